@@ -1,0 +1,1 @@
+"""Quoth's front ends: the ``quoth`` command line and the Discord bot."""

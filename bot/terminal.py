@@ -1,0 +1,38 @@
+"""Plain-text rendering of passages and answers for the terminal."""
+
+from __future__ import annotations
+
+import textwrap
+
+from retrieval.records import Passage, SourceInfo
+
+
+def speaker_line(p: Passage) -> str:
+    who = p.speaker or "Unknown speaker"
+    if p.role == "reply" and p.reply_to:
+        return f"{who}, replying to {p.reply_to}"
+    if p.role == "quote":
+        return f"{who} (quoted)"
+    return who
+
+
+def source_line(src: SourceInfo) -> str:
+    parts = [src.title or src.path]
+    for extra in (src.site, src.date, src.url):
+        if extra:
+            parts.append(extra)
+    return " · ".join(parts)
+
+
+def render_passages(rows: list[tuple[Passage, SourceInfo]], width: int = 100) -> str:
+    out: list[str] = []
+    last_path = None
+    for p, src in rows:
+        if src.path != last_path:
+            kind = f"{src.kind}; " if src.kind else ""
+            out.append(f"\n══ {src.path} — {src.title}  ({kind}author: {src.author or 'unknown'})")
+            last_path = src.path
+        out.append(f"  ▸ {speaker_line(p)}  [{p.role}, chars {p.start}–{p.end}]")
+        body = " ".join(p.text.split())
+        out.extend(textwrap.wrap(body, width=width, initial_indent="      ", subsequent_indent="      "))
+    return "\n".join(out).lstrip("\n")

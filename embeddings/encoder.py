@@ -1,0 +1,105 @@
+"""A sentence-transformers encoder giving normalised float32 vectors for passages and queries."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+
+from .models import ResolvedModel, resolve_model
+
+log = logging.getLogger("quoth.embeddings")
+
+
+@dataclass(frozen=True)
+class EncoderSettings:
+    model: str = "default"
+    device: str = "auto"  # auto: CUDA when present, else CPU
+    query_prompt: str = ""  # e.g. "query: " for e5, "Represent this sentence for searching…: " for bge
+    passage_prompt: str = ""  # e.g. "passage: " for e5
+    batch_size: int = 64
+    max_seq_length: int | None = None  # None: the model's own
+
+
+def pick_device(device: str) -> str:
+    if device != "auto":
+        return device
+    try:
+        import torch
+
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    except ImportError:
+        return "cpu"
+
+
+class Encoder:
+    """Loads the model once; ``encode_*`` may be called from several threads."""
+
+    def __init__(self, settings: EncoderSettings | None = None) -> None:
+        self.settings = settings or EncoderSettings()
+        self.resolved: ResolvedModel = resolve_model(self.settings.model)
+        self._model = None
+        self._load_lock = threading.Lock()
+        # Torch modules are not documented as thread-safe for concurrent forward passes; queries are
+        # short, so serialising them costs little and keeps results deterministic.
+        self._encode_lock = threading.Lock()
+
+    @property
+    def name(self) -> str:
+        return self.resolved.name
+
+    @property
+    def model(self):
+        if self._model is None:
+            with self._load_lock:
+                if self._model is None:
+                    self._model = self._load()
+        return self._model
+
+    def _load(self):
+        from sentence_transformers import SentenceTransformer
+
+        device = pick_device(self.settings.device)
+        log.info("loading model %s on %s", self.resolved.name, device)
+        try:
+            model = SentenceTransformer(self.resolved.location, device=device)
+        except OSError as exc:
+            raise RuntimeError(
+                f"cannot load model {self.resolved.location!r}: {exc}. Without a network, use the bundled "
+                "default model or a local folder."
+            ) from exc
+        if self.settings.max_seq_length:
+            model.max_seq_length = self.settings.max_seq_length
+        return model
+
+    @property
+    def dimension(self) -> int:
+        dim = self.model.get_sentence_embedding_dimension()
+        if dim is None:
+            dim = int(self._encode(["x"], "", False).shape[1])
+        return int(dim)
+
+    @property
+    def max_tokens(self) -> int:
+        return int(self.model.max_seq_length or 512)
+
+    def _encode(self, texts: list[str], prompt: str, progress: bool) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        with self._encode_lock:
+            vecs = self.model.encode(
+                [prompt + t for t in texts] if prompt else texts,
+                batch_size=self.settings.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=progress,
+            )
+        return np.ascontiguousarray(vecs, dtype=np.float32)
+
+    def encode_passages(self, texts: list[str], progress: bool = False) -> np.ndarray:
+        return self._encode(texts, self.settings.passage_prompt, progress)
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return self._encode(texts, self.settings.query_prompt, False)

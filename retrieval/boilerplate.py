@@ -1,0 +1,71 @@
+"""Lines that belong to the site, not to anyone's words: comment forms, share prompts, image lines.
+
+Patterns are general shapes of web chrome, never line numbers of particular files. Users add their own
+(regular expressions, matched against the stripped line, case-insensitive) through the config.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+DEFAULT_PATTERNS: tuple[str, ...] = (
+    # comment forms (WordPress and the like)
+    r"^leave a (reply|comment)\b",
+    r"^(post|add|write) a comment\b",
+    r"^fill in your details below",
+    r"^you are commenting using\b",
+    r"\blog out\s*/\s*change\b",
+    r"^(google|twitter|facebook|wordpress(\.com)?|gravatar|tweet|profile|user|avatar)\s+(photo|picture|image)$",
+    r"^connecting to %s$",
+    r"^this site uses akismet\b",
+    r"learn how your comment data is processed",
+    r"^notify me of (new|follow-up)\b",
+    r"^(cancel reply|reply|report|report comment|share|share this:?|like this:?|like|related|print|email)$",
+    r"^comments are (now )?closed\.?$",
+    r"^(\d+\s+)?(comments?|responses?|replies)(\s*\(\d+\))?:?$",
+    r"^\d+\s+(thoughts|responses|comments|replies) (on|to)\b",
+    r"^(you must be )?logged in to post a comment",
+    # subscription, app and newsletter prompts
+    r"^click here to (subscribe|sign up|download|read)\b",
+    r"^(subscribe|sign up)( now)?( to| for| and)\b",
+    r"\bto your home ?screen\b",
+    r"^mobile users!",
+    r"^(download|get) (our|the) app\b",
+    r"^(follow|like) us on\b",
+    r"^(read more|continue reading|see more|show more|load more)\b.{0,40}$",
+    r"^(advertisement|sponsored( content)?|cookie (policy|settings))$",
+    r"^we use cookies\b",
+    # social-network chrome
+    r"^[\d.,]+\s*[km]?\s+followers?\b",
+    r"^[\d.,]+\s*[km]?\s+(following|follow)\s*•",
+    r"^(retweet(ed)?|quote tweet|show this thread|pinned tweet)$",
+    # captions and picture credits
+    r"\((pic|pics|photo|photos|picture|image|credit)s?\s*:[^)]*\)\s*$",
+    r"\b(photo|pic|picture|image)\s*:\s*[^.!?]{1,60}$",
+    # print-edition metadata
+    r"^issue (no\.?|number)\s*\d+$",
+)
+
+
+class Boilerplate:
+    """A compiled set of patterns; ``matches(line)`` says whether a line is site chrome."""
+
+    def __init__(self, extra: Iterable[str] = ()) -> None:
+        self.patterns = [re.compile(p, re.IGNORECASE) for p in (*DEFAULT_PATTERNS, *extra)]
+
+    def matches(self, line: str) -> bool:
+        s = " ".join(line.split())
+        return bool(s) and any(p.search(s) for p in self.patterns)
+
+
+def compile_patterns(extra: Iterable[str]) -> list[str]:
+    """Validate user patterns; raises ValueError naming the first one that does not compile."""
+    out = []
+    for p in extra:
+        try:
+            re.compile(p)
+        except re.error as exc:
+            raise ValueError(f"boilerplate pattern {p!r} is not a valid regular expression: {exc}") from exc
+        out.append(p)
+    return out

@@ -1,0 +1,73 @@
+"""The optional manifest (``sources.toml``) that gives each file of a corpus its metadata."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+MANIFEST_NAMES = ("sources.toml", "manifest.toml")
+
+Kind = Literal["post_list", "article", "blog_post", "statement", "page"]
+
+
+class ManifestError(ValueError):
+    """The manifest exists but cannot be used; the message names the file and the problem."""
+
+
+class SourceEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    file: str
+    title: str | None = None
+    site: str | None = None
+    author: str | None = None
+    kind: Kind | None = None
+    comments: bool | None = None  # whether a comment thread follows the body; None: detect
+    url: str | None = None
+    date: str | None = None
+
+    @field_validator("title", "site", "author", "url", "date", mode="before")
+    @classmethod
+    def _empty_is_unknown(cls, v: object) -> object:
+        # The manifest leaves unknown fields as "" rather than inventing them.
+        return None if isinstance(v, str) and not v.strip() else v
+
+
+class Manifest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    document: list[SourceEntry] = []
+
+    def entry_for(self, relpath: str) -> SourceEntry | None:
+        for e in self.document:
+            if e.file == relpath or Path(e.file).name == relpath:
+                return e
+        return None
+
+
+def find_manifest(root: Path) -> Path | None:
+    for name in MANIFEST_NAMES:
+        if (root / name).is_file():
+            return root / name
+    return None
+
+
+def load_manifest(root: Path) -> Manifest:
+    """Read the corpus folder's manifest, or an empty one when it has none."""
+    path = find_manifest(root)
+    if path is None:
+        return Manifest()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ManifestError(f"{path}: cannot read manifest: {exc}") from exc
+    try:
+        return Manifest.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+        )
+        raise ManifestError(f"{path}: invalid manifest: {problems}") from exc

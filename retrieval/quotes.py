@@ -1,0 +1,180 @@
+"""Who speaks in each paragraph of a body: the narrator, or the person a quotation is attributed to.
+
+Handles the common news patterns: ``X said, “…”``, ``X, a student, told Y, “…”``, ``X added, “…”``,
+``“…,” X said``, ``“…,” said X``, ``He said …“…”`` (the pronoun resolved to the last named speaker),
+``…, adding, “…”``, and statements introduced by ``X issued the following statement``. A paragraph
+that continues an open quotation, or opens a new one without any attribution, keeps the speaker before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .sentences import sentence_spans
+
+VERBS = (
+    "said|says|told|tells|added|adds|explained|explains|continued|continues|argued|argues|insisted|insists|"
+    "warned|warns|wrote|writes|asked|asks|declared|declares|stated|states|noted|notes|replied|replies|"
+    "urged|urges|claimed|claims|recalled|recalls|admitted|admits|stressed|stresses|commented|comments|"
+    "acknowledged|acknowledges|announced|announces|suggested|suggests|pointed out|points out"
+)
+_W = r"[A-Z][\w'’\-]*\.?"
+NAME = rf"{_W}(?:\s+(?:{_W}|de|van|von|der|bin|al|da|du|le|la))" + "{0,3}"
+PRONOUN = r"He|She|They"
+OPEN = "“\""
+_OPEN_CLASS = "[“\"]"
+
+# Words that start sentences but are never a speaker's name.
+NOT_NAMES = {
+    "the", "this", "that", "these", "those", "it", "its", "but", "and", "or", "so", "in", "on", "at", "as",
+    "a", "an", "if", "when", "while", "after", "before", "many", "some", "most", "all", "thousands",
+    "hundreds", "huge", "there", "here", "what", "why", "how", "who", "we", "i", "you", "our", "my", "his",
+    "her", "their", "one", "last", "yesterday", "today", "tomorrow", "meanwhile", "however", "also",
+    "critics", "supporters", "officials", "people", "members", "labour", "government", "police",
+}
+
+LEAD_RE = re.compile(
+    rf"(?P<who>{NAME}|{PRONOUN})(?:,[^“”\"]{{1,120}}?,)?\s+(?:also\s+|then\s+|later\s+)?(?:{VERBS})\b"
+    rf"(?P<mid>[^“”\"]{{0,160}}?)[,:]?\s*{_OPEN_CLASS}"
+)
+TRAIL_RE = re.compile(
+    rf"[,?!…]\s*[”\"]\s*(?:(?P<who1>{NAME}|he|she|they)\s+(?:{VERBS})\b|(?:{VERBS})\s+(?P<who2>{NAME}))"
+)
+ADDING_RE = re.compile(rf"(?P<who>{NAME}|{PRONOUN})\b.*?,\s*(?:adding|saying)[,:]?\s*{_OPEN_CLASS}", re.S)
+STATEMENT_RE = re.compile(
+    rf"^(?P<who>{NAME})\s+(?:has\s+|have\s+)?(?:issued|released|made|gave|published|put out|sent)\s+"
+    r"(?:the following|this|a|his|her|their)\s+(?:statement|message|letter)",
+    re.IGNORECASE,
+)
+SUBJECT_RE = re.compile(rf"(?:^|[.!?]\s+)(?P<who>{NAME})\s+(?:[a-z]+ed|[a-z]+s|spoke|said|told|was|is)\b")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: str | None
+    role: str  # "narration", "quote" or "body"
+
+
+def quoted_fraction(text: str) -> float:
+    """Share of the paragraph's characters inside quotation marks (an unclosed quote runs to the end)."""
+    inside = 0
+    depth_start: int | None = None
+    for i, ch in enumerate(text):
+        if ch == "“" or (ch == '"' and depth_start is None):
+            depth_start = i if depth_start is None else depth_start
+        elif (ch == "”" or ch == '"') and depth_start is not None:
+            inside += i - depth_start
+            depth_start = None
+    if depth_start is not None:
+        inside += len(text) - depth_start
+    return inside / max(len(text), 1)
+
+
+def quote_left_open(text: str, already_open: bool) -> bool:
+    """Whether a quotation is still open at the end of the paragraph (multi-paragraph quotes)."""
+    state = already_open
+    for ch in text:
+        if ch == "“":
+            state = True
+        elif ch == "”":
+            state = False
+    if text.count('"') % 2 == 1:
+        state = not state
+    return state
+
+
+class QuoteAttributor:
+    """Attributes paragraphs in document order; remembers speakers to resolve pronouns and short names."""
+
+    def __init__(self, narrator: str | None, known_people: list[str], body_role: str = "narration",
+                 publisher: str | None = None) -> None:
+        self.narrator = narrator
+        self.publisher = publisher
+        self.body_role = body_role
+        self.people: list[str] = [p for p in known_people if p]
+        self.last_speaker: str | None = None
+        self.pending: str | None = None  # introduced by "X issued the following statement:"
+        self.open_quote = False
+        self.prev_was_quote = False
+
+    def canonical(self, name: str) -> str:
+        """Resolve 'Corbyn', 'jeremy corbyn' or 'Jay' to the fuller name already seen, if any."""
+        name = " ".join(name.split()).rstrip(".")
+        low = name.lower()
+        for p in self.people:
+            if p.lower() == low:
+                return p
+        tokens = low.split()
+        for p in self.people:
+            pt = p.lower().split()
+            if len(tokens) < len(pt) and (pt[: len(tokens)] == tokens or pt[-len(tokens):] == tokens):
+                return p
+        return name
+
+    def _remember(self, name: str) -> str:
+        name = self.canonical(name)
+        if name not in self.people:
+            self.people.append(name)
+        self.last_speaker = name
+        return name
+
+    def _resolve(self, who: str, text: str, upto: int) -> str | None:
+        if who.lower() in ("he", "she", "they"):
+            # The nearest named subject before the pronoun in this paragraph, else the last speaker.
+            subjects = [m.group("who") for m in SUBJECT_RE.finditer(text[:upto])
+                        if m.group("who").split()[0].lower() not in NOT_NAMES]
+            if subjects:
+                return self._remember(subjects[-1])
+            return self.last_speaker
+        if who.split()[0].lower() in NOT_NAMES:
+            return None
+        return self._remember(who)
+
+    def attribute(self, text: str) -> Attribution:
+        result = self._attribute(text)
+        self.prev_was_quote = result.role == "quote"
+        return result
+
+    def _attribute(self, text: str) -> Attribution:
+        was_open = self.open_quote
+        self.open_quote = quote_left_open(text, was_open)
+        stripped = text.lstrip()
+
+        m = STATEMENT_RE.match(stripped)
+        if m and m.group("who").split()[0].lower() not in NOT_NAMES:
+            self.pending = self._remember(m.group("who"))
+            # The words introducing a statement are the publisher's, not the speaker's.
+            return Attribution(self.publisher, "narration")
+
+        who = None
+        # Attribution usually opens the paragraph but may open any sentence of it.
+        for start in [0] + [a for a, _ in sentence_spans(stripped)[1:]]:
+            for rx in (LEAD_RE, ADDING_RE):
+                m = rx.match(stripped, start)
+                if m:
+                    who = self._resolve(m.group("who"), stripped, start)
+                    if who:
+                        break
+            if who:
+                break
+        if who is None:
+            m = TRAIL_RE.search(stripped)
+            if m:
+                raw = m.group("who1") or m.group("who2")
+                who = self._resolve(raw, stripped, m.start())
+        if who is None and stripped.split(" ", 1)[0] in ("He", "She", "They") and quoted_fraction(text) > 0.3:
+            # "He said Labour had lost support because “…”": reported speech quoting the last speaker.
+            if re.match(rf"^(?:{PRONOUN})\s+(?:{VERBS})\b", stripped):
+                who = self.last_speaker
+
+        if who and quoted_fraction(text) >= 0.3:
+            self.pending = None
+            return Attribution(who, "quote")
+        if stripped[:1] in OPEN or was_open:
+            # An unattributed quotation continues the quotation before it, or the one just introduced.
+            speaker = self.pending or (self.last_speaker if self.prev_was_quote or was_open else None)
+            if speaker:
+                return Attribution(speaker, "quote")
+        self.pending = None
+        return Attribution(self.narrator, self.body_role)

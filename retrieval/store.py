@@ -1,0 +1,197 @@
+"""Documents and passages in SQLite: the ground truth that indexes point into by passage id."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .records import Document, Passage, SourceInfo
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    author TEXT, site TEXT, kind TEXT, url TEXT, date TEXT,
+    content_hash TEXT NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS passages (
+    id INTEGER PRIMARY KEY,
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    search_text TEXT NOT NULL,
+    speaker TEXT,
+    role TEXT NOT NULL,
+    reply_to TEXT
+);
+CREATE INDEX IF NOT EXISTS passages_doc ON passages(doc_id, ord);
+CREATE INDEX IF NOT EXISTS passages_speaker ON passages(speaker);
+"""
+
+_P_COLS = 'p.id, p.start, p."end", p.text, p.search_text, p.speaker, p.role, p.reply_to'
+_D_COLS = "d.path, d.title, d.author, d.site, d.kind, d.url, d.date"
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    id: int
+    source: SourceInfo
+    content_hash: str
+    passages: int
+
+
+def _passage(row: sqlite3.Row | tuple, doc_path: str) -> Passage:
+    pid, start, end, text, search_text, speaker, role, reply_to = row[:8]
+    return Passage(doc_path=doc_path, start=start, end=end, text=text, speaker=speaker, role=role,
+                   search_text=search_text, reply_to=reply_to, id=pid)
+
+
+def _source(row: tuple) -> SourceInfo:
+    path, title, author, site, kind, url, date = row
+    return SourceInfo(path=path, title=title, author=author, site=site, kind=kind, url=url, date=date)
+
+
+class Store:
+    """One SQLite file. Readers get a connection per thread; the loaded store is safe to share."""
+
+    def __init__(self, path: Path, readonly: bool = False) -> None:
+        self.path = Path(path)
+        self.readonly = readonly
+        self._local = threading.local()
+        if not readonly:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self.connect() as con:
+                con.executescript(SCHEMA)
+
+    def connect(self) -> sqlite3.Connection:
+        con = getattr(self._local, "con", None)
+        if con is None:
+            if self.readonly:
+                con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            else:
+                con = sqlite3.connect(self.path, check_same_thread=False)
+            con.execute("PRAGMA foreign_keys = ON")
+            self._local.con = con
+        return con
+
+    def close(self) -> None:
+        con = getattr(self._local, "con", None)
+        if con is not None:
+            con.close()
+            self._local.con = None
+
+    # --- writing -------------------------------------------------------------------------------------
+    def put_document(self, doc: Document, source: SourceInfo, passages: Iterable[Passage]) -> list[int]:
+        """Insert or replace a document and its passages; returns the new passage ids in order."""
+        con = self.connect()
+        with con:
+            con.execute("DELETE FROM documents WHERE path = ?", (doc.path,))
+            cur = con.execute(
+                "INSERT INTO documents (path, title, author, site, kind, url, date, content_hash, text)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc.path, source.title, source.author, source.site, source.kind, source.url, source.date,
+                 doc.content_hash, doc.text),
+            )
+            doc_id = cur.lastrowid
+            ids = []
+            for i, p in enumerate(passages):
+                cur = con.execute(
+                    'INSERT INTO passages (doc_id, ord, start, "end", text, search_text, speaker, role, reply_to)'
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (doc_id, i, p.start, p.end, p.text, p.search_text, p.speaker, p.role, p.reply_to),
+                )
+                ids.append(cur.lastrowid)
+        return ids
+
+    def remove_document(self, path: str) -> None:
+        con = self.connect()
+        with con:
+            con.execute("DELETE FROM documents WHERE path = ?", (path,))
+
+    # --- reading -------------------------------------------------------------------------------------
+    def documents(self) -> list[StoredDocument]:
+        rows = self.connect().execute(
+            f"SELECT d.id, {_D_COLS}, d.content_hash, (SELECT COUNT(*) FROM passages p WHERE p.doc_id = d.id)"
+            " FROM documents d ORDER BY d.path"
+        ).fetchall()
+        return [StoredDocument(r[0], _source(r[1:8]), r[8], r[9]) for r in rows]
+
+    def passage_ids(self) -> list[int]:
+        return [r[0] for r in self.connect().execute("SELECT id FROM passages ORDER BY id")]
+
+    def passage_ids_of(self, path: str) -> list[int]:
+        return [r[0] for r in self.connect().execute(
+            "SELECT p.id FROM passages p JOIN documents d ON d.id = p.doc_id WHERE d.path = ? ORDER BY p.ord",
+            (path,))]
+
+    def search_texts(self) -> tuple[list[int], list[str]]:
+        rows = self.connect().execute("SELECT id, search_text FROM passages ORDER BY id").fetchall()
+        return [r[0] for r in rows], [r[1] for r in rows]
+
+    def get(self, ids: Iterable[int]) -> dict[int, tuple[Passage, SourceInfo]]:
+        ids = list(ids)
+        if not ids:
+            return {}
+        out: dict[int, tuple[Passage, SourceInfo]] = {}
+        con = self.connect()
+        for i in range(0, len(ids), 900):  # SQLite's bound-parameter limit
+            chunk = ids[i:i + 900]
+            marks = ",".join("?" * len(chunk))
+            for r in con.execute(
+                f"SELECT {_P_COLS}, {_D_COLS} FROM passages p JOIN documents d ON d.id = p.doc_id"
+                f" WHERE p.id IN ({marks})", chunk,
+            ):
+                src = _source(r[8:15])
+                out[r[0]] = (_passage(r, src.path), src)
+        return out
+
+    def passages(self, doc: str | None = None, speaker: str | None = None) -> list[tuple[Passage, SourceInfo]]:
+        where, args = [], []
+        if doc:
+            where.append("(d.path = ? OR d.path LIKE ? OR d.title LIKE ?)")
+            args += [doc, f"%{doc}%", f"%{doc}%"]
+        if speaker:
+            where.append("p.speaker LIKE ?")
+            args.append(f"%{speaker}%")
+        sql = (f"SELECT {_P_COLS}, {_D_COLS} FROM passages p JOIN documents d ON d.id = p.doc_id"
+               + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.path, p.ord")
+        out = []
+        for r in self.connect().execute(sql, args):
+            src = _source(r[8:15])
+            out.append((_passage(r, src.path), src))
+        return out
+
+    def neighbours(self, passage_id: int, before: int = 1, after: int = 1) -> list[tuple[Passage, SourceInfo]]:
+        """The passage and those around it in its document, for 'show context'."""
+        row = self.connect().execute("SELECT doc_id, ord FROM passages WHERE id = ?", (passage_id,)).fetchone()
+        if row is None:
+            return []
+        doc_id, ord_ = row
+        out = []
+        for r in self.connect().execute(
+            f"SELECT {_P_COLS}, {_D_COLS} FROM passages p JOIN documents d ON d.id = p.doc_id"
+            " WHERE p.doc_id = ? AND p.ord BETWEEN ? AND ? ORDER BY p.ord",
+            (doc_id, ord_ - before, ord_ + after),
+        ):
+            src = _source(r[8:15])
+            out.append((_passage(r, src.path), src))
+        return out
+
+    def document_text(self, path: str) -> str | None:
+        row = self.connect().execute("SELECT text FROM documents WHERE path = ?", (path,)).fetchone()
+        return row[0] if row else None
+
+    def speakers(self) -> list[tuple[str, int]]:
+        return [(r[0], r[1]) for r in self.connect().execute(
+            "SELECT speaker, COUNT(*) FROM passages WHERE speaker IS NOT NULL GROUP BY speaker"
+            " ORDER BY COUNT(*) DESC, speaker")]
+
+    def count(self) -> int:
+        return self.connect().execute("SELECT COUNT(*) FROM passages").fetchone()[0]
