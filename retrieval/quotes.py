@@ -34,12 +34,20 @@ NOT_NAMES = {
     "critics", "supporters", "officials", "people", "members", "labour", "government", "police",
 }
 
+TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "councillor", "cllr",
+    "president", "minister", "senator", "governor", "mayor", "judge", "rev", "reverend", "father", "sister",
+    "deputy", "leader", "chancellor", "secretary", "chair", "chairman", "chairwoman", "general", "captain",
+}
+
 LEAD_RE = re.compile(
     rf"(?P<who>{NAME}|{PRONOUN})(?:,[^“”\"]{{1,120}}?,)?\s+(?:also\s+|then\s+|later\s+)?(?:{VERBS})\b"
     rf"(?P<mid>[^“”\"]{{0,160}}?)[,:]?\s*{_OPEN_CLASS}"
 )
 TRAIL_RE = re.compile(
-    rf"[,?!…]\s*[”\"]\s*(?:(?P<who1>{NAME}|he|she|they)\s+(?:{VERBS})\b|(?:{VERBS})\s+(?P<who2>{NAME}))"
+    # “…,” X said / “…,” council leader X said / “…,” said X
+    rf"[,?!…]\s*[”\"]\s*(?:(?:[a-z][\w\-]*\s+){{0,4}}(?P<who1>{NAME}|he|she|they)\s+(?:{VERBS})\b"
+    rf"|(?:{VERBS})\s+(?P<who2>{NAME}))"
 )
 ADDING_RE = re.compile(rf"(?P<who>{NAME}|{PRONOUN})\b.*?,\s*(?:adding|saying)[,:]?\s*{_OPEN_CLASS}", re.S)
 STATEMENT_RE = re.compile(
@@ -101,7 +109,11 @@ class QuoteAttributor:
     def canonical(self, name: str) -> str:
         """Resolve 'Corbyn', 'jeremy corbyn' or 'Jay' to the fuller name already seen, if any."""
         name = " ".join(name.split()).rstrip(".")
-        low = name.lower()
+        words = name.split()
+        # "Councillor Baker" and "Mr Baker" are Tom Baker once he has been named in full.
+        while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
+            words = words[1:]
+        low = " ".join(words).lower()
         for p in self.people:
             if p.lower() == low:
                 return p
@@ -163,10 +175,9 @@ class QuoteAttributor:
             if m:
                 raw = m.group("who1") or m.group("who2")
                 who = self._resolve(raw, stripped, m.start())
-        if who is None and stripped.split(" ", 1)[0] in ("He", "She", "They") and quoted_fraction(text) > 0.3:
-            # "He said Labour had lost support because “…”": reported speech quoting the last speaker.
-            if re.match(rf"^(?:{PRONOUN})\s+(?:{VERBS})\b", stripped):
-                who = self.last_speaker
+        # "He said Labour had lost support because “…”": reported speech quoting the last speaker.
+        if who is None and quoted_fraction(text) > 0.3 and re.match(rf"^(?:{PRONOUN})\s+(?:{VERBS})\b", stripped):
+            who = self.last_speaker
 
         if who and quoted_fraction(text) >= 0.3:
             self.pending = None

@@ -8,6 +8,7 @@ paragraphs are narration unless a quotation is attributed to someone.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -82,7 +83,7 @@ def _is_heading(block: list[Line], max_words: int = 12) -> bool:
 def _drop_alt_text(lines: list[Line], keep: list[bool]) -> None:
     """An image's alt text followed by the same words as a caption: both are picture furniture."""
     content = [ln for ln in lines if keep[ln.index] and not ln.blank]
-    for a, b in zip(content, content[1:], strict=False):
+    for a, b in itertools.pairwise(content):
         if a.words >= 3 and b.text != a.text and b.text.startswith(a.text):
             keep[a.index] = False
             keep[b.index] = False

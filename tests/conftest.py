@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+from retrieval.corpus import SAMPLE_CORPUS  # noqa: E402
+from retrieval.loaders import content_hash  # noqa: E402
+from retrieval.records import Document, SourceInfo  # noqa: E402
+
+
+def make_doc(text: str, path: str = "doc.txt", **meta) -> Document:
+    return Document(SourceInfo(path=path, title=meta.pop("title", ""), **meta), text, content_hash(text))
+
+
+@pytest.fixture
+def sample_corpus() -> Path:
+    return SAMPLE_CORPUS
+
+
+@pytest.fixture
+def quiet_logs(caplog):
+    caplog.set_level(logging.WARNING)
+    return caplog

@@ -1,0 +1,99 @@
+"""Loading every supported format, and bad files that warn but never abort."""
+
+from __future__ import annotations
+
+import json
+
+from retrieval.loaders import LoadOptions, LoadReport, load_corpus
+from retrieval.manifest import ManifestError, load_manifest
+
+import pytest
+
+
+def load(root, opts=None):
+    report = LoadReport([])
+    docs = list(load_corpus(root, load_manifest(root), opts or LoadOptions(), report))
+    return {d.path: d for d in docs}, report.warnings
+
+
+def minimal_pdf(text: str) -> bytes:
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, o in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
+def test_formats(tmp_path):
+    (tmp_path / "a.txt").write_text("Plain text here.\r\nSecond line.", encoding="utf-8")
+    (tmp_path / "b.md").write_text("# Title\n\nMarkdown body.", encoding="utf-8")
+    (tmp_path / "c.html").write_text(
+        "<html><head><title>Harbour news</title></head><body><nav>Home | About</nav><article>"
+        "<h1>Harbour news</h1><p>The harbour reopened on Monday after a long winter of repairs to the "
+        "old stone wall, and the fishing boats returned at dawn.</p><p>Residents welcomed the boats "
+        "back with a small celebration on the quay in the afternoon.</p></article>"
+        "<footer>Copyright 2024</footer></body></html>", encoding="utf-8")
+    (tmp_path / "d.pdf").write_bytes(minimal_pdf("Hello from a PDF file"))
+    (tmp_path / "e.jsonl").write_text(
+        json.dumps({"_id": "r1", "title": "First", "text": "Record one text.", "author": "Ann"}) + "\n"
+        + "not json\n" + json.dumps({"_id": "r2", "text": "Record two text."}) + "\n", encoding="utf-8")
+    docs, warnings = load(tmp_path)
+    assert docs["a.txt"].text == "Plain text here.\nSecond line."
+    assert "Markdown body." in docs["b.md"].text
+    html = docs["c.html"]
+    assert "harbour reopened on Monday" in html.text and "Copyright" not in html.text
+    assert html.source.title == "Harbour news"
+    assert "Hello from a PDF file" in docs["d.pdf"].text
+    assert docs["e.jsonl#r1"].text == "Record one text."
+    assert docs["e.jsonl#r1"].source.title == "First" and docs["e.jsonl#r1"].source.author == "Ann"
+    assert "e.jsonl#r2" in docs
+    assert warnings == ["e.jsonl: 1 line(s) skipped: not JSON objects with a non-empty 'text'"]
+
+
+def test_bad_files_warn_once_each_and_never_abort(tmp_path):
+    (tmp_path / "good.txt").write_text("Good words.", encoding="utf-8")
+    (tmp_path / "latin.txt").write_bytes(b"Caf\xe9 cr\xe8me \x93quoted\x94")
+    (tmp_path / "blob.txt").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "empty.txt").write_text("   \n\n", encoding="utf-8")
+    (tmp_path / "huge.txt").write_text("word " * 1000, encoding="utf-8")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n")
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 this is not really a pdf")
+    docs, warnings = load(tmp_path, LoadOptions(max_bytes=200))
+    assert set(docs) == {"good.txt", "latin.txt", "huge.txt"}
+    assert docs["latin.txt"].text == "Café crème “quoted”"
+    assert len(docs["huge.txt"].text) == 200
+    by_file = {w.split(":", 1)[0]: w for w in warnings}
+    assert set(by_file) == {"latin.txt", "blob.txt", "empty.txt", "huge.txt", "image.png", "broken.pdf"}
+    assert "cp1252" in by_file["latin.txt"]
+    assert "binary" in by_file["blob.txt"]
+    assert "no text" in by_file["empty.txt"]
+    assert "truncated" in by_file["huge.txt"]
+    assert "unsupported" in by_file["image.png"]
+    assert "PDF" in by_file["broken.pdf"]
+
+
+def test_manifest_fills_metadata_and_bad_manifest_names_the_key(tmp_path):
+    (tmp_path / "x.txt").write_text("Some words.", encoding="utf-8")
+    (tmp_path / "sources.toml").write_text(
+        '[[document]]\nfile = "x.txt"\ntitle = "X"\nauthor = "Someone"\nurl = ""\nkind = "article"\n')
+    docs, _ = load(tmp_path)
+    src = docs["x.txt"].source
+    assert (src.title, src.author, src.url, src.kind) == ("X", "Someone", None, "article")
+    (tmp_path / "sources.toml").write_text('[[document]]\nfile = "x.txt"\nkind = "novel"\n')
+    with pytest.raises(ManifestError, match=r"document\.0\.kind"):
+        load_manifest(tmp_path)

@@ -1,0 +1,33 @@
+"""Whatever the input, every passage is an exact, ordered, non-overlapping slice of its document."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from retrieval.segment import SegmentOptions, segment
+
+from .conftest import make_doc
+
+pieces = st.sampled_from([
+    "Hello world.", "  • Jane Doe says:", "    • Bob replies:", "  1. First comment here is long enough.",
+    "  2. Second one.", "  3. Third!", "“Quoted words,” Ann Lee said.", "Tom Baker said, “Yes", "tweet picture",
+    "Leave a Reply", "by Ann Lee", "1234 followers  •  3 follow", "He said, “no.”", "\t", "", "Mr. Smith went home.",
+    "A very long sentence " * 20, "émoji 🙏 text", "”", "“", "Comments (2)",
+])
+documents = st.lists(st.one_of(pieces, st.text(max_size=40)), max_size=30).map("\n".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=documents, kind=st.sampled_from([None, "post_list", "article", "blog_post"]),
+       max_tokens=st.integers(24, 300))
+def test_passages_are_exact_slices(text, kind, max_tokens):
+    doc = make_doc(text, kind=kind, author="Author")
+    seg = segment(doc, SegmentOptions(max_tokens=max_tokens))
+    last_end = 0
+    for p in seg.passages:
+        assert doc.text[p.start:p.end] == p.text
+        assert p.text.strip() == p.text and p.text
+        assert p.start >= last_end
+        last_end = p.end
+        assert p.text in p.search_text
