@@ -11,12 +11,15 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from embeddings.models import ModelNotFound
 from retrieval.corpus import CorpusError, read_corpus
+from retrieval.index import IndexUnusable
 from retrieval.loaders import LoadReport
 from retrieval.manifest import ManifestError
+from retrieval.search import ModelMismatch
 
 from .config import Config, ConfigError, corpus_options, load_config
-from .terminal import render_passages
+from .terminal import render_answer, render_passages
 
 log = logging.getLogger("quoth")
 
@@ -40,7 +43,6 @@ def _corpus_dir(cfg: Config, args: argparse.Namespace):
 
 def cmd_passages(cfg: Config, args: argparse.Namespace) -> int:
     from embeddings import token_counter
-    from embeddings.models import ModelNotFound
 
     try:
         count = token_counter(cfg.model.name)
@@ -72,6 +74,73 @@ def cmd_passages(cfg: Config, args: argparse.Namespace) -> int:
     return 0
 
 
+def _runtime(cfg: Config, args: argparse.Namespace):
+    from .runtime import Runtime
+
+    return Runtime(cfg, _corpus_dir(cfg, args))
+
+
+def cmd_index(cfg: Config, args: argparse.Namespace) -> int:
+    rt = _runtime(cfg, args)
+    report = rt.build(full=args.full, show_progress=sys.stderr.isatty() or args.progress)
+    for w in report.warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    print(f"{'Rebuilt' if report.full else 'Updated'} index for {rt.corpus_dir}: {report.summary()}")
+    return 0
+
+
+def _search_opts(args: argparse.Namespace) -> dict:
+    return {"source": args.source, "speaker": args.speaker}
+
+
+def cmd_search(cfg: Config, args: argparse.Namespace) -> int:
+    rt = _runtime(cfg, args)
+    rt.ensure_index()
+    if args.batch:
+        fh = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")  # noqa: SIM115
+        with fh:
+            queries = [line.rstrip("\n") for line in fh if line.strip()]
+    elif args.query:
+        queries = [args.query]
+    else:
+        raise UsageError("give a QUERY or --batch FILE")
+    searcher = rt.searcher
+    out = sys.stdout
+    for q in queries:
+        res = searcher.search(q, k=args.k, **_search_opts(args))
+        if args.json:
+            out.write(json.dumps({"query": q, "results": [h.to_json() for h in res.hits]}, ensure_ascii=False) + "\n")
+        else:
+            out.write(render_answer(res) + "\n\n")
+        out.flush()
+    return 0
+
+
+def cmd_ask(cfg: Config, args: argparse.Namespace) -> int:
+    rt = _runtime(cfg, args)
+    rt.ensure_index()
+    res = rt.searcher.search(args.question, k=args.k, best_sentence=True, **_search_opts(args))
+    print(render_answer(res, color=sys.stdout.isatty()))
+    return 0
+
+
+def cmd_sources(cfg: Config, args: argparse.Namespace) -> int:
+    rt = _runtime(cfg, args)
+    rt.ensure_index()
+    idx = rt.live.current()
+    docs = idx.store.documents()
+    if args.json:
+        for d in docs:
+            print(json.dumps({**d.source.to_json(), "passages": d.passages}, ensure_ascii=False))
+        return 0
+    width = max((len(d.source.path) for d in docs), default=4)
+    for d in docs:
+        print(f"{d.passages:6d}  {d.source.path:<{width}}  {d.source.title}")
+    print(f"{sum(d.passages for d in docs):6d}  passages in {len(docs)} documents "
+          f"(index {idx.generation}, model {idx.model})")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="quoth", description=__doc__.splitlines()[0])
     parser.add_argument("--config", help="config file (default: $QUOTH_CONFIG, then ./config.toml)")
@@ -84,6 +153,35 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--speaker", help="only passages whose speaker contains this")
     p.add_argument("--json", action="store_true", help="JSON Lines on stdout, one passage per line")
     p.set_defaults(func=cmd_passages)
+
+    p = sub.add_parser("index", help="build or update the index (incremental unless --full)")
+    p.add_argument("--corpus", help="corpus folder (default: config, else the bundled sample corpus)")
+    p.add_argument("--full", action="store_true", help="rebuild everything from scratch")
+    p.add_argument("--progress", action="store_true", help="show progress bars even when not on a terminal")
+    p.set_defaults(func=cmd_index)
+
+    def add_search_args(p: argparse.ArgumentParser, k: int) -> None:
+        p.add_argument("--corpus", help="corpus folder (default: config, else the bundled sample corpus)")
+        p.add_argument("--k", type=int, default=k, help=f"number of quotes (default {k})")
+        p.add_argument("--source", help="only this document (path, or part of its path or title)")
+        p.add_argument("--speaker", help="only this speaker (name, or part of it)")
+
+    p = sub.add_parser("ask", help="the best quotes for a question, for a person to read")
+    p.add_argument("question")
+    add_search_args(p, 3)
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("search", help="search, for programs: JSON Lines with --json")
+    p.add_argument("query", nargs="?")
+    p.add_argument("--batch", metavar="FILE", help="one query per line ('-' for stdin); the model loads once")
+    p.add_argument("--json", action="store_true", help="one JSON object per query on stdout")
+    add_search_args(p, 3)
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("sources", help="list the indexed documents with passage counts")
+    p.add_argument("--corpus", help="corpus folder (default: config, else the bundled sample corpus)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_sources)
     return parser
 
 
@@ -94,7 +192,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         cfg = load_config(args.config)
         return args.func(cfg, args)
-    except (UsageError, ConfigError, CorpusError, ManifestError) as exc:
+    except (UsageError, ConfigError, CorpusError, ManifestError, IndexUnusable, ModelMismatch, ModelNotFound,
+            OSError) as exc:
         print(f"quoth: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -65,11 +65,13 @@ class IndexConfig(_Section):
 
 class SearchConfig(_Section):
     k: int = Field(3, ge=1, le=50)
-    fusion: Literal["rrf", "linear"] = "rrf"
+    fusion: Literal["rrf", "linear"] = "linear"
     rrf_k: int = Field(60, ge=1)
     dense_weight: float = Field(0.5, ge=0.0, le=1.0)
     candidates: int = Field(100, ge=1)
-    min_relevance: float | None = None  # None: the calibrated default for the model
+    min_relevance: float | None = Field(None, ge=-1.0, le=1.0)  # None: the calibrated default for the model
+    min_coverage: float | None = Field(None, ge=0.0, le=1.0)
+    lexical_floor: float | None = Field(None, ge=-1.0, le=1.0)
     dedup_similarity: float = Field(0.9, gt=0.0, le=1.0)
     rerank_model: str = ""
 

@@ -36,3 +36,26 @@ def render_passages(rows: list[tuple[Passage, SourceInfo]], width: int = 100) ->
         body = " ".join(p.text.split())
         out.extend(textwrap.wrap(body, width=width, initial_indent="      ", subsequent_indent="      "))
     return "\n".join(out).lstrip("\n")
+
+
+def render_answer(result, color: bool = False) -> str:
+    """A question's quotes with who said them and where; the best-matching sentence emphasised."""
+    if not result.hits:
+        return "Nothing relevant found."
+    bold, dim, reset = ("\033[1m", "\033[2m", "\033[0m") if color else ("**", "", "**")
+    if color:
+        reset_b = reset
+    else:
+        reset_b = "**"
+        dim = ""
+    out = []
+    for n, h in enumerate(result.hits, 1):
+        text = h.passage.text
+        if h.best_sentence:
+            a, b = h.best_sentence
+            text = text[:a] + bold + text[a:b] + reset_b + text[b:]
+        body = " ".join(text.split())
+        out.append(f"{n}. “{body}”" if not body.startswith(("“", '"')) else f"{n}. {body}")
+        out.append(f"   — {speaker_line(h.passage)}, in {source_line(h.source)}"
+                   + (f" {dim}[{h.source.path}]{reset if color else ''}" if h.source.path else ""))
+    return "\n".join(out)

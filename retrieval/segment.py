@@ -112,6 +112,9 @@ def context_label(speaker: str | None, role: str, reply_to: str | None) -> str:
 def search_text_for(text: str, speaker: str | None, role: str, reply_to: str | None, title: str) -> str:
     """The text that retrieval sees: who and where, then the verbatim words."""
     label = context_label(speaker, role, reply_to)
+    # A comment is the commenter's own words, not about the page's title: the title would only blur it.
+    if role in ("comment", "reply"):
+        title = ""
     head = " — ".join(x for x in (label, title) if x)
     return f"{head}\n{text}" if head else text
 

@@ -17,10 +17,11 @@ CREATE TABLE IF NOT EXISTS documents (
     title TEXT NOT NULL,
     author TEXT, site TEXT, kind TEXT, url TEXT, date TEXT,
     content_hash TEXT NOT NULL,
+    doc_key TEXT NOT NULL DEFAULT '',  -- content hash + metadata + segmentation settings
     text TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS passages (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     ord INTEGER NOT NULL,
     start INTEGER NOT NULL,
@@ -88,16 +89,16 @@ class Store:
             self._local.con = None
 
     # --- writing -------------------------------------------------------------------------------------
-    def put_document(self, doc: Document, source: SourceInfo, passages: Iterable[Passage]) -> list[int]:
+    def put_document(self, doc: Document, source: SourceInfo, passages: Iterable[Passage], key: str = "") -> list[int]:
         """Insert or replace a document and its passages; returns the new passage ids in order."""
         con = self.connect()
         with con:
             con.execute("DELETE FROM documents WHERE path = ?", (doc.path,))
             cur = con.execute(
-                "INSERT INTO documents (path, title, author, site, kind, url, date, content_hash, text)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO documents (path, title, author, site, kind, url, date, content_hash, doc_key, text)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (doc.path, source.title, source.author, source.site, source.kind, source.url, source.date,
-                 doc.content_hash, doc.text),
+                 doc.content_hash, key, doc.text),
             )
             doc_id = cur.lastrowid
             ids = []
@@ -122,6 +123,31 @@ class Store:
             " FROM documents d ORDER BY d.path"
         ).fetchall()
         return [StoredDocument(r[0], _source(r[1:8]), r[8], r[9]) for r in rows]
+
+    def document_keys(self) -> dict[str, str]:
+        return dict(self.connect().execute("SELECT path, doc_key FROM documents").fetchall())
+
+    def search_texts_of(self, ids: list[int]) -> list[str]:
+        con = self.connect()
+        out: dict[int, str] = {}
+        for i in range(0, len(ids), 900):
+            chunk = ids[i:i + 900]
+            marks = ",".join("?" * len(chunk))
+            out.update(con.execute(f"SELECT id, search_text FROM passages WHERE id IN ({marks})", chunk).fetchall())
+        return [out[i] for i in ids]
+
+    def row_labels(self) -> tuple[list[str | None], list[str], list[str]]:
+        """Speaker, document path and title of every passage, in id order (for filters)."""
+        rows = self.connect().execute(
+            "SELECT p.speaker, d.path, d.title FROM passages p JOIN documents d ON d.id = p.doc_id ORDER BY p.id"
+        ).fetchall()
+        return [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]
+
+    def backup_to(self, path: Path) -> None:
+        dest = sqlite3.connect(path)
+        with dest:
+            self.connect().backup(dest)
+        dest.close()
 
     def passage_ids(self) -> list[int]:
         return [r[0] for r in self.connect().execute("SELECT id FROM passages ORDER BY id")]

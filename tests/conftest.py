@@ -9,9 +9,9 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
-from retrieval.corpus import SAMPLE_CORPUS  # noqa: E402
-from retrieval.loaders import content_hash  # noqa: E402
-from retrieval.records import Document, SourceInfo  # noqa: E402
+from retrieval.corpus import SAMPLE_CORPUS
+from retrieval.loaders import content_hash
+from retrieval.records import Document, SourceInfo
 
 
 def make_doc(text: str, path: str = "doc.txt", **meta) -> Document:

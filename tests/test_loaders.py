@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from retrieval.loaders import LoadOptions, LoadReport, load_corpus
 from retrieval.manifest import ManifestError, load_manifest
-
-import pytest
 
 
 def load(root, opts=None):

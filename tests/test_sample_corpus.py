@@ -8,9 +8,8 @@ import pytest
 
 from bot.cli import main
 from embeddings import token_counter
-from retrieval.corpus import read_corpus
+from retrieval.corpus import CorpusOptions, read_corpus
 from retrieval.segment import SegmentOptions
-from retrieval.corpus import CorpusOptions
 
 FORM_TEXT = ["Leave a Reply", "You are commenting using", "Fill in your details", "Log Out", "Connecting to %s",
              "Akismet", "Click here to subscribe", "Breakfast in red", "Mobile users", "Comments are now closed",

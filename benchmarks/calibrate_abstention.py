@@ -1,0 +1,90 @@
+"""Calibrate the abstention gate: which (min_relevance, min_coverage, lexical_floor) admits answers
+and rejects questions the corpus cannot answer.
+
+    python benchmarks/calibrate_abstention.py
+
+Positives: SciFact train claims and the passages of their relevant abstracts (the best one must pass).
+Negatives: the same claims and benchmarks/data/offtopic_questions.txt against the bundled sample corpus,
+and the off-topic questions against SciFact (every passage must fail). Prints the admitted / rejected
+rates for a grid of gates and the best gate keeping at least 97% of the positives.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scifact import ROOT, load_beir, runtime_for  # noqa: E402
+
+from bot.config import Config  # noqa: E402
+from bot.runtime import Runtime  # noqa: E402
+from retrieval import bm25  # noqa: E402
+
+
+def features(rt: Runtime, query: str, rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    idx = rt.live.current()
+    q = rt.encoder.encode_queries([query])[0]
+    if rows is None:
+        rows = np.arange(len(idx))
+    sims = np.asarray(idx.vectors[rows]) @ q
+    return sims, bm25.coverage(idx.bm25, query, rows)
+
+
+def main() -> int:
+    beir = ROOT.parent / "shared" / "beir" / "scifact"
+    sci = runtime_for(beir, ROOT / ".data" / "bench")
+    sample = Runtime(Config.model_validate({"data": {"dir": str(ROOT / ".data" / "bench")}}))
+    sample.encoder = sci.encoder
+    for rt in (sci, sample):
+        if not rt.live.exists():
+            rt.build(show_progress=True)
+    idx = sci.live.current()
+    rows_of_doc: dict[str, list[int]] = {}
+    for row, pid in enumerate(idx.ids.tolist()):
+        pass
+    found = idx.store.get(idx.ids.tolist())
+    for row, pid in enumerate(idx.ids.tolist()):
+        rows_of_doc.setdefault(found[pid][0].doc_path.split("#", 1)[1], []).append(row)
+    queries, qrels = load_beir(beir, "train")
+    offtopic = [q.strip() for q in open(ROOT / "benchmarks" / "data" / "offtopic_questions.txt") if q.strip()]
+
+    pos = []  # (sim, cov) of the best relevant passage per claim
+    for qid, q in queries.items():
+        rows = np.array([r for d in qrels[qid] for r in rows_of_doc.get(d, [])])
+        if not len(rows):
+            continue
+        s, c = features(sci, q, rows)
+        pos.append((s, c))
+    neg = []  # all passages' (sim, cov) per unanswerable question
+    for q in list(queries.values())[:300] + offtopic:
+        neg.append(features(sample, q))
+    for q in offtopic:
+        neg.append(features(sci, q))
+
+    def rates(min_rel, min_cov, floor):
+        gate = lambda s, c: (s >= min_rel) | ((c >= min_cov) & (s >= floor))  # noqa: E731
+        admitted = np.mean([gate(s, c).any() for s, c in pos])
+        rejected = np.mean([not gate(s, c).any() for s, c in neg])
+        return admitted, rejected
+
+    print(f"{len(pos)} answerable claims, {len(neg)} unanswerable questions")
+    best = None
+    for min_rel, min_cov, floor in itertools.product(
+            np.arange(0.20, 0.46, 0.02), [0.4, 0.5, 0.6, 0.7, 0.8, 1.01], [0.05, 0.10, 0.15, 0.20]):
+        a, r = rates(min_rel, min_cov, floor)
+        if a >= 0.97 and (best is None or r > best[0][1] or (r == best[0][1] and a > best[0][0])):
+            best = ((a, r), (round(float(min_rel), 2), min_cov, floor))
+    for min_rel in (0.25, 0.28, 0.30, 0.32, 0.35):
+        a, r = rates(min_rel, 1.01, 1.0)
+        print(f"dense only  min_relevance={min_rel:.2f}: admits {a:.3f} of answerable, rejects {r:.3f} of unanswerable")
+    (a, r), gate = best
+    print(f"best gate (min_relevance, min_coverage, lexical_floor) = {gate}: admits {a:.3f}, rejects {r:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

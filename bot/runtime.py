@@ -1,0 +1,57 @@
+"""The pieces a config asks for, built once: encoder, index folder, live index, searcher."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from embeddings import Encoder, EncoderSettings, token_counter
+from retrieval.index import BuildReport, build_index, index_folder
+from retrieval.loaded import LiveIndex
+from retrieval.search import Searcher, SearchOptions
+
+from .config import Config, corpus_options
+
+log = logging.getLogger("quoth")
+
+
+class Runtime:
+    def __init__(self, cfg: Config, corpus_dir: Path | None = None) -> None:
+        self.cfg = cfg
+        self.corpus_dir = (corpus_dir or cfg.corpus_dir()).expanduser().resolve()
+        m = cfg.model
+        self.encoder = Encoder(EncoderSettings(model=m.name, device=m.device, query_prompt=m.query_prompt,
+                                               passage_prompt=m.passage_prompt, batch_size=m.batch_size))
+        self.folder = index_folder(cfg.data_dir(), self.corpus_dir, self.encoder.name)
+        self.live = LiveIndex(self.folder)
+
+    @functools.cached_property
+    def searcher(self) -> Searcher:
+        s = self.cfg.search
+        reranker = None
+        if s.rerank_model:
+            from sentence_transformers import CrossEncoder
+
+            reranker = CrossEncoder(s.rerank_model, device="cpu" if self.cfg.model.device == "auto" else None)
+        opts = SearchOptions(fusion=s.fusion, rrf_k=s.rrf_k, dense_weight=s.dense_weight, candidates=s.candidates,
+                             min_relevance=s.min_relevance, min_coverage=s.min_coverage,
+                             lexical_floor=s.lexical_floor, dedup_similarity=s.dedup_similarity)
+        return Searcher(self.live, self.encoder, opts, reranker)
+
+    def build(self, full: bool = False, show_progress: bool = False,
+              progress: Callable[[str, int, int], None] | None = None) -> BuildReport:
+        count = token_counter(self.cfg.model.name)
+        opts = corpus_options(self.cfg, self.encoder.max_tokens)
+        return build_index(self.folder, self.corpus_dir, self.encoder, count, opts, self.cfg.index.type,
+                           full=full, progress=progress, show_progress=show_progress)
+
+    def ensure_index(self, show_progress: bool = True) -> BuildReport | None:
+        """Build the index on first use; an existing one is used as it is (`quoth index` updates it)."""
+        if self.live.exists():
+            return None
+        log.info("no index yet for %s: building it (once)", self.corpus_dir)
+        report = self.build(show_progress=show_progress)
+        log.info("index built: %s", report.summary())
+        return report

@@ -1,0 +1,66 @@
+"""BM25 over passages' searchable text with bm25s: English stop words, Snowball stemming."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import bm25s
+import numpy as np
+import Stemmer
+
+_STEMMER = Stemmer.Stemmer("english")
+
+
+def tokenize(texts: list[str]) -> list[list[str]]:
+    return bm25s.tokenize(texts, stopwords="en", stemmer=_STEMMER, return_ids=False, show_progress=False)
+
+
+def build(texts: list[str], k1: float = 1.2, b: float = 0.75) -> bm25s.BM25:
+    retriever = bm25s.BM25(k1=k1, b=b)
+    retriever.index(tokenize(texts), show_progress=False)
+    return retriever
+
+
+def save(retriever: bm25s.BM25, folder: Path) -> None:
+    retriever.save(str(folder))
+
+
+def load(folder: Path) -> bm25s.BM25:
+    return bm25s.BM25.load(str(folder), mmap=True, show_progress=False)
+
+
+def scores(retriever: bm25s.BM25, query: str, mask: np.ndarray | None = None) -> np.ndarray:
+    """BM25 score of every passage for ``query`` (zeros when no query word is in the vocabulary)."""
+    tokens = [t for t in tokenize([query])[0] if t in retriever.vocab_dict]
+    n = int(retriever.scores["num_docs"])
+    if not tokens:
+        return np.zeros(n, dtype=np.float32)
+    out = retriever.get_scores(tokens, weight_mask=mask)
+    return np.asarray(out, dtype=np.float32)
+
+
+def coverage(retriever: bm25s.BM25, query: str, rows: np.ndarray) -> np.ndarray:
+    """IDF-weighted share of the query's words that occur in each passage of ``rows`` (0..1).
+
+    A word the corpus has never seen counts with the highest IDF: a question about something absent
+    from the corpus ("Tesco", "Python") is mostly uncovered, whatever else it shares.
+    """
+    tokens = list(dict.fromkeys(tokenize([query])[0]))
+    if not tokens or not len(rows):
+        return np.zeros(len(rows), dtype=np.float32)
+    indptr = retriever.scores["indptr"]
+    indices = retriever.scores["indices"]
+    n = int(retriever.scores["num_docs"])
+    max_idf = float(np.log(1 + (n + 0.5) / 0.5))
+    total = 0.0
+    got = np.zeros(len(rows), dtype=np.float64)
+    for t in tokens:
+        tid = retriever.vocab_dict.get(t)
+        if tid is None:
+            total += max_idf
+            continue
+        docs = np.asarray(indices[indptr[tid]:indptr[tid + 1]])
+        idf = float(np.log(1 + (n - len(docs) + 0.5) / (len(docs) + 0.5)))
+        total += idf
+        got += idf * np.isin(rows, docs)
+    return (got / total).astype(np.float32) if total > 0 else np.zeros(len(rows), dtype=np.float32)

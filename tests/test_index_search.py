@@ -1,0 +1,218 @@
+"""Index builds, incremental updates, atomic switching and hybrid search, with the real model."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+from bot.cli import main
+from bot.config import Config
+from bot.runtime import Runtime
+from retrieval import index as index_mod
+from retrieval.index import current_generation
+from retrieval.loaded import LoadedIndex
+from retrieval.search import ModelMismatch, Searcher
+
+DOCS = {
+    "harbour.txt": "Harbour news\n\nby Ann Lee\n\nThe harbour wall was rebuilt with granite from the local quarry "
+                   "after the winter storms destroyed the old stone pier.\n\nFishing boats returned at dawn and "
+                   "the fish market reopened on the quay for the first time in months.\n",
+    "garden.txt": "Garden notes\n\nby Bob Green\n\nTomatoes need full sun, regular watering and a rich compost to "
+                  "ripen well in a cool summer.\n\nBob Green said, “Slugs ate every lettuce I planted this year, "
+                  "so next spring I will use copper rings around the beds.”\n",
+}
+
+
+@pytest.fixture(scope="module")
+def encoder():
+    from embeddings import Encoder
+
+    return Encoder()
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    root = tmp_path / "corpus"
+    root.mkdir()
+    for name, text in DOCS.items():
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def rt(tmp_path, corpus, encoder):
+    cfg = Config.model_validate({"corpus": {"path": str(corpus)}, "data": {"dir": str(tmp_path / "data")}})
+    r = Runtime(cfg)
+    r.encoder = encoder  # share the loaded model between tests
+    return r
+
+
+def test_build_search_and_attribution(rt):
+    report = rt.build()
+    assert (report.added, report.changed, report.removed, report.passages) == (2, 0, 0, 4)
+    res = rt.searcher.search("What happened to the lettuces?", k=3, best_sentence=True)
+    top = res.hits[0]
+    assert "Slugs ate every lettuce" in top.passage.text
+    assert top.passage.speaker == "Bob Green"
+    assert top.source.title == "Garden notes"
+    a, b = top.best_sentence
+    assert "lettuce" in top.passage.text[a:b]
+
+
+def test_abstains_when_nothing_is_relevant(rt):
+    rt.build()
+    assert rt.searcher.search("How do I configure a Kubernetes ingress controller?").hits == []
+
+
+def test_filters_by_speaker_and_source(rt):
+    rt.build()
+    hits = rt.searcher.search("boats and gardens", k=5, speaker="ann lee").hits
+    assert hits and {h.passage.speaker for h in hits} == {"Ann Lee"}
+    hits = rt.searcher.search("tomatoes sun compost", k=5, source="harbour.txt").hits
+    assert all(h.source.path == "harbour.txt" for h in hits)
+
+
+def test_incremental_update_embeds_only_changes(rt, corpus):
+    first = rt.build()
+    gen1 = current_generation(rt.folder)
+    again = rt.build()
+    assert (again.unchanged, again.embedded) == (2, 0)
+    (corpus / "garden.txt").write_text(DOCS["garden.txt"].replace("Tomatoes", "Peppers"), encoding="utf-8")
+    (corpus / "new.txt").write_text("Bees visit the lavender every morning in the warm weather of July.\n")
+    (corpus / "harbour.txt").unlink()
+    upd = rt.build()
+    assert (upd.added, upd.changed, upd.removed, upd.unchanged) == (1, 1, 1, 0)
+    assert upd.embedded == 3 and upd.passages == 3
+    idx = LoadedIndex(current_generation(rt.folder))
+    assert {d.source.path for d in idx.store.documents()} == {"garden.txt", "new.txt"}
+    # vectors kept for the unchanged passage are identical to a fresh embedding of it
+    texts = idx.store.search_texts_of(idx.ids.tolist())
+    fresh = rt.encoder.encode_passages(texts)
+    assert np.allclose(np.asarray(idx.vectors), fresh, atol=1e-5)
+    assert first.passages == 4 and gen1 != current_generation(rt.folder)
+
+
+def test_crash_midway_leaves_previous_index_serving(rt, corpus, monkeypatch):
+    rt.build()
+    before = current_generation(rt.folder)
+    (corpus / "new.txt").write_text("Owls hunt mice in the barn at night when the moon is full and bright.\n")
+
+    def boom(*a, **k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(index_mod.bm25, "save", boom)
+    with pytest.raises(KeyboardInterrupt):
+        rt.build()
+    assert current_generation(rt.folder) == before
+    assert not list(rt.folder.glob("*.tmp"))
+    res = rt.searcher.search("owls hunting mice")
+    assert all("Owls" not in h.passage.text for h in res.hits)
+    monkeypatch.undo()
+    rt.build()
+    assert "Owls" in rt.searcher.search("owls hunting mice").hits[0].passage.text
+
+
+def test_query_with_another_model_is_refused(rt):
+    rt.build()
+
+    class Other:
+        name = "some/other-model"
+
+        def encode_queries(self, texts):
+            raise AssertionError("must not be called")
+
+    with pytest.raises(ModelMismatch, match="quoth index --full"):
+        Searcher(rt.live, Other()).search("harbour")
+
+
+def test_searcher_is_safe_across_threads(rt):
+    from concurrent.futures import ThreadPoolExecutor
+
+    rt.build()
+    qs = ["harbour wall granite", "slugs and lettuce", "fish market quay", "tomatoes in the sun"] * 4
+    single = [rt.searcher.search(q).hits[0].passage.id for q in qs]
+    with ThreadPoolExecutor(4) as pool:
+        threaded = [r.hits[0].passage.id for r in pool.map(rt.searcher.search, qs)]
+    assert threaded == single
+
+
+def test_near_duplicates_removed(tmp_path, encoder):
+    root = tmp_path / "c"
+    root.mkdir()
+    body = "The council approved the new cycle lanes on the high street after a long public consultation."
+    (root / "a.txt").write_text(body + "\n")
+    (root / "b.txt").write_text(body + "\n")
+    cfg = Config.model_validate({"corpus": {"path": str(root)}, "data": {"dir": str(tmp_path / "d")}})
+    r = Runtime(cfg)
+    r.encoder = encoder
+    r.build()
+    assert len(r.searcher.search("cycle lanes high street", k=3).hits) == 1
+
+
+def test_cross_encoder_reranking_path(rt, tmp_path):
+    """A tiny randomly initialised cross-encoder, built here: its scores must decide the order."""
+    from sentence_transformers import CrossEncoder
+    from transformers import BertConfig, BertForSequenceClassification, BertTokenizerFast
+
+    from embeddings.models import bundled_model_path
+
+    path = tmp_path / "tiny-ce"
+    tok = BertTokenizerFast.from_pretrained(str(bundled_model_path()))
+    model = BertForSequenceClassification(BertConfig(
+        vocab_size=tok.vocab_size, hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
+        intermediate_size=32, num_labels=1))
+    model.save_pretrained(path)
+    tok.save_pretrained(path)
+    ce = CrossEncoder(str(path), device="cpu")
+    rt.build()
+    plain = Searcher(rt.live, rt.encoder)
+    reranked = Searcher(rt.live, rt.encoder, reranker=ce)
+    q = "harbour boats garden vegetables"
+    ranked = reranked.rank(q, "rerank", 10)
+    idx = rt.live.current()
+    texts = idx.store.search_texts_of([pid for pid, _ in ranked])
+    expected = ce.predict([(q, t) for t in texts])
+    assert [s for _, s in ranked] == pytest.approx(sorted(expected, reverse=True), rel=1e-4)
+    assert {pid for pid, _ in ranked} == {pid for pid, _ in plain.rank(q, "hybrid", 10)}
+
+
+def test_cli_search_json_batch_and_sources(tmp_path, corpus, capsys, monkeypatch):
+    data = tmp_path / "cli-data"
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(f'[corpus]\npath = "{corpus}"\n[data]\ndir = "{data}"\n')
+    queries = tmp_path / "q.txt"
+    queries.write_text("Who rebuilt the harbour wall?\nHow do I reset my router password?\n")
+    assert main(["--config", str(cfg), "search", "--batch", str(queries), "--json", "--k", "2"]) == 0
+    out = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [o["query"] for o in out] == ["Who rebuilt the harbour wall?", "How do I reset my router password?"]
+    first = out[0]["results"][0]
+    assert set(first) >= {"text", "score", "speaker", "source", "start", "end"}
+    assert set(first["source"]) >= {"title", "path", "url"}
+    assert first["speaker"] == "Ann Lee" and "granite" in first["text"]
+    doc = (corpus / first["source"]["path"]).read_text()
+    assert doc[first["start"]:first["end"]] == first["text"]
+    assert out[1]["results"] == []
+    assert main(["--config", str(cfg), "sources"]) == 0
+    listing = capsys.readouterr().out
+    assert "harbour.txt" in listing and "garden.txt" in listing
+    assert main(["--config", str(cfg), "ask", "Who rebuilt the harbour wall?"]) == 0
+    answer = capsys.readouterr().out
+    assert "Ann Lee" in answer and "Harbour news" in answer
+
+
+def test_invalid_config_names_key(tmp_path, capsys):
+    cfg = tmp_path / "bad.toml"
+    cfg.write_text('[search]\nk = "many"\nfusion = "magic"\n')
+    assert main(["--config", str(cfg), "sources"]) == 2
+    err = capsys.readouterr().err
+    assert "search.k" in err and "search.fusion" in err
+
+
+def test_index_folder_differs_per_corpus_and_model(tmp_path):
+    a = index_mod.index_folder(tmp_path, tmp_path / "one", "m1")
+    assert a != index_mod.index_folder(tmp_path, tmp_path / "two", "m1")
+    assert a != index_mod.index_folder(tmp_path, tmp_path / "one", "m2")
+    shutil.rmtree(tmp_path / "indexes", ignore_errors=True)
