@@ -77,15 +77,15 @@ def main() -> int:
     ap.add_argument("--split", default="test")
     ap.add_argument("--data", default=str(ROOT / ".data" / "bench"))
     ap.add_argument("--modes", default="dense,bm25,hybrid")
-    ap.add_argument("--fusion", default="rrf")
-    ap.add_argument("--dense-weight", type=float, default=0.5)
+    ap.add_argument("--fusion", default=None, help="rrf or linear (default: the config default)")
+    ap.add_argument("--dense-weight", type=float, default=None)
     args = ap.parse_args()
     beir, data = Path(args.beir), Path(args.data)
-    rt = runtime_for(beir, data, fusion=args.fusion, dense_weight=args.dense_weight)
-    if not rt.live.exists():
-        t = time.perf_counter()
-        report = rt.build(show_progress=True)
-        print(f"built index: {report.summary()} ({time.perf_counter() - t:.1f} s)", file=sys.stderr)
+    search = {k: v for k, v in (("fusion", args.fusion), ("dense_weight", args.dense_weight)) if v is not None}
+    rt = runtime_for(beir, data, **search)
+    t = time.perf_counter()
+    report = rt.build(show_progress=True)  # incremental: a no-op when nothing changed
+    print(f"index: {report.summary()} ({time.perf_counter() - t:.1f} s)", file=sys.stderr)
     idx = rt.live.current()
     doc_of = {}
     for pid, (p, _) in idx.store.get(idx.ids.tolist()).items():

@@ -31,7 +31,7 @@ class UsageError(Exception):
 def _setup_logging(verbose: bool) -> None:
     logging.basicConfig(stream=sys.stderr, level=logging.DEBUG if verbose else logging.INFO,
                         format="%(levelname)s %(name)s: %(message)s")
-    for noisy in ("sentence_transformers", "httpx", "urllib3", "filelock", "transformers", "huggingface_hub"):
+    for noisy in ("sentence_transformers", "httpx", "urllib3", "filelock", "transformers", "huggingface_hub", "bm25s"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 

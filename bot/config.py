@@ -61,6 +61,8 @@ class SegmentConfig(_Section):
 
 class IndexConfig(_Section):
     type: Literal["auto", "flat", "hnsw", "ivf"] = "auto"
+    bm25_k1: float = Field(0.9, gt=0.0)
+    bm25_b: float = Field(0.4, ge=0.0, le=1.0)
 
 
 class SearchConfig(_Section):

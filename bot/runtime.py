@@ -45,7 +45,8 @@ class Runtime:
         count = token_counter(self.cfg.model.name)
         opts = corpus_options(self.cfg, self.encoder.max_tokens)
         return build_index(self.folder, self.corpus_dir, self.encoder, count, opts, self.cfg.index.type,
-                           full=full, progress=progress, show_progress=show_progress)
+                           full=full, bm25_params=(self.cfg.index.bm25_k1, self.cfg.index.bm25_b),
+                           progress=progress, show_progress=show_progress)
 
     def ensure_index(self, show_progress: bool = True) -> BuildReport | None:
         """Build the index on first use; an existing one is used as it is (`quoth index` updates it)."""

@@ -60,6 +60,9 @@ class Encoder:
 
     def _load(self):
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()  # "Loading weights" bars are noise on every start
 
         device = pick_device(self.settings.device)
         log.info("loading model %s on %s", self.resolved.name, device)

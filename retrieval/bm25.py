@@ -15,7 +15,12 @@ def tokenize(texts: list[str]) -> list[list[str]]:
     return bm25s.tokenize(texts, stopwords="en", stemmer=_STEMMER, return_ids=False, show_progress=False)
 
 
-def build(texts: list[str], k1: float = 1.2, b: float = 0.75) -> bm25s.BM25:
+# Anserini's defaults; best of a sweep on SciFact train (hybrid nDCG@10 0.741 against 0.734 at 1.2/0.75).
+DEFAULT_K1 = 0.9
+DEFAULT_B = 0.4
+
+
+def build(texts: list[str], k1: float = DEFAULT_K1, b: float = DEFAULT_B) -> bm25s.BM25:
     retriever = bm25s.BM25(k1=k1, b=b)
     retriever.index(tokenize(texts), show_progress=False)
     return retriever

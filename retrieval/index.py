@@ -128,6 +128,7 @@ def _write_current(folder: Path, name: str) -> None:
 
 def build_index(folder: Path, corpus_root: Path, encoder: PassageEncoder, count_tokens: TokenCounter,
                 opts: CorpusOptions | None = None, index_type: str = "auto", full: bool = False,
+                bm25_params: tuple[float, float] = (bm25.DEFAULT_K1, bm25.DEFAULT_B),
                 progress: ProgressFn | None = None, show_progress: bool = False) -> BuildReport:
     """Build or update the index in ``folder`` from ``corpus_root``; returns what changed."""
     opts = opts or CorpusOptions()
@@ -188,7 +189,7 @@ def build_index(folder: Path, corpus_root: Path, encoder: PassageEncoder, count_
             np.save(tmp / "ids.npy", ids)
             np.save(tmp / "vectors.npy", vectors)
             _, texts = store.search_texts()
-            bm25.save(bm25.build(texts), tmp / "bm25")
+            bm25.save(bm25.build(texts, *bm25_params), tmp / "bm25")
             store.close()
             report.passages = len(ids)
             fingerprint = hashlib.sha256("\n".join(sorted(store.document_keys().values())).encode()).hexdigest()
@@ -196,7 +197,8 @@ def build_index(folder: Path, corpus_root: Path, encoder: PassageEncoder, count_
                 "format": FORMAT_VERSION, "settings": settings, "model": encoder.name,
                 "dimension": int(vectors.shape[1]) if len(vectors) else None, "fingerprint": fingerprint,
                 "corpus": str(corpus_root), "documents": report.documents, "passages": report.passages,
-                "index_type": dense.choose_type(index_type, len(ids)), "created": time.time(),
+                "index_type": dense.choose_type(index_type, len(ids)), "bm25": list(bm25_params),
+                "created": time.time(),
             }
             (tmp / "meta.json").write_text(json.dumps(meta, indent=2))
             final = folder / name
