@@ -18,11 +18,11 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from scifact import ROOT, load_beir, runtime_for  # noqa: E402
+from scifact import ROOT, load_beir, runtime_for
 
-from bot.config import Config  # noqa: E402
-from bot.runtime import Runtime  # noqa: E402
-from retrieval import bm25  # noqa: E402
+from bot.config import Config
+from bot.runtime import Runtime
+from retrieval import bm25
 
 
 def features(rt: Runtime, query: str, rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -44,13 +44,12 @@ def main() -> int:
             rt.build(show_progress=True)
     idx = sci.live.current()
     rows_of_doc: dict[str, list[int]] = {}
-    for row, pid in enumerate(idx.ids.tolist()):
-        pass
     found = idx.store.get(idx.ids.tolist())
     for row, pid in enumerate(idx.ids.tolist()):
         rows_of_doc.setdefault(found[pid][0].doc_path.split("#", 1)[1], []).append(row)
     queries, qrels = load_beir(beir, "train")
-    offtopic = [q.strip() for q in open(ROOT / "benchmarks" / "data" / "offtopic_questions.txt") if q.strip()]
+    lines = (ROOT / "benchmarks" / "data" / "offtopic_questions.txt").read_text(encoding="utf-8").splitlines()
+    offtopic = [q.strip() for q in lines if q.strip()]
 
     pos = []  # (sim, cov) of the best relevant passage per claim
     for qid, q in queries.items():

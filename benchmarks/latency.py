@@ -14,15 +14,15 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from scifact import ROOT, load_beir, runtime_for  # noqa: E402
+from scifact import ROOT, load_beir, runtime_for
 
-from bot.config import Config  # noqa: E402
-from bot.runtime import Runtime  # noqa: E402
+from bot.config import Config
+from bot.runtime import Runtime
 
 
 def pct(xs: list[float], p: float) -> float:
     xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+    return xs[min(len(xs) - 1, round(p / 100 * (len(xs) - 1)))]
 
 
 def main() -> int:
@@ -52,7 +52,8 @@ def main() -> int:
         embed.append((time.perf_counter() - t) * 1000)
     n = len(rt.live.current())
     print(f"{args.index}: {n} passages, {len(queries)} queries, one at a time")
-    print(f"  end to end  p50 {pct(total, 50):.1f} ms  p99 {pct(total, 99):.1f} ms  mean {statistics.mean(total):.1f} ms")
+    print(f"  end to end  p50 {pct(total, 50):.1f} ms  p99 {pct(total, 99):.1f} ms"
+          f"  mean {statistics.mean(total):.1f} ms")
     print(f"  embedding   p50 {pct(embed, 50):.1f} ms  p99 {pct(embed, 99):.1f} ms")
     return 0
 

@@ -27,7 +27,7 @@ from bot.runtime import Runtime  # noqa: E402
 
 def load_beir(beir: Path, split: str):
     queries = {}
-    for line in open(beir / "queries.jsonl", encoding="utf-8"):
+    for line in (beir / "queries.jsonl").read_text(encoding="utf-8").splitlines():
         q = json.loads(line)
         queries[str(q["_id"])] = q["text"]
     qrels: dict[str, dict[str, int]] = defaultdict(dict)

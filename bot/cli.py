@@ -19,6 +19,7 @@ from retrieval.manifest import ManifestError
 from retrieval.search import ModelMismatch
 
 from .config import Config, ConfigError, corpus_options, load_config
+from .discord_app import TokenMissing
 from .terminal import render_answer, render_passages
 
 log = logging.getLogger("quoth")
@@ -141,6 +142,22 @@ def cmd_sources(cfg: Config, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(cfg: Config, args: argparse.Namespace) -> int:
+    from .discord_app import serve
+
+    serve(cfg, _runtime(cfg, args), sync=args.sync)
+    return 0
+
+
+def cmd_sync(cfg: Config, args: argparse.Namespace) -> int:
+    from .discord_app import sync
+
+    synced = sync(cfg, _runtime(cfg, args), args.guild)
+    where = f"guild {args.guild}" if args.guild else "all guilds (global; may take up to an hour to appear)"
+    print(f"Synced {len(synced)} command(s) to {where}: {', '.join('/' + c.name for c in synced)}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="quoth", description=__doc__.splitlines()[0])
     parser.add_argument("--config", help="config file (default: $QUOTH_CONFIG, then ./config.toml)")
@@ -182,6 +199,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus", help="corpus folder (default: config, else the bundled sample corpus)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_sources)
+
+    p = sub.add_parser("serve", help="run the Discord bot (token from $DISCORD_TOKEN)")
+    p.add_argument("--corpus", help="corpus folder (default: config, else the bundled sample corpus)")
+    p.add_argument("--sync", action="store_true",
+                   help="publish slash commands at start: to bot.dev_guild_ids if set, else globally")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("sync", help="publish the slash commands to Discord (globally, or to one guild)")
+    p.add_argument("--guild", type=int, help="a guild id: commands appear there at once")
+    p.set_defaults(func=cmd_sync)
     return parser
 
 
@@ -193,7 +220,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         cfg = load_config(args.config)
         return args.func(cfg, args)
     except (UsageError, ConfigError, CorpusError, ManifestError, IndexUnusable, ModelMismatch, ModelNotFound,
-            OSError) as exc:
+            OSError, TokenMissing) as exc:
         print(f"quoth: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -48,6 +48,12 @@ class Runtime:
                            full=full, bm25_params=(self.cfg.index.bm25_k1, self.cfg.index.bm25_b),
                            progress=progress, show_progress=show_progress)
 
+    def warm(self) -> None:
+        """Build the index if there is none, open it and load the model: everything a first question needs."""
+        self.ensure_index(show_progress=False)
+        self.live.current()
+        self.searcher.search("warm up")
+
     def ensure_index(self, show_progress: bool = True) -> BuildReport | None:
         """Build the index on first use; an existing one is used as it is (`quoth index` updates it)."""
         if self.live.exists():

@@ -210,6 +210,13 @@ class Store:
             out.append((_passage(r, src.path), src))
         return out
 
+    def passage_at(self, path: str, start: int, end: int) -> int | None:
+        """The id of the passage of document ``path`` covering [start, end), if it still exists."""
+        row = self.connect().execute(
+            'SELECT p.id FROM passages p JOIN documents d ON d.id = p.doc_id WHERE d.path = ? AND p.start <= ?'
+            ' AND p."end" >= ? ORDER BY p.start DESC LIMIT 1', (path, start, end)).fetchone()
+        return row[0] if row else None
+
     def document_text(self, path: str) -> str | None:
         row = self.connect().execute("SELECT text FROM documents WHERE path = ?", (path,)).fetchone()
         return row[0] if row else None

@@ -1,0 +1,1 @@
+"""One cog per concern: asking (slash command, mentions, DMs) and index administration."""

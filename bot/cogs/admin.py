@@ -1,0 +1,93 @@
+"""Index administration: ``/reindex`` for server admins and the users/roles listed in the config."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from retrieval.index import IndexUnusable
+
+from ..answers import NO_PINGS
+
+if TYPE_CHECKING:
+    from ..discord_app import QuothBot
+
+log = logging.getLogger("quoth.bot")
+STAGES = {"reading documents": "reading documents", "embedding": "embedding passages", "indexing": "indexing"}
+
+
+class Admin(commands.Cog):
+    def __init__(self, bot: QuothBot) -> None:
+        self.bot = bot
+        self.lock = asyncio.Lock()
+
+    def may_reindex(self, interaction: discord.Interaction) -> bool:
+        cfg = self.bot.cfg.bot
+        if interaction.user.id in cfg.admin_user_ids:
+            return True
+        if interaction.guild_id is None:
+            return False
+        if interaction.permissions.manage_guild:
+            return True
+        roles = getattr(interaction.user, "roles", [])
+        return any(r.id in cfg.admin_role_ids for r in roles)
+
+    @app_commands.command(name="reindex", description="Rebuild the index from the corpus folder (admins)")
+    @app_commands.describe(full="Rebuild everything instead of only what changed")
+    @app_commands.default_permissions(manage_guild=True)
+    @app_commands.allowed_contexts(guilds=True, dms=True, private_channels=True)
+    async def reindex(self, interaction: discord.Interaction, full: bool = False) -> None:
+        if not self.may_reindex(interaction):
+            await interaction.response.send_message(
+                "Sorry, only server admins (Manage Server) and the people listed in Quoth's config may rebuild "
+                "the index.", ephemeral=True)
+            return
+        if self.lock.locked():
+            await interaction.response.send_message("A rebuild is already running; I will post its result.",
+                                                    ephemeral=True)
+            return
+        await interaction.response.defer(thinking=True)
+        async with self.lock:
+            await self._rebuild(interaction, full)
+
+    async def _rebuild(self, interaction: discord.Interaction, full: bool) -> None:
+        loop = asyncio.get_running_loop()
+        pending: list[asyncio.Future] = []
+        last = [0.0]
+
+        def progress(stage: str, done: int, total: int) -> None:
+            # Called from the worker thread; edits are throttled to stay far from rate limits.
+            now = time.monotonic()
+            if stage == "done" or now - last[0] < 2.0:
+                return
+            last[0] = now
+            count = f" {done}/{total}" if total else ""
+            text = f"Rebuilding the index{' from scratch' if full else ''}… {STAGES.get(stage, stage)}{count}"
+            fut = asyncio.run_coroutine_threadsafe(interaction.edit_original_response(content=text), loop)
+            pending.append(asyncio.wrap_future(fut, loop=loop))
+
+        await interaction.edit_original_response(content="Rebuilding the index…")
+        try:
+            report = await asyncio.to_thread(self.bot.runtime.build, full, False, progress)
+        except IndexUnusable as exc:
+            text = f"Could not rebuild: {exc}"
+        except Exception as exc:
+            log.exception("reindex failed")
+            text = f"The rebuild failed ({type(exc).__name__}); the previous index is still serving."
+        else:
+            log.info("reindex by %s: %s", interaction.user.id, report.summary())
+            text = f"Index {'rebuilt' if report.full else 'updated'}: {report.summary()}."
+            if report.warnings:
+                text += f"\n{len(report.warnings)} file(s) had problems: " + "; ".join(report.warnings[:5])
+        await asyncio.gather(*pending, return_exceptions=True)  # no late progress edit may overwrite the result
+        await interaction.edit_original_response(content=text[:2000], allowed_mentions=NO_PINGS)
+
+
+async def setup(bot: QuothBot) -> None:
+    await bot.add_cog(Admin(bot))

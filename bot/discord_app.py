@@ -1,0 +1,115 @@
+"""The Discord bot: ``quoth serve`` runs it, ``quoth sync`` publishes its slash commands.
+
+Mentions and DMs work without the privileged message-content intent (Discord delivers the content of
+messages that mention the bot and of DMs); only follow-ups in answer threads (``bot.answer_in_thread``)
+need it, and it is requested only then.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+
+import discord
+from discord.ext import commands
+
+from .answers import NO_PINGS
+from .components import DYNAMIC_ITEMS
+from .config import Config
+from .cooldowns import UserCooldowns
+from .journal import Journal
+from .runtime import Runtime
+
+log = logging.getLogger("quoth.bot")
+TOKEN_ENV = "DISCORD_TOKEN"
+COGS = ("bot.cogs.ask", "bot.cogs.admin")
+
+
+class TokenMissing(RuntimeError):
+    pass
+
+
+def read_token() -> str:
+    token = os.environ.get(TOKEN_ENV, "").strip()
+    if not token:
+        raise TokenMissing(f"set the {TOKEN_ENV} environment variable to your bot's token "
+                           "(Discord developer portal → your application → Bot → Reset Token)")
+    return token
+
+
+class QuothBot(commands.Bot):
+    def __init__(self, runtime: Runtime, cfg: Config, sync: bool = False, warm: bool = True) -> None:
+        intents = discord.Intents.default()
+        intents.message_content = cfg.bot.answer_in_thread
+        super().__init__(command_prefix=commands.when_mentioned, intents=intents, allowed_mentions=NO_PINGS,
+                         help_command=None)
+        self.runtime = runtime
+        self.cfg = cfg
+        self.sync_on_start = sync
+        self.warm = warm
+        self.journal = Journal(cfg.data_dir() / "bot.sqlite")
+        self.cooldowns = UserCooldowns(cfg.bot.cooldown_questions, cfg.bot.cooldown_seconds)
+
+    async def setup_hook(self) -> None:
+        if self.warm:
+            # Index and model load before the gateway connects, so the first question is answered quickly.
+            await asyncio.to_thread(self.runtime.warm)
+        for cog in COGS:
+            await self.load_extension(cog)
+        self.add_dynamic_items(*DYNAMIC_ITEMS)
+        if self.sync_on_start:
+            await sync_tree(self, self.cfg.bot.dev_guild_ids)
+
+    async def on_message(self, message: discord.Message) -> None:
+        # No prefix commands: the Ask cog's listener handles mentions and DMs.
+        return
+
+    async def on_ready(self) -> None:
+        log.info("ready as %s (%s) in %d guild(s)", self.user, getattr(self.user, "id", "?"), len(self.guilds))
+
+
+async def sync_tree(bot: commands.Bot, guild_ids: list[int] | None) -> list:
+    """Publish slash commands: to the given guilds at once, or globally when none are given."""
+    if guild_ids:
+        synced = []
+        for gid in guild_ids:
+            guild = discord.Object(id=gid)
+            bot.tree.copy_global_to(guild=guild)
+            synced = await bot.tree.sync(guild=guild)
+            log.info("synced %d command(s) to guild %s", len(synced), gid)
+        return synced
+    synced = await bot.tree.sync()
+    log.info("synced %d command(s) globally (may take up to an hour to appear everywhere)", len(synced))
+    return synced
+
+
+async def _serve(bot: QuothBot, token: str) -> None:
+    async with bot:
+        await bot.start(token)
+
+
+def serve(cfg: Config, runtime: Runtime, sync: bool) -> None:
+    token = read_token()
+    discord.utils.setup_logging(level=logging.INFO)
+    bot = QuothBot(runtime, cfg, sync=sync)
+    try:
+        asyncio.run(_serve(bot, token))
+    except discord.LoginFailure as exc:
+        raise TokenMissing(f"Discord rejected the token in {TOKEN_ENV}: {exc}") from exc
+
+
+async def _sync(bot: QuothBot, token: str, guild_ids: list[int] | None) -> list:
+    async with bot:
+        await bot.login(token)
+        return await sync_tree(bot, guild_ids)
+
+
+def sync(cfg: Config, runtime: Runtime, guild_id: int | None) -> list:
+    token = read_token()
+    discord.utils.setup_logging(level=logging.INFO)
+    bot = QuothBot(runtime, cfg, warm=False)
+    try:
+        return asyncio.run(_sync(bot, token, [guild_id] if guild_id else None))
+    except discord.LoginFailure as exc:
+        raise TokenMissing(f"Discord rejected the token in {TOKEN_ENV}: {exc}") from exc

@@ -1,0 +1,368 @@
+"""The real discord.py bot against the fake Discord in tests/fake_discord.py, end to end."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import shutil
+import time
+
+import pytest
+import yarl
+from discord.gateway import DiscordWebSocket
+from discord.http import Route
+
+from bot.config import Config
+from bot.discord_app import QuothBot
+from bot.runtime import Runtime
+
+from .fake_discord import (
+    ADMIN_ROLE_ID,
+    BOT_ID,
+    BOT_USER,
+    CHANNEL_ID,
+    DM_CHANNEL_ID,
+    FakeDiscord,
+    custom_ids,
+    user,
+)
+
+ALICE = user(800000000000000001, "alice")
+BOB = user(800000000000000002, "bob")
+
+CORPUS = {
+    "harbour.txt": "Harbour news\n\nby Ann Lee\n\nThe harbour wall was rebuilt with granite from the local quarry "
+                   "after the winter storms destroyed the old stone pier.\n\nFishing boats returned at dawn and the "
+                   "fish market reopened on the quay for the first time in months.\n",
+    "garden.txt": "Garden notes\n\nby Bob Green\n\nTomatoes need full sun, regular watering and a rich compost to "
+                  "ripen well in a cool summer.\n\nBob Green said, “Slugs ate every lettuce I planted this year, so "
+                  "next spring I will use copper rings around the beds.”\n\nCucumbers and courgettes grew well in "
+                  "the greenhouse, watered every evening from the rain butt.\n",
+    "forum.txt": "Village forum\n\nThe forum discussed the new bus timetable and the parking on the high street.\n\n"
+                 "  • Carol Jones says:\n\n    @everyone the bus timetable meeting is moved to Friday, tell <@123> "
+                 "and the <@&456> group, and see [the notice](https://evil.example/phish) **now**.\n\n"
+                 "  • Dan Smith says:\n\n    The parking on the high street is dreadful on market days, cars "
+                 "everywhere.\n",
+    "treatise.txt": "A long treatise on bridges\n\nby Eve Stone\n\n" + " ".join(
+        f"Suspension bridge number {i} carries its deck on cables hung from tall towers anchored in rock."
+        for i in range(120)) + "\n",
+}
+
+
+@pytest.fixture(scope="module")
+def encoder():
+    from embeddings import Encoder
+
+    return Encoder()
+
+
+def make_runtime(tmp, encoder, **bot_cfg) -> Runtime:
+    corpus = tmp / "corpus"
+    if not corpus.exists():
+        corpus.mkdir(parents=True)
+        for name, text in CORPUS.items():
+            (corpus / name).write_text(text, encoding="utf-8")
+    cfg = Config.model_validate({
+        "corpus": {"path": str(corpus)}, "data": {"dir": str(tmp / "data")},
+        # Long passages on purpose: the treatise becomes one oversized passage.
+        "segment": {"max_tokens": 3000},
+        "bot": {"admin_user_ids": [], "admin_role_ids": [ADMIN_ROLE_ID], "cooldown_questions": 50, **bot_cfg},
+    })
+    rt = Runtime(cfg)
+    rt.encoder = encoder
+    rt.ensure_index(show_progress=False)
+    return rt
+
+
+@pytest.fixture(scope="module")
+def shared_runtime(tmp_path_factory, encoder):
+    return make_runtime(tmp_path_factory.mktemp("bot"), encoder)
+
+
+class ErrorLogs(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextlib.asynccontextmanager
+async def running(rt: Runtime):
+    """Start the fake Discord and the real bot pointed at it; fail on any ERROR the client logs."""
+    errors = ErrorLogs()
+    for name in ("discord", "quoth"):
+        logging.getLogger(name).addHandler(errors)
+    fake = FakeDiscord()
+    await fake.start()
+    saved = Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY
+    Route.BASE = fake.api_base
+    DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(fake.gateway_url)
+    bot = QuothBot(rt, rt.cfg)
+    task = asyncio.create_task(bot.start("fake-token"))
+    try:
+        deadline = time.monotonic() + 60
+        while not bot.is_ready():
+            if task.done():
+                task.result()
+            assert time.monotonic() < deadline, "bot never became ready"
+            await asyncio.sleep(0.05)
+        yield fake, bot
+    finally:
+        await bot.close()
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(task, 10)
+        await fake.stop()
+        Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = saved
+        for name in ("discord", "quoth"):
+            logging.getLogger(name).removeHandler(errors)
+    assert not errors.records, [r.getMessage() for r in errors.records]
+
+
+def run(coro, timeout: float = 120):
+    return asyncio.run(asyncio.wait_for(coro, timeout))
+
+
+def edited(token: str):
+    return lambda r: r.method == "PATCH" and f"/webhooks/{BOT_ID}/{token}/messages/@original" in r.path \
+        and r.body and (r.body.get("embeds") or r.body.get("content"))
+
+
+def callback_of(token: str):
+    return lambda r: r.method == "POST" and r.path.endswith(f"/{token}/callback")
+
+
+def test_slash_ask_quotes_with_speaker_and_source(shared_runtime):
+    async def scenario():
+        async with running(shared_runtime) as (fake, _):
+            token = await fake.slash("ask", {"question": "What happened to the lettuces?"}, ALICE)
+            ack = await fake.wait_for(callback_of(token))
+            assert ack.body["type"] == 5  # deferred first: Discord's 3-second window
+            body = (await fake.wait_for(edited(token))).body
+            first = body["embeds"][0]
+            assert "Slugs ate every lettuce" in first["description"]
+            assert first["author"]["name"].startswith("1. Bob Green")
+            assert first["title"] == "Garden notes"
+            assert "**" in first["description"]  # best sentence emphasised
+            assert body["allowed_mentions"]["parse"] == []
+            ids = custom_ids(body)
+            assert any(i.startswith("quoth:vote:") for i in ids) and any(i.startswith("quoth:ctx:") for i in ids)
+    run(scenario())
+
+
+def test_mention_and_dm_answered_other_messages_ignored(shared_runtime):
+    async def scenario():
+        async with running(shared_runtime) as (fake, _):
+            await fake.send_message("just chatting about granite", BOB)
+            msg = await fake.send_message(f"<@{BOT_ID}> who rebuilt the harbour wall?", ALICE, mentions=[BOT_USER])
+            reply = await fake.wait_for(lambda r: r.method == "POST" and r.path == f"/channels/{CHANNEL_ID}/messages")
+            assert str(reply.body["message_reference"]["message_id"]) == msg["id"]
+            assert "granite" in reply.body["embeds"][0]["description"]
+            assert reply.body["embeds"][0]["author"]["name"].startswith("1. Ann Lee")
+            await fake.send_message("what grows in the greenhouse?", BOB, dm=True)
+            dm = await fake.wait_for(lambda r: r.method == "POST" and r.path == f"/channels/{DM_CHANNEL_ID}/messages")
+            assert "greenhouse" in dm.body["embeds"][0]["description"]
+            await fake.send_message(f"<@{BOT_ID}>", ALICE, mentions=[BOT_USER])
+            await fake.wait_for(lambda r: r.method == "POST" and r.body and "Ask me a question" in
+                                (r.body.get("content") or ""))
+            await asyncio.sleep(1.0)
+            posts = [r for r in fake.requests if r.method == "POST" and "/messages" in r.path]
+            assert len(posts) == 3  # the non-mention got nothing
+    run(scenario())
+
+
+def test_out_of_corpus_question_says_nothing_found(shared_runtime):
+    async def scenario():
+        async with running(shared_runtime) as (fake, _):
+            token = await fake.slash("ask", {"question": "How do I reset my router password?"}, ALICE)
+            body = (await fake.wait_for(edited(token))).body
+            assert body["embeds"][0]["title"] == "Nothing relevant found."
+            assert "rephras" in body["embeds"][0]["description"]
+    run(scenario())
+
+
+def test_more_results_context_and_feedback_buttons(shared_runtime):
+    async def scenario():
+        async with running(shared_runtime) as (fake, bot):
+            token = await fake.slash("ask", {"question": "bus timetable, parking, harbour and gardens", "k": 1}, ALICE)
+            body = (await fake.wait_for(edited(token))).body
+            original = fake.originals[token]
+            ids = custom_ids(body)
+            more = next(i for i in ids if i.startswith("quoth:more:"))
+            t2 = await fake.click(original, more, ALICE)
+            more_body = (await fake.wait_for(edited(t2))).body
+            assert more_body["embeds"][0]["author"]["name"].startswith("2. ")
+            assert more_body["embeds"][0]["description"] != body["embeds"][0]["description"]
+
+            ctx = next(i for i in ids if i.startswith("quoth:ctx:"))
+            t3 = await fake.click(original, ctx, BOB)
+            ack = await fake.wait_for(callback_of(t3))
+            assert ack.body["data"]["flags"] & 64  # ephemeral
+            ctx_body = (await fake.wait_for(edited(t3))).body
+            assert body["embeds"][0]["description"].split("**")[0][:20].strip("> ") in \
+                ctx_body["embeds"][0]["description"]
+
+            up = next(i for i in ids if i.endswith(":up"))
+            t4 = await fake.click(original, up, BOB)
+            thanks = await fake.wait_for(callback_of(t4))
+            assert thanks.body["type"] == 4 and thanks.body["data"]["flags"] & 64
+            rows = bot.journal.feedback()
+            assert len(rows) == 1 and rows[0]["vote"] == 1 and rows[0]["user_id"] == int(BOB["id"])
+            assert rows[0]["question"] == "bus timetable, parking, harbour and gardens"
+            assert rows[0]["hits"] and {"path", "start", "end"} <= set(rows[0]["hits"][0])
+    run(scenario())
+
+
+def test_quotes_never_ping_and_markdown_is_escaped(shared_runtime):
+    async def scenario():
+        async with running(shared_runtime) as (fake, _):
+            token = await fake.slash("ask", {"question": "When is the bus timetable meeting?"}, ALICE)
+            body = (await fake.wait_for(edited(token))).body
+            assert body["allowed_mentions"] == {"parse": [], "replied_user": False} or \
+                body["allowed_mentions"]["parse"] == []
+            desc = body["embeds"][0]["description"]
+            assert "Carol Jones" in body["embeds"][0]["author"]["name"]
+            assert "@everyone" not in desc and "@\u200beveryone" in desc
+            assert "\\[the notice\\]" in desc and "\\*\\*now\\*\\*" in desc
+            await fake.send_message(f"<@{BOT_ID}> when is the bus timetable meeting?", ALICE, mentions=[BOT_USER])
+            reply = await fake.wait_for(lambda r: r.method == "POST" and r.path == f"/channels/{CHANNEL_ID}/messages")
+            assert reply.body["allowed_mentions"]["parse"] == []
+            assert reply.body["allowed_mentions"].get("replied_user") is False
+    run(scenario())
+
+
+def test_oversized_passage_respects_discord_limits(shared_runtime):
+    async def scenario():
+        async with running(shared_runtime) as (fake, _):
+            token = await fake.slash("ask", {"question": "suspension bridge cables towers", "k": 10}, ALICE)
+            body = (await fake.wait_for(edited(token))).body
+            embeds = body["embeds"]
+            assert 1 <= len(embeds) <= 10 and len(body.get("content") or "") <= 2000
+            total = sum(len(e.get("title", "")) + len(e.get("description", "")) + len(e["author"]["name"])
+                        + len(e["footer"]["text"]) for e in embeds)
+            assert total <= 6000
+            treatise = next(e for e in embeds if e["title"] == "A long treatise on bridges")
+            assert len(treatise["description"]) <= 4096 and "…" in treatise["description"]
+            assert "shortened" in treatise["footer"]["text"]
+    run(scenario())
+
+
+def test_autocomplete_sources_and_about(shared_runtime):
+    async def scenario():
+        async with running(shared_runtime) as (fake, _):
+            iid = await fake.autocomplete("ask", {"question": "x", "speaker": "bob"}, "speaker", ALICE)
+            ac = await fake.wait_for(lambda r: r.path.startswith(f"/interactions/{iid}/"))
+            assert ac.body["type"] == 8
+            assert [c["value"] for c in ac.body["data"]["choices"]] == ["Bob Green"]
+            iid = await fake.autocomplete("ask", {"question": "x", "source": "gard"}, "source", ALICE)
+            ac = await fake.wait_for(lambda r: r.path.startswith(f"/interactions/{iid}/"))
+            assert ac.body["data"]["choices"] == [{"name": "Garden notes", "value": "garden.txt"}]
+            token = await fake.slash("sources", {}, ALICE)
+            body = (await fake.wait_for(edited(token))).body
+            assert "Garden notes" in body["embeds"][0]["description"]
+            token = await fake.slash("about", {}, ALICE, dm=True)
+            about = await fake.wait_for(callback_of(token))
+            assert "word for word" in about.body["data"]["embeds"][0]["description"]
+    run(scenario())
+
+
+def test_long_questions_and_cooldown_get_friendly_replies(tmp_path, encoder):
+    rt = make_runtime(tmp_path, encoder, cooldown_questions=1, cooldown_seconds=60, max_question_chars=40)
+
+    async def scenario():
+        async with running(rt) as (fake, _):
+            token = await fake.slash("ask", {"question": "x" * 50}, ALICE)
+            r = await fake.wait_for(callback_of(token))
+            assert "under 40" in r.body["data"]["content"] and r.body["data"]["flags"] & 64
+            await fake.wait_for(callback_of(await fake.slash("ask", {"question": "harbour wall"}, ALICE)))
+            token = await fake.slash("ask", {"question": "harbour wall"}, ALICE)
+            r = await fake.wait_for(callback_of(token))
+            assert "wait" in r.body["data"]["content"]
+    run(scenario())
+
+
+def test_reindex_refused_for_non_admins_and_live_for_admins(tmp_path, encoder):
+    rt = make_runtime(tmp_path, encoder)
+    corpus = rt.corpus_dir
+    real_encode = rt.encoder.encode_passages
+
+    def slow_encode(texts, progress=False):
+        time.sleep(3)  # a rebuild long enough to ask questions during it
+        return real_encode(texts, progress)
+
+    async def scenario():
+        async with running(rt) as (fake, _):
+            token = await fake.slash("reindex", {}, BOB)
+            refusal = await fake.wait_for(callback_of(token))
+            assert "only server admins" in refusal.body["data"]["content"]
+            assert refusal.body["data"]["flags"] & 64
+            (corpus / "owls.txt").write_text("Barn owls hunt voles over the meadow at dusk and nest in the old "
+                                            "church tower.\n", encoding="utf-8")
+            rt.encoder.encode_passages = slow_encode
+            admin_token = await fake.slash("reindex", {}, ALICE, roles=[ADMIN_ROLE_ID])
+            await fake.wait_for(callback_of(admin_token))
+            during = await fake.slash("ask", {"question": "Who rebuilt the harbour wall?"}, BOB)
+            answered = await fake.wait_for(edited(during))
+            assert "granite" in answered.body["embeds"][0]["description"]
+            done = await fake.wait_for(lambda r: edited(admin_token)(r) and "1 added" in (r.body.get("content") or ""))
+            assert fake.requests.index(answered) < fake.requests.index(done)  # answered during the rebuild
+            after = await fake.slash("ask", {"question": "Where do barn owls nest?"}, BOB)
+            body = (await fake.wait_for(edited(after))).body
+            assert "church tower" in body["embeds"][0]["description"]
+    try:
+        run(scenario())
+    finally:
+        rt.encoder.encode_passages = real_encode
+
+
+def test_thread_mode_answers_follow_ups(tmp_path, encoder):
+    rt = make_runtime(tmp_path, encoder, answer_in_thread=True)
+
+    async def scenario():
+        async with running(rt) as (fake, _):
+            await fake.send_message(f"<@{BOT_ID}> who rebuilt the harbour wall?", ALICE, mentions=[BOT_USER])
+            made = await fake.wait_for(lambda r: r.method == "POST" and r.path.endswith("/threads"))
+            first = await fake.wait_for(lambda r: r.method == "POST" and r.path.startswith("/channels/")
+                                        and r.path.endswith("/messages") and "/threads" not in r.path)
+            thread_id = int(first.path.split("/")[2])
+            assert thread_id != CHANNEL_ID and "granite" in first.body["embeds"][0]["description"]
+            assert made.body["name"].startswith("who rebuilt")
+            await fake.send_message("and what about the fish market?", BOB, channel_id=thread_id)
+            follow = await fake.wait_for(lambda r: r.method == "POST" and r.path == f"/channels/{thread_id}/messages"
+                                         and r is not first)
+            assert "fish market" in follow.body["embeds"][0]["description"]
+    run(scenario())
+
+
+def test_missing_token_is_a_clear_error(monkeypatch, capsys):
+    from bot.cli import main
+
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
+    assert main(["serve"]) == 2
+    assert "DISCORD_TOKEN" in capsys.readouterr().err
+
+
+def test_sync_publishes_commands(shared_runtime, monkeypatch):
+    from bot.discord_app import _sync
+
+    async def scenario():
+        fake = FakeDiscord()
+        await fake.start()
+        saved = Route.BASE
+        Route.BASE = fake.api_base
+        try:
+            synced = await _sync(QuothBot(shared_runtime, shared_runtime.cfg, warm=False), "fake-token", [42])
+        finally:
+            Route.BASE = saved
+            await fake.stop()
+        assert {c.name for c in synced} == {"ask", "sources", "about", "reindex"}
+        put = next(r for r in fake.requests if r.method == "PUT")
+        assert put.path == f"/applications/{BOT_ID}/guilds/42/commands"
+        ask = next(c for c in put.body if c["name"] == "ask")
+        assert {o["name"] for o in ask["options"]} == {"question", "k", "source", "speaker", "private"}
+        reindex = next(c for c in put.body if c["name"] == "reindex")
+        assert str(reindex["default_member_permissions"]) == str(0x20)  # Manage Server
+    run(scenario())
+    shutil.rmtree(shared_runtime.cfg.data_dir() / "nothing", ignore_errors=True)
