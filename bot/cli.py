@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from embeddings.models import ModelNotFound
 from retrieval.corpus import CorpusError, read_corpus
+from retrieval.evaluate import EvalError
 from retrieval.index import IndexUnusable
 from retrieval.loaders import LoadReport
 from retrieval.manifest import ManifestError
@@ -32,8 +33,11 @@ class UsageError(Exception):
 def _setup_logging(verbose: bool) -> None:
     logging.basicConfig(stream=sys.stderr, level=logging.DEBUG if verbose else logging.INFO,
                         format="%(levelname)s %(name)s: %(message)s")
-    for noisy in ("sentence_transformers", "httpx", "urllib3", "filelock", "transformers", "huggingface_hub", "bm25s"):
+    for noisy in ("sentence_transformers", "httpx", "urllib3", "filelock", "huggingface_hub", "bm25s"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    # The ONNX exporter warns about things Quoth handles (it saves the export; dtype names): noise here.
+    for noisy in ("transformers", "sentence_transformers.backend", "optimum"):
+        logging.getLogger(noisy).setLevel(logging.ERROR)
 
 
 def _corpus_dir(cfg: Config, args: argparse.Namespace):
@@ -142,6 +146,55 @@ def cmd_sources(cfg: Config, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(cfg: Config, args: argparse.Namespace) -> int:
+    from retrieval.evaluate import beir_metrics, beir_run, load_beir, load_questions, score_questions
+
+    from .runtime import beir_runtime
+
+    if bool(args.beir) == bool(args.questions):
+        raise UsageError("give exactly one of --beir DIR or --questions FILE")
+    if args.questions:
+        from pathlib import Path
+
+        questions = load_questions(Path(args.questions))
+        rt = _runtime(cfg, args)
+        rt.ensure_index()
+        scores = score_questions(rt.searcher, questions, k=max(3, cfg.search.k))
+        summary = scores.summary()
+        if args.json:
+            print(json.dumps({"corpus": str(rt.corpus_dir), **summary, "failures": scores.failures}))
+        else:
+            for f in scores.failures:
+                print(f"  {f}")
+            print(f"hit@1 {summary['hit@1']}  hit@3 {summary['hit@3']}  speaker {summary['speaker']}  "
+                  f"abstain {summary['abstain']}  false abstentions {summary['false_abstentions']}  "
+                  f"({summary['questions']} questions on {rt.corpus_dir})")
+        return 0
+    from pathlib import Path
+
+    data = load_beir(Path(args.beir), args.split)
+    rt = beir_runtime(cfg, data)
+    report = rt.build(show_progress=sys.stderr.isatty())  # reuses the cached index when nothing changed
+    log.info("eval index: %s", report.summary())
+    modes = ["dense", "bm25", "hybrid"] + (["rerank"] if cfg.search.rerank_model else [])
+    results = {}
+    for mode in modes:
+        from tqdm import tqdm
+
+        with tqdm(total=len(data.queries), desc=mode, disable=not sys.stderr.isatty(), file=sys.stderr) as bar:
+            run = beir_run(rt.searcher, data.queries, mode, depth=100, progress=lambda _: bar.update())
+        results[mode] = beir_metrics(data.qrels, run)
+    out = {"dataset": data.name, "split": args.split, "queries": len(data.queries), "results": results}
+    if args.json:
+        print(json.dumps(out))
+    else:
+        print(f"{data.name} ({args.split}, {len(data.queries)} queries, model {rt.encoder.name})")
+        print(f"{'mode':8s} {'nDCG@10':>8s} {'recall@100':>11s} {'MRR@10':>8s}")
+        for mode, m in results.items():
+            print(f"{mode:8s} {m['ndcg@10']:8.4f} {m['recall@100']:11.4f} {m['mrr@10']:8.4f}")
+    return 0
+
+
 def cmd_serve(cfg: Config, args: argparse.Namespace) -> int:
     from .discord_app import serve
 
@@ -200,6 +253,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_sources)
 
+    p = sub.add_parser("eval", help="measure retrieval on a BEIR dataset or a question set")
+    p.add_argument("--beir", metavar="DIR", help="a BEIR-layout folder: corpus.jsonl, queries.jsonl, qrels/")
+    p.add_argument("--split", default="test", help="qrels split for --beir (default: test)")
+    p.add_argument("--questions", metavar="FILE", help="JSON Lines questions (q, gold, speaker, abstain)")
+    p.add_argument("--corpus", help="corpus for --questions (default: config, else the bundled sample corpus)")
+    p.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    p.set_defaults(func=cmd_eval)
+
     p = sub.add_parser("serve", help="run the Discord bot (token from $DISCORD_TOKEN)")
     p.add_argument("--corpus", help="corpus folder (default: config, else the bundled sample corpus)")
     p.add_argument("--sync", action="store_true",
@@ -220,7 +281,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         cfg = load_config(args.config)
         return args.func(cfg, args)
     except (UsageError, ConfigError, CorpusError, ManifestError, IndexUnusable, ModelMismatch, ModelNotFound,
-            OSError, TokenMissing) as exc:
+            OSError, TokenMissing, EvalError) as exc:
         print(f"quoth: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -52,6 +52,7 @@ class ModelConfig(_Section):
     query_prompt: str = ""
     passage_prompt: str = ""
     batch_size: int = Field(64, gt=0)
+    backend: Literal["torch", "onnx", "onnx-int8"] = "torch"
 
 
 class SegmentConfig(_Section):
@@ -67,7 +68,7 @@ class IndexConfig(_Section):
 
 class SearchConfig(_Section):
     k: int = Field(3, ge=1, le=50)
-    fusion: Literal["rrf", "linear"] = "linear"
+    fusion: Literal["linear", "rrf"] = "linear"
     rrf_k: int = Field(60, ge=1)
     dense_weight: float = Field(0.5, ge=0.0, le=1.0)
     candidates: int = Field(100, ge=1)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from embeddings import Encoder, EncoderSettings, token_counter
+from retrieval.evaluate import BeirData, beir_corpus_folder
 from retrieval.index import BuildReport, build_index, index_folder
 from retrieval.loaded import LiveIndex
 from retrieval.search import Searcher, SearchOptions
@@ -23,8 +24,11 @@ class Runtime:
         self.corpus_dir = (corpus_dir or cfg.corpus_dir()).expanduser().resolve()
         m = cfg.model
         self.encoder = Encoder(EncoderSettings(model=m.name, device=m.device, query_prompt=m.query_prompt,
-                                               passage_prompt=m.passage_prompt, batch_size=m.batch_size))
-        self.folder = index_folder(cfg.data_dir(), self.corpus_dir, self.encoder.name)
+                                               passage_prompt=m.passage_prompt, batch_size=m.batch_size,
+                                               backend=m.backend, cache_dir=cfg.data_dir() / "models"))
+        # One index per backend too: their vectors differ slightly, and benchmarks must not mix them.
+        backend = "" if m.backend == "torch" else f"+{m.backend}"
+        self.folder = index_folder(cfg.data_dir(), self.corpus_dir, self.encoder.name + backend)
         self.live = LiveIndex(self.folder)
 
     @functools.cached_property
@@ -62,3 +66,14 @@ class Runtime:
         report = self.build(show_progress=show_progress)
         log.info("index built: %s", report.summary())
         return report
+
+
+def beir_runtime(cfg: Config, data: BeirData) -> Runtime:
+    """A runtime over a BEIR corpus, indexed in its own data directory (``<data dir>/eval``)."""
+    eval_dir = cfg.data_dir() / "eval"
+    folder = beir_corpus_folder(data, eval_dir / "corpora")
+    sub = cfg.model_copy(update={
+        "corpus": cfg.corpus.model_copy(update={"path": str(folder)}),
+        "data": cfg.data.model_copy(update={"dir": str(eval_dir)}),
+    })
+    return Runtime(sub)

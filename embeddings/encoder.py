@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -21,6 +22,8 @@ class EncoderSettings:
     passage_prompt: str = ""  # e.g. "passage: " for e5
     batch_size: int = 64
     max_seq_length: int | None = None  # None: the model's own
+    backend: str = "torch"  # torch | onnx | onnx-int8
+    cache_dir: Path | None = None  # where ONNX exports are kept (the data directory's models/)
 
 
 def pick_device(device: str) -> str:
@@ -65,9 +68,19 @@ class Encoder:
         hf_logging.disable_progress_bar()  # "Loading weights" bars are noise on every start
 
         device = pick_device(self.settings.device)
-        log.info("loading model %s on %s", self.resolved.name, device)
+        backend = self.settings.backend
+        log.info("loading model %s (%s) on %s", self.resolved.name, backend, device)
+        location, kwargs = self.resolved.location, {}
+        if backend in ("onnx", "onnx-int8"):
+            from .onnx import prepare
+
+            cache = self.settings.cache_dir or Path.home() / ".cache" / "quoth" / "models"
+            location, model_kwargs = prepare(location, self.resolved.name, cache, quantized=backend == "onnx-int8")
+            kwargs = {"backend": "onnx", "model_kwargs": model_kwargs}
+        elif backend != "torch":
+            raise ValueError(f"unknown backend {backend!r}: use torch, onnx or onnx-int8")
         try:
-            model = SentenceTransformer(self.resolved.location, device=device)
+            model = SentenceTransformer(location, device=device, **kwargs)
         except OSError as exc:
             raise RuntimeError(
                 f"cannot load model {self.resolved.location!r}: {exc}. Without a network, use the bundled "

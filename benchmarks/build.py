@@ -1,0 +1,64 @@
+"""Index build cost on SciFact: full build time ÷ raw encode time of the same texts, and an incremental
+update after changing one of the 5,183 documents.
+
+    python benchmarks/build.py [--backend torch|onnx|onnx-int8]
+
+Works on a private copy of the corpus in .data/bench-build (so one document can be changed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from bot.config import Config  # noqa: E402
+from bot.runtime import Runtime  # noqa: E402
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--backend", default="torch")
+    ap.add_argument("--work", default=str(ROOT / ".data" / "bench-build"))
+    args = ap.parse_args()
+    work = Path(args.work)
+    shutil.rmtree(work, ignore_errors=True)
+    corpus = work / "corpus"
+    corpus.mkdir(parents=True)
+    src = ROOT.parent / "shared" / "beir" / "scifact" / "corpus.jsonl"
+    shutil.copy(src, corpus / "corpus.jsonl")
+    cfg = Config.model_validate({"corpus": {"path": str(corpus)}, "data": {"dir": str(work / "data")},
+                                 "model": {"backend": args.backend}})
+    rt = Runtime(cfg)
+    rt.encoder.encode_passages(["warm up"])  # model load (and ONNX export) is not build work
+    full = rt.build(full=True)
+    # The same texts, encoded alone, as the yardstick.
+    idx = rt.live.current()
+    _, texts = idx.store.search_texts()
+    t = time.perf_counter()
+    rt.encoder.encode_passages(texts)
+    raw = time.perf_counter() - t
+    lines = (corpus / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
+    rec = json.loads(lines[1234])
+    rec["text"] += " This sentence was added to test incremental updates."
+    lines[1234] = json.dumps(rec)
+    (corpus / "corpus.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    inc = rt.build()
+    print(f"backend {args.backend}: {full.documents} documents, {full.passages} passages")
+    print(f"  full build      {full.seconds:7.1f} s (encoding inside it {full.encode_seconds:.1f} s)")
+    print(f"  raw encode      {raw:7.1f} s  → build / encode = {full.seconds / raw:.3f}")
+    print(f"  1 doc changed   {inc.seconds:7.2f} s ({inc.changed} changed, {inc.embedded} passages embedded)"
+          f" → {100 * inc.seconds / full.seconds:.2f} % of the full build")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,69 @@
+"""ONNX exports of a sentence-transformers model, made offline from the model itself and cached.
+
+``onnx`` is the fp32 export; ``onnx-int8`` adds a dynamically quantised copy tuned for this processor's
+instruction set (AVX-512 VNNI, AVX-512, AVX2 or ARM64). Both are made once, under the data directory.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import logging
+import os
+import platform
+import re
+import shutil
+from pathlib import Path
+
+log = logging.getLogger("quoth.embeddings")
+
+
+def quantization_target() -> str:
+    """The best qint8 configuration this CPU can run."""
+    if platform.machine().lower() in ("arm64", "aarch64"):
+        return "arm64"
+    try:
+        flags = set(re.findall(r"\b(avx512_vnni|avx512f|avx2)\b", Path("/proc/cpuinfo").read_text()))
+    except OSError:
+        flags = set()
+    if "avx512_vnni" in flags:
+        return "avx512_vnni"
+    if "avx512f" in flags:
+        return "avx512"
+    return "avx2"
+
+
+def _folder(cache_root: Path, name: str) -> Path:
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-")[-60:]
+    return cache_root / f"{slug}-{hashlib.sha256(name.encode()).hexdigest()[:8]}-onnx"
+
+
+def prepare(location: str, name: str, cache_root: Path, quantized: bool) -> tuple[str, dict]:
+    """(folder to load, model_kwargs) for an ONNX backend, exporting and quantising on first use."""
+    from sentence_transformers import SentenceTransformer
+
+    folder = _folder(cache_root, name)
+    cache_root.mkdir(parents=True, exist_ok=True)
+    with open(cache_root / ".onnx.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # two processes starting together export once
+        if not (folder / "onnx" / "model.onnx").is_file():
+            log.info("exporting %s to ONNX (once) in %s", name, folder)
+            tmp = folder.with_name(folder.name + ".tmp")
+            shutil.rmtree(tmp, ignore_errors=True)
+            SentenceTransformer(location, backend="onnx", device="cpu").save_pretrained(str(tmp))
+            shutil.rmtree(folder, ignore_errors=True)
+            os.replace(tmp, folder)
+        if not quantized:
+            return str(folder), {"file_name": "onnx/model.onnx"}
+        target = quantization_target()
+        # The exporter names the file by its int8 flavour: qint8 (AVX-512, ARM) or quint8 (AVX2).
+        found = sorted((folder / "onnx").glob(f"model_q*int8_{target}.onnx"))
+        if not found:
+            from sentence_transformers import export_dynamic_quantized_onnx_model
+
+            log.info("quantising %s to int8 for %s (once)", name, target)
+            model = SentenceTransformer(str(folder), backend="onnx", device="cpu",
+                                        model_kwargs={"file_name": "onnx/model.onnx"})
+            export_dynamic_quantized_onnx_model(model, target, str(folder))
+            found = sorted((folder / "onnx").glob(f"model_q*int8_{target}.onnx"))
+        return str(folder), {"file_name": f"onnx/{found[0].name}"}
