@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,7 +26,7 @@ class Runtime:
         m = cfg.model
         self.encoder = Encoder(EncoderSettings(model=m.name, device=m.device, query_prompt=m.query_prompt,
                                                passage_prompt=m.passage_prompt, batch_size=m.batch_size,
-                                               backend=m.backend, cache_dir=cfg.data_dir() / "models"))
+                                               backend=m.backend, cache_dir=cfg.model_cache_dir()))
         # One index per backend too: their vectors differ slightly, and benchmarks must not mix them.
         backend = "" if m.backend == "torch" else f"+{m.backend}"
         self.folder = index_folder(cfg.data_dir(), self.corpus_dir, self.encoder.name + backend)
@@ -58,12 +59,12 @@ class Runtime:
         self.live.current()
         self.searcher.search("warm up")
 
-    def ensure_index(self, show_progress: bool = True) -> BuildReport | None:
+    def ensure_index(self, show_progress: bool | None = None) -> BuildReport | None:
         """Build the index on first use; an existing one is used as it is (`quoth index` updates it)."""
         if self.live.exists():
             return None
         log.info("no index yet for %s: building it (once)", self.corpus_dir)
-        report = self.build(show_progress=show_progress)
+        report = self.build(show_progress=sys.stderr.isatty() if show_progress is None else show_progress)
         log.info("index built: %s", report.summary())
         return report
 

@@ -13,6 +13,7 @@ import os
 import platform
 import re
 import shutil
+import warnings
 from pathlib import Path
 
 log = logging.getLogger("quoth.embeddings")
@@ -50,7 +51,9 @@ def prepare(location: str, name: str, cache_root: Path, quantized: bool) -> tupl
             log.info("exporting %s to ONNX (once) in %s", name, folder)
             tmp = folder.with_name(folder.name + ".tmp")
             shutil.rmtree(tmp, ignore_errors=True)
-            SentenceTransformer(location, backend="onnx", device="cpu").save_pretrained(str(tmp))
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # tracer and dtype notices from the exporter: nothing to act on
+                SentenceTransformer(location, backend="onnx", device="cpu").save_pretrained(str(tmp))
             shutil.rmtree(folder, ignore_errors=True)
             os.replace(tmp, folder)
         if not quantized:
@@ -64,6 +67,12 @@ def prepare(location: str, name: str, cache_root: Path, quantized: bool) -> tupl
             log.info("quantising %s to int8 for %s (once)", name, target)
             model = SentenceTransformer(str(folder), backend="onnx", device="cpu",
                                         model_kwargs={"file_name": "onnx/model.onnx"})
-            export_dynamic_quantized_onnx_model(model, target, str(folder))
+            root = logging.getLogger()
+            level = root.level
+            root.setLevel(logging.WARNING)  # onnxruntime's quantiser logs every tensor at INFO on the root logger
+            try:
+                export_dynamic_quantized_onnx_model(model, target, str(folder))
+            finally:
+                root.setLevel(level)
             found = sorted((folder / "onnx").glob(f"model_q*int8_{target}.onnx"))
         return str(folder), {"file_name": f"onnx/{found[0].name}"}

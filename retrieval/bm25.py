@@ -34,9 +34,15 @@ def load(folder: Path) -> bm25s.BM25:
     return bm25s.BM25.load(str(folder), mmap=True, show_progress=False)
 
 
-def scores(retriever: bm25s.BM25, query: str, mask: np.ndarray | None = None) -> np.ndarray:
+def query_tokens(retriever: bm25s.BM25, query: str) -> list[str]:
+    """The query's stemmed words, stop words removed (unknown words kept: coverage counts them)."""
+    return list(dict.fromkeys(tokenize([query])[0]))
+
+
+def scores(retriever: bm25s.BM25, query: str | list[str], mask: np.ndarray | None = None) -> np.ndarray:
     """BM25 score of every passage for ``query`` (zeros when no query word is in the vocabulary)."""
-    tokens = [t for t in tokenize([query])[0] if t in retriever.vocab_dict]
+    words = query_tokens(retriever, query) if isinstance(query, str) else query
+    tokens = [t for t in words if t in retriever.vocab_dict]
     n = int(retriever.scores["num_docs"])
     if not tokens:
         return np.zeros(n, dtype=np.float32)
@@ -44,13 +50,13 @@ def scores(retriever: bm25s.BM25, query: str, mask: np.ndarray | None = None) ->
     return np.asarray(out, dtype=np.float32)
 
 
-def coverage(retriever: bm25s.BM25, query: str, rows: np.ndarray) -> np.ndarray:
+def coverage(retriever: bm25s.BM25, query: str | list[str], rows: np.ndarray) -> np.ndarray:
     """IDF-weighted share of the query's words that occur in each passage of ``rows`` (0..1).
 
     A word the corpus has never seen counts with the highest IDF: a question about something absent
     from the corpus ("Tesco", "Python") is mostly uncovered, whatever else it shares.
     """
-    tokens = list(dict.fromkeys(tokenize([query])[0]))
+    tokens = query_tokens(retriever, query) if isinstance(query, str) else query
     if not tokens or not len(rows):
         return np.zeros(len(rows), dtype=np.float32)
     indptr = retriever.scores["indptr"]
@@ -64,8 +70,10 @@ def coverage(retriever: bm25s.BM25, query: str, rows: np.ndarray) -> np.ndarray:
         if tid is None:
             total += max_idf
             continue
-        docs = np.asarray(indices[indptr[tid]:indptr[tid + 1]])
+        docs = np.asarray(indices[indptr[tid]:indptr[tid + 1]])  # sorted: a CSC column
         idf = float(np.log(1 + (n - len(docs) + 0.5) / (len(docs) + 0.5)))
         total += idf
-        got += idf * np.isin(rows, docs)
+        if len(docs):
+            pos = np.minimum(np.searchsorted(docs, rows), len(docs) - 1)
+            got += idf * (docs[pos] == rows)
     return (got / total).astype(np.float32) if total > 0 else np.zeros(len(rows), dtype=np.float32)

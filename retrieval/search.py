@@ -97,10 +97,13 @@ class Searcher:
                 o.min_coverage if o.min_coverage is not None else d[1],
                 o.lexical_floor if o.lexical_floor is not None else d[2])
 
-    def relevant(self, idx: LoadedIndex, query: str, rows: np.ndarray, sims: np.ndarray) -> np.ndarray:
+    def relevant(self, idx: LoadedIndex, words: list[str], rows: np.ndarray, sims: np.ndarray) -> np.ndarray:
         min_rel, min_cov, floor = self.gate
-        cov = bm25.coverage(idx.bm25, query, rows)
-        return (sims >= min_rel) | ((cov >= min_cov) & (sims >= floor))
+        ok = sims >= min_rel
+        maybe = np.flatnonzero(~ok & (sims >= floor))  # only these need the lexical test
+        if len(maybe):
+            ok[maybe] = bm25.coverage(idx.bm25, words, rows[maybe]) >= min_cov
+        return ok
 
     def search(self, query: str, k: int = 3, offset: int = 0, source: str | None = None,
                speaker: str | None = None, best_sentence: bool = False) -> SearchResult:
@@ -109,8 +112,9 @@ class Searcher:
         if not query or len(idx) == 0:
             return SearchResult(query, [], idx.generation)
         qvec = self.encoder.encode_queries([query])[0]
-        rows, dense_sims, fused = self._candidates(idx, query, qvec, source, speaker)
-        relevant = self.relevant(idx, query, rows, dense_sims)
+        words = bm25.query_tokens(idx.bm25, query)
+        rows, dense_sims, fused = self._candidates(idx, words, qvec, source, speaker)
+        relevant = self.relevant(idx, words, rows, dense_sims)
         rows, dense_sims, fused = rows[relevant], dense_sims[relevant], fused[relevant]
         order = np.argsort(-fused, kind="stable")
         rows, dense_sims, fused = rows[order], dense_sims[order], fused[order]
@@ -144,7 +148,7 @@ class Searcher:
             top = np.argsort(-lex, kind="stable")[:depth]
             top = top[lex[top] > 0]
             return list(zip(idx.ids[top].tolist(), lex[top].tolist(), strict=True))
-        rows, sims, fused = self._candidates(idx, query, qvec, None, None)
+        rows, sims, fused = self._candidates(idx, bm25.query_tokens(idx.bm25, query), qvec, None, None)
         order = np.argsort(-fused, kind="stable")
         rows, sims, fused = rows[order], sims[order], fused[order]
         if mode == "rerank":
@@ -155,7 +159,7 @@ class Searcher:
             raise ValueError(f"unknown mode {mode!r}")
         return list(zip(idx.ids[rows[:depth]].tolist(), fused[:depth].tolist(), strict=True))
 
-    def _candidates(self, idx: LoadedIndex, query: str, qvec: np.ndarray, source: str | None,
+    def _candidates(self, idx: LoadedIndex, words: list[str], qvec: np.ndarray, source: str | None,
                     speaker: str | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         n = len(idx)
         c = min(self.options.candidates, n)
@@ -170,7 +174,7 @@ class Searcher:
             sims = np.asarray(idx.vectors[allowed]) @ qvec
             top = np.argpartition(-sims, min(c, len(sims)) - 1)[:c]
             dense_rows = allowed[top]
-        lex_all = bm25.scores(idx.bm25, query, mask.astype(np.float32) if mask is not None else None)
+        lex_all = bm25.scores(idx.bm25, words, mask.astype(np.float32) if mask is not None else None)
         positive = np.flatnonzero(lex_all > 0)
         if len(positive) > c:
             positive = positive[np.argpartition(-lex_all[positive], c - 1)[:c]]
@@ -195,15 +199,15 @@ class Searcher:
 
     def _dedup(self, idx: LoadedIndex, rows: np.ndarray, need: int) -> list[int]:
         """Positions of rows to keep: a passage nearly identical to a better one is dropped."""
+        limit = need + 50  # enough to page through; the count is a lower bound past this
+        head = np.asarray(idx.vectors[rows[: limit * 2]])
         kept: list[int] = []
-        kept_vecs: list[np.ndarray] = []
-        for j, r in enumerate(rows):
-            v = np.asarray(idx.vectors[r])
-            if kept_vecs and float(np.max(np.stack(kept_vecs) @ v)) >= self.options.dedup_similarity:
-                continue
-            kept.append(j)
-            kept_vecs.append(v)
-            if len(kept) >= need + 50:  # enough to page through; the count is a lower bound past this
+        for j in range(len(rows)):
+            if j >= len(head):
+                kept.append(j)  # past the examined head: counted, not compared
+            elif not kept or float(np.max(head[kept] @ head[j])) < self.options.dedup_similarity:
+                kept.append(j)
+            if len(kept) >= limit:
                 break
         return kept
 

@@ -2,12 +2,15 @@ from __future__ import annotations
 
 import logging
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+# One ONNX export per test session instead of one per temporary data directory.
+os.environ.setdefault("QUOTH_MODEL_CACHE", str(Path(tempfile.gettempdir()) / f"quoth-test-models-{os.getuid()}"))
 
 from retrieval.corpus import SAMPLE_CORPUS
 from retrieval.loaders import content_hash
