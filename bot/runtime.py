@@ -49,9 +49,11 @@ class Runtime:
               progress: Callable[[str, int, int], None] | None = None) -> BuildReport:
         count = token_counter(self.cfg.model.name)
         opts = corpus_options(self.cfg, self.encoder.max_tokens)
-        return build_index(self.folder, self.corpus_dir, self.encoder, count, opts, self.cfg.index.type,
-                           full=full, bm25_params=(self.cfg.index.bm25_k1, self.cfg.index.bm25_b),
-                           progress=progress, show_progress=show_progress)
+        report = build_index(self.folder, self.corpus_dir, self.encoder, count, opts, self.cfg.index.type,
+                             full=full, bm25_params=(self.cfg.index.bm25_k1, self.cfg.index.bm25_b),
+                             progress=progress, show_progress=show_progress)
+        self.live.refresh()
+        return report
 
     def warm(self) -> None:
         """Build the index if there is none, open it and load the model: everything a first question needs."""

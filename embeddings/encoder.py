@@ -62,23 +62,26 @@ class Encoder:
         return self._model
 
     def _load(self):
-        from sentence_transformers import SentenceTransformer
-        from transformers.utils import logging as hf_logging
-
-        hf_logging.disable_progress_bar()  # "Loading weights" bars are noise on every start
-
-        device = pick_device(self.settings.device)
         backend = self.settings.backend
+        # ONNX runs on onnxruntime's CPU provider; only torch needs (and imports) a device choice.
+        device = "cpu" if backend.startswith("onnx") else pick_device(self.settings.device)
         log.info("loading model %s (%s) on %s", self.resolved.name, backend, device)
         location, kwargs = self.resolved.location, {}
         if backend in ("onnx", "onnx-int8"):
             from .onnx import prepare
+            from .onnx_model import OnnxSentenceModel, pooling_mode
 
             cache = self.settings.cache_dir or Path.home() / ".cache" / "quoth" / "models"
             location, model_kwargs = prepare(location, self.resolved.name, cache, quantized=backend == "onnx-int8")
+            if pooling_mode(Path(location)) is not None:
+                return OnnxSentenceModel(Path(location), model_kwargs["file_name"], self.settings.max_seq_length)
             kwargs = {"backend": "onnx", "model_kwargs": model_kwargs}
         elif backend != "torch":
             raise ValueError(f"unknown backend {backend!r}: use torch, onnx or onnx-int8")
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()  # "Loading weights" bars are noise on every start
         try:
             model = SentenceTransformer(location, device=device, **kwargs)
         except OSError as exc:

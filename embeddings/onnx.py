@@ -41,14 +41,14 @@ def _folder(cache_root: Path, name: str) -> Path:
 
 def prepare(location: str, name: str, cache_root: Path, quantized: bool) -> tuple[str, dict]:
     """(folder to load, model_kwargs) for an ONNX backend, exporting and quantising on first use."""
-    from sentence_transformers import SentenceTransformer
-
     folder = _folder(cache_root, name)
     cache_root.mkdir(parents=True, exist_ok=True)
     with open(cache_root / ".onnx.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # two processes starting together export once
         if not (folder / "onnx" / "model.onnx").is_file():
             log.info("exporting %s to ONNX (once) in %s", name, folder)
+            from sentence_transformers import SentenceTransformer
+
             tmp = folder.with_name(folder.name + ".tmp")
             shutil.rmtree(tmp, ignore_errors=True)
             with warnings.catch_warnings():
@@ -62,7 +62,7 @@ def prepare(location: str, name: str, cache_root: Path, quantized: bool) -> tupl
         # The exporter names the file by its int8 flavour: qint8 (AVX-512, ARM) or quint8 (AVX2).
         found = sorted((folder / "onnx").glob(f"model_q*int8_{target}.onnx"))
         if not found:
-            from sentence_transformers import export_dynamic_quantized_onnx_model
+            from sentence_transformers import SentenceTransformer, export_dynamic_quantized_onnx_model
 
             log.info("quantising %s to int8 for %s (once)", name, target)
             model = SentenceTransformer(str(folder), backend="onnx", device="cpu",

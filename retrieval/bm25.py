@@ -4,15 +4,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import re
+
 import bm25s
 import numpy as np
 import Stemmer
+from bm25s.stopwords import STOPWORDS_EN
 
 _STEMMER = Stemmer.Stemmer("english")
+_WORD = re.compile(r"(?u)\b\w\w+\b")  # bm25s' default token pattern
+_STOPWORDS = frozenset(STOPWORDS_EN)
 
 
 def tokenize(texts: list[str]) -> list[list[str]]:
-    return bm25s.tokenize(texts, stopwords="en", stemmer=_STEMMER, return_ids=False, show_progress=False)
+    """bm25s' English tokenisation (lowercase, 2+ word characters, no stop words, Snowball stems), done
+    here for corpus and queries alike: bm25s.tokenize costs ~0.4 ms a call in set-up alone, a tenth of a
+    question's budget."""
+    out = []
+    for text in texts:
+        words = [w for w in _WORD.findall(text.lower()) if w not in _STOPWORDS]
+        out.append(_STEMMER.stemWords(words))
+    return out
 
 
 # Anserini's defaults; best of a sweep on SciFact train (hybrid nDCG@10 0.741 against 0.734 at 1.2/0.75).

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from pathlib import Path
 
 import faiss
@@ -32,10 +33,12 @@ class LoadedIndex:
         self.meta: dict = json.loads((gen / "meta.json").read_text())
         self.store = Store(gen / "store.sqlite", readonly=True)
         self.ids: np.ndarray = np.load(gen / "ids.npy")
-        # Memory-mapped: only the pages of vectors actually scored are resident.
-        self.vectors: np.ndarray = np.load(gen / "vectors.npy", mmap_mode="r")
         self.faiss = faiss.read_index(str(gen / "dense.faiss"))
         dense.tune_for_search(self.faiss)
+        # Flat and HNSW indexes hold the vectors already: use them rather than a second copy. Otherwise
+        # memory-map them, so only the pages of vectors actually scored are resident.
+        stored = dense.stored_vectors(self.faiss)
+        self.vectors: np.ndarray = stored if stored is not None else np.load(gen / "vectors.npy", mmap_mode="r")
         self.bm25 = bm25.load(gen / "bm25")
         self._labels: tuple[list, list, list] | None = None
         self._labels_lock = threading.Lock()
@@ -81,13 +84,19 @@ class LoadedIndex:
 
 
 class LiveIndex:
-    """The current generation of an index folder, reopened when ``CURRENT`` changes."""
+    """The current generation of an index folder, reopened when ``CURRENT`` changes.
 
-    def __init__(self, folder: Path) -> None:
+    ``CURRENT`` is looked at most every ``check_every`` seconds: a new generation is served within that
+    time, and a question does not pay for a file read.
+    """
+
+    def __init__(self, folder: Path, check_every: float = 1.0) -> None:
         self.folder = folder
+        self.check_every = check_every
         self._lock = threading.Lock()
         self._loaded: LoadedIndex | None = None
         self._stamp: tuple[str, int] | None = None
+        self._checked = 0.0
 
     def _read_stamp(self) -> tuple[str, int] | None:
         try:
@@ -97,8 +106,12 @@ class LiveIndex:
             return None
 
     def current(self) -> LoadedIndex:
-        stamp = self._read_stamp()
         loaded = self._loaded
+        now = time.monotonic()
+        if loaded is not None and now - self._checked < self.check_every:
+            return loaded
+        stamp = self._read_stamp()
+        self._checked = now
         if loaded is not None and stamp == self._stamp:
             return loaded
         with self._lock:
@@ -114,6 +127,10 @@ class LiveIndex:
                 self._loaded = LoadedIndex(gen)
             self._stamp = stamp
             return self._loaded
+
+    def refresh(self) -> None:
+        """Look at ``CURRENT`` on the next question (after a build in this process)."""
+        self._checked = 0.0
 
     def exists(self) -> bool:
         return current_generation(self.folder) is not None

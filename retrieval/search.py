@@ -61,7 +61,7 @@ class SearchResult:
     query: str
     hits: list[Hit]
     generation: str
-    total_relevant: int = 0  # relevant passages after de-duplication (for "more results")
+    total_relevant: int = 0  # relevant passages after de-duplication, counted up to offset + k + 1
     timings: dict = field(default_factory=dict)
 
     @property
@@ -198,14 +198,15 @@ class Searcher:
         return rows, sims, fused
 
     def _dedup(self, idx: LoadedIndex, rows: np.ndarray, need: int) -> list[int]:
-        """Positions of rows to keep: a passage nearly identical to a better one is dropped."""
-        limit = need + 50  # enough to page through; the count is a lower bound past this
-        head = np.asarray(idx.vectors[rows[: limit * 2]])
+        """Positions of the first ``need + 1`` rows that are not near-duplicates of a better one (one more
+        than asked for: enough to know whether "more results" exist)."""
+        limit = need + 1
+        head = np.asarray(idx.vectors[rows[: limit * 4]])
+        sims = (head @ head.T).tolist() if len(head) else []
+        thr = self.options.dedup_similarity
         kept: list[int] = []
         for j in range(len(rows)):
-            if j >= len(head):
-                kept.append(j)  # past the examined head: counted, not compared
-            elif not kept or float(np.max(head[kept] @ head[j])) < self.options.dedup_similarity:
+            if j >= len(head) or all(sims[j][i] < thr for i in kept):
                 kept.append(j)
             if len(kept) >= limit:
                 break

@@ -216,3 +216,16 @@ def test_index_folder_differs_per_corpus_and_model(tmp_path):
     assert a != index_mod.index_folder(tmp_path, tmp_path / "two", "m1")
     assert a != index_mod.index_folder(tmp_path, tmp_path / "one", "m2")
     shutil.rmtree(tmp_path / "indexes", ignore_errors=True)
+
+
+def test_bm25_tokenisation_matches_bm25s():
+    import bm25s
+    import Stemmer
+
+    from retrieval import bm25
+
+    texts = ["The Harbour's walls were REBUILT in 1998, didn't they?", "Über café — naïve résumé; a b cd",
+             "Slugs ate every lettuce I planted this year", "", "x_y 3.14 e-mail co-operate"]
+    expected = bm25s.tokenize(texts, stopwords="en", stemmer=Stemmer.Stemmer("english"), return_ids=False,
+                              show_progress=False)
+    assert bm25.tokenize(texts) == expected
