@@ -26,7 +26,7 @@ from bot.runtime import Runtime  # noqa: E402
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--backend", default="torch")
+    ap.add_argument("--backend", default="onnx-int8")
     ap.add_argument("--work", default=str(ROOT / ".data" / "bench-build"))
     args = ap.parse_args()
     work = Path(args.work)

@@ -17,12 +17,13 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from scifact import ROOT, load_beir, runtime_for
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
-from bot.config import Config
-from bot.runtime import Runtime
-from retrieval import bm25
+from bot.config import Config  # noqa: E402
+from bot.runtime import Runtime, beir_runtime  # noqa: E402
+from retrieval import bm25  # noqa: E402
+from retrieval.evaluate import load_beir  # noqa: E402
 
 
 def features(rt: Runtime, query: str, rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -36,8 +37,10 @@ def features(rt: Runtime, query: str, rows: np.ndarray | None = None) -> tuple[n
 
 def main() -> int:
     beir = ROOT.parent / "shared" / "beir" / "scifact"
-    sci = runtime_for(beir, ROOT / ".data" / "bench")
-    sample = Runtime(Config.model_validate({"data": {"dir": str(ROOT / ".data" / "bench")}}))
+    cfg = Config.model_validate({"data": {"dir": str(ROOT / ".data" / "bench")}})
+    train = load_beir(beir, "train")
+    sci = beir_runtime(cfg, train)
+    sample = Runtime(cfg)
     sample.encoder = sci.encoder
     for rt in (sci, sample):
         if not rt.live.exists():
@@ -47,7 +50,7 @@ def main() -> int:
     found = idx.store.get(idx.ids.tolist())
     for row, pid in enumerate(idx.ids.tolist()):
         rows_of_doc.setdefault(found[pid][0].doc_path.split("#", 1)[1], []).append(row)
-    queries, qrels = load_beir(beir, "train")
+    queries, qrels = train.queries, train.qrels
     lines = (ROOT / "benchmarks" / "data" / "offtopic_questions.txt").read_text(encoding="utf-8").splitlines()
     offtopic = [q.strip() for q in lines if q.strip()]
 

@@ -2,7 +2,8 @@
 
     python benchmarks/latency.py [--index sample|scifact] [--queries 300]
 
-Prints p50 / p99 / mean in milliseconds, and the parts (question embedding alone, search alone).
+Prints p50 / p99 / mean in milliseconds, and question embedding alone. The SciFact index is the one
+`QUOTH_DATA_DIR=.data/bench quoth eval --beir ../shared/beir/scifact` builds.
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from scifact import ROOT, load_beir, runtime_for
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
-from bot.config import Config
-from bot.runtime import Runtime
+from bot.config import Config  # noqa: E402
+from bot.runtime import Runtime, beir_runtime  # noqa: E402
+from retrieval.evaluate import load_beir  # noqa: E402
 
 
 def pct(xs: list[float], p: float) -> float:
@@ -29,15 +31,13 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--index", choices=["sample", "scifact"], default="scifact")
     ap.add_argument("--queries", type=int, default=300)
+    ap.add_argument("--k", type=int, default=3)
     args = ap.parse_args()
     beir = ROOT.parent / "shared" / "beir" / "scifact"
-    data = ROOT / ".data" / "bench"
-    if args.index == "scifact":
-        rt = runtime_for(beir, data)
-    else:
-        rt = Runtime(Config.model_validate({"data": {"dir": str(data)}}))
+    cfg = Config.model_validate({"data": {"dir": str(ROOT / ".data" / "bench")}})
+    rt = beir_runtime(cfg, load_beir(beir, "test")) if args.index == "scifact" else Runtime(cfg)
     rt.ensure_index()
-    queries = list(load_beir(beir, "test")[0].values()) + list(load_beir(beir, "train")[0].values())
+    queries = list(load_beir(beir, "test").queries.values()) + list(load_beir(beir, "train").queries.values())
     queries = queries[: args.queries]
     s = rt.searcher
     for q in queries[:20]:  # warm up: model, caches, first-touch of memory maps
@@ -45,7 +45,7 @@ def main() -> int:
     total, embed = [], []
     for q in queries:
         t = time.perf_counter()
-        s.search(q, k=3)
+        s.search(q, k=args.k)
         total.append((time.perf_counter() - t) * 1000)
         t = time.perf_counter()
         rt.encoder.encode_queries([q])

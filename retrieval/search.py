@@ -29,6 +29,22 @@ DEFAULT_GATE = {"sentence-transformers/all-MiniLM-L6-v2": (0.32, 0.4, 0.15)}
 FALLBACK_GATE = (0.32, 0.4, 0.15)
 
 
+_BLAS_LIMITED = False
+
+
+def single_thread_blas() -> None:
+    """Keep BLAS single-threaded in a process that answers questions. A question's matrix products are
+    tiny; BLAS worker threads woken by them spin afterwards and steal the cores the encoder needs (2 cores,
+    k=10: p50 11.4 → 5.8 ms, benchmarks/latency.py). Raising the limit again after each question re-wakes
+    them, so it is set once for the process; `quoth index` run on its own keeps every thread."""
+    global _BLAS_LIMITED
+    if not _BLAS_LIMITED:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(limits=1, user_api="blas")
+        _BLAS_LIMITED = True
+
+
 class QueryEncoder(Protocol):
     name: str
 
@@ -78,6 +94,7 @@ class Searcher:
         self.encoder = encoder
         self.options = options or SearchOptions()
         self.reranker = reranker
+        single_thread_blas()
 
     def current(self) -> LoadedIndex:
         idx = self.index.current() if isinstance(self.index, LiveIndex) else self.index

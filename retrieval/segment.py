@@ -119,29 +119,43 @@ def search_text_for(text: str, speaker: str | None, role: str, reply_to: str | N
     return f"{head}\n{text}" if head else text
 
 
+def _pack(text: str, pieces: list[tuple[int, int]], limit: int, count: TokenCounter) -> list[tuple[int, int]]:
+    """Greedily join consecutive pieces while the joined text stays within ``limit`` tokens.
+
+    Word pieces add up across whitespace, so each piece is tokenised once and the sums decide; a joined chunk
+    is tokenised again only to confirm it, and split back into its pieces in the rare case the sum misled.
+    """
+    special = count("")  # [CLS] and [SEP], counted once per chunk
+    sizes = [count(text[a:b]) - special for a, b in pieces]
+    chunks: list[list[int]] = []  # piece indices per chunk
+    total = 0
+    for i, n in enumerate(sizes):
+        if chunks and total + n + special <= limit:
+            chunks[-1].append(i)
+            total += n
+        else:
+            chunks.append([i])
+            total = n
+    out: list[tuple[int, int]] = []
+    for group in chunks:
+        a, b = pieces[group[0]][0], pieces[group[-1]][1]
+        if len(group) > 1 and count(text[a:b]) > limit:
+            out.extend(pieces[i] for i in group)
+        else:
+            out.append((a, b))
+    return out
+
+
 def _split_long(text: str, start: int, limit: int, count: TokenCounter) -> list[tuple[int, int]]:
-    """Pack whole sentences into chunks of at most ``limit`` tokens; a sentence too long alone is cut at words."""
+    """Chunks of whole sentences of at most ``limit`` tokens; a sentence too long alone is cut at words."""
     pieces: list[tuple[int, int]] = []
     for a, b in sentence_spans(text):
         if count(text[a:b]) <= limit:
             pieces.append((a, b))
             continue
-        words = list(re.finditer(r"\S+", text[a:b]))
-        s = words[0].start()
-        prev_end = words[0].end()
-        for w in words[1:]:
-            if count(text[a + s:a + w.end()]) > limit:
-                pieces.append((a + s, a + prev_end))
-                s = w.start()
-            prev_end = w.end()
-        pieces.append((a + s, a + prev_end))
-    chunks: list[tuple[int, int]] = []
-    for a, b in pieces:
-        if chunks and count(text[chunks[-1][0]:b]) <= limit:
-            chunks[-1] = (chunks[-1][0], b)
-        else:
-            chunks.append((a, b))
-    return [(start + a, start + b) for a, b in chunks]
+        words = [(a + w.start(), a + w.end()) for w in re.finditer(r"\S+", text[a:b])]
+        pieces.extend(_pack(text, words, limit, count))
+    return [(start + a, start + b) for a, b in _pack(text, pieces, limit, count)]
 
 
 def _merge_short(units: list[Unit], text: str, min_words: int) -> list[Unit]:
