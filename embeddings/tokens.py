@@ -9,9 +9,21 @@ from pathlib import Path
 from .models import resolve_model
 
 
+class TokenCount:
+    """``count(text)`` → word pieces, special tokens included; ``count.batch(texts)`` does many at once
+    (the Rust tokenizer's batch call is far cheaper than one call per sentence)."""
+
+    def __init__(self, one: Callable[[str], int], many: Callable[[list[str]], list[int]]) -> None:
+        self._one = one
+        self.batch = many
+
+    def __call__(self, text: str) -> int:
+        return self._one(text)
+
+
 @functools.lru_cache(maxsize=8)
-def token_counter(model: str) -> Callable[[str], int]:
-    """A function giving the number of word pieces in a text, special tokens included."""
+def token_counter(model: str) -> TokenCount:
+    """The model's word-piece counter."""
     resolved = resolve_model(model)
     tok_file = Path(resolved.location) / "tokenizer.json"
     if resolved.local and tok_file.is_file():
@@ -20,8 +32,13 @@ def token_counter(model: str) -> Callable[[str], int]:
         tok = Tokenizer.from_file(str(tok_file))
         tok.no_truncation()
         tok.no_padding()
-        return lambda text: len(tok.encode(text).ids)
+        return TokenCount(lambda text: len(tok.encode(text).ids),
+                          lambda texts: [len(e.ids) for e in tok.encode_batch(texts)] if texts else [])
     from transformers import AutoTokenizer
 
     hf = AutoTokenizer.from_pretrained(resolved.location)
-    return lambda text: len(hf(text, add_special_tokens=True, truncation=False)["input_ids"])
+
+    def one(text: str) -> int:
+        return len(hf(text, add_special_tokens=True, truncation=False)["input_ids"])
+
+    return TokenCount(one, lambda texts: [one(t) for t in texts])

@@ -155,7 +155,7 @@ def build_index(folder: Path, corpus_root: Path, encoder: PassageEncoder, count_
             store_path = tmp / "store.sqlite"
             if prev is not None:
                 Store(prev / "store.sqlite", readonly=True).backup_to(store_path)
-            store = Store(store_path)
+            store = Store(store_path, unsynced=True)
             known = store.document_keys()
             seen: set[str] = set()
             load_report = LoadReport(report.warnings)
@@ -190,9 +190,9 @@ def build_index(folder: Path, corpus_root: Path, encoder: PassageEncoder, count_
             np.save(tmp / "vectors.npy", vectors)
             _, texts = store.search_texts()
             bm25.save(bm25.build(texts, *bm25_params), tmp / "bm25")
-            store.close()
             report.passages = len(ids)
             fingerprint = hashlib.sha256("\n".join(sorted(store.document_keys().values())).encode()).hexdigest()
+            store.sync()
             meta = {
                 "format": FORMAT_VERSION, "settings": settings, "model": encoder.name,
                 "dimension": int(vectors.shape[1]) if len(vectors) else None, "fingerprint": fingerprint,

@@ -64,14 +64,18 @@ class Attribution:
     role: str  # "narration", "quote" or "body"
 
 
+_QUOTE_MARK = re.compile('[“”"]')
+
+
 def quoted_fraction(text: str) -> float:
     """Share of the paragraph's characters inside quotation marks (an unclosed quote runs to the end)."""
     inside = 0
     depth_start: int | None = None
-    for i, ch in enumerate(text):
+    for m in _QUOTE_MARK.finditer(text):  # only the quote marks, not every character
+        ch, i = m.group(), m.start()
         if ch == "“" or (ch == '"' and depth_start is None):
             depth_start = i if depth_start is None else depth_start
-        elif (ch == "”" or ch == '"') and depth_start is not None:
+        elif depth_start is not None:
             inside += i - depth_start
             depth_start = None
     if depth_start is not None:

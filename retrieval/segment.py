@@ -119,43 +119,59 @@ def search_text_for(text: str, speaker: str | None, role: str, reply_to: str | N
     return f"{head}\n{text}" if head else text
 
 
-def _pack(text: str, pieces: list[tuple[int, int]], limit: int, count: TokenCounter) -> list[tuple[int, int]]:
+def count_many(count: TokenCounter, texts: list[str]) -> list[int]:
+    """Token counts of many texts, in one batch when the counter offers it."""
+    batch = getattr(count, "batch", None)
+    return batch(texts) if batch is not None else [count(t) for t in texts]
+
+
+def _pack(text: str, pieces: list[tuple[int, int]], sizes: list[int], limit: int, count: TokenCounter,
+          special: int) -> list[tuple[int, int]]:
     """Greedily join consecutive pieces while the joined text stays within ``limit`` tokens.
 
-    Word pieces add up across whitespace, so each piece is tokenised once and the sums decide; a joined chunk
-    is tokenised again only to confirm it, and split back into its pieces in the rare case the sum misled.
+    Word pieces add up across whitespace, so each piece's count (``sizes``, special tokens included) decides;
+    joined chunks are tokenised again, in one batch, only to confirm, and split back into their pieces in the
+    rare case the sum misled.
     """
-    special = count("")  # [CLS] and [SEP], counted once per chunk
-    sizes = [count(text[a:b]) - special for a, b in pieces]
-    chunks: list[list[int]] = []  # piece indices per chunk
+    groups: list[list[int]] = []
     total = 0
     for i, n in enumerate(sizes):
-        if chunks and total + n + special <= limit:
-            chunks[-1].append(i)
+        n -= special
+        if groups and total + n + special <= limit:
+            groups[-1].append(i)
             total += n
         else:
-            chunks.append([i])
+            groups.append([i])
             total = n
+    joined = [g for g in groups if len(g) > 1]
+    real = dict(zip(map(id, joined), count_many(count, [text[pieces[g[0]][0]:pieces[g[-1]][1]] for g in joined]),
+                    strict=True))
     out: list[tuple[int, int]] = []
-    for group in chunks:
-        a, b = pieces[group[0]][0], pieces[group[-1]][1]
-        if len(group) > 1 and count(text[a:b]) > limit:
-            out.extend(pieces[i] for i in group)
+    for g in groups:
+        if len(g) > 1 and real[id(g)] > limit:
+            out.extend(pieces[i] for i in g)
         else:
-            out.append((a, b))
+            out.append((pieces[g[0]][0], pieces[g[-1]][1]))
     return out
 
 
 def _split_long(text: str, start: int, limit: int, count: TokenCounter) -> list[tuple[int, int]]:
     """Chunks of whole sentences of at most ``limit`` tokens; a sentence too long alone is cut at words."""
+    special = count("")  # [CLS] and [SEP]: counted once per chunk
+    spans = sentence_spans(text)
+    sizes = count_many(count, [text[a:b] for a, b in spans])
     pieces: list[tuple[int, int]] = []
-    for a, b in sentence_spans(text):
-        if count(text[a:b]) <= limit:
+    piece_sizes: list[int] = []
+    for (a, b), n in zip(spans, sizes, strict=True):
+        if n <= limit:
             pieces.append((a, b))
+            piece_sizes.append(n)
             continue
         words = [(a + w.start(), a + w.end()) for w in re.finditer(r"\S+", text[a:b])]
-        pieces.extend(_pack(text, words, limit, count))
-    return [(start + a, start + b) for a, b in _pack(text, pieces, limit, count)]
+        for piece in _pack(text, words, count_many(count, [text[x:y] for x, y in words]), limit, count, special):
+            pieces.append(piece)
+            piece_sizes.append(count(text[piece[0]:piece[1]]))
+    return [(start + a, start + b) for a, b in _pack(text, pieces, piece_sizes, limit, count, special)]
 
 
 def _merge_short(units: list[Unit], text: str, min_words: int) -> list[Unit]:
@@ -275,11 +291,12 @@ def segment(doc: Document, opts: SegmentOptions | None = None, count_tokens: Tok
 
     source = replace(src, title=title, author=author, kind=kind)
     passages: list[Passage] = []
-    for u in units:
-        label = search_text_for("", u.speaker, u.role, u.reply_to, title)
-        budget = opts.max_tokens - count_tokens(label)
+    labels = [search_text_for("", u.speaker, u.role, u.reply_to, title) for u in units]
+    counts = count_many(count_tokens, labels + [text[u.start:u.end] for u in units])
+    for i, u in enumerate(units):
+        budget = opts.max_tokens - counts[i]
         spans = [(u.start, u.end)]
-        if count_tokens(text[u.start:u.end]) > budget:
+        if counts[len(units) + i] > budget:
             spans = _split_long(text[u.start:u.end], u.start, max(budget, 16), count_tokens)
         for a, b in spans:
             chunk = text[a:b]

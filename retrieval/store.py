@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Iterable
@@ -62,9 +63,12 @@ def _source(row: tuple) -> SourceInfo:
 class Store:
     """One SQLite file. Readers get a connection per thread; the loaded store is safe to share."""
 
-    def __init__(self, path: Path, readonly: bool = False) -> None:
+    def __init__(self, path: Path, readonly: bool = False, unsynced: bool = False) -> None:
+        """``unsynced``: for a build's new generation, which is discarded if the build fails and fsynced by
+        ``sync()`` before it is switched in; per-document synced commits cost more than the rest of a build."""
         self.path = Path(path)
         self.readonly = readonly
+        self.unsynced = unsynced
         self._local = threading.local()
         if not readonly:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -79,8 +83,17 @@ class Store:
             else:
                 con = sqlite3.connect(self.path, check_same_thread=False)
             con.execute("PRAGMA foreign_keys = ON")
+            if self.unsynced:
+                con.execute("PRAGMA synchronous = OFF")
+                con.execute("PRAGMA journal_mode = MEMORY")
             self._local.con = con
         return con
+
+    def sync(self) -> None:
+        """Close and flush the file to disk."""
+        self.close()
+        with open(self.path, "rb+") as fh:
+            os.fsync(fh.fileno())
 
     def close(self) -> None:
         con = getattr(self._local, "con", None)
