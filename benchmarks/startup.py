@@ -53,7 +53,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default=str(ROOT / "corpus" / "sample"))
     ap.add_argument("--data", default=str(ROOT / ".data" / "bench"))
-    ap.add_argument("--backend", default="torch")
+    ap.add_argument("--backend", default="onnx-int8")
     args = ap.parse_args()
     code = CHILD.format(root=str(ROOT), corpus=args.corpus, data=args.data, backend=args.backend)
     # First run builds the index if there is none; the measured run finds it.
