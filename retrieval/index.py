@@ -36,7 +36,7 @@ log = logging.getLogger("quoth.index")
 
 FORMAT_VERSION = 1
 # Bump when segmentation or searchable-text rules change, so existing indexes re-segment everything.
-SEGMENTER_VERSION = 3
+SEGMENTER_VERSION = 4
 ProgressFn = Callable[[str, int, int], None]  # (stage, done, total)
 
 

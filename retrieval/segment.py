@@ -24,10 +24,10 @@ from .threads import find_numbered_thread, find_says_thread
 TokenCounter = Callable[[str], int]
 
 PROFILE_RE = re.compile(r"^[\d.,]+\s*[km]?\s+followers?\b", re.IGNORECASE)
+# "By"/"Posted by" in any case, but the name capitalised: "By the sea" is a heading, not a byline.
 BYLINE_RE = re.compile(
-    r"^(?:by|posted by|written by|words by|author:?)\s+(?P<name>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})"
-    r"(?:\s*[,|•]\s*.{0,60})?$",
-    re.IGNORECASE,
+    r"^(?i:by|posted by|written by|words by|author:?)\s+(?P<name>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})"
+    r"(?:\s*[,|•]\s*.{0,60})?$"
 )
 NAME_LINE_RE = re.compile(r"^[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3}$")
 SENTENCE_END_RE = re.compile(r"[.!?…:;][\"”’')\]]*$")

@@ -202,3 +202,9 @@ def test_search_text_adds_speaker_and_title_but_text_stays_verbatim():
     p = seg.passages[0]
     assert "Ada Lovelace" in p.search_text and "Ada's posts" in p.search_text
     assert "Ada Lovelace" not in p.text
+
+
+def test_byline_needs_a_capitalised_name():
+    body = "We walked along the front and ate chips on the pier all day.\n"
+    assert segment(make_doc("A day out\n\nBy the sea\n\n" + body)).source.author is None
+    assert segment(make_doc("A day out\n\nby Jane Roe\n\n" + body)).source.author == "Jane Roe"
