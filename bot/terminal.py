@@ -42,20 +42,16 @@ def render_answer(result, color: bool = False) -> str:
     """A question's quotes with who said them and where; the best-matching sentence emphasised."""
     if not result.hits:
         return "Nothing relevant found."
-    bold, dim, reset = ("\033[1m", "\033[2m", "\033[0m") if color else ("**", "", "**")
-    if color:
-        reset_b = reset
-    else:
-        reset_b = "**"
-        dim = ""
+    # On a terminal: ANSI bold and dim; elsewhere markdown-style bold and a plain path.
+    bold, unbold, dim, undim = ("\033[1m", "\033[0m", "\033[2m", "\033[0m") if color else ("**", "**", "", "")
     out = []
     for n, h in enumerate(result.hits, 1):
         text = h.passage.text
         if h.best_sentence:
             a, b = h.best_sentence
-            text = text[:a] + bold + text[a:b] + reset_b + text[b:]
+            text = text[:a] + bold + text[a:b] + unbold + text[b:]
         body = " ".join(text.split())
         out.append(f"{n}. “{body}”" if not body.startswith(("“", '"')) else f"{n}. {body}")
         out.append(f"   — {speaker_line(h.passage)}, in {source_line(h.source)}"
-                   + (f" {dim}[{h.source.path}]{reset if color else ''}" if h.source.path else ""))
+                   + (f" {dim}[{h.source.path}]{undim}" if h.source.path else ""))
     return "\n".join(out)

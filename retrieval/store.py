@@ -165,11 +165,6 @@ class Store:
     def passage_ids(self) -> list[int]:
         return [r[0] for r in self.connect().execute("SELECT id FROM passages ORDER BY id")]
 
-    def passage_ids_of(self, path: str) -> list[int]:
-        return [r[0] for r in self.connect().execute(
-            "SELECT p.id FROM passages p JOIN documents d ON d.id = p.doc_id WHERE d.path = ? ORDER BY p.ord",
-            (path,))]
-
     def search_texts(self) -> tuple[list[int], list[str]]:
         rows = self.connect().execute("SELECT id, search_text FROM passages ORDER BY id").fetchall()
         return [r[0] for r in rows], [r[1] for r in rows]
@@ -228,10 +223,6 @@ class Store:
         row = self.connect().execute(
             'SELECT p.id FROM passages p JOIN documents d ON d.id = p.doc_id WHERE d.path = ? AND p.start <= ?'
             ' AND p."end" >= ? ORDER BY p.start DESC LIMIT 1', (path, start, end)).fetchone()
-        return row[0] if row else None
-
-    def document_text(self, path: str) -> str | None:
-        row = self.connect().execute("SELECT text FROM documents WHERE path = ?", (path,)).fetchone()
         return row[0] if row else None
 
     def speakers(self) -> list[tuple[str, int]]:
