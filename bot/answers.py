@@ -92,10 +92,6 @@ def quote_markdown(text: str, best: tuple[int, int] | None) -> str:
     return "\n".join("> " + ln for ln in lines if ln)
 
 
-def _escaped_len(text: str, best: tuple[int, int] | None) -> int:
-    return len(quote_markdown(text, best))
-
-
 @dataclass(frozen=True)
 class Answer:
     content: str

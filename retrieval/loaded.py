@@ -54,9 +54,6 @@ class LoadedIndex:
     def __len__(self) -> int:
         return len(self.ids)
 
-    def rows_of(self, passage_ids: np.ndarray) -> np.ndarray:
-        return np.searchsorted(self.ids, passage_ids)
-
     def labels(self) -> tuple[list[str | None], list[str], list[str]]:
         """Speaker, path and title per row, loaded on first use (filters and autocomplete need them)."""
         if self._labels is None:

@@ -10,7 +10,7 @@ passage. The defaults were calibrated with benchmarks/calibrate_abstention.py.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
@@ -78,11 +78,6 @@ class SearchResult:
     hits: list[Hit]
     generation: str
     total_relevant: int = 0  # relevant passages after de-duplication, counted up to offset + k + 1
-    timings: dict = field(default_factory=dict)
-
-    @property
-    def abstained(self) -> bool:
-        return not self.hits
 
 
 class Searcher:

@@ -229,6 +229,3 @@ class Store:
         return [(r[0], r[1]) for r in self.connect().execute(
             "SELECT speaker, COUNT(*) FROM passages WHERE speaker IS NOT NULL GROUP BY speaker"
             " ORDER BY COUNT(*) DESC, speaker")]
-
-    def count(self) -> int:
-        return self.connect().execute("SELECT COUNT(*) FROM passages").fetchone()[0]
