@@ -92,8 +92,8 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=r"quoth:vot
         await interaction.response.send_message(text, ephemeral=True)
 
 
-def answer_view(qid: int, offset: int, shown: int, more: bool) -> discord.ui.View | None:
-    """Buttons for an answer whose quotes are numbered offset…offset+shown-1."""
+def answer_view(qid: int, offset: int, shown: int, more: bool) -> discord.ui.View:
+    """Buttons for an answer whose quotes are numbered offset…offset+shown-1 (none when nothing was shown)."""
     view = discord.ui.View(timeout=None)
     if shown:
         view.add_item(VoteButton(qid, "up"))
@@ -102,7 +102,7 @@ def answer_view(qid: int, offset: int, shown: int, more: bool) -> discord.ui.Vie
         view.add_item(MoreButton(qid, offset + shown))
     for i in range(min(shown, 10)):
         view.add_item(ContextButton(qid, offset + i))
-    return view if view.children else None
+    return view
 
 
 DYNAMIC_ITEMS = (MoreButton, ContextButton, VoteButton)

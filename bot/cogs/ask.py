@@ -59,7 +59,7 @@ class Ask(commands.Cog):
         """(content, embeds, view) for a question: the quotes, or a short explanation."""
         res = await self._search(question, k, source=source, speaker=speaker)
         if isinstance(res, str):
-            return res, [], None
+            return res, [], discord.ui.View()
         qid = await asyncio.to_thread(self.bot.journal.record_question, question, k, source, speaker, user_id,
                                       guild_id, channel_id, res.hits)
         ans = answer(question, res.hits)
@@ -83,9 +83,8 @@ class Ask(commands.Cog):
         await asyncio.to_thread(self.bot.journal.add_hits, qid, res.hits)
         ans = answer(asked.question, res.hits, first_number=offset + 1)
         view = answer_view(qid, offset, len(res.hits), res.total_relevant > offset + len(res.hits))
-        kwargs = {"view": view} if view else {}
         await interaction.edit_original_response(content=ans.content, embeds=ans.embeds,
-                                                 allowed_mentions=NO_PINGS, **kwargs)
+                                                 allowed_mentions=NO_PINGS, view=view)
 
     # --- slash commands -----------------------------------------------------------------------------
     @app_commands.command(name="ask", description="Quote the passages that best answer a question")
@@ -109,8 +108,7 @@ class Ask(commands.Cog):
         await interaction.response.defer(ephemeral=private, thinking=True)
         content, embeds, view = await self.answer(question, k or self.bot.cfg.search.k, interaction.user.id,
                                                   interaction.guild_id, interaction.channel_id, source, speaker)
-        kwargs = {"view": view} if view else {}
-        await interaction.edit_original_response(content=content, embeds=embeds, allowed_mentions=NO_PINGS, **kwargs)
+        await interaction.edit_original_response(content=content, embeds=embeds, allowed_mentions=NO_PINGS, view=view)
 
     def _choices(self) -> tuple[list[tuple[str, str]], list[str]]:
         """(title, path) of each document and the speakers by number of passages, cached per generation."""
@@ -203,16 +201,15 @@ class Ask(commands.Cog):
             content, embeds, view = await self.answer(question, self.bot.cfg.search.k, message.author.id,
                                                       message.guild.id if message.guild else None,
                                                       message.channel.id)
-        kwargs = {"view": view} if view else {}
         content = clip(content, CONTENT_MAX)
         if self.bot.cfg.bot.answer_in_thread and message.guild is not None and not in_thread \
                 and isinstance(message.channel, discord.TextChannel):
             thread = await message.create_thread(name=clip(question, 90), auto_archive_duration=1440)
             await asyncio.to_thread(self.bot.journal.add_thread, thread.id)
-            await thread.send(content=content, embeds=embeds, allowed_mentions=NO_PINGS, **kwargs)
+            await thread.send(content=content, embeds=embeds, allowed_mentions=NO_PINGS, view=view)
         else:
             await message.reply(content=content, embeds=embeds, mention_author=False, allowed_mentions=NO_PINGS,
-                                **kwargs)
+                                view=view)
 
 
 async def setup(bot: QuothBot) -> None:
