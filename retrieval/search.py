@@ -205,9 +205,12 @@ class Searcher:
         order = np.argsort(-scores, kind="stable")
         rows = np.concatenate([head[order], rows[depth:]])
         sims = np.concatenate([sims[:depth][order], sims[depth:]])
-        tail = fused[depth:] - (fused[:depth].max() if depth < len(fused) else 0)
-        fused = np.concatenate([scores[order], tail]) if depth < len(fused) else scores[order]
-        return rows, sims, fused
+        # Candidates past the re-ranked head keep their fused order, scored below every re-ranked one
+        # (cross-encoder logits have no fixed range, so the fused scale cannot be compared with them).
+        tail = fused[depth:]
+        if len(tail):
+            tail = scores.min() - 1.0 - (tail[0] - tail)
+        return rows, sims, np.concatenate([scores[order], tail]).astype(np.float32)
 
     def _dedup(self, idx: LoadedIndex, rows: np.ndarray, need: int) -> list[int]:
         """Positions of the first ``need + 1`` rows that are not near-duplicates of a better one (one more

@@ -14,7 +14,7 @@ from bot.runtime import Runtime
 from retrieval import index as index_mod
 from retrieval.index import current_generation
 from retrieval.loaded import LoadedIndex
-from retrieval.search import ModelMismatch, Searcher
+from retrieval.search import ModelMismatch, Searcher, SearchOptions
 
 DOCS = {
     "harbour.txt": "Harbour news\n\nby Ann Lee\n\nThe harbour wall was rebuilt with granite from the local quarry "
@@ -177,6 +177,18 @@ def test_cross_encoder_reranking_path(rt, tmp_path):
     expected = ce.predict([(q, t) for t in texts])
     assert [s for _, s in ranked] == pytest.approx(sorted(expected, reverse=True), rel=1e-4)
     assert {pid for pid, _ in ranked} == {pid for pid, _ in plain.rank(q, "hybrid", 10)}
+    # Past the re-ranked head (pages never reach it: the head is at least twice the page), candidates keep
+    # their fused order and score below every re-ranked one.
+    class NegativeLogits:  # real cross-encoders (MS MARCO) score mostly below zero
+        def predict(self, pairs):
+            return ce.predict(pairs) - 10.0
+
+    shallow = Searcher(rt.live, rt.encoder, SearchOptions(rerank_depth=2), reranker=NegativeLogits())
+    rows = np.arange(len(idx))
+    fused = np.linspace(1.0, 0.0, len(rows)).astype(np.float32)
+    out_rows, _, out_scores = shallow._rerank(idx, q, rows, np.zeros(len(rows)), fused, need=1)
+    assert list(out_scores) == sorted(out_scores, reverse=True)
+    assert list(out_rows[2:]) == list(rows[2:]) and set(out_rows[:2]) == {0, 1}
 
 
 def test_cli_search_json_batch_and_sources(tmp_path, corpus, capsys, monkeypatch):
