@@ -10,7 +10,7 @@ from pathlib import Path
 
 from embeddings import Encoder, EncoderSettings, token_counter
 from retrieval.evaluate import BeirData, beir_corpus_folder
-from retrieval.index import BuildReport, build_index, index_folder
+from retrieval.index import BuildReport, build_index, index_folder, outdated
 from retrieval.loaded import LiveIndex
 from retrieval.search import Searcher, SearchOptions
 
@@ -62,10 +62,15 @@ class Runtime:
         self.searcher.search("warm up")
 
     def ensure_index(self, show_progress: bool | None = None) -> BuildReport | None:
-        """Build the index on first use; an existing one is used as it is (`quoth index` updates it)."""
+        """Build the index on first use, or update one an older Quoth made; otherwise the existing index is
+        used as it is (`quoth index` updates it for changed documents)."""
         if self.live.exists():
-            return None
-        log.info("no index yet for %s: building it (once)", self.corpus_dir)
+            reason = outdated(self.folder)
+            if reason is None:
+                return None
+            log.info("updating the index of %s: %s", self.corpus_dir, reason)
+        else:
+            log.info("no index yet for %s: building it (once)", self.corpus_dir)
         report = self.build(show_progress=sys.stderr.isatty() if show_progress is None else show_progress)
         log.info("index built: %s", report.summary())
         return report

@@ -93,6 +93,16 @@ def read_meta(gen: Path) -> dict:
     return json.loads((gen / "meta.json").read_text())
 
 
+def outdated(folder: Path) -> str | None:
+    """Why the serving generation needs an update before it answers (made by an older Quoth), or None."""
+    gen = current_generation(folder)
+    if gen is None:
+        return None
+    if read_meta(gen).get("bm25_analyzer", 1) != bm25.ANALYZER_VERSION:
+        return "its BM25 index was tokenised by an older version"
+    return None
+
+
 @contextlib.contextmanager
 def _build_lock(folder: Path) -> Iterator[None]:
     folder.mkdir(parents=True, exist_ok=True)
@@ -198,6 +208,7 @@ def build_index(folder: Path, corpus_root: Path, encoder: PassageEncoder, count_
                 "dimension": int(vectors.shape[1]) if len(vectors) else None, "fingerprint": fingerprint,
                 "corpus": str(corpus_root), "documents": report.documents, "passages": report.passages,
                 "index_type": dense.choose_type(index_type, len(ids)), "bm25": list(bm25_params),
+                "bm25_analyzer": bm25.ANALYZER_VERSION,
                 "created": time.time(),
             }
             (tmp / "meta.json").write_text(json.dumps(meta, indent=2))

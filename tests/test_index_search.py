@@ -236,8 +236,33 @@ def test_bm25_tokenisation_matches_bm25s():
 
     from retrieval import bm25
 
+    # Symbols aside (see the next test), the same tokens as bm25s.tokenize.
     texts = ["The Harbour's walls were REBUILT in 1998, didn't they?", "Über café — naïve résumé; a b cd",
              "Slugs ate every lettuce I planted this year", "", "x_y 3.14 e-mail co-operate"]
     expected = bm25s.tokenize(texts, stopwords="en", stemmer=Stemmer.Stemmer("english"), return_ids=False,
                               show_progress=False)
     assert bm25.tokenize(texts) == expected
+
+
+def test_symbols_are_searched_as_the_words_a_question_uses():
+    from retrieval import bm25
+
+    texts = ["He won 60% of the vote", "It cost £7.3 billion", "A rise of 3 per cent", "Nothing numeric here"]
+    retriever = bm25.build(texts)
+    for query, want in (("What percentage of the vote?", 0), ("How many pounds did it cost?", 1),
+                        ("By what percent did it rise?", 2)):
+        assert int(np.argmax(bm25.scores(retriever, query))) == want, query
+
+
+def test_index_from_an_older_analyzer_is_updated_before_answering(rt, monkeypatch):
+    rt.build()
+    assert index_mod.outdated(rt.folder) is None
+    gen = current_generation(rt.folder)
+    meta = json.loads((gen / "meta.json").read_text())
+    meta["bm25_analyzer"] = 1
+    (gen / "meta.json").write_text(json.dumps(meta))
+    assert "older version" in index_mod.outdated(rt.folder)
+    report = rt.ensure_index(show_progress=False)
+    assert report is not None and report.embedded == 0 and report.unchanged == 2
+    assert index_mod.outdated(rt.folder) is None
+    assert rt.ensure_index(show_progress=False) is None
