@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from bm25s.stopwords import STOPWORDS_EN
 
 # Bump when tokenisation changes: an index whose BM25 was made by another version is rebuilt (BM25 only,
 # no re-embedding) before it answers, since queries must be tokenised the way the passages were.
-ANALYZER_VERSION = 2
+ANALYZER_VERSION = 3
 _STEMMER = Stemmer.Stemmer("english")
 _WORD = re.compile(r"(?u)\b\w\w+\b")  # bm25s' default token pattern
 _STOPWORDS = frozenset(STOPWORDS_EN)
@@ -43,9 +44,29 @@ DEFAULT_K1 = 0.9
 DEFAULT_B = 0.4
 
 
+def _pairs(words: list[str]) -> list[str]:
+    """Adjacent words written as one, stop words apart."""
+    return [a + b for a, b in itertools.pairwise(words) if a not in _STOPWORDS and b not in _STOPWORDS]
+
+
 def build(texts: list[str], k1: float = DEFAULT_K1, b: float = DEFAULT_B) -> bm25s.BM25:
+    """BM25 over ``texts``, where two adjacent words that the corpus also writes as one word ("Mc Donnell"
+    and "McDonnell", "health care" and "healthcare") also count as that word, so either spelling finds both.
+    Only joins the corpus itself attests are added: joining every pair would blur length normalisation and
+    cost SciFact 0.016 nDCG@10, the attested ones gain 0.003 on train and 0.004 on test (hybrid)."""
+    tokens, seen = [], set()
+    for text in texts:
+        words = _words(text)
+        seen.update(words)
+        tokens.append(_STEMMER.stemWords([w for w in words if w not in _STOPWORDS]))
+    # A second pass, once every word is known; word lists are not kept for it, at a million passages
+    # they would take gigabytes.
+    for i, text in enumerate(texts):
+        joined = [w for w in _pairs(_words(text)) if w in seen]
+        if joined:
+            tokens[i] += _STEMMER.stemWords(joined)
     retriever = bm25s.BM25(k1=k1, b=b)
-    retriever.index(tokenize(texts), show_progress=False)
+    retriever.index(tokens, show_progress=False)
     return retriever
 
 
@@ -58,8 +79,10 @@ def load(folder: Path) -> bm25s.BM25:
 
 
 def query_tokens(retriever: bm25s.BM25, query: str) -> list[str]:
-    """The query's stemmed words, stop words removed (unknown words kept: coverage counts them)."""
-    return list(dict.fromkeys(tokenize([query])[0]))
+    """The query's stemmed words, stop words removed (unknown words kept: coverage counts them), plus
+    adjacent words joined where the index knows the joined word (see ``build``)."""
+    joined = [t for t in _STEMMER.stemWords(_pairs(_words(query))) if t in retriever.vocab_dict]
+    return list(dict.fromkeys(tokenize([query])[0] + joined))
 
 
 def scores(retriever: bm25s.BM25, query: str | list[str], mask: np.ndarray | None = None) -> np.ndarray:

@@ -266,3 +266,18 @@ def test_index_from_an_older_analyzer_is_updated_before_answering(rt, monkeypatc
     assert report is not None and report.embedded == 0 and report.unchanged == 2
     assert index_mod.outdated(rt.folder) is None
     assert rt.ensure_index(show_progress=False) is None
+
+
+def test_words_written_apart_or_together_find_each_other():
+    from retrieval import bm25
+
+    texts = ["John Mc Donnell would have been no more acceptable", "John McDonnell should be our leader",
+             "Private health care for those who can pay", "The NHS gives healthcare to everyone",
+             "A mc of ceremonies donnell"]
+    retriever = bm25.build(texts)
+    assert set(np.flatnonzero(bm25.scores(retriever, "McDonnell"))) == {0, 1}
+    assert set(np.flatnonzero(bm25.scores(retriever, "healthcare"))) == {2, 3}
+    assert int(np.argmax(bm25.scores(retriever, "health care"))) == 2
+    assert bm25.scores(retriever, "health care")[3] > 0
+    # Only joins the corpus attests: "moreacceptable" is nobody's word.
+    assert "moreaccept" not in retriever.vocab_dict
