@@ -107,10 +107,15 @@ class Encoder:
     def _encode(self, texts: list[str], prompt: str, progress: bool) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
+        # Dynamic int8 quantisation scales each run's activations by their largest value, padding and
+        # batch-mates included, so a text's vector would depend on what it was batched with (a full build
+        # and an update would disagree). One text per run keeps vectors reproducible, closer to fp32
+        # (cosine 0.9909 against 0.9902) and, on 2 cores, faster: 38.5 against 28.9 passages/s at 64.
+        batch = 1 if self.settings.backend == "onnx-int8" else self.settings.batch_size
         with self._encode_lock:
             vecs = self.model.encode(
                 [prompt + t for t in texts] if prompt else texts,
-                batch_size=self.settings.batch_size,
+                batch_size=batch,
                 normalize_embeddings=True,
                 convert_to_numpy=True,
                 show_progress_bar=progress,

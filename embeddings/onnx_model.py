@@ -91,17 +91,23 @@ class OnnxSentenceModel:
 
     def encode(self, texts: list[str], batch_size: int = 64, show_progress_bar: bool = False,
                normalize_embeddings: bool = True, **_: object) -> np.ndarray:
-        # Batches of similar length pad less: sort by length, encode, restore the order.
+        # Batches of similar length pad less: sort by length, encode, restore the order. A progress bar
+        # counts texts, whatever the batch size.
         order = np.argsort([-len(t) for t in texts], kind="stable")
         out = np.zeros((len(texts), 0), dtype=np.float32)
         parts = []
-        batches = range(0, len(texts), batch_size)
+        bar = None
         if show_progress_bar:
             from tqdm import tqdm
 
-            batches = tqdm(batches, desc="Batches")
-        for start in batches:
-            parts.append(self._batch([texts[i] for i in order[start:start + batch_size]]))
+            bar = tqdm(total=len(texts), desc="Embedding", unit="passage")
+        for start in range(0, len(texts), batch_size):
+            batch = [texts[i] for i in order[start:start + batch_size]]
+            parts.append(self._batch(batch))
+            if bar is not None:
+                bar.update(len(batch))
+        if bar is not None:
+            bar.close()
         if parts:
             out = np.empty((len(texts), parts[0].shape[1]), dtype=np.float32)
             out[order] = np.concatenate(parts)

@@ -86,6 +86,10 @@ def test_onnx_backends_agree_with_torch(tmp_path):
     names = {p.name for p in exported}
     assert "model.onnx" in names and len(names) == 2
     assert any(n.endswith(f"int8_{quantization_target()}.onnx") for n in names)
+    # A text's int8 vector does not depend on what it is encoded with (quantisation is per run).
+    enc = Encoder(EncoderSettings(backend="onnx-int8", cache_dir=tmp_path))
+    crowd = ["A much longer text about quarries, storms, the pier and the fish market. " * 6, *texts]
+    assert np.array_equal(enc.encode_passages(crowd)[1:], int8)
 
 
 def test_unknown_backend_is_refused():
