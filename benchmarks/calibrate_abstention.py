@@ -83,6 +83,10 @@ def main() -> int:
     for min_rel in (0.25, 0.28, 0.30, 0.32, 0.35):
         a, r = rates(min_rel, 1.01, 1.0)
         print(f"dense only  min_relevance={min_rel:.2f}: admits {a:.3f} of answerable, rejects {r:.3f} of unanswerable")
+    from retrieval.search import FALLBACK_GATE
+
+    a, r = rates(*FALLBACK_GATE)
+    print(f"current default gate {FALLBACK_GATE}: admits {a:.3f}, rejects {r:.3f}")
     (a, r), gate = best
     print(f"best gate (min_relevance, min_coverage, lexical_floor) = {gate}: admits {a:.3f}, rejects {r:.3f}")
     return 0
