@@ -1,4 +1,5 @@
-"""BM25 over passages' searchable text with bm25s: English stop words, Snowball stemming."""
+"""BM25 over passages' searchable text with bm25s: English stop words, Snowball stemming, symbols read as
+words, and split spellings ("Mc Donnell") joined where the corpus also writes them as one word."""
 
 from __future__ import annotations
 
