@@ -62,7 +62,7 @@ class Runtime:
         self.searcher.search("warm up")
 
     def ensure_index(self, show_progress: bool | None = None) -> BuildReport | None:
-        """Build the index on first use, or update one an older Quoth made; otherwise the existing index is
+        """Build the index on first use, or update one another Quoth version made; otherwise the existing index is
         used as it is (`quoth index` updates it for changed documents)."""
         if self.live.exists():
             reason = outdated(self.folder)

@@ -94,12 +94,12 @@ def read_meta(gen: Path) -> dict:
 
 
 def outdated(folder: Path) -> str | None:
-    """Why the serving generation needs an update before it answers (made by an older Quoth), or None."""
+    """Why the serving generation needs an update before it answers (made by another Quoth version), or None."""
     gen = current_generation(folder)
     if gen is None:
         return None
     if read_meta(gen).get("bm25_analyzer", 1) != bm25.ANALYZER_VERSION:
-        return "its BM25 index was tokenised by an older version"
+        return "its BM25 index was tokenised by another version of Quoth"
     return None
 
 

@@ -261,7 +261,7 @@ def test_index_from_an_older_analyzer_is_updated_before_answering(rt, monkeypatc
     meta = json.loads((gen / "meta.json").read_text())
     meta["bm25_analyzer"] = 1
     (gen / "meta.json").write_text(json.dumps(meta))
-    assert "older version" in index_mod.outdated(rt.folder)
+    assert "another version" in index_mod.outdated(rt.folder)
     report = rt.ensure_index(show_progress=False)
     assert report is not None and report.embedded == 0 and report.unchanged == 2
     assert index_mod.outdated(rt.folder) is None
