@@ -1,6 +1,6 @@
 """Encoder backends on this machine: passages per second on SciFact abstracts, and agreement with torch.
 
-    python benchmarks/encoders.py [--passages 600] [--backends torch,onnx,onnx-int8]
+    python benchmarks/encoders.py [--passages 600] [--backends torch,onnx,onnx-int8] [--batch-size N]
 
 Texts are the searchable texts of SciFact passages as Quoth indexes them (title + up to 256 word pieces).
 For nDCG@10 per backend run `quoth eval --beir ../shared/beir/scifact` with `model.backend` set.
@@ -46,13 +46,15 @@ def main() -> int:
     ap.add_argument("--passages", type=int, default=600)
     ap.add_argument("--backends", default="torch,onnx,onnx-int8")
     ap.add_argument("--cache", default=str(ROOT / ".data" / "bench" / "models"))
+    ap.add_argument("--batch-size", type=int, default=0,
+                    help="for torch and onnx (0: Quoth's default); onnx-int8 always encodes one")
     args = ap.parse_args()
     texts = scifact_texts(args.passages)
     queries = [t.split("\n", 1)[0] for t in texts[:200]]
     print(f"{len(texts)} SciFact passages, {os.cpu_count()} CPU cores")
     ref = None
     for backend in args.backends.split(","):
-        enc = Encoder(EncoderSettings(backend=backend, cache_dir=Path(args.cache)))
+        enc = Encoder(EncoderSettings(backend=backend, cache_dir=Path(args.cache), batch_size=args.batch_size))
         enc.encode_passages(texts[:64])  # load, export if needed, warm up
         t = time.perf_counter()
         vecs = enc.encode_passages(texts)

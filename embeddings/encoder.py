@@ -20,7 +20,7 @@ class EncoderSettings:
     device: str = "auto"  # auto: CUDA when present, else CPU
     query_prompt: str = ""  # e.g. "query: " for e5, "Represent this sentence for searching…: " for bge
     passage_prompt: str = ""  # e.g. "passage: " for e5
-    batch_size: int = 64
+    batch_size: int = 0  # 0: one text per forward pass on a CPU, 64 on a GPU (see batch_size())
     max_seq_length: int | None = None  # None: the model's own
     backend: str = "torch"  # torch | onnx | onnx-int8
     cache_dir: Path | None = None  # where ONNX exports are kept (the data directory's models/)
@@ -44,6 +44,7 @@ class Encoder:
         self.settings = settings or EncoderSettings()
         self.resolved: ResolvedModel = resolve_model(self.settings.model)
         self._model = None
+        self._device = "cpu"
         self._load_lock = threading.Lock()
         # Torch modules are not documented as thread-safe for concurrent forward passes; queries are
         # short, so serialising them costs little and keeps results deterministic.
@@ -65,6 +66,7 @@ class Encoder:
         backend = self.settings.backend
         # ONNX runs on onnxruntime's CPU provider; only torch needs (and imports) a device choice.
         device = "cpu" if backend.startswith("onnx") else pick_device(self.settings.device)
+        self._device = device
         log.info("loading model %s (%s) on %s", self.resolved.name, backend, device)
         location, kwargs = self.resolved.location, {}
         if backend in ("onnx", "onnx-int8"):
@@ -104,14 +106,27 @@ class Encoder:
     def max_tokens(self) -> int:
         return int(self.model.max_seq_length or 512)
 
+    def batch_size(self) -> int:
+        """Texts per forward pass.
+
+        Dynamic int8 quantisation scales each run's activations by their largest value, padding and
+        batch-mates included, so a text's vector would depend on what it was batched with (a full build and
+        an update would disagree): int8 encodes one text per run, which is also closer to fp32 (cosine 0.9909
+        against 0.9902). On a CPU one text per run is fastest for every backend (benchmarks/encoders.py,
+        2 cores: torch 25.8 against 18.5 passages/s at 64, onnx 33.0 against 19.1): a batch's activations
+        outgrow the caches and padding is wasted work. A GPU needs batches.
+        """
+        if self.settings.backend == "onnx-int8":
+            return 1
+        if self.settings.batch_size:
+            return self.settings.batch_size
+        _ = self.model  # loading decides the device
+        return 1 if self._device == "cpu" else 64
+
     def _encode(self, texts: list[str], prompt: str, progress: bool) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        # Dynamic int8 quantisation scales each run's activations by their largest value, padding and
-        # batch-mates included, so a text's vector would depend on what it was batched with (a full build
-        # and an update would disagree). One text per run keeps vectors reproducible, closer to fp32
-        # (cosine 0.9909 against 0.9902) and, on 2 cores, faster: 38.5 against 28.9 passages/s at 64.
-        batch = 1 if self.settings.backend == "onnx-int8" else self.settings.batch_size
+        batch = self.batch_size()
         with self._encode_lock:
             vecs = self.model.encode(
                 [prompt + t for t in texts] if prompt else texts,

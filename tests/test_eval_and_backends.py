@@ -92,6 +92,14 @@ def test_onnx_backends_agree_with_torch(tmp_path):
     assert np.array_equal(enc.encode_passages(crowd)[1:], int8)
 
 
+def test_batch_size_follows_backend_and_device(tmp_path):
+    from embeddings import Encoder, EncoderSettings
+
+    assert Encoder(EncoderSettings(device="cpu")).batch_size() == 1
+    assert Encoder(EncoderSettings(device="cpu", batch_size=8)).batch_size() == 8
+    assert Encoder(EncoderSettings(backend="onnx-int8", batch_size=8, cache_dir=tmp_path)).batch_size() == 1
+
+
 def test_unknown_backend_is_refused():
     from embeddings import Encoder, EncoderSettings
 
