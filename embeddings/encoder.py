@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from dataclasses import dataclass
@@ -44,7 +45,6 @@ class Encoder:
         self.settings = settings or EncoderSettings()
         self.resolved: ResolvedModel = resolve_model(self.settings.model)
         self._model = None
-        self._device = "cpu"
         self._load_lock = threading.Lock()
         # Torch modules are not documented as thread-safe for concurrent forward passes; queries are
         # short, so serialising them costs little and keeps results deterministic.
@@ -53,6 +53,11 @@ class Encoder:
     @property
     def name(self) -> str:
         return self.resolved.name
+
+    @functools.cached_property
+    def device(self) -> str:
+        # ONNX runs on onnxruntime's CPU provider; only torch needs (and imports) a device choice.
+        return "cpu" if self.settings.backend.startswith("onnx") else pick_device(self.settings.device)
 
     @property
     def model(self):
@@ -64,9 +69,7 @@ class Encoder:
 
     def _load(self):
         backend = self.settings.backend
-        # ONNX runs on onnxruntime's CPU provider; only torch needs (and imports) a device choice.
-        device = "cpu" if backend.startswith("onnx") else pick_device(self.settings.device)
-        self._device = device
+        device = self.device
         log.info("loading model %s (%s) on %s", self.resolved.name, backend, device)
         location, kwargs = self.resolved.location, {}
         if backend in ("onnx", "onnx-int8"):
@@ -120,8 +123,7 @@ class Encoder:
             return 1
         if self.settings.batch_size:
             return self.settings.batch_size
-        _ = self.model  # loading decides the device
-        return 1 if self._device == "cpu" else 64
+        return 1 if self.device == "cpu" else 64
 
     def _encode(self, texts: list[str], prompt: str, progress: bool) -> np.ndarray:
         if not texts:

@@ -254,7 +254,7 @@ def test_symbols_are_searched_as_the_words_a_question_uses():
         assert int(np.argmax(bm25.scores(retriever, query))) == want, query
 
 
-def test_index_from_an_older_analyzer_is_updated_before_answering(rt, monkeypatch):
+def test_index_from_an_older_analyzer_is_updated_before_answering(rt):
     rt.build()
     assert index_mod.outdated(rt.folder) is None
     gen = current_generation(rt.folder)
