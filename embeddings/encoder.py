@@ -1,30 +1,23 @@
-"""A sentence-transformers encoder giving normalised float32 vectors for passages and queries."""
+"""An encoder giving normalised float32 vectors for passages and queries.
+
+ONNX backends run through onnxruntime alone (``onnx_model``) for the common Transformer → Pooling stack;
+sentence-transformers (and torch) are imported only to export a model once, for the torch backend, or for
+stacks the ONNX runner does not cover.
+"""
 
 from __future__ import annotations
 
 import functools
 import logging
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from .models import ResolvedModel, resolve_model
+from .models import ModelError, ResolvedModel, configured_max_length, resolve_model, sentence_transformers
+from .settings import ModelSettings
 
 log = logging.getLogger("quoth.embeddings")
-
-
-@dataclass(frozen=True)
-class EncoderSettings:
-    model: str = "default"
-    device: str = "auto"  # auto: CUDA when present, else CPU
-    query_prompt: str = ""  # e.g. "query: " for e5, "Represent this sentence for searching…: " for bge
-    passage_prompt: str = ""  # e.g. "passage: " for e5
-    batch_size: int = 0  # 0: one text per forward pass on a CPU, 64 on a GPU (see batch_size())
-    max_seq_length: int | None = None  # None: the model's own
-    backend: str = "torch"  # torch | onnx | onnx-int8
-    cache_dir: Path | None = None  # where ONNX exports are kept (the data directory's models/)
 
 
 def pick_device(device: str) -> str:
@@ -32,18 +25,18 @@ def pick_device(device: str) -> str:
         return device
     try:
         import torch
-
-        return "cuda" if torch.cuda.is_available() else "cpu"
     except ImportError:
         return "cpu"
+    return "cuda" if torch.cuda.is_available() else "cpu"
 
 
 class Encoder:
     """Loads the model once; ``encode_*`` may be called from several threads."""
 
-    def __init__(self, settings: EncoderSettings | None = None) -> None:
-        self.settings = settings or EncoderSettings()
-        self.resolved: ResolvedModel = resolve_model(self.settings.model)
+    def __init__(self, settings: ModelSettings | None = None, cache_dir: Path | None = None) -> None:
+        self.settings = settings or ModelSettings()
+        self.cache_dir = cache_dir or Path.home() / ".cache" / "quoth" / "models"  # where ONNX exports live
+        self.resolved: ResolvedModel = resolve_model(self.settings.name)
         self._model = None
         self._load_lock = threading.Lock()
         # Torch modules are not documented as thread-safe for concurrent forward passes; queries are
@@ -69,34 +62,30 @@ class Encoder:
 
     def _load(self):
         backend = self.settings.backend
-        device = self.device
-        log.info("loading model %s (%s) on %s", self.resolved.name, backend, device)
+        log.info("loading model %s (%s) on %s", self.resolved.name, backend, self.device)
         location, kwargs = self.resolved.location, {}
         if backend in ("onnx", "onnx-int8"):
             from .onnx import prepare
             from .onnx_model import OnnxSentenceModel, pooling_mode
 
-            cache = self.settings.cache_dir or Path.home() / ".cache" / "quoth" / "models"
-            location, model_kwargs = prepare(location, self.resolved.name, cache, quantized=backend == "onnx-int8")
+            location, model_kwargs = prepare(location, self.resolved.name, self.cache_dir,
+                                             quantized=backend == "onnx-int8")
             if pooling_mode(Path(location)) is not None:
-                return OnnxSentenceModel(Path(location), model_kwargs["file_name"], self.settings.max_seq_length)
+                return OnnxSentenceModel(Path(location), model_kwargs["file_name"])
             kwargs = {"backend": "onnx", "model_kwargs": model_kwargs}
         elif backend != "torch":
-            raise ValueError(f"unknown backend {backend!r}: use torch, onnx or onnx-int8")
-        from sentence_transformers import SentenceTransformer
+            raise ModelError(f"unknown backend {backend!r}: use torch, onnx or onnx-int8")
+        st = sentence_transformers(f"the {backend} backend for {self.resolved.name}")
         from transformers.utils import logging as hf_logging
 
         hf_logging.disable_progress_bar()  # "Loading weights" bars are noise on every start
         try:
-            model = SentenceTransformer(location, device=device, **kwargs)
+            return st.SentenceTransformer(location, device=self.device, **kwargs)
         except OSError as exc:
-            raise RuntimeError(
+            raise ModelError(
                 f"cannot load model {self.resolved.location!r}: {exc}. Without a network, use the bundled "
                 "default model or a local folder."
             ) from exc
-        if self.settings.max_seq_length:
-            model.max_seq_length = self.settings.max_seq_length
-        return model
 
     @property
     def dimension(self) -> int:
@@ -105,8 +94,12 @@ class Encoder:
             dim = int(self._encode(["x"], "", False).shape[1])
         return int(dim)
 
-    @property
+    @functools.cached_property
     def max_tokens(self) -> int:
+        """The model's input limit in word pieces; read from its folder when it says, so segmenting a corpus
+        does not load (or export) the model."""
+        if self.resolved.local and (n := configured_max_length(self.resolved.location)):
+            return n
         return int(self.model.max_seq_length or 512)
 
     def batch_size(self) -> int:

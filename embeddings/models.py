@@ -9,7 +9,11 @@ BUNDLED_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 _BUNDLED_ALIASES = {"", "default", "all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2"}
 
 
-class ModelNotFound(RuntimeError):
+class ModelError(RuntimeError):
+    """The model cannot be found, exported or loaded; the message says what to do."""
+
+
+class ModelNotFound(ModelError):
     """The configured model is neither bundled nor a local folder, and cannot be fetched offline."""
 
 
@@ -18,6 +22,16 @@ class ResolvedModel:
     name: str  # what the index records, so a query with another model is refused
     location: str  # what SentenceTransformer loads: a local path or a hub name
     local: bool
+
+
+def sentence_transformers(purpose: str):
+    """The sentence_transformers module, or a clear error on the base install, which leaves it (and torch) out."""
+    try:
+        import sentence_transformers as st
+    except ImportError as exc:
+        raise ModelError(f"{purpose} needs sentence-transformers and torch, which the base install leaves out: "
+                         "pip install 'quoth[full]'") from exc
+    return st
 
 
 def bundled_model_path() -> Path | None:
@@ -51,3 +65,14 @@ def resolve_model(name: str) -> ResolvedModel:
             raise ModelNotFound(f"{p} is not a sentence-transformers model folder (no config.json)")
         return ResolvedModel(str(p.resolve()), str(p.resolve()), True)
     return ResolvedModel(name, name, False)
+
+
+def configured_max_length(location: str) -> int | None:
+    """The model's input limit in word pieces, read from its folder without loading it (None: unknown)."""
+    import json
+
+    try:
+        n = json.loads((Path(location) / "sentence_bert_config.json").read_text()).get("max_seq_length")
+    except (OSError, ValueError):
+        return None
+    return int(n) if n else None

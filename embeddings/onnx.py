@@ -16,6 +16,8 @@ import shutil
 import warnings
 from pathlib import Path
 
+from .models import sentence_transformers
+
 log = logging.getLogger("quoth.embeddings")
 
 
@@ -46,14 +48,13 @@ def prepare(location: str, name: str, cache_root: Path, quantized: bool) -> tupl
     with open(cache_root / ".onnx.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # two processes starting together export once
         if not (folder / "onnx" / "model.onnx").is_file():
+            st = sentence_transformers(f"exporting {name} to ONNX (once, into {folder})")
             log.info("exporting %s to ONNX (once) in %s", name, folder)
-            from sentence_transformers import SentenceTransformer
-
             tmp = folder.with_name(folder.name + ".tmp")
             shutil.rmtree(tmp, ignore_errors=True)
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # tracer and dtype notices from the exporter: nothing to act on
-                SentenceTransformer(location, backend="onnx", device="cpu").save_pretrained(str(tmp))
+                st.SentenceTransformer(location, backend="onnx", device="cpu").save_pretrained(str(tmp))
             shutil.rmtree(folder, ignore_errors=True)
             os.replace(tmp, folder)
         if not quantized:
@@ -61,18 +62,33 @@ def prepare(location: str, name: str, cache_root: Path, quantized: bool) -> tupl
         target = quantization_target()
         # The exporter names the file by its int8 flavour: qint8 (AVX-512, ARM) or quint8 (AVX2).
         found = sorted((folder / "onnx").glob(f"model_q*int8_{target}.onnx"))
+        if not found and (other := _other_int8(folder)) is not None and not _can_export():
+            # An export carried from a machine with another instruction set still runs here, a little slower.
+            log.warning("no int8 export of %s for %s; using %s (install quoth[full] to make one)", name, target,
+                        other.name)
+            found = [other]
         if not found:
-            from sentence_transformers import SentenceTransformer, export_dynamic_quantized_onnx_model
-
+            st = sentence_transformers(f"quantising {name} to int8 (once)")
             log.info("quantising %s to int8 for %s (once)", name, target)
-            model = SentenceTransformer(str(folder), backend="onnx", device="cpu",
-                                        model_kwargs={"file_name": "onnx/model.onnx"})
+            model = st.SentenceTransformer(str(folder), backend="onnx", device="cpu",
+                                           model_kwargs={"file_name": "onnx/model.onnx"})
             root = logging.getLogger()
             level = root.level
             root.setLevel(logging.WARNING)  # onnxruntime's quantiser logs every tensor at INFO on the root logger
             try:
-                export_dynamic_quantized_onnx_model(model, target, str(folder))
+                st.export_dynamic_quantized_onnx_model(model, target, str(folder))
             finally:
                 root.setLevel(level)
             found = sorted((folder / "onnx").glob(f"model_q*int8_{target}.onnx"))
         return str(folder), {"file_name": f"onnx/{found[0].name}"}
+
+
+def _other_int8(folder: Path) -> Path | None:
+    found = sorted((folder / "onnx").glob("model_q*int8_*.onnx"))
+    return found[0] if found else None
+
+
+def _can_export() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("sentence_transformers") is not None

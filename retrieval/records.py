@@ -1,8 +1,60 @@
-"""The things that flow through the pipeline: a loaded Document, its attributed Passages, search Hits."""
+"""The things that flow through the pipeline: a loaded Document, its attributed Passages, search Hits.
+
+Roles and layout kinds are enums, and "who said it" is worded here only: ``Role.label`` for people reading an
+answer (the terminal and Discord), ``Role.search_label`` for the context retrieval sees in front of a passage.
+``Passage.to_json`` / ``Hit.to_json`` are the one JSON shape every output uses.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """What kind of speech a passage is."""
+
+    POST = "post"  # a post in a list of one account's posts
+    BODY = "body"  # the page's own text (its author's, or the site's)
+    NARRATION = "narration"  # an article's narrator (the journalist)
+    QUOTE = "quote"  # words a text attributes to someone
+    COMMENT = "comment"  # a comment under a page
+    REPLY = "reply"  # a reply to a comment
+
+    def label(self, speaker: str | None, reply_to: str | None = None) -> str:
+        """Who said it, for a reader: never a commenter shown as if they were the page's author."""
+        who = speaker or "Unknown speaker"
+        if self is Role.REPLY and reply_to:
+            return f"{who}, replying to {reply_to}"
+        if self in (Role.COMMENT, Role.REPLY):
+            return f"{who} (comment)"
+        if self is Role.QUOTE:
+            return f"{who} (quoted)"
+        return who
+
+    def search_label(self, speaker: str | None, reply_to: str | None = None) -> str:
+        """Who said it, as context in front of the words retrieval sees ("" when nobody is known)."""
+        if not speaker:
+            return ""
+        if self is Role.COMMENT:
+            return f"Comment by {speaker}"
+        if self is Role.REPLY:
+            return f"Reply by {speaker}" + (f" to {reply_to}" if reply_to else "")
+        if self is Role.POST:
+            return f"Post by {speaker}"
+        if self is Role.QUOTE:
+            return f"{speaker} said"
+        return speaker
+
+
+class Kind(StrEnum):
+    """A document's layout, as detected or as the manifest states it."""
+
+    POST_LIST = "post_list"
+    ARTICLE = "article"
+    BLOG_POST = "blog_post"
+    STATEMENT = "statement"
+    PAGE = "page"
 
 
 @dataclass(frozen=True)
@@ -13,7 +65,7 @@ class SourceInfo:
     title: str
     author: str | None = None
     site: str | None = None
-    kind: str | None = None
+    kind: Kind | None = None
     url: str | None = None
     date: str | None = None
 
@@ -23,24 +75,35 @@ class SourceInfo:
 
 
 @dataclass(frozen=True)
+class LayoutHints:
+    """What the manifest says about a document's layout; ``None`` leaves it to detection."""
+
+    kind: Kind | None = None
+    comments: bool | None = None  # whether a comment thread follows the body
+
+
+@dataclass(frozen=True)
 class Document:
     """A document's text exactly as loaded; every passage is a slice of ``text``."""
 
     source: SourceInfo
     text: str
     content_hash: str
-    warnings: tuple[str, ...] = ()
+    hints: LayoutHints = LayoutHints()
 
     @property
     def path(self) -> str:
         return self.source.path
+
+    def metadata(self) -> dict:
+        """Everything but the text, for change detection."""
+        return {"source": asdict(self.source), "hints": asdict(self.hints)}
 
 
 @dataclass(frozen=True)
 class Passage:
     """A verbatim slice of a document with the person who said it.
 
-    ``role`` says what kind of speech it is: post, body, narration, quote, comment or reply.
     ``search_text`` adds context (speaker, title) for retrieval; ``text`` is what is shown.
     """
 
@@ -49,10 +112,19 @@ class Passage:
     end: int
     text: str
     speaker: str | None
-    role: str
+    role: Role
     search_text: str
     reply_to: str | None = None
     id: int | None = None
+
+    @property
+    def label(self) -> str:
+        return Role(self.role).label(self.speaker, self.reply_to)
+
+    def to_json(self, source: SourceInfo) -> dict:
+        return {"text": self.text, "speaker": self.speaker, "label": self.label, "role": self.role,
+                "reply_to": self.reply_to, "source": source.to_json(), "start": self.start, "end": self.end,
+                "passage_id": self.id}
 
 
 @dataclass(frozen=True)
@@ -65,15 +137,27 @@ class Hit:
     best_sentence: tuple[int, int] | None = None  # offsets within passage.text
     extras: dict = field(default_factory=dict)
 
+    # The passage's fields, so that a hit reads as the quote it is.
+    @property
+    def text(self) -> str:
+        return self.passage.text
+
+    @property
+    def speaker(self) -> str | None:
+        return self.passage.speaker
+
+    @property
+    def role(self) -> Role:
+        return self.passage.role
+
+    @property
+    def start(self) -> int:
+        return self.passage.start
+
+    @property
+    def end(self) -> int:
+        return self.passage.end
+
     def to_json(self) -> dict:
-        p = self.passage
-        return {
-            "text": p.text,
-            "score": round(float(self.score), 6),
-            "speaker": p.speaker,
-            "source": {"title": self.source.title, "path": self.source.path, "url": self.source.url},
-            "start": p.start,
-            "end": p.end,
-            "role": p.role,
-            "passage_id": p.id,
-        }
+        return {**self.passage.to_json(self.source), "score": round(float(self.score), 6),
+                "best_sentence": list(self.best_sentence) if self.best_sentence else None}

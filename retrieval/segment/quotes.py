@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..records import Role
 from .sentences import sentence_spans
 
 VERBS = (
@@ -61,7 +62,7 @@ SUBJECT_RE = re.compile(rf"(?:^|[.!?]\s+)(?P<who>{NAME})\s+(?:[a-z]+ed|[a-z]+s|s
 @dataclass(frozen=True)
 class Attribution:
     speaker: str | None
-    role: str  # "narration", "quote" or "body"
+    role: Role  # narration, quote or body
 
 
 _QUOTE_MARK = re.compile('[“”"]')
@@ -99,7 +100,7 @@ def quote_left_open(text: str, already_open: bool) -> bool:
 class QuoteAttributor:
     """Attributes paragraphs in document order; remembers speakers to resolve pronouns and short names."""
 
-    def __init__(self, narrator: str | None, known_people: list[str], body_role: str = "narration",
+    def __init__(self, narrator: str | None, known_people: list[str], body_role: Role = Role.NARRATION,
                  publisher: str | None = None) -> None:
         self.narrator = narrator
         self.publisher = publisher
@@ -149,7 +150,7 @@ class QuoteAttributor:
 
     def attribute(self, text: str) -> Attribution:
         result = self._attribute(text)
-        self.prev_was_quote = result.role == "quote"
+        self.prev_was_quote = result.role is Role.QUOTE
         return result
 
     def _attribute(self, text: str) -> Attribution:
@@ -161,7 +162,7 @@ class QuoteAttributor:
         if m and m.group("who").split()[0].lower() not in NOT_NAMES:
             self.pending = self._remember(m.group("who"))
             # The words introducing a statement are the publisher's, not the speaker's.
-            return Attribution(self.publisher, "narration")
+            return Attribution(self.publisher, Role.NARRATION)
 
         who = None
         # Attribution usually opens the paragraph but may open any sentence of it.
@@ -185,11 +186,11 @@ class QuoteAttributor:
 
         if who and quoted_fraction(text) >= 0.3:
             self.pending = None
-            return Attribution(who, "quote")
+            return Attribution(who, Role.QUOTE)
         if stripped[:1] in OPEN or was_open:
             # An unattributed quotation continues the quotation before it, or the one just introduced.
             speaker = self.pending or (self.last_speaker if self.prev_was_quote or was_open else None)
             if speaker:
-                return Attribution(speaker, "quote")
+                return Attribution(speaker, Role.QUOTE)
         self.pending = None
         return Attribution(self.narrator, self.body_role)

@@ -12,6 +12,8 @@ import numpy as np
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN
 
+from ..settings import IndexSettings
+
 # Bump when tokenisation changes: an index whose BM25 was made by another version is rebuilt (BM25 only,
 # no re-embedding) before it answers, since queries must be tokenised the way the passages were.
 ANALYZER_VERSION = 3
@@ -40,9 +42,8 @@ def _stems(words: list[str]) -> list[str]:
     return _STEMMER.stemWords([w for w in words if w not in _STOPWORDS])
 
 
-# Anserini's defaults; best of a sweep on SciFact train (hybrid nDCG@10 0.741 against 0.734 at 1.2/0.75).
-DEFAULT_K1 = 0.9
-DEFAULT_B = 0.4
+DEFAULT_K1 = IndexSettings.model_fields["bm25_k1"].default
+DEFAULT_B = IndexSettings.model_fields["bm25_b"].default
 
 
 def _pairs(words: list[str]) -> list[str]:

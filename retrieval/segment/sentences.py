@@ -10,6 +10,8 @@ _ABBREV = {
     "gen", "gov", "sen", "rep", "rev", "col", "lt", "sgt", "capt", "inc", "ltd", "co", "mp", "m.p", "u.s",
     "u.k", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "al",
 }
+# A line ending like this ends a sentence (closing quotes and brackets allowed after the mark).
+SENTENCE_END_RE = re.compile(r"[.!?…:;][\"”’')\]]*$")
 _END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+|$)|\n\s*\n")
 
 

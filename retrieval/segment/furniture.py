@@ -1,13 +1,16 @@
 """Lines that belong to the site, not to anyone's words: comment forms, share prompts, image lines.
 
 Patterns are general shapes of web chrome, never line numbers of particular files. Users add their own
-(regular expressions, matched against the stripped line, case-insensitive) through the config.
+(regular expressions, matched against the stripped line, case-insensitive) through ``corpus.boilerplate``.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
+
+from .page import Page
 
 DEFAULT_PATTERNS: tuple[str, ...] = (
     # comment forms (WordPress and the like)
@@ -36,7 +39,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"^(read more|continue reading|see more|show more|load more)\b.{0,40}$",
     r"^(advertisement|sponsored( content)?|cookie (policy|settings))$",
     r"^we use cookies\b",
-    # social-network chrome
+    # social-network chrome (the profile header itself is read by the masthead before it is dropped)
     r"^[\d.,]+\s*[km]?\s+followers?\b",
     r"^[\d.,]+\s*[km]?\s+(following|follow)\s*•",
     r"^(retweet(ed)?|quote tweet|show this thread|pinned tweet)$",
@@ -58,14 +61,17 @@ class Boilerplate:
         s = " ".join(line.split())
         return bool(s) and any(p.search(s) for p in self.patterns)
 
+    def clear(self, page: Page) -> None:
+        """Drop every furniture line from the page."""
+        for ln in page.lines:
+            if self.matches(ln.text):
+                page.drop(ln)
+        drop_alt_text(page)
 
-def compile_patterns(extra: Iterable[str]) -> list[str]:
-    """Validate user patterns; raises ValueError naming the first one that does not compile."""
-    out = []
-    for p in extra:
-        try:
-            re.compile(p)
-        except re.error as exc:
-            raise ValueError(f"boilerplate pattern {p!r} is not a valid regular expression: {exc}") from exc
-        out.append(p)
-    return out
+
+def drop_alt_text(page: Page) -> None:
+    """An image's alt text followed by the same words as a caption: both are picture furniture."""
+    for a, b in itertools.pairwise(page.content()):
+        if a.words >= 3 and b.text != a.text and b.text.startswith(a.text):
+            page.drop(a)
+            page.drop(b)

@@ -10,16 +10,18 @@ passage. The defaults were calibrated with benchmarks/calibrate_abstention.py.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Protocol
 
 import numpy as np
 
-from . import bm25
+from ..errors import ModelMismatch
+from ..index.live import LiveIndex, LoadedIndex
+from ..records import Hit
+from ..segment.sentences import sentence_spans
+from ..settings import SearchSettings
 from .fusion import fuse
-from .loaded import LiveIndex, LoadedIndex
-from .records import Hit
-from .sentences import sentence_spans
 
 log = logging.getLogger("quoth.search")
 
@@ -55,39 +57,36 @@ class Reranker(Protocol):
     def predict(self, pairs: list[tuple[str, str]]) -> np.ndarray: ...
 
 
-class ModelMismatch(RuntimeError):
-    """The index was built with another model than the one configured."""
-
-
-@dataclass(frozen=True)
-class SearchOptions:
-    fusion: str = "linear"
-    rrf_k: int = 60
-    dense_weight: float = 0.5
-    candidates: int = 100
-    min_relevance: float | None = None  # None: calibrated default for the model
-    min_coverage: float | None = None
-    lexical_floor: float | None = None
-    dedup_similarity: float = 0.9
-    rerank_depth: int = 30
-
-
 @dataclass
-class SearchResult:
+class SearchResult(Sequence[Hit]):
+    """The hits for a query, best first (iterate it, index it); empty when nothing is relevant."""
+
     query: str
-    hits: list[Hit]
-    generation: str
+    hits: list[Hit] = field(default_factory=list)
+    generation: str = ""
     total_relevant: int = 0  # relevant passages after de-duplication, counted up to offset + k + 1
+
+    def __getitem__(self, i):  # type: ignore[override]
+        return self.hits[i]
+
+    def __len__(self) -> int:
+        return len(self.hits)
+
+    def __iter__(self) -> Iterator[Hit]:
+        return iter(self.hits)
+
+    def to_json(self) -> dict:
+        return {"query": self.query, "results": [h.to_json() for h in self.hits]}
 
 
 class Searcher:
     """Load once, answer many. Safe to call from several threads."""
 
-    def __init__(self, index: LiveIndex | LoadedIndex, encoder: QueryEncoder, options: SearchOptions | None = None,
+    def __init__(self, index: LiveIndex | LoadedIndex, encoder: QueryEncoder, options: SearchSettings | None = None,
                  reranker: Reranker | None = None) -> None:
         self.index = index
         self.encoder = encoder
-        self.options = options or SearchOptions()
+        self.options = options or SearchSettings()
         self.reranker = reranker
         single_thread_blas()
 
@@ -114,17 +113,18 @@ class Searcher:
         ok = sims >= min_rel
         maybe = np.flatnonzero(~ok & (sims >= floor))  # only these need the lexical test
         if len(maybe):
-            ok[maybe] = bm25.coverage(idx.bm25, words, rows[maybe]) >= min_cov
+            ok[maybe] = idx.coverage(words, rows[maybe]) >= min_cov
         return ok
 
-    def search(self, query: str, k: int = 3, offset: int = 0, source: str | None = None,
+    def search(self, query: str, k: int | None = None, offset: int = 0, source: str | None = None,
                speaker: str | None = None, best_sentence: bool = False) -> SearchResult:
         idx = self.current()
+        k = k or self.options.k
         query = " ".join(query.split())
         if not query or len(idx) == 0:
             return SearchResult(query, [], idx.generation)
         qvec = self.encoder.encode_queries([query])[0]
-        words = bm25.query_tokens(idx.bm25, query)
+        words = idx.query_words(query)
         rows, dense_sims, fused = self._candidates(idx, words, qvec, source, speaker)
         relevant = self.relevant(idx, words, rows, dense_sims)
         rows, dense_sims, fused = rows[relevant], dense_sims[relevant], fused[relevant]
@@ -134,12 +134,8 @@ class Searcher:
             rows, dense_sims, fused = self._rerank(idx, query, rows, dense_sims, fused, offset + k)
         keep = self._dedup(idx, rows, offset + k)
         page = keep[offset:offset + k]
-        ids = idx.ids[rows[page]]
-        found = idx.store.get(ids.tolist())
-        hits = []
-        for j, pid in zip(page, ids, strict=True):
-            passage, src = found[int(pid)]
-            hits.append(Hit(passage, src, float(fused[j]), extras={"relevance": round(float(dense_sims[j]), 4)}))
+        hits = [Hit(passage, src, float(fused[j]), extras={"relevance": round(float(dense_sims[j]), 4)})
+                for j, (passage, src) in zip(page, idx.passages(rows[page]), strict=True)]
         if best_sentence and hits:
             hits = self._best_sentences(qvec, hits)
         return SearchResult(query, hits, idx.generation, total_relevant=len(keep))
@@ -152,15 +148,14 @@ class Searcher:
         idx = self.current()
         qvec = self.encoder.encode_queries([query])[0]
         if mode == "dense":
-            sims, found = idx.faiss.search(qvec[None, :].astype(np.float32), min(depth, len(idx)))
-            ok = found[0] >= 0
-            return list(zip(idx.ids[found[0][ok]].tolist(), sims[0][ok].tolist(), strict=True))
+            rows, sims = idx.dense_top(qvec, depth)
+            return list(zip(idx.ids[rows].tolist(), sims.tolist(), strict=True))
         if mode == "bm25":
-            lex = bm25.scores(idx.bm25, query)
+            lex = idx.lexical_scores(idx.query_words(query))
             top = np.argsort(-lex, kind="stable")[:depth]
             top = top[lex[top] > 0]
             return list(zip(idx.ids[top].tolist(), lex[top].tolist(), strict=True))
-        rows, sims, fused = self._candidates(idx, bm25.query_tokens(idx.bm25, query), qvec, None, None)
+        rows, sims, fused = self._candidates(idx, idx.query_words(query), qvec, None, None)
         order = np.argsort(-fused, kind="stable")
         rows, sims, fused = rows[order], sims[order], fused[order]
         if mode == "rerank":
@@ -177,30 +172,28 @@ class Searcher:
         c = min(self.options.candidates, n)
         mask = idx.mask(source, speaker)
         if mask is None:
-            _, found = idx.faiss.search(qvec[None, :].astype(np.float32), c)
-            dense_rows = found[0][found[0] >= 0]
+            dense_rows, _ = idx.dense_top(qvec, c)
         else:
             allowed = np.flatnonzero(mask)
             if not len(allowed):
                 return (np.zeros(0, dtype=np.int64),) + (np.zeros(0, dtype=np.float32),) * 2
-            sims = np.asarray(idx.vectors[allowed]) @ qvec
+            sims = idx.similarities(qvec, allowed)
             top = np.argpartition(-sims, min(c, len(sims)) - 1)[:c]
             dense_rows = allowed[top]
-        lex_all = bm25.scores(idx.bm25, words, mask.astype(np.float32) if mask is not None else None)
+        lex_all = idx.lexical_scores(words, mask)
         positive = np.flatnonzero(lex_all > 0)
         if len(positive) > c:
             positive = positive[np.argpartition(-lex_all[positive], c - 1)[:c]]
         rows = np.union1d(dense_rows, positive).astype(np.int64)
-        dense_sims = np.asarray(idx.vectors[rows]) @ qvec
-        lex = lex_all[rows]
+        dense_sims = idx.similarities(qvec, rows)
         o = self.options
-        return rows, dense_sims.astype(np.float32), fuse(o.fusion, dense_sims, lex, o.dense_weight, o.rrf_k)
+        return rows, dense_sims, fuse(o.fusion, dense_sims, lex_all[rows], o.dense_weight, o.rrf_k)
 
     def _rerank(self, idx: LoadedIndex, query: str, rows: np.ndarray, sims: np.ndarray, fused: np.ndarray,
                 need: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         depth = max(self.options.rerank_depth, need * 2)
         head = rows[:depth]
-        texts = idx.store.search_texts_of(idx.ids[head].tolist())
+        texts = idx.search_texts(head)
         scores = np.asarray(self.reranker.predict([(query, t) for t in texts]), dtype=np.float32).reshape(-1)
         order = np.argsort(-scores, kind="stable")
         rows = np.concatenate([head[order], rows[depth:]])
@@ -216,7 +209,7 @@ class Searcher:
         """Positions of the first ``need + 1`` rows that are not near-duplicates of a better one (one more
         than asked for: enough to know whether "more results" exist)."""
         limit = need + 1
-        head = np.asarray(idx.vectors[rows[: limit * 4]])
+        head = idx.vectors_of(rows[: limit * 4])
         sims = (head @ head.T).tolist() if len(head) else []
         thr = self.options.dedup_similarity
         kept: list[int] = []

@@ -1,20 +1,16 @@
-"""The optional manifest (``sources.toml``) that gives each file of a corpus its metadata."""
+"""The optional manifest (``sources.toml``) that gives each file of a corpus its metadata and layout hints."""
 
 from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from ..errors import ManifestError
+from ..records import Kind, LayoutHints
+
 MANIFEST_NAMES = ("sources.toml", "manifest.toml")
-
-Kind = Literal["post_list", "article", "blog_post", "statement", "page"]
-
-
-class ManifestError(ValueError):
-    """The manifest exists but cannot be used; the message names the file and the problem."""
 
 
 class SourceEntry(BaseModel):
@@ -34,6 +30,10 @@ class SourceEntry(BaseModel):
     def _empty_is_unknown(cls, v: object) -> object:
         # The manifest leaves unknown fields as "" rather than inventing them.
         return None if isinstance(v, str) and not v.strip() else v
+
+    @property
+    def hints(self) -> LayoutHints:
+        return LayoutHints(kind=self.kind, comments=self.comments)
 
 
 class Manifest(BaseModel):

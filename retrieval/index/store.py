@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .records import Document, Passage, SourceInfo
+from ..records import Document, Kind, Passage, Role, SourceInfo
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -51,13 +51,14 @@ class StoredDocument:
 
 def _passage(row: sqlite3.Row | tuple, doc_path: str) -> Passage:
     pid, start, end, text, search_text, speaker, role, reply_to = row[:8]
-    return Passage(doc_path=doc_path, start=start, end=end, text=text, speaker=speaker, role=role,
+    return Passage(doc_path=doc_path, start=start, end=end, text=text, speaker=speaker, role=Role(role),
                    search_text=search_text, reply_to=reply_to, id=pid)
 
 
 def _source(row: tuple) -> SourceInfo:
     path, title, author, site, kind, url, date = row
-    return SourceInfo(path=path, title=title, author=author, site=site, kind=kind, url=url, date=date)
+    return SourceInfo(path=path, title=title, author=author, site=site, kind=Kind(kind) if kind else None, url=url,
+                      date=date)
 
 
 class Store:
@@ -184,22 +185,6 @@ class Store:
             ):
                 src = _source(r[8:15])
                 out[r[0]] = (_passage(r, src.path), src)
-        return out
-
-    def passages(self, doc: str | None = None, speaker: str | None = None) -> list[tuple[Passage, SourceInfo]]:
-        where, args = [], []
-        if doc:
-            where.append("(d.path = ? OR d.path LIKE ? OR d.title LIKE ?)")
-            args += [doc, f"%{doc}%", f"%{doc}%"]
-        if speaker:
-            where.append("p.speaker LIKE ?")
-            args.append(f"%{speaker}%")
-        sql = (f"SELECT {_P_COLS}, {_D_COLS} FROM passages p JOIN documents d ON d.id = p.doc_id"
-               + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.path, p.ord")
-        out = []
-        for r in self.connect().execute(sql, args):
-            src = _source(r[8:15])
-            out.append((_passage(r, src.path), src))
         return out
 
     def neighbours(self, passage_id: int, before: int = 1, after: int = 1) -> list[tuple[Passage, SourceInfo]]:

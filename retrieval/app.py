@@ -1,0 +1,168 @@
+"""``Quoth``: the application, built from settings once — encoder, corpus reader, segmenter, index, searcher.
+
+This is the composition root: the one module that wires the stages together and the only one that talks to
+``embeddings``. The CLI, the Discord bot, the benchmarks and the integration tests all go through it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import logging
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from .embeddings import Encoder, ModelError, token_counter
+from .errors import ModelUnavailable
+from .evaluate.beir import BeirData, beir_corpus_folder
+from .index import BuildReport, IndexBuilder, IndexFolder, LiveIndex, LoadedIndex, ProgressFn, index_folder
+from .index.build import settings_key
+from .index.store import StoredDocument
+from .ingest import FolderLoader, LoadReport
+from .records import Document, Passage, SourceInfo
+from .search import Searcher, SearchResult
+from .segment import Segmented, Segmenter
+from .settings import Settings
+
+log = logging.getLogger("quoth")
+
+
+@contextlib.contextmanager
+def model_errors() -> Iterator[None]:
+    """The encoder's own errors, as the library's."""
+    try:
+        yield
+    except ModelError as exc:
+        raise ModelUnavailable(f"model.name: {exc}") from exc
+
+
+class Quoth:
+    """Index a folder of documents and answer questions from it with attributed, verbatim quotes."""
+
+    def __init__(self, settings: Settings | None = None, encoder: Encoder | None = None) -> None:
+        self.settings = settings or Settings()
+        self.corpus_dir = self.settings.corpus_dir().expanduser().resolve()
+        with model_errors():
+            self.encoder = encoder or Encoder(self.settings.model, self.settings.model_cache_dir())
+        name = self.encoder.name + self.settings.model.index_suffix
+        self.folder = IndexFolder(index_folder(self.settings.data_dir(), self.corpus_dir, name))
+        self.live = LiveIndex(self.folder)
+
+    @classmethod
+    def open(cls, corpus: str | Path | None = None, config: str | Path | None = None,
+             settings: Settings | None = None, data_dir: str | Path | None = None) -> Quoth:
+        """Quoth over ``corpus`` (default: the config's, else the bundled sample corpus), with the settings of
+        ``config`` (a TOML file) or ``settings``; with no arguments, Quoth as the CLI runs without a config."""
+        s = settings or (Settings.load(config) if config else Settings())
+        changes = {}
+        if corpus is not None:
+            changes["corpus"] = {"path": str(Path(corpus).expanduser().resolve())}
+        if data_dir is not None:
+            changes["data"] = {"dir": str(Path(data_dir).expanduser().resolve())}
+        return cls(s.with_(**changes) if changes else s)
+
+    @classmethod
+    def for_beir(cls, data: BeirData, settings: Settings | None = None) -> Quoth:
+        """Quoth over a BEIR corpus, indexed in its own data directory (``<data dir>/eval``), reused while the
+        corpus and model are unchanged."""
+        s = settings or Settings()
+        eval_dir = s.data_dir() / "eval"
+        folder = beir_corpus_folder(data, eval_dir / "corpora")
+        return cls(s.with_(corpus={"path": str(folder)}, data={"dir": str(eval_dir)}))
+
+    # --- building --------------------------------------------------------------------------------------
+    @functools.cached_property
+    def segmenter(self) -> Segmenter:
+        with model_errors():
+            return Segmenter(self.settings.segment, self.encoder.max_tokens, token_counter(self.settings.model.name),
+                             self.settings.corpus.boilerplate)
+
+    def _settings_key(self) -> str:
+        seg = self.segmenter
+        return settings_key(self.encoder.name, {"max_tokens": seg.max_tokens, "min_words": seg.settings.min_words,
+                                                "boilerplate": list(self.settings.corpus.boilerplate)})
+
+    def index(self, full: bool = False, progress: ProgressFn | None = None,
+              show_progress: bool = False) -> BuildReport:
+        """Build the index, or update it for new, changed and removed documents; ``progress(stage, done,
+        total)`` is called as it goes. The previous index serves until the new one is complete."""
+        report = BuildReport()
+        loader = FolderLoader(self.settings.corpus)
+        builder = IndexBuilder(self.folder, lambda: loader.load(self.corpus_dir, LoadReport(report.warnings)),
+                               self.segmenter, self.encoder, self.settings.index, self._settings_key(),
+                               str(self.corpus_dir))
+        with model_errors():
+            builder.run(full, progress, show_progress, report)
+        self.live.refresh()
+        return report
+
+    def ensure_index(self, show_progress: bool | None = None) -> BuildReport | None:
+        """Build the index on first use, or update one another Quoth version made; otherwise the existing index
+        is used as it is (``index()`` updates it for changed documents)."""
+        if self.live.exists():
+            reason = self.folder.outdated()
+            if reason is None:
+                return None
+            log.info("updating the index of %s: %s", self.corpus_dir, reason)
+        else:
+            log.info("no index yet for %s: building it (once)", self.corpus_dir)
+        report = self.index(show_progress=sys.stderr.isatty() if show_progress is None else show_progress)
+        log.info("index built: %s", report.summary())
+        return report
+
+    def warm(self) -> None:
+        """Build the index if there is none, open it and load the model: everything a first question needs."""
+        self.ensure_index(show_progress=False)
+        self.search("warm up")
+
+    # --- asking ----------------------------------------------------------------------------------------
+    @functools.cached_property
+    def searcher(self) -> Searcher:
+        reranker = None
+        if self.settings.search.rerank_model:
+            from .embeddings.models import sentence_transformers
+
+            with model_errors():
+                st = sentence_transformers(f"search.rerank_model {self.settings.search.rerank_model!r}")
+            device = "cpu" if self.settings.model.device == "auto" else self.settings.model.device
+            reranker = st.CrossEncoder(self.settings.search.rerank_model, device=device)
+        return Searcher(self.live, self.encoder, self.settings.search, reranker)
+
+    def ask(self, question: str, k: int | None = None, source: str | None = None, speaker: str | None = None,
+            offset: int = 0) -> SearchResult:
+        """The best quotes for a person to read, each with its best-matching sentence marked."""
+        return self.search(question, k, source, speaker, offset, best_sentence=True)
+
+    def search(self, query: str, k: int | None = None, source: str | None = None, speaker: str | None = None,
+               offset: int = 0, best_sentence: bool = False) -> SearchResult:
+        """Hits for ``query`` (``k`` from the settings by default); empty when nothing is relevant."""
+        with model_errors():
+            return self.searcher.search(query, k=k, offset=offset, source=source, speaker=speaker,
+                                        best_sentence=best_sentence)
+
+    def rank(self, query: str, mode: str = "hybrid", depth: int = 100) -> list[tuple[int, float]]:
+        with model_errors():
+            return self.searcher.rank(query, mode, depth)
+
+    # --- what is indexed -------------------------------------------------------------------------------
+    def current(self) -> LoadedIndex:
+        return self.live.current()
+
+    def sources(self) -> list[StoredDocument]:
+        return self.current().documents()
+
+    def speakers(self) -> list[tuple[str, int]]:
+        """Speakers by number of passages."""
+        return self.current().speakers()
+
+    def context(self, path: str, start: int, end: int) -> tuple[list[tuple[Passage, SourceInfo]], int | None]:
+        """The indexed passage covering [start, end) of ``path`` with its neighbours, and its id."""
+        return self.current().context(path, start, end)
+
+    def passages(self, folder: str | Path | None = None, report: LoadReport | None = None
+                 ) -> Iterator[tuple[Document, Segmented]]:
+        """Segment a folder (default: the corpus) without indexing it: each document with its passages."""
+        root = Path(folder).expanduser() if folder is not None else self.corpus_dir
+        for doc in FolderLoader(self.settings.corpus).load(root, report):
+            yield doc, self.segmenter(doc)

@@ -1,0 +1,42 @@
+"""Everything Quoth raises on bad input or state derives from ``QuothError``; its message says what to do.
+
+Front ends catch ``QuothError`` alone and print the message. Anything else escaping the library is a bug.
+"""
+
+from __future__ import annotations
+
+
+class QuothError(Exception):
+    """A problem the user can fix: bad config, missing folder, unusable index, unknown model…"""
+
+
+class ConfigError(QuothError):
+    """The config cannot be used; the message names the file, the key and the problem."""
+
+
+class CorpusError(QuothError):
+    """The corpus folder itself cannot be used (missing, not a folder)."""
+
+
+class ManifestError(QuothError):
+    """The manifest exists but cannot be used; the message names the file and the problem."""
+
+
+class IndexUnusable(QuothError):
+    """The index cannot be used or built as it is; the message says what to run."""
+
+
+class IndexMissing(IndexUnusable):
+    """No complete index exists yet in the folder."""
+
+
+class ModelMismatch(IndexUnusable):
+    """The index was built with another model than the one configured."""
+
+
+class ModelUnavailable(QuothError):
+    """The configured model cannot be found or loaded."""
+
+
+class EvalError(QuothError):
+    """The dataset or question file cannot be used; the message says why."""

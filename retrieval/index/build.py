@@ -1,0 +1,194 @@
+"""Build or update an index as named steps: plan → ingest and segment → store → embed (reusing vectors) →
+write → switch.
+
+Updates are incremental: unchanged documents keep their passages and vectors, only new or changed ones are
+segmented and embedded, removed ones leave the index. Every write goes to a new generation (see generation.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import shutil
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import faiss
+import numpy as np
+
+from ..records import Document
+from ..segment import Segmented
+from ..settings import IndexSettings
+from . import bm25, dense
+from .generation import FORMAT_VERSION, SEGMENTER_VERSION, Generation, IndexFolder, Meta
+from .store import Store
+
+log = logging.getLogger("quoth.index")
+
+ProgressFn = Callable[[str, int, int], None]  # (stage, done, total); total 0 when unknown
+PROGRESS_EVERY = 200  # documents between progress calls while reading
+
+
+class PassageEncoder(Protocol):
+    name: str
+    dimension: int
+
+    def encode_passages(self, texts: list[str], progress: bool = False) -> np.ndarray: ...
+
+
+@dataclass
+class BuildReport:
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    documents: int = 0
+    passages: int = 0
+    embedded: int = 0
+    seconds: float = 0.0
+    encode_seconds: float = 0.0
+    generation: str = ""
+    full: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"{self.added} added, {self.changed} changed, {self.removed} removed, {self.unchanged} unchanged; "
+                f"{self.documents} documents, {self.passages} passages ({self.embedded} embedded) "
+                f"in {self.seconds:.1f} s")
+
+
+def settings_key(model: str, segmenter: dict) -> str:
+    """Everything besides a document itself that decides its passages and vectors."""
+    return json.dumps({"segmenter": SEGMENTER_VERSION, "model": model, "segment": segmenter}, sort_keys=True)
+
+
+def document_key(doc: Document, settings: str) -> str:
+    """Changes when the text, its metadata or hints, or the build settings change."""
+    meta = json.dumps(doc.metadata(), sort_keys=True)
+    return hashlib.sha256(f"{doc.content_hash}\n{meta}\n{settings}".encode()).hexdigest()
+
+
+class IndexBuilder:
+    """One build of one index folder. ``documents`` yields the corpus (and records load warnings itself)."""
+
+    def __init__(self, folder: IndexFolder, documents: Callable[[], Iterable[Document]],
+                 segment: Callable[[Document], Segmented], encoder: PassageEncoder, settings: IndexSettings,
+                 key: str, corpus: str = "") -> None:
+        self.folder = folder
+        self.documents = documents
+        self.segment = segment
+        self.encoder = encoder
+        self.settings = settings
+        self.key = key
+        self.corpus = corpus
+
+    def run(self, full: bool = False, progress: ProgressFn | None = None, show_progress: bool = False,
+            report: BuildReport | None = None) -> BuildReport:
+        t0 = time.perf_counter()
+        report = report or BuildReport()
+        report.full = full
+        note = progress or (lambda stage, done, total: None)
+        with self.folder.lock():
+            prev = self._plan(full, report)
+            gen = self.folder.start()
+            try:
+                store = self._ingest(prev, gen, report, note)
+                ids, vectors = self._embed(prev, store, report, note, show_progress)
+                self._write(gen, store, ids, vectors, report, note)
+                final = self.folder.publish(gen)
+            except BaseException:
+                shutil.rmtree(gen.path, ignore_errors=True)
+                raise
+        report.generation = final.name
+        report.seconds = time.perf_counter() - t0
+        note("done", report.passages, report.passages)
+        return report
+
+    def _plan(self, full: bool, report: BuildReport) -> Generation | None:
+        """The generation to update from, or None to build everything."""
+        prev = None if full else self.folder.current()
+        if prev is not None:
+            meta = prev.meta()
+            if meta.format != FORMAT_VERSION or meta.settings != self.key:
+                log.info("index settings changed since the last build: rebuilding everything")
+                prev, report.full = None, True
+        return prev
+
+    def _ingest(self, prev: Generation | None, gen: Generation, report: BuildReport, note: ProgressFn) -> Store:
+        """The new generation's store: the previous one's, with new and changed documents segmented in and
+        removed ones taken out."""
+        if prev is not None:
+            Store(prev.store, readonly=True).backup_to(gen.store)
+        store = Store(gen.store, unsynced=True)
+        known = store.document_keys()
+        seen: set[str] = set()
+        note("reading documents", 0, 0)
+        for i, doc in enumerate(self.documents(), 1):
+            if doc.path in seen:
+                continue
+            seen.add(doc.path)
+            key = document_key(doc, self.key)
+            if known.get(doc.path) == key:
+                report.unchanged += 1
+                continue
+            seg = self.segment(doc)
+            store.put_document(doc, seg.source, seg.passages, key)
+            report.changed += doc.path in known
+            report.added += doc.path not in known
+            if i % PROGRESS_EVERY == 0:
+                note("reading documents", i, 0)
+        for path in set(known) - seen:
+            store.remove_document(path)
+            report.removed += 1
+        report.documents = len(seen)
+        return store
+
+    def _embed(self, prev: Generation | None, store: Store, report: BuildReport, note: ProgressFn,
+               show_progress: bool) -> tuple[np.ndarray, np.ndarray]:
+        """Vectors for every passage id: reused from the previous generation where the passage is unchanged."""
+        ids = np.asarray(store.passage_ids(), dtype=np.int64)
+        old_ids, old_vecs = np.zeros(0, dtype=np.int64), None
+        if prev is not None:
+            old_ids, old_vecs = np.load(prev.ids), np.load(prev.vectors, mmap_mode="r")
+        pos = np.searchsorted(old_ids, ids) if len(old_ids) else np.zeros(len(ids), dtype=np.int64)
+        reuse = np.zeros(len(ids), dtype=bool)
+        if len(old_ids):
+            ok = pos < len(old_ids)
+            reuse[ok] = old_ids[pos[ok]] == ids[ok]
+        need = ids[~reuse].tolist()
+        note("embedding", 0, len(need))
+        t = time.perf_counter()
+        new = self.encoder.encode_passages(store.search_texts_of(need), progress=show_progress) if need else None
+        report.encode_seconds = time.perf_counter() - t
+        report.embedded = len(need)
+        note("embedding", len(need), len(need))
+        dim = new.shape[1] if new is not None else old_vecs.shape[1] if old_vecs is not None else self.encoder.dimension
+        out = np.zeros((len(ids), dim), dtype=np.float32)
+        if reuse.any():
+            out[reuse] = old_vecs[pos[reuse]]
+        if new is not None:
+            out[~reuse] = new
+        return ids, out
+
+    def _write(self, gen: Generation, store: Store, ids: np.ndarray, vectors: np.ndarray, report: BuildReport,
+               note: ProgressFn) -> None:
+        """Dense and BM25 indexes and the meta, every file of the generation flushed to disk."""
+        note("indexing", 0, len(ids))
+        faiss.write_index(dense.build(vectors, self.settings.type), str(gen.dense))
+        np.save(gen.ids, ids)
+        np.save(gen.vectors, vectors)
+        _, texts = store.search_texts()
+        params = (self.settings.bm25_k1, self.settings.bm25_b)
+        bm25.save(bm25.build(texts, *params), gen.bm25)
+        report.passages = len(ids)
+        fingerprint = hashlib.sha256("\n".join(sorted(store.document_keys().values())).encode()).hexdigest()
+        store.sync()
+        gen.write_meta(Meta(
+            settings=self.key, model=self.encoder.name, dimension=int(vectors.shape[1]) if len(vectors) else None,
+            fingerprint=fingerprint, corpus=self.corpus, documents=report.documents, passages=report.passages,
+            index_type=dense.choose_type(self.settings.type, len(ids)), bm25=list(params),
+            bm25_analyzer=bm25.ANALYZER_VERSION,
+        ))

@@ -1,0 +1,175 @@
+"""The on-disk index format, owned here alone: file names, the meta schema, versions, the CURRENT switch.
+
+An index folder holds generations ``gen-NNNNNN/``, each complete in itself (SQLite store, FAISS index, ids,
+vectors, BM25, meta.json), and ``CURRENT`` naming the one that serves. A build writes ``gen-N.tmp/`` beside
+it, renames it when complete and only then rewrites ``CURRENT`` (an atomic rename): a crash midway leaves
+the previous generation serving, whole, and the next build removes the leftover ``.tmp`` folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import re
+import shutil
+import time
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+from ..errors import IndexUnusable
+from . import bm25
+
+FORMAT_VERSION = 1
+# Bump when segmentation or searchable-text rules change, so existing indexes re-segment everything.
+SEGMENTER_VERSION = 4
+KEEP_GENERATIONS = 2  # the serving one and the one before: a process still answering from it keeps its files
+
+_GEN_RE = re.compile(r"gen-(\d+)(?:\.tmp)?")
+
+
+@dataclass
+class Meta:
+    """meta.json: what a generation was built from and holds."""
+
+    format: int = FORMAT_VERSION
+    settings: str = ""  # everything that decides passages and vectors (see build.settings_key)
+    model: str = ""
+    dimension: int | None = None
+    fingerprint: str = ""  # changes when any document's key does
+    corpus: str = ""
+    documents: int = 0
+    passages: int = 0
+    index_type: str = "flat"
+    bm25: list[float] = field(default_factory=lambda: [bm25.DEFAULT_K1, bm25.DEFAULT_B])
+    bm25_analyzer: int = 1  # absent from the oldest generations, whose analyzer was the first
+    created: float = field(default_factory=time.time)
+
+    @classmethod
+    def from_json(cls, data: dict) -> Meta:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass(frozen=True)
+class Generation:
+    """One complete (or, while building, ``.tmp``) generation folder and the names of its files."""
+
+    path: Path
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def store(self) -> Path:
+        return self.path / "store.sqlite"
+
+    @property
+    def dense(self) -> Path:
+        return self.path / "dense.faiss"
+
+    @property
+    def ids(self) -> Path:
+        return self.path / "ids.npy"
+
+    @property
+    def vectors(self) -> Path:
+        return self.path / "vectors.npy"
+
+    @property
+    def bm25(self) -> Path:
+        return self.path / "bm25"
+
+    @property
+    def meta_file(self) -> Path:
+        return self.path / "meta.json"
+
+    def meta(self) -> Meta:
+        return Meta.from_json(json.loads(self.meta_file.read_text()))
+
+    def write_meta(self, meta: Meta) -> None:
+        self.meta_file.write_text(json.dumps(asdict(meta), indent=2))
+
+
+def index_folder(data_dir: Path, corpus_root: Path, model: str) -> Path:
+    """One index per corpus folder and model, so switching either never serves a stale index."""
+    root = str(corpus_root.resolve())
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", corpus_root.resolve().name).strip("-")[:40] or "corpus"
+    digest = hashlib.sha256(f"{root}\n{model}".encode()).hexdigest()[:10]
+    return data_dir / "indexes" / f"{slug}-{digest}"
+
+
+class IndexFolder:
+    """The generations of one index and the switch between them."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def current(self) -> Generation | None:
+        try:
+            name = (self.path / "CURRENT").read_text().strip()
+        except FileNotFoundError:
+            return None
+        gen = Generation(self.path / name)
+        return gen if gen.meta_file.is_file() else None
+
+    def stamp(self) -> tuple[str, int] | None:
+        """Changes whenever CURRENT is switched: cheap enough to look at on every question."""
+        current = self.path / "CURRENT"
+        try:
+            return current.read_text().strip(), current.stat().st_mtime_ns
+        except FileNotFoundError:
+            return None
+
+    def outdated(self) -> str | None:
+        """Why the serving generation needs an update before it answers (made by another Quoth version), or None."""
+        gen = self.current()
+        if gen is not None and gen.meta().bm25_analyzer != bm25.ANALYZER_VERSION:
+            return "its BM25 index was tokenised by another version of Quoth"
+        return None
+
+    @contextlib.contextmanager
+    def lock(self) -> Iterator[None]:
+        """One build at a time per index, across processes."""
+        self.path.mkdir(parents=True, exist_ok=True)
+        with open(self.path / "build.lock", "w") as fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError as exc:
+                raise IndexUnusable(f"another build of {self.path} is running; try again when it has finished") \
+                    from exc
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    def start(self) -> Generation:
+        """A new, empty ``.tmp`` generation (leftovers of interrupted builds removed first). Call under lock()."""
+        for stale in self.path.glob("gen-*.tmp"):
+            shutil.rmtree(stale, ignore_errors=True)
+        nums = [int(m.group(1)) for p in self.path.glob("gen-*") if (m := _GEN_RE.fullmatch(p.name))]
+        gen = Generation(self.path / f"gen-{max(nums, default=0) + 1:06d}.tmp")
+        gen.path.mkdir(parents=True)
+        return gen
+
+    def publish(self, tmp: Generation) -> Generation:
+        """Make a complete ``.tmp`` generation the serving one, then drop the ones no reader can still hold."""
+        final = Generation(tmp.path.with_name(tmp.name.removesuffix(".tmp")))
+        os.replace(tmp.path, final.path)
+        self._write_current(final.name)
+        done = sorted(p for p in self.path.glob("gen-*") if p.is_dir() and not p.name.endswith(".tmp"))
+        for old in done[:-KEEP_GENERATIONS]:
+            shutil.rmtree(old, ignore_errors=True)
+        return final
+
+    def _write_current(self, name: str) -> None:
+        tmp = self.path / "CURRENT.tmp"
+        with open(tmp, "w") as fh:
+            fh.write(name + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.path / "CURRENT")

@@ -1,0 +1,175 @@
+"""An index generation opened for reading, and a live handle that follows ``CURRENT``.
+
+``LoadedIndex`` is the storage interface search and the front ends use: dense and lexical scores over rows,
+filters, passages by id, documents and speakers. It is read-only and safe to query from several threads.
+``LiveIndex.current()`` returns the newest complete generation, reopening when a build (from the bot or from
+``quoth index`` in a shell) has switched ``CURRENT``; a search that already holds the previous one finishes
+on it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from ..errors import IndexMissing
+from ..records import Passage, SourceInfo
+from . import bm25, dense
+from .generation import Generation, IndexFolder, Meta
+from .store import Store, StoredDocument
+
+log = logging.getLogger("quoth.index")
+
+
+class LoadedIndex:
+    """One generation: rows are positions 0..n-1 in passage-id order; ``ids[row]`` is the passage id."""
+
+    def __init__(self, gen: Generation) -> None:
+        self.path = gen.path
+        self.meta: Meta = gen.meta()
+        self.store = Store(gen.store, readonly=True)
+        self.ids: np.ndarray = np.load(gen.ids)
+        self.faiss = faiss.read_index(str(gen.dense))
+        dense.tune_for_search(self.faiss)
+        # Flat and HNSW indexes hold the vectors already: use them rather than a second copy. Otherwise
+        # memory-map them, so only the pages of vectors actually scored are resident.
+        stored = dense.stored_vectors(self.faiss)
+        self.vectors: np.ndarray = stored if stored is not None else np.load(gen.vectors, mmap_mode="r")
+        self.bm25 = bm25.load(gen.bm25)
+        self._labels: tuple[list, list, list] | None = None
+        self._labels_lock = threading.Lock()
+
+    @property
+    def generation(self) -> str:
+        return self.path.name
+
+    @property
+    def model(self) -> str:
+        return self.meta.model
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    # --- scoring -------------------------------------------------------------------------------------
+    def dense_top(self, qvec: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """(rows, cosine similarities) of the ``k`` nearest passages, best first."""
+        sims, found = self.faiss.search(qvec[None, :].astype(np.float32), min(k, len(self)))
+        ok = found[0] >= 0
+        return found[0][ok], sims[0][ok]
+
+    def similarities(self, qvec: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        return (np.asarray(self.vectors[rows]) @ qvec).astype(np.float32)
+
+    def vectors_of(self, rows: np.ndarray) -> np.ndarray:
+        return np.asarray(self.vectors[rows])
+
+    def query_words(self, query: str) -> list[str]:
+        return bm25.query_tokens(self.bm25, query)
+
+    def lexical_scores(self, words: list[str], mask: np.ndarray | None = None) -> np.ndarray:
+        """BM25 score of every row (zero outside ``mask``)."""
+        return bm25.scores(self.bm25, words, mask.astype(np.float32) if mask is not None else None)
+
+    def coverage(self, words: list[str], rows: np.ndarray) -> np.ndarray:
+        return bm25.coverage(self.bm25, words, rows)
+
+    # --- filters -------------------------------------------------------------------------------------
+    def labels(self) -> tuple[list[str | None], list[str], list[str]]:
+        """Speaker, path and title per row, loaded on first use (filters and autocomplete need them)."""
+        if self._labels is None:
+            with self._labels_lock:
+                if self._labels is None:
+                    self._labels = self.store.row_labels()
+        return self._labels
+
+    def mask(self, source: str | None = None, speaker: str | None = None) -> np.ndarray | None:
+        """Rows allowed by the filters: source matches a path exactly or a path/title by substring."""
+        if not source and not speaker:
+            return None
+        speakers, paths, titles = self.labels()
+        keep = np.ones(len(self.ids), dtype=bool)
+        if source:
+            s = source.lower()
+            exact = np.array([p.lower() == s for p in paths], dtype=bool)
+            keep &= exact if exact.any() else np.array(
+                [s in p.lower() or s in t.lower() for p, t in zip(paths, titles, strict=True)], dtype=bool)
+        if speaker:
+            s = speaker.lower()
+            exact = np.array([(x or "").lower() == s for x in speakers], dtype=bool)
+            keep &= exact if exact.any() else np.array([s in (x or "").lower() for x in speakers], dtype=bool)
+        return keep
+
+    # --- passages and documents ------------------------------------------------------------------------
+    def passages(self, rows: np.ndarray) -> list[tuple[Passage, SourceInfo]]:
+        """The passages of ``rows``, in that order."""
+        ids = self.ids[rows].tolist()
+        found = self.store.get(ids)
+        return [found[int(pid)] for pid in ids]
+
+    def search_texts(self, rows: np.ndarray) -> list[str]:
+        return self.store.search_texts_of(self.ids[rows].tolist())
+
+    def documents(self) -> list[StoredDocument]:
+        return self.store.documents()
+
+    def speakers(self) -> list[tuple[str, int]]:
+        return self.store.speakers()
+
+    def context(self, path: str, start: int, end: int, before: int = 1, after: int = 1
+                ) -> tuple[list[tuple[Passage, SourceInfo]], int | None]:
+        """The passage of ``path`` covering [start, end) with its neighbours, and its id (None: it is gone)."""
+        pid = self.store.passage_at(path, start, end)
+        if pid is None:
+            return [], None
+        return self.store.neighbours(pid, before=before, after=after), pid
+
+
+class LiveIndex:
+    """The current generation of an index folder, reopened when ``CURRENT`` changes.
+
+    ``CURRENT`` is looked at most every ``check_every`` seconds: a new generation is served within that
+    time, and a question does not pay for a file read.
+    """
+
+    def __init__(self, folder: Path | IndexFolder, check_every: float = 1.0) -> None:
+        self.folder = folder if isinstance(folder, IndexFolder) else IndexFolder(folder)
+        self.check_every = check_every
+        self._lock = threading.Lock()
+        self._loaded: LoadedIndex | None = None
+        self._stamp: tuple[str, int] | None = None
+        self._checked = 0.0
+
+    def current(self) -> LoadedIndex:
+        loaded = self._loaded
+        now = time.monotonic()
+        if loaded is not None and now - self._checked < self.check_every:
+            return loaded
+        stamp = self.folder.stamp()
+        self._checked = now
+        if loaded is not None and stamp == self._stamp:
+            return loaded
+        with self._lock:
+            if self._loaded is not None and stamp == self._stamp:
+                return self._loaded
+            gen = self.folder.current()
+            if gen is None:
+                if self._loaded is not None:
+                    return self._loaded
+                raise IndexMissing(f"no index in {self.folder.path}: run `quoth index`")
+            if self._loaded is None or gen.path != self._loaded.path:
+                log.info("serving index generation %s", gen.name)
+                self._loaded = LoadedIndex(gen)
+            self._stamp = stamp
+            return self._loaded
+
+    def refresh(self) -> None:
+        """Look at ``CURRENT`` on the next question (after a build in this process)."""
+        self._checked = 0.0
+
+    def exists(self) -> bool:
+        return self.folder.current() is not None

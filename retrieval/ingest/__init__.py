@@ -1,0 +1,116 @@
+"""A corpus folder into Documents: one reader per file format, chosen by suffix from ``READERS``.
+
+The manifest is looked up once per file; its metadata fills the document's source and its layout hints
+travel with the document (``Document.hints``) to segmentation. Adding a format is one reader module and one
+line in ``READERS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..errors import CorpusError
+from ..records import Document, SourceInfo
+from ..settings import CorpusSettings
+from .base import Extracted, LoadReport, Reader, content_hash
+from .html import HtmlReader
+from .jsonl import JsonlReader
+from .manifest import MANIFEST_NAMES, Manifest, SourceEntry, load_manifest
+from .pdf import PdfReader
+from .text import TextReader
+
+READERS: tuple[type[Reader], ...] = (TextReader, HtmlReader, PdfReader, JsonlReader)
+
+__all__ = ["READERS", "LoadReport", "Reader", "check_corpus_dir", "content_hash", "discover", "load_folder",
+           "supported_suffixes"]
+
+
+def supported_suffixes() -> set[str]:
+    return {s for r in READERS for s in r.suffixes}
+
+
+def check_corpus_dir(root: Path) -> Path:
+    root = root.expanduser()
+    if not root.exists():
+        raise CorpusError(f"corpus folder {root} does not exist")
+    if not root.is_dir():
+        raise CorpusError(f"corpus path {root} is not a folder")
+    return root.resolve()
+
+
+def discover(root: Path) -> list[Path]:
+    """Files under ``root`` that look like documents, in a stable order; hidden files and the manifest excluded."""
+    files = []
+    for p in sorted(root.rglob("*")):
+        rel = p.relative_to(root)
+        if any(part.startswith(".") for part in rel.parts) or not p.is_file():
+            continue
+        if rel.as_posix() in MANIFEST_NAMES:
+            continue
+        files.append(p)
+    return files
+
+
+def _read_bytes(path: Path, rel: str, max_bytes: int, report: LoadReport) -> bytes | None:
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        report.warn(rel, f"skipped: cannot read ({exc.strerror or exc})")
+        return None
+    if size > max_bytes:
+        report.warn(rel, f"truncated: {size:,} bytes is over the {max_bytes:,}-byte limit")
+        data = data[:max_bytes]
+    return data
+
+
+def _document(got: Extracted, entry: SourceEntry | None) -> Document:
+    """Manifest values win; what the file itself says fills the gaps. The layout kind is segmentation's to
+    say: the manifest's travels as a hint."""
+    e = entry or SourceEntry(file=got.rel)
+    f = got.found
+    source = SourceInfo(path=got.rel, title=e.title or f.get("title") or "", author=e.author or f.get("author"),
+                        site=e.site or f.get("site"), url=e.url or f.get("url"),
+                        date=e.date or f.get("date"))
+    return Document(source, got.text, content_hash(got.text), e.hints)
+
+
+class FolderLoader:
+    """Reads a corpus folder with one reader instance per format."""
+
+    def __init__(self, settings: CorpusSettings) -> None:
+        self.settings = settings
+        self.readers = {suffix: cls(settings) for cls in READERS for suffix in cls.suffixes}
+
+    def load_file(self, path: Path, root: Path, manifest: Manifest, report: LoadReport) -> Iterator[Document]:
+        """Every Document in one file (a .jsonl file holds many); nothing when it cannot be used."""
+        rel = path.relative_to(root).as_posix()
+        suffix = path.suffix.lower()
+        reader = self.readers.get(suffix)
+        if reader is None:
+            report.warn(rel, f"skipped: unsupported file type '{suffix or '(none)'}'")
+            return
+        data = _read_bytes(path, rel, self.settings.max_file_bytes, report)
+        if data is None:
+            return
+        entry = manifest.entry_for(rel)
+        for got in reader.read(data, rel, report):
+            if not got.text.strip():
+                report.warn(rel, "skipped: no text")
+                continue
+            yield _document(got, entry)
+
+    def load(self, root: Path, report: LoadReport | None = None) -> Iterator[Document]:
+        root = check_corpus_dir(root)
+        manifest = load_manifest(root)
+        report = report if report is not None else LoadReport()
+        for path in discover(root):
+            yield from self.load_file(path, root, manifest, report)
+
+
+def load_folder(root: Path, settings: CorpusSettings | None = None,
+                report: LoadReport | None = None) -> Iterator[Document]:
+    """Every document of a corpus folder, in a stable order."""
+    return FolderLoader(settings or CorpusSettings()).load(root, report)

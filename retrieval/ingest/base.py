@@ -1,0 +1,95 @@
+"""What every format reader shares: the Reader protocol, the load report, and decoding bytes into text.
+
+Bad files never abort a build: each problem becomes one warning line naming the file and the reason,
+and the file is skipped (binary, empty, unreadable) or kept in part (too large, bad encoding).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import ClassVar, Protocol
+
+from ..settings import CorpusSettings
+
+log = logging.getLogger("quoth.load")
+
+# Tried in order after UTF-8: cp1252 covers most mis-saved Western text, latin-1 never fails.
+FALLBACK_ENCODINGS = ("cp1252", "latin-1")
+
+
+@dataclass
+class LoadReport:
+    """What happened to each file that did not load cleanly."""
+
+    warnings: list[str] = field(default_factory=list)
+
+    def warn(self, path: str, reason: str) -> None:
+        line = f"{path}: {reason}"
+        self.warnings.append(line)
+        log.warning(line)
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """One document's text as a reader found it, and the metadata the file itself gave."""
+
+    rel: str  # the document's path in the corpus (``file.jsonl#id`` for a record)
+    text: str
+    found: dict[str, str | None] = field(default_factory=dict)  # title, author, site, url, date
+
+
+class Reader(Protocol):
+    """Reads one file format. ``read`` yields nothing for a file it cannot use, after warning why."""
+
+    suffixes: ClassVar[tuple[str, ...]]
+
+    def __init__(self, settings: CorpusSettings) -> None: ...
+
+    def read(self, data: bytes, rel: str, report: LoadReport) -> Iterator[Extracted]: ...
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """Text of ``data`` and, when UTF-8 failed, the name of the fallback encoding used."""
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    for enc in FALLBACK_ENCODINGS:
+        try:
+            return data.decode(enc), enc
+        except UnicodeDecodeError:
+            continue
+    raise AssertionError("latin-1 decodes any bytes")
+
+
+def looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    if not head:
+        return False
+    # Control bytes other than whitespace are rare in text in any encoding.
+    ctrl = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return ctrl / len(head) > 0.1
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def text_of(data: bytes, rel: str, report: LoadReport) -> str | None:
+    """Decoded text with normalised newlines, or None (warned) for a binary file."""
+    if looks_binary(data):
+        report.warn(rel, "skipped: binary file")
+        return None
+    text, enc = decode(data)
+    if enc:
+        report.warn(rel, f"not valid UTF-8; decoded as {enc}")
+    return normalise_newlines(text)

@@ -1,0 +1,30 @@
+"""PDF files: each page's text with pypdf, pages separated by a blank line."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+
+from ..settings import CorpusSettings
+from .base import Extracted, LoadReport, normalise_newlines
+
+
+class PdfReader:
+    suffixes = (".pdf",)
+
+    def __init__(self, settings: CorpusSettings) -> None:
+        self.settings = settings
+
+    def read(self, data: bytes, rel: str, report: LoadReport) -> Iterator[Extracted]:
+        import pypdf
+        from pypdf.errors import PdfReadError
+
+        try:
+            reader = pypdf.PdfReader(io.BytesIO(data))
+            pages = [page.extract_text() or "" for page in reader.pages]
+            meta = reader.metadata
+        except (PdfReadError, ValueError, KeyError, OSError) as exc:
+            report.warn(rel, f"skipped: unreadable PDF ({exc})")
+            return
+        found = {"title": meta.title, "author": meta.author} if meta is not None else {}
+        yield Extracted(rel, normalise_newlines("\n\n".join(p.strip("\n") for p in pages)), found)

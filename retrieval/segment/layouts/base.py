@@ -1,0 +1,83 @@
+"""What every layout reader has: the thread readers it allows, how it tells headings from body, and the prose
+reading most layouts share (each paragraph its narrator's, unless a quotation in it is attributed)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import ClassVar
+
+from ...records import Kind, LayoutHints, Role, SourceInfo
+from ..masthead import Masthead
+from ..meta import Block, PageMeta
+from ..page import Page
+from ..quotes import QuoteAttributor
+from ..sentences import SENTENCE_END_RE
+from ..threads import ThreadReader
+from ..threads.numbered import NumberedThread
+from ..threads.says import SaysThread
+from ..units import Unit, merge_short
+
+HEADING_MAX_WORDS = 12
+TITLE_HEADING_MAX_WORDS = 15  # the page's first line may be a longer headline
+SLOGAN_MAX_WORDS = 8  # a short first line ending in "!" is still the title
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Everything a layout reader reads from: the page, its source, masthead and metadata, and its body."""
+
+    page: Page
+    source: SourceInfo
+    head: Masthead
+    meta: PageMeta
+    body: list[Block]
+    min_words: int
+
+
+def is_heading(block: Block, max_words: int = HEADING_MAX_WORDS) -> bool:
+    return len(block) == 1 and block[0].words <= max_words and not SENTENCE_END_RE.search(block[0].text)
+
+
+def people(text: str) -> list[str]:
+    """Two- or three-word capitalised names that recur: candidates for resolving 'Corbyn' or 'He'."""
+    counts = Counter(re.findall(r"\b[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){1,2}\b", text))
+    return [name for name, n in counts.most_common() if n >= 2]
+
+
+class Layout:
+    kind: ClassVar[Kind]
+    threads: ClassVar[tuple[ThreadReader, ...]] = (SaysThread(), NumberedThread())
+    body_role: ClassVar[Role] = Role.BODY
+
+    def detect(self, page: Page, head: Masthead, hints: LayoutHints) -> float:
+        """How strongly the page looks like this layout, 0..1."""
+        return 0.0
+
+    def split(self, blocks: list[Block]) -> tuple[list[Block], list[Block]]:
+        """(headings, body): one-line blocks without a sentence end are headings, not anyone's words."""
+        headings: list[Block] = []
+        body: list[Block] = []
+        for i, block in enumerate(blocks):
+            if (i == 0 and is_heading(block, TITLE_HEADING_MAX_WORDS)) or is_heading(block):
+                headings.append(block)
+            elif i == 0 and len(block) == 1 and block[0].words <= SLOGAN_MAX_WORDS and not body:
+                headings.append(block)
+            else:
+                body.append(block)
+        return headings, body
+
+    def read(self, r: Reading) -> list[Unit]:
+        """Each body paragraph as its narrator's, or as the person a quotation in it is attributed to."""
+        text = r.page.text
+        author = r.meta.author
+        attributor = QuoteAttributor(
+            narrator=author or r.source.site, known_people=[p for p in (author, r.head.account) if p] + people(text),
+            body_role=self.body_role, publisher=r.source.site,
+        )
+        units = []
+        for block in r.body:
+            a = attributor.attribute(text[block[0].start:block[-1].end])
+            units.append(Unit(block[0].start, block[-1].end, a.speaker, a.role))
+        return merge_short(units, text, r.min_words)

@@ -1,0 +1,53 @@
+"""What a page says about itself once its body is known: its title, a signature under the body, its author."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..records import SourceInfo
+from .masthead import Masthead
+from .page import Line, Page
+
+NAME_LINE_RE = re.compile(r"^[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3}$")
+TITLE_MAX_CHARS = 80  # a title made from a page's first line is cut here
+
+Block = list[Line]
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    title: str
+    author: str | None  # the manifest's, else the byline's, the signature's or the account's
+    signature: str | None = None
+
+
+def read_meta(page: Page, source: SourceInfo, head: Masthead, headings: list[Block], body: list[Block]) -> PageMeta:
+    signature = _signature(headings, body)
+    author = source.author or head.byline or signature or head.account
+    return PageMeta(source.title or _title(page, source, head, headings, body), author, signature)
+
+
+def _title(page: Page, source: SourceInfo, head: Masthead, headings: list[Block], body: list[Block]) -> str:
+    """The heading just above the byline, the account, the first heading above the body, else the first line."""
+    if head.byline_line is not None:
+        before = [h for h in headings if h[0].index < head.byline_line]
+        if before:
+            return before[-1][0].text
+    if head.account:
+        return head.account
+    if headings and (not body or headings[0][0].index < body[0][0].index):
+        return headings[0][0].text
+    first = next((ln for ln in page.lines if not ln.blank), None)
+    if first is None:
+        return source.path
+    return first.text[:TITLE_MAX_CHARS] + ("…" if len(first.text) > TITLE_MAX_CHARS else "")
+
+
+def _signature(headings: list[Block], body: list[Block]) -> str | None:
+    """A name alone on the last line, after all the body: the writer signing off."""
+    if headings and body and headings[-1][0].index > body[-1][-1].index:
+        cand = headings[-1][0].text
+        if NAME_LINE_RE.match(cand):
+            return cand
+    return None

@@ -1,0 +1,47 @@
+"""``Name says:`` comment headers (WordPress and the like), each followed by the comment; a header indented
+deeper than the one before it is a reply to it. At least two headers make a thread."""
+
+from __future__ import annotations
+
+import re
+
+from ...records import LayoutHints, Role
+from ..page import Line, Page
+from ..units import Unit
+from . import BULLET, Thread
+
+SAYS_RE = re.compile(
+    rf"^(?:{BULLET}\s*)?(?P<name>[^\s•“”\"?!;:].{{0,60}}?)\s+(?:says|said|wrote|writes|replied|replies)"
+    r"(?:\s+on\s+[^:]{1,60}?)?\s*:$"
+)
+MAX_NAME_WORDS = 6
+
+
+def name_from_header(line: Line) -> str | None:
+    m = SAYS_RE.match(line.text)
+    if not m:
+        return None
+    name = m.group("name").strip()
+    return name if 1 <= len(name.split()) <= MAX_NAME_WORDS else None
+
+
+class SaysThread:
+    name = "says"
+
+    def find(self, page: Page, hints: LayoutHints) -> Thread | None:
+        headers = [(ln, name) for ln in page.lines if page.keep[ln.index] and (name := name_from_header(ln))]
+        if len(headers) < 2:
+            return None
+        units: list[Unit] = []
+        stack: list[tuple[int, str]] = []  # (indent, name) of the open comments above this one
+        for i, (ln, name) in enumerate(headers):
+            while stack and stack[-1][0] >= ln.indent:
+                stack.pop()
+            parent = stack[-1][1] if stack else None
+            stack.append((ln.indent, name))
+            stop = headers[i + 1][0].index if i + 1 < len(headers) else len(page.lines)
+            span = page.span(ln.index + 1, stop)
+            if span:
+                units.append(Unit(*span, speaker=name, role=Role.REPLY if parent else Role.COMMENT,
+                                  reply_to=parent))
+        return Thread(headers[0][0].index, units)
