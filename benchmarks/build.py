@@ -20,8 +20,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from bot.config import Config  # noqa: E402
 from bot.runtime import Runtime  # noqa: E402
+
+from bot.config import Config  # noqa: E402
 
 
 def main() -> int:

@@ -20,8 +20,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.config import Config  # noqa: E402
 from bot.runtime import Runtime, beir_runtime  # noqa: E402
+
+from bot.config import Config  # noqa: E402
 from retrieval import bm25  # noqa: E402
 from retrieval.evaluate import load_beir  # noqa: E402
 

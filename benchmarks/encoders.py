@@ -21,9 +21,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
+from retrieval.loaders import content_hash  # noqa: E402
+
 from embeddings import Encoder, EncoderSettings  # noqa: E402
 from embeddings.tokens import token_counter  # noqa: E402
-from retrieval.loaders import content_hash  # noqa: E402
 from retrieval.records import Document, SourceInfo  # noqa: E402
 from retrieval.segment import SegmentOptions, segment  # noqa: E402
 

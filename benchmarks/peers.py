@@ -57,8 +57,9 @@ print(json.dumps({"build_s": build, "p50_ms": float(np.percentile(lat, 50)), "nd
 
 
 def quoth(beir: Path, work: Path) -> dict:
-    from bot.config import Config
     from bot.runtime import beir_runtime
+
+    from bot.config import Config
     from retrieval.evaluate import beir_metrics, beir_run, load_beir
 
     shutil.rmtree(work, ignore_errors=True)

@@ -42,12 +42,12 @@ def source_index() -> Path:
 
 def build(size: int, kind: str, out: Path) -> None:
     import faiss
-
-    from retrieval import bm25, dense
     from retrieval.loaders import content_hash
-    from retrieval.records import Document, Passage, SourceInfo
     from retrieval.sentences import sentence_spans
     from retrieval.store import Store
+
+    from retrieval import bm25, dense
+    from retrieval.records import Document, Passage, SourceInfo
 
     src = source_index()
     meta = json.loads((src / "meta.json").read_text())
@@ -102,9 +102,10 @@ def build(size: int, kind: str, out: Path) -> None:
 
 def serve(out: Path, queries: int, backend: str) -> None:
     """Runs in a fresh process: what a serving bot would hold in memory and how fast it answers."""
+    from retrieval.loaded import LiveIndex
+
     from embeddings import Encoder, EncoderSettings
     from retrieval.evaluate import load_beir
-    from retrieval.loaded import LiveIndex
     from retrieval.search import Searcher
 
     beir = ROOT.parent / "shared" / "beir" / "scifact"

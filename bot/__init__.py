@@ -1,1 +1,2 @@
-"""Quoth's front ends: the ``quoth`` command line and the Discord bot."""
+"""Quoth's front ends: the ``quoth`` command line (cli/) and the Discord bot (discord/). Nothing in the library
+imports them."""

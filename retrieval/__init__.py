@@ -23,12 +23,42 @@ _EXPORTS = {
     "IndexUnusable": ".errors", "IndexMissing": ".errors", "ModelMismatch": ".errors",
     "ModelUnavailable": ".errors", "EvalError": ".errors",
 }
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "BuildReport",
+    "ConfigError",
+    "CorpusError",
+    "Document",
+    "EvalError",
+    "Hit",
+    "IndexMissing",
+    "IndexUnusable",
+    "Kind",
+    "LayoutHints",
+    "ManifestError",
+    "ModelMismatch",
+    "ModelUnavailable",
+    "Passage",
+    "Quoth",
+    "QuothError",
+    "Role",
+    "SearchResult",
+    "Settings",
+    "SourceInfo",
+]
 
 if TYPE_CHECKING:
     from .app import Quoth
-    from .errors import (ConfigError, CorpusError, EvalError, IndexMissing, IndexUnusable, ManifestError,
-                         ModelMismatch, ModelUnavailable, QuothError)
+    from .errors import (
+        ConfigError,
+        CorpusError,
+        EvalError,
+        IndexMissing,
+        IndexUnusable,
+        ManifestError,
+        ModelMismatch,
+        ModelUnavailable,
+        QuothError,
+    )
     from .index.build import BuildReport
     from .records import Document, Hit, Kind, LayoutHints, Passage, Role, SourceInfo
     from .search.searcher import SearchResult

@@ -12,18 +12,13 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 # One ONNX export per test session instead of one per temporary data directory.
 os.environ.setdefault("QUOTH_MODEL_CACHE", str(Path(tempfile.gettempdir()) / f"quoth-test-models-{os.getuid()}"))
 
-from retrieval.corpus import SAMPLE_CORPUS
-from retrieval.loaders import content_hash
-from retrieval.records import Document, SourceInfo
 
+@pytest.fixture(scope="session")
+def encoder():
+    """The real default encoder (int8 ONNX), loaded once for the session."""
+    from quoth.embeddings import Encoder, ModelSettings
 
-def make_doc(text: str, path: str = "doc.txt", **meta) -> Document:
-    return Document(SourceInfo(path=path, title=meta.pop("title", ""), **meta), text, content_hash(text))
-
-
-@pytest.fixture
-def sample_corpus() -> Path:
-    return SAMPLE_CORPUS
+    return Encoder(ModelSettings(), Path(os.environ["QUOTH_MODEL_CACHE"]))
 
 
 @pytest.fixture

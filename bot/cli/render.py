@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterable
 
-from retrieval.records import Passage, SourceInfo
+from quoth.records import Passage, SourceInfo
+from quoth.search import SearchResult
 
-
-def speaker_line(p: Passage) -> str:
-    who = p.speaker or "Unknown speaker"
-    if p.role == "reply" and p.reply_to:
-        return f"{who}, replying to {p.reply_to}"
-    if p.role == "quote":
-        return f"{who} (quoted)"
-    return who
+NOTHING_FOUND = "Nothing relevant found."
 
 
 def source_line(src: SourceInfo) -> str:
@@ -24,7 +19,7 @@ def source_line(src: SourceInfo) -> str:
     return " · ".join(parts)
 
 
-def render_passages(rows: list[tuple[Passage, SourceInfo]], width: int = 100) -> str:
+def render_passages(rows: Iterable[tuple[Passage, SourceInfo]], width: int = 100) -> str:
     out: list[str] = []
     last_path = None
     for p, src in rows:
@@ -32,26 +27,26 @@ def render_passages(rows: list[tuple[Passage, SourceInfo]], width: int = 100) ->
             kind = f"{src.kind}; " if src.kind else ""
             out.append(f"\n══ {src.path} — {src.title}  ({kind}author: {src.author or 'unknown'})")
             last_path = src.path
-        out.append(f"  ▸ {speaker_line(p)}  [{p.role}, chars {p.start}–{p.end}]")
+        out.append(f"  ▸ {p.label}  [{p.role}, chars {p.start}–{p.end}]")
         body = " ".join(p.text.split())
         out.extend(textwrap.wrap(body, width=width, initial_indent="      ", subsequent_indent="      "))
     return "\n".join(out).lstrip("\n")
 
 
-def render_answer(result, color: bool = False) -> str:
+def render_answer(result: SearchResult, color: bool = False) -> str:
     """A question's quotes with who said them and where; the best-matching sentence emphasised."""
     if not result.hits:
-        return "Nothing relevant found."
+        return NOTHING_FOUND
     # On a terminal: ANSI bold and dim; elsewhere markdown-style bold and a plain path.
     bold, unbold, dim, undim = ("\033[1m", "\033[0m", "\033[2m", "\033[0m") if color else ("**", "**", "", "")
     out = []
     for n, h in enumerate(result.hits, 1):
-        text = h.passage.text
+        text = h.text
         if h.best_sentence:
             a, b = h.best_sentence
             text = text[:a] + bold + text[a:b] + unbold + text[b:]
         body = " ".join(text.split())
         out.append(f"{n}. “{body}”" if not body.startswith(("“", '"')) else f"{n}. {body}")
-        out.append(f"   — {speaker_line(h.passage)}, in {source_line(h.source)}"
+        out.append(f"   — {h.passage.label}, in {source_line(h.source)}"
                    + (f" {dim}[{h.source.path}]{undim}" if h.source.path else ""))
     return "\n".join(out)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import discord
 
-from retrieval.records import Hit, Passage, SourceInfo
+from quoth.records import Hit, Passage, Role, SourceInfo
 
 CONTENT_MAX = 2000
 DESCRIPTION_MAX = 4096
@@ -23,7 +23,7 @@ AUTHOR_MAX = 256
 FOOTER_MAX = 2048
 ELLIPSIS = "…"
 NO_PINGS = discord.AllowedMentions.none()
-ROLE_COLOURS = {"post": 0x1D9BF0, "comment": 0x99AAB5, "reply": 0x99AAB5, "quote": 0xE67E22}
+ROLE_COLOURS = {Role.POST: 0x1D9BF0, Role.COMMENT: 0x99AAB5, Role.REPLY: 0x99AAB5, Role.QUOTE: 0xE67E22}
 DEFAULT_COLOUR = 0x5865F2
 
 NOTHING_FOUND = "Nothing relevant found."
@@ -40,17 +40,6 @@ def escape(text: str) -> str:
 
 def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: max(0, limit - 1)].rstrip() + ELLIPSIS
-
-
-def speaker_label(p: Passage) -> str:
-    who = p.speaker or "Unknown speaker"
-    if p.role == "reply" and p.reply_to:
-        return f"{who}, replying to {p.reply_to}"
-    if p.role in ("comment", "reply"):
-        return f"{who} (comment)"
-    if p.role == "quote":
-        return f"{who} (quoted)"
-    return who
 
 
 def source_footer(src: SourceInfo) -> str:
@@ -101,7 +90,7 @@ class Answer:
 def hit_embed(hit: Hit, number: int, budget: int) -> discord.Embed:
     p, src = hit.passage, hit.source
     title = clip(src.title or src.path, TITLE_MAX)
-    author = clip(f"{number}. {speaker_label(p)}", AUTHOR_MAX)
+    author = clip(f"{number}. {p.label}", AUTHOR_MAX)
     footer = source_footer(src)
     room = min(DESCRIPTION_MAX, budget - len(title) - len(author) - len(footer) - 40)
     text, best = p.text, hit.best_sentence
@@ -145,7 +134,7 @@ def context_text(rows: list[tuple[Passage, SourceInfo]], focus_id: int | None) -
     """The passages around a quote, for 'Show context': the quote itself in bold."""
     parts = []
     for p, _ in rows:
-        label = escape(speaker_label(p))
+        label = escape(p.label)
         body = quote_markdown(p.text, (0, len(p.text)) if p.id == focus_id else None)
         parts.append(f"**{label}**\n{body}")
     text = "\n\n".join(parts)

@@ -9,52 +9,40 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 
 import discord
 from discord.ext import commands
 
+from quoth import Quoth
+
+from ..config import TOKEN_ENV, AppConfig, TokenMissing, read_token
 from .answers import NO_PINGS
 from .components import DYNAMIC_ITEMS
-from .config import Config
-from .cooldowns import UserCooldowns
 from .journal import Journal
-from .runtime import Runtime
+from .service import AskService
 
 log = logging.getLogger("quoth.bot")
-TOKEN_ENV = "DISCORD_TOKEN"
-COGS = ("bot.cogs.ask", "bot.cogs.admin")
-
-
-class TokenMissing(RuntimeError):
-    pass
-
-
-def read_token() -> str:
-    token = os.environ.get(TOKEN_ENV, "").strip()
-    if not token:
-        raise TokenMissing(f"set the {TOKEN_ENV} environment variable to your bot's token "
-                           "(Discord developer portal → your application → Bot → Reset Token)")
-    return token
+COGS = ("quoth.bot.discord.cogs.ask", "quoth.bot.discord.cogs.admin")
 
 
 class QuothBot(commands.Bot):
-    def __init__(self, runtime: Runtime, cfg: Config, sync: bool = False, warm: bool = True) -> None:
+    """The bot, handed everything it uses: the Quoth app, the config, and the ask service built on them."""
+
+    def __init__(self, quoth: Quoth, cfg: AppConfig, sync: bool = False, warm: bool = True) -> None:
         intents = discord.Intents.default()
         intents.message_content = cfg.bot.answer_in_thread
         super().__init__(command_prefix=commands.when_mentioned, intents=intents, allowed_mentions=NO_PINGS,
                          help_command=None)
-        self.runtime = runtime
+        self.quoth = quoth
         self.cfg = cfg
         self.sync_on_start = sync
         self.warm = warm
-        self.journal = Journal(cfg.data_dir() / "bot.sqlite")
-        self.cooldowns = UserCooldowns(cfg.bot.cooldown_questions, cfg.bot.cooldown_seconds)
+        self.asker = AskService(quoth, Journal(cfg.data_dir() / "bot.sqlite"), cfg.bot)
 
     async def setup_hook(self) -> None:
         if self.warm:
             # Index and model load before the gateway connects, so the first question is answered quickly.
-            await asyncio.to_thread(self.runtime.warm)
+            await asyncio.to_thread(self.quoth.warm)
         for cog in COGS:
             await self.load_extension(cog)
         self.add_dynamic_items(*DYNAMIC_ITEMS)
@@ -89,10 +77,10 @@ async def _serve(bot: QuothBot, token: str) -> None:
         await bot.start(token)
 
 
-def serve(cfg: Config, runtime: Runtime, sync: bool) -> None:
+def serve(cfg: AppConfig, quoth: Quoth, sync: bool) -> None:
+    """Run the bot until interrupted. Logging is the process's own (``bot.start`` adds no handler)."""
     token = read_token()
-    discord.utils.setup_logging(level=logging.INFO)
-    bot = QuothBot(runtime, cfg, sync=sync)
+    bot = QuothBot(quoth, cfg, sync=sync)
     try:
         asyncio.run(_serve(bot, token))
     except discord.LoginFailure as exc:
@@ -105,10 +93,9 @@ async def _sync(bot: QuothBot, token: str, guild_ids: list[int] | None) -> list:
         return await sync_tree(bot, guild_ids)
 
 
-def sync(cfg: Config, runtime: Runtime, guild_id: int | None) -> list:
+def sync(cfg: AppConfig, quoth: Quoth, guild_id: int | None) -> list:
     token = read_token()
-    discord.utils.setup_logging(level=logging.INFO)
-    bot = QuothBot(runtime, cfg, warm=False)
+    bot = QuothBot(quoth, cfg, warm=False)
     try:
         return asyncio.run(_sync(bot, token, [guild_id] if guild_id else None))
     except discord.LoginFailure as exc:

@@ -1,26 +1,25 @@
 """The buttons under an answer. They are dynamic items: their state lives in the ``custom_id`` (a
 question id and a number, far under Discord's 100 characters) plus the journal, so they keep working
-after the bot restarts.
+after the bot restarts. Each asks the bot's ``AskService`` (``client.asker``), found by type, never by cog name.
 """
 
 from __future__ import annotations
 
-import logging
 import re
 from typing import TYPE_CHECKING
 
 import discord
 
-from .answers import NO_PINGS, context_text
-
 if TYPE_CHECKING:
-    from .discord_app import QuothBot
-
-log = logging.getLogger("quoth.bot")
+    from .service import AskService
 
 
-def _ask_cog(interaction: discord.Interaction):
-    return interaction.client.get_cog("Ask")  # type: ignore[union-attr]
+def asker(interaction: discord.Interaction) -> AskService:
+    from .app import QuothBot
+
+    client = interaction.client
+    assert isinstance(client, QuothBot), "Quoth's buttons run only in a QuothBot"
+    return client.asker
 
 
 class MoreButton(discord.ui.DynamicItem[discord.ui.Button], template=r"quoth:more:(?P<qid>\d+):(?P<offset>\d+)"):
@@ -34,7 +33,10 @@ class MoreButton(discord.ui.DynamicItem[discord.ui.Button], template=r"quoth:mor
         return cls(int(match["qid"]), int(match["offset"]))
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        await _ask_cog(interaction).more_results(interaction, self.qid, self.offset)
+        ephemeral = bool(interaction.message and interaction.message.flags.ephemeral)
+        await interaction.response.defer(ephemeral=ephemeral, thinking=True)
+        reply = await asker(interaction).more(self.qid, self.offset)
+        await interaction.edit_original_response(**reply.kwargs())
 
 
 class ContextButton(discord.ui.DynamicItem[discord.ui.Button], template=r"quoth:ctx:(?P<qid>\d+):(?P<n>\d+)"):
@@ -48,31 +50,9 @@ class ContextButton(discord.ui.DynamicItem[discord.ui.Button], template=r"quoth:
         return cls(int(match["qid"]), int(match["n"]))
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        bot: QuothBot = interaction.client  # type: ignore[assignment]
         await interaction.response.defer(ephemeral=True, thinking=True)
-        asked = bot.journal.get(self.qid)
-        if asked is None or self.n >= len(asked.hits):
-            await interaction.edit_original_response(content="That answer is too old to show its context.")
-            return
-        hit = asked.hits[self.n]
-        rows, focus = await bot.loop.run_in_executor(None, _context_rows, bot, hit)
-        if not rows:
-            await interaction.edit_original_response(
-                content="That document has changed or left the index since this answer; ask again for fresh quotes.")
-            return
-        src = rows[0][1]
-        embed = discord.Embed(title=src.title[:256], description=context_text(rows, focus))
-        if src.url and src.url.startswith(("http://", "https://")):
-            embed.url = src.url
-        await interaction.edit_original_response(embed=embed, allowed_mentions=NO_PINGS)
-
-
-def _context_rows(bot: QuothBot, hit: dict):
-    idx = bot.runtime.live.current()
-    pid = idx.store.passage_at(hit["path"], hit["start"], hit["end"])
-    if pid is None:
-        return [], None
-    return idx.store.neighbours(pid, before=1, after=1), pid
+        reply = await asker(interaction).context(self.qid, self.n)
+        await interaction.edit_original_response(**reply.kwargs())
 
 
 class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=r"quoth:vote:(?P<qid>\d+):(?P<vote>up|down)"):
@@ -86,8 +66,7 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=r"quoth:vot
         return cls(int(match["qid"]), match["vote"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        bot: QuothBot = interaction.client  # type: ignore[assignment]
-        ok = bot.journal.vote(self.qid, interaction.user.id, 1 if self.vote == "up" else -1)
+        ok = await asker(interaction).vote(self.qid, interaction.user.id, self.vote == "up")
         text = "Thanks, noted." if ok else "That answer is too old to rate."
         await interaction.response.send_message(text, ephemeral=True)
 

@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from retrieval.records import Hit
+from quoth.records import Hit
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS questions (

@@ -54,7 +54,8 @@ def tune_for_search(index: faiss.Index) -> None:
 
 
 def stored_vectors(index: faiss.Index) -> np.ndarray | None:
-    """A read-only view of the vectors a flat or HNSW index stores (row order = insertion order)."""
+    """A read-only view of the vectors a flat or HNSW index stores (row order = insertion order). It reads the
+    index's own memory: keep the index alive while the view is used."""
     if isinstance(index, faiss.IndexHNSWFlat):
         storage = faiss.downcast_index(index.storage)
     elif isinstance(index, faiss.IndexFlat):

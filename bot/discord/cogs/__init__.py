@@ -1,1 +1,1 @@
-"""One cog per concern: asking (slash command, mentions, DMs) and index administration."""
+"""The bot's cogs, one per concern: asking (ask.py) and index administration (admin.py)."""

@@ -11,12 +11,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from retrieval.index import IndexUnusable
+from quoth.errors import QuothError
 
 from ..answers import NO_PINGS
 
 if TYPE_CHECKING:
-    from ..discord_app import QuothBot
+    from ..app import QuothBot
 
 log = logging.getLogger("quoth.bot")
 STAGES = {"reading documents": "reading documents", "embedding": "embedding passages", "indexing": "indexing"}
@@ -74,8 +74,8 @@ class Admin(commands.Cog):
 
         await interaction.edit_original_response(content="Rebuilding the index…")
         try:
-            report = await asyncio.to_thread(self.bot.runtime.build, full, False, progress)
-        except IndexUnusable as exc:
+            report = await asyncio.to_thread(self.bot.quoth.index, full, progress)
+        except QuothError as exc:
             text = f"Could not rebuild: {exc}"
         except Exception as exc:
             log.exception("reindex failed")

@@ -11,14 +11,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from retrieval.loaded import IndexMissing
-from retrieval.search import ModelMismatch, SearchResult
-
-from ..answers import CONTENT_MAX, DESCRIPTION_MAX, NO_PINGS, answer, clip, escape
-from ..components import answer_view
+from ..answers import CONTENT_MAX, DESCRIPTION_MAX, NO_PINGS, clip, escape
 
 if TYPE_CHECKING:
-    from ..discord_app import QuothBot
+    from ..app import QuothBot
 
 log = logging.getLogger("quoth.bot")
 
@@ -29,62 +25,8 @@ HELP = ("Ask me a question and I will quote the passages that answer it, word fo
 class Ask(commands.Cog):
     def __init__(self, bot: QuothBot) -> None:
         self.bot = bot
+        self.asker = bot.asker
         self._choices_cache: dict[str, tuple[list[tuple[str, str]], list[str]]] = {}
-
-    # --- the shared path -----------------------------------------------------------------------------
-    def _refusal(self, question: str, user_id: int) -> str | None:
-        limit = self.bot.cfg.bot.max_question_chars
-        if len(question) > limit:
-            return f"That question is {len(question)} characters long; please keep it under {limit}."
-        wait = self.bot.cooldowns.retry_after(user_id)
-        if wait:
-            return f"You are asking quickly! Please wait {wait:.0f} s before the next question."
-        return None
-
-    async def _search(self, question: str, k: int, offset: int = 0, source: str | None = None,
-                      speaker: str | None = None) -> SearchResult | str:
-        """Search in a worker thread; a string is a problem to show instead of an answer."""
-        try:
-            return await asyncio.to_thread(self.bot.runtime.searcher.search, question, k=k, offset=offset,
-                                           source=source, speaker=speaker, best_sentence=True)
-        except (IndexMissing, ModelMismatch) as exc:
-            log.error("cannot search: %s", exc)
-            return f"The index is not usable right now ({exc}). An admin can run `/reindex full:True`."
-        except Exception:
-            log.exception("search failed for %r", question)
-            return "Something went wrong while searching; the error has been logged."
-
-    async def answer(self, question: str, k: int, user_id: int | None, guild_id: int | None,
-                     channel_id: int | None, source: str | None = None, speaker: str | None = None):
-        """(content, embeds, view) for a question: the quotes, or a short explanation."""
-        res = await self._search(question, k, source=source, speaker=speaker)
-        if isinstance(res, str):
-            return res, [], discord.ui.View()
-        qid = await asyncio.to_thread(self.bot.journal.record_question, question, k, source, speaker, user_id,
-                                      guild_id, channel_id, res.hits)
-        ans = answer(question, res.hits)
-        view = answer_view(qid, 0, len(res.hits), res.total_relevant > len(res.hits))
-        return ans.content, ans.embeds, view
-
-    async def more_results(self, interaction: discord.Interaction, qid: int, offset: int) -> None:
-        ephemeral = bool(interaction.message and interaction.message.flags.ephemeral)
-        await interaction.response.defer(ephemeral=ephemeral, thinking=True)
-        asked = await asyncio.to_thread(self.bot.journal.get, qid)
-        if asked is None:
-            await interaction.edit_original_response(content="That answer is too old; please ask again.")
-            return
-        res = await self._search(asked.question, asked.k, offset, asked.source, asked.speaker)
-        if isinstance(res, str):
-            await interaction.edit_original_response(content=res)
-            return
-        if not res.hits:
-            await interaction.edit_original_response(content="No more relevant quotes for that question.")
-            return
-        await asyncio.to_thread(self.bot.journal.add_hits, qid, res.hits)
-        ans = answer(asked.question, res.hits, first_number=offset + 1)
-        view = answer_view(qid, offset, len(res.hits), res.total_relevant > offset + len(res.hits))
-        await interaction.edit_original_response(content=ans.content, embeds=ans.embeds,
-                                                 allowed_mentions=NO_PINGS, view=view)
 
     # --- slash commands -----------------------------------------------------------------------------
     @app_commands.command(name="ask", description="Quote the passages that best answer a question")
@@ -100,29 +42,29 @@ class Ask(commands.Cog):
     async def ask(self, interaction: discord.Interaction, question: str,
                   k: app_commands.Range[int, 1, 10] | None = None, source: str | None = None,
                   speaker: str | None = None, private: bool = False) -> None:
-        refusal = self._refusal(question, interaction.user.id)
+        refusal = self.asker.refusal(question, interaction.user.id)
         if refusal:
             await interaction.response.send_message(refusal, ephemeral=True)
             return
         # Searching takes longer than Discord's 3-second window can be trusted with: acknowledge first.
         await interaction.response.defer(ephemeral=private, thinking=True)
-        content, embeds, view = await self.answer(question, k or self.bot.cfg.search.k, interaction.user.id,
-                                                  interaction.guild_id, interaction.channel_id, source, speaker)
-        await interaction.edit_original_response(content=content, embeds=embeds, allowed_mentions=NO_PINGS, view=view)
+        reply = await self.asker.answer(question, k or self.bot.cfg.search.k, interaction.user.id,
+                                        interaction.guild_id, interaction.channel_id, source, speaker)
+        await interaction.edit_original_response(**reply.kwargs())
 
-    def _choices(self) -> tuple[list[tuple[str, str]], list[str]]:
+    async def _choices(self) -> tuple[list[tuple[str, str]], list[str]]:
         """(title, path) of each document and the speakers by number of passages, cached per generation."""
-        idx = self.bot.runtime.live.current()
+        idx = await asyncio.to_thread(self.bot.quoth.current)
         cached = self._choices_cache.get(idx.generation)
         if cached is None:
-            docs = [(d.source.title or d.source.path, d.source.path) for d in idx.store.documents()]
-            speakers = [s for s, _ in idx.store.speakers()]
+            docs = [(d.source.title or d.source.path, d.source.path) for d in await asyncio.to_thread(idx.documents)]
+            speakers = [s for s, _ in await asyncio.to_thread(idx.speakers)]
             cached = self._choices_cache[idx.generation] = (docs, speakers)
         return cached
 
     @ask.autocomplete("source")
     async def source_autocomplete(self, interaction: discord.Interaction, current: str):
-        docs, _ = self._choices()
+        docs, _ = await self._choices()
         cur = current.lower()
         out = []
         for title, path in docs:
@@ -135,7 +77,7 @@ class Ask(commands.Cog):
 
     @ask.autocomplete("speaker")
     async def speaker_autocomplete(self, interaction: discord.Interaction, current: str):
-        _, speakers = self._choices()
+        _, speakers = await self._choices()
         cur = current.lower()
         return [app_commands.Choice(name=clip(s, 100), value=s[:100]) for s in speakers if cur in s.lower()][:25]
 
@@ -143,8 +85,7 @@ class Ask(commands.Cog):
     @app_commands.allowed_contexts(guilds=True, dms=True, private_channels=True)
     async def sources(self, interaction: discord.Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
-        idx = self.bot.runtime.live.current()
-        docs = await asyncio.to_thread(idx.store.documents)
+        docs = await asyncio.to_thread(self.bot.quoth.sources)
         lines = []
         for d in docs:
             src = d.source
@@ -168,9 +109,9 @@ class Ask(commands.Cog):
     @app_commands.command(name="about", description="What Quoth is and how it answers")
     @app_commands.allowed_contexts(guilds=True, dms=True, private_channels=True)
     async def about(self, interaction: discord.Interaction) -> None:
-        idx = self.bot.runtime.live.current()
-        desc = (f"{HELP}\n\nNothing is generated: every answer is an exact quote from the {idx.meta['documents']} "
-                f"indexed documents ({idx.meta['passages']} passages), attributed to the person who said it "
+        meta = (await asyncio.to_thread(self.bot.quoth.current)).meta
+        desc = (f"{HELP}\n\nNothing is generated: every answer is an exact quote from the {meta.documents} "
+                f"indexed documents ({meta.passages} passages), attributed to the person who said it "
                 "— a commenter is never shown as the page's author. When nothing fits, I say so.\n\n"
                 "Buttons under an answer: **More results**, **Context** (the passages around a quote) and 👍/👎.")
         await interaction.response.send_message(embed=discord.Embed(title="About Quoth", description=desc),
@@ -185,7 +126,7 @@ class Ask(commands.Cog):
         in_dm = message.guild is None
         mentioned = any(u.id == me.id for u in message.mentions)
         in_thread = (isinstance(message.channel, discord.Thread)
-                     and await asyncio.to_thread(self.bot.journal.is_answer_thread, message.channel.id))
+                     and await asyncio.to_thread(self.asker.journal.is_answer_thread, message.channel.id))
         if not (in_dm or mentioned or in_thread):
             return
         question = re.sub(rf"<@!?{me.id}>", " ", message.content)
@@ -193,23 +134,21 @@ class Ask(commands.Cog):
         if not question:
             await message.reply(HELP, mention_author=False, allowed_mentions=NO_PINGS)
             return
-        refusal = self._refusal(question, message.author.id)
+        refusal = self.asker.refusal(question, message.author.id)
         if refusal:
             await message.reply(refusal, mention_author=False, allowed_mentions=NO_PINGS)
             return
         async with message.channel.typing():
-            content, embeds, view = await self.answer(question, self.bot.cfg.search.k, message.author.id,
-                                                      message.guild.id if message.guild else None,
-                                                      message.channel.id)
-        content = clip(content, CONTENT_MAX)
+            reply = await self.asker.answer(question, self.bot.cfg.search.k, message.author.id,
+                                            message.guild.id if message.guild else None, message.channel.id)
+        reply.content = clip(reply.content, CONTENT_MAX)
         if self.bot.cfg.bot.answer_in_thread and message.guild is not None and not in_thread \
                 and isinstance(message.channel, discord.TextChannel):
             thread = await message.create_thread(name=clip(question, 90), auto_archive_duration=1440)
-            await asyncio.to_thread(self.bot.journal.add_thread, thread.id)
-            await thread.send(content=content, embeds=embeds, allowed_mentions=NO_PINGS, view=view)
+            await asyncio.to_thread(self.asker.journal.add_thread, thread.id)
+            await thread.send(**reply.kwargs())
         else:
-            await message.reply(content=content, embeds=embeds, mention_author=False, allowed_mentions=NO_PINGS,
-                                view=view)
+            await message.reply(mention_author=False, **reply.kwargs())
 
 
 async def setup(bot: QuothBot) -> None:

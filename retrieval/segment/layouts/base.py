@@ -46,6 +46,11 @@ def people(text: str) -> list[str]:
     return [name for name, n in counts.most_common() if n >= 2]
 
 
+def _is_title(block: Block) -> bool:
+    """The page's first block may be a longer headline, or a short slogan ending in "!"."""
+    return is_heading(block, TITLE_HEADING_MAX_WORDS) or (len(block) == 1 and block[0].words <= SLOGAN_MAX_WORDS)
+
+
 class Layout:
     kind: ClassVar[Kind]
     threads: ClassVar[tuple[ThreadReader, ...]] = (SaysThread(), NumberedThread())
@@ -60,22 +65,16 @@ class Layout:
         headings: list[Block] = []
         body: list[Block] = []
         for i, block in enumerate(blocks):
-            if (i == 0 and is_heading(block, TITLE_HEADING_MAX_WORDS)) or is_heading(block):
-                headings.append(block)
-            elif i == 0 and len(block) == 1 and block[0].words <= SLOGAN_MAX_WORDS and not body:
-                headings.append(block)
-            else:
-                body.append(block)
+            (headings if is_heading(block) or (i == 0 and _is_title(block)) else body).append(block)
         return headings, body
 
     def read(self, r: Reading) -> list[Unit]:
         """Each body paragraph as its narrator's, or as the person a quotation in it is attributed to."""
         text = r.page.text
         author = r.meta.author
-        attributor = QuoteAttributor(
-            narrator=author or r.source.site, known_people=[p for p in (author, r.head.account) if p] + people(text),
-            body_role=self.body_role, publisher=r.source.site,
-        )
+        known = [p for p in (author, r.head.account) if p] + people(text)
+        attributor = QuoteAttributor(narrator=author or r.source.site, known_people=known, body_role=self.body_role,
+                                     publisher=r.source.site)
         units = []
         for block in r.body:
             a = attributor.attribute(text[block[0].start:block[-1].end])

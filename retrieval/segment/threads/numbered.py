@@ -32,9 +32,9 @@ class NumberedThread:
         if len(items) < MIN_ITEMS or not _runs_to_end(page, items):
             return None
         base_indent = items[0][0].indent
-        if hints.comments is not True and base_indent == 0:
-            if sum(ln.words for ln, _ in items) / len(items) < MIN_UNINDENTED_WORDS:
-                return None
+        if hints.comments is not True and base_indent == 0 \
+                and sum(ln.words for ln, _ in items) / len(items) < MIN_UNINDENTED_WORDS:
+            return None
         units: list[Unit] = []
         for i, (ln, rest_start) in enumerate(items):
             stop = items[i + 1][0].index if i + 1 < len(items) else len(page.lines)

@@ -7,7 +7,7 @@ import json
 import numpy as np
 import pytest
 
-from bot.cli import main
+from quoth.bot.cli import main
 
 DOCS = [
     ("d1", "Vitamin D and bones",
@@ -72,13 +72,13 @@ def test_eval_questions_on_the_sample_corpus(tmp_path, capsys, monkeypatch):
 
 
 def test_onnx_backends_agree_with_torch(tmp_path):
-    from embeddings import Encoder, EncoderSettings
-    from embeddings.onnx import quantization_target
+    from quoth.embeddings import Encoder, ModelSettings
+    from quoth.embeddings.onnx import quantization_target
 
     texts = ["The harbour wall was rebuilt with granite.", "Slugs ate every lettuce in the garden."]
-    ref = Encoder().encode_passages(texts)
-    fp32 = Encoder(EncoderSettings(backend="onnx", cache_dir=tmp_path)).encode_passages(texts)
-    int8 = Encoder(EncoderSettings(backend="onnx-int8", cache_dir=tmp_path)).encode_passages(texts)
+    ref = Encoder(ModelSettings(backend="torch")).encode_passages(texts)
+    fp32 = Encoder(ModelSettings(backend="onnx"), tmp_path).encode_passages(texts)
+    int8 = Encoder(ModelSettings(backend="onnx-int8"), tmp_path).encode_passages(texts)
     assert np.min(np.sum(ref * fp32, axis=1)) > 0.999
     assert np.min(np.sum(ref * int8, axis=1)) > 0.95
     assert np.allclose(np.linalg.norm(int8, axis=1), 1.0, atol=1e-4)
@@ -87,21 +87,23 @@ def test_onnx_backends_agree_with_torch(tmp_path):
     assert "model.onnx" in names and len(names) == 2
     assert any(n.endswith(f"int8_{quantization_target()}.onnx") for n in names)
     # A text's int8 vector does not depend on what it is encoded with (quantisation is per run).
-    enc = Encoder(EncoderSettings(backend="onnx-int8", cache_dir=tmp_path))
+    enc = Encoder(ModelSettings(backend="onnx-int8"), tmp_path)
     crowd = ["A much longer text about quarries, storms, the pier and the fish market. " * 6, *texts]
     assert np.array_equal(enc.encode_passages(crowd)[1:], int8)
 
 
 def test_batch_size_follows_backend_and_device(tmp_path):
-    from embeddings import Encoder, EncoderSettings
+    from quoth.embeddings import Encoder, ModelSettings
 
-    assert Encoder(EncoderSettings(device="cpu")).batch_size() == 1
-    assert Encoder(EncoderSettings(device="cpu", batch_size=8)).batch_size() == 8
-    assert Encoder(EncoderSettings(backend="onnx-int8", batch_size=8, cache_dir=tmp_path)).batch_size() == 1
+    assert Encoder(ModelSettings(device="cpu", backend="torch")).batch_size() == 1
+    assert Encoder(ModelSettings(device="cpu", backend="torch", batch_size=8)).batch_size() == 8
+    assert Encoder(ModelSettings(backend="onnx-int8", batch_size=8), tmp_path).batch_size() == 1
 
 
 def test_unknown_backend_is_refused():
-    from embeddings import Encoder, EncoderSettings
+    from pydantic import ValidationError
 
-    with pytest.raises(ValueError, match="unknown backend"):
-        Encoder(EncoderSettings(backend="tpu")).encode_passages(["x"])
+    from quoth.embeddings import ModelSettings
+
+    with pytest.raises(ValidationError, match="backend"):
+        ModelSettings(backend="tpu")

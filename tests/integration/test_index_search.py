@@ -8,13 +8,13 @@ import shutil
 import numpy as np
 import pytest
 
-from bot.cli import main
-from bot.config import Config
-from bot.runtime import Runtime
-from retrieval import index as index_mod
-from retrieval.index import current_generation
-from retrieval.loaded import LoadedIndex
-from retrieval.search import ModelMismatch, Searcher, SearchOptions
+from quoth import Quoth, Settings
+from quoth.bot.cli import main
+from quoth.errors import ModelMismatch
+from quoth.index import LoadedIndex, index_folder
+from quoth.index import build as build_mod
+from quoth.search import Searcher
+from quoth.settings import SearchSettings
 
 DOCS = {
     "harbour.txt": "Harbour news\n\nby Ann Lee\n\nThe harbour wall was rebuilt with granite from the local quarry "
@@ -24,13 +24,6 @@ DOCS = {
                   "ripen well in a cool summer.\n\nBob Green said, “Slugs ate every lettuce I planted this year, "
                   "so next spring I will use copper rings around the beds.”\n",
 }
-
-
-@pytest.fixture(scope="module")
-def encoder():
-    from embeddings import Encoder
-
-    return Encoder()
 
 
 @pytest.fixture
@@ -44,14 +37,12 @@ def corpus(tmp_path):
 
 @pytest.fixture
 def rt(tmp_path, corpus, encoder):
-    cfg = Config.model_validate({"corpus": {"path": str(corpus)}, "data": {"dir": str(tmp_path / "data")}})
-    r = Runtime(cfg)
-    r.encoder = encoder  # share the loaded model between tests
-    return r
+    settings = Settings().with_(corpus={"path": str(corpus)}, data={"dir": str(tmp_path / "data")})
+    return Quoth(settings, encoder=encoder)  # the session's loaded model, shared between tests
 
 
 def test_build_search_and_attribution(rt):
-    report = rt.build()
+    report = rt.index()
     assert (report.added, report.changed, report.removed, report.passages) == (2, 0, 0, 4)
     res = rt.searcher.search("What happened to the lettuces?", k=3, best_sentence=True)
     top = res.hits[0]
@@ -63,12 +54,12 @@ def test_build_search_and_attribution(rt):
 
 
 def test_abstains_when_nothing_is_relevant(rt):
-    rt.build()
+    rt.index()
     assert rt.searcher.search("How do I configure a Kubernetes ingress controller?").hits == []
 
 
 def test_filters_by_speaker_and_source(rt):
-    rt.build()
+    rt.index()
     hits = rt.searcher.search("boats and gardens", k=5, speaker="ann lee").hits
     assert hits and {h.passage.speaker for h in hits} == {"Ann Lee"}
     hits = rt.searcher.search("tomatoes sun compost", k=5, source="harbour.txt").hits
@@ -76,47 +67,47 @@ def test_filters_by_speaker_and_source(rt):
 
 
 def test_incremental_update_embeds_only_changes(rt, corpus):
-    first = rt.build()
-    gen1 = current_generation(rt.folder)
-    again = rt.build()
+    first = rt.index()
+    gen1 = rt.folder.current()
+    again = rt.index()
     assert (again.unchanged, again.embedded) == (2, 0)
     (corpus / "garden.txt").write_text(DOCS["garden.txt"].replace("Tomatoes", "Peppers"), encoding="utf-8")
     (corpus / "new.txt").write_text("Bees visit the lavender every morning in the warm weather of July.\n")
     (corpus / "harbour.txt").unlink()
-    upd = rt.build()
+    upd = rt.index()
     assert (upd.added, upd.changed, upd.removed, upd.unchanged) == (1, 1, 1, 0)
     assert upd.embedded == 3 and upd.passages == 3
-    idx = LoadedIndex(current_generation(rt.folder))
+    idx = LoadedIndex(rt.folder.current())
     assert {d.source.path for d in idx.store.documents()} == {"garden.txt", "new.txt"}
     # vectors kept for the unchanged passage are identical to a fresh embedding of it
     texts = idx.store.search_texts_of(idx.ids.tolist())
     fresh = rt.encoder.encode_passages(texts)
     assert np.allclose(np.asarray(idx.vectors), fresh, atol=1e-5)
-    assert first.passages == 4 and gen1 != current_generation(rt.folder)
+    assert first.passages == 4 and gen1 != rt.folder.current()
 
 
 def test_crash_midway_leaves_previous_index_serving(rt, corpus, monkeypatch):
-    rt.build()
-    before = current_generation(rt.folder)
+    rt.index()
+    before = rt.folder.current()
     (corpus / "new.txt").write_text("Owls hunt mice in the barn at night when the moon is full and bright.\n")
 
     def boom(*a, **k):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(index_mod.bm25, "save", boom)
+    monkeypatch.setattr(build_mod.bm25, "save", boom)
     with pytest.raises(KeyboardInterrupt):
-        rt.build()
-    assert current_generation(rt.folder) == before
-    assert not list(rt.folder.glob("*.tmp"))
+        rt.index()
+    assert rt.folder.current() == before
+    assert not list(rt.folder.path.glob("*.tmp"))
     res = rt.searcher.search("owls hunting mice")
     assert all("Owls" not in h.passage.text for h in res.hits)
     monkeypatch.undo()
-    rt.build()
+    rt.index()
     assert "Owls" in rt.searcher.search("owls hunting mice").hits[0].passage.text
 
 
 def test_query_with_another_model_is_refused(rt):
-    rt.build()
+    rt.index()
 
     class Other:
         name = "some/other-model"
@@ -131,7 +122,7 @@ def test_query_with_another_model_is_refused(rt):
 def test_searcher_is_safe_across_threads(rt):
     from concurrent.futures import ThreadPoolExecutor
 
-    rt.build()
+    rt.index()
     qs = ["harbour wall granite", "slugs and lettuce", "fish market quay", "tomatoes in the sun"] * 4
     single = [rt.searcher.search(q).hits[0].passage.id for q in qs]
     with ThreadPoolExecutor(4) as pool:
@@ -145,10 +136,8 @@ def test_near_duplicates_removed(tmp_path, encoder):
     body = "The council approved the new cycle lanes on the high street after a long public consultation."
     (root / "a.txt").write_text(body + "\n")
     (root / "b.txt").write_text(body + "\n")
-    cfg = Config.model_validate({"corpus": {"path": str(root)}, "data": {"dir": str(tmp_path / "d")}})
-    r = Runtime(cfg)
-    r.encoder = encoder
-    r.build()
+    r = Quoth(Settings().with_(corpus={"path": str(root)}, data={"dir": str(tmp_path / "d")}), encoder=encoder)
+    r.index()
     assert len(r.searcher.search("cycle lanes high street", k=3).hits) == 1
 
 
@@ -157,7 +146,7 @@ def test_cross_encoder_reranking_path(rt, tmp_path):
     from sentence_transformers import CrossEncoder
     from transformers import BertConfig, BertForSequenceClassification, BertTokenizerFast
 
-    from embeddings.models import bundled_model_path
+    from quoth.embeddings.models import bundled_model_path
 
     path = tmp_path / "tiny-ce"
     tok = BertTokenizerFast.from_pretrained(str(bundled_model_path()))
@@ -167,7 +156,7 @@ def test_cross_encoder_reranking_path(rt, tmp_path):
     model.save_pretrained(path)
     tok.save_pretrained(path)
     ce = CrossEncoder(str(path), device="cpu")
-    rt.build()
+    rt.index()
     plain = Searcher(rt.live, rt.encoder)
     reranked = Searcher(rt.live, rt.encoder, reranker=ce)
     q = "harbour boats garden vegetables"
@@ -183,7 +172,7 @@ def test_cross_encoder_reranking_path(rt, tmp_path):
         def predict(self, pairs):
             return ce.predict(pairs) - 10.0
 
-    shallow = Searcher(rt.live, rt.encoder, SearchOptions(rerank_depth=2), reranker=NegativeLogits())
+    shallow = Searcher(rt.live, rt.encoder, SearchSettings(rerank_depth=2), reranker=NegativeLogits())
     rows = np.arange(len(idx))
     fused = np.linspace(1.0, 0.0, len(rows)).astype(np.float32)
     out_rows, _, out_scores = shallow._rerank(idx, q, rows, np.zeros(len(rows)), fused, need=1)
@@ -224,60 +213,21 @@ def test_invalid_config_names_key(tmp_path, capsys):
 
 
 def test_index_folder_differs_per_corpus_and_model(tmp_path):
-    a = index_mod.index_folder(tmp_path, tmp_path / "one", "m1")
-    assert a != index_mod.index_folder(tmp_path, tmp_path / "two", "m1")
-    assert a != index_mod.index_folder(tmp_path, tmp_path / "one", "m2")
+    a = index_folder(tmp_path, tmp_path / "one", "m1")
+    assert a != index_folder(tmp_path, tmp_path / "two", "m1")
+    assert a != index_folder(tmp_path, tmp_path / "one", "m2")
     shutil.rmtree(tmp_path / "indexes", ignore_errors=True)
 
 
-def test_bm25_tokenisation_matches_bm25s():
-    import bm25s
-    import Stemmer
-
-    from retrieval import bm25
-
-    # Symbols aside (see the next test), the same tokens as bm25s.tokenize.
-    texts = ["The Harbour's walls were REBUILT in 1998, didn't they?", "Über café — naïve résumé; a b cd",
-             "Slugs ate every lettuce I planted this year", "", "x_y 3.14 e-mail co-operate"]
-    expected = bm25s.tokenize(texts, stopwords="en", stemmer=Stemmer.Stemmer("english"), return_ids=False,
-                              show_progress=False)
-    assert bm25.tokenize(texts) == expected
-
-
-def test_symbols_are_searched_as_the_words_a_question_uses():
-    from retrieval import bm25
-
-    texts = ["He won 60% of the vote", "It cost £7.3 billion", "A rise of 3 per cent", "Nothing numeric here"]
-    retriever = bm25.build(texts)
-    for query, want in (("What percentage of the vote?", 0), ("How many pounds did it cost?", 1),
-                        ("By what percent did it rise?", 2)):
-        assert int(np.argmax(bm25.scores(retriever, query))) == want, query
-
-
 def test_index_from_an_older_analyzer_is_updated_before_answering(rt):
-    rt.build()
-    assert index_mod.outdated(rt.folder) is None
-    gen = current_generation(rt.folder)
-    meta = json.loads((gen / "meta.json").read_text())
+    rt.index()
+    assert rt.folder.outdated() is None
+    gen = rt.folder.current()
+    meta = json.loads(gen.meta_file.read_text())
     meta["bm25_analyzer"] = 1
-    (gen / "meta.json").write_text(json.dumps(meta))
-    assert "another version" in index_mod.outdated(rt.folder)
+    gen.meta_file.write_text(json.dumps(meta))
+    assert "another version" in rt.folder.outdated()
     report = rt.ensure_index(show_progress=False)
     assert report is not None and report.embedded == 0 and report.unchanged == 2
-    assert index_mod.outdated(rt.folder) is None
+    assert rt.folder.outdated() is None
     assert rt.ensure_index(show_progress=False) is None
-
-
-def test_words_written_apart_or_together_find_each_other():
-    from retrieval import bm25
-
-    texts = ["John Mc Donnell would have been no more acceptable", "John McDonnell should be our leader",
-             "Private health care for those who can pay", "The NHS gives healthcare to everyone",
-             "A mc of ceremonies donnell"]
-    retriever = bm25.build(texts)
-    assert set(np.flatnonzero(bm25.scores(retriever, "McDonnell"))) == {0, 1}
-    assert set(np.flatnonzero(bm25.scores(retriever, "healthcare"))) == {2, 3}
-    assert int(np.argmax(bm25.scores(retriever, "health care"))) == 2
-    assert bm25.scores(retriever, "health care")[3] > 0
-    # Only joins the corpus attests: "moreacceptable" is nobody's word.
-    assert "moreaccept" not in retriever.vocab_dict

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import Config, ConfigError, load_config
+from quoth.bot.config import AppConfig, load_config
+from quoth.errors import ConfigError
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "config.example.toml"
+EXAMPLE = Path(__file__).resolve().parents[3] / "config.example.toml"
 
 
 def test_example_config_loads():
@@ -22,7 +23,7 @@ def test_example_documents_every_key():
     text = EXAMPLE.read_text()
     present = tomllib.loads(text)
     commented = set(re.findall(r"^# (\w+) = ", text, re.MULTILINE))
-    for section, model in Config.model_fields.items():
+    for section, model in AppConfig.model_fields.items():
         if section == "source":
             continue
         for key in model.annotation.model_fields:

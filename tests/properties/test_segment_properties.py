@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from retrieval.segment import SegmentOptions, segment
-
-from .conftest import make_doc
+from quoth.segment import segment
+from quoth.settings import SegmentSettings
+from tests.helpers import make_doc
 
 pieces = st.sampled_from([
     "Hello world.", "  • Jane Doe says:", "    • Bob replies:", "  1. First comment here is long enough.",
@@ -23,7 +23,7 @@ documents = st.lists(st.one_of(pieces, st.text(max_size=40)), max_size=30).map("
        max_tokens=st.integers(24, 300))
 def test_passages_are_exact_slices(text, kind, max_tokens):
     doc = make_doc(text, kind=kind, author="Author")
-    seg = segment(doc, SegmentOptions(max_tokens=max_tokens))
+    seg = segment(doc, SegmentSettings(max_tokens=max_tokens))
     last_end = 0
     for p in seg.passages:
         assert doc.text[p.start:p.end] == p.text

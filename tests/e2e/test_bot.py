@@ -13,9 +13,9 @@ import yarl
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
-from bot.config import Config
-from bot.discord_app import QuothBot
-from bot.runtime import Runtime
+from quoth import Quoth
+from quoth.bot.config import AppConfig
+from quoth.bot.discord.app import QuothBot
 
 from .fake_discord import (
     ADMIN_ROLE_ID,
@@ -50,34 +50,26 @@ CORPUS = {
 }
 
 
-@pytest.fixture(scope="module")
-def encoder():
-    from embeddings import Encoder
-
-    return Encoder()
-
-
-def make_runtime(tmp, encoder, **bot_cfg) -> Runtime:
+def make_app(tmp, encoder, **bot_cfg) -> Quoth:
     corpus = tmp / "corpus"
     if not corpus.exists():
         corpus.mkdir(parents=True)
         for name, text in CORPUS.items():
             (corpus / name).write_text(text, encoding="utf-8")
-    cfg = Config.model_validate({
+    cfg = AppConfig.from_dict({
         "corpus": {"path": str(corpus)}, "data": {"dir": str(tmp / "data")},
         # Long passages on purpose: the treatise becomes one oversized passage.
         "segment": {"max_tokens": 3000},
         "bot": {"admin_user_ids": [], "admin_role_ids": [ADMIN_ROLE_ID], "cooldown_questions": 50, **bot_cfg},
     })
-    rt = Runtime(cfg)
-    rt.encoder = encoder
+    rt = Quoth(cfg, encoder=encoder)
     rt.ensure_index(show_progress=False)
     return rt
 
 
 @pytest.fixture(scope="module")
-def shared_runtime(tmp_path_factory, encoder):
-    return make_runtime(tmp_path_factory.mktemp("bot"), encoder)
+def shared_app(tmp_path_factory, encoder):
+    return make_app(tmp_path_factory.mktemp("bot"), encoder)
 
 
 class ErrorLogs(logging.Handler):
@@ -90,7 +82,7 @@ class ErrorLogs(logging.Handler):
 
 
 @contextlib.asynccontextmanager
-async def running(rt: Runtime):
+async def running(rt: Quoth):
     """Start the fake Discord and the real bot pointed at it; fail on any ERROR the client logs."""
     errors = ErrorLogs()
     for name in ("discord", "quoth"):
@@ -100,7 +92,7 @@ async def running(rt: Runtime):
     saved = Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY
     Route.BASE = fake.api_base
     DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(fake.gateway_url)
-    bot = QuothBot(rt, rt.cfg)
+    bot = QuothBot(rt, rt.settings)
     task = asyncio.create_task(bot.start("fake-token"))
     try:
         deadline = time.monotonic() + 60
@@ -134,9 +126,9 @@ def callback_of(token: str):
     return lambda r: r.method == "POST" and r.path.endswith(f"/{token}/callback")
 
 
-def test_slash_ask_quotes_with_speaker_and_source(shared_runtime):
+def test_slash_ask_quotes_with_speaker_and_source(shared_app):
     async def scenario():
-        async with running(shared_runtime) as (fake, _):
+        async with running(shared_app) as (fake, _):
             token = await fake.slash("ask", {"question": "What happened to the lettuces?"}, ALICE)
             ack = await fake.wait_for(callback_of(token))
             assert ack.body["type"] == 5  # deferred first: Discord's 3-second window
@@ -152,9 +144,9 @@ def test_slash_ask_quotes_with_speaker_and_source(shared_runtime):
     run(scenario())
 
 
-def test_mention_and_dm_answered_other_messages_ignored(shared_runtime):
+def test_mention_and_dm_answered_other_messages_ignored(shared_app):
     async def scenario():
-        async with running(shared_runtime) as (fake, _):
+        async with running(shared_app) as (fake, _):
             await fake.send_message("just chatting about granite", BOB)
             msg = await fake.send_message(f"<@{BOT_ID}> who rebuilt the harbour wall?", ALICE, mentions=[BOT_USER])
             reply = await fake.wait_for(lambda r: r.method == "POST" and r.path == f"/channels/{CHANNEL_ID}/messages")
@@ -173,9 +165,9 @@ def test_mention_and_dm_answered_other_messages_ignored(shared_runtime):
     run(scenario())
 
 
-def test_out_of_corpus_question_says_nothing_found(shared_runtime):
+def test_out_of_corpus_question_says_nothing_found(shared_app):
     async def scenario():
-        async with running(shared_runtime) as (fake, _):
+        async with running(shared_app) as (fake, _):
             token = await fake.slash("ask", {"question": "How do I reset my router password?"}, ALICE)
             body = (await fake.wait_for(edited(token))).body
             assert body["embeds"][0]["title"] == "Nothing relevant found."
@@ -183,9 +175,9 @@ def test_out_of_corpus_question_says_nothing_found(shared_runtime):
     run(scenario())
 
 
-def test_more_results_context_and_feedback_buttons(shared_runtime):
+def test_more_results_context_and_feedback_buttons(shared_app):
     async def scenario():
-        async with running(shared_runtime) as (fake, bot):
+        async with running(shared_app) as (fake, bot):
             token = await fake.slash("ask", {"question": "bus timetable, parking, harbour and gardens", "k": 1}, ALICE)
             body = (await fake.wait_for(edited(token))).body
             original = fake.originals[token]
@@ -208,16 +200,16 @@ def test_more_results_context_and_feedback_buttons(shared_runtime):
             t4 = await fake.click(original, up, BOB)
             thanks = await fake.wait_for(callback_of(t4))
             assert thanks.body["type"] == 4 and thanks.body["data"]["flags"] & 64
-            rows = bot.journal.feedback()
+            rows = bot.asker.journal.feedback()
             assert len(rows) == 1 and rows[0]["vote"] == 1 and rows[0]["user_id"] == int(BOB["id"])
             assert rows[0]["question"] == "bus timetable, parking, harbour and gardens"
             assert rows[0]["hits"] and {"path", "start", "end"} <= set(rows[0]["hits"][0])
     run(scenario())
 
 
-def test_quotes_never_ping_and_markdown_is_escaped(shared_runtime):
+def test_quotes_never_ping_and_markdown_is_escaped(shared_app):
     async def scenario():
-        async with running(shared_runtime) as (fake, _):
+        async with running(shared_app) as (fake, _):
             token = await fake.slash("ask", {"question": "When is the bus timetable meeting?"}, ALICE)
             body = (await fake.wait_for(edited(token))).body
             assert body["allowed_mentions"] == {"parse": [], "replied_user": False} or \
@@ -233,9 +225,9 @@ def test_quotes_never_ping_and_markdown_is_escaped(shared_runtime):
     run(scenario())
 
 
-def test_oversized_passage_respects_discord_limits(shared_runtime):
+def test_oversized_passage_respects_discord_limits(shared_app):
     async def scenario():
-        async with running(shared_runtime) as (fake, _):
+        async with running(shared_app) as (fake, _):
             token = await fake.slash("ask", {"question": "suspension bridge cables towers", "k": 10}, ALICE)
             body = (await fake.wait_for(edited(token))).body
             embeds = body["embeds"]
@@ -249,9 +241,9 @@ def test_oversized_passage_respects_discord_limits(shared_runtime):
     run(scenario())
 
 
-def test_autocomplete_sources_and_about(shared_runtime):
+def test_autocomplete_sources_and_about(shared_app):
     async def scenario():
-        async with running(shared_runtime) as (fake, _):
+        async with running(shared_app) as (fake, _):
             iid = await fake.autocomplete("ask", {"question": "x", "speaker": "bob"}, "speaker", ALICE)
             ac = await fake.wait_for(lambda r: r.path.startswith(f"/interactions/{iid}/"))
             assert ac.body["type"] == 8
@@ -269,7 +261,7 @@ def test_autocomplete_sources_and_about(shared_runtime):
 
 
 def test_long_questions_and_cooldown_get_friendly_replies(tmp_path, encoder):
-    rt = make_runtime(tmp_path, encoder, cooldown_questions=1, cooldown_seconds=60, max_question_chars=40)
+    rt = make_app(tmp_path, encoder, cooldown_questions=1, cooldown_seconds=60, max_question_chars=40)
 
     async def scenario():
         async with running(rt) as (fake, _):
@@ -284,7 +276,7 @@ def test_long_questions_and_cooldown_get_friendly_replies(tmp_path, encoder):
 
 
 def test_reindex_refused_for_non_admins_and_live_for_admins(tmp_path, encoder):
-    rt = make_runtime(tmp_path, encoder)
+    rt = make_app(tmp_path, encoder)
     corpus = rt.corpus_dir
     real_encode = rt.encoder.encode_passages
 
@@ -318,7 +310,7 @@ def test_reindex_refused_for_non_admins_and_live_for_admins(tmp_path, encoder):
 
 
 def test_thread_mode_answers_follow_ups(tmp_path, encoder):
-    rt = make_runtime(tmp_path, encoder, answer_in_thread=True)
+    rt = make_app(tmp_path, encoder, answer_in_thread=True)
 
     async def scenario():
         async with running(rt) as (fake, _):
@@ -337,15 +329,15 @@ def test_thread_mode_answers_follow_ups(tmp_path, encoder):
 
 
 def test_missing_token_is_a_clear_error(monkeypatch, capsys):
-    from bot.cli import main
+    from quoth.bot.cli import main
 
     monkeypatch.delenv("DISCORD_TOKEN", raising=False)
     assert main(["serve"]) == 2
     assert "DISCORD_TOKEN" in capsys.readouterr().err
 
 
-def test_sync_publishes_commands(shared_runtime, monkeypatch):
-    from bot.discord_app import _sync
+def test_sync_publishes_commands(shared_app, monkeypatch):
+    from quoth.bot.discord.app import _sync
 
     async def scenario():
         fake = FakeDiscord()
@@ -353,7 +345,7 @@ def test_sync_publishes_commands(shared_runtime, monkeypatch):
         saved = Route.BASE
         Route.BASE = fake.api_base
         try:
-            synced = await _sync(QuothBot(shared_runtime, shared_runtime.cfg, warm=False), "fake-token", [42])
+            synced = await _sync(QuothBot(shared_app, shared_app.settings, warm=False), "fake-token", [42])
         finally:
             Route.BASE = saved
             await fake.stop()
@@ -365,4 +357,4 @@ def test_sync_publishes_commands(shared_runtime, monkeypatch):
         reindex = next(c for c in put.body if c["name"] == "reindex")
         assert str(reindex["default_member_permissions"]) == str(0x20)  # Manage Server
     run(scenario())
-    shutil.rmtree(shared_runtime.cfg.data_dir() / "nothing", ignore_errors=True)
+    shutil.rmtree(shared_app.settings.data_dir() / "nothing", ignore_errors=True)

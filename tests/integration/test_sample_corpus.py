@@ -6,10 +6,9 @@ import json
 
 import pytest
 
-from bot.cli import main
-from embeddings import token_counter
-from retrieval.corpus import CorpusOptions, read_corpus
-from retrieval.segment import SegmentOptions
+from quoth import Quoth
+from quoth.bot.cli import main
+from quoth.embeddings import token_counter
 
 FORM_TEXT = ["Leave a Reply", "You are commenting using", "Fill in your details", "Log Out", "Connecting to %s",
              "Akismet", "Click here to subscribe", "Breakfast in red", "Mobile users", "Comments are now closed",
@@ -18,11 +17,9 @@ FORM_TEXT = ["Leave a Reply", "You are commenting using", "Fill in your details"
 
 @pytest.fixture(scope="module")
 def passages(request):
-    from retrieval.corpus import SAMPLE_CORPUS
-
     count = token_counter("default")
     out = []
-    for doc, seg in read_corpus(SAMPLE_CORPUS, CorpusOptions(segment=SegmentOptions(max_tokens=256)), count):
+    for doc, seg in Quoth.open().passages():
         for p in seg.passages:
             assert doc.text[p.start:p.end] == p.text
             assert count(p.search_text) <= 256

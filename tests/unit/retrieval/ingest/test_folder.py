@@ -6,37 +6,18 @@ import json
 
 import pytest
 
-from retrieval.loaders import LoadOptions, LoadReport, load_corpus
-from retrieval.manifest import ManifestError, load_manifest
+from quoth.errors import ManifestError
+from quoth.ingest import LoadReport, load_folder
+from quoth.ingest.manifest import load_manifest
+from quoth.settings import CorpusSettings
+
+from .test_pdf import minimal_pdf
 
 
-def load(root, opts=None):
-    report = LoadReport([])
-    docs = list(load_corpus(root, load_manifest(root), opts or LoadOptions(), report))
+def load(root, settings=None):
+    report = LoadReport()
+    docs = list(load_folder(root, settings or CorpusSettings(), report))
     return {d.path: d for d in docs}, report.warnings
-
-
-def minimal_pdf(text: str) -> bytes:
-    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
-    objs = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, o in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    for off in offsets:
-        out += b"%010d 00000 n \n" % off
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return bytes(out)
 
 
 def test_formats(tmp_path):
@@ -73,7 +54,7 @@ def test_bad_files_warn_once_each_and_never_abort(tmp_path):
     (tmp_path / "huge.txt").write_text("word " * 1000, encoding="utf-8")
     (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n")
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 this is not really a pdf")
-    docs, warnings = load(tmp_path, LoadOptions(max_bytes=200))
+    docs, warnings = load(tmp_path, CorpusSettings(max_file_bytes=200))
     assert set(docs) == {"good.txt", "latin.txt", "huge.txt"}
     assert docs["latin.txt"].text == "Café crème “quoted”"
     assert len(docs["huge.txt"].text) == 200
@@ -93,7 +74,8 @@ def test_manifest_fills_metadata_and_bad_manifest_names_the_key(tmp_path):
         '[[document]]\nfile = "x.txt"\ntitle = "X"\nauthor = "Someone"\nurl = ""\nkind = "article"\n')
     docs, _ = load(tmp_path)
     src = docs["x.txt"].source
-    assert (src.title, src.author, src.url, src.kind) == ("X", "Someone", None, "article")
+    assert (src.title, src.author, src.url) == ("X", "Someone", None)
+    assert docs["x.txt"].hints.kind == "article"  # the layout is a hint to segmentation, not a finding
     (tmp_path / "sources.toml").write_text('[[document]]\nfile = "x.txt"\nkind = "novel"\n')
     with pytest.raises(ManifestError, match=r"document\.0\.kind"):
         load_manifest(tmp_path)

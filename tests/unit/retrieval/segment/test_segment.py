@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from retrieval.segment import SegmentOptions, segment
-
-from .conftest import make_doc
+from quoth.segment import segment
+from quoth.settings import SegmentSettings
+from tests.helpers import make_doc
 
 POST_LIST = """Ada Lovelace
 
@@ -172,7 +172,7 @@ def test_boilerplate_and_configured_patterns_removed():
     plain = segment(make_doc(text, author="A"))
     assert all("subscribe" not in p.text for p in plain.passages)
     assert any("Acme" in p.text for p in plain.passages)
-    custom = segment(make_doc(text, author="A"), SegmentOptions(boilerplate=(r"^sponsored by\b",)))
+    custom = segment(make_doc(text, author="A"), boilerplate=[r"^sponsored by\b"])
     assert all("ACME" not in p.text for p in custom.passages)
 
 
@@ -180,7 +180,7 @@ def test_long_passage_splits_at_sentences_within_limit():
     sentence = "The quick brown fox jumps over the lazy dog near the riverbank today. "
     text = sentence * 60
     count = lambda s: len(s.split())  # noqa: E731
-    seg = segment(make_doc(text, author="Writer"), SegmentOptions(max_tokens=60), count_tokens=count)
+    seg = segment(make_doc(text, author="Writer"), SegmentSettings(max_tokens=60), count_tokens=count)
     assert len(seg.passages) > 5
     for p in seg.passages:
         assert count(p.search_text) <= 60

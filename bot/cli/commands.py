@@ -1,0 +1,180 @@
+"""One function per ``quoth`` command: each reads its arguments, calls the library and prints.
+
+Results go to stdout; logs, warnings and progress go to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from quoth import Quoth
+from quoth.errors import QuothError
+from quoth.evaluate import beir as beir_eval
+from quoth.evaluate import questions as question_eval
+from quoth.ingest import LoadReport
+
+from ..config import AppConfig
+from .render import render_answer, render_passages
+
+log = logging.getLogger("quoth")
+
+
+class UsageError(QuothError):
+    """Arguments that do not fit together."""
+
+
+def _app(cfg: AppConfig, args: argparse.Namespace) -> Quoth:
+    corpus = getattr(args, "corpus", None)
+    return Quoth(cfg.with_(corpus={"path": str(Path(corpus).expanduser().resolve())}) if corpus else cfg)
+
+
+def _out(line: str) -> None:
+    sys.stdout.write(line + "\n")
+
+
+def cmd_passages(cfg: AppConfig, args: argparse.Namespace) -> int:
+    q = _app(cfg, args)
+    doc_q, spk_q = (args.doc or "").lower(), (args.speaker or "").lower()
+    count = 0
+    rows = []
+    for doc, seg in q.passages(report=LoadReport()):
+        if doc_q and doc_q not in doc.path.lower() and doc_q not in seg.source.title.lower():
+            continue
+        for p in seg.passages:
+            if spk_q and spk_q not in (p.speaker or "").lower():
+                continue
+            count += 1
+            if args.json:
+                _out(json.dumps({**p.to_json(seg.source), "search_text": p.search_text}, ensure_ascii=False))
+            else:
+                rows.append((p, seg.source))
+    if not args.json:
+        _out(render_passages(rows))
+        print(f"\n{count} passages", file=sys.stderr)
+    return 0
+
+
+def cmd_index(cfg: AppConfig, args: argparse.Namespace) -> int:
+    q = _app(cfg, args)
+    report = q.index(full=args.full, show_progress=sys.stderr.isatty() or args.progress)
+    for w in report.warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    _out(f"{'Rebuilt' if report.full else 'Updated'} index for {q.corpus_dir}: {report.summary()}")
+    return 0
+
+
+def _queries(args: argparse.Namespace) -> list[str]:
+    if args.batch:
+        fh = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")  # noqa: SIM115
+        with fh:
+            return [line.rstrip("\n") for line in fh if line.strip()]
+    if args.query:
+        return [args.query]
+    raise UsageError("give a QUERY or --batch FILE")
+
+
+def cmd_search(cfg: AppConfig, args: argparse.Namespace) -> int:
+    queries = _queries(args)
+    q = _app(cfg, args)
+    q.ensure_index()
+    for query in queries:
+        res = q.search(query, k=args.k, source=args.source, speaker=args.speaker)
+        sys.stdout.write((json.dumps(res.to_json(), ensure_ascii=False) if args.json else render_answer(res) + "\n")
+                         + "\n")
+        sys.stdout.flush()
+    return 0
+
+
+def cmd_ask(cfg: AppConfig, args: argparse.Namespace) -> int:
+    q = _app(cfg, args)
+    q.ensure_index()
+    res = q.ask(args.question, k=args.k, source=args.source, speaker=args.speaker)
+    _out(render_answer(res, color=sys.stdout.isatty()))
+    return 0
+
+
+def cmd_sources(cfg: AppConfig, args: argparse.Namespace) -> int:
+    q = _app(cfg, args)
+    q.ensure_index()
+    idx = q.current()
+    docs = idx.documents()
+    if args.json:
+        for d in docs:
+            _out(json.dumps({**d.source.to_json(), "passages": d.passages}, ensure_ascii=False))
+        return 0
+    width = max((len(d.source.path) for d in docs), default=4)
+    for d in docs:
+        _out(f"{d.passages:6d}  {d.source.path:<{width}}  {d.source.title}")
+    _out(f"{sum(d.passages for d in docs):6d}  passages in {len(docs)} documents "
+         f"(index {idx.generation}, model {idx.model})")
+    return 0
+
+
+def cmd_eval(cfg: AppConfig, args: argparse.Namespace) -> int:
+    if bool(args.beir) == bool(args.questions):
+        raise UsageError("give exactly one of --beir DIR or --questions FILE")
+    return _eval_questions(cfg, args) if args.questions else _eval_beir(cfg, args)
+
+
+def _eval_questions(cfg: AppConfig, args: argparse.Namespace) -> int:
+    questions = question_eval.load_questions(Path(args.questions))
+    q = _app(cfg, args)
+    q.ensure_index()
+    scores = question_eval.score_questions(q.searcher, questions, k=max(3, cfg.search.k))
+    summary = scores.summary()
+    if args.json:
+        _out(json.dumps({"corpus": str(q.corpus_dir), **summary, "failures": scores.failures}))
+        return 0
+    for f in scores.failures:
+        _out(f"  {f}")
+    _out(f"hit@1 {summary['hit@1']}  hit@3 {summary['hit@3']}  speaker {summary['speaker']}  "
+         f"abstain {summary['abstain']}  false abstentions {summary['false_abstentions']}  "
+         f"({summary['questions']} questions on {q.corpus_dir})")
+    return 0
+
+
+def _eval_beir(cfg: AppConfig, args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    data = beir_eval.load_beir(Path(args.beir), args.split)
+    q = Quoth.for_beir(data, cfg)
+    log.info("eval index: %s", q.index(show_progress=sys.stderr.isatty()).summary())  # reused when unchanged
+    modes = ["dense", "bm25", "hybrid"] + (["rerank"] if cfg.search.rerank_model else [])
+    bars = []
+
+    def progress(mode: str):
+        bars.append(tqdm(total=len(data.queries), desc=mode, disable=not sys.stderr.isatty(), file=sys.stderr))
+        return lambda _: bars[-1].update()
+
+    results = beir_eval.evaluate(q.searcher, data, modes, progress)
+    for bar in bars:
+        bar.close()
+    if args.json:
+        _out(json.dumps({"dataset": data.name, "split": args.split, "queries": len(data.queries),
+                         "results": results}))
+        return 0
+    _out(f"{data.name} ({args.split}, {len(data.queries)} queries, model {q.encoder.name})")
+    _out(f"{'mode':8s} {'nDCG@10':>8s} {'recall@100':>11s} {'MRR@10':>8s}")
+    for mode, m in results.items():
+        _out(f"{mode:8s} {m['ndcg@10']:8.4f} {m['recall@100']:11.4f} {m['mrr@10']:8.4f}")
+    return 0
+
+
+def cmd_serve(cfg: AppConfig, args: argparse.Namespace) -> int:
+    from ..discord.app import serve
+
+    serve(cfg, _app(cfg, args), sync=args.sync)
+    return 0
+
+
+def cmd_sync(cfg: AppConfig, args: argparse.Namespace) -> int:
+    from ..discord.app import sync
+
+    synced = sync(cfg, _app(cfg, args), args.guild)
+    where = f"guild {args.guild}" if args.guild else "all guilds (global; may take up to an hour to appear)"
+    _out(f"Synced {len(synced)} command(s) to {where}: {', '.join('/' + c.name for c in synced)}")
+    return 0

@@ -1,0 +1,115 @@
+"""Answering, for every Discord entry point (slash commands, mentions, DMs, buttons): search, the journal of
+answers and per-user cooldowns. Everything that blocks (search, SQLite) runs in a worker thread, never on the
+event loop. Cogs and buttons reach it by type, as ``QuothBot.asker``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+
+import discord
+
+from quoth import Quoth
+from quoth.errors import IndexUnusable
+from quoth.search import SearchResult
+
+from ..config import BotSettings
+from .answers import NO_PINGS, answer, context_text
+from .components import answer_view
+from .cooldowns import UserCooldowns
+from .journal import Journal
+
+log = logging.getLogger("quoth.bot")
+
+
+@dataclass
+class Reply:
+    """What to send: a short text, embeds and buttons (an explanation alone when there is no answer)."""
+
+    content: str
+    embeds: list[discord.Embed] = field(default_factory=list)
+    view: discord.ui.View | None = None
+
+    def kwargs(self) -> dict:
+        out = {"content": self.content, "embeds": self.embeds, "allowed_mentions": NO_PINGS}
+        if self.view is not None:
+            out["view"] = self.view
+        return out
+
+
+class AskService:
+    def __init__(self, quoth: Quoth, journal: Journal, settings: BotSettings) -> None:
+        self.quoth = quoth
+        self.journal = journal
+        self.settings = settings
+        self.cooldowns = UserCooldowns(settings.cooldown_questions, settings.cooldown_seconds)
+
+    def refusal(self, question: str, user_id: int) -> str | None:
+        """Why a question is not answered now (too long, asked too quickly), or None."""
+        limit = self.settings.max_question_chars
+        if len(question) > limit:
+            return f"That question is {len(question)} characters long; please keep it under {limit}."
+        wait = self.cooldowns.retry_after(user_id)
+        if wait:
+            return f"You are asking quickly! Please wait {wait:.0f} s before the next question."
+        return None
+
+    async def search(self, question: str, k: int, offset: int = 0, source: str | None = None,
+                     speaker: str | None = None) -> SearchResult | str:
+        """Search in a worker thread; a string is a problem to show instead of an answer."""
+        try:
+            return await asyncio.to_thread(self.quoth.ask, question, k, source, speaker, offset)
+        except IndexUnusable as exc:
+            log.error("cannot search: %s", exc)
+            return f"The index is not usable right now ({exc}). An admin can run `/reindex full:True`."
+        except Exception:
+            log.exception("search failed for %r", question)
+            return "Something went wrong while searching; the error has been logged."
+
+    async def answer(self, question: str, k: int, user_id: int | None, guild_id: int | None,
+                     channel_id: int | None, source: str | None = None, speaker: str | None = None) -> Reply:
+        """The quotes for a question, recorded in the journal so that its buttons work after a restart."""
+        res = await self.search(question, k, source=source, speaker=speaker)
+        if isinstance(res, str):
+            return Reply(res)
+        qid = await asyncio.to_thread(self.journal.record_question, question, k, source, speaker, user_id,
+                                      guild_id, channel_id, res.hits)
+        ans = answer(question, res.hits)
+        return Reply(ans.content, ans.embeds, answer_view(qid, 0, len(res.hits), res.total_relevant > len(res.hits)))
+
+    async def more(self, qid: int, offset: int) -> Reply:
+        """The next quotes of an earlier answer."""
+        asked = await asyncio.to_thread(self.journal.get, qid)
+        if asked is None:
+            return Reply("That answer is too old; please ask again.")
+        res = await self.search(asked.question, asked.k, offset, asked.source, asked.speaker)
+        if isinstance(res, str):
+            return Reply(res)
+        if not res.hits:
+            return Reply("No more relevant quotes for that question.")
+        await asyncio.to_thread(self.journal.add_hits, qid, res.hits)
+        ans = answer(asked.question, res.hits, first_number=offset + 1)
+        return Reply(ans.content, ans.embeds,
+                     answer_view(qid, offset, len(res.hits), res.total_relevant > offset + len(res.hits)))
+
+    async def context(self, qid: int, n: int) -> Reply:
+        """The passages around quote ``n`` of an answer, as the index has them now."""
+        asked = await asyncio.to_thread(self.journal.get, qid)
+        if asked is None or n >= len(asked.hits):
+            return Reply("That answer is too old to show its context.")
+        hit = asked.hits[n]
+        rows, focus = await asyncio.to_thread(self.quoth.context, hit["path"], hit["start"], hit["end"])
+        if not rows:
+            return Reply("That document has changed or left the index since this answer; ask again for fresh "
+                         "quotes.")
+        src = rows[0][1]
+        embed = discord.Embed(title=src.title[:256], description=context_text(rows, focus))
+        if src.url and src.url.startswith(("http://", "https://")):
+            embed.url = src.url
+        return Reply("", [embed])
+
+    async def vote(self, qid: int, user_id: int, up: bool) -> bool:
+        """Record (or change) a user's vote on an answer; False when the answer is unknown."""
+        return await asyncio.to_thread(self.journal.vote, qid, user_id, 1 if up else -1)

@@ -1,0 +1,23 @@
+from quoth.ingest import LoadReport
+from quoth.ingest.html import HtmlReader
+from quoth.settings import CorpusSettings
+
+PAGE = """<html><head><title>Quay report</title><meta name="author" content="Rosa Tern"></head><body>
+<nav>Home | News | Contact</nav><article><h1>Quay report</h1>
+<p>The old quay was resurfaced over the summer, and the ferry now docks on the eastern side of the harbour.</p>
+<p>Traders said the new market stalls along the water had brought far more visitors than last year.</p>
+</article><footer>Copyright 2024 Quay News</footer></body></html>"""
+
+
+def test_main_text_and_metadata_extracted_navigation_dropped():
+    report = LoadReport()
+    [doc] = HtmlReader(CorpusSettings()).read(PAGE.encode(), "quay.html", report)
+    assert "ferry now docks" in doc.text and "market stalls" in doc.text
+    assert "Home | News" not in doc.text and "Copyright" not in doc.text
+    assert doc.found["title"] == "Quay report" and doc.found["author"] == "Rosa Tern"
+
+
+def test_binary_html_is_skipped():
+    report = LoadReport()
+    assert list(HtmlReader(CorpusSettings()).read(b"\x00\x00<html>", "x.html", report)) == []
+    assert "binary" in report.warnings[0]

@@ -1,0 +1,42 @@
+from quoth.records import Role
+from quoth.segment.chunking import approx_tokens, search_text_for, split_long, to_passages
+from quoth.segment.units import Unit, merge_short
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def test_search_text_says_who_and_where_but_comments_drop_the_title():
+    assert search_text_for("Hi.", "Ann", Role.QUOTE, None, "Quay") == "Ann said — Quay\nHi."
+    assert search_text_for("Hi.", "Bo", Role.REPLY, "Ann", "Quay") == "Reply by Bo to Ann\nHi."
+    assert search_text_for("Hi.", None, Role.BODY, None, "") == "Hi."
+
+
+def test_long_text_splits_at_sentences_within_the_limit():
+    text = "One two three four. Five six seven eight. Nine ten eleven twelve."
+    chunks = split_long(text, 100, 9, words)
+    assert [text[a - 100:b - 100] for a, b in chunks] == ["One two three four. Five six seven eight.",
+                                                          "Nine ten eleven twelve."]
+
+
+def test_a_sentence_too_long_alone_is_cut_at_words():
+    text = " ".join(f"w{i}" for i in range(30)) + "."
+    chunks = split_long(text, 0, 10, words)
+    assert all(words(text[a:b]) <= 10 for a, b in chunks) and text[chunks[0][0]:chunks[-1][1]] == text
+
+
+def test_passages_stay_exact_slices_and_within_budget():
+    text = "Intro.\n\n" + "The tide came in fast over the sand. " * 20
+    units = [Unit(0, 6, "Ann", Role.BODY), Unit(8, len(text.rstrip()), "Ann", Role.BODY)]
+    passages = to_passages(text, "a.txt", "Tides", units, 40, approx_tokens)
+    assert len(passages) > 3
+    for p in passages:
+        assert text[p.start:p.end] == p.text and approx_tokens(p.search_text) <= 40
+
+
+def test_short_fragments_merge_with_the_same_speaker_only():
+    text = "Long enough paragraph of words here.\n\nShort.\n\nAnother one by someone else entirely."
+    units = [Unit(0, 36, "A", Role.BODY), Unit(38, 44, "A", Role.BODY), Unit(46, len(text), "B", Role.QUOTE)]
+    merged = merge_short(units, text, min_words=3)
+    assert [(u.start, u.end, u.speaker) for u in merged] == [(0, 44, "A"), (46, len(text), "B")]

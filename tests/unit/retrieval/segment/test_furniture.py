@@ -1,0 +1,24 @@
+import pytest
+
+from quoth.segment.furniture import Boilerplate
+from quoth.segment.page import Page
+
+
+@pytest.mark.parametrize("line", ["Leave a Reply", "You are commenting using your Twitter account.", "Share this:",
+                                  "Comments (12)", "12 thoughts on “A post”", "Click here to subscribe today",
+                                  "Add us to your home screen", "48.2k followers • 12 following", "Retweeted",
+                                  "The quay at dusk (Pic: Ann Lee)", "Issue No. 2517", "Read more about it"])
+def test_site_chrome_matches(line):
+    assert Boilerplate().matches(line)
+
+
+@pytest.mark.parametrize("line", ["Comments on the plan were mostly positive.", "We will reply to every letter.",
+                                  "Subscribers get the paper on Fridays.", ""])
+def test_words_that_only_resemble_chrome_do_not(line):
+    assert not Boilerplate().matches(line)
+
+
+def test_user_patterns_and_alt_text_captions_cleared():
+    page = Page.of("Sponsored by Acme\nHarbour boats at dawn\nHarbour boats at dawn, as seen from the pier\nWords.")
+    Boilerplate([r"^sponsored by\b"]).clear(page)
+    assert [ln.text for ln in page.content()] == ["Words."]

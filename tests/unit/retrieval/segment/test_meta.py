@@ -1,0 +1,31 @@
+from quoth.records import SourceInfo
+from quoth.segment.masthead import Masthead
+from quoth.segment.meta import read_meta
+from quoth.segment.page import Page
+
+
+def blocks(page, *indexes):
+    return [[page.lines[i]] for i in indexes]
+
+
+def test_title_is_the_first_heading_and_a_name_under_the_body_signs_it():
+    page = Page.of("Plans for the quay\nThe board met on Monday to discuss the quay.\nMaria Lopez")
+    meta = read_meta(page, SourceInfo("a.txt", ""), Masthead(), blocks(page, 0, 2), blocks(page, 1))
+    assert (meta.title, meta.signature, meta.author) == ("Plans for the quay", "Maria Lopez", "Maria Lopez")
+
+
+def test_manifest_wins_then_byline_then_account():
+    page = Page.of("Heading\nBody words here.")
+    head = Masthead(account="@quaynews", byline="Jane Roe", byline_line=5)
+    meta = read_meta(page, SourceInfo("a.txt", "Given title", author="Ann"), head, blocks(page, 0), blocks(page, 1))
+    assert (meta.title, meta.author) == ("Given title", "Ann")
+    meta = read_meta(page, SourceInfo("a.txt", ""), head, blocks(page, 0), blocks(page, 1))
+    assert (meta.title, meta.author) == ("Heading", "Jane Roe")  # the heading above the byline
+    meta = read_meta(page, SourceInfo("a.txt", ""), Masthead(account="@quaynews"), [], blocks(page, 1))
+    assert (meta.title, meta.author) == ("@quaynews", "@quaynews")
+
+
+def test_without_headings_the_title_is_the_first_line_cut_short():
+    page = Page.of("x" * 100 + ". More.")
+    meta = read_meta(page, SourceInfo("a.txt", ""), Masthead(), [], blocks(page, 0))
+    assert meta.title == "x" * 80 + "…" and meta.author is None

@@ -1,0 +1,47 @@
+from quoth.records import Role
+from quoth.segment.quotes import QuoteAttributor, quote_left_open, quoted_fraction
+
+
+def attribute(paragraphs, narrator="Reporter", known=(), publisher=None):
+    qa = QuoteAttributor(narrator=narrator, known_people=list(known), publisher=publisher)
+    return [(a.speaker, a.role) for a in map(qa.attribute, paragraphs)]
+
+
+def test_lead_trail_and_inverted_attributions():
+    assert attribute([
+        "Priya Shah, who chairs the harbour trust, said, “We will reopen the slipway in spring.”",
+        "“The repairs are long overdue,” said Tom Reed.",
+        "“It is a fair price,” the treasurer Ann Holt told members.",
+    ]) == [("Priya Shah", Role.QUOTE), ("Tom Reed", Role.QUOTE), ("Ann Holt", Role.QUOTE)]
+
+
+def test_short_names_titles_and_pronouns_resolve_to_the_person_named_before():
+    assert attribute([
+        "Maria Lopez said, “The library taught my children to read.”",
+        "Ms Lopez added, “Closing it would be a disgrace.”",
+        "She said, “We will keep campaigning.”",
+    ]) == [("Maria Lopez", Role.QUOTE)] * 3
+
+
+def test_a_quotation_continues_across_paragraphs_and_then_ends():
+    assert attribute([
+        "Sam Okafor said, “The first phase is done.",
+        "“The second starts in May, weather permitting.”",
+        "The council has not yet published the costs.",
+    ]) == [("Sam Okafor", Role.QUOTE), ("Sam Okafor", Role.QUOTE), ("Reporter", Role.NARRATION)]
+
+
+def test_statement_introduction_is_the_publishers_and_the_statement_the_speakers():
+    assert attribute(["Jane Smith issued the following statement:", "“I am stepping down at the end of the year.”"],
+                     narrator=None, publisher="Quay News") == [("Quay News", Role.NARRATION),
+                                                               ("Jane Smith", Role.QUOTE)]
+
+
+def test_words_that_open_sentences_are_not_speakers():
+    assert attribute(["The council said, “No comment at this stage.”"]) == [("Reporter", Role.NARRATION)]
+
+
+def test_quote_measures():
+    assert quoted_fraction("He said “ab” here") == 3 / 17
+    assert quoted_fraction("“unclosed to the end") == 1.0
+    assert quote_left_open("He said, “It goes on", False) and not quote_left_open("it ends.” Then", True)

@@ -1,0 +1,33 @@
+from quoth.records import LayoutHints, Role
+from quoth.segment.page import Page
+from quoth.segment.threads.says import SaysThread, name_from_header
+
+THREAD = """Body of the post.
+
+Ann Lee says:
+First comment words.
+  Bob Roe says:
+  A reply to Ann.
+Cy Dee said on 3 May 2021:
+Second top-level comment.
+"""
+
+
+def test_headers_name_the_commenter():
+    page = Page.of("Jo Bloggs says:\n• Jo Bloggs replied:\nShe says: no\nA sentence that says: this one is long:")
+    assert [name_from_header(ln) for ln in page.lines] == ["Jo Bloggs", "Jo Bloggs", None, None]
+
+
+def test_nested_replies_follow_indentation():
+    page = Page.of(THREAD)
+    thread = SaysThread().find(page, LayoutHints())
+    assert thread.first_line == 2
+    assert [(u.speaker, u.role, u.reply_to, page.text[u.start:u.end]) for u in thread.units] == [
+        ("Ann Lee", Role.COMMENT, None, "First comment words."),
+        ("Bob Roe", Role.REPLY, "Ann Lee", "A reply to Ann."),
+        ("Cy Dee", Role.COMMENT, None, "Second top-level comment."),
+    ]
+
+
+def test_one_header_is_not_a_thread():
+    assert SaysThread().find(Page.of("Intro.\nAnn Lee says:\nHello."), LayoutHints()) is None
