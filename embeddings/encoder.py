@@ -36,7 +36,7 @@ class Encoder:
     def __init__(self, settings: ModelSettings | None = None, cache_dir: Path | None = None) -> None:
         self.settings = settings or ModelSettings()
         self.cache_dir = cache_dir or Path.home() / ".cache" / "quoth" / "models"  # where ONNX exports live
-        self.resolved: ResolvedModel = resolve_model(self.settings.name)
+        self.resolved: ResolvedModel = resolve_model(self.settings.name, self.cache_dir)
         self._model = None
         self._load_lock = threading.Lock()
         # Torch modules are not documented as thread-safe for concurrent forward passes; queries are

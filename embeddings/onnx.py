@@ -16,8 +16,6 @@ import shutil
 import warnings
 from pathlib import Path
 
-from .models import sentence_transformers
-
 log = logging.getLogger("quoth.embeddings")
 
 
@@ -36,18 +34,21 @@ def quantization_target() -> str:
     return "avx2"
 
 
-def _folder(cache_root: Path, name: str) -> Path:
+def export_folder(cache_root: Path, name: str) -> Path:
+    """Where the ONNX exports of model ``name`` are kept."""
     slug = re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-")[-60:]
     return cache_root / f"{slug}-{hashlib.sha256(name.encode()).hexdigest()[:8]}-onnx"
 
 
 def prepare(location: str, name: str, cache_root: Path, quantized: bool) -> tuple[str, dict]:
     """(folder to load, model_kwargs) for an ONNX backend, exporting and quantising on first use."""
-    folder = _folder(cache_root, name)
+    folder = export_folder(cache_root, name)
     cache_root.mkdir(parents=True, exist_ok=True)
     with open(cache_root / ".onnx.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # two processes starting together export once
         if not (folder / "onnx" / "model.onnx").is_file():
+            from .models import sentence_transformers
+
             st = sentence_transformers(f"exporting {name} to ONNX (once, into {folder})")
             log.info("exporting %s to ONNX (once) in %s", name, folder)
             tmp = folder.with_name(folder.name + ".tmp")
@@ -68,6 +69,8 @@ def prepare(location: str, name: str, cache_root: Path, quantized: bool) -> tupl
                         other.name)
             found = [other]
         if not found:
+            from .models import sentence_transformers
+
             st = sentence_transformers(f"quantising {name} to int8 (once)")
             log.info("quantising %s to int8 for %s (once)", name, target)
             model = st.SentenceTransformer(str(folder), backend="onnx", device="cpu",

@@ -22,9 +22,9 @@ class TokenCount:
 
 
 @functools.lru_cache(maxsize=8)
-def token_counter(model: str) -> TokenCount:
-    """The model's word-piece counter."""
-    resolved = resolve_model(model)
+def token_counter(model: str, cache_dir: Path | None = None) -> TokenCount:
+    """The model's word-piece counter (``cache_dir``: where its ONNX export may be, see resolve_model)."""
+    resolved = resolve_model(model, cache_dir)
     tok_file = Path(resolved.location) / "tokenizer.json"
     if resolved.local and tok_file.is_file():
         from tokenizers import Tokenizer
@@ -34,6 +34,9 @@ def token_counter(model: str) -> TokenCount:
         tok.no_padding()
         return TokenCount(lambda text: len(tok.encode(text).ids),
                           lambda texts: [len(e.ids) for e in tok.encode_batch(texts)] if texts else [])
+    from .models import sentence_transformers
+
+    sentence_transformers(f"counting the word pieces of {resolved.name}")  # transformers comes with it
     from transformers import AutoTokenizer
 
     hf = AutoTokenizer.from_pretrained(resolved.location)

@@ -75,8 +75,8 @@ class Quoth:
     @functools.cached_property
     def segmenter(self) -> Segmenter:
         with model_errors():
-            return Segmenter(self.settings.segment, self.encoder.max_tokens, token_counter(self.settings.model.name),
-                             self.settings.corpus.boilerplate)
+            count = token_counter(self.settings.model.name, self.settings.model_cache_dir())
+            return Segmenter(self.settings.segment, self.encoder.max_tokens, count, self.settings.corpus.boilerplate)
 
     def _settings_key(self) -> str:
         seg = self.segmenter

@@ -19,7 +19,16 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .embeddings.settings import ModelSettings
 from .errors import ConfigError
 
-SAMPLE_CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "sample"
+
+def _sample_corpus() -> Path:
+    """corpus/sample: beside the library in a checkout, inside the package (quoth/corpus) in a wheel."""
+    for root in (Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent):
+        if (root / "corpus" / "sample").is_dir():
+            return root / "corpus" / "sample"
+    return Path(__file__).resolve().parent / "corpus" / "sample"
+
+
+SAMPLE_CORPUS = _sample_corpus()
 
 
 class Section(BaseModel):

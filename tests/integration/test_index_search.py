@@ -9,7 +9,6 @@ import numpy as np
 import pytest
 
 from quoth import Quoth, Settings
-from quoth.bot.cli import main
 from quoth.errors import ModelMismatch
 from quoth.index import LoadedIndex, index_folder
 from quoth.index import build as build_mod
@@ -178,38 +177,6 @@ def test_cross_encoder_reranking_path(rt, tmp_path):
     out_rows, _, out_scores = shallow._rerank(idx, q, rows, np.zeros(len(rows)), fused, need=1)
     assert list(out_scores) == sorted(out_scores, reverse=True)
     assert list(out_rows[2:]) == list(rows[2:]) and set(out_rows[:2]) == {0, 1}
-
-
-def test_cli_search_json_batch_and_sources(tmp_path, corpus, capsys, monkeypatch):
-    data = tmp_path / "cli-data"
-    cfg = tmp_path / "config.toml"
-    cfg.write_text(f'[corpus]\npath = "{corpus}"\n[data]\ndir = "{data}"\n')
-    queries = tmp_path / "q.txt"
-    queries.write_text("Who rebuilt the harbour wall?\nHow do I reset my router password?\n")
-    assert main(["--config", str(cfg), "search", "--batch", str(queries), "--json", "--k", "2"]) == 0
-    out = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
-    assert [o["query"] for o in out] == ["Who rebuilt the harbour wall?", "How do I reset my router password?"]
-    first = out[0]["results"][0]
-    assert set(first) >= {"text", "score", "speaker", "source", "start", "end"}
-    assert set(first["source"]) >= {"title", "path", "url"}
-    assert first["speaker"] == "Ann Lee" and "granite" in first["text"]
-    doc = (corpus / first["source"]["path"]).read_text()
-    assert doc[first["start"]:first["end"]] == first["text"]
-    assert out[1]["results"] == []
-    assert main(["--config", str(cfg), "sources"]) == 0
-    listing = capsys.readouterr().out
-    assert "harbour.txt" in listing and "garden.txt" in listing
-    assert main(["--config", str(cfg), "ask", "Who rebuilt the harbour wall?"]) == 0
-    answer = capsys.readouterr().out
-    assert "Ann Lee" in answer and "Harbour news" in answer
-
-
-def test_invalid_config_names_key(tmp_path, capsys):
-    cfg = tmp_path / "bad.toml"
-    cfg.write_text('[search]\nk = "many"\nfusion = "magic"\n')
-    assert main(["--config", str(cfg), "sources"]) == 2
-    err = capsys.readouterr().err
-    assert "search.k" in err and "search.fusion" in err
 
 
 def test_index_folder_differs_per_corpus_and_model(tmp_path):

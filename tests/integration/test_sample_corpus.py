@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from quoth import Quoth
-from quoth.bot.cli import main
 from quoth.embeddings import token_counter
 
 FORM_TEXT = ["Leave a Reply", "You are commenting using", "Fill in your details", "Log Out", "Connecting to %s",
@@ -66,19 +63,3 @@ def test_corbyn_speaks_in_posts_statement_and_quotes(passages):
     assert find(passages, "The national executive committee").speaker == "Calvin"
     assert find(passages, "considering becoming a Labour member").speaker == "Jay Ananthan"
     assert find(passages, "Thousands turned out to support Corbyn").speaker == "Nick Clark"
-
-
-def test_cli_passages_json(capsys):
-    assert main(["passages", "--json", "--speaker", "benny"]) == 0
-    lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
-    assert len(lines) == 1
-    row = lines[0]
-    assert row["speaker"] == "Benny Ross"
-    assert set(row) >= {"text", "speaker", "source", "start", "end"}
-    assert set(row["source"]) >= {"title", "path", "url"}
-    assert row["source"]["path"] == "004_d3361c065031fb09.txt"
-
-
-def test_cli_missing_corpus_is_a_clear_error(capsys, tmp_path):
-    assert main(["passages", "--corpus", str(tmp_path / "nope")]) == 2
-    assert "does not exist" in capsys.readouterr().err

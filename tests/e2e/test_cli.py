@@ -1,0 +1,107 @@
+"""The ``quoth`` command end to end: arguments, output formats, errors, pipes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from quoth.bot.cli import main
+
+DOCS = {
+    "harbour.txt": "Harbour news\n\nby Ann Lee\n\nThe harbour wall was rebuilt with granite from the local quarry "
+                   "after the winter storms destroyed the old stone pier.\n\nFishing boats returned at dawn and "
+                   "the fish market reopened on the quay for the first time in months.\n",
+    "garden.txt": "Garden notes\n\nby Bob Green\n\nTomatoes need full sun, regular watering and a rich compost to "
+                  "ripen well in a cool summer.\n\nBob Green said, “Slugs ate every lettuce I planted this year, "
+                  "so next spring I will use copper rings around the beds.”\n",
+}
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    root = tmp_path / "corpus"
+    root.mkdir()
+    for name, text in DOCS.items():
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_cli_search_json_batch_and_sources(tmp_path, corpus, capsys, monkeypatch):
+    data = tmp_path / "cli-data"
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(f'[corpus]\npath = "{corpus}"\n[data]\ndir = "{data}"\n')
+    queries = tmp_path / "q.txt"
+    queries.write_text("Who rebuilt the harbour wall?\nHow do I reset my router password?\n")
+    assert main(["--config", str(cfg), "search", "--batch", str(queries), "--json", "--k", "2"]) == 0
+    out = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [o["query"] for o in out] == ["Who rebuilt the harbour wall?", "How do I reset my router password?"]
+    first = out[0]["results"][0]
+    assert set(first) >= {"text", "score", "speaker", "source", "start", "end"}
+    assert set(first["source"]) >= {"title", "path", "url"}
+    assert first["speaker"] == "Ann Lee" and "granite" in first["text"]
+    doc = (corpus / first["source"]["path"]).read_text()
+    assert doc[first["start"]:first["end"]] == first["text"]
+    assert out[1]["results"] == []
+    assert main(["--config", str(cfg), "sources"]) == 0
+    listing = capsys.readouterr().out
+    assert "harbour.txt" in listing and "garden.txt" in listing
+    assert main(["--config", str(cfg), "ask", "Who rebuilt the harbour wall?"]) == 0
+    answer = capsys.readouterr().out
+    assert "Ann Lee" in answer and "Harbour news" in answer
+
+
+def test_invalid_config_names_key(tmp_path, capsys):
+    cfg = tmp_path / "bad.toml"
+    cfg.write_text('[search]\nk = "many"\nfusion = "magic"\n')
+    assert main(["--config", str(cfg), "sources"]) == 2
+    err = capsys.readouterr().err
+    assert "search.k" in err and "search.fusion" in err
+
+
+def test_cli_passages_json(capsys):
+    assert main(["passages", "--json", "--speaker", "benny"]) == 0
+    lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert len(lines) == 1
+    row = lines[0]
+    assert row["speaker"] == "Benny Ross"
+    assert set(row) >= {"text", "speaker", "source", "start", "end"}
+    assert set(row["source"]) >= {"title", "path", "url"}
+    assert row["source"]["path"] == "004_d3361c065031fb09.txt"
+
+
+def test_cli_missing_corpus_is_a_clear_error(capsys, tmp_path):
+    assert main(["passages", "--corpus", str(tmp_path / "nope")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_config_is_accepted_before_and_after_the_command(tmp_path, corpus, capsys):
+    cfg = tmp_path / "config.toml"
+    data = tmp_path / "data"
+    cfg.write_text(f'[corpus]\npath = "{corpus}"\n[data]\ndir = "{data}"\n')
+    for argv in (["--config", str(cfg), "passages", "--json"], ["passages", "--json", "--config", str(cfg)]):
+        assert main(argv) == 0
+        paths = {json.loads(x)["source"]["path"] for x in capsys.readouterr().out.splitlines()}
+        assert paths == {"harbour.txt", "garden.txt"}, argv
+
+
+def test_help_speaks_to_users(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = capsys.readouterr().out
+    assert "word for word" in text and "examples:" in text and "Turn a" not in text
+    for command in ("ask", "search", "index", "sources", "passages", "eval", "serve", "sync"):
+        assert command in text
+    with pytest.raises(SystemExit):
+        main(["index", "--help"])
+    assert "only new and changed documents" in " ".join(capsys.readouterr().out.split())
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    env = {**os.environ, "QUOTH_DATA_DIR": str(tmp_path)}
+    cmd = f"{sys.executable} -m quoth.bot.cli passages --json | head -1"
+    res = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True, env=env, timeout=300)
+    assert json.loads(res.stdout)["text"] and "Broken pipe" not in res.stderr and "Traceback" not in res.stderr

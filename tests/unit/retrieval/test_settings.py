@@ -1,0 +1,34 @@
+import pytest
+
+from quoth.errors import ConfigError
+from quoth.settings import SAMPLE_CORPUS, Settings
+
+
+def test_defaults_are_quoth_with_no_config(monkeypatch, tmp_path):
+    monkeypatch.setenv("QUOTH_DATA_DIR", str(tmp_path))
+    s = Settings()
+    assert s.corpus_dir() == SAMPLE_CORPUS and s.data_dir() == tmp_path
+    assert (s.model.backend, s.search.k, s.index.bm25_k1) == ("onnx-int8", 3, 0.9)
+
+
+def test_with_changes_keys_and_validates():
+    s = Settings().with_(search={"k": 5}, corpus={"path": "/docs"})
+    assert (s.search.k, s.search.fusion, s.corpus.path) == (5, "linear", "/docs")
+    with pytest.raises(ConfigError, match=r"search\.k"):
+        Settings().with_(search={"k": 0})
+
+
+def test_file_sections_validated_and_front_end_sections_left_to_them(tmp_path):
+    f = tmp_path / "c.toml"
+    f.write_text('[corpus]\npath = "docs"\nboilerplate = ["^ad:"]\n[bot]\ncooldown_seconds = 5\n')
+    s = Settings.load(f)
+    assert s.corpus_dir() == tmp_path / "docs" and s.corpus.boilerplate == ["^ad:"]
+    f.write_text('[corpus]\nboilerplate = ["(unclosed"]\n[serach]\nk = 3\n')
+    with pytest.raises(ConfigError) as exc:
+        Settings.load(f)
+    assert "corpus.boilerplate" in str(exc.value) and "serach" in str(exc.value)
+    with pytest.raises(ConfigError, match="does not exist"):
+        Settings.load(tmp_path / "missing.toml")
+    f.write_text("[corpus\n")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        Settings.load(f)
