@@ -16,13 +16,10 @@ import sys
 import time
 from pathlib import Path
 
+from quoth import Quoth, Settings
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
-
-from bot.runtime import Runtime  # noqa: E402
-
-from bot.config import Config  # noqa: E402
 
 
 def main() -> int:
@@ -36,23 +33,21 @@ def main() -> int:
     corpus.mkdir(parents=True)
     src = ROOT.parent / "shared" / "beir" / "scifact" / "corpus.jsonl"
     shutil.copy(src, corpus / "corpus.jsonl")
-    cfg = Config.model_validate({"corpus": {"path": str(corpus)}, "data": {"dir": str(work / "data")},
-                                 "model": {"backend": args.backend}})
-    rt = Runtime(cfg)
-    rt.encoder.encode_passages(["warm up"])  # model load (and ONNX export) is not build work
-    full = rt.build(full=True)
+    q = Quoth(Settings().with_(corpus={"path": str(corpus)}, data={"dir": str(work / "data")},
+                               model={"backend": args.backend}))
+    q.encoder.encode_passages(["warm up"])  # model load (and ONNX export) is not build work
+    full = q.index(full=True)
     # The same texts, encoded alone, as the yardstick.
-    idx = rt.live.current()
-    _, texts = idx.store.search_texts()
+    _, texts = q.current().store.search_texts()
     t = time.perf_counter()
-    rt.encoder.encode_passages(texts)
+    q.encoder.encode_passages(texts)
     raw = time.perf_counter() - t
     lines = (corpus / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
     rec = json.loads(lines[1234])
     rec["text"] += " This sentence was added to test incremental updates."
     lines[1234] = json.dumps(rec)
     (corpus / "corpus.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    inc = rt.build()
+    inc = q.index()
     print(f"backend {args.backend}: {full.documents} documents, {full.passages} passages")
     print(f"  full build      {full.seconds:7.1f} s (encoding inside it {full.encode_seconds:.1f} s)")
     print(f"  raw encode      {raw:7.1f} s  → build / encode = {full.seconds / raw:.3f}")

@@ -17,40 +17,33 @@ from pathlib import Path
 
 import numpy as np
 
+from quoth import Quoth, Settings
+from quoth.evaluate import load_beir
+from quoth.search.searcher import FALLBACK_GATE
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from bot.runtime import Runtime, beir_runtime  # noqa: E402
-
-from bot.config import Config  # noqa: E402
-from retrieval import bm25  # noqa: E402
-from retrieval.evaluate import load_beir  # noqa: E402
 
 
-def features(rt: Runtime, query: str, rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-    idx = rt.live.current()
-    q = rt.encoder.encode_queries([query])[0]
+def features(app: Quoth, query: str, rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    idx = app.current()
+    q = app.encoder.encode_queries([query])[0]
     if rows is None:
         rows = np.arange(len(idx))
-    sims = np.asarray(idx.vectors[rows]) @ q
-    return sims, bm25.coverage(idx.bm25, query, rows)
+    return idx.similarities(q, rows), idx.coverage(idx.query_words(query), rows)
 
 
 def main() -> int:
     beir = ROOT.parent / "shared" / "beir" / "scifact"
-    cfg = Config.model_validate({"data": {"dir": str(ROOT / ".data" / "bench")}})
+    settings = Settings().with_(data={"dir": str(ROOT / ".data" / "bench")})
     train = load_beir(beir, "train")
-    sci = beir_runtime(cfg, train)
-    sample = Runtime(cfg)
-    sample.encoder = sci.encoder
-    for rt in (sci, sample):
-        if not rt.live.exists():
-            rt.build(show_progress=True)
-    idx = sci.live.current()
+    sci = Quoth.for_beir(train, settings)
+    sample = Quoth(settings, encoder=sci.encoder)
+    for app in (sci, sample):
+        app.ensure_index(show_progress=True)
+    idx = sci.current()
     rows_of_doc: dict[str, list[int]] = {}
-    found = idx.store.get(idx.ids.tolist())
-    for row, pid in enumerate(idx.ids.tolist()):
-        rows_of_doc.setdefault(found[pid][0].doc_path.split("#", 1)[1], []).append(row)
+    for row, (p, _) in enumerate(idx.passages(np.arange(len(idx)))):
+        rows_of_doc.setdefault(p.doc_path.split("#", 1)[1], []).append(row)
     queries, qrels = train.queries, train.qrels
     lines = (ROOT / "benchmarks" / "data" / "offtopic_questions.txt").read_text(encoding="utf-8").splitlines()
     offtopic = [q.strip() for q in lines if q.strip()]
@@ -84,8 +77,6 @@ def main() -> int:
     for min_rel in (0.25, 0.28, 0.30, 0.32, 0.35):
         a, r = rates(min_rel, 1.01, 1.0)
         print(f"dense only  min_relevance={min_rel:.2f}: admits {a:.3f} of answerable, rejects {r:.3f} of unanswerable")
-    from retrieval.search import FALLBACK_GATE
-
     a, r = rates(*FALLBACK_GATE)
     print(f"current default gate {FALLBACK_GATE}: admits {a:.3f}, rejects {r:.3f}")
     (a, r), gate = best

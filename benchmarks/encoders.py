@@ -17,26 +17,23 @@ from pathlib import Path
 
 import numpy as np
 
+from quoth.embeddings import Encoder, ModelSettings, token_counter
+from quoth.ingest import content_hash
+from quoth.records import Document, SourceInfo
+from quoth.segment import Segmenter
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
-
-from retrieval.loaders import content_hash  # noqa: E402
-
-from embeddings import Encoder, EncoderSettings  # noqa: E402
-from embeddings.tokens import token_counter  # noqa: E402
-from retrieval.records import Document, SourceInfo  # noqa: E402
-from retrieval.segment import SegmentOptions, segment  # noqa: E402
 
 
 def scifact_texts(n: int) -> list[str]:
     path = ROOT.parent / "shared" / "beir" / "scifact" / "corpus.jsonl"
-    count = token_counter("default")
+    segment = Segmenter(max_tokens=256, count_tokens=token_counter("default"))
     texts: list[str] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
         doc = Document(SourceInfo(path=rec["_id"], title=rec["title"]), rec["text"], content_hash(rec["text"]))
-        texts += [p.search_text for p in segment(doc, SegmentOptions(max_tokens=256), count).passages]
+        texts += [p.search_text for p in segment(doc).passages]
         if len(texts) >= n:
             break
     return texts[:n]
@@ -55,7 +52,7 @@ def main() -> int:
     print(f"{len(texts)} SciFact passages, {os.cpu_count()} CPU cores")
     ref = None
     for backend in args.backends.split(","):
-        enc = Encoder(EncoderSettings(backend=backend, cache_dir=Path(args.cache), batch_size=args.batch_size))
+        enc = Encoder(ModelSettings(backend=backend, batch_size=args.batch_size), Path(args.cache))
         enc.encode_passages(texts[:64])  # load, export if needed, warm up
         t = time.perf_counter()
         vecs = enc.encode_passages(texts)

@@ -14,13 +14,10 @@ import sys
 import time
 from pathlib import Path
 
+from quoth import Quoth, Settings
+from quoth.evaluate import load_beir
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from bot.runtime import Runtime, beir_runtime  # noqa: E402
-
-from bot.config import Config  # noqa: E402
-from retrieval.evaluate import load_beir  # noqa: E402
 
 
 def pct(xs: list[float], p: float) -> float:
@@ -35,12 +32,12 @@ def main() -> int:
     ap.add_argument("--k", type=int, default=3)
     args = ap.parse_args()
     beir = ROOT.parent / "shared" / "beir" / "scifact"
-    cfg = Config.model_validate({"data": {"dir": str(ROOT / ".data" / "bench")}})
-    rt = beir_runtime(cfg, load_beir(beir, "test")) if args.index == "scifact" else Runtime(cfg)
-    rt.ensure_index()
+    settings = Settings().with_(data={"dir": str(ROOT / ".data" / "bench")})
+    app = Quoth.for_beir(load_beir(beir, "test"), settings) if args.index == "scifact" else Quoth(settings)
+    app.ensure_index()
     queries = list(load_beir(beir, "test").queries.values()) + list(load_beir(beir, "train").queries.values())
     queries = queries[: args.queries]
-    s = rt.searcher
+    s = app.searcher
     for q in queries[:20]:  # warm up: model, caches, first-touch of memory maps
         s.search(q)
     total, embed = [], []
@@ -49,9 +46,9 @@ def main() -> int:
         s.search(q, k=args.k)
         total.append((time.perf_counter() - t) * 1000)
         t = time.perf_counter()
-        rt.encoder.encode_queries([q])
+        app.encoder.encode_queries([q])
         embed.append((time.perf_counter() - t) * 1000)
-    n = len(rt.live.current())
+    n = len(app.current())
     print(f"{args.index}: {n} passages, {len(queries)} queries, one at a time")
     print(f"  end to end  p50 {pct(total, 50):.1f} ms  p99 {pct(total, 99):.1f} ms"
           f"  mean {statistics.mean(total):.1f} ms")

@@ -27,7 +27,6 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 TXTAI = r"""
@@ -57,22 +56,20 @@ print(json.dumps({"build_s": build, "p50_ms": float(np.percentile(lat, 50)), "nd
 
 
 def quoth(beir: Path, work: Path) -> dict:
-    from bot.runtime import beir_runtime
-
-    from bot.config import Config
-    from retrieval.evaluate import beir_metrics, beir_run, load_beir
+    from quoth import Quoth, Settings
+    from quoth.evaluate import beir_metrics, beir_run, load_beir
 
     shutil.rmtree(work, ignore_errors=True)
     data = load_beir(beir, "test")
-    rt = beir_runtime(Config.model_validate({"data": {"dir": str(work)}}), data)
-    rt.encoder.encode_queries(["warm up"])  # model load and one-time ONNX export are not build work
-    full = rt.build()
+    app = Quoth.for_beir(data, Settings().with_(data={"dir": str(work)}))
+    app.encoder.encode_queries(["warm up"])  # model load and one-time ONNX export are not build work
+    full = app.index()
     lat = []
     for q in data.queries.values():
         t = time.perf_counter()
-        rt.searcher.search(q, k=10)
+        app.search(q, k=10)
         lat.append((time.perf_counter() - t) * 1000)
-    ndcg = beir_metrics(data.qrels, beir_run(rt.searcher, data.queries, "hybrid"))["ndcg@10"]
+    ndcg = beir_metrics(data.qrels, beir_run(app.searcher, data.queries, "hybrid"))["ndcg@10"]
     return {"build_s": full.seconds, "passages": full.passages, "p50_ms": float(np.percentile(lat, 50)),
             "ndcg@10": ndcg}
 
@@ -86,7 +83,7 @@ def main() -> int:
     py = Path(args.txtai_venv) / "bin" / "python"
     if not py.exists():
         raise SystemExit(__doc__)
-    from embeddings.models import bundled_model_path
+    from quoth.embeddings.models import bundled_model_path
 
     q = quoth(beir, ROOT / ".data" / "bench-peers")
     print(f"Quoth: build {q['build_s']:.1f} s ({q['passages']} passages); question p50 {q['p50_ms']:.1f} ms; "

@@ -25,35 +25,28 @@ from pathlib import Path
 
 import numpy as np
 
+from quoth.index import Generation, IndexFolder, LiveIndex, Meta, bm25, dense
+from quoth.index.store import Store
+from quoth.ingest import content_hash
+from quoth.records import Document, Passage, Role, SourceInfo
+from quoth.segment.sentences import sentence_spans
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 
-def source_index() -> Path:
-    from retrieval.index import current_generation
-
+def source_index() -> Generation:
     for folder in sorted((ROOT / ".data" / "bench" / "eval" / "indexes").glob("*")):
-        gen = current_generation(folder)
-        if gen is not None and "scifact" in json.loads((gen / "meta.json").read_text())["corpus"]:
+        gen = IndexFolder(folder).current()
+        if gen is not None and "scifact" in gen.meta().corpus:
             return gen
     raise SystemExit("no SciFact index: run QUOTH_DATA_DIR=.data/bench quoth eval --beir ../shared/beir/scifact")
 
 
 def build(size: int, kind: str, out: Path) -> None:
-    import faiss
-    from retrieval.loaders import content_hash
-    from retrieval.sentences import sentence_spans
-    from retrieval.store import Store
-
-    from retrieval import bm25, dense
-    from retrieval.records import Document, Passage, SourceInfo
-
     src = source_index()
-    meta = json.loads((src / "meta.json").read_text())
-    base_vecs = np.load(src / "vectors.npy")
-    store = Store(src / "store.sqlite", readonly=True)
-    _, base_texts = store.search_texts()
+    base_vecs = np.load(src.vectors)
+    _, base_texts = Store(src.store, readonly=True).search_texts()
     sentences = [[t[a:b] for a, b in sentence_spans(t)] for t in base_texts]
     rng = np.random.default_rng(42)
     t0 = time.perf_counter()
@@ -68,17 +61,26 @@ def build(size: int, kind: str, out: Path) -> None:
         texts.append(" ".join(a[:k] + b[:max(1, 3 - k)]))
     print(f"  synthetic corpus: {time.perf_counter() - t0:.1f} s", flush=True)
 
-    gen = out / "gen-000001"
-    gen.mkdir(parents=True, exist_ok=True)
+    folder = IndexFolder(out)
+    with folder.lock():
+        gen = folder.start()
+        write_generation(gen, texts, vecs, kind, src.meta().model)
+        folder.publish(gen)
+
+
+def write_generation(gen: Generation, texts: list[str], vecs: np.ndarray, kind: str, model: str) -> None:
+    """The synthetic passages as a generation, written through the index's own format."""
+    import faiss
+
     t = time.perf_counter()
-    out_store = Store(gen / "store.sqlite")
+    out_store = Store(gen.store)
     per_doc = 100
-    for d in range(0, size, per_doc):
+    for d in range(0, len(texts), per_doc):
         chunk = texts[d:d + per_doc]
         doc_text = "\n\n".join(chunk)
         passages, pos = [], 0
         for c in chunk:
-            passages.append(Passage(f"doc{d}", pos, pos + len(c), c, None, "body", c))
+            passages.append(Passage(f"doc{d}", pos, pos + len(c), c, None, Role.BODY, c))
             pos += len(c) + 2
         src_info = SourceInfo(path=f"doc{d}", title=f"Synthetic document {d // per_doc}")
         out_store.put_document(Document(src_info, doc_text, content_hash(doc_text)), src_info, passages)
@@ -87,31 +89,28 @@ def build(size: int, kind: str, out: Path) -> None:
     print(f"  SQLite: {time.perf_counter() - t:.1f} s", flush=True)
     t = time.perf_counter()
     index = dense.build(vecs, kind)
-    faiss.write_index(index, str(gen / "dense.faiss"))
+    faiss.write_index(index, str(gen.dense))
     print(f"  FAISS {dense.describe(index)}: {time.perf_counter() - t:.1f} s", flush=True)
     t = time.perf_counter()
-    bm25.save(bm25.build(texts), gen / "bm25")
+    bm25.save(bm25.build(texts), gen.bm25)
     print(f"  BM25: {time.perf_counter() - t:.1f} s", flush=True)
-    np.save(gen / "ids.npy", ids)
-    np.save(gen / "vectors.npy", vecs)
-    (gen / "meta.json").write_text(json.dumps({
-        "format": 1, "model": meta["model"], "dimension": int(vecs.shape[1]), "documents": size // per_doc,
-        "passages": size, "index_type": dense.describe(index), "corpus": f"synthetic-{size}"}))
-    (out / "CURRENT").write_text("gen-000001\n")
+    np.save(gen.ids, ids)
+    np.save(gen.vectors, vecs)
+    gen.write_meta(Meta(model=model, dimension=int(vecs.shape[1]), documents=len(texts) // per_doc,
+                        passages=len(texts), index_type=dense.describe(index), corpus=f"synthetic-{len(texts)}",
+                        bm25_analyzer=bm25.ANALYZER_VERSION))
 
 
 def serve(out: Path, queries: int, backend: str) -> None:
     """Runs in a fresh process: what a serving bot would hold in memory and how fast it answers."""
-    from retrieval.loaded import LiveIndex
-
-    from embeddings import Encoder, EncoderSettings
-    from retrieval.evaluate import load_beir
-    from retrieval.search import Searcher
+    from quoth.embeddings import Encoder, ModelSettings
+    from quoth.evaluate import load_beir
+    from quoth.search import Searcher
 
     beir = ROOT.parent / "shared" / "beir" / "scifact"
     qs = list(load_beir(beir, "test").queries.values()) + list(load_beir(beir, "train").queries.values())
     qs = qs[:queries]
-    enc = Encoder(EncoderSettings(backend=backend, cache_dir=ROOT / ".data" / "bench" / "models"))
+    enc = Encoder(ModelSettings(backend=backend), ROOT / ".data" / "bench" / "models")
     t = time.perf_counter()
     live = LiveIndex(out)
     idx = live.current()
@@ -126,7 +125,7 @@ def serve(out: Path, queries: int, backend: str) -> None:
         lat.append((time.perf_counter() - t) * 1000)
     # ANN recall@10 against exact inner-product search over the same vectors.
     recall = None
-    if idx.meta["index_type"] != "flat":
+    if idx.meta.index_type != "flat":
         qv = enc.encode_queries(qs[:200])
         vectors = np.asarray(idx.vectors)
         hits = 0
@@ -137,7 +136,7 @@ def serve(out: Path, queries: int, backend: str) -> None:
         recall = hits / (10 * len(qv))
     status = Path("/proc/self/status").read_text()
     rss = int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024
-    print(json.dumps({"passages": len(idx), "index_type": idx.meta["index_type"], "backend": backend,
+    print(json.dumps({"passages": len(idx), "index_type": idx.meta.index_type, "backend": backend,
                       "p50_ms": round(float(np.percentile(lat, 50)), 2),
                       "p99_ms": round(float(np.percentile(lat, 99)), 2), "queries": len(qs),
                       "recall@10": recall, "rss_mb": round(rss), "load_and_warm_s": round(load_s, 1)}))

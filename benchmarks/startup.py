@@ -18,24 +18,24 @@ ROOT = Path(__file__).resolve().parents[1]
 
 CHILD = r"""
 import asyncio, os, re, sys, time
-sys.path.insert(0, {root!r})
+sys.path.insert(0, {root!r})  # for the test suite's fake Discord
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import yarl
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
-from bot.config import Config
-from bot.discord_app import QuothBot
-from bot.runtime import Runtime
-from tests.fake_discord import FakeDiscord
+from quoth import Quoth
+from quoth.bot.config import AppConfig
+from quoth.bot.discord.app import QuothBot
+from tests.e2e.fake_discord import FakeDiscord
 
 async def main():
     fake = FakeDiscord()
     await fake.start()
     Route.BASE = fake.api_base
     DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(fake.gateway_url)
-    cfg = Config.model_validate({{"corpus": {{"path": {corpus!r}}}, "data": {{"dir": {data!r}}},
-                                  "model": {{"backend": {backend!r}}}}})
-    bot = QuothBot(Runtime(cfg), cfg)
+    cfg = AppConfig.from_dict({{"corpus": {{"path": {corpus!r}}}, "data": {{"dir": {data!r}}},
+                                "model": {{"backend": {backend!r}}}}})
+    bot = QuothBot(Quoth(cfg), cfg)
     task = asyncio.create_task(bot.start("fake-token"))
     while not bot.is_ready():
         await asyncio.sleep(0.01)
