@@ -51,6 +51,13 @@ class Reader(Protocol):
     def read(self, data: bytes, rel: str, report: LoadReport) -> Iterator[Extracted]: ...
 
 
+class SettingsReader:
+    """A reader keeps the corpus settings it was made with (the JSON Lines field names, for one)."""
+
+    def __init__(self, settings: CorpusSettings) -> None:
+        self.settings = settings
+
+
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 

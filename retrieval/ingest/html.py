@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..settings import CorpusSettings
-from .base import Extracted, LoadReport, normalise_newlines, text_of
+from .base import Extracted, LoadReport, SettingsReader, normalise_newlines, text_of
 
 
-class HtmlReader:
+class HtmlReader(SettingsReader):
     suffixes = (".html", ".htm", ".xhtml")
-
-    def __init__(self, settings: CorpusSettings) -> None:
-        self.settings = settings
 
     def read(self, data: bytes, rel: str, report: LoadReport) -> Iterator[Extracted]:
         import trafilatura  # imported on first HTML file: it takes a while and many corpora have none

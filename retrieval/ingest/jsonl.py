@@ -5,15 +5,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from ..settings import CorpusSettings
-from .base import Extracted, LoadReport, normalise_newlines, text_of
+from .base import Extracted, LoadReport, SettingsReader, normalise_newlines, text_of
 
 
-class JsonlReader:
+class JsonlReader(SettingsReader):
     suffixes = (".jsonl",)
-
-    def __init__(self, settings: CorpusSettings) -> None:
-        self.settings = settings
 
     def read(self, data: bytes, rel: str, report: LoadReport) -> Iterator[Extracted]:
         raw = text_of(data, rel, report)

@@ -5,15 +5,11 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 
-from ..settings import CorpusSettings
-from .base import Extracted, LoadReport, normalise_newlines
+from .base import Extracted, LoadReport, SettingsReader, normalise_newlines
 
 
-class PdfReader:
+class PdfReader(SettingsReader):
     suffixes = (".pdf",)
-
-    def __init__(self, settings: CorpusSettings) -> None:
-        self.settings = settings
 
     def read(self, data: bytes, rel: str, report: LoadReport) -> Iterator[Extracted]:
         import pypdf

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..settings import CorpusSettings
-from .base import Extracted, LoadReport, text_of
+from .base import Extracted, LoadReport, SettingsReader, text_of
 
 
-class TextReader:
+class TextReader(SettingsReader):
     suffixes = (".txt", ".md", ".markdown", ".text")
-
-    def __init__(self, settings: CorpusSettings) -> None:
-        self.settings = settings
 
     def read(self, data: bytes, rel: str, report: LoadReport) -> Iterator[Extracted]:
         text = text_of(data, rel, report)

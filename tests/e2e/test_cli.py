@@ -10,24 +10,14 @@ import sys
 import pytest
 
 from quoth.bot.cli import main
+from tests.helpers import HARBOUR_AND_GARDEN, write_corpus
 
-DOCS = {
-    "harbour.txt": "Harbour news\n\nby Ann Lee\n\nThe harbour wall was rebuilt with granite from the local quarry "
-                   "after the winter storms destroyed the old stone pier.\n\nFishing boats returned at dawn and "
-                   "the fish market reopened on the quay for the first time in months.\n",
-    "garden.txt": "Garden notes\n\nby Bob Green\n\nTomatoes need full sun, regular watering and a rich compost to "
-                  "ripen well in a cool summer.\n\nBob Green said, “Slugs ate every lettuce I planted this year, "
-                  "so next spring I will use copper rings around the beds.”\n",
-}
+DOCS = HARBOUR_AND_GARDEN
 
 
 @pytest.fixture
 def corpus(tmp_path):
-    root = tmp_path / "corpus"
-    root.mkdir()
-    for name, text in DOCS.items():
-        (root / name).write_text(text, encoding="utf-8")
-    return root
+    return write_corpus(tmp_path / "corpus", DOCS)
 
 
 def test_cli_search_json_batch_and_sources(tmp_path, corpus, capsys, monkeypatch):

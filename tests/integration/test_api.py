@@ -11,6 +11,7 @@ import pytest
 
 import quoth
 from quoth.embeddings import models
+from tests.helpers import write_corpus
 
 DOCS = {
     "quay.txt": "Quay news\n\nby Rosa Tern\n\nThe old quay was resurfaced over the summer, and the ferry now docks "
@@ -24,11 +25,7 @@ DOCS = {
 
 @pytest.fixture
 def corpus(tmp_path):
-    root = tmp_path / "docs"
-    root.mkdir()
-    for name, text in DOCS.items():
-        (root / name).write_text(text, encoding="utf-8")
-    return root
+    return write_corpus(tmp_path / "docs", DOCS)
 
 
 def test_readme_example(corpus, tmp_path):
