@@ -1,0 +1,45 @@
+"""``quoth serve`` as a process, against the fake Discord: one logging setup, each line once, no colour codes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from tests.helpers import HARBOUR_AND_GARDEN, write_corpus
+
+ROOT = Path(__file__).resolve().parents[2]
+
+SERVE = textwrap.dedent("""
+    import asyncio, os, signal, sys, threading
+    import yarl
+    from discord.gateway import DiscordWebSocket
+    from discord.http import Route
+    from quoth.bot.cli import main
+    from tests.e2e.fake_discord import FakeDiscord
+
+    loop = asyncio.new_event_loop()
+    fake = FakeDiscord()
+    threading.Thread(target=loop.run_forever, daemon=True).start()
+    asyncio.run_coroutine_threadsafe(fake.start(), loop).result(30)
+    Route.BASE = fake.api_base
+    DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(fake.gateway_url)
+    threading.Timer(float(sys.argv[1]), lambda: os.kill(os.getpid(), signal.SIGINT)).start()
+    sys.exit(main(["serve", "--corpus", sys.argv[2]]))
+""")
+
+
+def test_serve_logs_each_line_once_without_colour(tmp_path):
+    corpus = write_corpus(tmp_path / "corpus", HARBOUR_AND_GARDEN)
+    env = {**os.environ, "DISCORD_TOKEN": "fake-token", "QUOTH_DATA_DIR": str(tmp_path / "data")}
+    res = subprocess.run([sys.executable, "-c", SERVE, "25", str(corpus)], cwd=ROOT, env=env, capture_output=True,
+                         text=True, timeout=120)
+    lines = res.stderr.splitlines()
+    ready = [ln for ln in lines if "ready as Quoth" in ln]
+    assert len(ready) == 1, res.stderr[-3000:]
+    assert "\x1b[" not in res.stderr
+    logged = [ln for ln in lines if ln.startswith(("INFO ", "WARNING ", "ERROR "))]
+    assert len(logged) == len(set(logged)), "a log line printed twice"
+    assert res.returncode == 130 and "quoth: interrupted" in res.stderr
