@@ -48,6 +48,7 @@ class Quoth:
         name = self.encoder.name + self.settings.model.index_suffix
         self.folder = IndexFolder(index_folder(self.settings.data_dir(), self.corpus_dir, name))
         self.live = LiveIndex(self.folder)
+        self._index_checked = False
 
     @classmethod
     def open(cls, corpus: str | Path | None = None, config: str | Path | None = None,
@@ -95,6 +96,7 @@ class Quoth:
         with model_errors():
             builder.run(full, progress, show_progress, report)
         self.live.refresh()
+        self._index_checked = True
         return report
 
     def ensure_index(self, show_progress: bool | None = None) -> BuildReport | None:
@@ -103,6 +105,7 @@ class Quoth:
         if self.live.exists():
             reason = self.folder.outdated()
             if reason is None:
+                self._index_checked = True
                 return None
             log.info("updating the index of %s: %s", self.corpus_dir, reason)
         else:
@@ -110,6 +113,11 @@ class Quoth:
         report = self.index(show_progress=sys.stderr.isatty() if show_progress is None else show_progress)
         log.info("index built: %s", report.summary())
         return report
+
+    def _ready(self) -> None:
+        """Before the first question or listing: the index exists and is this version's (built if not)."""
+        if not self._index_checked:
+            self.ensure_index()
 
     def warm(self) -> None:
         """Build the index if there is none, open it and load the model: everything a first question needs."""
@@ -137,16 +145,20 @@ class Quoth:
     def search(self, query: str, k: int | None = None, source: str | None = None, speaker: str | None = None,
                offset: int = 0, best_sentence: bool = False) -> SearchResult:
         """Hits for ``query`` (``k`` from the settings by default); empty when nothing is relevant."""
+        self._ready()
         with model_errors():
             return self.searcher.search(query, k=k, offset=offset, source=source, speaker=speaker,
                                         best_sentence=best_sentence)
 
     def rank(self, query: str, mode: str = "hybrid", depth: int = 100) -> list[tuple[int, float]]:
+        self._ready()
         with model_errors():
             return self.searcher.rank(query, mode, depth)
 
     # --- what is indexed -------------------------------------------------------------------------------
     def current(self) -> LoadedIndex:
+        """The serving index generation (built first if there is none)."""
+        self._ready()
         return self.live.current()
 
     def sources(self) -> list[StoredDocument]:

@@ -46,6 +46,13 @@ def test_readme_example(corpus, tmp_path):
     assert q.ask("How do I reset my router password?").hits == []
 
 
+def test_the_index_is_built_on_first_use(corpus, tmp_path):
+    q = quoth.Quoth.open(corpus=corpus, data_dir=tmp_path / "data")
+    assert not q.live.exists()
+    assert q.ask("Who sold out by ten?")[0].speaker == "Ann Lee"
+    assert q.live.exists() and len(q.sources()) == 2
+
+
 def test_public_names_and_one_error_type(tmp_path):
     assert {"Quoth", "Settings", "Hit", "Passage", "Role", "Kind", "QuothError"} <= set(quoth.__all__)
     with pytest.raises(quoth.QuothError, match="does not exist"):
