@@ -20,6 +20,7 @@ class Role(StrEnum):
     QUOTE = "quote"  # words a text attributes to someone
     COMMENT = "comment"  # a comment under a page
     REPLY = "reply"  # a reply to a comment
+    TURN = "turn"  # a speaker's turn in a conversation: a transcript's speech, a chat message
 
     def label(self, speaker: str | None, reply_to: str | None = None) -> str:
         """Who said it, for a reader: never a commenter shown as if they were the page's author."""
@@ -42,7 +43,7 @@ class Role(StrEnum):
             return f"Reply by {speaker}" + (f" to {reply_to}" if reply_to else "")
         if self is Role.POST:
             return f"Post by {speaker}"
-        if self is Role.QUOTE:
+        if self in (Role.QUOTE, Role.TURN):
             return f"{speaker} said"
         return speaker
 
@@ -54,6 +55,9 @@ class Kind(StrEnum):
     ARTICLE = "article"
     BLOG_POST = "blog_post"
     STATEMENT = "statement"
+    TRANSCRIPT = "transcript"
+    CHAT = "chat"
+    FORUM = "forum"
     PAGE = "page"
 
 

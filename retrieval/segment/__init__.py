@@ -50,8 +50,9 @@ class Segmenter:
         head = read_masthead(page)
         layout, scores = choose_layout(page, head, doc.hints)
         thread = find_thread(page, layout.threads, doc.hints)
-        headings, body = layout.split(page.blocks(thread.first_line if thread else len(page.lines)))
-        meta = read_meta(page, doc.source, head, headings, body)
+        stop = thread.first_line if thread else len(page.lines)
+        headings, body = layout.split(page.blocks(stop))
+        meta = read_meta(page, doc.source, head, headings, body, stop)
         units = layout.read(Reading(page, doc.source, head, meta, body, self.settings.min_words))
         if thread:
             units += thread.units

@@ -48,6 +48,29 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"\b(photo|pic|picture|image)\s*:\s*[^.!?]{1,60}$",
     # print-edition metadata
     r"^issue (no\.?|number)\s*\d+$",
+    # rulers and heading underlines: never words
+    r"^[=\-_*~#.·•]{3,}$",
+    # a link alone on a line, attachment and reaction markers of chat exports
+    r"^<?https?://\S+>?$",
+    r"^\{(attachments|reactions|embed|embeds|stickers|components)\}$",
+    r"^(\S{1,8}\s*\(\d+\)\s*)+$",
+    r"^exported \d+ message",
+    # forum chrome: breadcrumbs, who is online, pagination, votes, member blocks, navigation
+    r"^[^.!?]{1,60}(\s[›‹»>]\s[^.!?]{1,60}){2,}$",
+    r"^board index\b",
+    r"^who is online\b",
+    r"\busers browsing this (forum|thread|topic)\b",
+    r"^display posts from previous\b",
+    r"^page \d+ of \d+$",
+    r"^[\d.,]+k?\s+(points?|upvotes?|downvotes?|votes?)$",
+    r"^join(ed)? date:",
+    r"^posts:\s*[\d,]+$",
+    r"^(junior|senior|new|regular|registered|super|elite|veteran|banned)\s+member$",
+    r"^((register|faq|calendar|members list|today's posts|new posts|search|log ?in|log ?out|help|home|forums?)"
+    r"\s*){3,}$",
+    # podcast outros
+    r"^thanks for listening\b",
+    r"\bwherever you get your podcasts\b",
 )
 
 

@@ -1,13 +1,15 @@
-"""The top of a page that says whose it is: a social profile header, or a byline.
+"""The top of a page that says whose it is: header fields, a social profile header, or a byline.
 
-Both are read, then dropped from the page: a profile header (``2519517 followers • …``) ends the page chrome of
-a post list and its first line names the account; a byline (``by Jane Roe``) names an article's author.
+All are read, then dropped from the page: a block of ``Field: value`` lines (RFC-822 style, as documentation
+and transcripts open; YAML front matter) gives the title and authors; a profile header (``2519517 followers •
+…``) ends the page chrome of a post list and its first line names the account; a byline (``by Jane Roe``)
+names an article's author.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .page import Line, Page
 
@@ -19,6 +21,18 @@ BYLINE_RE = re.compile(
 )
 ACCOUNT_MAX_WORDS = 6  # an account's display name, above its profile header
 BYLINE_WINDOW = 15  # a byline stands among the first non-blank lines
+FIELD_RE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z\-]*(?: [A-Za-z][A-Za-z\-]*){0,2}):(?:\s+(?P<value>\S.*))?$")
+FIELD_MAX_WORDS = 15
+# Keys that make a block of fields a header wherever they stand in it; others need such a key beside them.
+KNOWN_FIELDS = {
+    "title", "subtitle", "author", "authors", "by", "written by", "editor", "editors", "date", "published",
+    "updated", "created", "modified", "last modified", "host", "hosts", "guest", "guests", "interviewer",
+    "interviewee", "moderator", "presenter", "present", "attendees", "participants", "speakers", "panel", "chair",
+    "recorded", "location", "venue", "subject", "from", "to", "cc", "source", "tags", "category", "categories",
+    "status", "version", "contact", "language", "guild", "server", "channel", "topic", "episode", "show",
+    "series", "transcribed by",
+}
+AUTHOR_FIELDS = ("author", "authors", "by", "written by")
 
 
 @dataclass(frozen=True)
@@ -27,10 +41,22 @@ class Masthead:
     profile: Line | None = None  # the "… followers" line
     byline: str | None = None
     byline_line: int | None = None
+    fields: dict[str, str] = field(default_factory=dict)  # header fields, keys lower-cased
+
+    @property
+    def authors(self) -> str | None:
+        """The header's author field as names, addresses dropped: ``A, B and C``."""
+        raw = next((self.fields[k] for k in AUTHOR_FIELDS if self.fields.get(k)), None)
+        if raw is None:
+            return None
+        names = [n.strip(" '\"") for n in re.split(r",|;|\band\b|&", re.sub(r"<[^>]*>|\([^)]*@[^)]*\)", "", raw))]
+        names = [n for n in names if n]
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else None
 
 
 def read_masthead(page: Page) -> Masthead:
-    """Find the profile header and the byline, and drop them (and the chrome above a profile) from the page."""
+    """Find header fields, the profile header and the byline, and drop them (and the chrome above a profile)."""
+    fields = _header_fields(page)
     head = page.head()
     account, profile = _profile(page, head)
     byline, byline_line = None, None
@@ -40,7 +66,7 @@ def read_masthead(page: Page) -> Masthead:
             byline, byline_line = m.group("name"), ln.index
             page.drop(ln)
             break
-    return Masthead(account, profile, byline, byline_line)
+    return Masthead(account, profile, byline, byline_line, fields)
 
 
 def _profile(page: Page, head: list[Line]) -> tuple[str | None, Line | None]:
@@ -52,3 +78,47 @@ def _profile(page: Page, head: list[Line]) -> tuple[str | None, Line | None]:
     for ln in page.lines[: profile.index + 1]:
         page.drop(ln)
     return account, profile
+
+
+def _header_fields(page: Page) -> dict[str, str]:
+    """Runs of ``Field: value`` lines among the first lines, unbroken by a blank line. A run with a known key is
+    a header: its lines are dropped and its fields kept. Indented lines under a field continue its value."""
+    fields: dict[str, str] = {}
+    run: list[tuple[str, str]] = []
+    lines: list[Line] = []
+
+    def close() -> None:
+        if any(key in KNOWN_FIELDS for key, _ in run):
+            for line in lines:
+                page.drop(line)
+            for key, value in run:
+                fields.setdefault(key, value)
+        run.clear()
+        lines.clear()
+
+    for ln in page.content()[:BYLINE_WINDOW]:
+        if lines and any(page.lines[i].blank for i in range(lines[-1].index + 1, ln.index)):
+            close()
+        got = _field(ln)
+        if got is not None:
+            run.append(got)
+            lines.append(ln)
+        elif run and ln.indent > lines[-1].indent and ln.words <= FIELD_MAX_WORDS:
+            run[-1] = (run[-1][0], f"{run[-1][1]} {ln.text}".strip())
+            lines.append(ln)
+        else:
+            close()
+    close()
+    return fields
+
+
+def _field(ln: Line) -> tuple[str, str] | None:
+    """(key, value) of a field line; ``Chair: Let us begin with the accounts.`` is speech, not a field."""
+    m = FIELD_RE.match(ln.text)
+    if m is None:
+        return None
+    key, value = m.group("key").lower(), (m.group("value") or "").strip()
+    words = len(value.split())
+    if words > FIELD_MAX_WORDS or (words > 3 and value[-1:] in ".!?" and key not in ("title", "subtitle", "subject")):
+        return None
+    return key, value.strip("'\"")

@@ -22,14 +22,24 @@ class PageMeta:
     signature: str | None = None
 
 
-def read_meta(page: Page, source: SourceInfo, head: Masthead, headings: list[Block], body: list[Block]) -> PageMeta:
+def read_meta(page: Page, source: SourceInfo, head: Masthead, headings: list[Block], body: list[Block],
+              stop: int | None = None) -> PageMeta:
+    """``stop``: where the body ends (a thread starts); a title is never taken from below it."""
     signature = _signature(headings, body)
-    author = source.author or head.byline or signature or head.account
-    return PageMeta(source.title or _title(page, source, head, headings, body), author, signature)
+    author = source.author or head.authors or head.byline or signature or head.account
+    title = source.title or head.fields.get("title") or _plain(_title(page, source, head, headings, body, stop))
+    return PageMeta(title, author, signature)
 
 
-def _title(page: Page, source: SourceInfo, head: Masthead, headings: list[Block], body: list[Block]) -> str:
-    """The heading just above the byline, the account, the first heading above the body, else the first line."""
+def _plain(heading: str) -> str:
+    """A heading without its Markdown marks: ``# Title`` and ``**Title**`` are ``Title``."""
+    return re.sub(r"^#{1,6}\s+|^([*_]{1,2})(?=\S)(.*?\S)\1$", lambda m: m.group(2) or "", heading).strip() or heading
+
+
+def _title(page: Page, source: SourceInfo, head: Masthead, headings: list[Block], body: list[Block],
+           stop: int | None) -> str:
+    """The heading just above the byline, the account, the first heading above the body, else the first line
+    that is not furniture, else the file's name."""
     if head.byline_line is not None:
         before = [h for h in headings if h[0].index < head.byline_line]
         if before:
@@ -38,7 +48,7 @@ def _title(page: Page, source: SourceInfo, head: Masthead, headings: list[Block]
         return head.account
     if headings and (not body or headings[0][0].index < body[0][0].index):
         return headings[0][0].text
-    first = next((ln for ln in page.lines if not ln.blank), None)
+    first = next((ln for ln in page.content(0, stop)), None)
     if first is None:
         return source.path
     return first.text[:TITLE_MAX_CHARS] + ("…" if len(first.text) > TITLE_MAX_CHARS else "")

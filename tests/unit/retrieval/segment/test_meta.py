@@ -29,3 +29,20 @@ def test_without_headings_the_title_is_the_first_line_cut_short():
     page = Page.of("x" * 100 + ". More.")
     meta = read_meta(page, SourceInfo("a.txt", ""), Masthead(), [], blocks(page, 0))
     assert meta.title == "x" * 80 + "…" and meta.author is None
+
+
+def test_markdown_marks_are_not_part_of_a_title():
+    for line in ("# Plans for the quay", "**Plans for the quay**", "## Plans for the quay"):
+        page = Page.of(f"{line}\nThe board met on Monday to discuss the quay.")
+        meta = read_meta(page, SourceInfo("a.md", ""), Masthead(), blocks(page, 0), blocks(page, 1))
+        assert meta.title == "Plans for the quay", line
+
+
+def test_header_fields_give_title_and_authors():
+    from quoth.segment.masthead import read_masthead
+
+    page = Page.of("Title: Tidal power\nAuthor: Ann Lee <ann@example.org>,\n    Bob Roe\nStatus: Draft\n\nBody.")
+    head = read_masthead(page)
+    meta = read_meta(page, SourceInfo("a.txt", ""), head, [], [[page.lines[5]]])
+    assert (meta.title, meta.author) == ("Tidal power", "Ann Lee and Bob Roe")
+    assert [ln.text for ln in page.content()] == ["Body."]

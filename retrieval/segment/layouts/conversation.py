@@ -1,0 +1,47 @@
+"""Conversations: transcripts, chat exports and forum threads. Each is a run of speaker-headed turns read by
+its thread reader; whatever stands above the first turn is the page's title and introduction."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from ...records import Kind, LayoutHints
+from ..masthead import Masthead
+from ..meta import Block
+from ..page import Page
+from ..threads import ThreadReader, find_thread
+from ..threads.chat import ChatMessages
+from ..threads.forum import ForumPosts
+from ..threads.transcript import TranscriptTurns
+from .base import TITLE_HEADING_MAX_WORDS, Layout
+
+
+class Conversation(Layout):
+    confidence: ClassVar[float]
+
+    def detect(self, page: Page, head: Masthead, hints: LayoutHints) -> float:
+        return self.confidence if find_thread(page, self.threads, hints) is not None else 0.0
+
+    def split(self, blocks: list[Block]) -> tuple[list[Block], list[Block]]:
+        """Above the first turn, a line on its own is a title or a field, whatever its punctuation."""
+        headings, body = super().split(blocks)
+        lines = [b for b in body if len(b) == 1 and b[0].words <= TITLE_HEADING_MAX_WORDS]
+        return headings + lines, [b for b in body if b not in lines]
+
+
+class Transcript(Conversation):
+    kind = Kind.TRANSCRIPT
+    threads: ClassVar[tuple[ThreadReader, ...]] = (TranscriptTurns(),)
+    confidence = 0.85  # over a byline: an interview published with one is still read turn by turn
+
+
+class Chat(Conversation):
+    kind = Kind.CHAT
+    threads: ClassVar[tuple[ThreadReader, ...]] = (ChatMessages(),)
+    confidence = 0.9
+
+
+class Forum(Conversation):
+    kind = Kind.FORUM
+    threads: ClassVar[tuple[ThreadReader, ...]] = (ForumPosts(),)
+    confidence = 0.9

@@ -1,0 +1,51 @@
+"""Chat exports as text: DiscordChatExporter's (``[14/03/2024 09:02] name`` alone on a line, the message on
+the lines after) and WhatsApp's (``[12/05/2023, 18:04:11] Name: text`` or ``12/05/2023, 18:04 - Name: text``,
+continuation lines after). A timestamped line without ``Name:`` is a system line: joins, group changes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...records import LayoutHints
+from ..page import Line, Page
+from ..turns import Turn, turn_units
+from . import Thread
+
+_DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
+_TIME = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?[APap]\.?[Mm]\.?)?"
+# [14/03/2024 09:02] name   |   [2024-03-14 9:02 AM] Tess Okoye
+EXPORTER_RE = re.compile(rf"^\[(?:{_DATE},?\s+)?{_TIME}\]\s+(?P<name>[^\s:\[][^:\[\]]{{0,60}})$")
+# [12/05/2023, 18:04:11] Name: text   |   12/05/2023, 18:04 - Name: text
+PHONE_RE = re.compile(rf"^\[?{_DATE},?\s+{_TIME}\]?\s*(?:[-–—]\s*)?(?P<tail>.*)$")
+SENDER_RE = re.compile(r"^(?P<name>[^:]{1,50}?):\s(?P<rest>.*)$")
+# What chat apps write in a person's name that the person did not say.
+SYSTEM_RE = re.compile(
+    r"end-to-end encrypted|^<?(?:image|video|audio|sticker|gif|document|media) omitted>?$|^this message was deleted$"
+    r"|^you deleted this message$|^missing voice call$|^null$", re.IGNORECASE)
+MIN_MESSAGES = 3
+
+
+def _message(ln: Line) -> Turn | None:
+    m = EXPORTER_RE.match(ln.text)
+    if m:
+        return Turn(ln.index, m.group("name").strip())
+    m = PHONE_RE.match(ln.text)
+    if m is None:
+        return None
+    tail_start = ln.start + m.start("tail")
+    sender = SENDER_RE.match(m.group("tail"))
+    if sender is None or SYSTEM_RE.search(sender.group("rest")):
+        return Turn(ln.index, None, keep=False)
+    return Turn(ln.index, sender.group("name").strip(), tail_start + sender.start("rest"))
+
+
+class ChatMessages:
+    name = "chat"
+
+    def find(self, page: Page, hints: LayoutHints) -> Thread | None:
+        turns = [t for ln in page.content() if (t := _message(ln)) is not None]
+        if sum(t.keep for t in turns) < MIN_MESSAGES:
+            return None
+        skip = [ln.index for ln in page.content() if SYSTEM_RE.search(ln.text)]
+        return Thread(turns[0].line, turn_units(page, turns, skip))

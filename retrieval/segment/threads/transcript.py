@@ -1,0 +1,84 @@
+"""Transcripts and interviews: ``NAME: words``, ``Name (00:14:03): words``, ``**Name:** words``, and ``Q:`` /
+``A:`` with the interviewer and guest named in a header field (``Interviewer: …``, ``Host: …``).
+
+Header fields and bracketed or italic cues (``[MUSIC]``, ``(laughs)``, ``*Meeting closed.*``) are nobody's
+words. A ``Key: value`` line is a field, not a turn, when the value is a short name-like phrase.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...records import LayoutHints
+from ..page import Line, Page
+from ..turns import Turn, names_in, person_name, turn_units
+from . import Thread
+
+_STAMP = r"(?:\s*[\(\[]\s*\d{1,2}(?::\d{2}){1,2}\s*[\)\]])?"
+TURN_RES = (
+    re.compile(r"^\*\*(?P<name>[^*:\n]{1,60}?):?\*\*:?\s+(?P<rest>\S.*)$"),
+    re.compile(rf"^(?P<name>[A-Z][A-Z'’.\-]*(?:\s+[A-Z][A-Z'’.\-]*){{0,3}}){_STAMP}:\s+(?P<rest>\S.*)$"),
+    re.compile(rf"^(?P<name>[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|der|al|da|le)){{0,3}}){_STAMP}:\s+"
+               r"(?P<rest>\S.*)$"),
+)
+QA_RE = re.compile(r"^(?P<name>[QA])[:.]\s+(?P<rest>\S.*)$")
+FIELD_RE = re.compile(r"^(?P<key>[A-Z][A-Za-z ]{1,24}):\s*(?P<value>\S.{0,80})$")
+CUE_RE = re.compile(r"^(?:\[[^\]]{1,60}\]|\([^)]{1,60}\)|\*[^*]{1,120}\*|_[^_]{1,120}_)$")
+ASKERS = ("interviewer", "host", "presenter", "moderator", "q", "question", "questions")
+ANSWERERS = ("interviewee", "guest", "speaker", "a", "answer", "answers")
+MIN_TURNS = 3
+MIN_SHARE = 0.3  # of the page's content lines: a transcript is mostly turns
+
+
+def _is_field(ln: Line, m: re.Match[str]) -> bool:
+    """``Host: Mara Quill`` names someone; ``Mara: I think so.`` says something."""
+    value = m.group("rest")
+    return len(value.split()) <= 6 and not re.search(r"[.!?…]$", value) and FIELD_RE.match(ln.text) is not None
+
+
+def _fields(page: Page) -> dict[str, str]:
+    """``Key: value`` lines at the top (the masthead has read them as header fields and dropped them)."""
+    out: dict[str, str] = {}
+    for ln in page.head()[:12]:
+        m = FIELD_RE.match(ln.text)
+        if m and len(m.group("value").split()) <= 6:
+            out.setdefault(m.group("key").lower(), m.group("value").strip())
+    return out
+
+
+def _qa_speaker(letter: str, fields: dict[str, str]) -> str | None:
+    keys = ASKERS if letter == "Q" else ANSWERERS
+    value = next((fields[k] for k in keys if k in fields), None)
+    return re.split(r"\s*[,(;]", value)[0].strip() if value else None
+
+
+class TranscriptTurns:
+    name = "transcript"
+
+    def find(self, page: Page, hints: LayoutHints) -> Thread | None:
+        fields = _fields(page)
+        known = [*fields.values(), *names_in(page.content())]
+        turns: list[Turn] = []
+        cues: list[int] = []
+        for ln in page.content():
+            if CUE_RE.match(ln.text):
+                cues.append(ln.index)
+                continue
+            turn = self._turn(ln, fields, known)
+            if turn is not None:
+                turns.append(turn)
+        # Two voices at least: named speakers, or Q and A when the header names nobody.
+        voices = {t.speaker or page.lines[t.line].text[:1] for t in turns}
+        if len(turns) < MIN_TURNS or len(voices) < 2 or len(turns) < MIN_SHARE * len(page.content()):
+            return None
+        return Thread(turns[0].line, turn_units(page, turns, skip=cues))
+
+    def _turn(self, ln: Line, fields: dict[str, str], known: list[str]) -> Turn | None:
+        m = QA_RE.match(ln.text)
+        if m:
+            return Turn(ln.index, _qa_speaker(m.group("name"), fields), ln.start + m.start("rest"))
+        for rx in TURN_RES:
+            m = rx.match(ln.text)
+            if m and not _is_field(ln, m):
+                return Turn(ln.index, person_name(m.group("name"), known), ln.start + m.start("rest"))
+        return None

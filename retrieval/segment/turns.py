@@ -1,0 +1,69 @@
+"""Turns: a conversation's speaker-headed stretches (a transcript's speeches, chat messages, forum posts).
+
+A turn starts at a header line that names its speaker and runs to the next header. Its words start on the
+header line itself (``NAME: words``) or on the lines after it. Lines a reader skips (cues, quoted replies,
+system messages) and furniture split a turn, so they never sit inside a passage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..records import Role
+from .page import Line, Page
+from .units import Unit
+
+
+@dataclass(frozen=True)
+class Turn:
+    line: int  # the header line's index
+    speaker: str | None
+    start: int | None = None  # offset of the words on the header line; None: they start on the next line
+    role: Role = Role.TURN
+    reply_to: str | None = None
+    keep: bool = True  # False: a system line, a boundary whose words are nobody's
+
+
+def turn_units(page: Page, turns: list[Turn], skip: Iterable[int] = ()) -> list[Unit]:
+    """Units for each kept turn: its header's words and the runs of kept lines up to the next header."""
+    skipped = set(skip)
+    units: list[Unit] = []
+    for i, turn in enumerate(turns):
+        stop = turns[i + 1].line if i + 1 < len(turns) else len(page.lines)
+        if not turn.keep:
+            continue
+        runs: list[list[tuple[int, int]]] = [[]]
+        if turn.start is not None and turn.start < page.lines[turn.line].end:
+            runs[-1].append((turn.start, page.lines[turn.line].end))
+        for ln in page.lines[turn.line + 1:stop]:
+            if ln.blank:
+                continue
+            if not page.keep[ln.index] or ln.index in skipped:
+                runs.append([])
+            else:
+                runs[-1].append((ln.start, ln.end))
+        units += [Unit(run[0][0], run[-1][1], turn.speaker, turn.role, turn.reply_to) for run in runs if run]
+    return units
+
+
+_CAPS_WORD = re.compile(r"^[A-Z][A-Z'’.\-]*$")
+
+
+def person_name(raw: str, known: Iterable[str] = ()) -> str:
+    """A speaker's name as people write it: ``MARA QUILL`` is the ``Mara Quill`` named elsewhere, else title-cased."""
+    name = " ".join(raw.split()).strip(" *_:")
+    words = name.split()
+    if words and all(_CAPS_WORD.match(w) for w in words) and any(len(w) > 1 for w in words):
+        low = name.lower()
+        return next((k for k in known if k.lower() == low), name.title())
+    return name
+
+
+def names_in(lines: Iterable[Line]) -> list[str]:
+    """Capitalised names of two to four words written in ordinary case, for ``person_name``."""
+    found: list[str] = []
+    for ln in lines:
+        found += re.findall(r"\b[A-Z][a-z'’\-]+(?:\s+(?:Mc|Mac|O')?[A-Z][\w'’\-]+){1,3}\b", ln.text)
+    return found

@@ -1,0 +1,26 @@
+from quoth.records import LayoutHints
+from quoth.segment.page import Page
+from quoth.segment.threads.chat import ChatMessages
+
+
+def messages(text):
+    page = Page.of(text)
+    thread = ChatMessages().find(page, LayoutHints())
+    return None if thread is None else [(u.speaker, page.text[u.start:u.end]) for u in thread.units]
+
+
+def test_whatsapp_system_lines_are_boundaries_and_nobodys():
+    text = ("1/2/24, 9:15 AM - Ann: Hello all\n1/2/24, 9:16 AM - Bob joined using this group's invite link\n"
+            "1/2/24, 9:17 AM - Bob: Hi Ann, glad to be here.\nSecond line of Bob's message.\n"
+            "1/2/24, 9:18 AM - Ann: <Media omitted>\n1/2/24, 9:19 AM - Cy: Welcome Bob")
+    assert messages(text) == [("Ann", "Hello all"), ("Bob", "Hi Ann, glad to be here.\nSecond line of Bob's message."),
+                              ("Cy", "Welcome Bob")]
+
+
+def test_exporter_messages_run_to_the_next_header():
+    text = "[1/2/2024 9:15 AM] ann\nHello\nall\n\n[1/2/2024 9:16 AM] Bob Roe\nHi\n\n[1/2/2024 9:17 AM] ann\nBye"
+    assert messages(text) == [("ann", "Hello\nall"), ("Bob Roe", "Hi"), ("ann", "Bye")]
+
+
+def test_two_messages_are_not_a_chat():
+    assert messages("[1/2/2024 9:15 AM] ann\nHello\n[1/2/2024 9:16 AM] bob\nHi") is None

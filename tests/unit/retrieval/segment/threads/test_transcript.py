@@ -1,0 +1,34 @@
+from quoth.records import LayoutHints, Role
+from quoth.segment.page import Page
+from quoth.segment.threads.transcript import TranscriptTurns
+from quoth.segment.turns import person_name
+
+
+def turns(text):
+    page = Page.of(text)
+    thread = TranscriptTurns().find(page, LayoutHints())
+    return None if thread is None else [(u.speaker, u.role, page.text[u.start:u.end]) for u in thread.units]
+
+
+def test_caps_names_timestamps_and_cues():
+    text = ("ANN LEE (00:01:02): Good evening and welcome.\n[applause]\nBOB ROE [00:01:09]: Thank you, Ann.\n"
+            "ANN LEE: Let us start with the harbour.\n(laughter)\nBOB ROE: Gladly.")
+    assert turns(text) == [("Ann Lee", Role.TURN, "Good evening and welcome."),
+                           ("Bob Roe", Role.TURN, "Thank you, Ann."),
+                           ("Ann Lee", Role.TURN, "Let us start with the harbour."), ("Bob Roe", Role.TURN, "Gladly.")]
+
+
+def test_unnamed_questions_and_answers_get_no_invented_speaker():
+    got = turns("Q: Where were you born?\nA: By the sea.\nQ: And after?\nA: Inland, sadly.")
+    assert {s for s, _, _ in got} == {None}
+
+
+def test_prose_with_a_colon_or_two_is_not_a_transcript():
+    text = ("The plan has three parts.\nNote: the first is the hardest.\nWe start in May and finish by the "
+            "autumn, weather permitting, with the second part.\nUpdate: the council agreed.\n")
+    assert turns(text) is None
+
+
+def test_caps_names_take_the_casing_used_elsewhere():
+    assert person_name("OWEN MCDONALD", ["Owen McDonald"]) == "Owen McDonald"
+    assert person_name("OWEN PETRIE") == "Owen Petrie" and person_name("Dr. Ann Lee") == "Dr. Ann Lee"
