@@ -84,6 +84,7 @@ class LayoutHints:
 
     kind: Kind | None = None
     comments: bool | None = None  # whether a comment thread follows the body
+    speaker_pattern: str | None = None  # a transcript's turn line, with groups "name" and (optional) "text"
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from quoth.evaluate import questions as question_eval
 from quoth.ingest import LoadReport
 
 from ..config import AppConfig
-from .render import render_answer, render_passages
+from .render import explain_line, render_answer, render_passages
 
 log = logging.getLogger("quoth")
 
@@ -44,12 +44,15 @@ def cmd_passages(cfg: AppConfig, args: argparse.Namespace) -> int:
     for doc, seg in q.passages(report=LoadReport()):
         if doc_q and doc_q not in doc.path.lower() and doc_q not in seg.source.title.lower():
             continue
+        if args.explain and not args.json:
+            rows.append(explain_line(seg))
         for p in seg.passages:
             if spk_q and spk_q not in (p.speaker or "").lower():
                 continue
             count += 1
             if args.json:
-                _out(json.dumps({**p.to_json(seg.source), "search_text": p.search_text}, ensure_ascii=False))
+                _out(json.dumps({**p.to_json(seg.source), "search_text": p.search_text, "layout": seg.explain()},
+                                ensure_ascii=False))
             else:
                 rows.append((p, seg.source))
     if not args.json:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from quoth.records import Passage, SourceInfo
 from quoth.search import SearchResult
+from quoth.segment import Segmented
 
 NOTHING_FOUND = "Nothing relevant found."
 
@@ -19,14 +20,29 @@ def source_line(src: SourceInfo) -> str:
     return " · ".join(parts)
 
 
-def render_passages(rows: Iterable[tuple[Passage, SourceInfo]], width: int = 100) -> str:
+def explain_line(seg: Segmented) -> str:
+    """Which layout reader read a document, and each reader's detection score."""
+    why = seg.explain()
+    scores = ", ".join(f"{k} {v:.2f}" for k, v in why["scores"].items() if v > 0) or "none"
+    return f"   layout {why['reader']}, chosen by {why['chosen_by']} (detection: {scores})"
+
+
+def render_passages(rows: Iterable[tuple[Passage, SourceInfo] | str], width: int = 100) -> str:
+    """Passages under a heading per document; a string among the rows is printed as it is (an explanation)."""
     out: list[str] = []
     last_path = None
-    for p, src in rows:
+    pending: list[str] = []
+    for row in rows:
+        if isinstance(row, str):
+            pending.append(row)
+            continue
+        p, src = row
         if src.path != last_path:
             kind = f"{src.kind}; " if src.kind else ""
             out.append(f"\n══ {src.path} — {src.title}  ({kind}author: {src.author or 'unknown'})")
             last_path = src.path
+        out += pending
+        pending = []
         out.append(f"  ▸ {p.label}  [{p.role}, chars {p.start}–{p.end}]")
         body = " ".join(p.text.split())
         out.extend(textwrap.wrap(body, width=width, initial_indent="      ", subsequent_indent="      "))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -22,8 +23,24 @@ class SourceEntry(BaseModel):
     author: str | None = None
     kind: Kind | None = None
     comments: bool | None = None  # whether a comment thread follows the body; None: detect
+    # A transcript's speaker line, as a regular expression with a group "name" (and "text" where the words
+    # start on the same line), for transcripts detection does not read: e.g. '^>> (?P<name>[^:]+): (?P<text>.*)'
+    speaker_pattern: str | None = None
     url: str | None = None
     date: str | None = None
+
+    @field_validator("speaker_pattern")
+    @classmethod
+    def _pattern_with_name(cls, v: str | None) -> str | None:
+        if v is None:
+            return v
+        try:
+            rx = re.compile(v)
+        except re.error as exc:
+            raise ValueError(f"not a valid regular expression: {exc}") from exc
+        if "name" not in rx.groupindex:
+            raise ValueError("needs a group named 'name', e.g. (?P<name>...)")
+        return v
 
     @field_validator("title", "site", "author", "url", "date", mode="before")
     @classmethod
@@ -33,7 +50,8 @@ class SourceEntry(BaseModel):
 
     @property
     def hints(self) -> LayoutHints:
-        return LayoutHints(kind=self.kind, comments=self.comments)
+        kind = self.kind or (Kind.TRANSCRIPT if self.speaker_pattern else None)
+        return LayoutHints(kind=kind, comments=self.comments, speaker_pattern=self.speaker_pattern)
 
 
 class Manifest(BaseModel):

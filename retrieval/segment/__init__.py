@@ -32,6 +32,13 @@ class Segmented:
     source: SourceInfo  # the document's metadata, with what the text revealed filled in
     passages: list[Passage]
     layout_scores: dict[Kind, float] = field(default_factory=dict)  # each layout reader's detection score
+    layout_from_manifest: bool = False
+
+    def explain(self) -> dict:
+        """Which layout reader read the document and why: for ``quoth passages --explain`` and ``--json``."""
+        scores = {str(k): round(v, 2) for k, v in sorted(self.layout_scores.items(), key=lambda kv: -kv[1])}
+        return {"reader": self.source.kind, "chosen_by": "manifest" if self.layout_from_manifest else "detection",
+                "scores": scores}
 
 
 class Segmenter:
@@ -58,7 +65,7 @@ class Segmenter:
             units += thread.units
         source = replace(doc.source, title=meta.title, author=meta.author, kind=layout.kind)
         passages = to_passages(doc.text, doc.path, meta.title, units, self.max_tokens, self.count_tokens)
-        return Segmented(source, passages, scores)
+        return Segmented(source, passages, scores, doc.hints.kind is not None)
 
 
 def segment(doc: Document, settings: SegmentSettings | None = None, count_tokens: TokenCounter = approx_tokens,

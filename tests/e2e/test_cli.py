@@ -95,3 +95,15 @@ def test_a_closed_pipe_ends_quietly(tmp_path):
     cmd = f"{sys.executable} -m quoth.bot.cli passages --json | head -1"
     res = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True, env=env, timeout=300)
     assert json.loads(res.stdout)["text"] and "Broken pipe" not in res.stderr and "Traceback" not in res.stderr
+
+
+def test_passages_explain_which_reader_read_each_document(tmp_path, capsys):
+    talk = "ANN: Hello there, everyone.\nBOB: Hi Ann.\nANN: Shall we start?\n"
+    root = write_corpus(tmp_path / "c", {"talk.txt": talk})
+    assert main(["passages", "--corpus", str(root), "--explain"]) == 0
+    out = capsys.readouterr().out
+    assert "layout transcript, chosen by detection (detection: transcript 0.85" in out
+    assert main(["passages", "--corpus", str(root), "--json"]) == 0
+    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert {r["layout"]["reader"] for r in rows} == {"transcript"}
+    assert [r["speaker"] for r in rows] == ["Ann", "Bob", "Ann"]

@@ -58,13 +58,14 @@ class TranscriptTurns:
     def find(self, page: Page, hints: LayoutHints) -> Thread | None:
         fields = _fields(page)
         known = [*fields.values(), *names_in(page.content())]
+        given = re.compile(hints.speaker_pattern) if hints.speaker_pattern else None
         turns: list[Turn] = []
         cues: list[int] = []
         for ln in page.content():
             if CUE_RE.match(ln.text):
                 cues.append(ln.index)
                 continue
-            turn = self._turn(ln, fields, known)
+            turn = self._given(ln, given, known) if given else self._turn(ln, fields, known)
             if turn is not None:
                 turns.append(turn)
         # Two voices at least: named speakers, or Q and A when the header names nobody.
@@ -72,6 +73,14 @@ class TranscriptTurns:
         if len(turns) < MIN_TURNS or len(voices) < 2 or len(turns) < MIN_SHARE * len(page.content()):
             return None
         return Thread(turns[0].line, turn_units(page, turns, skip=cues))
+
+    def _given(self, ln: Line, rx: re.Pattern[str], known: list[str]) -> Turn | None:
+        """A turn by the manifest's own speaker pattern."""
+        m = rx.match(ln.text)
+        if m is None:
+            return None
+        start = ln.start + m.start("text") if "text" in rx.groupindex and m.group("text") is not None else None
+        return Turn(ln.index, person_name(m.group("name"), known), start)
 
     def _turn(self, ln: Line, fields: dict[str, str], known: list[str]) -> Turn | None:
         m = QA_RE.match(ln.text)

@@ -27,3 +27,11 @@ def test_bad_manifest_names_the_problem(tmp_path, text, where):
     with pytest.raises(ManifestError, match=where) as exc:
         load_manifest(tmp_path)
     assert isinstance(exc.value, QuothError)
+
+
+def test_a_speaker_pattern_makes_a_transcript_and_needs_a_name_group(tmp_path):
+    (tmp_path / "sources.toml").write_text('[[document]]\nfile = "t.txt"\nspeaker_pattern = \'^(?P<name>\\w+) >\'\n')
+    assert load_manifest(tmp_path).entry_for("t.txt").hints.kind is Kind.TRANSCRIPT
+    (tmp_path / "sources.toml").write_text('[[document]]\nfile = "t.txt"\nspeaker_pattern = \'^(\\w+) >\'\n')
+    with pytest.raises(ManifestError, match="group named 'name'"):
+        load_manifest(tmp_path)

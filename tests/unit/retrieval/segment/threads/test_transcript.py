@@ -32,3 +32,13 @@ def test_prose_with_a_colon_or_two_is_not_a_transcript():
 def test_caps_names_take_the_casing_used_elsewhere():
     assert person_name("OWEN MCDONALD", ["Owen McDonald"]) == "Owen McDonald"
     assert person_name("OWEN PETRIE") == "Owen Petrie" and person_name("Dr. Ann Lee") == "Dr. Ann Lee"
+
+
+def test_the_manifests_speaker_pattern_reads_an_odd_transcript():
+    text = ">> ANN LEE -- Hello there.\n>> BOB -- Hi Ann.\n>> ANN LEE -- How was the crossing?\n"
+    assert turns(text) is None
+    page = Page.of(text)
+    hints = LayoutHints(speaker_pattern=r"^>> (?P<name>[A-Z ]+?) -- (?P<text>.*)$")
+    thread = TranscriptTurns().find(page, hints)
+    assert [(u.speaker, page.text[u.start:u.end]) for u in thread.units] == [
+        ("Ann Lee", "Hello there."), ("Bob", "Hi Ann."), ("Ann Lee", "How was the crossing?")]
