@@ -187,8 +187,12 @@ class QuoteAttributor:
         if who and quoted_fraction(text) >= 0.3:
             self.pending = None
             return Attribution(who, Role.QUOTE)
-        if stripped[:1] in OPEN or was_open:
-            # An unattributed quotation continues the quotation before it, or the one just introduced.
+        if stripped[:1] in OPEN or (was_open and self.pending):
+            # An unattributed quotation continues the quotation before it, or the one just introduced. A
+            # quotation running on into the next paragraph opens it with a quote mark; only an introduced
+            # statement ("X issued the following statement:") runs on without one. Otherwise a paragraph
+            # without a mark is not the quotation's, whatever stray quote characters (code, footnotes) came
+            # before it.
             speaker = self.pending or (self.last_speaker if self.prev_was_quote or was_open else None)
             if speaker:
                 return Attribution(speaker, Role.QUOTE)

@@ -45,3 +45,14 @@ def test_quote_measures():
     assert quoted_fraction("He said “ab” here") == 3 / 17
     assert quoted_fraction("“unclosed to the end") == 1.0
     assert quote_left_open("He said, “It goes on", False) and not quote_left_open("it ends.” Then", True)
+
+
+def test_a_quotation_ends_where_its_marks_end_whatever_follows():
+    got = attribute([
+        'Ada Byron wrote, “The engine weaves algebraic patterns.”',
+        'Use spaces around operators: x = "a" + b"',  # an odd straight quote, as code has
+        "Name variables for what they hold.",
+        "Keep functions short [3]_.",
+    ], narrator="Style Guide")
+    assert got[0] == ("Ada Byron", Role.QUOTE)
+    assert got[1:] == [("Style Guide", Role.NARRATION)] * 3
