@@ -1,10 +1,19 @@
-"""HTML pages: the main text extracted with trafilatura (comments and tables kept), and the page's metadata."""
+"""HTML pages: the main text (trafilatura), one block per paragraph, and the comment thread as the page's
+markup gives it.
+
+The text Quoth stores for a page is rendered here, so passages are slices of it: paragraphs, headings, list
+items and quotes are separated by blank lines (segmentation reads blank lines as paragraph breaks). Comment
+markup (WordPress, Disqus, schema.org ``Comment``) is rendered as ``Name says:`` headers indented by reply
+depth, the shape the comment-thread reader attributes; without such markup, trafilatura's own comment text
+is kept. Dates come only from the page's metadata, never from a copyright line.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from .base import Extracted, LoadReport, SettingsReader, normalise_newlines, text_of
+from .html_tree import comment_thread, own_blocks, parse, without_comments
 
 
 class HtmlReader(SettingsReader):
@@ -16,11 +25,26 @@ class HtmlReader(SettingsReader):
         raw = text_of(data, rel, report)
         if raw is None:
             return
-        text = trafilatura.extract(raw, include_comments=True, include_tables=True, favor_recall=True,
-                                   output_format="txt")
-        meta = trafilatura.extract_metadata(raw)
-        found = {}
-        if meta is not None:
-            found = {"title": meta.title, "author": meta.author, "site": meta.sitename, "date": meta.date,
-                     "url": meta.url}
-        yield Extracted(rel, normalise_newlines(text or ""), found)
+        tree = parse(raw)
+        comments = comment_thread(tree) if tree is not None else ""
+        # The main text and the page's metadata come from the page without its comments: a comment is neither
+        # the author's words nor the page's date.
+        page = without_comments(tree) if comments else (tree if tree is not None else raw)
+        text = trafilatura.extract(page, include_comments=not comments, include_tables=True, favor_recall=True,
+                                   output_format="txt") or ""
+        blocks = [b.strip() for b in normalise_newlines(text).split("\n") if b.strip()]
+        if len(blocks) <= 1 and tree is not None:
+            # On short pages trafilatura falls back to one run-on line: read the page's blocks instead.
+            blocks = own_blocks(page) or blocks
+        body = "\n\n".join(blocks)
+        yield Extracted(rel, f"{body}\n\n{comments}".strip() if comments else body, _metadata(page))
+
+
+def _metadata(page) -> dict[str, str | None]:
+    import trafilatura
+
+    # extensive=False: no date guessed from the text (a "Copyright 2024" footer became 2024-01-01).
+    meta = trafilatura.extract_metadata(page, extensive=False)
+    if meta is None:
+        return {}
+    return {"title": meta.title, "author": meta.author, "site": meta.sitename, "date": meta.date, "url": meta.url}

@@ -50,6 +50,8 @@ TRAIL_RE = re.compile(
     rf"[,?!…]\s*[”\"]\s*(?:(?:[a-z][\w\-]*\s+){{0,4}}(?P<who1>{NAME}|he|she|they)\s+(?:{VERBS})\b"
     rf"|(?:{VERBS})\s+(?P<who2>{NAME}))"
 )
+# "The operator's chief executive, Tomasz Nowak, said …": a descriptor, then the name in commas.
+APPOSITION_RE = re.compile(rf"[^“”\".!?]{{1,80}}?,\s+(?P<who>{NAME}),\s+(?:also\s+|then\s+|later\s+)?(?:{VERBS})\b")
 ADDING_RE = re.compile(rf"(?P<who>{NAME}|{PRONOUN})\b.*?,\s*(?:adding|saying)[,:]?\s*{_OPEN_CLASS}", re.S)
 STATEMENT_RE = re.compile(
     rf"^(?P<who>{NAME})\s+(?:has\s+|have\s+)?(?:issued|released|made|gave|published|put out|sent)\s+"
@@ -57,6 +59,11 @@ STATEMENT_RE = re.compile(
     re.IGNORECASE,
 )
 SUBJECT_RE = re.compile(rf"(?:^|[.!?]\s+)(?P<who>{NAME})\s+(?:[a-z]+ed|[a-z]+s|spoke|said|told|was|is)\b")
+
+
+# A paragraph that names its speaker with a speech verb is theirs when it quotes them at all (a partial quote,
+# reported speech around a quotation); a scare-quoted word or two in narration is not.
+QUOTED_WITH_SPEAKER = 0.1
 
 
 @dataclass(frozen=True)
@@ -167,7 +174,7 @@ class QuoteAttributor:
         who = None
         # Attribution usually opens the paragraph but may open any sentence of it.
         for start in [0] + [a for a, _ in sentence_spans(stripped)[1:]]:
-            for rx in (LEAD_RE, ADDING_RE):
+            for rx in (LEAD_RE, ADDING_RE, APPOSITION_RE):
                 m = rx.match(stripped, start)
                 if m:
                     who = self._resolve(m.group("who"), stripped, start)
@@ -184,7 +191,7 @@ class QuoteAttributor:
         if who is None and quoted_fraction(text) > 0.3 and re.match(rf"^(?:{PRONOUN})\s+(?:{VERBS})\b", stripped):
             who = self.last_speaker
 
-        if who and quoted_fraction(text) >= 0.3:
+        if who and quoted_fraction(text) >= QUOTED_WITH_SPEAKER:
             self.pending = None
             return Attribution(who, Role.QUOTE)
         if stripped[:1] in OPEN or (was_open and self.pending):

@@ -27,9 +27,14 @@ def norm(text: str) -> str:
 def check(doc_file: Path, expect: dict, segmenter) -> dict:
     """Counts for one document: phrases checked, speakers right, furniture leaked; and what went wrong."""
     docs = list(FolderLoader(Quoth.open().settings.corpus).load_file(doc_file, FIXTURES, Manifest(), LoadReport()))
-    passages = [p for d in docs for p in segmenter(d).passages]
+    segmented = [segmenter(d) for d in docs]
+    passages = [p for seg in segmented for p in seg.passages]
     texts = [norm(p.text) for p in passages]
     out = {"phrases": 0, "right": 0, "leaks": 0, "problems": []}
+    for key, want in expect.get("source", {}).items():
+        got = getattr(segmented[0].source, key)
+        if got != want:
+            out["problems"].append(f"{doc_file.name}: source {key} {got!r}, expected {want!r}")
     for phrase, speaker in expect.get("speakers", []):
         out["phrases"] += 1
         found = [p for p, t in zip(passages, texts, strict=True) if norm(phrase) in t]
@@ -71,7 +76,7 @@ def test_every_layout_fixture_expectation_holds(capsys):
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("family", ["transcript", "chat", "forum"])
+@pytest.mark.parametrize("family", ["transcript", "chat", "forum", "html"])
 def test_each_family_has_three_differently_formatted_documents(family):
     names = [p.name for p in FIXTURES.glob("*.expect.json") if json.loads(p.read_text())["family"] == family]
     assert len(names) >= 3, names
