@@ -58,6 +58,7 @@ class Kind(StrEnum):
     TRANSCRIPT = "transcript"
     CHAT = "chat"
     FORUM = "forum"
+    EMAIL = "email"
     PAGE = "page"
 
 

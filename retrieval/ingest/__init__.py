@@ -11,16 +11,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import CorpusError
-from ..records import Document, SourceInfo
+from ..records import Document, LayoutHints, SourceInfo
 from ..settings import CorpusSettings
 from .base import Extracted, LoadReport, Reader, content_hash
+from .email import EmailReader
 from .html import HtmlReader
 from .jsonl import JsonlReader
 from .manifest import MANIFEST_NAMES, Manifest, SourceEntry, load_manifest
 from .pdf import PdfReader
 from .text import TextReader
 
-READERS: tuple[type[Reader], ...] = (TextReader, HtmlReader, PdfReader, JsonlReader)
+READERS: tuple[type[Reader], ...] = (TextReader, HtmlReader, PdfReader, JsonlReader, EmailReader)
 
 __all__ = ["READERS", "LoadReport", "Reader", "check_corpus_dir", "content_hash", "discover", "load_folder",
            "supported_suffixes"]
@@ -74,7 +75,11 @@ def _document(got: Extracted, entry: SourceEntry | None) -> Document:
     source = SourceInfo(path=got.rel, title=e.title or f.get("title") or "", author=e.author or f.get("author"),
                         site=e.site or f.get("site"), url=e.url or f.get("url"),
                         date=e.date or f.get("date"))
-    return Document(source, got.text, content_hash(got.text), e.hints)
+    hints = e.hints
+    if got.hints is not None:  # the manifest's word wins over the format's
+        hints = LayoutHints(e.hints.kind or got.hints.kind, e.hints.comments if e.hints.comments is not None
+                            else got.hints.comments, e.hints.speaker_pattern or got.hints.speaker_pattern)
+    return Document(source, got.text, content_hash(got.text), hints)
 
 
 class FolderLoader:

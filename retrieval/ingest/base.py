@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar, Protocol
 
+from ..records import LayoutHints
 from ..settings import CorpusSettings
 
 log = logging.getLogger("quoth.load")
@@ -39,6 +40,7 @@ class Extracted:
     rel: str  # the document's path in the corpus (``file.jsonl#id`` for a record)
     text: str
     found: dict[str, str | None] = field(default_factory=dict)  # title, author, site, url, date
+    hints: LayoutHints | None = None  # what the format itself says of the layout (an email is an email)
 
 
 class Reader(Protocol):

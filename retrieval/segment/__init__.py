@@ -56,6 +56,7 @@ class Segmenter:
         self.furniture.clear(page)
         head = read_masthead(page)
         layout, scores = choose_layout(page, head, doc.hints)
+        layout.clear(page)
         thread = find_thread(page, layout.threads, doc.hints)
         stop = thread.first_line if thread else len(page.lines)
         headings, body = layout.split(page.blocks(stop))

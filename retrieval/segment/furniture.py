@@ -68,6 +68,13 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"^(junior|senior|new|regular|registered|super|elite|veteran|banned)\s+member$",
     r"^((register|faq|calendar|members list|today's posts|new posts|search|log ?in|log ?out|help|home|forums?)"
     r"\s*){3,}$",
+    # mail: list footers, disclaimers, phone sign-offs
+    r"\bmailing list$",
+    r"^to unsubscribe\b",
+    r"/(listinfo|mailman)/",
+    r"^you (are receiving|received) this (message|email|e-mail) because\b",
+    r"^this (e-?mail|message)\b.{0,40}\b(is|are|may be) (confidential|intended (only )?for)\b",
+    r"^sent from my (iphone|ipad|android|phone|mobile|blackberry)\b",
     # podcast outros
     r"^thanks for listening\b",
     r"\bwherever you get your podcasts\b",

@@ -60,6 +60,9 @@ class Layout:
         """How strongly the page looks like this layout, 0..1."""
         return 0.0
 
+    def clear(self, page: Page) -> None:
+        """Drop the lines that are nobody's words in this layout (quoted replies, signatures); none by default."""
+
     def split(self, blocks: list[Block]) -> tuple[list[Block], list[Block]]:
         """(headings, body): one-line blocks without a sentence end are headings, not anyone's words."""
         headings: list[Block] = []

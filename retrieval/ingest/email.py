@@ -1,0 +1,81 @@
+"""Email: ``.eml`` (one message) and ``.mbox`` (a mailbox, one document per message, ``file.mbox#N``).
+
+A message's document is its plain-text body (an HTML-only body is read as text); the sender's display name is
+its author, the subject its title, the date its date, all from the headers. The ``email`` layout then keeps
+quoted replies, signatures and list footers out of the sender's words.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import re
+from collections.abc import Iterator
+from email.message import EmailMessage
+from email.utils import parseaddr, parsedate_to_datetime
+
+from ..records import Kind, LayoutHints
+from .base import Extracted, LoadReport, SettingsReader, decode, normalise_newlines
+
+MBOX_FROM = re.compile(rb"^From \S+.*$", re.MULTILINE)
+
+
+class EmailReader(SettingsReader):
+    suffixes = (".eml", ".mbox")
+
+    def read(self, data: bytes, rel: str, report: LoadReport) -> Iterator[Extracted]:
+        if rel.lower().endswith(".mbox"):
+            parts = [p for p in _mbox_messages(data) if p.strip()]
+            for n, part in enumerate(parts, 1):
+                yield from _message(part, f"{rel}#{n}", report)
+        else:
+            yield from _message(data, rel, report)
+
+
+def _mbox_messages(data: bytes) -> list[bytes]:
+    """A mailbox split at its ``From `` separator lines (mboxo/mboxrd: ``>From`` in bodies is quoted)."""
+    starts = [m.start() for m in MBOX_FROM.finditer(data)]
+    if not starts:
+        return [data]
+    out = []
+    for a, b in zip(starts, [*starts[1:], len(data)], strict=True):
+        eol = data.find(b"\n", a)
+        body = data[eol + 1:b] if -1 < eol < b else b""
+        out.append(re.sub(rb"^>(>*From )", rb"\1", body, flags=re.MULTILINE))
+    return out
+
+
+def _message(raw: bytes, rel: str, report: LoadReport) -> Iterator[Extracted]:
+    try:
+        msg = email.message_from_bytes(raw, policy=email.policy.default)
+        body = _body(msg)
+    except (ValueError, LookupError, AttributeError) as exc:
+        report.warn(rel, f"skipped: unreadable message ({exc})")
+        return
+    name, address = parseaddr(str(msg.get("From", "")))
+    found = {"title": str(msg.get("Subject", "")).strip() or None, "author": name.strip() or address or None,
+             "date": _date(str(msg.get("Date", "")))}
+    yield Extracted(rel, normalise_newlines(body).strip("\n"), found, LayoutHints(kind=Kind.EMAIL))
+
+
+def _body(msg: EmailMessage) -> str:
+    part = msg.get_body(preferencelist=("plain", "html"))
+    if part is None:
+        return ""
+    try:
+        text = part.get_content()
+    except LookupError:  # an unknown charset: decode the bytes as any text file
+        text = decode(part.get_payload(decode=True) or b"")[0]
+    if part.get_content_subtype() == "html":
+        from lxml import html as lxml_html
+
+        text = "\n\n".join(" ".join(p.text_content().split()) for p in lxml_html.fromstring(text).iter("p", "div")
+                           if p.text_content().strip() and not p.findall(".//p"))
+    return text
+
+
+def _date(value: str) -> str | None:
+    try:
+        return parsedate_to_datetime(value).date().isoformat() if value else None
+    except (TypeError, ValueError, IndexError):
+        return None
