@@ -25,6 +25,11 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"learn how your comment data is processed",
     r"^notify me of (new|follow-up)\b",
     r"^(cancel reply|reply|report|report comment|share|share this:?|like this:?|like|related|print|email)$",
+    r"^((reply|share|report|flag|like|upvote|downvote|edit|permalink)\s*[•·|›»]?\s*){2,}$",
+    r"^(facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|tumblr|telegram|pocket|mastodon|bluesky|threads|"
+    r"copy link|more)$",
+    r"^your email address will not be published\b",
+    r"\brequired fields are marked\b",
     r"^comments are (now )?closed\.?$",
     r"^(\d+\s+)?(comments?|responses?|replies)(\s*\(\d+\))?:?$",
     r"^\d+\s+(thoughts|responses|comments|replies) (on|to)\b",

@@ -17,7 +17,7 @@ PROFILE_RE = re.compile(r"^[\d.,]+\s*[km]?\s+followers?\b", re.IGNORECASE)
 # "By"/"Posted by" in any case, but the name capitalised: "By the sea" is a heading, not a byline.
 BYLINE_RE = re.compile(
     r"^(?i:by|posted by|written by|words by|author:?)\s+(?P<name>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})"
-    r"(?:\s*[,|•]\s*.{0,60})?$"
+    r"(?:\s*[,|•]\s*.{0,60}|\s+(?:on|at)\s+[\w ,:.]{1,40})?$"
 )
 ACCOUNT_MAX_WORDS = 6  # an account's display name, above its profile header
 BYLINE_WINDOW = 15  # a byline stands among the first non-blank lines

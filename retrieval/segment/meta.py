@@ -43,7 +43,7 @@ def _title(page: Page, source: SourceInfo, head: Masthead, headings: list[Block]
     if head.byline_line is not None:
         before = [h for h in headings if h[0].index < head.byline_line]
         if before:
-            return before[-1][0].text
+            return before[-1][-1].text  # the line nearest the byline: a site name may stand above the title
     if head.account:
         return head.account
     if headings and (not body or headings[0][0].index < body[0][0].index):

@@ -15,6 +15,7 @@ from ..page import Page
 from ..quotes import QuoteAttributor
 from ..sentences import SENTENCE_END_RE
 from ..threads import ThreadReader
+from ..threads.dated import DatedComments
 from ..threads.numbered import NumberedThread
 from ..threads.says import SaysThread
 from ..units import Unit, merge_short
@@ -22,6 +23,7 @@ from ..units import Unit, merge_short
 HEADING_MAX_WORDS = 12
 TITLE_HEADING_MAX_WORDS = 15  # the page's first line may be a longer headline
 SLOGAN_MAX_WORDS = 8  # a short first line ending in "!" is still the title
+MAX_HEADING_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,9 @@ class Reading:
 
 
 def is_heading(block: Block, max_words: int = HEADING_MAX_WORDS) -> bool:
-    return len(block) == 1 and block[0].words <= max_words and not SENTENCE_END_RE.search(block[0].text)
+    """A line, or a few stacked lines (a site name over a title), each short and none ending a sentence."""
+    return len(block) <= MAX_HEADING_LINES and all(
+        ln.words <= max_words and not SENTENCE_END_RE.search(ln.text) for ln in block)
 
 
 def people(text: str) -> list[str]:
@@ -53,7 +57,7 @@ def _is_title(block: Block) -> bool:
 
 class Layout:
     kind: ClassVar[Kind]
-    threads: ClassVar[tuple[ThreadReader, ...]] = (SaysThread(), NumberedThread())
+    threads: ClassVar[tuple[ThreadReader, ...]] = (SaysThread(), DatedComments(), NumberedThread())
     body_role: ClassVar[Role] = Role.BODY
 
     def detect(self, page: Page, head: Masthead, hints: LayoutHints) -> float:

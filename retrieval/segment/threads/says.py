@@ -12,7 +12,7 @@ from . import BULLET, Thread
 
 SAYS_RE = re.compile(
     rf"^(?:{BULLET}\s*)?(?P<name>[^\s•“”\"?!;:].{{0,60}}?)\s+(?:says|said|wrote|writes|replied|replies)"
-    r"(?:\s+on\s+[^:]{1,60}?)?\s*:$"
+    r"(?:\s+(?:on|at)\s+.{1,60}?)?\s*:$"
 )
 MAX_NAME_WORDS = 6
 

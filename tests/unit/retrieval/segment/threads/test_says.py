@@ -8,7 +8,7 @@ Ann Lee says:
 First comment words.
   Bob Roe says:
   A reply to Ann.
-Cy Dee said on 3 May 2021:
+Cy Dee said on 3 May 2021 at 10:02:
 Second top-level comment.
 """
 
