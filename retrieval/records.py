@@ -59,6 +59,7 @@ class Kind(StrEnum):
     CHAT = "chat"
     FORUM = "forum"
     EMAIL = "email"
+    PROCEEDINGS = "proceedings"  # parliamentary and committee records
     PAGE = "page"
 
 

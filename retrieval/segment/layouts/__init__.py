@@ -11,15 +11,15 @@ from ..page import Page
 from .article import Article
 from .base import Layout, Reading
 from .blog_post import BlogPost
-from .conversation import Chat, Forum, Transcript
+from .conversation import Chat, Forum, Proceedings, Transcript
 from .email import Email
 from .page import PlainPage
 from .post_list import PostList
 from .statement import Statement
 
 # In order of precedence on equal scores.
-LAYOUTS: tuple[Layout, ...] = (PostList(), Chat(), Forum(), Transcript(), Article(), BlogPost(), Statement(),
-                               Email(), PlainPage())
+LAYOUTS: tuple[Layout, ...] = (PostList(), Chat(), Forum(), Proceedings(), Transcript(), Article(), BlogPost(),
+                               Statement(), Email(), PlainPage())
 BY_KIND: dict[Kind, Layout] = {layout.kind: layout for layout in LAYOUTS}
 
 __all__ = ["BY_KIND", "LAYOUTS", "Layout", "Reading", "choose_layout"]

@@ -12,6 +12,7 @@ from ..page import Page
 from ..threads import ThreadReader, find_thread
 from ..threads.chat import ChatMessages
 from ..threads.forum import ForumPosts
+from ..threads.proceedings import ProceedingsSpeeches, noise
 from ..threads.transcript import TranscriptTurns
 from .base import TITLE_HEADING_MAX_WORDS, Layout
 
@@ -45,3 +46,13 @@ class Forum(Conversation):
     kind = Kind.FORUM
     threads: ClassVar[tuple[ThreadReader, ...]] = (ForumPosts(),)
     confidence = 0.9
+
+
+class Proceedings(Conversation):
+    kind = Kind.PROCEEDINGS
+    threads: ClassVar[tuple[ThreadReader, ...]] = (ProceedingsSpeeches(),)
+    confidence = 0.88
+
+    def clear(self, page: Page) -> None:
+        for index in noise(page):
+            page.drop(page.lines[index])
