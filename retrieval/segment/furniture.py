@@ -80,10 +80,18 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"^you (are receiving|received) this (message|email|e-mail) because\b",
     r"^this (e-?mail|message)\b.{0,40}\b(is|are|may be) (confidential|intended (only )?for)\b",
     r"^sent from my (iphone|ipad|android|phone|mobile|blackberry)\b",
+    # press releases: release lines, contact lines (a short line that is a phone number or an address)
+    r"^for immediate release\b",
+    r"^(media|press) (contact|enquiries|office)\b",
+    r"^[^.!?]{0,40}(\+?\d[\d ()\-]{8,}\d|[\w.+\-]+@[\w\-]+\.[\w.\-]+)[^.!?]{0,30}$",
     # podcast outros
     r"^thanks for listening\b",
     r"\bwherever you get your podcasts\b",
 )
+
+
+# Everything after one of these lines is a press release's background or contacts, nobody's words.
+TAIL_RE = re.compile(r"^(?:-*\s*ends\s*-*|#{3}|notes? (?:to|for) editors?:?|editors?'? notes?:?)$", re.IGNORECASE)
 
 
 class Boilerplate:
@@ -97,9 +105,11 @@ class Boilerplate:
         return bool(s) and any(p.search(s) for p in self.patterns)
 
     def clear(self, page: Page) -> None:
-        """Drop every furniture line from the page."""
+        """Drop every furniture line from the page, and a press release's tail after its end marker."""
+        tail = False
         for ln in page.lines:
-            if self.matches(ln.text):
+            tail = tail or bool(TAIL_RE.match(" ".join(ln.text.split())))
+            if tail or self.matches(ln.text):
                 page.drop(ln)
         drop_alt_text(page)
 

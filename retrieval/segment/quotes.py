@@ -41,18 +41,26 @@ TITLES = {
     "deputy", "leader", "chancellor", "secretary", "chair", "chairman", "chairwoman", "general", "captain",
 }
 
+# A job or role before a name: "Club captain Finn Albright", "The harbour master Li Wei", "shop steward …".
+DESCRIPTOR = r"(?:(?:[A-Z][a-z'’]+\s+)?(?:[a-z][\w'’\-]*\s+){1,3})"
 LEAD_RE = re.compile(
-    rf"(?P<who>{NAME}|{PRONOUN})(?:,[^“”\"]{{1,120}}?,)?\s+(?:also\s+|then\s+|later\s+)?(?:{VERBS})\b"
+    rf"{DESCRIPTOR}?(?P<who>{NAME}|{PRONOUN})(?:,[^“”\"]{{1,120}}?,)?\s+(?:also\s+|then\s+|later\s+)?(?:{VERBS})\b"
     rf"(?P<mid>[^“”\"]{{0,160}}?)[,:]?\s*{_OPEN_CLASS}"
 )
 TRAIL_RE = re.compile(
-    # “…,” X said / “…,” council leader X said / “…,” said X
+    # “…,” X said / “…,” council leader X said / “…,” said X / “…,” said shop steward X
     rf"[,?!…]\s*[”\"]\s*(?:(?:[a-z][\w\-]*\s+){{0,4}}(?P<who1>{NAME}|he|she|they)\s+(?:{VERBS})\b"
-    rf"|(?:{VERBS})\s+(?P<who2>{NAME}))"
+    rf"|(?:{VERBS})\s+(?:[a-z][\w'’\-]*\s+){{0,3}}(?P<who2>{NAME}))"
 )
+# "Whitfield was blunt: “…”": a name, a few words, a colon, a quotation.
+COLON_RE = re.compile(rf"(?P<who>{NAME})\s+[^“”\".!?:]{{1,40}}?:\s*{_OPEN_CLASS}")
+# "According to the union, …": the rest of the sentence is theirs.
+ACCORDING_RE = re.compile(rf"According to (?P<who>{NAME})")
 # "The operator's chief executive, Tomasz Nowak, said …": a descriptor, then the name in commas.
-APPOSITION_RE = re.compile(rf"[^“”\".!?]{{1,80}}?,\s+(?P<who>{NAME}),\s+(?:also\s+|then\s+|later\s+)?(?:{VERBS})\b")
-ADDING_RE = re.compile(rf"(?P<who>{NAME}|{PRONOUN})\b.*?,\s*(?:adding|saying)[,:]?\s*{_OPEN_CLASS}", re.S)
+APPOSITION_RE = re.compile(rf"[^“”\".!?]{{1,80}}?,\s+(?P<who>{NAME}),\s+(?:also\s+|then\s+|later\s+)?"
+                           rf"(?:{VERBS}|[a-z]+ed\b[^“”\"]{{0,120}}?,\s*(?:adding|saying))\b")
+# "X backed the plan, saying it would “…”": a partial quotation after saying/adding.
+ADDING_RE = re.compile(rf"(?P<who>{NAME}|{PRONOUN})\b.*?,\s*(?:adding|saying)\b[^“”\"]{{0,80}}?{_OPEN_CLASS}", re.S)
 STATEMENT_RE = re.compile(
     rf"^(?P<who>{NAME})\s+(?:has\s+|have\s+)?(?:issued|released|made|gave|published|put out|sent)\s+"
     r"(?:the following|this|a|his|her|their)\s+(?:statement|message|letter)",
@@ -171,10 +179,15 @@ class QuoteAttributor:
             # The words introducing a statement are the publisher's, not the speaker's.
             return Attribution(self.publisher, Role.NARRATION)
 
+        m = ACCORDING_RE.match(stripped)
+        if m and (who := self._resolve(m.group("who"), stripped, 0)):
+            self.pending = None
+            return Attribution(who, Role.QUOTE)  # the paragraph reports what the named source says
+
         who = None
         # Attribution usually opens the paragraph but may open any sentence of it.
         for start in [0] + [a for a, _ in sentence_spans(stripped)[1:]]:
-            for rx in (LEAD_RE, ADDING_RE, APPOSITION_RE):
+            for rx in (LEAD_RE, ADDING_RE, APPOSITION_RE, COLON_RE):
                 m = rx.match(stripped, start)
                 if m:
                     who = self._resolve(m.group("who"), stripped, start)

@@ -56,3 +56,15 @@ def test_a_quotation_ends_where_its_marks_end_whatever_follows():
     ], narrator="Style Guide")
     assert got[0] == ("Ada Byron", Role.QUOTE)
     assert got[1:] == [("Style Guide", Role.NARRATION)] * 3
+
+
+def test_descriptive_inverted_colon_partial_and_according_to_forms():
+    assert attribute([
+        "“Nobody is against nights,” said shop steward Dana Whitfield.",
+        "Club captain Finn Albright added: “We will row from the old slipway.”",
+        "The port’s director, Graham Lyle, backed the rotas, saying they would “keep the port open”.",
+        "Whitfield was blunt: “If the rotas stay, the cranes stop.”",
+        "According to Ann Lee, the repairs will take a year.",
+        "“The door is still open,” said Lyle.",
+    ]) == [("Dana Whitfield", Role.QUOTE), ("Finn Albright", Role.QUOTE), ("Graham Lyle", Role.QUOTE),
+           ("Dana Whitfield", Role.QUOTE), ("Ann Lee", Role.QUOTE), ("Graham Lyle", Role.QUOTE)]
