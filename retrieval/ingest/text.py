@@ -1,4 +1,4 @@
-"""Plain text and Markdown: the file's text as it is."""
+"""Plain text and the plain-text markups (Markdown, reStructuredText, AsciiDoc, Org): the file's text as it is."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from .base import Extracted, LoadReport, SettingsReader, text_of
 
 
 class TextReader(SettingsReader):
-    suffixes = (".txt", ".md", ".markdown", ".text")
+    suffixes = (".txt", ".md", ".markdown", ".text", ".rst", ".rest", ".adoc", ".asciidoc", ".org")
 
     def read(self, data: bytes, rel: str, report: LoadReport) -> Iterator[Extracted]:
         text = text_of(data, rel, report)

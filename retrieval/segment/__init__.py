@@ -1,8 +1,8 @@
 """Turn a Document into verbatim, speaker-attributed Passages, in named stages:
 
-page (lines, furniture dropped) → masthead (profile header, byline) → layout reader, chosen by detection
-score or the manifest → comment thread under the body → page metadata (title, signature, author) → units
-(the layout reads the body; quotations attributed) → passages within the model's length.
+page (lines) → header fields → furniture dropped → masthead (profile header, byline) → layout reader, chosen
+by detection score or the manifest → comment thread under the body → page metadata (title, signature, author)
+→ units (the layout reads the body; quotations attributed) → passages within the model's length.
 
 Every passage is an exact slice of the loaded text (``doc.text[p.start:p.end] == p.text``).
 """
@@ -17,7 +17,7 @@ from ..settings import SegmentSettings
 from .chunking import TokenCounter, approx_tokens, to_passages
 from .furniture import Boilerplate
 from .layouts import Reading, choose_layout
-from .masthead import read_masthead
+from .masthead import read_header_fields, read_masthead
 from .meta import read_meta
 from .page import Page
 from .threads import find_thread
@@ -53,8 +53,9 @@ class Segmenter:
 
     def __call__(self, doc: Document) -> Segmented:
         page = Page.of(doc.text)
+        fields = read_header_fields(page)  # before furniture: an address in a header is no contact block
         self.furniture.clear(page)
-        head = read_masthead(page)
+        head = read_masthead(page, fields)
         layout, scores = choose_layout(page, head, doc.hints)
         layout.clear(page)
         thread = find_thread(page, layout.threads, doc.hints)

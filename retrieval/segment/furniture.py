@@ -111,7 +111,35 @@ class Boilerplate:
             tail = tail or bool(TAIL_RE.match(" ".join(ln.text.split())))
             if tail or self.matches(ln.text):
                 page.drop(ln)
+        drop_code(page)
         drop_alt_text(page)
+
+
+FENCE_RE = re.compile(r"^(```|~~~)")
+DIRECTIVE_RE = re.compile(r"^\.\. (?:[\w-]+::|_[^:]+:|\|[^|]+\|)")
+
+
+def drop_code(page: Page) -> None:
+    """Code is not prose: fenced blocks, reStructuredText literal blocks (the indented lines after a line ending
+    in ``::``) and directives (``.. note::``, ``.. _target:``) with their indented options."""
+    fenced, block_indent = False, None
+    for ln in page.lines:
+        if FENCE_RE.match(ln.text):
+            fenced = not fenced
+            page.drop(ln)
+            continue
+        if block_indent is not None and (ln.blank or ln.indent > block_indent):
+            if not ln.blank:
+                page.drop(ln)
+            continue
+        block_indent = None
+        if fenced:
+            page.drop(ln)
+        elif DIRECTIVE_RE.match(ln.text):
+            page.drop(ln)
+            block_indent = ln.indent
+        elif ln.text.endswith("::"):
+            block_indent = ln.indent
 
 
 def drop_alt_text(page: Page) -> None:

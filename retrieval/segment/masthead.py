@@ -54,14 +54,15 @@ class Masthead:
         return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else None
 
 
-def read_masthead(page: Page) -> Masthead:
-    """Find header fields, the profile header and the byline, and drop them (and the chrome above a profile)."""
-    fields = _header_fields(page)
+def read_masthead(page: Page, fields: dict[str, str] | None = None) -> Masthead:
+    """Find the profile header and the byline, and drop them (and the chrome above a profile). ``fields``: the
+    header fields, read before furniture is cleared (``read_header_fields``); read here when not given."""
+    fields = read_header_fields(page) if fields is None else fields
     head = page.head()
     account, profile = _profile(page, head)
     byline, byline_line = None, None
     for ln in head[:BYLINE_WINDOW]:
-        m = BYLINE_RE.match(ln.text)
+        m = BYLINE_RE.match(ln.text.strip("*_ "))  # "*by Jane Roe*" in Markdown
         if m and page.keep[ln.index]:
             byline, byline_line = m.group("name"), ln.index
             page.drop(ln)
@@ -80,7 +81,7 @@ def _profile(page: Page, head: list[Line]) -> tuple[str | None, Line | None]:
     return account, profile
 
 
-def _header_fields(page: Page) -> dict[str, str]:
+def read_header_fields(page: Page) -> dict[str, str]:
     """Runs of ``Field: value`` lines among the first lines, unbroken by a blank line. A run with a known key is
     a header: its lines are dropped and its fields kept. Indented lines under a field continue its value."""
     fields: dict[str, str] = {}

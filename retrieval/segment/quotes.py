@@ -44,7 +44,7 @@ TITLES = {
 # A job or role before a name: "Club captain Finn Albright", "The harbour master Li Wei", "shop steward …".
 DESCRIPTOR = r"(?:(?:[A-Z][a-z'’]+\s+)?(?:[a-z][\w'’\-]*\s+){1,3})"
 LEAD_RE = re.compile(
-    rf"{DESCRIPTOR}?(?P<who>{NAME}|{PRONOUN})(?:,[^“”\"]{{1,120}}?,)?\s+(?:also\s+|then\s+|later\s+)?(?:{VERBS})\b"
+    rf"(?:(?:As|And|But|So|Yet|Then|Now)\s+)?{DESCRIPTOR}?(?P<who>{NAME}|{PRONOUN})(?:,[^“”\"]{{1,120}}?,)?\s+(?:also\s+|then\s+|later\s+)?(?:{VERBS})\b"
     rf"(?P<mid>[^“”\"]{{0,160}}?)[,:]?\s*{_OPEN_CLASS}"
 )
 TRAIL_RE = re.compile(

@@ -76,7 +76,10 @@ def test_every_layout_fixture_expectation_holds(capsys):
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("family", ["transcript", "chat", "forum", "html", "email", "blog", "proceedings", "news"])
+FAMILIES = ["transcript", "chat", "forum", "html", "email", "blog", "proceedings", "news", "docs"]
+
+
+@pytest.mark.parametrize("family", FAMILIES)
 def test_each_family_has_three_differently_formatted_documents(family):
     names = [p.name for p in FIXTURES.glob("*.expect.json") if json.loads(p.read_text())["family"] == family]
     assert len(names) >= 3, names
