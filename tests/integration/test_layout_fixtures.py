@@ -76,10 +76,16 @@ def test_every_layout_fixture_expectation_holds(capsys):
     assert not problems, "\n".join(problems)
 
 
-FAMILIES = ["transcript", "chat", "forum", "html", "email", "blog", "proceedings", "news", "docs"]
+FAMILIES = ["transcript", "chat", "forum", "html", "email", "blog", "proceedings", "news", "docs", "page"]
 
 
 @pytest.mark.parametrize("family", FAMILIES)
 def test_each_family_has_three_differently_formatted_documents(family):
     names = [p.name for p in FIXTURES.glob("*.expect.json") if json.loads(p.read_text())["family"] == family]
     assert len(names) >= 3, names
+
+
+def test_the_fixture_corpus_is_broad():
+    expectations = list(FIXTURES.glob("*.expect.json"))
+    assert len(expectations) >= 30
+    assert len({json.loads(p.read_text())["family"] for p in expectations}) >= 8
