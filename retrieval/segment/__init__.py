@@ -9,6 +9,7 @@ Every passage is an exact slice of the loaded text (``doc.text[p.start:p.end] ==
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -16,12 +17,13 @@ from ..records import Document, Kind, Passage, SourceInfo
 from ..settings import SegmentSettings
 from .chunking import TokenCounter, approx_tokens, to_passages
 from .furniture import Boilerplate
-from .layouts import Reading, choose_layout
+from .layouts import BY_KIND, Reading, choose_layout
 from .masthead import read_header_fields, read_masthead
 from .meta import read_meta
 from .page import Page
 from .threads import find_thread
 
+log = logging.getLogger("quoth.segment")
 DEFAULT_MAX_TOKENS = 256  # all-MiniLM-L6-v2's limit: the default when neither config nor model says
 
 __all__ = ["Segmented", "Segmenter", "TokenCounter", "approx_tokens", "segment"]
@@ -52,13 +54,20 @@ class Segmenter:
         self.furniture = Boilerplate(boilerplate)
 
     def __call__(self, doc: Document) -> Segmented:
+        try:
+            return self._segment(doc)
+        except Exception as exc:  # a reader's bug on an odd document must not stop a build
+            log.warning("%s: layout reading failed (%s: %s); read as a plain page", doc.path, type(exc).__name__, exc)
+            return self._segment(doc, fallback=True)
+
+    def _segment(self, doc: Document, fallback: bool = False) -> Segmented:
         page = Page.of(doc.text)
         fields = read_header_fields(page)  # before furniture: an address in a header is no contact block
         self.furniture.clear(page)
         head = read_masthead(page, fields)
-        layout, scores = choose_layout(page, head, doc.hints)
+        layout, scores = (BY_KIND[Kind.PAGE], {}) if fallback else choose_layout(page, head, doc.hints)
         layout.clear(page)
-        thread = find_thread(page, layout.threads, doc.hints)
+        thread = None if fallback else find_thread(page, layout.threads, doc.hints)
         stop = thread.first_line if thread else len(page.lines)
         headings, body = layout.split(page.blocks(stop))
         meta = read_meta(page, doc.source, head, headings, body, stop)

@@ -98,6 +98,7 @@ class Boilerplate:
     """A compiled set of patterns; ``matches(line)`` says whether a line is site chrome."""
 
     def __init__(self, extra: Iterable[str] = ()) -> None:
+        # One pattern at a time: joined into one alternation they ran at half the speed (benchmarks/chat_export.py).
         self.patterns = [re.compile(p, re.IGNORECASE) for p in (*DEFAULT_PATTERNS, *extra)]
 
     def matches(self, line: str) -> bool:

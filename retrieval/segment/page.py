@@ -46,6 +46,8 @@ class Page:
     text: str
     lines: list[Line]
     keep: list[bool] = field(default_factory=list)
+    version: int = 0  # changes when a line is dropped: what was read from the page before may be stale
+    memo: dict = field(default_factory=dict)  # readers' findings, by (reader, version)
 
     @classmethod
     def of(cls, text: str) -> Page:
@@ -53,7 +55,9 @@ class Page:
         return cls(text, lines, [True] * len(lines))
 
     def drop(self, line: Line) -> None:
-        self.keep[line.index] = False
+        if self.keep[line.index]:
+            self.keep[line.index] = False
+            self.version += 1
 
     def content(self, start: int = 0, stop: int | None = None) -> list[Line]:
         """Kept, non-blank lines with index in [start, stop)."""

@@ -32,8 +32,12 @@ class ThreadReader(Protocol):
 
 
 def find_thread(page: Page, readers: Sequence[ThreadReader], hints: LayoutHints) -> Thread | None:
+    """The first thread the readers find. A reader reads a page once: detection and reading share its finding
+    (a page's hints do not change while it is segmented)."""
     for reader in readers:
-        thread = reader.find(page, hints)
-        if thread is not None:
-            return thread
+        key = (reader.name, page.version)
+        if key not in page.memo:
+            page.memo[key] = reader.find(page, hints)
+        if page.memo[key] is not None:
+            return page.memo[key]
     return None

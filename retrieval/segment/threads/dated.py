@@ -38,9 +38,13 @@ def _header(page: Page, i: int, ln: Line) -> tuple[Turn, int, int | None, str | 
     m = DISQUS_RE.match(ln.text)
     if m:
         return Turn(ln.index, m.group("name").strip(), role=Role.COMMENT), ln.index, ln.indent, m.group("parent")
-    nxt = next((x for x in page.lines[i + 1:] if not x.blank), None)
-    if nxt is not None and NAME_RE.match(ln.text) and ln.words <= MAX_NAME_WORDS and DATE_RE.match(nxt.text):
-        return Turn(ln.index, ln.text, role=Role.COMMENT), nxt.index, ln.indent, None
+    if ln.words > MAX_NAME_WORDS or not NAME_RE.match(ln.text):
+        return None
+    j = i + 1
+    while j < len(page.lines) and page.lines[j].blank:
+        j += 1
+    if j < len(page.lines) and DATE_RE.match(page.lines[j].text):
+        return Turn(ln.index, ln.text, role=Role.COMMENT), j, ln.indent, None
     return None
 
 

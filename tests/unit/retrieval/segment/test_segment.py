@@ -208,3 +208,17 @@ def test_byline_needs_a_capitalised_name():
     body = "We walked along the front and ate chips on the pier all day.\n"
     assert segment(make_doc("A day out\n\nBy the sea\n\n" + body)).source.author is None
     assert segment(make_doc("A day out\n\nby Jane Roe\n\n" + body)).source.author == "Jane Roe"
+
+
+def test_a_failing_reader_falls_back_to_the_plain_page_with_one_log_line(monkeypatch, caplog):
+    from quoth.segment.threads.says import SaysThread
+
+    def broken(self, page, hints):
+        raise IndexError("a reader's bug")
+
+    monkeypatch.setattr(SaysThread, "find", broken)
+    seg = segment(make_doc(SAYS_THREAD, path="odd.txt", author="Walker Blog"))
+    assert seg.source.kind == "page" and seg.passages
+    assert seg.passages[0].text in SAYS_THREAD
+    [line] = [r.getMessage() for r in caplog.records if r.name == "quoth.segment"]
+    assert line.startswith("odd.txt: layout reading failed (IndexError")
