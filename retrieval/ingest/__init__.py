@@ -14,6 +14,7 @@ from ..errors import CorpusError
 from ..records import Document, LayoutHints, SourceInfo
 from ..settings import CorpusSettings
 from .base import Extracted, LoadReport, Reader, content_hash
+from .chat_json import ChatJsonReader
 from .email import EmailReader
 from .html import HtmlReader
 from .jsonl import JsonlReader
@@ -21,7 +22,7 @@ from .manifest import MANIFEST_NAMES, Manifest, SourceEntry, load_manifest
 from .pdf import PdfReader
 from .text import TextReader
 
-READERS: tuple[type[Reader], ...] = (TextReader, HtmlReader, PdfReader, JsonlReader, EmailReader)
+READERS: tuple[type[Reader], ...] = (TextReader, HtmlReader, PdfReader, JsonlReader, EmailReader, ChatJsonReader)
 
 __all__ = ["READERS", "LoadReport", "Reader", "check_corpus_dir", "content_hash", "discover", "load_folder",
            "supported_suffixes"]
@@ -94,6 +95,8 @@ class FolderLoader:
         rel = path.relative_to(root).as_posix()
         suffix = path.suffix.lower()
         reader = self.readers.get(suffix)
+        if reader is not None:
+            reader.root = root
         if reader is None:
             report.warn(rel, f"skipped: unsupported file type '{suffix or '(none)'}'")
             return

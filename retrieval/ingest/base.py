@@ -10,6 +10,7 @@ import hashlib
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import ClassVar, Protocol
 
 from ..records import LayoutHints
@@ -54,7 +55,10 @@ class Reader(Protocol):
 
 
 class SettingsReader:
-    """A reader keeps the corpus settings it was made with (the JSON Lines field names, for one)."""
+    """A reader keeps the corpus settings it was made with (the JSON Lines field names, for one), and the folder
+    being read (``root``), for formats whose files need a neighbour (a Slack export's users.json)."""
+
+    root: Path | None = None
 
     def __init__(self, settings: CorpusSettings) -> None:
         self.settings = settings

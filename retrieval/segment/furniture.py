@@ -83,7 +83,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     # press releases: release lines, contact lines (a short line that is a phone number or an address)
     r"^for immediate release\b",
     r"^(media|press) (contact|enquiries|office)\b",
-    r"^[^.!?]{0,40}(\+?\d[\d ()\-]{8,}\d|[\w.+\-]+@[\w\-]+\.[\w.\-]+)[^.!?]{0,30}$",
+    r"^((tel|phone|mobile|mob|fax|e-?mail|[tme])\.?:?\s*)?(\+?\(?\d[\d ()]{7,}\d|[\w.+\-]+@[\w\-]+\.[\w.\-]+)$",
     # podcast outros
     r"^thanks for listening\b",
     r"\bwherever you get your podcasts\b",

@@ -6,8 +6,9 @@ continuation lines after). A timestamped line without ``Name:`` is a system line
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from ...records import LayoutHints
+from ...records import LayoutHints, Role
 from ..page import Line, Page
 from ..turns import Turn, turn_units
 from . import Thread
@@ -15,7 +16,9 @@ from . import Thread
 _DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
 _TIME = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?[APap]\.?[Mm]\.?)?"
 # [14/03/2024 09:02] name   |   [2024-03-14 9:02 AM] Tess Okoye
-EXPORTER_RE = re.compile(rf"^\[(?:{_DATE},?\s+)?{_TIME}\]\s+(?P<name>[^\s:\[][^:\[\]]{{0,60}})$")
+EXPORTER_RE = re.compile(rf"^\[(?:(?:{_DATE},?\s+)?{_TIME}|undated)\]\s+(?P<name>[^\s:\[][^:\[\]]{{0,60}})$")
+# Quoth's rendering of a JSON export marks a reply under the header line.
+REPLY_LINE_RE = re.compile(r"^↳ replying to (?P<name>.{1,60})$")
 # [12/05/2023, 18:04:11] Name: text   |   12/05/2023, 18:04 - Name: text
 PHONE_RE = re.compile(rf"^\[?{_DATE},?\s+{_TIME}\]?\s*(?:[-–—]\s*)?(?P<tail>.*)$")
 SENDER_RE = re.compile(r"^(?P<name>[^:]{1,50}?):\s(?P<rest>.*)$")
@@ -48,4 +51,10 @@ class ChatMessages:
         if sum(t.keep for t in turns) < MIN_MESSAGES:
             return None
         skip = [ln.index for ln in page.content() if SYSTEM_RE.search(ln.text)]
+        for i, turn in enumerate(turns):
+            nxt = page.lines[turn.line + 1] if turn.line + 1 < len(page.lines) else None
+            m = REPLY_LINE_RE.match(nxt.text) if nxt is not None else None
+            if m:
+                turns[i] = replace(turn, role=Role.REPLY, reply_to=m.group("name"))
+                skip.append(nxt.index)
         return Thread(turns[0].line, turn_units(page, turns, skip))

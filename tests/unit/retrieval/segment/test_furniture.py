@@ -7,13 +7,15 @@ from quoth.segment.page import Page
 @pytest.mark.parametrize("line", ["Leave a Reply", "You are commenting using your Twitter account.", "Share this:",
                                   "Comments (12)", "12 thoughts on “A post”", "Click here to subscribe today",
                                   "Add us to your home screen", "48.2k followers • 12 following", "Retweeted",
-                                  "The quay at dusk (Pic: Ann Lee)", "Issue No. 2517", "Read more about it"])
+                                  "The quay at dusk (Pic: Ann Lee)", "Issue No. 2517", "Read more about it",
+                                  "Tel: 0131 496 0000", "press@example.org", "Reply • Share ›", "Twitter"])
 def test_site_chrome_matches(line):
     assert Boilerplate().matches(line)
 
 
 @pytest.mark.parametrize("line", ["Comments on the plan were mostly positive.", "We will reply to every letter.",
-                                  "Subscribers get the paper on Fridays.", ""])
+                                  "Subscribers get the paper on Fridays.", "", "[2024-05-01 18:02] Ruth Adeyemi",
+                                  "14/03/2024, 09:02 - Ann: call me on 0131 496 0000 later"])
 def test_words_that_only_resemble_chrome_do_not(line):
     assert not Boilerplate().matches(line)
 

@@ -1,0 +1,31 @@
+import json
+
+from quoth.ingest import LoadReport
+from quoth.ingest.chat_json import ChatJsonReader
+from quoth.records import Kind
+from quoth.settings import CorpusSettings
+
+
+def read(doc, rel="chat.json"):
+    report = LoadReport()
+    return list(ChatJsonReader(CorpusSettings()).read(json.dumps(doc).encode(), rel, report)), report.warnings
+
+
+def test_discord_export_is_rendered_as_the_chat_text_the_chat_layout_reads():
+    doc = {"channel": {"name": "general"}, "messages": [
+        {"id": "1", "type": "Default", "timestamp": "2024-01-02T03:04:05", "content": "Hi", "author": {"name": "ann"}},
+        {"id": "2", "type": "ChannelPinnedMessage", "content": "", "author": {"name": "bot"}},
+        {"id": "3", "type": "Reply", "timestamp": "2024-01-02T03:05:00", "content": "Hello",
+         "author": {"name": "bob", "nickname": "Bob Roe"}, "reference": {"messageId": "1"}}]}
+    [got], _ = read(doc)
+    assert got.text == "[2024-01-02 03:04] ann\nHi\n\n[2024-01-02 03:05] Bob Roe\n↳ replying to ann\nHello\n"
+    assert got.found["title"] == "#general" and got.hints.kind is Kind.CHAT
+
+
+def test_undated_messages_say_so_and_unknown_json_is_skipped_with_a_reason():
+    [got], _ = read({"name": "Group", "messages": [{"type": "message", "from": "Ann", "text": "Hi"}]})
+    assert got.text.startswith("[undated] Ann\nHi")
+    got, warnings = read({"some": "data"}, "data.json")
+    assert got == [] and warnings == ["data.json: skipped: a JSON file that is not a known chat export"]
+    got, warnings = read([{"ts": "1", "text": "x", "user": "U1"}], "users.json")
+    assert got == [] and warnings == []
