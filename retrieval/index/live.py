@@ -21,6 +21,7 @@ from ..errors import IndexMissing
 from ..records import Passage, SourceInfo
 from . import bm25, dense
 from .generation import Generation, IndexFolder, Meta
+from .speakers import SpeakerAliases
 from .store import Store, StoredDocument
 
 log = logging.getLogger("quoth.index")
@@ -42,6 +43,7 @@ class LoadedIndex:
         self.vectors: np.ndarray = stored if stored is not None else np.load(gen.vectors, mmap_mode="r")
         self.bm25 = bm25.load(gen.bm25)
         self._labels: tuple[list, list, list] | None = None
+        self._aliases: SpeakerAliases | None = None
         self._labels_lock = threading.Lock()
 
     @property
@@ -91,7 +93,7 @@ class LoadedIndex:
         """Rows allowed by the filters: source matches a path exactly or a path/title by substring."""
         if not source and not speaker:
             return None
-        speakers, paths, titles = self.labels()
+        _, paths, titles = self.labels()
         keep = np.ones(len(self.ids), dtype=bool)
         if source:
             s = source.lower()
@@ -99,10 +101,23 @@ class LoadedIndex:
             keep &= exact if exact.any() else np.array(
                 [s in p.lower() or s in t.lower() for p, t in zip(paths, titles, strict=True)], dtype=bool)
         if speaker:
-            s = speaker.lower()
-            exact = np.array([(x or "").lower() == s for x in speakers], dtype=bool)
-            keep &= exact if exact.any() else np.array([s in (x or "").lower() for x in speakers], dtype=bool)
+            keep &= self.speaker_rows(speaker)
         return keep
+
+    def speaker_rows(self, speaker: str) -> np.ndarray:
+        """Rows of the speaker a query names: by any form of their name (see SpeakerAliases), else every
+        speaker whose name contains the query."""
+        speakers = self.labels()[0]
+        named = self.aliases().resolve(speaker)
+        if named:
+            return np.array([x in named for x in speakers], dtype=bool)
+        s = speaker.lower()
+        return np.array([s in (x or "").lower() for x in speakers], dtype=bool)
+
+    def aliases(self) -> SpeakerAliases:
+        if self._aliases is None:
+            self._aliases = SpeakerAliases(x for x in self.labels()[0] if x)
+        return self._aliases
 
     # --- passages and documents ------------------------------------------------------------------------
     def passages(self, rows: np.ndarray) -> list[tuple[Passage, SourceInfo]]:

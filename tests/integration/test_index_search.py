@@ -55,6 +55,13 @@ def test_filters_by_speaker_and_source(rt):
     assert all(h.source.path == "harbour.txt" for h in hits)
 
 
+def test_speaker_filter_takes_the_forms_people_search_by(rt):
+    rt.index()
+    for form in ("@bobgreen", "Green", "bob green", "Bob"):
+        hits = rt.search("garden slugs tomatoes", k=5, speaker=form).hits
+        assert hits and {h.speaker for h in hits} == {"Bob Green"}, form
+
+
 def test_incremental_update_embeds_only_changes(rt, corpus):
     first = rt.index()
     gen1 = rt.folder.current()

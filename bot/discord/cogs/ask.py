@@ -78,8 +78,11 @@ class Ask(commands.Cog):
     @ask.autocomplete("speaker")
     async def speaker_autocomplete(self, interaction: discord.Interaction, current: str):
         _, speakers = await self._choices()
+        idx = await asyncio.to_thread(self.bot.quoth.current)
+        named = idx.aliases().resolve(current) if current.strip() else set()
         cur = current.lower()
-        return [app_commands.Choice(name=clip(s, 100), value=s[:100]) for s in speakers if cur in s.lower()][:25]
+        return [app_commands.Choice(name=clip(s, 100), value=s[:100]) for s in speakers
+                if s in named or cur in s.lower()][:25]
 
     @app_commands.command(name="sources", description="List the documents Quoth quotes from")
     @app_commands.allowed_contexts(guilds=True, dms=True, private_channels=True)
