@@ -104,7 +104,12 @@ class FolderLoader:
         if data is None:
             return
         entry = manifest.entry_for(rel)
-        for got in reader.read(data, rel, report):
+        try:
+            found = list(reader.read(data, rel, report))
+        except Exception as exc:  # a reader's failure on one odd file must not stop the build
+            report.warn(rel, f"skipped: could not be read ({type(exc).__name__}: {exc})")
+            return
+        for got in found:
             if not got.text.strip():
                 report.warn(rel, "skipped: no text")
                 continue

@@ -79,3 +79,18 @@ def test_manifest_fills_metadata_and_bad_manifest_names_the_key(tmp_path):
     (tmp_path / "sources.toml").write_text('[[document]]\nfile = "x.txt"\nkind = "novel"\n')
     with pytest.raises(ManifestError, match=r"document\.0\.kind"):
         load_manifest(tmp_path)
+
+
+def test_a_reader_that_fails_on_one_file_skips_it_with_one_warning(tmp_path, monkeypatch):
+    from quoth.ingest.email import EmailReader
+
+    def broken(self, data, rel, report):
+        raise RuntimeError("malformed beyond repair")
+        yield  # a generator, as readers are
+
+    (tmp_path / "good.txt").write_text("Good words.", encoding="utf-8")
+    (tmp_path / "bad.eml").write_bytes(b"From: x\n\nbody")
+    monkeypatch.setattr(EmailReader, "read", broken)
+    docs, warnings = load(tmp_path)
+    assert set(docs) == {"good.txt"}
+    assert warnings == ["bad.eml: skipped: could not be read (RuntimeError: malformed beyond repair)"]
