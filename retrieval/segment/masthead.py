@@ -110,6 +110,7 @@ def read_header_fields(page: Page) -> dict[str, str]:
         else:
             close()
     close()
+    page.fields = fields
     return fields
 
 

@@ -48,6 +48,7 @@ class Page:
     keep: list[bool] = field(default_factory=list)
     version: int = 0  # changes when a line is dropped: what was read from the page before may be stale
     memo: dict = field(default_factory=dict)  # readers' findings, by (reader, version)
+    fields: dict[str, str] = field(default_factory=dict)  # header fields (masthead.read_header_fields)
 
     @classmethod
     def of(cls, text: str) -> Page:

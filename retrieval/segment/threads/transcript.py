@@ -22,7 +22,6 @@ TURN_RES = (
                r"(?P<rest>\S.*)$"),
 )
 QA_RE = re.compile(r"^(?P<name>[QA])[:.]\s+(?P<rest>\S.*)$")
-FIELD_RE = re.compile(r"^(?P<key>[A-Z][A-Za-z ]{1,24}):\s*(?P<value>\S.{0,80})$")
 CUE_RE = re.compile(r"^(?:\[[^\]]{1,60}\]|\([^)]{1,60}\)|\*[^*]{1,120}\*|_[^_]{1,120}_)$")
 ASKERS = ("interviewer", "host", "presenter", "moderator", "q", "question", "questions")
 ANSWERERS = ("interviewee", "guest", "speaker", "a", "answer", "answers")
@@ -33,17 +32,8 @@ MIN_SHARE = 0.3  # of the page's content lines: a transcript is mostly turns
 def _is_field(ln: Line, m: re.Match[str]) -> bool:
     """``Host: Mara Quill`` names someone; ``Mara: I think so.`` says something."""
     value = m.group("rest")
-    return len(value.split()) <= 6 and not re.search(r"[.!?…]$", value) and FIELD_RE.match(ln.text) is not None
-
-
-def _fields(page: Page) -> dict[str, str]:
-    """``Key: value`` lines at the top (the masthead has read them as header fields and dropped them)."""
-    out: dict[str, str] = {}
-    for ln in page.head()[:12]:
-        m = FIELD_RE.match(ln.text)
-        if m and len(m.group("value").split()) <= 6:
-            out.setdefault(m.group("key").lower(), m.group("value").strip())
-    return out
+    return len(value.split()) <= 6 and not re.search(r"[.!?…]$", value) and \
+        re.match(r"[A-Z][A-Za-z ]{1,24}:", ln.text) is not None
 
 
 def _qa_speaker(letter: str, fields: dict[str, str]) -> str | None:
@@ -56,7 +46,7 @@ class TranscriptTurns:
     name = "transcript"
 
     def find(self, page: Page, hints: LayoutHints) -> Thread | None:
-        fields = _fields(page)
+        fields = page.fields  # read by the masthead: Interviewer, Host, Guest…
         known = [*fields.values(), *names_in(page.content())]
         given = re.compile(hints.speaker_pattern) if hints.speaker_pattern else None
         turns: list[Turn] = []
