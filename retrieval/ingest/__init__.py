@@ -20,9 +20,11 @@ from .html import HtmlReader
 from .jsonl import JsonlReader
 from .manifest import MANIFEST_NAMES, Manifest, SourceEntry, load_manifest
 from .pdf import PdfReader
+from .subtitles import SubtitlesReader
 from .text import TextReader
 
-READERS: tuple[type[Reader], ...] = (TextReader, HtmlReader, PdfReader, JsonlReader, EmailReader, ChatJsonReader)
+READERS: tuple[type[Reader], ...] = (TextReader, HtmlReader, PdfReader, JsonlReader, EmailReader, ChatJsonReader,
+                                     SubtitlesReader)
 
 __all__ = ["READERS", "LoadReport", "Reader", "check_corpus_dir", "content_hash", "discover", "load_folder",
            "supported_suffixes"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ...records import LayoutHints
+from ...records import Kind, LayoutHints
 from ..page import Line, Page
 from ..turns import Turn, names_in, person_name, turn_units
 from . import Thread
@@ -58,9 +58,11 @@ class TranscriptTurns:
             turn = self._given(ln, given, known) if given else self._turn(ln, fields, known)
             if turn is not None:
                 turns.append(turn)
-        # Two voices at least: named speakers, or Q and A when the header names nobody.
+        # Two voices at least: named speakers, or Q and A when the header names nobody. A document that says
+        # it is a transcript (the manifest, a subtitle file) needs no more than one turn.
         voices = {t.speaker or page.lines[t.line].text[:1] for t in turns}
-        if len(turns) < MIN_TURNS or len(voices) < 2 or len(turns) < MIN_SHARE * len(page.content()):
+        said = hints.kind is Kind.TRANSCRIPT and bool(turns)
+        if not said and (len(turns) < MIN_TURNS or len(voices) < 2 or len(turns) < MIN_SHARE * len(page.content())):
             return None
         return Thread(turns[0].line, turn_units(page, turns, skip=cues))
 
