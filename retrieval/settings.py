@@ -135,7 +135,7 @@ class Settings(Section):
         merged = self.model_dump()
         for name, values in sections.items():
             merged[name] = {**merged.get(name, {}), **values}
-        return type(self).from_dict(merged, self.source).model_copy(update={"source": self.source})
+        return type(self).from_dict(merged, self.source)
 
     def corpus_dir(self) -> Path:
         return self._relative(self.corpus.path) if self.corpus.path else SAMPLE_CORPUS

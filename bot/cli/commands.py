@@ -28,8 +28,7 @@ class UsageError(QuothError):
 
 
 def _app(cfg: AppConfig, args: argparse.Namespace) -> Quoth:
-    corpus = getattr(args, "corpus", None)
-    return Quoth(cfg.with_(corpus={"path": str(Path(corpus).expanduser().resolve())}) if corpus else cfg)
+    return Quoth.open(corpus=getattr(args, "corpus", None), settings=cfg)
 
 
 def _out(line: str) -> None:
@@ -83,7 +82,6 @@ def _queries(args: argparse.Namespace) -> list[str]:
 def cmd_search(cfg: AppConfig, args: argparse.Namespace) -> int:
     queries = _queries(args)
     q = _app(cfg, args)
-    q.ensure_index()
     for query in queries:
         res = q.search(query, k=args.k, source=args.source, speaker=args.speaker)
         sys.stdout.write((json.dumps(res.to_json(), ensure_ascii=False) if args.json else render_answer(res) + "\n")
@@ -94,7 +92,6 @@ def cmd_search(cfg: AppConfig, args: argparse.Namespace) -> int:
 
 def cmd_ask(cfg: AppConfig, args: argparse.Namespace) -> int:
     q = _app(cfg, args)
-    q.ensure_index()
     res = q.ask(args.question, k=args.k, source=args.source, speaker=args.speaker)
     _out(render_answer(res, color=sys.stdout.isatty()))
     return 0
@@ -102,7 +99,6 @@ def cmd_ask(cfg: AppConfig, args: argparse.Namespace) -> int:
 
 def cmd_sources(cfg: AppConfig, args: argparse.Namespace) -> int:
     q = _app(cfg, args)
-    q.ensure_index()
     idx = q.current()
     docs = idx.documents()
     if args.json:

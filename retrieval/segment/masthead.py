@@ -51,7 +51,9 @@ class Masthead:
             return None
         names = [n.strip(" '\"") for n in re.split(r",|;|\band\b|&", re.sub(r"<[^>]*>|\([^)]*@[^)]*\)", "", raw))]
         names = [n for n in names if n]
-        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else None
+        if len(names) <= 1:
+            return names[0] if names else None
+        return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def read_masthead(page: Page, fields: dict[str, str] | None = None) -> Masthead:

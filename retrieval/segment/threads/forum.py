@@ -55,14 +55,19 @@ def _quoted(page: Page, turns: list[Turn]) -> set[int]:
     """Quote headers and the quoted lines under them: lines found earlier in the thread, else the first one."""
     out: set[int] = set()
     lines = page.content()
+    joined = " ".join(x.text for x in lines)  # joined once; "earlier" is a bound on it, not a copy per quote
+    ends = [0] * len(lines)
+    pos = 0
+    for j, x in enumerate(lines):
+        ends[j] = max(pos - 1, 0)  # where the text before line j ends (its separating space left out)
+        pos += len(x.text) + 1
     for j, ln in enumerate(lines):
         if not any(rx.match(ln.text) for rx in QUOTE_RES) or ln.index < turns[0].line:
             continue
         out.add(ln.index)
-        earlier = " ".join(x.text for x in lines[:j])
         run = []
         for x in lines[j + 1:]:
-            if x.text not in earlier:
+            if joined.find(x.text, 0, ends[j]) == -1:
                 break
             run.append(x.index)
         out |= set(run or [x.index for x in lines[j + 1:j + 2]])
