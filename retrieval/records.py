@@ -7,6 +7,7 @@ answer (the terminal and Discord), ``Role.search_label`` for the context retriev
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
@@ -90,6 +91,15 @@ class LayoutHints:
 
 
 @dataclass(frozen=True)
+class Locator:
+    """Where the text from ``offset`` on sits in the original (a subtitle cue's time, a page), for citations:
+    what a reader needs to find a quote in the recording or the print, which the stored text leaves out."""
+
+    offset: int
+    label: str
+
+
+@dataclass(frozen=True)
 class Document:
     """A document's text exactly as loaded; every passage is a slice of ``text``."""
 
@@ -97,6 +107,7 @@ class Document:
     text: str
     content_hash: str
     hints: LayoutHints = LayoutHints()
+    locators: tuple[Locator, ...] = ()  # in offset order
 
     @property
     def path(self) -> str:
@@ -104,7 +115,13 @@ class Document:
 
     def metadata(self) -> dict:
         """Everything but the text, for change detection."""
-        return {"source": asdict(self.source), "hints": asdict(self.hints)}
+        return {"source": asdict(self.source), "hints": asdict(self.hints),
+                "locators": [[x.offset, x.label] for x in self.locators]}
+
+    def locator_at(self, offset: int) -> str | None:
+        """The label of the last locator at or before ``offset``."""
+        i = bisect.bisect_right(self.locators, offset, key=lambda x: x.offset)
+        return self.locators[i - 1].label if i else None
 
 
 @dataclass(frozen=True)
@@ -123,6 +140,7 @@ class Passage:
     search_text: str
     reply_to: str | None = None
     id: int | None = None
+    locator: str | None = None  # where it is in the recording or print (Document.locator_at)
 
     @property
     def label(self) -> str:
@@ -131,7 +149,7 @@ class Passage:
     def to_json(self, source: SourceInfo) -> dict:
         return {"text": self.text, "speaker": self.speaker, "label": self.label, "role": self.role,
                 "reply_to": self.reply_to, "source": source.to_json(), "start": self.start, "end": self.end,
-                "passage_id": self.id}
+                "locator": self.locator, "passage_id": self.id}
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,8 @@ def render_passages(rows: Iterable[tuple[Passage, SourceInfo] | str], width: int
             last_path = src.path
         out += pending
         pending = []
-        out.append(f"  ▸ {p.label}  [{p.role}, chars {p.start}–{p.end}]")
+        at = f", at {p.locator}" if p.locator else ""
+        out.append(f"  ▸ {p.label}  [{p.role}, chars {p.start}–{p.end}{at}]")
         body = " ".join(p.text.split())
         out.extend(textwrap.wrap(body, width=width, initial_indent="      ", subsequent_indent="      "))
     return "\n".join(out).lstrip("\n")
@@ -63,6 +64,7 @@ def render_answer(result: SearchResult, color: bool = False) -> str:
             text = text[:a] + bold + text[a:b] + unbold + text[b:]
         body = " ".join(text.split())
         out.append(f"{n}. “{body}”" if not body.startswith(("“", '"')) else f"{n}. {body}")
-        out.append(f"   — {h.passage.label}, in {source_line(h.source)}"
+        at = f" · {h.passage.locator}" if h.passage.locator else ""
+        out.append(f"   — {h.passage.label}, in {source_line(h.source)}{at}"
                    + (f" {dim}[{h.source.path}]{undim}" if h.source.path else ""))
     return "\n".join(out)

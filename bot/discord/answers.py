@@ -91,7 +91,7 @@ def hit_embed(hit: Hit, number: int, budget: int) -> discord.Embed:
     p, src = hit.passage, hit.source
     title = clip(src.title or src.path, TITLE_MAX)
     author = clip(f"{number}. {p.label}", AUTHOR_MAX)
-    footer = source_footer(src)
+    footer = " · ".join(x for x in (source_footer(src), p.locator) if x)
     room = min(DESCRIPTION_MAX, budget - len(title) - len(author) - len(footer) - 40)
     text, best = p.text, hit.best_sentence
     shortened = False

@@ -23,7 +23,7 @@ from pathlib import Path
 from ..errors import IndexUnusable
 from . import bm25
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: passages have a locator column
 # Bump when segmentation or searchable-text rules change, so existing indexes re-segment everything.
 SEGMENTER_VERSION = 4
 KEEP_GENERATIONS = 2  # the serving one and the one before: a process still answering from it keeps its files
@@ -128,7 +128,12 @@ class IndexFolder:
     def outdated(self) -> str | None:
         """Why the serving generation needs an update before it answers (made by another Quoth version), or None."""
         gen = self.current()
-        if gen is not None and gen.meta().bm25_analyzer != bm25.ANALYZER_VERSION:
+        if gen is None:
+            return None
+        meta = gen.meta()
+        if meta.format != FORMAT_VERSION:
+            return f"its files are in format {meta.format}, this version of Quoth reads format {FORMAT_VERSION}"
+        if meta.bm25_analyzer != bm25.ANALYZER_VERSION:
             return "its BM25 index was tokenised by another version of Quoth"
         return None
 

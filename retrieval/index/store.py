@@ -31,13 +31,14 @@ CREATE TABLE IF NOT EXISTS passages (
     search_text TEXT NOT NULL,
     speaker TEXT,
     role TEXT NOT NULL,
-    reply_to TEXT
+    reply_to TEXT,
+    locator TEXT
 );
 CREATE INDEX IF NOT EXISTS passages_doc ON passages(doc_id, ord);
 CREATE INDEX IF NOT EXISTS passages_speaker ON passages(speaker);
 """
 
-_P_COLS = 'p.id, p.start, p."end", p.text, p.search_text, p.speaker, p.role, p.reply_to'
+_P_COLS = 'p.id, p.start, p."end", p.text, p.search_text, p.speaker, p.role, p.reply_to, p.locator'
 _D_COLS = "d.path, d.title, d.author, d.site, d.kind, d.url, d.date"
 
 
@@ -50,9 +51,9 @@ class StoredDocument:
 
 
 def _passage(row: sqlite3.Row | tuple, doc_path: str) -> Passage:
-    pid, start, end, text, search_text, speaker, role, reply_to = row[:8]
+    pid, start, end, text, search_text, speaker, role, reply_to, locator = row[:9]
     return Passage(doc_path=doc_path, start=start, end=end, text=text, speaker=speaker, role=Role(role),
-                   search_text=search_text, reply_to=reply_to, id=pid)
+                   search_text=search_text, reply_to=reply_to, id=pid, locator=locator)
 
 
 def _source(row: tuple) -> SourceInfo:
@@ -118,9 +119,9 @@ class Store:
             ids = []
             for i, p in enumerate(passages):
                 cur = con.execute(
-                    'INSERT INTO passages (doc_id, ord, start, "end", text, search_text, speaker, role, reply_to)'
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (doc_id, i, p.start, p.end, p.text, p.search_text, p.speaker, p.role, p.reply_to),
+                    'INSERT INTO passages (doc_id, ord, start, "end", text, search_text, speaker, role, reply_to,'
+                    " locator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (doc_id, i, p.start, p.end, p.text, p.search_text, p.speaker, p.role, p.reply_to, p.locator),
                 )
                 ids.append(cur.lastrowid)
         return ids
@@ -183,7 +184,7 @@ class Store:
                 f"SELECT {_P_COLS}, {_D_COLS} FROM passages p JOIN documents d ON d.id = p.doc_id"
                 f" WHERE p.id IN ({marks})", chunk,
             ):
-                src = _source(r[8:15])
+                src = _source(r[9:16])
                 out[r[0]] = (_passage(r, src.path), src)
         return out
 
@@ -199,7 +200,7 @@ class Store:
             " WHERE p.doc_id = ? AND p.ord BETWEEN ? AND ? ORDER BY p.ord",
             (doc_id, ord_ - before, ord_ + after),
         ):
-            src = _source(r[8:15])
+            src = _source(r[9:16])
             out.append((_passage(r, src.path), src))
         return out
 

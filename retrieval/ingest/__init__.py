@@ -82,7 +82,7 @@ def _document(got: Extracted, entry: SourceEntry | None) -> Document:
     if got.hints is not None:  # the manifest's word wins over the format's
         hints = LayoutHints(e.hints.kind or got.hints.kind, e.hints.comments if e.hints.comments is not None
                             else got.hints.comments, e.hints.speaker_pattern or got.hints.speaker_pattern)
-    return Document(source, got.text, content_hash(got.text), hints)
+    return Document(source, got.text, content_hash(got.text), hints, got.locators)
 
 
 class FolderLoader:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar, Protocol
 
-from ..records import LayoutHints
+from ..records import LayoutHints, Locator
 from ..settings import CorpusSettings
 
 log = logging.getLogger("quoth.load")
@@ -42,6 +42,7 @@ class Extracted:
     text: str
     found: dict[str, str | None] = field(default_factory=dict)  # title, author, site, url, date
     hints: LayoutHints | None = None  # what the format itself says of the layout (an email is an email)
+    locators: tuple[Locator, ...] = ()  # cue times or pages the text itself leaves out
 
 
 class Reader(Protocol):

@@ -1,6 +1,7 @@
 """Subtitles: WebVTT (speakers from ``<v Name>`` voices) and SRT (speakers from ``NAME:`` at a cue's start),
 read with webvtt-py and srt, rendered as the transcript text Quoth stores: consecutive cues of one speaker make
-one turn, ``Name: words``. Cue timings are not part of the text.
+one turn, ``Name: words``. Cue timings are not part of the text: each cue's start time is a locator (``00:01:23``)
+at the offset where its words begin, so a passage cites the moment it was said.
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..records import Kind, LayoutHints
+from ..records import Kind, LayoutHints, Locator
 from .base import Extracted, LoadReport, SettingsReader, text_of
 
 NAMED_RE = re.compile(r"^(?P<name>[A-Z][\w'’.\- ]{0,40}?):\s+(?P<text>\S.*)$", re.DOTALL)
@@ -26,37 +27,54 @@ class SubtitlesReader(SettingsReader):
         except Exception as exc:  # both parsers raise their own error types on a malformed file
             report.warn(rel, f"skipped: unreadable subtitles ({type(exc).__name__}: {exc})")
             return
-        text = render(cues)
+        text, locators = render(cues)
         if text:
-            yield Extracted(rel, text, {}, LayoutHints(kind=Kind.TRANSCRIPT))
+            yield Extracted(rel, text, {}, LayoutHints(kind=Kind.TRANSCRIPT), locators)
 
 
-def _vtt(raw: str) -> list[tuple[str | None, str]]:
+Cue = tuple[str | None, str, float]  # speaker (None: not named), words, start in seconds
+
+
+def _vtt(raw: str) -> list[Cue]:
     import webvtt
 
-    return [(c.voice or None, c.text) for c in webvtt.from_string(raw)]
+    return [(c.voice or None, c.text, c.start_time.in_milliseconds() / 1000)
+            for c in webvtt.from_string(raw)]
 
 
-def _srt(raw: str) -> list[tuple[str | None, str]]:
+def _srt(raw: str) -> list[Cue]:
     import srt
 
-    out = []
+    out: list[Cue] = []
     for sub in srt.parse(raw):
         m = NAMED_RE.match(sub.content.strip())
-        out.append((m.group("name"), m.group("text")) if m else (None, sub.content))
+        who, words = (m.group("name"), m.group("text")) if m else (None, sub.content)
+        out.append((who, words, sub.start.total_seconds()))
     return out
 
 
-def render(cues: list[tuple[str | None, str]]) -> str:
-    """One turn per run of a speaker's cues; a cue naming nobody continues the turn before it."""
-    turns: list[tuple[str | None, list[str]]] = []
-    for who, text in cues:
+def timestamp(seconds: float) -> str:
+    whole = int(seconds)
+    return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+
+
+def render(cues: list[Cue]) -> tuple[str, tuple[Locator, ...]]:
+    """One turn per run of a speaker's cues (a cue naming nobody continues the turn before it), and each cue's
+    start time at the offset of its words."""
+    out: list[str] = []
+    locators: list[Locator] = []
+    pos, last = 0, object()
+    for who, text, start in cues:
         words = " ".join(text.split())
         if not words:
             continue
-        if turns and (who is None or who == turns[-1][0]):
-            turns[-1][1].append(words)
+        if out and (who is None or who == last):
+            sep = "\n"
         else:
-            turns.append((who, [words]))
-    blocks = [(f"{who}: " if who else "") + "\n".join(lines) for who, lines in turns]
-    return "\n\n".join(blocks) + "\n" if blocks else ""
+            sep = ("\n\n" if out else "") + (f"{who}: " if who else "")
+            last = who
+        pos += len(sep)
+        out.append(sep + words)
+        locators.append(Locator(pos, timestamp(start)))
+        pos += len(words)
+    return ("".join(out) + "\n", tuple(locators)) if out else ("", ())

@@ -76,6 +76,8 @@ class Segmenter:
             units += thread.units
         source = replace(doc.source, title=meta.title, author=meta.author, kind=layout.kind)
         passages = to_passages(doc.text, doc.path, meta.title, units, self.max_tokens, self.count_tokens)
+        if doc.locators:
+            passages = [replace(p, locator=doc.locator_at(p.start)) for p in passages]
         return Segmented(source, passages, scores, doc.hints.kind is not None)
 
 

@@ -36,3 +36,11 @@ def test_nothing_found_and_context():
     rows = [(hit("Before.").passage, None), (hit("The quote.", Role.COMMENT, "Bo").passage, None)]
     text = context_text(rows, focus_id=None)
     assert "**Ann (quoted)**" in text and "**Bo (comment)**" in text
+
+
+def test_a_quote_from_a_recording_cites_its_moment():
+    text = "We rowed home in the dark."
+    h = Hit(Passage("talk.vtt", 0, len(text), text, "Bob", Role.TURN, text, id=1, locator="01:10:07"),
+            SourceInfo("talk.vtt", "Harbour talk"), 1.0)
+    assert answer("rowing?", [h]).embeds[0].footer.text.endswith("01:10:07")
+    assert "01:10:07" not in (answer("rowing?", [hit(text)]).embeds[0].footer.text or "")

@@ -51,3 +51,6 @@ def test_meta_reads_old_and_unknown_keys(tmp_path):
     meta["bm25_analyzer"] = Meta().bm25_analyzer + 99
     gen.meta_file.write_text(json.dumps(meta))
     assert folder.outdated() is not None
+    meta["bm25_analyzer"], meta["format"] = Meta().bm25_analyzer, FORMAT_VERSION - 1
+    gen.meta_file.write_text(json.dumps(meta))
+    assert "format" in folder.outdated()

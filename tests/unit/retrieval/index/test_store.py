@@ -25,6 +25,15 @@ def test_documents_and_passages_round_trip_with_their_enums(tmp_path):
     assert [q.id for q, _ in store.neighbours(ids[0], after=5)] == ids
 
 
+def test_a_passage_keeps_its_locator(tmp_path):
+    store = Store(tmp_path / "s.sqlite")
+    text = "Ann: Hello there."
+    [pid] = store.put_document(make_doc(text, "a.vtt"), SourceInfo("a.vtt", "Talk"),
+                               [Passage("a.vtt", 5, 17, text[5:17], "Ann", Role.TURN, "x", locator="00:01:02")])
+    assert store.get([pid])[pid][0].locator == "00:01:02"
+    assert store.neighbours(pid)[0][0].locator == "00:01:02"
+
+
 def test_replacing_and_removing_a_document(tmp_path):
     store = Store(tmp_path / "s.sqlite")
     doc = make_doc("One two.", "a.txt")

@@ -1,6 +1,7 @@
 from quoth.ingest import LoadReport
 from quoth.ingest.subtitles import SubtitlesReader, render
-from quoth.records import Kind
+from quoth.records import Document, Kind, Locator, SourceInfo
+from quoth.segment import Segmenter
 from quoth.settings import CorpusSettings
 
 
@@ -16,9 +17,27 @@ def test_voices_become_turns_and_timings_leave_the_text():
 
 
 def test_cues_naming_nobody_continue_the_turn_before():
-    assert render([("Ann", "One."), (None, "Two."), ("Ann", "Three."), ("Bob", "Four.")]) == \
-        "Ann: One.\nTwo.\nThree.\n\nBob: Four.\n"
-    assert render([(None, "Unattributed words.")]) == "Unattributed words.\n"
+    text, _ = render([("Ann", "One.", 0), (None, "Two.", 1), ("Ann", "Three.", 2), ("Bob", "Four.", 3)])
+    assert text == "Ann: One.\nTwo.\nThree.\n\nBob: Four.\n"
+    assert render([(None, "Unattributed words.", 0)])[0] == "Unattributed words.\n"
+
+
+def test_each_cue_start_is_a_locator_at_its_words():
+    text, locators = render([("Ann", "One.", 1.2), (None, "  ", 2), ("Ann", "Two.", 3725.9), ("Bob", "Three.", 3730)])
+    assert [(text[x.offset:x.offset + 3], x.label) for x in locators] == \
+        [("One", "00:00:01"), ("Two", "01:02:05"), ("Thr", "01:02:10")]
+
+
+def test_srt_and_vtt_timings_reach_the_passages_not_their_text():
+    srt = ("1\n00:00:04,000 --> 00:00:06,000\nANN LEE: The tide turned early that day.\n\n"
+           "2\n01:10:07,500 --> 01:10:09,000\nBOB: We rowed home in the dark and said nothing.\n")
+    [got], _ = read(srt, "talk.srt")
+    doc = Document(SourceInfo("talk.srt", "Talk"), got.text, "h", got.hints, got.locators)
+    passages = Segmenter()(doc).passages
+    assert [(p.speaker, p.locator) for p in passages] == [("Ann Lee", "00:00:04"), ("Bob", "01:10:07")]
+    assert all(":" not in p.text.split()[0] for p in passages)
+    assert doc.locator_at(0) is None and Document(SourceInfo("x", "x"), "abc", "h",
+                                                  locators=(Locator(1, "p. 2"),)).locator_at(2) == "p. 2"
 
 
 def test_a_malformed_file_is_skipped_with_a_reason():
