@@ -6,7 +6,9 @@ The document Quoth stores is the conversation rendered as text, one message per 
     [2024-03-14 09:02] Tess Okoye
     Yes, boats leave every forty minutes now.
 
-so passages are exact slices of it and the chat layout reads it like any text export. The display name
+so passages are exact slices of it and the chat layout reads it like any text export. Messages one author sends
+within a few minutes of each other, answering nobody, share one header, as chat apps show them: together they
+are one thought, and one passage (split only when too long). The display name
 speaks (a Slack user's real name, a Discord nickname); joins, pins and other system messages are left out,
 and a reply names what it answers (``↳ replying to NAME``, a line the chat reader keeps out of passages).
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import PurePosixPath
 
 from ..records import Kind, LayoutHints
@@ -128,19 +131,35 @@ def _telegram(doc) -> list | None:
 
 
 def _slack_time(ts: str) -> str:
-    from datetime import UTC, datetime
-
     try:
         return datetime.fromtimestamp(float(ts), tz=UTC).strftime("%Y-%m-%d %H:%M")
     except (TypeError, ValueError, OverflowError):
         return ""
 
 
+MERGE_WITHIN = timedelta(minutes=5)
+
+
+def _minute(when: str) -> datetime | None:
+    try:
+        return datetime.strptime(when, "%Y-%m-%d %H:%M")
+    except ValueError:
+        return None
+
+
 def render(messages: list[tuple[str, str, str, str | None]]) -> str:
-    """Messages as text: a ``[time] name`` header line, a reply line when it answers someone, the words."""
-    blocks = []
+    """Messages as text: a ``[time] name`` header line, a reply line when it answers someone, the words; a
+    message following its author's last one within ``MERGE_WITHIN``, answering nobody, goes under that header."""
+    blocks: list[str] = []
+    last: tuple[str, datetime | None] | None = None
     for when, who, text, parent in messages:
-        head = f"[{when or 'undated'}] {' '.join(str(who).split())}"
-        reply = f"\n↳ replying to {parent}" if parent else ""
-        blocks.append(f"{head}{reply}\n{text.strip()}")
+        name, at = " ".join(str(who).split()), _minute(when)
+        words = text.strip()
+        if (not parent and last is not None and last[0] == name and at is not None and last[1] is not None
+                and timedelta(0) <= at - last[1] <= MERGE_WITHIN):
+            blocks[-1] += f"\n{words}"
+        else:
+            reply = f"\n↳ replying to {parent}" if parent else ""
+            blocks.append(f"[{when or 'undated'}] {name}{reply}\n{words}")
+        last = (name, at)
     return "\n\n".join(blocks) + ("\n" if blocks else "")

@@ -29,3 +29,24 @@ def test_undated_messages_say_so_and_unknown_json_is_skipped_with_a_reason():
     assert got == [] and warnings == ["data.json: skipped: a JSON file that is not a known chat export"]
     got, warnings = read([{"ts": "1", "text": "x", "user": "U1"}], "users.json")
     assert got == [] and warnings == []
+
+
+def test_an_authors_run_of_messages_within_minutes_is_one_block_and_one_passage():
+    from quoth.ingest.chat_json import render
+    from quoth.records import Document, LayoutHints, SourceInfo
+    from quoth.segment import Segmenter
+
+    text = render([("2024-05-01 10:00", "Tess", "The ferry is late again", None),
+                   ("2024-05-01 10:03", "Tess", "forty minutes this time, the whole queue is soaked", None),
+                   ("2024-05-01 10:20", "Tess", "and now they have cancelled the next one", None),
+                   ("2024-05-01 10:21", "Ivo", "Same on the north pier", None),
+                   ("2024-05-01 10:22", "Ivo", "Which sailing?", "Tess"),
+                   ("undated", "Ivo", "An undated note about the timetable", None)])
+    assert text.startswith("[2024-05-01 10:00] Tess\nThe ferry is late again\nforty minutes this time")
+    assert text.count("] Tess") == 2 and text.count("] Ivo") == 3
+    passages = Segmenter()(Document(SourceInfo("c.json", "#pier"), text, "h", LayoutHints(Kind.CHAT))).passages
+    first = passages[0]
+    assert (first.speaker, first.text) == ("Tess", "The ferry is late again\nforty minutes this time, the whole "
+                                                   "queue is soaked")
+    assert [p.speaker for p in passages] == ["Tess", "Tess", "Ivo", "Ivo", "Ivo"]
+    assert passages[3].reply_to == "Tess"
