@@ -81,7 +81,7 @@ class Quoth:
 
     def _settings_key(self) -> str:
         seg = self.segmenter
-        return settings_key(self.encoder.name, {"max_tokens": seg.max_tokens, "min_words": seg.settings.min_words,
+        return settings_key(self.encoder.name, {**seg.settings.model_dump(), "max_tokens": seg.max_tokens,
                                                 "boilerplate": list(self.settings.corpus.boilerplate)})
 
     def index(self, full: bool = False, progress: ProgressFn | None = None,
@@ -176,5 +176,7 @@ class Quoth:
                  ) -> Iterator[tuple[Document, Segmented]]:
         """Segment a folder (default: the corpus) without indexing it: each document with its passages."""
         root = Path(folder).expanduser() if folder is not None else self.corpus_dir
-        for doc in FolderLoader(self.settings.corpus).load(root, report):
-            yield doc, self.segmenter(doc)
+        docs = list(FolderLoader(self.settings.corpus).load(root, report))  # all of them: chrome is learnt across
+        chrome = self.segmenter.learn(d.text for d in docs)
+        for doc in docs:
+            yield doc, self.segmenter(doc, chrome)

@@ -66,6 +66,10 @@ class DataSettings(Section):
 class SegmentSettings(Section):
     max_tokens: int = Field(0, ge=0)  # longest passage in word pieces, context included; 0: the model's limit
     min_words: int = Field(8, ge=0)  # shorter body fragments merge with a neighbour of the same speaker
+    # Site chrome learnt per corpus: a short line in at least this many documents, and this share of them,
+    # is the site's, not anyone's words (segment/chrome.py). 0 documents: learn nothing.
+    chrome_min_docs: int = Field(3, ge=0)
+    chrome_min_share: float = Field(0.2, ge=0.0, le=1.0)
 
 
 class IndexSettings(Section):

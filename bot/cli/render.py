@@ -24,7 +24,9 @@ def explain_line(seg: Segmented) -> str:
     """Which layout reader read a document, and each reader's detection score."""
     why = seg.explain()
     scores = ", ".join(f"{k} {v:.2f}" for k, v in why["scores"].items() if v > 0) or "none"
-    return f"   layout {why['reader']}, chosen by {why['chosen_by']} (detection: {scores})"
+    n = why["chrome_lines"]
+    chrome = f"; {n} line{'s' if n != 1 else ''} of site chrome left out" if n else ""
+    return f"   layout {why['reader']}, chosen by {why['chosen_by']} (detection: {scores}){chrome}"
 
 
 def render_passages(rows: Iterable[tuple[Passage, SourceInfo] | str], width: int = 100) -> str:

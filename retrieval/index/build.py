@@ -20,7 +20,7 @@ import faiss
 import numpy as np
 
 from ..records import Document
-from ..segment import Segmented
+from ..segment import Chrome, Segmented
 from ..settings import IndexSettings
 from . import bm25, dense
 from .generation import FORMAT_VERSION, SEGMENTER_VERSION, Generation, IndexFolder, Meta
@@ -30,6 +30,12 @@ log = logging.getLogger("quoth.index")
 
 ProgressFn = Callable[[str, int, int], None]  # (stage, done, total); total 0 when unknown
 PROGRESS_EVERY = 200  # documents between progress calls while reading
+
+
+class DocumentSegmenter(Protocol):
+    def learn(self, texts: Iterable[str]) -> Chrome: ...
+
+    def __call__(self, doc: Document, chrome: Chrome) -> Segmented: ...
 
 
 class PassageEncoder(Protocol):
@@ -65,17 +71,18 @@ def settings_key(model: str, segmenter: dict) -> str:
     return json.dumps({"segmenter": SEGMENTER_VERSION, "model": model, "segment": segmenter}, sort_keys=True)
 
 
-def document_key(doc: Document, settings: str) -> str:
-    """Changes when the text, its metadata or hints, or the build settings change."""
+def document_key(doc: Document, settings: str, chrome: Iterable[str] = ()) -> str:
+    """Changes when the text, its metadata or hints, the build settings or its learnt chrome lines change."""
     meta = json.dumps(doc.metadata(), sort_keys=True)
-    return hashlib.sha256(f"{doc.content_hash}\n{meta}\n{settings}".encode()).hexdigest()
+    lines = json.dumps(list(chrome))
+    return hashlib.sha256(f"{doc.content_hash}\n{meta}\n{settings}\n{lines}".encode()).hexdigest()
 
 
 class IndexBuilder:
     """One build of one index folder. ``documents`` yields the corpus (and records load warnings itself)."""
 
     def __init__(self, folder: IndexFolder, documents: Callable[[], Iterable[Document]],
-                 segment: Callable[[Document], Segmented], encoder: PassageEncoder, settings: IndexSettings,
+                 segment: DocumentSegmenter, encoder: PassageEncoder, settings: IndexSettings,
                  key: str, corpus: str = "") -> None:
         self.folder = folder
         self.documents = documents
@@ -124,27 +131,38 @@ class IndexBuilder:
             Store(prev.store, readonly=True).backup_to(gen.store)
         store = Store(gen.store, unsynced=True)
         known = store.document_keys()
-        seen: set[str] = set()
-        note("reading documents", 0, 0)
-        for i, doc in enumerate(self.documents(), 1):
-            if doc.path in seen:
-                continue
-            seen.add(doc.path)
-            key = document_key(doc, self.key)
+        docs = self._read(note)
+        # Site chrome is learnt from every document, changed or not; a document's key holds the learnt lines
+        # it has, so what is learnt re-segments the documents it touches and no others.
+        chrome = self.segment.learn(d.text for d in docs)
+        note("segmenting", 0, len(docs))
+        for i, doc in enumerate(docs, 1):
+            key = document_key(doc, self.key, chrome.present_in(doc.text))
             if known.get(doc.path) == key:
                 report.unchanged += 1
                 continue
-            seg = self.segment(doc)
+            seg = self.segment(doc, chrome)
             store.put_document(doc, seg.source, seg.passages, key)
             report.changed += doc.path in known
             report.added += doc.path not in known
             if i % PROGRESS_EVERY == 0:
-                note("reading documents", i, 0)
-        for path in set(known) - seen:
+                note("segmenting", i, len(docs))
+        for path in set(known) - {d.path for d in docs}:
             store.remove_document(path)
             report.removed += 1
-        report.documents = len(seen)
+        report.documents = len(docs)
         return store
+
+    def _read(self, note: ProgressFn) -> list[Document]:
+        """Every document of the corpus, the first of any two with one path. Held in memory for the chrome
+        learnt across them: the texts are no larger than the store the build writes."""
+        docs: dict[str, Document] = {}
+        note("reading documents", 0, 0)
+        for i, doc in enumerate(self.documents(), 1):
+            docs.setdefault(doc.path, doc)
+            if i % PROGRESS_EVERY == 0:
+                note("reading documents", i, 0)
+        return list(docs.values())
 
     def _embed(self, prev: Generation | None, store: Store, report: BuildReport, note: ProgressFn,
                show_progress: bool) -> tuple[np.ndarray, np.ndarray]:

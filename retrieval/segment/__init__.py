@@ -1,8 +1,9 @@
 """Turn a Document into verbatim, speaker-attributed Passages, in named stages:
 
-page (lines) → header fields → furniture dropped → masthead (profile header, byline) → layout reader, chosen
-by detection score or the manifest → comment thread under the body → page metadata (title, signature, author)
-→ units (the layout reads the body; quotations attributed) → passages within the model's length.
+page (lines) → header fields → furniture dropped (patterns, and the site chrome learnt from the corpus) →
+masthead (profile header, byline) → layout reader, chosen by detection score or the manifest → comment thread
+under the body → page metadata (title, signature, author) → units (the layout reads the body; quotations
+attributed) → passages within the model's length.
 
 Every passage is an exact slice of the loaded text (``doc.text[p.start:p.end] == p.text``).
 """
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from ..records import Document, Kind, Passage, SourceInfo
 from ..settings import SegmentSettings
+from .chrome import NO_CHROME, Chrome
 from .chunking import TokenCounter, approx_tokens, to_passages
 from .furniture import Boilerplate
 from .layouts import BY_KIND, Reading, choose_layout
@@ -26,7 +28,7 @@ from .threads import find_thread
 log = logging.getLogger("quoth.segment")
 DEFAULT_MAX_TOKENS = 256  # all-MiniLM-L6-v2's limit: the default when neither config nor model says
 
-__all__ = ["Segmented", "Segmenter", "TokenCounter", "approx_tokens", "segment"]
+__all__ = ["Chrome", "Segmented", "Segmenter", "TokenCounter", "approx_tokens", "segment"]
 
 
 @dataclass(frozen=True)
@@ -35,12 +37,13 @@ class Segmented:
     passages: list[Passage]
     layout_scores: dict[Kind, float] = field(default_factory=dict)  # each layout reader's detection score
     layout_from_manifest: bool = False
+    chrome_lines: int = 0  # lines dropped as the corpus's learnt site chrome
 
     def explain(self) -> dict:
         """Which layout reader read the document and why: for ``quoth passages --explain`` and ``--json``."""
         scores = {str(k): round(v, 2) for k, v in sorted(self.layout_scores.items(), key=lambda kv: -kv[1])}
         return {"reader": self.source.kind, "chosen_by": "manifest" if self.layout_from_manifest else "detection",
-                "scores": scores}
+                "scores": scores, "chrome_lines": self.chrome_lines}
 
 
 class Segmenter:
@@ -53,17 +56,22 @@ class Segmenter:
         self.count_tokens = count_tokens
         self.furniture = Boilerplate(boilerplate)
 
-    def __call__(self, doc: Document) -> Segmented:
+    def learn(self, texts: Iterable[str]) -> Chrome:
+        """The site chrome of a corpus, from the texts of all its documents."""
+        return Chrome.learn(texts, self.settings.chrome_min_docs, self.settings.chrome_min_share)
+
+    def __call__(self, doc: Document, chrome: Chrome = NO_CHROME) -> Segmented:
         try:
-            return self._segment(doc)
+            return self._segment(doc, chrome)
         except Exception as exc:  # a reader's bug on an odd document must not stop a build
             log.warning("%s: layout reading failed (%s: %s); read as a plain page", doc.path, type(exc).__name__, exc)
-            return self._segment(doc, fallback=True)
+            return self._segment(doc, chrome, fallback=True)
 
-    def _segment(self, doc: Document, fallback: bool = False) -> Segmented:
+    def _segment(self, doc: Document, chrome: Chrome, fallback: bool = False) -> Segmented:
         page = Page.of(doc.text)
         fields = read_header_fields(page)  # before furniture: an address in a header is no contact block
         self.furniture.clear(page)
+        dropped = chrome.clear(page)
         head = read_masthead(page, fields)
         layout, scores = (BY_KIND[Kind.PAGE], {}) if fallback else choose_layout(page, head, doc.hints)
         layout.clear(page)
@@ -78,7 +86,7 @@ class Segmenter:
         passages = to_passages(doc.text, doc.path, meta.title, units, self.max_tokens, self.count_tokens)
         if doc.locators:
             passages = [replace(p, locator=doc.locator_at(p.start)) for p in passages]
-        return Segmented(source, passages, scores, doc.hints.kind is not None)
+        return Segmented(source, passages, scores, doc.hints.kind is not None, dropped)
 
 
 def segment(doc: Document, settings: SegmentSettings | None = None, count_tokens: TokenCounter = approx_tokens,

@@ -19,6 +19,11 @@ BYLINE_RE = re.compile(
     r"^(?i:by|posted by|written by|words by|author:?)\s+(?P<name>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})"
     r"(?:\s*[,|•]\s*.{0,60}|\s+(?:on|at)\s+[\w ,:.]{1,40})?$"
 )
+# WordPress themes put the date first: "Posted on 3 March 2023 by Jane Roe".
+DATED_BYLINE_RE = re.compile(
+    r"^(?i:posted|published|written|updated)(?:\s+(?i:on))?\s+[\w ,:./\-]{4,40}?\s+(?i:by)\s+"
+    r"(?P<name>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})$"
+)
 ACCOUNT_MAX_WORDS = 6  # an account's display name, above its profile header
 BYLINE_WINDOW = 15  # a byline stands among the first non-blank lines
 FIELD_RE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z\-]*(?: [A-Za-z][A-Za-z\-]*){0,2}):(?:\s+(?P<value>\S.*))?$")
@@ -64,7 +69,8 @@ def read_masthead(page: Page, fields: dict[str, str] | None = None) -> Masthead:
     account, profile = _profile(page, head)
     byline, byline_line = None, None
     for ln in head[:BYLINE_WINDOW]:
-        m = BYLINE_RE.match(ln.text.strip("*_ "))  # "*by Jane Roe*" in Markdown
+        line = ln.text.strip("*_ ")  # "*by Jane Roe*" in Markdown
+        m = BYLINE_RE.match(line) or DATED_BYLINE_RE.match(line)
         if m and page.keep[ln.index]:
             byline, byline_line = m.group("name"), ln.index
             page.drop(ln)

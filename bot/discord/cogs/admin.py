@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from ..app import QuothBot
 
 log = logging.getLogger("quoth.bot")
-STAGES = {"reading documents": "reading documents", "embedding": "embedding passages", "indexing": "indexing"}
+STAGES = {"reading documents": "reading documents", "segmenting": "segmenting documents",
+          "embedding": "embedding passages", "indexing": "indexing"}
 
 
 class Admin(commands.Cog):

@@ -1,4 +1,5 @@
-"""Transcripts and interviews: ``NAME: words``, ``Name (00:14:03): words``, ``**Name:** words``, and ``Q:`` /
+"""Transcripts and interviews: ``NAME: words``, ``Name (00:14:03): words``, ``**Name:** words``, a speaker's
+name alone on its line above the words (``MARA QUILL`` or ``Mara Quill:``, as scripts are written), and ``Q:`` /
 ``A:`` with the interviewer and guest named in a header field (``Interviewer: …``, ``Host: …``).
 
 Header fields and bracketed or italic cues (``[MUSIC]``, ``(laughs)``, ``*Meeting closed.*``) are nobody's
@@ -20,6 +21,12 @@ TURN_RES = (
     re.compile(rf"^(?P<name>[A-Z][A-Z'’.\-]*(?:\s+[A-Z][A-Z'’.\-]*){{0,3}}){_STAMP}:\s+(?P<rest>\S.*)$"),
     re.compile(rf"^(?P<name>[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|der|al|da|le)){{0,3}}){_STAMP}:\s+"
                r"(?P<rest>\S.*)$"),
+)
+# A name alone on its line: in capitals, or in any case with a colon. Headings look the same ("SUMMARY",
+# "Actions:"), so such lines count only when one of the names heads more than one turn.
+OWN_LINE_RES = (
+    re.compile(rf"^(?P<name>[A-Z][A-Z'’.\-]*(?:\s+[A-Z][A-Z'’.\-]*){{0,3}}){_STAMP}$"),
+    re.compile(rf"^(?P<name>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){{0,3}}){_STAMP}:$"),
 )
 QA_RE = re.compile(r"^(?P<name>[QA])[:.]\s+(?P<rest>\S.*)$")
 CUE_RE = re.compile(r"^(?:\[[^\]]{1,60}\]|\([^)]{1,60}\)|\*[^*]{1,120}\*|_[^_]{1,120}_)$")
@@ -58,6 +65,8 @@ class TranscriptTurns:
             turn = self._given(ln, given, known) if given else self._turn(ln, fields, known)
             if turn is not None:
                 turns.append(turn)
+        if not given:
+            turns = sorted(turns + own_line_turns(page, known), key=lambda t: t.line)
         # Two voices at least: named speakers, or Q and A when the header names nobody. A document that says
         # it is a transcript (the manifest, a subtitle file) needs no more than one turn.
         voices = {t.speaker or page.lines[t.line].text[:1] for t in turns}
@@ -83,3 +92,16 @@ class TranscriptTurns:
             if m and not _is_field(ln, m):
                 return Turn(ln.index, person_name(m.group("name"), known), ln.start + m.start("rest"))
         return None
+
+
+def own_line_turns(page: Page, known: list[str]) -> list[Turn]:
+    """Turns headed by a name alone on its line, the words below it; none unless a name heads two of them."""
+    found: list[Turn] = []
+    for ln in page.content():
+        if ln.index + 1 >= len(page.lines) or page.lines[ln.index + 1].blank:
+            continue  # a blank line below: a heading over a paragraph, not a speaker over their words
+        m = next((m for rx in OWN_LINE_RES if (m := rx.match(ln.text))), None)
+        if m is not None:
+            found.append(Turn(ln.index, person_name(m.group("name"), known)))
+    names = [t.speaker for t in found]
+    return found if any(names.count(n) > 1 for n in set(names)) else []

@@ -11,7 +11,9 @@ def test_profile_header_names_the_account_and_clears_the_chrome_above():
 
 def test_byline_forms_and_non_bylines():
     for line, name in [("by Jane Roe", "Jane Roe"), ("Posted by Sam Cook | 3 May", "Sam Cook"),
-                       ("Written by Ann O'Neil", "Ann O'Neil"), ("By the sea", None), ("by the way, thanks", None)]:
+                       ("Written by Ann O'Neil", "Ann O'Neil"), ("By the sea", None), ("by the way, thanks", None),
+                       ("Posted on 3 March 2023 by Ingrid Solberg", "Ingrid Solberg"),
+                       ("Published 2023-03-03 by Li Wei", "Li Wei"), ("Posted on the board by the door", None)]:
         page = Page.of(f"A headline\n\n{line}\n\nBody text of the page goes here.")
         head = read_masthead(page)
         assert head.byline == name, line

@@ -29,6 +29,21 @@ def test_prose_with_a_colon_or_two_is_not_a_transcript():
     assert turns(text) is None
 
 
+def test_a_name_alone_above_the_words_heads_a_turn_when_a_name_recurs():
+    text = ("MARA QUILL\nWelcome back.\nMy guest is Ruairi Bell.\n\nRUAIRI BELL\nThe pager goes at any hour.\n\n"
+            "MARA QUILL\nAnd your family?\n\nRuairi Bell:\nThey sleep through it now.\n")
+    assert turns(text) == [("Mara Quill", Role.TURN, "Welcome back.\nMy guest is Ruairi Bell."),
+                           ("Ruairi Bell", Role.TURN, "The pager goes at any hour."),
+                           ("Mara Quill", Role.TURN, "And your family?"),
+                           ("Ruairi Bell", Role.TURN, "They sleep through it now.")]
+
+
+def test_headings_in_capitals_are_not_speakers():
+    text = ("SUMMARY\nThe pier reopens in May.\n\nBACKGROUND\nIt closed after the storm.\n\n"
+            "COSTS\nRepairs came to two million.\n\nNEXT STEPS\nA survey in the spring.\n")
+    assert turns(text) is None
+
+
 def test_caps_names_take_the_casing_used_elsewhere():
     assert person_name("OWEN MCDONALD", ["Owen McDonald"]) == "Owen McDonald"
     assert person_name("OWEN PETRIE") == "Owen Petrie" and person_name("Dr. Ann Lee") == "Dr. Ann Lee"
