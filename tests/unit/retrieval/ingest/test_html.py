@@ -21,3 +21,22 @@ def test_binary_html_is_skipped():
     report = LoadReport()
     assert list(HtmlReader(CorpusSettings()).read(b"\x00\x00<html>", "x.html", report)) == []
     assert "binary" in report.warnings[0]
+
+
+def test_the_author_is_read_from_every_way_pages_mark_it():
+    body = "<p>The council met on Tuesday to discuss the harbour plan, and many people came to the hall.</p>"
+    marked = {
+        "Maria Okafor": f'<article><h1>Harbour plan</h1><p class="byline">By Maria Okafor</p>{body}</article>',
+        "Tom Reyes": f'<article><h1>Harbour plan</h1><p>Written by <a rel="author" href="/a/t">Tom Reyes</a></p>'
+                     f"{body}</article>",
+        "Ada Byrne": '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",'
+                     ' "author": {"@type": "Person", "name": "Ada Byrne"}, "headline": "Harbour plan"}</script>'
+                     f"<article>{body}</article>",
+        "Kim Lowe": f'<article><h1>Harbour plan</h1>{body}<div itemprop="author" itemscope '
+                    f'itemtype="https://schema.org/Person"><span itemprop="name">Kim Lowe</span></div></article>',
+    }
+    for author, html in marked.items():
+        page = f"<html><head><title>Harbour plan</title></head><body>{html}</body></html>"
+        [got] = HtmlReader(CorpusSettings()).read(page.encode(), "plan.html", LoadReport())
+        assert got.found["author"] == author
+        assert "The council met on Tuesday" in got.text
