@@ -66,12 +66,12 @@ class Encoder:
         location, kwargs = self.resolved.location, {}
         if backend in ("onnx", "onnx-int8"):
             from .onnx import prepare
-            from .onnx_model import OnnxSentenceModel, pooling_mode
+            from .onnx_model import pooling_mode
 
             location, model_kwargs = prepare(location, self.resolved.name, self.cache_dir,
                                              quantized=backend == "onnx-int8")
             if pooling_mode(Path(location)) is not None:
-                return OnnxSentenceModel(Path(location), model_kwargs["file_name"])
+                return self._onnx(location, model_kwargs["file_name"], backend)
             kwargs = {"backend": "onnx", "model_kwargs": model_kwargs}
         elif backend != "torch":
             raise ModelError(f"unknown backend {backend!r}: use torch, onnx or onnx-int8")
@@ -86,6 +86,26 @@ class Encoder:
                 f"cannot load model {self.resolved.location!r}: {exc}. Without a network, use the bundled "
                 "default model or a local folder."
             ) from exc
+
+    def _onnx(self, location: str, file_name: str, backend: str):
+        """The cached export, made again (once, with a warning) when it does not load: a file damaged on disk
+        or left by an older, interrupted Quoth must not stop every later command."""
+        from .onnx import discard, prepare
+        from .onnx_model import OnnxSentenceModel
+
+        try:
+            return OnnxSentenceModel(Path(location), file_name)
+        except Exception as exc:  # onnxruntime raises its own types for an unreadable model
+            log.warning("the cached model %s does not load (%s); making it again", Path(location) / file_name,
+                        str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__)
+        discard(location, file_name)
+        location, model_kwargs = prepare(self.resolved.location, self.resolved.name, self.cache_dir,
+                                         quantized=backend == "onnx-int8")
+        try:
+            return OnnxSentenceModel(Path(location), model_kwargs["file_name"])
+        except Exception as exc:
+            raise ModelError(f"cannot load the model export {Path(location) / model_kwargs['file_name']}: {exc}") \
+                from exc
 
     @property
     def dimension(self) -> int:

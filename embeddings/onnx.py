@@ -69,21 +69,45 @@ def prepare(location: str, name: str, cache_root: Path, quantized: bool) -> tupl
                         other.name)
             found = [other]
         if not found:
-            from .models import sentence_transformers
-
-            st = sentence_transformers(f"quantising {name} to int8 (once)")
-            log.info("quantising %s to int8 for %s (once)", name, target)
-            model = st.SentenceTransformer(str(folder), backend="onnx", device="cpu",
-                                           model_kwargs={"file_name": "onnx/model.onnx"})
-            root = logging.getLogger()
-            level = root.level
-            root.setLevel(logging.WARNING)  # onnxruntime's quantiser logs every tensor at INFO on the root logger
-            try:
-                st.export_dynamic_quantized_onnx_model(model, target, str(folder))
-            finally:
-                root.setLevel(level)
-            found = sorted((folder / "onnx").glob(f"model_q*int8_{target}.onnx"))
+            found = [_quantise(folder, name, target)]
         return str(folder), {"file_name": f"onnx/{found[0].name}"}
+
+
+def _quantise(folder: Path, name: str, target: str) -> Path:
+    """The int8 copy of ``folder``'s export, written beside it and renamed into place when complete: a process
+    killed midway leaves no half-written model that looks finished."""
+    from .models import sentence_transformers
+
+    st = sentence_transformers(f"quantising {name} to int8 (once)")
+    log.info("quantising %s to int8 for %s (once)", name, target)
+    model = st.SentenceTransformer(str(folder), backend="onnx", device="cpu",
+                                   model_kwargs={"file_name": "onnx/model.onnx"})
+    tmp = folder.with_name(folder.name + ".int8.tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(logging.WARNING)  # onnxruntime's quantiser logs every tensor at INFO on the root logger
+    try:
+        st.export_dynamic_quantized_onnx_model(model, target, str(tmp))
+    finally:
+        root.setLevel(level)
+    [made] = sorted((tmp / "onnx").glob(f"model_q*int8_{target}.onnx"))
+    with open(made, "rb") as fh:
+        os.fsync(fh.fileno())
+    final = folder / "onnx" / made.name
+    os.replace(made, final)
+    shutil.rmtree(tmp, ignore_errors=True)
+    return final
+
+
+def discard(location: str, file_name: str) -> None:
+    """Remove a cached export that does not load, so that ``prepare`` makes it again: the int8 file alone, or
+    the whole fp32 export (the int8 copy is made from it)."""
+    path = Path(location) / file_name
+    if path.name == "model.onnx":
+        shutil.rmtree(location, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
 
 
 def _other_int8(folder: Path) -> Path | None:
