@@ -20,16 +20,19 @@ _EXPORTS = {
     "Settings": ".settings", "Document": ".records", "Passage": ".records", "Hit": ".records",
     "SourceInfo": ".records", "Role": ".records", "Kind": ".records", "LayoutHints": ".records",
     "QuothError": ".errors", "ConfigError": ".errors", "CorpusError": ".errors", "ManifestError": ".errors",
-    "IndexUnusable": ".errors", "IndexMissing": ".errors", "ModelMismatch": ".errors",
+    "IndexUnusable": ".errors", "IndexMissing": ".errors", "IndexDamaged": ".errors", "BadQuery": ".errors",
+    "ModelMismatch": ".errors",
     "ModelUnavailable": ".errors", "EvalError": ".errors",
 }
 __all__ = [
+    "BadQuery",
     "BuildReport",
     "ConfigError",
     "CorpusError",
     "Document",
     "EvalError",
     "Hit",
+    "IndexDamaged",
     "IndexMissing",
     "IndexUnusable",
     "Kind",
@@ -49,9 +52,11 @@ __all__ = [
 if TYPE_CHECKING:
     from .app import Quoth
     from .errors import (
+        BadQuery,
         ConfigError,
         CorpusError,
         EvalError,
+        IndexDamaged,
         IndexMissing,
         IndexUnusable,
         ManifestError,

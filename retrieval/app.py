@@ -22,6 +22,7 @@ from .index.store import StoredDocument
 from .ingest import FolderLoader, LoadReport
 from .records import Document, Passage, SourceInfo
 from .search import Searcher, SearchResult
+from .search.query import check_query
 from .segment import Segmented, Segmenter
 from .settings import Settings
 
@@ -144,8 +145,12 @@ class Quoth:
 
     def search(self, query: str, k: int | None = None, source: str | None = None, speaker: str | None = None,
                offset: int = 0, best_sentence: bool = False) -> SearchResult:
-        """Hits for ``query`` (``k`` from the settings by default); empty when nothing is relevant."""
+        """Hits for ``query`` (``k`` from the settings by default); empty when nothing is relevant. ``BadQuery``
+        when the question is empty, ``k`` or ``offset`` is out of range, or no source or speaker matches a filter:
+        a mistake must not look like "nothing relevant"."""
+        check_query(query, k, offset)
         self._ready()
+        self.live.current().check_filters(source, speaker)
         with model_errors():
             return self.searcher.search(query, k=k, offset=offset, source=source, speaker=speaker,
                                         best_sentence=best_sentence)

@@ -26,12 +26,26 @@ class IndexUnusable(QuothError):
     """The index cannot be used or built as it is; the message says what to run."""
 
 
+class IndexDamaged(IndexUnusable):
+    """A file of the index cannot be read as it should; the message names it and says how to repair it."""
+
+    def __init__(self, path, reason: str) -> None:
+        super().__init__(f"the index file {path} is damaged ({reason}): run `quoth index --full` to rebuild "
+                         "the index")
+        self.path = path
+
+
 class IndexMissing(IndexUnusable):
     """No complete index exists yet in the folder."""
 
 
 class ModelMismatch(IndexUnusable):
     """The index was built with another model than the one configured."""
+
+
+class BadQuery(QuothError):
+    """A question or its options that cannot be searched as given (empty, k out of range, an unknown source or
+    speaker); the message says what was wrong and, for names, the closest ones that exist."""
 
 
 class ModelUnavailable(QuothError):

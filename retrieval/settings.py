@@ -79,8 +79,11 @@ class IndexSettings(Section):
     bm25_b: float = Field(0.4, ge=0.0, le=1.0)
 
 
+MAX_K = 50  # quotes for one question, at most
+
+
 class SearchSettings(Section):
-    k: int = Field(3, ge=1, le=50)
+    k: int = Field(3, ge=1, le=MAX_K)
     fusion: Literal["linear", "rrf"] = "linear"
     rrf_k: int = Field(60, ge=1)
     dense_weight: float = Field(0.5, ge=0.0, le=1.0)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import discord
 
 from quoth import Quoth
-from quoth.errors import IndexUnusable
+from quoth.errors import BadQuery, IndexUnusable
 from quoth.search import SearchResult
 
 from ..config import BotSettings
@@ -61,6 +61,8 @@ class AskService:
         """Search in a worker thread; a string is a problem to show instead of an answer."""
         try:
             return await asyncio.to_thread(self.quoth.ask, question, k, source, speaker, offset)
+        except BadQuery as exc:
+            return f"I cannot search that: {exc}."
         except IndexUnusable as exc:
             log.error("cannot search: %s", exc)
             return f"The index is not usable right now ({exc}). An admin can run `/reindex full:True`."

@@ -76,8 +76,28 @@ def save(retriever: bm25s.BM25, folder: Path) -> None:
     retriever.save(str(folder))
 
 
+MAX_WEIGHT = 1e3
+
+
 def load(folder: Path) -> bm25s.BM25:
-    return bm25s.BM25.load(str(folder), mmap=True, show_progress=False)
+    """The saved index, memory-mapped; ``ValueError`` when its arrays do not fit together (a damaged file)."""
+    retriever = bm25s.BM25.load(str(folder), mmap=True, show_progress=False)
+    sc = retriever.scores
+    data, indices, indptr = sc["data"], sc["indices"], sc["indptr"]
+    if data.shape != indices.shape or indptr.ndim != 1 or len(indptr) > len(retriever.vocab_dict) + 1 \
+            or (len(indptr) and int(indptr[-1]) != len(data)):
+        raise ValueError("its score arrays do not fit together")
+    if len(indices) and (int(indices.min()) < 0 or int(indices.max()) >= int(sc["num_docs"])):
+        raise ValueError("it scores passages that do not exist")
+    # A word's BM25 weight is positive and bounded by idf · (k1 + 1): garbled floats are neither.
+    if len(data) and not (np.all(np.isfinite(data)) and float(data.min()) >= 0 and float(data.max()) < MAX_WEIGHT):
+        raise ValueError("its word weights are not BM25 weights")
+    return retriever
+
+
+def size(retriever: bm25s.BM25) -> int:
+    """How many passages the index scores."""
+    return int(retriever.scores["num_docs"])
 
 
 def query_tokens(retriever: bm25s.BM25, query: str) -> list[str]:

@@ -12,6 +12,7 @@ import json
 import logging
 import shutil
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -19,11 +20,12 @@ from typing import Protocol
 import faiss
 import numpy as np
 
+from ..errors import CorpusError, IndexDamaged
 from ..records import Document
 from ..segment import Chrome, Segmented
 from ..settings import IndexSettings
 from . import bm25, dense
-from .generation import FORMAT_VERSION, SEGMENTER_VERSION, Generation, IndexFolder, Meta
+from .generation import FORMAT_VERSION, SEGMENTER_VERSION, Generation, IndexFolder, Meta, file_digest, sync_files
 from .store import Store
 
 log = logging.getLogger("quoth.index")
@@ -66,6 +68,17 @@ class BuildReport:
                 f"in {self.seconds:.1f} s")
 
 
+def no_documents(corpus: str, warnings: list[str]) -> str:
+    """Why a folder gave no document to index: it is empty, or every file in it was skipped (and why)."""
+    skipped = [w for w in warnings if ": skipped: " in w]
+    if not skipped:
+        return f"no readable documents in {corpus}: the folder has no files"
+    reasons = Counter(w.split(": skipped: ", 1)[1].split(" (")[0] for w in skipped)
+    said = "; ".join(f"{n} × {why}" for why, n in reasons.most_common(3))
+    return f"no readable documents in {corpus} ({len(skipped)} file{'s' if len(skipped) != 1 else ''} " \
+           f"skipped: {said})"
+
+
 def settings_key(model: str, segmenter: dict) -> str:
     """Everything besides a document itself that decides its passages and vectors."""
     return json.dumps({"segmenter": SEGMENTER_VERSION, "model": model, "segment": segmenter}, sort_keys=True)
@@ -100,44 +113,78 @@ class IndexBuilder:
         note = progress or (lambda stage, done, total: None)
         with self.folder.lock():
             prev = self._plan(full, report)
-            gen = self.folder.start()
-            try:
-                store = self._ingest(prev, gen, report, note)
-                ids, vectors = self._embed(prev, store, report, note, show_progress)
-                self._write(gen, store, ids, vectors, report, note)
-                final = self.folder.publish(gen)
-            except BaseException:
-                shutil.rmtree(gen.path, ignore_errors=True)
-                raise
+            docs = self._read(note, report)
+            # Site chrome is learnt from every document, changed or not; a document's key holds the learnt
+            # lines it has, so what is learnt re-segments the documents it touches and no others.
+            chrome = self.segment.learn(d.text for d in docs)
+            keys = {d.path: document_key(d, self.key, chrome.present_in(d.text)) for d in docs}
+            final = self._unchanged(prev, keys, report)
+            if final is None:
+                final = self._build(prev, docs, chrome, keys, report, note, show_progress)
         report.generation = final.name
         report.seconds = time.perf_counter() - t0
         note("done", report.passages, report.passages)
         return report
 
+    def _build(self, prev: Generation | None, docs: list[Document], chrome: Chrome, keys: dict[str, str],
+               report: BuildReport, note: ProgressFn, show_progress: bool) -> Generation:
+        gen = self.folder.start()
+        try:
+            store = self._ingest(prev, gen, docs, chrome, keys, report, note)
+            ids, vectors = self._embed(prev, store, report, note, show_progress)
+            self._write(gen, store, ids, vectors, report, note)
+            return self.folder.publish(gen)
+        except BaseException:
+            shutil.rmtree(gen.path, ignore_errors=True)
+            raise
+
     def _plan(self, full: bool, report: BuildReport) -> Generation | None:
-        """The generation to update from, or None to build everything."""
+        """The generation to update from, or None to build everything: none asked for, none usable (another
+        format or settings), or one whose files are damaged — an update must not carry damage forward."""
         prev = None if full else self.folder.current()
-        if prev is not None:
+        if prev is None:
+            report.full = True
+            return None
+        try:
             meta = prev.meta()
             if meta.format != FORMAT_VERSION or meta.settings != self.key:
                 log.info("index settings changed since the last build: rebuilding everything")
-                prev, report.full = None, True
+                prev = None
+            else:
+                # What an update reuses must be what the build wrote: damage would spread to every later
+                # generation unnoticed. Generations from before checksums get SQLite's own check.
+                for name in meta.checksums:
+                    prev.verify(name)
+                if prev.store.name not in meta.checksums:
+                    Store(prev.store, readonly=True).check()
+        except IndexDamaged as exc:
+            log.warning("%s; rebuilding everything instead of updating", str(exc).split(": run")[0])
+            prev = None
+        report.full = prev is None
         return prev
 
-    def _ingest(self, prev: Generation | None, gen: Generation, report: BuildReport, note: ProgressFn) -> Store:
+    def _unchanged(self, prev: Generation | None, keys: dict[str, str], report: BuildReport) -> Generation | None:
+        """``prev`` itself when no document changed and it is this version's: nothing to write."""
+        if prev is None or prev.meta().bm25_analyzer != bm25.ANALYZER_VERSION:
+            return None
+        if Store(prev.store, readonly=True).document_keys() != keys:
+            return None
+        meta = prev.meta()
+        report.unchanged, report.documents, report.passages = len(keys), meta.documents, meta.passages
+        log.info("no document changed since generation %s: nothing to write", prev.name)
+        return prev
+
+    def _ingest(self, prev: Generation | None, gen: Generation, docs: list[Document], chrome: Chrome,
+                keys: dict[str, str], report: BuildReport, note: ProgressFn) -> Store:
         """The new generation's store: the previous one's, with new and changed documents segmented in and
         removed ones taken out."""
         if prev is not None:
             Store(prev.store, readonly=True).backup_to(gen.store)
         store = Store(gen.store, unsynced=True)
         known = store.document_keys()
-        docs = self._read(note)
-        # Site chrome is learnt from every document, changed or not; a document's key holds the learnt lines
-        # it has, so what is learnt re-segments the documents it touches and no others.
-        chrome = self.segment.learn(d.text for d in docs)
         note("segmenting", 0, len(docs))
         for i, doc in enumerate(docs, 1):
-            key = document_key(doc, self.key, chrome.present_in(doc.text))
+            key = keys[doc.path]
             if known.get(doc.path) == key:
                 report.unchanged += 1
                 continue
@@ -147,13 +194,13 @@ class IndexBuilder:
             report.added += doc.path not in known
             if i % PROGRESS_EVERY == 0:
                 note("segmenting", i, len(docs))
-        for path in set(known) - {d.path for d in docs}:
+        for path in set(known) - set(keys):
             store.remove_document(path)
             report.removed += 1
         report.documents = len(docs)
         return store
 
-    def _read(self, note: ProgressFn) -> list[Document]:
+    def _read(self, note: ProgressFn, report: BuildReport) -> list[Document]:
         """Every document of the corpus, the first of any two with one path. Held in memory for the chrome
         learnt across them: the texts are no larger than the store the build writes."""
         docs: dict[str, Document] = {}
@@ -162,6 +209,8 @@ class IndexBuilder:
             docs.setdefault(doc.path, doc)
             if i % PROGRESS_EVERY == 0:
                 note("reading documents", i, 0)
+        if not docs:
+            raise CorpusError(no_documents(self.corpus, report.warnings))
         return list(docs.values())
 
     def _embed(self, prev: Generation | None, store: Store, report: BuildReport, note: ProgressFn,
@@ -204,9 +253,12 @@ class IndexBuilder:
         report.passages = len(ids)
         fingerprint = hashlib.sha256("\n".join(sorted(store.document_keys().values())).encode()).hexdigest()
         store.sync()
+        checksums = {f.relative_to(gen.path).as_posix(): file_digest(f) for f in sorted(gen.path.rglob("*"))
+                     if f.is_file() and f != gen.meta_file}
         gen.write_meta(Meta(
             settings=self.key, model=self.encoder.name, dimension=int(vectors.shape[1]) if len(vectors) else None,
             fingerprint=fingerprint, corpus=self.corpus, documents=report.documents, passages=report.passages,
             index_type=dense.choose_type(self.settings.type, len(ids)), bm25=list(params),
-            bm25_analyzer=bm25.ANALYZER_VERSION,
+            bm25_analyzer=bm25.ANALYZER_VERSION, checksums=checksums,
         ))
+        sync_files(gen.path)

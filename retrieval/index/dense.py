@@ -69,6 +69,21 @@ def stored_vectors(index: faiss.Index) -> np.ndarray | None:
     return view
 
 
+CHECK_ROWS = 20_000  # rows whose length is checked when an index is opened, spread over all of it
+
+
+def check_vectors(vectors: np.ndarray) -> None:
+    """``ValueError`` unless (a spread sample of) the vectors are unit length, as every build writes them:
+    garbled bytes in a vector file read as numbers, and only their lengths give the damage away."""
+    if not len(vectors):
+        return
+    rows = np.unique(np.linspace(0, len(vectors) - 1, min(len(vectors), CHECK_ROWS)).astype(np.int64))
+    with np.errstate(all="ignore"):
+        norms = np.linalg.norm(np.asarray(vectors[rows], dtype=np.float64), axis=1)
+    if not np.all(np.isfinite(norms)) or np.abs(norms - 1).max() > 1e-2:
+        raise ValueError("its vectors are not the unit vectors a build writes")
+
+
 def describe(index: faiss.Index) -> str:
     if isinstance(index, faiss.IndexHNSWFlat):
         return "hnsw"

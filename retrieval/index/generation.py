@@ -12,6 +12,7 @@ import contextlib
 import fcntl
 import hashlib
 import json
+import logging
 import os
 import re
 import shutil
@@ -20,14 +21,14 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-from ..errors import IndexUnusable
+from ..errors import IndexDamaged, IndexUnusable
 from . import bm25
 
 FORMAT_VERSION = 2  # 2: passages have a locator column
 # Bump when segmentation or searchable-text rules change, so existing indexes re-segment everything.
 SEGMENTER_VERSION = 4
-KEEP_GENERATIONS = 2  # the serving one and the one before: a process still answering from it keeps its files
 
+log = logging.getLogger("quoth.index")
 _GEN_RE = re.compile(r"gen-(\d+)(?:\.tmp)?")
 
 
@@ -47,6 +48,7 @@ class Meta:
     bm25: list[float] = field(default_factory=lambda: [bm25.DEFAULT_K1, bm25.DEFAULT_B])
     bm25_analyzer: int = 1  # absent from the oldest generations, whose analyzer was the first
     created: float = field(default_factory=time.time)
+    checksums: dict[str, str] = field(default_factory=dict)  # every other file's path in the generation → sha256
 
     @classmethod
     def from_json(cls, data: dict) -> Meta:
@@ -89,10 +91,48 @@ class Generation:
         return self.path / "meta.json"
 
     def meta(self) -> Meta:
-        return Meta.from_json(json.loads(self.meta_file.read_text()))
+        try:
+            data = json.loads(self.meta_file.read_bytes().decode("utf-8"))
+            if not isinstance(data, dict):
+                raise ValueError("not a JSON object")
+            return Meta.from_json(data)
+        except (OSError, ValueError, TypeError) as exc:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+            raise IndexDamaged(self.meta_file, _reason(exc)) from exc
 
     def write_meta(self, meta: Meta) -> None:
-        self.meta_file.write_text(json.dumps(asdict(meta), indent=2))
+        with open(self.meta_file, "w") as fh:
+            fh.write(json.dumps(asdict(meta), indent=2))
+            fh.flush()
+            os.fsync(fh.fileno())
+
+    def verify(self, name: str) -> None:
+        """Raise ``IndexDamaged`` unless file ``name`` (a path in the generation) has the checksum the build
+        recorded (when it recorded one)."""
+        want = self.meta().checksums.get(name)
+        path = self.path / name
+        if want is not None and file_digest(path) != want:
+            raise IndexDamaged(path, "its contents are not what the build wrote")
+
+
+def file_digest(path: Path) -> str:
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError as exc:
+        raise IndexDamaged(path, _reason(exc)) from exc
+
+
+def sync_files(folder: Path) -> None:
+    """Flush every file under ``folder`` to disk, before the folder is renamed into service."""
+    for path in folder.rglob("*"):
+        if path.is_file():
+            with open(path, "rb") as fh:
+                os.fsync(fh.fileno())
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0][:160] if str(exc) else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def index_folder(data_dir: Path, corpus_root: Path, model: str) -> Path:
@@ -109,20 +149,35 @@ class IndexFolder:
     def __init__(self, path: Path) -> None:
         self.path = path
 
-    def current(self) -> Generation | None:
+    def current_name(self) -> str | None:
+        """The generation ``CURRENT`` names; None when there is none, or when the pointer is garbled (a damaged
+        pointer is no pointer: the next build writes a good one)."""
         try:
-            name = (self.path / "CURRENT").read_text().strip()
+            raw = (self.path / "CURRENT").read_bytes()
         except FileNotFoundError:
+            return None
+        except OSError as exc:
+            log.warning("cannot read %s (%s): building as if there were no index", self.path / "CURRENT", exc)
+            return None
+        name = raw.decode("utf-8", "replace").strip()
+        if not _GEN_RE.fullmatch(name) or name.endswith(".tmp"):
+            log.warning("%s is garbled: it names no generation", self.path / "CURRENT")
+            return None
+        return name
+
+    def current(self) -> Generation | None:
+        name = self.current_name()
+        if name is None:
             return None
         gen = Generation(self.path / name)
         return gen if gen.meta_file.is_file() else None
 
-    def stamp(self) -> tuple[str, int] | None:
+    def stamp(self) -> tuple[bytes, int] | None:
         """Changes whenever CURRENT is switched: cheap enough to look at on every question."""
         current = self.path / "CURRENT"
         try:
-            return current.read_text().strip(), current.stat().st_mtime_ns
-        except FileNotFoundError:
+            return current.read_bytes(), current.stat().st_mtime_ns
+        except OSError:
             return None
 
     def outdated(self) -> str | None:
@@ -162,13 +217,17 @@ class IndexFolder:
         return gen
 
     def publish(self, tmp: Generation) -> Generation:
-        """Make a complete ``.tmp`` generation the serving one, then drop the ones no reader can still hold."""
+        """Make a complete ``.tmp`` generation the serving one, then drop the ones no reader can still hold:
+        all but the new one and the one that served until now (by what ``CURRENT`` named, never by number:
+        a build killed between its renames leaves a complete generation that never served)."""
+        serving = self.current_name()
         final = Generation(tmp.path.with_name(tmp.name.removesuffix(".tmp")))
         os.replace(tmp.path, final.path)
         self._write_current(final.name)
-        done = sorted(p for p in self.path.glob("gen-*") if p.is_dir() and not p.name.endswith(".tmp"))
-        for old in done[:-KEEP_GENERATIONS]:
-            shutil.rmtree(old, ignore_errors=True)
+        keep = {final.name, serving}
+        for old in self.path.glob("gen-*"):
+            if old.is_dir() and not old.name.endswith(".tmp") and old.name not in keep:
+                shutil.rmtree(old, ignore_errors=True)
         return final
 
     def _write_current(self, name: str) -> None:

@@ -17,12 +17,12 @@ from pathlib import Path
 import faiss
 import numpy as np
 
-from ..errors import IndexMissing
+from ..errors import IndexDamaged, IndexMissing
 from ..records import Passage, SourceInfo
 from . import bm25, dense
 from .generation import Generation, IndexFolder, Meta
 from .speakers import SpeakerAliases
-from .store import Store, StoredDocument
+from .store import Store, StoredDocument, damaged
 
 log = logging.getLogger("quoth.index")
 
@@ -31,17 +31,34 @@ class LoadedIndex:
     """One generation: rows are positions 0..n-1 in passage-id order; ``ids[row]`` is the passage id."""
 
     def __init__(self, gen: Generation) -> None:
+        """Open every file of ``gen``; ``IndexDamaged`` names the first that cannot be read or does not agree
+        with the others."""
         self.path = gen.path
         self.meta: Meta = gen.meta()
-        self.store = Store(gen.store, readonly=True)
-        self.ids: np.ndarray = np.load(gen.ids)
-        self.faiss = faiss.read_index(str(gen.dense))
+        with damaged(gen.store):
+            self.store = Store(gen.store, readonly=True)
+            stored_rows = self.store.passage_count()
+        with damaged(gen.ids):
+            self.ids: np.ndarray = np.load(gen.ids)
+            if self.ids.ndim != 1 or len(self.ids) != stored_rows:
+                raise ValueError(f"{len(self.ids)} ids for {stored_rows} passages")
+        with damaged(gen.dense):
+            self.faiss = faiss.read_index(str(gen.dense))
+            if self.faiss.ntotal != len(self.ids):
+                raise ValueError(f"{self.faiss.ntotal} vectors for {len(self.ids)} passages")
         dense.tune_for_search(self.faiss)
         # Flat and HNSW indexes hold the vectors already: use them rather than a second copy. Otherwise
         # memory-map them, so only the pages of vectors actually scored are resident.
         stored = dense.stored_vectors(self.faiss)
-        self.vectors: np.ndarray = stored if stored is not None else np.load(gen.vectors, mmap_mode="r")
-        self.bm25 = bm25.load(gen.bm25)
+        with damaged(gen.dense if stored is not None else gen.vectors):
+            self.vectors: np.ndarray = stored if stored is not None else np.load(gen.vectors, mmap_mode="r")
+            if len(self.vectors) != len(self.ids):
+                raise ValueError(f"{len(self.vectors)} vectors for {len(self.ids)} passages")
+            dense.check_vectors(self.vectors)
+        with damaged(gen.bm25):
+            self.bm25 = bm25.load(gen.bm25)
+            if bm25.size(self.bm25) != len(self.ids):
+                raise ValueError(f"{bm25.size(self.bm25)} documents for {len(self.ids)} passages")
         self._labels: tuple[list, list, list] | None = None
         self._aliases: SpeakerAliases | None = None
         self._labels_lock = threading.Lock()
@@ -75,10 +92,12 @@ class LoadedIndex:
 
     def lexical_scores(self, words: list[str], mask: np.ndarray | None = None) -> np.ndarray:
         """BM25 score of every row (zero outside ``mask``)."""
-        return bm25.scores(self.bm25, words, mask.astype(np.float32) if mask is not None else None)
+        with damaged(self.path / "bm25"):
+            return bm25.scores(self.bm25, words, mask.astype(np.float32) if mask is not None else None)
 
     def coverage(self, words: list[str], rows: np.ndarray) -> np.ndarray:
-        return bm25.coverage(self.bm25, words, rows)
+        with damaged(self.path / "bm25"):
+            return bm25.coverage(self.bm25, words, rows)
 
     # --- filters -------------------------------------------------------------------------------------
     def labels(self) -> tuple[list[str | None], list[str], list[str]]:
@@ -103,6 +122,16 @@ class LoadedIndex:
         if speaker:
             keep &= self.speaker_rows(speaker)
         return keep
+
+    def check_filters(self, source: str | None, speaker: str | None) -> None:
+        """``BadQuery`` naming the filter that matches nothing, with the closest names."""
+        from ..search.query import unknown
+
+        speakers, paths, titles = self.labels()
+        if source and not self.mask(source=source).any():
+            raise unknown("source", source, [*paths, *titles])
+        if speaker and not self.speaker_rows(speaker).any():
+            raise unknown("speaker", speaker, speakers)
 
     def speaker_rows(self, speaker: str) -> np.ndarray:
         """Rows of the speaker a query names: by any form of their name (see SpeakerAliases), else every
@@ -156,7 +185,7 @@ class LiveIndex:
         self.check_every = check_every
         self._lock = threading.Lock()
         self._loaded: LoadedIndex | None = None
-        self._stamp: tuple[str, int] | None = None
+        self._stamp: tuple[bytes, int] | None = None
         self._checked = 0.0
 
     def current(self) -> LoadedIndex:
@@ -177,10 +206,21 @@ class LiveIndex:
                     return self._loaded
                 raise IndexMissing(f"no index in {self.folder.path}: run `quoth index`")
             if self._loaded is None or gen.path != self._loaded.path:
-                log.info("serving index generation %s", gen.name)
-                self._loaded = LoadedIndex(gen)
+                self._loaded = self._open(gen)
             self._stamp = stamp
             return self._loaded
+
+    def _open(self, gen: Generation) -> LoadedIndex:
+        """``gen`` opened; when it is damaged, the generation already served goes on serving (once said)."""
+        try:
+            loaded = LoadedIndex(gen)
+        except IndexDamaged as exc:
+            if self._loaded is None:
+                raise
+            log.error("%s; still answering from generation %s", exc, self._loaded.generation)
+            return self._loaded
+        log.info("serving index generation %s", gen.name)
+        return loaded
 
     def refresh(self) -> None:
         """Look at ``CURRENT`` on the next question (after a build in this process)."""

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import IndexDamaged
 from ..records import Document, Kind, Passage, Role, SourceInfo
 
 SCHEMA = """
@@ -40,6 +43,34 @@ CREATE INDEX IF NOT EXISTS passages_speaker ON passages(speaker);
 
 _P_COLS = 'p.id, p.start, p."end", p.text, p.search_text, p.speaker, p.role, p.reply_to, p.locator'
 _D_COLS = "d.path, d.title, d.author, d.site, d.kind, d.url, d.date"
+
+
+@contextlib.contextmanager
+def damaged(path: Path) -> Iterator[None]:
+    """Errors reading an index file become ``IndexDamaged`` naming it: a truncated or garbled file must end in
+    a message that says how to repair it, never a traceback."""
+    try:
+        yield
+    except IndexDamaged:
+        raise
+    except Exception as exc:  # numpy, FAISS, bm25s and SQLite raise anything at all on garbled bytes
+        raise IndexDamaged(path, _reason(exc)) from exc
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0][:160] if str(exc) else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def guarded(method):
+    """A read of the store whose SQLite errors say which file is damaged."""
+    @functools.wraps(method)
+    def read(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            raise IndexDamaged(self.path, _reason(exc)) from exc
+    return read
 
 
 @dataclass(frozen=True)
@@ -132,6 +163,7 @@ class Store:
             con.execute("DELETE FROM documents WHERE path = ?", (path,))
 
     # --- reading -------------------------------------------------------------------------------------
+    @guarded
     def documents(self) -> list[StoredDocument]:
         rows = self.connect().execute(
             f"SELECT d.id, {_D_COLS}, d.content_hash, (SELECT COUNT(*) FROM passages p WHERE p.doc_id = d.id)"
@@ -139,9 +171,11 @@ class Store:
         ).fetchall()
         return [StoredDocument(r[0], _source(r[1:8]), r[8], r[9]) for r in rows]
 
+    @guarded
     def document_keys(self) -> dict[str, str]:
         return dict(self.connect().execute("SELECT path, doc_key FROM documents").fetchall())
 
+    @guarded
     def search_texts_of(self, ids: list[int]) -> list[str]:
         con = self.connect()
         out: dict[int, str] = {}
@@ -151,6 +185,7 @@ class Store:
             out.update(con.execute(f"SELECT id, search_text FROM passages WHERE id IN ({marks})", chunk).fetchall())
         return [out[i] for i in ids]
 
+    @guarded
     def row_labels(self) -> tuple[list[str | None], list[str], list[str]]:
         """Speaker, document path and title of every passage, in id order (for filters)."""
         rows = self.connect().execute(
@@ -164,13 +199,16 @@ class Store:
             self.connect().backup(dest)
         dest.close()
 
+    @guarded
     def passage_ids(self) -> list[int]:
         return [r[0] for r in self.connect().execute("SELECT id FROM passages ORDER BY id")]
 
+    @guarded
     def search_texts(self) -> tuple[list[int], list[str]]:
         rows = self.connect().execute("SELECT id, search_text FROM passages ORDER BY id").fetchall()
         return [r[0] for r in rows], [r[1] for r in rows]
 
+    @guarded
     def get(self, ids: Iterable[int]) -> dict[int, tuple[Passage, SourceInfo]]:
         ids = list(ids)
         if not ids:
@@ -188,6 +226,7 @@ class Store:
                 out[r[0]] = (_passage(r, src.path), src)
         return out
 
+    @guarded
     def neighbours(self, passage_id: int, before: int = 1, after: int = 1) -> list[tuple[Passage, SourceInfo]]:
         """The passage and those around it in its document, for 'show context'."""
         row = self.connect().execute("SELECT doc_id, ord FROM passages WHERE id = ?", (passage_id,)).fetchone()
@@ -204,6 +243,7 @@ class Store:
             out.append((_passage(r, src.path), src))
         return out
 
+    @guarded
     def passage_at(self, path: str, start: int, end: int) -> int | None:
         """The id of the passage of document ``path`` covering [start, end), if it still exists."""
         row = self.connect().execute(
@@ -211,6 +251,18 @@ class Store:
             ' AND p."end" >= ? ORDER BY p.start DESC LIMIT 1', (path, start, end)).fetchone()
         return row[0] if row else None
 
+    @guarded
+    def check(self) -> None:
+        """SQLite's own check of the file's structure (``IndexDamaged`` when it fails)."""
+        found = self.connect().execute("PRAGMA quick_check").fetchone()[0]
+        if found != "ok":
+            raise IndexDamaged(self.path, f"SQLite quick_check: {found}")
+
+    @guarded
+    def passage_count(self) -> int:
+        return self.connect().execute("SELECT COUNT(*) FROM passages").fetchone()[0]
+
+    @guarded
     def speakers(self) -> list[tuple[str, int]]:
         return [(r[0], r[1]) for r in self.connect().execute(
             "SELECT speaker, COUNT(*) FROM passages WHERE speaker IS NOT NULL GROUP BY speaker"

@@ -107,3 +107,22 @@ def test_passages_explain_which_reader_read_each_document(tmp_path, capsys):
     rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert {r["layout"]["reader"] for r in rows} == {"transcript"}
     assert [r["speaker"] for r in rows] == ["Ann", "Bob", "Ann"]
+
+
+def test_mistakes_exit_non_zero_with_a_message(tmp_path, corpus, capsys, monkeypatch):
+    monkeypatch.setenv("QUOTH_DATA_DIR", str(tmp_path / "data"))
+    base = ["--corpus", str(corpus)]
+    for args, said in [(["ask", *base, ""], "the question is empty"),
+                       (["ask", *base, "--k", "0", "tomatoes?"], "k must be between 1 and 50"),
+                       (["ask", *base, "--speaker", "Bob Gren", "tomatoes?"], "did you mean 'Bob Green'"),
+                       (["search", *base, "--source", "kitchen", "tomatoes?"], "no source matches 'kitchen'")]:
+        assert main(args) == 2, args
+        out = capsys.readouterr()
+        assert said in out.err and "Nothing relevant found" not in out.out and "Traceback" not in out.err
+
+
+def test_an_empty_corpus_folder_says_so(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("QUOTH_DATA_DIR", str(tmp_path / "data"))
+    (tmp_path / "empty").mkdir()
+    assert main(["index", "--corpus", str(tmp_path / "empty")]) == 2
+    assert "no readable documents in" in capsys.readouterr().err

@@ -81,3 +81,17 @@ def test_base_install_serves_from_the_onnx_export_without_torch(monkeypatch, tmp
         assert not bad, bad
     """)
     subprocess.run([sys.executable, "-c", script], check=True, timeout=600, env={**os.environ})
+
+
+def test_mistakes_are_errors_not_empty_answers(corpus, tmp_path):
+    q = quoth.Quoth.open(corpus=corpus, data_dir=tmp_path / "data")
+    for bad in [dict(query="   "), dict(query="storms?", k=0), dict(query="storms?", k=-1),
+                dict(query="storms?", k=51)]:
+        with pytest.raises(quoth.BadQuery):
+            q.ask(bad.pop("query"), **bad)
+    with pytest.raises(quoth.BadQuery, match="did you mean 'Li Wei'"):
+        q.ask("storms?", speaker="Li Wie")
+    with pytest.raises(quoth.BadQuery, match="no source matches 'kitchen.txt'"):
+        q.ask("storms?", source="kitchen.txt")
+    assert q.ask("storms?", speaker="Li Wei", k=50).hits
+    assert q.ask("What did the harbour master say about storms?", source="quay").hits

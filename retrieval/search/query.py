@@ -1,0 +1,30 @@
+"""What a question and its options must be before they are searched: a mistake gets a message, never the
+"Nothing relevant found." that an honest miss gets."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from ..errors import BadQuery
+from ..settings import MAX_K
+
+
+def check_query(query: str, k: int | None, offset: int = 0) -> None:
+    if not isinstance(query, str) or not query.strip():
+        raise BadQuery("the question is empty: ask something, e.g. quoth ask \"who objected to the plan?\"")
+    if k is not None and not 1 <= k <= MAX_K:
+        raise BadQuery(f"k must be between 1 and {MAX_K} (got {k})")
+    if offset < 0:
+        raise BadQuery(f"offset must be 0 or more (got {offset})")
+
+
+def unknown(what: str, given: str, names: Iterable[str]) -> BadQuery:
+    """The error for a filter nothing matches, with the closest names (difflib: a few hundred names at most,
+    scored once per mistake, need no faster matcher)."""
+    pool = sorted({n for n in names if n})
+    lowered = {n.lower(): n for n in pool}
+    close = [lowered[m] for m in difflib.get_close_matches(given.lower(), list(lowered), n=3, cutoff=0.5)]
+    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else \
+        f" (see `quoth {'sources' if what == 'source' else 'speakers'}`)" if pool else " (the index is empty)"
+    return BadQuery(f"no {what} matches {given!r}{hint}")
