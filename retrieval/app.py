@@ -113,6 +113,8 @@ class Quoth:
             log.info("no index yet for %s: building it (once)", self.corpus_dir)
         report = self.index(show_progress=sys.stderr.isatty() if show_progress is None else show_progress)
         log.info("index built: %s", report.summary())
+        for line in report.new_warnings:  # no `quoth index` output to tell them: said here, once per build
+            log.warning(line)
         return report
 
     def _ready(self) -> None:

@@ -18,7 +18,7 @@ from quoth.evaluate import questions as question_eval
 from quoth.ingest import LoadReport
 
 from ..config import AppConfig
-from .render import explain_line, render_answer, render_passages
+from .render import explain_line, render_answer, render_passages, shown, warning_lines
 
 log = logging.getLogger("quoth")
 
@@ -63,8 +63,8 @@ def cmd_passages(cfg: AppConfig, args: argparse.Namespace) -> int:
 def cmd_index(cfg: AppConfig, args: argparse.Namespace) -> int:
     q = _app(cfg, args)
     report = q.index(full=args.full, show_progress=sys.stderr.isatty() or args.progress)
-    for w in report.warnings:
-        print(f"warning: {w}", file=sys.stderr)
+    for line in warning_lines(report.warnings, report.known):
+        print(line, file=sys.stderr)
     _out(f"{'Rebuilt' if report.full else 'Updated'} index for {q.corpus_dir}: {report.summary()}")
     return 0
 
@@ -107,7 +107,7 @@ def cmd_sources(cfg: AppConfig, args: argparse.Namespace) -> int:
         return 0
     width = max((len(d.source.path) for d in docs), default=4)
     for d in docs:
-        _out(f"{d.passages:6d}  {d.source.path:<{width}}  {d.source.title}")
+        _out(f"{d.passages:6d}  {shown(d.source.path):<{width}}  {shown(d.source.title)}")
     _out(f"{sum(d.passages for d in docs):6d}  passages in {len(docs)} documents "
          f"(index {idx.generation}, model {idx.model})")
     return 0

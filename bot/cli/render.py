@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from collections import Counter
 from collections.abc import Iterable
 
 from quoth.records import Passage, SourceInfo
@@ -70,3 +71,21 @@ def render_answer(result: SearchResult, color: bool = False) -> str:
         out.append(f"   — {h.passage.label}, in {source_line(h.source)}{at}"
                    + (f" {dim}[{h.source.path}]{undim}" if h.source.path else ""))
     return "\n".join(out)
+
+
+def shown(text: str) -> str:
+    """A file name or warning on one line: control characters (a newline in a name) written as escapes."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
+def warning_lines(warnings: list[str], known: set[str]) -> list[str]:
+    """Each new warning once, then one line counting them all by reason."""
+    if not warnings:
+        return []
+    lines = [f"warning: {shown(w)}" for w in warnings if w not in known]
+    reasons = Counter(w.split(": ", 1)[-1].split(" (")[0].split(": ")[0] for w in warnings)
+    counted = ", ".join(f"{n} {why}" for why, n in reasons.most_common())
+    again = sum(w in known for w in warnings)
+    lines.append(f"{len(warnings)} file problem{'s' if len(warnings) != 1 else ''} ({counted})"
+                 + (f"; {again} already reported by the last build" if again else ""))
+    return lines

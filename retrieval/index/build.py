@@ -61,6 +61,11 @@ class BuildReport:
     generation: str = ""
     full: bool = False
     warnings: list[str] = field(default_factory=list)
+    known: set[str] = field(default_factory=set)  # warnings the previous build gave already
+
+    @property
+    def new_warnings(self) -> list[str]:
+        return [w for w in self.warnings if w not in self.known]
 
     def summary(self) -> str:
         return (f"{self.added} added, {self.changed} changed, {self.removed} removed, {self.unchanged} unchanged; "
@@ -112,6 +117,7 @@ class IndexBuilder:
         report.full = full
         note = progress or (lambda stage, done, total: None)
         with self.folder.lock():
+            report.known = self._known_warnings()
             prev = self._plan(full, report)
             docs = self._read(note, report)
             # Site chrome is learnt from every document, changed or not; a document's key holds the learnt
@@ -163,6 +169,14 @@ class IndexBuilder:
         report.full = prev is None
         return prev
 
+    def _known_warnings(self) -> set[str]:
+        """What the serving generation's build warned about: not news when this build says it again."""
+        try:
+            gen = self.folder.current()
+            return set(gen.meta().warnings) if gen is not None else set()
+        except IndexDamaged:
+            return set()
+
     def _unchanged(self, prev: Generation | None, keys: dict[str, str], report: BuildReport) -> Generation | None:
         """``prev`` itself when no document changed and it is this version's: nothing to write."""
         if prev is None or prev.meta().bm25_analyzer != bm25.ANALYZER_VERSION:
@@ -170,6 +184,9 @@ class IndexBuilder:
         if Store(prev.store, readonly=True).document_keys() != keys:
             return None
         meta = prev.meta()
+        if meta.warnings != report.warnings:  # a new unreadable file is no document, but is news once
+            meta.warnings = report.warnings
+            prev.write_meta(meta)
         report.unchanged, report.documents, report.passages = len(keys), meta.documents, meta.passages
         log.info("no document changed since generation %s: nothing to write", prev.name)
         return prev
@@ -259,6 +276,6 @@ class IndexBuilder:
             settings=self.key, model=self.encoder.name, dimension=int(vectors.shape[1]) if len(vectors) else None,
             fingerprint=fingerprint, corpus=self.corpus, documents=report.documents, passages=report.passages,
             index_type=dense.choose_type(self.settings.type, len(ids)), bm25=list(params),
-            bm25_analyzer=bm25.ANALYZER_VERSION, checksums=checksums,
+            bm25_analyzer=bm25.ANALYZER_VERSION, checksums=checksums, warnings=report.warnings,
         ))
         sync_files(gen.path)

@@ -49,6 +49,7 @@ class Meta:
     bm25_analyzer: int = 1  # absent from the oldest generations, whose analyzer was the first
     created: float = field(default_factory=time.time)
     checksums: dict[str, str] = field(default_factory=dict)  # every other file's path in the generation → sha256
+    warnings: list[str] = field(default_factory=list)  # the corpus's load warnings at this build
 
     @classmethod
     def from_json(cls, data: dict) -> Meta:
@@ -100,10 +101,13 @@ class Generation:
             raise IndexDamaged(self.meta_file, _reason(exc)) from exc
 
     def write_meta(self, meta: Meta) -> None:
-        with open(self.meta_file, "w") as fh:
+        """Written whole or not at all (a serving generation's meta is rewritten in place)."""
+        tmp = self.meta_file.with_name("meta.json.tmp")
+        with open(tmp, "w") as fh:
             fh.write(json.dumps(asdict(meta), indent=2))
             fh.flush()
             os.fsync(fh.fileno())
+        os.replace(tmp, self.meta_file)
 
     def verify(self, name: str) -> None:
         """Raise ``IndexDamaged`` unless file ``name`` (a path in the generation) has the checksum the build

@@ -43,17 +43,44 @@ def check_corpus_dir(root: Path) -> Path:
     return root.resolve()
 
 
-def discover(root: Path) -> list[Path]:
-    """Files under ``root`` that look like documents, in a stable order; hidden files and the manifest excluded."""
+def discover(root: Path, report: LoadReport | None = None) -> list[Path]:
+    """Files under ``root`` that look like documents, in a stable order; hidden files and the manifest excluded.
+
+    Nothing outside the folder is ever read: a link that leads out of it, and any linked folder, is skipped
+    (once, with a warning): a link to /etc/passwd in a shared folder must not become quotable text. Pipes,
+    sockets and devices are skipped without being opened, so they cannot block a build.
+    """
+    report = report if report is not None else LoadReport()
+    inside = root.resolve()
     files = []
     for p in sorted(root.rglob("*")):
         rel = p.relative_to(root)
-        if any(part.startswith(".") for part in rel.parts) or not p.is_file():
+        if any(part.startswith(".") for part in rel.parts) or rel.as_posix() in MANIFEST_NAMES:
             continue
-        if rel.as_posix() in MANIFEST_NAMES:
-            continue
-        files.append(p)
+        why = _unreadable(p, inside)
+        if why is None:
+            files.append(p)
+        elif why:
+            report.warn(rel.as_posix(), f"skipped: {why}")
     return files
+
+
+def _unreadable(p: Path, inside: Path) -> str | None:
+    """Why ``p`` is not read ("" for a plain folder, said by nobody), or None for a file to read."""
+    if p.is_symlink():
+        try:
+            target = p.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return "a broken link"
+        if target.is_dir():
+            return "a linked folder (not followed)"
+        if not target.is_relative_to(inside):
+            return "a link to a file outside the corpus folder"
+    if p.is_dir():
+        return ""
+    if not p.is_file():
+        return "not a regular file (a pipe, socket or device)"
+    return None
 
 
 def _read_bytes(path: Path, rel: str, max_bytes: int, report: LoadReport) -> bytes | None:
@@ -121,7 +148,7 @@ class FolderLoader:
         root = check_corpus_dir(root)
         manifest = load_manifest(root)
         report = report if report is not None else LoadReport()
-        for path in discover(root):
+        for path in discover(root, report):
             yield from self.load_file(path, root, manifest, report)
 
 

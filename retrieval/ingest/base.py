@@ -29,9 +29,11 @@ class LoadReport:
     warnings: list[str] = field(default_factory=list)
 
     def warn(self, path: str, reason: str) -> None:
+        """Record a problem; it is told once, by whoever reads the report (``quoth index`` prints the new
+        ones at the end), not logged here as well."""
         line = f"{path}: {reason}"
         self.warnings.append(line)
-        log.warning(line)
+        log.debug(line)
 
 
 @dataclass(frozen=True)

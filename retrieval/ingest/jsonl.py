@@ -5,16 +5,18 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from .base import Extracted, LoadReport, SettingsReader, normalise_newlines, text_of
+from .base import Extracted, LoadReport, SettingsReader, decode, normalise_newlines
 
 
 class JsonlReader(SettingsReader):
     suffixes = (".jsonl",)
 
     def read(self, data: bytes, rel: str, report: LoadReport) -> Iterator[Extracted]:
-        raw = text_of(data, rel, report)
-        if raw is None:
-            return
+        # Records are judged one by one: a NUL byte in one bad record must not make the whole file "binary".
+        raw, enc = decode(data)
+        if enc:
+            report.warn(rel, f"not valid UTF-8; decoded as {enc}")
+        raw = normalise_newlines(raw)
         s = self.settings
         bad = 0
         for lineno, line in enumerate(raw.split("\n"), 1):

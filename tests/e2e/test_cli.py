@@ -126,3 +126,19 @@ def test_an_empty_corpus_folder_says_so(tmp_path, capsys, monkeypatch):
     (tmp_path / "empty").mkdir()
     assert main(["index", "--corpus", str(tmp_path / "empty")]) == 2
     assert "no readable documents in" in capsys.readouterr().err
+
+
+def test_index_tells_each_problem_once_and_not_again_when_nothing_changed(tmp_path, corpus, capsys, monkeypatch):
+    monkeypatch.setenv("QUOTH_DATA_DIR", str(tmp_path / "data"))
+    (corpus / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    (corpus / "odd\nname.txt").write_text("A file whose name holds a newline, written by a careless script.")
+    assert main(["index", "--corpus", str(corpus)]) == 0
+    err = capsys.readouterr().err
+    assert err.count("photo.jpg") == 1 and "warning: photo.jpg: skipped: unsupported file type" in err
+    assert "1 file problem (1 skipped)" in err
+    assert main(["index", "--corpus", str(corpus)]) == 0
+    err = capsys.readouterr().err
+    assert "warning:" not in err and "1 already reported by the last build" in err
+    assert main(["sources", "--corpus", str(corpus)]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert any("odd\\nname.txt" in r for r in rows) and len(rows) == 4

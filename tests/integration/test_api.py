@@ -91,7 +91,7 @@ def test_mistakes_are_errors_not_empty_answers(corpus, tmp_path):
             q.ask(bad.pop("query"), **bad)
     with pytest.raises(quoth.BadQuery, match="did you mean 'Li Wei'"):
         q.ask("storms?", speaker="Li Wie")
-    with pytest.raises(quoth.BadQuery, match="no source matches 'kitchen.txt'"):
+    with pytest.raises(quoth.BadQuery, match=r"no source matches 'kitchen\.txt'"):
         q.ask("storms?", source="kitchen.txt")
     assert q.ask("storms?", speaker="Li Wei", k=50).hits
     assert q.ask("What did the harbour master say about storms?", source="quay").hits

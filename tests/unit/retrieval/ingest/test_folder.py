@@ -94,3 +94,28 @@ def test_a_reader_that_fails_on_one_file_skips_it_with_one_warning(tmp_path, mon
     docs, warnings = load(tmp_path)
     assert set(docs) == {"good.txt"}
     assert warnings == ["bad.eml: skipped: could not be read (RuntimeError: malformed beyond repair)"]
+
+
+def test_nothing_outside_the_folder_is_read_and_pipes_never_block(tmp_path):
+    import os
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("The vault code is 4711 and nobody may know it.")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "notes.txt").write_text("Private notes from another folder.")
+    root = tmp_path / "corpus"
+    (root / "sub").mkdir(parents=True)
+    (root / "ok.txt").write_text("The harbour opens at dawn every day of the week.")
+    (root / "sub" / "inner.txt").write_text("The inner notes speak of boats and nets.")
+    (root / "leak.txt").symlink_to(secret)
+    (root / "linked").symlink_to(tmp_path / "elsewhere")
+    (root / "also.txt").symlink_to(root / "sub" / "inner.txt")  # inside the folder: fine
+    (root / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    os.mkfifo(root / "pipe.txt")
+    docs, warnings = load(root)
+    assert sorted(docs) == ["also.txt", "ok.txt", "sub/inner.txt"]
+    assert not any("4711" in d.text or "Private" in d.text for d in docs.values())
+    assert sorted(warnings) == ["dangling.txt: skipped: a broken link",
+                                "leak.txt: skipped: a link to a file outside the corpus folder",
+                                "linked: skipped: a linked folder (not followed)",
+                                "pipe.txt: skipped: not a regular file (a pipe, socket or device)"]
