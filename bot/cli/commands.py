@@ -9,13 +9,16 @@ import argparse
 import json
 import logging
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from quoth import Quoth
-from quoth.errors import QuothError
+from quoth.errors import BadQuery, QuothError
 from quoth.evaluate import beir as beir_eval
 from quoth.evaluate import questions as question_eval
 from quoth.ingest import LoadReport
+from quoth.settings import MAX_K
 
 from ..config import AppConfig
 from .render import explain_line, render_answer, render_passages, shown, warning_lines
@@ -69,25 +72,52 @@ def cmd_index(cfg: AppConfig, args: argparse.Namespace) -> int:
     return 0
 
 
-def _queries(args: argparse.Namespace) -> list[str]:
+def _queries(args: argparse.Namespace) -> Iterator[tuple[int, str | None]]:
+    """(line number, query) as each line arrives — a program piping questions one at a time gets each answer
+    before it sends the next; None for a line that is not valid UTF-8. The file is opened here, at once."""
+    if args.k is not None and not 1 <= args.k <= MAX_K:
+        raise UsageError(f"--k must be between 1 and {MAX_K} (got {args.k})")
     if args.batch:
-        fh = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")  # noqa: SIM115
-        with fh:
-            return [line.rstrip("\n") for line in fh if line.strip()]
+        fh = sys.stdin.buffer if args.batch == "-" else open(args.batch, "rb")  # noqa: SIM115
+        return _lines(fh)
     if args.query:
-        return [args.query]
+        return iter([(1, args.query)])
     raise UsageError("give a QUERY or --batch FILE")
 
 
+def _lines(fh: BinaryIO) -> Iterator[tuple[int, str | None]]:
+    with fh:
+        for n, raw in enumerate(fh, 1):
+            try:
+                line = raw.decode("utf-8").strip()
+            except UnicodeDecodeError:
+                yield n, None
+                continue
+            if line:
+                yield n, line
+
+
 def cmd_search(cfg: AppConfig, args: argparse.Namespace) -> int:
+    """One answer per query, flushed at once; a line that cannot be searched gets its error (an object with
+    ``error`` in JSON) and the batch goes on."""
     queries = _queries(args)
     q = _app(cfg, args)
-    for query in queries:
-        res = q.search(query, k=args.k, source=args.source, speaker=args.speaker)
-        sys.stdout.write((json.dumps(res.to_json(), ensure_ascii=False) if args.json else render_answer(res) + "\n")
-                         + "\n")
+    failed = 0
+    for n, query in queries:
+        try:
+            if query is None:
+                raise BadQuery("not valid UTF-8")
+            res = q.search(query, k=args.k, source=args.source, speaker=args.speaker)
+            line = json.dumps(res.to_json(), ensure_ascii=False) if args.json else render_answer(res) + "\n"
+        except BadQuery as exc:
+            if not args.batch:
+                raise
+            failed += 1
+            print(f"quoth: line {n}: {exc}", file=sys.stderr)
+            line = json.dumps({"line": n, "error": str(exc)}) if args.json else f"(line {n}: {exc})\n"
+        sys.stdout.write(line + "\n")
         sys.stdout.flush()
-    return 0
+    return 1 if failed else 0
 
 
 def cmd_ask(cfg: AppConfig, args: argparse.Namespace) -> int:

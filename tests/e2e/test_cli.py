@@ -142,3 +142,21 @@ def test_index_tells_each_problem_once_and_not_again_when_nothing_changed(tmp_pa
     assert main(["sources", "--corpus", str(corpus)]) == 0
     rows = capsys.readouterr().out.splitlines()
     assert any("odd\\nname.txt" in r for r in rows) and len(rows) == 4
+
+
+def test_batch_answers_each_line_as_it_arrives_and_survives_a_bad_line(tmp_path, corpus, monkeypatch, capsys):
+    monkeypatch.setenv("QUOTH_DATA_DIR", str(tmp_path / "data"))
+    env = {**os.environ}
+    assert main(["index", "--corpus", str(corpus)]) == 0  # built first: the answers below come at once
+    proc = subprocess.Popen([sys.executable, "-m", "quoth.bot.cli", "search", "--corpus", str(corpus), "--batch", "-",
+                             "--json"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=env)
+    proc.stdin.write(b"What was the harbour wall rebuilt with?\n")
+    proc.stdin.flush()
+    first = json.loads(proc.stdout.readline())  # answered while stdin is still open
+    assert "granite" in first["results"][0]["text"]
+    proc.stdin.write(b"caf\xe9 \xff broken\nWhat ate the lettuces?\n")
+    proc.stdin.close()
+    rest = [json.loads(line) for line in proc.stdout]
+    assert rest[0] == {"line": 2, "error": "not valid UTF-8"} and "Slugs" in rest[1]["results"][0]["text"]
+    assert proc.wait(60) == 1 and "line 2: not valid UTF-8" in proc.stderr.read().decode()
