@@ -3,6 +3,7 @@ alone), each passage's search text prefixed with who said it and where."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -23,6 +24,18 @@ def count_many(count: TokenCounter, texts: list[str]) -> list[int]:
     """Token counts of many texts, in one batch when the counter offers it."""
     batch = getattr(count, "batch", None)
     return batch(texts) if batch is not None else [count(t) for t in texts]
+
+
+def count_capped(count: TokenCounter, texts: list[str], limit: int) -> list[int]:
+    """Token counts, except ``limit + 1`` for a text with more than ``limit`` words: every word is a token
+    at least, so it is over without tokenizing it (a megabyte in one tokenizer call costs ~150 MB)."""
+    over = [_more_words_than(t, limit) for t in texts]
+    exact = iter(count_many(count, [t for t, o in zip(texts, over, strict=True) if not o]))
+    return [limit + 1 if o else next(exact) for o in over]
+
+
+def _more_words_than(text: str, n: int) -> bool:
+    return len(text) > n and next(itertools.islice(re.finditer(r"\S+", text), n, None), None) is not None
 
 
 def search_text_for(text: str, speaker: str | None, role: Role, reply_to: str | None, title: str) -> str:
@@ -65,11 +78,14 @@ def pack(text: str, pieces: list[tuple[int, int]], sizes: list[int], limit: int,
     return out
 
 
+WORD_BATCH = 2000  # words counted at a time when one sentence alone is over the limit
+
+
 def split_long(text: str, start: int, limit: int, count: TokenCounter) -> list[tuple[int, int]]:
     """Chunks of whole sentences of at most ``limit`` tokens; a sentence too long alone is cut at words."""
     special = count("")  # [CLS] and [SEP]: counted once per chunk
     spans = sentence_spans(text)
-    sizes = count_many(count, [text[a:b] for a, b in spans])
+    sizes = count_capped(count, [text[a:b] for a, b in spans], limit)
     pieces: list[tuple[int, int]] = []
     piece_sizes: list[int] = []
     for (a, b), n in zip(spans, sizes, strict=True):
@@ -77,23 +93,40 @@ def split_long(text: str, start: int, limit: int, count: TokenCounter) -> list[t
             pieces.append((a, b))
             piece_sizes.append(n)
             continue
-        words = [(a + w.start(), a + w.end()) for w in re.finditer(r"\S+", text[a:b])]
-        for piece in pack(text, words, count_many(count, [text[x:y] for x, y in words]), limit, count, special):
+        for piece in cut_words(text, a, b, limit, count, special):
             pieces.append(piece)
             piece_sizes.append(count(text[piece[0]:piece[1]]))
     return [(start + a, start + b) for a, b in pack(text, pieces, piece_sizes, limit, count, special)]
+
+
+def cut_words(text: str, a: int, b: int, limit: int, count: TokenCounter, special: int) -> list[tuple[int, int]]:
+    """``text[a:b]`` in runs of whole words of at most ``limit`` tokens. Words are counted ``WORD_BATCH`` at a
+    time, the last run of each batch carried into the next: a run-on text of many megabytes (no sentence ends,
+    one line) is cut in memory proportional to its size, not to a tokenizer result per word."""
+    words = (m.span() for m in re.finditer(r"\S+", text[a:b]))
+    out: list[tuple[int, int]] = []
+    carry: list[tuple[int, int]] = []
+    carry_sizes: list[int] = []
+    while batch := [(a + x, a + y) for x, y in itertools.islice(words, WORD_BATCH)]:
+        pieces = carry + batch
+        sizes = carry_sizes + count_many(count, [text[x:y] for x, y in batch])
+        runs = pack(text, pieces, sizes, limit, count, special)
+        out += runs[:-1]
+        carry, carry_sizes = [runs[-1]], [count(text[runs[-1][0]:runs[-1][1]])]
+    return out + carry
 
 
 def to_passages(text: str, path: str, title: str, units: list[Unit], max_tokens: int,
                 count: TokenCounter) -> list[Passage]:
     """Each unit as one passage, or several when its words and label are over ``max_tokens``."""
     labels = [search_text_for("", u.speaker, u.role, u.reply_to, title) for u in units]
-    counts = count_many(count, labels + [text[u.start:u.end] for u in units])
+    label_counts = count_many(count, labels)
+    counts = count_capped(count, [text[u.start:u.end] for u in units], max_tokens)
     passages: list[Passage] = []
     for i, u in enumerate(units):
-        budget = max_tokens - counts[i]
+        budget = max_tokens - label_counts[i]
         spans = [(u.start, u.end)]
-        if counts[len(units) + i] > budget:
+        if counts[i] > budget:
             spans = split_long(text[u.start:u.end], u.start, max(budget, MIN_BUDGET), count)
         for a, b in spans:
             chunk = text[a:b]
