@@ -7,6 +7,7 @@ segmented and embedded, removed ones leave the index. Every write goes to a new 
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import logging
@@ -20,7 +21,7 @@ from typing import Protocol
 import faiss
 import numpy as np
 
-from ..errors import CorpusError, IndexDamaged
+from ..errors import CorpusError, IndexDamaged, IndexUnusable
 from ..records import Document
 from ..segment import Chrome, Segmented
 from ..settings import IndexSettings
@@ -140,6 +141,13 @@ class IndexBuilder:
             ids, vectors = self._embed(prev, store, report, note, show_progress)
             self._write(gen, store, ids, vectors, report, note)
             return self.folder.publish(gen)
+        except OSError as exc:
+            shutil.rmtree(gen.path, ignore_errors=True)
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+                raise IndexUnusable(f"the disk is full while writing the index in {self.folder.path} ({exc}); "
+                                    "the index was not changed and still serves. Free some space and run "
+                                    "`quoth index` again.") from exc
+            raise
         except BaseException:
             shutil.rmtree(gen.path, ignore_errors=True)
             raise
