@@ -30,6 +30,11 @@ class BotSettings(Section):
     cooldown_questions: int = Field(5, ge=1)
     cooldown_seconds: float = Field(30.0, gt=0)
     max_question_chars: int = Field(300, ge=10, le=4000)
+    # Days a question (its text and the asker's ids) and its votes are kept; then only daily counts remain.
+    # 0: keep nothing but the counts (a question lives only the hour its buttons need it).
+    journal_days: int = Field(90, ge=0)
+    # Channels where mentions are answered (empty: everywhere); slash commands work wherever the app is.
+    channel_ids: list[int] = Field(default_factory=list)
 
 
 class AppConfig(Settings):

@@ -117,6 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("sync", "publish the Discord slash commands (globally, or to one guild at once)", commands.cmd_sync)
     p.add_argument("--guild", type=int, metavar="ID", help="a guild id: the commands appear there at once")
+
+    p = command("forget", "delete one Discord user's questions and votes from the bot's journal", commands.cmd_forget)
+    p.add_argument("--user", type=int, metavar="ID", required=True, help="the user's Discord id")
     return parser
 
 

@@ -207,3 +207,12 @@ def cmd_sync(cfg: AppConfig, args: argparse.Namespace) -> int:
     where = f"guild {args.guild}" if args.guild else "all guilds (global; may take up to an hour to appear)"
     _out(f"Synced {len(synced)} command(s) to {where}: {', '.join('/' + c.name for c in synced)}")
     return 0
+
+
+def cmd_forget(cfg: AppConfig, args: argparse.Namespace) -> int:
+    from ..discord.app import journal_path
+    from ..discord.journal import Journal
+
+    asked, votes = Journal(journal_path(cfg), cfg.bot.journal_days).forget(args.user)
+    _out(f"Deleted {asked} question(s) and {votes} vote(s) of user {args.user}.")
+    return 0

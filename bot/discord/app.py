@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from pathlib import Path
 
 import discord
 from discord.ext import commands
@@ -22,7 +23,7 @@ from .journal import Journal
 from .service import AskService
 
 log = logging.getLogger("quoth.bot")
-COGS = ("quoth.bot.discord.cogs.ask", "quoth.bot.discord.cogs.admin")
+COGS = ("quoth.bot.discord.cogs.ask", "quoth.bot.discord.cogs.admin", "quoth.bot.discord.cogs.privacy")
 
 
 class QuothBot(commands.Bot):
@@ -37,7 +38,7 @@ class QuothBot(commands.Bot):
         self.cfg = cfg
         self.sync_on_start = sync
         self.warm = warm
-        self.asker = AskService(quoth, Journal(cfg.data_dir() / "bot.sqlite"), cfg.bot)
+        self.asker = AskService(quoth, Journal(journal_path(cfg), cfg.bot.journal_days), cfg.bot)
 
     async def setup_hook(self) -> None:
         if self.warm:
@@ -55,6 +56,10 @@ class QuothBot(commands.Bot):
 
     async def on_ready(self) -> None:
         log.info("ready as %s (%s) in %d guild(s)", self.user, getattr(self.user, "id", "?"), len(self.guilds))
+
+
+def journal_path(cfg: AppConfig) -> Path:
+    return cfg.data_dir() / "bot.sqlite"
 
 
 async def sync_tree(bot: commands.Bot, guild_ids: list[int] | None) -> list:

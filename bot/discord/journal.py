@@ -2,11 +2,17 @@
 
 Buttons carry only a question id in their ``custom_id`` (Discord allows 100 characters), and look the
 rest up here, so they keep working after a restart.
+
+Privacy: the file is readable by its owner only (0600). A question (its text, the asker's user, server and
+channel ids) and the votes on it are kept ``keep_days`` days (``bot.journal_days``), then deleted; only daily
+counts remain (questions, answered, abstained, 👍, 👎). With 0 days a question is kept only for the hour its
+buttons need it. ``forget(user_id)`` deletes one person's questions and votes (``/forget-me``, ``quoth forget``).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 import time
@@ -39,7 +45,19 @@ CREATE TABLE IF NOT EXISTS threads (
     thread_id INTEGER PRIMARY KEY,
     created REAL NOT NULL
 );
+CREATE TABLE IF NOT EXISTS daily (
+    day TEXT PRIMARY KEY,
+    questions INTEGER NOT NULL DEFAULT 0,
+    answered INTEGER NOT NULL DEFAULT 0,
+    abstained INTEGER NOT NULL DEFAULT 0,
+    up INTEGER NOT NULL DEFAULT 0,
+    down INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS questions_created ON questions(created);
+CREATE INDEX IF NOT EXISTS questions_user ON questions(user_id);
 """
+BUTTON_SECONDS = 3600  # how long a question is kept when nothing is to be kept: its buttons still work
+PRUNE_EVERY = 600.0  # seconds between retention passes while the bot runs
 
 
 @dataclass(frozen=True)
@@ -58,23 +76,73 @@ def hit_record(h: Hit) -> dict:
             "score": round(h.score, 5)}
 
 
+def _day(ts: float) -> str:
+    return time.strftime("%Y-%m-%d", time.gmtime(ts))
+
+
 class Journal:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, keep_days: int = 90) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
+        # Created for its owner alone, and tightened if an older Quoth left it readable by everyone.
+        os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+        os.chmod(path, 0o600)
+        self.path = path
+        self.keep_days = keep_days
         self._con = sqlite3.connect(path, check_same_thread=False)
         self._lock = threading.Lock()
+        self._pruned = 0.0
         with self._lock, self._con:
             self._con.executescript(SCHEMA)
+        self.prune()
 
     def record_question(self, question: str, k: int, source: str | None, speaker: str | None, user_id: int | None,
                         guild_id: int | None, channel_id: int | None, hits: list[Hit]) -> int:
+        now = time.time()
         with self._lock, self._con:
             cur = self._con.execute(
                 "INSERT INTO questions (question, k, source, speaker, user_id, guild_id, channel_id, hits, created)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (question, k, source, speaker, user_id, guild_id, channel_id,
-                 json.dumps([hit_record(h) for h in hits]), time.time()))
-            return int(cur.lastrowid)
+                 json.dumps([hit_record(h) for h in hits]), now))
+            self._count(now, questions=1, answered=int(bool(hits)), abstained=int(not hits))
+            qid = int(cur.lastrowid)
+        if now - self._pruned > PRUNE_EVERY:
+            self.prune(now)
+        return qid
+
+    def _count(self, ts: float, **add: int) -> None:
+        """Add to the day's counts (called with the lock held, inside a transaction)."""
+        self._con.execute("INSERT OR IGNORE INTO daily (day) VALUES (?)", (_day(ts),))
+        sets = ", ".join(f"{k} = {k} + ?" for k in add)
+        self._con.execute(f"UPDATE daily SET {sets} WHERE day = ?", (*add.values(), _day(ts)))
+
+    def prune(self, now: float | None = None) -> int:
+        """Delete questions and votes older than the retention; returns how many questions went."""
+        now = time.time() if now is None else now
+        cutoff = now - (self.keep_days * 86400 if self.keep_days > 0 else BUTTON_SECONDS)
+        with self._lock, self._con:
+            self._con.execute("DELETE FROM feedback WHERE question_id IN (SELECT id FROM questions WHERE created < ?)"
+                              " OR created < ?", (cutoff, cutoff))
+            gone = self._con.execute("DELETE FROM questions WHERE created < ?", (cutoff,)).rowcount
+        self._pruned = now
+        return gone
+
+    def forget(self, user_id: int) -> tuple[int, int]:
+        """Delete everything one person asked and every vote they gave: (questions, votes) deleted."""
+        with self._lock, self._con:
+            votes = self._con.execute("DELETE FROM feedback WHERE user_id = ?", (user_id,)).rowcount
+            self._con.execute("DELETE FROM feedback WHERE question_id IN (SELECT id FROM questions WHERE user_id = ?)",
+                              (user_id,))
+            asked = self._con.execute("DELETE FROM questions WHERE user_id = ?", (user_id,)).rowcount
+        return asked, votes
+
+    def counts(self, since_day: str = "") -> dict[str, int]:
+        """The daily counts summed from ``since_day`` (YYYY-MM-DD) on."""
+        with self._lock:
+            row = self._con.execute("SELECT COALESCE(SUM(questions), 0), COALESCE(SUM(answered), 0), "
+                                    "COALESCE(SUM(abstained), 0), COALESCE(SUM(up), 0), COALESCE(SUM(down), 0) "
+                                    "FROM daily WHERE day >= ?", (since_day,)).fetchone()
+        return dict(zip(("questions", "answered", "abstained", "up", "down"), row, strict=True))
 
     def add_hits(self, qid: int, hits: list[Hit]) -> None:
         asked = self.get(qid)
@@ -97,11 +165,20 @@ class Journal:
         asked = self.get(qid)
         if asked is None:
             return False
+        now = time.time()
         with self._lock, self._con:
+            old = self._con.execute("SELECT vote FROM feedback WHERE question_id = ? AND user_id = ?",
+                                    (qid, user_id)).fetchone()
             self._con.execute(
                 "INSERT INTO feedback (question_id, user_id, vote, question, hits, created) VALUES (?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (question_id, user_id) DO UPDATE SET vote = excluded.vote, created = excluded.created",
-                (qid, user_id, vote, asked.question, json.dumps(asked.hits), time.time()))
+                (qid, user_id, vote, asked.question, json.dumps(asked.hits), now))
+            if old is None or old[0] != vote:
+                change = {"up": int(vote > 0), "down": int(vote < 0)}
+                if old is not None:
+                    change["up"] -= int(old[0] > 0)
+                    change["down"] -= int(old[0] < 0)
+                self._count(now, **change)
         return True
 
     def feedback(self) -> list[dict]:

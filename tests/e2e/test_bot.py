@@ -358,3 +358,60 @@ def test_sync_publishes_commands(shared_app, monkeypatch):
         assert str(reindex["default_member_permissions"]) == str(0x20)  # Manage Server
     run(scenario())
     shutil.rmtree(shared_app.settings.data_dir() / "nothing", ignore_errors=True)
+
+
+def test_forget_me_deletes_the_callers_questions_and_votes_only(tmp_path, encoder):
+    rt = make_app(tmp_path, encoder)
+
+    async def scenario():
+        async with running(rt) as (fake, bot):
+            t1 = await fake.slash("ask", {"question": "Who rebuilt the harbour wall?"}, ALICE)
+            await fake.wait_for(edited(t1))
+            t2 = await fake.slash("ask", {"question": "What grows in the greenhouse?"}, BOB)
+            body = (await fake.wait_for(edited(t2))).body
+            up = next(i for i in custom_ids(body) if i.endswith(":up"))
+            await fake.wait_for(callback_of(await fake.click(fake.originals[t2], up, ALICE)))
+            token = await fake.slash("forget-me", {}, ALICE)
+            said = (await fake.wait_for(callback_of(token))).body["data"]
+            assert said["flags"] & 64 and "deleted 1 question and 1 vote" in said["content"]
+            rows = bot.asker.journal._con.execute("SELECT user_id FROM questions").fetchall()
+            assert rows == [(int(BOB["id"]),)] and bot.asker.journal.feedback() == []
+            assert bot.asker.journal.counts()["questions"] == 2
+    run(scenario())
+
+
+def test_mentions_only_in_allowed_channels_dms_always(tmp_path, encoder):
+    rt = make_app(tmp_path, encoder, channel_ids=[CHANNEL_ID + 1])
+
+    async def scenario():
+        async with running(rt) as (fake, _):
+            await fake.send_message(f"<@{BOT_ID}> who rebuilt the harbour wall?", ALICE, mentions=[BOT_USER])
+            await fake.send_message("what grows in the greenhouse?", BOB, dm=True)
+            await fake.wait_for(lambda r: r.method == "POST" and r.path == f"/channels/{DM_CHANNEL_ID}/messages")
+            await asyncio.sleep(1.0)
+            assert not [r for r in fake.requests if r.method == "POST" and r.path == f"/channels/{CHANNEL_ID}/messages"]
+    run(scenario())
+
+
+HOSTILE = ["   ", "\x00\x07\x1b[31m harbour \x7f", "🦀🦀🦀🌊", "x" * 290,
+           "@everyone <@&456> [click](https://evil.example) ||spoiler|| ```rm -rf /``` who rebuilt the wall?",
+           "\u202edrow lanac\u202c harbour", "zero\u200bwidth\u200dharbour"]
+
+
+def test_hostile_questions_get_a_clear_reply_and_never_a_ping(shared_app):
+    async def scenario():
+        async with running(shared_app) as (fake, _):
+            for n, question in enumerate(HOSTILE):
+                token = await fake.slash("ask", {"question": question}, ALICE if n % 2 else BOB)
+                reply = await fake.wait_for(lambda r, t=token: edited(t)(r) or (
+                    callback_of(t)(r) and (r.body.get("data") or {}).get("content")))
+                text = str(reply.body)
+                assert "went wrong" not in text, question
+                assert reply.body.get("allowed_mentions", {"parse": []}).get("parse") == [], question
+            for question in HOSTILE[1:]:
+                await fake.send_message(f"<@{BOT_ID}> {question}", ALICE, mentions=[BOT_USER])
+            await asyncio.sleep(3.0)
+            posts = [r for r in fake.requests if r.method == "POST" and r.path == f"/channels/{CHANNEL_ID}/messages"]
+            assert len(posts) == len(HOSTILE) - 1
+            assert all(p.body.get("allowed_mentions", {}).get("parse") == [] for p in posts)
+    run(scenario(), timeout=240)

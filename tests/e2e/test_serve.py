@@ -43,3 +43,27 @@ def test_serve_logs_each_line_once_without_colour(tmp_path):
     logged = [ln for ln in lines if ln.startswith(("INFO ", "WARNING ", "ERROR "))]
     assert len(logged) == len(set(logged)), "a log line printed twice"
     assert res.returncode == 130 and "quoth: interrupted" in res.stderr
+
+
+SECRET = "MTIzNDU2Nzg5MDEyMzQ1Njc4.QUOTH.recognisable-fake-token-for-tests"
+
+
+def _files_hold(folder: Path, needle: bytes) -> list[str]:
+    return [str(p) for p in folder.rglob("*") if p.is_file() and needle in p.read_bytes()]
+
+
+def test_the_token_never_shows_in_logs_errors_or_files(tmp_path):
+    corpus = write_corpus(tmp_path / "corpus", HARBOUR_AND_GARDEN)
+    data = tmp_path / "data"
+    env = {**os.environ, "DISCORD_TOKEN": SECRET, "QUOTH_DATA_DIR": str(data)}
+    ran = subprocess.run([sys.executable, "-c", SERVE.replace('main(["serve"', 'main(["-v", "serve"'), "20",
+                          str(corpus)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert "ready as Quoth" in ran.stderr, ran.stderr[-2000:]
+    # Login against an address where nothing listens: the failure is reported, the token is not.
+    unreachable = SERVE.replace("Route.BASE = fake.api_base", "Route.BASE = 'http://127.0.0.1:9/api/v10'")
+    failed = subprocess.run([sys.executable, "-c", unreachable, "20", str(corpus)], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert failed.returncode != 0
+    for out in (ran.stdout, ran.stderr, failed.stdout, failed.stderr):
+        assert SECRET not in out and SECRET.split(".")[-1] not in out
+    assert _files_hold(data, SECRET.encode()) == []

@@ -130,7 +130,7 @@ class Ask(commands.Cog):
         mentioned = any(u.id == me.id for u in message.mentions)
         in_thread = (isinstance(message.channel, discord.Thread)
                      and await asyncio.to_thread(self.asker.journal.is_answer_thread, message.channel.id))
-        if not (in_dm or mentioned or in_thread):
+        if not (in_dm or mentioned or in_thread) or not self._allowed(message.channel):
             return
         question = re.sub(rf"<@!?{me.id}>", " ", message.content)
         question = " ".join(question.split())
@@ -152,6 +152,14 @@ class Ask(commands.Cog):
             await thread.send(**reply.kwargs())
         else:
             await message.reply(mention_author=False, **reply.kwargs())
+
+
+    def _allowed(self, channel) -> bool:
+        """Whether mentions are answered in ``channel`` (``bot.channel_ids``; a thread goes by its parent)."""
+        allowed = self.bot.cfg.bot.channel_ids
+        if not allowed or isinstance(channel, discord.DMChannel | discord.GroupChannel):
+            return True
+        return channel.id in allowed or getattr(channel, "parent_id", None) in allowed
 
 
 async def setup(bot: QuothBot) -> None:
