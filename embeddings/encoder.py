@@ -7,9 +7,12 @@ stacks the ONNX runner does not cover.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +33,9 @@ def pick_device(device: str) -> str:
     return "cuda" if torch.cuda.is_available() else "cpu"
 
 
+ENCODE_CHUNK = 32  # texts encoded per turn of the encode lock
+
+
 class Encoder:
     """Loads the model once; ``encode_*`` may be called from several threads."""
 
@@ -42,6 +48,8 @@ class Encoder:
         # Torch modules are not documented as thread-safe for concurrent forward passes; queries are
         # short, so serialising them costs little and keeps results deterministic.
         self._encode_lock = threading.Lock()
+        self._count_lock = threading.Lock()
+        self._questions_waiting = 0
 
     @property
     def name(self) -> str:
@@ -138,22 +146,56 @@ class Encoder:
             return self.settings.batch_size
         return 1 if self.device == "cpu" else 64
 
-    def _encode(self, texts: list[str], prompt: str, progress: bool) -> np.ndarray:
+    @contextlib.contextmanager
+    def _turn(self, urgent: bool) -> Iterator[None]:
+        """The encode lock; an ``urgent`` caller (a question) is counted while it waits, so that builds yield."""
+        if not urgent:
+            with self._encode_lock:
+                yield
+            return
+        with self._count_lock:
+            self._questions_waiting += 1
+        try:
+            self._encode_lock.acquire()
+        finally:
+            with self._count_lock:
+                self._questions_waiting -= 1
+        try:
+            yield
+        finally:
+            self._encode_lock.release()
+
+    def _encode(self, texts: list[str], prompt: str, progress: bool, urgent: bool = False) -> np.ndarray:
+        """Vectors of ``texts``, encoded a chunk at a time: the lock is taken per chunk, so a question asked
+        during a build waits for one chunk of it, not for the whole build (benchmarks/bot_load.py)."""
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         batch = self.batch_size()
-        with self._encode_lock:
-            vecs = self.model.encode(
-                [prompt + t for t in texts] if prompt else texts,
-                batch_size=batch,
-                normalize_embeddings=True,
-                convert_to_numpy=True,
-                show_progress_bar=progress,
-            )
-        return np.ascontiguousarray(vecs, dtype=np.float32)
+        step = max(ENCODE_CHUNK, batch)
+        bar = None
+        if progress and len(texts) > step:
+            from tqdm import tqdm
+
+            bar = tqdm(total=len(texts), desc="Embedding", unit="passage")
+        parts = []
+        for i in range(0, len(texts), step):
+            chunk = texts[i:i + step]
+            # A lock is not fair: a build that releases it takes it straight back. Questions go first.
+            while not urgent and self._questions_waiting:
+                time.sleep(0.002)
+            with self._turn(urgent):
+                vecs = self.model.encode([prompt + t for t in chunk] if prompt else chunk, batch_size=batch,
+                                         normalize_embeddings=True, convert_to_numpy=True,
+                                         show_progress_bar=progress and bar is None)
+            parts.append(np.ascontiguousarray(vecs, dtype=np.float32))
+            if bar is not None:
+                bar.update(len(chunk))
+        if bar is not None:
+            bar.close()
+        return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
     def encode_passages(self, texts: list[str], progress: bool = False) -> np.ndarray:
         return self._encode(texts, self.settings.passage_prompt, progress)
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
-        return self._encode(texts, self.settings.query_prompt, False)
+        return self._encode(texts, self.settings.query_prompt, False, urgent=True)

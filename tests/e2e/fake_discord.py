@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import time
 from dataclasses import dataclass, field
 
 from aiohttp import WSMsgType, web
@@ -41,6 +42,7 @@ class Request:
     path: str
     body: dict | list | None
     query: dict
+    at: float = field(default_factory=time.monotonic)  # when the fake received it
 
 
 @dataclass
@@ -48,6 +50,8 @@ class FakeDiscord:
     host: str = "127.0.0.1"
     port: int = 0
     requests: list[Request] = field(default_factory=list)
+    heartbeat_ms: int = 41250  # what Discord asks for; a load test asks for beats every second
+    heartbeats: list[float] = field(default_factory=list)  # when each heartbeat arrived
     _ids: itertools.count = field(default_factory=lambda: itertools.count(910000000000000000))
     _seq: itertools.count = field(default_factory=lambda: itertools.count(1))
 
@@ -91,12 +95,13 @@ class FakeDiscord:
         ws = web.WebSocketResponse()
         await ws.prepare(request)
         self.sockets.append(ws)
-        await ws.send_json({"op": 10, "d": {"heartbeat_interval": 41250}, "s": None, "t": None})
+        await ws.send_json({"op": 10, "d": {"heartbeat_interval": self.heartbeat_ms}, "s": None, "t": None})
         async for msg in ws:
             if msg.type != WSMsgType.TEXT:
                 continue
             data = json.loads(msg.data)
             if data["op"] == 1:
+                self.heartbeats.append(time.monotonic())
                 await ws.send_json({"op": 11, "d": None, "s": None, "t": None})
             elif data["op"] == 2:
                 await self._send(ws, "READY", {

@@ -349,7 +349,7 @@ def test_sync_publishes_commands(shared_app, monkeypatch):
         finally:
             Route.BASE = saved
             await fake.stop()
-        assert {c.name for c in synced} == {"ask", "sources", "about", "reindex"}
+        assert {c.name for c in synced} == {"ask", "sources", "about", "reindex", "forget-me"}
         put = next(r for r in fake.requests if r.method == "PUT")
         assert put.path == f"/applications/{BOT_ID}/guilds/42/commands"
         ask = next(c for c in put.body if c["name"] == "ask")
@@ -415,3 +415,31 @@ def test_hostile_questions_get_a_clear_reply_and_never_a_ping(shared_app):
             assert len(posts) == len(HOSTILE) - 1
             assert all(p.body.get("allowed_mentions", {}).get("parse") == [] for p in posts)
     run(scenario(), timeout=240)
+
+
+def ask_many(fake, n: int, questions: list[str]):
+    """``n`` slash questions from ``n`` different users at once; (token, sent at) for each."""
+    async def one(i: int):
+        sent = time.monotonic()
+        return await fake.slash("ask", {"question": questions[i % len(questions)]}, user(810000000000000000 + i,
+                                                                                        f"user{i}")), sent
+    return asyncio.gather(*(one(i) for i in range(n)))
+
+
+def test_fifty_questions_at_once_during_a_full_reindex_are_all_answered(tmp_path, encoder):
+    rt = make_app(tmp_path, encoder)
+    questions = ["Who rebuilt the harbour wall?", "What ate the lettuces?", "How are bridges hung?",
+                 "What about parking on market days?", "What grows in the greenhouse?"]
+
+    async def scenario():
+        async with running(rt) as (fake, _):
+            admin = await fake.slash("reindex", {"full": True}, ALICE, roles=[ADMIN_ROLE_ID])
+            await fake.wait_for(callback_of(admin))
+            asked = await ask_many(fake, 50, questions)
+            for token, _ in asked:
+                await fake.wait_for(callback_of(token), timeout=60)
+                body = (await fake.wait_for(edited(token), timeout=120)).body
+                assert body["embeds"] and body["embeds"][0]["title"] != "Nothing relevant found."
+            await fake.wait_for(lambda r: edited(admin)(r) and "Index rebuilt" in (r.body.get("content") or ""),
+                                timeout=120)
+    run(scenario(), timeout=300)
