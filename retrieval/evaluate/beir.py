@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,10 +59,22 @@ def beir_corpus_folder(data: BeirData, root: Path) -> Path:
     digest = hashlib.sha256(str(data.corpus_file.resolve()).encode()).hexdigest()[:10]
     folder = root / f"{re.sub(r'[^A-Za-z0-9]+', '-', data.name)}-{digest}" / "corpus"
     folder.mkdir(parents=True, exist_ok=True)
-    link = folder / "corpus.jsonl"
-    if not link.exists():
-        link.symlink_to(data.corpus_file.resolve())
+    _place(data.corpus_file.resolve(), folder / "corpus.jsonl")
     return folder
+
+
+def _place(source: Path, dest: Path) -> None:
+    """``source`` at ``dest``: a hard link, or a copy across file systems; never a symbolic link, which the
+    corpus reader refuses to follow out of its folder. Replaced when the source has changed."""
+    if dest.exists() and not dest.is_symlink():
+        a, b = source.stat(), dest.stat()
+        if (a.st_ino, a.st_dev) == (b.st_ino, b.st_dev) or (a.st_size, a.st_mtime_ns) == (b.st_size, b.st_mtime_ns):
+            return
+    dest.unlink(missing_ok=True)
+    try:
+        os.link(source, dest)
+    except OSError:
+        shutil.copy2(source, dest)
 
 
 def doc_id(passage_doc_path: str) -> str:
