@@ -52,6 +52,9 @@ class FakeDiscord:
     requests: list[Request] = field(default_factory=list)
     heartbeat_ms: int = 41250  # what Discord asks for; a load test asks for beats every second
     heartbeats: list[float] = field(default_factory=list)  # when each heartbeat arrived
+    identifies: int = 0
+    resumes: int = 0
+    missed: list[tuple[str, dict]] = field(default_factory=list)  # events dispatched while no gateway was up
     _ids: itertools.count = field(default_factory=lambda: itertools.count(910000000000000000))
     _seq: itertools.count = field(default_factory=lambda: itertools.count(1))
 
@@ -103,7 +106,14 @@ class FakeDiscord:
             if data["op"] == 1:
                 self.heartbeats.append(time.monotonic())
                 await ws.send_json({"op": 11, "d": None, "s": None, "t": None})
+            elif data["op"] == 6:  # RESUME: replay what the client missed, as Discord does, then RESUMED
+                self.resumes += 1
+                missed, self.missed = self.missed, []
+                for event, payload in missed:
+                    await self._send(ws, event, payload)
+                await self._send(ws, "RESUMED", {})
             elif data["op"] == 2:
+                self.identifies += 1
                 await self._send(ws, "READY", {
                     "v": 10, "user": BOT_USER, "guilds": [{"id": str(GUILD_ID), "unavailable": True}],
                     "session_id": "fake-session", "resume_gateway_url": self.gateway_url,
@@ -119,8 +129,15 @@ class FakeDiscord:
         await ws.send_json({"op": 0, "t": event, "s": next(self._seq), "d": data})
 
     async def dispatch(self, event: str, data: dict) -> None:
+        if not self.sockets:
+            self.missed.append((event, data))
         for ws in self.sockets:
             await self._send(ws, event, data)
+
+    async def drop(self, code: int = 4000) -> None:
+        """Close every gateway connection as a network failure would (4000: resumable)."""
+        for ws in list(self.sockets):
+            await ws.close(code=code)
 
     def guild_payload(self) -> dict:
         return {

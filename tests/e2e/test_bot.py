@@ -443,3 +443,18 @@ def test_fifty_questions_at_once_during_a_full_reindex_are_all_answered(tmp_path
             await fake.wait_for(lambda r: edited(admin)(r) and "Index rebuilt" in (r.body.get("content") or ""),
                                 timeout=120)
     run(scenario(), timeout=300)
+
+
+def test_a_dropped_gateway_resumes_and_questions_from_the_outage_are_answered(shared_app):
+    async def scenario():
+        async with running(shared_app) as (fake, _):
+            first = await fake.slash("ask", {"question": "Who rebuilt the harbour wall?"}, ALICE)
+            await fake.wait_for(edited(first))
+            await fake.drop()
+            during = await fake.slash("ask", {"question": "What ate the lettuces?"}, BOB)  # queued, replayed
+            body = (await fake.wait_for(edited(during), timeout=60)).body
+            assert "Slugs" in body["embeds"][0]["description"]
+            assert (fake.resumes, fake.identifies) == (1, 1)  # resumed, not a new session
+            after = await fake.slash("ask", {"question": "What grows in the greenhouse?"}, ALICE)
+            assert "greenhouse" in (await fake.wait_for(edited(after))).body["embeds"][0]["description"]
+    run(scenario())

@@ -160,3 +160,12 @@ def test_batch_answers_each_line_as_it_arrives_and_survives_a_bad_line(tmp_path,
     rest = [json.loads(line) for line in proc.stdout]
     assert rest[0] == {"line": 2, "error": "not valid UTF-8"} and "Slugs" in rest[1]["results"][0]["text"]
     assert proc.wait(60) == 1 and "line 2: not valid UTF-8" in proc.stderr.read().decode()
+
+
+def test_hostile_questions_on_the_command_line(tmp_path, corpus, capsys, monkeypatch):
+    monkeypatch.setenv("QUOTH_DATA_DIR", str(tmp_path / "data"))
+    for question in ["harbour " * 1250, "\x00\x07\x1b[31m harbour \x7f", "🦀🦀🦀🌊", "\u202edrow lanac\u202c",
+                     "@everyone <@&456> [click](https://evil.example) ||x|| ```rm -rf /```"]:
+        assert main(["ask", "--corpus", str(corpus), question]) == 0, question[:40]
+        out = capsys.readouterr()
+        assert out.out.strip() and "Traceback" not in out.err
