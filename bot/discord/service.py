@@ -31,12 +31,17 @@ class Reply:
     content: str
     embeds: list[discord.Embed] = field(default_factory=list)
     view: discord.ui.View | None = None
+    mistake: bool = False  # the asker's mistake (an unknown speaker…): said to them alone where possible
 
     def kwargs(self) -> dict:
         out = {"content": self.content, "embeds": self.embeds, "allowed_mentions": NO_PINGS}
         if self.view is not None:
             out["view"] = self.view
         return out
+
+
+class Mistake(str):
+    """A problem with the question itself, not with Quoth."""
 
 
 class AskService:
@@ -62,7 +67,7 @@ class AskService:
         try:
             return await asyncio.to_thread(self.quoth.ask, question, k, source, speaker, offset)
         except BadQuery as exc:
-            return f"I cannot search that: {exc}."
+            return Mistake(f"I cannot search that: {exc}.")
         except IndexUnusable as exc:
             log.error("cannot search: %s", exc)
             return f"The index is not usable right now ({exc}). An admin can run `/reindex full:True`."
@@ -75,7 +80,7 @@ class AskService:
         """The quotes for a question, recorded in the journal so that its buttons work after a restart."""
         res = await self.search(question, k, source=source, speaker=speaker)
         if isinstance(res, str):
-            return Reply(res)
+            return Reply(res, mistake=isinstance(res, Mistake))
         qid = await asyncio.to_thread(self.journal.record_question, question, k, source, speaker, user_id,
                                       guild_id, channel_id, res.hits)
         ans = answer(question, res.hits)

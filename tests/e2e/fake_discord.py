@@ -221,6 +221,9 @@ class FakeDiscord:
                 return original
             if m == "GET" and parts[-1] == "@original":
                 return self.originals.get(token)
+            if m == "DELETE" and parts[-1] == "@original":
+                self.originals.pop(token, None)
+                return 204
             if m == "POST" and len(parts) == 3:
                 return self.message_from(b, CHANNEL_ID, webhook_id=str(APP_ID))
         if parts[0] == "channels":

@@ -404,7 +404,8 @@ def test_hostile_questions_get_a_clear_reply_and_never_a_ping(shared_app):
             for n, question in enumerate(HOSTILE):
                 token = await fake.slash("ask", {"question": question}, ALICE if n % 2 else BOB)
                 reply = await fake.wait_for(lambda r, t=token: edited(t)(r) or (
-                    callback_of(t)(r) and (r.body.get("data") or {}).get("content")))
+                    callback_of(t)(r) and (r.body.get("data") or {}).get("content")) or (
+                    r.method == "POST" and r.path.endswith(f"/{t}") and bool(r.body)))
                 text = str(reply.body)
                 assert "went wrong" not in text, question
                 assert reply.body.get("allowed_mentions", {"parse": []}).get("parse") == [], question
@@ -457,4 +458,15 @@ def test_a_dropped_gateway_resumes_and_questions_from_the_outage_are_answered(sh
             assert (fake.resumes, fake.identifies) == (1, 1)  # resumed, not a new session
             after = await fake.slash("ask", {"question": "What grows in the greenhouse?"}, ALICE)
             assert "greenhouse" in (await fake.wait_for(edited(after))).body["embeds"][0]["description"]
+    run(scenario())
+
+
+def test_a_mistake_is_said_privately(shared_app):
+    async def scenario():
+        async with running(shared_app) as (fake, _):
+            token = await fake.slash("ask", {"question": "storms?", "speaker": "Ann Lea"}, ALICE)
+            said = await fake.wait_for(lambda r: r.method == "POST" and r.path.endswith(f"/{token}")
+                                       and r.body and "I cannot search that" in (r.body.get("content") or ""))
+            assert said.body["flags"] & 64 and "did you mean 'Ann Lee'" in said.body["content"]
+            await fake.wait_for(lambda r: r.method == "DELETE" and r.path.endswith(f"/{token}/messages/@original"))
     run(scenario())

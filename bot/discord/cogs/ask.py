@@ -50,6 +50,11 @@ class Ask(commands.Cog):
         await interaction.response.defer(ephemeral=private, thinking=True)
         reply = await self.asker.answer(question, k or self.bot.cfg.search.k, interaction.user.id,
                                         interaction.guild_id, interaction.channel_id, source, speaker)
+        if reply.mistake and not private:
+            # A mistake is the asker's business: the public "thinking…" goes, the message comes privately.
+            await interaction.delete_original_response()
+            await interaction.followup.send(ephemeral=True, **reply.kwargs())
+            return
         await interaction.edit_original_response(**reply.kwargs())
 
     async def _choices(self) -> tuple[list[tuple[str, str]], list[str]]:
