@@ -25,6 +25,7 @@ from .search import Searcher, SearchResult
 from .search.query import check_query
 from .segment import Segmented, Segmenter
 from .settings import Settings
+from .verify import Verdict, Verifier
 
 log = logging.getLogger("quoth")
 
@@ -156,6 +157,17 @@ class Quoth:
         with model_errors():
             return self.searcher.search(query, k=k, offset=offset, source=source, speaker=speaker,
                                         best_sentence=best_sentence)
+
+    @functools.cached_property
+    def verifier(self) -> Verifier:
+        return Verifier(self.searcher, self.settings.verify)
+
+    def verify(self, message: str, speaker: str | None = None) -> list[Verdict]:
+        """Check the quotes in ``message`` (each quoted stretch, or all of it) against the corpus: for each, the
+        verdict, whose words they are, where, and how they differ. ``BadQuery`` for too few words."""
+        self._ready()
+        with model_errors():
+            return self.verifier.verify_message(message, speaker)
 
     def rank(self, query: str, mode: str = "hybrid", depth: int = 100) -> list[tuple[int, float]]:
         self._ready()

@@ -97,6 +97,18 @@ class SearchSettings(Section):
     rerank_depth: int = Field(30, ge=1)
 
 
+class VerifySettings(Section):
+    """Quote verification (verify/); the thresholds were set on tests/data/verify (benchmarks/verify.py)."""
+
+    candidates: int = Field(8, ge=1, le=100)  # passages whose neighbourhood the claim is aligned against
+    window_chars: int = Field(800, ge=0)  # document text either side of a candidate passage (quotes span passages)
+    min_words: int = Field(3, ge=1)  # fewer words are not a claim worth checking
+    max_chars: int = Field(1000, ge=20)  # longer claims are cut, with a note
+    close_min: float = Field(0.75, ge=0.0, le=1.0)  # share of the claim's words found in order: "close"
+    altered_min: float = Field(0.5, ge=0.0, le=1.0)  # …and enough of them to call a change of meaning "altered"
+    paraphrase_min: float = Field(0.6, ge=-1.0, le=1.0)  # cosine of claim and passage: the same idea
+
+
 class Settings(Section):
     """The library's settings. ``Settings()`` is Quoth with no config: the sample corpus, the bundled model."""
 
@@ -109,6 +121,7 @@ class Settings(Section):
     segment: SegmentSettings = SegmentSettings()
     index: IndexSettings = IndexSettings()
     search: SearchSettings = SearchSettings()
+    verify: VerifySettings = VerifySettings()
     source: Path | None = Field(None, exclude=True)  # the file it came from: relative paths start there
 
     @classmethod

@@ -155,6 +155,13 @@ class LoadedIndex:
         found = self.store.get(ids)
         return [found[int(pid)] for pid in ids]
 
+    def document_text(self, path: str) -> str | None:
+        """A document's stored text, the one every offset points into."""
+        return self.store.document_text(path)
+
+    def passages_within(self, path: str, start: int, end: int) -> list[tuple[Passage, SourceInfo]]:
+        return [(p, s) for p, s in self.store.passages_within(path, start, end)]
+
     def search_texts(self, rows: np.ndarray) -> list[str]:
         return self.store.search_texts_of(self.ids[rows].tolist())
 

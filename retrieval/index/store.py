@@ -252,6 +252,19 @@ class Store:
         return row[0] if row else None
 
     @guarded
+    def document_text(self, path: str) -> str | None:
+        row = self.connect().execute("SELECT text FROM documents WHERE path = ?", (path,)).fetchone()
+        return row[0] if row else None
+
+    @guarded
+    def passages_within(self, path: str, start: int, end: int) -> list[tuple[Passage, SourceInfo]]:
+        """The passages of document ``path`` that overlap [start, end), in order."""
+        rows = self.connect().execute(
+            f"SELECT {_P_COLS}, {_D_COLS} FROM passages p JOIN documents d ON d.id = p.doc_id"
+            ' WHERE d.path = ? AND p.start < ? AND p."end" > ? ORDER BY p.start', (path, end, start)).fetchall()
+        return [(_passage(r, r[9]), _source(r[9:16])) for r in rows]
+
+    @guarded
     def check(self) -> None:
         """SQLite's own check of the file's structure (``IndexDamaged`` when it fails)."""
         found = self.connect().execute("PRAGMA quick_check").fetchone()[0]

@@ -166,6 +166,15 @@ class Searcher:
             raise ValueError(f"unknown mode {mode!r}")
         return list(zip(idx.ids[rows[:depth]].tolist(), fused[:depth].tolist(), strict=True))
 
+    def candidates(self, query: str, depth: int) -> tuple[LoadedIndex, np.ndarray, np.ndarray, np.ndarray]:
+        """(index, rows, cosine similarities, fused scores) of the hybrid candidates, best first, no gate: for
+        verification, which judges the candidates itself."""
+        idx = self.current()
+        qvec = self.encoder.encode_queries([query])[0]
+        rows, sims, fused = self._candidates(idx, idx.query_words(query), qvec, None, None)
+        order = np.argsort(-fused, kind="stable")[:depth]
+        return idx, rows[order], sims[order], fused[order]
+
     def _candidates(self, idx: LoadedIndex, words: list[str], qvec: np.ndarray, source: str | None,
                     speaker: str | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         n = len(idx)

@@ -1,0 +1,48 @@
+"""The claims in a message: each quoted stretch (``didn't she say "…" at the meeting?``), or the whole message
+when nothing is quoted, with the speaker the message names for it, if any."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Opening and closing marks; straight double quotes pair with themselves. Single quotes are left out: they are
+# apostrophes far more often than quotation marks.
+QUOTED_RE = re.compile(r"“([^”]+)”|\"([^\"]+)\"|«\s*([^»]+?)\s*»|„([^“”]+)[“”]")
+MENTION_RE = re.compile(r"<@[!&]?\d+>|<#\d+>")
+_NAME = r"(?P<name>@[\w.]+|[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|der|al|da|le)){0,3})"
+_VERB = r"(?:said|says|say|wrote|writes|claimed|claims|tweeted|posted|told\s+\w+|declared|insisted|argued)"
+_ADVERB = r"(?:(?:once|also|really|actually|just|apparently)\s+)?"
+BEFORE_RE = re.compile(rf"{_NAME}\s+{_ADVERB}{_VERB}\s*(?:that\s*)?[:,]?\s*$")
+AFTER_RE = re.compile(rf"^\s*[,.]?\s*(?:{_VERB}\s+|[—–-]\s*){_NAME}")
+MIN_QUOTED_WORDS = 3  # shorter quoted bits are scare quotes or titles, not claims
+
+
+@dataclass(frozen=True)
+class Claim:
+    text: str
+    speaker: str | None = None  # whom the message credits with the words
+
+
+def extract_claims(message: str, speaker: str | None = None) -> list[Claim]:
+    """Each quoted stretch of at least a few words as a claim; the whole message when there is none.
+    ``speaker`` (given by the asker) overrides what the message says."""
+    message = MENTION_RE.sub(" ", message).strip()
+    found = []
+    for m in QUOTED_RE.finditer(message):
+        text = next(g for g in m.groups() if g is not None).strip()
+        if len(text.split()) >= MIN_QUOTED_WORDS:
+            found.append(Claim(text, speaker or named(message[:m.start()], message[m.end():])))
+    if found:
+        return found
+    return [Claim(message, speaker)] if message else []
+
+
+def named(before: str, after: str) -> str | None:
+    """The speaker a message names around a quote: ``Corbyn said "…"``, ``"…," said Corbyn``, ``"…" — Corbyn``."""
+    m = BEFORE_RE.search(before[-80:]) or AFTER_RE.match(after[:80])
+    if m is None:
+        return None
+    name = re.sub(r"^(?:(?:Did|Does|Do|Has|Had|Was|Is|So|And|But|Yes|No|Well|Then|When|Where)\s+)+", "",
+                  m.group("name").strip())
+    return name or None

@@ -1,0 +1,101 @@
+"""What a claim turned out to be, and why: the verdict, the source span, the edits and the scores that decided."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from ..records import Role, SourceInfo
+from ..settings import VerifySettings
+from .align import Alignment, Edit
+
+NEGATIONS = {"not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "without", "cannot", "can't",
+             "won't", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "shouldn't", "wouldn't",
+             "couldn't", "mustn't", "hasn't", "haven't", "hadn't", "n't", "nowhere", "noone", "against"}
+NUMBER_WORDS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "half",
+                "first", "second", "third", "once", "twice", "double", "triple", "all", "every", "most", "few",
+                "many", "some", "more", "less", "fewer"}
+
+
+class Kind(StrEnum):
+    EXACT = "exact"  # the same words (case, quote marks, dashes, spacing and marked omissions aside)
+    CLOSE = "close"  # a few words differ, none that turn the meaning
+    ALTERED = "altered"  # the same passage, with a change of meaning: a negation, a number, a name
+    PARAPHRASE = "paraphrase"  # the same idea in other words
+    NOT_FOUND = "not_found"  # nothing in the corpus is close
+
+
+def meaning_words(edit: Edit) -> list[str]:
+    """The words of an edit that change what is said: negations, numbers, names."""
+    out = []
+    for side in (edit.claim, edit.source):
+        for w in re.findall(r"\w+(?:['’.,]\w+)*", side):
+            low = w.casefold().replace("’", "'")
+            if low in NEGATIONS or low.endswith("n't") or low in NUMBER_WORDS or any(c.isdigit() for c in w) \
+                    or (w[:1].isupper() and low not in {"i", "the", "a", "an", "and", "but", "we", "it"}):
+                out.append(w)
+    return out
+
+
+def classify(found: Alignment | None, similarity: float, settings: VerifySettings) -> Kind:
+    """The verdict for the best alignment (None: nowhere) and the claim's cosine with its best passage."""
+    if found is not None:
+        if not found.edits and found.marked:
+            return Kind.EXACT
+        turned = any(meaning_words(e) for e in found.edits)
+        if turned and found.score >= settings.altered_min:
+            return Kind.ALTERED
+        if not turned and found.score >= settings.close_min:
+            return Kind.CLOSE
+    if similarity >= settings.paraphrase_min:
+        return Kind.PARAPHRASE
+    return Kind.NOT_FOUND
+
+
+@dataclass
+class Verdict:
+    """One claim checked. ``start``/``end`` are offsets in the source document's stored text."""
+
+    claim: str
+    verdict: Kind
+    claimed_speaker: str | None = None
+    speaker: str | None = None  # whose words the source span is
+    role: Role | None = None
+    label: str | None = None  # "Ann Lee (comment)": who, as a reader is shown it
+    misattributed: bool | None = None  # None: no speaker claimed, or nothing found to compare
+    source: SourceInfo | None = None
+    start: int | None = None
+    end: int | None = None
+    quote: str | None = None  # the source span, verbatim
+    edits: list[Edit] = field(default_factory=list)
+    omitted: list[str] = field(default_factory=list)
+    scores: dict[str, float] = field(default_factory=dict)
+    passage_id: int | None = None
+    note: str | None = None  # e.g. the claim was cut to the length limit
+
+    def to_json(self) -> dict:
+        return {"claim": self.claim, "verdict": str(self.verdict), "speaker": self.speaker, "label": self.label,
+                "role": self.role, "claimed_speaker": self.claimed_speaker, "misattributed": self.misattributed,
+                "source": self.source.to_json() if self.source else None, "start": self.start, "end": self.end,
+                "quote": self.quote, "edits": [e.to_json() for e in self.edits], "omitted": self.omitted,
+                "scores": {k: round(v, 4) for k, v in self.scores.items()}, "passage_id": self.passage_id,
+                "note": self.note}
+
+    def explain(self) -> str:
+        """One or two sentences a person reads."""
+        who = self.label or "nobody named"
+        said = {
+            Kind.EXACT: f"Real: these are the words of {who}.",
+            Kind.CLOSE: f"Close: {who} said nearly this; a few words differ.",
+            Kind.ALTERED: f"Altered: {who} said something like this, but words that change the meaning differ.",
+            Kind.PARAPHRASE: f"A paraphrase: {who} said the same thing in other words.",
+            Kind.NOT_FOUND: "Not found: nothing in the indexed documents is close to these words.",
+        }[self.verdict]
+        if self.misattributed and self.claimed_speaker:
+            said += f" These words are in the source, but they are {self.speaker or 'nobody named'}'s, not " \
+                    f"{self.claimed_speaker}'s."
+        if self.omitted:
+            said += " Left out: " + "; ".join(f"“{o}”" for o in self.omitted) + "."
+        return said

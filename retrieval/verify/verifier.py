@@ -1,0 +1,111 @@
+"""Is that quote real? Candidates from the index (lexical and dense, so reworded claims are found too), the claim
+aligned against the document text around each, the best alignment judged, and the words' owner compared with
+the speaker the claim names."""
+
+from __future__ import annotations
+
+from ..errors import BadQuery
+from ..index.live import LoadedIndex
+from ..search import Searcher
+from ..settings import VerifySettings
+from .align import Alignment, align, words
+from .claims import Claim, extract_claims
+from .verdict import Kind, Verdict, classify
+
+TOO_SHORT = "give me at least a few words to look for"
+
+
+class Verifier:
+    def __init__(self, searcher: Searcher, settings: VerifySettings | None = None) -> None:
+        self.searcher = searcher
+        self.settings = settings or VerifySettings()
+
+    def verify_message(self, message: str, speaker: str | None = None) -> list[Verdict]:
+        """Every claim in a message (each quoted stretch, or the whole message), checked."""
+        claims = extract_claims(message, speaker)
+        if not claims:
+            raise BadQuery(TOO_SHORT)
+        return [self.verify(c.text, c.speaker) for c in claims]
+
+    def verify(self, claim: str, speaker: str | None = None) -> Verdict:
+        text, note = self._checked(claim)
+        idx, rows, sims, _ = self.searcher.candidates(text, self.settings.candidates)
+        best: tuple[Alignment, int] | None = None
+        for row in rows.tolist():
+            found = self._align(idx, row, text)
+            if found is not None and (best is None or _better(found, best[0])):
+                best = (found, row)
+        similarity = float(sims[0]) if len(sims) else 0.0
+        kind = classify(best[0] if best else None, similarity, self.settings)
+        verdict = Verdict(text, kind, claimed_speaker=speaker, note=note,
+                          scores={"lexical": best[0].score if best else 0.0, "similarity": similarity})
+        if kind is Kind.NOT_FOUND:
+            return verdict
+        if kind is Kind.PARAPHRASE or best is None:
+            self._attribute_passage(idx, int(rows[0]), verdict)
+        else:
+            self._attribute_span(idx, best[1], best[0], verdict)
+        verdict.misattributed = _misattributed(idx, speaker, verdict.speaker)
+        return verdict
+
+    def _checked(self, claim: str) -> tuple[str, str | None]:
+        text = " ".join(claim.split())
+        if len(words(text)) < self.settings.min_words:
+            raise BadQuery(TOO_SHORT)
+        if len(text) > self.settings.max_chars:
+            return text[:self.settings.max_chars].rsplit(" ", 1)[0], \
+                f"the claim was cut to its first {self.settings.max_chars} characters"
+        return text, None
+
+    def _align(self, idx: LoadedIndex, row: int, claim: str) -> Alignment | None:
+        [(p, _)] = idx.passages([row])
+        doc = idx.document_text(p.doc_path)
+        if doc is None:
+            return None
+        lo = max(0, p.start - self.settings.window_chars)
+        hi = min(len(doc), p.end + self.settings.window_chars + len(claim))
+        whole = align(claim, doc, lo, hi)
+        if whole is not None and not whole.edits:
+            return whole
+        # Sentences stitched together from further apart than one stretch reaches: find them one by one.
+        split = align(claim, doc, lo, hi, split_sentences=True)
+        if split is not None and (whole is None or split.score > whole.score):
+            return split
+        return whole
+
+    def _attribute_span(self, idx: LoadedIndex, row: int, found: Alignment, verdict: Verdict) -> None:
+        [(p, src)] = idx.passages([row])
+        doc = idx.document_text(p.doc_path) or ""
+        owner = max(idx.passages_within(p.doc_path, found.start, found.end) or [(p, src)],
+                    key=lambda ps: min(ps[0].end, found.end) - max(ps[0].start, found.start))[0]
+        verdict.speaker, verdict.role, verdict.label = owner.speaker, owner.role, owner.label
+        verdict.source, verdict.start, verdict.end = src, found.start, found.end
+        verdict.quote = doc[found.start:found.end]
+        verdict.edits, verdict.passage_id = found.edits, owner.id
+        verdict.omitted = [doc[a:b].strip() for a, b in found.omitted]
+
+    def _attribute_passage(self, idx: LoadedIndex, row: int, verdict: Verdict) -> None:
+        [(p, src)] = idx.passages([row])
+        verdict.speaker, verdict.role, verdict.label = p.speaker, p.role, p.label
+        verdict.source, verdict.start, verdict.end, verdict.quote = src, p.start, p.end, p.text
+        verdict.passage_id = p.id
+
+
+def _better(a: Alignment, b: Alignment) -> bool:
+    return (a.score, a.marked, -len(a.edits)) > (b.score, b.marked, -len(b.edits))
+
+
+def _misattributed(idx: LoadedIndex, claimed: str | None, speaker: str | None) -> bool | None:
+    """Whether the words belong to someone other than the person the claim names (by any form of the name)."""
+    if not claimed:
+        return None
+    if speaker is None:
+        return True  # the words are nobody's that the document names: not the claimed person's either
+    named = idx.aliases().resolve(claimed)
+    if named:
+        return speaker not in named
+    low = claimed.casefold().lstrip("@")
+    return low not in speaker.casefold()
+
+
+__all__ = ["Claim", "Verifier"]
