@@ -118,6 +118,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("sync", "publish the Discord slash commands (globally, or to one guild at once)", commands.cmd_sync)
     p.add_argument("--guild", type=int, metavar="ID", help="a guild id: the commands appear there at once")
 
+    p = command("verify", "is a quote real? find its source, say how it differs and whose words they are",
+                commands.cmd_verify)
+    p.add_argument("text", nargs="?", help="the quote, or a message holding quotes in quotation marks")
+    p.add_argument("--speaker", help="who the quote is said to be by (else: whom the message names)")
+    p.add_argument("--corpus", metavar="DIR", help=CORPUS_HELP)
+    p.add_argument("--json", action="store_true", help="one JSON object per claim")
+    p.add_argument("--batch", metavar="FILE",
+                   help="JSON Lines {\"text\": …, \"speaker\": …} or plain lines, one claim each ('-' for stdin)")
+
     p = command("forget", "delete one Discord user's questions and votes from the bot's journal", commands.cmd_forget)
     p.add_argument("--user", type=int, metavar="ID", required=True, help="the user's Discord id")
     return parser

@@ -21,7 +21,7 @@ from quoth.ingest import LoadReport
 from quoth.settings import MAX_K
 
 from ..config import AppConfig
-from .render import explain_line, render_answer, render_passages, shown, warning_lines
+from .render import explain_line, render_answer, render_passages, render_verdict, shown, warning_lines
 
 log = logging.getLogger("quoth")
 
@@ -216,3 +216,45 @@ def cmd_forget(cfg: AppConfig, args: argparse.Namespace) -> int:
     asked, votes = Journal(journal_path(cfg), cfg.bot.journal_days).forget(args.user)
     _out(f"Deleted {asked} question(s) and {votes} vote(s) of user {args.user}.")
     return 0
+
+
+def _claims(args: argparse.Namespace) -> Iterator[tuple[int, str | None, str | None]]:
+    """(line, text, speaker) per claim: the argument, or each line of --batch (JSON Lines or plain text)."""
+    if args.batch:
+        fh = sys.stdin.buffer if args.batch == "-" else open(args.batch, "rb")  # noqa: SIM115
+        for n, line in _lines(fh):
+            if line is None:
+                yield n, None, None
+                continue
+            try:
+                rec = json.loads(line) if line.startswith("{") else {"text": line}
+            except json.JSONDecodeError:
+                rec = {"text": line}
+            text = rec.get("text") if isinstance(rec.get("text"), str) else None
+            yield n, text, rec.get("speaker") if isinstance(rec.get("speaker"), str) else args.speaker
+        return
+    if not args.text:
+        raise UsageError("give a quote to check, or --batch FILE")
+    yield 1, args.text, args.speaker
+
+
+def cmd_verify(cfg: AppConfig, args: argparse.Namespace) -> int:
+    """A batch gets one JSON object per claim, in order; a claim that cannot be checked gets its error."""
+    q = _app(cfg, args)
+    failed = 0
+    for n, text, speaker in _claims(args):
+        try:
+            if text is None:
+                raise BadQuery("not valid UTF-8, or no \"text\" field")
+            verdicts = q.verify(text, speaker) if not args.batch else [q.verifier.verify(text, speaker)]
+        except BadQuery as exc:
+            if not args.batch:
+                raise
+            failed += 1
+            _out(json.dumps({"line": n, "error": str(exc)}) if args.json else f"(line {n}: {exc})")
+            sys.stdout.flush()
+            continue
+        for v in verdicts:
+            _out(json.dumps(v.to_json(), ensure_ascii=False) if args.json else render_verdict(v))
+        sys.stdout.flush()
+    return 1 if failed else 0

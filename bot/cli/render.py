@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from quoth.records import Passage, SourceInfo
 from quoth.search import SearchResult
 from quoth.segment import Segmented
+from quoth.verify import Verdict
 
 NOTHING_FOUND = "Nothing relevant found."
 
@@ -89,3 +90,22 @@ def warning_lines(warnings: list[str], known: set[str]) -> list[str]:
     lines.append(f"{len(warnings)} file problem{'s' if len(warnings) != 1 else ''} ({counted})"
                  + (f"; {again} already reported by the last build" if again else ""))
     return lines
+
+
+def render_verdict(v: Verdict) -> str:
+    """A checked claim: the verdict in words, the source span, and the word differences marked."""
+    out = [f"{str(v.verdict).upper().replace('_', ' ')}: {v.explain()}"]
+    if v.quote is not None and v.source is not None:
+        at = f" · chars {v.start}–{v.end}"
+        out.append(f"   “{' '.join(v.quote.split())}”")
+        out.append(f"   — {v.label or 'Unknown speaker'}, in {source_line(v.source)}{at} [{v.source.path}]")
+    for e in v.edits:
+        if e.op == "changed":
+            out.append(f"   changed: “{e.claim}” where the source has “{e.source}”")
+        elif e.op == "added":
+            out.append(f"   added:   “{e.claim}” is not in the source")
+        else:
+            out.append(f"   missing: “{e.source}” is in the source")
+    if v.note:
+        out.append(f"   note: {v.note}")
+    return "\n".join(out)

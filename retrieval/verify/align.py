@@ -31,9 +31,27 @@ class Word:
     text: str  # the word as written
 
 
+# Contractions and their long forms are the same words ("they're" and "they are"); ambiguous ones ('s, 'd)
+# are left as written.
+CONTRACTIONS = {"n't": "not", "'re": "are", "'ll": "will", "'ve": "have", "'m": "am"}
+IRREGULAR = {"can't": ("can", "not"), "won't": ("will", "not"), "shan't": ("shall", "not")}
+
+
 def words(text: str, offset: int = 0) -> list[Word]:
-    return [Word(offset + m.start(), offset + m.end(), m.group().casefold().replace("’", "'"), m.group())
-            for m in WORD_RE.finditer(text)]
+    out = []
+    for m in WORD_RE.finditer(text):
+        a, b, key = offset + m.start(), offset + m.end(), m.group().casefold().replace("’", "'")
+        out += [Word(a, b, k, m.group()) for k in _expanded(key)]
+    return out
+
+
+def _expanded(key: str) -> tuple[str, ...]:
+    if key in IRREGULAR:
+        return IRREGULAR[key]
+    for short, long in CONTRACTIONS.items():
+        if key.endswith(short) and len(key) > len(short):
+            return key[: -len(short)], long
+    return (key,)
 
 
 @dataclass(frozen=True)
