@@ -89,10 +89,16 @@ def pieces(claim: str, split_sentences: bool) -> list[str]:
     return parts
 
 
+REACH = 5000  # characters past the window where a later piece of a claim may still be found
+
+
 def align(claim: str, text: str, lo: int, hi: int, split_sentences: bool = False) -> Alignment | None:
-    """The claim's pieces found in order in ``text[lo:hi]``; None when a piece has no place there."""
-    window = words(text[lo:hi], lo)
+    """The claim's pieces found in order from ``text[lo:hi]`` on (later pieces up to ``REACH`` further: a quote
+    may stitch sentences from far apart); None when a piece has no place there."""
     parts = pieces(claim, split_sentences)
+    if len(parts) > 1:
+        hi = min(len(text), hi + REACH)
+    window = words(text[lo:hi], lo)
     if not window or not parts:
         return None
     found: list[tuple[int, int, list[Word], list[Word], list]] = []

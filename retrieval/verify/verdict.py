@@ -16,7 +16,8 @@ NEGATIONS = {"not", "no", "never", "nothing", "none", "nobody", "neither", "nor"
 NUMBER_WORDS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                 "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "half",
                 "first", "second", "third", "once", "twice", "double", "triple", "all", "every", "most", "few",
-                "many", "some", "more", "less", "fewer"}
+                "many", "some", "more", "less", "fewer", "dozen", "dozens", "hundreds", "thousands", "millions",
+                "billions", "couple", "several", "single", "only"}
 
 
 class Kind(StrEnum):
@@ -39,8 +40,9 @@ def meaning_words(edit: Edit) -> list[str]:
     return out
 
 
-def classify(found: Alignment | None, similarity: float, settings: VerifySettings) -> Kind:
-    """The verdict for the best alignment (None: nowhere) and the claim's cosine with its best passage."""
+def classify(found: Alignment | None, evidence: float, settings: VerifySettings) -> Kind:
+    """The verdict for the best alignment (None: nowhere) and the evidence of the same idea (cosine plus word
+    coverage of the best passage)."""
     if found is not None:
         if not found.edits and found.marked:
             return Kind.EXACT
@@ -49,7 +51,7 @@ def classify(found: Alignment | None, similarity: float, settings: VerifySetting
             return Kind.ALTERED
         if not turned and found.score >= settings.close_min:
             return Kind.CLOSE
-    if similarity >= settings.paraphrase_min:
+    if evidence >= settings.paraphrase_min:
         return Kind.PARAPHRASE
     return Kind.NOT_FOUND
 

@@ -36,9 +36,11 @@ class Verifier:
             if found is not None and (best is None or _better(found, best[0])):
                 best = (found, row)
         similarity = float(sims[0]) if len(sims) else 0.0
-        kind = classify(best[0] if best else None, similarity, self.settings)
+        coverage = float(idx.coverage(idx.query_words(text), rows[:3]).max()) if len(rows) else 0.0
+        kind = classify(best[0] if best else None, similarity + coverage, self.settings)
         verdict = Verdict(text, kind, claimed_speaker=speaker, note=note,
-                          scores={"lexical": best[0].score if best else 0.0, "similarity": similarity})
+                          scores={"lexical": best[0].score if best else 0.0, "similarity": similarity,
+                                  "coverage": coverage})
         if kind is Kind.NOT_FOUND:
             return verdict
         if kind is Kind.PARAPHRASE or best is None:
