@@ -27,7 +27,7 @@ def run(q: Quoth, claims: list[dict]) -> tuple[list[dict], list[float]]:
     out, took = [], []
     for c in claims:
         t = time.perf_counter()
-        v = q.verifier.verify(c["text"], c.get("claimed_speaker"))
+        v = q.verify_claim(c["text"], c.get("claimed_speaker"))
         took.append(time.perf_counter() - t)
         out.append({**c, "got": str(v.verdict), "got_speaker": v.speaker, "got_misattributed": v.misattributed})
     return out, took
@@ -87,7 +87,7 @@ def main() -> int:
         settings = settings.with_(**{section: {name: json.loads(value)}})
     q = Quoth(settings)
     q.ensure_index(show_progress=False)
-    q.verifier.verify("warm up the model and the index")
+    q.verify_claim("warm up the model and the index")
     if args.sweep:
         sweep(settings, claims)
         return 0

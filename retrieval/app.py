@@ -169,6 +169,12 @@ class Quoth:
         with model_errors():
             return self.verifier.verify_message(message, speaker)
 
+    def verify_claim(self, claim: str, speaker: str | None = None) -> Verdict:
+        """Check one claim as it is (no quoted stretches picked out of it)."""
+        self._ready()
+        with model_errors():
+            return self.verifier.verify(claim, speaker)
+
     def rank(self, query: str, mode: str = "hybrid", depth: int = 100) -> list[tuple[int, float]]:
         self._ready()
         with model_errors():

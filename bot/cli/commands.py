@@ -246,7 +246,7 @@ def cmd_verify(cfg: AppConfig, args: argparse.Namespace) -> int:
         try:
             if text is None:
                 raise BadQuery("not valid UTF-8, or no \"text\" field")
-            verdicts = q.verify(text, speaker) if not args.batch else [q.verifier.verify(text, speaker)]
+            verdicts = q.verify(text, speaker) if not args.batch else [q.verify_claim(text, speaker)]
         except BadQuery as exc:
             if not args.batch:
                 raise

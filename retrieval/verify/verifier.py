@@ -79,7 +79,7 @@ class Verifier:
         [(p, src)] = idx.passages([row])
         doc = idx.document_text(p.doc_path) or ""
         owner = max(idx.passages_within(p.doc_path, found.start, found.end) or [(p, src)],
-                    key=lambda ps: min(ps[0].end, found.end) - max(ps[0].start, found.start))[0]
+                    key=lambda ps: _words_in(ps[0].start, ps[0].end, found))[0]
         verdict.speaker, verdict.role, verdict.label = owner.speaker, owner.role, owner.label
         verdict.source, verdict.start, verdict.end = src, found.start, found.end
         verdict.quote = doc[found.start:found.end]
@@ -91,6 +91,15 @@ class Verifier:
         verdict.speaker, verdict.role, verdict.label = p.speaker, p.role, p.label
         verdict.source, verdict.start, verdict.end, verdict.quote = src, p.start, p.end, p.text
         verdict.passage_id = p.id
+
+
+def _overlap(a: int, b: int, c: int, d: int) -> int:
+    return max(0, min(b, d) - max(a, c))
+
+
+def _words_in(start: int, end: int, found: Alignment) -> int:
+    """How much of the claim's own words (the span less what it left out) lies in [start, end)."""
+    return _overlap(start, end, found.start, found.end) - sum(_overlap(start, end, a, b) for a, b in found.omitted)
 
 
 def _better(a: Alignment, b: Alignment) -> bool:

@@ -169,3 +169,27 @@ def test_hostile_questions_on_the_command_line(tmp_path, corpus, capsys, monkeyp
         assert main(["ask", "--corpus", str(corpus), question]) == 0, question[:40]
         out = capsys.readouterr()
         assert out.out.strip() and "Traceback" not in out.err
+
+
+def test_verify_a_batch_of_claims_as_json_lines(tmp_path, corpus, monkeypatch, capsys):
+    monkeypatch.setenv("QUOTH_DATA_DIR", str(tmp_path / "data"))
+    batch = tmp_path / "claims.jsonl"
+    batch.write_text("\n".join([
+        json.dumps({"text": "Slugs ate every lettuce I planted this year", "speaker": "Bob Green"}),
+        json.dumps({"text": "Slugs ate every lettuce I planted this year", "speaker": "Ann Lee"}),
+        "The harbour wall was rebuilt with concrete from the local quarry",
+        json.dumps({"text": "hi"}),
+        "Penguins prefer cold water and dislike the summer heat"]) + "\n")
+    assert main(["verify", "--corpus", str(corpus), "--batch", str(batch), "--json"]) == 1  # one line failed
+    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [r.get("verdict") for r in rows] == ["exact", "exact", "close", None, "not_found"]
+    first, second = rows[0], rows[1]
+    assert (first["speaker"], first["misattributed"], second["misattributed"]) == ("Bob Green", False, True)
+    assert {"verdict", "speaker", "claimed_speaker", "misattributed", "source", "start", "end", "edits"} <= set(first)
+    assert (corpus / first["source"]["path"]).read_text()[first["start"]:first["end"]] == first["quote"]
+    assert rows[2]["edits"] == [{"op": "changed", "claim": "concrete", "source": "granite"}]
+    assert "error" in rows[3] and rows[4]["source"] is None and rows[4]["misattributed"] is None
+    message = 'did Ann Lee say "the harbour wall was rebuilt with granite"?'
+    assert main(["verify", "--corpus", str(corpus), message]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("EXACT: Real: these are the words of Ann Lee.") and "harbour.txt" in out

@@ -1,0 +1,66 @@
+"""Quote verification on the sample corpus, against the committed test set (tests/data/verify/claims.jsonl)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from quoth import BadQuery, Quoth
+
+CLAIMS = Path(__file__).resolve().parents[1] / "data" / "verify" / "claims.jsonl"
+
+
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory):
+    q = Quoth.open(data_dir=tmp_path_factory.mktemp("verify"))
+    claims = [json.loads(x) for x in CLAIMS.read_text().splitlines()]
+    return q, [(c, q.verify_claim(c["text"], c.get("claimed_speaker"))) for c in claims]
+
+
+def recall(checked, expect: str) -> float:
+    rows = [(c, v) for c, v in checked[1] if c["expect"] == expect]
+    return sum(str(v.verdict) == expect for _, v in rows) / len(rows)
+
+
+def test_the_test_set_covers_every_class():
+    counts = Counter(json.loads(x)["class"] for x in CLAIMS.read_text().splitlines())
+    assert sum(counts.values()) >= 200 and counts["paraphrase"] >= 30 and len(counts) == 11
+
+
+def test_real_altered_and_invented_quotes_are_told_apart(checked):
+    assert recall(checked, "exact") == 1.0
+    assert recall(checked, "altered") >= 0.95
+    assert recall(checked, "not_found") >= 0.95
+    assert recall(checked, "close") >= 0.85
+
+
+def test_a_verdict_points_at_the_source_and_never_shows_a_weak_match(checked):
+    q, rows = checked
+    for c, v in rows:
+        if str(v.verdict) == "not_found":
+            assert v.source is None and v.quote is None and v.start is None
+            continue
+        text = q.current().document_text(v.source.path)
+        assert text[v.start:v.end] == v.quote
+        if str(v.verdict) in ("exact", "close", "altered"):
+            assert v.speaker == c["speaker"], c["text"]
+
+
+def test_misattribution_is_caught_by_any_form_of_the_name(checked):
+    q, rows = checked
+    flagged = [(c, v) for c, v in rows if c["misattributed"] is not None]
+    assert all(v.misattributed == c["misattributed"] for c, v in flagged)
+    [v] = q.verify("Jeremy Corbyn said “The national executive committee that made that decision know what they're "
+                   "doing”")
+    assert v.misattributed and v.speaker == "Calvin" and "not Jeremy Corbyn's" in v.explain()
+    [v] = q.verify("“Stop posturing and give workers the pay rise they deserve” — Corbyn")
+    assert v.misattributed is False and str(v.verdict) == "exact"
+
+
+def test_too_little_to_check_is_an_error(checked):
+    q, _ = checked
+    with pytest.raises(BadQuery, match="at least a few words"):
+        q.verify("Corbyn?")

@@ -1,0 +1,61 @@
+from quoth.settings import VerifySettings
+from quoth.verify.align import align, pieces
+from quoth.verify.claims import extract_claims
+from quoth.verify.verdict import Kind, classify, meaning_words
+
+DOC = ("Harbour news. The council met on Tuesday. “We will not raise the mooring fees this year,” said the harbour "
+       "master, Li Wei. She added that 40 new berths would open in May. Fishermen welcomed the news. Later, the "
+       "treasurer said the budget was tight but sound.")
+
+
+def check(claim: str):
+    return align(claim, DOC, 0, len(DOC))
+
+
+def test_typography_case_and_contractions_are_not_differences():
+    got = check("we won't RAISE the mooring fees this year")
+    assert got.score == 1.0 and not got.edits
+    assert DOC[got.start:got.end] == "We will not raise the mooring fees this year"
+
+
+def test_a_changed_word_is_an_edit_and_a_negation_turns_the_meaning():
+    got = check("We will raise the mooring fees this year")
+    assert [(e.op, e.claim, e.source) for e in got.edits] == [("removed", "", "not")]
+    assert meaning_words(got.edits[0]) == ["not"]
+    assert classify(got, 0.0, VerifySettings()) is Kind.ALTERED
+    swapped = check("We will not lift the mooring fees this year")
+    assert [(e.op, e.claim, e.source) for e in swapped.edits] == [("changed", "lift", "raise")]
+    assert classify(swapped, 0.0, VerifySettings()) is Kind.CLOSE
+
+
+def test_numbers_and_names_turn_the_meaning():
+    got = check("She added that 50 new berths would open in May")
+    assert classify(got, 0.0, VerifySettings()) is Kind.ALTERED
+    assert meaning_words(got.edits[0]) == ["50", "40"]
+
+
+def test_an_ellipsis_is_a_marked_omission_and_sentences_found_apart_are_not():
+    marked = check("The council met … Fishermen welcomed the news")
+    assert not marked.edits and marked.marked and classify(marked, 0, VerifySettings()) is Kind.EXACT
+    assert DOC[marked.omitted[0][0]:marked.omitted[0][1]].startswith("on Tuesday")
+    stitched = align("The council met on Tuesday. Fishermen welcomed the news.", DOC, 0, len(DOC),
+                     split_sentences=True)
+    assert not stitched.edits and not stitched.marked
+    assert classify(stitched, 0, VerifySettings()) is Kind.CLOSE
+    assert pieces("One two … three four. Five six", True) == ["One two", "three four.", "Five six"]
+
+
+def test_nothing_close_has_no_alignment_worth_a_verdict():
+    got = check("Penguins prefer cold water and dislike the summer heat")
+    assert got is None or classify(got, 0.3, VerifySettings()) is Kind.NOT_FOUND
+
+
+def test_claims_in_a_message_and_the_speaker_it_names():
+    claims = extract_claims('didn\'t Li Wei say "we will not raise the mooring fees" at the meeting? and '
+                            '“forty new berths would open in May,” said the treasurer. Also "so" and "ok then"')
+    assert [(c.text, c.speaker) for c in claims] == [("we will not raise the mooring fees", "Li Wei"),
+                                                     ("forty new berths would open in May,", None)]
+    assert extract_claims("Did Jeremy Corbyn say “the tide is turning now”?")[0].speaker == "Jeremy Corbyn"
+    assert extract_claims("“The tide is turning now” — @jeremycorbyn")[0].speaker == "@jeremycorbyn"
+    assert extract_claims("an unquoted claim about the tide", speaker="Ann")[0].speaker == "Ann"
+    assert extract_claims("   ") == []
