@@ -23,7 +23,8 @@ from .journal import Journal
 from .service import AskService
 
 log = logging.getLogger("quoth.bot")
-COGS = ("quoth.bot.discord.cogs.ask", "quoth.bot.discord.cogs.admin", "quoth.bot.discord.cogs.privacy")
+COGS = ("quoth.bot.discord.cogs.ask", "quoth.bot.discord.cogs.admin", "quoth.bot.discord.cogs.privacy",
+        "quoth.bot.discord.cogs.verify")
 
 
 class QuothBot(commands.Bot):

@@ -13,6 +13,7 @@ import discord
 
 from quoth import Quoth
 from quoth.errors import BadQuery, IndexUnusable
+from quoth.records import Hit
 from quoth.search import SearchResult
 
 from ..config import BotSettings
@@ -20,6 +21,7 @@ from .answers import NO_PINGS, answer, context_text
 from .components import answer_view
 from .cooldowns import UserCooldowns
 from .journal import Journal
+from .verdicts import NO_QUOTES, verdict_embeds
 
 log = logging.getLogger("quoth.bot")
 
@@ -56,6 +58,10 @@ class AskService:
         limit = self.settings.max_question_chars
         if len(question) > limit:
             return f"That question is {len(question)} characters long; please keep it under {limit}."
+        return self.cooldown_refusal(user_id)
+
+    def cooldown_refusal(self, user_id: int) -> str | None:
+        """A reply for someone asking too quickly, or None."""
         wait = self.cooldowns.retry_after(user_id)
         if wait:
             return f"You are asking quickly! Please wait {wait:.0f} s before the next question."
@@ -85,6 +91,32 @@ class AskService:
                                       guild_id, channel_id, res.hits)
         ans = answer(question, res.hits)
         return Reply(ans.content, ans.embeds, answer_view(qid, 0, len(res.hits), res.total_relevant > len(res.hits)))
+
+    async def verify(self, message: str, user_id: int | None, guild_id: int | None, channel_id: int | None,
+                     speaker: str | None = None) -> Reply:
+        """The quotes in a message checked; recorded like an answer, so each verdict's Context button works."""
+        try:
+            verdicts = await asyncio.to_thread(self.quoth.verify, message, speaker)
+        except BadQuery:
+            return Reply(NO_QUOTES, mistake=True)
+        except IndexUnusable as exc:
+            return Reply(f"The index is not usable right now ({exc}).")
+        except Exception:
+            log.exception("verification failed for %r", message)
+            return Reply("Something went wrong while checking; the error has been logged.")
+        hits = await asyncio.to_thread(self._hits, verdicts)
+        qid = await asyncio.to_thread(self.journal.record_question, message, len(hits), None, speaker, user_id,
+                                      guild_id, channel_id, hits)
+        shown = [v for v in verdicts if v.passage_id is not None]
+        view = answer_view(qid, 0, len(shown), False) if shown else None
+        return Reply(f"Checked {len(verdicts)} quote{'s' if len(verdicts) != 1 else ''}.", verdict_embeds(verdicts),
+                     view)
+
+    def _hits(self, verdicts) -> list[Hit]:
+        """The passage behind each verdict that has one, as the journal keeps hits for the Context button."""
+        ids = [v.passage_id for v in verdicts if v.passage_id is not None]
+        found = self.quoth.current().store.get(ids)
+        return [Hit(found[i][0], found[i][1], 1.0) for i in ids if i in found]
 
     async def more(self, qid: int, offset: int) -> Reply:
         """The next quotes of an earlier answer."""

@@ -205,8 +205,8 @@ class FakeDiscord:
                     "verify_key": "00", "team": None, "flags": 0, "rpc_origins": [], "tags": [],
                     "interactions_endpoint_url": None, "bot": BOT_USER}
         if m == "PUT" and parts[0] == "applications" and parts[-1] == "commands":
-            self.commands = [dict(c, id=str(self.next_id()), application_id=str(APP_ID), version="1")
-                             for c in (req.body or [])]
+            self.commands = [{"description": "", **c, "id": str(self.next_id()), "application_id": str(APP_ID),
+                              "version": "1"} for c in (req.body or [])]
             return self.commands
         if m == "POST" and parts[0] == "interactions" and parts[-1] == "callback":
             return self._callback(parts[1], parts[2], b)
@@ -321,6 +321,23 @@ class FakeDiscord:
             base["data"]["guild_id"] = base["guild_id"]
         await self.dispatch("INTERACTION_CREATE", base)
         return base["token"]
+
+    async def message_command(self, name: str, message: dict, author: dict, **kw) -> str:
+        """Invoke a message context-menu command (Apps → ``name``) on ``message``; returns the token."""
+        base = self._interaction_base(2, author, **kw)
+        base["data"] = {"id": str(self.next_id()), "name": name, "type": 3, "target_id": message["id"],
+                        "resolved": {"messages": {message["id"]: message}}}
+        if "guild_id" in base:
+            base["data"]["guild_id"] = base["guild_id"]
+        await self.dispatch("INTERACTION_CREATE", base)
+        return base["token"]
+
+    def message_of(self, content: str, author: dict, attachments: list[dict] = ()) -> dict:
+        """A message as Discord would resolve it for a context-menu command, never sent to the bot."""
+        return {"id": str(self.next_id()), "channel_id": str(CHANNEL_ID), "author": author, "content": content,
+                "timestamp": TIMESTAMP, "edited_timestamp": None, "tts": False, "mention_everyone": False,
+                "mentions": [], "mention_roles": [], "attachments": list(attachments), "embeds": [], "pinned": False,
+                "type": 0, "flags": 0, "components": []}
 
     async def autocomplete(self, name: str, options: dict, focused: str, author: dict) -> str:
         base = self._interaction_base(4, author)

@@ -349,7 +349,8 @@ def test_sync_publishes_commands(shared_app, monkeypatch):
         finally:
             Route.BASE = saved
             await fake.stop()
-        assert {c.name for c in synced} == {"ask", "sources", "about", "reindex", "forget-me"}
+        assert {c.name for c in synced} == {"ask", "sources", "about", "reindex", "forget-me", "verify",
+                                            "Find the source"}
         put = next(r for r in fake.requests if r.method == "PUT")
         assert put.path == f"/applications/{BOT_ID}/guilds/42/commands"
         ask = next(c for c in put.body if c["name"] == "ask")
@@ -469,4 +470,32 @@ def test_a_mistake_is_said_privately(shared_app):
                                        and r.body and "I cannot search that" in (r.body.get("content") or ""))
             assert said.body["flags"] & 64 and "did you mean 'Ann Lee'" in said.body["content"]
             await fake.wait_for(lambda r: r.method == "DELETE" and r.path.endswith(f"/{token}/messages/@original"))
+    run(scenario())
+
+
+def test_verify_and_find_the_source(shared_app):
+    async def scenario():
+        async with running(shared_app) as (fake, _):
+            token = await fake.slash("verify", {"quote": "Slugs ate every lettuce I planted this year",
+                                                "speaker": "Ann Lee"}, ALICE)
+            body = (await fake.wait_for(edited(token))).body
+            [embed] = body["embeds"]
+            assert embed["title"].startswith("✅ Real quote — misattributed") and "Bob Green" in embed["description"]
+            assert any(i.startswith("quoth:ctx:") for i in custom_ids(body))
+            three = fake.message_of('Did Bob Green say "Slugs ate every cabbage I planted this year" and '
+                                    '"the harbour wall was rebuilt with granite from the local quarry" and '
+                                    '"penguins prefer cold water and dislike the heat"?', BOB)
+            token = await fake.message_command("Find the source", three, ALICE)
+            ack = await fake.wait_for(callback_of(token))
+            assert ack.body["data"]["flags"] & 64  # a context-menu check answers the one who asked
+            titles = [e["title"] for e in (await fake.wait_for(edited(token))).body["embeds"]]
+            assert titles == ["≈ Close to a real quote", "✅ Real quote", "❌ Not found"]
+            token = await fake.message_command("Find the source", fake.message_of("lol", BOB), ALICE)
+            assert (await fake.wait_for(callback_of(token))).body["data"]["flags"] & 64
+            assert "at least a few words" in (await fake.wait_for(edited(token))).body["content"]
+            token = await fake.message_command("Find the source", fake.message_of("", BOB, [{
+                "id": "1", "filename": "a.png", "size": 1, "url": "https://cdn.example/a.png",
+                "proxy_url": "https://cdn.example/a.png"}]), ALICE)
+            said = (await fake.wait_for(callback_of(token))).body["data"]
+            assert "attachment" in said["content"] and said["flags"] & 64
     run(scenario())
