@@ -134,12 +134,34 @@ def serve(out: Path, queries: int, backend: str) -> None:
             exact = np.argpartition(-(vectors @ v), 10)[:10]
             hits += len(set(exact.tolist()) & set(approx[i].tolist()))
         recall = hits / (10 * len(qv))
+    verify_ms = verify_latency(idx, searcher)
     status = Path("/proc/self/status").read_text()
     rss = int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024
     print(json.dumps({"passages": len(idx), "index_type": idx.meta.index_type, "backend": backend,
                       "p50_ms": round(float(np.percentile(lat, 50)), 2),
                       "p99_ms": round(float(np.percentile(lat, 99)), 2), "queries": len(qs),
-                      "recall@10": recall, "rss_mb": round(rss), "load_and_warm_s": round(load_s, 1)}))
+                      "recall@10": recall, "rss_mb": round(rss), "load_and_warm_s": round(load_s, 1),
+                      "verify_p50_ms": round(float(np.percentile(verify_ms, 50)), 2),
+                      "verify_p99_ms": round(float(np.percentile(verify_ms, 99)), 2)}))
+
+
+def verify_latency(idx, searcher, n: int = 200) -> list[float]:
+    """Quote checks of real stretches of the index's passages (15 words, one changed in every other)."""
+    from quoth.verify import Verifier
+
+    verifier = Verifier(searcher)
+    rng = np.random.default_rng(0)
+    out = []
+    for i, (p, _) in enumerate(idx.passages(rng.choice(len(idx), n, replace=False))):
+        words = p.text.split()[:15]
+        if len(words) < 5:
+            continue
+        if i % 2:
+            words[len(words) // 2] = "harbour"
+        t = time.perf_counter()
+        verifier.verify(" ".join(words))
+        out.append((time.perf_counter() - t) * 1000)
+    return out
 
 
 def main() -> int:
