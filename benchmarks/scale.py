@@ -185,6 +185,7 @@ def main() -> int:
     rec = "" if r["recall@10"] is None else f"  recall@10 vs exact {r['recall@10']:.3f}"
     print(f"{r['passages']:>9,} passages  {r['index_type']:5s} {r['backend']:9s}  p50 {r['p50_ms']:.1f} ms  "
           f"p99 {r['p99_ms']:.1f} ms  ({r['queries']} queries){rec}  RSS {r['rss_mb']} MB")
+    print(f"{'':>9}  quote verification: p50 {r['verify_p50_ms']:.1f} ms  p99 {r['verify_p99_ms']:.1f} ms")
     return 0
 
 
