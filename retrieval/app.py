@@ -193,9 +193,10 @@ class Quoth:
         """Speakers by number of passages."""
         return self.current().speakers()
 
-    def context(self, path: str, start: int, end: int) -> tuple[list[tuple[Passage, SourceInfo]], int | None]:
+    def context(self, path: str, start: int, end: int, before: int = 1, after: int = 1
+                ) -> tuple[list[tuple[Passage, SourceInfo]], int | None]:
         """The indexed passage covering [start, end) of ``path`` with its neighbours, and its id."""
-        return self.current().context(path, start, end)
+        return self.current().context(path, start, end, before, after)
 
     def passages(self, folder: str | Path | None = None, report: LoadReport | None = None
                  ) -> Iterator[tuple[Document, Segmented]]:

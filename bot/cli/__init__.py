@@ -75,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("ask", "quote the passages that best answer a question, for a person to read", commands.cmd_ask)
     p.add_argument("question", help="the question, in quotes")
+    p.add_argument("--cite", action="store_true", help="a citation ready to paste under each quote")
     _search_args(p)
 
     p = command("search", "search for programs: one JSON object per query with --json", commands.cmd_search)
@@ -124,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--speaker", help="who the quote is said to be by (else: whom the message names)")
     p.add_argument("--corpus", metavar="DIR", help=CORPUS_HELP)
     p.add_argument("--json", action="store_true", help="one JSON object per claim")
+    p.add_argument("--cite", action="store_true", help="a citation ready to paste under each verdict's source")
     p.add_argument("--batch", metavar="FILE",
                    help="JSON Lines {\"text\": …, \"speaker\": …} or plain lines, one claim each ('-' for stdin)")
 

@@ -123,7 +123,7 @@ def cmd_search(cfg: AppConfig, args: argparse.Namespace) -> int:
 def cmd_ask(cfg: AppConfig, args: argparse.Namespace) -> int:
     q = _app(cfg, args)
     res = q.ask(args.question, k=args.k, source=args.source, speaker=args.speaker)
-    _out(render_answer(res, color=sys.stdout.isatty()))
+    _out(render_answer(res, color=sys.stdout.isatty(), citations=args.cite))
     return 0
 
 
@@ -255,6 +255,6 @@ def cmd_verify(cfg: AppConfig, args: argparse.Namespace) -> int:
             sys.stdout.flush()
             continue
         for v in verdicts:
-            _out(json.dumps(v.to_json(), ensure_ascii=False) if args.json else render_verdict(v))
+            _out(json.dumps(v.to_json(), ensure_ascii=False) if args.json else render_verdict(v, args.cite))
         sys.stdout.flush()
     return 1 if failed else 0

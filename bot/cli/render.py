@@ -6,6 +6,7 @@ import textwrap
 from collections import Counter
 from collections.abc import Iterable
 
+from quoth.cite import cite
 from quoth.records import Passage, SourceInfo
 from quoth.search import SearchResult
 from quoth.segment import Segmented
@@ -54,7 +55,7 @@ def render_passages(rows: Iterable[tuple[Passage, SourceInfo] | str], width: int
     return "\n".join(out).lstrip("\n")
 
 
-def render_answer(result: SearchResult, color: bool = False) -> str:
+def render_answer(result: SearchResult, color: bool = False, citations: bool = False) -> str:
     """A question's quotes with who said them and where; the best-matching sentence emphasised."""
     if not result.hits:
         return NOTHING_FOUND
@@ -71,6 +72,8 @@ def render_answer(result: SearchResult, color: bool = False) -> str:
         at = f" · {h.passage.locator}" if h.passage.locator else ""
         out.append(f"   — {h.passage.label}, in {source_line(h.source)}{at}"
                    + (f" {dim}[{h.source.path}]{undim}" if h.source.path else ""))
+        if citations:
+            out.append(f"   cite: {cite(h.text, h.passage.label, h.source, h.passage.locator).plain}")
     return "\n".join(out)
 
 
@@ -92,7 +95,7 @@ def warning_lines(warnings: list[str], known: set[str]) -> list[str]:
     return lines
 
 
-def render_verdict(v: Verdict) -> str:
+def render_verdict(v: Verdict, citations: bool = False) -> str:
     """A checked claim: the verdict in words, the source span, and the word differences marked."""
     out = [f"{str(v.verdict).upper().replace('_', ' ')}: {v.explain()}"]
     if v.quote is not None and v.source is not None:
@@ -108,4 +111,6 @@ def render_verdict(v: Verdict) -> str:
             out.append(f"   missing: “{e.source}” is in the source")
     if v.note:
         out.append(f"   note: {v.note}")
+    if citations and v.quote is not None and v.source is not None:
+        out.append(f"   cite: {cite(v.quote, v.label, v.source).plain}")
     return "\n".join(out)

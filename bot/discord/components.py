@@ -55,6 +55,21 @@ class ContextButton(discord.ui.DynamicItem[discord.ui.Button], template=r"quoth:
         await interaction.edit_original_response(**reply.kwargs())
 
 
+class CiteButton(discord.ui.DynamicItem[discord.ui.Button], template=r"quoth:cite:(?P<qid>\d+):(?P<n>\d+)"):
+    def __init__(self, qid: int, n: int) -> None:
+        self.qid, self.n = qid, n
+        super().__init__(discord.ui.Button(label=f"Cite #{n + 1}", style=discord.ButtonStyle.secondary,
+                                           custom_id=f"quoth:cite:{qid}:{n}", row=3 + n % 10 // 5))
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str]):
+        return cls(int(match["qid"]), int(match["n"]))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        reply = await asker(interaction).cite(self.qid, self.n)
+        await interaction.response.send_message(ephemeral=True, **reply.kwargs())
+
+
 class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=r"quoth:vote:(?P<qid>\d+):(?P<vote>up|down)"):
     def __init__(self, qid: int, vote: str) -> None:
         self.qid, self.vote = qid, vote
@@ -81,7 +96,9 @@ def answer_view(qid: int, offset: int, shown: int, more: bool) -> discord.ui.Vie
         view.add_item(MoreButton(qid, offset + shown))
     for i in range(min(shown, 10)):
         view.add_item(ContextButton(qid, offset + i))
+    for i in range(min(shown, 10)):
+        view.add_item(CiteButton(qid, offset + i))
     return view
 
 
-DYNAMIC_ITEMS = (MoreButton, ContextButton, VoteButton)
+DYNAMIC_ITEMS = (MoreButton, ContextButton, CiteButton, VoteButton)

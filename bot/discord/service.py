@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import discord
 
 from quoth import Quoth
+from quoth.cite import cite
 from quoth.errors import BadQuery, IndexUnusable
 from quoth.records import Hit
 from quoth.search import SearchResult
@@ -148,6 +149,21 @@ class AskService:
         if src.url and src.url.startswith(("http://", "https://")):
             embed.url = src.url
         return Reply("", [embed])
+
+    async def cite(self, qid: int, n: int) -> Reply:
+        """Quote ``n`` of an answer as a citation to paste: a plain line and a Markdown link, each copyable."""
+        asked = await asyncio.to_thread(self.journal.get, qid)
+        if asked is None or n >= len(asked.hits):
+            return Reply("That answer is too old to cite; ask again.")
+        hit = asked.hits[n]
+        rows, focus = await asyncio.to_thread(self.quoth.context, hit["path"], hit["start"], hit["end"], 0, 0)
+        found = next(((p, s) for p, s in rows if p.id == focus), None)
+        if found is None:
+            return Reply("That document has changed or left the index since this answer; ask again.")
+        p, src = found
+        c = cite(p.text, p.label, src, p.locator)
+        return Reply(f"Plain:\n```\n{c.plain.replace('```', '')}\n```\nMarkdown:\n```\n"
+                     f"{c.markdown.replace('```', '')}\n```")
 
     async def vote(self, qid: int, user_id: int, up: bool) -> bool:
         """Record (or change) a user's vote on an answer; False when the answer is unknown."""

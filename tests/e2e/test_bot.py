@@ -499,3 +499,17 @@ def test_verify_and_find_the_source(shared_app):
             said = (await fake.wait_for(callback_of(token))).body["data"]
             assert "attachment" in said["content"] and said["flags"] & 64
     run(scenario())
+
+
+def test_cite_gives_a_citation_to_paste_privately(shared_app):
+    async def scenario():
+        async with running(shared_app) as (fake, _):
+            token = await fake.slash("ask", {"question": "Who rebuilt the harbour wall?", "k": 1}, ALICE)
+            body = (await fake.wait_for(edited(token))).body
+            cite_id = next(i for i in custom_ids(body) if i.startswith("quoth:cite:"))
+            t2 = await fake.click(fake.originals[token], cite_id, BOB)
+            said = (await fake.wait_for(callback_of(t2))).body["data"]
+            assert said["flags"] & 64
+            assert "“The harbour wall was rebuilt with granite" in said["content"]
+            assert "— Ann Lee, *Harbour news*" in said["content"] and said["content"].count("```") == 4
+    run(scenario())
