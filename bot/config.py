@@ -35,6 +35,10 @@ class BotSettings(Section):
     journal_days: int = Field(90, ge=0)
     # Channels where mentions are answered (empty: everywhere); slash commands work wherever the app is.
     channel_ids: list[int] = Field(default_factory=list)
+    # Quote of the day: a random passage posted to this channel at daily_time (UTC, HH:MM); none: off.
+    daily_channel_id: int | None = None
+    daily_time: str = Field("09:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    daily_fresh_days: int = Field(90, ge=0)  # a passage posted once is not posted again for this many days
 
 
 class AppConfig(Settings):

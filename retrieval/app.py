@@ -10,8 +10,10 @@ import contextlib
 import functools
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+import numpy as np
 
 from .embeddings import Encoder, ModelError, token_counter
 from .errors import ModelUnavailable
@@ -20,7 +22,7 @@ from .index import BuildReport, IndexBuilder, IndexFolder, LiveIndex, LoadedInde
 from .index.build import settings_key
 from .index.store import StoredDocument
 from .ingest import FolderLoader, LoadReport
-from .records import Document, Passage, SourceInfo
+from .records import Document, Hit, Passage, SourceInfo
 from .search import Searcher, SearchResult
 from .search.query import check_query
 from .segment import Segmented, Segmenter
@@ -28,6 +30,7 @@ from .settings import Settings
 from .verify import Verdict, Verifier
 
 log = logging.getLogger("quoth")
+RANDOM_MIN_WORDS = 12  # a random quote worth reading alone
 
 
 @contextlib.contextmanager
@@ -157,6 +160,26 @@ class Quoth:
         with model_errors():
             return self.searcher.search(query, k=k, offset=offset, source=source, speaker=speaker,
                                         best_sentence=best_sentence)
+
+    def random(self, speaker: str | None = None, source: str | None = None, avoid: Iterable[int] = (),
+               min_words: int = RANDOM_MIN_WORDS, seed: int | None = None) -> Hit | None:
+        """A random passage of at least ``min_words`` words (by ``speaker``, from ``source``), none of ``avoid``
+        (passage ids) when others remain; None when nothing matches."""
+        self._ready()
+        idx = self.live.current()
+        idx.check_filters(source, speaker)
+        mask = idx.mask(source, speaker)
+        rows = np.flatnonzero(mask) if mask is not None else np.arange(len(idx))
+        if not len(rows):
+            return None
+        fresh = rows[~np.isin(idx.ids[rows], np.fromiter(avoid, dtype=np.int64))]
+        rng = np.random.default_rng(seed)
+        for pool in (fresh, rows):
+            for row in rng.permutation(pool)[:200]:
+                [(p, src)] = idx.passages(np.array([row]))
+                if len(p.text.split()) >= min_words:
+                    return Hit(p, src, 1.0)
+        return None
 
     @functools.cached_property
     def verifier(self) -> Verifier:

@@ -24,7 +24,7 @@ from .service import AskService
 
 log = logging.getLogger("quoth.bot")
 COGS = ("quoth.bot.discord.cogs.ask", "quoth.bot.discord.cogs.admin", "quoth.bot.discord.cogs.privacy",
-        "quoth.bot.discord.cogs.verify")
+        "quoth.bot.discord.cogs.verify", "quoth.bot.discord.cogs.discover")
 
 
 class QuothBot(commands.Bot):

@@ -53,6 +53,10 @@ CREATE TABLE IF NOT EXISTS daily (
     up INTEGER NOT NULL DEFAULT 0,
     down INTEGER NOT NULL DEFAULT 0
 );
+CREATE TABLE IF NOT EXISTS posted (
+    passage_id INTEGER NOT NULL,
+    posted REAL NOT NULL
+);
 CREATE INDEX IF NOT EXISTS questions_created ON questions(created);
 CREATE INDEX IF NOT EXISTS questions_user ON questions(user_id);
 """
@@ -187,6 +191,15 @@ class Journal:
                 "SELECT question_id, user_id, vote, question, hits FROM feedback ORDER BY id").fetchall()
         return [{"question_id": r[0], "user_id": r[1], "vote": r[2], "question": r[3], "hits": json.loads(r[4])}
                 for r in rows]
+
+    def posted_since(self, since: float) -> set[int]:
+        """Passages posted as the quote of the day since ``since`` (a timestamp)."""
+        with self._lock:
+            return {r[0] for r in self._con.execute("SELECT passage_id FROM posted WHERE posted >= ?", (since,))}
+
+    def add_posted(self, passage_id: int) -> None:
+        with self._lock, self._con:
+            self._con.execute("INSERT INTO posted (passage_id, posted) VALUES (?, ?)", (passage_id, time.time()))
 
     def add_thread(self, thread_id: int) -> None:
         with self._lock, self._con:

@@ -150,6 +150,21 @@ class AskService:
             embed.url = src.url
         return Reply("", [embed])
 
+    async def random(self, user_id: int | None, guild_id: int | None, channel_id: int | None,
+                     speaker: str | None = None, source: str | None = None, avoid: set[int] | None = None,
+                     title: str = "A random quote") -> tuple[Reply, Hit | None]:
+        """A random passage, attributed, with its Context and Cite buttons; and the passage picked."""
+        try:
+            hit = await asyncio.to_thread(self.quoth.random, speaker, source, avoid or set())
+        except BadQuery as exc:
+            return Reply(f"I cannot pick from that: {exc}.", mistake=True), None
+        if hit is None:
+            return Reply("Nothing to quote from there yet."), None
+        qid = await asyncio.to_thread(self.journal.record_question, title, 1, source, speaker, user_id, guild_id,
+                                      channel_id, [hit])
+        ans = answer(title, [hit])
+        return Reply(ans.content, ans.embeds, answer_view(qid, 0, 1, False)), hit
+
     async def cite(self, qid: int, n: int) -> Reply:
         """Quote ``n`` of an answer as a citation to paste: a plain line and a Markdown link, each copyable."""
         asked = await asyncio.to_thread(self.journal.get, qid)

@@ -349,7 +349,7 @@ def test_sync_publishes_commands(shared_app, monkeypatch):
         finally:
             Route.BASE = saved
             await fake.stop()
-        assert {c.name for c in synced} == {"ask", "sources", "about", "reindex", "forget-me", "verify",
+        assert {c.name for c in synced} == {"ask", "sources", "about", "reindex", "forget-me", "verify", "random",
                                             "Find the source"}
         put = next(r for r in fake.requests if r.method == "PUT")
         assert put.path == f"/applications/{BOT_ID}/guilds/42/commands"
@@ -512,4 +512,29 @@ def test_cite_gives_a_citation_to_paste_privately(shared_app):
             assert said["flags"] & 64
             assert "“The harbour wall was rebuilt with granite" in said["content"]
             assert "— Ann Lee, *Harbour news*" in said["content"] and said["content"].count("```") == 4
+    run(scenario())
+
+
+def test_random_quotes_and_a_quote_of_the_day_that_does_not_repeat(tmp_path, encoder):
+    rt = make_app(tmp_path, encoder, daily_channel_id=CHANNEL_ID, daily_time="06:30", daily_fresh_days=30)
+
+    async def scenario():
+        async with running(rt) as (fake, bot):
+            token = await fake.slash("random", {"speaker": "Bob Green"}, ALICE)
+            body = (await fake.wait_for(edited(token))).body
+            assert body["embeds"][0]["author"]["name"].startswith("1. Bob Green")
+            assert any(i.startswith("quoth:cite:") for i in custom_ids(body))
+            token = await fake.slash("random", {"speaker": "Nobody Atall"}, ALICE)
+            said = await fake.wait_for(lambda r: r.method == "POST" and r.path.endswith(f"/{token}") and r.body)
+            assert "no speaker matches" in said.body["content"] and said.body["flags"] & 64
+            cog = bot.get_cog("Discover")
+            assert cog.daily.is_running() and cog.daily.time[0].hour == 6 and cog.daily.time[0].minute == 30
+            for _ in range(8):  # more days than the corpus has passages of twelve words or more
+                assert await cog.post_quote_of_the_day() is not None
+            ids = [r[0] for r in bot.asker.journal._con.execute("SELECT passage_id FROM posted ORDER BY rowid")]
+            eligible = len(set(ids))
+            assert eligible > 1 and len(set(ids[:eligible])) == eligible  # no repeat before all were posted
+            posts = [r for r in fake.requests if r.method == "POST" and r.path == f"/channels/{CHANNEL_ID}/messages"]
+            assert len(posts) == 8
+            assert all(p.body["embeds"] and p.body["allowed_mentions"]["parse"] == [] for p in posts)
     run(scenario())
