@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from ..records import Role, SourceInfo
 from ..settings import VerifySettings
-from .align import Alignment, Edit
+from .align import WORD_RE, Alignment, Edit
 
 NEGATIONS = {"not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "without", "cannot", "can't",
              "won't", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "shouldn't", "wouldn't",
@@ -18,6 +17,13 @@ NUMBER_WORDS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "
                 "first", "second", "third", "once", "twice", "double", "triple", "all", "every", "most", "few",
                 "many", "some", "more", "less", "fewer", "dozen", "dozens", "hundreds", "thousands", "millions",
                 "billions", "couple", "several", "single", "only"}
+
+
+# Words written with a capital at a sentence's start: not names, whatever their case.
+CAPITALISED_ANYWAY = {"i", "the", "a", "an", "and", "but", "or", "so", "we", "it", "you", "he", "she", "they",
+                      "my", "our", "your", "his", "her", "their", "its", "this", "that", "these", "those", "there",
+                      "here", "if", "when", "what", "who", "why", "how", "in", "on", "at", "to", "for", "of", "as",
+                      "is", "are", "was", "were", "be", "do", "yes", "well", "then", "now", "today", "let", "let's"}
 
 
 class Kind(StrEnum):
@@ -32,10 +38,10 @@ def meaning_words(edit: Edit) -> list[str]:
     """The words of an edit that change what is said: negations, numbers, names."""
     out = []
     for side in (edit.claim, edit.source):
-        for w in re.findall(r"\w+(?:['’.,]\w+)*", side):
+        for w in WORD_RE.findall(side):
             low = w.casefold().replace("’", "'")
             if low in NEGATIONS or low.endswith("n't") or low in NUMBER_WORDS or any(c.isdigit() for c in w) \
-                    or (w[:1].isupper() and low not in {"i", "the", "a", "an", "and", "but", "we", "it"}):
+                    or (w[:1].isupper() and low not in CAPITALISED_ANYWAY):
                 out.append(w)
     return out
 

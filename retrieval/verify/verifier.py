@@ -71,7 +71,7 @@ class Verifier:
             return whole
         # Sentences stitched together from further apart than one stretch reaches: find them one by one.
         split = align(claim, doc, lo, hi, split_sentences=True)
-        if split is not None and (whole is None or split.score > whole.score):
+        if split is not None and (whole is None or (split.score, -len(split.edits)) > (whole.score, -len(whole.edits))):
             return split
         return whole
 
