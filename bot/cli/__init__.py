@@ -24,6 +24,7 @@ EPILOG = """examples:
   quoth index --corpus ~/my-docs && quoth ask --corpus ~/my-docs "Who objected to the plan?"
   quoth passages --corpus ~/my-docs --doc minutes     check how documents are split and attributed
   quoth search --batch questions.txt --json           JSON Lines for programs
+  quoth verify 'Did he say "we will not raise fees"?'  is a quote real? its source and how it differs
   quoth serve                                         run the Discord bot (token in $DISCORD_TOKEN)
 
 config: --config FILE, else $QUOTH_CONFIG, else ./config.toml (see config.example.toml)."""
@@ -111,14 +112,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus", metavar="DIR", help="corpus for --questions; " + CORPUS_HELP)
     p.add_argument("--json", action="store_true", help="one JSON object on stdout")
 
-    p = command("serve", "run the Discord bot (its token in $DISCORD_TOKEN)", commands.cmd_serve)
-    p.add_argument("--corpus", metavar="DIR", help=CORPUS_HELP)
-    p.add_argument("--sync", action="store_true",
-                   help="publish slash commands at start: to bot.dev_guild_ids if set, else globally")
+    _verify_command(command)
+    _bot_commands(command)
+    return parser
 
-    p = command("sync", "publish the Discord slash commands (globally, or to one guild at once)", commands.cmd_sync)
-    p.add_argument("--guild", type=int, metavar="ID", help="a guild id: the commands appear there at once")
 
+def _verify_command(command) -> None:
     p = command("verify", "is a quote real? find its source, say how it differs and whose words they are",
                 commands.cmd_verify)
     p.add_argument("text", nargs="?", help="the quote, or a message holding quotes in quotation marks")
@@ -129,9 +128,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--batch", metavar="FILE",
                    help="JSON Lines {\"text\": …, \"speaker\": …} or plain lines, one claim each ('-' for stdin)")
 
+
+def _bot_commands(command) -> None:
+    p = command("serve", "run the Discord bot (its token in $DISCORD_TOKEN)", commands.cmd_serve)
+    p.add_argument("--corpus", metavar="DIR", help=CORPUS_HELP)
+    p.add_argument("--sync", action="store_true",
+                   help="publish slash commands at start: to bot.dev_guild_ids if set, else globally")
+
+    p = command("sync", "publish the Discord slash commands (globally, or to one guild at once)", commands.cmd_sync)
+    p.add_argument("--guild", type=int, metavar="ID", help="a guild id: the commands appear there at once")
+
     p = command("forget", "delete one Discord user's questions and votes from the bot's journal", commands.cmd_forget)
     p.add_argument("--user", type=int, metavar="ID", required=True, help="the user's Discord id")
-    return parser
 
 
 def _quiet_broken_pipe() -> int:
