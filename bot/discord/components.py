@@ -39,35 +39,31 @@ class MoreButton(discord.ui.DynamicItem[discord.ui.Button], template=r"quoth:mor
         await interaction.edit_original_response(**reply.kwargs())
 
 
-class ContextButton(discord.ui.DynamicItem[discord.ui.Button], template=r"quoth:ctx:(?P<qid>\d+):(?P<n>\d+)"):
-    def __init__(self, qid: int, n: int) -> None:
-        self.qid, self.n = qid, n
-        super().__init__(discord.ui.Button(label=f"Context #{n + 1}", style=discord.ButtonStyle.secondary,
-                                           custom_id=f"quoth:ctx:{qid}:{n}", row=1 + n % 10 // 5))
+QUOTE_BUTTON = r"quoth:(?P<kind>ctx|cite):(?P<qid>\d+):(?P<n>\d+)"
+QUOTE_BUTTONS = {"ctx": ("Context", 1), "cite": ("Cite", 3)}  # label and first row
+
+
+class QuoteButton(discord.ui.DynamicItem[discord.ui.Button], template=QUOTE_BUTTON):
+    """A button about quote ``n`` of an answer, answered privately: its context, or a citation to paste."""
+
+    def __init__(self, kind: str, qid: int, n: int) -> None:
+        self.kind, self.qid, self.n = kind, qid, n
+        label, row = QUOTE_BUTTONS[kind]
+        super().__init__(discord.ui.Button(label=f"{label} #{n + 1}", style=discord.ButtonStyle.secondary,
+                                           custom_id=f"quoth:{kind}:{qid}:{n}", row=row + n % 10 // 5))
 
     @classmethod
     async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str]):
-        return cls(int(match["qid"]), int(match["n"]))
+        return cls(match["kind"], int(match["qid"]), int(match["n"]))
 
     async def callback(self, interaction: discord.Interaction) -> None:
+        if self.kind == "cite":
+            reply = await asker(interaction).cite(self.qid, self.n)
+            await interaction.response.send_message(ephemeral=True, **reply.kwargs())
+            return
         await interaction.response.defer(ephemeral=True, thinking=True)
         reply = await asker(interaction).context(self.qid, self.n)
         await interaction.edit_original_response(**reply.kwargs())
-
-
-class CiteButton(discord.ui.DynamicItem[discord.ui.Button], template=r"quoth:cite:(?P<qid>\d+):(?P<n>\d+)"):
-    def __init__(self, qid: int, n: int) -> None:
-        self.qid, self.n = qid, n
-        super().__init__(discord.ui.Button(label=f"Cite #{n + 1}", style=discord.ButtonStyle.secondary,
-                                           custom_id=f"quoth:cite:{qid}:{n}", row=3 + n % 10 // 5))
-
-    @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str]):
-        return cls(int(match["qid"]), int(match["n"]))
-
-    async def callback(self, interaction: discord.Interaction) -> None:
-        reply = await asker(interaction).cite(self.qid, self.n)
-        await interaction.response.send_message(ephemeral=True, **reply.kwargs())
 
 
 class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=r"quoth:vote:(?P<qid>\d+):(?P<vote>up|down)"):
@@ -94,11 +90,10 @@ def answer_view(qid: int, offset: int, shown: int, more: bool) -> discord.ui.Vie
         view.add_item(VoteButton(qid, "down"))
     if more:
         view.add_item(MoreButton(qid, offset + shown))
-    for i in range(min(shown, 10)):
-        view.add_item(ContextButton(qid, offset + i))
-    for i in range(min(shown, 10)):
-        view.add_item(CiteButton(qid, offset + i))
+    for kind in ("ctx", "cite"):
+        for i in range(min(shown, 10)):
+            view.add_item(QuoteButton(kind, qid, offset + i))
     return view
 
 
-DYNAMIC_ITEMS = (MoreButton, ContextButton, CiteButton, VoteButton)
+DYNAMIC_ITEMS = (MoreButton, QuoteButton, VoteButton)
