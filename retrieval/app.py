@@ -156,7 +156,6 @@ class Quoth:
         a mistake must not look like "nothing relevant"."""
         check_query(query, k, offset)
         self._ready()
-        self.live.current().check_filters(source, speaker)
         with model_errors():
             return self.searcher.search(query, k=k, offset=offset, source=source, speaker=speaker,
                                         best_sentence=best_sentence)
@@ -167,10 +166,10 @@ class Quoth:
         (passage ids) when others remain; None when nothing matches."""
         self._ready()
         idx = self.live.current()
-        idx.check_filters(source, speaker)
         mask = idx.mask(source, speaker)
         rows = np.flatnonzero(mask) if mask is not None else np.arange(len(idx))
         if not len(rows):
+            idx.check_filters(source, speaker)  # BadQuery when a filter alone matches nothing
             return None
         fresh = rows[~np.isin(idx.ids[rows], np.fromiter(avoid, dtype=np.int64))]
         rng = np.random.default_rng(seed)

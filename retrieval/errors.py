@@ -29,7 +29,10 @@ class IndexUnusable(QuothError):
 class IndexDamaged(IndexUnusable):
     """A file of the index cannot be read as it should; the message names it and says how to repair it."""
 
-    def __init__(self, path, reason: str) -> None:
+    def __init__(self, path, reason: str | BaseException) -> None:
+        if isinstance(reason, BaseException):  # the first line of what the reader raised, and its type
+            text = str(reason).splitlines()[0][:160] if str(reason) else ""
+            reason = f"{type(reason).__name__}: {text}" if text else type(reason).__name__
         super().__init__(f"the index file {path} is damaged ({reason}): run `quoth index --full` to rebuild "
                          "the index")
         self.path = path

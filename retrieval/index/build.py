@@ -167,8 +167,7 @@ class IndexBuilder:
             else:
                 # What an update reuses must be what the build wrote: damage would spread to every later
                 # generation unnoticed. Generations from before checksums get SQLite's own check.
-                for name in meta.checksums:
-                    prev.verify(name)
+                prev.verify(meta)
                 if prev.store.name not in meta.checksums:
                     Store(prev.store, readonly=True).check()
         except IndexDamaged as exc:
@@ -187,11 +186,11 @@ class IndexBuilder:
 
     def _unchanged(self, prev: Generation | None, keys: dict[str, str], report: BuildReport) -> Generation | None:
         """``prev`` itself when no document changed and it is this version's: nothing to write."""
-        if prev is None or prev.meta().bm25_analyzer != bm25.ANALYZER_VERSION:
-            return None
-        if Store(prev.store, readonly=True).document_keys() != keys:
+        if prev is None:
             return None
         meta = prev.meta()
+        if meta.bm25_analyzer != bm25.ANALYZER_VERSION or Store(prev.store, readonly=True).document_keys() != keys:
+            return None
         if meta.warnings != report.warnings:  # a new unreadable file is no document, but is news once
             meta.warnings = report.warnings
             prev.write_meta(meta)

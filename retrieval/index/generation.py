@@ -98,7 +98,7 @@ class Generation:
                 raise ValueError("not a JSON object")
             return Meta.from_json(data)
         except (OSError, ValueError, TypeError) as exc:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
-            raise IndexDamaged(self.meta_file, _reason(exc)) from exc
+            raise IndexDamaged(self.meta_file, exc) from exc
 
     def write_meta(self, meta: Meta) -> None:
         """Written whole or not at all (a serving generation's meta is rewritten in place)."""
@@ -109,13 +109,12 @@ class Generation:
             os.fsync(fh.fileno())
         os.replace(tmp, self.meta_file)
 
-    def verify(self, name: str) -> None:
-        """Raise ``IndexDamaged`` unless file ``name`` (a path in the generation) has the checksum the build
-        recorded (when it recorded one)."""
-        want = self.meta().checksums.get(name)
-        path = self.path / name
-        if want is not None and file_digest(path) != want:
-            raise IndexDamaged(path, "its contents are not what the build wrote")
+    def verify(self, meta: Meta) -> None:
+        """Raise ``IndexDamaged`` unless every file has the checksum the build recorded in ``meta``."""
+        for name, want in meta.checksums.items():
+            path = self.path / name
+            if file_digest(path) != want:
+                raise IndexDamaged(path, "its contents are not what the build wrote")
 
 
 def file_digest(path: Path) -> str:
@@ -123,7 +122,7 @@ def file_digest(path: Path) -> str:
         with open(path, "rb") as fh:
             return hashlib.file_digest(fh, "sha256").hexdigest()
     except OSError as exc:
-        raise IndexDamaged(path, _reason(exc)) from exc
+        raise IndexDamaged(path, exc) from exc
 
 
 def sync_files(folder: Path) -> None:
@@ -132,11 +131,6 @@ def sync_files(folder: Path) -> None:
         if path.is_file():
             with open(path, "rb") as fh:
                 os.fsync(fh.fileno())
-
-
-def _reason(exc: BaseException) -> str:
-    text = str(exc).splitlines()[0][:160] if str(exc) else ""
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def index_folder(data_dir: Path, corpus_root: Path, model: str) -> Path:

@@ -160,7 +160,7 @@ class LoadedIndex:
         return self.store.document_text(path)
 
     def passages_within(self, path: str, start: int, end: int) -> list[tuple[Passage, SourceInfo]]:
-        return [(p, s) for p, s in self.store.passages_within(path, start, end)]
+        return self.store.passages_within(path, start, end)
 
     def search_texts(self, rows: np.ndarray) -> list[str]:
         return self.store.search_texts_of(self.ids[rows].tolist())

@@ -54,12 +54,7 @@ def damaged(path: Path) -> Iterator[None]:
     except IndexDamaged:
         raise
     except Exception as exc:  # numpy, FAISS, bm25s and SQLite raise anything at all on garbled bytes
-        raise IndexDamaged(path, _reason(exc)) from exc
-
-
-def _reason(exc: BaseException) -> str:
-    text = str(exc).splitlines()[0][:160] if str(exc) else ""
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+        raise IndexDamaged(path, exc) from exc
 
 
 def guarded(method):
@@ -69,7 +64,7 @@ def guarded(method):
         try:
             return method(self, *args, **kwargs)
         except sqlite3.DatabaseError as exc:
-            raise IndexDamaged(self.path, _reason(exc)) from exc
+            raise IndexDamaged(self.path, exc) from exc
     return read
 
 

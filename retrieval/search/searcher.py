@@ -185,6 +185,7 @@ class Searcher:
         else:
             allowed = np.flatnonzero(mask)
             if not len(allowed):
+                idx.check_filters(source, speaker)  # a filter matching nothing is a mistake, said as one
                 return (np.zeros(0, dtype=np.int64),) + (np.zeros(0, dtype=np.float32),) * 2
             sims = idx.similarities(qvec, allowed)
             top = np.argpartition(-sims, min(c, len(sims)) - 1)[:c]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..errors import BadQuery
 from ..index.live import LoadedIndex
+from ..records import Passage, SourceInfo
 from ..search import Searcher
 from ..settings import VerifySettings
 from .align import Alignment, align, words
@@ -30,11 +31,16 @@ class Verifier:
     def verify(self, claim: str, speaker: str | None = None) -> Verdict:
         text, note = self._checked(claim)
         idx, rows, sims, _ = self.searcher.candidates(text, self.settings.candidates)
-        best: tuple[Alignment, int] | None = None
-        for row in rows.tolist():
-            found = self._align(idx, row, text)
+        candidates = idx.passages(rows)  # one read for all of them; each document's text read once below
+        docs: dict[str, str | None] = {}
+        best: tuple[Alignment, Passage, SourceInfo, str] | None = None
+        for p, src in candidates:
+            if p.doc_path not in docs:
+                docs[p.doc_path] = idx.document_text(p.doc_path)
+            doc = docs[p.doc_path]
+            found = self._align(p, doc, text) if doc is not None else None
             if found is not None and (best is None or _better(found, best[0])):
-                best = (found, row)
+                best = (found, p, src, doc)
         similarity = float(sims[0]) if len(sims) else 0.0
         coverage = float(idx.coverage(idx.query_words(text), rows[:3]).max()) if len(rows) else 0.0
         kind = classify(best[0] if best else None, similarity + coverage, self.settings)
@@ -44,9 +50,9 @@ class Verifier:
         if kind is Kind.NOT_FOUND:
             return verdict
         if kind is Kind.PARAPHRASE or best is None:
-            self._attribute_passage(idx, int(rows[0]), verdict)
+            _attribute_passage(*candidates[0], verdict)
         else:
-            self._attribute_span(idx, best[1], best[0], verdict)
+            _attribute_span(idx, *best, verdict)
         verdict.misattributed = _misattributed(idx, speaker, verdict.speaker)
         return verdict
 
@@ -59,11 +65,8 @@ class Verifier:
                 f"the claim was cut to its first {self.settings.max_chars} characters"
         return text, None
 
-    def _align(self, idx: LoadedIndex, row: int, claim: str) -> Alignment | None:
-        [(p, _)] = idx.passages([row])
-        doc = idx.document_text(p.doc_path)
-        if doc is None:
-            return None
+    def _align(self, p: Passage, doc: str, claim: str) -> Alignment | None:
+        """The claim against the document text around candidate passage ``p``."""
         lo = max(0, p.start - self.settings.window_chars)
         hi = min(len(doc), p.end + self.settings.window_chars + len(claim))
         whole = align(claim, doc, lo, hi)
@@ -75,22 +78,23 @@ class Verifier:
             return split
         return whole
 
-    def _attribute_span(self, idx: LoadedIndex, row: int, found: Alignment, verdict: Verdict) -> None:
-        [(p, src)] = idx.passages([row])
-        doc = idx.document_text(p.doc_path) or ""
-        owner = max(idx.passages_within(p.doc_path, found.start, found.end) or [(p, src)],
-                    key=lambda ps: _words_in(ps[0].start, ps[0].end, found))[0]
-        verdict.speaker, verdict.role, verdict.label = owner.speaker, owner.role, owner.label
-        verdict.source, verdict.start, verdict.end = src, found.start, found.end
-        verdict.quote = doc[found.start:found.end]
-        verdict.edits, verdict.passage_id = found.edits, owner.id
-        verdict.omitted = [doc[a:b].strip() for a, b in found.omitted]
 
-    def _attribute_passage(self, idx: LoadedIndex, row: int, verdict: Verdict) -> None:
-        [(p, src)] = idx.passages([row])
-        verdict.speaker, verdict.role, verdict.label = p.speaker, p.role, p.label
-        verdict.source, verdict.start, verdict.end, verdict.quote = src, p.start, p.end, p.text
-        verdict.passage_id = p.id
+def _attribute_span(idx: LoadedIndex, found: Alignment, p: Passage, src: SourceInfo, doc: str,
+                    verdict: Verdict) -> None:
+    """The span's source, and its speaker: the passage holding most of the claim's own words."""
+    owner = max(idx.passages_within(p.doc_path, found.start, found.end) or [(p, src)],
+                key=lambda ps: _words_in(ps[0].start, ps[0].end, found))[0]
+    verdict.speaker, verdict.role, verdict.label = owner.speaker, owner.role, owner.label
+    verdict.source, verdict.start, verdict.end = src, found.start, found.end
+    verdict.quote = doc[found.start:found.end]
+    verdict.edits, verdict.passage_id = found.edits, owner.id
+    verdict.omitted = [doc[a:b].strip() for a, b in found.omitted]
+
+
+def _attribute_passage(p: Passage, src: SourceInfo, verdict: Verdict) -> None:
+    verdict.speaker, verdict.role, verdict.label = p.speaker, p.role, p.label
+    verdict.source, verdict.start, verdict.end, verdict.quote = src, p.start, p.end, p.text
+    verdict.passage_id = p.id
 
 
 def _overlap(a: int, b: int, c: int, d: int) -> int:
