@@ -13,12 +13,11 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-import numpy as np
-
 from .embeddings import Encoder, ModelError, token_counter
 from .errors import ModelUnavailable
 from .evaluate.beir import BeirData, beir_corpus_folder
-from .index import BuildReport, IndexBuilder, IndexFolder, LiveIndex, LoadedIndex, ProgressFn, index_folder
+from .index import BuildReport, IndexFolder, LoadedIndex, ProgressFn, index_folder
+from .index.backend import open_backend
 from .index.build import settings_key
 from .index.store import StoredDocument
 from .ingest import FolderLoader, LoadReport
@@ -52,7 +51,8 @@ class Quoth:
             self.encoder = encoder or Encoder(self.settings.model, self.settings.model_cache_dir())
         name = self.encoder.name + self.settings.model.index_suffix
         self.folder = IndexFolder(index_folder(self.settings.data_dir(), self.corpus_dir, name))
-        self.live = LiveIndex(self.folder)
+        self.backend = open_backend(self.settings.index, self.folder)
+        self.live = self.backend.live
         self._index_checked = False
 
     @classmethod
@@ -89,26 +89,37 @@ class Quoth:
         return settings_key(self.encoder.name, {**seg.settings.model_dump(), "max_tokens": seg.max_tokens,
                                                 "boilerplate": list(self.settings.corpus.boilerplate)})
 
-    def index(self, full: bool = False, progress: ProgressFn | None = None,
-              show_progress: bool = False) -> BuildReport:
+    def index(self, full: bool = False, progress: ProgressFn | None = None, show_progress: bool = False,
+              shard: tuple[int, int] = (0, 1)) -> BuildReport:
         """Build the index, or update it for new, changed and removed documents; ``progress(stage, done,
-        total)`` is called as it goes. The previous index serves until the new one is complete."""
+        total)`` is called as it goes. The previous index serves until the new one is complete.
+
+        ``shard=(i, n)`` (Milvus only) writes shard ``i`` of ``n`` of the corpus into the pending generation,
+        for builds split across workers; ``publish()`` switches to it once every shard has finished."""
         report = BuildReport()
-        loader = FolderLoader(self.settings.corpus)
-        builder = IndexBuilder(self.folder, lambda: loader.load(self.corpus_dir, LoadReport(report.warnings)),
-                               self.segmenter, self.encoder, self.settings.index, self._settings_key(),
-                               str(self.corpus_dir))
         with model_errors():
-            builder.run(full, progress, show_progress, report)
+            self._builder(report).run(full, progress, show_progress, report, shard)
         self.live.refresh()
         self._index_checked = True
         return report
 
+    def publish(self, progress: ProgressFn | None = None) -> BuildReport:
+        """Switch every serving process to the generation the shards of a split build wrote (Milvus only)."""
+        report = self._builder(BuildReport()).publish(progress=progress)
+        self.live.refresh()
+        return report
+
+    def _builder(self, report: BuildReport):
+        loader = FolderLoader(self.settings.corpus)
+        return self.backend.builder(lambda: loader.load(self.corpus_dir, LoadReport(report.warnings)),
+                                    self.segmenter, self.encoder, self.settings.index, self._settings_key(),
+                                    str(self.corpus_dir))
+
     def ensure_index(self, show_progress: bool | None = None) -> BuildReport | None:
         """Build the index on first use, or update one another Quoth version made; otherwise the existing index
         is used as it is (``index()`` updates it for changed documents)."""
-        if self.live.exists():
-            reason = self.folder.outdated()
+        if self.backend.exists():
+            reason = self.backend.outdated()
             if reason is None:
                 self._index_checked = True
                 return None
@@ -165,19 +176,9 @@ class Quoth:
         """A random passage of at least ``min_words`` words (by ``speaker``, from ``source``), none of ``avoid``
         (passage ids) when others remain; None when nothing matches."""
         self._ready()
-        idx = self.live.current()
-        mask = idx.mask(source, speaker)
-        rows = np.flatnonzero(mask) if mask is not None else np.arange(len(idx))
-        if not len(rows):
-            idx.check_filters(source, speaker)  # BadQuery when a filter alone matches nothing
-            return None
-        fresh = rows[~np.isin(idx.ids[rows], np.fromiter(avoid, dtype=np.int64))]
-        rng = np.random.default_rng(seed)
-        for pool in (fresh, rows):
-            for row in rng.permutation(pool)[:200]:
-                [(p, src)] = idx.passages(np.array([row]))
-                if len(p.text.split()) >= min_words:
-                    return Hit(p, src, 1.0)
+        for p, src in self.live.current().random_passages(speaker=speaker, source=source, avoid=avoid, seed=seed):
+            if len(p.text.split()) >= min_words:
+                return Hit(p, src, 1.0)
         return None
 
     @functools.cached_property

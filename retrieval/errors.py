@@ -38,6 +38,10 @@ class IndexDamaged(IndexUnusable):
         self.path = path
 
 
+class IndexUnavailable(IndexUnusable):
+    """The index server cannot be reached (or refuses Quoth) right now; it may come back by itself."""
+
+
 class IndexMissing(IndexUnusable):
     """No complete index exists yet in the folder."""
 

@@ -77,6 +77,23 @@ class IndexSettings(Section):
     # Anserini's defaults; best of a sweep on SciFact train (hybrid nDCG@10 0.741 against 0.734 at 1.2/0.75).
     bm25_k1: float = Field(0.9, gt=0.0)
     bm25_b: float = Field(0.4, ge=0.0, le=1.0)
+    # Where the index lives: "embedded" (FAISS + BM25 + SQLite files in the data directory, the default) or
+    # "milvus" (a Milvus server or Milvus Lite file, shared by every process and machine; needs quoth[milvus]).
+    backend: Literal["embedded", "milvus"] = "embedded"
+    milvus_uri: str = ""  # http://host:19530 for a server; a local file path (*.db) for Milvus Lite
+    milvus_prefix: str = Field("quoth", pattern=r"^[A-Za-z][A-Za-z0-9_]{0,30}$")  # one prefix per corpus
+    milvus_timeout: float = Field(10.0, gt=0)  # seconds a Milvus call may take before the index is "unavailable"
+    milvus_grace: float = Field(600.0, ge=0)  # seconds a replaced generation is kept for questions in flight
+
+    @field_validator("milvus_uri")
+    @classmethod
+    def _uri(cls, v: str) -> str:
+        return v.strip()
+
+    def milvus_token(self) -> str:
+        """The Milvus token ("user:password" or an API key), from $QUOTH_MILVUS_TOKEN only: a secret is never
+        written in a config file that may be shared or committed."""
+        return os.environ.get("QUOTH_MILVUS_TOKEN", "")
 
 
 MAX_K = 50  # quotes for one question, at most

@@ -25,3 +25,12 @@ def encoder():
 def quiet_logs(caplog):
     caplog.set_level(logging.WARNING)
     return caplog
+
+
+@pytest.fixture(scope="session")
+def milvus_server(tmp_path_factory):
+    """A milvus-lite server on a free loopback port, for the tests of the Milvus backend."""
+    from tests.milvus import running
+
+    with running(tmp_path_factory.mktemp("milvus")) as server:
+        yield server

@@ -91,6 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus", metavar="DIR", help=CORPUS_HELP)
     p.add_argument("--full", action="store_true", help="rebuild everything from scratch")
     p.add_argument("--progress", action="store_true", help="show progress bars even when not on a terminal")
+    p.add_argument("--shard", metavar="I/N", help="Milvus only: index shard I of N (0 ≤ I < N) of the corpus "
+                   "into the pending generation, for a build split across workers")
+    p.add_argument("--publish", action="store_true", help="Milvus only: switch every server to the generation "
+                   "the shards wrote, once all N have finished")
 
     p = command("sources", "list the indexed documents with their passage counts", commands.cmd_sources)
     p.add_argument("--corpus", metavar="DIR", help=CORPUS_HELP)

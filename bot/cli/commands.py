@@ -63,11 +63,33 @@ def cmd_passages(cfg: AppConfig, args: argparse.Namespace) -> int:
     return 0
 
 
+def shard_arg(text: str) -> tuple[int, int]:
+    """``I/N`` as (I, N), checked."""
+    try:
+        i, n = (int(x) for x in text.split("/"))
+    except ValueError:
+        raise UsageError(f"--shard takes I/N, like 0/3 (got {text!r})") from None
+    if not (n >= 1 and 0 <= i < n):
+        raise UsageError(f"--shard {text}: I must be at least 0 and less than N")
+    return i, n
+
+
 def cmd_index(cfg: AppConfig, args: argparse.Namespace) -> int:
+    if args.publish and (args.shard or args.full):
+        raise UsageError("--publish runs on its own, after every `quoth index --shard I/N` has finished")
+    shard = shard_arg(args.shard) if args.shard else (0, 1)
     q = _app(cfg, args)
-    report = q.index(full=args.full, show_progress=sys.stderr.isatty() or args.progress)
+    if args.publish:
+        report = q.publish()
+        _out(f"Published generation {report.generation} ({q.backend.where()}): {report.summary()}")
+        return 0
+    report = q.index(full=args.full, show_progress=sys.stderr.isatty() or args.progress, shard=shard)
     for line in warning_lines(report.warnings, report.known):
         print(line, file=sys.stderr)
+    if shard[1] > 1:
+        _out(f"Wrote shard {shard[0]}/{shard[1]} of {q.corpus_dir} into generation {report.generation}: "
+             f"{report.summary()}; publish with `quoth index --publish` once every shard has finished")
+        return 0
     _out(f"{'Rebuilt' if report.full else 'Updated'} index for {q.corpus_dir}: {report.summary()}")
     return 0
 

@@ -116,7 +116,7 @@ class AskService:
     def _hits(self, verdicts) -> list[Hit]:
         """The passage behind each verdict that has one, as the journal keeps hits for the Context button."""
         ids = [v.passage_id for v in verdicts if v.passage_id is not None]
-        found = self.quoth.current().store.get(ids)
+        found = self.quoth.current().get(ids)
         return [Hit(found[i][0], found[i][1], 1.0) for i in ids if i in found]
 
     async def more(self, qid: int, offset: int) -> Reply:

@@ -11,8 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 from ..errors import EvalError
 from ..search import Searcher
 
@@ -86,7 +84,7 @@ def beir_run(searcher: Searcher, queries: dict[str, str], mode: str, depth: int 
              progress: Callable[[int], None] | None = None) -> dict[str, dict[str, float]]:
     """Document rankings: each document scored by its best passage."""
     idx = searcher.current()
-    doc_of = {p.id: doc_id(p.doc_path) for p, _ in idx.passages(np.arange(len(idx)))}
+    doc_of = {pid: doc_id(path) for pid, path in idx.passage_paths().items()}
     run: dict[str, dict[str, float]] = {}
     for i, (qid, text) in enumerate(queries.items(), 1):
         docs: dict[str, float] = {}

@@ -97,6 +97,21 @@ def document_key(doc: Document, settings: str, chrome: Iterable[str] = ()) -> st
     return hashlib.sha256(f"{doc.content_hash}\n{meta}\n{settings}\n{lines}".encode()).hexdigest()
 
 
+def read_corpus(documents: Callable[[], Iterable[Document]], note: ProgressFn, report: BuildReport,
+                corpus: str) -> list[Document]:
+    """Every document of the corpus, the first of any two with one path. Held in memory for the chrome
+    learnt across them: the texts are no larger than the store the build writes."""
+    docs: dict[str, Document] = {}
+    note("reading documents", 0, 0)
+    for i, doc in enumerate(documents(), 1):
+        docs.setdefault(doc.path, doc)
+        if i % PROGRESS_EVERY == 0:
+            note("reading documents", i, 0)
+    if not docs:
+        raise CorpusError(no_documents(corpus, report.warnings))
+    return list(docs.values())
+
+
 class IndexBuilder:
     """One build of one index folder. ``documents`` yields the corpus (and records load warnings itself)."""
 
@@ -225,17 +240,7 @@ class IndexBuilder:
         return store
 
     def _read(self, note: ProgressFn, report: BuildReport) -> list[Document]:
-        """Every document of the corpus, the first of any two with one path. Held in memory for the chrome
-        learnt across them: the texts are no larger than the store the build writes."""
-        docs: dict[str, Document] = {}
-        note("reading documents", 0, 0)
-        for i, doc in enumerate(self.documents(), 1):
-            docs.setdefault(doc.path, doc)
-            if i % PROGRESS_EVERY == 0:
-                note("reading documents", i, 0)
-        if not docs:
-            raise CorpusError(no_documents(self.corpus, report.warnings))
-        return list(docs.values())
+        return read_corpus(self.documents, note, report, self.corpus)
 
     def _embed(self, prev: Generation | None, store: Store, report: BuildReport, note: ProgressFn,
                show_progress: bool) -> tuple[np.ndarray, np.ndarray]:

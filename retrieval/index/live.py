@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import faiss
@@ -75,17 +76,50 @@ class LoadedIndex:
         return len(self.ids)
 
     # --- scoring -------------------------------------------------------------------------------------
+    # Rows are this generation's keys: what ``candidates``, ``dense_top`` and ``lexical_top`` return and every
+    # other method takes. Here they are positions 0..n-1; ``passage_ids`` turns them into passage ids.
+    def candidates(self, words: list[str], qvec: np.ndarray, c: int, source: str | None = None,
+                   speaker: str | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(rows, cosine similarities, BM25 scores) of the union of the ``c`` nearest passages and the ``c``
+        best by BM25, within the filters (``BadQuery`` when a filter matches nothing)."""
+        mask = self.mask(source, speaker)
+        if mask is None:
+            dense_rows, _ = self.dense_top(qvec, c)
+        else:
+            allowed = np.flatnonzero(mask)
+            if not len(allowed):
+                self.check_filters(source, speaker)  # a filter matching nothing is a mistake, said as one
+                return (np.zeros(0, dtype=np.int64),) + (np.zeros(0, dtype=np.float32),) * 2
+            sims = self.similarities(qvec, allowed)
+            dense_rows = allowed[np.argpartition(-sims, min(c, len(sims)) - 1)[:c]]
+        lex_all = self.lexical_scores(words, mask)
+        positive = np.flatnonzero(lex_all > 0)
+        if len(positive) > c:
+            positive = positive[np.argpartition(-lex_all[positive], c - 1)[:c]]
+        rows = np.union1d(dense_rows, positive).astype(np.int64)
+        return rows, self.similarities(qvec, rows), lex_all[rows]
+
     def dense_top(self, qvec: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """(rows, cosine similarities) of the ``k`` nearest passages, best first."""
         sims, found = self.faiss.search(qvec[None, :].astype(np.float32), min(k, len(self)))
         ok = found[0] >= 0
         return found[0][ok], sims[0][ok]
 
+    def lexical_top(self, words: list[str], k: int) -> tuple[np.ndarray, np.ndarray]:
+        """(rows, BM25 scores) of the ``k`` best passages by BM25 with a positive score, best first."""
+        lex = self.lexical_scores(words)
+        top = np.argsort(-lex, kind="stable")[:k]
+        top = top[lex[top] > 0]
+        return top, lex[top]
+
     def similarities(self, qvec: np.ndarray, rows: np.ndarray) -> np.ndarray:
         return (np.asarray(self.vectors[rows]) @ qvec).astype(np.float32)
 
     def vectors_of(self, rows: np.ndarray) -> np.ndarray:
         return np.asarray(self.vectors[rows])
+
+    def passage_ids(self, rows: np.ndarray) -> np.ndarray:
+        return self.ids[rows]
 
     def query_words(self, query: str) -> list[str]:
         return bm25.query_tokens(self.bm25, query)
@@ -154,6 +188,29 @@ class LoadedIndex:
         ids = self.ids[rows].tolist()
         found = self.store.get(ids)
         return [found[int(pid)] for pid in ids]
+
+    def get(self, ids: Iterable[int]) -> dict[int, tuple[Passage, SourceInfo]]:
+        """Passages by passage id (ids no longer indexed are left out)."""
+        return self.store.get(ids)
+
+    def passage_paths(self) -> dict[int, str]:
+        """Every passage id and its document's path."""
+        return dict(zip(self.ids.tolist(), self.labels()[1], strict=True))
+
+    def random_passages(self, source: str | None, speaker: str | None, avoid: Iterable[int],
+                        seed: int | None = None, limit: int = 200) -> Iterator[tuple[Passage, SourceInfo]]:
+        """Up to ``limit`` passages within the filters in random order, those not in ``avoid`` (passage ids)
+        first; ``BadQuery`` when a filter matches nothing."""
+        mask = self.mask(source, speaker)
+        rows = np.flatnonzero(mask) if mask is not None else np.arange(len(self))
+        if not len(rows):
+            self.check_filters(source, speaker)
+            return
+        fresh = rows[~np.isin(self.ids[rows], np.fromiter(avoid, dtype=np.int64))]
+        rng = np.random.default_rng(seed)
+        for pool in (fresh, rows):
+            for row in rng.permutation(pool)[:limit]:
+                yield from self.passages(np.array([row]))
 
     def document_text(self, path: str) -> str | None:
         """A document's stored text, the one every offset points into."""

@@ -91,7 +91,7 @@ class Searcher:
         single_thread_blas()
 
     def current(self) -> LoadedIndex:
-        idx = self.index.current() if isinstance(self.index, LiveIndex) else self.index
+        idx = self.index.current() if hasattr(self.index, "current") else self.index
         if idx.model != self.encoder.name:
             raise ModelMismatch(
                 f"the index was built with model {idx.model!r} but the configured model is {self.encoder.name!r}; "
@@ -149,12 +149,10 @@ class Searcher:
         qvec = self.encoder.encode_queries([query])[0]
         if mode == "dense":
             rows, sims = idx.dense_top(qvec, depth)
-            return list(zip(idx.ids[rows].tolist(), sims.tolist(), strict=True))
+            return list(zip(idx.passage_ids(rows).tolist(), sims.tolist(), strict=True))
         if mode == "bm25":
-            lex = idx.lexical_scores(idx.query_words(query))
-            top = np.argsort(-lex, kind="stable")[:depth]
-            top = top[lex[top] > 0]
-            return list(zip(idx.ids[top].tolist(), lex[top].tolist(), strict=True))
+            rows, lex = idx.lexical_top(idx.query_words(query), depth)
+            return list(zip(idx.passage_ids(rows).tolist(), lex.tolist(), strict=True))
         rows, sims, fused = self._candidates(idx, idx.query_words(query), qvec, None, None)
         order = np.argsort(-fused, kind="stable")
         rows, sims, fused = rows[order], sims[order], fused[order]
@@ -164,7 +162,7 @@ class Searcher:
             rows, sims, fused = self._rerank(idx, query, rows, sims, fused, depth)
         elif mode != "hybrid":
             raise ValueError(f"unknown mode {mode!r}")
-        return list(zip(idx.ids[rows[:depth]].tolist(), fused[:depth].tolist(), strict=True))
+        return list(zip(idx.passage_ids(rows[:depth]).tolist(), fused[:depth].tolist(), strict=True))
 
     def candidates(self, query: str, depth: int) -> tuple[LoadedIndex, np.ndarray, np.ndarray, np.ndarray]:
         """(index, rows, cosine similarities, fused scores) of the hybrid candidates, best first, no gate: for
@@ -177,27 +175,11 @@ class Searcher:
 
     def _candidates(self, idx: LoadedIndex, words: list[str], qvec: np.ndarray, source: str | None,
                     speaker: str | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        n = len(idx)
-        c = min(self.options.candidates, n)
-        mask = idx.mask(source, speaker)
-        if mask is None:
-            dense_rows, _ = idx.dense_top(qvec, c)
-        else:
-            allowed = np.flatnonzero(mask)
-            if not len(allowed):
-                idx.check_filters(source, speaker)  # a filter matching nothing is a mistake, said as one
-                return (np.zeros(0, dtype=np.int64),) + (np.zeros(0, dtype=np.float32),) * 2
-            sims = idx.similarities(qvec, allowed)
-            top = np.argpartition(-sims, min(c, len(sims)) - 1)[:c]
-            dense_rows = allowed[top]
-        lex_all = idx.lexical_scores(words, mask)
-        positive = np.flatnonzero(lex_all > 0)
-        if len(positive) > c:
-            positive = positive[np.argpartition(-lex_all[positive], c - 1)[:c]]
-        rows = np.union1d(dense_rows, positive).astype(np.int64)
-        dense_sims = idx.similarities(qvec, rows)
+        rows, dense_sims, lexical = idx.candidates(words, qvec, min(self.options.candidates, len(idx)), source,
+                                                   speaker)
         o = self.options
-        return rows, dense_sims, fuse(o.fusion, dense_sims, lex_all[rows], o.dense_weight, o.rrf_k)
+        # Fusion is the searcher's, not the index's: every backend's candidates are fused alike.
+        return rows, dense_sims, fuse(o.fusion, dense_sims, lexical, o.dense_weight, o.rrf_k)
 
     def _rerank(self, idx: LoadedIndex, query: str, rows: np.ndarray, sims: np.ndarray, fused: np.ndarray,
                 need: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -1,0 +1,44 @@
+"""The Milvus backend: a connection, the follower of the alias, and builders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from ...records import Document
+from ...settings import IndexSettings
+from .. import bm25
+from ..build import DocumentSegmenter, PassageEncoder
+from . import layout
+from .build import MilvusBuilder
+from .connection import Milvus
+from .reader import MilvusLive, read_meta
+
+
+class MilvusBackend:
+    name = "milvus"
+
+    def __init__(self, settings: IndexSettings) -> None:
+        self.milvus = Milvus(settings.milvus_uri, settings.milvus_token(), settings.milvus_timeout)
+        self.prefix = settings.milvus_prefix
+        self.live = MilvusLive(self.milvus, self.prefix)
+
+    def exists(self) -> bool:
+        return self.live.exists()
+
+    def outdated(self) -> str | None:
+        gen = self.live.serving()
+        meta = read_meta(self.milvus, gen) if gen is not None else None
+        if meta is None:
+            return None
+        if meta.get("format") != layout.FORMAT:
+            return f"its collections are in format {meta.get('format')}, this version of Quoth reads {layout.FORMAT}"
+        if meta.get("analyzer") != bm25.ANALYZER_VERSION:
+            return "its BM25 terms were written by another version of Quoth"
+        return None
+
+    def where(self) -> str:
+        return f"Milvus at {self.milvus.uri} (prefix {self.prefix})"
+
+    def builder(self, documents: Callable[[], Iterable[Document]], segment: DocumentSegmenter,
+                encoder: PassageEncoder, settings: IndexSettings, key: str, corpus: str) -> MilvusBuilder:
+        return MilvusBuilder(self.milvus, self.prefix, documents, segment, encoder, settings, key, corpus)

@@ -1,0 +1,314 @@
+"""Builds into Milvus as named steps, whole or split across workers.
+
+``run(shard=(i, n))`` writes the documents of shard ``i`` of ``n`` into the pending generation (the one that
+is being built: joined by every worker of one build, created by the first); unchanged documents are copied
+from the serving generation with their vectors, the rest segmented and embedded. ``publish()`` then
+settles what needs the whole corpus (BM25 joins and term counts, speakers, meta) and switches the alias:
+every serving process moves to the new generation together. A single build is shard 0 of 1, published at
+once. Until the switch nothing a reader sees changes, so a killed build leaves the previous generation
+serving; running a shard again replaces what it wrote.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+
+from ...errors import IndexUnusable
+from ...records import Document, Passage
+from ...segment import Chrome
+from ...settings import IndexSettings
+from .. import bm25
+from ..build import BuildReport, DocumentSegmenter, PassageEncoder, ProgressFn, document_key, read_corpus
+from . import layout
+from .connection import Milvus
+from .layout import MilvusGeneration, record, shard_of
+from .reader import PAGE, ROW_FIELDS, MilvusLive, read_meta
+
+log = logging.getLogger("quoth.index")
+BATCH_PASSAGES = 256  # passages embedded and inserted at a time: bounded memory whatever the corpus
+COPY_DOCS = 64  # unchanged documents copied per query
+
+
+class MilvusBuilder:
+    def __init__(self, milvus: Milvus, prefix: str, documents: Callable[[], Iterable[Document]],
+                 segment: DocumentSegmenter, encoder: PassageEncoder, settings: IndexSettings, key: str,
+                 corpus: str = "") -> None:
+        self.milvus, self.prefix = milvus, prefix
+        self.live = MilvusLive(milvus, prefix)
+        self.documents, self.segment, self.encoder = documents, segment, encoder
+        self.settings, self.key, self.corpus = settings, key, corpus
+
+    # --- one shard -------------------------------------------------------------------------------------
+    def run(self, full: bool = False, progress: ProgressFn | None = None, show_progress: bool = False,
+            report: BuildReport | None = None, shard: tuple[int, int] = (0, 1)) -> BuildReport:
+        t0 = time.perf_counter()
+        report = report or BuildReport()
+        note = progress or (lambda stage, done, total: None)
+        i, n = shard
+        prev, prev_meta = self._previous(full)
+        report.full = prev is None
+        report.known = set(prev_meta.get("warnings", [])) if prev_meta else set()
+        docs = read_corpus(self.documents, note, report, self.corpus)
+        chrome = self.segment.learn(d.text for d in docs)
+        keys = {d.path: document_key(d, self.key, chrome.present_in(d.text)) for d in docs}
+        old = self._old_keys(prev)
+        if n == 1 and prev is not None and old == keys:
+            return self._unchanged(prev, prev_meta, report, t0)
+        gen = self._generation(n, prev)
+        self._clear_shard(gen, i)
+        mine = [d for d in docs if shard_of(d.path, n) == i]
+        seen = {w for d in docs for w in bm25.words(d.text)}  # the corpus's words; publish settles the rest
+        same = [d.path for d in mine if old.get(d.path) == keys[d.path]]
+        self._copy(prev, gen, same, i, report, note)
+        changed = [d for d in mine if old.get(d.path) != keys[d.path]]
+        self._add(gen, changed, chrome, keys, seen, i, report, note, show_progress)
+        report.changed = sum(d.path in old for d in changed)
+        report.added = len(changed) - report.changed
+        report.removed = sum(1 for p in old if p not in keys and shard_of(p, n) == i)
+        report.documents = len(mine)
+        self._finish_shard(gen, i, n, report)
+        report.generation = gen.name
+        if n == 1:
+            self.publish(report, progress)
+        report.seconds = time.perf_counter() - t0
+        note("done", report.passages, report.passages)
+        return report
+
+    def _previous(self, full: bool) -> tuple[MilvusGeneration | None, dict | None]:
+        """The serving generation an update copies from, when there is one of this format and settings."""
+        prev = self.live.serving()
+        meta = read_meta(self.milvus, prev) if prev is not None else None
+        if full or meta is None:
+            return None, meta
+        if meta.get("format") != layout.FORMAT or meta.get("settings") != self.key:
+            log.info("index settings changed since the last build: rebuilding everything")
+            return None, meta
+        return prev, meta
+
+    def _old_keys(self, prev: MilvusGeneration | None) -> dict[str, str]:
+        if prev is None:
+            return {}
+        return {r["path"]: json.loads(r["data"])["key"] for r in self._scan(prev.records, 'kind == "doc"',
+                                                                             ["path", "data"])}
+
+    def _unchanged(self, prev: MilvusGeneration, meta: dict, report: BuildReport, t0: float) -> BuildReport:
+        if meta.get("warnings") != report.warnings:  # a new unreadable file is no document, but is news once
+            meta["warnings"] = report.warnings
+            self.milvus.upsert(prev.records, [record("meta", "meta", json.dumps(meta))])
+        report.unchanged, report.documents, report.passages = meta["documents"], meta["documents"], meta["passages"]
+        report.generation = prev.name
+        report.seconds = time.perf_counter() - t0
+        log.info("no document changed since generation %s: nothing to write", prev.name)
+        return report
+
+    def _generation(self, shards: int, prev: MilvusGeneration | None) -> MilvusGeneration:
+        """The pending generation of this build: for a sharded build, the newest unpublished one made for the
+        same shard count, settings and serving generation (so every worker joins one); else a new one."""
+        gens = layout.generations(self.milvus.list_collections(), self.prefix)
+        if shards > 1 and gens:
+            latest = gens[-1]
+            build = self._record(latest, "build")
+            if build is not None and self._record(latest, "meta") is None and build == self._build_note(shards, prev):
+                return latest
+        gen = MilvusGeneration((gens[-1].number if gens else 0) + 1, self.prefix)
+        layout.create(self.milvus, gen, self.encoder.dimension, self.settings.type, self.settings.bm25_k1,
+                      self.settings.bm25_b)
+        self.milvus.upsert(gen.records, [record("build", "build", json.dumps(self._build_note(shards, prev)))])
+        return gen
+
+    def _build_note(self, shards: int, prev: MilvusGeneration | None) -> dict:
+        return {"shards": shards, "settings": self.key, "model": self.encoder.name,
+                "base": prev.name if prev is not None else None}
+
+    def _record(self, gen: MilvusGeneration, key: str) -> dict | None:
+        found = self.milvus.get(gen.records, ids=[key], output_fields=["data"])
+        return json.loads(found[0]["data"]) if found else None
+
+    def _clear_shard(self, gen: MilvusGeneration, shard: int) -> None:
+        """What an earlier run of this shard wrote into ``gen``: a shard run again replaces it."""
+        self.milvus.delete(gen.passages, filter=f"shard == {shard}")
+        self.milvus.delete(gen.records, filter=f'shard == {shard} and kind in ["doc", "text", "shard"]')
+
+    def _copy(self, prev: MilvusGeneration | None, gen: MilvusGeneration, paths: list[str], shard: int,
+              report: BuildReport, note: ProgressFn) -> None:
+        """Unchanged documents' rows, vectors included, from the serving generation: not embedded again."""
+        fields = [f for f in ROW_FIELDS if f != "id"] + ["id"]
+        for j in range(0, len(paths), COPY_DOCS):
+            batch = {"paths": paths[j:j + COPY_DOCS]}
+            rows = [{**r, "shard": shard} for r in self._scan(prev.passages, "doc_path in {paths}", fields, batch)]
+            recs = [{**r, "shard": shard, "placeholder": layout.PLACEHOLDER} for r in self._scan(
+                prev.records, 'kind in ["doc", "text"] and path in {paths}',
+                ["key", "kind", "path", "part", "data", "text"], batch)]
+            self._insert(gen.passages, rows)
+            self._insert(gen.records, recs)
+            report.unchanged += len(batch["paths"])
+            report.passages += len(rows)
+            note("copying unchanged documents", min(j + COPY_DOCS, len(paths)), len(paths))
+
+    def _add(self, gen: MilvusGeneration, docs: list[Document], chrome: Chrome, keys: dict[str, str],
+             seen: set[str], shard: int, report: BuildReport, note: ProgressFn, show_progress: bool) -> None:
+        """New and changed documents, segmented, embedded and inserted a batch of passages at a time."""
+        pending: list[dict] = []
+        for j, doc in enumerate(docs, 1):
+            seg = self.segment(doc, chrome)
+            key = keys[doc.path]
+            recs = [record("doc", f"doc\0{doc.path}", json.dumps(_doc_data(seg.source, doc, key, len(seg.passages))),
+                           doc.path, shard)]
+            recs += [record("text", f"text\0{doc.path}\0{k:06d}", path=doc.path, shard=shard, part=k, text=part)
+                     for k, part in enumerate(layout.text_parts(doc.text))]
+            self._insert(gen.records, recs)
+            pending += [_row(p, key, k, shard, seen) for k, p in enumerate(seg.passages)]
+            if len(pending) >= BATCH_PASSAGES or j == len(docs):
+                self._embed_and_insert(gen, pending, report, show_progress)
+                pending = []
+                note("embedding", j, len(docs))
+
+    def _embed_and_insert(self, gen: MilvusGeneration, rows: list[dict], report: BuildReport,
+                          show_progress: bool) -> None:
+        if not rows:
+            return
+        t = time.perf_counter()
+        vectors = self.encoder.encode_passages([r["search_text"] for r in rows], progress=show_progress)
+        report.encode_seconds += time.perf_counter() - t
+        for r, v in zip(rows, vectors, strict=True):
+            r["dense"] = v.tolist()
+        self._insert(gen.passages, rows)
+        report.embedded += len(rows)
+        report.passages += len(rows)
+
+    def _insert(self, collection: str, rows: list[dict]) -> None:
+        for j in range(0, len(rows), PAGE):
+            self.milvus.insert(collection, rows[j:j + PAGE])
+
+    def _finish_shard(self, gen: MilvusGeneration, shard: int, shards: int, report: BuildReport) -> None:
+        note = {"shard": shard, "of": shards, "documents": report.documents, "passages": report.passages,
+                "added": report.added, "changed": report.changed, "removed": report.removed,
+                "unchanged": report.unchanged, "warnings": report.warnings[:200], "finished": time.time()}
+        self.milvus.upsert(gen.records, [record("shard", f"shard\0{shard}", json.dumps(note), shard=shard)])
+
+    def _scan(self, collection: str, expr: str, fields: list[str], params: dict | None = None) -> Iterator[dict]:
+        it = self.milvus.query_iterator(collection, batch_size=PAGE, filter=layout.render(expr, params),
+                                        output_fields=fields)
+        try:
+            while page := self.milvus.call_on(it, "next"):
+                yield from page
+        finally:
+            it.close()
+
+    # --- publishing --------------------------------------------------------------------------------------
+    def publish(self, report: BuildReport | None = None, progress: ProgressFn | None = None) -> BuildReport:
+        """Settle the pending generation once every shard has finished, and switch the alias to it."""
+        report = report or BuildReport()
+        note = progress or (lambda stage, done, total: None)
+        gen, build = self._pending()
+        shards = [json.loads(r["data"]) for r in self._scan(gen.records, 'kind == "shard"', ["data"])]
+        missing = sorted(set(range(build["shards"])) - {s["shard"] for s in shards})
+        if missing:
+            said = ", ".join(f"{m}/{build['shards']}" for m in missing)
+            raise IndexUnusable(f"generation {gen.name} cannot be published yet: shard(s) {said} have not "
+                                "finished (run `quoth index --shard I/N` for each)")
+        self.milvus.flush(gen.passages)
+        self.milvus.flush(gen.records)
+        note("settling BM25 terms", 0, 0)
+        stats = self._settle(gen)
+        first = min(shards, key=lambda s: s["shard"])
+        meta = {"format": layout.FORMAT, "settings": build["settings"], "model": build["model"],
+                "dimension": self.encoder.dimension, "corpus": self.corpus,
+                "documents": sum(s["documents"] for s in shards), "passages": stats["passages"],
+                "tokens": stats["tokens"], "bm25": [self.settings.bm25_k1, self.settings.bm25_b],
+                "analyzer": bm25.ANALYZER_VERSION, "index_type": self.settings.type, "shards": build["shards"],
+                "warnings": first["warnings"], "created": time.time()}
+        self.milvus.upsert(gen.records, [record("meta", "meta", json.dumps(meta))])
+        self.milvus.flush(gen.records)
+        self._switch(gen)
+        for name in ("added", "changed", "removed", "unchanged"):
+            setattr(report, name, sum(s[name] for s in shards))
+        report.documents, report.passages, report.generation = meta["documents"], meta["passages"], gen.name
+        report.full = build["base"] is None
+        return report
+
+    def _pending(self) -> tuple[MilvusGeneration, dict]:
+        gens = layout.generations(self.milvus.list_collections(), self.prefix)
+        for gen in reversed(gens):
+            build = self._record(gen, "build")
+            if build is not None and self._record(gen, "meta") is None:
+                return gen, build
+        raise IndexUnusable(f"nothing to publish in Milvus at {self.milvus.uri} under prefix {self.prefix!r}: "
+                            "run `quoth index --shard I/N` for every shard first")
+
+    def _settle(self, gen: MilvusGeneration) -> dict:
+        """What needs every passage: BM25 joins attested anywhere in the corpus (workers only knew their own
+        documents' words), each term's passage count, speakers and their passage counts."""
+        seen: set[str] = set()
+        for r in self._scan(gen.passages, "id >= 0", ["search_text"]):
+            seen.update(bm25.words(r["search_text"]))
+        df: Counter[str] = Counter()
+        speakers: Counter[str] = Counter()
+        fixes: dict[int, str] = {}
+        tokens = passages = 0
+        for r in self._scan(gen.passages, "id >= 0", ["id", "search_text", "lexical", "speaker"]):
+            terms = bm25.passage_tokens(bm25.words(r["search_text"]), seen)
+            lexical = layout.lexical_text(terms)
+            if lexical != r["lexical"]:
+                fixes[int(r["id"])] = lexical
+            df.update({layout.term(t) for t in terms})
+            tokens += len(terms)
+            passages += 1
+            if r.get("speaker"):
+                speakers[r["speaker"]] += 1
+        self._apply(gen, fixes)
+        self._insert(gen.terms, [{"term": t, "df": d, "placeholder": layout.PLACEHOLDER} for t, d in df.items()])
+        self._insert(gen.records, [record("speaker", f"speaker\0{s}", json.dumps({"passages": c}), s)
+                                   for s, c in speakers.items()])
+        self.milvus.flush(gen.terms)
+        return {"tokens": tokens, "passages": passages}
+
+    def _apply(self, gen: MilvusGeneration, fixes: dict[int, str]) -> None:
+        ids = list(fixes)
+        fields = [*ROW_FIELDS, "shard"]
+        for j in range(0, len(ids), PAGE):
+            rows = self.milvus.get(gen.passages, ids=ids[j:j + PAGE], output_fields=fields)
+            self.milvus.upsert(gen.passages, [{**r, "lexical": fixes[int(r["id"])]} for r in rows])
+        if ids:
+            log.info("%d passages took BM25 joins attested in other shards", len(ids))
+
+    def _switch(self, gen: MilvusGeneration) -> None:
+        """Point the alias at ``gen`` (Milvus switches it atomically for every reader), then drop what no reader
+        can still hold: generations replaced more than ``milvus_grace`` seconds ago, and unpublished ones older
+        than ``gen`` (their builds can never be published now)."""
+        name = layout.alias(self.prefix)
+        serving = self.live.serving()
+        if serving is None:
+            self.milvus.create_alias(gen.passages, name)
+        else:
+            self.milvus.alter_alias(gen.passages, name)
+            self.milvus.upsert(serving.records, [record("retired", "retired", json.dumps({"at": time.time()}))])
+        log.info("Milvus index generation %s is serving", gen.name)
+        now = time.time()
+        for old in layout.generations(self.milvus.list_collections(), self.prefix):
+            if old >= gen or old == serving:
+                continue
+            retired = self._record(old, "retired") if self._record(old, "meta") is not None else {"at": 0}
+            if retired is None or now - retired["at"] >= self.settings.milvus_grace:
+                layout.drop(self.milvus, old)
+
+
+def _doc_data(source, doc: Document, key: str, passages: int) -> dict:
+    return {"title": source.title, "author": source.author, "site": source.site,
+            "kind": str(source.kind) if source.kind else None, "url": source.url, "date": source.date,
+            "content_hash": doc.content_hash, "key": key, "passages": passages}
+
+
+def _row(p: Passage, key: str, ordinal: int, shard: int, seen: set[str]) -> dict:
+    for name, value in (("text", p.text), ("search_text", p.search_text)):
+        if len(value.encode("utf-8")) > layout.TEXT_MAX:
+            raise IndexUnusable(f"a passage of {p.doc_path} is longer than Milvus holds in one field "
+                                f"({layout.TEXT_MAX} bytes of {name}); lower segment.max_tokens")
+    return {"id": layout.passage_id(key, ordinal), "doc_path": p.doc_path, "shard": shard, "ord": ordinal,
+            "start": p.start, "stop": p.end, "text": p.text, "search_text": p.search_text,
+            "lexical": layout.lexical_text(bm25.passage_tokens(bm25.words(p.search_text), seen)),
+            "speaker": p.speaker, "role": str(p.role), "reply_to": p.reply_to, "locator": p.locator}

@@ -1,0 +1,106 @@
+"""One connection to Milvus, whose every failure becomes ``IndexUnavailable``: a message naming the URI,
+never the token, and one the bot can show ("try again in a minute") while the server is away."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from typing import Any
+
+from ...errors import IndexUnavailable
+
+log = logging.getLogger("quoth.index")
+
+# gRPC codes and Milvus messages that mean the token was refused, not that the server is away.
+_UNREACHABLE = re.compile(r"UNAVAILABLE|DEADLINE_EXCEEDED|connect|timeout|timed out|refused|unreachable|"
+                          r"server not ready", re.IGNORECASE)
+_REFUSED = re.compile(r"UNAUTHENTICATED|PERMISSION_DENIED|auth|credential|password|token|privilege",
+                      re.IGNORECASE)
+
+
+class _NoMvccWarning(logging.Filter):
+    """pymilvus warns on every query iterator that Milvus Lite has no MVCC timestamp to give it; the client's
+    own clock serves instead, which is right for a build that reads what it wrote. Said once per scan, it
+    would bury the log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "mvccTs" not in record.getMessage()
+
+
+_NO_MVCC = _NoMvccWarning()
+
+
+def _client_class():
+    try:
+        from pymilvus import MilvusClient
+
+        for name in ("pymilvus.client.iterator.query_iterator", "pymilvus.orm.iterator"):
+            logging.getLogger(name).addFilter(_NO_MVCC)
+    except ImportError as exc:
+        raise IndexUnavailable("index.backend = \"milvus\" needs the Milvus client: pip install 'quoth[milvus]'") \
+            from exc
+    return MilvusClient
+
+
+def describe_failure(exc: BaseException, uri: str, token: str) -> str:
+    """What went wrong talking to Milvus at ``uri``, in one line, with the token blanked wherever it appears."""
+    text = " ".join(str(exc).split())[:300] or type(exc).__name__
+    if token:
+        text = text.replace(token, "***")
+        for part in token.split(":"):  # "user:password" tokens: neither half is shown either
+            if len(part) >= 3:
+                text = text.replace(part, "***")
+    if _UNREACHABLE.search(text):
+        return f"cannot reach Milvus at {uri} ({text})"
+    if _REFUSED.search(text):
+        return f"Milvus at {uri} refused the credentials in $QUOTH_MILVUS_TOKEN ({text})"
+    return f"Milvus at {uri} failed ({text})"
+
+
+class Milvus:
+    """A ``MilvusClient`` on ``uri``; ``call(name, ...)`` runs one of its methods with Quoth's errors."""
+
+    def __init__(self, uri: str, token: str = "", timeout: float = 10.0) -> None:
+        if not uri:
+            raise IndexUnavailable('index.backend = "milvus" needs index.milvus_uri (http://host:19530, or a '
+                                   "file path for Milvus Lite)")
+        self.uri, self._token, self.timeout = uri, token, timeout
+        self._client: Any = None
+
+    @property
+    def client(self) -> Any:
+        if self._client is None:
+            cls = _client_class()
+            try:
+                self._client = cls(uri=self.uri, token=self._token, timeout=self.timeout)
+            except Exception as exc:  # pymilvus raises its own, gRPC's and OSErrors alike when it cannot connect
+                raise IndexUnavailable(describe_failure(exc, self.uri, self._token)) from None
+        return self._client
+
+    def call(self, method: str, *args: Any, **kwargs: Any) -> Any:
+        """``client.<method>(...)``; any failure is ``IndexUnavailable``. The client keeps its gRPC channel, which
+        reconnects by itself when the server is back."""
+        return self.call_on(self.client, method, *args, **kwargs)
+
+    def call_on(self, obj: Any, method: str, *args: Any, **kwargs: Any) -> Any:
+        """``obj.<method>(...)`` for an object the client handed out (a query iterator), with the same errors."""
+        try:
+            return getattr(obj, method)(*args, **kwargs)
+        except IndexUnavailable:
+            raise
+        except Exception as exc:
+            raise IndexUnavailable(describe_failure(exc, self.uri, self._token)) from None
+
+    def __getattr__(self, method: str) -> Any:
+        if method.startswith("_"):
+            raise AttributeError(method)
+        return functools.partial(self.call, method)
+
+    def close(self) -> None:
+        if self._client is not None:
+            try:
+                self._client.close()
+            except Exception:  # closing a dead connection has nothing left to say
+                log.debug("closing the Milvus client failed", exc_info=True)
+            self._client = None

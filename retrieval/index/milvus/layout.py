@@ -1,0 +1,210 @@
+"""The Milvus layout, owned here alone: collection names, schemas, the alias, how BM25 terms are written.
+
+Generation ``N`` of prefix ``P`` is three collections:
+
+- ``P_gNNNNNN_passages``: one row per passage — its text and search text, speaker, role, offsets, document
+  path, the dense vector, and ``lexical`` (its BM25 terms, see ``lexical_text``) with the sparse BM25 vector
+  Milvus makes from it;
+- ``P_gNNNNNN_terms``: each BM25 term and how many passages hold it (coverage and idf need the counts);
+- ``P_gNNNNNN_records``: documents (metadata, key, text in parts), speakers, the build's and shards' notes, meta.
+
+Serving processes query through the alias ``P_serving``, which names the passages collection of the serving
+generation; the other two are found by name beside it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+
+FORMAT = 1  # bump when the collections' fields change: an index in another format is rebuilt
+PARTS = ("passages", "terms", "records")
+TEXT_MAX = 65535  # Milvus's longest VARCHAR, in bytes
+PATH_MAX = 4096
+NAME_MAX = 1024
+KEY_MAX = PATH_MAX + 64
+# Milvus wants a vector field in every collection; terms and records have none of their own, so they carry
+# this two-dimensional placeholder, always zero.
+PLACEHOLDER = [0.0, 0.0]
+_NAME_RE = re.compile(r"^(?P<prefix>[A-Za-z][A-Za-z0-9_]*)_g(?P<n>\d{6})_(?P<part>passages|terms|records)$")
+_PLAIN_TERM = re.compile(r"[a-z0-9]{1,40}")
+_INDEX = {"flat": ("FLAT", {}), "auto": ("HNSW", {"M": 32, "efConstruction": 80}),
+          "hnsw": ("HNSW", {"M": 32, "efConstruction": 80}), "ivf": ("IVF_FLAT", {"nlist": 1024})}
+SEARCH_PARAMS = {"FLAT": {}, "HNSW": {"ef": 128}, "IVF_FLAT": {"nprobe": 32}}
+
+
+@dataclass(frozen=True, order=True)
+class MilvusGeneration:
+    number: int
+    prefix: str
+
+    @property
+    def name(self) -> str:
+        return f"g{self.number:06d}"
+
+    def collection(self, part: str) -> str:
+        return f"{self.prefix}_{self.name}_{part}"
+
+    @property
+    def passages(self) -> str:
+        return self.collection("passages")
+
+    @property
+    def terms(self) -> str:
+        return self.collection("terms")
+
+    @property
+    def records(self) -> str:
+        return self.collection("records")
+
+    @classmethod
+    def of_collection(cls, name: str, prefix: str) -> MilvusGeneration | None:
+        m = _NAME_RE.match(name)
+        return cls(int(m.group("n")), prefix) if m and m.group("prefix") == prefix else None
+
+
+def alias(prefix: str) -> str:
+    return f"{prefix}_serving"
+
+
+def generations(collections: list[str], prefix: str) -> list[MilvusGeneration]:
+    """The generations with at least one collection in ``collections``, oldest first."""
+    return sorted({g for c in collections if (g := MilvusGeneration.of_collection(c, prefix))})
+
+
+def term(token: str) -> str:
+    """A BM25 token as written for Milvus. Milvus's standard tokenizer would split words it segments
+    differently from Quoth's analyzer (CJK runs, long or non-ASCII words), so those are written as a hash:
+    Milvus then counts exactly Quoth's tokens, and its BM25 ranks as bm25s does."""
+    if _PLAIN_TERM.fullmatch(token):
+        return token
+    return "x" + hashlib.blake2b(token.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def lexical_text(tokens: list[str]) -> str:
+    return " ".join(term(t) for t in tokens)
+
+
+def passage_id(doc_key: str, ordinal: int) -> int:
+    """A passage's id: stable while its document is unchanged (so copied passages keep theirs), the same
+    whichever worker wrote it, and new when the document changes."""
+    digest = hashlib.blake2b(f"{doc_key}\0{ordinal}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big") & 0x7FFF_FFFF_FFFF_FFFF
+
+
+def shard_of(path: str, shards: int) -> int:
+    """The shard of a document, by a hash of its path that every worker computes alike."""
+    return int.from_bytes(hashlib.sha256(path.encode()).digest()[:8], "big") % shards
+
+
+def create(client, gen: MilvusGeneration, dimension: int, index_type: str, k1: float, b: float) -> None:
+    """The three collections of ``gen``, indexed and loaded."""
+    from pymilvus import DataType, Function, FunctionType
+
+    s = client.create_schema(auto_id=False)
+    s.add_field("id", DataType.INT64, is_primary=True)
+    s.add_field("doc_path", DataType.VARCHAR, max_length=PATH_MAX)
+    s.add_field("shard", DataType.INT64)
+    s.add_field("ord", DataType.INT64)
+    s.add_field("start", DataType.INT64)
+    s.add_field("stop", DataType.INT64)
+    s.add_field("text", DataType.VARCHAR, max_length=TEXT_MAX)
+    s.add_field("search_text", DataType.VARCHAR, max_length=TEXT_MAX)
+    s.add_field("lexical", DataType.VARCHAR, max_length=TEXT_MAX, enable_analyzer=True,
+                analyzer_params={"tokenizer": "standard"})
+    s.add_field("speaker", DataType.VARCHAR, max_length=NAME_MAX, nullable=True)
+    s.add_field("role", DataType.VARCHAR, max_length=32)
+    s.add_field("reply_to", DataType.VARCHAR, max_length=NAME_MAX, nullable=True)
+    s.add_field("locator", DataType.VARCHAR, max_length=NAME_MAX, nullable=True)
+    s.add_field("dense", DataType.FLOAT_VECTOR, dim=dimension)
+    s.add_field("sparse", DataType.SPARSE_FLOAT_VECTOR)
+    s.add_function(Function(name="bm25", function_type=FunctionType.BM25, input_field_names=["lexical"],
+                            output_field_names=["sparse"]))
+    ip = client.prepare_index_params()
+    kind, params = _INDEX[index_type]
+    ip.add_index("dense", index_type=kind, metric_type="IP", params=params)
+    ip.add_index("sparse", index_type="SPARSE_INVERTED_INDEX", metric_type="BM25",
+                 params={"bm25_k1": k1, "bm25_b": b})
+    ip.add_index("doc_path", index_type="INVERTED")
+    ip.add_index("speaker", index_type="INVERTED")
+    client.create_collection(gen.passages, schema=s, index_params=ip)
+
+    t = client.create_schema(auto_id=False)
+    t.add_field("term", DataType.VARCHAR, max_length=64, is_primary=True)
+    t.add_field("df", DataType.INT64)
+    t.add_field("placeholder", DataType.FLOAT_VECTOR, dim=len(PLACEHOLDER))
+    client.create_collection(gen.terms, schema=t, index_params=_placeholder_index(client))
+
+    r = client.create_schema(auto_id=False)
+    r.add_field("key", DataType.VARCHAR, max_length=KEY_MAX, is_primary=True)
+    r.add_field("kind", DataType.VARCHAR, max_length=16)
+    r.add_field("path", DataType.VARCHAR, max_length=PATH_MAX)
+    r.add_field("shard", DataType.INT64)
+    r.add_field("part", DataType.INT64)
+    r.add_field("data", DataType.VARCHAR, max_length=TEXT_MAX)  # JSON
+    r.add_field("text", DataType.VARCHAR, max_length=TEXT_MAX)
+    r.add_field("placeholder", DataType.FLOAT_VECTOR, dim=len(PLACEHOLDER))
+    ip = _placeholder_index(client)
+    ip.add_index("path", index_type="INVERTED")
+    client.create_collection(gen.records, schema=r, index_params=ip)
+
+
+def _placeholder_index(client):
+    ip = client.prepare_index_params()
+    ip.add_index("placeholder", index_type="FLAT", metric_type="L2")
+    return ip
+
+
+def dense_search_params(client, gen: MilvusGeneration) -> dict:
+    """The search-time accuracy knobs for the dense index ``gen`` was built with (recall@10 ≥ 0.95)."""
+    for name in client.list_indexes(gen.passages, field_name="dense"):
+        kind = client.describe_index(gen.passages, name).get("index_type", "FLAT")
+        return {"metric_type": "IP", "params": SEARCH_PARAMS.get(kind, {})}
+    return {"metric_type": "IP", "params": {}}
+
+
+def drop(client, gen: MilvusGeneration) -> None:
+    existing = set(client.list_collections())
+    for part in PARTS:
+        if gen.collection(part) in existing:
+            client.drop_collection(gen.collection(part))
+
+
+def record(kind: str, key: str, data: str = "{}", path: str = "", shard: int = 0, part: int = 0,
+           text: str = "") -> dict:
+    return {"key": key, "kind": kind, "path": path, "shard": shard, "part": part, "data": data, "text": text,
+            "placeholder": PLACEHOLDER}
+
+
+def literal(value) -> str:
+    """A value written into a Milvus filter expression: strings double-quoted with JSON's escapes (which the
+    expression grammar shares), lists bracketed. Values are never pasted in raw: a path holding a quote must
+    not change what a filter means."""
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, (list, tuple, set)):
+        return "[" + ", ".join(literal(v) for v in value) + "]"
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"no Milvus literal for {value!r}")
+    return str(value)
+
+
+def render(expr: str, params: dict | None = None) -> str:
+    """``expr`` with each ``{name}`` replaced by ``params[name]`` as a literal."""
+    return expr.format(**{k: literal(v) for k, v in (params or {}).items()}) if params else expr
+
+
+def text_parts(text: str, limit: int = TEXT_MAX) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` UTF-8 bytes (a document may be longer than one VARCHAR),
+    never inside a character: joined again they are the text exactly."""
+    data = text.encode("utf-8")
+    parts, start = [], 0
+    while start < len(data):
+        end = min(len(data), start + limit)
+        while end < len(data) and (data[end] & 0xC0) == 0x80:  # a continuation byte: back to the character
+            end -= 1
+        parts.append(data[start:end].decode("utf-8"))
+        start = end
+    return parts or [""]

@@ -1,0 +1,396 @@
+"""A Milvus generation opened for reading (``MilvusIndex``, the same interface as the embedded ``LoadedIndex``)
+and ``MilvusLive``, which follows the alias a build switches.
+
+Candidates come from Milvus (dense top-k and BM25 top-k, filters applied there); their scores are then
+computed here from the fetched rows with Quoth's own BM25 formula, so fusion sees the numbers the embedded
+backend would give it and results do not depend on the backend.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+
+import numpy as np
+
+from ...errors import IndexMissing, IndexUnavailable
+from ...records import Kind, Passage, Role, SourceInfo
+from .. import bm25
+from ..speakers import SpeakerAliases
+from ..store import StoredDocument
+from . import layout
+from .connection import Milvus
+from .layout import MilvusGeneration
+
+log = logging.getLogger("quoth.index")
+ROW_FIELDS = ["id", "doc_path", "ord", "start", "stop", "text", "search_text", "lexical", "speaker", "role",
+              "reply_to", "locator", "dense"]
+SHOWN_FIELDS = [f for f in ROW_FIELDS if f not in ("dense", "lexical")]
+CACHE_ROWS = 20_000  # rows fetched for recent questions: later steps of a question reuse them
+CACHE_TERMS = 100_000
+PAGE = 1000  # rows per query when reading many
+
+
+class _Lru(OrderedDict):
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+        self.lock = threading.Lock()
+
+    def put(self, key, value) -> None:
+        with self.lock:
+            self[key] = value
+            self.move_to_end(key)
+            while len(self) > self.size:
+                self.popitem(last=False)
+
+
+def read_meta(milvus: Milvus, gen: MilvusGeneration) -> dict | None:
+    """The meta a publish writes into ``gen``; None while it is still being built."""
+    found = milvus.get(gen.records, ids=["meta"], output_fields=["data"])
+    return json.loads(found[0]["data"]) if found else None
+
+
+def source_of(path: str, data: dict) -> SourceInfo:
+    kind = data.get("kind")
+    return SourceInfo(path=path, title=data.get("title") or path, author=data.get("author"), site=data.get("site"),
+                      kind=Kind(kind) if kind else None, url=data.get("url"), date=data.get("date"))
+
+
+def passage_of(row: dict) -> Passage:
+    return Passage(doc_path=row["doc_path"], start=row["start"], end=row["stop"], text=row["text"],
+                   speaker=row.get("speaker"), role=Role(row["role"]), search_text=row["search_text"],
+                   reply_to=row.get("reply_to"), id=int(row["id"]), locator=row.get("locator"))
+
+
+class MilvusIndex:
+    """One published generation. Keys ("rows") are passage ids. Safe to query from several threads."""
+
+    def __init__(self, milvus: Milvus, gen: MilvusGeneration, meta: dict) -> None:
+        self.milvus, self.gen, self.meta = milvus, gen, meta
+        self.k1, self.b = meta["bm25"]
+        self.avgdl = meta["tokens"] / meta["passages"] if meta["passages"] else 1.0
+        self.dense_params = layout.dense_search_params(milvus, gen)
+        self._rows = _Lru(CACHE_ROWS)
+        self._df = _Lru(CACHE_TERMS)
+        self._docs: dict[str, tuple[StoredDocument, dict]] | None = None
+        self._speakers: list[tuple[str, int]] | None = None
+        self._aliases: SpeakerAliases | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def generation(self) -> str:
+        return self.gen.name
+
+    @property
+    def model(self) -> str:
+        return self.meta["model"]
+
+    def __len__(self) -> int:
+        return int(self.meta["passages"])
+
+    # --- BM25 terms ----------------------------------------------------------------------------------
+    def df(self, terms: Iterable[str]) -> dict[str, int]:
+        """How many passages hold each term (Milvus spelling, see layout.term); 0 for unknown ones."""
+        terms = list(dict.fromkeys(terms))
+        missing = [t for t in terms if t not in self._df]
+        if missing:
+            found = {r["term"]: int(r["df"]) for r in self.milvus.get(self.gen.terms, ids=missing,
+                                                                       output_fields=["term", "df"])}
+            for t in missing:
+                self._df.put(t, found.get(t, 0))
+        return {t: self._df.get(t, 0) for t in terms}
+
+    def query_words(self, query: str) -> list[str]:
+        def known(tokens: list[str]) -> set[str]:
+            counts = self.df(layout.term(t) for t in tokens)
+            return {t for t in tokens if counts[layout.term(t)] > 0}
+
+        return bm25.query_terms(query, known)
+
+    def _idf(self, terms: list[str]) -> dict[str, float]:
+        n = len(self)
+        return {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in self.df(terms).items() if d}
+
+    def _lexical(self, words: list[str], rows: list[dict]) -> np.ndarray:
+        """BM25 of each row for ``words``: bm25s's Lucene formula, which Milvus's ranking follows."""
+        terms = [layout.term(w) for w in words]
+        idf = self._idf(terms)
+        out = np.zeros(len(rows), dtype=np.float32)
+        for j, row in enumerate(rows):
+            tokens = row["lexical"].split()
+            norm = self.k1 * (1 - self.b + self.b * len(tokens) / self.avgdl)
+            for t in idf:
+                tf = tokens.count(t)
+                if tf:
+                    out[j] += idf[t] * tf / (norm + tf)
+        return out
+
+    # --- rows ----------------------------------------------------------------------------------------
+    def fetch(self, ids: Iterable[int]) -> list[dict]:
+        """The rows of ``ids`` in that order (cached: a question's later steps ask for the same ones)."""
+        ids = [int(i) for i in ids]
+        missing = [i for i in dict.fromkeys(ids) if i not in self._rows]
+        for i in range(0, len(missing), PAGE):
+            for row in self.milvus.get(self.gen.passages, ids=missing[i:i + PAGE], output_fields=ROW_FIELDS):
+                self._rows.put(int(row["id"]), row)
+        return [self._rows[i] for i in ids if i in self._rows]
+
+    def candidates(self, words: list[str], qvec: np.ndarray, c: int, source: str | None = None,
+                   speaker: str | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        expr, params = self._filter(source, speaker)
+        dense_ids, _ = self._search_dense(qvec, c, expr, params)
+        lexical_ids = self._search_lexical(words, c, expr, params)
+        ids = np.union1d(dense_ids, lexical_ids).astype(np.int64)
+        rows = self.fetch(ids.tolist())
+        ids = np.array([int(r["id"]) for r in rows], dtype=np.int64)
+        return ids, self._sims(qvec, rows), self._lexical(words, rows)
+
+    def _search_dense(self, qvec: np.ndarray, k: int, expr: str = "", params: dict | None = None
+                      ) -> tuple[np.ndarray, np.ndarray]:
+        hits = self.milvus.search(self.gen.passages, data=[qvec.astype(np.float32).tolist()], anns_field="dense",
+                                  limit=max(1, min(k, 16384)), filter=layout.render(expr, params),
+                                  search_params=self.dense_params, output_fields=["id"])[0]
+        return (np.array([int(h["id"]) for h in hits], dtype=np.int64),
+                np.array([float(h["distance"]) for h in hits], dtype=np.float32))
+
+    def _search_lexical(self, words: list[str], k: int, expr: str = "", params: dict | None = None) -> np.ndarray:
+        known = [t for t, d in self.df(layout.term(w) for w in words).items() if d]
+        if not known:
+            return np.zeros(0, dtype=np.int64)
+        hits = self.milvus.search(self.gen.passages, data=[" ".join(known)], anns_field="sparse",
+                                  limit=max(1, min(k, 16384)), filter=layout.render(expr, params),
+                                  search_params={"metric_type": "BM25"}, output_fields=["id"])[0]
+        return np.array([int(h["id"]) for h in hits], dtype=np.int64)
+
+    @staticmethod
+    def _sims(qvec: np.ndarray, rows: list[dict]) -> np.ndarray:
+        if not rows:
+            return np.zeros(0, dtype=np.float32)
+        return (np.asarray([r["dense"] for r in rows], dtype=np.float32) @ qvec).astype(np.float32)
+
+    def dense_top(self, qvec: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        return self._search_dense(qvec, k)
+
+    def lexical_top(self, words: list[str], k: int) -> tuple[np.ndarray, np.ndarray]:
+        rows = self.fetch(self._search_lexical(words, k).tolist())
+        scores = self._lexical(words, rows)
+        ids = np.array([int(r["id"]) for r in rows], dtype=np.int64)
+        order = np.lexsort((ids, -scores))  # best first; ties by id, as the embedded backend's row order
+        order = order[scores[order] > 0]
+        return ids[order], scores[order]
+
+    def similarities(self, qvec: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        return self._sims(qvec, self.fetch(rows.tolist()))
+
+    def vectors_of(self, rows: np.ndarray) -> np.ndarray:
+        found = self.fetch(rows.tolist())
+        return np.asarray([r["dense"] for r in found], dtype=np.float32).reshape(len(found), self.meta["dimension"])
+
+    def passage_ids(self, rows: np.ndarray) -> np.ndarray:
+        return np.asarray(rows, dtype=np.int64)
+
+    def coverage(self, words: list[str], rows: np.ndarray) -> np.ndarray:
+        """IDF-weighted share of the query's words in each row (as bm25.coverage: unknown words count with the
+        highest IDF)."""
+        if not words or not len(rows):
+            return np.zeros(len(rows), dtype=np.float32)
+        terms = [layout.term(w) for w in words]
+        idf = self._idf(terms)
+        total = sum(idf.get(t, math.log(1 + (len(self) + 0.5) / 0.5)) for t in terms)
+        tokens = [set(r["lexical"].split()) for r in self.fetch(rows.tolist())]
+        got = np.array([sum(v for t, v in idf.items() if t in have) for have in tokens], dtype=np.float64)
+        return (got / total).astype(np.float32) if total > 0 else np.zeros(len(rows), dtype=np.float32)
+
+    # --- filters -------------------------------------------------------------------------------------
+    def _filter(self, source: str | None, speaker: str | None) -> tuple[str, dict]:
+        """A Milvus filter for the filters (the same matching as the embedded backend's), ``BadQuery`` when one
+        matches nothing."""
+        parts, params = [], {}
+        if source:
+            paths = self.source_paths(source)
+            if not paths:
+                self.check_filters(source, None)
+            parts.append("doc_path in {paths}")
+            params["paths"] = paths
+        if speaker:
+            names = self.speaker_names(speaker)
+            if not names:
+                self.check_filters(None, speaker)
+            parts.append("speaker in {names}")
+            params["names"] = names
+        return " and ".join(parts), params
+
+    def source_paths(self, source: str) -> list[str]:
+        s = source.lower()
+        docs = self.documents()
+        exact = [d.source.path for d in docs if d.source.path.lower() == s]
+        return exact or [d.source.path for d in docs if s in d.source.path.lower() or s in d.source.title.lower()]
+
+    def speaker_names(self, speaker: str) -> list[str]:
+        named = self.aliases().resolve(speaker)
+        if named:
+            return sorted(named)
+        s = speaker.lower()
+        return [name for name, _ in self.speakers() if s in name.lower()]
+
+    def check_filters(self, source: str | None, speaker: str | None) -> None:
+        from ...search.query import unknown
+
+        if source and not self.source_paths(source):
+            raise unknown("source", source, [x for d in self.documents() for x in (d.source.path, d.source.title)])
+        if speaker and not self.speaker_names(speaker):
+            raise unknown("speaker", speaker, [name for name, _ in self.speakers()])
+
+    def aliases(self) -> SpeakerAliases:
+        if self._aliases is None:
+            self._aliases = SpeakerAliases(name for name, _ in self.speakers())
+        return self._aliases
+
+    # --- passages and documents ----------------------------------------------------------------------
+    def _documents(self) -> dict[str, tuple[StoredDocument, dict]]:
+        if self._docs is None:
+            with self._lock:
+                if self._docs is None:
+                    docs = {}
+                    for r in self.scan(self.gen.records, 'kind == "doc"', ["path", "data"]):
+                        data = json.loads(r["data"])
+                        docs[r["path"]] = (StoredDocument(0, source_of(r["path"], data), data["content_hash"],
+                                                          data["passages"]), data)
+                    ordered = sorted(docs)
+                    self._docs = {p: (StoredDocument(i, docs[p][0].source, docs[p][0].content_hash,
+                                                     docs[p][0].passages), docs[p][1])
+                                  for i, p in enumerate(ordered, 1)}
+        return self._docs
+
+    def documents(self) -> list[StoredDocument]:
+        return [d for d, _ in self._documents().values()]
+
+    def speakers(self) -> list[tuple[str, int]]:
+        if self._speakers is None:
+            found = [(r["path"], json.loads(r["data"])["passages"])
+                     for r in self.scan(self.gen.records, 'kind == "speaker"', ["path", "data"])]
+            self._speakers = sorted(found, key=lambda s: (-s[1], s[0]))
+        return self._speakers
+
+    def scan(self, collection: str, expr: str, fields: list[str], params: dict | None = None) -> Iterator[dict]:
+        """Every row matching ``expr``, a page at a time."""
+        it = self.milvus.query_iterator(collection, batch_size=PAGE, filter=layout.render(expr, params),
+                                        output_fields=fields)
+        try:
+            while page := self.milvus.call_on(it, "next"):
+                yield from page
+        finally:
+            it.close()
+
+    def _with_source(self, rows: Iterable[dict]) -> list[tuple[Passage, SourceInfo]]:
+        docs = self._documents()
+        return [(passage_of(r), docs[r["doc_path"]][0].source) for r in rows]
+
+    def passages(self, rows: np.ndarray) -> list[tuple[Passage, SourceInfo]]:
+        return self._with_source(self.fetch(np.asarray(rows).tolist()))
+
+    def get(self, ids: Iterable[int]) -> dict[int, tuple[Passage, SourceInfo]]:
+        return {p.id: (p, src) for p, src in self._with_source(self.fetch(ids))}
+
+    def search_texts(self, rows: np.ndarray) -> list[str]:
+        return [r["search_text"] for r in self.fetch(np.asarray(rows).tolist())]
+
+    def passage_paths(self) -> dict[int, str]:
+        return {int(r["id"]): r["doc_path"] for r in self.scan(self.gen.passages, "id >= 0", ["id", "doc_path"])}
+
+    def _query(self, expr: str, params: dict, fields: list[str] = SHOWN_FIELDS, limit: int = PAGE) -> list[dict]:
+        return self.milvus.query(self.gen.passages, filter=layout.render(expr, params), output_fields=fields,
+                                 limit=limit)
+
+    def random_passages(self, source: str | None, speaker: str | None, avoid: Iterable[int],
+                        seed: int | None = None, limit: int = 200) -> Iterator[tuple[Passage, SourceInfo]]:
+        """Passage ids are hashes, spread evenly: the rows from a random id upwards (then below it) are a random
+        sample, taken without reading the whole collection."""
+        expr, params = self._filter(source, speaker)
+        rng = np.random.default_rng(seed)
+        pivot = int(rng.integers(0, 2 ** 63 - 1))
+        rows = []
+        for side in (f"id >= {pivot}", f"id < {pivot}"):
+            rows += self._query(" and ".join(x for x in (side, expr) if x), params, limit=limit - len(rows))
+            if len(rows) >= limit:
+                break
+        avoid = set(avoid)
+        order = rng.permutation(len(rows)).tolist()
+        fresh = [rows[i] for i in order if int(rows[i]["id"]) not in avoid]
+        stale = [rows[i] for i in order if int(rows[i]["id"]) in avoid]
+        yield from self._with_source(fresh + stale)
+
+    def document_text(self, path: str) -> str | None:
+        found = self.milvus.query(self.gen.records, filter=layout.render('kind == "text" and path == {path}',
+                                                                         {"path": path}),
+                                  output_fields=["part", "text"], limit=16384)
+        if not found:
+            return None
+        return "".join(r["text"] for r in sorted(found, key=lambda r: r["part"]))
+
+    def passages_within(self, path: str, start: int, end: int) -> list[tuple[Passage, SourceInfo]]:
+        found = self._query("doc_path == {path} and start < {end} and stop > {start}",
+                            {"path": path, "start": start, "end": end}, limit=16384)
+        return self._with_source(sorted(found, key=lambda r: r["start"]))
+
+    def context(self, path: str, start: int, end: int, before: int = 1, after: int = 1
+                ) -> tuple[list[tuple[Passage, SourceInfo]], int | None]:
+        covering = self._query("doc_path == {path} and start <= {start} and stop >= {end}",
+                               {"path": path, "start": start, "end": end}, ["id", "ord", "start"], limit=16384)
+        if not covering:
+            return [], None
+        best = max(covering, key=lambda r: r["start"])
+        near = self._query("doc_path == {path} and ord >= {lo} and ord <= {hi}",
+                           {"path": path, "lo": best["ord"] - before, "hi": best["ord"] + after},
+                           limit=before + after + 1)
+        return self._with_source(sorted(near, key=lambda r: r["ord"])), int(best["id"])
+
+
+class MilvusLive:
+    """The generation the alias names, reopened when a build switches it (looked at most every
+    ``check_every`` seconds). A question already holding the previous generation finishes on it: builds keep
+    it for ``index.milvus_grace`` seconds."""
+
+    def __init__(self, milvus: Milvus, prefix: str, check_every: float = 1.0) -> None:
+        self.milvus, self.prefix, self.check_every = milvus, prefix, check_every
+        self._loaded: MilvusIndex | None = None
+        self._checked = 0.0
+        self._lock = threading.Lock()
+
+    def serving(self) -> MilvusGeneration | None:
+        """The generation the alias names now (None: nothing published yet)."""
+        name = layout.alias(self.prefix)
+        if name not in self.milvus.list_aliases().get("aliases", []):
+            return None
+        return MilvusGeneration.of_collection(self.milvus.describe_alias(name)["collection_name"], self.prefix)
+
+    def current(self) -> MilvusIndex:
+        loaded = self._loaded
+        if loaded is not None and time.monotonic() - self._checked < self.check_every:
+            return loaded
+        with self._lock:
+            gen = self.serving()
+            self._checked = time.monotonic()
+            if gen is None:
+                raise IndexMissing(f"no index in Milvus at {self.milvus.uri} under prefix {self.prefix!r}: run "
+                                   "`quoth index`")
+            if self._loaded is None or self._loaded.gen != gen:
+                meta = read_meta(self.milvus, gen)
+                if meta is None:
+                    raise IndexUnavailable(f"Milvus generation {gen.name} has no meta: it was switched in "
+                                           "unfinished; run `quoth index --full`")
+                self._loaded = MilvusIndex(self.milvus, gen, meta)
+                log.info("serving Milvus index generation %s", gen.name)
+            return self._loaded
+
+    def refresh(self) -> None:
+        self._checked = 0.0
+
+    def exists(self) -> bool:
+        return self.serving() is not None

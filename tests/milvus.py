@@ -1,0 +1,80 @@
+"""A real Milvus protocol endpoint for tests: ``milvus-lite server`` on a free loopback port, started and
+stopped around the tests that need it (the same pymilvus client code talks to it as to a cluster)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def milvus_lite() -> str:
+    found = Path(sys.executable).with_name("milvus-lite")
+    return str(found) if found.exists() else (shutil.which("milvus-lite") or "")
+
+
+class MilvusServer:
+    """One ``milvus-lite server`` process; ``stop()`` and ``start()`` again keep its data and port."""
+
+    def __init__(self, data_dir: Path, port: int | None = None) -> None:
+        self.data_dir, self.port = data_dir, port or free_port()
+        self.proc: subprocess.Popen | None = None
+
+    @property
+    def uri(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, wait: float = 60.0) -> None:
+        self.proc = subprocess.Popen(
+            [milvus_lite(), "server", "--data-dir", str(self.data_dir), "--host", "127.0.0.1", "--port",
+             str(self.port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"milvus-lite server exited with {self.proc.returncode}")
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                return
+            time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("milvus-lite server did not start listening in time")
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.proc = None
+
+
+@contextlib.contextmanager
+def running(data_dir: Path) -> Iterator[MilvusServer]:
+    if not milvus_lite():
+        pytest.skip("milvus-lite is not installed (pip install 'quoth[milvus]')")
+    server = MilvusServer(data_dir)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def prefix(name: str) -> str:
+    """A collection prefix of its own for one test (tests share one server)."""
+    return "t" + "".join(c if c.isalnum() else "_" for c in name)[-24:] + f"_{os.getpid() % 1000}"
