@@ -78,3 +78,29 @@ def running(data_dir: Path) -> Iterator[MilvusServer]:
 def prefix(name: str) -> str:
     """A collection prefix of its own for one test (tests share one server)."""
     return "t" + "".join(c if c.isalnum() else "_" for c in name)[-24:] + f"_{os.getpid() % 1000}"
+
+
+@contextlib.contextmanager
+def refusing_server() -> Iterator[str]:
+    """A gRPC server on loopback that answers every Milvus call as a Milvus with authentication on answers a
+    wrong token (UNAUTHENTICATED): Milvus Lite has no authentication to refuse with. Yields its URI."""
+    from concurrent import futures
+
+    import grpc
+
+    def refuse(request, context):
+        context.abort(grpc.StatusCode.UNAUTHENTICATED,
+                      "auth check failure, please check username and password are correct")
+
+    class Refuse(grpc.GenericRpcHandler):
+        def service(self, handler_call_details):
+            return grpc.unary_unary_rpc_method_handler(refuse, request_deserializer=lambda b: b,
+                                                       response_serializer=lambda b: b)
+
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=2), handlers=[Refuse()])
+    port = server.add_insecure_port("127.0.0.1:0")
+    server.start()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.stop(0)

@@ -59,3 +59,22 @@ def test_functions_stay_short():
                 if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                     length = node.end_lineno - node.lineno + 1
                     assert length <= 60, (path, node.name, length)
+
+
+def test_every_package_folder_is_in_the_distribution():
+    """pyproject lists packages by hand (the folders install under other names): a folder left off installs
+    from a checkout but is missing from a wheel."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    for folder, package in ((LIBRARY, "quoth"), (ENCODER, "quoth.embeddings"), (FRONT_ENDS, "quoth.bot")):
+        for init in folder.rglob("__init__.py"):
+            name = ".".join([package, *init.parent.relative_to(folder).parts])
+            assert name in listed, f"{name} ({init.parent.relative_to(ROOT)}) is not in pyproject's packages"
+
+
+def test_the_milvus_client_is_imported_only_by_the_milvus_backend():
+    """The default install has no pymilvus: nothing outside index/milvus may need it."""
+    for path, names in imports(LIBRARY).items():
+        if any(n.startswith("pymilvus") for n in names):
+            assert path.startswith("retrieval/index/milvus/"), path

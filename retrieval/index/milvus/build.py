@@ -17,7 +17,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
-from ...errors import IndexUnusable
+from ...errors import IndexUnavailable, IndexUnusable
 from ...records import Document, Passage
 from ...segment import Chrome
 from ...settings import IndexSettings
@@ -31,6 +31,7 @@ from .reader import PAGE, ROW_FIELDS, MilvusLive, read_meta
 log = logging.getLogger("quoth.index")
 BATCH_PASSAGES = 256  # passages embedded and inserted at a time: bounded memory whatever the corpus
 COPY_DOCS = 64  # unchanged documents copied per query
+JOIN_ATTEMPTS, JOIN_WAIT = 60, 0.5  # a worker waits up to 30 s for another that is making the generation
 
 
 class MilvusBuilder:
@@ -108,17 +109,46 @@ class MilvusBuilder:
     def _generation(self, shards: int, prev: MilvusGeneration | None) -> MilvusGeneration:
         """The pending generation of this build: for a sharded build, the newest unpublished one made for the
         same shard count, settings and serving generation (so every worker joins one); else a new one."""
-        gens = layout.generations(self.milvus.list_collections(), self.prefix)
-        if shards > 1 and gens:
-            latest = gens[-1]
-            build = self._record(latest, "build")
-            if build is not None and self._record(latest, "meta") is None and build == self._build_note(shards, prev):
-                return latest
-        gen = MilvusGeneration((gens[-1].number if gens else 0) + 1, self.prefix)
-        layout.create(self.milvus, gen, self.encoder.dimension, self.settings.type, self.settings.bm25_k1,
-                      self.settings.bm25_b)
-        self.milvus.upsert(gen.records, [record("build", "build", json.dumps(self._build_note(shards, prev)))])
-        return gen
+        note = self._build_note(shards, prev)
+        for _ in range(JOIN_ATTEMPTS):
+            gens = layout.generations(self.milvus.list_collections(), self.prefix)
+            if shards > 1 and gens and self._joinable(gens[-1], note):
+                return self._joined(gens[-1])
+            gen = MilvusGeneration((gens[-1].number if gens else 0) + 1, self.prefix)
+            try:
+                layout.create_records(self.milvus, gen)
+            except IndexUnavailable as exc:
+                if "exist" not in str(exc):
+                    raise
+                time.sleep(JOIN_WAIT)  # another worker made it a moment ago: join it once its note is in
+                continue
+            self.milvus.upsert(gen.records, [record("build", "build", json.dumps(note))])
+            layout.create_data(self.milvus, gen, self.encoder.dimension, self.settings.type,
+                               self.settings.bm25_k1, self.settings.bm25_b)
+            return gen
+        raise IndexUnusable(f"could not create or join a pending generation in {self.milvus.uri} under prefix "
+                            f"{self.prefix!r}: another build keeps taking the next one")
+
+    def _joinable(self, gen: MilvusGeneration, note: dict) -> bool:
+        """Whether ``gen`` is unpublished and was made for this build (waiting for its note: a worker that made
+        it a moment ago writes the note just after the collection)."""
+        if gen.records not in self.milvus.list_collections() or self._record(gen, "meta") is not None:
+            return False
+        for _ in range(JOIN_ATTEMPTS):
+            build = self._record(gen, "build")
+            if build is not None:
+                return build == note
+            time.sleep(JOIN_WAIT)
+        return False
+
+    def _joined(self, gen: MilvusGeneration) -> MilvusGeneration:
+        """``gen`` once the worker that made it has made all its collections."""
+        for _ in range(JOIN_ATTEMPTS):
+            if {gen.passages, gen.terms} <= set(self.milvus.list_collections()):
+                return gen
+            time.sleep(JOIN_WAIT)
+        raise IndexUnusable(f"generation {gen.name} was started by another worker that has not finished making "
+                            "its collections; run this shard again")
 
     def _build_note(self, shards: int, prev: MilvusGeneration | None) -> dict:
         return {"shards": shards, "settings": self.key, "model": self.encoder.name,

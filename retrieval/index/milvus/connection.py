@@ -46,16 +46,37 @@ def _client_class():
 def describe_failure(exc: BaseException, uri: str, token: str) -> str:
     """What went wrong talking to Milvus at ``uri``, in one line, with the token blanked wherever it appears."""
     text = " ".join(str(exc).split())[:300] or type(exc).__name__
+    cause = _refusal(exc)
+    if cause:  # pymilvus reports a refused token as a failure to connect; the gRPC status under it says which
+        text = cause
     if token:
         text = text.replace(token, "***")
         for part in token.split(":"):  # "user:password" tokens: neither half is shown either
             if len(part) >= 3:
                 text = text.replace(part, "***")
-    if _UNREACHABLE.search(text):
+    if _UNREACHABLE.search(text) and not cause:
         return f"cannot reach Milvus at {uri} ({text})"
     if _REFUSED.search(text):
         return f"Milvus at {uri} refused the credentials in $QUOTH_MILVUS_TOKEN ({text})"
     return f"Milvus at {uri} failed ({text})"
+
+
+def _refusal(exc: BaseException) -> str:
+    """The gRPC status of a refused token among ``exc``'s causes, as text; empty when there is none."""
+    seen: BaseException | None = exc
+    visited: set[int] = set()
+    while seen is not None and id(seen) not in visited:  # a chain can loop back on itself
+        visited.add(id(seen))
+        code = getattr(seen, "code", None)
+        try:
+            name = getattr(code(), "name", "") if callable(code) else ""
+        except Exception:  # a gRPC future not done yet has no code to give
+            name = ""
+        if name in ("UNAUTHENTICATED", "PERMISSION_DENIED"):
+            details = seen.details() if callable(getattr(seen, "details", None)) else ""
+            return f"{name}: {details}"
+        seen = seen.__cause__ or seen.__context__
+    return ""
 
 
 class Milvus:

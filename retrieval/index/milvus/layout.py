@@ -99,8 +99,27 @@ def shard_of(path: str, shards: int) -> int:
     return int.from_bytes(hashlib.sha256(path.encode()).digest()[:8], "big") % shards
 
 
-def create(client, gen: MilvusGeneration, dimension: int, index_type: str, k1: float, b: float) -> None:
-    """The three collections of ``gen``, indexed and loaded."""
+def create_records(client, gen: MilvusGeneration) -> None:
+    """The records collection of ``gen``: made first, so the build's note in it says whose generation it is
+    before anything else exists (workers starting together join the one that made it)."""
+    from pymilvus import DataType
+
+    r = client.create_schema(auto_id=False)
+    r.add_field("key", DataType.VARCHAR, max_length=KEY_MAX, is_primary=True)
+    r.add_field("kind", DataType.VARCHAR, max_length=16)
+    r.add_field("path", DataType.VARCHAR, max_length=PATH_MAX)
+    r.add_field("shard", DataType.INT64)
+    r.add_field("part", DataType.INT64)
+    r.add_field("data", DataType.VARCHAR, max_length=TEXT_MAX)  # JSON
+    r.add_field("text", DataType.VARCHAR, max_length=TEXT_MAX)
+    r.add_field("placeholder", DataType.FLOAT_VECTOR, dim=len(PLACEHOLDER))
+    ip = _placeholder_index(client)
+    ip.add_index("path", index_type="INVERTED")
+    client.create_collection(gen.records, schema=r, index_params=ip, consistency_level="Strong")
+
+
+def create_data(client, gen: MilvusGeneration, dimension: int, index_type: str, k1: float, b: float) -> None:
+    """The passages and terms collections of ``gen``, indexed and loaded (after ``create_records``)."""
     from pymilvus import DataType, Function, FunctionType
 
     s = client.create_schema(auto_id=False)
@@ -129,26 +148,13 @@ def create(client, gen: MilvusGeneration, dimension: int, index_type: str, k1: f
                  params={"bm25_k1": k1, "bm25_b": b})
     ip.add_index("doc_path", index_type="INVERTED")
     ip.add_index("speaker", index_type="INVERTED")
-    client.create_collection(gen.passages, schema=s, index_params=ip)
+    client.create_collection(gen.passages, schema=s, index_params=ip, consistency_level="Strong")
 
     t = client.create_schema(auto_id=False)
     t.add_field("term", DataType.VARCHAR, max_length=64, is_primary=True)
     t.add_field("df", DataType.INT64)
     t.add_field("placeholder", DataType.FLOAT_VECTOR, dim=len(PLACEHOLDER))
-    client.create_collection(gen.terms, schema=t, index_params=_placeholder_index(client))
-
-    r = client.create_schema(auto_id=False)
-    r.add_field("key", DataType.VARCHAR, max_length=KEY_MAX, is_primary=True)
-    r.add_field("kind", DataType.VARCHAR, max_length=16)
-    r.add_field("path", DataType.VARCHAR, max_length=PATH_MAX)
-    r.add_field("shard", DataType.INT64)
-    r.add_field("part", DataType.INT64)
-    r.add_field("data", DataType.VARCHAR, max_length=TEXT_MAX)  # JSON
-    r.add_field("text", DataType.VARCHAR, max_length=TEXT_MAX)
-    r.add_field("placeholder", DataType.FLOAT_VECTOR, dim=len(PLACEHOLDER))
-    ip = _placeholder_index(client)
-    ip.add_index("path", index_type="INVERTED")
-    client.create_collection(gen.records, schema=r, index_params=ip)
+    client.create_collection(gen.terms, schema=t, index_params=_placeholder_index(client), consistency_level="Strong")
 
 
 def _placeholder_index(client):

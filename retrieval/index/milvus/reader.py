@@ -34,6 +34,7 @@ SHOWN_FIELDS = [f for f in ROW_FIELDS if f not in ("dense", "lexical")]
 CACHE_ROWS = 20_000  # rows fetched for recent questions: later steps of a question reuse them
 CACHE_TERMS = 100_000
 PAGE = 1000  # rows per query when reading many
+OVERFETCH = 2  # lexical candidates asked of Milvus per one kept (see _lexical_best)
 
 
 class _Lru(OrderedDict):
@@ -145,11 +146,24 @@ class MilvusIndex:
                    speaker: str | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         expr, params = self._filter(source, speaker)
         dense_ids, _ = self._search_dense(qvec, c, expr, params)
-        lexical_ids = self._search_lexical(words, c, expr, params)
+        lexical_ids, _ = self._lexical_best(words, c, expr, params)
         ids = np.union1d(dense_ids, lexical_ids).astype(np.int64)
         rows = self.fetch(ids.tolist())
         ids = np.array([int(r["id"]) for r in rows], dtype=np.int64)
         return ids, self._sims(qvec, rows), self._lexical(words, rows)
+
+    def _lexical_best(self, words: list[str], k: int, expr: str = "", params: dict | None = None
+                      ) -> tuple[np.ndarray, np.ndarray]:
+        """The ``k`` best by Quoth's BM25, positive scores only, best first. Milvus ranks by its own statistics,
+        which drift from the exact counts while rows are replaced (deleted rows linger until compaction):
+        it is asked for more than ``k`` and its candidates are re-scored here."""
+        rows = self.fetch(self._search_lexical(words, OVERFETCH * k + 10, expr, params).tolist())
+        scores = self._lexical(words, rows)
+        ids = np.array([int(r["id"]) for r in rows], dtype=np.int64)
+        # Best first; ties in document order, as the embedded backend's rows are.
+        order = np.lexsort(([r["ord"] for r in rows], [r["doc_path"] for r in rows], -scores))[:k]
+        order = order[scores[order] > 0]
+        return ids[order], scores[order]
 
     def _search_dense(self, qvec: np.ndarray, k: int, expr: str = "", params: dict | None = None
                       ) -> tuple[np.ndarray, np.ndarray]:
@@ -178,12 +192,7 @@ class MilvusIndex:
         return self._search_dense(qvec, k)
 
     def lexical_top(self, words: list[str], k: int) -> tuple[np.ndarray, np.ndarray]:
-        rows = self.fetch(self._search_lexical(words, k).tolist())
-        scores = self._lexical(words, rows)
-        ids = np.array([int(r["id"]) for r in rows], dtype=np.int64)
-        order = np.lexsort((ids, -scores))  # best first; ties by id, as the embedded backend's row order
-        order = order[scores[order] > 0]
-        return ids[order], scores[order]
+        return self._lexical_best(words, k)
 
     def similarities(self, qvec: np.ndarray, rows: np.ndarray) -> np.ndarray:
         return self._sims(qvec, self.fetch(rows.tolist()))
