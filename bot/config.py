@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from quoth.errors import ConfigError, QuothError
 from quoth.settings import Section, Settings
@@ -39,6 +40,27 @@ class BotSettings(Section):
     daily_channel_id: int | None = None
     daily_time: str = Field("09:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
     daily_fresh_days: int = Field(90, ge=0)  # a passage posted once is not posted again for this many days
+    # Sharding, for a bot in thousands of servers: 0 runs one gateway connection; N (or "auto": Discord's
+    # recommendation) runs discord.py's AutoShardedBot. shard_ids: the shards this process runs (empty: all),
+    # so several `quoth serve` processes, each with its own ids, serve one application from one Milvus index.
+    shard_count: int | Literal["auto"] = 0
+    shard_ids: list[int] = Field(default_factory=list)
+    # A small HTTP endpoint for orchestrators and Prometheus (/healthz, /metrics); 0: off.
+    http_port: int = Field(0, ge=0, le=65535)
+    http_host: str = "127.0.0.1"
+
+    @model_validator(mode="after")
+    def _shards(self) -> BotSettings:
+        if isinstance(self.shard_count, int) and self.shard_count < 0:
+            raise ValueError("bot.shard_count must be 0 (no sharding), a number of shards, or \"auto\"")
+        if self.shard_ids:
+            if self.shard_count == 0 or self.shard_count == "auto":
+                raise ValueError("bot.shard_ids needs bot.shard_count set to the total number of shards")
+            bad = [i for i in self.shard_ids if not 0 <= i < self.shard_count]
+            if bad or len(set(self.shard_ids)) != len(self.shard_ids):
+                raise ValueError(f"bot.shard_ids must be distinct shards of 0..{self.shard_count - 1} (got "
+                                 f"{self.shard_ids})")
+        return self
 
 
 class AppConfig(Settings):

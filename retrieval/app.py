@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -75,7 +76,10 @@ class Quoth:
         s = settings or Settings()
         eval_dir = s.data_dir() / "eval"
         folder = beir_corpus_folder(data, eval_dir / "corpora")
-        return cls(s.with_(corpus={"path": str(folder)}, data={"dir": str(eval_dir)}))
+        # In Milvus the evaluation corpus gets collections of its own: the served corpus's must not be replaced.
+        slug = re.sub(r"[^A-Za-z0-9]+", "_", folder.name)
+        index = {"milvus_prefix": f"{s.index.milvus_prefix}_eval_{slug}"[:31]} if s.index.backend == "milvus" else {}
+        return cls(s.with_(corpus={"path": str(folder)}, data={"dir": str(eval_dir)}, index=index))
 
     # --- building --------------------------------------------------------------------------------------
     @functools.cached_property

@@ -19,6 +19,7 @@ from quoth import Quoth
 from ..config import TOKEN_ENV, AppConfig, TokenMissing, read_token
 from .answers import NO_PINGS
 from .components import DYNAMIC_ITEMS
+from .health import HealthServer, Metrics
 from .journal import Journal
 from .service import AskService
 
@@ -30,18 +31,22 @@ COGS = ("quoth.bot.discord.cogs.ask", "quoth.bot.discord.cogs.admin", "quoth.bot
 class QuothBot(commands.Bot):
     """The bot, handed everything it uses: the Quoth app, the config, and the ask service built on them."""
 
-    def __init__(self, quoth: Quoth, cfg: AppConfig, sync: bool = False, warm: bool = True) -> None:
+    def __init__(self, quoth: Quoth, cfg: AppConfig, sync: bool = False, warm: bool = True, **client) -> None:
         intents = discord.Intents.default()
         intents.message_content = cfg.bot.answer_in_thread
         super().__init__(command_prefix=commands.when_mentioned, intents=intents, allowed_mentions=NO_PINGS,
-                         help_command=None)
+                         help_command=None, **client)
         self.quoth = quoth
         self.cfg = cfg
         self.sync_on_start = sync
         self.warm = warm
-        self.asker = AskService(quoth, Journal(journal_path(cfg), cfg.bot.journal_days), cfg.bot)
+        self.metrics = Metrics()
+        self.asker = AskService(quoth, Journal(journal_path(cfg), cfg.bot.journal_days), cfg.bot, self.metrics)
+        self.health = HealthServer(self, cfg.bot.http_host, cfg.bot.http_port) if cfg.bot.http_port else None
 
     async def setup_hook(self) -> None:
+        if self.health is not None:  # first: an orchestrator sees "not ready" while the index loads
+            await self.health.start()
         if self.warm:
             # Index and model load before the gateway connects, so the first question is answered quickly.
             await asyncio.to_thread(self.quoth.warm)
@@ -51,12 +56,41 @@ class QuothBot(commands.Bot):
         if self.sync_on_start:
             await sync_tree(self, self.cfg.bot.dev_guild_ids)
 
+    async def close(self) -> None:
+        if self.health is not None:
+            await self.health.stop()
+        await super().close()
+
     async def on_message(self, message: discord.Message) -> None:
         # No prefix commands: the Ask cog's listener handles mentions and DMs.
         return
 
     async def on_ready(self) -> None:
         log.info("ready as %s (%s) in %d guild(s)", self.user, getattr(self.user, "id", "?"), len(self.guilds))
+
+
+class ShardedQuothBot(QuothBot, commands.AutoShardedBot):
+    """The bot on several gateway connections (``bot.shard_count``), those of ``bot.shard_ids`` in this process.
+
+    What each process keeps for itself, and why that is enough: the question journal and votes (bot.sqlite
+    in its data directory) hold the answers its own shards gave, and Discord sends a button click to the shard
+    of the guild it was clicked in, the one that answered; cooldowns protect each process's own encoder. The
+    index, the state every shard must agree on, is the shared Milvus one: `/reindex` on any shard switches
+    every process.
+    """
+
+    def __init__(self, quoth: Quoth, cfg: AppConfig, sync: bool = False, warm: bool = True) -> None:
+        count = None if cfg.bot.shard_count == "auto" else cfg.bot.shard_count
+        super().__init__(quoth, cfg, sync, warm, shard_count=count, shard_ids=cfg.bot.shard_ids or None)
+
+    async def on_shard_ready(self, shard_id: int) -> None:
+        log.info("shard %d of %s ready", shard_id, self.shard_count)
+
+
+def make_bot(quoth: Quoth, cfg: AppConfig, sync: bool = False, warm: bool = True) -> QuothBot:
+    """The bot the config asks for: one connection, or shards."""
+    cls = ShardedQuothBot if cfg.bot.shard_count else QuothBot
+    return cls(quoth, cfg, sync=sync, warm=warm)
 
 
 def journal_path(cfg: AppConfig) -> Path:
@@ -86,7 +120,7 @@ async def _serve(bot: QuothBot, token: str) -> None:
 def serve(cfg: AppConfig, quoth: Quoth, sync: bool) -> None:
     """Run the bot until interrupted. Logging is the process's own (``bot.start`` adds no handler)."""
     token = read_token()
-    bot = QuothBot(quoth, cfg, sync=sync)
+    bot = make_bot(quoth, cfg, sync=sync)
     try:
         asyncio.run(_serve(bot, token))
     except discord.LoginFailure as exc:

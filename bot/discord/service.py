@@ -6,14 +6,16 @@ event loop. Cogs and buttons reach it by type, as ``QuothBot.asker``.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
+import time
 from dataclasses import dataclass, field
 
 import discord
 
 from quoth import Quoth
 from quoth.cite import cite
-from quoth.errors import BadQuery, IndexUnusable
+from quoth.errors import BadQuery, IndexUnavailable, IndexUnusable
 from quoth.records import Hit
 from quoth.search import SearchResult
 
@@ -21,10 +23,25 @@ from ..config import BotSettings
 from .answers import NO_PINGS, answer, context_text
 from .components import answer_view
 from .cooldowns import UserCooldowns
+from .health import Metrics
 from .journal import Journal
 from .verdicts import NO_QUOTES, verdict_embeds
 
 log = logging.getLogger("quoth.bot")
+# The index server is away (restarting, network): it comes back by itself, and the bot reconnects to it.
+UNAVAILABLE = "The index is unavailable right now, try again in a minute."
+
+
+def unavailable_said(method):
+    """A reply-making step whose index went away mid-way says so, instead of failing the interaction."""
+    @functools.wraps(method)
+    async def run(*args, **kwargs):
+        try:
+            return await method(*args, **kwargs)
+        except IndexUnavailable as exc:
+            log.warning("index unavailable: %s", exc)
+            return Reply(UNAVAILABLE)
+    return run
 
 
 @dataclass
@@ -48,10 +65,11 @@ class Mistake(str):
 
 
 class AskService:
-    def __init__(self, quoth: Quoth, journal: Journal, settings: BotSettings) -> None:
+    def __init__(self, quoth: Quoth, journal: Journal, settings: BotSettings, metrics: Metrics | None = None) -> None:
         self.quoth = quoth
         self.journal = journal
         self.settings = settings
+        self.metrics = metrics or Metrics()
         self.cooldowns = UserCooldowns(settings.cooldown_questions, settings.cooldown_seconds)
 
     def refusal(self, question: str, user_id: int) -> str | None:
@@ -75,6 +93,9 @@ class AskService:
             return await asyncio.to_thread(self.quoth.ask, question, k, source, speaker, offset)
         except BadQuery as exc:
             return Mistake(f"I cannot search that: {exc}.")
+        except IndexUnavailable as exc:
+            log.warning("cannot search: %s", exc)
+            return UNAVAILABLE
         except IndexUnusable as exc:
             log.error("cannot search: %s", exc)
             return f"The index is not usable right now ({exc}). An admin can run `/reindex full:True`."
@@ -85,7 +106,9 @@ class AskService:
     async def answer(self, question: str, k: int, user_id: int | None, guild_id: int | None,
                      channel_id: int | None, source: str | None = None, speaker: str | None = None) -> Reply:
         """The quotes for a question, recorded in the journal so that its buttons work after a restart."""
+        started = time.perf_counter()
         res = await self.search(question, k, source=source, speaker=speaker)
+        self.metrics.question(started, None if isinstance(res, str) else len(res.hits))
         if isinstance(res, str):
             return Reply(res, mistake=isinstance(res, Mistake))
         qid = await asyncio.to_thread(self.journal.record_question, question, k, source, speaker, user_id,
@@ -100,6 +123,9 @@ class AskService:
             verdicts = await asyncio.to_thread(self.quoth.verify, message, speaker)
         except BadQuery:
             return Reply(NO_QUOTES, mistake=True)
+        except IndexUnavailable as exc:
+            log.warning("cannot verify: %s", exc)
+            return Reply(UNAVAILABLE)
         except IndexUnusable as exc:
             return Reply(f"The index is not usable right now ({exc}).")
         except Exception:
@@ -134,6 +160,7 @@ class AskService:
         return Reply(ans.content, ans.embeds,
                      answer_view(qid, offset, len(res.hits), res.total_relevant > offset + len(res.hits)))
 
+    @unavailable_said
     async def context(self, qid: int, n: int) -> Reply:
         """The passages around quote ``n`` of an answer, as the index has them now."""
         asked = await asyncio.to_thread(self.journal.get, qid)
@@ -158,6 +185,9 @@ class AskService:
             hit = await asyncio.to_thread(self.quoth.random, speaker, source, avoid or set())
         except BadQuery as exc:
             return Reply(f"I cannot pick from that: {exc}.", mistake=True), None
+        except IndexUnavailable as exc:
+            log.warning("cannot pick a quote: %s", exc)
+            return Reply(UNAVAILABLE), None
         if hit is None:
             return Reply("Nothing to quote from there yet."), None
         qid = await asyncio.to_thread(self.journal.record_question, title, 1, source, speaker, user_id, guild_id,
@@ -165,6 +195,7 @@ class AskService:
         ans = answer(title, [hit])
         return Reply(ans.content, ans.embeds, answer_view(qid, 0, 1, False)), hit
 
+    @unavailable_said
     async def cite(self, qid: int, n: int) -> Reply:
         """Quote ``n`` of an answer as a citation to paste: a plain line and a Markdown link, each copyable."""
         asked = await asyncio.to_thread(self.journal.get, qid)

@@ -55,6 +55,11 @@ class FakeDiscord:
     identifies: int = 0
     resumes: int = 0
     missed: list[tuple[str, dict]] = field(default_factory=list)  # events dispatched while no gateway was up
+    # Sharding as Discord does it: each IDENTIFY names [shard id, count] and gets READY with the guilds of that
+    # shard, (guild id >> 22) % count; a guild's events go to its shard's connection, DMs to shard 0.
+    guild_ids: list[int] = field(default_factory=lambda: [GUILD_ID])
+    shard_count: int = 1
+    shards_identified: list[int] = field(default_factory=list)
     _ids: itertools.count = field(default_factory=lambda: itertools.count(910000000000000000))
     _seq: itertools.count = field(default_factory=lambda: itertools.count(1))
 
@@ -65,8 +70,10 @@ class FakeDiscord:
         self.originals: dict[str, dict] = {}  # interaction token -> original response message
         self.messages: dict[int, dict] = {}
         self.commands: list[dict] = []
+        self.shard_by_socket: dict[int, int] = {}
         app = web.Application()
         app.router.add_get("/gateway", self.gateway)
+        app.router.add_get("/api/v10/gateway/bot", self.gateway_bot)
         app.router.add_route("*", "/api/v10/{tail:.*}", self.rest)
         self._runner = web.AppRunner(app)
 
@@ -94,10 +101,18 @@ class FakeDiscord:
         return next(self._ids)
 
     # --- gateway -------------------------------------------------------------------------------------
+    async def gateway_bot(self, request: web.Request) -> web.Response:
+        return _json({"url": self.gateway_url, "shards": self.shard_count, "session_start_limit": {
+            "total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 16}})
+
+    def shard_of(self, guild_id: int) -> int:
+        return (guild_id >> 22) % self.shard_count
+
     async def gateway(self, request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse()
         await ws.prepare(request)
         self.sockets.append(ws)
+        self.shard_by_socket[id(ws)] = 0
         await ws.send_json({"op": 10, "d": {"heartbeat_interval": self.heartbeat_ms}, "s": None, "t": None})
         async for msg in ws:
             if msg.type != WSMsgType.TEXT:
@@ -113,25 +128,34 @@ class FakeDiscord:
                     await self._send(ws, event, payload)
                 await self._send(ws, "RESUMED", {})
             elif data["op"] == 2:
-                self.identifies += 1
-                await self._send(ws, "READY", {
-                    "v": 10, "user": BOT_USER, "guilds": [{"id": str(GUILD_ID), "unavailable": True}],
-                    "session_id": "fake-session", "resume_gateway_url": self.gateway_url,
-                    "application": {"id": str(APP_ID), "flags": 0}, "private_channels": [], "relationships": [],
-                    "shard": [0, 1],
-                })
-                await self._send(ws, "GUILD_CREATE", self.guild_payload())
-                self.identified.set()
+                await self._identify(ws, data["d"].get("shard") or [0, 1])
         self.sockets.remove(ws)
         return ws
+
+    async def _identify(self, ws: web.WebSocketResponse, shard: list[int]) -> None:
+        self.identifies += 1
+        self.shard_by_socket[id(ws)] = shard[0]
+        self.shards_identified.append(shard[0])
+        guilds = [g for g in self.guild_ids if self.shard_of(g) == shard[0]]
+        await self._send(ws, "READY", {
+            "v": 10, "user": BOT_USER, "guilds": [{"id": str(g), "unavailable": True} for g in guilds],
+            "session_id": f"fake-session-{shard[0]}", "resume_gateway_url": self.gateway_url,
+            "application": {"id": str(APP_ID), "flags": 0}, "private_channels": [], "relationships": [],
+            "shard": shard,
+        })
+        for g in guilds:
+            await self._send(ws, "GUILD_CREATE", self.guild_payload(g))
+        self.identified.set()
 
     async def _send(self, ws: web.WebSocketResponse, event: str, data: dict) -> None:
         await ws.send_json({"op": 0, "t": event, "s": next(self._seq), "d": data})
 
     async def dispatch(self, event: str, data: dict) -> None:
-        if not self.sockets:
+        shard = self.shard_of(int(data["guild_id"])) if data.get("guild_id") else 0
+        sockets = [ws for ws in self.sockets if self.shard_by_socket.get(id(ws), 0) == shard]
+        if not sockets:
             self.missed.append((event, data))
-        for ws in self.sockets:
+        for ws in sockets:
             await self._send(ws, event, data)
 
     async def drop(self, code: int = 4000) -> None:
@@ -139,12 +163,17 @@ class FakeDiscord:
         for ws in list(self.sockets):
             await ws.close(code=code)
 
-    def guild_payload(self) -> dict:
+    @staticmethod
+    def channel_of(guild_id: int) -> int:
+        return CHANNEL_ID if guild_id == GUILD_ID else guild_id + 1
+
+    def guild_payload(self, guild_id: int = GUILD_ID) -> dict:
+        channel_id = self.channel_of(guild_id)
         return {
-            "id": str(GUILD_ID), "name": "Test Guild", "icon": None, "owner_id": str(OWNER_ID), "afk_timeout": 300,
+            "id": str(guild_id), "name": "Test Guild", "icon": None, "owner_id": str(OWNER_ID), "afk_timeout": 300,
             "verification_level": 0, "default_message_notifications": 0, "explicit_content_filter": 0,
             "roles": [
-                {"id": str(GUILD_ID), "name": "@everyone", "permissions": MEMBER_PERMISSIONS, "position": 0,
+                {"id": str(guild_id), "name": "@everyone", "permissions": MEMBER_PERMISSIONS, "position": 0,
                  "color": 0, "hoist": False, "managed": False, "mentionable": False, "flags": 0},
                 {"id": str(ADMIN_ROLE_ID), "name": "Quoth admins", "permissions": MEMBER_PERMISSIONS, "position": 1,
                  "color": 0, "hoist": False, "managed": False, "mentionable": False, "flags": 0},
@@ -157,7 +186,7 @@ class FakeDiscord:
             "stage_instances": [], "guild_scheduled_events": [],
             "members": [{"user": BOT_USER, "roles": [], "joined_at": TIMESTAMP, "deaf": False, "mute": False,
                          "flags": 0}],
-            "channels": [{"id": str(CHANNEL_ID), "type": 0, "guild_id": str(GUILD_ID), "name": "general",
+            "channels": [{"id": str(channel_id), "type": 0, "guild_id": str(guild_id), "name": "general",
                           "position": 0, "permission_overwrites": [], "nsfw": False, "parent_id": None,
                           "topic": None, "last_message_id": None, "rate_limit_per_user": 0, "flags": 0}],
         }
@@ -289,7 +318,7 @@ class FakeDiscord:
         return data
 
     def _interaction_base(self, kind: int, author: dict, *, admin: bool = False, dm: bool = False,
-                          roles: list[int] = ()) -> dict:
+                          roles: list[int] = (), guild_id: int = GUILD_ID) -> dict:
         iid = self.next_id()
         base = {"id": str(iid), "application_id": str(APP_ID), "type": kind, "token": f"tok-{iid}", "version": 1,
                 "locale": "en-US", "entitlements": [], "attachment_size_limit": 26214400,
@@ -300,15 +329,16 @@ class FakeDiscord:
                                      "last_message_id": None, "flags": 0},
                          "authorizing_integration_owners": {"1": author["id"]}})
         else:
+            channel_id = self.channel_of(guild_id)
             base.update({
-                "guild_id": str(GUILD_ID), "channel_id": str(CHANNEL_ID), "guild_locale": "en-US", "context": 0,
-                "channel": {"id": str(CHANNEL_ID), "type": 0, "guild_id": str(GUILD_ID), "name": "general",
+                "guild_id": str(guild_id), "channel_id": str(channel_id), "guild_locale": "en-US", "context": 0,
+                "channel": {"id": str(channel_id), "type": 0, "guild_id": str(guild_id), "name": "general",
                             "position": 0, "permission_overwrites": [], "nsfw": False, "parent_id": None,
                             "flags": 0, "rate_limit_per_user": 0, "last_message_id": None, "topic": None},
                 "member": {"user": author, "roles": [str(r) for r in roles], "joined_at": TIMESTAMP, "deaf": False,
                            "mute": False, "flags": 0, "pending": False,
                            "permissions": ADMIN_PERMISSIONS if admin else MEMBER_PERMISSIONS},
-                "authorizing_integration_owners": {"0": str(GUILD_ID)},
+                "authorizing_integration_owners": {"0": str(guild_id)},
             })
         return base
 

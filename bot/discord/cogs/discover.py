@@ -61,7 +61,10 @@ class Discover(commands.Cog):
         settings = self.bot.cfg.bot
         channel = self.bot.get_channel(settings.daily_channel_id) if settings.daily_channel_id else None
         if channel is None:
-            log.warning("quote of the day: channel %s is not one the bot can see", settings.daily_channel_id)
+            if settings.shard_ids:  # its guild is on another process's shards: that process posts it
+                log.debug("quote of the day: channel %s is on another process's shards", settings.daily_channel_id)
+            else:
+                log.warning("quote of the day: channel %s is not one the bot can see", settings.daily_channel_id)
             return None
         since = time.time() - settings.daily_fresh_days * 86400
         avoid = await asyncio.to_thread(self.asker.journal.posted_since, since)

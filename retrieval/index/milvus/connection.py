@@ -15,6 +15,7 @@ log = logging.getLogger("quoth.index")
 # gRPC codes and Milvus messages that mean the token was refused, not that the server is away.
 _UNREACHABLE = re.compile(r"UNAVAILABLE|DEADLINE_EXCEEDED|connect|timeout|timed out|refused|unreachable|"
                           r"server not ready", re.IGNORECASE)
+_RELEASED = re.compile(r"released|not loaded|call load\(\)", re.IGNORECASE)
 _REFUSED = re.compile(r"UNAUTHENTICATED|PERMISSION_DENIED|auth|credential|password|token|privilege",
                       re.IGNORECASE)
 
@@ -100,9 +101,17 @@ class Milvus:
         return self._client
 
     def call(self, method: str, *args: Any, **kwargs: Any) -> Any:
-        """``client.<method>(...)``; any failure is ``IndexUnavailable``. The client keeps its gRPC channel, which
-        reconnects by itself when the server is back."""
-        return self.call_on(self.client, method, *args, **kwargs)
+        """``client.<method>(...)``; any failure is ``IndexUnavailable``. A collection found released (a
+        restarted server has not loaded it again yet) is loaded and the call made once more."""
+        try:
+            return self.call_on(self.client, method, *args, **kwargs)
+        except IndexUnavailable as exc:
+            name = args[0] if args and isinstance(args[0], str) else kwargs.get("collection_name")
+            if not name or not _RELEASED.search(str(exc)):
+                raise
+            log.info("Milvus collection %s was released (a server restart?): loading it again", name)
+            self.call_on(self.client, "load_collection", name)
+            return self.call_on(self.client, method, *args, **kwargs)
 
     def call_on(self, obj: Any, method: str, *args: Any, **kwargs: Any) -> Any:
         """``obj.<method>(...)`` for an object the client handed out (a query iterator), with the same errors."""
@@ -111,7 +120,12 @@ class Milvus:
         except IndexUnavailable:
             raise
         except Exception as exc:
-            raise IndexUnavailable(describe_failure(exc, self.uri, self._token)) from None
+            said = describe_failure(exc, self.uri, self._token)
+            if said.startswith("cannot reach"):
+                # A fresh client next time: a new connection finds a restarted server at once, where the old
+                # channel would wait out gRPC's growing reconnect backoff.
+                self.close()
+            raise IndexUnavailable(said) from None
 
     def __getattr__(self, method: str) -> Any:
         if method.startswith("_"):
