@@ -1,6 +1,7 @@
-"""Warm query latency, ANN recall and memory at 5k / 100k / 1M passages.
+"""Warm query latency, ANN recall and memory at 5k / 100k / 1M passages, on either index backend.
 
-    python benchmarks/scale.py --size 100000 [--type auto] [--queries 300]
+    python benchmarks/scale.py --size 100000 [--type auto] [--queries 300] [--encoder onnx-int8]
+    python benchmarks/scale.py --size 100000 --backend milvus   # through the Milvus protocol (milvus-lite)
 
 Corpora of realistic structure are made from the real SciFact index (run `quoth eval --beir
 ../shared/beir/scifact` first): each synthetic passage is a real passage's vector plus Gaussian noise
@@ -43,7 +44,8 @@ def source_index() -> Generation:
     raise SystemExit("no SciFact index: run QUOTH_DATA_DIR=.data/bench quoth eval --beir ../shared/beir/scifact")
 
 
-def build(size: int, kind: str, out: Path) -> None:
+def synthetic(size: int) -> tuple[list[str], np.ndarray, str]:
+    """(texts, unit vectors, model name) of ``size`` synthetic passages (see the module's docstring)."""
     src = source_index()
     base_vecs = np.load(src.vectors)
     _, base_texts = Store(src.store, readonly=True).search_texts()
@@ -60,11 +62,15 @@ def build(size: int, kind: str, out: Path) -> None:
         k = rng.integers(1, 4)
         texts.append(" ".join(a[:k] + b[:max(1, 3 - k)]))
     print(f"  synthetic corpus: {time.perf_counter() - t0:.1f} s", flush=True)
+    return texts, vecs, src.meta().model
 
+
+def build(size: int, kind: str, out: Path) -> None:
+    texts, vecs, model = synthetic(size)
     folder = IndexFolder(out)
     with folder.lock():
         gen = folder.start()
-        write_generation(gen, texts, vecs, kind, src.meta().model)
+        write_generation(gen, texts, vecs, kind, model)
         folder.publish(gen)
 
 
@@ -101,8 +107,9 @@ def write_generation(gen: Generation, texts: list[str], vecs: np.ndarray, kind: 
                         bm25_analyzer=bm25.ANALYZER_VERSION))
 
 
-def serve(out: Path, queries: int, backend: str) -> None:
-    """Runs in a fresh process: what a serving bot would hold in memory and how fast it answers."""
+def serve(out: Path, queries: int, encoder: str, milvus: str = "") -> None:
+    """Runs in a fresh process: what a serving bot would hold in memory and how fast it answers. ``milvus``:
+    the URI of the Milvus holding the index (prefix ``out``'s name), else ``out`` is an embedded index."""
     from quoth.embeddings import Encoder, ModelSettings
     from quoth.evaluate import load_beir
     from quoth.search import Searcher
@@ -110,9 +117,15 @@ def serve(out: Path, queries: int, backend: str) -> None:
     beir = ROOT.parent / "shared" / "beir" / "scifact"
     qs = list(load_beir(beir, "test").queries.values()) + list(load_beir(beir, "train").queries.values())
     qs = qs[:queries]
-    enc = Encoder(ModelSettings(backend=backend), ROOT / ".data" / "bench" / "models")
+    enc = Encoder(ModelSettings(backend=encoder), ROOT / ".data" / "bench" / "models")
     t = time.perf_counter()
-    live = LiveIndex(out)
+    if milvus:
+        from quoth.index.milvus.connection import Milvus
+        from quoth.index.milvus.reader import MilvusLive
+
+        live = MilvusLive(Milvus(milvus), milvus_prefix(out))
+    else:
+        live = LiveIndex(out)
     idx = live.current()
     searcher = Searcher(live, enc)
     for q in qs[:20]:
@@ -123,26 +136,34 @@ def serve(out: Path, queries: int, backend: str) -> None:
         t = time.perf_counter()
         searcher.search(q, k=3)
         lat.append((time.perf_counter() - t) * 1000)
-    # ANN recall@10 against exact inner-product search over the same vectors.
-    recall = None
-    if idx.meta.index_type != "flat":
-        qv = enc.encode_queries(qs[:200])
-        vectors = np.asarray(idx.vectors)
-        hits = 0
-        _, approx = idx.faiss.search(qv, 10)
-        for i, v in enumerate(qv):
-            exact = np.argpartition(-(vectors @ v), 10)[:10]
-            hits += len(set(exact.tolist()) & set(approx[i].tolist()))
-        recall = hits / (10 * len(qv))
     verify_ms = verify_latency(idx, searcher)
     status = Path("/proc/self/status").read_text()
     rss = int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024
-    print(json.dumps({"passages": len(idx), "index_type": idx.meta.index_type, "backend": backend,
+    print(json.dumps({"passages": len(idx), "index_type": getattr(getattr(idx, "meta", None), "index_type", None)
+                      or idx.meta["index_type"], "backend": "milvus" if milvus else "embedded", "encoder": encoder,
                       "p50_ms": round(float(np.percentile(lat, 50)), 2),
                       "p99_ms": round(float(np.percentile(lat, 99)), 2), "queries": len(qs),
-                      "recall@10": recall, "rss_mb": round(rss), "load_and_warm_s": round(load_s, 1),
+                      "recall@10": ann_recall(idx, enc, qs, out), "rss_mb": round(rss),
+                      "load_and_warm_s": round(load_s, 1),
                       "verify_p50_ms": round(float(np.percentile(verify_ms, 50)), 2),
                       "verify_p99_ms": round(float(np.percentile(verify_ms, 99)), 2)}))
+
+
+def ann_recall(idx, enc, qs: list[str], out: Path) -> float | None:
+    """recall@10 of the dense index against exact inner-product search over the same vectors."""
+    qv = enc.encode_queries(qs[:200])
+    if (out / "vectors.npy").exists():  # Milvus: the vectors the build wrote, and their passage ids
+        vectors, ids = np.load(out / "vectors.npy", mmap_mode="r"), np.load(out / "ids.npy")
+    elif idx.meta.index_type != "flat":
+        vectors, ids = np.asarray(idx.vectors), idx.ids
+    else:
+        return None
+    hits = 0
+    for v in qv:
+        exact = ids[np.argpartition(-(vectors @ v), 10)[:10]]
+        found, _ = idx.dense_top(v, 10)
+        hits += len(set(exact.tolist()) & set(idx.passage_ids(found).tolist()))
+    return hits / (10 * len(qv))
 
 
 def verify_latency(idx, searcher, n: int = 200) -> list[float]:
@@ -152,7 +173,7 @@ def verify_latency(idx, searcher, n: int = 200) -> list[float]:
     verifier = Verifier(searcher)
     rng = np.random.default_rng(0)
     out = []
-    for i, (p, _) in enumerate(idx.passages(rng.choice(len(idx), n, replace=False))):
+    for i, (p, _) in enumerate(idx.random_passages(None, None, (), seed=int(rng.integers(1 << 30)), limit=n)):
         words = p.text.split()[:15]
         if len(words) < 5:
             continue
@@ -164,29 +185,108 @@ def verify_latency(idx, searcher, n: int = 200) -> list[float]:
     return out
 
 
+def milvus_prefix(out: Path) -> str:
+    return "scale_" + re.sub(r"\W", "_", out.name)
+
+
+def build_milvus(size: int, kind: str, out: Path, uri: str) -> None:
+    """The synthetic passages written into Milvus through the Milvus builder's own steps (no encoder: the
+    vectors are made, not embedded), then published as a build publishes."""
+    from quoth.index.build import BuildReport
+    from quoth.index.milvus import layout
+    from quoth.index.milvus.build import MilvusBuilder
+    from quoth.index.milvus.connection import Milvus
+    from quoth.settings import IndexSettings
+
+    texts, vecs, model = synthetic(size)
+    encoder = type("Made", (), {"name": model, "dimension": int(vecs.shape[1])})()
+    settings = IndexSettings(type=kind, backend="milvus", milvus_uri=uri, milvus_prefix=milvus_prefix(out))
+    builder = MilvusBuilder(Milvus(uri, timeout=120), settings.milvus_prefix, list, None, encoder, settings,
+                            "synthetic", f"synthetic-{size}")
+    t = time.perf_counter()
+    gen = builder._generation(1, None)
+    per_doc, ids = 100, []
+    for d in range(0, size, per_doc):
+        rows, pos, path = [], 0, f"doc{d}"
+        for j, c in enumerate(texts[d:d + per_doc]):
+            ids.append(layout.passage_id(path, j))
+            rows.append({"id": ids[-1], "doc_path": path, "shard": 0, "ord": j, "start": pos, "stop": pos + len(c),
+                         "text": c, "search_text": c, "speaker": None, "role": "body", "reply_to": None,
+                         "locator": None, "dense": vecs[d + j].tolist(),
+                         "lexical": layout.lexical_text(bm25.passage_tokens(bm25.words(c), frozenset()))})
+            pos += len(c) + 2
+        doc = {"title": f"Synthetic document {d // per_doc}", "content_hash": "", "key": "", "passages": len(rows)}
+        builder._insert(gen.passages, rows)
+        builder._insert(gen.records, [layout.record("doc", f"doc\0{path}", json.dumps(doc), path)])
+    print(f"  inserted: {time.perf_counter() - t:.1f} s", flush=True)
+    t = time.perf_counter()
+    report = BuildReport(documents=-(-size // per_doc), passages=size)
+    builder._finish_shard(gen, 0, 1, report)
+    builder.publish(report)
+    print(f"  published (BM25 terms settled): {time.perf_counter() - t:.1f} s", flush=True)
+    out.mkdir(parents=True, exist_ok=True)
+    np.save(out / "vectors.npy", vecs)
+    np.save(out / "ids.npy", np.asarray(ids, dtype=np.int64))
+
+
+def milvus_server(data: Path):
+    """A milvus-lite server on loopback for the benchmark, and its process (for its memory)."""
+    sys.path.insert(0, str(ROOT))
+    from tests.milvus import MilvusServer
+
+    server = MilvusServer(data)
+    server.start()
+    return server
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--size", type=int, default=100_000)
     ap.add_argument("--type", default="auto")
     ap.add_argument("--queries", type=int, default=300)
-    ap.add_argument("--backend", default="torch")
+    ap.add_argument("--encoder", default="torch", help="the encoder backend: torch, onnx or onnx-int8")
+    ap.add_argument("--backend", default="embedded", choices=["embedded", "milvus"], help="the index backend")
     ap.add_argument("--serve", metavar="DIR", help=argparse.SUPPRESS)
+    ap.add_argument("--milvus", default="", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.serve:
-        serve(Path(args.serve), args.queries, args.backend)
+        serve(Path(args.serve), args.queries, args.encoder, args.milvus)
         return 0
-    out = ROOT / ".data" / "scale" / f"{args.size}-{args.type}"
-    if not (out / "CURRENT").exists():
-        print(f"building {args.size:,} passages ({args.type})", flush=True)
-        build(args.size, args.type, out)
-    res = subprocess.run([sys.executable, __file__, "--serve", str(out), "--queries", str(args.queries),
-                          "--backend", args.backend], capture_output=True, text=True, check=True)
-    r = json.loads(res.stdout.strip().splitlines()[-1])
-    rec = "" if r["recall@10"] is None else f"  recall@10 vs exact {r['recall@10']:.3f}"
-    print(f"{r['passages']:>9,} passages  {r['index_type']:5s} {r['backend']:9s}  p50 {r['p50_ms']:.1f} ms  "
-          f"p99 {r['p99_ms']:.1f} ms  ({r['queries']} queries){rec}  RSS {r['rss_mb']} MB")
-    print(f"{'':>9}  quote verification: p50 {r['verify_p50_ms']:.1f} ms  p99 {r['verify_p99_ms']:.1f} ms")
+    server = None
+    if args.backend == "milvus":
+        out = ROOT / ".data" / "scale" / f"milvus-{args.size}-{args.type}"
+        server = milvus_server(ROOT / ".data" / "scale" / "milvus-lite")
+    else:
+        out = ROOT / ".data" / "scale" / f"{args.size}-{args.type}"
+    try:
+        if not (out / ("ids.npy" if server else "CURRENT")).exists():
+            print(f"building {args.size:,} passages ({args.type}, {args.backend})", flush=True)
+            if server:
+                build_milvus(args.size, args.type, out, server.uri)
+            else:
+                build(args.size, args.type, out)
+        res = subprocess.run([sys.executable, __file__, "--serve", str(out), "--queries", str(args.queries),
+                              "--encoder", args.encoder, "--milvus", server.uri if server else ""],
+                             capture_output=True, text=True, check=True)
+        server_mb = rss_mb(server.proc.pid) if server else None
+    finally:
+        if server:
+            server.stop()
+    report(json.loads(res.stdout.strip().splitlines()[-1]), server_mb)
     return 0
+
+
+def rss_mb(pid: int) -> int:
+    return round(int(re.search(r"VmRSS:\s+(\d+)", Path(f"/proc/{pid}/status").read_text()).group(1)) / 1024)
+
+
+def report(r: dict, server_mb: int | None) -> None:
+    rec = "" if r["recall@10"] is None else f"  recall@10 vs exact {r['recall@10']:.3f}"
+    server = f" + Milvus server {server_mb} MB" if server_mb is not None else ""
+    print(f"{r['passages']:>9,} passages  {r['backend']:8s} {r['index_type']:5s} {r['encoder']:9s}  "
+          f"p50 {r['p50_ms']:.1f} ms  p99 {r['p99_ms']:.1f} ms  ({r['queries']} queries){rec}  "
+          f"RSS {r['rss_mb']} MB{server}")
+    print(f"{'':>9}  quote verification: p50 {r['verify_p50_ms']:.1f} ms  p99 {r['verify_p99_ms']:.1f} ms")
 
 
 if __name__ == "__main__":

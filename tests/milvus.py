@@ -104,3 +104,14 @@ def refusing_server() -> Iterator[str]:
         yield f"http://127.0.0.1:{port}"
     finally:
         server.stop(0)
+
+
+def finished(proc: subprocess.Popen, timeout: float) -> int:
+    """``proc``'s exit status; killed (and the test failed) when it runs past ``timeout`` seconds, so a hung
+    process never outlives its test."""
+    try:
+        return proc.wait(timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        pytest.fail(f"{proc.args[-3:]} ran past {timeout} s")

@@ -16,7 +16,7 @@ import pytest
 from quoth import Quoth, Settings
 from quoth.errors import BadQuery
 from tests.helpers import HARBOUR_AND_GARDEN, write_corpus
-from tests.milvus import prefix
+from tests.milvus import finished, prefix
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -156,7 +156,7 @@ def test_a_killed_build_leaves_the_previous_generation_serving(request, backend,
                                                            range(40)) + "\n" for i in range(30)})
     settings = settings_for(request, backend, corpus, tmp_path / "data")
     config = config_file(tmp_path / "config.toml", settings)
-    assert cli(config, "index").wait(300) == 0
+    assert finished(cli(config, "index"), 300) == 0
     q = Quoth(settings)
     before = q.current().generation
     proc = cli(config, "index", "--full")
@@ -166,11 +166,11 @@ def test_a_killed_build_leaves_the_previous_generation_serving(request, backend,
         time.sleep(0.02)
     assert proc.poll() is None, "the build finished before it could be killed"
     proc.send_signal(signal.SIGKILL)
-    proc.wait(30)
+    finished(proc, 30)
     fresh = Quoth(settings)
     assert fresh.current().generation == before
     assert "pier lights" in fresh.ask("When were the pier lights checked?")[0].passage.text
-    assert cli(config, "index", "--full").wait(300) == 0
+    assert finished(cli(config, "index", "--full"), 300) == 0
     assert Quoth(settings).current().generation != before
 
 

@@ -13,7 +13,7 @@ import pytest
 from quoth import Quoth, Settings
 from quoth.errors import IndexUnavailable, IndexUnusable
 from quoth.settings import SAMPLE_CORPUS
-from tests.milvus import free_port, prefix
+from tests.milvus import finished, free_port, prefix
 
 ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = ["What does Corbyn say about the right to strike?", "nuclear weapons and Trident",
@@ -98,15 +98,15 @@ def test_three_workers_build_what_one_build_does(milvus_server, tmp_path, encode
     split = milvus_settings(milvus_server, "three-workers", corpus, tmp_path / "d3")
     config = config_file(tmp_path / "three.toml", split)
     early = cli(config, "index", "--publish")
-    assert early.wait(120) == 2 and "nothing to publish" in early.stderr.read()
+    assert finished(early, 120) == 2 and "nothing to publish" in early.stderr.read()
     workers = [cli(config, "index", "--shard", f"{i}/3") for i in (0, 1)]
-    assert [w.wait(300) for w in workers] == [0, 0], [w.stderr.read() for w in workers]
+    assert [finished(w, 300) for w in workers] == [0, 0], [w.stderr.read() for w in workers]
     waiting = cli(config, "index", "--publish")
-    assert waiting.wait(120) == 2 and "shard(s) 2/3 have not finished" in waiting.stderr.read()
+    assert finished(waiting, 120) == 2 and "shard(s) 2/3 have not finished" in waiting.stderr.read()
     last = cli(config, "index", "--shard", "2/3")
-    assert last.wait(300) == 0, last.stderr.read()
+    assert finished(last, 300) == 0, last.stderr.read()
     published = cli(config, "index", "--publish")
-    assert published.wait(120) == 0, published.stderr.read()
+    assert finished(published, 120) == 0, published.stderr.read()
     assert "Published generation" in published.stdout.read()
     three = Quoth(split, encoder=encoder)
     assert every_passage(three) == every_passage(one)
@@ -134,7 +134,7 @@ def test_an_unreachable_milvus_is_one_line_and_a_failure(tmp_path):
     s = Settings().with_(data={"dir": str(tmp_path / "d")}, index={
         "backend": "milvus", "milvus_uri": f"http://127.0.0.1:{port}", "milvus_timeout": 2})
     proc = cli(config_file(tmp_path / "c.toml", s), "ask", "What about strikes?")
-    assert proc.wait(120) == 2
+    assert finished(proc, 120) == 2
     err = [line for line in proc.stderr.read().splitlines() if line.strip()]
     assert len(err) == 1 and f"cannot reach Milvus at http://127.0.0.1:{port}" in err[0], err
     with pytest.raises(IndexUnavailable, match=str(port)):
@@ -150,7 +150,7 @@ def test_a_refused_token_is_said_without_the_token(tmp_path):
             "backend": "milvus", "milvus_uri": uri, "milvus_timeout": 5})
         proc = cli(config_file(tmp_path / "c.toml", s), "ask", "What about strikes?",
                    env={"QUOTH_MILVUS_TOKEN": secret})
-        assert proc.wait(120) == 2
+        assert finished(proc, 120) == 2
         out = proc.stdout.read() + proc.stderr.read()
     assert "refused the credentials in $QUOTH_MILVUS_TOKEN" in out and uri in out, out
     assert "Sup3rSecretPassw0rd" not in out and secret not in out
