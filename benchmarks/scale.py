@@ -107,7 +107,7 @@ def write_generation(gen: Generation, texts: list[str], vecs: np.ndarray, kind: 
                         bm25_analyzer=bm25.ANALYZER_VERSION))
 
 
-def serve(out: Path, queries: int, encoder: str, milvus: str = "") -> None:
+def serve(out: Path, queries: int, encoder: str, milvus: str = "", claims: int = 200) -> None:
     """Runs in a fresh process: what a serving bot would hold in memory and how fast it answers. ``milvus``:
     the URI of the Milvus holding the index (prefix ``out``'s name), else ``out`` is an embedded index."""
     from quoth.embeddings import Encoder, ModelSettings
@@ -128,7 +128,7 @@ def serve(out: Path, queries: int, encoder: str, milvus: str = "") -> None:
         live = LiveIndex(out)
     idx = live.current()
     searcher = Searcher(live, enc)
-    for q in qs[:20]:
+    for q in qs[:min(20, len(qs) // 2)]:
         searcher.search(q)
     load_s = time.perf_counter() - t
     lat = []
@@ -136,7 +136,7 @@ def serve(out: Path, queries: int, encoder: str, milvus: str = "") -> None:
         t = time.perf_counter()
         searcher.search(q, k=3)
         lat.append((time.perf_counter() - t) * 1000)
-    verify_ms = verify_latency(idx, searcher)
+    verify_ms = verify_latency(idx, searcher, claims)
     status = Path("/proc/self/status").read_text()
     rss = int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024
     print(json.dumps({"passages": len(idx), "index_type": getattr(getattr(idx, "meta", None), "index_type", None)
@@ -246,11 +246,12 @@ def main() -> int:
     ap.add_argument("--queries", type=int, default=300)
     ap.add_argument("--encoder", default="torch", help="the encoder backend: torch, onnx or onnx-int8")
     ap.add_argument("--backend", default="embedded", choices=["embedded", "milvus"], help="the index backend")
+    ap.add_argument("--claims", type=int, default=200, help="quote checks timed after the questions")
     ap.add_argument("--serve", metavar="DIR", help=argparse.SUPPRESS)
     ap.add_argument("--milvus", default="", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.serve:
-        serve(Path(args.serve), args.queries, args.encoder, args.milvus)
+        serve(Path(args.serve), args.queries, args.encoder, args.milvus, args.claims)
         return 0
     server = None
     if args.backend == "milvus":
@@ -266,7 +267,8 @@ def main() -> int:
             else:
                 build(args.size, args.type, out)
         res = subprocess.run([sys.executable, __file__, "--serve", str(out), "--queries", str(args.queries),
-                              "--encoder", args.encoder, "--milvus", server.uri if server else ""],
+                              "--encoder", args.encoder, "--milvus", server.uri if server else "",
+                              "--claims", str(args.claims)],
                              capture_output=True, text=True, check=True)
         server_mb = rss_mb(server.proc.pid) if server else None
     finally:

@@ -20,17 +20,12 @@ log = logging.getLogger("quoth.embeddings")
 
 
 def quantization_target() -> str:
-    """The best qint8 configuration this CPU can run."""
+    """The int8 configuration: ARM64's on ARM, AVX2's (quint8) on every x86 CPU. The AVX-512 configurations
+    (qint8) give other vectors: on an AVX-512 VNNI machine, "Who was knocking on doors?" fell from cosine 0.160
+    to 0.13 against its passage, under the abstention floor, and answers changed with the machine. Every
+    x86 CPU Quoth runs on has AVX2, and the gate and the published figures were calibrated with it."""
     if platform.machine().lower() in ("arm64", "aarch64"):
         return "arm64"
-    try:
-        flags = set(re.findall(r"\b(avx512_vnni|avx512f|avx2)\b", Path("/proc/cpuinfo").read_text()))
-    except OSError:
-        flags = set()
-    if "avx512_vnni" in flags:
-        return "avx512_vnni"
-    if "avx512f" in flags:
-        return "avx512"
     return "avx2"
 
 

@@ -13,7 +13,7 @@ import logging
 import math
 import threading
 import time
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator
 
 import numpy as np
@@ -123,13 +123,16 @@ class MilvusIndex:
         terms = [layout.term(w) for w in words]
         idf = self._idf(terms)
         out = np.zeros(len(rows), dtype=np.float32)
+        if not idf:
+            return out
         for j, row in enumerate(rows):
             tokens = row["lexical"].split()
+            counts = Counter(tokens)
             norm = self.k1 * (1 - self.b + self.b * len(tokens) / self.avgdl)
-            for t in idf:
-                tf = tokens.count(t)
+            for t, weight in idf.items():
+                tf = counts.get(t, 0)
                 if tf:
-                    out[j] += idf[t] * tf / (norm + tf)
+                    out[j] += weight * tf / (norm + tf)
         return out
 
     # --- rows ----------------------------------------------------------------------------------------
