@@ -15,7 +15,7 @@ import json
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 
 from ...errors import IndexUnavailable, IndexUnusable
 from ...records import Document, Passage
@@ -93,7 +93,7 @@ class MilvusBuilder:
     def _old_keys(self, prev: MilvusGeneration | None) -> dict[str, str]:
         if prev is None:
             return {}
-        return {r["path"]: json.loads(r["data"])["key"] for r in self._scan(prev.records, 'kind == "doc"',
+        return {r["path"]: json.loads(r["data"])["key"] for r in self.milvus.scan(prev.records, 'kind == "doc"',
                                                                              ["path", "data"])}
 
     def _unchanged(self, prev: MilvusGeneration, meta: dict, report: BuildReport, t0: float) -> BuildReport:
@@ -166,11 +166,11 @@ class MilvusBuilder:
     def _copy(self, prev: MilvusGeneration | None, gen: MilvusGeneration, paths: list[str], shard: int,
               report: BuildReport, note: ProgressFn) -> None:
         """Unchanged documents' rows, vectors included, from the serving generation: not embedded again."""
-        fields = [f for f in ROW_FIELDS if f != "id"] + ["id"]
         for j in range(0, len(paths), COPY_DOCS):
             batch = {"paths": paths[j:j + COPY_DOCS]}
-            rows = [{**r, "shard": shard} for r in self._scan(prev.passages, "doc_path in {paths}", fields, batch)]
-            recs = [{**r, "shard": shard, "placeholder": layout.PLACEHOLDER} for r in self._scan(
+            rows = [{**r, "shard": shard} for r in self.milvus.scan(prev.passages, "doc_path in {paths}", ROW_FIELDS,
+                                                                    batch)]
+            recs = [{**r, "shard": shard, "placeholder": layout.PLACEHOLDER} for r in self.milvus.scan(
                 prev.records, 'kind in ["doc", "text"] and path in {paths}',
                 ["key", "kind", "path", "part", "data", "text"], batch)]
             self._insert(gen.passages, rows)
@@ -220,22 +220,13 @@ class MilvusBuilder:
                 "unchanged": report.unchanged, "warnings": report.warnings[:200], "finished": time.time()}
         self.milvus.upsert(gen.records, [record("shard", f"shard\0{shard}", json.dumps(note), shard=shard)])
 
-    def _scan(self, collection: str, expr: str, fields: list[str], params: dict | None = None) -> Iterator[dict]:
-        it = self.milvus.query_iterator(collection, batch_size=PAGE, filter=layout.render(expr, params),
-                                        output_fields=fields)
-        try:
-            while page := self.milvus.call_on(it, "next"):
-                yield from page
-        finally:
-            it.close()
-
     # --- publishing --------------------------------------------------------------------------------------
     def publish(self, report: BuildReport | None = None, progress: ProgressFn | None = None) -> BuildReport:
         """Settle the pending generation once every shard has finished, and switch the alias to it."""
         report = report or BuildReport()
         note = progress or (lambda stage, done, total: None)
         gen, build = self._pending()
-        shards = [json.loads(r["data"]) for r in self._scan(gen.records, 'kind == "shard"', ["data"])]
+        shards = [json.loads(r["data"]) for r in self.milvus.scan(gen.records, 'kind == "shard"', ["data"])]
         missing = sorted(set(range(build["shards"])) - {s["shard"] for s in shards})
         if missing:
             said = ", ".join(f"{m}/{build['shards']}" for m in missing)
@@ -274,13 +265,13 @@ class MilvusBuilder:
         """What needs every passage: BM25 joins attested anywhere in the corpus (workers only knew their own
         documents' words), each term's passage count, speakers and their passage counts."""
         seen: set[str] = set()
-        for r in self._scan(gen.passages, "id >= 0", ["search_text"]):
+        for r in self.milvus.scan(gen.passages, "id >= 0", ["search_text"]):
             seen.update(bm25.words(r["search_text"]))
         df: Counter[str] = Counter()
         speakers: Counter[str] = Counter()
         fixes: dict[int, str] = {}
         tokens = passages = 0
-        for r in self._scan(gen.passages, "id >= 0", ["id", "search_text", "lexical", "speaker"]):
+        for r in self.milvus.scan(gen.passages, "id >= 0", ["id", "search_text", "lexical", "speaker"]):
             terms = bm25.passage_tokens(bm25.words(r["search_text"]), seen)
             lexical = layout.lexical_text(terms)
             if lexical != r["lexical"]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from ...errors import IndexUnavailable
@@ -126,6 +127,20 @@ class Milvus:
                 # channel would wait out gRPC's growing reconnect backoff.
                 self.close()
             raise IndexUnavailable(said) from None
+
+    def scan(self, collection: str, expr: str, fields: list[str], params: dict | None = None,
+             page: int = 1000) -> Iterator[dict]:
+        """Every row of ``collection`` matching ``expr`` (``{name}`` filled from ``params``), a page at a time:
+        Milvus caps one query's rows, an iterator does not."""
+        from .layout import render
+
+        it = self.call("query_iterator", collection, batch_size=page, filter=render(expr, params),
+                       output_fields=fields)
+        try:
+            while rows := self.call_on(it, "next"):
+                yield from rows
+        finally:
+            it.close()
 
     def __getattr__(self, method: str) -> Any:
         if method.startswith("_"):

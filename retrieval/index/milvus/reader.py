@@ -270,7 +270,7 @@ class MilvusIndex:
             with self._lock:
                 if self._docs is None:
                     docs = {}
-                    for r in self.scan(self.gen.records, 'kind == "doc"', ["path", "data"]):
+                    for r in self.milvus.scan(self.gen.records, 'kind == "doc"', ["path", "data"]):
                         data = json.loads(r["data"])
                         docs[r["path"]] = (StoredDocument(0, source_of(r["path"], data), data["content_hash"],
                                                           data["passages"]), data)
@@ -286,19 +286,9 @@ class MilvusIndex:
     def speakers(self) -> list[tuple[str, int]]:
         if self._speakers is None:
             found = [(r["path"], json.loads(r["data"])["passages"])
-                     for r in self.scan(self.gen.records, 'kind == "speaker"', ["path", "data"])]
+                     for r in self.milvus.scan(self.gen.records, 'kind == "speaker"', ["path", "data"])]
             self._speakers = sorted(found, key=lambda s: (-s[1], s[0]))
         return self._speakers
-
-    def scan(self, collection: str, expr: str, fields: list[str], params: dict | None = None) -> Iterator[dict]:
-        """Every row matching ``expr``, a page at a time."""
-        it = self.milvus.query_iterator(collection, batch_size=PAGE, filter=layout.render(expr, params),
-                                        output_fields=fields)
-        try:
-            while page := self.milvus.call_on(it, "next"):
-                yield from page
-        finally:
-            it.close()
 
     def _with_source(self, rows: Iterable[dict]) -> list[tuple[Passage, SourceInfo]]:
         docs = self._documents()
@@ -314,7 +304,7 @@ class MilvusIndex:
         return [r["search_text"] for r in self.fetch(np.asarray(rows).tolist())]
 
     def passage_paths(self) -> dict[int, str]:
-        return {int(r["id"]): r["doc_path"] for r in self.scan(self.gen.passages, "id >= 0", ["id", "doc_path"])}
+        return {int(r["id"]): r["doc_path"] for r in self.milvus.scan(self.gen.passages, "id >= 0", ["id", "doc_path"])}
 
     def _query(self, expr: str, params: dict, fields: list[str] = SHOWN_FIELDS, limit: int = PAGE) -> list[dict]:
         return self.milvus.query(self.gen.passages, filter=layout.render(expr, params), output_fields=fields,
