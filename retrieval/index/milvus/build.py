@@ -295,7 +295,8 @@ class MilvusBuilder:
             rows = self.milvus.get(gen.passages, ids=ids[j:j + PAGE], output_fields=fields)
             self.milvus.upsert(gen.passages, [{**r, "lexical": fixes[int(r["id"])]} for r in rows])
         if ids:
-            log.info("%d passages took BM25 joins attested in other shards", len(ids))
+            log.info("%d passages took BM25 joins their worker could not see attested (other shards, search texts)",
+                     len(ids))
 
     def _switch(self, gen: MilvusGeneration) -> None:
         """Point the alias at ``gen`` (Milvus switches it atomically for every reader), then drop what no reader
