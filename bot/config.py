@@ -71,12 +71,13 @@ class AppConfig(Settings):
     bot: BotSettings = BotSettings()
 
     @classmethod
-    def from_dict(cls, data: dict, source: Path | None = None) -> AppConfig:
+    def from_dict(cls, data: dict, source: Path | None = None,
+                  variables: dict[tuple[str, str], str] | None = None) -> AppConfig:
         bot = data.get("bot", {})
         if isinstance(bot, dict) and ("token" in bot or "discord_token" in bot):
             raise ConfigError(f"{source or 'config'}: bot.token: the Discord token is read from ${TOKEN_ENV} only, "
                               "never from a file; remove it from the config")
-        return super().from_dict(data, source)
+        return super().from_dict(data, source, variables)
 
 
 def find_config(explicit: str | None) -> Path | None:
@@ -91,7 +92,7 @@ def find_config(explicit: str | None) -> Path | None:
 def load_config(explicit: str | None = None) -> AppConfig:
     path = find_config(explicit)
     if path is None:
-        return AppConfig()
+        return AppConfig.from_environment()
     return AppConfig.load(path)
 
 

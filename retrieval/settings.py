@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
@@ -131,6 +132,15 @@ class VerifySettings(Section):
     paraphrase_min: float = Field(1.0, ge=0.0, le=2.0)
 
 
+_ENV_KEY = re.compile(r"QUOTH_([A-Z][A-Z0-9]*)__([A-Z][A-Z0-9_]*)")
+
+
+def _where(loc: tuple, variables: dict[tuple[str, str], str]) -> str:
+    key = ".".join(str(p) for p in loc)
+    var = variables.get(tuple(str(p) for p in loc[:2]))
+    return f"{var} ({key})" if var else key
+
+
 class Settings(Section):
     """The library's settings. ``Settings()`` is Quoth with no config: the sample corpus, the bundled model."""
 
@@ -147,16 +157,48 @@ class Settings(Section):
     source: Path | None = Field(None, exclude=True)  # the file it came from: relative paths start there
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any], source: Path | None = None) -> Settings:
-        """Validated settings; a ConfigError names every bad key."""
+    def from_dict(cls, data: dict[str, Any], source: Path | None = None,
+                  variables: dict[tuple[str, str], str] | None = None) -> Settings:
+        """Validated settings; a ConfigError names every bad key (and the environment variable that set it)."""
         data = {k: v for k, v in data.items() if k not in cls.front_end_sections or k in cls.model_fields}
         try:
             settings = cls.model_validate(data)
         except ValidationError as exc:
-            problems = "; ".join(f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors())
+            problems = "; ".join(f"{_where(err['loc'], variables or {})}: {err['msg']}" for err in exc.errors())
             where = f"{source}: " if source else ""
             raise ConfigError(f"{where}invalid config: {problems}") from exc
         return settings.model_copy(update={"source": source.resolve() if source else None})
+
+    @classmethod
+    def from_environment(cls, data: dict[str, Any] | None = None, source: Path | None = None,
+                         environ: Mapping[str, str] | None = None) -> Settings:
+        """Settings from a config's ``data`` with every ``QUOTH_<SECTION>__<KEY>`` variable over it: the
+        environment wins over the file (a container sets what its image's file does not say)."""
+        merged = {k: dict(v) if isinstance(v, dict) else v for k, v in (data or {}).items()}
+        variables = {}
+        for var, raw in sorted((os.environ if environ is None else environ).items()):
+            m = _ENV_KEY.fullmatch(var)
+            if not m:
+                continue
+            section, key = m.group(1).lower(), m.group(2).lower()
+            if not isinstance(merged.setdefault(section, {}), dict):
+                raise ConfigError(f"{var}: {section} is not a section of the config")
+            merged[section][key] = cls._env_value(section, key, raw)
+            variables[(section, key)] = var
+        return cls.from_dict(merged, source, variables)
+
+    @classmethod
+    def _env_value(cls, section: str, key: str, raw: str) -> Any:
+        """A variable's text as the key's type wants it: as is for a text key, else read as a TOML value
+        (``5``, ``true``, ``[1, 2]``, ``"auto"``), or as is when it is not one."""
+        field = cls.model_fields.get(section)
+        sub = getattr(field.annotation, "model_fields", {}).get(key) if field else None
+        if sub is not None and sub.annotation in (str, str | None):
+            return raw
+        try:
+            return tomllib.loads(f"v = {raw}")["v"]
+        except tomllib.TOMLDecodeError:
+            return raw
 
     @classmethod
     def load(cls, path: str | Path) -> Settings:
@@ -170,7 +212,7 @@ class Settings(Section):
             raise ConfigError(f"cannot read config file {path}: {exc}") from exc
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
-        return cls.from_dict(data, path)
+        return cls.from_environment(data, path)
 
     def with_(self, **sections: dict[str, Any]) -> Settings:
         """A copy with some keys of some sections changed, validated: ``with_(corpus={"path": "docs"})``."""

@@ -1,3 +1,5 @@
+import tomllib
+
 import pytest
 
 from quoth.errors import ConfigError
@@ -32,3 +34,25 @@ def test_file_sections_validated_and_front_end_sections_left_to_them(tmp_path):
     f.write_text("[corpus\n")
     with pytest.raises(ConfigError, match="not valid TOML"):
         Settings.load(f)
+
+
+def test_every_key_can_come_from_the_environment_and_wins_over_the_file(tmp_path):
+    from quoth.bot.config import AppConfig
+
+    cfg = tmp_path / "config.toml"
+    cfg.write_text('[search]\nk = 3\n[corpus]\npath = "docs"\n')
+    env = {"QUOTH_SEARCH__K": "5", "QUOTH_CORPUS__PATH": "2024", "QUOTH_BOT__SHARD_IDS": "[0, 1]",
+           "QUOTH_BOT__SHARD_COUNT": "4", "QUOTH_INDEX__MILVUS_GRACE": "30", "QUOTH_DATA_DIR": "/elsewhere",
+           "QUOTH_SEARCH__RERANK_MODEL": "cross-encoder/ms-marco-MiniLM-L-6-v2"}
+    s = AppConfig.from_environment(tomllib.loads(cfg.read_text()), cfg, env)
+    assert s.search.k == 5 and s.corpus.path == "2024"  # a text key keeps the text, digits and all
+    assert (s.bot.shard_count, s.bot.shard_ids, s.index.milvus_grace) == (4, [0, 1], 30.0)
+    assert s.search.rerank_model == "cross-encoder/ms-marco-MiniLM-L-6-v2"
+    assert AppConfig.from_environment({}, None, {}).search.k == 3
+
+
+def test_a_bad_variable_is_named():
+    with pytest.raises(ConfigError, match=r"QUOTH_SEARCH__K \(search\.k\)"):
+        Settings.from_environment({}, None, {"QUOTH_SEARCH__K": "many"})
+    with pytest.raises(ConfigError, match=r"QUOTH_SEARCH__KAY \(search\.kay\)"):
+        Settings.from_environment({}, None, {"QUOTH_SEARCH__KAY": "5"})
