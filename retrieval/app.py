@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .embeddings import Encoder, ModelError, token_counter
-from .errors import ModelUnavailable
+from .errors import ModelUnavailable, QuothError
 from .evaluate.beir import BeirData, beir_corpus_folder
 from .index import BuildReport, IndexFolder, LoadedIndex, ProgressFn, index_folder
 from .index.backend import open_backend
@@ -106,6 +106,21 @@ class Quoth:
         self.live.refresh()
         self._index_checked = True
         return report
+
+    def watch(self, stop=None, quiet: float | None = None) -> Iterator[tuple[set, BuildReport]]:
+        """Keep the index current: after each group of changes in the corpus folder (once it has been quiet
+        for ``quiet`` seconds, default ``corpus.watch_quiet``), an incremental build; yields the changes and its
+        report, until ``stop`` (a threading.Event) is set. Questions are answered from the old generation until
+        the switch, as with any build."""
+        from .watch import corpus_changes
+
+        for changes in corpus_changes(self.corpus_dir, quiet or self.settings.corpus.watch_quiet, stop):
+            try:
+                report = self.index()
+            except QuothError as exc:  # an emptied folder, a full disk: said, and the next change tries again
+                log.error("index update failed: %s; the previous index still serves", exc)
+                continue
+            yield changes, report
 
     def publish(self, progress: ProgressFn | None = None) -> BuildReport:
         """Switch every serving process to the generation the shards of a split build wrote (Milvus only)."""

@@ -53,6 +53,11 @@ class CorpusSettings(Section):
     jsonl_text_field: str = "text"
     jsonl_title_field: str = "title"
     jsonl_id_field: str = "_id"  # "id" is tried when this is absent, then the line number
+    # Keeping the index current by itself (`quoth serve`; `quoth index --watch` watches regardless): a build
+    # after the folder has been quiet for watch_quiet seconds, and/or one every reindex_every seconds (0: never).
+    watch: bool = False
+    watch_quiet: float = Field(2.0, gt=0)
+    reindex_every: float = Field(0.0, ge=0)
 
     @field_validator("boilerplate")
     @classmethod

@@ -95,6 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
                    "into the pending generation, for a build split across workers")
     p.add_argument("--publish", action="store_true", help="Milvus only: switch every server to the generation "
                    "the shards wrote, once all N have finished")
+    p.add_argument("--watch", action="store_true", help="stay running: update the index after each group of "
+                   "changes in the corpus folder (once it has been quiet for corpus.watch_quiet seconds)")
 
     p = command("sources", "list the indexed documents with their passage counts", commands.cmd_sources)
     p.add_argument("--corpus", metavar="DIR", help=CORPUS_HELP)

@@ -75,8 +75,10 @@ def shard_arg(text: str) -> tuple[int, int]:
 
 
 def cmd_index(cfg: AppConfig, args: argparse.Namespace) -> int:
-    if args.publish and (args.shard or args.full):
+    if args.publish and (args.shard or args.full or args.watch):
         raise UsageError("--publish runs on its own, after every `quoth index --shard I/N` has finished")
+    if args.watch and args.shard:
+        raise UsageError("--watch keeps a whole index current; a shard worker builds once (--shard)")
     shard = shard_arg(args.shard) if args.shard else (0, 1)
     q = _app(cfg, args)
     if args.publish:
@@ -91,7 +93,19 @@ def cmd_index(cfg: AppConfig, args: argparse.Namespace) -> int:
              f"{report.summary()}; publish with `quoth index --publish` once every shard has finished")
         return 0
     _out(f"{'Rebuilt' if report.full else 'Updated'} index for {q.corpus_dir}: {report.summary()}")
+    if args.watch:
+        _watch(q)
     return 0
+
+
+def _watch(q) -> None:
+    """Until interrupted: an incremental build after each quiet group of changes, one line each."""
+    print(f"watching {q.corpus_dir} for changes (Ctrl-C to stop)", file=sys.stderr)
+    for changes, report in q.watch():
+        for line in warning_lines(report.warnings, report.known):
+            print(line, file=sys.stderr)
+        _out(f"{len(changes)} change(s): {report.summary()}")
+        sys.stdout.flush()
 
 
 def _queries(args: argparse.Namespace) -> Iterator[tuple[int, str | None]]:

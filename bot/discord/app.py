@@ -25,7 +25,7 @@ from .service import AskService
 
 log = logging.getLogger("quoth.bot")
 COGS = ("quoth.bot.discord.cogs.ask", "quoth.bot.discord.cogs.admin", "quoth.bot.discord.cogs.privacy",
-        "quoth.bot.discord.cogs.verify", "quoth.bot.discord.cogs.discover")
+        "quoth.bot.discord.cogs.verify", "quoth.bot.discord.cogs.discover", "quoth.bot.discord.cogs.keeper")
 
 
 class QuothBot(commands.Bot):
@@ -40,6 +40,7 @@ class QuothBot(commands.Bot):
         self.cfg = cfg
         self.sync_on_start = sync
         self.warm = warm
+        self.build_lock = asyncio.Lock()  # one build at a time from this process: /reindex, watching, schedule
         self.metrics = Metrics()
         self.asker = AskService(quoth, Journal(journal_path(cfg), cfg.bot.journal_days), cfg.bot, self.metrics)
         self.health = HealthServer(self, cfg.bot.http_host, cfg.bot.http_port) if cfg.bot.http_port else None

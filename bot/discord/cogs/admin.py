@@ -26,7 +26,7 @@ STAGES = {"reading documents": "reading documents", "segmenting": "segmenting do
 class Admin(commands.Cog):
     def __init__(self, bot: QuothBot) -> None:
         self.bot = bot
-        self.lock = asyncio.Lock()
+        self.lock = bot.build_lock
 
     def may_reindex(self, interaction: discord.Interaction) -> bool:
         cfg = self.bot.cfg.bot
