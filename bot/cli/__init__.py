@@ -146,6 +146,14 @@ def _bot_commands(command) -> None:
 
     p = command("forget", "delete one Discord user's questions and votes from the bot's journal", commands.cmd_forget)
     p.add_argument("--user", type=int, metavar="ID", required=True, help="the user's Discord id")
+    for name, func, help in (
+            ("feedback", commands.cmd_feedback, "the bot's answers people voted down, most downvoted first"),
+            ("unanswered", commands.cmd_unanswered, "questions the bot found nothing for, most asked first")):
+        p = command(name, help, func, help + ", from the bot's journal (bot.sqlite in the data directory).")
+        p.add_argument("--json", action="store_true", help="one JSON object per line")
+        p.add_argument("--since", metavar="DATE", help="only from this day on (YYYY-MM-DD, UTC)")
+        p.add_argument("--export", metavar="FILE", help="write them as a question file for "
+                       "`quoth eval --questions FILE`, to turn gaps into a test set")
 
 
 def _quiet_broken_pipe() -> int:

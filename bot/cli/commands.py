@@ -6,6 +6,7 @@ Results go to stdout; logs, warnings and progress go to stderr.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import logging
 import sys
@@ -251,6 +252,59 @@ def cmd_forget(cfg: AppConfig, args: argparse.Namespace) -> int:
 
     asked, votes = Journal(journal_path(cfg), cfg.bot.journal_days).forget(args.user)
     _out(f"Deleted {asked} question(s) and {votes} vote(s) of user {args.user}.")
+    return 0
+
+
+def _journal(cfg: AppConfig):
+    from ..discord.app import journal_path
+    from ..discord.journal import Journal
+
+    path = journal_path(cfg)
+    if not path.exists():
+        raise UsageError(f"no bot journal at {path}: it is written by `quoth serve` as people ask")
+    return Journal(path, cfg.bot.journal_days)
+
+
+def _since(text: str | None) -> float:
+    if not text:
+        return 0.0
+    try:
+        return dt.datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=dt.UTC).timestamp()
+    except ValueError:
+        raise UsageError(f"--since takes a day as YYYY-MM-DD (got {text!r})") from None
+
+
+def cmd_unanswered(cfg: AppConfig, args: argparse.Namespace) -> int:
+    rows = _journal(cfg).unanswered(_since(args.since), limit=10_000)
+    tests = [{"id": f"unanswered-{i}", "q": r["question"], "abstain": True, "asked": r["asked"],
+              "note": 'Quoth found nothing: if the corpus answers it, replace "abstain" with "gold": '
+                      '["a phrase of the answer"]'} for i, r in enumerate(rows, 1)]
+    return _journal_out(args, rows, tests, lambda r: f"{r['asked']:>4} × {shown(r['question'])}",
+                        "unanswered questions")
+
+
+def cmd_feedback(cfg: AppConfig, args: argparse.Namespace) -> int:
+    rows = _journal(cfg).downvoted(_since(args.since), limit=10_000)
+    tests = [{"id": f"downvoted-{i}", "q": r["question"], "gold": [], "down": r["down"], "up": r["up"],
+              "shown": [f"{h['path']}[{h['start']}:{h['end']}]" for h in r["hits"]],
+              "note": "the quotes shown were voted down: put a phrase of the right answer in gold"}
+             for i, r in enumerate(rows, 1)]
+
+    def line(r: dict) -> str:
+        quotes = "; ".join(f"{h.get('speaker') or 'unattributed'} in {h['path']}" for h in r["hits"][:3])
+        return f"👎 {r['down']} 👍 {r['up']}  {shown(r['question'])}\n        quoted: {quotes or '(nothing)'}"
+    return _journal_out(args, rows, tests, line, "downvoted answers")
+
+
+def _journal_out(args: argparse.Namespace, rows: list[dict], tests: list[dict], line, what: str) -> int:
+    if args.export:
+        Path(args.export).write_text("".join(json.dumps(t, ensure_ascii=False) + "\n" for t in tests),
+                                     encoding="utf-8")
+        print(f"wrote {len(tests)} question(s) to {args.export}", file=sys.stderr)
+    for r in rows:
+        _out(json.dumps(r, ensure_ascii=False) if args.json else line(r))
+    if not rows and not args.json:
+        print(f"no {what} in the journal", file=sys.stderr)
     return 0
 
 

@@ -192,6 +192,26 @@ class Journal:
         return [{"question_id": r[0], "user_id": r[1], "vote": r[2], "question": r[3], "hits": json.loads(r[4])}
                 for r in rows]
 
+    def unanswered(self, since: float = 0.0, limit: int = 50) -> list[dict]:
+        """Questions that got "Nothing relevant found.", most asked first (one question in any letter case is
+        one entry). Checked quotes (/verify) that found nothing are not questions and are left out."""
+        with self._lock:
+            rows = self._con.execute(
+                "SELECT MAX(question), COUNT(*), MAX(created) FROM questions WHERE hits = '[]' AND k >= 1 AND "
+                "created >= ? GROUP BY lower(trim(question)) ORDER BY COUNT(*) DESC, MAX(created) DESC LIMIT ?",
+                (since, limit)).fetchall()
+        return [{"question": r[0], "asked": r[1], "last": r[2]} for r in rows]
+
+    def downvoted(self, since: float = 0.0, limit: int = 50) -> list[dict]:
+        """Answers with at least one 👎, most downvoted first: the question, the quotes shown, the votes."""
+        with self._lock:
+            rows = self._con.execute(
+                "SELECT question_id, MAX(question), MAX(hits), SUM(vote > 0), SUM(vote < 0), MAX(created) "
+                "FROM feedback WHERE created >= ? GROUP BY question_id HAVING SUM(vote < 0) > 0 "
+                "ORDER BY SUM(vote < 0) DESC, SUM(vote > 0), MAX(created) DESC LIMIT ?", (since, limit)).fetchall()
+        return [{"question_id": r[0], "question": r[1], "hits": json.loads(r[2]), "up": r[3], "down": r[4],
+                 "last": r[5]} for r in rows]
+
     def posted_since(self, since: float) -> set[int]:
         """Passages posted as the quote of the day since ``since`` (a timestamp)."""
         with self._lock:

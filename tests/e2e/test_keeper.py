@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 
 from quoth import Quoth
@@ -36,3 +37,48 @@ def test_the_bot_answers_from_an_edited_folder_without_reindex(tmp_path, encoder
                 assert time.monotonic() - started < 60, "the edit never reached the answers"
                 await asyncio.sleep(0.5)
     run(scenario(), timeout=180)
+
+
+def test_insights_for_admins_and_the_journal_commands(tmp_path, encoder, capsys):
+    from quoth.bot.cli import main
+
+    from .test_bot import ALICE, BOB, callback_of, edited, make_app
+
+    app = make_app(tmp_path, encoder)
+
+    async def scenario():
+        async with running(app) as (fake, _):
+            for _ in range(2):
+                await ask(fake, "How do I reset my router password?")
+            token = await fake.slash("ask", {"question": "Who rebuilt the harbour wall?"}, ALICE)
+            await fake.wait_for(edited(token))
+            down = next(i for i in custom_ids_of(fake, token) if i.endswith(":down"))
+            vote = await fake.click(fake.originals[token], down, BOB)
+            await fake.wait_for(callback_of(vote))
+            refused = await fake.slash("insights", {}, BOB)
+            assert "only server admins" in (await fake.wait_for(callback_of(refused))).body["data"]["content"]
+            shown = await fake.slash("insights", {}, ALICE, admin=True)
+            body = (await fake.wait_for(callback_of(shown))).body["data"]
+            assert body["flags"] & 64  # for the admin alone
+            fields = {f["name"]: f["value"] for f in body["embeds"][0]["fields"]}
+            assert "3 questions" in fields["Last 7 days"] and "👎 1" in fields["Last 7 days"]
+            assert "2 × How do I reset my router password?" in fields["Found nothing for (30 days)"]
+            assert "Who rebuilt the harbour wall?" in fields["Voted down (30 days)"]
+    run(scenario())
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(f'[data]\ndir = "{tmp_path / "data"}"\n')
+    assert main(["--config", str(cfg), "unanswered", "--export", str(tmp_path / "gaps.jsonl")]) == 0
+    assert "2 × How do I reset my router password?" in capsys.readouterr().out
+    assert main(["--config", str(cfg), "feedback", "--json"]) == 0
+    [row] = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert row["question"] == "Who rebuilt the harbour wall?" and row["down"] == 1 and row["hits"]
+    # The export is a question file `quoth eval --questions` reads: today's behaviour as the baseline.
+    assert main(["--config", str(cfg), "eval", "--questions", str(tmp_path / "gaps.jsonl"), "--json",
+                 "--corpus", str(tmp_path / "corpus")]) == 0
+    assert json.loads(capsys.readouterr().out)["abstain"] == "1/1"
+
+
+def custom_ids_of(fake, token: str) -> list[str]:
+    from .fake_discord import custom_ids
+
+    return custom_ids(fake.originals[token])

@@ -14,6 +14,7 @@ from discord.ext import commands
 from quoth.errors import QuothError
 
 from ..answers import NO_PINGS
+from ..insights import insights_embed
 
 if TYPE_CHECKING:
     from ..app import QuothBot
@@ -56,6 +57,19 @@ class Admin(commands.Cog):
         await interaction.response.defer(thinking=True)
         async with self.lock:
             await self._rebuild(interaction, full)
+
+    @app_commands.command(name="insights", description="What people asked lately: counts, questions nothing "
+                                                       "answered, downvotes (admins)")
+    @app_commands.default_permissions(manage_guild=True)
+    @app_commands.allowed_contexts(guilds=True, dms=True, private_channels=True)
+    async def insights(self, interaction: discord.Interaction) -> None:
+        if not self.may_reindex(interaction):
+            await interaction.response.send_message(
+                "Sorry, only server admins (Manage Server) and the people listed in Quoth's config may see insights.",
+                ephemeral=True)
+            return
+        embed = await asyncio.to_thread(insights_embed, self.bot.asker.journal)
+        await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=NO_PINGS)
 
     async def _rebuild(self, interaction: discord.Interaction, full: bool) -> None:
         loop = asyncio.get_running_loop()

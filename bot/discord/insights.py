@@ -1,0 +1,44 @@
+"""``/insights``: what a community asked lately, for its admins — counts, the questions nothing answered, the
+answers people voted down. Built from the journal, which keeps questions for ``bot.journal_days`` and daily
+counts for ever."""
+
+from __future__ import annotations
+
+import time
+
+import discord
+
+from .journal import Journal
+
+DAY = 86400
+TOP = 5  # questions and answers listed per kind
+
+
+def _day(ts: float) -> str:
+    return time.strftime("%Y-%m-%d", time.gmtime(ts))
+
+
+def _counts_line(c: dict[str, int]) -> str:
+    return (f"{c['questions']} questions · {c['answered']} answered · {c['abstained']} found nothing · "
+            f"👍 {c['up']} · 👎 {c['down']}")
+
+
+def _quoted(text: str, limit: int = 90) -> str:
+    text = discord.utils.escape_markdown(" ".join(text.split()))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def insights_embed(journal: Journal, now: float | None = None) -> discord.Embed:
+    now = time.time() if now is None else now
+    embed = discord.Embed(title="Quoth insights")
+    for days in (7, 30):
+        embed.add_field(name=f"Last {days} days", value=_counts_line(journal.counts(_day(now - days * DAY))),
+                        inline=False)
+    unanswered = journal.unanswered(now - 30 * DAY, limit=TOP)
+    embed.add_field(name="Found nothing for (30 days)", inline=False, value="\n".join(
+        f"{r['asked']} × {_quoted(r['question'])}" for r in unanswered) or "Nothing: every question got quotes.")
+    downvoted = journal.downvoted(now - 30 * DAY, limit=TOP)
+    embed.add_field(name="Voted down (30 days)", inline=False, value="\n".join(
+        f"👎 {r['down']} 👍 {r['up']} · {_quoted(r['question'])}" for r in downvoted) or "No answer was voted down.")
+    embed.set_footer(text="`quoth unanswered` and `quoth feedback` list them all, and export them as test questions.")
+    return embed
