@@ -15,7 +15,9 @@ from ..records import Document, LayoutHints, SourceInfo
 from ..settings import CorpusSettings
 from .base import Extracted, LoadReport, Reader, content_hash
 from .chat_json import ChatJsonReader
+from .docx import DocxReader
 from .email import EmailReader
+from .epub import EpubReader
 from .html import HtmlReader
 from .jsonl import JsonlReader
 from .manifest import MANIFEST_NAMES, Manifest, SourceEntry, load_manifest
@@ -24,7 +26,7 @@ from .subtitles import SubtitlesReader
 from .text import TextReader
 
 READERS: tuple[type[Reader], ...] = (TextReader, HtmlReader, PdfReader, JsonlReader, EmailReader, ChatJsonReader,
-                                     SubtitlesReader)
+                                     SubtitlesReader, DocxReader, EpubReader)
 
 __all__ = ["READERS", "LoadReport", "Reader", "check_corpus_dir", "content_hash", "discover", "load_folder",
            "supported_suffixes"]
