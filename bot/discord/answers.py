@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import discord
 
+from quoth.cite import quote_link
 from quoth.records import Hit, Passage, Role, SourceInfo
 
 CONTENT_MAX = 2000
@@ -111,7 +112,7 @@ def hit_embed(hit: Hit, number: int, budget: int) -> discord.Embed:
         footer = f"{footer} · quote shortened (chars {p.start}–{p.end})" if footer else "quote shortened"
     embed = discord.Embed(title=title, description=desc, colour=ROLE_COLOURS.get(p.role, DEFAULT_COLOUR))
     if src.url and src.url.startswith(("http://", "https://")):
-        embed.url = src.url
+        embed.url = quote_link(src.url, text[best[0]:best[1]] if best else text)
     embed.set_author(name=author)
     embed.set_footer(text=clip(footer, FOOTER_MAX))
     return embed

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import discord
 
+from quoth.cite import quote_link
 from quoth.verify import Kind, Verdict
 
 from .answers import DESCRIPTION_MAX, EMBEDS_MAX, TITLE_MAX, clip, escape, source_footer
@@ -37,7 +38,7 @@ def verdict_embed(v: Verdict) -> discord.Embed:
         where = source_footer(v.source) or v.source.path
         embed.set_footer(text=clip(f"{v.source.title or v.source.path} · {where} · chars {v.start}–{v.end}", 2048))
         if v.source.url and v.source.url.startswith(("http://", "https://")):
-            embed.url = v.source.url
+            embed.url = quote_link(v.source.url, v.quote or "")
     return embed
 
 
