@@ -31,6 +31,11 @@ class _NoMvccWarning(logging.Filter):
 
 
 _NO_MVCC = _NoMvccWarning()
+# pymilvus pings every 10 s even with no call in flight; a server that enforces gRPC's default ping policy (Milvus
+# Lite's does) answers an idle client with GOAWAY "too_many_pings", and pymilvus's connection recovery then
+# failed for every client of that address. Pinging only during calls keeps a busy connection checked, and a
+# connection found dead is replaced by a fresh client anyway (see ``call_on``).
+GRPC_OPTIONS = {"grpc.keepalive_time_ms": 60_000, "grpc.keepalive_permit_without_calls": False}
 
 
 def _client_class():
@@ -96,7 +101,7 @@ class Milvus:
         if self._client is None:
             cls = _client_class()
             try:
-                self._client = cls(uri=self.uri, token=self._token, timeout=self.timeout)
+                self._client = cls(uri=self.uri, token=self._token, timeout=self.timeout, grpc_options=GRPC_OPTIONS)
             except Exception as exc:  # pymilvus raises its own, gRPC's and OSErrors alike when it cannot connect
                 raise IndexUnavailable(describe_failure(exc, self.uri, self._token)) from None
         return self._client
