@@ -101,7 +101,10 @@ class Milvus:
         if self._client is None:
             cls = _client_class()
             try:
-                self._client = cls(uri=self.uri, token=self._token, timeout=self.timeout, grpc_options=GRPC_OPTIONS)
+                # dedicated: pymilvus otherwise shares one channel per address between clients, and a channel
+                # it fails to recover fails them all; this client is replaced when its channel dies.
+                self._client = cls(uri=self.uri, token=self._token, timeout=self.timeout, grpc_options=GRPC_OPTIONS,
+                                   dedicated=True)
             except Exception as exc:  # pymilvus raises its own, gRPC's and OSErrors alike when it cannot connect
                 raise IndexUnavailable(describe_failure(exc, self.uri, self._token)) from None
         return self._client
