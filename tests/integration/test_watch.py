@@ -6,6 +6,9 @@ import contextlib
 import queue
 import threading
 import time
+from pathlib import Path
+
+import pytest
 
 from quoth import Quoth, Settings
 from tests.helpers import HARBOUR_AND_GARDEN, write_corpus
@@ -26,10 +29,16 @@ def watching(q: Quoth, quiet: float):
     return reports, stop, t
 
 
-def test_an_edit_is_indexed_after_the_folder_falls_quiet(tmp_path, encoder):
+@pytest.fixture
+def indexed(tmp_path, encoder) -> tuple[Quoth, Path]:
     corpus = write_corpus(tmp_path / "corpus", HARBOUR_AND_GARDEN)
     q = Quoth(Settings().with_(corpus={"path": str(corpus)}, data={"dir": str(tmp_path / "data")}), encoder=encoder)
     q.index()
+    return q, corpus
+
+
+def test_an_edit_is_indexed_after_the_folder_falls_quiet(indexed):
+    q, corpus = indexed
     reports, stop, t = watching(q, quiet=0.5)
     try:
         (corpus / ".mill.txt.swp").write_bytes(b"\x00vim swap")  # an editor's scratch file: no change
@@ -47,10 +56,8 @@ def test_an_edit_is_indexed_after_the_folder_falls_quiet(tmp_path, encoder):
         t.join(30)
 
 
-def test_a_burst_of_writes_is_one_or_two_builds(tmp_path, encoder):
-    corpus = write_corpus(tmp_path / "corpus", HARBOUR_AND_GARDEN)
-    q = Quoth(Settings().with_(corpus={"path": str(corpus)}, data={"dir": str(tmp_path / "data")}), encoder=encoder)
-    q.index()
+def test_a_burst_of_writes_is_one_or_two_builds(indexed):
+    q, corpus = indexed
     reports, stop, t = watching(q, quiet=1.0)
     try:
         for i in range(500):  # a sync or an unzip: 500 writes in a row, some files written twice
