@@ -57,7 +57,7 @@ class MilvusBuilder:
         chrome = self.segment.learn(d.text for d in docs)
         keys = {d.path: document_key(d, self.key, chrome.present_in(d.text)) for d in docs}
         old = self._old_keys(prev)
-        if n == 1 and prev is not None and old == keys:
+        if n == 1 and prev is not None and old == keys and prev_meta.get("analyzer") == bm25.ANALYZER_VERSION:
             return self._unchanged(prev, prev_meta, report, t0)
         gen = self._generation(n, prev)
         self._clear_shard(gen, i)
