@@ -4,6 +4,7 @@ words, and split spellings ("Mc Donnell") joined where the corpus also writes th
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -133,6 +134,11 @@ def scores(retriever: bm25s.BM25, query: str | list[str], mask: np.ndarray | Non
     return np.asarray(out, dtype=np.float32)
 
 
+def idf(df: int, n: int) -> float:
+    """A word's inverse document frequency as bm25s's Lucene method scores it (df 0: the highest there is)."""
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
 def coverage(retriever: bm25s.BM25, query: str | list[str], rows: np.ndarray) -> np.ndarray:
     """IDF-weighted share of the query's words that occur in each passage of ``rows`` (0..1).
 
@@ -145,7 +151,7 @@ def coverage(retriever: bm25s.BM25, query: str | list[str], rows: np.ndarray) ->
     indptr = retriever.scores["indptr"]
     indices = retriever.scores["indices"]
     n = int(retriever.scores["num_docs"])
-    max_idf = float(np.log(1 + (n + 0.5) / 0.5))
+    max_idf = idf(0, n)
     total = 0.0
     got = np.zeros(len(rows), dtype=np.float64)
     for t in tokens:
@@ -154,9 +160,9 @@ def coverage(retriever: bm25s.BM25, query: str | list[str], rows: np.ndarray) ->
             total += max_idf
             continue
         docs = np.asarray(indices[indptr[tid]:indptr[tid + 1]])  # sorted: a CSC column
-        idf = float(np.log(1 + (n - len(docs) + 0.5) / (len(docs) + 0.5)))
-        total += idf
+        weight = idf(len(docs), n)
+        total += weight
         if len(docs):
             pos = np.minimum(np.searchsorted(docs, rows), len(docs) - 1)
-            got += idf * (docs[pos] == rows)
+            got += weight * (docs[pos] == rows)
     return (got / total).astype(np.float32) if total > 0 else np.zeros(len(rows), dtype=np.float32)

@@ -9,6 +9,7 @@ on it.
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 import time
@@ -20,7 +21,7 @@ import numpy as np
 
 from ..errors import IndexDamaged, IndexMissing
 from ..records import Passage, SourceInfo
-from . import bm25, dense
+from . import bm25, dense, filters
 from .generation import Generation, IndexFolder, Meta
 from .speakers import SpeakerAliases
 from .store import Store, StoredDocument, damaged
@@ -142,44 +143,35 @@ class LoadedIndex:
                     self._labels = self.store.row_labels()
         return self._labels
 
+    @functools.cached_property
+    def _names(self) -> tuple[list[tuple[str, str]], list[str]]:
+        """Each document's (path, title) and each speaker, once: what the filters match against."""
+        speakers, paths, titles = self.labels()
+        return list(dict(zip(paths, titles, strict=True)).items()), sorted({x for x in speakers if x})
+
     def mask(self, source: str | None = None, speaker: str | None = None) -> np.ndarray | None:
-        """Rows allowed by the filters: source matches a path exactly or a path/title by substring."""
+        """Rows allowed by the filters (see filters.py)."""
         if not source and not speaker:
             return None
-        _, paths, titles = self.labels()
+        _, paths, _ = self.labels()
         keep = np.ones(len(self.ids), dtype=bool)
         if source:
-            s = source.lower()
-            exact = np.array([p.lower() == s for p in paths], dtype=bool)
-            keep &= exact if exact.any() else np.array(
-                [s in p.lower() or s in t.lower() for p, t in zip(paths, titles, strict=True)], dtype=bool)
+            allowed = set(filters.source_paths(source, self._names[0]))
+            keep &= np.array([p in allowed for p in paths], dtype=bool)
         if speaker:
             keep &= self.speaker_rows(speaker)
         return keep
 
     def check_filters(self, source: str | None, speaker: str | None) -> None:
-        """``BadQuery`` naming the filter that matches nothing, with the closest names."""
-        from ..search.query import unknown
-
-        speakers, paths, titles = self.labels()
-        if source and not self.mask(source=source).any():
-            raise unknown("source", source, [*paths, *titles])
-        if speaker and not self.speaker_rows(speaker).any():
-            raise unknown("speaker", speaker, speakers)
+        filters.check(source, speaker, self._names[0], self.aliases(), self._names[1])
 
     def speaker_rows(self, speaker: str) -> np.ndarray:
-        """Rows of the speaker a query names: by any form of their name (see SpeakerAliases), else every
-        speaker whose name contains the query."""
-        speakers = self.labels()[0]
-        named = self.aliases().resolve(speaker)
-        if named:
-            return np.array([x in named for x in speakers], dtype=bool)
-        s = speaker.lower()
-        return np.array([s in (x or "").lower() for x in speakers], dtype=bool)
+        named = set(filters.speaker_names(speaker, self.aliases(), self._names[1]))
+        return np.array([x in named for x in self.labels()[0]], dtype=bool)
 
     def aliases(self) -> SpeakerAliases:
         if self._aliases is None:
-            self._aliases = SpeakerAliases(x for x in self.labels()[0] if x)
+            self._aliases = SpeakerAliases(self._names[1])
         return self._aliases
 
     # --- passages and documents ------------------------------------------------------------------------

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 import threading
 import time
 from collections import Counter, OrderedDict
@@ -20,7 +19,7 @@ import numpy as np
 
 from ...errors import IndexMissing, IndexUnavailable
 from ...records import Kind, Passage, Role, SourceInfo
-from .. import bm25
+from .. import bm25, filters
 from ..speakers import SpeakerAliases
 from ..store import StoredDocument
 from . import layout
@@ -116,7 +115,7 @@ class MilvusIndex:
 
     def _idf(self, terms: list[str]) -> dict[str, float]:
         n = len(self)
-        return {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in self.df(terms).items() if d}
+        return {t: bm25.idf(d, n) for t, d in self.df(terms).items() if d}
 
     def _lexical(self, words: list[str], rows: list[dict]) -> np.ndarray:
         """BM25 of each row for ``words``: bm25s's Lucene formula, which Milvus's ranking follows."""
@@ -214,7 +213,7 @@ class MilvusIndex:
             return np.zeros(len(rows), dtype=np.float32)
         terms = [layout.term(w) for w in words]
         idf = self._idf(terms)
-        total = sum(idf.get(t, math.log(1 + (len(self) + 0.5) / 0.5)) for t in terms)
+        total = sum(idf.get(t, bm25.idf(0, len(self))) for t in terms)
         tokens = [set(r["lexical"].split()) for r in self.fetch(rows.tolist())]
         got = np.array([sum(v for t, v in idf.items() if t in have) for have in tokens], dtype=np.float64)
         return (got / total).astype(np.float32) if total > 0 else np.zeros(len(rows), dtype=np.float32)
@@ -238,26 +237,17 @@ class MilvusIndex:
             params["names"] = names
         return " and ".join(parts), params
 
+    def _doc_names(self) -> list[tuple[str, str]]:
+        return [(d.source.path, d.source.title) for d in self.documents()]
+
     def source_paths(self, source: str) -> list[str]:
-        s = source.lower()
-        docs = self.documents()
-        exact = [d.source.path for d in docs if d.source.path.lower() == s]
-        return exact or [d.source.path for d in docs if s in d.source.path.lower() or s in d.source.title.lower()]
+        return filters.source_paths(source, self._doc_names())
 
     def speaker_names(self, speaker: str) -> list[str]:
-        named = self.aliases().resolve(speaker)
-        if named:
-            return sorted(named)
-        s = speaker.lower()
-        return [name for name, _ in self.speakers() if s in name.lower()]
+        return filters.speaker_names(speaker, self.aliases(), [name for name, _ in self.speakers()])
 
     def check_filters(self, source: str | None, speaker: str | None) -> None:
-        from ...search.query import unknown
-
-        if source and not self.source_paths(source):
-            raise unknown("source", source, [x for d in self.documents() for x in (d.source.path, d.source.title)])
-        if speaker and not self.speaker_names(speaker):
-            raise unknown("speaker", speaker, [name for name, _ in self.speakers()])
+        filters.check(source, speaker, self._doc_names(), self.aliases(), [name for name, _ in self.speakers()])
 
     def aliases(self) -> SpeakerAliases:
         if self._aliases is None:
