@@ -8,8 +8,10 @@ own (two bots in one process, as in tests, never share counters).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from aiohttp import web
@@ -39,6 +41,19 @@ class Metrics:
                                  buckets=(0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30), registry=self.registry)
         self.reindexes = Counter("quoth_reindex_runs", "Index rebuilds run from Discord", ["result"],
                                  registry=self.registry)
+
+    @contextlib.contextmanager
+    def reindex_run(self) -> Iterator[None]:
+        """Counts the index build inside it by how it ended: done, refused (a QuothError) or failed."""
+        try:
+            yield
+        except QuothError:
+            self.reindexes.labels("refused").inc()
+            raise
+        except Exception:
+            self.reindexes.labels("failed").inc()
+            raise
+        self.reindexes.labels("done").inc()
 
     def question(self, started: float, hits: int | None) -> None:
         """One question done: ``hits`` quotes, or None when it could not be searched."""

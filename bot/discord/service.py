@@ -160,13 +160,17 @@ class AskService:
         return Reply(ans.content, ans.embeds,
                      answer_view(qid, offset, len(res.hits), res.total_relevant > offset + len(res.hits)))
 
+    async def _hit(self, qid: int, n: int) -> dict | None:
+        """Quote ``n`` of answer ``qid`` as the journal kept it; None when the answer is gone (or has fewer)."""
+        asked = await asyncio.to_thread(self.journal.get, qid)
+        return asked.hits[n] if asked is not None and n < len(asked.hits) else None
+
     @unavailable_said
     async def context(self, qid: int, n: int) -> Reply:
         """The passages around quote ``n`` of an answer, as the index has them now."""
-        asked = await asyncio.to_thread(self.journal.get, qid)
-        if asked is None or n >= len(asked.hits):
+        hit = await self._hit(qid, n)
+        if hit is None:
             return Reply("That answer is too old to show its context.")
-        hit = asked.hits[n]
         rows, focus = await asyncio.to_thread(self.quoth.context, hit["path"], hit["start"], hit["end"])
         if not rows:
             return Reply("That document has changed or left the index since this answer; ask again for fresh "
@@ -198,10 +202,9 @@ class AskService:
     @unavailable_said
     async def cite(self, qid: int, n: int) -> Reply:
         """Quote ``n`` of an answer as a citation to paste: a plain line and a Markdown link, each copyable."""
-        asked = await asyncio.to_thread(self.journal.get, qid)
-        if asked is None or n >= len(asked.hits):
+        hit = await self._hit(qid, n)
+        if hit is None:
             return Reply("That answer is too old to cite; ask again.")
-        hit = asked.hits[n]
         rows, focus = await asyncio.to_thread(self.quoth.context, hit["path"], hit["start"], hit["end"], 0, 0)
         found = next(((p, s) for p, s in rows if p.id == focus), None)
         if found is None:

@@ -89,16 +89,14 @@ class Admin(commands.Cog):
 
         await interaction.edit_original_response(content="Rebuilding the index…")
         try:
-            report = await asyncio.to_thread(self.bot.quoth.index, full, progress)
+            with self.bot.metrics.reindex_run():
+                report = await asyncio.to_thread(self.bot.quoth.index, full, progress)
         except QuothError as exc:
-            self.bot.metrics.reindexes.labels("refused").inc()
             text = f"Could not rebuild: {exc}"
         except Exception as exc:
-            self.bot.metrics.reindexes.labels("failed").inc()
             log.exception("reindex failed")
             text = f"The rebuild failed ({type(exc).__name__}); the previous index is still serving."
         else:
-            self.bot.metrics.reindexes.labels("done").inc()
             log.info("reindex by %s: %s", interaction.user.id, report.summary())
             text = f"Index {'rebuilt' if report.full else 'updated'}: {report.summary()}."
             if report.warnings:

@@ -56,16 +56,14 @@ class Keeper(commands.Cog):
         """An incremental build; a failure is logged and the previous index keeps serving."""
         async with self.bot.build_lock:
             try:
-                report = await asyncio.to_thread(self.bot.quoth.index)
+                with self.bot.metrics.reindex_run():
+                    report = await asyncio.to_thread(self.bot.quoth.index)
             except QuothError as exc:
-                self.bot.metrics.reindexes.labels("refused").inc()
                 log.error("index update after %s failed: %s; the previous index still serves", why, exc)
                 return
             except Exception:
-                self.bot.metrics.reindexes.labels("failed").inc()
                 log.exception("index update after %s failed; the previous index still serves", why)
                 return
-        self.bot.metrics.reindexes.labels("done").inc()
         log.info("index updated after %s: %s", why, report.summary())
 
 
