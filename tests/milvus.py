@@ -115,3 +115,23 @@ def finished(proc: subprocess.Popen, timeout: float) -> int:
         proc.kill()
         proc.wait()
         pytest.fail(f"{proc.args[-3:]} ran past {timeout} s")
+
+
+ROOT = Path(__file__).resolve().parents[1]
+CLI = "import sys\nfrom quoth.bot.cli import main\nsys.exit(main(sys.argv[1:]))"
+
+
+def config_file(path: Path, s) -> Path:
+    """``s`` (Settings) as a config file a ``quoth`` process reads: corpus, data and the index's backend keys."""
+    i = s.index
+    path.write_text(f'[corpus]\npath = "{s.corpus.path}"\n[data]\ndir = "{s.data.dir}"\n[index]\n'
+                    f'backend = "{i.backend}"\nmilvus_uri = "{i.milvus_uri}"\nmilvus_prefix = "{i.milvus_prefix}"\n'
+                    f"milvus_grace = {i.milvus_grace}\nmilvus_timeout = {i.milvus_timeout}\n")
+    return path
+
+
+def cli(config: Path, *args: str, env: dict | None = None) -> subprocess.Popen:
+    """``quoth --config CONFIG ARGS…`` as a process of its own, its output captured."""
+    return subprocess.Popen([sys.executable, "-c", CLI, "--config", str(config), *args], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, **(env or {})})

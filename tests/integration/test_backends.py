@@ -5,8 +5,6 @@ to tell which one serves them."""
 from __future__ import annotations
 
 import signal
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -16,9 +14,7 @@ import pytest
 from quoth import Quoth, Settings
 from quoth.errors import BadQuery
 from tests.helpers import HARBOUR_AND_GARDEN, write_corpus
-from tests.milvus import finished, prefix
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.milvus import cli, config_file, finished, prefix
 
 
 @pytest.fixture(params=["embedded", "milvus"])
@@ -41,21 +37,6 @@ def settings_for(request, backend: str, corpus: Path, data: Path, name: str = "m
         index = {"backend": "milvus", "milvus_uri": server.uri, "milvus_prefix": prefix(request.node.name + name),
                  "milvus_grace": 0, **index}
     return s.with_(index=index) if index else s
-
-
-def config_file(path: Path, settings: Settings) -> Path:
-    idx = settings.index
-    lines = [f'[corpus]\npath = "{settings.corpus.path}"', f'[data]\ndir = "{settings.data.dir}"',
-             f'[index]\nbackend = "{idx.backend}"\nmilvus_uri = "{idx.milvus_uri}"\n'
-             f'milvus_prefix = "{idx.milvus_prefix}"\nmilvus_grace = {idx.milvus_grace}']
-    path.write_text("\n".join(lines) + "\n")
-    return path
-
-
-def cli(config: Path, *args: str) -> subprocess.Popen:
-    code = "import sys\nfrom quoth.bot.cli import main\nsys.exit(main(sys.argv[1:]))"
-    return subprocess.Popen([sys.executable, "-c", code, "--config", str(config), *args], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def quotes(res) -> list[tuple[str, int, int, str | None]]:

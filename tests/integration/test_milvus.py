@@ -3,9 +3,6 @@ processes, publishing, and its faults (an unreachable server, a refused token)."
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,9 +10,8 @@ import pytest
 from quoth import Quoth, Settings
 from quoth.errors import IndexUnavailable, IndexUnusable
 from quoth.settings import SAMPLE_CORPUS
-from tests.milvus import finished, free_port, prefix
+from tests.milvus import cli, config_file, finished, free_port, prefix
 
-ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = ["What does Corbyn say about the right to strike?", "nuclear weapons and Trident",
              "Who won the Labour leadership election?", "austerity and public spending cuts",
              "railways back into public ownership", "What happened in Islington North?",
@@ -50,21 +46,6 @@ def test_milvus_ranks_as_the_embedded_backend_does(milvus_server, tmp_path, enco
             assert got == want, (question, mode)
         assert [(h.source.path, h.passage.start) for h in milvus.ask(question, k=5)] == \
             [(h.source.path, h.passage.start) for h in embedded.ask(question, k=5)]
-
-
-def config_file(path: Path, s: Settings) -> Path:
-    i = s.index
-    path.write_text(f'[corpus]\npath = "{s.corpus.path}"\n[data]\ndir = "{s.data.dir}"\n[index]\nbackend = "milvus"\n'
-                    f'milvus_uri = "{i.milvus_uri}"\nmilvus_prefix = "{i.milvus_prefix}"\nmilvus_grace = 0\n'
-                    f"milvus_timeout = {i.milvus_timeout}\n")
-    return path
-
-
-def cli(config: Path, *args: str, env: dict | None = None) -> subprocess.Popen:
-    code = "import sys\nfrom quoth.bot.cli import main\nsys.exit(main(sys.argv[1:]))"
-    return subprocess.Popen([sys.executable, "-c", code, "--config", str(config), *args], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, **(env or {})})
 
 
 def split_spelling_corpus(root: Path) -> Path:
