@@ -213,7 +213,7 @@ def build_milvus(size: int, kind: str, out: Path, uri: str) -> None:
             rows.append({"id": ids[-1], "doc_path": path, "shard": 0, "ord": j, "start": pos, "stop": pos + len(c),
                          "text": c, "search_text": c, "speaker": None, "role": "body", "reply_to": None,
                          "locator": None, "dense": vecs[d + j].tolist(),
-                         "lexical": layout.lexical_text(bm25.passage_tokens(bm25.words(c), frozenset()))})
+                         "lexical": layout.lexical_text(bm25.ENGLISH.passage_tokens(bm25.words(c), frozenset()))})
             pos += len(c) + 2
         doc = {"title": f"Synthetic document {d // per_doc}", "content_hash": "", "key": "", "passages": len(rows)}
         builder._insert(gen.passages, rows)

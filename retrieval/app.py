@@ -132,7 +132,7 @@ class Quoth:
         loader = FolderLoader(self.settings.corpus)
         return self.backend.builder(lambda: loader.load(self.corpus_dir, LoadReport(report.warnings)),
                                     self.segmenter, self.encoder, self.settings.index, self._settings_key(),
-                                    str(self.corpus_dir))
+                                    str(self.corpus_dir), self.settings.corpus.language)
 
     def ensure_index(self, show_progress: bool | None = None) -> BuildReport | None:
         """Build the index on first use, or update one another Quoth version made; otherwise the existing index

@@ -19,6 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .embeddings.settings import ModelSettings
 from .errors import ConfigError
+from .language import AUTO
+from .language import get as get_language
 
 
 def _sample_corpus() -> Path:
@@ -53,6 +55,9 @@ class CorpusSettings(Section):
     jsonl_text_field: str = "text"
     jsonl_title_field: str = "title"
     jsonl_id_field: str = "_id"  # "id" is tried when this is absent, then the line number
+    # The language BM25 stems and drops stop words in: "auto" reads it from the corpus (English when it
+    # cannot tell), or a code such as "en", "fr", "de", "es", "ru", "ja" (language.py), or "none".
+    language: str = "auto"
     # Keeping the index current by itself (`quoth serve`; `quoth index --watch` watches regardless): a build
     # after the folder has been quiet for watch_quiet seconds, and/or one every reindex_every seconds (0: never).
     watch: bool = False
@@ -63,6 +68,14 @@ class CorpusSettings(Section):
     @classmethod
     def _valid_patterns(cls, v: list[str]) -> list[str]:
         return valid_patterns(v)
+
+    @field_validator("language")
+    @classmethod
+    def _known_language(cls, v: str) -> str:
+        v = v.strip().lower()
+        if v != AUTO:
+            get_language(v)  # ValueError naming the choices
+        return v
 
 
 class DataSettings(Section):

@@ -32,7 +32,8 @@ class Backend(Protocol):
     def where(self) -> str: ...
 
     def builder(self, documents: Callable[[], Iterable[Document]], segment: DocumentSegmenter,
-                encoder: PassageEncoder, settings: IndexSettings, key: str, corpus: str) -> Builder: ...
+                encoder: PassageEncoder, settings: IndexSettings, key: str, corpus: str,
+                language: str) -> Builder: ...
 
 
 class EmbeddedBackend:
@@ -54,8 +55,9 @@ class EmbeddedBackend:
         return str(self.folder.path)
 
     def builder(self, documents: Callable[[], Iterable[Document]], segment: DocumentSegmenter,
-                encoder: PassageEncoder, settings: IndexSettings, key: str, corpus: str) -> Builder:
-        return _OneMachine(IndexBuilder(self.folder, documents, segment, encoder, settings, key, corpus))
+                encoder: PassageEncoder, settings: IndexSettings, key: str, corpus: str,
+                language: str) -> Builder:
+        return _OneMachine(IndexBuilder(self.folder, documents, segment, encoder, settings, key, corpus, language))
 
 
 class _OneMachine:

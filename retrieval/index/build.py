@@ -22,6 +22,8 @@ import faiss
 import numpy as np
 
 from ..errors import CorpusError, IndexDamaged, IndexUnusable
+from ..language import AUTO
+from ..language import resolve as resolve_language
 from ..records import Document
 from ..segment import Chrome, Segmented
 from ..settings import IndexSettings
@@ -61,6 +63,8 @@ class BuildReport:
     encode_seconds: float = 0.0
     generation: str = ""
     full: bool = False
+    language: str = ""  # the BM25 analyzer's language code
+    language_detected: bool = False  # "auto": read from the corpus
     warnings: list[str] = field(default_factory=list)
     known: set[str] = field(default_factory=set)  # warnings the previous build gave already
 
@@ -69,9 +73,12 @@ class BuildReport:
         return [w for w in self.warnings if w not in self.known]
 
     def summary(self) -> str:
-        return (f"{self.added} added, {self.changed} changed, {self.removed} removed, {self.unchanged} unchanged; "
+        said = (f"{self.added} added, {self.changed} changed, {self.removed} removed, {self.unchanged} unchanged; "
                 f"{self.documents} documents, {self.passages} passages ({self.embedded} embedded) "
                 f"in {self.seconds:.1f} s")
+        if self.language:
+            said += f"; language {self.language}" + (" (detected)" if self.language_detected else "")
+        return said
 
 
 def no_documents(corpus: str, warnings: list[str]) -> str:
@@ -97,6 +104,15 @@ def document_key(doc: Document, settings: str, chrome: Iterable[str] = ()) -> st
     return hashlib.sha256(f"{doc.content_hash}\n{meta}\n{settings}\n{lines}".encode()).hexdigest()
 
 
+def corpus_analyzer(setting: str, docs: list[Document], report: BuildReport) -> bm25.Analyzer:
+    """The BM25 analyzer for the corpus's language (the setting, or detected from the documents for "auto")."""
+    lang, detected = resolve_language(setting, (d.text for d in docs))
+    report.language, report.language_detected = lang.code, detected
+    if detected:
+        log.info("the corpus reads as %s: BM25 stems and stop words follow it", lang.name)
+    return bm25.analyzer(lang.code)
+
+
 def read_corpus(documents: Callable[[], Iterable[Document]], note: ProgressFn, report: BuildReport,
                 corpus: str) -> list[Document]:
     """Every document of the corpus, the first of any two with one path. Held in memory for the chrome
@@ -117,8 +133,9 @@ class IndexBuilder:
 
     def __init__(self, folder: IndexFolder, documents: Callable[[], Iterable[Document]],
                  segment: DocumentSegmenter, encoder: PassageEncoder, settings: IndexSettings,
-                 key: str, corpus: str = "") -> None:
+                 key: str, corpus: str = "", language: str = AUTO) -> None:
         self.folder = folder
+        self.language = language
         self.documents = documents
         self.segment = segment
         self.encoder = encoder
@@ -140,21 +157,22 @@ class IndexBuilder:
             # lines it has, so what is learnt re-segments the documents it touches and no others.
             chrome = self.segment.learn(d.text for d in docs)
             keys = {d.path: document_key(d, self.key, chrome.present_in(d.text)) for d in docs}
-            final = self._unchanged(prev, keys, report)
+            analyzer = corpus_analyzer(self.language, docs, report)
+            final = self._unchanged(prev, keys, analyzer, report)
             if final is None:
-                final = self._build(prev, docs, chrome, keys, report, note, show_progress)
+                final = self._build(prev, docs, chrome, keys, analyzer, report, note, show_progress)
         report.generation = final.name
         report.seconds = time.perf_counter() - t0
         note("done", report.passages, report.passages)
         return report
 
     def _build(self, prev: Generation | None, docs: list[Document], chrome: Chrome, keys: dict[str, str],
-               report: BuildReport, note: ProgressFn, show_progress: bool) -> Generation:
+               analyzer: bm25.Analyzer, report: BuildReport, note: ProgressFn, show_progress: bool) -> Generation:
         gen = self.folder.start()
         try:
             store = self._ingest(prev, gen, docs, chrome, keys, report, note)
             ids, vectors = self._embed(prev, store, report, note, show_progress)
-            self._write(gen, store, ids, vectors, report, note)
+            self._write(gen, store, ids, vectors, analyzer, report, note)
             return self.folder.publish(gen)
         except OSError as exc:
             shutil.rmtree(gen.path, ignore_errors=True)
@@ -199,12 +217,14 @@ class IndexBuilder:
         except IndexDamaged:
             return set()
 
-    def _unchanged(self, prev: Generation | None, keys: dict[str, str], report: BuildReport) -> Generation | None:
-        """``prev`` itself when no document changed and it is this version's: nothing to write."""
+    def _unchanged(self, prev: Generation | None, keys: dict[str, str], analyzer: bm25.Analyzer,
+                   report: BuildReport) -> Generation | None:
+        """``prev`` itself when no document changed and it is this version's, in this language: nothing to write."""
         if prev is None:
             return None
         meta = prev.meta()
-        if meta.bm25_analyzer != bm25.ANALYZER_VERSION or Store(prev.store, readonly=True).document_keys() != keys:
+        if meta.bm25_analyzer != bm25.ANALYZER_VERSION or meta.language != analyzer.code \
+                or Store(prev.store, readonly=True).document_keys() != keys:
             return None
         if meta.warnings != report.warnings:  # a new unreadable file is no document, but is news once
             meta.warnings = report.warnings
@@ -269,8 +289,8 @@ class IndexBuilder:
             out[~reuse] = new
         return ids, out
 
-    def _write(self, gen: Generation, store: Store, ids: np.ndarray, vectors: np.ndarray, report: BuildReport,
-               note: ProgressFn) -> None:
+    def _write(self, gen: Generation, store: Store, ids: np.ndarray, vectors: np.ndarray, analyzer: bm25.Analyzer,
+               report: BuildReport, note: ProgressFn) -> None:
         """Dense and BM25 indexes and the meta, every file of the generation flushed to disk."""
         note("indexing", 0, len(ids))
         faiss.write_index(dense.build(vectors, self.settings.type), str(gen.dense))
@@ -278,7 +298,7 @@ class IndexBuilder:
         np.save(gen.vectors, vectors)
         _, texts = store.search_texts()
         params = (self.settings.bm25_k1, self.settings.bm25_b)
-        bm25.save(bm25.build(texts, *params), gen.bm25)
+        bm25.save(bm25.build(texts, *params, analyzer=analyzer), gen.bm25)
         report.passages = len(ids)
         fingerprint = hashlib.sha256("\n".join(sorted(store.document_keys().values())).encode()).hexdigest()
         store.sync()
@@ -288,6 +308,6 @@ class IndexBuilder:
             settings=self.key, model=self.encoder.name, dimension=int(vectors.shape[1]) if len(vectors) else None,
             fingerprint=fingerprint, corpus=self.corpus, documents=report.documents, passages=report.passages,
             index_type=dense.choose_type(self.settings.type, len(ids)), bm25=list(params),
-            bm25_analyzer=bm25.ANALYZER_VERSION, checksums=checksums, warnings=report.warnings,
+            bm25_analyzer=bm25.ANALYZER_VERSION, language=analyzer.code, checksums=checksums, warnings=report.warnings,
         ))
         sync_files(gen.path)

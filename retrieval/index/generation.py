@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from ..errors import IndexDamaged, IndexUnusable
+from ..language import LANGUAGES
 from . import bm25
 
 FORMAT_VERSION = 2  # 2: passages have a locator column
@@ -47,6 +48,7 @@ class Meta:
     index_type: str = "flat"
     bm25: list[float] = field(default_factory=lambda: [bm25.DEFAULT_K1, bm25.DEFAULT_B])
     bm25_analyzer: int = 1  # absent from the oldest generations, whose analyzer was the first
+    language: str = "en"  # the BM25 analyzer's language; absent from generations before languages: English
     created: float = field(default_factory=time.time)
     checksums: dict[str, str] = field(default_factory=dict)  # every other file's path in the generation → sha256
     warnings: list[str] = field(default_factory=list)  # the corpus's load warnings at this build
@@ -188,6 +190,8 @@ class IndexFolder:
             return f"its files are in format {meta.format}, this version of Quoth reads format {FORMAT_VERSION}"
         if meta.bm25_analyzer != bm25.ANALYZER_VERSION:
             return "its BM25 index was tokenised by another version of Quoth"
+        if meta.language not in LANGUAGES:
+            return f"its BM25 index is in a language this version of Quoth does not know ({meta.language!r})"
         return None
 
     @contextlib.contextmanager

@@ -61,6 +61,8 @@ class LoadedIndex:
             self.bm25 = bm25.load(gen.bm25)
             if bm25.size(self.bm25) != len(self.ids):
                 raise ValueError(f"{bm25.size(self.bm25)} documents for {len(self.ids)} passages")
+        with damaged(gen.meta_file):
+            self.analyzer = bm25.analyzer(self.meta.language)  # queries are read as the passages were
         self._labels: tuple[list, list, list] | None = None
         self._aliases: SpeakerAliases | None = None
         self._labels_lock = threading.Lock()
@@ -123,7 +125,7 @@ class LoadedIndex:
         return self.ids[rows]
 
     def query_words(self, query: str) -> list[str]:
-        return bm25.query_tokens(self.bm25, query)
+        return bm25.query_tokens(self.bm25, query, self.analyzer)
 
     def lexical_scores(self, words: list[str], mask: np.ndarray | None = None) -> np.ndarray:
         """BM25 score of every row (zero outside ``mask``)."""

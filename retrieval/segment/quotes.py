@@ -12,61 +12,60 @@ import re
 from dataclasses import dataclass
 
 from ..records import Role
+from . import speech
 from .sentences import sentence_spans
 
-VERBS = (
-    "said|says|told|tells|added|adds|explained|explains|continued|continues|argued|argues|insisted|insists|"
-    "warned|warns|wrote|writes|asked|asks|declared|declares|stated|states|noted|notes|replied|replies|"
-    "urged|urges|claimed|claims|recalled|recalls|admitted|admits|stressed|stresses|commented|comments|"
-    "acknowledged|acknowledges|announced|announces|suggested|suggests|pointed out|points out"
-)
-_W = r"[A-Z][\w'’\-]*\.?"
-NAME = rf"{_W}(?:\s+(?:{_W}|de|van|von|der|bin|al|da|du|le|la))" + "{0,3}"
-PRONOUN = r"He|She|They"
-OPEN = "“\""
-_OPEN_CLASS = "[“\"]"
+_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper()) + "А-ЯЁΑ-Ω"
+VERBS = "|".join(sorted(speech.VERBS, key=len, reverse=True))  # longest first: "a déclaré" before "a"
+_W = rf"[{_UPPER}][\w'’\-]*\.?"
+# Particles ("von der", "de la") only between two capitalised words: "Ortega durante" is no name.
+_PARTICLE = r"(?:de|van|von|der|bin|al|da|du|le|la|del|dos|das|zu|ten|ter)\b"
+NAME = rf"{_W}(?:(?:\s+{_PARTICLE})*\s+{_W})" + "{0,3}"
+PRONOUN = "|".join(speech.PRONOUNS)
+_PRONOUNS = {p.lower() for p in speech.PRONOUNS} | {"il", "elle", "he", "she", "they", "er", "sie"}
+OPEN = speech.OPENING
+_OPEN_CLASS = f"[{speech.OPENING}]"
+_CLOSE_CLASS = f"[{speech.CLOSING}]"
+_NOT_MARK = f"[^{speech.MARKS}]"
 
-# Words that start sentences but are never a speaker's name.
-NOT_NAMES = {
-    "the", "this", "that", "these", "those", "it", "its", "but", "and", "or", "so", "in", "on", "at", "as",
-    "a", "an", "if", "when", "while", "after", "before", "many", "some", "most", "all", "thousands",
-    "hundreds", "huge", "there", "here", "what", "why", "how", "who", "we", "i", "you", "our", "my", "his",
-    "her", "their", "one", "last", "yesterday", "today", "tomorrow", "meanwhile", "however", "also",
-    "critics", "supporters", "officials", "people", "members", "labour", "government", "police",
-}
+NOT_NAMES = speech.NOT_NAMES
+TITLES = speech.TITLES
 
-TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "councillor", "cllr",
-    "president", "minister", "senator", "governor", "mayor", "judge", "rev", "reverend", "father", "sister",
-    "deputy", "leader", "chancellor", "secretary", "chair", "chairman", "chairwoman", "general", "captain",
-}
-
-# A job or role before a name: "Club captain Finn Albright", "The harbour master Li Wei", "shop steward …".
-DESCRIPTOR = r"(?:(?:[A-Z][a-z'’]+\s+)?(?:[a-z][\w'’\-]*\s+){1,3})"
+# A job or role before a name: "Club captain Finn Albright", "The harbour master Li Wei", "la maire Anne Roux".
+DESCRIPTOR = r"(?:(?:[A-Z][a-z'’]+\s+)?(?:[a-zà-ÿ][\w'’\-]*\s+){1,3})"
 LEAD_RE = re.compile(
-    rf"(?:(?:As|And|But|So|Yet|Then|Now)\s+)?{DESCRIPTOR}?(?P<who>{NAME}|{PRONOUN})(?:,[^“”\"]{{1,120}}?,)?\s+(?:also\s+|then\s+|later\s+)?(?:{VERBS})\b"
-    rf"(?P<mid>[^“”\"]{{0,160}}?)[,:]?\s*{_OPEN_CLASS}"
+    rf"(?:(?:As|And|But|So|Yet|Then|Now)\s+)?{DESCRIPTOR}?(?P<who>{NAME}|{PRONOUN})(?:,{_NOT_MARK}{{1,120}}?,)?"
+    rf"\s+(?:also\s+|then\s+|later\s+|aussi\s+|auch\s+|también\s+)?(?:{VERBS})\b"
+    rf"(?P<mid>{_NOT_MARK}{{0,160}}?)\s*[,:]?\s*{_OPEN_CLASS}"
 )
+# Punctuation inside the closing mark (“…,” X said) or a comma after it (« … », a dit X; „…“, sagte er).
+_AFTER_QUOTE = rf"(?:[,?!…]\s*{_CLOSE_CLASS}|\s*{_CLOSE_CLASS}\s*,)\s*"
 TRAIL_RE = re.compile(
-    # “…,” X said / “…,” council leader X said / “…,” said X / “…,” said shop steward X
-    rf"[,?!…]\s*[”\"]\s*(?:(?:[a-z][\w\-]*\s+){{0,4}}(?P<who1>{NAME}|he|she|they)\s+(?:{VERBS})\b"
-    rf"|(?:{VERBS})\s+(?:[a-z][\w'’\-]*\s+){{0,3}}(?P<who2>{NAME}))"
+    # “…,” X said / “…,” council leader X said / “…,” said X / “…,” said shop steward X / „…“, so Keller
+    rf"{_AFTER_QUOTE}(?:(?:[a-z][\w\-]*\s+){{0,4}}(?P<who1>{NAME}|he|she|they)\s+(?:{VERBS})\b"
+    rf"|(?:{VERBS}|{'|'.join(speech.TRAILING_ONLY)})\s+(?:[a-zà-ÿ][\w'’\-]*\s+){{0,3}}(?P<who2>{NAME})"
+    # „…“, sagte er / « … », a-t-elle ajouté / «…», dijo. — the last named speaker
+    rf"|(?:{VERBS})\s+(?P<who3>er|sie|he|she)\b|(?P<who4>{speech.FR_INVERTED})|(?P<who5>{VERBS})\s*[.;]"
+    r")"
 )
 # "Whitfield was blunt: “…”": a name, a few words, a colon, a quotation.
-COLON_RE = re.compile(rf"(?P<who>{NAME})\s+[^“”\".!?:]{{1,40}}?:\s*{_OPEN_CLASS}")
-# "According to the union, …": the rest of the sentence is theirs.
-ACCORDING_RE = re.compile(rf"According to (?P<who>{NAME})")
+COLON_RE = re.compile(rf"(?P<who>{NAME})\s+[^{speech.MARKS}.!?:]{{1,40}}?\s?:\s*{_OPEN_CLASS}")
+# "According to the union, …" / "Selon Anne Roux, …": the rest of the sentence is theirs.
+ACCORDING_RE = re.compile(rf"(?:{'|'.join(speech.ACCORDING)})\s+(?:[a-zà-ÿ][\w'’\-]*\s+){{0,2}}(?P<who>{NAME})")
 # "The operator's chief executive, Tomasz Nowak, said …": a descriptor, then the name in commas.
-APPOSITION_RE = re.compile(rf"[^“”\".!?]{{1,80}}?,\s+(?P<who>{NAME}),\s+(?:also\s+|then\s+|later\s+)?"
-                           rf"(?:{VERBS}|[a-z]+ed\b[^“”\"]{{0,120}}?,\s*(?:adding|saying))\b")
+APPOSITION_RE = re.compile(rf"[^{speech.MARKS}.!?]{{1,80}}?,\s+(?P<who>{NAME}),\s+(?:also\s+|then\s+|later\s+)?"
+                           rf"(?:{VERBS}|[a-z]+ed\b{_NOT_MARK}{{0,120}}?,\s*(?:adding|saying))\b")
 # "X backed the plan, saying it would “…”": a partial quotation after saying/adding.
-ADDING_RE = re.compile(rf"(?P<who>{NAME}|{PRONOUN})\b.*?,\s*(?:adding|saying)\b[^“”\"]{{0,80}}?{_OPEN_CLASS}", re.S)
+ADDING_RE = re.compile(rf"(?P<who>{NAME}|{PRONOUN})\b.*?,\s*(?:adding|saying|ajoutant|affirmant|estimant|"
+                       rf"añadiendo|afirmando|asegurando)\b{_NOT_MARK}{{0,80}}?{_OPEN_CLASS}", re.S)
 STATEMENT_RE = re.compile(
     rf"^(?P<who>{NAME})\s+(?:has\s+|have\s+)?(?:issued|released|made|gave|published|put out|sent)\s+"
     r"(?:the following|this|a|his|her|their)\s+(?:statement|message|letter)",
     re.IGNORECASE,
 )
-SUBJECT_RE = re.compile(rf"(?:^|[.!?]\s+)(?P<who>{NAME})\s+(?:[a-z]+ed|[a-z]+s|spoke|said|told|was|is)\b")
+_MENTION_RE = re.compile(rf"(?<![\w'’-]){_W}(?:(?:\s+{_PARTICLE})*\s+{_W})" + "{1,3}")
+REPORTED_RE = re.compile(rf"(?:{PRONOUN})\s+(?:{VERBS})\b")
+SUBJECT_RE = re.compile(rf"(?:^|[.!?]\s+)(?P<who>{NAME})\s+(?:[a-z]+ed|[a-z]+s|spoke|said|told|was|is|{VERBS})\b")
 
 
 # A paragraph that names its speaker with a speech verb is theirs when it quotes them at all (a partial quote,
@@ -80,36 +79,35 @@ class Attribution:
     role: Role  # narration, quote or body
 
 
-_QUOTE_MARK = re.compile('[“”"]')
+_QUOTE_MARK = re.compile(f"[{speech.MARKS}]")
+
+
+def _quoted(text: str, already_open: bool) -> tuple[int, bool]:
+    """Characters inside quotation marks (an unclosed quote runs to the end), and whether one is still open at
+    the end. Each opening mark waits for its own closers (speech.PAIRS): „…“ is German, not two openings."""
+    inside = 0
+    closers = speech.CLOSING if already_open else None
+    start = 0
+    for m in _QUOTE_MARK.finditer(text):  # only the quote marks, not every character
+        ch, i = m.group(), m.start()
+        if closers is not None and ch in closers:
+            inside += i - start
+            closers = None
+        elif closers is None and ch in speech.PAIRS:
+            start, closers = i, speech.PAIRS[ch]
+    if closers is not None:
+        inside += len(text) - start
+    return inside, closers is not None
 
 
 def quoted_fraction(text: str) -> float:
     """Share of the paragraph's characters inside quotation marks (an unclosed quote runs to the end)."""
-    inside = 0
-    depth_start: int | None = None
-    for m in _QUOTE_MARK.finditer(text):  # only the quote marks, not every character
-        ch, i = m.group(), m.start()
-        if ch == "“" or (ch == '"' and depth_start is None):
-            depth_start = i if depth_start is None else depth_start
-        elif depth_start is not None:
-            inside += i - depth_start
-            depth_start = None
-    if depth_start is not None:
-        inside += len(text) - depth_start
-    return inside / max(len(text), 1)
+    return _quoted(text, False)[0] / max(len(text), 1)
 
 
 def quote_left_open(text: str, already_open: bool) -> bool:
     """Whether a quotation is still open at the end of the paragraph (multi-paragraph quotes)."""
-    state = already_open
-    for ch in text:
-        if ch == "“":
-            state = True
-        elif ch == "”":
-            state = False
-    if text.count('"') % 2 == 1:
-        state = not state
-    return state
+    return _quoted(text, already_open)[1]
 
 
 class QuoteAttributor:
@@ -125,6 +123,7 @@ class QuoteAttributor:
         self.pending: str | None = None  # introduced by "X issued the following statement:"
         self.open_quote = False
         self.prev_was_quote = False
+        self.mentioned: list[str] = []  # full names (two words or more) in the paragraphs read so far
 
     def canonical(self, name: str) -> str:
         """Resolve 'Corbyn', 'jeremy corbyn' or 'Jay' to the fuller name already seen, if any."""
@@ -138,11 +137,14 @@ class QuoteAttributor:
             if p.lower() == low:
                 return p
         tokens = low.split()
-        for p in self.people:
+        # A short name is the fuller one of a speaker, else of anyone named so far ("Villalba" after "the
+        # skipper, Andrés Villalba, was cautious"), the latest first.
+        for p in [*self.people, *reversed(self.mentioned)]:
             pt = p.lower().split()
             if len(tokens) < len(pt) and (pt[: len(tokens)] == tokens or pt[-len(tokens):] == tokens):
                 return p
-        return name
+        # "Bürgermeisterin Anna Keller" is Anna Keller; "Mr Albright" alone keeps his title.
+        return " ".join(words) if len(words) > 1 else name
 
     def _remember(self, name: str) -> str:
         name = self.canonical(name)
@@ -151,24 +153,42 @@ class QuoteAttributor:
         self.last_speaker = name
         return name
 
+    def _pronoun(self, text: str, upto: int) -> str | None:
+        """Who a pronoun (or a verb without a subject) stands for: the nearest named subject before it in this
+        paragraph, else the last speaker."""
+        subjects = [m.group("who") for m in SUBJECT_RE.finditer(text[:upto])
+                    if m.group("who").split()[0].lower() not in NOT_NAMES]
+        if subjects:
+            return self._remember(subjects[-1])
+        return self.last_speaker
+
     def _resolve(self, who: str, text: str, upto: int) -> str | None:
-        if who.lower() in ("he", "she", "they"):
-            # The nearest named subject before the pronoun in this paragraph, else the last speaker.
-            subjects = [m.group("who") for m in SUBJECT_RE.finditer(text[:upto])
-                        if m.group("who").split()[0].lower() not in NOT_NAMES]
-            if subjects:
-                return self._remember(subjects[-1])
-            return self.last_speaker
-        if who.split()[0].lower() in NOT_NAMES:
+        if who.lower() in _PRONOUNS:
+            return self._pronoun(text, upto)
+        words = who.split()
+        # "Die Bürgermeisterin Anna Keller": German capitalises the article's noun, so the name match
+        # starts at the article. An article before a title is dropped; any other sentence opener is no name.
+        while len(words) > 2 and words[0].lower() in NOT_NAMES and words[1].lower().rstrip(".") in TITLES:
+            words = words[1:]
+        if words[0].lower() in NOT_NAMES:
             return None
-        return self._remember(who)
+        return self._remember(" ".join(words))
 
     def attribute(self, text: str) -> Attribution:
         result = self._attribute(text)
         self.prev_was_quote = result.role is Role.QUOTE
         return result
 
+    def _mention(self, text: str) -> None:
+        for m in _MENTION_RE.finditer(text):
+            words = m.group().split()
+            while len(words) > 2 and (words[0].lower() in NOT_NAMES or words[0].lower().rstrip(".") in TITLES):
+                words = words[1:]
+            if words[0].lower() not in NOT_NAMES and words[0].lower().rstrip(".") not in TITLES:
+                self.mentioned.append(" ".join(words))
+
     def _attribute(self, text: str) -> Attribution:
+        self._mention(text)
         was_open = self.open_quote
         self.open_quote = quote_left_open(text, was_open)
         stripped = text.lstrip()
@@ -199,9 +219,9 @@ class QuoteAttributor:
             m = TRAIL_RE.search(stripped)
             if m:
                 raw = m.group("who1") or m.group("who2")
-                who = self._resolve(raw, stripped, m.start())
+                who = self._resolve(raw, stripped, m.start()) if raw else self._pronoun(stripped, m.start())
         # "He said Labour had lost support because “…”": reported speech quoting the last speaker.
-        if who is None and quoted_fraction(text) > 0.3 and re.match(rf"^(?:{PRONOUN})\s+(?:{VERBS})\b", stripped):
+        if who is None and quoted_fraction(text) > 0.3 and REPORTED_RE.match(stripped):
             who = self.last_speaker
 
         if who and quoted_fraction(text) >= QUOTED_WITH_SPEAKER:

@@ -9,10 +9,16 @@ _ABBREV = {
     "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "no", "vs", "etc", "eg", "ie", "e.g", "i.e", "cf",
     "gen", "gov", "sen", "rep", "rev", "col", "lt", "sgt", "capt", "inc", "ltd", "co", "mp", "m.p", "u.s",
     "u.k", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "al",
+    # French, German, Spanish
+    "mme", "mlle", "mgr", "av", "bd", "nr", "bzw", "z.b", "d.h", "usw", "vgl", "ca", "sra", "srta", "ud", "uds",
+    "dña", "pág", "núm",
 }
+# Marks that may close a sentence's quotation or bracket after its full stop, in any language.
+_CLOSERS = "\"”’')\\]»«“›」』）"
 # A line ending like this ends a sentence (closing quotes and brackets allowed after the mark).
-SENTENCE_END_RE = re.compile(r"[.!?…:;][\"”’')\]]*$")
-_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+|$)|\n\s*\n")
+SENTENCE_END_RE = re.compile(rf"[.!?…:;。！？][{_CLOSERS}]*$")
+# French sets a space before » and before ! ? ; Chinese and Japanese end sentences with 。！？ and no space.
+_END = re.compile(rf"[.!?…]+(?:[{_CLOSERS}]|\s»)*(?=\s+|$)|[。！？]+[{_CLOSERS}]*|\n\s*\n")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from ...language import LANGUAGES
 from ...records import Document
 from ...settings import IndexSettings
 from .. import bm25
@@ -34,11 +35,14 @@ class MilvusBackend:
             return f"its collections are in format {meta.get('format')}, this version of Quoth reads {layout.FORMAT}"
         if meta.get("analyzer") != bm25.ANALYZER_VERSION:
             return "its BM25 terms were written by another version of Quoth"
+        if meta.get("language", "en") not in LANGUAGES:
+            return f"its BM25 terms are in a language this version of Quoth does not know ({meta['language']!r})"
         return None
 
     def where(self) -> str:
         return f"Milvus at {self.milvus.uri} (prefix {self.prefix})"
 
     def builder(self, documents: Callable[[], Iterable[Document]], segment: DocumentSegmenter,
-                encoder: PassageEncoder, settings: IndexSettings, key: str, corpus: str) -> MilvusBuilder:
-        return MilvusBuilder(self.milvus, self.prefix, documents, segment, encoder, settings, key, corpus)
+                encoder: PassageEncoder, settings: IndexSettings, key: str, corpus: str,
+                language: str) -> MilvusBuilder:
+        return MilvusBuilder(self.milvus, self.prefix, documents, segment, encoder, settings, key, corpus, language)

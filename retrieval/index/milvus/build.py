@@ -18,11 +18,20 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from ...errors import IndexUnavailable, IndexUnusable
+from ...language import AUTO
 from ...records import Document, Passage
 from ...segment import Chrome
 from ...settings import IndexSettings
 from .. import bm25
-from ..build import BuildReport, DocumentSegmenter, PassageEncoder, ProgressFn, document_key, read_corpus
+from ..build import (
+    BuildReport,
+    DocumentSegmenter,
+    PassageEncoder,
+    ProgressFn,
+    corpus_analyzer,
+    document_key,
+    read_corpus,
+)
 from . import layout
 from .connection import Milvus
 from .layout import MilvusGeneration, record, shard_of
@@ -37,8 +46,9 @@ JOIN_ATTEMPTS, JOIN_WAIT = 60, 0.5  # a worker waits up to 30 s for another that
 class MilvusBuilder:
     def __init__(self, milvus: Milvus, prefix: str, documents: Callable[[], Iterable[Document]],
                  segment: DocumentSegmenter, encoder: PassageEncoder, settings: IndexSettings, key: str,
-                 corpus: str = "") -> None:
+                 corpus: str = "", language: str = AUTO) -> None:
         self.milvus, self.prefix = milvus, prefix
+        self.language = language
         self.live = MilvusLive(milvus, prefix)
         self.documents, self.segment, self.encoder = documents, segment, encoder
         self.settings, self.key, self.corpus = settings, key, corpus
@@ -57,16 +67,19 @@ class MilvusBuilder:
         chrome = self.segment.learn(d.text for d in docs)
         keys = {d.path: document_key(d, self.key, chrome.present_in(d.text)) for d in docs}
         old = self._old_keys(prev)
-        if n == 1 and prev is not None and old == keys and prev_meta.get("analyzer") == bm25.ANALYZER_VERSION:
+        # Every worker reads the whole corpus, so every shard of a split build detects the same language.
+        analyzer = corpus_analyzer(self.language, docs, report)
+        if n == 1 and prev is not None and old == keys and prev_meta.get("analyzer") == bm25.ANALYZER_VERSION \
+                and prev_meta.get("language", "en") == analyzer.code:
             return self._unchanged(prev, prev_meta, report, t0)
-        gen = self._generation(n, prev)
+        gen = self._generation(n, prev, analyzer)
         self._clear_shard(gen, i)
         mine = [d for d in docs if shard_of(d.path, n) == i]
         seen = {w for d in docs for w in bm25.words(d.text)}  # the corpus's words; publish settles the rest
         same = [d.path for d in mine if old.get(d.path) == keys[d.path]]
         self._copy(prev, gen, same, i, report, note)
         changed = [d for d in mine if old.get(d.path) != keys[d.path]]
-        self._add(gen, changed, chrome, keys, seen, i, report, note, show_progress)
+        self._add(gen, changed, chrome, keys, (seen, analyzer), i, report, note, show_progress)
         report.changed = sum(d.path in old for d in changed)
         report.added = len(changed) - report.changed
         report.removed = sum(1 for p in old if p not in keys and shard_of(p, n) == i)
@@ -106,10 +119,10 @@ class MilvusBuilder:
         log.info("no document changed since generation %s: nothing to write", prev.name)
         return report
 
-    def _generation(self, shards: int, prev: MilvusGeneration | None) -> MilvusGeneration:
+    def _generation(self, shards: int, prev: MilvusGeneration | None, analyzer: bm25.Analyzer) -> MilvusGeneration:
         """The pending generation of this build: for a sharded build, the newest unpublished one made for the
         same shard count, settings and serving generation (so every worker joins one); else a new one."""
-        note = self._build_note(shards, prev)
+        note = self._build_note(shards, prev, analyzer)
         for _ in range(JOIN_ATTEMPTS):
             gens = layout.generations(self.milvus.list_collections(), self.prefix)
             if shards > 1 and gens and self._joinable(gens[-1], note):
@@ -150,9 +163,9 @@ class MilvusBuilder:
         raise IndexUnusable(f"generation {gen.name} was started by another worker that has not finished making "
                             "its collections; run this shard again")
 
-    def _build_note(self, shards: int, prev: MilvusGeneration | None) -> dict:
+    def _build_note(self, shards: int, prev: MilvusGeneration | None, analyzer: bm25.Analyzer) -> dict:
         return {"shards": shards, "settings": self.key, "model": self.encoder.name,
-                "base": prev.name if prev is not None else None}
+                "base": prev.name if prev is not None else None, "language": analyzer.code}
 
     def _record(self, gen: MilvusGeneration, key: str) -> dict | None:
         found = self.milvus.get(gen.records, ids=[key], output_fields=["data"])
@@ -180,7 +193,8 @@ class MilvusBuilder:
             note("copying unchanged documents", min(j + COPY_DOCS, len(paths)), len(paths))
 
     def _add(self, gen: MilvusGeneration, docs: list[Document], chrome: Chrome, keys: dict[str, str],
-             seen: set[str], shard: int, report: BuildReport, note: ProgressFn, show_progress: bool) -> None:
+             lexicon: tuple[set[str], bm25.Analyzer], shard: int, report: BuildReport, note: ProgressFn,
+             show_progress: bool) -> None:
         """New and changed documents, segmented, embedded and inserted a batch of passages at a time."""
         pending: list[dict] = []
         for j, doc in enumerate(docs, 1):
@@ -191,7 +205,7 @@ class MilvusBuilder:
             recs += [record("text", f"text\0{doc.path}\0{k:06d}", path=doc.path, shard=shard, part=k, text=part)
                      for k, part in enumerate(layout.text_parts(doc.text))]
             self._insert(gen.records, recs)
-            pending += [_row(p, key, k, shard, seen) for k, p in enumerate(seg.passages)]
+            pending += [_row(p, key, k, shard, lexicon) for k, p in enumerate(seg.passages)]
             if len(pending) >= BATCH_PASSAGES or j == len(docs):
                 self._embed_and_insert(gen, pending, report, show_progress)
                 pending = []
@@ -235,13 +249,15 @@ class MilvusBuilder:
         self.milvus.flush(gen.passages)
         self.milvus.flush(gen.records)
         note("settling BM25 terms", 0, 0)
-        stats = self._settle(gen)
+        analyzer = bm25.analyzer(build.get("language", "en"))
+        stats = self._settle(gen, analyzer)
         first = min(shards, key=lambda s: s["shard"])
         meta = {"format": layout.FORMAT, "settings": build["settings"], "model": build["model"],
                 "dimension": self.encoder.dimension, "corpus": self.corpus,
                 "documents": sum(s["documents"] for s in shards), "passages": stats["passages"],
                 "tokens": stats["tokens"], "bm25": [self.settings.bm25_k1, self.settings.bm25_b],
-                "analyzer": bm25.ANALYZER_VERSION, "index_type": self.settings.type, "shards": build["shards"],
+                "analyzer": bm25.ANALYZER_VERSION, "language": analyzer.code, "index_type": self.settings.type,
+                "shards": build["shards"],
                 "warnings": first["warnings"], "created": time.time()}
         self.milvus.upsert(gen.records, [record("meta", "meta", json.dumps(meta))])
         self.milvus.flush(gen.records)
@@ -249,6 +265,7 @@ class MilvusBuilder:
         for name in ("added", "changed", "removed", "unchanged"):
             setattr(report, name, sum(s[name] for s in shards))
         report.documents, report.passages, report.generation = meta["documents"], meta["passages"], gen.name
+        report.language = analyzer.code
         report.full = build["base"] is None
         return report
 
@@ -261,7 +278,7 @@ class MilvusBuilder:
         raise IndexUnusable(f"nothing to publish in Milvus at {self.milvus.uri} under prefix {self.prefix!r}: "
                             "run `quoth index --shard I/N` for every shard first")
 
-    def _settle(self, gen: MilvusGeneration) -> dict:
+    def _settle(self, gen: MilvusGeneration, analyzer: bm25.Analyzer) -> dict:
         """What needs every passage: BM25 joins attested anywhere in the corpus (workers only knew their own
         documents' words), each term's passage count, speakers and their passage counts."""
         seen: set[str] = set()
@@ -272,7 +289,7 @@ class MilvusBuilder:
         fixes: dict[int, str] = {}
         tokens = passages = 0
         for r in self.milvus.scan(gen.passages, "id >= 0", ["id", "search_text", "lexical", "speaker"]):
-            terms = bm25.passage_tokens(bm25.words(r["search_text"]), seen)
+            terms = analyzer.passage_tokens(bm25.words(r["search_text"]), seen)
             lexical = layout.lexical_text(terms)
             if lexical != r["lexical"]:
                 fixes[int(r["id"])] = lexical
@@ -325,12 +342,13 @@ def _doc_data(source, doc: Document, key: str, passages: int) -> dict:
             "content_hash": doc.content_hash, "key": key, "passages": passages}
 
 
-def _row(p: Passage, key: str, ordinal: int, shard: int, seen: set[str]) -> dict:
+def _row(p: Passage, key: str, ordinal: int, shard: int, lexicon: tuple[set[str], bm25.Analyzer]) -> dict:
+    seen, analyzer = lexicon
     for name, value in (("text", p.text), ("search_text", p.search_text)):
         if len(value.encode("utf-8")) > layout.TEXT_MAX:
             raise IndexUnusable(f"a passage of {p.doc_path} is longer than Milvus holds in one field "
                                 f"({layout.TEXT_MAX} bytes of {name}); lower segment.max_tokens")
     return {"id": layout.passage_id(key, ordinal), "doc_path": p.doc_path, "shard": shard, "ord": ordinal,
             "start": p.start, "stop": p.end, "text": p.text, "search_text": p.search_text,
-            "lexical": layout.lexical_text(bm25.passage_tokens(bm25.words(p.search_text), seen)),
+            "lexical": layout.lexical_text(analyzer.passage_tokens(bm25.words(p.search_text), seen)),
             "speaker": p.speaker, "role": str(p.role), "reply_to": p.reply_to, "locator": p.locator}

@@ -73,6 +73,7 @@ class MilvusIndex:
 
     def __init__(self, milvus: Milvus, gen: MilvusGeneration, meta: dict) -> None:
         self.milvus, self.gen, self.meta = milvus, gen, meta
+        self.analyzer = bm25.analyzer(meta.get("language", "en"))  # queries are read as the passages were
         self.k1, self.b = meta["bm25"]
         self.avgdl = meta["tokens"] / meta["passages"] if meta["passages"] else 1.0
         self.dense_params = layout.dense_search_params(milvus, gen)
@@ -111,7 +112,7 @@ class MilvusIndex:
             counts = self.df(layout.term(t) for t in tokens)
             return {t for t in tokens if counts[layout.term(t)] > 0}
 
-        return bm25.query_terms(query, known)
+        return self.analyzer.query_terms(query, known)
 
     def _idf(self, terms: list[str]) -> dict[str, float]:
         n = len(self)
