@@ -15,11 +15,9 @@ from typing import ClassVar, Protocol
 
 from ..records import LayoutHints, Locator
 from ..settings import CorpusSettings
+from .encoding import bom_encoding, decode
 
 log = logging.getLogger("quoth.load")
-
-# Tried in order after UTF-8: cp1252 covers most mis-saved Western text, latin-1 never fails.
-FALLBACK_ENCODINGS = ("cp1252", "latin-1")
 
 
 @dataclass
@@ -71,21 +69,9 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def decode(data: bytes) -> tuple[str, str | None]:
-    """Text of ``data`` and, when UTF-8 failed, the name of the fallback encoding used."""
-    try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError:
-        pass
-    for enc in FALLBACK_ENCODINGS:
-        try:
-            return data.decode(enc), enc
-        except UnicodeDecodeError:
-            continue
-    raise AssertionError("latin-1 decodes any bytes")
-
-
 def looks_binary(data: bytes) -> bool:
+    if bom_encoding(data):  # UTF-16 and UTF-32 text is full of NUL bytes
+        return False
     head = data[:8192]
     if b"\x00" in head:
         return True

@@ -10,9 +10,12 @@ from ..page import Line, Page
 from ..units import Unit
 from . import BULLET, Thread
 
+# "Name says:" as comment systems write it in English, French, German and Spanish.
+HEADER_VERBS = ("says|said|wrote|writes|replied|replies|a écrit|écrit|a dit|dit|a répondu|répond|schrieb|schreibt|"
+                "sagt|antwortete|antwortet|escribió|escribe|dijo|dice|respondió|responde")
 SAYS_RE = re.compile(
-    rf"^(?:{BULLET}\s*)?(?P<name>[^\s•“”\"?!;:].{{0,60}}?)\s+(?:says|said|wrote|writes|replied|replies)"
-    r"(?:\s+(?:on|at)\s+.{1,60}?)?\s*:$"
+    rf"^(?:{BULLET}\s*)?(?P<name>[^\s•“”\"«»„?!;:].{{0,60}}?)\s+(?:{HEADER_VERBS})"
+    r"(?:\s+(?:on|at|le|am|el)\s+.{1,60}?)?\s*:$"
 )
 MAX_NAME_WORDS = 6
 
