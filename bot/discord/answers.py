@@ -15,6 +15,8 @@ import discord
 from quoth.cite import quote_link
 from quoth.records import Hit, Passage, Role, SourceInfo
 
+from .translator import _
+
 CONTENT_MAX = 2000
 DESCRIPTION_MAX = 4096
 EMBED_TOTAL_MAX = 6000
@@ -109,7 +111,8 @@ def hit_embed(hit: Hit, number: int, budget: int) -> discord.Embed:
     if len(desc) > room:
         desc = clip(desc, room)
     if shortened:
-        footer = f"{footer} · quote shortened (chars {p.start}–{p.end})" if footer else "quote shortened"
+        said = _("quote shortened (chars {start}–{end})", start=p.start, end=p.end)
+        footer = f"{footer} · {said}" if footer else said
     embed = discord.Embed(title=title, description=desc, colour=ROLE_COLOURS.get(p.role, DEFAULT_COLOUR))
     if src.url and src.url.startswith(("http://", "https://")):
         embed.url = quote_link(src.url, text[best[0]:best[1]] if best else text)
@@ -122,7 +125,7 @@ def answer(question: str, hits: list[Hit], first_number: int = 1) -> Answer:
     """The reply to a question: a short header and one embed per quote, all within Discord's limits."""
     head = f"**{escape(clip(' '.join(question.split()), 200))}**"
     if not hits:
-        embed = discord.Embed(title=NOTHING_FOUND, description=REPHRASE_HINT, colour=DEFAULT_COLOUR)
+        embed = discord.Embed(title=_(NOTHING_FOUND), description=_(REPHRASE_HINT), colour=DEFAULT_COLOUR)
         return Answer(clip(head, CONTENT_MAX), [embed])
     hits = hits[:EMBEDS_MAX]
     budget = EMBED_TOTAL_MAX // len(hits)
@@ -134,7 +137,7 @@ def answer(question: str, hits: list[Hit], first_number: int = 1) -> Answer:
 def context_text(rows: list[tuple[Passage, SourceInfo]], focus_id: int | None) -> str:
     """The passages around a quote, for 'Show context': the quote itself in bold."""
     parts = []
-    for p, _ in rows:
+    for p, _src in rows:
         label = escape(p.label)
         body = quote_markdown(p.text, (0, len(p.text)) if p.id == focus_id else None)
         parts.append(f"**{label}**\n{body}")

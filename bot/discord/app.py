@@ -22,6 +22,7 @@ from .components import DYNAMIC_ITEMS
 from .health import HealthServer, Metrics
 from .journal import Journal
 from .service import AskService
+from .translator import QuothTranslator, QuothTree
 
 log = logging.getLogger("quoth.bot")
 COGS = ("quoth.bot.discord.cogs.ask", "quoth.bot.discord.cogs.admin", "quoth.bot.discord.cogs.privacy",
@@ -35,7 +36,7 @@ class QuothBot(commands.Bot):
         intents = discord.Intents.default()
         intents.message_content = cfg.bot.answer_in_thread
         super().__init__(command_prefix=commands.when_mentioned, intents=intents, allowed_mentions=NO_PINGS,
-                         help_command=None, **client)
+                         help_command=None, tree_cls=QuothTree, **client)
         self.quoth = quoth
         self.cfg = cfg
         self.sync_on_start = sync
@@ -51,6 +52,7 @@ class QuothBot(commands.Bot):
         if self.warm:
             # Index and model load before the gateway connects, so the first question is answered quickly.
             await asyncio.to_thread(self.quoth.warm)
+        await self.tree.set_translator(QuothTranslator())
         for cog in COGS:
             await self.load_extension(cog)
         self.add_dynamic_items(*DYNAMIC_ITEMS)

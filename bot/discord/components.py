@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 import discord
 
+from .translator import Localised, _
+
 if TYPE_CHECKING:
     from .service import AskService
 
@@ -22,10 +24,11 @@ def asker(interaction: discord.Interaction) -> AskService:
     return client.asker
 
 
-class MoreButton(discord.ui.DynamicItem[discord.ui.Button], template=r"quoth:more:(?P<qid>\d+):(?P<offset>\d+)"):
+class MoreButton(Localised, discord.ui.DynamicItem[discord.ui.Button],
+                 template=r"quoth:more:(?P<qid>\d+):(?P<offset>\d+)"):
     def __init__(self, qid: int, offset: int) -> None:
         self.qid, self.offset = qid, offset
-        super().__init__(discord.ui.Button(label="More results", style=discord.ButtonStyle.primary,
+        super().__init__(discord.ui.Button(label=_("More results"), style=discord.ButtonStyle.primary,
                                            custom_id=f"quoth:more:{qid}:{offset}", row=0))
 
     @classmethod
@@ -43,13 +46,13 @@ QUOTE_BUTTON = r"quoth:(?P<kind>ctx|cite):(?P<qid>\d+):(?P<n>\d+)"
 QUOTE_BUTTONS = {"ctx": ("Context", 1), "cite": ("Cite", 3)}  # label and first row
 
 
-class QuoteButton(discord.ui.DynamicItem[discord.ui.Button], template=QUOTE_BUTTON):
+class QuoteButton(Localised, discord.ui.DynamicItem[discord.ui.Button], template=QUOTE_BUTTON):
     """A button about quote ``n`` of an answer, answered privately: its context, or a citation to paste."""
 
     def __init__(self, kind: str, qid: int, n: int) -> None:
         self.kind, self.qid, self.n = kind, qid, n
         label, row = QUOTE_BUTTONS[kind]
-        super().__init__(discord.ui.Button(label=f"{label} #{n + 1}", style=discord.ButtonStyle.secondary,
+        super().__init__(discord.ui.Button(label=f"{_(label)} #{n + 1}", style=discord.ButtonStyle.secondary,
                                            custom_id=f"quoth:{kind}:{qid}:{n}", row=row + n % 10 // 5))
 
     @classmethod
@@ -66,7 +69,8 @@ class QuoteButton(discord.ui.DynamicItem[discord.ui.Button], template=QUOTE_BUTT
         await interaction.edit_original_response(**reply.kwargs())
 
 
-class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=r"quoth:vote:(?P<qid>\d+):(?P<vote>up|down)"):
+class VoteButton(Localised, discord.ui.DynamicItem[discord.ui.Button],
+                 template=r"quoth:vote:(?P<qid>\d+):(?P<vote>up|down)"):
     def __init__(self, qid: int, vote: str) -> None:
         self.qid, self.vote = qid, vote
         super().__init__(discord.ui.Button(emoji="👍" if vote == "up" else "👎", style=discord.ButtonStyle.secondary,
@@ -78,7 +82,7 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=r"quoth:vot
 
     async def callback(self, interaction: discord.Interaction) -> None:
         ok = await asker(interaction).vote(self.qid, interaction.user.id, self.vote == "up")
-        text = "Thanks, noted." if ok else "That answer is too old to rate."
+        text = _("Thanks, noted.") if ok else _("That answer is too old to rate.")
         await interaction.response.send_message(text, ephemeral=True)
 
 

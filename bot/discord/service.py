@@ -25,6 +25,7 @@ from .components import answer_view
 from .cooldowns import UserCooldowns
 from .health import Metrics
 from .journal import Journal
+from .translator import _
 from .verdicts import NO_QUOTES, verdict_embeds
 
 log = logging.getLogger("quoth.bot")
@@ -40,7 +41,7 @@ def unavailable_said(method):
             return await method(*args, **kwargs)
         except IndexUnavailable as exc:
             log.warning("index unavailable: %s", exc)
-            return Reply(UNAVAILABLE)
+            return Reply(_(UNAVAILABLE))
     return run
 
 
@@ -76,14 +77,16 @@ class AskService:
         """Why a question is not answered now (too long, asked too quickly), or None."""
         limit = self.settings.max_question_chars
         if len(question) > limit:
-            return f"That question is {len(question)} characters long; please keep it under {limit}."
+            return _("That question is {length} characters long; please keep it under {limit}.",
+                     length=len(question), limit=limit)
         return self.cooldown_refusal(user_id)
 
     def cooldown_refusal(self, user_id: int) -> str | None:
         """A reply for someone asking too quickly, or None."""
         wait = self.cooldowns.retry_after(user_id)
         if wait:
-            return f"You are asking quickly! Please wait {wait:.0f} s before the next question."
+            return _("You are asking quickly! Please wait {seconds} s before the next question.",
+                     seconds=f"{wait:.0f}")
         return None
 
     async def search(self, question: str, k: int, offset: int = 0, source: str | None = None,
@@ -92,16 +95,17 @@ class AskService:
         try:
             return await asyncio.to_thread(self.quoth.ask, question, k, source, speaker, offset)
         except BadQuery as exc:
-            return Mistake(f"I cannot search that: {exc}.")
+            return Mistake(_("I cannot search that: {reason}.", reason=exc))
         except IndexUnavailable as exc:
             log.warning("cannot search: %s", exc)
-            return UNAVAILABLE
+            return _(UNAVAILABLE)
         except IndexUnusable as exc:
             log.error("cannot search: %s", exc)
-            return f"The index is not usable right now ({exc}). An admin can run `/reindex full:True`."
+            return _("The index is not usable right now ({reason}). An admin can run `/reindex full:True`.",
+                     reason=exc)
         except Exception:
             log.exception("search failed for %r", question)
-            return "Something went wrong while searching; the error has been logged."
+            return _("Something went wrong while searching; the error has been logged.")
 
     async def answer(self, question: str, k: int, user_id: int | None, guild_id: int | None,
                      channel_id: int | None, source: str | None = None, speaker: str | None = None) -> Reply:
@@ -149,12 +153,12 @@ class AskService:
         """The next quotes of an earlier answer."""
         asked = await asyncio.to_thread(self.journal.get, qid)
         if asked is None:
-            return Reply("That answer is too old; please ask again.")
+            return Reply(_("That answer is too old; please ask again."))
         res = await self.search(asked.question, asked.k, offset, asked.source, asked.speaker)
         if isinstance(res, str):
             return Reply(res)
         if not res.hits:
-            return Reply("No more relevant quotes for that question.")
+            return Reply(_("No more relevant quotes for that question."))
         await asyncio.to_thread(self.journal.add_hits, qid, res.hits)
         ans = answer(asked.question, res.hits, first_number=offset + 1)
         return Reply(ans.content, ans.embeds,
@@ -170,11 +174,11 @@ class AskService:
         """The passages around quote ``n`` of an answer, as the index has them now."""
         hit = await self._hit(qid, n)
         if hit is None:
-            return Reply("That answer is too old to show its context.")
+            return Reply(_("That answer is too old to show its context."))
         rows, focus = await asyncio.to_thread(self.quoth.context, hit["path"], hit["start"], hit["end"])
         if not rows:
-            return Reply("That document has changed or left the index since this answer; ask again for fresh "
-                         "quotes.")
+            return Reply(_("That document has changed or left the index since this answer; ask again for fresh "
+                           "quotes."))
         src = rows[0][1]
         embed = discord.Embed(title=src.title[:256], description=context_text(rows, focus))
         if src.url and src.url.startswith(("http://", "https://")):
@@ -188,12 +192,12 @@ class AskService:
         try:
             hit = await asyncio.to_thread(self.quoth.random, speaker, source, avoid or set())
         except BadQuery as exc:
-            return Reply(f"I cannot pick from that: {exc}.", mistake=True), None
+            return Reply(_("I cannot pick from that: {reason}.", reason=exc), mistake=True), None
         except IndexUnavailable as exc:
             log.warning("cannot pick a quote: %s", exc)
-            return Reply(UNAVAILABLE), None
+            return Reply(_(UNAVAILABLE)), None
         if hit is None:
-            return Reply("Nothing to quote from there yet."), None
+            return Reply(_("Nothing to quote from there yet.")), None
         qid = await asyncio.to_thread(self.journal.record_question, title, 1, source, speaker, user_id, guild_id,
                                       channel_id, [hit])
         ans = answer(title, [hit])
@@ -204,11 +208,11 @@ class AskService:
         """Quote ``n`` of an answer as a citation to paste: a plain line and a Markdown link, each copyable."""
         hit = await self._hit(qid, n)
         if hit is None:
-            return Reply("That answer is too old to cite; ask again.")
+            return Reply(_("That answer is too old to cite; ask again."))
         rows, focus = await asyncio.to_thread(self.quoth.context, hit["path"], hit["start"], hit["end"], 0, 0)
         found = next(((p, s) for p, s in rows if p.id == focus), None)
         if found is None:
-            return Reply("That document has changed or left the index since this answer; ask again.")
+            return Reply(_("That document has changed or left the index since this answer; ask again."))
         p, src = found
         c = cite(p.text, p.label, src, p.locator)
         return Reply(f"Plain:\n```\n{c.plain.replace('```', '')}\n```\nMarkdown:\n```\n"

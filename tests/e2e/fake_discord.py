@@ -318,10 +318,10 @@ class FakeDiscord:
         return data
 
     def _interaction_base(self, kind: int, author: dict, *, admin: bool = False, dm: bool = False,
-                          roles: list[int] = (), guild_id: int = GUILD_ID) -> dict:
+                          roles: list[int] = (), guild_id: int = GUILD_ID, locale: str = "en-US") -> dict:
         iid = self.next_id()
         base = {"id": str(iid), "application_id": str(APP_ID), "type": kind, "token": f"tok-{iid}", "version": 1,
-                "locale": "en-US", "entitlements": [], "attachment_size_limit": 26214400,
+                "locale": locale, "entitlements": [], "attachment_size_limit": 26214400,
                 "app_permissions": ALL_PERMISSIONS}
         if dm:
             base.update({"channel_id": str(DM_CHANNEL_ID), "user": author, "context": 1,

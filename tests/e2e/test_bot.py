@@ -175,6 +175,37 @@ def test_out_of_corpus_question_says_nothing_found(shared_app):
     run(scenario())
 
 
+def labels(body: dict) -> list[str]:
+    return [c.get("label") for row in body.get("components", []) for c in row["components"] if c.get("label")]
+
+
+def test_replies_follow_the_users_locale(tmp_path, encoder):
+    async def scenario():
+        async with running(make_app(tmp_path, encoder)) as (fake, _):  # its votes stay out of the shared journal
+            token = await fake.slash("ask", {"question": "How do I reset my router password?"}, ALICE, locale="fr")
+            body = (await fake.wait_for(edited(token))).body
+            assert body["embeds"][0]["title"] == "Rien de pertinent trouvé."
+            assert "Reformulez" in body["embeds"][0]["description"]
+
+            token = await fake.slash("ask", {"question": "What happened to the lettuces?"}, ALICE, locale="fr")
+            body = (await fake.wait_for(edited(token))).body
+            assert "Slugs ate every lettuce" in body["embeds"][0]["description"]  # the quote itself is never translated
+            assert "Contexte #1" in labels(body) and "Citer #1" in labels(body)
+            up = next(i for i in custom_ids(body) if i.endswith(":up"))
+            t2 = await fake.click(fake.originals[token], up, BOB, locale="fr")
+            assert (await fake.wait_for(callback_of(t2))).body["data"]["content"] == "Merci, c’est noté."
+            # Another reader of the same answer clicks in English.
+            t3 = await fake.click(fake.originals[token], up, ALICE, locale="en-GB")
+            assert (await fake.wait_for(callback_of(t3))).body["data"]["content"] == "Thanks, noted."
+
+            token = await fake.slash("ask", {"question": "What happened to the lettuces?"}, BOB, locale="en-GB")
+            assert "Context #1" in labels((await fake.wait_for(edited(token))).body)
+            token = await fake.slash("about", {}, ALICE, dm=True, locale="fr")
+            about = (await fake.wait_for(callback_of(token))).body["data"]["embeds"][0]
+            assert about["title"] == "À propos de Quoth" and "mot pour mot" in about["description"]
+    run(scenario())
+
+
 def test_more_results_context_and_feedback_buttons(shared_app):
     async def scenario():
         async with running(shared_app) as (fake, bot):
@@ -355,6 +386,11 @@ def test_sync_publishes_commands(shared_app, monkeypatch):
         assert put.path == f"/applications/{BOT_ID}/guilds/42/commands"
         ask = next(c for c in put.body if c["name"] == "ask")
         assert {o["name"] for o in ask["options"]} == {"question", "k", "source", "speaker", "private"}
+        # Descriptions in the shipped languages, for Discord's command picker; names stay English.
+        assert ask["description_localizations"]["fr"] == "Citer les passages qui répondent le mieux à une question"
+        question = next(o for o in ask["options"] if o["name"] == "question")
+        assert question["description_localizations"]["fr"] == "Ce que vous voulez savoir"
+        assert not ask.get("name_localizations")
         reindex = next(c for c in put.body if c["name"] == "reindex")
         assert str(reindex["default_member_permissions"]) == str(0x20)  # Manage Server
     run(scenario())

@@ -12,6 +12,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from ..answers import CONTENT_MAX, DESCRIPTION_MAX, NO_PINGS, clip, escape
+from ..translator import _, message_locale, use_locale
 
 if TYPE_CHECKING:
     from ..app import QuothBot
@@ -20,6 +21,10 @@ log = logging.getLogger("quoth.bot")
 
 HELP = ("Ask me a question and I will quote the passages that answer it, word for word, with who said them "
         "and where. Mention me with your question, send me a direct message, or use `/ask`.")
+ABOUT = ("Nothing is generated: every answer is an exact quote from the {documents} indexed documents ({passages} "
+         "passages), attributed to the person who said it — a commenter is never shown as the page's author. When "
+         "nothing fits, I say so.\n\nButtons under an answer: **More results**, **Context** (the passages around a "
+         "quote) and 👍/👎.")
 
 
 class Ask(commands.Cog):
@@ -109,20 +114,18 @@ class Ask(commands.Cog):
             text += line + "\n"
             shown += 1
         if shown < len(lines):
-            text += f"…and {len(lines) - shown} more."
-        embed = discord.Embed(title=f"{len(docs)} documents, {sum(d.passages for d in docs)} passages",
-                              description=text or "The index is empty.")
+            text += _("…and {count} more.", count=len(lines) - shown)
+        embed = discord.Embed(title=_("{documents} documents, {passages} passages", documents=len(docs),
+                                      passages=sum(d.passages for d in docs)),
+                              description=text or _("The index is empty."))
         await interaction.edit_original_response(embed=embed, allowed_mentions=NO_PINGS)
 
     @app_commands.command(name="about", description="What Quoth is and how it answers")
     @app_commands.allowed_contexts(guilds=True, dms=True, private_channels=True)
     async def about(self, interaction: discord.Interaction) -> None:
         meta = (await asyncio.to_thread(self.bot.quoth.current)).meta
-        desc = (f"{HELP}\n\nNothing is generated: every answer is an exact quote from the {meta.documents} "
-                f"indexed documents ({meta.passages} passages), attributed to the person who said it "
-                "— a commenter is never shown as the page's author. When nothing fits, I say so.\n\n"
-                "Buttons under an answer: **More results**, **Context** (the passages around a quote) and 👍/👎.")
-        await interaction.response.send_message(embed=discord.Embed(title="About Quoth", description=desc),
+        desc = _(HELP) + "\n\n" + _(ABOUT, documents=meta.documents, passages=meta.passages)
+        await interaction.response.send_message(embed=discord.Embed(title=_("About Quoth"), description=desc),
                                                 ephemeral=True)
 
     # --- mentions, DMs and answer threads -------------------------------------------------------------
@@ -137,10 +140,11 @@ class Ask(commands.Cog):
                      and await asyncio.to_thread(self.asker.journal.is_answer_thread, message.channel.id))
         if not (in_dm or mentioned or in_thread) or not self._allowed(message.channel):
             return
+        use_locale(message_locale(message))
         question = re.sub(rf"<@!?{me.id}>", " ", message.content)
         question = " ".join(question.split())
         if not question:
-            await message.reply(HELP, mention_author=False, allowed_mentions=NO_PINGS)
+            await message.reply(_(HELP), mention_author=False, allowed_mentions=NO_PINGS)
             return
         refusal = self.asker.refusal(question, message.author.id)
         if refusal:
