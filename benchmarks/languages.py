@@ -40,7 +40,7 @@ def main() -> int:
     ap.add_argument("--model", default=None)
     args = ap.parse_args()
     logging.disable(logging.WARNING)  # the model export's warnings, once per index
-    print(f"model: {args.model or Settings().model.name}")
+    print(f"model: {args.model or 'the bundled all-MiniLM-L6-v2'}")
     print("corpus  analysis  questions  hit@1  hit@3  speaker  abstain  bm25 hit@3")
     for corpus in sorted(p for p in DATA.iterdir() if p.is_dir()):
         questions = load_questions(DATA / f"{corpus.name}.questions.jsonl")

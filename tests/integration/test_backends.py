@@ -166,3 +166,27 @@ def started(q: Quoth, backend: str, before: str):
         newest = max(names, default="")
         return bool(newest) and before not in newest and milvus.get_collection_stats(newest)["row_count"] > 0
     return writing
+
+
+LANGUAGES = Path(__file__).resolve().parents[1] / "data" / "languages"
+
+
+def test_the_corpus_language_decides_keyword_search(make, tmp_path):
+    import shutil
+
+    corpus = shutil.copytree(LANGUAGES / "fr", tmp_path / "corpus")
+    q = make(corpus)
+    report = q.index()
+    assert (report.language, report.language_detected) == ("fr", True)
+    idx = q.current()
+    # French stems join "réclamer" and "réclamé": keyword search alone finds the parents' request.
+    rows, _ = idx.lexical_top(idx.query_words("Qui a réclamé la piste ? Les parents voulaient la réclamer"), 3)
+    found = idx.get([int(i) for i in idx.passage_ids(rows)])
+    assert any("avaient réclamé la piste" in p.text for p, _src in found.values())
+    assert idx.query_words("ils avaient réclamé") == ["réclam"]  # "ils avaient": French stop words
+
+    english = Quoth(q.settings.with_(corpus={"language": "en"}), encoder=q.encoder)
+    again = english.index()
+    assert (again.language, again.language_detected, again.embedded) == ("en", False, 0)  # BM25 only, no re-embedding
+    assert again.generation != report.generation
+    assert english.current().query_words("ils avaient réclamé") == ["il", "avaient", "réclamé"]
