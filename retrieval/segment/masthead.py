@@ -12,15 +12,15 @@ import re
 from dataclasses import dataclass, field
 
 from .page import Line, Page
+from .speech import CAPITALS
 
 PROFILE_RE = re.compile(r"^[\d.,]+\s*[km]?\s+followers?\b", re.IGNORECASE)
 # "By"/"Posted by" in any case, but the name capitalised: "By the sea" is a heading, not a byline.
 # French, German and Spanish sites write "Publié par", "Von", "Por"; names may start with an accented capital.
-_CAP = "A-ZÀ-ÖØ-ÞĀ-Ž"
 BYLINE_RE = re.compile(
     r"^(?i:by|posted by|written by|words by|author:?|par|publié par|écrit par|rédigé par|auteure?\s?:|von|"
     r"geschrieben von|verfasst von|autor(?:in)?:|por|escrito por|publicado por|autora:)"
-    rf"\s+(?P<name>[{_CAP}][\w.'’\-]*(?:\s+[{_CAP}][\w.'’\-]*){{0,3}})"
+    rf"\s+(?P<name>[{CAPITALS}][\w.'’\-]*(?:\s+[{CAPITALS}][\w.'’\-]*){{0,3}})"
     r"(?:\s*[,|•]\s*.{0,60}|\s+(?:on|at|le|am|el)\s+[\w ,:.]{1,40})?$"
 )
 # WordPress themes put the date first: "Posted on 3 March 2023 by Jane Roe".

@@ -15,14 +15,13 @@ from ..records import Role
 from . import speech
 from .sentences import sentence_spans
 
-_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper()) + "А-ЯЁΑ-Ω"
 VERBS = "|".join(sorted(speech.VERBS, key=len, reverse=True))  # longest first: "a déclaré" before "a"
-_W = rf"[{_UPPER}][\w'’\-]*\.?"
+_W = rf"[{speech.CAPITALS}][\w'’\-]*\.?"
 # Particles ("von der", "de la") only between two capitalised words: "Ortega durante" is no name.
 _PARTICLE = r"(?:de|van|von|der|bin|al|da|du|le|la|del|dos|das|zu|ten|ter)\b"
 NAME = rf"{_W}(?:(?:\s+{_PARTICLE})*\s+{_W})" + "{0,3}"
 PRONOUN = "|".join(speech.PRONOUNS)
-_PRONOUNS = {p.lower() for p in speech.PRONOUNS} | {"il", "elle", "he", "she", "they", "er", "sie"}
+_PRONOUNS = {p.lower() for p in speech.PRONOUNS}
 OPEN = speech.OPENING
 _OPEN_CLASS = f"[{speech.OPENING}]"
 _CLOSE_CLASS = f"[{speech.CLOSING}]"
@@ -123,7 +122,8 @@ class QuoteAttributor:
         self.pending: str | None = None  # introduced by "X issued the following statement:"
         self.open_quote = False
         self.prev_was_quote = False
-        self.mentioned: list[str] = []  # full names (two words or more) in the paragraphs read so far
+        # Full names (two words or more) in the paragraphs read so far, each once, the latest last.
+        self.mentioned: dict[str, None] = {}
 
     def canonical(self, name: str) -> str:
         """Resolve 'Corbyn', 'jeremy corbyn' or 'Jay' to the fuller name already seen, if any."""
@@ -185,7 +185,9 @@ class QuoteAttributor:
             while len(words) > 2 and (words[0].lower() in NOT_NAMES or words[0].lower().rstrip(".") in TITLES):
                 words = words[1:]
             if words[0].lower() not in NOT_NAMES and words[0].lower().rstrip(".") not in TITLES:
-                self.mentioned.append(" ".join(words))
+                name = " ".join(words)
+                self.mentioned.pop(name, None)
+                self.mentioned[name] = None
 
     def _attribute(self, text: str) -> Attribution:
         self._mention(text)

@@ -32,6 +32,9 @@ def _aux(aux: str, participles: str) -> tuple[str, ...]:
 _FR_PARTICIPLES = ("déclaré dit affirmé ajouté expliqué précisé souligné estimé indiqué répondu raconté assuré "
                    "confié annoncé insisté rappelé prévenu averti écrit demandé reconnu lancé martelé regretté "
                    "jugé résumé observé poursuivi")
+_FR_PRESENT = ("déclare dit affirme ajoute explique précise souligne estime indique répond raconte assure confie "
+               "annonce insiste rappelle prévient avertit écrit demande reconnaît lance martèle regrette juge "
+               "résume observe poursuit déclarait disait affirmait expliquait racontait")
 _ES_PARTICIPLES = "dicho afirmado explicado asegurado señalado añadido declarado indicado comentado advertido"
 
 SPEECH: dict[str, SpeechWords] = {
@@ -57,11 +60,7 @@ SPEECH: dict[str, SpeechWords] = {
         )),
     ),
     "fr": SpeechWords(
-        verbs=_aux("a ont avait avaient", _FR_PARTICIPLES) + _list(
-            "déclare dit affirme ajoute explique précise souligne estime indique répond raconte assure confie "
-            "annonce insiste rappelle prévient avertit écrit demande reconnaît lance martèle regrette juge "
-            "résume observe poursuit déclarait disait affirmait expliquait racontait"
-        ),
+        verbs=_aux("a ont avait avaient", _FR_PARTICIPLES) + _list(_FR_PRESENT),
         pronouns=("Il", "Elle", "Ils", "Elles"),
         according=("Selon", "D'après", "D’après"),
         titles=frozenset(_list("m mme mlle monsieur madame maire ministre président présidente docteur maître")),
@@ -114,10 +113,13 @@ NOT_NAMES = frozenset().union(*(w.not_names for w in SPEECH.values())) - {p.lowe
 # A French verb inverted after a quotation, its pronoun joined by hyphens: "a-t-il ajouté", "explique-t-elle",
 # "dit-il"; the pronoun is the last named speaker.
 FR_INVERTED = (rf"(?:a-t-(?:il|elle)\s+(?:{_FR_PARTICIPLES.replace(' ', '|')})"
-               rf"|(?:{'|'.join(SPEECH['fr'].verbs[len(_aux('a ont avait avaient', _FR_PARTICIPLES)):])})"
+               rf"|(?:{_FR_PRESENT.replace(' ', '|')})"
                r"-(?:t-)?(?:il|elle))")
 # German reporting "so": „…“, so Keller.
 TRAILING_ONLY = ("so",)
+
+# A capital letter, Latin (accented ones included), Cyrillic or Greek: where a name may start.
+CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper()) + "А-ЯЁΑ-Ω"
 
 # Quotation marks: each opening mark and the marks that close it. „ closes with “ (German) or ” (Polish,
 # Hungarian, Czech), « with », » with « (German, Danish) or » (Swedish, Finnish), 「 with 」 (Japanese, Chinese).

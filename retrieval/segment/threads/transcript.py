@@ -12,23 +12,23 @@ import re
 
 from ...records import Kind, LayoutHints
 from ..page import Line, Page
+from ..speech import CAPITALS
 from ..turns import Turn, names_in, person_name, turn_units
 from . import Thread
 
 # French typography sets a space before the colon ("Sophie Lemaire : …"); names may start with an accented capital.
 _STAMP = r"(?:\s*[\(\[]\s*\d{1,2}(?::\d{2}){1,2}\s*[\)\]])?\s?"
-_CAP = "A-ZÀ-ÖØ-Þ"
 TURN_RES = (
     re.compile(r"^\*\*(?P<name>[^*:\n]{1,60}?):?\*\*:?\s+(?P<rest>\S.*)$"),
-    re.compile(rf"^(?P<name>[{_CAP}][{_CAP}'’.\-]*(?:\s+[{_CAP}][{_CAP}'’.\-]*){{0,3}}){_STAMP}:\s+(?P<rest>\S.*)$"),
-    re.compile(rf"^(?P<name>[{_CAP}][\w'’.\-]*(?:\s+(?:[{_CAP}][\w'’.\-]*|de|van|von|der|al|da|le)){{0,3}}){_STAMP}:\s+"
+    re.compile(rf"^(?P<name>[{CAPITALS}][{CAPITALS}'’.\-]*(?:\s+[{CAPITALS}][{CAPITALS}'’.\-]*){{0,3}}){_STAMP}:\s+(?P<rest>\S.*)$"),
+    re.compile(rf"^(?P<name>[{CAPITALS}][\w'’.\-]*(?:\s+(?:[{CAPITALS}][\w'’.\-]*|de|van|von|der|al|da|le)){{0,3}}){_STAMP}:\s+"
                r"(?P<rest>\S.*)$"),
 )
 # A name alone on its line: in capitals, or in any case with a colon. Headings look the same ("SUMMARY",
 # "Actions:"), so such lines count only when one of the names heads more than one turn.
 OWN_LINE_RES = (
     re.compile(rf"^(?P<name>[A-Z][A-Z'’.\-]*(?:\s+[A-Z][A-Z'’.\-]*){{0,3}}){_STAMP}$"),
-    re.compile(rf"^(?P<name>[{_CAP}][\w'’.\-]*(?:\s+[{_CAP}][\w'’.\-]*){{0,3}}){_STAMP}:$"),
+    re.compile(rf"^(?P<name>[{CAPITALS}][\w'’.\-]*(?:\s+[{CAPITALS}][\w'’.\-]*){{0,3}}){_STAMP}:$"),
 )
 QA_RE = re.compile(r"^(?P<name>[QA])[:.]\s+(?P<rest>\S.*)$")
 CUE_RE = re.compile(r"^(?:\[[^\]]{1,60}\]|\([^)]{1,60}\)|\*[^*]{1,120}\*|_[^_]{1,120}_)$")
