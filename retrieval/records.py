@@ -49,6 +49,40 @@ class Role(StrEnum):
         return speaker
 
 
+class Clue(StrEnum):
+    """What kind of evidence names a speaker. Each has its own measured precision (segment/attribution)."""
+
+    MANIFEST = "manifest"  # sources.toml names the document's author or speaker
+    TURN_LABEL = "turn label"  # a transcript's, chat's or play's speaker label, in a shape the document repeats
+    THREAD = "thread header"  # a comment's or post's header line
+    BYLINE = "byline"  # the page's byline, header field, signature or account
+    SPEECH_TAG = "speech tag"  # a speech verb with the speaker's name beside the quotation
+    NARRATION = "named in narration"  # the sentence before the quotation has the speaker as its subject
+    PRONOUN = "pronoun"  # a tag with a pronoun or description, resolved by gender and salience
+    PARAGRAPH = "same paragraph"  # another quotation of the same paragraph is tagged
+    CONTINUATION = "continued quotation"  # a quotation left open in the paragraph before
+    ALTERNATION = "alternation"  # turn-taking in a two-person exchange, anchored by tags
+    VOCATIVE = "addressee"  # the quotation addresses one of two people in an exchange: the other speaks
+    ACCORDING = "according to"  # "According to X, …"
+    STATEMENT = "statement"  # "X issued the following statement:"
+    SAME_SPEAKER = "same speaker"  # an untagged quotation after a speaker's own, where this document does so
+    ABSTAINED = "abstained"  # a guess under the bar: recorded, never shown as a speaker
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One reason to name a speaker, as a reader can check it: what kind of clue, and what it said."""
+
+    clue: Clue
+    detail: str
+
+    def to_json(self) -> dict:
+        return {"clue": str(self.clue), "detail": self.detail}
+
+    def __str__(self) -> str:
+        return f"{self.clue}: {self.detail}"
+
+
 class Kind(StrEnum):
     """A document's layout, as detected or as the manifest states it."""
 
@@ -141,6 +175,8 @@ class Passage:
     reply_to: str | None = None
     id: int | None = None
     locator: str | None = None  # where it is in the recording or print (Document.locator_at)
+    speaker_confidence: float | None = None  # how sure the speaker is, 0..1; None when nobody is named
+    speaker_evidence: tuple[Evidence, ...] = ()  # why: the clues that named the speaker (or the guess refused)
 
     @property
     def label(self) -> str:
@@ -149,7 +185,9 @@ class Passage:
     def to_json(self, source: SourceInfo) -> dict:
         return {"text": self.text, "speaker": self.speaker, "label": self.label, "role": self.role,
                 "reply_to": self.reply_to, "source": source.to_json(), "start": self.start, "end": self.end,
-                "locator": self.locator, "passage_id": self.id}
+                "locator": self.locator, "passage_id": self.id,
+                "speaker_confidence": self.speaker_confidence,
+                "speaker_evidence": [e.to_json() for e in self.speaker_evidence]}
 
 
 @dataclass(frozen=True)

@@ -85,6 +85,9 @@ class DataSettings(Section):
 class SegmentSettings(Section):
     max_tokens: int = Field(0, ge=0)  # longest passage in word pieces, context included; 0: the model's limit
     min_words: int = Field(8, ge=0)  # shorter body fragments merge with a neighbour of the same speaker
+    # Name a speaker only this sure (0..1); under it a passage is unattributed. Calibrated on the annotated
+    # sets (benchmarks/attribution.py; the precision/coverage curve is in benchmarks/RESULTS.md).
+    speaker_threshold: float = Field(0.7, ge=0.0, le=1.0)
     # Site chrome learnt per corpus: a short line in at least this many documents, and this share of them,
     # is the site's, not anyone's words (segment/chrome.py). 0 documents: learn nothing.
     chrome_min_docs: int = Field(3, ge=0)

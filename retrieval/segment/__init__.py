@@ -24,6 +24,7 @@ from .masthead import read_header_fields, read_masthead
 from .meta import read_meta
 from .page import Page
 from .threads import find_thread
+from .attribution.settle import settle
 
 log = logging.getLogger("quoth.segment")
 DEFAULT_MAX_TOKENS = 256  # all-MiniLM-L6-v2's limit: the default when neither config nor model says
@@ -82,6 +83,7 @@ class Segmenter:
         units = layout.read(Reading(page, doc.source, head, meta, body, self.settings.min_words))
         if thread:
             units += thread.units
+        units = settle(units, self.settings.speaker_threshold, layout.kind)
         source = replace(doc.source, title=meta.title, author=meta.author, kind=layout.kind)
         passages = to_passages(doc.text, doc.path, meta.title, units, self.max_tokens, self.count_tokens)
         if doc.locators:

@@ -133,5 +133,6 @@ def to_passages(text: str, path: str, title: str, units: list[Unit], max_tokens:
             passages.append(Passage(
                 doc_path=path, start=a, end=b, text=chunk, speaker=u.speaker, role=u.role,
                 search_text=search_text_for(chunk, u.speaker, u.role, u.reply_to, title), reply_to=u.reply_to,
+                speaker_confidence=u.confidence if u.speaker else None, speaker_evidence=u.evidence,
             ))
     return passages

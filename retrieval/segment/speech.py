@@ -106,6 +106,16 @@ SPEECH: dict[str, SpeechWords] = {
 }
 
 VERBS = tuple(dict.fromkeys(v for words in SPEECH.values() for v in words.verbs))
+# Verbs that tag a quotation only when they stand right beside it, as fiction writes dialogue ("cried Emma",
+# "she returned"): too common elsewhere to mark reported speech at a distance.
+DIALOGUE_VERBS = tuple(dict.fromkeys((*VERBS, *_list(
+    "cried cries exclaimed exclaims answered answers returned returns rejoined observed observes remarked "
+    "remarks whispered whispers shouted shouts muttered mutters murmured murmurs called calls began begins "
+    "resumed resumes interrupted interrupts thought thinks repeated repeats inquired inquires enquired enquires "
+    "retorted retorts protested protests sighed sighs laughed laughs groaned groans responded responds screamed "
+    "sobbed pleaded pleads agreed agrees demanded demands faltered stammered growled snapped persisted yelled "
+    "exclaimed sneered smiled grinned nodded gasped breathed drawled hissed roared thundered "
+    "ventured concluded concludes proceeded answered asked said says"), "went on", "goes on")))
 PRONOUNS = tuple(p for words in SPEECH.values() for p in words.pronouns)
 ACCORDING = tuple(a for words in SPEECH.values() for a in words.according)
 TITLES = frozenset().union(*(w.titles for w in SPEECH.values()))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..records import Role
+from ..records import Evidence, Role
 
 MERGEABLE_ROLES = {Role.BODY, Role.NARRATION, Role.QUOTE}
 
@@ -17,14 +17,16 @@ class Unit:
     speaker: str | None
     role: Role
     reply_to: str | None = None
+    confidence: float | None = None  # how sure the speaker is; None: the reader's structure names it
+    evidence: tuple[Evidence, ...] = ()
 
 
 def merge_short(units: list[Unit], text: str, min_words: int) -> list[Unit]:
     """Join a fragment shorter than ``min_words`` with its neighbour when both are the same speaker's
     body text and nothing but whitespace lies between them (a one-line paragraph is rarely a quote alone)."""
-    def joinable(a: Unit, b: Unit) -> bool:
+    def joinable(a: Unit, b: Unit) -> bool:  # two quotations of nobody known may be two people's
         return (a.role in MERGEABLE_ROLES and b.role in MERGEABLE_ROLES and a.speaker == b.speaker
-                and not text[a.end:b.start].strip())
+                and (a.speaker is not None or Role.QUOTE not in (a.role, b.role)) and not text[a.end:b.start].strip())
 
     def short(u: Unit) -> bool:
         return u.role in MERGEABLE_ROLES and len(text[u.start:u.end].split()) < min_words
@@ -34,7 +36,9 @@ def merge_short(units: list[Unit], text: str, min_words: int) -> list[Unit]:
         if out and joinable(out[-1], u) and (short(u) or short(out[-1])):
             prev = out[-1]
             role = prev.role if prev.role == u.role else Role.QUOTE if Role.QUOTE in (prev.role, u.role) else prev.role
-            out[-1] = Unit(prev.start, u.end, prev.speaker, role, prev.reply_to)
+            keep = prev if (prev.confidence or 0) >= (u.confidence or 0) else u  # the surer evidence stays
+            out[-1] = Unit(prev.start, u.end, prev.speaker, role, prev.reply_to, keep.confidence, keep.evidence)
         else:
             out.append(u)
     return out
+

@@ -8,11 +8,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import ClassVar
 
-from ...records import Kind, LayoutHints, Role, SourceInfo
+from ...records import Clue, Kind, LayoutHints, Role, SourceInfo
+from ..attribution import Cast, Decision, ProseReader
 from ..masthead import Masthead
 from ..meta import Block, PageMeta
 from ..page import Page
-from ..quotes import QuoteAttributor
 from ..sentences import SENTENCE_END_RE
 from ..threads import ThreadReader
 from ..threads.dated import DatedComments
@@ -76,14 +76,23 @@ class Layout:
         return headings, body
 
     def read(self, r: Reading) -> list[Unit]:
-        """Each body paragraph as its narrator's, or as the person a quotation in it is attributed to."""
+        """Each body paragraph as its narrator's, its quotations as the people they are attributed to."""
         text = r.page.text
-        author = r.meta.author
-        known = [p for p in (author, r.head.account) if p] + people(text)
-        attributor = QuoteAttributor(narrator=author or r.source.site, known_people=known, body_role=self.body_role,
-                                     publisher=r.source.site)
-        units = []
-        for block in r.body:
-            a = attributor.attribute(text[block[0].start:block[-1].end])
-            units.append(Unit(block[0].start, block[-1].end, a.speaker, a.role))
-        return merge_short(units, text, r.min_words)
+        spans = [(block[0].start, block[-1].end) for block in r.body]
+        known = [p for p in (r.meta.author, r.head.account) if p]
+        cast = Cast.learn(text, known, spans[0][0], spans[-1][1]) if spans else Cast.learn("", known)
+        reader = ProseReader(text, narrator(r), self.body_role, cast, news=self.body_role is Role.NARRATION)
+        return merge_short(reader.read(spans), text, r.min_words)
+
+
+def narrator(r: Reading) -> Decision:
+    """Whose the body's own words are, and why: the manifest's author, else the byline's or the page's."""
+    if r.source.author:
+        return Decision.of(r.source.author, Clue.MANIFEST, "the manifest names the author")
+    if r.meta.author:
+        how = "byline" if r.meta.author in (r.head.byline, r.head.authors) else \
+            "signature" if r.meta.author == r.meta.signature else "account"
+        return Decision.of(r.meta.author, Clue.BYLINE, f"the page's {how} names the author")
+    if r.source.site:
+        return Decision.of(r.source.site, Clue.BYLINE, "the site publishes it")
+    return Decision(None)

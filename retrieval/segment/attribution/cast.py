@@ -1,0 +1,213 @@
+"""A document's cast: the people it names, each one person under all the names the text uses for them.
+
+"Mr. Knightley", "Knightley" and "George Knightley" are one character; "Mr. Bennet" and "Mrs. Bennet" are two;
+"Miss Bennet" among several Bennet daughters stays a name of its own, since the text alone does not say which.
+Gender comes from titles and from the pronouns that follow a character's name where nobody else is named.
+Built per document, from its text alone: nothing is listed in advance.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .names import NAME_RE, TITLE_GENDER, WordCase, clean, split_title
+
+MEN_BY_SURNAME = ("mr", "sir", "mister", "monsieur", "herr", "señor")
+POSSESSIVE = re.compile(r"['’]s?$")
+MALE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
+FEMALE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+GENDER_WINDOW = 80  # characters after a mention in which a pronoun probably refers to it
+MIN_VOTES = 2
+AGREEMENT = 0.75
+
+
+@dataclass
+class Character:
+    name: str  # the fullest form the text uses, without a title where it gives a first name
+    forms: set[str] = field(default_factory=set)
+    gender: str | None = None  # "m", "f" or unknown
+    mentions: int = 0
+
+    @property
+    def first(self) -> str | None:
+        _, words = split_title(self.name)
+        return words[0] if len(words) > 1 else None
+
+    @property
+    def last(self) -> str:
+        return split_title(self.name)[1][-1]
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    character: Character
+
+
+class Cast:
+    def __init__(self, case: WordCase) -> None:
+        self.case = case
+        self.characters: list[Character] = []
+        self._by_form: dict[str, Character | None] = {}  # None: a form two characters share
+        self._families: set[str] = set()
+        self.mentions: list[Mention] = []
+
+    # --- learning --------------------------------------------------------------------------------------
+    @classmethod
+    def learn(cls, text: str, known: list[str] = (), start: int = 0, end: int | None = None) -> Cast:
+        """The cast of ``text[start:end]`` (mentions keep offsets into ``text``)."""
+        end = len(text) if end is None else end
+        cast = cls(WordCase.of(text[start:end]))
+        forms = Counter()
+        spans: list[tuple[int, int, str]] = []
+        for m in NAME_RE.finditer(text, start, end):
+            name = clean(POSSESSIVE.sub("", m.group()), cast.case)
+            if name and not name.isupper():  # a signature or heading in capitals is no mention
+                offset = m.group().find(name.split()[0])
+                spans.append((m.start() + offset, m.start() + offset + len(name), name))
+                forms[name] += 1
+        for k in known:
+            forms[k] += 1
+        genders = _votes(text, spans)
+        cast._group(forms, genders)
+        cast.mentions = [Mention(a, b, c) for a, b, n in spans if (c := cast.resolve(n)) is not None]
+        cast._genders(text)
+        return cast
+
+    def _group(self, forms: Counter, genders: dict[str, str]) -> None:
+        """Full names first, then titled and single-word forms attached to the one character they fit."""
+        def rank(form: str) -> tuple[int, int, int]:
+            title, words = split_title(form)
+            return (-min(len(words), 3), title is None, -forms[form])  # a bare surname after titled forms
+        titles: dict[str, set[str]] = {}
+        for form in forms:
+            title, words = split_title(form)
+            if title and len(words) == 1:
+                titles.setdefault(words[0].lower(), set()).add(title)
+        # A surname under two titles ("Mr. Bennet", "Mrs. Bennet") is a family's: its titled forms are people
+        # of their own, never merged with a first-named member.
+        self._families = {name for name, t in titles.items() if len(t) > 1}
+        for form in sorted(forms, key=rank):
+            self._place(form, forms[form], genders.get(form))
+
+    def _place(self, form: str, count: int, voted: str | None = None) -> None:
+        title, words = split_title(form)
+        gender = (TITLE_GENDER.get(title) if title else None) or voted
+        family = title and len(words) == 1 and words[0].lower() in self._families
+        fits = [] if family else [c for c in self.characters if _fits(c, title, words, gender)]
+        if len(fits) == 1:
+            c = fits[0]
+            c.forms.add(form)
+            c.mentions += count
+            c.gender = c.gender or gender
+            ctitle, cwords = split_title(c.name)
+            if len(words) > 1 and not title and (len(cwords) < len(words) or ctitle and len(cwords) == len(words)):
+                c.name = form  # "George Knightley" over "Mr. Knightley"
+            self._by_form[form.lower()] = c
+        elif fits and not title:
+            # "Bingley" alone is the Mr. Bingley among the Bingleys, as men are named by surname; "Bennet" among
+            # Mr. and Mrs. Bennet's daughters is nobody in particular.
+            men = [c for c in fits if split_title(c.name)[0] in MEN_BY_SURNAME and c.last.lower() == form.lower()]
+            self._by_form[form.lower()] = men[0] if len(men) == 1 and len(fits) == 2 else None
+        else:  # a new person, or a titled form of a family's name ("Mr. Bennet" among the Bennets)
+            c = Character(form, {form}, gender, count)
+            self.characters.append(c)
+            self._by_form[form.lower()] = c
+
+    def _genders(self, text: str) -> None:
+        """Pronouns right after a mention, where no other character is named, vote for its gender."""
+        votes: dict[int, Counter] = {}
+        for i, m in enumerate(self.mentions):
+            nxt = self.mentions[i + 1].start if i + 1 < len(self.mentions) else len(text)
+            he, she = _pronouns(text[m.end:min(m.end + GENDER_WINDOW, nxt)])
+            if he != she:
+                votes.setdefault(id(m.character), Counter())["m" if he > she else "f"] += 1
+        for c in self.characters:
+            if c.gender is None and (g := _majority(votes.get(id(c), Counter()))):
+                c.gender = g
+
+    # --- using -----------------------------------------------------------------------------------------
+    def resolve(self, name: str) -> Character | None:
+        """The character a name stands for; None for a form two characters share or an unknown one."""
+        key = " ".join(name.split()).lower()
+        if key in self._by_form:
+            return self._by_form[key]
+        title, words = split_title(name)
+        gender = TITLE_GENDER.get(title) if title else None
+        fits = [c for c in self.characters if _fits(c, title, words, gender)]
+        return fits[0] if len(fits) == 1 else None
+
+    def person(self, name: str) -> Character | None:
+        """The character, adding one for a valid name the cast has not seen (a tag may name a stranger)."""
+        name = POSSESSIVE.sub("", name.strip())
+        c = self.resolve(name)
+        if c is None and name.lower() not in self._by_form and (name := clean(name, self.case)):
+            self._place(name, 1)
+            c = self._by_form.get(name.lower())
+        return c
+
+    def recent(self, before: int, since: int) -> list[Character]:
+        """Characters mentioned in [since, before), the latest first, each once."""
+        i = bisect.bisect_left(self.mentions, before, key=lambda m: m.start)
+        seen: list[Character] = []
+        while i > 0 and self.mentions[i - 1].start >= since:
+            i -= 1
+            c = self.mentions[i].character
+            if c not in seen:
+                seen.append(c)
+        return seen
+
+    def named_in(self, start: int, end: int) -> list[Character]:
+        """Characters mentioned in [start, end), in order, each once."""
+        i = bisect.bisect_left(self.mentions, start, key=lambda m: m.start)
+        seen: list[Character] = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            c = self.mentions[i].character
+            if c not in seen:
+                seen.append(c)
+            i += 1
+        return seen
+
+
+def _votes(text: str, spans: list[tuple[int, int, str]]) -> dict[str, str]:
+    """Each name form's gender by the pronouns after its mentions (before forms are grouped into people)."""
+    votes: dict[str, Counter] = {}
+    for i, (_, end, form) in enumerate(spans):
+        nxt = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+        he, she = _pronouns(text[end:min(end + GENDER_WINDOW, nxt)])
+        if he != she:
+            votes.setdefault(form, Counter())["m" if he > she else "f"] += 1
+    return {form: g for form, v in votes.items() if (g := _majority(v))}
+
+
+def _pronouns(window: str) -> tuple[int, int]:
+    window = re.split(r"[\"“”‘’«»]", window)[0]  # a quotation's pronouns are the speaker's own
+    return len(MALE.findall(window)), len(FEMALE.findall(window))
+
+
+def _majority(v: Counter) -> str | None:
+    if not v:
+        return None
+    g, n = v.most_common(1)[0]
+    return g if n >= MIN_VOTES and n >= AGREEMENT * sum(v.values()) else None
+
+
+def _fits(c: Character, title: str | None, words: list[str], gender: str | None) -> bool:
+    """Whether a form can name character ``c``: the same words; one word that is its first or last name (with a
+    title of its gender or none); a first and last name that are its own."""
+    if gender and c.gender and gender != c.gender:
+        return False
+    _, cw = split_title(c.name)
+    low = [w.lower() for w in words]
+    cl = [w.lower() for w in cw]
+    if low == cl:
+        return not (title and c.gender is None and gender and TITLE_GENDER.get(split_title(c.name)[0] or ""))
+    if len(cl) < 2:
+        return False  # two one-word names ("Emma", "Knightley") are two people unless something ties them
+    if len(low) == 1:
+        return low[0] in (cl[0], cl[-1])
+    return low[-1] == cl[-1] and low[0] == cl[0]

@@ -1,0 +1,116 @@
+"""What makes a run of capitalised words a person's name, judged by the document itself.
+
+A word is part of a name when the document writes it capitalised in the middle of sentences and seldom in
+lower case: "Pence" is a name, "Though" (the document also writes "though") opens a sentence. Function words,
+indefinite pronouns ("Somebody"), months and days, and the words of login boxes are never names, whatever
+their case. A name never runs across sentence punctuation: a full stop only follows a title or an initial.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .. import speech
+
+CAP = speech.CAPITALS
+# A word of a name: capitalised, letters and inner apostrophes or hyphens (O'Brien, Jean-Luc), no full stop.
+WORD = rf"[{CAP}][\w'’\-]*"
+TITLE_WORDS = {
+    "m": "mr mister sir lord master monsieur herr señor don king prince duke count baron father brother uncle "
+         "colonel captain general major lieutenant sergeant admiral",
+    "f": "mrs miss ms lady madam madame mme mlle dame frau señora doña queen princess duchess countess mother "
+         "sister aunt mistress",
+    None: "dr doctor prof professor rev reverend judge councillor cllr president minister senator governor mayor "
+          "secretary chancellor chair officer detective inspector",
+}
+TITLE_GENDER: dict[str, str | None] = {w: g for g, words in TITLE_WORDS.items() for w in words.split()}
+TITLES = frozenset(TITLE_GENDER) | speech.TITLES
+# "Mr." "Dr." "J." "St.": a title or an initial may carry a full stop inside a name.
+TITLE = rf"(?:{'|'.join(sorted((t.capitalize() for t in TITLES), key=len, reverse=True))})\.?"
+INITIAL = rf"[{CAP}]\."
+NAME = rf"(?:(?:{TITLE}|{INITIAL})\s+)*(?:{WORD}|{INITIAL})(?:\s+(?:(?:de|van|von|der|da|le|la|del|du)\s+)*" \
+       rf"(?:{WORD}|{INITIAL}))" + "{0,3}"
+NAME_RE = re.compile(rf"(?<![\w'’\-]){NAME}(?![\w'’])")
+
+# Words that open sentences or stand for people without naming anyone: never a name, whatever their case.
+NEVER = frozenset((
+    "though although however but and or so yet then now thus hence still also even just only perhaps maybe "
+    "indeed oh ah well yes no nay alas hush pray why what when where who whom whose which how while whilst if "
+    "unless until after before since because as at by for from in into of on to with without within upon "
+    "about above across against among around behind below beneath beside between beyond during except inside "
+    "near off onto outside over past through toward towards under underneath up down out the a an this that "
+    "these those it its he she they we you i me him her them us my your his our their mine yours hers ours "
+    "theirs there here all any both each every few many more most much none some such other another "
+    "somebody someone something anybody anyone anything everybody everyone everything nobody nothing "
+    "whoever whatever one two three four five six seven eight nine ten first second third last next "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july "
+    "august september october november december today tomorrow yesterday tonight "
+    "username password login logout email subscribe search menu home share reply comments comment advertisement "
+    "god heaven dear sir madam ladies gentlemen mama mamma papa mother father "
+    "chapter act scene book part volume section page note st"
+).split()) | speech.NOT_NAMES
+
+
+@dataclass
+class WordCase:
+    """How a document writes each word: capitalised inside a sentence, or in lower case."""
+
+    capital: Counter = field(default_factory=Counter)
+    lower: Counter = field(default_factory=Counter)
+
+    @classmethod
+    def of(cls, text: str) -> WordCase:
+        wc = cls()
+        for m in re.finditer(r"(?<![\w'’\-])([\w'’\-]+)", text):
+            word = m.group(1)
+            if not word[0].isalpha():
+                continue
+            if word[0].islower():
+                wc.lower[word.lower()] += 1
+            elif not _opens_sentence(text, m.start()):
+                wc.capital[word.lower()] += 1
+        return wc
+
+    def name_word(self, word: str) -> bool:
+        low = word.lower().strip("'’")
+        if low in NEVER or not word[:1].isupper():
+            return False
+        return self.lower[low] * 4 <= self.capital[low] or (self.lower[low] == 0 and self.capital[low] > 0)
+
+
+def _opens_sentence(text: str, i: int) -> bool:
+    before = text[max(0, i - 4):i].rstrip(" \t\"“‘'«„—–-(")
+    return not before or before[-1] in ".!?\n:;" or text[max(0, i - 2):i].endswith("\n")
+
+
+def split_title(name: str) -> tuple[str | None, list[str]]:
+    """("mrs", ["Bennet"]) for "Mrs. Bennet"; titles beyond the first are dropped ("Sir William" keeps Sir)."""
+    words = name.replace(".", ". ").split()
+    words = [w for w in words if w != "."]
+    title = None
+    while words and words[0].lower().rstrip(".") in TITLES and len(words) > 1:
+        title = title or words[0].lower().rstrip(".")
+        words = words[1:]
+    return title, [w.rstrip(".") if len(w.rstrip(".")) > 1 else w for w in words]
+
+
+def clean(name: str, case: WordCase) -> str | None:
+    """The person's name in a capitalised run, or None: sentence openers before it are dropped ("Though
+    Pence" is Pence), a run with a word the document writes in lower case is no name ("Somebody")."""
+    words = name.split()
+    while words and not _is_title(words[0]) and not case.name_word(words[0].rstrip(".")):
+        words = words[1:]
+    if not words:
+        return None
+    title, rest = split_title(" ".join(words))
+    if not rest or not all(case.name_word(w) or re.fullmatch(INITIAL, w) for w in rest if len(w) > 2):
+        return None
+    if title is None and len(rest) == 1 and len(rest[0]) < 2:
+        return None
+    return " ".join(words).rstrip(",;:")
+
+
+def _is_title(word: str) -> bool:
+    return word.lower().rstrip(".") in TITLES

@@ -1,0 +1,431 @@
+"""Prose read quotation by quotation: a sieve of ordered stages, each naming speakers with its own precision.
+
+1. locate   — paragraphs, their quotations, the words before (lead) and after (trail) each;
+2. tags     — a speech tag beside a quotation names its speaker, or a pronoun or description resolved by gender
+              and salience; a statement introduced, "according to";
+3. paragraph — a paragraph's untagged quotations are its tagged one's speaker's; an open quotation continues;
+4. conversation — untagged replies in a two-person exchange alternate between its people (anchored by tags,
+              checked against the addressee a reply names), or, in a document whose quotations run on
+              paragraph after paragraph in one voice (news), stay with the speaker before;
+5. units    — each quotation with its tags one unit, the narration around it the narrator's: no unit holds two
+              speakers' words.
+
+A quotation no stage places stays unattributed; every decision keeps its evidence (evidence.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from ...records import Clue, Role
+from ..sentences import sentence_spans
+from ..units import Unit
+from .cast import Cast, Character
+from .evidence import NOBODY, Decision
+from .names import NAME
+from .quotations import Quotation, find_quotations, single_quoted
+from .tags import Ref, Tag, lead_is_tag, tag_after, tag_before
+
+CONTEXT_PARAGRAPHS = 4  # paragraphs back in which a pronoun's antecedent is looked for
+ANCHOR = 0.8  # a decision this sure anchors turn-taking
+STEP_DECAY = 0.05  # confidence lost per reply away from the nearest tag
+SCARE_WORDS = 4  # an untagged quotation this short inside a sentence is a scare quote or a title
+NOUN_GENDER = {
+    "m": "man gentleman boy father brother son husband uncle king lord sir fellow lad master nephew grandfather",
+    "f": "woman lady girl mother sister daughter wife aunt queen miss niece grandmother mistress maid",
+}
+GENDER_OF = {**{p: "m" for p in ("he", "il", "er", "él")}, **{p: "f" for p in ("she", "elle", "ella")},
+             **{n: g for g, words in NOUN_GENDER.items() for n in words.split()}}
+_STATEMENT = re.compile(
+    rf"^(?P<who>{NAME})\s+(?:has\s+|have\s+)?(?:issued|released|made|gave|published|put out|sent)\s+"
+    r"(?:the following|this|a|his|her|their)\s+(?:statement|message|letter)", re.IGNORECASE)
+_ACCORDING = re.compile(r"(?:According to|Selon|D['’]après|Laut|Nach Angaben von|Según|De acuerdo con)\s+"
+                        rf"(?:[a-zà-ÿ][\w'’\-]*\s+){{0,2}}(?P<who>{NAME})")
+
+
+@dataclass
+class Site:
+    """One quotation in the document, with the words around it and what the sieve decided."""
+
+    para: int
+    q: Quotation  # offsets within the paragraph
+    lead: tuple[int, int]  # document offsets of the sentence part before it
+    trail: tuple[int, int]  # …and of the tag after it (empty when none)
+    tag: Tag | None = None
+    speech: bool = True
+    decision: Decision = NOBODY
+
+
+@dataclass
+class Paragraph:
+    start: int
+    end: int
+    sites: list[Site] = field(default_factory=list)
+    opens_with_quote: bool = False
+    left_open: bool = False
+    statement: str | None = None  # "X issued the following statement:" introduces X's words
+    according: tuple[int, Decision] | None = None  # the offset from which the paragraph is the source's
+
+
+class ProseReader:
+    """Reads a body's paragraphs in order; ``news`` when quotations run on in one voice across paragraphs."""
+
+    def __init__(self, text: str, narrator: Decision, role: Role, cast: Cast, news: bool) -> None:
+        self.text = text
+        self.narrator = narrator
+        self.role = role
+        self.cast = cast
+        self.news = news
+
+    def read(self, spans: list[tuple[int, int]]) -> list[Unit]:
+        single = single_quoted(self.text[spans[0][0]:spans[-1][1]]) if spans else False
+        paras = [self._locate(a, b, single) for a, b in spans]
+        for i, p in enumerate(paras):
+            self._tags(paras, i)
+        self._within_paragraphs(paras)
+        self._conversation(paras)
+        self._within_paragraphs(paras)
+        return [u for p in paras for u in self._units(p)]
+
+    # --- 1. locate ---------------------------------------------------------------------------------------
+    def _locate(self, a: int, b: int, single: bool) -> Paragraph:
+        body = self.text[a:b]
+        p = Paragraph(a, b)
+        quotes = find_quotations(body, single)
+        prev_end = 0
+        for k, q in enumerate(quotes):
+            nxt = quotes[k + 1].start if k + 1 < len(quotes) else len(body)
+            lead = a + _sentence_part(body, prev_end, q.start)
+            trail_end = _trail_end(body, q.end, nxt)
+            p.sites.append(Site(len(p.sites), q, (lead, a + q.start), (a + q.end, a + trail_end)))
+            prev_end = q.end
+        p.opens_with_quote = bool(quotes) and quotes[0].start == 0
+        p.left_open = bool(quotes) and not quotes[-1].closed
+        if m := _STATEMENT.match(body):
+            p.statement = m.group("who")
+        return p
+
+    # --- 2. tags -----------------------------------------------------------------------------------------
+    def _tags(self, paras: list[Paragraph], i: int) -> None:
+        p = paras[i]
+        self._according(p)
+        for s in p.sites:
+            lead, trail = self.text[s.lead[0]:s.lead[1]], self.text[s.trail[0]:s.trail[1]]
+            inner = s.q.inner(self.text[p.start:p.end])
+            s.tag = (tag_after(trail) if s.q.closed and _may_tag_after(inner, trail) else None) or tag_before(lead)
+            if s.tag is None and s.q.start == 0 and i and s is p.sites[0]:
+                s.tag = self._tag_above(paras[i - 1])
+            if s.tag is None and not s.trail[1] > s.trail[0]:
+                s.trail = (s.trail[0], s.trail[0])
+            s.speech = s.tag is not None or not _scare(inner, lead, s.q.start == 0)
+            if s.tag is not None:
+                s.decision = self._resolve(s.tag, paras, i, s)
+            elif s.speech and (d := self._named_before(p, s)):
+                s.decision = d
+
+    def _tag_above(self, prev: Paragraph) -> Tag | None:
+        """A tag ending the paragraph above with a colon or comma (``Mr. Bennet coolly observed:``)."""
+        body = self.text[prev.start:prev.end]
+        if not lead_is_tag(body) or prev.left_open:
+            return None
+        after = prev.start + (prev.sites[-1].trail[1] - prev.start if prev.sites else 0)
+        lead = self.text[prev.start + _sentence_part(body, after - prev.start, len(body)):prev.end]
+        tag = tag_before(lead)
+        return replace(tag, near=False) if tag else None
+
+    def _according(self, p: Paragraph) -> None:
+        body = self.text[p.start:p.end]
+        for a, _ in sentence_spans(body):
+            m = _ACCORDING.match(body, a)
+            if m and (c := self.cast.person(m.group("who"))):
+                p.according = (p.start + a, Decision.of(c.name, Clue.ACCORDING, f'"{m.group().strip()}"'))
+                return
+
+    def _resolve(self, tag: Tag, paras: list[Paragraph], i: int, s: Site) -> Decision:
+        where = "after" if tag.after else "before"
+        said = f'"{tag.verb} {tag.words}"' if tag.after and tag.verb and not tag.words[:1].isupper() else \
+            f'"{tag.words} … {tag.verb}"' if tag.verb else f'"{tag.words}"'
+        if tag.ref is Ref.NAME:
+            c = self.cast.person(tag.words)
+            if c is None:
+                return NOBODY
+            return Decision.of(c.name, Clue.SPEECH_TAG, f"{said} {where} the quotation",
+                               1.0 if tag.near else 0.92)
+        if tag.first_person or tag.words.lower() == "they":
+            return NOBODY  # a narrator who says "I" is named nowhere a tag can see; "they" are several
+        gender = GENDER_OF.get(tag.words.lower())
+        return self._antecedent(gender, paras, i, s, said, tag.ref)
+
+    def _antecedent(self, gender: str | None, paras: list[Paragraph], i: int, s: Site, said: str,
+                    ref: Ref) -> Decision:
+        """Who a pronoun or description stands for: the one person of its gender named in this paragraph's
+        narration before the quotation; else the one person of its gender among the last paragraphs' speakers
+        and the people their narration names (in fiction, not the speaker of the paragraph just before: a new
+        paragraph is a new speaker)."""
+        p = paras[i]
+        kind = 1.0 if ref is Ref.PRONOUN else 0.75
+        here = [c for c in self._narrated(p.start, p.start + s.q.start, p) if _agrees(c, gender)]
+        if here:
+            sure = len(here) == 1 and (gender is None or here[0].gender == gender)
+            return Decision.of(here[0].name, Clue.PRONOUN, f"{said}: {here[0].name} is named just before",
+                               kind * (1.0 if sure else 0.8 if len(here) == 1 else 0.65))
+        previous = _said(paras[i - 1]).speaker if i and not self.news else None
+        pool = [c for c in self._context(paras, i) if _agrees(c, gender) and c.name != previous]
+        if not pool:
+            return NOBODY
+        known = [c for c in pool if c.gender == gender] if gender else pool
+        best = (known or pool)[0]
+        rivals = [c for c in (known if known else pool) if c is not best]
+        weight = kind * (0.6 if rivals else 0.95 if best.gender or not gender else 0.8)
+        return Decision.of(best.name, Clue.PRONOUN, f"{said}: {best.name} is the one recent person who fits"
+                           if not rivals else f"{said}: {best.name}, though {rivals[0].name} also fits", weight)
+
+    def _context(self, paras: list[Paragraph], i: int) -> list[Character]:
+        """The people of the last paragraphs: their speakers and whom their narration names, latest first."""
+        out: list[Character] = []
+        for j in range(i - 1, max(-1, i - 1 - CONTEXT_PARAGRAPHS), -1):
+            sp = _said(paras[j]).speaker
+            c = self.cast.resolve(sp) if sp else None
+            for x in ([c] if c else []) + self._narrated(paras[j].start, paras[j].end, paras[j])[::-1]:
+                if x not in out:
+                    out.append(x)
+        return out
+
+    def _narrated(self, start: int, end: int, p: Paragraph) -> list[Character]:
+        """Characters named in [start, end) outside quotation marks: a name inside a quotation is addressed or
+        talked about, not the speaker."""
+        out: list[Character] = []
+        pos = start
+        for s in p.sites:
+            qa, qb = p.start + s.q.start, p.start + s.q.end
+            if qa >= end:
+                break
+            out += [c for c in self.cast.named_in(pos, min(qa, end)) if c not in out]
+            pos = max(pos, qb)
+        if pos < end:
+            out += [c for c in self.cast.named_in(pos, end) if c not in out]
+        return out
+
+    def _exchange_other(self, paras: list[Paragraph], i: int, gender: str | None) -> Character | None:
+        """In a two-person exchange, the person who did not speak the paragraph before."""
+        prev = [d.speaker for d in (_said(paras[j]) for j in range(max(0, i - 3), i)) if d.speaker]
+        if len(set(prev[-2:])) != 2 or self.news:
+            return None
+        last = prev[-1]
+        other = next(x for x in reversed(prev) if x != last)
+        c = self.cast.resolve(other)
+        return c if c is not None and _agrees(c, gender) and (gender is None or c.gender) else None
+
+    def _named_before(self, p: Paragraph, s: Site) -> Decision | None:
+        """An untagged quotation after narration that names one person in this paragraph: ``Emma smiled. "…"``."""
+        if s is not p.sites[0] or s.q.start == 0:
+            return None
+        named = self._narrated(p.start, p.start + s.q.start, p)
+        if len(named) != 1:
+            return None
+        lead = self.text[p.start:p.start + s.q.start]
+        subject = re.match(rf"\s*(?:{NAME})", lead) is not None
+        return Decision.of(named[0].name, Clue.NARRATION, f"{named[0].name} is the only person named in the "
+                           "narration before it", 1.0 if subject else 0.85)
+
+    # --- 3. within a paragraph ---------------------------------------------------------------------------
+    def _within_paragraphs(self, paras: list[Paragraph]) -> None:
+        pending: str | None = None
+        for i, p in enumerate(paras):
+            tagged = [s.decision for s in p.sites if s.decision.speaker and s.speech]
+            for s in p.sites:
+                if s.decision.speaker is None and s.speech and tagged:
+                    s.decision = Decision.of(tagged[0].speaker, Clue.PARAGRAPH,
+                                             "another quotation of this paragraph is tagged",
+                                             min(1.0, tagged[0].confidence / 0.95))
+            first = p.sites[0] if p.sites else None
+            if first and first.decision.speaker is None and p.opens_with_quote and i and paras[i - 1].left_open:
+                prev = _said(paras[i - 1])
+                if prev.speaker:
+                    first.decision = Decision.of(prev.speaker, Clue.CONTINUATION,
+                                                 "the quotation before was left open", min(1.0, prev.confidence))
+            if p.statement:
+                pending = self.cast.person(p.statement).name if self.cast.person(p.statement) else None
+            elif pending and first and p.opens_with_quote and first.decision.speaker is None:
+                first.decision = Decision.of(pending, Clue.STATEMENT, "introduced as a statement before")
+            elif not p.opens_with_quote:
+                pending = None
+
+    # --- 4. conversation ---------------------------------------------------------------------------------
+    def _conversation(self, paras: list[Paragraph]) -> None:
+        for run in _runs(paras):
+            if self.news:
+                for k in range(1, len(run)):
+                    self._same_speaker(paras, run, k)
+            else:
+                self._alternation(paras, run)
+
+    def _same_speaker(self, paras: list[Paragraph], run: list[int], k: int) -> None:
+        s = _first_speech(paras[run[k]])
+        if s is None or s.decision.speaker or not paras[run[k]].opens_with_quote or run[k - 1] != run[k] - 1:
+            return
+        prev = _said(paras[run[k - 1]])
+        if prev.speaker:
+            s.decision = Decision.of(prev.speaker, Clue.SAME_SPEAKER, "an untagged quotation after this speaker's "
+                                     "own, as this document quotes one voice over several paragraphs",
+                                     min(1.0, prev.confidence))
+
+    def _alternation(self, paras: list[Paragraph], run: list[int]) -> None:
+        """Turn-taking: an untagged reply is the speaker of two paragraphs back when the two paragraphs before it
+        are two different people's (and, read backwards, of two paragraphs on). Each step from a tag lowers the
+        confidence; the two directions must agree, and so must the person the reply addresses and the gender of
+        a tag that names nobody."""
+        anchors = [_said(paras[i]).speaker if _said(paras[i]).confidence >= ANCHOR else None for i in run]
+        ahead, back = _chain(anchors), _chain(anchors[::-1])[::-1]
+        for k, i in enumerate(run):
+            s = _first_speech(paras[i])
+            if s is None or s.decision.speaker or not paras[i].opens_with_quote or anchors[k] or \
+                    s.tag is not None and s.tag.ref is Ref.DESCRIPTION:
+                continue  # "said her mother" names someone the turn-taking may not know
+            guesses = {g[0] for g in (ahead[k], back[k]) if g}
+            if len(guesses) != 1:
+                continue
+            who = guesses.pop()
+            c = self.cast.resolve(who)
+            if (addressed := self._addressee(paras[i], {who})) or (c and s.tag and not _agrees(
+                    c, GENDER_OF.get(s.tag.words.lower()))):
+                continue  # the reply speaks to them, or its tag's pronoun is not theirs
+            steps = min(g[1] for g in (ahead[k], back[k]) if g)
+            both = bool(ahead[k] and back[k])
+            why = "turn-taking with the tagged replies " + ("before and after" if both else
+                                                            "before" if ahead[k] else "after")
+            s.decision = Decision.of(who, Clue.ALTERNATION, why,
+                                     (1.0 if both else 0.9) - STEP_DECAY * max(0, steps - 1))
+
+    def _addressee(self, p: Paragraph, people: set[str]) -> str | None:
+        """Who a reply speaks to: one of the exchange's people named as a vocative ("Harriet, do you…")."""
+        s = _first_speech(p)
+        inner = s.q.inner(self.text[p.start:p.end]) if s else ""
+        for person in people:
+            c = self.cast.resolve(person)
+            forms = c.forms if c else {person}
+            for form in forms:
+                f = re.escape(form)
+                if re.search(rf"(?:^|[,;!?]\s+|my dear\s+|dear\s+){f}(?:[,!?.]|$)|,\s+{f}[,.!?]", inner):
+                    return person
+        return None
+
+    # --- 5. units ----------------------------------------------------------------------------------------
+    def _units(self, p: Paragraph) -> list[Unit]:
+        pieces: list[tuple[int, int, Decision | None]] = []  # None: the narrator's
+        for s in (s for s in p.sites if s.speech):
+            a = s.lead[0] if s.tag is not None and not s.tag.after or lead_is_tag(self.text[s.lead[0]:s.lead[1]]) \
+                and s.decision.speaker else p.start + s.q.start
+            b = max(s.trail[1], p.start + s.q.end) if s.tag is not None or s.decision.speaker else p.start + s.q.end
+            if pieces and pieces[-1][2] is not None and pieces[-1][2].speaker == s.decision.speaker \
+                    and s.decision.speaker and not _words(self.text[pieces[-1][1]:a]):
+                pieces[-1] = (pieces[-1][0], b, pieces[-1][2])
+            else:
+                pieces.append((max(a, pieces[-1][1] if pieces else a), b, s.decision))
+        if p.according:
+            pieces = [x for x in pieces if x[1] <= p.according[0]] + [(p.according[0], p.end, p.according[1])]
+        return self._fill(p, pieces)
+
+    def _fill(self, p: Paragraph, pieces: list[tuple[int, int, Decision | None]]) -> list[Unit]:
+        """The quotations' units and the narrator's words between them, every word in exactly one unit."""
+        units: list[Unit] = []
+        pos = p.start
+        for a, b, d in pieces:
+            if _words(self.text[pos:a]):
+                units.append(self._narration(pos, a))
+            units.append(Unit(a, b, d.speaker, Role.QUOTE, None, d.confidence or None, d.evidence))
+            pos = b
+        if _words(self.text[pos:p.end]):
+            units.append(self._narration(pos, p.end))
+        return [_trim(self.text, u) for u in units]
+
+    def _narration(self, a: int, b: int) -> Unit:
+        n = self.narrator
+        return Unit(a, b, n.speaker, self.role, None, n.confidence or None, n.evidence)
+
+
+def _sentence_part(body: str, prev_end: int, q_start: int) -> int:
+    """Where the sentence that runs into a quotation starts (after the last sentence end before it)."""
+    seg = body[prev_end:q_start]
+    spans = sentence_spans(seg)
+    if not spans:
+        return q_start
+    last_a, last_b = spans[-1]
+    if re.search(r"[.!?…][\"”’»)]*$", seg[last_a:last_b]) and not lead_is_tag(seg):
+        return q_start  # the quotation opens a sentence of its own
+    return prev_end + last_a
+
+
+def _trail_end(body: str, q_end: int, nxt: int) -> int:
+    """Where a tag after a quotation may end: the sentence's end, or the next quotation."""
+    seg = body[q_end:nxt]
+    spans = sentence_spans(seg)
+    if not spans:
+        return q_end
+    first = seg[spans[0][0]:spans[0][1]]
+    m = re.search(r"[;:](?=\s|$)", first)  # a tag ends at a semicolon or colon too
+    return q_end + spans[0][0] + (m.end() if m else len(first))
+
+
+def _may_tag_after(inner: str, trail: str) -> bool:
+    """Only a quotation that does not end its sentence (``"…,"``, ``"…!"`` followed by lower case) is
+    tagged by the words after it."""
+    inner = inner.rstrip()
+    return inner[-1:] in ",!?…—–-:;" or trail.lstrip()[:1].islower() or inner.endswith("--")
+
+
+def _scare(inner: str, lead: str, at_start: bool) -> bool:
+    """A few quoted words inside a sentence, untagged: a scare quote, a title, a term — not speech."""
+    if at_start:
+        return False
+    words = len(inner.split())
+    mid_sentence = bool(lead.strip()) and not lead_is_tag(lead)
+    return mid_sentence and words <= SCARE_WORDS or mid_sentence and not re.search(r"[.!?…,]\W*$", inner)
+
+
+def _agrees(c: Character, gender: str | None) -> bool:
+    return gender is None or c.gender is None or c.gender == gender
+
+
+def _said(p: Paragraph) -> Decision:
+    s = _first_speech(p)
+    return s.decision if s is not None else NOBODY
+
+
+def _first_speech(p: Paragraph) -> Site | None:
+    return next((s for s in p.sites if s.speech), None)
+
+
+def _runs(paras: list[Paragraph]) -> list[list[int]]:
+    """Runs of paragraphs of dialogue; a paragraph without speech ends a run."""
+    runs: list[list[int]] = [[]]
+    for i, p in enumerate(paras):
+        if _first_speech(p) is not None:
+            runs[-1].append(i)
+        elif runs[-1]:
+            runs.append([])
+    return [r for r in runs if r]
+
+
+def _chain(anchors: list[str | None]) -> list[tuple[str, int] | None]:
+    """For each position, (speaker, steps from a tag) by turn-taking from the two positions before it."""
+    known: list[tuple[str, int] | None] = [(a, 0) if a else None for a in anchors]
+    out: list[tuple[str, int] | None] = [None] * len(anchors)
+    for k in range(2, len(anchors)):
+        if known[k] is None and known[k - 1] and known[k - 2] and known[k - 1][0] != known[k - 2][0]:
+            out[k] = known[k] = (known[k - 2][0], max(known[k - 1][1], known[k - 2][1]) + 1)
+    return out
+
+
+def _words(text: str) -> bool:
+    return re.search(r"\w", text) is not None
+
+
+def _trim(text: str, u: Unit) -> Unit:
+    a, b = u.start, u.end
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return replace(u, start=a, end=b)

@@ -1,0 +1,81 @@
+"""Quotations in a paragraph: where each opens and closes, in the marks the document uses for dialogue.
+
+Double marks (“…”, "…", «…», „…“) are always quotation marks. Single marks (‘…’, '…') are dialogue marks only in
+a document that quotes with them (many British editions do); elsewhere they nest inside a double quotation. A
+single closing mark is told from an apostrophe by what follows: ``don’t`` and ``Alice’s`` go on with a letter.
+A quotation still open at the paragraph's end runs to its end: the next paragraph, opening with a mark,
+continues it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import speech
+
+SINGLE_PAIRS = {"‘": "’", "'": "'"}
+_OPEN_BEFORE = " \t\n([{—–-\u00a0"  # a mark after these (or at the start) opens
+
+
+@dataclass(frozen=True)
+class Quotation:
+    start: int  # the opening mark, an offset into the paragraph
+    end: int  # just past the closing mark, or the paragraph's end when unclosed
+    closed: bool
+
+    def inner(self, text: str) -> str:
+        return text[self.start + 1:self.end - 1 if self.closed else self.end]
+
+
+def single_quoted(text: str) -> bool:
+    """Whether the document quotes dialogue in single marks: single marks open its paragraphs more often than
+    double marks appear at all."""
+    singles = len(re.findall(r"(?:^|\n)\s*[‘']\S", text)) + len(re.findall(r"[,:]\s[‘']\S", text))
+    doubles = sum(text.count(m) for m in speech.PAIRS if m not in "'")
+    return singles >= 3 and singles > doubles
+
+
+def find_quotations(text: str, single: bool = False) -> list[Quotation]:
+    """Every top-level quotation in ``text``, in order."""
+    pairs = {**speech.PAIRS, **SINGLE_PAIRS} if single else speech.PAIRS
+    out: list[Quotation] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in pairs and _opens(text, i, ch):
+            end = _close(text, i, pairs[ch])
+            if end is None:
+                out.append(Quotation(i, len(text.rstrip()), False))
+                break
+            out.append(Quotation(i, end, True))
+            i = end
+        else:
+            i += 1
+    return out
+
+
+def _opens(text: str, i: int, ch: str) -> bool:
+    if ch in "‘'\"":  # ambiguous marks open only where a word could start
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        return (before in _OPEN_BEFORE or before in speech.OPENING) and not after.isspace()
+    return True
+
+
+def _close(text: str, i: int, closers: str) -> int | None:
+    """Offset past the mark closing the quotation opened at ``i``; None when the paragraph ends first."""
+    for j in range(i + 1, len(text)):
+        ch = text[j]
+        if ch in closers and not _apostrophe(text, j, ch):
+            return j + 1
+    return None
+
+
+def _apostrophe(text: str, j: int, ch: str) -> bool:
+    """A single mark inside a word (don’t, o’clock) or after a space (’tis) is an apostrophe, not a closer."""
+    if ch not in "’'":
+        return False
+    before = text[j - 1] if j else " "
+    after = text[j + 1] if j + 1 < len(text) else " "
+    return after.isalpha() or before.isspace()

@@ -1,0 +1,124 @@
+"""Speech tags: the words beside a quotation that say who speaks it.
+
+After it: ``said Emma``, ``cried the gallant Mr. Elton``, ``Mr. Knightley replied``, ``said he``, ``her sister
+said``. Before it: ``Emma said,``, ``Then said Emma,``, ``Priya Shah, who chairs the trust, said,``,
+``Whitfield was blunt:``, ``…, adding that they would``, and reported speech around a partial quotation (``Doe
+said the plan was “unfair”``). A tag refers to its speaker by name, by pronoun or by description; the sieve
+(sieve.py) resolves the last two.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .. import speech
+from .names import NAME
+
+V = "|".join(sorted(speech.DIALOGUE_VERBS, key=len, reverse=True))
+NEAR_V = "|".join(sorted(speech.VERBS, key=len, reverse=True))  # verbs that report speech from further off
+PRONOUNS_AFTER = r"he|she|I|they|we|il|elle|er|sie|él|ella"
+PRONOUNS_BEFORE = r"He|She|I|They|We|he|she|they|we|Il|Elle|Er|Sie|Él|Ella"
+# "her sister", "the old man", "his friend": a description, its last word the noun.
+DESC = r"(?:the|a|an|her|his|their|my|our|its|this|that)\s+(?:[a-z][\w\-]*\s+){0,3}?(?P<noun>[a-z][\w\-]*)"
+# "the gallant Mr. Elton", "shop steward Dana Whitfield": words before a name are not part of it.
+_FUNCTION = r"(?:he|she|it|i|they|we|you|to|at|with|in|into|and|or|but|of|for|from|on|as|by|that|who|not)\b"
+PRE_NAME = rf"(?:(?:the|a|an|her|his|their|our|my)\s+)?(?:(?!{_FUNCTION})[a-z][\w\-]*\s+){{0,3}}"
+ADVERB = r"(?:(?:[a-z]+ly|also|then|again|thus|now|still|only|soon|at\s+last|at\s+once|at\s+length)\s+)?"
+OPENER = r"(?:(?:And|But|So|Yet|Then|Now|As|At\s+last|At\s+length),?\s+)?"
+APPOSITION = r"(?:,[^\"“”‘’«»,]{1,120},)?"
+
+
+class Ref(StrEnum):
+    NAME = "name"
+    PRONOUN = "pronoun"
+    DESCRIPTION = "description"
+
+
+@dataclass(frozen=True)
+class Tag:
+    ref: Ref
+    words: str  # the name, pronoun or description as written
+    verb: str | None
+    after: bool  # the tag follows the quotation
+    near: bool = True  # the tag stands right beside the quotation
+
+    @property
+    def first_person(self) -> bool:
+        return self.ref is Ref.PRONOUN and self.words.lower() in ("i", "we")
+
+
+_AFTER_VERB_FIRST = re.compile(
+    rf"^[\s,]*(?:[—–-]+\s*)?(?P<verb>{V})\s+{ADVERB}(?:{PRE_NAME}(?P<name>{NAME})|(?P<pron>{PRONOUNS_AFTER})\b|{DESC})")
+_AFTER_SUBJECT_FIRST = re.compile(
+    rf"^[\s,]*(?:[—–-]+\s*)?(?:(?P<name>{NAME})|(?P<pron>{PRONOUNS_AFTER})\b|{DESC}){APPOSITION}\s+{ADVERB}"
+    rf"(?:had\s+|has\s+|would\s+)?(?P<verb>{V})\b")
+_BEFORE_SUBJECT_FIRST = re.compile(
+    rf"^\s*{OPENER}(?:(?:[A-Z][a-z'’]+\s+)?(?:[a-z][\w'’\-]*\s+){{1,3}})??"
+    rf"(?:(?P<name>{NAME})|(?P<pron>{PRONOUNS_BEFORE})\b|{DESC}){APPOSITION}"
+    rf"(?P<between>(?:\s+[\w'’,\-]+){{0,8}}?)\s+{ADVERB}(?P<verb>{V})\b(?P<rest>[^\"“”«»„]{{0,140}})$")
+_BEFORE_VERB_FIRST = re.compile(rf"(?:^|\s){OPENER}(?P<verb>{V})\s+{ADVERB}(?:{PRE_NAME}(?P<name>{NAME})|"
+                                rf"(?P<pron>{PRONOUNS_AFTER}))\s*[,:—–-]*\s*$")
+_BEFORE_COLON = re.compile(rf"^\s*{OPENER}(?P<name>{NAME})\s+[^\"“”«».!?:]{{1,40}}?\s?:\s*$")
+_BEFORE_ADDING = re.compile(rf"^\s*{OPENER}(?:{PRE_NAME})?(?:(?P<name>{NAME})|(?P<pron>{PRONOUNS_BEFORE})\b)"
+                            r".*?,\s*(?:adding|saying|ajoutant|affirmant|estimant|añadiendo|afirmando|asegurando)\b",
+                            re.S)
+# "On Miss Lucas's persevering, however, she added,": a clause at the lead's end, its subject and verb.
+_BEFORE_CLAUSE = re.compile(rf"(?:^|[,;]\s+)(?:(?P<name>{NAME})|(?P<pron>{PRONOUNS_BEFORE}))(?:\s+[\w'’]+){{0,6}}?\s+"
+                            rf"(?:and\s+)?{ADVERB}(?P<verb>{V})\b(?P<rest>[^\"“”«»„.!?,;]{{0,40}})[,:—–-]\s*$")
+# "when thus accosted by Miss Bingley:": the passive names the speaker after "by".
+_BEFORE_PASSIVE = re.compile(rf"\b(?:accosted|addressed|interrupted|answered|asked|greeted|hailed|told)\s+by\s+"
+                             rf"(?:{PRE_NAME})?(?P<name>{NAME})\s*[,:—–-]\s*$")
+POSSESSIVE = re.compile(r"['’]s?$")
+# "He said Labour had lost support because “…”": the rest of the lead reports what they said.
+_TAG_ENDS_LEAD = re.compile(r"[,:—–-]\s*$")
+
+
+def tag_after(trail: str) -> Tag | None:
+    """A tag opening ``trail``, the words after a quotation's closing mark."""
+    for rx in (_AFTER_VERB_FIRST, _AFTER_SUBJECT_FIRST):
+        m = rx.match(trail)
+        if m:
+            return _tag(m, after=True)
+    return None
+
+
+def tag_before(lead: str) -> Tag | None:
+    """A tag in ``lead``, the words of the sentence before a quotation's opening mark."""
+    m = _BEFORE_VERB_FIRST.search(lead)
+    if m:
+        return _tag(m, after=False)
+    m = _BEFORE_SUBJECT_FIRST.match(lead)
+    if m:
+        rest = m.group("rest")
+        near_verb = re.fullmatch(rf"(?:{NEAR_V})", m.group("verb")) is not None
+        # A dialogue verb ("cried") tags the quotation only when little stands between them; a reporting verb
+        # ("said the plan was") may be further off, as news quotes partly.
+        if len(rest.split()) <= 3 or (near_verb and len(rest.split()) <= 14):
+            return _tag(m, after=False, near=len(rest.split()) <= 6 and not (m.group("between") or "").strip())
+    for rx in (_BEFORE_CLAUSE, _BEFORE_PASSIVE):
+        m = rx.search(lead)
+        if m:
+            return _tag(m, after=False)
+    for rx in (_BEFORE_COLON, _BEFORE_ADDING):
+        m = rx.match(lead)
+        if m:
+            return _tag(m, after=False, near=False)
+    return None
+
+
+def _tag(m: re.Match[str], after: bool, near: bool = True) -> Tag | None:
+    verb = m.groupdict().get("verb")
+    if m.groupdict().get("name"):
+        if POSSESSIVE.search(m.group("name")):
+            return None  # "On Miss Lucas's persevering, she added": a possessive is never the speaker
+        return Tag(Ref.NAME, m.group("name"), verb, after, near)
+    if m.groupdict().get("pron"):
+        return Tag(Ref.PRONOUN, m.group("pron"), verb, after, near)
+    return Tag(Ref.DESCRIPTION, m.group("noun"), verb, after, near)
+
+
+def lead_is_tag(lead: str) -> bool:
+    """Whether the words before a quotation end as a tag does (``…said,``, ``…replied:``)."""
+    return _TAG_ENDS_LEAD.search(lead) is not None
