@@ -8,6 +8,7 @@ answer (the terminal and Discord), ``Role.search_label`` for the context retriev
 from __future__ import annotations
 
 import bisect
+import json
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
@@ -81,6 +82,21 @@ class Evidence:
 
     def __str__(self) -> str:
         return f"{self.clue}: {self.detail}"
+
+
+def attribution_text(confidence: float | None, evidence: tuple[Evidence, ...]) -> str | None:
+    """A passage's confidence and evidence as one stored field (both backends keep it as text)."""
+    if confidence is None and not evidence:
+        return None
+    return json.dumps({"confidence": confidence, "evidence": [[str(e.clue), e.detail] for e in evidence]})
+
+
+def attribution_of(text: str | None) -> tuple[float | None, tuple[Evidence, ...]]:
+    """The stored field read back; an index written before evidence was kept has none."""
+    if not text:
+        return None, ()
+    data = json.loads(text)
+    return data.get("confidence"), tuple(Evidence(Clue(c), d) for c, d in data.get("evidence", []))
 
 
 class Kind(StrEnum):

@@ -109,7 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--speaker", help="only passages whose speaker contains this")
     p.add_argument("--json", action="store_true", help="JSON Lines on stdout, one passage per line")
     p.add_argument("--explain", action="store_true",
-                   help="say which layout reader read each document, and every reader's detection score")
+                   help="say which layout reader read each document (every reader's detection score) and why "
+                        "each passage has its speaker: the confidence and the evidence")
 
     p = command("eval", "measure retrieval on a BEIR dataset or on your own question set", commands.cmd_eval)
     p.add_argument("--beir", metavar="DIR", help="a BEIR-layout folder: corpus.jsonl, queries.jsonl, qrels/")

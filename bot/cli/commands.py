@@ -59,7 +59,7 @@ def cmd_passages(cfg: AppConfig, args: argparse.Namespace) -> int:
             else:
                 rows.append((p, seg.source))
     if not args.json:
-        _out(render_passages(rows))
+        _out(render_passages(rows, explain=args.explain))
         print(f"\n{count} passages", file=sys.stderr)
     return 0
 

@@ -32,8 +32,17 @@ def explain_line(seg: Segmented) -> str:
     return f"   layout {why['reader']}, chosen by {why['chosen_by']} (detection: {scores}){chrome}"
 
 
-def render_passages(rows: Iterable[tuple[Passage, SourceInfo] | str], width: int = 100) -> str:
-    """Passages under a heading per document; a string among the rows is printed as it is (an explanation)."""
+def evidence_lines(p: Passage) -> list[str]:
+    """Why a passage has its speaker (or none): its confidence and each clue, for ``--explain``."""
+    sure = f" ({p.speaker_confidence:.2f})" if p.speaker_confidence is not None else ""
+    clues = [str(e) for e in p.speaker_evidence] or ["no clue names a speaker"]
+    return [f"      why{sure}: {clues[0]}", *(f"           {c}" for c in clues[1:])]
+
+
+def render_passages(rows: Iterable[tuple[Passage, SourceInfo] | str], width: int = 100,
+                    explain: bool = False) -> str:
+    """Passages under a heading per document; a string among the rows is printed as it is (an explanation).
+    ``explain``: each passage's speaker evidence under its heading."""
     out: list[str] = []
     last_path = None
     pending: list[str] = []
@@ -50,6 +59,8 @@ def render_passages(rows: Iterable[tuple[Passage, SourceInfo] | str], width: int
         pending = []
         at = f", at {p.locator}" if p.locator else ""
         out.append(f"  ▸ {p.label}  [{p.role}, chars {p.start}–{p.end}{at}]")
+        if explain:
+            out += evidence_lines(p)
         body = " ".join(p.text.split())
         out.extend(textwrap.wrap(body, width=width, initial_indent="      ", subsequent_indent="      "))
     return "\n".join(out).lstrip("\n")

@@ -27,7 +27,7 @@ from . import bm25
 
 FORMAT_VERSION = 2  # 2: passages have a locator column
 # Bump when segmentation or searchable-text rules change, so existing indexes re-segment everything.
-SEGMENTER_VERSION = 5  # 5: quotation marks, speech verbs, bylines and turns of other languages
+SEGMENTER_VERSION = 6  # 6: attribution with evidence and confidence, quotation-level units
 
 log = logging.getLogger("quoth.index")
 _GEN_RE = re.compile(r"gen-(\d+)(?:\.tmp)?")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import IndexDamaged
-from ..records import Document, Kind, Passage, Role, SourceInfo
+from ..records import Document, Kind, Passage, Role, SourceInfo, attribution_of, attribution_text
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -35,13 +35,14 @@ CREATE TABLE IF NOT EXISTS passages (
     speaker TEXT,
     role TEXT NOT NULL,
     reply_to TEXT,
-    locator TEXT
+    locator TEXT,
+    attribution TEXT  -- the speaker's confidence and evidence, JSON (records.attribution_text)
 );
 CREATE INDEX IF NOT EXISTS passages_doc ON passages(doc_id, ord);
 CREATE INDEX IF NOT EXISTS passages_speaker ON passages(speaker);
 """
 
-_P_COLS = 'p.id, p.start, p."end", p.text, p.search_text, p.speaker, p.role, p.reply_to, p.locator'
+_P_COLS = 'p.id, p.start, p."end", p.text, p.search_text, p.speaker, p.role, p.reply_to, p.locator, p.attribution'
 _D_COLS = "d.path, d.title, d.author, d.site, d.kind, d.url, d.date"
 
 
@@ -77,15 +78,24 @@ class StoredDocument:
 
 
 def _passage(row: sqlite3.Row | tuple, doc_path: str) -> Passage:
-    pid, start, end, text, search_text, speaker, role, reply_to, locator = row[:9]
+    pid, start, end, text, search_text, speaker, role, reply_to, locator, attribution = row[:10]
+    confidence, evidence = attribution_of(attribution)
     return Passage(doc_path=doc_path, start=start, end=end, text=text, speaker=speaker, role=Role(role),
-                   search_text=search_text, reply_to=reply_to, id=pid, locator=locator)
+                   search_text=search_text, reply_to=reply_to, id=pid, locator=locator,
+                   speaker_confidence=confidence, speaker_evidence=evidence)
 
 
 def _source(row: tuple) -> SourceInfo:
     path, title, author, site, kind, url, date = row
     return SourceInfo(path=path, title=title, author=author, site=site, kind=Kind(kind) if kind else None, url=url,
                       date=date)
+
+
+def _add_missing_columns(con: sqlite3.Connection) -> None:
+    """A store written before a column existed gets it (an update then fills it for the documents it rereads)."""
+    have = {row[1] for row in con.execute("PRAGMA table_info(passages)")}
+    if "attribution" not in have:
+        con.execute("ALTER TABLE passages ADD COLUMN attribution TEXT")
 
 
 class Store:
@@ -102,6 +112,7 @@ class Store:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with self.connect() as con:
                 con.executescript(SCHEMA)
+                _add_missing_columns(con)
 
     def connect(self) -> sqlite3.Connection:
         con = getattr(self._local, "con", None)
@@ -146,8 +157,9 @@ class Store:
             for i, p in enumerate(passages):
                 cur = con.execute(
                     'INSERT INTO passages (doc_id, ord, start, "end", text, search_text, speaker, role, reply_to,'
-                    " locator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (doc_id, i, p.start, p.end, p.text, p.search_text, p.speaker, p.role, p.reply_to, p.locator),
+                    " locator, attribution) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (doc_id, i, p.start, p.end, p.text, p.search_text, p.speaker, p.role, p.reply_to, p.locator,
+                     attribution_text(p.speaker_confidence, p.speaker_evidence)),
                 )
                 ids.append(cur.lastrowid)
         return ids

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from ..records import Document, Kind, Passage, SourceInfo
 from ..settings import SegmentSettings
+from .attribution.settle import settle
 from .chrome import NO_CHROME, Chrome
 from .chunking import TokenCounter, approx_tokens, to_passages
 from .furniture import Boilerplate
@@ -24,7 +25,6 @@ from .masthead import read_header_fields, read_masthead
 from .meta import read_meta
 from .page import Page
 from .threads import find_thread
-from .attribution.settle import settle
 
 log = logging.getLogger("quoth.segment")
 DEFAULT_MAX_TOKENS = 256  # all-MiniLM-L6-v2's limit: the default when neither config nor model says

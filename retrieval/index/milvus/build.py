@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 
 from ...errors import IndexUnavailable, IndexUnusable
 from ...language import AUTO
-from ...records import Document, Passage
+from ...records import Document, Passage, attribution_text
 from ...segment import Chrome
 from ...settings import IndexSettings
 from .. import bm25
@@ -351,4 +351,5 @@ def _row(p: Passage, key: str, ordinal: int, shard: int, lexicon: tuple[set[str]
     return {"id": layout.passage_id(key, ordinal), "doc_path": p.doc_path, "shard": shard, "ord": ordinal,
             "start": p.start, "stop": p.end, "text": p.text, "search_text": p.search_text,
             "lexical": layout.lexical_text(analyzer.passage_tokens(bm25.words(p.search_text), seen)),
-            "speaker": p.speaker, "role": str(p.role), "reply_to": p.reply_to, "locator": p.locator}
+            "speaker": p.speaker, "role": str(p.role), "reply_to": p.reply_to, "locator": p.locator,
+            "attribution": layout.clip(attribution_text(p.speaker_confidence, p.speaker_evidence))}

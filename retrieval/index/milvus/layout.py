@@ -24,6 +24,7 @@ PARTS = ("passages", "terms", "records")
 TEXT_MAX = 65535  # Milvus's longest VARCHAR, in bytes
 PATH_MAX = 4096
 NAME_MAX = 1024
+ATTRIBUTION_MAX = 4096  # a passage's speaker evidence (JSON); longer is cut to what fits, evidence last
 KEY_MAX = PATH_MAX + 64
 # Milvus wants a vector field in every collection; terms and records have none of their own, so they carry
 # this two-dimensional placeholder, always zero.
@@ -137,6 +138,7 @@ def create_data(client, gen: MilvusGeneration, dimension: int, index_type: str, 
     s.add_field("role", DataType.VARCHAR, max_length=32)
     s.add_field("reply_to", DataType.VARCHAR, max_length=NAME_MAX, nullable=True)
     s.add_field("locator", DataType.VARCHAR, max_length=NAME_MAX, nullable=True)
+    s.add_field("attribution", DataType.VARCHAR, max_length=ATTRIBUTION_MAX, nullable=True)
     s.add_field("dense", DataType.FLOAT_VECTOR, dim=dimension)
     s.add_field("sparse", DataType.SPARSE_FLOAT_VECTOR)
     s.add_function(Function(name="bm25", function_type=FunctionType.BM25, input_field_names=["lexical"],
@@ -214,3 +216,13 @@ def text_parts(text: str, limit: int = TEXT_MAX) -> list[str]:
         parts.append(data[start:end].decode("utf-8"))
         start = end
     return parts or [""]
+
+
+def clip(attribution: str | None) -> str | None:
+    """Evidence that fits the field: the last clues dropped until the JSON fits (the first named the speaker)."""
+    if attribution is None or len(attribution.encode("utf-8")) <= ATTRIBUTION_MAX:
+        return attribution
+    data = json.loads(attribution)
+    while data["evidence"] and len(json.dumps(data).encode("utf-8")) > ATTRIBUTION_MAX:
+        data["evidence"].pop()
+    return json.dumps(data)

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 import numpy as np
 
 from ...errors import IndexMissing, IndexUnavailable
-from ...records import Kind, Passage, Role, SourceInfo
+from ...records import Kind, Passage, Role, SourceInfo, attribution_of
 from .. import bm25, filters
 from ..speakers import SpeakerAliases
 from ..store import StoredDocument
@@ -28,7 +28,7 @@ from .layout import MilvusGeneration
 
 log = logging.getLogger("quoth.index")
 ROW_FIELDS = ["id", "doc_path", "ord", "start", "stop", "text", "search_text", "lexical", "speaker", "role",
-              "reply_to", "locator", "dense"]
+              "reply_to", "locator", "attribution", "dense"]
 SHOWN_FIELDS = [f for f in ROW_FIELDS if f not in ("dense", "lexical")]
 CACHE_ROWS = 20_000  # rows fetched for recent questions: later steps of a question reuse them
 CACHE_TERMS = 100_000
@@ -63,9 +63,11 @@ def source_of(path: str, data: dict) -> SourceInfo:
 
 
 def passage_of(row: dict) -> Passage:
+    confidence, evidence = attribution_of(row.get("attribution"))
     return Passage(doc_path=row["doc_path"], start=row["start"], end=row["stop"], text=row["text"],
                    speaker=row.get("speaker"), role=Role(row["role"]), search_text=row["search_text"],
-                   reply_to=row.get("reply_to"), id=int(row["id"]), locator=row.get("locator"))
+                   reply_to=row.get("reply_to"), id=int(row["id"]), locator=row.get("locator"),
+                   speaker_confidence=confidence, speaker_evidence=evidence)
 
 
 class MilvusIndex:

@@ -105,7 +105,7 @@ class Cast:
             c.mentions += count
             c.gender = c.gender or gender
             ctitle, cwords = split_title(c.name)
-            if len(words) > 1 and not title and (len(cwords) < len(words) or ctitle and len(cwords) == len(words)):
+            if len(words) > 1 and not title and (len(cwords) < len(words) or (ctitle and len(cwords) == len(words))):
                 c.name = form  # "George Knightley" over "Mr. Knightley"
             self._by_form[form.lower()] = c
         elif fits and not title:
@@ -114,7 +114,8 @@ class Cast:
             men = [c for c in fits if split_title(c.name)[0] in MEN_BY_SURNAME and c.last.lower() == form.lower()]
             self._by_form[form.lower()] = men[0] if len(men) == 1 and len(fits) == 2 else None
         else:  # a new person, or a titled form of a family's name ("Mr. Bennet" among the Bennets)
-            c = Character(form, {form}, gender, count)
+            # A title is dropped from the name where a first name stands ("Bürgermeisterin Anna Keller").
+            c = Character(" ".join(words) if title and len(words) > 1 else form, {form}, gender, count)
             self.characters.append(c)
             self._by_form[form.lower()] = c
 
@@ -160,6 +161,11 @@ class Cast:
             if c not in seen:
                 seen.append(c)
         return seen
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        i = bisect.bisect_left(self.mentions, start, key=lambda m: m.start)
+        j = bisect.bisect_left(self.mentions, end, key=lambda m: m.start)
+        return self.mentions[i:j]
 
     def named_in(self, start: int, end: int) -> list[Character]:
         """Characters mentioned in [start, end), in order, each once."""

@@ -30,7 +30,6 @@ PRECISION: dict[Clue, float] = {
     Clue.SAME_SPEAKER: 0.8,
     Clue.ABSTAINED: 0.0,
 }
-DEFAULT_THRESHOLD = 0.7  # calibrated on the annotated sets: the precision/coverage curve is in RESULTS.md
 
 
 @dataclass(frozen=True)

@@ -34,23 +34,26 @@ NAME = rf"(?:(?:{TITLE}|{INITIAL})\s+)*(?:{WORD}|{INITIAL})(?:\s+(?:(?:de|van|vo
        rf"(?:{WORD}|{INITIAL}))" + "{0,3}"
 NAME_RE = re.compile(rf"(?<![\w'’\-]){NAME}(?![\w'’])")
 
+def _words(text: str) -> list[str]:
+    return text.split()  # a long word list reads better as text
+
+
 # Words that open sentences or stand for people without naming anyone: never a name, whatever their case.
-NEVER = frozenset((
-    "though although however but and or so yet then now thus hence still also even just only perhaps maybe "
-    "indeed oh ah well yes no nay alas hush pray why what when where who whom whose which how while whilst if "
-    "unless until after before since because as at by for from in into of on to with without within upon "
-    "about above across against among around behind below beneath beside between beyond during except inside "
-    "near off onto outside over past through toward towards under underneath up down out the a an this that "
-    "these those it its he she they we you i me him her them us my your his our their mine yours hers ours "
-    "theirs there here all any both each every few many more most much none some such other another "
-    "somebody someone something anybody anyone anything everybody everyone everything nobody nothing "
-    "whoever whatever one two three four five six seven eight nine ten first second third last next "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april june july "
-    "august september october november december today tomorrow yesterday tonight "
-    "username password login logout email subscribe search menu home share reply comments comment advertisement "
-    "god heaven dear sir madam ladies gentlemen mama mamma papa mother father "
-    "chapter act scene book part volume section page note st"
-).split()) | speech.NOT_NAMES
+NEVER = frozenset(_words(
+    "though although however but and or so yet then now thus hence still also even just only perhaps maybe indeed "
+    "oh ah well yes no nay alas hush pray why what when where who whom whose which how while whilst if unless "
+    "until after before since because as at by for from in into of on to with without within upon about above "
+    "across against among around behind below beneath beside between beyond during except inside near off onto "
+    "outside over past through toward towards under underneath up down out the a an this that these those it its "
+    "he she they we you i me him her them us my your his our their mine yours hers ours theirs there here all any "
+    "both each every few many more most much none some such other another somebody someone something anybody "
+    "anyone anything everybody everyone everything nobody nothing whoever whatever one two three four five six "
+    "seven eight nine ten first second third last next monday tuesday wednesday thursday friday saturday sunday "
+    "january february march april june july august september october november december today tomorrow yesterday "
+    "tonight username password login logout email subscribe search menu home share reply comments comment "
+    "advertisement god heaven dear sir madam ladies gentlemen mama mamma papa mother father chapter act scene "
+    "book part volume section page note st "
+)) | speech.NOT_NAMES
 
 
 @dataclass

@@ -15,6 +15,7 @@ A quotation no stage places stays unattributed; every decision keeps its evidenc
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -25,9 +26,10 @@ from .cast import Cast, Character
 from .evidence import NOBODY, Decision
 from .names import NAME
 from .quotations import Quotation, find_quotations, single_quoted
-from .tags import Ref, Tag, lead_is_tag, tag_after, tag_before
+from .tags import Ref, Tag, lead_is_tag, reported, tag_after, tag_before
 
 CONTEXT_PARAGRAPHS = 4  # paragraphs back in which a pronoun's antecedent is looked for
+ONE_VOICE_PAIRS = 6  # tagged neighbours needed before the document's own habit overrides its layout's
 ANCHOR = 0.8  # a decision this sure anchors turn-taking
 STEP_DECAY = 0.05  # confidence lost per reply away from the nearest tag
 SCARE_WORDS = 4  # an untagged quotation this short inside a sentence is a scare quote or a title
@@ -55,6 +57,7 @@ class Site:
     tag: Tag | None = None
     speech: bool = True
     decision: Decision = NOBODY
+    reported: bool = False  # the lead is a sentence of reported speech, the speaker's too
 
 
 @dataclass
@@ -71,9 +74,11 @@ class Paragraph:
 class ProseReader:
     """Reads a body's paragraphs in order; ``news`` when quotations run on in one voice across paragraphs."""
 
-    def __init__(self, text: str, narrator: Decision, role: Role, cast: Cast, news: bool) -> None:
+    def __init__(self, text: str, narrator: Decision, role: Role, cast: Cast, news: bool,
+                 publisher: Decision = NOBODY) -> None:
         self.text = text
         self.narrator = narrator
+        self.publisher = publisher  # who introduces a statement: the site, not the statement's author
         self.role = role
         self.cast = cast
         self.news = news
@@ -81,9 +86,11 @@ class ProseReader:
     def read(self, spans: list[tuple[int, int]]) -> list[Unit]:
         single = single_quoted(self.text[spans[0][0]:spans[-1][1]]) if spans else False
         paras = [self._locate(a, b, single) for a, b in spans]
-        for i, p in enumerate(paras):
+        self.news = self.news or not _dialogue(paras)
+        for i in range(len(paras)):
             self._tags(paras, i)
         self._within_paragraphs(paras)
+        self.news = _one_voice(paras, self.news)
         self._conversation(paras)
         self._within_paragraphs(paras)
         return [u for p in paras for u in self._units(p)]
@@ -121,6 +128,7 @@ class ProseReader:
             s.speech = s.tag is not None or not _scare(inner, lead, s.q.start == 0)
             if s.tag is not None:
                 s.decision = self._resolve(s.tag, paras, i, s)
+                self._reported_before(p, s)
             elif s.speech and (d := self._named_before(p, s)):
                 s.decision = d
 
@@ -152,7 +160,7 @@ class ProseReader:
                 return NOBODY
             return Decision.of(c.name, Clue.SPEECH_TAG, f"{said} {where} the quotation",
                                1.0 if tag.near else 0.92)
-        if tag.first_person or tag.words.lower() == "they":
+        if tag.first_person or tag.words.lower() in ("they", "ils", "elles"):
             return NOBODY  # a narrator who says "I" is named nowhere a tag can see; "they" are several
         gender = GENDER_OF.get(tag.words.lower())
         return self._antecedent(gender, paras, i, s, said, tag.ref)
@@ -167,30 +175,43 @@ class ProseReader:
         kind = 1.0 if ref is Ref.PRONOUN else 0.75
         here = [c for c in self._narrated(p.start, p.start + s.q.start, p) if _agrees(c, gender)]
         if here:
-            sure = len(here) == 1 and (gender is None or here[0].gender == gender)
+            sure = 1.0 if gender is None or here[0].gender == gender else 0.9  # gender agrees, or unknown
             return Decision.of(here[0].name, Clue.PRONOUN, f"{said}: {here[0].name} is named just before",
-                               kind * (1.0 if sure else 0.8 if len(here) == 1 else 0.65))
-        previous = _said(paras[i - 1]).speaker if i and not self.news else None
+                               kind * (sure if len(here) == 1 else 0.65))
+        previous = _said(paras[i - 1]).speaker if i else None
+        if self.news and previous and (c := self.cast.resolve(previous)) and _agrees(c, gender):
+            return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name} is quoted in the paragraph before", kind)
+        previous = previous if not self.news else None
         pool = [c for c in self._context(paras, i) if _agrees(c, gender) and c.name != previous]
         if not pool:
             return NOBODY
         known = [c for c in pool if c.gender == gender] if gender else pool
         best = (known or pool)[0]
-        rivals = [c for c in (known if known else pool) if c is not best]
+        # A rival is someone of the same gender, or a full name; a capitalised word of unknown gender
+        # ("Opposition" in German) is too weak to doubt the antecedent.
+        rivals = [c for c in (known or pool)[1:] if (c.gender == gender and gender) or c.first]
         weight = kind * (0.6 if rivals else 0.95 if best.gender or not gender else 0.8)
         return Decision.of(best.name, Clue.PRONOUN, f"{said}: {best.name} is the one recent person who fits"
                            if not rivals else f"{said}: {best.name}, though {rivals[0].name} also fits", weight)
 
     def _context(self, paras: list[Paragraph], i: int) -> list[Character]:
-        """The people of the last paragraphs: their speakers and whom their narration names, latest first."""
+        """The people of the last paragraphs, the latest mentioned first: their speakers (where their
+        quotations stand) and whom their narration names. Only names that look like people's: a full name, a
+        title or a known gender, or someone quoted (a place or, in German, any noun is capitalised too)."""
         out: list[Character] = []
         for j in range(i - 1, max(-1, i - 1 - CONTEXT_PARAGRAPHS), -1):
-            sp = _said(paras[j]).speaker
-            c = self.cast.resolve(sp) if sp else None
-            for x in ([c] if c else []) + self._narrated(paras[j].start, paras[j].end, paras[j])[::-1]:
-                if x not in out:
-                    out.append(x)
+            p = paras[j]
+            items = [(m.start, m.character) for m in self.cast.mentions_in(p.start, p.end)
+                     if not any(p.start + s.q.start <= m.start < p.start + s.q.end for s in p.sites)]
+            items += [(p.start + s.q.start, c) for s in p.sites
+                      if s.decision.speaker and (c := self.cast.resolve(s.decision.speaker))]
+            for _, c in sorted(items, key=lambda x: -x[0]):
+                if c not in out and (c.first or c.gender or c.name in self.speakers(paras)):
+                    out.append(c)
         return out
+
+    def speakers(self, paras: list[Paragraph]) -> set[str]:
+        return {s.decision.speaker for p in paras for s in p.sites if s.decision.speaker}
 
     def _narrated(self, start: int, end: int, p: Paragraph) -> list[Character]:
         """Characters named in [start, end) outside quotation marks: a name inside a quotation is addressed or
@@ -217,10 +238,28 @@ class ProseReader:
         c = self.cast.resolve(other)
         return c if c is not None and _agrees(c, gender) and (gender is None or c.gender) else None
 
+    def _reported_before(self, p: Paragraph, s: Site) -> None:
+        """A sentence reporting the same speaker's words just before their quotation joins its unit."""
+        if s is not p.sites[0] or s.q.start == 0 or not s.decision.speaker or s.lead[0] < p.start + s.q.start:
+            return
+        spans = sentence_spans(self.text[p.start:p.start + s.q.start])
+        said = reported(self.text[p.start + spans[-1][0]:p.start + spans[-1][1]]) if spans else None
+        c = self.cast.resolve(said.words) if said is not None and said.ref is Ref.NAME else None
+        if c is not None and c.name == s.decision.speaker:
+            s.lead = (p.start + spans[-1][0], s.lead[1])
+            s.reported = True
+
     def _named_before(self, p: Paragraph, s: Site) -> Decision | None:
-        """An untagged quotation after narration that names one person in this paragraph: ``Emma smiled. "…"``."""
+        """An untagged quotation after narration that names one person in this paragraph: ``Emma smiled. "…"``;
+        after a sentence reporting what someone said, theirs (the unit then holds that sentence too)."""
         if s is not p.sites[0] or s.q.start == 0:
             return None
+        spans = sentence_spans(self.text[p.start:p.start + s.q.start])
+        said = reported(self.text[p.start + spans[-1][0]:p.start + spans[-1][1]]) if spans else None
+        if said is not None and said.ref is Ref.NAME and (c := self.cast.person(said.words)):
+            s.lead, s.tag, s.reported = (p.start + spans[-1][0], s.lead[1]), said, True
+            return Decision.of(c.name, Clue.SPEECH_TAG, f'"{said.words} … {said.verb}" reports them just before',
+                               0.95)
         named = self._narrated(p.start, p.start + s.q.start, p)
         if len(named) != 1:
             return None
@@ -281,14 +320,14 @@ class ProseReader:
         for k, i in enumerate(run):
             s = _first_speech(paras[i])
             if s is None or s.decision.speaker or not paras[i].opens_with_quote or anchors[k] or \
-                    s.tag is not None and s.tag.ref is Ref.DESCRIPTION:
-                continue  # "said her mother" names someone the turn-taking may not know
+                    (s.tag is not None and s.tag.ref is not Ref.PRONOUN):
+                continue  # "said her mother", "cried a young Lucas": someone the turn-taking may not know
             guesses = {g[0] for g in (ahead[k], back[k]) if g}
             if len(guesses) != 1:
                 continue
             who = guesses.pop()
             c = self.cast.resolve(who)
-            if (addressed := self._addressee(paras[i], {who})) or (c and s.tag and not _agrees(
+            if self._addressee(paras[i], {who}) or (c and s.tag and not _agrees(
                     c, GENDER_OF.get(s.tag.words.lower()))):
                 continue  # the reply speaks to them, or its tag's pronoun is not theirs
             steps = min(g[1] for g in (ahead[k], back[k]) if g)
@@ -315,11 +354,13 @@ class ProseReader:
     def _units(self, p: Paragraph) -> list[Unit]:
         pieces: list[tuple[int, int, Decision | None]] = []  # None: the narrator's
         for s in (s for s in p.sites if s.speech):
-            a = s.lead[0] if s.tag is not None and not s.tag.after or lead_is_tag(self.text[s.lead[0]:s.lead[1]]) \
-                and s.decision.speaker else p.start + s.q.start
+            a = s.lead[0] if s.reported or (s.tag is not None and not s.tag.after) or (lead_is_tag(
+                self.text[s.lead[0]:s.lead[1]]) and s.decision.speaker) else p.start + s.q.start
             b = max(s.trail[1], p.start + s.q.end) if s.tag is not None or s.decision.speaker else p.start + s.q.end
+            # One unit for one speaker's quotations with only their tags between; a tag both share (``"…,"
+            # said his lady, "…"``) makes them one speaker's even when nobody knows whose.
             if pieces and pieces[-1][2] is not None and pieces[-1][2].speaker == s.decision.speaker \
-                    and s.decision.speaker and not _words(self.text[pieces[-1][1]:a]):
+                    and (s.decision.speaker or a < pieces[-1][1]) and not _words(self.text[pieces[-1][1]:a]):
                 pieces[-1] = (pieces[-1][0], b, pieces[-1][2])
             else:
                 pieces.append((max(a, pieces[-1][1] if pieces else a), b, s.decision))
@@ -329,6 +370,10 @@ class ProseReader:
 
     def _fill(self, p: Paragraph, pieces: list[tuple[int, int, Decision | None]]) -> list[Unit]:
         """The quotations' units and the narrator's words between them, every word in exactly one unit."""
+        if p.statement and not pieces:
+            d = self.publisher
+            return [_trim(self.text, Unit(p.start, p.end, d.speaker, Role.NARRATION, None, d.confidence or None,
+                                          d.evidence))]
         units: list[Unit] = []
         pos = p.start
         for a, b, d in pieces:
@@ -372,7 +417,7 @@ def _may_tag_after(inner: str, trail: str) -> bool:
     """Only a quotation that does not end its sentence (``"…,"``, ``"…!"`` followed by lower case) is
     tagged by the words after it."""
     inner = inner.rstrip()
-    return inner[-1:] in ",!?…—–-:;" or trail.lstrip()[:1].islower() or inner.endswith("--")
+    return inner[-1:] in ",!?…—–-:;" or trail.lstrip(" \t\n,;")[:1].islower() or inner.endswith("--")
 
 
 def _scare(inner: str, lead: str, at_start: bool) -> bool:
@@ -381,7 +426,7 @@ def _scare(inner: str, lead: str, at_start: bool) -> bool:
         return False
     words = len(inner.split())
     mid_sentence = bool(lead.strip()) and not lead_is_tag(lead)
-    return mid_sentence and words <= SCARE_WORDS or mid_sentence and not re.search(r"[.!?…,]\W*$", inner)
+    return (mid_sentence and words <= SCARE_WORDS) or (mid_sentence and not re.search(r"[.!?…,]\W*$", inner))
 
 
 def _agrees(c: Character, gender: str | None) -> bool:
@@ -406,6 +451,27 @@ def _runs(paras: list[Paragraph]) -> list[list[int]]:
         elif runs[-1]:
             runs.append([])
     return [r for r in runs if r]
+
+
+def _dialogue(paras: list[Paragraph]) -> bool:
+    """Whether the document is written as dialogue: replies paragraph after paragraph, as fiction and plays
+    in prose are, unlike news, where quotations stand between paragraphs of narration."""
+    opens = [p.opens_with_quote for p in paras]
+    return sum(all(opens[k:k + 3]) for k in range(len(opens) - 2)) >= 2
+
+
+def _one_voice(paras: list[Paragraph], default: bool) -> bool:
+    """Whether this document quotes one voice over consecutive paragraphs (news) rather than alternating
+    voices (dialogue): learnt from its consecutive tagged paragraphs, else the layout's habit."""
+    same = change = 0
+    for a, b in itertools.pairwise(paras):
+        da, db = _said(a), _said(b)
+        if da.speaker and db.speaker and da.evidence[0].clue is Clue.SPEECH_TAG is db.evidence[0].clue:
+            same += da.speaker == db.speaker
+            change += da.speaker != db.speaker
+    if same + change < ONE_VOICE_PAIRS or same == change:
+        return default
+    return same > change
 
 
 def _chain(anchors: list[str | None]) -> list[tuple[str, int] | None]:

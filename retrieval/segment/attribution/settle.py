@@ -6,7 +6,6 @@ from ...records import Clue, Kind, Role
 from ..units import Unit
 from .evidence import Decision
 
-
 # What names a unit's speaker when its reader's structure does (a turn's label, a comment's header).
 STRUCTURAL = {Role.TURN: Clue.TURN_LABEL, Role.COMMENT: Clue.THREAD, Role.REPLY: Clue.THREAD, Role.POST: Clue.THREAD}
 

@@ -27,7 +27,7 @@ _FUNCTION = r"(?:he|she|it|i|they|we|you|to|at|with|in|into|and|or|but|of|for|fr
 PRE_NAME = rf"(?:(?:the|a|an|her|his|their|our|my)\s+)?(?:(?!{_FUNCTION})[a-z][\w\-]*\s+){{0,3}}"
 ADVERB = r"(?:(?:[a-z]+ly|also|then|again|thus|now|still|only|soon|at\s+last|at\s+once|at\s+length)\s+)?"
 OPENER = r"(?:(?:And|But|So|Yet|Then|Now|As|At\s+last|At\s+length),?\s+)?"
-APPOSITION = r"(?:,[^\"“”‘’«»,]{1,120},)?"
+APPOSITION = r"(?:,[^\"“”‘«»,]{1,120},)?"  # ’ is an apostrophe here: "the club’s treasurer"
 
 
 class Ref(StrEnum):
@@ -49,19 +49,29 @@ class Tag:
         return self.ref is Ref.PRONOUN and self.words.lower() in ("i", "we")
 
 
+_V_AFTER = "|".join((V, *speech.TRAILING_ONLY))  # „…“, so Keller
 _AFTER_VERB_FIRST = re.compile(
-    rf"^[\s,]*(?:[—–-]+\s*)?(?P<verb>{V})\s+{ADVERB}(?:{PRE_NAME}(?P<name>{NAME})|(?P<pron>{PRONOUNS_AFTER})\b|{DESC})")
+    rf"^[\s,]*(?:[—–-]+\s*)?(?P<verb>{_V_AFTER})\s+{ADVERB}(?:{PRE_NAME}(?P<name>{NAME})|(?P<pron>{PRONOUNS_AFTER})\b|{DESC})")
 _AFTER_SUBJECT_FIRST = re.compile(
-    rf"^[\s,]*(?:[—–-]+\s*)?(?:(?P<name>{NAME})|(?P<pron>{PRONOUNS_AFTER})\b|{DESC}){APPOSITION}\s+{ADVERB}"
+    rf"^[\s,]*(?:[—–-]+\s*)?(?:{PRE_NAME}(?P<name>{NAME})|(?P<pron>{PRONOUNS_AFTER})\b|{DESC}){APPOSITION}\s+{ADVERB}"
     rf"(?:had\s+|has\s+|would\s+)?(?P<verb>{V})\b")
 _BEFORE_SUBJECT_FIRST = re.compile(
-    rf"^\s*{OPENER}(?:(?:[A-Z][a-z'’]+\s+)?(?:[a-z][\w'’\-]*\s+){{1,3}})??"
+    rf"^\s*{OPENER}(?:(?:[A-Z][a-z'’]+\s+)?(?:(?!{_FUNCTION})[a-zà-ÿ][\w'’\-]*\s+){{1,3}})??"
     rf"(?:(?P<name>{NAME})|(?P<pron>{PRONOUNS_BEFORE})\b|{DESC}){APPOSITION}"
-    rf"(?P<between>(?:\s+[\w'’,\-]+){{0,8}}?)\s+{ADVERB}(?P<verb>{V})\b(?P<rest>[^\"“”«»„]{{0,140}})$")
-_BEFORE_VERB_FIRST = re.compile(rf"(?:^|\s){OPENER}(?P<verb>{V})\s+{ADVERB}(?:{PRE_NAME}(?P<name>{NAME})|"
+    rf"(?P<between>(?:\s+[a-zà-ÿ][\w'’,\-]*){{0,8}}?)\s+{ADVERB}(?P<verb>{V})\b(?P<rest>[^\"“”«»„]{{0,140}})$")
+# "Then said Emma," / "said she,": an inverted tag opens the lead; "told the Bugle," is an object, not a speaker.
+_INVERTING = "|".join(v for v in V.split("|") if not v.startswith(("told", "tell", "ask")))
+_BEFORE_VERB_FIRST = re.compile(rf"^\s*{OPENER}(?P<verb>{_INVERTING})\s+{ADVERB}(?:{PRE_NAME}(?P<name>{NAME})|"
                                 rf"(?P<pron>{PRONOUNS_AFTER}))\s*[,:—–-]*\s*$")
+# "La maire, Hélène Marchetti, a déclaré :": a description, then the name between commas, then the verb.
+_BEFORE_APPOSED = re.compile(rf"^\s*{OPENER}[^\"“”«»,]{{1,80}}?,\s+(?P<name>{NAME}),\s+{ADVERB}(?P<verb>{V})\b"
+                             rf"[^\"“”«»„]{{0,60}}$")
+# "Morag Bain, the club's treasurer, said the appeal had…": a sentence of reported speech before a quotation.
+REPORTED = re.compile(rf"^\s*{OPENER}(?:(?P<name>{NAME})|(?P<pron>{PRONOUNS_BEFORE})\b){APPOSITION}\s+{ADVERB}"
+                      rf"(?P<verb>{NEAR_V})\b")
 _BEFORE_COLON = re.compile(rf"^\s*{OPENER}(?P<name>{NAME})\s+[^\"“”«».!?:]{{1,40}}?\s?:\s*$")
-_BEFORE_ADDING = re.compile(rf"^\s*{OPENER}(?:{PRE_NAME})?(?:(?P<name>{NAME})|(?P<pron>{PRONOUNS_BEFORE})\b)"
+_BEFORE_ADDING = re.compile(rf"^\s*{OPENER}(?:[^\"“”«»,]{{1,80}}?,\s+)?"
+                            rf"(?:(?P<name>{NAME})|(?P<pron>{PRONOUNS_BEFORE})\b)"
                             r".*?,\s*(?:adding|saying|ajoutant|affirmant|estimant|añadiendo|afirmando|asegurando)\b",
                             re.S)
 # "On Miss Lucas's persevering, however, she added,": a clause at the lead's end, its subject and verb.
@@ -71,8 +81,14 @@ _BEFORE_CLAUSE = re.compile(rf"(?:^|[,;]\s+)(?:(?P<name>{NAME})|(?P<pron>{PRONOU
 _BEFORE_PASSIVE = re.compile(rf"\b(?:accosted|addressed|interrupted|answered|asked|greeted|hailed|told)\s+by\s+"
                              rf"(?:{PRE_NAME})?(?P<name>{NAME})\s*[,:—–-]\s*$")
 POSSESSIVE = re.compile(r"['’]s?$")
+_PRONOUN_WORDS = {p.lower() for p in PRONOUNS_BEFORE.split("|")}
 # "He said Labour had lost support because “…”": the rest of the lead reports what they said.
 _TAG_ENDS_LEAD = re.compile(r"[,:—–-]\s*$")
+
+
+# « … », a-t-elle ajouté / «…», añadió.: the speaker is the pronoun inside the verb, or no word at all.
+_AFTER_INVERTED = re.compile(rf"^[\s,]*(?P<verb>{speech.FR_INVERTED})")
+_AFTER_BARE_VERB = re.compile(rf"^[\s,]*(?P<verb>{V})\s*[.;]")
 
 
 def tag_after(trail: str) -> Tag | None:
@@ -81,14 +97,19 @@ def tag_after(trail: str) -> Tag | None:
         m = rx.match(trail)
         if m:
             return _tag(m, after=True)
+    if m := _AFTER_INVERTED.match(trail):
+        return Tag(Ref.PRONOUN, "elle" if "elle" in m.group("verb") else "il", m.group("verb"), True)
+    if m := _AFTER_BARE_VERB.match(trail):
+        return Tag(Ref.PRONOUN, "", m.group("verb"), True)
     return None
 
 
 def tag_before(lead: str) -> Tag | None:
     """A tag in ``lead``, the words of the sentence before a quotation's opening mark."""
-    m = _BEFORE_VERB_FIRST.search(lead)
-    if m:
-        return _tag(m, after=False)
+    for rx in (_BEFORE_VERB_FIRST, _BEFORE_APPOSED):
+        m = rx.match(lead)
+        if m:
+            return _tag(m, after=False)
     m = _BEFORE_SUBJECT_FIRST.match(lead)
     if m:
         rest = m.group("rest")
@@ -108,8 +129,16 @@ def tag_before(lead: str) -> Tag | None:
     return None
 
 
+def reported(sentence: str) -> Tag | None:
+    """A sentence that reports what someone said, without quoting it."""
+    m = REPORTED.match(sentence)
+    return _tag(m, after=False, near=False) if m else None
+
+
 def _tag(m: re.Match[str], after: bool, near: bool = True) -> Tag | None:
     verb = m.groupdict().get("verb")
+    if m.groupdict().get("name") and m.group("name").lower() in _PRONOUN_WORDS:
+        return Tag(Ref.PRONOUN, m.group("name"), verb, after, near)  # "He said," read as a capitalised word
     if m.groupdict().get("name"):
         if POSSESSIVE.search(m.group("name")):
             return None  # "On Miss Lucas's persevering, she added": a possessive is never the speaker

@@ -81,7 +81,10 @@ class Layout:
         spans = [(block[0].start, block[-1].end) for block in r.body]
         known = [p for p in (r.meta.author, r.head.account) if p]
         cast = Cast.learn(text, known, spans[0][0], spans[-1][1]) if spans else Cast.learn("", known)
-        reader = ProseReader(text, narrator(r), self.body_role, cast, news=self.body_role is Role.NARRATION)
+        site = r.source.site
+        publisher = Decision.of(site, Clue.BYLINE, "the site publishes it") if site else Decision(None)
+        reader = ProseReader(text, narrator(r), self.body_role, cast, news=self.body_role is Role.NARRATION,
+                             publisher=publisher)
         return merge_short(reader.read(spans), text, r.min_words)
 
 

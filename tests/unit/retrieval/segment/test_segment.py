@@ -77,7 +77,8 @@ def test_article_narration_and_quotes():
         ("Tom Baker", "“We"),  # “…,” X said
         ("Jane Roe", "The"),
         ("Sam Okafor", "Sam"),
-        ("Tom Baker", "Councillor"),  # pronoun resolved to the named subject
+        ("Jane Roe", "Councillor"),  # the narration is the journalist's, the quotation his
+        ("Tom Baker", "He"),  # pronoun resolved to the person named just before
     ]
     assert [p.role for p in seg.passages][:2] == ["narration", "quote"]
 
