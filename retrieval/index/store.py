@@ -229,7 +229,7 @@ class Store:
                 f"SELECT {_P_COLS}, {_D_COLS} FROM passages p JOIN documents d ON d.id = p.doc_id"
                 f" WHERE p.id IN ({marks})", chunk,
             ):
-                src = _source(r[9:16])
+                src = _source(r[10:17])
                 out[r[0]] = (_passage(r, src.path), src)
         return out
 
@@ -246,7 +246,7 @@ class Store:
             " WHERE p.doc_id = ? AND p.ord BETWEEN ? AND ? ORDER BY p.ord",
             (doc_id, ord_ - before, ord_ + after),
         ):
-            src = _source(r[9:16])
+            src = _source(r[10:17])
             out.append((_passage(r, src.path), src))
         return out
 
@@ -269,7 +269,7 @@ class Store:
         rows = self.connect().execute(
             f"SELECT {_P_COLS}, {_D_COLS} FROM passages p JOIN documents d ON d.id = p.doc_id"
             ' WHERE d.path = ? AND p.start < ? AND p."end" > ? ORDER BY p.start', (path, end, start)).fetchall()
-        return [(_passage(r, r[9]), _source(r[9:16])) for r in rows]
+        return [(_passage(r, r[10]), _source(r[10:17])) for r in rows]
 
     @guarded
     def check(self) -> None:
