@@ -1,5 +1,5 @@
 """How people are quoted, language by language: quotation marks, speech verbs, pronouns, titles before names,
-"according to", and words that open sentences without being names. quotes.py reads documents with all of
+"according to", and words that open sentences without being names. attribution/ reads documents with all of
 these at once, since one corpus (or one article) may quote in several languages.
 
 Each language's verbs are listed as written in news: English "said", French "a déclaré" / "explique" and the

@@ -13,10 +13,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .names import NAME_RE, TITLE_GENDER, WordCase, clean, split_title
+from .names import NAME_RE, POSSESSIVE, TITLE_GENDER, WordCase, clean, split_title
 
 MEN_BY_SURNAME = ("mr", "sir", "mister", "monsieur", "herr", "señor")
-POSSESSIVE = re.compile(r"['’]s?$")
 MALE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
 FEMALE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
 GENDER_WINDOW = 80  # characters after a mention in which a pronoun probably refers to it

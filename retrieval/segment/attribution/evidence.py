@@ -8,7 +8,7 @@ was weak in this instance (two people it could stand for, a tag far from the quo
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ...records import Clue, Evidence
 
@@ -43,14 +43,6 @@ class Decision:
     @classmethod
     def of(cls, speaker: str, clue: Clue, detail: str, weight: float = 1.0) -> Decision:
         return cls(speaker, round(PRECISION[clue] * weight, 3), (Evidence(clue, detail),))
-
-    def also(self, clue: Clue, detail: str) -> Decision:
-        """The same speaker with one more clue agreeing: a little surer (the clues' errors are not independent,
-        so the gain is half of what independent clues would give)."""
-        other = PRECISION[clue]
-        gain = (1 - self.confidence) * other * 0.5
-        return replace(self, confidence=round(min(0.995, self.confidence + gain), 3),
-                       evidence=(*self.evidence, Evidence(clue, detail)))
 
     def settled(self, bar: float) -> Decision:
         """The decision as shown: under the bar, nobody, with the refused guess kept as evidence."""

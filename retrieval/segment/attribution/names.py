@@ -32,6 +32,7 @@ TITLE = rf"(?:{'|'.join(sorted((t.capitalize() for t in TITLES), key=len, revers
 INITIAL = rf"[{CAP}]\."
 NAME = rf"(?:(?:{TITLE}|{INITIAL})\s+)*(?:{WORD}|{INITIAL})(?:\s+(?:(?:de|van|von|der|da|le|la|del|du)\s+)*" \
        rf"(?:{WORD}|{INITIAL}))" + "{0,3}"
+POSSESSIVE = re.compile(r"['’]s?$")  # "Mr. Bingley's": the name without its possessive ending
 NAME_RE = re.compile(rf"(?<![\w'’\-]){NAME}(?![\w'’])")
 
 def _words(text: str) -> list[str]:

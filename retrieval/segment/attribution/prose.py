@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ...records import Clue, Role
+from .. import speech
 from ..sentences import sentence_spans
 from ..units import Unit
 from .cast import Cast, Character
@@ -42,7 +43,7 @@ GENDER_OF = {**{p: "m" for p in ("he", "il", "er", "él")}, **{p: "f" for p in (
 _STATEMENT = re.compile(
     rf"^(?P<who>{NAME})\s+(?:has\s+|have\s+)?(?:issued|released|made|gave|published|put out|sent)\s+"
     r"(?:the following|this|a|his|her|their)\s+(?:statement|message|letter)", re.IGNORECASE)
-_ACCORDING = re.compile(r"(?:According to|Selon|D['’]après|Laut|Nach Angaben von|Según|De acuerdo con)\s+"
+_ACCORDING = re.compile(rf"(?:{'|'.join(speech.ACCORDING)})\s+"
                         rf"(?:[a-zà-ÿ][\w'’\-]*\s+){{0,2}}(?P<who>{NAME})")
 
 
@@ -50,7 +51,6 @@ _ACCORDING = re.compile(r"(?:According to|Selon|D['’]après|Laut|Nach Angaben 
 class Site:
     """One quotation in the document, with the words around it and what the sieve decided."""
 
-    para: int
     q: Quotation  # offsets within the paragraph
     lead: tuple[int, int]  # document offsets of the sentence part before it
     trail: tuple[int, int]  # …and of the tag after it (empty when none)
@@ -105,7 +105,7 @@ class ProseReader:
             nxt = quotes[k + 1].start if k + 1 < len(quotes) else len(body)
             lead = a + _sentence_part(body, prev_end, q.start)
             trail_end = _trail_end(body, q.end, nxt)
-            p.sites.append(Site(len(p.sites), q, (lead, a + q.start), (a + q.end, a + trail_end)))
+            p.sites.append(Site(q, (lead, a + q.start), (a + q.end, a + trail_end)))
             prev_end = q.end
         p.opens_with_quote = bool(quotes) and quotes[0].start == 0
         p.left_open = bool(quotes) and not quotes[-1].closed
@@ -123,8 +123,6 @@ class ProseReader:
             s.tag = (tag_after(trail) if s.q.closed and _may_tag_after(inner, trail) else None) or tag_before(lead)
             if s.tag is None and s.q.start == 0 and i and s is p.sites[0]:
                 s.tag = self._tag_above(paras[i - 1])
-            if s.tag is None and not s.trail[1] > s.trail[0]:
-                s.trail = (s.trail[0], s.trail[0])
             s.speech = s.tag is not None or not _scare(inner, lead, s.q.start == 0)
             if s.tag is not None:
                 s.decision = self._resolve(s.tag, paras, i, s)
@@ -199,6 +197,7 @@ class ProseReader:
         quotations stand) and whom their narration names. Only names that look like people's: a full name, a
         title or a known gender, or someone quoted (a place or, in German, any noun is capitalised too)."""
         out: list[Character] = []
+        quoted = self.speakers(paras)
         for j in range(i - 1, max(-1, i - 1 - CONTEXT_PARAGRAPHS), -1):
             p = paras[j]
             items = [(m.start, m.character) for m in self.cast.mentions_in(p.start, p.end)
@@ -206,7 +205,7 @@ class ProseReader:
             items += [(p.start + s.q.start, c) for s in p.sites
                       if s.decision.speaker and (c := self.cast.resolve(s.decision.speaker))]
             for _, c in sorted(items, key=lambda x: -x[0]):
-                if c not in out and (c.first or c.gender or c.name in self.speakers(paras)):
+                if c not in out and (c.first or c.gender or c.name in quoted):
                     out.append(c)
         return out
 
@@ -285,7 +284,7 @@ class ProseReader:
                     first.decision = Decision.of(prev.speaker, Clue.CONTINUATION,
                                                  "the quotation before was left open", min(1.0, prev.confidence))
             if p.statement:
-                pending = self.cast.person(p.statement).name if self.cast.person(p.statement) else None
+                pending = c.name if (c := self.cast.person(p.statement)) else None
             elif pending and first and p.opens_with_quote and first.decision.speaker is None:
                 first.decision = Decision.of(pending, Clue.STATEMENT, "introduced as a statement before")
             elif not p.opens_with_quote:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .. import speech
-from .names import NAME
+from .names import NAME, POSSESSIVE
 
 V = "|".join(sorted(speech.DIALOGUE_VERBS, key=len, reverse=True))
 NEAR_V = "|".join(sorted(speech.VERBS, key=len, reverse=True))  # verbs that report speech from further off
@@ -80,7 +80,6 @@ _BEFORE_CLAUSE = re.compile(rf"(?:^|[,;]\s+)(?:(?P<name>{NAME})|(?P<pron>{PRONOU
 # "when thus accosted by Miss Bingley:": the passive names the speaker after "by".
 _BEFORE_PASSIVE = re.compile(rf"\b(?:accosted|addressed|interrupted|answered|asked|greeted|hailed|told)\s+by\s+"
                              rf"(?:{PRE_NAME})?(?P<name>{NAME})\s*[,:—–-]\s*$")
-POSSESSIVE = re.compile(r"['’]s?$")
 _PRONOUN_WORDS = {p.lower() for p in PRONOUNS_BEFORE.split("|")}
 # "He said Labour had lost support because “…”": the rest of the lead reports what they said.
 _TAG_ENDS_LEAD = re.compile(r"[,:—–-]\s*$")

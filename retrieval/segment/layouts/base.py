@@ -3,8 +3,6 @@ reading most layouts share (each paragraph its narrator's, unless a quotation in
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -42,12 +40,6 @@ def is_heading(block: Block, max_words: int = HEADING_MAX_WORDS) -> bool:
     """A line, or a few stacked lines (a site name over a title), each short and none ending a sentence."""
     return len(block) <= MAX_HEADING_LINES and all(
         ln.words <= max_words and not SENTENCE_END_RE.search(ln.text) for ln in block)
-
-
-def people(text: str) -> list[str]:
-    """Two- or three-word capitalised names that recur: candidates for resolving 'Corbyn' or 'He'."""
-    counts = Counter(re.findall(r"\b[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){1,2}\b", text))
-    return [name for name, n in counts.most_common() if n >= 2]
 
 
 def _is_title(block: Block) -> bool:
