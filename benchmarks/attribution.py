@@ -72,8 +72,9 @@ def right(named: str, gold: str, names: dict[str, set[str]]) -> bool:
     return gold in names.get(" ".join(named.split()).lower(), set()) or named.lower() == gold.lower()
 
 
-def fiction_gold(slug: str) -> tuple[str, list[Gold], dict]:
-    d = SETS / "fiction"
+def fiction_gold(slug: str, family: str = "fiction") -> tuple[str, list[Gold], dict]:
+    """A quotation-by-quotation set (fiction/, news/): the text, its speech quotations and the cast."""
+    d = SETS / family
     text = (d / f"{slug}.txt").read_text(encoding="utf-8")
     rows = [json.loads(x) for x in (d / f"{slug}.quotes.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
     gold = [Gold(r["start"], r["end"], r["speaker"], r.get("tag", "")) for r in rows if r.get("speech", True)]
@@ -158,20 +159,20 @@ def _mixed(ps: list, gold: list[Gold]) -> int:
     return n
 
 
-def fiction_family(only: str | None = None) -> dict[str, list]:
-    """(slug, passages, gold, cast) for each fiction work, segmented with the threshold at 0."""
+def fiction_family(only: str | None = None, family: str = "fiction") -> dict[str, list]:
+    """(slug, passages, gold, cast) for each document of a quotation-set folder, segmented with the threshold at 0."""
     from quoth import Quoth
     from quoth.records import Document, SourceInfo
     seg = _segmenter(Quoth)
     out = []
-    for f in sorted((SETS / "fiction").glob("*.quotes.jsonl")):
+    for f in sorted((SETS / family).glob("*.quotes.jsonl")):
         slug = f.name.removesuffix(".quotes.jsonl")
         if only and only != slug:
             continue
-        text, gold, cast = fiction_gold(slug)
+        text, gold, cast = fiction_gold(slug, family)
         doc = Document(SourceInfo(path=f"{slug}.txt", title=slug), text, slug)
         out.append((slug, seg(doc).passages, gold, cast))
-    return {"fiction": out}
+    return {family: out}
 
 
 def labelled_families(only: str | None = None) -> dict[str, list]:
@@ -226,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     from quoth import Quoth
     bar = Quoth.open().settings.segment.speaker_threshold
-    families = {**fiction_family(args.only), **labelled_families(args.only)}
+    families = {**fiction_family(args.only), **fiction_family(args.only, "news"), **labelled_families(args.only)}
     families = {k: v for k, v in families.items() if v}
     print(f"speaker threshold {bar}")
     print(f"{'family':12s} {'docs':>4s} {'items':>6s} {'named':>6s} {'prec':>6s} {'cover':>6s} {'passages':>8s} "
