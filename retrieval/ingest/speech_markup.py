@@ -1,0 +1,193 @@
+"""The three speech markups, each read into blocks: a heading or procedural line (nobody's), or a speech (its
+speaker as the markup names them, a header line, one line per paragraph or verse line).
+
+- ParlParse (TheyWorkForYou, PublicWhip): ``<speech speakername="…" speakeroffice="…">``, ``nospeaker="true"``
+  for procedure, ``<major-heading>`` / ``<minor-heading>``.
+- Akoma Ntoso: ``<speech by="#id" as="#role"><from>…</from><p>…</p></speech>`` (also ``question``, ``answer``),
+  the ``#id`` a ``<TLCPerson eId="id" showAs="Full Name"/>``; ``<narrative>``, ``<summary>``, ``<scene>`` and
+  headings are nobody's.
+- TEI: drama ``<sp who="#id"><speaker>Ham.</speaker><l>…</l><stage>…</stage></sp>`` and spoken transcripts
+  ``<u who="#id">``, the ``#id`` a ``<person>`` (its ``<persName>``) or a cast list's ``<role>``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Markup(StrEnum):
+    PARLPARSE = "parlparse"
+    AKOMA_NTOSO = "akoma ntoso"
+    TEI = "tei"
+
+
+ROOTS = {"publicwhip": Markup.PARLPARSE, "akomaNtoso": Markup.AKOMA_NTOSO, "TEI": Markup.TEI, "TEI.2": Markup.TEI,
+         "teiCorpus": Markup.TEI}
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+AKN_SPEECHES = {"speech", "question", "answer"}
+AKN_NOBODY = {"narrative", "summary", "scene", "heading", "subheading", "num", "docTitle", "docNumber", "docDate"}
+TEI_SKIPPED = {"teiHeader", "note", "fw", "pb", "figure", "speaker"}  # apparatus, page furniture, a turn's label
+TEI_NOBODY = {"head", "stage", "castList", "trailer", "docTitle", "byline"}
+
+
+@dataclass
+class Block:
+    speaker: str | None  # None: nobody's words
+    header: str | None = None  # the line above the words naming the speaker
+    lines: list[str] = field(default_factory=list)
+
+
+def markup_of(root_name: str) -> Markup | None:
+    return ROOTS.get(root_name)
+
+
+def local(el) -> str:
+    """An element's name without its namespace; "" for entity references and other non-elements."""
+    return el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
+
+
+def words(el, ents: dict[str, str], skip: frozenset[str] = frozenset()) -> str:
+    """An element's text, whitespace collapsed, entity references read from ``ents``, ``skip`` elements left out."""
+    parts: list[str] = [el.text or ""] if isinstance(el.tag, str) else []
+
+    def walk(node) -> None:
+        name = local(node)
+        if not isinstance(node.tag, str):
+            parts.append(ents.get(getattr(node, "name", ""), ""))
+        elif name not in skip:
+            parts.append(node.text or "")
+            for child in node:
+                walk(child)
+        if name in ("lb", "br"):
+            parts.append(" ")  # a line break inside a paragraph separates words
+        parts.append(node.tail or "")
+
+    for child in el:
+        walk(child)
+    return " ".join("".join(parts).split())
+
+
+def _own_text(el) -> bool:
+    """Mixed content (a paragraph), as against a container of paragraphs."""
+    return bool((el.text or "").strip()) or any(not isinstance(c.tag, str) or (c.tail or "").strip() for c in el)
+
+
+def paragraphs(el, ents: dict[str, str], skip: frozenset[str] = frozenset()) -> list[str]:
+    """One line per paragraph or verse line: a container's children each in turn, mixed content as one line."""
+    if _own_text(el) or len(el) == 0:
+        return [words(el, ents, skip)]
+    return [line for child in el if local(child) not in skip for line in paragraphs(child, ents, skip)]
+
+
+def _header(name: str | None, office: str | None) -> str | None:
+    if not name:
+        return None
+    return f"{name} ({office}):" if office and office != name else f"{name}:"
+
+
+def parlparse(root, ents: dict[str, str]) -> tuple[list[Block], str | None]:
+    blocks: list[Block] = []
+    for el in root:
+        tag = local(el)
+        if not tag:
+            continue
+        if tag == "speech":
+            name = None if el.get("nospeaker") == "true" else " ".join((el.get("speakername") or "").split())
+            blocks.append(Block(name or None, _header(name, el.get("speakeroffice")), paragraphs(el, ents)))
+        else:  # headings, divisions: nobody's
+            blocks.append(Block(None, None, paragraphs(el, ents) if tag == "division" else [words(el, ents)]))
+    title = next((b.lines[0] for b in blocks if b.speaker is None and b.lines and b.lines[0]), None)
+    return blocks, title
+
+
+def _refs(root, tag: str, ns: str) -> dict[str, str]:
+    return {(el.get("eId") or el.get("id") or ""): el.get("showAs") or ""
+            for el in root.iter(f"{{{ns}}}{tag}" if ns else tag)}
+
+
+def akoma_ntoso(root, ents: dict[str, str]) -> tuple[list[Block], str | None]:
+    ns = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
+    people, roles = _refs(root, "TLCPerson", ns), _refs(root, "TLCRole", ns)
+    blocks: list[Block] = []
+
+    def walk(el) -> None:
+        for child in el:
+            tag = local(child)
+            if tag in ("", "meta", "attachments", "components"):
+                continue
+            if tag in AKN_SPEECHES:
+                label = next((words(c, ents) for c in child if local(c) == "from"), "")
+                name = people.get((child.get("by") or "").lstrip("#")) or label or None
+                office = roles.get((child.get("as") or "").lstrip("#"))
+                blocks.append(Block(name, _header(name, office), paragraphs(child, ents, frozenset({"from"}))))
+            elif tag in AKN_NOBODY or _own_text(child) or len(child) == 0:
+                blocks.append(Block(None, None, paragraphs(child, ents)))
+            else:
+                walk(child)  # debate, debateBody, debateSection and its named kinds, preface…
+
+    walk(root)
+    title = next((b.lines[0] for b in blocks if b.speaker is None and b.lines and b.lines[0]), None)
+    return blocks, title
+
+
+def _tei_names(root, ents: dict[str, str]) -> dict[str, str]:
+    """``xml:id`` → the name a person or role goes by: a ``<person>``'s persName, a cast list's ``<role>``."""
+    names: dict[str, str] = {}
+    for el in root.iter():
+        key = el.get(XML_ID) or el.get("id") if isinstance(el.tag, str) else None
+        if not key or local(el) not in ("person", "role", "personGrp"):
+            continue
+        pers = next((c for c in el.iter() if local(c) == "persName"), None) if local(el) != "role" else el
+        name = words(pers, ents) if pers is not None else ""
+        names.setdefault(key, name or key)
+    return names
+
+
+def _who(el, names: dict[str, str], label: str) -> str | None:
+    """``who="#a #b"``: each by name (a joint speech names both); without ``who``, the speech's own label."""
+    ids = [w.lstrip("#") for w in (el.get("who") or "").split()]
+    found = [names.get(i, label or i) for i in ids if i]
+    return " and ".join(dict.fromkeys(found)) or label or None
+
+
+def tei(root, ents: dict[str, str]) -> tuple[list[Block], str | None]:
+    names = _tei_names(root, ents)
+    blocks: list[Block] = []
+
+    def speech(sp) -> None:
+        label = next((words(c, ents) for c in sp if local(c) == "speaker"), "")
+        who = _who(sp, names, label)
+        block = Block(who, _header(who, None))
+        blocks.append(block)
+        for child in sp:
+            tag = local(child)
+            if tag == "stage":  # nobody's, inside the speech: the speech goes on under no header after it
+                blocks.append(Block(None, None, [words(child, ents)]))
+                block = Block(who)
+                blocks.append(block)
+            elif tag and tag not in TEI_SKIPPED:
+                block.lines += paragraphs(child, ents, frozenset(TEI_SKIPPED))
+
+    def walk(el) -> None:
+        for child in el:
+            tag = local(child)
+            if not tag or tag in TEI_SKIPPED:
+                continue
+            if tag == "sp":
+                speech(child)
+            elif tag == "u":
+                who = _who(child, names, "")
+                blocks.append(Block(who, _header(who, None), [words(child, ents, frozenset({"note"}))]))
+            elif tag in TEI_NOBODY or _own_text(child) or len(child) == 0:
+                blocks.append(Block(None, None, paragraphs(child, ents, frozenset(TEI_SKIPPED))))
+            else:
+                walk(child)
+
+    walk(root)
+    title = next((words(t, ents) for t in root.iter() if local(t) == "title"), None)
+    return blocks, title or None
+
+
+READERS: dict[Markup, Callable] = {Markup.PARLPARSE: parlparse, Markup.AKOMA_NTOSO: akoma_ntoso, Markup.TEI: tei}
