@@ -12,6 +12,7 @@ speaker as the markup names them, a header line, one line per paragraph or verse
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -25,6 +26,7 @@ class Markup(StrEnum):
 
 ROOTS = {"publicwhip": Markup.PARLPARSE, "akomaNtoso": Markup.AKOMA_NTOSO, "TEI": Markup.TEI, "TEI.2": Markup.TEI,
          "teiCorpus": Markup.TEI}
+ROSE_RE = re.compile(r"^rose\W*$")
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 AKN_SPEECHES = {"speech", "question", "answer"}
 AKN_NOBODY = {"narrative", "summary", "scene", "heading", "subheading", "num", "docTitle", "docNumber", "docDate"}
@@ -94,8 +96,11 @@ def parlparse(root, ents: dict[str, str]) -> tuple[list[Block], str | None]:
         if not tag:
             continue
         if tag == "speech":
+            lines = paragraphs(el, ents)
             name = None if el.get("nospeaker") == "true" else " ".join((el.get("speakername") or "").split())
-            blocks.append(Block(name or None, _header(name, el.get("speakeroffice")), paragraphs(el, ents)))
+            if ROSE_RE.match(" ".join(lines)):
+                name = None  # "rose—" records a Member standing to speak, not words they said
+            blocks.append(Block(name or None, _header(name, el.get("speakeroffice")), lines))
         else:  # headings, divisions: nobody's
             blocks.append(Block(None, None, paragraphs(el, ents) if tag == "division" else [words(el, ents)]))
     title = next((b.lines[0] for b in blocks if b.speaker is None and b.lines and b.lines[0]), None)
@@ -105,6 +110,11 @@ def parlparse(root, ents: dict[str, str]) -> tuple[list[Block], str | None]:
 def _refs(root, tag: str, ns: str) -> dict[str, str]:
     return {(el.get("eId") or el.get("id") or ""): el.get("showAs") or ""
             for el in root.iter(f"{{{ns}}}{tag}" if ns else tag)}
+
+
+def _ref(value: str | None) -> str:
+    """``#id`` (written `` #id`` in the wild) → ``id``."""
+    return (value or "").strip().lstrip("#")
 
 
 def akoma_ntoso(root, ents: dict[str, str]) -> tuple[list[Block], str | None]:
@@ -119,8 +129,8 @@ def akoma_ntoso(root, ents: dict[str, str]) -> tuple[list[Block], str | None]:
                 continue
             if tag in AKN_SPEECHES:
                 label = next((words(c, ents) for c in child if local(c) == "from"), "")
-                name = people.get((child.get("by") or "").lstrip("#")) or label or None
-                office = roles.get((child.get("as") or "").lstrip("#"))
+                name = people.get(_ref(child.get("by"))) or label or None
+                office = roles.get(_ref(child.get("as")))
                 blocks.append(Block(name, _header(name, office), paragraphs(child, ents, frozenset({"from"}))))
             elif tag in AKN_NOBODY or _own_text(child) or len(child) == 0:
                 blocks.append(Block(None, None, paragraphs(child, ents)))

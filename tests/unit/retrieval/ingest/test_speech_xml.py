@@ -227,3 +227,12 @@ def test_the_loader_reads_a_speech_xml_file_in_a_corpus_folder(tmp_path: Path):
     report = LoadReport()
     [doc] = FolderLoader(CorpusSettings()).load_file(tmp_path / "debate.xml", tmp_path, Manifest(), report)
     assert doc.hints.kind is Kind.PROCEEDINGS and len(doc.hints.turns) == 6 and report.warnings == []
+
+
+def test_a_member_who_rose_said_nothing_and_a_spaced_reference_still_resolves():
+    rose = b'<p pid="x">rose&mdash;</p></speech><speech speakername="Ann Quarry"><p pid="a.1.2/1">'
+    data = PARLPARSE.replace(b'<p pid="a.1.2/1">', rose)
+    [got], _ = read(data)
+    assert (None, "rose—") in spoken(got)
+    [got], _ = read(AKOMA_NTOSO.replace(b'as="#speaker"', b'as=" #speaker"'))
+    assert "Peter Otieno (The Speaker):" in got.text
