@@ -31,7 +31,8 @@ XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 AKN_SPEECHES = {"speech", "question", "answer"}
 AKN_NOBODY = {"narrative", "summary", "scene", "heading", "subheading", "num", "docTitle", "docNumber", "docDate"}
 TEI_SKIPPED = {"teiHeader", "note", "fw", "pb", "figure", "speaker"}  # apparatus, page furniture, a turn's label
-TEI_NOBODY = {"head", "stage", "castList", "trailer", "docTitle", "byline"}
+# Nobody's, each one block: outside a speech, verse and prose are a title page's or a narrator's.
+TEI_NOBODY = {"head", "stage", "castList", "trailer", "docTitle", "byline", "lg", "p", "ab"}
 
 
 @dataclass
@@ -149,9 +150,10 @@ def _tei_names(root, ents: dict[str, str]) -> dict[str, str]:
         key = el.get(XML_ID) or el.get("id") if isinstance(el.tag, str) else None
         if not key or local(el) not in ("person", "role", "personGrp"):
             continue
-        pers = next((c for c in el.iter() if local(c) == "persName"), None) if local(el) != "role" else el
+        pers = next((c for c in el.iter() if local(c) in ("persName", "name")), None) if local(el) != "role" else el
         name = words(pers, ents) if pers is not None else ""
-        names.setdefault(key, name or key)
+        if name:
+            names.setdefault(key, name)
     return names
 
 

@@ -1,5 +1,5 @@
-"""The parliamentary records in speech-markup XML (tests/data/attribution/labelled: a ParlParse Hansard, an Akoma
-Ntoso debate) read turn by turn: every speaker from the markup, none wrong, no passage holding two speakers."""
+"""The records in speech-markup XML (tests/data/attribution/labelled: a ParlParse Hansard, an Akoma Ntoso debate,
+a TEI play) read turn by turn: every speaker from the markup, none wrong, no passage holding two speakers."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "attribution.py"
-SLUGS = ("hansard_westminster_hall_2009_10_28", "hansard_akn_kenya_1995_10_31")
+SLUGS = ("hansard_westminster_hall_2009_10_28", "hansard_akn_kenya_1995_10_31", "play_tei_everyman")
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +25,7 @@ def bench():
 @pytest.mark.parametrize("slug", SLUGS)
 def test_speech_xml_records_name_their_speakers_from_the_markup(bench, slug):
     from quoth import Quoth
-    [(_, passages, gold, cast)] = bench.labelled_families(slug)["hansard"]
+    [(_, passages, gold, cast)] = bench.labelled_families(slug)[slug.split("_")[0]]
     assert len(gold) == sum(1 for _ in (bench.SETS / "labelled" / f"{slug}.turns.jsonl").open())  # every anchor
     s = bench.score(passages, gold, cast, slug, Quoth.open().settings.segment.speaker_threshold)
     assert s.precision == 1.0, s.misses
