@@ -16,6 +16,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element as Element
 
 
 class Markup(StrEnum):
@@ -26,6 +30,7 @@ class Markup(StrEnum):
 
 ROOTS = {"publicwhip": Markup.PARLPARSE, "akomaNtoso": Markup.AKOMA_NTOSO, "TEI": Markup.TEI, "TEI.2": Markup.TEI,
          "teiCorpus": Markup.TEI}
+PARLPARSE_SPEECHES = {"speech", "ques", "reply"}  # debates; written questions and answers
 ROSE_RE = re.compile(r"^rose\W*$")
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 AKN_SPEECHES = {"speech", "question", "answer"}
@@ -46,12 +51,12 @@ def markup_of(root_name: str) -> Markup | None:
     return ROOTS.get(root_name)
 
 
-def local(el) -> str:
+def local(el: Element) -> str:
     """An element's name without its namespace; "" for entity references and other non-elements."""
     return el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
 
 
-def words(el, ents: dict[str, str], skip: frozenset[str] = frozenset()) -> str:
+def words(el: Element, ents: dict[str, str], skip: frozenset[str] = frozenset()) -> str:
     """An element's text, whitespace collapsed, entity references read from ``ents``, ``skip`` elements left out."""
     parts: list[str] = [el.text or ""] if isinstance(el.tag, str) else []
 
@@ -72,12 +77,12 @@ def words(el, ents: dict[str, str], skip: frozenset[str] = frozenset()) -> str:
     return " ".join("".join(parts).split())
 
 
-def _own_text(el) -> bool:
+def _own_text(el: Element) -> bool:
     """Mixed content (a paragraph), as against a container of paragraphs."""
     return bool((el.text or "").strip()) or any(not isinstance(c.tag, str) or (c.tail or "").strip() for c in el)
 
 
-def paragraphs(el, ents: dict[str, str], skip: frozenset[str] = frozenset()) -> list[str]:
+def paragraphs(el: Element, ents: dict[str, str], skip: frozenset[str] = frozenset()) -> list[str]:
     """One line per paragraph or verse line: a container's children each in turn, mixed content as one line."""
     if _own_text(el) or len(el) == 0:
         return [words(el, ents, skip)]
@@ -90,13 +95,13 @@ def _header(name: str | None, office: str | None) -> str | None:
     return f"{name} ({office}):" if office and office != name else f"{name}:"
 
 
-def parlparse(root, ents: dict[str, str]) -> tuple[list[Block], str | None]:
+def parlparse(root: Element, ents: dict[str, str]) -> tuple[list[Block], str | None]:
     blocks: list[Block] = []
     for el in root:
         tag = local(el)
         if not tag:
             continue
-        if tag == "speech":
+        if tag in PARLPARSE_SPEECHES:
             lines = paragraphs(el, ents)
             name = None if el.get("nospeaker") == "true" else " ".join((el.get("speakername") or "").split())
             if ROSE_RE.match(" ".join(lines)):
@@ -108,7 +113,7 @@ def parlparse(root, ents: dict[str, str]) -> tuple[list[Block], str | None]:
     return blocks, title
 
 
-def _refs(root, tag: str, ns: str) -> dict[str, str]:
+def _refs(root: Element, tag: str, ns: str) -> dict[str, str]:
     return {(el.get("eId") or el.get("id") or ""): el.get("showAs") or ""
             for el in root.iter(f"{{{ns}}}{tag}" if ns else tag)}
 
@@ -118,7 +123,7 @@ def _ref(value: str | None) -> str:
     return (value or "").strip().lstrip("#")
 
 
-def akoma_ntoso(root, ents: dict[str, str]) -> tuple[list[Block], str | None]:
+def akoma_ntoso(root: Element, ents: dict[str, str]) -> tuple[list[Block], str | None]:
     ns = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
     people, roles = _refs(root, "TLCPerson", ns), _refs(root, "TLCRole", ns)
     blocks: list[Block] = []
@@ -143,7 +148,7 @@ def akoma_ntoso(root, ents: dict[str, str]) -> tuple[list[Block], str | None]:
     return blocks, title
 
 
-def _tei_names(root, ents: dict[str, str]) -> dict[str, str]:
+def _tei_names(root: Element, ents: dict[str, str]) -> dict[str, str]:
     """``xml:id`` → the name a person or role goes by: a ``<person>``'s persName, a cast list's ``<role>``."""
     names: dict[str, str] = {}
     for el in root.iter():
@@ -157,14 +162,14 @@ def _tei_names(root, ents: dict[str, str]) -> dict[str, str]:
     return names
 
 
-def _who(el, names: dict[str, str], label: str) -> str | None:
+def _who(el: Element, names: dict[str, str], label: str) -> str | None:
     """``who="#a #b"``: each by name (a joint speech names both); without ``who``, the speech's own label."""
     ids = [w.lstrip("#") for w in (el.get("who") or "").split()]
     found = [names.get(i, label or i) for i in ids if i]
     return " and ".join(dict.fromkeys(found)) or label or None
 
 
-def tei(root, ents: dict[str, str]) -> tuple[list[Block], str | None]:
+def tei(root: Element, ents: dict[str, str]) -> tuple[list[Block], str | None]:
     names = _tei_names(root, ents)
     blocks: list[Block] = []
 
@@ -202,4 +207,6 @@ def tei(root, ents: dict[str, str]) -> tuple[list[Block], str | None]:
     return blocks, title or None
 
 
-READERS: dict[Markup, Callable] = {Markup.PARLPARSE: parlparse, Markup.AKOMA_NTOSO: akoma_ntoso, Markup.TEI: tei}
+Rendering = tuple[list[Block], str | None]  # the blocks and the document's title
+READERS: dict[Markup, Callable[[Element, dict[str, str]], Rendering]] = {
+    Markup.PARLPARSE: parlparse, Markup.AKOMA_NTOSO: akoma_ntoso, Markup.TEI: tei}

@@ -22,14 +22,19 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..records import Kind, LayoutHints, MarkedTurn
 from .base import Extracted, LoadReport, SettingsReader
 from .speech_markup import READERS, Block, Markup, markup_of
 
+if TYPE_CHECKING:
+    from lxml import etree
+
 # The prolog before the root element: XML declaration, comments, processing instructions, a DOCTYPE with its
 # internal subset (ParlParse's runs to 2 kB of entity declarations).
-_PROLOG = re.compile(r"(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>)*<(?P<tag>[\w.:-]+)", re.S)
+# One space at a time: ``(?:\s+)*`` would backtrack exponentially on a long run of spaces.
+_PROLOG = re.compile(r"(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>)*<(?P<tag>[\w.:-]+)", re.S)
 SNIFF_BYTES = 65536
 TRUNCATED = "ERR_TAG_NOT_FINISHED"  # libxml2: the data ended inside an open element
 MAX_ENTITY_CHARS = 8  # a character entity (``&mdash;``) expands to a character or two; anything longer is text
@@ -65,14 +70,14 @@ class SpeechXmlReader(SettingsReader):
         yield Extracted(rel, text, {"title": title}, hints)
 
 
-def _parser(recover: bool):
+def _parser(recover: bool) -> etree.XMLParser:
     from lxml import etree
 
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
                            huge_tree=False, remove_comments=True, remove_pis=True, recover=recover)
 
 
-def parse(data: bytes, rel: str, report: LoadReport):
+def parse(data: bytes, rel: str, report: LoadReport) -> etree._Element | None:
     """The root element, parsed from the bytes (so the file's own encoding declaration is honoured), or None."""
     from lxml import etree
 
@@ -91,7 +96,7 @@ def parse(data: bytes, rel: str, report: LoadReport):
     return root
 
 
-def entities(root) -> dict[str, str]:
+def entities(root: etree._Element) -> dict[str, str]:
     """The internal subset's character entities (``&mdash;`` → "—"); external ones are never read."""
     dtd = root.getroottree().docinfo.internalDTD
     if dtd is None:
