@@ -106,8 +106,8 @@ def entities(root: etree._Element) -> dict[str, str]:
 
 
 def render(blocks: list[Block]) -> tuple[str, tuple[MarkedTurn, ...]]:
-    """The blocks as text (a blank line between blocks; a speech's header line above its words) and each
-    block's turn at its offsets."""
+    """The blocks as text (a blank line between blocks; a speech's header line above its words) and the turns
+    at their offsets: one per speech, one per run of nobody's blocks."""
     parts: list[str] = []
     turns: list[MarkedTurn] = []
     pos = 0
@@ -122,7 +122,9 @@ def render(blocks: list[Block]) -> tuple[str, tuple[MarkedTurn, ...]]:
         if block.header:
             parts.append(block.header + "\n")
             pos += len(block.header) + 1
-        turns.append(MarkedTurn(start, pos, block.speaker))
+        if block.speaker is not None or not turns or turns[-1].speaker is not None:
+            # Nobody's blocks in a row (a heading, the procedure under it) are one stretch, not a passage each.
+            turns.append(MarkedTurn(start, pos, block.speaker))
         body = "\n".join(lines)
         parts.append(body)
         pos += len(body)
