@@ -31,6 +31,8 @@ class Markup(StrEnum):
 ROOTS = {"publicwhip": Markup.PARLPARSE, "akomaNtoso": Markup.AKOMA_NTOSO, "TEI": Markup.TEI, "TEI.2": Markup.TEI,
          "teiCorpus": Markup.TEI}
 PARLPARSE_SPEECHES = {"speech", "ques", "reply"}  # debates; written questions and answers
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+CHAIR_NOTE = re.compile(r"^\[[^\]]{1,80}\]\s*[—–-]?\s*")  # "[Mr. Joe Benton in the Chair] — "
 ROSE_RE = re.compile(r"^rose\W*$")
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 AKN_SPEECHES = {"speech", "question", "answer"}
@@ -95,7 +97,7 @@ def _header(name: str | None, office: str | None) -> str | None:
     return f"{name} ({office}):" if office and office != name else f"{name}:"
 
 
-def parlparse(root: Element, ents: dict[str, str]) -> tuple[list[Block], str | None]:
+def parlparse(root: Element, ents: dict[str, str]) -> Rendering:
     blocks: list[Block] = []
     for el in root:
         tag = local(el)
@@ -109,8 +111,14 @@ def parlparse(root: Element, ents: dict[str, str]) -> tuple[list[Block], str | N
             blocks.append(Block(name or None, _header(name, el.get("speakeroffice")), lines))
         else:  # headings, divisions: nobody's
             blocks.append(Block(None, None, paragraphs(el, ents) if tag == "division" else [words(el, ents)]))
-    title = next((b.lines[0] for b in blocks if b.speaker is None and b.lines and b.lines[0]), None)
-    return blocks, title
+    # The date is in every element's id (uk.org.publicwhip/debate/2009-10-28a.71.0); the chair's note is no title.
+    date = next((m.group() for el in root if local(el) and (m := ISO_DATE.search(el.get("id") or ""))), None)
+    title = CHAIR_NOTE.sub("", _first_heading(blocks) or "") or None
+    return blocks, {"title": title, "date": date}
+
+
+def _first_heading(blocks: list[Block]) -> str | None:
+    return next((b.lines[0] for b in blocks if b.speaker is None and b.lines and b.lines[0]), None)
 
 
 def _refs(root: Element, tag: str, ns: str) -> dict[str, str]:
@@ -123,7 +131,7 @@ def _ref(value: str | None) -> str:
     return (value or "").strip().lstrip("#")
 
 
-def akoma_ntoso(root: Element, ents: dict[str, str]) -> tuple[list[Block], str | None]:
+def akoma_ntoso(root: Element, ents: dict[str, str]) -> Rendering:
     ns = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
     people, roles = _refs(root, "TLCPerson", ns), _refs(root, "TLCRole", ns)
     blocks: list[Block] = []
@@ -144,8 +152,9 @@ def akoma_ntoso(root: Element, ents: dict[str, str]) -> tuple[list[Block], str |
                 walk(child)  # debate, debateBody, debateSection and its named kinds, preface…
 
     walk(root)
-    title = next((b.lines[0] for b in blocks if b.speaker is None and b.lines and b.lines[0]), None)
-    return blocks, title
+    title = next((words(t, ents) for t in root.iter() if local(t) == "docTitle"), None) or _first_heading(blocks)
+    when = next((t.get("date") for t in root.iter() if local(t) in ("docDate", "FRBRdate")), None)
+    return blocks, {"title": title, "date": when if when and ISO_DATE.fullmatch(when) else None}
 
 
 def _tei_names(root: Element, ents: dict[str, str]) -> dict[str, str]:
@@ -169,7 +178,7 @@ def _who(el: Element, names: dict[str, str], label: str) -> str | None:
     return " and ".join(dict.fromkeys(found)) or label or None
 
 
-def tei(root: Element, ents: dict[str, str]) -> tuple[list[Block], str | None]:
+def tei(root: Element, ents: dict[str, str]) -> Rendering:
     names = _tei_names(root, ents)
     blocks: list[Block] = []
 
@@ -204,9 +213,9 @@ def tei(root: Element, ents: dict[str, str]) -> tuple[list[Block], str | None]:
 
     walk(root)
     title = next((words(t, ents) for t in root.iter() if local(t) == "title"), None)
-    return blocks, title or None
+    return blocks, {"title": title or None}
 
 
-Rendering = tuple[list[Block], str | None]  # the blocks and the document's title
+Rendering = tuple[list[Block], dict[str, str | None]]  # the blocks and what the file says of itself (title, date)
 READERS: dict[Markup, Callable[[Element, dict[str, str]], Rendering]] = {
     Markup.PARLPARSE: parlparse, Markup.AKOMA_NTOSO: akoma_ntoso, Markup.TEI: tei}

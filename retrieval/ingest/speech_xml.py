@@ -62,12 +62,12 @@ class SpeechXmlReader(SettingsReader):
         root = parse(data, rel, report)
         if root is None:
             return
-        blocks, title = READERS[markup](root, entities(root))
+        blocks, found = READERS[markup](root, entities(root))
         text, turns = render(blocks)
         spoken = any(t.speaker for t in turns)
         # Without a single speaker (a TEI novel) the text is read like any other: its layout is detected.
         hints = LayoutHints(kind=KINDS[markup], turns=turns) if spoken else None
-        yield Extracted(rel, text, {"title": title}, hints)
+        yield Extracted(rel, text, found, hints)
 
 
 def _parser(recover: bool) -> etree.XMLParser:

@@ -128,7 +128,7 @@ def passages(got):
 def test_parlparse_speeches_are_rendered_with_their_speakers_and_procedure_is_nobodys():
     [got], warnings = read(PARLPARSE)
     assert warnings == []
-    assert got.hints.kind is Kind.PROCEEDINGS and got.found["title"] == "Harbour Dues"
+    assert got.hints.kind is Kind.PROCEEDINGS and got.found == {"title": "Harbour Dues", "date": "2021-01-01"}
     assert "Tom Hale (The Minister for Ports):\nThe rise was set out" in got.text
     assert "adjourn.—(Ms Reed.)" in got.text and "rose by £40" in got.text  # the internal subset's entities
     assert spoken(got) == [
