@@ -122,8 +122,10 @@ def _first_heading(blocks: list[Block]) -> str | None:
 
 
 def _refs(root: Element, tag: str, ns: str) -> dict[str, str]:
-    return {(el.get("eId") or el.get("id") or ""): el.get("showAs") or ""
-            for el in root.iter(f"{{{ns}}}{tag}" if ns else tag)}
+    found = {(el.get("eId") or el.get("id") or ""): el.get("showAs") or ""
+             for el in root.iter(f"{{{ns}}}{tag}" if ns else tag)}
+    found.pop("", None)  # a reference without an id names nobody
+    return found
 
 
 def _ref(value: str | None) -> str:
@@ -152,7 +154,9 @@ def akoma_ntoso(root: Element, ents: dict[str, str]) -> Rendering:
                 walk(child)  # debate, debateBody, debateSection and its named kinds, preface…
 
     walk(root)
-    title = next((words(t, ents) for t in root.iter() if local(t) == "docTitle"), None) or _first_heading(blocks)
+    # The document's title, else its preface's first line (a masthead: NATIONAL ASSEMBLY), else a heading.
+    title = next((text for tag in ("docTitle", "preface", "heading") for t in root.iter() if local(t) == tag
+                  and (text := (paragraphs(t, ents) or [""])[0])), None)
     when = next((t.get("date") for t in root.iter() if local(t) in ("docDate", "FRBRdate")), None)
     return blocks, {"title": title, "date": when if when and ISO_DATE.fullmatch(when) else None}
 
