@@ -33,6 +33,8 @@ ROOTS = {"publicwhip": Markup.PARLPARSE, "akomaNtoso": Markup.AKOMA_NTOSO, "TEI"
 PARLPARSE_SPEECHES = {"speech", "ques", "reply"}  # debates; written questions and answers
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 CHAIR_NOTE = re.compile(r"^\[[^\]]{1,80}\]\s*[—–-]?\s*")  # "[Mr. Joe Benton in the Chair] — "
+OFFICE_NAME_RE = re.compile(r"^(?P<office>The [^()]{2,100}?) \((?P<name>[^()]{2,60})\)$")
+MEMBER_SEAT_RE = re.compile(r"^(?!The )(?P<name>[^()]{2,60}?)(?: \([^()]{1,80}\)){1,2}$")
 ROSE_RE = re.compile(r"^rose\W*$")
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 AKN_SPEECHES = {"speech", "question", "answer"}
@@ -99,26 +101,42 @@ def _header(name: str | None, office: str | None) -> str | None:
 
 def parlparse(root: Element, ents: dict[str, str]) -> Rendering:
     blocks: list[Block] = []
+    people: dict[str, str] = {}  # speakerid → the person's name, once a speech has named them
     for el in root:
         tag = local(el)
         if not tag:
             continue
         if tag in PARLPARSE_SPEECHES:
             lines = paragraphs(el, ents)
-            name = None if el.get("nospeaker") == "true" else " ".join((el.get("speakername") or "").split())
+            name, header = _parlparse_speaker(el, people)
             if ROSE_RE.match(" ".join(lines)):
-                name = None  # "rose—" records a Member standing to speak, not words they said
-            blocks.append(Block(name or None, _header(name, el.get("speakeroffice")), lines))
+                name, header = None, None  # "rose—" records a Member standing to speak, not words they said
+            blocks.append(Block(name, header, lines))
         else:  # headings, divisions: nobody's
             blocks.append(Block(None, None, paragraphs(el, ents) if tag == "division" else [words(el, ents)]))
     # The date is in every element's id (uk.org.publicwhip/debate/2009-10-28a.71.0); the chair's note is no title.
     date = next((m.group() for el in root if local(el) and (m := ISO_DATE.search(el.get("id") or ""))), None)
-    title = CHAIR_NOTE.sub("", _first_heading(blocks) or "") or None
-    return blocks, {"title": title, "date": date}
+    heading = next((words(el, ents) for el in root if local(el).endswith("heading")), "")
+    return blocks, {"title": CHAIR_NOTE.sub("", heading) or None, "date": date}
 
 
-def _first_heading(blocks: list[Block]) -> str | None:
-    return next((b.lines[0] for b in blocks if b.speaker is None and b.lines and b.lines[0]), None)
+def _parlparse_speaker(el: Element, people: dict[str, str]) -> tuple[str | None, str | None]:
+    """The person speaking and the header line. ``speakername`` may carry an office or a seat and party in brackets
+    (Scottish and Northern Irish records: ``The Presiding Officer (Alex Fergusson)``, ``Claire Baker (Mid Scotland
+    and Fife) (Lab)``); an office named alone (``The Deputy Presiding Officer``) is the person ``speakerid`` was
+    named as before."""
+    raw = " ".join((el.get("speakername") or "").split())
+    if el.get("nospeaker") == "true" or not raw:
+        return None, None
+    office = el.get("speakeroffice")
+    header = f"{raw} ({office}):" if office and office != raw else f"{raw}:"
+    key = el.get("speakerid") or ""
+    m = OFFICE_NAME_RE.match(raw) or MEMBER_SEAT_RE.match(raw)
+    if m:
+        if key and key != "unknown":
+            people[key] = m.group("name")
+        return m.group("name"), header
+    return people.get(key, raw), header
 
 
 def _refs(root: Element, tag: str, ns: str) -> dict[str, str]:

@@ -240,3 +240,25 @@ def test_a_member_who_rose_said_nothing_and_a_spaced_reference_still_resolves():
     assert speaker_of(got, "rose—") is None and "Ann Quarry:\nrose—" not in got.text
     [got], _ = read(AKOMA_NTOSO.replace(b'as="#speaker"', b'as=" #speaker"'))
     assert "Peter Otieno (The Speaker):" in got.text
+
+
+def test_an_office_holder_written_office_first_is_the_person_in_brackets():
+    data = PARLPARSE.replace(b'speakername="Tom Hale" speakeroffice="The Minister for Ports"',
+                             b'speakername="The Minister for Ports (Tom Hale)"')
+    [got], _ = read(data)
+    assert "The Minister for Ports (Tom Hale):\nThe rise" in got.text  # the header as the markup writes it
+    assert [who for who, _ in spoken(got)] == [None, "Ann Quarry", "Tom Hale", None, "Ann Quarry"]
+
+
+def test_seat_and_party_are_not_the_name_and_an_office_alone_is_the_person_its_id_was_named_as():
+    data = (b'<publicwhip><speech id="a" speakerid="m/1" speakername="The Presiding Officer (Alex Fergusson)">'
+            b"<p>Order. We move to the next item of business.</p></speech>"
+            b'<speech id="b" speakerid="m/2" speakername="Claire Baker (Mid Scotland and Fife) (Lab)">'
+            b"<p>I welcome the statement on school meals.</p></speech>"
+            b'<speech id="c" speakerid="m/1" speakername="The Presiding Officer"><p>Thank you, Ms Baker.</p></speech>'
+            b'<speech id="d" speakerid="m/3" speakername="The Deputy Presiding Officer"><p>Order.</p></speech>'
+            b"</publicwhip>")
+    [got], _ = read(data)
+    assert [who for who, _ in spoken(got)] == ["Alex Fergusson", "Claire Baker", "Alex Fergusson",
+                                               "The Deputy Presiding Officer"]
+    assert "Claire Baker (Mid Scotland and Fife) (Lab):\nI welcome" in got.text
