@@ -33,7 +33,8 @@ ROOTS = {"publicwhip": Markup.PARLPARSE, "akomaNtoso": Markup.AKOMA_NTOSO, "TEI"
 PARLPARSE_SPEECHES = {"speech", "ques", "reply"}  # debates; written questions and answers
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 CHAIR_NOTE = re.compile(r"^\[[^\]]{1,80}\]\s*[—–-]?\s*")  # "[Mr. Joe Benton in the Chair] — "
-OFFICE_NAME_RE = re.compile(r"^(?P<office>The [^()]{2,100}?) \((?P<name>[^()]{2,60})\)$")
+OFFICE_NAME_RE = re.compile(r"^(?P<office>The [^()]{2,100}?|(?:Mr\.?|Madam) (?:Deputy )?(?:Speaker|Chairman|Chair)) "
+                            r"\((?P<name>[^()]{2,60})\)$")
 MEMBER_SEAT_RE = re.compile(r"^(?!The )(?P<name>[^()]{2,60}?)(?: \([^()]{1,80}\)){1,2}$")
 ROSE_RE = re.compile(r"^rose\W*$")
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"

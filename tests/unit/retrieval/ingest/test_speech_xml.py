@@ -257,8 +257,9 @@ def test_seat_and_party_are_not_the_name_and_an_office_alone_is_the_person_its_i
             b"<p>I welcome the statement on school meals.</p></speech>"
             b'<speech id="c" speakerid="m/1" speakername="The Presiding Officer"><p>Thank you, Ms Baker.</p></speech>'
             b'<speech id="d" speakerid="m/3" speakername="The Deputy Presiding Officer"><p>Order.</p></speech>'
-            b"</publicwhip>")
+            b'<speech id="e" speakerid="m/4" speakername="Mr. Deputy Speaker (Sir Alan Haselhurst)"><p>Order.</p>'
+            b"</speech></publicwhip>")
     [got], _ = read(data)
     assert [who for who, _ in spoken(got)] == ["Alex Fergusson", "Claire Baker", "Alex Fergusson",
-                                               "The Deputy Presiding Officer"]
+                                               "The Deputy Presiding Officer", "Sir Alan Haselhurst"]
     assert "Claire Baker (Mid Scotland and Fife) (Lab):\nI welcome" in got.text
