@@ -217,7 +217,8 @@ def tei(root: Element, ents: dict[str, str]) -> Rendering:
                 block = Block(who)
                 blocks.append(block)
             elif tag and tag not in TEI_SKIPPED:
-                block.lines += paragraphs(child, ents, frozenset(TEI_SKIPPED))
+                # A stage direction inside a verse line ("(aside)") is nobody's: it is left out of the line.
+                block.lines += paragraphs(child, ents, frozenset(TEI_SKIPPED | {"stage"}))
 
     def walk(el) -> None:
         for child in el:

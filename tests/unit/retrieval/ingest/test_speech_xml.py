@@ -82,7 +82,7 @@ TEI_DRAMA = b"""<?xml version="1.0" encoding="UTF-8"?>
           <l>The glass is cracked again, the wind is up,</l>
           <l>and no boat comes tonight.</l>
           <stage>She trims the wick.</stage>
-          <l>Bring up the oil before the light goes out.</l></sp>
+          <l>Bring up the oil <stage>(calling down)</stage> before the light goes out.</l></sp>
         <sp who="#bram"><speaker>BRAM.</speaker><p>I carried the oil up twice already today.</p></sp>
       </div>
     </body>
@@ -171,6 +171,7 @@ def test_tei_drama_names_the_cast_and_a_stage_direction_inside_a_speech_is_nobod
     assert "Nell:\nThe glass is cracked again, the wind is up,\nand no boat comes tonight." in got.text
     assert ("Nell", "Bring up the oil before the light goes out.") in spoken(got)
     assert (None, "She trims the wick.") in spoken(got) and speaker_of(got, "A lamp room at dusk.") is None
+    assert "calling down" not in got.text
     said = {p.text[:16]: p.speaker for p in passages(got)}
     assert said["The glass is cra"] == "Nell" and said["Bring up the oil"] == "Nell"
     assert said["I carried the oi"] == "Bram" and said["She trims the wi"] is None
