@@ -132,12 +132,23 @@ class SourceInfo:
 
 
 @dataclass(frozen=True)
+class MarkedTurn:
+    """A turn whose speaker the file's markup states (a ParlParse ``speakername``, a TEI ``who``), at offsets of
+    the text the reader rendered: nothing is guessed from the text's shape."""
+
+    offset: int  # where the turn starts: its header line, or its first words when it has none
+    words: int  # where its words start (after the header line)
+    speaker: str | None  # None: nobody's words (a heading, a procedural line, a stage direction)
+
+
+@dataclass(frozen=True)
 class LayoutHints:
-    """What the manifest says about a document's layout; ``None`` leaves it to detection."""
+    """What the manifest (or the file's format) says about a document's layout; ``None`` leaves it to detection."""
 
     kind: Kind | None = None
     comments: bool | None = None  # whether a comment thread follows the body
     speaker_pattern: str | None = None  # a transcript's turn line, with groups "name" and (optional) "text"
+    turns: tuple[MarkedTurn, ...] = ()  # every turn, in order, when the format's markup names the speakers
 
 
 @dataclass(frozen=True)

@@ -22,11 +22,12 @@ from .html import HtmlReader
 from .jsonl import JsonlReader
 from .manifest import MANIFEST_NAMES, Manifest, SourceEntry, load_manifest
 from .pdf import PdfReader
+from .speech_xml import SpeechXmlReader
 from .subtitles import SubtitlesReader
 from .text import TextReader
 
 READERS: tuple[type[Reader], ...] = (TextReader, HtmlReader, PdfReader, JsonlReader, EmailReader, ChatJsonReader,
-                                     SubtitlesReader, DocxReader, EpubReader)
+                                     SubtitlesReader, DocxReader, EpubReader, SpeechXmlReader)
 
 __all__ = ["READERS", "LoadReport", "Reader", "check_corpus_dir", "content_hash", "discover", "load_folder",
            "supported_suffixes"]
@@ -110,7 +111,8 @@ def _document(got: Extracted, entry: SourceEntry | None) -> Document:
     hints = e.hints
     if got.hints is not None:  # the manifest's word wins over the format's
         hints = LayoutHints(e.hints.kind or got.hints.kind, e.hints.comments if e.hints.comments is not None
-                            else got.hints.comments, e.hints.speaker_pattern or got.hints.speaker_pattern)
+                            else got.hints.comments, e.hints.speaker_pattern or got.hints.speaker_pattern,
+                            got.hints.turns)
     return Document(source, got.text, content_hash(got.text), hints, got.locators)
 
 

@@ -14,12 +14,16 @@ from collections.abc import Iterator
 
 from .base import Extracted, LoadReport, SettingsReader, normalise_newlines, text_of
 from .html_tree import comment_thread, own_blocks, parse, without_comments
+from .speech_xml import SpeechXmlReader, speech_markup
 
 
 class HtmlReader(SettingsReader):
     suffixes = (".html", ".htm", ".xhtml")
 
     def read(self, data: bytes, rel: str, report: LoadReport) -> Iterator[Extracted]:
+        if speech_markup(data) is not None:  # a debate or play saved as .html: its speakers are markup
+            yield from SpeechXmlReader(self.settings).read(data, rel, report)
+            return
         import trafilatura  # imported on first HTML file: it takes a while and many corpora have none
 
         raw = text_of(data, rel, report)

@@ -12,6 +12,7 @@ from ..page import Page
 from ..threads import ThreadReader, find_thread
 from ..threads.chat import ChatMessages
 from ..threads.forum import ForumPosts
+from ..threads.markup import MarkedTurns
 from ..threads.proceedings import ProceedingsSpeeches, noise
 from ..threads.transcript import TranscriptTurns
 from .base import TITLE_HEADING_MAX_WORDS, Layout
@@ -32,7 +33,7 @@ class Conversation(Layout):
 
 class Transcript(Conversation):
     kind = Kind.TRANSCRIPT
-    threads: ClassVar[tuple[ThreadReader, ...]] = (TranscriptTurns(),)
+    threads: ClassVar[tuple[ThreadReader, ...]] = (MarkedTurns(), TranscriptTurns())
     confidence = 0.85  # over a byline: an interview published with one is still read turn by turn
 
 
@@ -50,7 +51,7 @@ class Forum(Conversation):
 
 class Proceedings(Conversation):
     kind = Kind.PROCEEDINGS
-    threads: ClassVar[tuple[ThreadReader, ...]] = (ProceedingsSpeeches(),)
+    threads: ClassVar[tuple[ThreadReader, ...]] = (MarkedTurns(), ProceedingsSpeeches())
     confidence = 0.88
 
     def clear(self, page: Page) -> None:
