@@ -102,6 +102,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus", metavar="DIR", help=CORPUS_HELP)
     p.add_argument("--json", action="store_true", help="JSON Lines on stdout, one document per line")
 
+    p = command("speakers", "list the speakers: each person once, with every name the corpus uses for them, "
+                "their passage count and documents", commands.cmd_speakers)
+    p.add_argument("name", nargs="?", help="only the speakers this names (any of their names, or part of one)")
+    p.add_argument("--corpus", metavar="DIR", help=CORPUS_HELP)
+    p.add_argument("--json", action="store_true", help="JSON Lines on stdout, one speaker per line: speaker, "
+                   "aliases, passages, documents")
+
     p = command("passages", "show how a folder's documents are split into attributed passages (no index)",
                 commands.cmd_passages)
     p.add_argument("--corpus", metavar="DIR", help=CORPUS_HELP)

@@ -29,6 +29,7 @@ from ..segment import Chrome, Segmented
 from ..settings import IndexSettings
 from . import bm25, dense
 from .generation import FORMAT_VERSION, SEGMENTER_VERSION, Generation, IndexFolder, Meta, file_digest, sync_files
+from .speakers import group_names, speaker_counts
 from .store import Store
 
 log = logging.getLogger("quoth.index")
@@ -299,6 +300,8 @@ class IndexBuilder:
         _, texts = store.search_texts()
         params = (self.settings.bm25_k1, self.settings.bm25_b)
         bm25.save(bm25.build(texts, *params, analyzer=analyzer), gen.bm25)
+        # Who is who needs every document's names: settled here, after the last document is in.
+        store.put_speaker_people(group_names(speaker_counts(store.speaker_entries())))
         report.passages = len(ids)
         fingerprint = hashlib.sha256("\n".join(sorted(store.document_keys().values())).encode()).hexdigest()
         store.sync()

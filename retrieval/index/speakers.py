@@ -1,35 +1,256 @@
-"""The names people search speakers by: ``Jeremy Corbyn``, ``corbyn``, ``@jeremycorbyn``, ``Jeremy`` — one table
-per index. A surname or first name stands for a speaker only when one speaker of the corpus has it: two people
-who share a first name are never merged into one."""
+"""One person, one speaker: the corpus's speaker directory, computed when an index is built.
+
+Documents name one person in several ways — "Hillary Clinton", "Clinton", "CLINTON", "Mrs. Clinton",
+"@hillaryclinton". The directory groups the names passages were given into people, each under the fullest form
+the corpus uses, and says which person any name (or a searcher's query) stands for. A short form joins a person
+only when it fits exactly one: with "Bill Clinton" and "Hillary Clinton" in the corpus a bare "Clinton" is
+nobody's but its own, and "Mr. Bennet" and "Mrs. Bennet" (one surname under two titles) stay two people.
+A first name alone never joins anyone: a query may find a person by it, a passage is never moved by it.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..segment.attribution.names import TITLE_GENDER, split_title
+
+
+@dataclass(frozen=True)
+class SpeakerName:
+    """A name as passages of one document were given it, and how many."""
+
+    name: str
+    path: str
+    passages: int
+
+
+@dataclass(frozen=True)
+class Person:
+    """One person of the corpus: the name shown, every name the documents use for them, where they speak."""
+
+    name: str
+    aliases: tuple[str, ...]  # the written forms, the shown name among them
+    passages: int
+    documents: tuple[str, ...]
+
+    def to_json(self) -> dict:
+        return {"speaker": self.name, "aliases": list(self.aliases), "passages": self.passages,
+                "documents": list(self.documents)}
 
 
 def key(name: str) -> str:
-    """A name's letters and digits, lower-cased: ``@Jeremy_Corbyn`` and ``Jeremy Corbyn`` share one."""
-    return re.sub(r"[\W_]+", "", name.lower())
+    """A name's letters and digits, lower-cased: ``@Jeremy_Corbyn``, ``JEREMY CORBYN`` and ``Jeremy Corbyn``
+    share one."""
+    return re.sub(r"[\W_]+", "", name.casefold())
 
 
-class SpeakerAliases:
-    def __init__(self, speakers: Iterable[str]) -> None:
-        self.full: dict[str, set[str]] = defaultdict(set)
-        self.part: dict[str, set[str]] = defaultdict(set)
-        for name in set(speakers):
-            self.full[key(name)].add(name)
-            words = [key(w) for w in name.split() if key(w)]
-            if len(words) > 1:
-                for word in (words[0], words[-1]):  # first name, surname
-                    self.part[word].add(name)
+@dataclass(frozen=True)
+class Form:
+    """A written name read: its title, its words (case-folded, title left out), whether it is a handle."""
+
+    written: str
+    title: str | None
+    words: tuple[str, ...]
+    handle: bool
+
+    @classmethod
+    def of(cls, name: str) -> Form:
+        text = " ".join(name.split())
+        # "@tidewatcher", "jeremy_corbyn", "tidewatcher": a login, not a name to split into first and last.
+        if text.startswith("@") or (" " not in text and not text[:1].isupper()) or re.search(r"[_\d]", text):
+            return cls(name, None, (key(text),), True)
+        title, words = split_title(text)
+        return cls(name, title, tuple(w.casefold() for w in words if key(w)), False)
+
+    @property
+    def gender(self) -> str | None:
+        return TITLE_GENDER.get(self.title) if self.title else None
+
+    @property
+    def full(self) -> bool:
+        return not self.handle and len(self.words) > 1
+
+    def rank(self, passages: int) -> tuple:
+        """Lower is the better name to show: a name over a handle, more words, mixed case over capitals, a
+        title on a lone surname ("Mr. Holt" over "Holt") but not before a first name, then the most used."""
+        titled = self.title is not None
+        return (self.handle, -len(self.words), self.written.isupper(), titled == (len(self.words) > 1),
+                -passages, self.written)
+
+
+class _Group:
+    """A person being gathered: their forms and the gender their titles give, if any."""
+
+    def __init__(self, form: Form) -> None:
+        self.forms = [form]
+        self.genders = {form.gender} - {None}
+
+    def add(self, form: Form) -> None:
+        self.forms.append(form)
+        self.genders |= {form.gender} - {None}
+
+    def fits_gender(self, gender: str | None) -> bool:
+        return gender is None or not self.genders or self.genders == {gender}
+
+    def firsts_lasts(self) -> tuple[set[str], set[str]]:
+        full = [f.words for f in self.forms if f.full]
+        return {w[0] for w in full}, {w[-1] for w in full}
+
+
+def group_names(passages: dict[str, int]) -> dict[str, str]:
+    """Each written name's person (the name shown for them), by the rules in the module's docstring;
+    ``passages``: each written name's passage count (the most used of two equal forms is shown)."""
+    forms = sorted({Form.of(n) for n in passages if n and n.strip()}, key=lambda f: f.written)
+    groups: list[_Group] = []
+    of: dict[str, _Group] = {}  # a written name's group
+
+    def join(form: Form, group: _Group | None) -> None:
+        if group is None:
+            group = _Group(form)
+            groups.append(group)
+        else:
+            group.add(form)
+        of[form.written] = group
+
+    by_words: dict[tuple[str, ...], _Group] = {}
+    for f in (f for f in forms if f.full):  # "Hillary Rodham Clinton" and "Hillary Clinton" are one
+        k = (f.words[0], f.words[-1])
+        join(f, by_words.get(k))
+        by_words[k] = of[f.written]
+    titled = [f for f in forms if not f.handle and len(f.words) == 1 and f.title]
+    titles_of: dict[str, set[str]] = defaultdict(set)
+    for f in titled:
+        titles_of[f.words[0]].add(f.title)
+    by_title: dict[tuple[str, str], _Group] = {}
+    for f in titled:
+        surname = f.words[0]
+        # One surname under two titles is a family's ("Mr. Bennet", "Mrs. Bennet"): each titled form its own.
+        fits = [] if len(titles_of[surname]) > 1 else \
+            [g for g in groups if surname in g.firsts_lasts()[1] and g.fits_gender(f.gender)]
+        target = fits[0] if len(fits) == 1 else by_title.get((f.title, surname))
+        join(f, target)
+        by_title[(f.title, surname)] = of[f.written]
+    _join_bare(forms, groups, of, join)
+    _join_handles(forms, groups, of, join)
+    return {f.written: min(of[f.written].forms, key=lambda x: x.rank(passages[x.written])).written for f in forms}
+
+
+def _join_bare(forms: list[Form], groups: list[_Group], of: dict, join) -> None:
+    """A lone word joins the one person whose surname it is, when nobody else has it as a first or last name
+    and no family shares it."""
+    alone: dict[str, _Group] = {}
+    for f in (f for f in forms if not f.handle and len(f.words) == 1 and not f.title):
+        word = f.words[0]
+        fits = [g for g in groups if _names_by(g, word)]
+        surname = [g for g in fits if word in g.firsts_lasts()[1] or any(x.title and x.words == (word,)
+                                                                     for x in g.forms)]
+        target = surname[0] if len(fits) == 1 and len(surname) == 1 else alone.get(word)
+        join(f, target)
+        alone[word] = of[f.written]
+
+
+def _names_by(group: _Group, word: str) -> bool:
+    """Whether ``word`` is a first name, surname or titled surname of the group's (one of its own forms aside)."""
+    firsts, lasts = group.firsts_lasts()
+    return word in firsts or word in lasts or any(f.title and f.words == (word,) for f in group.forms)
+
+
+def _join_handles(forms: list[Form], groups: list[_Group], of: dict, join) -> None:
+    """A handle joins the one person whose name it spells ("@jeremycorbyn", "jeremy_corbyn": Jeremy Corbyn),
+    or another spelling of itself ("@TideWatcher", "tidewatcher")."""
+    spelt: dict[str, list[_Group]] = defaultdict(list)
+    for g in groups:
+        for k in {key("".join(f.words)) for f in g.forms if f.full}:
+            spelt[k].append(g)
+    handles: dict[str, _Group] = {}
+    for f in (f for f in forms if f.handle):
+        k = f.words[0]
+        fits = spelt.get(k, [])
+        join(f, fits[0] if len(fits) == 1 else handles.get(k))
+        handles[k] = of[f.written]
+
+
+def speaker_counts(entries: Iterable[SpeakerName]) -> dict[str, int]:
+    """Each written name's passages across the corpus."""
+    counts: dict[str, int] = defaultdict(int)
+    for e in entries:
+        counts[e.name] += e.passages
+    return counts
+
+
+class SpeakerDirectory:
+    """The people of one index: built from its passages' names, or read back as a build stored it."""
+
+    def __init__(self, entries: Iterable[SpeakerName], people: dict[str, str] | None = None) -> None:
+        """``people``: each written name's person as a build stored it; computed here when not given (an index
+        written before the directory existed)."""
+        self.entries = [e for e in entries if e.name]
+        counts = speaker_counts(self.entries)
+        stored = people or {}
+        self.person_of = stored if set(counts) <= set(stored) else group_names(counts)
+        self._people = self._gather()
+        self._by_key: dict[str, set[str]] = defaultdict(set)
+        for p in self._people.values():
+            for a in p.aliases:
+                self._by_key[key(a)].add(p.name)
+
+    def _gather(self) -> dict[str, Person]:
+        passages: dict[str, int] = defaultdict(int)
+        aliases: dict[str, set[str]] = defaultdict(set)
+        documents: dict[str, set[str]] = defaultdict(set)
+        for e in self.entries:
+            person = self.person_of.get(e.name, e.name)
+            passages[person] += e.passages
+            aliases[person].add(e.name)
+            documents[person].add(e.path)
+        return {p: Person(p, tuple(sorted(aliases[p], key=lambda a: (a != p, a))), passages[p],
+                          tuple(sorted(documents[p]))) for p in passages}
+
+    def people(self) -> list[Person]:
+        """Every person, the most quoted first."""
+        return sorted(self._people.values(), key=lambda p: (-p.passages, p.name))
+
+    def counts(self) -> list[tuple[str, int]]:
+        return [(p.name, p.passages) for p in self.people()]
+
+    def canonical(self, name: str | None) -> str | None:
+        """The person a passage's written name belongs to (the name itself when the directory lacks it)."""
+        return self.person_of.get(name, name) if name else name
+
+    def person(self, name: str) -> Person | None:
+        return self._people.get(name)
 
     def resolve(self, query: str) -> set[str]:
-        """The speakers ``query`` names: every one with that full name (however written), else the one speaker
-        with that first name or surname; empty when it names nobody or is ambiguous."""
-        k = key(query)
-        if k in self.full:
-            return set(self.full[k])
-        found = self.part.get(k, set())
-        return set(found) if len(found) == 1 else set()
+        """The people ``query`` names: every one with that name among their aliases (however written), else the
+        one person whose first name or surname it is; empty when it names nobody or is ambiguous."""
+        found = self._by_key.get(key(query))
+        if found:
+            return set(found)
+        form = Form.of(query)
+        if form.handle or not form.words:
+            return set()
+        words = form.words
+        fits = {p.name for p in self._people.values()
+                if any(_matches(Form.of(a), words, form.gender) for a in p.aliases)}
+        return fits if len(fits) == 1 else set()
+
+    def written(self, people: Iterable[str]) -> list[str]:
+        """Every written name of ``people``: what passages are stored under."""
+        return sorted({a for p in people if (person := self._people.get(p)) for a in person.aliases})
+
+    def matching(self, part: str) -> set[str]:
+        """The people with ``part`` inside one of their names (a searcher's fragment: "linto")."""
+        low = part.casefold()
+        return {p.name for p in self._people.values() if any(low in a.casefold() for a in p.aliases)}
+
+
+def _matches(alias: Form, words: tuple[str, ...], gender: str | None) -> bool:
+    """Whether a query's words (a first name, a surname, or first and last) can name the alias's person."""
+    if not alias.full or (gender and alias.gender and gender != alias.gender):
+        return False
+    if len(words) == 1:
+        return words[0] in (alias.words[0], alias.words[-1])
+    return (words[0], words[-1]) == (alias.words[0], alias.words[-1])

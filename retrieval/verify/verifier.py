@@ -116,11 +116,13 @@ def _misattributed(idx: LoadedIndex, claimed: str | None, speaker: str | None) -
         return None
     if speaker is None:
         return True  # the words are nobody's that the document names: not the claimed person's either
-    named = idx.aliases().resolve(claimed)
+    directory = idx.directory()
+    named = directory.resolve(claimed)
     if named:
         return speaker not in named
-    low = claimed.casefold().lstrip("@")
-    return low not in speaker.casefold()
+    low = claimed.casefold().lstrip("@")  # a part of a name ("Clinton" among two Clintons): never an accusation
+    person = directory.person(speaker)
+    return not any(low in a.casefold() for a in (person.aliases if person else (speaker,)))
 
 
 __all__ = ["Claim", "Verifier"]

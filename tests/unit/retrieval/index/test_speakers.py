@@ -1,17 +1,103 @@
-from quoth.index.speakers import SpeakerAliases
+"""The corpus's speaker directory: which written names are one person, which stay apart, what a query names."""
 
-ALIASES = SpeakerAliases(["Jeremy Corbyn", "Ann Lee", "Ann Smith", "tidewatcher", "Bob Green"])
-
-
-def test_full_names_however_written_handles_surnames_and_unique_first_names():
-    assert ALIASES.resolve("@jeremycorbyn") == {"Jeremy Corbyn"}
-    assert ALIASES.resolve("jeremy corbyn") == {"Jeremy Corbyn"}
-    assert ALIASES.resolve("Corbyn") == {"Jeremy Corbyn"}
-    assert ALIASES.resolve("Jeremy") == {"Jeremy Corbyn"}
-    assert ALIASES.resolve("@TideWatcher") == {"tidewatcher"}
+from quoth.index.speakers import SpeakerDirectory, SpeakerName, group_names
 
 
-def test_two_people_who_share_a_first_name_are_never_merged():
-    assert ALIASES.resolve("Ann") == set()
-    assert ALIASES.resolve("Lee") == {"Ann Lee"}
-    assert ALIASES.resolve("Nobody") == set()
+def people(*names: str) -> dict[str, str]:
+    return group_names(dict.fromkeys(names, 1))
+
+
+def directory(*names: str) -> SpeakerDirectory:
+    return SpeakerDirectory(SpeakerName(n, f"{i}.txt", 1) for i, n in enumerate(names))
+
+
+def test_surname_capitals_title_and_full_name_are_one_person_under_the_fullest_name():
+    got = people("Holt", "HOLT", "Mr. Holt", "Lester Holt", "TAPPER", "Jake Tapper", "JAKE TAPPER")
+    assert {n: got[n] for n in ("Holt", "HOLT", "Mr. Holt", "Lester Holt")} == dict.fromkeys(
+        ("Holt", "HOLT", "Mr. Holt", "Lester Holt"), "Lester Holt")
+    assert got["TAPPER"] == got["JAKE TAPPER"] == "Jake Tapper"
+
+
+def test_a_middle_name_and_a_title_before_a_first_name_do_not_make_another_person():
+    got = people("Hillary Clinton", "Hillary Rodham Clinton", "Senator Hillary Clinton")
+    assert set(got.values()) == {"Hillary Rodham Clinton"}
+
+
+def test_a_title_on_a_lone_surname_joins_the_one_person_it_fits():
+    got = people("President Trump", "Donald Trump", "Trump", "Mr. Darcy", "Fitzwilliam Darcy", "Darcy")
+    assert got["President Trump"] == got["Trump"] == "Donald Trump"
+    assert got["Mr. Darcy"] == got["Darcy"] == "Fitzwilliam Darcy"
+
+
+def test_without_a_full_name_the_titled_surname_is_shown():
+    assert people("Holt", "Mr. Holt") == {"Holt": "Mr. Holt", "Mr. Holt": "Mr. Holt"}
+
+
+def test_two_people_with_one_surname_stay_apart_and_the_bare_surname_joins_neither():
+    got = people("Bill Clinton", "Hillary Clinton", "Clinton", "Mr. Clinton")
+    assert got == {"Bill Clinton": "Bill Clinton", "Hillary Clinton": "Hillary Clinton", "Clinton": "Clinton",
+                   "Mr. Clinton": "Mr. Clinton"}  # no title says which Clinton is the man
+
+
+def test_a_surname_under_two_titles_is_a_family_whose_members_stay_apart():
+    got = people("Mr. Bennet", "Mrs. Bennet", "Bennet", "Elizabeth Bennet")
+    assert got == {n: n for n in ("Mr. Bennet", "Mrs. Bennet", "Bennet", "Elizabeth Bennet")}
+
+
+def test_a_first_name_alone_never_moves_a_passage_to_anyone():
+    got = people("Jeremy", "Jeremy Corbyn", "Lee", "Ann Lee", "Lee Smith")
+    assert got["Jeremy"] == "Jeremy" and got["Lee"] == "Lee"  # "Lee" is Ann's surname and Lee Smith's first
+
+
+def test_a_title_of_the_other_gender_does_not_join():
+    got = people("Mrs. Holt", "Mr. Lester Holt")
+    assert got["Mrs. Holt"] == "Mrs. Holt"
+
+
+def test_handles_join_the_name_they_spell_and_their_own_other_spellings():
+    got = people("@jeremycorbyn", "Jeremy Corbyn", "tidewatcher", "@TideWatcher", "jeremy_corbyn", "@annlee")
+    assert got["@jeremycorbyn"] == got["jeremy_corbyn"] == "Jeremy Corbyn"
+    assert got["tidewatcher"] == got["@TideWatcher"]
+    assert got["@annlee"] == "@annlee"  # nobody of that name speaks in the corpus
+
+
+def test_a_handle_two_people_spell_joins_neither():
+    got = people("Anne Marie", "Ann Emarie", "annemarie")
+    assert got["annemarie"] == "annemarie"
+
+
+def test_queries_find_people_by_any_of_their_names():
+    d = directory("Jeremy Corbyn", "Corbyn", "Ann Lee", "Ann Smith", "tidewatcher", "Bob Green", "Lester Holt",
+                  "HOLT")
+    assert d.resolve("@jeremycorbyn") == {"Jeremy Corbyn"}
+    assert d.resolve("jeremy corbyn") == {"Jeremy Corbyn"}
+    assert d.resolve("Corbyn") == {"Jeremy Corbyn"}
+    assert d.resolve("Jeremy") == {"Jeremy Corbyn"}  # a query may name by a unique first name
+    assert d.resolve("@TideWatcher") == {"tidewatcher"}
+    assert d.resolve("Mr. Holt") == d.resolve("holt") == {"Lester Holt"}
+    assert d.written({"Lester Holt"}) == ["HOLT", "Lester Holt"]
+
+
+def test_queries_that_name_two_people_or_nobody_resolve_to_no_one():
+    d = directory("Ann Lee", "Ann Smith", "Bill Clinton", "Hillary Clinton")
+    assert d.resolve("Ann") == set()
+    assert d.resolve("Clinton") == set()
+    assert d.resolve("Nobody") == set()
+    assert d.resolve("Lee") == {"Ann Lee"}
+    assert d.matching("clint") == {"Bill Clinton", "Hillary Clinton"}
+
+
+def test_people_count_passages_and_documents_across_their_names():
+    d = SpeakerDirectory([SpeakerName("Lester Holt", "a.txt", 3), SpeakerName("HOLT", "b.txt", 2),
+                          SpeakerName("Holt", "a.txt", 1), SpeakerName("Ann Lee", "c.txt", 1)])
+    [holt, _] = d.people()
+    assert (holt.name, holt.aliases, holt.passages, holt.documents) == \
+        ("Lester Holt", ("Lester Holt", "HOLT", "Holt"), 6, ("a.txt", "b.txt"))
+    assert d.counts() == [("Lester Holt", 6), ("Ann Lee", 1)]
+    assert d.canonical("HOLT") == "Lester Holt" and d.canonical("Stranger") == "Stranger"
+
+
+def test_a_stored_directory_is_used_as_stored_and_one_missing_a_name_is_recomputed():
+    entries = [SpeakerName("Holt", "a.txt", 1), SpeakerName("Lester Holt", "b.txt", 1)]
+    assert SpeakerDirectory(entries, {"Holt": "Holt", "Lester Holt": "Lester Holt"}).canonical("Holt") == "Holt"
+    assert SpeakerDirectory(entries, {"Holt": "Holt"}).canonical("Holt") == "Lester Holt"
