@@ -27,9 +27,8 @@ from ..language import resolve as resolve_language
 from ..records import Document
 from ..segment import Chrome, Segmented
 from ..settings import IndexSettings
-from . import bm25, dense
+from . import bm25, dense, speakers
 from .generation import FORMAT_VERSION, SEGMENTER_VERSION, Generation, IndexFolder, Meta, file_digest, sync_files
-from .speakers import group_names, speaker_counts
 from .store import Store
 
 log = logging.getLogger("quoth.index")
@@ -301,7 +300,7 @@ class IndexBuilder:
         params = (self.settings.bm25_k1, self.settings.bm25_b)
         bm25.save(bm25.build(texts, *params, analyzer=analyzer), gen.bm25)
         # Who is who needs every document's names: settled here, after the last document is in.
-        store.put_speaker_people(group_names(speaker_counts(store.speaker_entries())))
+        store.put_speaker_people(speakers.settle(store.speaker_entries(), store.texts))
         report.passages = len(ids)
         fingerprint = hashlib.sha256("\n".join(sorted(store.document_keys().values())).encode()).hexdigest()
         store.sync()

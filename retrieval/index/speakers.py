@@ -12,10 +12,19 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..segment.attribution.names import TITLE_GENDER, split_title
+from ..segment.speech import CAPITALS
+
+HANDLE = re.compile(r"(?<![\w@])@(\w{2,30})\b")
+# A display name written just before a handle ("Jake Tapper @jaket", "Jake Tapper (@jaket)") or in brackets
+# just after it ("@jaket (Jake Tapper)"): two to four capitalised words.
+_DISPLAY = rf"[{CAPITALS}][\w'’\-]+(?:[ \t]+[{CAPITALS}][\w'’\-]+){{1,3}}"
+DISPLAY_BEFORE = re.compile(rf"({_DISPLAY})[ \t]*\(?[ \t]*$")
+DISPLAY_AFTER = re.compile(rf"[ \t]*\([ \t]*({_DISPLAY})[ \t]*\)")
+TIE_WINDOW = 80  # characters before a handle searched for the display name
 
 
 @dataclass(frozen=True)
@@ -100,9 +109,26 @@ class _Group:
         return {w[0] for w in full}, {w[-1] for w in full}
 
 
-def group_names(passages: dict[str, int]) -> dict[str, str]:
+def ties(texts: Iterable[str]) -> list[tuple[str, str]]:
+    """(handle's key, display name) for each handle the texts write beside a name: where a document ties them."""
+    found = []
+    for text in texts:
+        for m in HANDLE.finditer(text):
+            before = DISPLAY_BEFORE.search(text, max(0, m.start() - TIE_WINDOW), m.start())
+            after = DISPLAY_AFTER.match(text, m.end())
+            found += [(key(m.group(1)), d.group(1)) for d in (before, after) if d]
+    return found
+
+
+def needs_ties(names: Iterable[str]) -> bool:
+    """Whether any name is a handle: only then are documents read for the names tied to handles."""
+    return any(Form.of(n).handle for n in names if n and n.strip())
+
+
+def group_names(passages: dict[str, int], tied: Iterable[tuple[str, str]] = ()) -> dict[str, str]:
     """Each written name's person (the name shown for them), by the rules in the module's docstring;
-    ``passages``: each written name's passage count (the most used of two equal forms is shown)."""
+    ``passages``: each written name's passage count (the most used of two equal forms is shown); ``tied``:
+    (handle's key, display name) pairs documents write side by side (see ``ties``)."""
     forms = sorted({Form.of(n) for n in passages if n and n.strip()}, key=lambda f: f.written)
     groups: list[_Group] = []
     of: dict[str, _Group] = {}  # a written name's group
@@ -134,7 +160,7 @@ def group_names(passages: dict[str, int]) -> dict[str, str]:
         join(f, target)
         by_title[(f.title, surname)] = of[f.written]
     _join_bare(forms, groups, of, join)
-    _join_handles(forms, groups, of, join)
+    _join_handles(forms, groups, of, join, tied)
     return {f.written: min(of[f.written].forms, key=lambda x: x.rank(passages[x.written])).written for f in forms}
 
 
@@ -158,17 +184,28 @@ def _names_by(group: _Group, word: str) -> bool:
     return word in firsts or word in lasts or any(f.title and f.words == (word,) for f in group.forms)
 
 
-def _join_handles(forms: list[Form], groups: list[_Group], of: dict, join) -> None:
+def _join_handles(forms: list[Form], groups: list[_Group], of: dict, join, tied: Iterable[tuple[str, str]]) -> None:
     """A handle joins the one person whose name it spells ("@jeremycorbyn", "jeremy_corbyn": Jeremy Corbyn),
-    or another spelling of itself ("@TideWatcher", "tidewatcher")."""
+    else the one person documents write beside it ("Jake Tapper (@jaket)"), or another spelling of itself
+    ("@TideWatcher", "tidewatcher")."""
     spelt: dict[str, list[_Group]] = defaultdict(list)
+    by_name: dict[tuple[str, str], _Group] = {}
     for g in groups:
         for k in {key("".join(f.words)) for f in g.forms if f.full}:
             spelt[k].append(g)
+        by_name.update({(f.words[0], f.words[-1]): g for f in g.forms if f.full})
+    beside: dict[str, set[int]] = defaultdict(set)
+    people = {id(g): g for g in groups}
+    for handle, name in tied:
+        words = [w.casefold() for w in name.split()]
+        # "Thanks Jake Tapper @jaket": the display name is the longest tail of the words that is somebody's
+        g = next((g for i in range(len(words) - 1) if (g := by_name.get((words[i], words[-1])))), None)
+        if g is not None:
+            beside[handle].add(id(g))
     handles: dict[str, _Group] = {}
     for f in (f for f in forms if f.handle):
         k = f.words[0]
-        fits = spelt.get(k, [])
+        fits = spelt.get(k, []) or [people[i] for i in beside.get(k, ())]
         join(f, fits[0] if len(fits) == 1 else handles.get(k))
         handles[k] = of[f.written]
 
@@ -179,6 +216,13 @@ def speaker_counts(entries: Iterable[SpeakerName]) -> dict[str, int]:
     for e in entries:
         counts[e.name] += e.passages
     return counts
+
+
+def settle(entries: Iterable[SpeakerName], texts: Callable[[], Iterable[str]]) -> dict[str, str]:
+    """Each written name's person, for a build to store: ``texts`` (the documents' texts) are read only when a
+    handle speaks, for the display names written beside it."""
+    counts = speaker_counts(entries)
+    return group_names(counts, ties(texts()) if needs_ties(counts) else ())
 
 
 class SpeakerDirectory:

@@ -302,6 +302,12 @@ class Store:
             " WHERE p.speaker IS NOT NULL GROUP BY p.speaker, d.path ORDER BY p.speaker, d.path")]
 
     @guarded
+    def texts(self) -> Iterator[str]:
+        """Every document's text, one at a time."""
+        for (text,) in self.connect().execute("SELECT text FROM documents ORDER BY path"):
+            yield text
+
+    @guarded
     def speaker_people(self) -> dict[str, str] | None:
         """Each written speaker name's person as the build stored it; None for a store written before."""
         con = self.connect()

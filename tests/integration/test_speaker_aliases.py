@@ -66,3 +66,24 @@ def test_a_second_person_of_one_surname_leaves_the_bare_surname_to_nobody(debate
     assert {p for p, _, _ in speakers_of(q, "Hillary Clinton")} == {"Hillary Clinton"}
     assert {d for _, _, d in speakers_of(q, "Hillary Clinton")} == {"speech.txt"}
     assert dict(q.speakers())["Lester Holt"] == 4  # the update settles who is who again, for every document
+
+
+TIED = {
+    "chat.txt": "=" * 62 + "\nGuild: Debate Club\nChannel: moderators\n" + "=" * 62 + "\n\n"
+                "[14/03/2024 09:02] lholt\nGood "
+                "evening, and welcome to the first debate of the season in this channel.\n\n[14/03/2024 09:03] "
+                "hclinton\nThank you for having me, it is a pleasure to be here tonight with everyone.\n\n"
+                "[14/03/2024 09:05] lholt\nThe first question is about jobs and wages in the rust belt towns.\n",
+    "about.txt": "About the moderators\n\nOur moderator tonight is Lester Holt (@lholt), anchor of the evening "
+                 "news.\n\nThe debate will be streamed on every platform we run.\n",
+}
+
+
+def test_a_handle_is_the_person_a_document_names_beside_it(debate, tmp_path):
+    q = debate
+    write_corpus(tmp_path / "corpus", TIED)
+    q.index()
+    found = dict(q.speakers())
+    assert found["Lester Holt"] == 6 and found["hclinton"] == 1  # nothing ties hclinton to anyone
+    assert ("Lester Holt", "lholt", "chat.txt") in speakers_of(q, "Holt")
+    assert speakers_of(q, "lholt") == speakers_of(q, "Lester Holt")

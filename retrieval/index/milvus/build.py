@@ -32,7 +32,7 @@ from ..build import (
     document_key,
     read_corpus,
 )
-from ..speakers import SpeakerName, group_names, speaker_counts
+from ..speakers import SpeakerName, settle
 from . import layout
 from .connection import Milvus
 from .layout import MilvusGeneration, record, shard_of
@@ -301,7 +301,8 @@ class MilvusBuilder:
                 speakers[(r["speaker"], r["doc_path"])] += 1
         self._apply(gen, fixes)
         self._insert(gen.terms, [{"term": t, "df": d, "placeholder": layout.PLACEHOLDER} for t, d in df.items()])
-        self._insert(gen.records, speaker_records(speakers))
+        self._insert(gen.records, speaker_records(speakers, lambda: (
+            r["text"] for r in self.milvus.scan(gen.records, 'kind == "text"', ["text"]))))
         self.milvus.flush(gen.terms)
         return {"tokens": tokens, "passages": passages}
 
@@ -336,11 +337,12 @@ class MilvusBuilder:
                 layout.drop(self.milvus, old)
 
 
-def speaker_records(speakers: Counter[tuple[str, str]]) -> list[dict]:
+def speaker_records(speakers: Counter[tuple[str, str]], texts: Callable[[], Iterable[str]]) -> list[dict]:
     """One record per written speaker name: its person in the corpus's directory (speakers.py), its passages
-    and their documents. A name in more documents than one record holds keeps the most quoted ones listed."""
+    and their documents. A name in more documents than one record holds keeps the most quoted ones listed.
+    ``texts``: the documents' texts, in parts (a handle and a name split across two parts are not tied)."""
     entries = [SpeakerName(name, path, n) for (name, path), n in speakers.items()]
-    people = group_names(speaker_counts(entries))
+    people = settle(entries, texts)
     docs: dict[str, dict[str, int]] = {}
     for e in entries:
         docs.setdefault(e.name, {})[e.path] = e.passages

@@ -1,6 +1,6 @@
 """The corpus's speaker directory: which written names are one person, which stay apart, what a query names."""
 
-from quoth.index.speakers import SpeakerDirectory, SpeakerName, group_names
+from quoth.index.speakers import SpeakerDirectory, SpeakerName, group_names, settle, ties
 
 
 def people(*names: str) -> dict[str, str]:
@@ -101,3 +101,29 @@ def test_a_stored_directory_is_used_as_stored_and_one_missing_a_name_is_recomput
     entries = [SpeakerName("Holt", "a.txt", 1), SpeakerName("Lester Holt", "b.txt", 1)]
     assert SpeakerDirectory(entries, {"Holt": "Holt", "Lester Holt": "Lester Holt"}).canonical("Holt") == "Holt"
     assert SpeakerDirectory(entries, {"Holt": "Holt"}).canonical("Holt") == "Lester Holt"
+
+
+def test_a_handle_joins_the_name_a_document_writes_beside_it():
+    tied = ties(["Thanks to Jake Tapper (@jaket) for the interview.", "@bobg (Bob Green) replied.",
+                 "Ann Lee @annl · 2h"])
+    assert tied == [("jaket", "Jake Tapper"), ("bobg", "Bob Green"), ("annl", "Ann Lee")]
+    assert ties(["Thanks Jake Tapper @jaket"]) == [("jaket", "Thanks Jake Tapper")]  # a tail of it is the name
+    got = group_names(dict.fromkeys(["@jaket", "Jake Tapper", "bobg", "Bob Green", "@annl", "Ann Lee"], 1), tied)
+    assert got["@jaket"] == "Jake Tapper" and got["bobg"] == "Bob Green" and got["@annl"] == "Ann Lee"
+    assert group_names(dict.fromkeys(["@jaket", "Jake Tapper"], 1))["@jaket"] == "@jaket"  # nothing ties them
+    assert group_names(dict.fromkeys(["@jaket", "Jake Tapper"], 1), ties(["Thanks Jake Tapper @jaket"])) == \
+        {"@jaket": "Jake Tapper", "Jake Tapper": "Jake Tapper"}
+
+
+def test_a_handle_tied_to_two_people_joins_neither():
+    tied = ties(["Jake Tapper (@jt) spoke.", "Jenny Tate (@jt) wrote."])
+    assert group_names(dict.fromkeys(["@jt", "Jake Tapper", "Jenny Tate"], 1), tied)["@jt"] == "@jt"
+
+
+def test_settle_reads_documents_only_when_a_handle_speaks():
+    def texts():
+        raise AssertionError("read")
+    assert settle([SpeakerName("Ann Lee", "a.txt", 1), SpeakerName("Lee", "b.txt", 1)], texts) == \
+        {"Ann Lee": "Ann Lee", "Lee": "Ann Lee"}
+    assert settle([SpeakerName("@annl", "a.txt", 1), SpeakerName("Ann Lee", "b.txt", 1)],
+                  lambda: ["Ann Lee (@annl)"])["@annl"] == "Ann Lee"
