@@ -5,6 +5,8 @@ Documents name one person in several ways — "Hillary Clinton", "Clinton", "CLI
 the corpus uses, and says which person any name (or a searcher's query) stands for. A short form joins a person
 only when it fits exactly one: with "Bill Clinton" and "Hillary Clinton" in the corpus a bare "Clinton" is
 nobody's but its own, and "Mr. Bennet" and "Mrs. Bennet" (one surname under two titles) stay two people.
+"Mr." or "Miss" before a surname joins a full name only where the corpus gives that person the same title
+("Mr. Lester Holt"): "Miss Lucas" is not "William Lucas", though both are Lucases.
 A first name alone never joins anyone: a query may find a person by it, a passage is never moved by it.
 """
 
@@ -101,8 +103,10 @@ class _Group:
         self.forms.append(form)
         self.genders |= {form.gender} - {None}
 
-    def fits_gender(self, gender: str | None) -> bool:
-        return gender is None or not self.genders or self.genders == {gender}
+    def takes_title(self, gender: str | None) -> bool:
+        """Whether a title of ``gender`` can stand for this person: a title of no gender ("President") always,
+        "Mr." or "Miss" only for a person the corpus titles so ("Miss Lucas" is not William Lucas's)."""
+        return gender is None or self.genders == {gender}
 
     def firsts_lasts(self) -> tuple[set[str], set[str]]:
         full = [f.words for f in self.forms if f.full]
@@ -155,7 +159,7 @@ def group_names(passages: dict[str, int], tied: Iterable[tuple[str, str]] = ()) 
         surname = f.words[0]
         # One surname under two titles is a family's ("Mr. Bennet", "Mrs. Bennet"): each titled form its own.
         fits = [] if len(titles_of[surname]) > 1 else \
-            [g for g in groups if surname in g.firsts_lasts()[1] and g.fits_gender(f.gender)]
+            [g for g in groups if surname in g.firsts_lasts()[1] and g.takes_title(f.gender)]
         target = fits[0] if len(fits) == 1 else by_title.get((f.title, surname))
         join(f, target)
         by_title[(f.title, surname)] = of[f.written]
@@ -185,13 +189,14 @@ def _names_by(group: _Group, word: str) -> bool:
 
 
 def _join_handles(forms: list[Form], groups: list[_Group], of: dict, join, tied: Iterable[tuple[str, str]]) -> None:
-    """A handle joins the one person whose name it spells ("@jeremycorbyn", "jeremy_corbyn": Jeremy Corbyn),
-    else the one person documents write beside it ("Jake Tapper (@jaket)"), or another spelling of itself
-    ("@TideWatcher", "tidewatcher")."""
+    """A handle joins the one person whose name it spells ("@jeremycorbyn", "jeremy_corbyn": Jeremy Corbyn;
+    "@Wuflamez": Wuflamez), else the one person documents write beside it ("Jake Tapper (@jaket)"), or another
+    spelling of itself ("@TideWatcher", "tidewatcher")."""
     spelt: dict[str, list[_Group]] = defaultdict(list)
     by_name: dict[tuple[str, str], _Group] = {}
     for g in groups:
-        for k in {key("".join(f.words)) for f in g.forms if f.full}:
+        # a full name run together, or a one-word name as written ("@Wuflamez" is Wuflamez, "alex" is Alex)
+        for k in {key("".join(f.words)) for f in g.forms if f.full or not f.title}:
             spelt[k].append(g)
         by_name.update({(f.words[0], f.words[-1]): g for f in g.forms if f.full})
     beside: dict[str, set[int]] = defaultdict(set)

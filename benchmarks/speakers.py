@@ -1,0 +1,67 @@
+"""One person, one speaker, measured on the annotated casts in tests/data/attribution (``SLUG.cast.json``: each
+person with every name their document uses for them).
+
+Every name of every cast is given to the speaker directory (retrieval/index/speakers.py) as if all the sets were
+one corpus, which is harder than one set at a time: names of different documents may collide. Scored over pairs
+of names: merge precision (of the pairs the directory makes one person, the share the annotators made one) and
+merge recall (of the pairs the annotators made one, the share the directory did). A wrong merge moves one
+person's words to another, so precision comes first; a missed merge only splits a person's listing.
+
+    python benchmarks/speakers.py [--show N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+from collections import defaultdict
+from pathlib import Path
+
+from quoth.index.speakers import group_names
+
+ROOT = Path(__file__).resolve().parents[1]
+SETS = ROOT / "tests" / "data" / "attribution"
+
+
+def gold_people() -> dict[str, set[str]]:
+    """Each written name and the annotated people it names (a name two casts use names both)."""
+    people: dict[str, set[str]] = defaultdict(set)
+    for cast in sorted(SETS.glob("*/*.cast.json")):
+        for person, entry in json.loads(cast.read_text(encoding="utf-8")).items():
+            for name in {person, *entry["aliases"]}:
+                people[name].add(f"{cast.stem.removesuffix('.cast')}:{person}")
+    return people
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--show", type=int, default=20, help="list up to N wrong and N missed merges")
+    args = ap.parse_args()
+    gold = gold_people()
+    got = group_names(dict.fromkeys(gold, 1))
+    merged = right = together = found = 0
+    wrong, missed = [], []
+    for a, b in itertools.combinations(sorted(gold), 2):
+        same = bool(gold[a] & gold[b])
+        joined = got[a] == got[b]
+        together += same
+        merged += joined
+        right += same and joined
+        found += same and joined
+        if joined and not same:
+            wrong.append((a, b, got[a]))
+        if same and not joined:
+            missed.append((a, b))
+    people = len(set(got.values()))
+    print(f"{len(gold)} names of {len({p for ps in gold.values() for p in ps})} annotated people -> {people} people")
+    print(f"merged pairs {merged}: precision {right / merged if merged else 1:.3f}; "
+          f"annotated pairs {together}: recall {found / together if together else 1:.3f}")
+    for a, b, into in wrong[:args.show]:
+        print(f"  wrong: {a!r} + {b!r} (as {into!r})")
+    for a, b in missed[:args.show]:
+        print(f"  missed: {a!r} + {b!r}")
+
+
+if __name__ == "__main__":
+    main()
