@@ -12,6 +12,7 @@ A first name alone never joins anyone: a query may find a person by it, a passag
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -108,9 +109,42 @@ class _Group:
         "Mr." or "Miss" only for a person the corpus titles so ("Miss Lucas" is not William Lucas's)."""
         return gender is None or self.genders == {gender}
 
-    def firsts_lasts(self) -> tuple[set[str], set[str]]:
-        full = [f.words for f in self.forms if f.full]
-        return {w[0] for w in full}, {w[-1] for w in full}
+
+class _Gathering:
+    """People being gathered, indexed by the words that may name them: each step looks up its candidates
+    rather than scanning every person (corpora have thousands of speakers)."""
+
+    def __init__(self) -> None:
+        self.of: dict[str, _Group] = {}  # a written name's group
+        self.firsts: dict[str, list[_Group]] = defaultdict(list)  # of full names
+        self.lasts: dict[str, list[_Group]] = defaultdict(list)
+        self.titled: dict[str, list[_Group]] = defaultdict(list)  # by the surname after a title
+
+    def join(self, form: Form, group: _Group | None) -> _Group:
+        """``form`` added to ``group``, or made a person of its own (None)."""
+        if group is None:
+            group = _Group(form)
+        else:
+            group.add(form)
+        self.of[form.written] = group
+        if form.full:
+            _index(self.firsts[form.words[0]], group)
+            _index(self.lasts[form.words[-1]], group)
+        elif form.title and len(form.words) == 1:
+            _index(self.titled[form.words[0]], group)
+        return group
+
+
+def _index(groups: list[_Group], group: _Group) -> None:
+    if not any(g is group for g in groups):
+        groups.append(group)
+
+
+def _unique(*lists: list[_Group]) -> list[_Group]:
+    found: list[_Group] = []
+    for g in itertools.chain(*lists):
+        _index(found, g)
+    return found
 
 
 def ties(texts: Iterable[str]) -> list[tuple[str, str]]:
@@ -134,85 +168,64 @@ def group_names(passages: dict[str, int], tied: Iterable[tuple[str, str]] = ()) 
     ``passages``: each written name's passage count (the most used of two equal forms is shown); ``tied``:
     (handle's key, display name) pairs documents write side by side (see ``ties``)."""
     forms = sorted({Form.of(n) for n in passages if n and n.strip()}, key=lambda f: f.written)
-    groups: list[_Group] = []
-    of: dict[str, _Group] = {}  # a written name's group
-
-    def join(form: Form, group: _Group | None) -> None:
-        if group is None:
-            group = _Group(form)
-            groups.append(group)
-        else:
-            group.add(form)
-        of[form.written] = group
-
-    by_words: dict[tuple[str, ...], _Group] = {}
+    people = _Gathering()
+    by_words: dict[tuple[str, str], _Group] = {}
     for f in (f for f in forms if f.full):  # "Hillary Rodham Clinton" and "Hillary Clinton" are one
         k = (f.words[0], f.words[-1])
-        join(f, by_words.get(k))
-        by_words[k] = of[f.written]
-    titled = [f for f in forms if not f.handle and len(f.words) == 1 and f.title]
+        by_words[k] = people.join(f, by_words.get(k))
+    _join_titled([f for f in forms if not f.handle and len(f.words) == 1 and f.title], people)
+    _join_bare([f for f in forms if not f.handle and len(f.words) == 1 and not f.title], people)
+    _join_handles([f for f in forms if f.handle], people, by_words, tied)
+    return {f.written: min(people.of[f.written].forms, key=lambda x: x.rank(passages[x.written])).written
+            for f in forms}
+
+
+def _join_titled(titled: list[Form], people: _Gathering) -> None:
+    """A titled surname joins the one full name it fits; one surname under two titles is a family's ("Mr.
+    Bennet", "Mrs. Bennet"): each titled form is then a person of its own."""
     titles_of: dict[str, set[str]] = defaultdict(set)
     for f in titled:
         titles_of[f.words[0]].add(f.title)
     by_title: dict[tuple[str, str], _Group] = {}
     for f in titled:
         surname = f.words[0]
-        # One surname under two titles is a family's ("Mr. Bennet", "Mrs. Bennet"): each titled form its own.
-        fits = [] if len(titles_of[surname]) > 1 else \
-            [g for g in groups if surname in g.firsts_lasts()[1] and g.takes_title(f.gender)]
-        target = fits[0] if len(fits) == 1 else by_title.get((f.title, surname))
-        join(f, target)
-        by_title[(f.title, surname)] = of[f.written]
-    _join_bare(forms, groups, of, join)
-    _join_handles(forms, groups, of, join, tied)
-    return {f.written: min(of[f.written].forms, key=lambda x: x.rank(passages[x.written])).written for f in forms}
+        fits = [] if len(titles_of[surname]) > 1 else [g for g in people.lasts[surname] if g.takes_title(f.gender)]
+        by_title[(f.title, surname)] = people.join(f, fits[0] if len(fits) == 1 else by_title.get((f.title, surname)))
 
 
-def _join_bare(forms: list[Form], groups: list[_Group], of: dict, join) -> None:
+def _join_bare(bare: list[Form], people: _Gathering) -> None:
     """A lone word joins the one person whose surname it is, when nobody else has it as a first or last name
     and no family shares it."""
     alone: dict[str, _Group] = {}
-    for f in (f for f in forms if not f.handle and len(f.words) == 1 and not f.title):
+    for f in bare:
         word = f.words[0]
-        fits = [g for g in groups if _names_by(g, word)]
-        surname = [g for g in fits if word in g.firsts_lasts()[1] or any(x.title and x.words == (word,)
-                                                                     for x in g.forms)]
-        target = surname[0] if len(fits) == 1 and len(surname) == 1 else alone.get(word)
-        join(f, target)
-        alone[word] = of[f.written]
+        fits = _unique(people.firsts[word], people.lasts[word], people.titled[word])
+        surname = _unique(people.lasts[word], people.titled[word])
+        alone[word] = people.join(f, surname[0] if len(fits) == 1 and len(surname) == 1 else alone.get(word))
 
 
-def _names_by(group: _Group, word: str) -> bool:
-    """Whether ``word`` is a first name, surname or titled surname of the group's (one of its own forms aside)."""
-    firsts, lasts = group.firsts_lasts()
-    return word in firsts or word in lasts or any(f.title and f.words == (word,) for f in group.forms)
-
-
-def _join_handles(forms: list[Form], groups: list[_Group], of: dict, join, tied: Iterable[tuple[str, str]]) -> None:
+def _join_handles(handles: list[Form], people: _Gathering, by_words: dict[tuple[str, str], _Group],
+                  tied: Iterable[tuple[str, str]]) -> None:
     """A handle joins the one person whose name it spells ("@jeremycorbyn", "jeremy_corbyn": Jeremy Corbyn;
     "@Wuflamez": Wuflamez), else the one person documents write beside it ("Jake Tapper (@jaket)"), or another
     spelling of itself ("@TideWatcher", "tidewatcher")."""
     spelt: dict[str, list[_Group]] = defaultdict(list)
-    by_name: dict[tuple[str, str], _Group] = {}
-    for g in groups:
-        # a full name run together, or a one-word name as written ("@Wuflamez" is Wuflamez, "alex" is Alex)
-        for k in {key("".join(f.words)) for f in g.forms if f.full or not f.title}:
-            spelt[k].append(g)
-        by_name.update({(f.words[0], f.words[-1]): g for f in g.forms if f.full})
-    beside: dict[str, set[int]] = defaultdict(set)
-    people = {id(g): g for g in groups}
+    for written, g in list(people.of.items()):
+        f = Form.of(written)
+        if f.full or not f.title:  # a full name run together, or a one-word name ("alex" is Alex)
+            _index(spelt[key("".join(f.words))], g)
+    beside: dict[str, list[_Group]] = defaultdict(list)
     for handle, name in tied:
         words = [w.casefold() for w in name.split()]
         # "Thanks Jake Tapper @jaket": the display name is the longest tail of the words that is somebody's
-        g = next((g for i in range(len(words) - 1) if (g := by_name.get((words[i], words[-1])))), None)
+        g = next((g for i in range(len(words) - 1) if (g := by_words.get((words[i], words[-1])))), None)
         if g is not None:
-            beside[handle].add(id(g))
-    handles: dict[str, _Group] = {}
-    for f in (f for f in forms if f.handle):
+            _index(beside[handle], g)
+    own: dict[str, _Group] = {}
+    for f in handles:
         k = f.words[0]
-        fits = spelt.get(k, []) or [people[i] for i in beside.get(k, ())]
-        join(f, fits[0] if len(fits) == 1 else handles.get(k))
-        handles[k] = of[f.written]
+        fits = spelt.get(k) or beside.get(k, [])
+        own[k] = people.join(f, fits[0] if len(fits) == 1 else own.get(k))
 
 
 def speaker_counts(entries: Iterable[SpeakerName]) -> dict[str, int]:
@@ -242,9 +255,16 @@ class SpeakerDirectory:
         self.person_of = stored if set(counts) <= set(stored) else group_names(counts)
         self._people = self._gather()
         self._by_key: dict[str, set[str]] = defaultdict(set)
+        # a first name, a surname, or both, to the people whose full names have them (with the title's gender)
+        self._by_words: dict[tuple[str, ...], list[tuple[str, str | None]]] = defaultdict(list)
+        self._folded = [(a.casefold(), p.name) for p in self._people.values() for a in p.aliases]
         for p in self._people.values():
             for a in p.aliases:
                 self._by_key[key(a)].add(p.name)
+                f = Form.of(a)
+                if f.full:
+                    for k in {(f.words[0],), (f.words[-1],), (f.words[0], f.words[-1])}:
+                        self._by_words[k].append((p.name, f.gender))
 
     def _gather(self) -> dict[str, Person]:
         passages: dict[str, int] = defaultdict(int)
@@ -281,9 +301,9 @@ class SpeakerDirectory:
         form = Form.of(query)
         if form.handle or not form.words:
             return set()
-        words = form.words
-        fits = {p.name for p in self._people.values()
-                if any(_matches(Form.of(a), words, form.gender) for a in p.aliases)}
+        words = form.words[:1] if len(form.words) == 1 else (form.words[0], form.words[-1])
+        fits = {p for p, gender in self._by_words.get(words, ())
+                if not (form.gender and gender and gender != form.gender)}
         return fits if len(fits) == 1 else set()
 
     def written(self, people: Iterable[str]) -> list[str]:
@@ -293,13 +313,4 @@ class SpeakerDirectory:
     def matching(self, part: str) -> set[str]:
         """The people with ``part`` inside one of their names (a searcher's fragment: "linto")."""
         low = part.casefold()
-        return {p.name for p in self._people.values() if any(low in a.casefold() for a in p.aliases)}
-
-
-def _matches(alias: Form, words: tuple[str, ...], gender: str | None) -> bool:
-    """Whether a query's words (a first name, a surname, or first and last) can name the alias's person."""
-    if not alias.full or (gender and alias.gender and gender != alias.gender):
-        return False
-    if len(words) == 1:
-        return words[0] in (alias.words[0], alias.words[-1])
-    return (words[0], words[-1]) == (alias.words[0], alias.words[-1])
+        return {p for a, p in self._folded if low in a}
