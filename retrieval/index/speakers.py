@@ -274,7 +274,8 @@ class SpeakerDirectory:
             person = self.person_of.get(e.name, e.name)
             passages[person] += e.passages
             aliases[person].add(e.name)
-            documents[person].add(e.path)
+            if e.path:  # an index from before the directory may not say where a name speaks
+                documents[person].add(e.path)
         return {p: Person(p, tuple(sorted(aliases[p], key=lambda a: (a != p, a))), passages[p],
                           tuple(sorted(documents[p]))) for p in passages}
 

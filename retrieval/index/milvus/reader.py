@@ -254,11 +254,12 @@ class MilvusIndex:
             entries, people = [], {}
             for r in self.milvus.scan(self.gen.records, 'kind == "speaker"', ["path", "data"]):
                 data = json.loads(r["data"])
-                listed = [[path, n] for path, n in data.get("documents", {}).items()]
-                if listed:  # documents beyond what one record holds: their passages still count
-                    listed[0][1] += data["passages"] - sum(n for _, n in listed)
+                # A generation published before the directory has no documents listed: its counts still hold.
+                listed = [[path, n] for path, n in data.get("documents", {}).items()] or [["", 0]]
+                listed[0][1] += data["passages"] - sum(n for _, n in listed)  # documents one record could not list
                 entries += [SpeakerName(r["path"], path, n) for path, n in listed]
-                people[r["path"]] = data.get("person", r["path"])
+                if "person" in data:  # else the directory is worked out here, as the publish would have
+                    people[r["path"]] = data["person"]
             self._directory = SpeakerDirectory(entries, people)
         return self._directory
 
