@@ -10,7 +10,15 @@ from tests.helpers import write_corpus
 FRAGMENTS = {"Somebody", "Though Pence", "But Harris", "November. Perry", "Username", "Password", "Log in"}
 DOCS = {
     "sources.toml": '[[document]]\nfile = "speech.txt"\nauthor = "Jeremy Corbyn"\nkind = "statement"\n\n'
-                    '[[document]]\nfile = "blog.txt"\nauthor = "Ann Lee"\n',
+                    '[[document]]\nfile = "blog.txt"\nauthor = "Ann Lee"\n\n'
+                    '[[document]]\nfile = "report.txt"\nauthor = "Cara Stone"\n\n'
+                    '[[document]]\nfile = "talk.txt"\nauthor = "Bob Green"\nkind = "transcript"\n',
+    "report.txt": "Council approves new budget\n\nBy Jane Doe\n\nThe council approved the budget on Tuesday after a "
+                  "long debate about library opening hours.\n\nSomebody said the libraries should stay open on "
+                  "Sundays, and Perry agreed with them.\n",
+    "talk.txt": "A talk on gardens\n\nSomebody said today that gardens are a luxury. I say they are a necessity "
+                "for every town.\n\nThough Pence spoke of growth, the gardens of this town have grown more food "
+                "than ever.\n",
     "speech.txt": "Speech to the conference\n\nSomebody said today that we cannot afford to rebuild our hospitals. "
                   "I say we cannot afford not to.\n\nThough Pence spoke of growth last week, the figures for the "
                   "regions are clear and they are getting worse.\n\nBut Harris is right about one thing: nurses "
@@ -30,7 +38,9 @@ DOCS = {
 def test_manifest_author_is_not_overridden_and_login_words_are_never_bylines(tmp_path):
     corpus = write_corpus(tmp_path / "corpus", DOCS)
     read = {doc.path: (doc, seg) for doc, seg in Quoth(Settings()).passages(corpus)}
-    for path, author in (("speech.txt", "Jeremy Corbyn"), ("blog.txt", "Ann Lee")):
+    # the manifest's author over a byline in the text too ("By Jane Doe"), and over a transcript without labels
+    for path, author in (("speech.txt", "Jeremy Corbyn"), ("blog.txt", "Ann Lee"), ("report.txt", "Cara Stone"),
+                         ("talk.txt", "Bob Green")):
         doc, seg = read[path]
         assert seg.source.author == author
         words = [p for p in seg.passages if p.role is not Role.QUOTE]
