@@ -28,6 +28,7 @@ _DISPLAY = rf"[{CAPITALS}][\w'’\-]+(?:[ \t]+[{CAPITALS}][\w'’\-]+){{1,3}}"
 DISPLAY_BEFORE = re.compile(rf"({_DISPLAY})[ \t]*\(?[ \t]*$")
 DISPLAY_AFTER = re.compile(rf"[ \t]*\([ \t]*({_DISPLAY})[ \t]*\)")
 TIE_WINDOW = 80  # characters before a handle searched for the display name
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # after a surname, not one
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,10 @@ class Form:
         if text.startswith("@") or (" " not in text and not text[:1].isupper()) or re.search(r"[_\d]", text):
             return cls(name, None, (key(text),), True)
         title, words = split_title(text)
-        return cls(name, title, tuple(w.casefold() for w in words if key(w)), False)
+        folded = [w.casefold() for w in words if key(w)]
+        while len(folded) > 2 and key(folded[-1]) in SUFFIXES:  # "Martin Luther King Jr." is King
+            folded.pop()
+        return cls(name, title, tuple(folded), False)
 
     @property
     def gender(self) -> str | None:

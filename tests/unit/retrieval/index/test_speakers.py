@@ -17,9 +17,11 @@ def test_surname_capitals_title_and_full_name_are_one_person_under_the_fullest_n
     assert got["TAPPER"] == got["JAKE TAPPER"] == "Jake Tapper"
 
 
-def test_a_middle_name_and_a_title_before_a_first_name_do_not_make_another_person():
+def test_a_middle_name_a_suffix_and_a_title_before_a_first_name_do_not_make_another_person():
     got = people("Hillary Clinton", "Hillary Rodham Clinton", "Senator Hillary Clinton")
     assert set(got.values()) == {"Hillary Rodham Clinton"}
+    got = people("Martin Luther King Jr.", "Martin King", "King")
+    assert set(got.values()) == {"Martin Luther King Jr."}
 
 
 def test_a_title_on_a_lone_surname_joins_the_one_person_it_fits():
