@@ -303,13 +303,24 @@ class SpeakerDirectory:
         found = self._by_key.get(key(query))
         if found:
             return set(found)
+        fits = self._fitting(query)
+        return fits if len(fits) == 1 else set()
+
+    def could_be(self, query: str, person: str) -> bool:
+        """Whether ``query`` may stand for ``person``: one of their names however written, or a first name,
+        surname or both of a full name of theirs. "Clinton" may be Hillary Clinton even where Bill Clinton
+        speaks too: verification must not call her words misattributed to "Clinton"."""
+        return person in self._by_key.get(key(query), ()) or person in self._fitting(query) \
+            or (person not in self._people and key(query) == key(person))
+
+    def _fitting(self, query: str) -> set[str]:
+        """The people with a full name whose first name, surname or both ``query`` gives (titles agreeing)."""
         form = Form.of(query)
         if form.handle or not form.words:
             return set()
         words = form.words[:1] if len(form.words) == 1 else (form.words[0], form.words[-1])
-        fits = {p for p, gender in self._by_words.get(words, ())
+        return {p for p, gender in self._by_words.get(words, ())
                 if not (form.gender and gender and gender != form.gender)}
-        return fits if len(fits) == 1 else set()
 
     def written(self, people: Iterable[str]) -> list[str]:
         """Every written name of ``people``: what passages are stored under."""

@@ -66,6 +66,11 @@ def test_a_second_person_of_one_surname_leaves_the_bare_surname_to_nobody(debate
     assert {p for p, _, _ in speakers_of(q, "Hillary Clinton")} == {"Hillary Clinton"}
     assert {d for _, _, d in speakers_of(q, "Hillary Clinton")} == {"speech.txt"}
     assert dict(q.speakers())["Lester Holt"] == 4  # the update settles who is who again, for every document
+    for claimed in ("Clinton", "Hillary Clinton"):  # "Clinton" may be either: never an accusation
+        [v] = q.verify("I have a plan to bring manufacturing back", speaker=claimed)
+        assert v.speaker == "Clinton" and v.misattributed is False, claimed
+    [v] = q.verify("I grew up in a small town in Arkansas", speaker="Hillary Clinton")
+    assert v.speaker == "Bill Clinton" and v.misattributed is True
 
 
 TIED = {

@@ -141,3 +141,12 @@ def test_an_at_handle_or_a_lower_case_login_is_the_one_word_name_it_spells():
     got = people("@Wuflamez", "Wuflamez", "alex", "Alex", "@Tim", "Tim Smith")
     assert got["@Wuflamez"] == got["Wuflamez"] and got["alex"] == got["Alex"]
     assert got["@Tim"] == "@Tim"  # a first name is no spelling of Tim Smith's whole name
+
+
+def test_a_name_that_may_be_the_person_is_never_another_persons():
+    d = directory("Bill Clinton", "Hillary Clinton", "Clinton", "Lester Holt", "HOLT", "@lesterholt")
+    assert d.could_be("Clinton", "Hillary Clinton") and d.could_be("Clinton", "Clinton")  # two Clintons: may be
+    assert d.could_be("Hillary", "Hillary Clinton") and d.could_be("hillary clinton", "Hillary Clinton")
+    assert not d.could_be("Bill Clinton", "Hillary Clinton") and not d.could_be("Holt", "Hillary Clinton")
+    assert d.could_be("Mr. Holt", "Lester Holt") and d.could_be("LesterHolt", "Lester Holt")
+    assert not d.could_be("Mrs. Holt", "Bill Clinton")
