@@ -24,15 +24,19 @@ HARBOUR_AND_GARDEN = {
 }
 
 
-# One person under several names across documents: "HOLT:" in a transcript, "by Lester Holt" on a column;
-# "CLINTON:" and "by Hillary Clinton". ``BILL`` adds a second Clinton, after which "Clinton" is nobody's alias.
+# One person under several names across documents: "HOLT:" in a transcript (whose header names Lester Holt),
+# "by Lester Holt" on a column; "CLINTON:" and "by Hillary Clinton". ``BILL`` adds a second Clinton, after which
+# "Clinton" is nobody's alias.
 DEBATE = {
-    "debate.txt": "Presidential debate transcript\n\nHOLT: Good evening from Hofstra University. The first question "
-                  "tonight is about jobs and wages.\n\nCLINTON: Thank you, Lester. I want to build an economy that "
-                  "works for everyone, not just those at the top.\n\nTRUMP: Our jobs are fleeing the country. They "
-                  "are going to Mexico and many other countries.\n\nHOLT: Secretary Clinton, you have two minutes "
-                  "to respond on the question of trade deals.\n\nCLINTON: I have a plan to bring manufacturing "
-                  "back, with investment in clean energy and infrastructure.\n",
+    "debate.txt": "\n\n".join([
+        "Presidential debate transcript",
+        "The candidates are Hillary Clinton and Donald Trump; the moderator is Lester Holt of NBC News.",
+        "HOLT: Good evening from Hofstra University. The first question tonight is about jobs and wages.",
+        "CLINTON: Thank you, Lester. I want to build an economy that works for everyone, not just those at the top.",
+        "TRUMP: Our jobs are fleeing the country. They are going to Mexico and many other countries.",
+        "HOLT: Secretary Clinton, you have two minutes to respond on the question of trade deals.",
+        "CLINTON: I have a plan to bring manufacturing back, with investment in clean energy and infrastructure.",
+    ]) + "\n",
     "column.txt": "Notes from the moderator's chair\n\nby Lester Holt\n\nModerating a debate means listening more "
                   "than talking, and letting the candidates answer each other directly.\n\nThe audience was asked "
                   "to stay silent, and for most of the evening the hall kept that promise.\n",

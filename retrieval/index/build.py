@@ -300,7 +300,7 @@ class IndexBuilder:
         params = (self.settings.bm25_k1, self.settings.bm25_b)
         bm25.save(bm25.build(texts, *params, analyzer=analyzer), gen.bm25)
         # Who is who needs every document's names: settled here, after the last document is in.
-        store.put_speaker_people(speakers.settle(store.speaker_entries(), store.texts))
+        store.put_speaker_people(speakers.settle(store.speaker_entries(), store.texts, store.text_and_author))
         report.passages = len(ids)
         fingerprint = hashlib.sha256("\n".join(sorted(store.document_keys().values())).encode()).hexdigest()
         store.sync()

@@ -12,6 +12,7 @@ A first name alone never joins anyone: a query may find a person by it, a passag
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import defaultdict
@@ -29,6 +30,11 @@ DISPLAY_BEFORE = re.compile(rf"({_DISPLAY})[ \t]*\(?[ \t]*$")
 DISPLAY_AFTER = re.compile(rf"[ \t]*\([ \t]*({_DISPLAY})[ \t]*\)")
 TIE_WINDOW = 80  # characters before a handle searched for the display name
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # after a surname, not one
+MENTION_DOCS = 50  # documents of a short name read for a fuller one: enough to find it, never the whole corpus
+
+# Whether a document where the first name speaks also names one of the others (in its text, as its author or as
+# another of its speakers): the evidence a surname needs to join a full name of another document.
+Beside = Callable[[str, list[str]], bool]
 
 
 @dataclass(frozen=True)
@@ -118,7 +124,8 @@ class _Gathering:
     """People being gathered, indexed by the words that may name them: each step looks up its candidates
     rather than scanning every person (corpora have thousands of speakers)."""
 
-    def __init__(self) -> None:
+    def __init__(self, beside: Beside | None = None) -> None:
+        self.beside = beside
         self.of: dict[str, _Group] = {}  # a written name's group
         self.firsts: dict[str, list[_Group]] = defaultdict(list)  # of full names
         self.lasts: dict[str, list[_Group]] = defaultdict(list)
@@ -137,6 +144,16 @@ class _Gathering:
         elif form.title and len(form.words) == 1:
             _index(self.titled[form.words[0]], group)
         return group
+
+
+    def vouched(self, short: Form, group: _Group) -> bool:
+        """Whether a document where ``short`` speaks names the person by a fuller name ("HOLT:" in a transcript
+        whose header names Lester Holt): two people of one surname in two documents are otherwise one to the
+        corpus. Without documents to read (an index from before), the corpus having one such person is enough."""
+        if self.beside is None:
+            return True
+        fuller = [f.written for f in group.forms if f.full or (f.title and not short.title)]
+        return bool(fuller) and self.beside(short.written, fuller)
 
 
 def _index(groups: list[_Group], group: _Group) -> None:
@@ -167,12 +184,14 @@ def needs_ties(names: Iterable[str]) -> bool:
     return any(Form.of(n).handle for n in names if n and n.strip())
 
 
-def group_names(passages: dict[str, int], tied: Iterable[tuple[str, str]] = ()) -> dict[str, str]:
+def group_names(passages: dict[str, int], tied: Iterable[tuple[str, str]] = (),
+                beside: Beside | None = None) -> dict[str, str]:
     """Each written name's person (the name shown for them), by the rules in the module's docstring;
     ``passages``: each written name's passage count (the most used of two equal forms is shown); ``tied``:
-    (handle's key, display name) pairs documents write side by side (see ``ties``)."""
+    (handle's key, display name) pairs documents write side by side (see ``ties``); ``beside``: where a short
+    name's documents name someone fuller (see ``Beside``; None: not asked)."""
     forms = sorted({Form.of(n) for n in passages if n and n.strip()}, key=lambda f: f.written)
-    people = _Gathering()
+    people = _Gathering(beside)
     by_words: dict[tuple[str, str], _Group] = {}
     for f in (f for f in forms if f.full):  # "Hillary Rodham Clinton" and "Hillary Clinton" are one
         k = (f.words[0], f.words[-1])
@@ -185,8 +204,8 @@ def group_names(passages: dict[str, int], tied: Iterable[tuple[str, str]] = ()) 
 
 
 def _join_titled(titled: list[Form], people: _Gathering) -> None:
-    """A titled surname joins the one full name it fits; one surname under two titles is a family's ("Mr.
-    Bennet", "Mrs. Bennet"): each titled form is then a person of its own."""
+    """A titled surname joins the one full name it fits, named in its documents; one surname under two titles
+    is a family's ("Mr. Bennet", "Mrs. Bennet"): each titled form is then a person of its own."""
     titles_of: dict[str, set[str]] = defaultdict(set)
     for f in titled:
         titles_of[f.words[0]].add(f.title)
@@ -194,18 +213,20 @@ def _join_titled(titled: list[Form], people: _Gathering) -> None:
     for f in titled:
         surname = f.words[0]
         fits = [] if len(titles_of[surname]) > 1 else [g for g in people.lasts[surname] if g.takes_title(f.gender)]
-        by_title[(f.title, surname)] = people.join(f, fits[0] if len(fits) == 1 else by_title.get((f.title, surname)))
+        target = fits[0] if len(fits) == 1 and people.vouched(f, fits[0]) else by_title.get((f.title, surname))
+        by_title[(f.title, surname)] = people.join(f, target)
 
 
 def _join_bare(bare: list[Form], people: _Gathering) -> None:
-    """A lone word joins the one person whose surname it is, when nobody else has it as a first or last name
-    and no family shares it."""
+    """A lone word joins the one person whose surname it is, when nobody else has it as a first or last name,
+    no family shares it and its documents name that person more fully."""
     alone: dict[str, _Group] = {}
     for f in bare:
         word = f.words[0]
         fits = _unique(people.firsts[word], people.lasts[word], people.titled[word])
         surname = _unique(people.lasts[word], people.titled[word])
-        alone[word] = people.join(f, surname[0] if len(fits) == 1 and len(surname) == 1 else alone.get(word))
+        one = len(fits) == 1 and len(surname) == 1 and people.vouched(f, surname[0])
+        alone[word] = people.join(f, surname[0] if one else alone.get(word))
 
 
 def _join_handles(handles: list[Form], people: _Gathering, by_words: dict[tuple[str, str], _Group],
@@ -240,11 +261,37 @@ def speaker_counts(entries: Iterable[SpeakerName]) -> dict[str, int]:
     return counts
 
 
-def settle(entries: Iterable[SpeakerName], texts: Callable[[], Iterable[str]]) -> dict[str, str]:
-    """Each written name's person, for a build to store: ``texts`` (the documents' texts) are read only when a
-    handle speaks, for the display names written beside it."""
+def settle(entries: Iterable[SpeakerName], texts: Callable[[], Iterable[str]],
+           document: Callable[[str], str] | None = None) -> dict[str, str]:
+    """Each written name's person, for a build to store. ``texts`` (the documents' texts) are read only when a
+    handle speaks, for the display names written beside it; ``document`` (a document's text and author, by path)
+    only for the documents of a short name that could join a fuller one."""
+    entries = list(entries)
     counts = speaker_counts(entries)
-    return group_names(counts, ties(texts()) if needs_ties(counts) else ())
+    beside = written_beside(entries, document) if document is not None else None
+    return group_names(counts, ties(texts()) if needs_ties(counts) else (), beside)
+
+
+def _spaced(name: str) -> str:
+    """A pattern for ``name`` as a whole name, however the text spaces its words."""
+    return r"(?<!\w)" + r"\s+".join(map(re.escape, name.split())) + r"(?!\w)"
+
+
+def written_beside(entries: list[SpeakerName], document: Callable[[str], str]) -> Beside:
+    """``Beside`` over the corpus: a document where the short name speaks has a fuller one among its speakers,
+    or writes it (any case, any spacing)."""
+    where: dict[str, list[str]] = defaultdict(list)
+    speaking: dict[str, set[str]] = defaultdict(set)
+    for e in entries:
+        where[e.name].append(e.path)
+        speaking[e.path].add(e.name)
+    read = functools.lru_cache(maxsize=MENTION_DOCS)(document)
+
+    def beside(short: str, fuller: list[str]) -> bool:
+        written = re.compile("|".join(_spaced(n) for n in fuller), re.IGNORECASE)
+        return any(speaking[path] & set(fuller) or written.search(read(path))
+                   for path in sorted(where.get(short, ()))[:MENTION_DOCS])
+    return beside
 
 
 class SpeakerDirectory:

@@ -302,6 +302,12 @@ class Store:
             " WHERE p.speaker IS NOT NULL GROUP BY p.speaker, d.path ORDER BY p.speaker, d.path")]
 
     @guarded
+    def text_and_author(self, path: str) -> str:
+        """A document's text with its author's name after it: every name the document gives (speakers.py)."""
+        row = self.connect().execute("SELECT text, author FROM documents WHERE path = ?", (path,)).fetchone()
+        return f"{row[0]}\n{row[1] or ''}" if row else ""
+
+    @guarded
     def texts(self) -> Iterator[str]:
         """Every document's text, one at a time."""
         for (text,) in self.connect().execute("SELECT text FROM documents ORDER BY path"):

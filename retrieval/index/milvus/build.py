@@ -36,7 +36,7 @@ from ..speakers import SpeakerName, settle
 from . import layout
 from .connection import Milvus
 from .layout import MilvusGeneration, record, shard_of
-from .reader import PAGE, ROW_FIELDS, MilvusLive, read_meta
+from .reader import PAGE, ROW_FIELDS, MilvusLive, document_text, read_meta
 
 log = logging.getLogger("quoth.index")
 BATCH_PASSAGES = 256  # passages embedded and inserted at a time: bounded memory whatever the corpus
@@ -302,9 +302,15 @@ class MilvusBuilder:
         self._apply(gen, fixes)
         self._insert(gen.terms, [{"term": t, "df": d, "placeholder": layout.PLACEHOLDER} for t, d in df.items()])
         self._insert(gen.records, speaker_records(speakers, lambda: (
-            r["text"] for r in self.milvus.scan(gen.records, 'kind == "text"', ["text"]))))
+            r["text"] for r in self.milvus.scan(gen.records, 'kind == "text"', ["text"])),
+            lambda path: self._text_and_author(gen, path)))
         self.milvus.flush(gen.terms)
         return {"tokens": tokens, "passages": passages}
+
+    def _text_and_author(self, gen: MilvusGeneration, path: str) -> str:
+        """A document's text with its author's name after it (see speakers.settle)."""
+        doc = self._record(gen, f"doc\0{path}") or {}
+        return f"{document_text(self.milvus, gen, path) or ''}\n{doc.get('author') or ''}"
 
     def _apply(self, gen: MilvusGeneration, fixes: dict[int, str]) -> None:
         ids = list(fixes)
@@ -337,12 +343,14 @@ class MilvusBuilder:
                 layout.drop(self.milvus, old)
 
 
-def speaker_records(speakers: Counter[tuple[str, str]], texts: Callable[[], Iterable[str]]) -> list[dict]:
+def speaker_records(speakers: Counter[tuple[str, str]], texts: Callable[[], Iterable[str]],
+                    document: Callable[[str], str]) -> list[dict]:
     """One record per written speaker name: its person in the corpus's directory (speakers.py), its passages
     and their documents. A name in more documents than one record holds keeps the most quoted ones listed.
-    ``texts``: the documents' texts, in parts (a handle and a name split across two parts are not tied)."""
+    ``texts``: the documents' texts, in parts (a handle and a name split across two parts are not tied);
+    ``document``: one document's text and author, by path."""
     entries = [SpeakerName(name, path, n) for (name, path), n in speakers.items()]
-    people = settle(entries, texts)
+    people = settle(entries, texts, document)
     docs: dict[str, dict[str, int]] = {}
     for e in entries:
         docs.setdefault(e.name, {})[e.path] = e.passages

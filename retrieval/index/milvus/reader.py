@@ -56,6 +56,15 @@ def read_meta(milvus: Milvus, gen: MilvusGeneration) -> dict | None:
     return json.loads(found[0]["data"]) if found else None
 
 
+def document_text(milvus: Milvus, gen: MilvusGeneration, path: str) -> str | None:
+    """A document's text, from its parts."""
+    found = milvus.query(gen.records, filter=layout.render('kind == "text" and path == {path}', {"path": path}),
+                         output_fields=["part", "text"], limit=16384)
+    if not found:
+        return None
+    return "".join(r["text"] for r in sorted(found, key=lambda r: r["part"]))
+
+
 def source_of(path: str, data: dict) -> SourceInfo:
     kind = data.get("kind")
     return SourceInfo(path=path, title=data.get("title") or path, author=data.get("author"), site=data.get("site"),
@@ -326,12 +335,7 @@ class MilvusIndex:
         yield from self._with_source(fresh + stale)
 
     def document_text(self, path: str) -> str | None:
-        found = self.milvus.query(self.gen.records, filter=layout.render('kind == "text" and path == {path}',
-                                                                         {"path": path}),
-                                  output_fields=["part", "text"], limit=16384)
-        if not found:
-            return None
-        return "".join(r["text"] for r in sorted(found, key=lambda r: r["part"]))
+        return document_text(self.milvus, self.gen, path)
 
     def passages_within(self, path: str, start: int, end: int) -> list[tuple[Passage, SourceInfo]]:
         found = self._query("doc_path == {path} and start < {end} and stop > {start}",

@@ -150,3 +150,16 @@ def test_a_name_that_may_be_the_person_is_never_another_persons():
     assert not d.could_be("Bill Clinton", "Hillary Clinton") and not d.could_be("Holt", "Hillary Clinton")
     assert d.could_be("Mr. Holt", "Lester Holt") and d.could_be("LesterHolt", "Lester Holt")
     assert not d.could_be("Mrs. Holt", "Bill Clinton")
+
+
+def test_a_short_name_joins_a_fuller_one_only_where_its_documents_name_that_person():
+    entries = [SpeakerName("HOLT", "debate.txt", 2), SpeakerName("Lester Holt", "column.txt", 2),
+               SpeakerName("Smith", "panel.txt", 3), SpeakerName("John Smith", "op-ed.txt", 1),
+               SpeakerName("Mr. Brown", "minutes.txt", 1), SpeakerName("Mr. Tom Brown", "letter.txt", 1),
+               SpeakerName("Mr. Tom Brown", "minutes.txt", 1)]
+    texts = {"debate.txt": "The moderator is LESTER  HOLT.\nHOLT: Good evening.", "column.txt": "",
+             "panel.txt": "SMITH: Thank you, Jane.", "op-ed.txt": "", "minutes.txt": "", "letter.txt": ""}
+    got = settle(entries, lambda: texts.values(), texts.__getitem__)
+    assert got["HOLT"] == "Lester Holt"  # the transcript's header names him
+    assert got["Smith"] == "Smith"  # nothing says the panel's Smith is the op-ed's John Smith
+    assert got["Mr. Brown"] == "Mr. Tom Brown"  # both speak in the minutes
