@@ -3,8 +3,9 @@
 Documents name one person in several ways — "Hillary Clinton", "Clinton", "CLINTON", "Mrs. Clinton",
 "@hillaryclinton". The directory groups the names passages were given into people, each under the fullest form
 the corpus uses, and says which person any name (or a searcher's query) stands for. A short form joins a person
-only when it fits exactly one: with "Bill Clinton" and "Hillary Clinton" in the corpus a bare "Clinton" is
-nobody's but its own, and "Mr. Bennet" and "Mrs. Bennet" (one surname under two titles) stay two people.
+only when it fits exactly one, and a document it speaks in names that person more fully: with "Bill Clinton"
+and "Hillary Clinton" in the corpus a bare "Clinton" is nobody's but its own, "Mr. Bennet" and "Mrs. Bennet"
+(one surname under two titles) stay two people, and a panel's "SMITH:" is not the John Smith of an op-ed.
 "Mr." or "Miss" before a surname joins a full name only where the corpus gives that person the same title
 ("Mr. Lester Holt"): "Miss Lucas" is not "William Lucas", though both are Lucases.
 A first name alone never joins anyone: a query may find a person by it, a passage is never moved by it.
