@@ -146,7 +146,6 @@ class _Gathering:
             _index(self.titled[form.words[0]], group)
         return group
 
-
     def vouched(self, short: Form, group: _Group) -> bool:
         """Whether a document where ``short`` speaks names the person by a fuller name ("HOLT:" in a transcript
         whose header names Lester Holt): two people of one surname in two documents are otherwise one to the
