@@ -22,7 +22,7 @@ _EXPORTS = {
     "QuothError": ".errors", "ConfigError": ".errors", "CorpusError": ".errors", "ManifestError": ".errors",
     "IndexUnusable": ".errors", "IndexMissing": ".errors", "IndexDamaged": ".errors", "BadQuery": ".errors",
     "ModelMismatch": ".errors",
-    "ModelUnavailable": ".errors", "EvalError": ".errors",
+    "ModelUnavailable": ".errors", "EvalError": ".errors", "Person": ".index.speakers",
 }
 __all__ = [
     "BadQuery",
@@ -41,6 +41,7 @@ __all__ = [
     "ModelMismatch",
     "ModelUnavailable",
     "Passage",
+    "Person",
     "Quoth",
     "QuothError",
     "Role",
@@ -65,6 +66,7 @@ if TYPE_CHECKING:
         QuothError,
     )
     from .index.build import BuildReport
+    from .index.speakers import Person
     from .records import Document, Hit, Kind, LayoutHints, Passage, Role, SourceInfo
     from .search.searcher import SearchResult
     from .settings import Settings

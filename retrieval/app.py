@@ -17,9 +17,10 @@ from pathlib import Path
 from .embeddings import Encoder, ModelError, token_counter
 from .errors import ModelUnavailable, QuothError
 from .evaluate.beir import BeirData, beir_corpus_folder
-from .index import BuildReport, IndexFolder, LoadedIndex, ProgressFn, index_folder
+from .index import BuildReport, IndexFolder, LoadedIndex, ProgressFn, filters, index_folder
 from .index.backend import open_backend
 from .index.build import settings_key
+from .index.speakers import Person
 from .index.store import StoredDocument
 from .ingest import FolderLoader, LoadReport
 from .records import Document, Hit, Passage, SourceInfo
@@ -232,8 +233,15 @@ class Quoth:
         return self.current().documents()
 
     def speakers(self) -> list[tuple[str, int]]:
-        """Speakers by number of passages."""
+        """Speakers by number of passages, each person once under the fullest name the corpus gives them."""
         return self.current().speakers()
+
+    def people(self, name: str | None = None) -> list[Person]:
+        """Each speaker with every name the corpus uses for them, their passages and documents, the most quoted
+        first; ``name``: only the people it names (by any of their names, else by part of one)."""
+        directory = self.current().directory()
+        found = filters.speaker_people(name, directory) if name else None
+        return [p for p in directory.people() if found is None or p.name in found]
 
     def context(self, path: str, start: int, end: int, before: int = 1, after: int = 1
                 ) -> tuple[list[tuple[Passage, SourceInfo]], int | None]:

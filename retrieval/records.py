@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 
 
@@ -204,6 +204,16 @@ class Passage:
     locator: str | None = None  # where it is in the recording or print (Document.locator_at)
     speaker_confidence: float | None = None  # how sure the speaker is, 0..1; None when nobody is named
     speaker_evidence: tuple[Evidence, ...] = ()  # why: the clues that named the speaker (or the guess refused)
+    # The name as this document wrote it, where the index shows the person under a fuller one ("Clinton" for
+    # Hillary Clinton; see index/speakers.py); None when they are the same.
+    speaker_as_written: str | None = None
+
+    def as_person(self, person: str | None, reply_to: str | None) -> Passage:
+        """This passage with its speaker (and the one it replies to) named as the corpus's person."""
+        if person == self.speaker and reply_to == self.reply_to:
+            return self
+        return replace(self, speaker=person, reply_to=reply_to,
+                       speaker_as_written=self.speaker if person != self.speaker else None)
 
     @property
     def label(self) -> str:
@@ -214,7 +224,8 @@ class Passage:
                 "reply_to": self.reply_to, "source": source.to_json(), "start": self.start, "end": self.end,
                 "locator": self.locator, "passage_id": self.id,
                 "speaker_confidence": self.speaker_confidence,
-                "speaker_evidence": [e.to_json() for e in self.speaker_evidence]}
+                "speaker_evidence": [e.to_json() for e in self.speaker_evidence],
+                "speaker_as_written": self.speaker_as_written}
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,30 @@ HARBOUR_AND_GARDEN = {
 }
 
 
+# One person under several names across documents: "HOLT:" in a transcript (whose header names Lester Holt),
+# "by Lester Holt" on a column; "CLINTON:" and "by Hillary Clinton". ``BILL`` adds a second Clinton, after which
+# "Clinton" is nobody's alias.
+DEBATE = {
+    "debate.txt": "\n\n".join([
+        "Presidential debate transcript",
+        "The candidates are Hillary Clinton and Donald Trump; the moderator is Lester Holt of NBC News.",
+        "HOLT: Good evening from Hofstra University. The first question tonight is about jobs and wages.",
+        "CLINTON: Thank you, Lester. I want to build an economy that works for everyone, not just those at the top.",
+        "TRUMP: Our jobs are fleeing the country. They are going to Mexico and many other countries.",
+        "HOLT: Secretary Clinton, you have two minutes to respond on the question of trade deals.",
+        "CLINTON: I have a plan to bring manufacturing back, with investment in clean energy and infrastructure.",
+    ]) + "\n",
+    "column.txt": "Notes from the moderator's chair\n\nby Lester Holt\n\nModerating a debate means listening more "
+                  "than talking, and letting the candidates answer each other directly.\n\nThe audience was asked "
+                  "to stay silent, and for most of the evening the hall kept that promise.\n",
+    "speech.txt": "Remarks on the economy\n\nby Hillary Clinton\n\nWe need an economy that rewards hard work, "
+                  "raises wages and gives every family a fair shot at the middle class.\n\nNobody who works full "
+                  "time should have to raise children in poverty.\n",
+}
+BILL = {"memoir.txt": "A chapter of memoir\n\nby Bill Clinton\n\nI grew up in a small town in Arkansas where "
+                      "everybody knew the name of the family down the road.\n"}
+
+
 def write_corpus(root: Path, docs: dict[str, str]) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     for name, text in docs.items():

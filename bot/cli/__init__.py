@@ -60,7 +60,7 @@ def _search_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--corpus", metavar="DIR", help=CORPUS_HELP)
     p.add_argument("--k", type=int, default=None, help="number of quotes (default: search.k, 3)")
     p.add_argument("--source", help="only this document (its path, or part of its path or title)")
-    p.add_argument("--speaker", help="only this speaker (the name, or part of it)")
+    p.add_argument("--speaker", help="only this speaker: any of their names (see `quoth speakers`), or part of one")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -98,9 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--watch", action="store_true", help="stay running: update the index after each group of "
                    "changes in the corpus folder (once it has been quiet for corpus.watch_quiet seconds)")
 
-    p = command("sources", "list the indexed documents with their passage counts", commands.cmd_sources)
-    p.add_argument("--corpus", metavar="DIR", help=CORPUS_HELP)
-    p.add_argument("--json", action="store_true", help="JSON Lines on stdout, one document per line")
+    _listing_commands(command)
 
     p = command("passages", "show how a folder's documents are split into attributed passages (no index)",
                 commands.cmd_passages)
@@ -122,6 +120,19 @@ def build_parser() -> argparse.ArgumentParser:
     _verify_command(command)
     _bot_commands(command)
     return parser
+
+
+def _listing_commands(command) -> None:
+    p = command("sources", "list the indexed documents with their passage counts", commands.cmd_sources)
+    p.add_argument("--corpus", metavar="DIR", help=CORPUS_HELP)
+    p.add_argument("--json", action="store_true", help="JSON Lines on stdout, one document per line")
+
+    p = command("speakers", "list the speakers: each person once, with every name the corpus uses for them, "
+                "their passage count and documents", commands.cmd_speakers)
+    p.add_argument("name", nargs="?", help="only the speakers this names (any of their names, or part of one)")
+    p.add_argument("--corpus", metavar="DIR", help=CORPUS_HELP)
+    p.add_argument("--json", action="store_true", help="JSON Lines on stdout, one speaker per line: speaker, "
+                   "aliases, passages, documents")
 
 
 def _verify_command(command) -> None:

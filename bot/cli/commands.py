@@ -180,6 +180,23 @@ def cmd_sources(cfg: AppConfig, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_speakers(cfg: AppConfig, args: argparse.Namespace) -> int:
+    q = _app(cfg, args)
+    people = q.people(args.name)
+    if args.name and not people:
+        raise BadQuery(f"no speaker matches {args.name!r} (run `quoth speakers` for them all)")
+    if args.json:
+        for p in people:
+            _out(json.dumps(p.to_json(), ensure_ascii=False))
+        return 0
+    for p in people:
+        also = [a for a in p.aliases if a != p.name]
+        said = f"{p.passages:6d}  {shown(p.name)}" + (f"  (also {', '.join(shown(a) for a in also)})" if also else "")
+        _out(said + f"  in {len(p.documents)} document{'s' if len(p.documents) != 1 else ''}")
+    _out(f"{sum(p.passages for p in people):6d}  attributed passages, {len(people)} speakers")
+    return 0
+
+
 def cmd_eval(cfg: AppConfig, args: argparse.Namespace) -> int:
     if bool(args.beir) == bool(args.questions):
         raise UsageError("give exactly one of --beir DIR or --questions FILE")

@@ -36,6 +36,8 @@ def evidence_lines(p: Passage) -> list[str]:
     """Why a passage has its speaker (or none): its confidence and each clue, for ``--explain``."""
     sure = f" ({p.speaker_confidence:.2f})" if p.speaker_confidence is not None else ""
     clues = [str(e) for e in p.speaker_evidence] or ["no clue names a speaker"]
+    if p.speaker_as_written:  # one person across the corpus: say which name this document used
+        clues.append(f"the document writes {p.speaker_as_written!r}, one of {p.speaker}'s names (quoth speakers)")
     return [f"      why{sure}: {clues[0]}", *(f"           {c}" for c in clues[1:])]
 
 

@@ -27,7 +27,7 @@ from ..language import resolve as resolve_language
 from ..records import Document
 from ..segment import Chrome, Segmented
 from ..settings import IndexSettings
-from . import bm25, dense
+from . import bm25, dense, speakers
 from .generation import FORMAT_VERSION, SEGMENTER_VERSION, Generation, IndexFolder, Meta, file_digest, sync_files
 from .store import Store
 
@@ -299,6 +299,8 @@ class IndexBuilder:
         _, texts = store.search_texts()
         params = (self.settings.bm25_k1, self.settings.bm25_b)
         bm25.save(bm25.build(texts, *params, analyzer=analyzer), gen.bm25)
+        # Who is who needs every document's names: settled here, after the last document is in.
+        store.put_speaker_people(speakers.settle(store.speaker_entries(), store.texts, store.text_and_author))
         report.passages = len(ids)
         fingerprint = hashlib.sha256("\n".join(sorted(store.document_keys().values())).encode()).hexdigest()
         store.sync()

@@ -23,7 +23,7 @@ from ..errors import IndexDamaged, IndexMissing
 from ..records import Passage, SourceInfo
 from . import bm25, dense, filters
 from .generation import Generation, IndexFolder, Meta
-from .speakers import SpeakerAliases
+from .speakers import SpeakerDirectory
 from .store import Store, StoredDocument, damaged
 
 log = logging.getLogger("quoth.index")
@@ -64,7 +64,7 @@ class LoadedIndex:
         with damaged(gen.meta_file):
             self.analyzer = bm25.analyzer(self.meta.language)  # queries are read as the passages were
         self._labels: tuple[list, list, list] | None = None
-        self._aliases: SpeakerAliases | None = None
+        self._directory: SpeakerDirectory | None = None
         self._labels_lock = threading.Lock()
 
     @property
@@ -146,10 +146,10 @@ class LoadedIndex:
         return self._labels
 
     @functools.cached_property
-    def _names(self) -> tuple[list[tuple[str, str]], list[str]]:
-        """Each document's (path, title) and each speaker, once: what the filters match against."""
-        speakers, paths, titles = self.labels()
-        return list(dict(zip(paths, titles, strict=True)).items()), sorted({x for x in speakers if x})
+    def _docs(self) -> list[tuple[str, str]]:
+        """Each document's (path, title), once: what the source filter matches against."""
+        _, paths, titles = self.labels()
+        return list(dict(zip(paths, titles, strict=True)).items())
 
     def mask(self, source: str | None = None, speaker: str | None = None) -> np.ndarray | None:
         """Rows allowed by the filters (see filters.py)."""
@@ -158,34 +158,43 @@ class LoadedIndex:
         _, paths, _ = self.labels()
         keep = np.ones(len(self.ids), dtype=bool)
         if source:
-            allowed = set(filters.source_paths(source, self._names[0]))
+            allowed = set(filters.source_paths(source, self._docs))
             keep &= np.array([p in allowed for p in paths], dtype=bool)
         if speaker:
             keep &= self.speaker_rows(speaker)
         return keep
 
     def check_filters(self, source: str | None, speaker: str | None) -> None:
-        filters.check(source, speaker, self._names[0], self.aliases(), self._names[1])
+        filters.check(source, speaker, self._docs, self.directory())
 
     def speaker_rows(self, speaker: str) -> np.ndarray:
-        named = set(filters.speaker_names(speaker, self.aliases(), self._names[1]))
+        named = set(filters.speaker_names(speaker, self.directory()))
         return np.array([x in named for x in self.labels()[0]], dtype=bool)
 
-    def aliases(self) -> SpeakerAliases:
-        if self._aliases is None:
-            self._aliases = SpeakerAliases(self._names[1])
-        return self._aliases
+    def directory(self) -> SpeakerDirectory:
+        """The corpus's people and all their names, as the build settled them."""
+        if self._directory is None:
+            with self._labels_lock:
+                if self._directory is None:
+                    self._directory = SpeakerDirectory(self.store.speaker_entries(), self.store.speaker_people())
+        return self._directory
+
+    def _as_people(self, found: list[tuple[Passage, SourceInfo]]) -> list[tuple[Passage, SourceInfo]]:
+        """Passages with their speakers named as the corpus's people (the written name kept beside)."""
+        d = self.directory()
+        return [(p.as_person(d.canonical(p.speaker), d.canonical(p.reply_to)), src) for p, src in found]
 
     # --- passages and documents ------------------------------------------------------------------------
     def passages(self, rows: np.ndarray) -> list[tuple[Passage, SourceInfo]]:
         """The passages of ``rows``, in that order."""
         ids = self.ids[rows].tolist()
-        found = self.store.get(ids)
+        found = self.get(ids)
         return [found[int(pid)] for pid in ids]
 
     def get(self, ids: Iterable[int]) -> dict[int, tuple[Passage, SourceInfo]]:
         """Passages by passage id (ids no longer indexed are left out)."""
-        return self.store.get(ids)
+        found = self.store.get(ids)
+        return dict(zip(found, self._as_people(list(found.values())), strict=True))
 
     def passage_paths(self) -> dict[int, str]:
         """Every passage id and its document's path."""
@@ -211,7 +220,7 @@ class LoadedIndex:
         return self.store.document_text(path)
 
     def passages_within(self, path: str, start: int, end: int) -> list[tuple[Passage, SourceInfo]]:
-        return self.store.passages_within(path, start, end)
+        return self._as_people(self.store.passages_within(path, start, end))
 
     def search_texts(self, rows: np.ndarray) -> list[str]:
         return self.store.search_texts_of(self.ids[rows].tolist())
@@ -220,7 +229,8 @@ class LoadedIndex:
         return self.store.documents()
 
     def speakers(self) -> list[tuple[str, int]]:
-        return self.store.speakers()
+        """The corpus's people by number of passages."""
+        return self.directory().counts()
 
     def context(self, path: str, start: int, end: int, before: int = 1, after: int = 1
                 ) -> tuple[list[tuple[Passage, SourceInfo]], int | None]:
@@ -228,7 +238,7 @@ class LoadedIndex:
         pid = self.store.passage_at(path, start, end)
         if pid is None:
             return [], None
-        return self.store.neighbours(pid, before=before, after=after), pid
+        return self._as_people(self.store.neighbours(pid, before=before, after=after)), pid
 
 
 class LiveIndex:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import IndexDamaged
 from ..records import Document, Kind, Passage, Role, SourceInfo, attribution_of, attribution_text
+from .speakers import SpeakerName
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -40,6 +41,10 @@ CREATE TABLE IF NOT EXISTS passages (
 );
 CREATE INDEX IF NOT EXISTS passages_doc ON passages(doc_id, ord);
 CREATE INDEX IF NOT EXISTS passages_speaker ON passages(speaker);
+CREATE TABLE IF NOT EXISTS speaker_people (  -- each written speaker name's person (index/speakers.py)
+    name TEXT PRIMARY KEY,
+    person TEXT NOT NULL
+);
 """
 
 _P_COLS = 'p.id, p.start, p."end", p.text, p.search_text, p.speaker, p.role, p.reply_to, p.locator, p.attribution'
@@ -164,6 +169,13 @@ class Store:
                 ids.append(cur.lastrowid)
         return ids
 
+    def put_speaker_people(self, people: dict[str, str]) -> None:
+        """The corpus's speaker directory, replacing the one an update copied from the previous generation."""
+        con = self.connect()
+        with con:
+            con.execute("DELETE FROM speaker_people")
+            con.executemany("INSERT INTO speaker_people (name, person) VALUES (?, ?)", sorted(people.items()))
+
     def remove_document(self, path: str) -> None:
         con = self.connect()
         with con:
@@ -281,6 +293,33 @@ class Store:
     @guarded
     def passage_count(self) -> int:
         return self.connect().execute("SELECT COUNT(*) FROM passages").fetchone()[0]
+
+    @guarded
+    def speaker_entries(self) -> list[SpeakerName]:
+        """Each written speaker name per document, with its passage count."""
+        return [SpeakerName(*r) for r in self.connect().execute(
+            "SELECT p.speaker, d.path, COUNT(*) FROM passages p JOIN documents d ON d.id = p.doc_id"
+            " WHERE p.speaker IS NOT NULL GROUP BY p.speaker, d.path ORDER BY p.speaker, d.path")]
+
+    @guarded
+    def text_and_author(self, path: str) -> str:
+        """A document's text with its author's name after it: every name the document gives (speakers.py)."""
+        row = self.connect().execute("SELECT text, author FROM documents WHERE path = ?", (path,)).fetchone()
+        return f"{row[0]}\n{row[1] or ''}" if row else ""
+
+    @guarded
+    def texts(self) -> Iterator[str]:
+        """Every document's text, one at a time."""
+        for (text,) in self.connect().execute("SELECT text FROM documents ORDER BY path"):
+            yield text
+
+    @guarded
+    def speaker_people(self) -> dict[str, str] | None:
+        """Each written speaker name's person as the build stored it; None for a store written before."""
+        con = self.connect()
+        if not con.execute("SELECT 1 FROM sqlite_master WHERE name = 'speaker_people'").fetchone():
+            return None
+        return dict(con.execute("SELECT name, person FROM speaker_people").fetchall())
 
     @guarded
     def speakers(self) -> list[tuple[str, int]]:

@@ -34,6 +34,9 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"^(\d+\s+)?(comments?|responses?|replies)(\s*\(\d+\))?:?$",
     r"^\d+\s+(thoughts|responses|comments|replies) (on|to)\b",
     r"^(you must be )?logged in to post a comment",
+    # login boxes: a field or button alone on its line is the site's, never a byline or anyone's words
+    r"^(user ?name|password|e-?mail address|log ?in|log ?out|sign ?in|sign ?out|remember me|"
+    r"forgot (your )?password\??|(create|register) an account)$",
     # subscription, app and newsletter prompts
     r"^click here to (subscribe|sign up|download|read)\b",
     r"^(subscribe|sign up)( now)?( to| for| and)\b",

@@ -116,11 +116,14 @@ def _misattributed(idx: LoadedIndex, claimed: str | None, speaker: str | None) -
         return None
     if speaker is None:
         return True  # the words are nobody's that the document names: not the claimed person's either
-    named = idx.aliases().resolve(claimed)
-    if named:
-        return speaker not in named
-    low = claimed.casefold().lstrip("@")
-    return low not in speaker.casefold()
+    directory = idx.directory()
+    # Either name may be the short one: "Clinton" claimed of Hillary Clinton's words, or Hillary Clinton claimed
+    # of words a transcript gives to a "Clinton" the corpus cannot tell apart from Bill.
+    if directory.could_be(claimed, speaker) or any(directory.could_be(speaker, p) for p in directory.resolve(claimed)):
+        return False
+    low = claimed.casefold().lstrip("@")  # part of one of their names ("Corby"): not an accusation either
+    person = directory.person(speaker)
+    return not any(low in a.casefold() for a in (person.aliases if person else (speaker,)))
 
 
 __all__ = ["Claim", "Verifier"]

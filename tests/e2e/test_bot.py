@@ -16,6 +16,7 @@ from discord.http import Route
 from quoth import Quoth
 from quoth.bot.config import AppConfig
 from quoth.bot.discord.app import QuothBot
+from tests.helpers import DEBATE, write_corpus
 
 from .fake_discord import (
     ADMIN_ROLE_ID,
@@ -573,4 +574,26 @@ def test_random_quotes_and_a_quote_of_the_day_that_does_not_repeat(tmp_path, enc
             posts = [r for r in fake.requests if r.method == "POST" and r.path == f"/channels/{CHANNEL_ID}/messages"]
             assert len(posts) == 8
             assert all(p.body["embeds"] and p.body["allowed_mentions"]["parse"] == [] for p in posts)
+    run(scenario())
+
+
+def test_speaker_autocomplete_and_filter_find_a_person_by_any_of_their_names(tmp_path, encoder):
+    write_corpus(tmp_path / "corpus", DEBATE)  # make_app keeps a corpus that is there
+    rt = make_app(tmp_path, encoder)
+
+    async def choices(fake, typed: str) -> list[str]:
+        iid = await fake.autocomplete("ask", {"question": "x", "speaker": typed}, "speaker", ALICE)
+        ac = await fake.wait_for(lambda r: r.path.startswith(f"/interactions/{iid}/"))
+        return [c["value"] for c in ac.body["data"]["choices"]]
+
+    async def scenario():
+        async with running(rt) as (fake, _):
+            assert await choices(fake, "HOLT") == ["Lester Holt"]
+            assert await choices(fake, "Mr. Holt") == ["Lester Holt"]  # no name contains it: it names him
+            assert await choices(fake, "clint") == ["Hillary Clinton"]
+            token = await fake.slash("ask", {"question": "manufacturing and the economy", "speaker": "Clinton"},
+                                     ALICE)
+            body = (await fake.wait_for(edited(token))).body
+            assert body["embeds"] and all(e["author"]["name"].split(". ", 1)[1].startswith("Hillary Clinton")
+                                          for e in body["embeds"] if e.get("author"))
     run(scenario())

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from quoth.bot.cli import main
-from tests.helpers import HARBOUR_AND_GARDEN, write_corpus
+from tests.helpers import DEBATE, HARBOUR_AND_GARDEN, write_corpus
 
 DOCS = HARBOUR_AND_GARDEN
 
@@ -193,3 +193,25 @@ def test_verify_a_batch_of_claims_as_json_lines(tmp_path, corpus, monkeypatch, c
     assert main(["verify", "--corpus", str(corpus), message]) == 0
     out = capsys.readouterr().out
     assert out.startswith("EXACT: Real: these are the words of Ann Lee.") and "harbour.txt" in out
+
+
+def test_cli_speakers_lists_each_person_once_with_their_names(tmp_path, capsys):
+    corpus = write_corpus(tmp_path / "debate", DEBATE)
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(f'[corpus]\npath = "{corpus}"\n[data]\ndir = "{tmp_path / "data"}"\n')
+    assert main(["--config", str(cfg), "index"]) == 0
+    capsys.readouterr()
+    assert main(["--config", str(cfg), "speakers", "--json"]) == 0
+    people = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [(p["speaker"], sorted(p["aliases"]), p["passages"], p["documents"]) for p in people] == [
+        ("Hillary Clinton", ["Clinton", "Hillary Clinton"], 4, ["debate.txt", "speech.txt"]),
+        ("Lester Holt", ["Holt", "Lester Holt"], 4, ["column.txt", "debate.txt"]),
+        ("Trump", ["Trump"], 1, ["debate.txt"])]
+    assert main(["--config", str(cfg), "speakers", "HOLT"]) == 0
+    out = capsys.readouterr().out
+    assert "Lester Holt  (also Holt)  in 2 documents" in out and "Clinton" not in out
+    assert main(["--config", str(cfg), "search", "manufacturing", "--json", "--speaker", "Clinton"]) == 0
+    [found] = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert {r["speaker"] for r in found["results"]} == {"Hillary Clinton"}
+    assert main(["--config", str(cfg), "search", "manufacturing", "--speaker", "Wallace"]) == 2
+    assert "quoth speakers" in capsys.readouterr().err

@@ -62,13 +62,15 @@ class Ask(commands.Cog):
             return
         await interaction.edit_original_response(**reply.kwargs())
 
-    async def _choices(self) -> tuple[list[tuple[str, str]], list[str]]:
-        """(title, path) of each document and the speakers by number of passages, cached per generation."""
+    async def _choices(self) -> tuple[list[tuple[str, str]], list[tuple[str, tuple[str, ...]]]]:
+        """(title, path) of each document and (name, aliases) of the speakers by number of passages, cached per
+        generation."""
         idx = await asyncio.to_thread(self.bot.quoth.current)
         cached = self._choices_cache.get(idx.generation)
         if cached is None:
             docs = [(d.source.title or d.source.path, d.source.path) for d in await asyncio.to_thread(idx.documents)]
-            speakers = [s for s, _ in await asyncio.to_thread(idx.speakers)]
+            directory = await asyncio.to_thread(idx.directory)
+            speakers = [(p.name, p.aliases) for p in directory.people()]
             cached = self._choices_cache[idx.generation] = (docs, speakers)
         return cached
 
@@ -89,10 +91,11 @@ class Ask(commands.Cog):
     async def speaker_autocomplete(self, interaction: discord.Interaction, current: str):
         _, speakers = await self._choices()
         idx = await asyncio.to_thread(self.bot.quoth.current)
-        named = idx.aliases().resolve(current) if current.strip() else set()
+        named = idx.directory().resolve(current) if current.strip() else set()
         cur = current.lower()
-        return [app_commands.Choice(name=clip(s, 100), value=s[:100]) for s in speakers
-                if s in named or cur in s.lower()][:25]
+        # Any of a person's names finds them ("Holt", "HOLT", "Lester Holt"); the choice is the person's name.
+        return [app_commands.Choice(name=clip(name, 100), value=name[:100]) for name, aliases in speakers
+                if name in named or any(cur in a.lower() for a in aliases)][:25]
 
     @app_commands.command(name="sources", description="List the documents Quoth quotes from")
     @app_commands.allowed_contexts(guilds=True, dms=True, private_channels=True)

@@ -32,10 +32,11 @@ from ..build import (
     document_key,
     read_corpus,
 )
+from ..speakers import SpeakerName, settle
 from . import layout
 from .connection import Milvus
 from .layout import MilvusGeneration, record, shard_of
-from .reader import PAGE, ROW_FIELDS, MilvusLive, read_meta
+from .reader import PAGE, ROW_FIELDS, MilvusLive, document_text, read_meta
 
 log = logging.getLogger("quoth.index")
 BATCH_PASSAGES = 256  # passages embedded and inserted at a time: bounded memory whatever the corpus
@@ -285,10 +286,10 @@ class MilvusBuilder:
         for r in self.milvus.scan(gen.passages, "id >= 0", ["search_text"]):
             seen.update(bm25.words(r["search_text"]))
         df: Counter[str] = Counter()
-        speakers: Counter[str] = Counter()
+        speakers: Counter[tuple[str, str]] = Counter()
         fixes: dict[int, str] = {}
         tokens = passages = 0
-        for r in self.milvus.scan(gen.passages, "id >= 0", ["id", "search_text", "lexical", "speaker"]):
+        for r in self.milvus.scan(gen.passages, "id >= 0", ["id", "search_text", "lexical", "speaker", "doc_path"]):
             terms = analyzer.passage_tokens(bm25.words(r["search_text"]), seen)
             lexical = layout.lexical_text(terms)
             if lexical != r["lexical"]:
@@ -297,13 +298,19 @@ class MilvusBuilder:
             tokens += len(terms)
             passages += 1
             if r.get("speaker"):
-                speakers[r["speaker"]] += 1
+                speakers[(r["speaker"], r["doc_path"])] += 1
         self._apply(gen, fixes)
         self._insert(gen.terms, [{"term": t, "df": d, "placeholder": layout.PLACEHOLDER} for t, d in df.items()])
-        self._insert(gen.records, [record("speaker", f"speaker\0{s}", json.dumps({"passages": c}), s)
-                                   for s, c in speakers.items()])
+        self._insert(gen.records, speaker_records(speakers, lambda: (
+            r["text"] for r in self.milvus.scan(gen.records, 'kind == "text"', ["text"])),
+            lambda path: self._text_and_author(gen, path)))
         self.milvus.flush(gen.terms)
         return {"tokens": tokens, "passages": passages}
+
+    def _text_and_author(self, gen: MilvusGeneration, path: str) -> str:
+        """A document's text with its author's name after it (see speakers.settle)."""
+        doc = self._record(gen, f"doc\0{path}") or {}
+        return f"{document_text(self.milvus, gen, path) or ''}\n{doc.get('author') or ''}"
 
     def _apply(self, gen: MilvusGeneration, fixes: dict[int, str]) -> None:
         ids = list(fixes)
@@ -334,6 +341,27 @@ class MilvusBuilder:
             retired = self._record(old, "retired") if self._record(old, "meta") is not None else {"at": 0}
             if retired is None or now - retired["at"] >= self.settings.milvus_grace:
                 layout.drop(self.milvus, old)
+
+
+def speaker_records(speakers: Counter[tuple[str, str]], texts: Callable[[], Iterable[str]],
+                    document: Callable[[str], str]) -> list[dict]:
+    """One record per written speaker name: its person in the corpus's directory (speakers.py), its passages
+    and their documents. A name in more documents than one record holds keeps the most quoted ones listed.
+    ``texts``: the documents' texts, in parts (a handle and a name split across two parts are not tied);
+    ``document``: one document's text and author, by path."""
+    entries = [SpeakerName(name, path, n) for (name, path), n in speakers.items()]
+    people = settle(entries, texts, document)
+    docs: dict[str, dict[str, int]] = {}
+    for e in entries:
+        docs.setdefault(e.name, {})[e.path] = e.passages
+    out = []
+    for name, person in people.items():
+        listed = dict(sorted(docs[name].items(), key=lambda d: -d[1]))
+        data = {"person": person, "passages": sum(listed.values()), "documents": listed}
+        while len(json.dumps(data).encode("utf-8")) > layout.TEXT_MAX and len(data["documents"]) > 1:
+            data["documents"] = dict(list(data["documents"].items())[:len(data["documents"]) // 2])
+        out.append(record("speaker", f"speaker\0{name}", json.dumps(data), name))
+    return out
 
 
 def _doc_data(source, doc: Document, key: str, passages: int) -> dict:

@@ -20,7 +20,7 @@ import numpy as np
 from ...errors import IndexMissing, IndexUnavailable
 from ...records import Kind, Passage, Role, SourceInfo, attribution_of
 from .. import bm25, filters
-from ..speakers import SpeakerAliases
+from ..speakers import SpeakerDirectory, SpeakerName
 from ..store import StoredDocument
 from . import layout
 from .connection import Milvus
@@ -56,6 +56,15 @@ def read_meta(milvus: Milvus, gen: MilvusGeneration) -> dict | None:
     return json.loads(found[0]["data"]) if found else None
 
 
+def document_text(milvus: Milvus, gen: MilvusGeneration, path: str) -> str | None:
+    """A document's text, from its parts."""
+    found = milvus.query(gen.records, filter=layout.render('kind == "text" and path == {path}', {"path": path}),
+                         output_fields=["part", "text"], limit=16384)
+    if not found:
+        return None
+    return "".join(r["text"] for r in sorted(found, key=lambda r: r["part"]))
+
+
 def source_of(path: str, data: dict) -> SourceInfo:
     kind = data.get("kind")
     return SourceInfo(path=path, title=data.get("title") or path, author=data.get("author"), site=data.get("site"),
@@ -82,8 +91,7 @@ class MilvusIndex:
         self._rows = _Lru(CACHE_ROWS)
         self._df = _Lru(CACHE_TERMS)
         self._docs: dict[str, tuple[StoredDocument, dict]] | None = None
-        self._speakers: list[tuple[str, int]] | None = None
-        self._aliases: SpeakerAliases | None = None
+        self._directory: SpeakerDirectory | None = None
         self._lock = threading.Lock()
 
     @property
@@ -233,7 +241,7 @@ class MilvusIndex:
             parts.append("doc_path in {paths}")
             params["paths"] = paths
         if speaker:
-            names = self.speaker_names(speaker)
+            names = filters.speaker_names(speaker, self.directory())
             if not names:
                 self.check_filters(None, speaker)
             parts.append("speaker in {names}")
@@ -246,16 +254,23 @@ class MilvusIndex:
     def source_paths(self, source: str) -> list[str]:
         return filters.source_paths(source, self._doc_names())
 
-    def speaker_names(self, speaker: str) -> list[str]:
-        return filters.speaker_names(speaker, self.aliases(), [name for name, _ in self.speakers()])
-
     def check_filters(self, source: str | None, speaker: str | None) -> None:
-        filters.check(source, speaker, self._doc_names(), self.aliases(), [name for name, _ in self.speakers()])
+        filters.check(source, speaker, self._doc_names(), self.directory())
 
-    def aliases(self) -> SpeakerAliases:
-        if self._aliases is None:
-            self._aliases = SpeakerAliases(name for name, _ in self.speakers())
-        return self._aliases
+    def directory(self) -> SpeakerDirectory:
+        """The corpus's people and all their names, as the publish settled them (speaker records)."""
+        if self._directory is None:
+            entries, people = [], {}
+            for r in self.milvus.scan(self.gen.records, 'kind == "speaker"', ["path", "data"]):
+                data = json.loads(r["data"])
+                # A generation published before the directory has no documents listed: its counts still hold.
+                listed = [[path, n] for path, n in data.get("documents", {}).items()] or [["", 0]]
+                listed[0][1] += data["passages"] - sum(n for _, n in listed)  # documents one record could not list
+                entries += [SpeakerName(r["path"], path, n) for path, n in listed]
+                if "person" in data:  # else the directory is worked out here, as the publish would have
+                    people[r["path"]] = data["person"]
+            self._directory = SpeakerDirectory(entries, people)
+        return self._directory
 
     # --- passages and documents ----------------------------------------------------------------------
     def _documents(self) -> dict[str, tuple[StoredDocument, dict]]:
@@ -277,15 +292,13 @@ class MilvusIndex:
         return [d for d, _ in self._documents().values()]
 
     def speakers(self) -> list[tuple[str, int]]:
-        if self._speakers is None:
-            found = [(r["path"], json.loads(r["data"])["passages"])
-                     for r in self.milvus.scan(self.gen.records, 'kind == "speaker"', ["path", "data"])]
-            self._speakers = sorted(found, key=lambda s: (-s[1], s[0]))
-        return self._speakers
+        """The corpus's people by number of passages."""
+        return self.directory().counts()
 
     def _with_source(self, rows: Iterable[dict]) -> list[tuple[Passage, SourceInfo]]:
-        docs = self._documents()
-        return [(passage_of(r), docs[r["doc_path"]][0].source) for r in rows]
+        docs, d = self._documents(), self.directory()
+        return [((p := passage_of(r)).as_person(d.canonical(p.speaker), d.canonical(p.reply_to)),
+                 docs[r["doc_path"]][0].source) for r in rows]
 
     def passages(self, rows: np.ndarray) -> list[tuple[Passage, SourceInfo]]:
         return self._with_source(self.fetch(np.asarray(rows).tolist()))
@@ -322,12 +335,7 @@ class MilvusIndex:
         yield from self._with_source(fresh + stale)
 
     def document_text(self, path: str) -> str | None:
-        found = self.milvus.query(self.gen.records, filter=layout.render('kind == "text" and path == {path}',
-                                                                         {"path": path}),
-                                  output_fields=["part", "text"], limit=16384)
-        if not found:
-            return None
-        return "".join(r["text"] for r in sorted(found, key=lambda r: r["part"]))
+        return document_text(self.milvus, self.gen, path)
 
     def passages_within(self, path: str, start: int, end: int) -> list[tuple[Passage, SourceInfo]]:
         found = self._query("doc_path == {path} and start < {end} and stop > {start}",
