@@ -1,0 +1,109 @@
+"""Turns under speaker labels learnt from the document itself, for formats nobody taught Quoth.
+
+The document's own label shape is induced (``induce``): ``<nick>``, ``[time] <nick>``, ``* nick action``,
+``Name:``, ``**Name**:``, ``NAME.``, a name alone on its line, ``Q`` / ``A``, a post header (``user
+commented``). Then the page is read turn by turn with the accepted shapes: lines under a label are its
+speaker's until the next label; cues (``[laughs]``, ``(Exit.)``, ``_Enter Lane._``), chat system lines
+(joins, quits, topic and mode changes), headings and rules are nobody's words; time stamps stand outside the
+words. A new transcript, chat, play or minutes format needs no new code here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ....records import Clue, LayoutHints
+from ...attribution.evidence import Decision
+from ...page import Page
+from ...turns import Turn, names_in, turn_units
+from .. import Thread
+from ..transcript import _qa_speaker
+from .induce import Hit, Tally, accepted_shapes, key
+from .names import Named, chat_name, speech_names
+from .shapes import BREAK_RE, CUE_RE, QA, SYSTEM_RE, Family, unstamped
+
+ONCE_WEIGHT = 0.92  # a label seen once, in a shape the document repeats: likely a speaker, less sure
+
+__all__ = ["LabelledTurns", "Reading", "read_labels"]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The document read under its own label shapes."""
+
+    family: Family
+    shapes: tuple[Tally, ...]
+    turns: tuple[Turn, ...]
+    skip: tuple[int, ...]  # cue lines inside turns
+
+
+def read_labels(page: Page) -> Reading | None:
+    """The page's turns under its induced label shapes, or None when it has none (memoised per page version)."""
+    memo = ("labels", page.version)
+    if memo not in page.memo:
+        page.memo[memo] = _read(page)
+    return page.memo[memo]
+
+
+def _read(page: Page) -> Reading | None:
+    shapes = accepted_shapes(page)
+    if not shapes:
+        return None
+    family = shapes[0].shape.family
+    hits = {h.line: h for t in shapes for h in t.hits}
+    counts = sum((t.counts for t in shapes), start=type(shapes[0].counts)())
+    names = _names(page, shapes, family)
+    first = min(hits)
+    turns: list[Turn] = []
+    skip: list[int] = []
+    for ln in page.content(first):
+        h = hits.get(ln.index)
+        text = unstamped(ln.text)[1]
+        if h is not None and not h.system:
+            once = counts[key(h.label)] == 1
+            turns.append(Turn(ln.index, None, keep=False) if once and h.shape.once_is_heading else
+                         _turn(h, names[h.label], counts[key(h.label)], page))
+        elif h is not None or (family is Family.CHAT and SYSTEM_RE.match(text)) or BREAK_RE.match(ln.text):
+            turns.append(Turn(ln.index, None, keep=False))
+        elif CUE_RE.match(text):
+            skip.append(ln.index)
+    return Reading(family, tuple(shapes), tuple(turns), tuple(skip))
+
+
+def _names(page: Page, shapes: list[Tally], family: Family) -> dict[str, Named]:
+    labels = list(dict.fromkeys(h.label for t in shapes for h in sorted(t.hits, key=lambda h: h.line)))
+    if family is Family.CHAT:
+        return {label: chat_name(label) for label in labels}
+    names = speech_names(labels, [*page.fields.values(), *names_in(page.content())])
+    for letter in ("Q", "A"):  # an interview's Q and A: the people its header fields name, else nobody named
+        if any(t.shape is QA for t in shapes) and letter in names:
+            who = _qa_speaker(letter, page.fields)
+            names[letter] = Named(who, 1.0, f"the header names the {letter} speaker") if who else Named("")
+    return names
+
+
+def _turn(h: Hit, named: Named, seen: int, page: Page) -> Turn:
+    if not named.speaker:
+        return Turn(h.line, None, h.start)
+    weight = named.weight * (1.0 if seen > 1 else ONCE_WEIGHT)
+    detail = f"{h.label!r} labels {seen} turn{'s' * (seen > 1)} in this document's {h.shape.name} shape"
+    if h.relayed:
+        detail += ", relayed in another's line"
+    if named.how:
+        detail += f"; {named.how}"
+    d = Decision.of(named.speaker, Clue.TURN_LABEL, detail, weight)
+    return Turn(h.line, d.speaker, h.start, confidence=d.confidence, evidence=d.evidence)
+
+
+class LabelledTurns:
+    """A thread reader for one family of induced shapes (a chat log's or a spoken record's)."""
+
+    def __init__(self, family: Family) -> None:
+        self.family = family
+        self.name = f"labels ({family})"
+
+    def find(self, page: Page, hints: LayoutHints) -> Thread | None:
+        reading = read_labels(page)
+        if reading is None or reading.family is not self.family:
+            return None
+        return Thread(reading.turns[0].line, turn_units(page, list(reading.turns), reading.skip))

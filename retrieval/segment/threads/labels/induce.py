@@ -1,0 +1,127 @@
+"""Which label shapes a document uses, learnt from the document: every candidate shape is tried on every line,
+and a shape is accepted only when a small set of its labels recurs down the page. A ``Photo: Reuters`` or a
+``Dear Sir:`` is one label seen once; a news article quoting a few people is prose; a speaker-labelled record
+repeats the same few labels from top to bottom.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ...page import Line, Page
+from .shapes import ACTION, ANGLE, FIELD_KEYS, HEADER, QA, SHAPES, SYSTEM_RE, Family, Shape, label_of, unstamped
+
+MIN_TURNS = 4  # labelled lines, at the least, for a shape to be a document's own
+MIN_RECURRING_SHARE = 0.6  # of a shape's labelled lines, those whose label heads two turns or more
+MIN_SPREAD = 0.3  # of the page's content, the stretch from a shape's first label to its last
+MIN_MEAN_WORDS = 2.5  # words after an inline label, on average: a turn says something; a field holds a value
+HEADER_GAP = 2  # a post header's words may start after this many blank lines
+# A shape read only beside another, however rare (``* nick waves`` in an IRC log, a bullet anywhere else).
+NEEDS: dict[Shape, Shape] = {ACTION: ANGLE}
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A line that a shape reads as a speaker's label."""
+
+    line: int
+    label: str  # as written, markup and extensions included
+    start: int | None  # where the words start on the label's line; None: on the lines below
+    shape: Shape
+    system: bool = False  # a relayed server line (``<bot> <-- ann has quit``): nobody's words
+    relayed: bool = False  # the label sits inside another's line (``<bridge> <ann> hi``): ann's words
+
+
+def key(label: str) -> str:
+    """The label as counted: ``<@nop>``, ``nop`` and ``NOP:`` are one label."""
+    label = re.sub(r"\s*[\(\[][^\)\]]*[\)\]]", "", label)
+    return " ".join(label.strip(" @+%&~!*_:.").split()).casefold()
+
+
+@dataclass(frozen=True)
+class Tally:
+    """A shape's labelled lines in one document, and whether they make it the document's label shape."""
+
+    shape: Shape
+    hits: tuple[Hit, ...]
+
+    @property
+    def counts(self) -> Counter[str]:
+        return Counter(key(h.label) for h in self.hits if not h.system)
+
+    def recurring_share(self) -> float:
+        counts = self.counts
+        return sum(c for c in counts.values() if c > 1) / max(1, sum(counts.values()))
+
+    def accepted(self, page: Page, span: int) -> bool:
+        counts = self.counts
+        voices = sum(c > 1 for c in counts.values())
+        if sum(counts.values()) < MIN_TURNS or voices < self.shape.voices:
+            return False
+        if self.shape is QA and counts["q"] < 2:
+            return False  # a list lettered "A." is no interview
+        if self.recurring_share() < MIN_RECURRING_SHARE or self.hits[-1].line - self.hits[0].line < MIN_SPREAD * span:
+            return False
+        said = [len(page.text[h.start:page.lines[h.line].end].split()) for h in self.hits if h.start is not None]
+        return not said or sum(said) / len(said) >= MIN_MEAN_WORDS
+
+
+def hit(page: Page, ln: Line, shape: Shape) -> Hit | None:
+    """The line read as ``shape``'s label, or None."""
+    skip, text = unstamped(ln.text)
+    m = shape.pattern.match(text)
+    if m is None or (shape.family is Family.CHAT and SYSTEM_RE.match(text)):
+        return None
+    label = label_of(m).strip()
+    if key(label) in FIELD_KEYS or not key(label):
+        return None
+    if shape.below and not _words_below(page, ln, HEADER_GAP if shape is HEADER else 0):
+        return None
+    rest = m.group("rest") if "rest" in shape.pattern.groupindex else None
+    start = ln.start + skip + m.start("rest") if rest else None
+    if shape is ANGLE and rest:
+        return _relayed(ln, shape, label, start, rest) or Hit(ln.index, label, start, shape)
+    return Hit(ln.index, label, start, shape)
+
+
+def _relayed(ln: Line, shape: Shape, label: str, start: int, rest: str) -> Hit | None:
+    """A bridge bot's or a quoting nick's line: ``<ox> <duck> nice!``, ``<mids> 23:05 <@nop> hi``, ``<ox> * a b``."""
+    skip, inner = unstamped(rest)
+    if SYSTEM_RE.match(inner):
+        return Hit(ln.index, label, start, shape, system=True)
+    for other in (ANGLE, ACTION):
+        m = other.pattern.match(inner)
+        if m and m.group("rest"):
+            return Hit(ln.index, label_of(m), start + skip + m.start("rest"), shape, relayed=True)
+    return None
+
+
+def _words_below(page: Page, ln: Line, gap: int) -> bool:
+    for nxt in page.lines[ln.index + 1:ln.index + 2 + gap]:
+        if not nxt.blank:
+            return page.keep[nxt.index]
+    return False
+
+
+def tallies(page: Page) -> list[Tally]:
+    """Each candidate shape's labelled lines; a line counts for the first shape that reads it."""
+    found: dict[Shape, list[Hit]] = {s: [] for s in SHAPES}
+    for ln in page.content():
+        h = next((h for s in SHAPES if (h := hit(page, ln, s)) is not None), None)
+        if h is not None:
+            found[h.shape].append(h)
+    return [Tally(s, tuple(hs)) for s, hs in found.items() if hs]
+
+
+def accepted_shapes(page: Page) -> list[Tally]:
+    """The shapes this document labels its speakers with, most used first; none for a page of prose."""
+    content = page.content()
+    if not content:
+        return []
+    span = content[-1].index - content[0].index
+    found = tallies(page)
+    ok = [t for t in found if t.shape not in NEEDS and t.accepted(page, span)]
+    ok += [t for t in found if t.shape in NEEDS and any(o.shape is NEEDS[t.shape] for o in ok)]
+    return sorted(ok, key=lambda t: -len(t.hits))

@@ -1,0 +1,70 @@
+"""Who a label names. Labels are written as the document writes them (``MS. JEAN-PIERRE``, ``<@nop>``,
+``**Bert**``, ``JAKE TAPPER, CNN MODERATOR``); one person's label forms become one name: a speaker's first
+full label and later surname-only ones (``TAPPER:``, ``SECRETARY GRANHOLM:``) are one person when exactly one
+full name in the document ends with that surname.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ...turns import person_name
+
+TITLES = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sen|Senator|Rep|Representative|Secretary|Gov|Governor|Mayor|"
+    r"Ambassador|Admiral|General|Gen|Judge|Justice|Chairman|Chairwoman|Chair|Commissioner|Minister|"
+    r"Director|Deputy|Under|Assistant|Press|Secretary|Sir|Dame|Lord|Lady|Rev|Father|Sister|Brother)\.?\s+)+",
+    re.IGNORECASE)
+SURNAME_WEIGHT = 0.95  # a surname tied to the one full name ending with it: all but certain, not quite
+
+
+@dataclass(frozen=True)
+class Named:
+    """A label's speaker, and how the name was reached (for the evidence)."""
+
+    speaker: str
+    weight: float = 1.0
+    how: str = ""
+
+
+def clean(label: str) -> tuple[str, str]:
+    """(the name in the label, a title written after a comma): ``JAKE TAPPER, CNN MODERATOR`` → both parts."""
+    label = re.sub(r"\s*[\(\[][^\)\]]*[\)\]]", "", label)  # (V.O.), [laughing], (00:14:03)
+    label = label.strip(" *_:.\t").lstrip("@+%&~!")
+    name, _, title = label.partition(",")
+    return " ".join(name.split()), title.strip()
+
+
+def chat_name(label: str) -> Named:
+    """A nick is the person: sigils (``@op``, ``+voice``) are the channel's, not the name's."""
+    return Named(label.strip().lstrip("@+%&~!").strip(":"))
+
+
+def speech_names(labels: Iterable[str], known: Iterable[str]) -> dict[str, Named]:
+    """Every label of a spoken record to its speaker, full names first so later short labels find them."""
+    known = list(known)
+    full: dict[str, set[str]] = {}  # surname (casefolded) → the full names ending with it
+    plain: dict[str, str] = {}
+    for label in labels:
+        name, _ = clean(label)
+        plain[label] = person_name(name, known) if name else label
+        words = TITLES.sub("", plain[label]).split()
+        if len(words) >= 2 and not TITLES.match(plain[label]):
+            full.setdefault(words[-1].casefold(), set()).add(plain[label])
+    for name in known:  # names the page spells out (``Press Secretary Karine Jean-Pierre``)
+        words = name.split()
+        if len(words) >= 2:
+            full.setdefault(words[-1].casefold(), set()).add(name)
+    out: dict[str, Named] = {}
+    for label, name in plain.items():
+        bare = TITLES.sub("", name).split()
+        owners = full.get(bare[-1].casefold(), set()) if len(bare) == 1 else set()
+        owners = {o for o in owners if o.casefold() != name.casefold()}
+        if len(owners) == 1:
+            whole = next(iter(owners))
+            out[label] = Named(whole, SURNAME_WEIGHT, f"{name!r} is the only {whole!r} in the document")
+        else:
+            out[label] = Named(name)
+    return out

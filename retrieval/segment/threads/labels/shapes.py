@@ -1,0 +1,101 @@
+"""The shapes a speaker label may take at the head of a line, each a pattern with the label (``name``, or the
+``alt``/``bare`` alternatives) and, when the words follow on the same line, where they start (``rest``).
+
+A shape is only a candidate: ``induce`` accepts it for a document when a small set of its labels recurs down the
+page. Lines that are nobody's words in any labelled document (cues, system lines of a chat, headings) are
+recognised here too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from ...speech import CAPITALS
+
+
+class Family(StrEnum):
+    """Which conversation layout reads a shape: a chat log (one message a line) or a spoken record."""
+
+    CHAT = "chat"
+    SPEECH = "speech"
+
+
+@dataclass(frozen=True)
+class Shape:
+    name: str
+    pattern: re.Pattern[str]
+    family: Family
+    below: bool = False  # the label stands alone; the words are on the lines below it
+    once_is_heading: bool = False  # a label of this shape seen once is a heading, not a speaker
+    voices: int = 2  # labels that must recur for the shape to be the document's own
+
+
+# A time stamp before the label: [22:01:22], 23:05:28, 2024-03-14T10:00:00Z, [1/2/2024 9:15 AM]; nobody's words.
+STAMP_RE = re.compile(
+    r"^[\[(]?\s*(?:(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}),?[T ]?\s*)?\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?\s*[\])]?\s+")
+_UP = rf"[{CAPITALS}]"
+_WORD = r"[^\W\d_][\w'’.\-]*"
+_PARTICLE = r"(?:de|da|di|du|van|von|der|den|al|el|la|le|bin|ibn)"
+_HONORIFIC = r"(?:(?:MR|MRS|MS|DR|ST|MME|MLLE|Mr|Mrs|Ms|Dr|St)\.?\s+)"
+# A person's label: a handle or a name of up to five words, later words capitalised (``Dan said`` is no label).
+_NAME = rf"@?{_WORD}(?:\s+(?:{_UP}[\w'’.\-]*|{_PARTICLE})){{0,4}}"
+_CAPS_NAME = rf"{_HONORIFIC}?[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’.\-]*){{0,3}}"
+_TITLE = r"(?:,\s+[A-Z][A-Z0-9 .'’&\-]{1,40})"  # JAKE TAPPER, CNN MODERATOR
+_SPAN_STAMP = r"(?:\s*[\(\[]\s*\d{1,2}(?::\d{2}){1,2}\s*[\)\]])"  # Name (00:14:03):
+_EXTENSION = r"(?:\s*[\(\[][^\)\]\n]{1,40}[\)\]])"  # NAME (V.O.), Name [laughing]
+
+ANGLE = Shape("<nick>", re.compile(r"^<[@+%&~!]?\s?(?P<name>[^\s<>]{1,32})>:?(?:\s+(?P<rest>\S.*))?$"), Family.CHAT)
+ACTION = Shape("* nick", re.compile(r"^\*\s+(?P<name>[^\s*]{1,32})\s+(?P<rest>\S.*)$"), Family.CHAT, voices=1)
+BOLD = Shape("**Name**:", re.compile(
+    r"^(?:[*\-•+]\s+)?(?:\*\*|__)(?P<name>[^*_\n]{1,60}?)\s*:?(?:\*\*|__)\s*:?\s+(?P<rest>\S.*)$"), Family.SPEECH)
+COLON = Shape("Name:", re.compile(
+    rf"^(?P<name>(?:{_CAPS_NAME}{_TITLE})|{_NAME}){_SPAN_STAMP}?\s?:\s+(?P<rest>\S.*)$"), Family.SPEECH)
+CAPS_DOT = Shape("NAME.", re.compile(rf"^(?P<name>{_CAPS_NAME}){_EXTENSION}?(?:\.|\s[—–])\s+(?P<rest>\S.*)$"),
+                 Family.SPEECH)
+CAPS_ALONE = Shape("NAME", re.compile(rf"^(?P<name>{_CAPS_NAME}){_EXTENSION}?\s*[.:]?$"), Family.SPEECH,
+                   below=True, once_is_heading=True)
+NAME_ALONE = Shape("Name:", re.compile(rf"^(?P<name>{_UP}[\w'’.\-]*(?:\s+{_UP}[\w'’.\-]*){{0,3}}){_EXTENSION}?:$"),
+                   Family.SPEECH, below=True, once_is_heading=True)
+# A post's header: "[user](…) commented at …:", "**user** opened this issue", "@user replied".
+HEADER = Shape("user commented", re.compile(
+    r"^(?:#{1,6}\s*)?(?:<img[^>]*>\s*)?(?:\[(?P<name>[^\]\n]{1,40})\]\([^)\s]+\)|\*\*(?P<alt>[^*\n]{1,40})\*\*|"
+    r"(?P<bare>@?[\w.\-]{2,40}))\s+(?:commented|opened|posted|answered|reviewed|replied)\b[^.!?]{0,120}$"),
+    Family.SPEECH, below=True)
+QA = Shape("Q / A", re.compile(r"^(?P<name>[QA])(?:[.:]\s*|\s{2,}|\t\s*|(?<=Q)\s+(?=[A-Z\"“]))(?P<rest>\S.*)$"),
+           Family.SPEECH, voices=1)
+
+SHAPES: tuple[Shape, ...] = (ANGLE, ACTION, HEADER, BOLD, QA, CAPS_DOT, COLON, CAPS_ALONE, NAME_ALONE)
+
+# Chat lines that are the server's, not a person's: joins, quits, topic and mode changes.
+SYSTEM_RE = re.compile(
+    r"^(?:-->|<--|---|-!-|\*\*\*|<==|==>)\s|^\*\s+\S+\s+(?:has\s+(?:joined|quit|left)|is now known as|sets mode|"
+    r"changes topic|has changed the topic|was kicked)\b|^\S+\s+(?:has\s+(?:joined|quit|left)\s|is now known as\s)")
+# A whole line in brackets, parentheses or emphasis: a cue, a stage direction, nobody's words.
+CUE_RE = re.compile(r"^(?:\[[^\]]{1,200}\]|\([^)]{1,200}\)|\*[^*]{1,160}\*|_[^_]{1,160}_)[.!]?$")
+# Where a turn ends with nobody's words after it: a heading, a rule, an emphasised field (``*Topic*: …``).
+BREAK_RE = re.compile(r"^(?:#{1,6}\s|[-=_*~]{3,}$|\*{1,2}[^*\n]{1,30}\*{1,2}:?\s*:)")
+# Keys that head fields, not speeches (``Photo: Reuters``, ``Date: …``): never a speaker, however often seen.
+FIELD_KEYS = frozenset("""
+note notes photo photos image images picture source sources credit credits caption date time from to cc bcc subject
+re fw fwd update updated edit edited tags tag topic topics agenda action actions resolution resolved summary present
+regrets absent chair chairs scribe scribes minutes attendees location venue place title author authors by price cost
+email e-mail phone tel fax mobile address website web url link links example examples warning warnings tip tips step
+steps status type category categories version name description result results reason ps p.s nb translation
+translated contact contacts see also related read more warning caution important disclaimer copyright license
+published posted modified size color colour weight ingredients method serves yield prep cook total difficulty
+duration length format language languages isbn publisher pages rating ratings score question answer questions
+answers objective objectives goal goals outcome purpose references reference notice attention
+""".split())
+
+
+def unstamped(text: str) -> tuple[int, str]:
+    """The line without a leading time stamp, and how many characters the stamp took."""
+    m = STAMP_RE.match(text)
+    return (m.end(), text[m.end():]) if m else (0, text)
+
+
+def label_of(m: re.Match[str]) -> str:
+    return next(g for g in (m.groupdict().get(k) for k in ("name", "alt", "bare")) if g)
