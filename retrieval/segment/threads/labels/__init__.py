@@ -20,7 +20,7 @@ from .. import Thread
 from ..transcript import _qa_speaker
 from .induce import Hit, Tally, accepted_shapes, key
 from .names import Named, chat_name, speech_names
-from .shapes import BREAK_RE, CUE_RE, QA, SYSTEM_RE, Family, unstamped
+from .shapes import BREAK_RE, CUE_CLOSE_RE, CUE_OPEN_RE, CUE_RE, QA, QUOTED_RE, SYSTEM_RE, Family, unstamped
 
 ONCE_WEIGHT = 0.92  # a label seen once, in a shape the document repeats: likely a speaker, less sure
 
@@ -34,7 +34,7 @@ class Reading:
     family: Family
     shapes: tuple[Tally, ...]
     turns: tuple[Turn, ...]
-    skip: tuple[int, ...]  # cue lines inside turns
+    skip: tuple[int, ...]  # cue and quoted lines inside turns
 
 
 def read_labels(page: Page) -> Reading | None:
@@ -56,16 +56,21 @@ def _read(page: Page) -> Reading | None:
     first = min(hits)
     turns: list[Turn] = []
     skip: list[int] = []
+    in_cue = False  # inside a direction that runs over several lines
     for ln in page.content(first):
         h = hits.get(ln.index)
         text = unstamped(ln.text)[1]
+        if in_cue or (h is None and family is Family.SPEECH and CUE_OPEN_RE.match(text)):
+            skip.append(ln.index)
+            in_cue = not CUE_CLOSE_RE.search(text)
+            continue
         if h is not None and not h.system:
             once = counts[key(h.label)] == 1
             turns.append(Turn(ln.index, None, keep=False) if once and h.shape.once_is_heading else
                          _turn(h, names[h.label], counts[key(h.label)], page))
         elif h is not None or (family is Family.CHAT and SYSTEM_RE.match(text)) or BREAK_RE.match(ln.text):
             turns.append(Turn(ln.index, None, keep=False))
-        elif CUE_RE.match(text):
+        elif CUE_RE.match(text) or QUOTED_RE.match(ln.text):
             skip.append(ln.index)
     return Reading(family, tuple(shapes), tuple(turns), tuple(skip))
 

@@ -11,7 +11,20 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ...page import Line, Page
-from .shapes import ACTION, ANGLE, FIELD_KEYS, HEADER, QA, SHAPES, SYSTEM_RE, Family, Shape, label_of, unstamped
+from .shapes import (
+    ACTION,
+    ANGLE,
+    FIELD_KEYS,
+    HEADER,
+    LEAD_CUE_RE,
+    QA,
+    SHAPES,
+    SYSTEM_RE,
+    Family,
+    Shape,
+    label_of,
+    unstamped,
+)
 
 MIN_TURNS = 4  # labelled lines, at the least, for a shape to be a document's own
 MIN_RECURRING_SHARE = 0.6  # of a shape's labelled lines, those whose label heads two turns or more
@@ -64,8 +77,16 @@ class Tally:
             return False  # a list lettered "A." is no interview
         if self.recurring_share() < MIN_RECURRING_SHARE or self.hits[-1].line - self.hits[0].line < MIN_SPREAD * span:
             return False
+        if self.shape.proper and not all(_proper(page.text, label) for label, c in counts.items() if c > 1):
+            return False
         said = [len(page.text[h.start:page.lines[h.line].end].split()) for h in self.hits if h.start is not None]
         return not said or sum(said) / len(said) >= MIN_MEAN_WORDS
+
+
+def _proper(text: str, label: str) -> bool:
+    """A name, not a sentence's first word: its last word is never written in lower case in the document."""
+    last = label.split()[-1]
+    return re.search(rf"(?<![\w'’\-]){re.escape(last)}(?![\w'’\-])", text) is None
 
 
 def hit(page: Page, ln: Line, shape: Shape) -> Hit | None:
@@ -81,6 +102,9 @@ def hit(page: Page, ln: Line, shape: Shape) -> Hit | None:
         return None
     rest = m.group("rest") if "rest" in shape.pattern.groupindex else None
     start = ln.start + skip + m.start("rest") if rest else None
+    cue = LEAD_CUE_RE.match(rest) if rest and shape.family is Family.SPEECH else None
+    if cue is not None:
+        start = start + cue.end() if cue.end() < len(rest) else None
     if shape is ANGLE and rest:
         return _relayed(ln, shape, label, start, rest) or Hit(ln.index, label, start, shape)
     return Hit(ln.index, label, start, shape)

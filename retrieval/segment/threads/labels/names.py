@@ -15,7 +15,7 @@ from ...turns import person_name
 TITLES = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sen|Senator|Rep|Representative|Secretary|Gov|Governor|Mayor|"
     r"Ambassador|Admiral|General|Gen|Judge|Justice|Chairman|Chairwoman|Chair|Commissioner|Minister|"
-    r"Director|Deputy|Under|Assistant|Press|Secretary|Sir|Dame|Lord|Lady|Rev|Father|Sister|Brother)\.?\s+)+",
+    r"Director|Deputy|Under|Assistant|Press|President|Vice|Former|Sir|Dame|Rev|Father|Sister|Brother)\.?\s+)+",
     re.IGNORECASE)
 SURNAME_WEIGHT = 0.95  # a surname tied to the one full name ending with it: all but certain, not quite
 
@@ -49,9 +49,10 @@ def speech_names(labels: Iterable[str], known: Iterable[str]) -> dict[str, Named
     plain: dict[str, str] = {}
     for label in labels:
         name, _ = clean(label)
-        plain[label] = person_name(name, known) if name else label
-        words = TITLES.sub("", plain[label]).split()
-        if len(words) >= 2 and not TITLES.match(plain[label]):
+        name = person_name(name, known) if name else label
+        words = TITLES.sub("", name).split()
+        plain[label] = " ".join(words) if len(words) >= 2 else name  # PRESIDENT JOE BIDEN is Joe Biden
+        if len(words) >= 2:
             full.setdefault(words[-1].casefold(), set()).add(plain[label])
     for name in known:  # names the page spells out (``Press Secretary Karine Jean-Pierre``)
         words = name.split()
@@ -64,7 +65,7 @@ def speech_names(labels: Iterable[str], known: Iterable[str]) -> dict[str, Named
         owners = {o for o in owners if o.casefold() != name.casefold()}
         if len(owners) == 1:
             whole = next(iter(owners))
-            out[label] = Named(whole, SURNAME_WEIGHT, f"{name!r} is the only {whole!r} in the document")
+            out[label] = Named(whole, SURNAME_WEIGHT, f"{whole!r} is the one full name here ending {bare[-1]!r}")
         else:
             out[label] = Named(name)
     return out

@@ -30,6 +30,7 @@ class Shape:
     below: bool = False  # the label stands alone; the words are on the lines below it
     once_is_heading: bool = False  # a label of this shape seen once is a heading, not a speaker
     voices: int = 2  # labels that must recur for the shape to be the document's own
+    proper: bool = False  # its labels look like sentence starts (``Lane.  I didn't…``): each must be a proper noun
 
 
 # A time stamp before the label: [22:01:22], 23:05:28, 2024-03-14T10:00:00Z, [1/2/2024 9:15 AM]; nobody's words.
@@ -47,27 +48,35 @@ _TITLE = r"(?:,\s+[A-Z][A-Z0-9 .'’&\-]{1,40})"  # JAKE TAPPER, CNN MODERATOR
 _SPAN_STAMP = r"(?:\s*[\(\[]\s*\d{1,2}(?::\d{2}){1,2}\s*[\)\]])"  # Name (00:14:03):
 _EXTENSION = r"(?:\s*[\(\[][^\)\]\n]{1,40}[\)\]])"  # NAME (V.O.), Name [laughing]
 
-ANGLE = Shape("<nick>", re.compile(r"^<[@+%&~!]?\s?(?P<name>[^\s<>]{1,32})>:?(?:\s+(?P<rest>\S.*))?$"), Family.CHAT)
+ANGLE = Shape("<nick>", re.compile(r"^<[@+%&~!]?\s?(?P<name>[^\s<>/][^\s<>]{0,31})>:?(?:\s+(?P<rest>\S.*))?$"),
+              Family.CHAT)
 ACTION = Shape("* nick", re.compile(r"^\*\s+(?P<name>[^\s*]{1,32})\s+(?P<rest>\S.*)$"), Family.CHAT, voices=1)
 BOLD = Shape("**Name**:", re.compile(
     r"^(?:[*\-•+]\s+)?(?:\*\*|__)(?P<name>[^*_\n]{1,60}?)\s*:?(?:\*\*|__)\s*:?\s+(?P<rest>\S.*)$"), Family.SPEECH)
 COLON = Shape("Name:", re.compile(
-    rf"^(?P<name>(?:{_CAPS_NAME}{_TITLE})|{_NAME}){_SPAN_STAMP}?\s?:\s+(?P<rest>\S.*)$"), Family.SPEECH)
+    rf"^(?P<name>(?:{_CAPS_NAME}{_EXTENSION}?{_TITLE})|{_NAME}{_EXTENSION}?){_SPAN_STAMP}?\s?:\s+(?P<rest>\S.*)$"),
+    Family.SPEECH)
 CAPS_DOT = Shape("NAME.", re.compile(rf"^(?P<name>{_CAPS_NAME}){_EXTENSION}?(?:\.|\s[—–])\s+(?P<rest>\S.*)$"),
                  Family.SPEECH)
+# Title case before a full stop is also how sentences start ("Yes.  I…"): read only when the labels are names.
+NAME_DOT = Shape("Name.", re.compile(rf"^(?P<name>{_UP}[\w'’\-]+(?:\s+{_UP}[\w'’\-]+){{0,2}})\.\s+(?P<rest>\S.*)$"),
+                 Family.SPEECH, proper=True)
 CAPS_ALONE = Shape("NAME", re.compile(rf"^(?P<name>{_CAPS_NAME}){_EXTENSION}?\s*[.:]?$"), Family.SPEECH,
+                   below=True, once_is_heading=True)
+BOLD_ALONE = Shape("**NAME**", re.compile(r"^(?:\*\*|__)(?P<name>[^*_\n]{1,60}?)\s*:?(?:\*\*|__):?$"), Family.SPEECH,
                    below=True, once_is_heading=True)
 NAME_ALONE = Shape("Name:", re.compile(rf"^(?P<name>{_UP}[\w'’.\-]*(?:\s+{_UP}[\w'’.\-]*){{0,3}}){_EXTENSION}?:$"),
                    Family.SPEECH, below=True, once_is_heading=True)
 # A post's header: "[user](…) commented at …:", "**user** opened this issue", "@user replied".
 HEADER = Shape("user commented", re.compile(
     r"^(?:#{1,6}\s*)?(?:<img[^>]*>\s*)?(?:\[(?P<name>[^\]\n]{1,40})\]\([^)\s]+\)|\*\*(?P<alt>[^*\n]{1,40})\*\*|"
-    r"(?P<bare>@?[\w.\-]{2,40}))\s+(?:commented|opened|posted|answered|reviewed|replied)\b[^.!?]{0,120}$"),
+    r"(?P<bare>@?[\w.\-]{2,40}))\s+(?:commented|opened|posted|answered|reviewed|replied)\b(?:.{0,160}[^.!?])?$"),
     Family.SPEECH, below=True)
 QA = Shape("Q / A", re.compile(r"^(?P<name>[QA])(?:[.:]\s*|\s{2,}|\t\s*|(?<=Q)\s+(?=[A-Z\"“]))(?P<rest>\S.*)$"),
            Family.SPEECH, voices=1)
 
-SHAPES: tuple[Shape, ...] = (ANGLE, ACTION, HEADER, BOLD, QA, CAPS_DOT, COLON, CAPS_ALONE, NAME_ALONE)
+SHAPES: tuple[Shape, ...] = (ANGLE, ACTION, HEADER, BOLD, QA, COLON, CAPS_DOT, NAME_DOT, CAPS_ALONE, BOLD_ALONE,
+                             NAME_ALONE)
 
 # Chat lines that are the server's, not a person's: joins, quits, topic and mode changes.
 SYSTEM_RE = re.compile(
@@ -75,10 +84,18 @@ SYSTEM_RE = re.compile(
     r"changes topic|has changed the topic|was kicked)\b|^\S+\s+(?:has\s+(?:joined|quit|left)\s|is now known as\s)")
 # A whole line in brackets, parentheses or emphasis: a cue, a stage direction, nobody's words.
 CUE_RE = re.compile(r"^(?:\[[^\]]{1,200}\]|\([^)]{1,200}\)|\*[^*]{1,160}\*|_[^_]{1,160}_)[.!]?$")
+# A direction at the head of a speech (``Algernon.  [Takes one.]  Oh!``): the words start after it.
+LEAD_CUE_RE = re.compile(r"^(?:\[[^\]]{1,200}\]|\([^)]{1,200}\))\s*")
+# A direction opened on one line and closed on a later one.
+CUE_OPEN_RE = re.compile(r"^(?:\[[^\]]*|\([^)]*)$")
+CUE_CLOSE_RE = re.compile(r"[\])][.!]?$")
+# A quoted line (``> …``): the quoted person's words, already in their own turn; never the quoter's.
+QUOTED_RE = re.compile(r"^>")
 # Where a turn ends with nobody's words after it: a heading, a rule, an emphasised field (``*Topic*: …``).
-BREAK_RE = re.compile(r"^(?:#{1,6}\s|[-=_*~]{3,}$|\*{1,2}[^*\n]{1,30}\*{1,2}:?\s*:)")
+# A screenplay's scene heading (``INT. KITCHEN - NIGHT``) too.
+BREAK_RE = re.compile(r"^(?:#{1,6}\s|[-=_*~]{3,}$|\*{1,2}[^*\n]{1,30}\*{1,2}:?\s*:|(?:INT|EXT|I/E|INT\./EXT)[.\s])")
 # Keys that head fields, not speeches (``Photo: Reuters``, ``Date: …``): never a speaker, however often seen.
-FIELD_KEYS = frozenset("""
+_FIELD_WORDS = """
 note notes photo photos image images picture source sources credit credits caption date time from to cc bcc subject
 re fw fwd update updated edit edited tags tag topic topics agenda action actions resolution resolved summary present
 regrets absent chair chairs scribe scribes minutes attendees location venue place title author authors by price cost
@@ -88,7 +105,13 @@ translated contact contacts see also related read more warning caution important
 published posted modified size color colour weight ingredients method serves yield prep cook total difficulty
 duration length format language languages isbn publisher pages rating ratings score question answer questions
 answers objective objectives goal goals outcome purpose references reference notice attention
-""".split())
+"""
+# With a screenplay's transitions, and abbreviations that end with a full stop.
+FIELD_KEYS = frozenset(_FIELD_WORDS.split()) | {
+    "cut to", "fade in", "fade out", "fade to black", "dissolve to", "smash cut to", "match cut to", "intercut",
+    "back to scene", "continued", "cont'd", "more", "the end", "end", "int", "ext", "mr", "mrs", "ms", "dr", "st",
+    "no", "nos", "vol", "fig", "jr", "sr", "ch", "pp", "ed", "eds", "etc", "inc", "ltd", "co", "corp", "vs", "act",
+    "scene", "chapter", "part", "book", "section", "article", "appendix", "table"}
 
 
 def unstamped(text: str) -> tuple[int, str]:
