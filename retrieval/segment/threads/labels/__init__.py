@@ -18,7 +18,7 @@ from ...page import Page
 from ...turns import Turn, names_in, turn_units
 from .. import Thread
 from ..transcript import _qa_speaker
-from .induce import Hit, Tally, accepted_shapes, key
+from .induce import Hit, Tally, accepted_shapes
 from .names import Named, chat_name, speech_names
 from .shapes import BREAK_RE, CUE_CLOSE_RE, CUE_OPEN_RE, CUE_RE, QA, QUOTED_RE, SYSTEM_RE, Family, unstamped
 
@@ -51,7 +51,7 @@ def _read(page: Page) -> Reading | None:
         return None
     family = shapes[0].shape.family
     hits = {h.line: h for t in shapes for h in t.hits}
-    counts = sum((t.counts for t in shapes), start=type(shapes[0].counts)())
+    seen = {label: n for t in shapes for label, n in t.seen().items()}
     names = _names(page, shapes, family)
     first = min(hits)
     turns: list[Turn] = []
@@ -65,9 +65,9 @@ def _read(page: Page) -> Reading | None:
             in_cue = not CUE_CLOSE_RE.search(text)
             continue
         if h is not None and not h.system:
-            once = counts[key(h.label)] == 1
+            once = seen[h.label] == 1
             turns.append(Turn(ln.index, None, keep=False) if once and h.shape.once_is_heading else
-                         _turn(h, names[h.label], counts[key(h.label)], page))
+                         _turn(h, names[h.label], seen[h.label]))
         elif h is not None or (family is Family.CHAT and SYSTEM_RE.match(text)) or BREAK_RE.match(ln.text):
             turns.append(Turn(ln.index, None, keep=False))
         elif CUE_RE.match(text) or QUOTED_RE.match(ln.text):
@@ -87,7 +87,7 @@ def _names(page: Page, shapes: list[Tally], family: Family) -> dict[str, Named]:
     return names
 
 
-def _turn(h: Hit, named: Named, seen: int, page: Page) -> Turn:
+def _turn(h: Hit, named: Named, seen: int) -> Turn:
     if not named.speaker:
         return Turn(h.line, None, h.start)
     weight = named.weight * (1.0 if seen > 1 else ONCE_WEIGHT)

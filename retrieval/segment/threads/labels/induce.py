@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ...page import Line, Page
+from .names import TITLES, clean
 from .shapes import (
     ACTION,
     ANGLE,
@@ -29,7 +30,7 @@ from .shapes import (
 MIN_TURNS = 4  # labelled lines, at the least, for a shape to be a document's own
 MIN_RECURRING_SHARE = 0.6  # of a shape's labelled lines, those whose label heads two turns or more
 MIN_SPREAD = 0.3  # of the page's content, the stretch from a shape's first label to its last
-MIN_MEAN_WORDS = 2.5  # words after an inline label, on average: a turn says something; a field holds a value
+MIN_MEAN_WORDS = 2.5  # words after a spoken record's inline label, on average: a turn says something, a field a value
 HEADER_GAP = 2  # a post header's words may start after this many blank lines
 # A shape read only beside another, however rare (``* nick waves`` in an IRC log, a bullet anywhere else).
 NEEDS: dict[Shape, Shape] = {ACTION: ANGLE}
@@ -62,7 +63,16 @@ class Tally:
 
     @property
     def counts(self) -> Counter[str]:
-        return Counter(key(h.label) for h in self.hits if not h.system)
+        """Turns per person: a full label (``JAKE TAPPER, CNN MODERATOR``) counts with its surname's (``TAPPER``)."""
+        keys = [key(h.label) for h in self.hits if not h.system]
+        short = {k for k in keys if " " not in k}
+        return Counter(_person(k, short) for k in keys)
+
+    def seen(self) -> dict[str, int]:
+        """How many turns each label's person has in this shape."""
+        counts = self.counts
+        short = {k for k in counts if " " not in k}
+        return {h.label: counts[_person(key(h.label), short)] for h in self.hits}
 
     def recurring_share(self) -> float:
         counts = self.counts
@@ -79,8 +89,15 @@ class Tally:
             return False
         if self.shape.proper and not all(_proper(page.text, label) for label, c in counts.items() if c > 1):
             return False
+        if self.shape.family is Family.CHAT:
+            return True  # chat messages are short ("ok", "lol"); ``<nick>`` is no field key
         said = [len(page.text[h.start:page.lines[h.line].end].split()) for h in self.hits if h.start is not None]
         return not said or sum(said) / len(said) >= MIN_MEAN_WORDS
+
+
+def _person(k: str, short: set[str]) -> str:
+    words = TITLES.sub("", clean(k)[0]).split()
+    return words[-1] if len(words) > 1 and words[-1] in short else k
 
 
 def _proper(text: str, label: str) -> bool:
@@ -148,4 +165,6 @@ def accepted_shapes(page: Page) -> list[Tally]:
     found = tallies(page)
     ok = [t for t in found if t.shape not in NEEDS and t.accepted(page, span)]
     ok += [t for t in found if t.shape in NEEDS and any(o.shape is NEEDS[t.shape] for o in ok)]
+    if ok and ok[0].shape.family is Family.SPEECH:  # questions from the floor beside named answers (a briefing)
+        ok += [t for t in found if t.shape is QA and t not in ok and t.counts["q"] >= 2]
     return sorted(ok, key=lambda t: -len(t.hits))

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 
 from ...turns import person_name
 
-TITLES = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sen|Senator|Rep|Representative|Secretary|Gov|Governor|Mayor|"
+_TITLE_WORDS = (
+    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sen|Senator|Rep|Representative|Secretary|Gov|Governor|Mayor|"
     r"Ambassador|Admiral|General|Gen|Judge|Justice|Chairman|Chairwoman|Chair|Commissioner|Minister|"
-    r"Director|Deputy|Under|Assistant|Press|President|Vice|Former|Sir|Dame|Rev|Father|Sister|Brother)\.?\s+)+",
-    re.IGNORECASE)
+    r"Director|Deputy|Under|Assistant|Press|President|Vice|Former|Sir|Dame|Rev|Father|Sister|Brother)\.?\s+")
+TITLES = re.compile(rf"^(?:{_TITLE_WORDS})+", re.IGNORECASE)
+_TITLE_WORD = re.compile(rf"\b{_TITLE_WORDS}")  # in a name the page spells out, written capitalised
 SURNAME_WEIGHT = 0.95  # a surname tied to the one full name ending with it: all but certain, not quite
 
 
@@ -54,10 +55,10 @@ def speech_names(labels: Iterable[str], known: Iterable[str]) -> dict[str, Named
         plain[label] = " ".join(words) if len(words) >= 2 else name  # PRESIDENT JOE BIDEN is Joe Biden
         if len(words) >= 2:
             full.setdefault(words[-1].casefold(), set()).add(plain[label])
-    for name in known:  # names the page spells out (``Press Secretary Karine Jean-Pierre``)
-        words = name.split()
+    for name in known:  # names the page spells out: ``Energy Secretary Jennifer Granholm`` is Jennifer Granholm
+        words = _TITLE_WORD.split(name)[-1].split()
         if len(words) >= 2:
-            full.setdefault(words[-1].casefold(), set()).add(name)
+            full.setdefault(words[-1].casefold(), set()).add(" ".join(words))
     out: dict[str, Named] = {}
     for label, name in plain.items():
         bare = TITLES.sub("", name).split()

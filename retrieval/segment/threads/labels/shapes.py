@@ -92,8 +92,9 @@ CUE_CLOSE_RE = re.compile(r"[\])][.!]?$")
 # A quoted line (``> …``): the quoted person's words, already in their own turn; never the quoter's.
 QUOTED_RE = re.compile(r"^>")
 # Where a turn ends with nobody's words after it: a heading, a rule, an emphasised field (``*Topic*: …``).
-# A screenplay's scene heading (``INT. KITCHEN - NIGHT``) too.
-BREAK_RE = re.compile(r"^(?:#{1,6}\s|[-=_*~]{3,}$|\*{1,2}[^*\n]{1,30}\*{1,2}:?\s*:|(?:INT|EXT|I/E|INT\./EXT)[.\s])")
+# A screenplay's scene heading (``INT. KITCHEN - NIGHT``) and transition (``CUT TO:``, ``FADE OUT.``) too.
+BREAK_RE = re.compile(r"^(?:#{1,6}\s|[-=_*~]{3,}$|\*{1,2}[^*\n]{1,30}\*{1,2}:?\s*:|(?:INT|EXT|I/E|INT\./EXT)[.\s]|"
+                      r"[A-Z][A-Z ]{1,30}\b(?:TO:|IN\.|OUT\.)$|THE END\.?$)")
 # Keys that head fields, not speeches (``Photo: Reuters``, ``Date: …``): never a speaker, however often seen.
 _FIELD_WORDS = """
 note notes photo photos image images picture source sources credit credits caption date time from to cc bcc subject

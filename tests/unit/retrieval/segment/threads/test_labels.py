@@ -1,0 +1,134 @@
+"""Speaker labels learnt from the document: each shape on a short synthetic document, and pages that must not
+become transcripts (articles, letters, lists with colons)."""
+
+from __future__ import annotations
+
+from quoth.records import Clue, LayoutHints
+from quoth.segment import segment
+from quoth.segment.page import Page
+from quoth.segment.threads.labels import LabelledTurns, read_labels
+from quoth.segment.threads.labels.shapes import Family
+from tests.helpers import make_doc
+
+
+def turns(text: str, family: Family = Family.SPEECH) -> list[tuple[str | None, str]] | None:
+    page = Page.of(text)
+    thread = LabelledTurns(family).find(page, LayoutHints())
+    return None if thread is None else [(u.speaker, page.text[u.start:u.end]) for u in thread.units]
+
+
+def test_irc_log_with_stamps_actions_joins_and_a_relay():
+    log = ("[22:01:22] <jrand0m> agenda: three items\n[22:01:30] <@duck> hi all\n[22:02:09] * mihi has joined #i2p\n"
+           "[22:02:13] <fidd> howdy there\n[22:02:20] * jrand0m waves at everyone\n"
+           "[22:03:00] <ox> <duck> relayed from the other side\n[22:03:10] <jrand0m> ok, moving on\n"
+           "[22:03:20] <fidd> sounds good\n[22:04:27] * fidd has quit IRC (reboot time)\n[22:05:00] <duck> bye now\n")
+    assert turns(log, Family.CHAT) == [
+        ("jrand0m", "agenda: three items"), ("duck", "hi all"), ("fidd", "howdy there"),
+        ("jrand0m", "waves at everyone"), ("duck", "relayed from the other side"), ("jrand0m", "ok, moving on"),
+        ("fidd", "sounds good"), ("duck", "bye now")]
+    assert turns(log) is None  # a chat log is the chat layout's
+
+
+def test_xchat_system_lines_are_nobodys_and_indented_lines_continue():
+    log = ("-->\tYou are now talking on #dev\n<nop>\tok\n<mids>\tI have decided to\n\t  resign as developer.\n"
+           "<--\twilde has quit (Ping timeout)\n<nop>\tthat is sad\n<mids>\tyes it is\n<hez>\tindeed\n<nop>\tnext\n")
+    got = turns(log, Family.CHAT)
+    assert ("mids", "I have decided to\n\t  resign as developer.") in got
+    assert all("has quit" not in words and "now talking" not in words for _, words in got)
+
+
+def test_minutes_with_lower_case_nicks_and_continuation_lines():
+    doc = ("*Present:* Dan, Mark\n\nmnot: IETF is meeting in Prague next week.\n... Haven't had a call in a while.\n\n"
+           "dan: WebRTC, anything there?\n\nmnot: Loath to get involved in that one.\n\n[Cheers]\n\n"
+           "dan: Anything to review at this point?\n\nmnot: The protocol document could be reviewed.\n")
+    got = turns(doc)
+    assert got[0] == ("mnot", "IETF is meeting in Prague next week.\n... Haven't had a call in a while.")
+    assert [s for s, _ in got] == ["mnot", "dan", "mnot", "dan", "mnot"]
+    assert all("Cheers" not in words for _, words in got)
+
+
+def test_markdown_bold_labels_in_bullets_and_paragraphs():
+    doc = ("### Standup\n\n* **Bert**: reviewed the release plan for next week.\n* **Colin**: mostly triaged issues.\n"
+           "* **Bert**: also looked at the build machines.\n* **Colin**: reviewed a few pull requests.\n")
+    assert [s for s, _ in turns(doc)] == ["Bert", "Colin", "Bert", "Colin"]
+
+
+def test_a_gutenberg_play_reads_turn_by_turn_without_its_directions():
+    play = ("FIRST ACT\n\n[Lane is arranging afternoon tea on the table, and after the music has\nceased, Algernon "
+            "enters.]\n\nAlgernon.  Did you hear what I was playing, Lane?\n\nLane.  I didn't think it polite to "
+            "listen, sir.\n\nAlgernon.  [Takes one.]  I'm sorry for that, for your sake.\n\nLane.  Yes, sir.\n\n"
+            "Algernon.  And speaking of the science of Life, have you got the cucumber sandwiches?\n")
+    assert turns(play) == [
+        ("Algernon", "Did you hear what I was playing, Lane?"), ("Lane", "I didn't think it polite to listen, sir."),
+        ("Algernon", "I'm sorry for that, for your sake."), ("Lane", "Yes, sir."),
+        ("Algernon", "And speaking of the science of Life, have you got the cucumber sandwiches?")]
+
+
+def test_capital_names_alone_on_their_lines_and_a_scene_heading():
+    script = ("INT. KITCHEN - NIGHT\n\nMARA\n(quietly)\nThe kettle is on.\n\nOWEN (V.O.)\nI can hear it from here.\n\n"
+              "MARA\nThen come and get a cup.\n\nOWEN (V.O.)\nIn a minute.\n\nFADE OUT.\n")
+    assert turns(script) == [("Mara", "The kettle is on."), ("Owen", "I can hear it from here."),
+                             ("Mara", "Then come and get a cup."), ("Owen", "In a minute.")]
+
+
+def test_a_full_label_and_later_surnames_are_one_person():
+    debate = ("JAKE TAPPER, CNN MODERATOR: Good evening and welcome to the debate.\n\n"
+              "DANA BASH, CNN MODERATOR: The first question goes to you.\n\n"
+              "PRESIDENT JOE BIDEN: Thank you, I am glad to be here.\n\nTAPPER: Your time is up, sir.\n\n"
+              "BIDEN: Let me finish this point please.\n\nBASH: We will come back to that.\n\n"
+              "TAPPER: Next question is on the economy.\n\nBIDEN: The economy is growing again.\n")
+    got = turns(debate)
+    assert [s for s, _ in got] == ["Jake Tapper", "Dana Bash", "Joe Biden", "Jake Tapper", "Joe Biden", "Dana Bash",
+                                   "Jake Tapper", "Joe Biden"]
+    page = Page.of(debate)
+    thread = LabelledTurns(Family.SPEECH).find(page, LayoutHints())
+    short = thread.units[3]
+    assert short.evidence[0].clue is Clue.TURN_LABEL and "Jake Tapper" in short.evidence[0].detail
+    assert short.confidence < thread.units[0].confidence
+
+
+def test_a_briefing_with_offices_and_unnamed_questions():
+    doc = ("MS. JEAN-PIERRE: Good afternoon, everyone. Press Secretary Karine Jean-Pierre opens.\n\n"
+           "Q    Thank you, Karine. A question on energy prices.\n\n"
+           "MS. JEAN-PIERRE: Go ahead, the Secretary is here.\n\n"
+           "SECRETARY GRANHOLM: Thank you. Energy Secretary Jennifer Granholm speaking on prices.\n\n"
+           "Q    A follow-up on gas, if I may.\n\nSECRETARY GRANHOLM: Prices are falling this month.\n\n"
+           "Q    And on oil reserves?\n\nMS. JEAN-PIERRE: We will leave it there today.\n")
+    got = turns(doc)
+    assert [s for s, _ in got] == ["Karine Jean-Pierre", None, "Karine Jean-Pierre", "Jennifer Granholm", None,
+                                   "Jennifer Granholm", None, "Karine Jean-Pierre"]
+
+
+def test_post_headers_with_the_words_below_and_quotes_left_out():
+    doc = ("# [#49 PR](https://x.test/49) `open`: support env override\n\n"
+           "#### [plyr4](https://x.test/plyr4) opened issue at [2025-09-16](https://x.test/49):\n\n"
+           "this PR adds an override for the endpoint.\n\n"
+           "#### [mattduck](https://x.test/mattduck) commented at [2025-09-17](https://x.test/49#1):\n\n"
+           "> this PR adds an override\n\nThanks, looks sensible to me.\n\n"
+           "#### [plyr4](https://x.test/plyr4) commented at [2025-09-18](https://x.test/49#2):\n\nGreat, thanks.\n\n"
+           "#### [mattduck](https://x.test/mattduck) commented at [2025-09-19](https://x.test/49#3):\n\nMerged it.\n")
+    assert turns(doc) == [("plyr4", "this PR adds an override for the endpoint."),
+                          ("mattduck", "Thanks, looks sensible to me."), ("plyr4", "Great, thanks."),
+                          ("mattduck", "Merged it.")]
+
+
+def test_prose_with_colons_is_no_transcript():
+    article = ("Photo: Reuters\n\nThe council met on Monday to discuss the harbour. Note: the vote was close.\n\n"
+               "Smith said the plan would cost too much. Dear Sir: I write to complain.\n\n"
+               "Update: the council has since replied.\n\nSource: the council minutes.\n")
+    letter = "Dear Sir:\n\nI write about the lamp.\n\nYours faithfully,\nAnn Lee\n"
+    listing = ("Price: 12 pounds\nColour: red\nSize: medium\n\nPrice: 15 pounds\nColour: blue\nSize: large\n\n"
+               "Price: 9 pounds\nColour: green\nSize: small\n")
+    novel = ("Yes.  She thought it was late.\n\nNo.  He would not come.\n\nYes.  It was all over now.\n\n"
+             "No.  Nothing else would do, and yes, no, they knew it.\n")
+    for text in (article, letter, listing, novel):
+        assert read_labels(Page.of(text)) is None, text[:30]
+
+
+def test_an_interview_article_keeps_its_layout_and_names():
+    text = ("Ann: Hello there, how are you doing today?\n\nBob: Very well, thank you.\n\n"
+            "Ann: And the harbour, how is it?\n\nBob: It is busy as ever these days.\n")
+    seg = segment(make_doc(text, path="talk.txt"))
+    assert seg.source.kind == "transcript"
+    assert [p.speaker for p in seg.passages] == ["Ann", "Bob", "Ann", "Bob"]
+    assert all(p.speaker_evidence[0].clue is Clue.TURN_LABEL for p in seg.passages)
