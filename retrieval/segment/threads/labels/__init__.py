@@ -19,7 +19,7 @@ from ...turns import Turn, names_in, turn_units
 from .. import Thread
 from ..transcript import _qa_speaker
 from .induce import Hit, Tally, accepted_shapes
-from .names import Named, chat_name, speech_names
+from .names import Named, chat_name, speech_names, spelled_names
 from .shapes import BREAK_RE, CUE_CLOSE_RE, CUE_OPEN_RE, CUE_RE, QA, QUOTED_RE, SYSTEM_RE, Family, unstamped
 
 ONCE_WEIGHT = 0.92  # a label seen once, in a shape the document repeats: likely a speaker, less sure
@@ -51,9 +51,9 @@ def _read(page: Page) -> Reading | None:
         return None
     family = shapes[0].shape.family
     hits = {h.line: h for t in shapes for h in t.hits}
-    seen = {label: n for t in shapes for label, n in t.seen().items()}
+    seen = {line: n for t in shapes for line, n in t.seen().items()}
     names = _names(page, shapes, family)
-    first = min(hits)
+    first = min(line for line in hits if seen[line] > 1)  # front matter's fields stay above
     turns: list[Turn] = []
     skip: list[int] = []
     in_cue = False  # inside a direction that runs over several lines
@@ -65,9 +65,9 @@ def _read(page: Page) -> Reading | None:
             in_cue = not CUE_CLOSE_RE.search(text)
             continue
         if h is not None and not h.system:
-            once = seen[h.label] == 1
+            once = seen[h.line] == 1
             turns.append(Turn(ln.index, None, keep=False) if once and h.shape.once_is_heading else
-                         _turn(h, names[h.label], seen[h.label]))
+                         _turn(h, names[h.label], seen[h.line]))
         elif h is not None or (family is Family.CHAT and SYSTEM_RE.match(text)) or BREAK_RE.match(ln.text):
             turns.append(Turn(ln.index, None, keep=False))
         elif CUE_RE.match(text) or QUOTED_RE.match(ln.text):
@@ -79,7 +79,9 @@ def _names(page: Page, shapes: list[Tally], family: Family) -> dict[str, Named]:
     labels = list(dict.fromkeys(h.label for t in shapes for h in sorted(t.hits, key=lambda h: h.line)))
     if family is Family.CHAT:
         return {label: chat_name(label) for label in labels}
-    names = speech_names(labels, [*page.fields.values(), *names_in(page.content())])
+    content = page.content()
+    spelled = spelled_names(page.text, [*page.fields.values(), *names_in(content)], [ln.text for ln in content])
+    names = speech_names(labels, spelled)
     for letter in ("Q", "A"):  # an interview's Q and A: the people its header fields name, else nobody named
         if any(t.shape is QA for t in shapes) and letter in names:
             who = _qa_speaker(letter, page.fields)

@@ -68,19 +68,20 @@ class Tally:
         short = {k for k in keys if " " not in k}
         return Counter(_person(k, short) for k in keys)
 
-    def seen(self) -> dict[str, int]:
-        """How many turns each label's person has in this shape."""
+    def seen(self) -> dict[int, int]:
+        """For each labelled line, how many turns its person has in this shape."""
         counts = self.counts
         short = {k for k in counts if " " not in k}
-        return {h.label: counts[_person(key(h.label), short)] for h in self.hits}
+        return {h.line: counts[_person(key(h.label), short)] for h in self.hits}
 
     def recurring_share(self) -> float:
         counts = self.counts
         return sum(c for c in counts.values() if c > 1) / max(1, sum(counts.values()))
 
-    def accepted(self, page: Page, span: int) -> bool:
+    def accepted(self, page: Page, span: int, asked: bool = False) -> bool:
+        """``asked``: the page also has recurring ``Q`` turns, one more voice (a briefing, one person answering)."""
         counts = self.counts
-        voices = sum(c > 1 for c in counts.values())
+        voices = sum(c > 1 for c in counts.values()) + asked
         if sum(counts.values()) < MIN_TURNS or voices < self.shape.voices:
             return False
         if self.shape is QA and counts["q"] < 2:
@@ -163,8 +164,9 @@ def accepted_shapes(page: Page) -> list[Tally]:
         return []
     span = content[-1].index - content[0].index
     found = tallies(page)
-    ok = [t for t in found if t.shape not in NEEDS and t.accepted(page, span)]
+    asked = any(t.shape is QA and t.counts["q"] > 1 for t in found)
+    ok = [t for t in found if t.shape not in NEEDS and t.accepted(page, span, asked and t.shape is not QA)]
     ok += [t for t in found if t.shape in NEEDS and any(o.shape is NEEDS[t.shape] for o in ok)]
-    if ok and ok[0].shape.family is Family.SPEECH:  # questions from the floor beside named answers (a briefing)
-        ok += [t for t in found if t.shape is QA and t not in ok and t.counts["q"] >= 2]
+    if any(t.shape.family is Family.SPEECH for t in ok):  # questions from the floor beside named answers
+        ok += [t for t in found if t.shape is QA and t not in ok and t.counts["q"] > 1]
     return sorted(ok, key=lambda t: -len(t.hits))

@@ -18,6 +18,7 @@ _TITLE_WORDS = (
     r"Director|Deputy|Under|Assistant|Press|President|Vice|Former|Sir|Dame|Rev|Father|Sister|Brother)\.?\s+")
 TITLES = re.compile(rf"^(?:{_TITLE_WORDS})+", re.IGNORECASE)
 _TITLE_WORD = re.compile(rf"\b{_TITLE_WORDS}")  # in a name the page spells out, written capitalised
+ROSTER_RE = re.compile(r"^(?P<name>(?:[A-Z]{2,}\.?\s+)*[A-Z][A-Z'’\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][A-Z'’\-]+){1,2}),\s")
 SURNAME_WEIGHT = 0.95  # a surname tied to the one full name ending with it: all but certain, not quite
 
 
@@ -43,6 +44,24 @@ def chat_name(label: str) -> Named:
     return Named(label.strip().lstrip("@+%&~!").strip(":"))
 
 
+def spelled_names(text: str, phrases: Iterable[str], lines: Iterable[str]) -> list[str]:
+    """Full names the page spells out, in prose (``Energy Secretary Jennifer Granholm``: the words before the
+    name are titles, or words the page also writes in lower case) or in a roster (``SEN. DIANNE FEINSTEIN, D-CALIF.``).
+    """
+    out = []
+    lower = set(re.findall(r"\b[a-z][\w'’\-]*", text))
+    for phrase in phrases:
+        words = _TITLE_WORD.split(phrase)[-1].split()
+        while len(words) > 2 and words[0].lower() in lower:
+            words = words[1:]
+        out.append(" ".join(words))
+    for line in lines:
+        m = ROSTER_RE.match(line)
+        if m:
+            out.append(person_name(TITLES.sub("", m.group("name"))))
+    return [n for n in out if len(n.split()) >= 2]
+
+
 def speech_names(labels: Iterable[str], known: Iterable[str]) -> dict[str, Named]:
     """Every label of a spoken record to its speaker, full names first so later short labels find them."""
     known = list(known)
@@ -55,15 +74,15 @@ def speech_names(labels: Iterable[str], known: Iterable[str]) -> dict[str, Named
         plain[label] = " ".join(words) if len(words) >= 2 else name  # PRESIDENT JOE BIDEN is Joe Biden
         if len(words) >= 2:
             full.setdefault(words[-1].casefold(), set()).add(plain[label])
-    for name in known:  # names the page spells out: ``Energy Secretary Jennifer Granholm`` is Jennifer Granholm
-        words = _TITLE_WORD.split(name)[-1].split()
-        if len(words) >= 2:
-            full.setdefault(words[-1].casefold(), set()).add(" ".join(words))
+    for name in known:
+        if len(name.split()) >= 2:
+            full.setdefault(name.split()[-1].casefold(), set()).add(name)
     out: dict[str, Named] = {}
     for label, name in plain.items():
         bare = TITLES.sub("", name).split()
         owners = full.get(bare[-1].casefold(), set()) if len(bare) == 1 else set()
         owners = {o for o in owners if o.casefold() != name.casefold()}
+        owners = {o for o in owners if not any(x != o and o.endswith(" " + x) for x in owners)}  # Dr Ann Lee: Ann Lee
         if len(owners) == 1:
             whole = next(iter(owners))
             out[label] = Named(whole, SURNAME_WEIGHT, f"{whole!r} is the one full name here ending {bare[-1]!r}")
