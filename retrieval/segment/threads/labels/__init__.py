@@ -90,7 +90,7 @@ def _names(page: Page, shapes: list[Tally], family: Family) -> dict[str, Named]:
 
 
 def _turn(h: Hit, named: Named, seen: int) -> Turn:
-    if not named.speaker:
+    if not named.speaker or h.nameless:
         return Turn(h.line, None, h.start)
     weight = named.weight * (1.0 if seen > 1 else ONCE_WEIGHT)
     detail = f"{h.label!r} labels {seen} turn{'s' * (seen > 1)} in this document's {h.shape.name} shape"

@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...page import Line, Page
 from .names import TITLES, clean
 from .shapes import (
     ACTION,
     ANGLE,
+    CAPS_DOT,
     FIELD_KEYS,
     HEADER,
     LEAD_CUE_RE,
+    NAME_DOT,
+    NUMBERED,
     QA,
     SHAPES,
     SYSTEM_RE,
@@ -30,10 +33,12 @@ from .shapes import (
 MIN_TURNS = 4  # labelled lines, at the least, for a shape to be a document's own
 MIN_RECURRING_SHARE = 0.6  # of a shape's labelled lines, those whose label heads two turns or more
 MIN_SPREAD = 0.3  # of the page's content, the stretch from a shape's first label to its last
+MIN_PROPER_SHARE = 0.7  # of a sentence-like shape's recurring turns (``Lane.  Yes, sir.``), those under proper names
 MIN_MEAN_WORDS = 2.5  # words after a spoken record's inline label, on average: a turn says something, a field a value
 HEADER_GAP = 2  # a post header's words may start after this many blank lines
-# A shape read only beside another, however rare (``* nick waves`` in an IRC log, a bullet anywhere else).
-NEEDS: dict[Shape, Shape] = {ACTION: ANGLE}
+# A shape read only beside another, however rare (``* nick waves`` in an IRC log, a bullet anywhere else; a
+# numbered speaker in a play, a list item anywhere else).
+NEEDS: dict[Shape, tuple[Shape, ...]] = {ACTION: (ANGLE,), NUMBERED: (CAPS_DOT, NAME_DOT)}
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,7 @@ class Hit:
     shape: Shape
     system: bool = False  # a relayed server line (``<bot> <-- ann has quit``): nobody's words
     relayed: bool = False  # the label sits inside another's line (``<bridge> <ann> hi``): ann's words
+    nameless: bool = False  # a turn boundary whose label is no name (``King.``, ``All.`` where "king" is a word)
 
 
 def key(label: str) -> str:
@@ -88,12 +94,22 @@ class Tally:
             return False  # a list lettered "A." is no interview
         if self.recurring_share() < MIN_RECURRING_SHARE or self.hits[-1].line - self.hits[0].line < MIN_SPREAD * span:
             return False
-        if self.shape.proper and not all(_proper(page.text, label) for label, c in counts.items() if c > 1):
-            return False
+        if self.shape.proper:
+            named = sum(c for label, c in counts.items() if c > 1 and _proper(page.text, label))
+            if named < MIN_PROPER_SHARE * sum(c for c in counts.values() if c > 1):
+                return False
         if self.shape.family is Family.CHAT:
             return True  # chat messages are short ("ok", "lol"); ``<nick>`` is no field key
         said = [len(page.text[h.start:page.lines[h.line].end].split()) for h in self.hits if h.start is not None]
         return not said or sum(said) / len(said) >= MIN_MEAN_WORDS
+
+
+def _named(page: Page, tally: Tally) -> Tally:
+    """A sentence-like shape's labels that are no proper names stay turn boundaries, without a speaker."""
+    if not tally.shape.proper and tally.shape is not NUMBERED:
+        return tally
+    proper = {k: tally.shape is not NUMBERED and _proper(page.text, k) for k in tally.counts}
+    return replace(tally, hits=tuple(replace(h, nameless=not proper.get(key(h.label), True)) for h in tally.hits))
 
 
 def _person(k: str, short: set[str]) -> str:
@@ -165,8 +181,9 @@ def accepted_shapes(page: Page) -> list[Tally]:
     span = content[-1].index - content[0].index
     found = tallies(page)
     asked = any(t.shape is QA and t.counts["q"] > 1 for t in found)
-    ok = [t for t in found if t.shape not in NEEDS and t.accepted(page, span, asked and t.shape is not QA)]
-    ok += [t for t in found if t.shape in NEEDS and any(o.shape is NEEDS[t.shape] for o in ok)]
+    ok = [_named(page, t) for t in found
+          if t.shape not in NEEDS and t.accepted(page, span, asked and t.shape is not QA)]
+    ok += [_named(page, t) for t in found if t.shape in NEEDS and any(o.shape in NEEDS[t.shape] for o in ok)]
     if any(t.shape.family is Family.SPEECH for t in ok):  # questions from the floor beside named answers
         ok += [t for t in found if t.shape is QA and t not in ok and t.counts["q"] > 1]
     return sorted(ok, key=lambda t: -len(t.hits))

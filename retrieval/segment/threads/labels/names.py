@@ -74,13 +74,18 @@ def speech_names(labels: Iterable[str], known: Iterable[str]) -> dict[str, Named
         plain[label] = " ".join(words) if len(words) >= 2 else name  # PRESIDENT JOE BIDEN is Joe Biden
         if len(words) >= 2:
             full.setdefault(words[-1].casefold(), set()).add(plain[label])
+    spelled: dict[str, set[str]] = {}
     for name in known:
         if len(name.split()) >= 2:
-            full.setdefault(name.split()[-1].casefold(), set()).add(name)
+            spelled.setdefault(name.split()[-1].casefold(), set()).add(name)
     out: dict[str, Named] = {}
     for label, name in plain.items():
         bare = TITLES.sub("", name).split()
-        owners = full.get(bare[-1].casefold(), set()) if len(bare) == 1 else set()
+        # A name in the prose may stand for a surname written as a record writes one (in capitals, or after a title:
+        # ``FEINSTEIN``, ``MS. PSAKI``); a play's ``Rosse.`` is no surname of the ``Enter Rosse`` in its directions.
+        formal = clean(label)[0].isupper() or TITLES.match(name) is not None
+        owners = full.get(bare[-1].casefold(), set()) | (spelled.get(bare[-1].casefold(), set()) if formal else set())
+        owners = owners if len(bare) == 1 else set()
         owners = {o for o in owners if o.casefold() != name.casefold()}
         owners = {o for o in owners if not any(x != o and o.endswith(" " + x) for x in owners)}  # Dr Ann Lee: Ann Lee
         if len(owners) == 1:

@@ -28,7 +28,7 @@ class Shape:
     pattern: re.Pattern[str]
     family: Family
     below: bool = False  # the label stands alone; the words are on the lines below it
-    once_is_heading: bool = False  # a label of this shape seen once is a heading, not a speaker
+    once_is_heading: bool = False  # a label of this shape seen once is a heading or a direction, not a speaker
     voices: int = 2  # labels that must recur for the shape to be the document's own
     proper: bool = False  # its labels look like sentence starts (``Lane.  I didn't…``): each must be a proper noun
 
@@ -60,7 +60,9 @@ CAPS_DOT = Shape("NAME.", re.compile(rf"^(?P<name>{_CAPS_NAME}){_EXTENSION}?(?:\
                  Family.SPEECH)
 # Title case before a full stop is also how sentences start ("Yes.  I…"): read only when the labels are names.
 NAME_DOT = Shape("Name.", re.compile(rf"^(?P<name>{_UP}[\w'’\-]+(?:\s+{_UP}[\w'’\-]+){{0,2}})\.\s+(?P<rest>\S.*)$"),
-                 Family.SPEECH, proper=True)
+                 Family.SPEECH, once_is_heading=True, proper=True)
+# Old plays number their unnamed speakers (``1. When shall we three meet againe?``): a boundary, no name.
+NUMBERED = Shape("1.", re.compile(r"^(?P<name>\d{1,2})\.\s+(?P<rest>\S.*)$"), Family.SPEECH, voices=1)
 CAPS_ALONE = Shape("NAME", re.compile(rf"^(?P<name>{_CAPS_NAME}){_EXTENSION}?\s*[.:]?$"), Family.SPEECH,
                    below=True, once_is_heading=True)
 BOLD_ALONE = Shape("**NAME**", re.compile(r"^(?:\*\*|__)(?P<name>[^*_\n]{1,60}?)\s*:?(?:\*\*|__):?$"), Family.SPEECH,
@@ -75,8 +77,8 @@ HEADER = Shape("user commented", re.compile(
 QA = Shape("Q / A", re.compile(r"^(?P<name>[QA])(?:[.:]\s*|\s{2,}|\t\s*|(?<=Q)\s+(?=[A-Z\"“]))(?P<rest>\S.*)$"),
            Family.SPEECH, voices=1)
 
-SHAPES: tuple[Shape, ...] = (ANGLE, ACTION, HEADER, BOLD, QA, COLON, CAPS_DOT, NAME_DOT, CAPS_ALONE, BOLD_ALONE,
-                             NAME_ALONE)
+SHAPES: tuple[Shape, ...] = (ANGLE, ACTION, HEADER, QA, BOLD, COLON, CAPS_DOT, NAME_DOT, NUMBERED, CAPS_ALONE,
+                             BOLD_ALONE, NAME_ALONE)
 
 # Chat lines that are the server's, not a person's: joins, quits, topic and mode changes.
 SYSTEM_RE = re.compile(
