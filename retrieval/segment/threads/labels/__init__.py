@@ -19,8 +19,8 @@ from ...turns import Turn, names_in, turn_units
 from .. import Thread
 from ..transcript import _qa_speaker
 from .induce import Hit, Tally, accepted_shapes
-from .names import Named, chat_name, speech_names, spelled_names
-from .shapes import BREAK_RE, CUE_CLOSE_RE, CUE_OPEN_RE, CUE_RE, QA, QUOTED_RE, SYSTEM_RE, Family, unstamped
+from .names import Named, chat_name, is_formal, speech_names, spelled_names
+from .shapes import BREAK_RE, COLON, CUE_CLOSE_RE, CUE_OPEN_RE, CUE_RE, QA, QUOTED_RE, SYSTEM_RE, Family, unstamped
 
 ONCE_WEIGHT = 0.92  # a label seen once, in a shape the document repeats: likely a speaker, less sure
 
@@ -90,7 +90,10 @@ def _names(page: Page, shapes: list[Tally], family: Family) -> dict[str, Named]:
 
 
 def _turn(h: Hit, named: Named, seen: int) -> Turn:
-    if not named.speaker or h.nameless:
+    # A bare ``Name:`` seen once names someone only when written formally or tied to a full name: once,
+    # ``Brainstorming:`` or ``HTTP Workshop:`` is a note's heading as often as a speaker.
+    once = seen == 1 and h.shape is COLON and not (is_formal(h.label) or named.how)
+    if not named.speaker or h.nameless or once:
         return Turn(h.line, None, h.start)
     weight = named.weight * (1.0 if seen > 1 else ONCE_WEIGHT)
     detail = f"{h.label!r} labels {seen} turn{'s' * (seen > 1)} in this document's {h.shape.name} shape"

@@ -16,8 +16,10 @@ from .shapes import (
     ACTION,
     ANGLE,
     CAPS_DOT,
+    COLON,
     FIELD_KEYS,
     HEADER,
+    JOINT,
     LEAD_CUE_RE,
     NAME_DOT,
     NUMBERED,
@@ -36,9 +38,10 @@ MIN_SPREAD = 0.3  # of the page's content, the stretch from a shape's first labe
 MIN_PROPER_SHARE = 0.7  # of a sentence-like shape's recurring turns (``Lane.  Yes, sir.``), those under proper names
 MIN_MEAN_WORDS = 2.5  # words after a spoken record's inline label, on average: a turn says something, a field a value
 HEADER_GAP = 2  # a post header's words may start after this many blank lines
+NAMELESS = (NUMBERED, JOINT)  # shapes whose labels end a turn but name nobody one can quote
 # A shape read only beside another, however rare (``* nick waves`` in an IRC log, a bullet anywhere else; a
 # numbered speaker in a play, a list item anywhere else).
-NEEDS: dict[Shape, tuple[Shape, ...]] = {ACTION: (ANGLE,), NUMBERED: (CAPS_DOT, NAME_DOT)}
+NEEDS: dict[Shape, tuple[Shape, ...]] = {ACTION: (ANGLE,), NUMBERED: (CAPS_DOT, NAME_DOT), JOINT: (COLON,)}
 
 
 @dataclass(frozen=True)
@@ -106,9 +109,9 @@ class Tally:
 
 def _named(page: Page, tally: Tally) -> Tally:
     """A sentence-like shape's labels that are no proper names stay turn boundaries, without a speaker."""
-    if not tally.shape.proper and tally.shape is not NUMBERED:
+    if not tally.shape.proper and tally.shape not in NAMELESS:
         return tally
-    proper = {k: tally.shape is not NUMBERED and _proper(page.text, k) for k in tally.counts}
+    proper = {k: tally.shape not in NAMELESS and _proper(page.text, k) for k in tally.counts}
     return replace(tally, hits=tuple(replace(h, nameless=not proper.get(key(h.label), True)) for h in tally.hits))
 
 
@@ -141,6 +144,9 @@ def hit(page: Page, ln: Line, shape: Shape) -> Hit | None:
         start = start + cue.end() if cue.end() < len(rest) else None
     if shape is ANGLE and rest:
         return _relayed(ln, shape, label, start, rest) or Hit(ln.index, label, start, shape)
+    again = shape.pattern.match(rest) if rest and shape is COLON else None
+    if again is not None and key(label_of(again)) not in FIELD_KEYS:  # ``FEINSTEIN: FORD: I didn't…``: Ford's
+        return Hit(ln.index, label_of(again), start + again.start("rest"), shape)
     return Hit(ln.index, label, start, shape)
 
 

@@ -62,6 +62,13 @@ def spelled_names(text: str, phrases: Iterable[str], lines: Iterable[str]) -> li
     return [n for n in out if len(n.split()) >= 2]
 
 
+def is_formal(label: str) -> bool:
+    """Written as a record writes a speaker: in capitals or after a title (``FEINSTEIN``, ``MS. PSAKI``), not as
+    any capitalised words before a colon (``HTTP Workshop:``, ``Brainstorming:``)."""
+    name = clean(label)[0]
+    return name.isupper() or TITLES.match(name) is not None
+
+
 def speech_names(labels: Iterable[str], known: Iterable[str]) -> dict[str, Named]:
     """Every label of a spoken record to its speaker, full names first so later short labels find them."""
     known = list(known)
@@ -83,7 +90,7 @@ def speech_names(labels: Iterable[str], known: Iterable[str]) -> dict[str, Named
         bare = TITLES.sub("", name).split()
         # A name in the prose may stand for a surname written as a record writes one (in capitals, or after a title:
         # ``FEINSTEIN``, ``MS. PSAKI``); a play's ``Rosse.`` is no surname of the ``Enter Rosse`` in its directions.
-        formal = clean(label)[0].isupper() or TITLES.match(name) is not None
+        formal = is_formal(label)
         owners = full.get(bare[-1].casefold(), set()) | (spelled.get(bare[-1].casefold(), set()) if formal else set())
         owners = owners if len(bare) == 1 else set()
         owners = {o for o in owners if o.casefold() != name.casefold()}

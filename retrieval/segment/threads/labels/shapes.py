@@ -58,6 +58,9 @@ COLON = Shape("Name:", re.compile(
     Family.SPEECH)
 CAPS_DOT = Shape("NAME.", re.compile(rf"^(?P<name>{_CAPS_NAME}){_EXTENSION}?(?:\.|\s[—–])\s+(?P<rest>\S.*)$"),
                  Family.SPEECH)
+# Several people at once (``alex, wseltzer: we will too``, ``mnot/wseltzer: …``): a boundary, no one name.
+JOINT = Shape("Name, Name:", re.compile(
+    rf"^(?P<name>{_NAME}(?:\s*(?:/|,|&|\band\b)\s*{_NAME})+)\s?:\s+(?P<rest>\S.*)$"), Family.SPEECH)
 # Title case before a full stop is also how sentences start ("Yes.  I…"): read only when the labels are names.
 NAME_DOT = Shape("Name.", re.compile(rf"^(?P<name>{_UP}[\w'’\-]+(?:\s+{_UP}[\w'’\-]+){{0,2}})\.\s+(?P<rest>\S.*)$"),
                  Family.SPEECH, once_is_heading=True, proper=True)
@@ -74,10 +77,11 @@ HEADER = Shape("user commented", re.compile(
     r"^(?:#{1,6}\s*)?(?:<img[^>]*>\s*)?(?:\[(?P<name>[^\]\n]{1,40})\]\([^)\s]+\)|\*\*(?P<alt>[^*\n]{1,40})\*\*|"
     r"(?P<bare>@?[\w.\-]{2,40}))\s+(?:commented|opened|posted|answered|reviewed|replied)\b(?:.{0,160}[^.!?])?$"),
     Family.SPEECH, below=True)
-QA = Shape("Q / A", re.compile(r"^(?P<name>[QA])(?:[.:]\s*|\s{2,}|\t\s*|(?<=Q)\s+(?=[A-Z\"“]))(?P<rest>\S.*)$"),
-           Family.SPEECH, voices=1)
+QA = Shape("Q / A", re.compile(
+    r"^(?:\*\*|__)?(?P<name>[QA])(?:(?:\*\*|__)?[.:](?:\*\*|__)?\s*|\s{2,}|\t\s*|(?<=Q)\s+(?=[A-Z\"“]))(?P<rest>\S.*)$"),
+    Family.SPEECH, voices=1)
 
-SHAPES: tuple[Shape, ...] = (ANGLE, ACTION, HEADER, QA, BOLD, COLON, CAPS_DOT, NAME_DOT, NUMBERED, CAPS_ALONE,
+SHAPES: tuple[Shape, ...] = (ANGLE, ACTION, HEADER, QA, BOLD, COLON, JOINT, CAPS_DOT, NAME_DOT, NUMBERED, CAPS_ALONE,
                              BOLD_ALONE, NAME_ALONE)
 
 # Chat lines that are the server's, not a person's: joins, quits, topic and mode changes.
