@@ -14,13 +14,26 @@ from dataclasses import dataclass
 
 from ....records import Clue, LayoutHints
 from ...attribution.evidence import Decision
-from ...page import Page
+from ...page import Line, Page
 from ...turns import Turn, names_in, turn_units
 from .. import Thread
 from ..transcript import _qa_speaker
 from .induce import Hit, Tally, accepted_shapes
 from .names import Named, chat_name, is_formal, speech_names, spelled_names
-from .shapes import BREAK_RE, COLON, CUE_CLOSE_RE, CUE_OPEN_RE, CUE_RE, QA, QUOTED_RE, SYSTEM_RE, Family, unstamped
+from .shapes import (
+    ATTRIBUTION_RE,
+    BREAK_RE,
+    COLON,
+    CUE_CLOSE_RE,
+    CUE_OPEN_RE,
+    CUE_RE,
+    FROM,
+    QA,
+    QUOTED_RE,
+    SYSTEM_RE,
+    Family,
+    unstamped,
+)
 
 ONCE_WEIGHT = 0.92  # a label seen once, in a shape the document repeats: likely a speaker, less sure
 
@@ -53,26 +66,42 @@ def _read(page: Page) -> Reading | None:
     hits = {h.line: h for t in shapes for h in t.hits}
     seen = {line: n for t in shapes for line, n in t.seen().items()}
     names = _names(page, shapes, family)
-    first = min(line for line in hits if seen[line] > 1)  # front matter's fields stay above
+    first = min(line for line, h in hits.items() if seen[line] > 1 or not h.shape.recurs)  # front matter stays above
     turns: list[Turn] = []
     skip: list[int] = []
     in_cue = False  # inside a direction that runs over several lines
+    in_header = False  # inside a message's header block, up to the first blank line
+    quoted: set[int] = set()
     for ln in page.content(first):
         h = hits.get(ln.index)
         text = unstamped(ln.text)[1]
+        in_header = in_header and not page.lines[ln.index - 1].blank
+        if in_header or ATTRIBUTION_RE.match(text):
+            skip.append(ln.index)
+            continue
         if in_cue or (h is None and family is Family.SPEECH and CUE_OPEN_RE.match(text)):
             skip.append(ln.index)
             in_cue = not CUE_CLOSE_RE.search(text)
             continue
+        in_header = h is not None and h.shape is FROM
         if h is not None and not h.system:
             once = seen[h.line] == 1
             turns.append(Turn(ln.index, None, keep=False) if once and h.shape.once_is_heading else
                          _turn(h, names[h.label], seen[h.line]))
         elif h is not None or (family is Family.CHAT and SYSTEM_RE.match(text)) or BREAK_RE.match(ln.text):
             turns.append(Turn(ln.index, None, keep=False))
-        elif CUE_RE.match(text) or QUOTED_RE.match(ln.text):
+        elif QUOTED_RE.match(ln.text) or _quote_tail(page, ln, quoted):
+            quoted.add(ln.index)
+            skip.append(ln.index)
+        elif CUE_RE.match(text):
             skip.append(ln.index)
     return Reading(family, tuple(shapes), tuple(turns), tuple(skip))
+
+
+def _quote_tail(page: Page, ln: Line, quoted: set[int]) -> bool:
+    """A line right under a quoted one, no blank line between, is the quotation's wrapped tail (as Markdown reads
+    a blockquote's lazy continuation, and as mail clients wrap): the quoted person's words, not the quoter's."""
+    return ln.index - 1 in quoted
 
 
 def _names(page: Page, shapes: list[Tally], family: Family) -> dict[str, Named]:
@@ -113,6 +142,8 @@ class LabelledTurns:
         self.name = f"labels ({family})"
 
     def find(self, page: Page, hints: LayoutHints) -> Thread | None:
+        if hints.speaker_pattern:
+            return None  # the manifest says how this document labels its speakers (the transcript reader reads it)
         reading = read_labels(page)
         if reading is None or reading.family is not self.family:
             return None

@@ -18,9 +18,11 @@ from .shapes import (
     CAPS_DOT,
     COLON,
     FIELD_KEYS,
+    FROM,
     HEADER,
     JOINT,
     LEAD_CUE_RE,
+    MAIL_HEADER_RE,
     NAME_DOT,
     NUMBERED,
     QA,
@@ -91,11 +93,13 @@ class Tally:
         """``asked``: the page also has recurring ``Q`` turns, one more voice (a briefing, one person answering)."""
         counts = self.counts
         voices = sum(c > 1 for c in counts.values()) + asked
-        if sum(counts.values()) < MIN_TURNS or voices < self.shape.voices:
+        if sum(counts.values()) < MIN_TURNS or (self.shape.recurs and voices < self.shape.voices):
             return False
         if self.shape is QA and counts["q"] < 2:
             return False  # a list lettered "A." is no interview
-        if self.recurring_share() < MIN_RECURRING_SHARE or self.hits[-1].line - self.hits[0].line < MIN_SPREAD * span:
+        if self.shape.recurs and self.recurring_share() < MIN_RECURRING_SHARE:
+            return False
+        if self.hits[-1].line - self.hits[0].line < MIN_SPREAD * span:
             return False
         if self.shape.proper:
             named = sum(c for label, c in counts.items() if c > 1 and _proper(page.text, label))
@@ -137,6 +141,8 @@ def hit(page: Page, ln: Line, shape: Shape) -> Hit | None:
         return None
     if shape.below and not _words_below(page, ln, HEADER_GAP if shape is HEADER else 0):
         return None
+    if shape is FROM and not any(MAIL_HEADER_RE.match(x.text) for x in page.lines[max(0, ln.index - 3):ln.index + 4]):
+        return None  # a From line outside a header block is a quoted original's
     rest = m.group("rest") if "rest" in shape.pattern.groupindex else None
     start = ln.start + skip + m.start("rest") if rest else None
     cue = LEAD_CUE_RE.match(rest) if rest and shape.family is Family.SPEECH else None
@@ -176,6 +182,8 @@ def tallies(page: Page) -> list[Tally]:
         h = next((h for s in SHAPES if (h := hit(page, ln, s)) is not None), None)
         if h is not None:
             found[h.shape].append(h)
+    tags = {t.casefold() for t in re.findall(r"</([A-Za-z][\w:-]{0,30})>", page.text)}
+    found[ANGLE] = [h for h in found[ANGLE] if h.label.casefold() not in tags]  # <p>…</p> is markup, not a nick
     return [Tally(s, tuple(hs)) for s, hs in found.items() if hs]
 
 

@@ -19,6 +19,7 @@ _TITLE_WORDS = (
 TITLES = re.compile(rf"^(?:{_TITLE_WORDS})+", re.IGNORECASE)
 _TITLE_WORD = re.compile(rf"\b{_TITLE_WORDS}")  # in a name the page spells out, written capitalised
 ROSTER_RE = re.compile(r"^(?P<name>(?:[A-Z]{2,}\.?\s+)*[A-Z][A-Z'’\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][A-Z'’\-]+){1,2}),\s")
+PARTICLES = frozenset(["de", "da", "di", "du", "van", "von", "der", "den", "al", "el", "la", "le", "bin", "ibn"])
 SURNAME_WEIGHT = 0.95  # a surname tied to the one full name ending with it: all but certain, not quite
 
 
@@ -63,10 +64,13 @@ def spelled_names(text: str, phrases: Iterable[str], lines: Iterable[str]) -> li
 
 
 def is_formal(label: str) -> bool:
-    """Written as a record writes a speaker: in capitals or after a title (``FEINSTEIN``, ``MS. PSAKI``), not as
-    any capitalised words before a colon (``HTTP Workshop:``, ``Brainstorming:``)."""
+    """Written as a record writes a speaker: in capitals, after a title, or as a first name and surname
+    (``FEINSTEIN``, ``MS. PSAKI``, ``Paul Fournier``), not as any words before a colon (``HTTP Workshop:``,
+    ``Brainstorming:``, ``means:``)."""
     name = clean(label)[0]
-    return name.isupper() or TITLES.match(name) is not None
+    words = [w for w in name.split() if w not in PARTICLES]
+    full = 2 <= len(words) <= 4 and all(w[0].isupper() and w[1:].islower() for w in words if len(w) > 1)
+    return name.isupper() or TITLES.match(name) is not None or full
 
 
 def speech_names(labels: Iterable[str], known: Iterable[str]) -> dict[str, Named]:

@@ -30,6 +30,7 @@ class Shape:
     below: bool = False  # the label stands alone; the words are on the lines below it
     once_is_heading: bool = False  # a label of this shape seen once is a heading or a direction, not a speaker
     voices: int = 2  # labels that must recur for the shape to be the document's own
+    recurs: bool = True  # False: the label's own structure is the evidence (a mail header block), not recurrence
     proper: bool = False  # its labels look like sentence starts (``Lane.  I didn't…``): each must be a proper noun
 
 
@@ -58,6 +59,13 @@ COLON = Shape("Name:", re.compile(
     Family.SPEECH)
 CAPS_DOT = Shape("NAME.", re.compile(rf"^(?P<name>{_CAPS_NAME}){_EXTENSION}?(?:\.|\s[—–])\s+(?P<rest>\S.*)$"),
                  Family.SPEECH)
+# A digest's or archive's message header: ``From: Ann Lee <ann@example.org>`` among Date/To/Subject lines.
+FROM = Shape("From: Name <address>", re.compile(
+    r"^From:\s+(?:\"?(?P<name>[^<>\"@\n]{1,60}?)\"?\s+<[^<>\s]+@[^<>\s]+>|[^\s@]+@\S+\s+\((?P<bare>[^()]{1,60})\))\s*$"),
+    Family.SPEECH, below=True, recurs=False)
+MAIL_HEADER_RE = re.compile(r"^(?:Date|To|Cc|Subject|Sent|Message-ID|Reply-To|In-Reply-To):", re.IGNORECASE)
+# The line that introduces a quotation in a message (``On Fri, Oct 20, 2023, Ann wrote:``): nobody's words.
+ATTRIBUTION_RE = re.compile(r"^(?:On\s.{4,200}\swrote:|.{2,80}\s(?:wrote|schrieb|a écrit)\s?:)$")
 # Several people at once (``alex, wseltzer: we will too``, ``mnot/wseltzer: …``): a boundary, no one name.
 JOINT = Shape("Name, Name:", re.compile(
     rf"^(?P<name>{_NAME}(?:\s*(?:/|,|&|\band\b)\s*{_NAME})+)\s?:\s+(?P<rest>\S.*)$"), Family.SPEECH)
@@ -81,8 +89,8 @@ QA = Shape("Q / A", re.compile(
     r"^(?:\*\*|__)?(?P<name>[QA])(?:(?:\*\*|__)?[.:](?:\*\*|__)?\s*|\s{2,}|\t\s*|(?<=Q)\s+(?=[A-Z\"“]))(?P<rest>\S.*)$"),
     Family.SPEECH, voices=1)
 
-SHAPES: tuple[Shape, ...] = (ANGLE, ACTION, HEADER, QA, BOLD, COLON, JOINT, CAPS_DOT, NAME_DOT, NUMBERED, CAPS_ALONE,
-                             BOLD_ALONE, NAME_ALONE)
+SHAPES: tuple[Shape, ...] = (ANGLE, ACTION, HEADER, FROM, QA, BOLD, COLON, JOINT, CAPS_DOT, NAME_DOT, NUMBERED,
+                             CAPS_ALONE, BOLD_ALONE, NAME_ALONE)
 
 # Chat lines that are the server's, not a person's: joins, quits, topic and mode changes.
 SYSTEM_RE = re.compile(
@@ -97,9 +105,11 @@ CUE_OPEN_RE = re.compile(r"^(?:\[[^\]]*|\([^)]*)$")
 CUE_CLOSE_RE = re.compile(r"[\])][.!]?$")
 # A quoted line (``> …``): the quoted person's words, already in their own turn; never the quoter's.
 QUOTED_RE = re.compile(r"^>")
-# Where a turn ends with nobody's words after it: a heading, a rule, an emphasised field (``*Topic*: …``).
+# Where a turn ends with nobody's words after it: a heading, a rule (``---- Original Message ----`` too), an
+# emphasised field (``*Topic*: …``).
 # A screenplay's scene heading (``INT. KITCHEN - NIGHT``) and transition (``CUT TO:``, ``FADE OUT.``) too.
-BREAK_RE = re.compile(r"^(?:#{1,6}\s|[-=_*~]{3,}$|\*{1,2}[^*\n]{1,30}\*{1,2}:?\s*:|(?:INT|EXT|I/E|INT\./EXT)[.\s]|"
+BREAK_RE = re.compile(r"^(?:#{1,6}\s|[-=_*~]{3,}$|-{2,}\s*[\w ]{3,40}?\s*-{2,}$|"
+                      r"\*{1,2}[^*\n]{1,30}\*{1,2}:?\s*:|(?:INT|EXT|I/E|INT\./EXT)[.\s]|"
                       r"[A-Z][A-Z ]{1,30}\b(?:TO:|IN\.|OUT\.)$|THE END\.?$)")
 # Keys that head fields, not speeches (``Photo: Reuters``, ``Date: …``): never a speaker, however often seen.
 _FIELD_WORDS = """
