@@ -10,12 +10,13 @@ words. A new transcript, chat, play or minutes format needs no new code here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ....records import Clue, LayoutHints
 from ...attribution.evidence import Decision
 from ...page import Line, Page
 from ...turns import Turn, names_in, turn_units
+from ...units import Unit
 from .. import Thread
 from ..transcript import _qa_speaker
 from .induce import Hit, Tally, accepted_shapes
@@ -28,6 +29,7 @@ from .shapes import (
     CUE_OPEN_RE,
     CUE_RE,
     FROM,
+    INLINE_CUE_RE,
     QA,
     QUOTED_RE,
     SYSTEM_RE,
@@ -86,10 +88,12 @@ def _read(page: Page) -> Reading | None:
         in_header = h is not None and h.shape is FROM
         if h is not None and not h.system:
             once = seen[h.line] == 1
-            turns.append(Turn(ln.index, None, keep=False) if once and h.shape.once_is_heading else
+            turns.append(Turn(ln.index, None) if once and h.shape.once_is_heading else
                          _turn(h, names[h.label], seen[h.line]))
-        elif h is not None or (family is Family.CHAT and SYSTEM_RE.match(text)) or BREAK_RE.match(ln.text):
+        elif h is not None or (family is Family.CHAT and SYSTEM_RE.match(text)):
             turns.append(Turn(ln.index, None, keep=False))
+        elif BREAK_RE.match(ln.text):  # a heading or a rule: it ends the turn; what follows it is nobody's named
+            turns.append(Turn(ln.index, None))
         elif QUOTED_RE.match(ln.text) or _quote_tail(page, ln, quoted):
             quoted.add(ln.index)
             skip.append(ln.index)
@@ -147,4 +151,24 @@ class LabelledTurns:
         reading = read_labels(page)
         if reading is None or reading.family is not self.family:
             return None
-        return Thread(reading.turns[0].line, turn_units(page, list(reading.turns), reading.skip))
+        units = turn_units(page, list(reading.turns), reading.skip)
+        if self.family is Family.SPEECH:
+            units = [piece for u in units for piece in _without_directions(page.text, u)]
+        return Thread(reading.turns[0].line, units)
+
+
+def _without_directions(text: str, u: Unit) -> list[Unit]:
+    """The unit's words around the directions inside it (``But why… [Reading.] ‘From little Cecily…’``)."""
+    pieces: list[Unit] = []
+    at = u.start
+    for m in INLINE_CUE_RE.finditer(text, u.start, u.end):
+        pieces.append(replace(u, start=at, end=m.start()))
+        at = m.end()
+    pieces.append(replace(u, start=at, end=u.end))
+    out = []
+    for p in pieces:
+        words = text[p.start:p.end]
+        if words.strip():
+            lead = len(words) - len(words.lstrip())
+            out.append(replace(p, start=p.start + lead, end=p.start + len(words.rstrip())))
+    return out

@@ -100,6 +100,12 @@ SYSTEM_RE = re.compile(
 CUE_RE = re.compile(r"^(?:\[[^\]]{1,200}\]|\([^)]{1,200}\)|\*[^*]{1,160}\*|_[^_]{1,160}_)[.!]?$")
 # A direction at the head of a speech (``Algernon.  [Takes one.]  Oh!``): the words start after it.
 LEAD_CUE_RE = re.compile(r"^(?:\[[^\]]{1,200}\]|\([^)]{1,200}\))\s*")
+# A direction inside a speech: a bracketed sentence (``[Reading.]``), or a bracketed cue in one case
+# (``[laughs]``, ``[CROSSTALK]``); not a link's text (``[the draft](…)``) nor a reference (``[1]``, ``[Eagle][32]``).
+INLINE_CUE_RE = re.compile(r"\[(?:[A-Z][^\]\n]{0,200}[.!?]|[a-z][a-z ]{1,30}|[A-Z][A-Z ]{1,30})\](?![\[(])")
+# A direction inside a speech: a bracketed sentence (``[Reading.]``), or a bracketed cue in one case
+# (``[laughs]``, ``[CROSSTALK]``); not a link's text (``[the draft](…)``) nor a reference (``[1]``, ``[Eagle][32]``).
+INLINE_CUE_RE = re.compile(r"\[(?:[A-Z][^\]\n]{0,200}[.!?]|[a-z][a-z ]{1,30}|[A-Z][A-Z ]{1,30})\](?![\[(])")
 # A direction opened on one line and closed on a later one.
 CUE_OPEN_RE = re.compile(r"^(?:\[[^\]]*|\([^)]*)$")
 CUE_CLOSE_RE = re.compile(r"[\])][.!]?$")
@@ -108,7 +114,7 @@ QUOTED_RE = re.compile(r"^>")
 # Where a turn ends with nobody's words after it: a heading, a rule (``---- Original Message ----`` too), an
 # emphasised field (``*Topic*: …``).
 # A screenplay's scene heading (``INT. KITCHEN - NIGHT``) and transition (``CUT TO:``, ``FADE OUT.``) too.
-BREAK_RE = re.compile(r"^(?:#{1,6}\s|[-=_*~]{3,}$|-{2,}\s*[\w ]{3,40}?\s*-{2,}$|"
+BREAK_RE = re.compile(r"^(?:#{1,6}\s|[-=_*~]{3,}$|(?:[-*_]\s+){2,}[-*_]$|-{2,}\s*[\w ]{3,40}?\s*-{2,}$|"
                       r"\*{1,2}[^*\n]{1,30}\*{1,2}:?\s*:|(?:INT|EXT|I/E|INT\./EXT)[.\s]|"
                       r"[A-Z][A-Z ]{1,30}\b(?:TO:|IN\.|OUT\.)$|THE END\.?$)")
 # Keys that head fields, not speeches (``Photo: Reuters``, ``Date: …``): never a speaker, however often seen.
