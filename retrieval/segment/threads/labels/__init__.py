@@ -10,6 +10,7 @@ words. A new transcript, chat, play or minutes format needs no new code here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from ....records import Clue, LayoutHints
@@ -37,6 +38,9 @@ from .shapes import (
     unstamped,
 )
 
+# A quotation that is a whole sentence after another (``…her uncle? ‘From little Cecily, with her fondest love…’``).
+READ_OUT_RE = re.compile(r"(?:(?<=[.!?:]\s)|(?<=[.!?:]\s\s))[‘“\"][^‘’“”\"]{10,800}?[.!?][’”\"]")
+READ_OUT_MIN_WORDS = 8  # shorter quotations stay in the speech (``he said ‘no’ and left``)
 ONCE_WEIGHT = 0.92  # a label seen once, in a shape the document repeats: likely a speaker, less sure
 
 __all__ = ["LabelledTurns", "Reading", "read_labels"]
@@ -153,17 +157,26 @@ class LabelledTurns:
             return None
         units = turn_units(page, list(reading.turns), reading.skip)
         if self.family is Family.SPEECH:
-            units = [piece for u in units for piece in _without_directions(page.text, u)]
+            units = [piece for u in units for piece in _pieces(page.text, u)]
         return Thread(reading.turns[0].line, units)
 
 
-def _without_directions(text: str, u: Unit) -> list[Unit]:
-    """The unit's words around the directions inside it (``But why… [Reading.] ‘From little Cecily…’``)."""
+def _pieces(text: str, u: Unit) -> list[Unit]:
+    """The unit's words without the directions inside it (``But why… [Reading.] ‘From little Cecily…’``), a
+    whole sentence quoted in it its own piece (a letter read out may be another's words; one passage must not
+    hold two people's)."""
+    cuts = sorted([(m.start(), m.end(), False) for m in INLINE_CUE_RE.finditer(text, u.start, u.end)] +
+                  [(m.start(), m.end(), True) for m in READ_OUT_RE.finditer(text, u.start, u.end)
+                   if len(m.group().split()) >= READ_OUT_MIN_WORDS])
     pieces: list[Unit] = []
     at = u.start
-    for m in INLINE_CUE_RE.finditer(text, u.start, u.end):
-        pieces.append(replace(u, start=at, end=m.start()))
-        at = m.end()
+    for start, end, kept in cuts:
+        if start < at:
+            continue  # a direction inside a quotation already cut
+        pieces.append(replace(u, start=at, end=start))
+        if kept:
+            pieces.append(replace(u, start=start, end=end))
+        at = end
     pieces.append(replace(u, start=at, end=u.end))
     out = []
     for p in pieces:
