@@ -38,6 +38,7 @@ MIN_TURNS = 4  # labelled lines, at the least, for a shape to be a document's ow
 MIN_RECURRING_SHARE = 0.6  # of a shape's labelled lines, those whose label heads two turns or more
 MIN_SPREAD = 0.3  # of the page's content, the stretch from a shape's first label to its last
 MIN_PROPER_SHARE = 0.7  # of a sentence-like shape's recurring turns (``Lane.  Yes, sir.``), those under proper names
+MIN_WORD_USES = 2  # a label written this often in lower case in running text is an ordinary word, no name
 MIN_MEAN_WORDS = 2.5  # words after a spoken record's inline label, on average: a turn says something, a field a value
 HEADER_GAP = 2  # a post header's words may start after this many blank lines
 NAMELESS = (NUMBERED, JOINT)  # shapes whose labels end a turn but name nobody one can quote
@@ -89,10 +90,20 @@ class Tally:
         counts = self.counts
         return sum(c for c in counts.values() if c > 1) / max(1, sum(counts.values()))
 
+    def worded(self, page: Page, k: str) -> bool:
+        """A spoken record's one-word label that the page also writes as an ordinary word (``Added:`` where
+        "added" runs in the text): a field's key or a note's heading, no voice."""
+        if self.shape.family is not Family.SPEECH or self.shape in (QA, FROM, HEADER):
+            return False
+        written = clean(next(h.label for h in self.hits if key(h.label) == k))[0]
+        # Only a Capitalised label: a handle is written in lower case everywhere (``mnot pointed out…``), a
+        # label in capitals is a record's formal speaker (``DOG``, ``THE PRESIDENT``).
+        return written[:1].isupper() and not written.isupper() and _common(page.text, k)
+
     def accepted(self, page: Page, span: int, asked: bool = False) -> bool:
         """``asked``: the page also has recurring ``Q`` turns, one more voice (a briefing, one person answering)."""
         counts = self.counts
-        voices = sum(c > 1 for c in counts.values()) + asked
+        voices = sum(c > 1 and not self.worded(page, k) for k, c in counts.items()) + asked
         if sum(counts.values()) < MIN_TURNS or (self.shape.recurs and voices < self.shape.voices):
             return False
         if self.shape is QA and counts["q"] < 2:
@@ -112,11 +123,20 @@ class Tally:
 
 
 def _named(page: Page, tally: Tally) -> Tally:
-    """A sentence-like shape's labels that are no proper names stay turn boundaries, without a speaker."""
-    if not tally.shape.proper and tally.shape not in NAMELESS:
-        return tally
-    proper = {k: tally.shape not in NAMELESS and _proper(page.text, k) for k in tally.counts}
-    return replace(tally, hits=tuple(replace(h, nameless=not proper.get(key(h.label), True)) for h in tally.hits))
+    """Labels that are no names stay turn boundaries, without a speaker: ordinary words, a sentence-like shape's
+    labels that are no proper nouns, a numbered or joint speaker."""
+    def named(k: str) -> bool:
+        return tally.shape not in NAMELESS and not tally.worded(page, k) and \
+            (not tally.shape.proper or _proper(page.text, k))
+    ok = {k: named(k) for k in tally.counts}
+    return replace(tally, hits=tuple(replace(h, nameless=not ok.get(key(h.label), True)) for h in tally.hits))
+
+
+def _common(text: str, k: str) -> bool:
+    if " " in k or not k.isalpha():
+        return False
+    said = re.findall(rf"(?<![\w'’\-@<]){re.escape(k)}(?![\w'’\-]|\s?:)", text)
+    return len(said) >= MIN_WORD_USES
 
 
 def _person(k: str, short: set[str]) -> str:

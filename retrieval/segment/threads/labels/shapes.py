@@ -128,6 +128,14 @@ translated contact contacts see also related read more warning caution important
 published posted modified size color colour weight ingredients method serves yield prep cook total difficulty
 duration length format language languages isbn publisher pages rating ratings score question answer questions
 answers objective objectives goal goals outcome purpose references reference notice attention
+added fixed changed removed deprecated security new improved breaking pros cons pro con input inputs output outputs
+returns return args arguments parameters params raises yields usage problem problems solution solutions issue issues
+fix cause symptom symptoms workaround before after yes no true false advantages disadvantages strengths weaknesses
+why what how when where who verdict conclusion conclusions recommendation recommendations background context details
+detail overview requirements prerequisites installation features feature benefits risks risk impact owner assignee
+due priority severity expected actual environment platform todo done next previous subtotal tax discount quantity
+qty amount balance account hint hints key keys value values definition meaning synonym synonyms pronunciation
+etymology origin plural comment comments response reply
 """
 # With a screenplay's transitions, and abbreviations that end with a full stop.
 FIELD_KEYS = frozenset(_FIELD_WORDS.split()) | {

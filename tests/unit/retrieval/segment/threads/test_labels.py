@@ -132,3 +132,22 @@ def test_an_interview_article_keeps_its_layout_and_names():
     assert seg.source.kind == "transcript"
     assert [p.speaker for p in seg.passages] == ["Ann", "Bob", "Ann", "Bob"]
     assert all(p.speaker_evidence[0].clue is Clue.TURN_LABEL for p in seg.passages)
+
+
+def test_keys_that_are_ordinary_words_are_no_voices():
+    changelog = ("Added: a new export button for the reports page.\nFixed: the crash when the list is empty.\n"
+                 "Added: support for dark mode in settings.\nFixed: slow loading of large files.\n"
+                 "Added: keyboard shortcuts for navigation.\nFixed: typos in the help pages.\n")
+    # Keys no list foresees, which the page also writes as ordinary words ("the cheese", "this wine").
+    menu = ("Cheese: a soft goat's cheese from the hills above the valley.\nWine: a dry white, the wine of the "
+            "house.\n\nCheese: an aged hard cheese with a nutty finish.\nWine: a light red served cool, a "
+            "summer wine.\n\nCheese: a blue from the cave down the road.\nWine: a sweet wine for dessert.\n")
+    for text in (changelog, menu):
+        assert read_labels(Page.of(text)) is None, text[:30]
+
+
+def test_markup_and_a_manifest_pattern_are_left_to_others():
+    html = "<p> first paragraph of the page </p>\n" * 6
+    assert read_labels(Page.of(html)) is None
+    text = "Ann: Hello there, how are you?\n\nBob: Very well, thank you.\n\n" * 3
+    assert LabelledTurns(Family.SPEECH).find(Page.of(text), LayoutHints(speaker_pattern=r"^(?P<name>\w+):")) is None
