@@ -151,3 +151,10 @@ def test_markup_and_a_manifest_pattern_are_left_to_others():
     assert read_labels(Page.of(html)) is None
     text = "Ann: Hello there, how are you?\n\nBob: Very well, thank you.\n\n" * 3
     assert LabelledTurns(Family.SPEECH).find(Page.of(text), LayoutHints(speaker_pattern=r"^(?P<name>\w+):")) is None
+
+
+def test_a_few_lines_that_start_like_labels_in_a_long_text_are_prose():
+    prose = "The rain kept on through the evening and nobody went out to the harbour.\n" * 60
+    lines = ("Charlotte. She had never seen the sea so grey.\n", "Lucas. He came home late and tired.\n")
+    novel = prose + lines[0] + prose + lines[1] + prose + lines[0] + prose + lines[1] + prose + lines[0] + lines[1]
+    assert read_labels(Page.of(novel)) is None
