@@ -201,13 +201,32 @@ def _words_below(page: Page, ln: Line, gap: int) -> bool:
 def tallies(page: Page) -> list[Tally]:
     """Each candidate shape's labelled lines; a line counts for the first shape that reads it."""
     found: dict[Shape, list[Hit]] = {s: [] for s in SHAPES}
+    fenced = _fenced(page)
     for ln in page.content():
+        if ln.index in fenced:
+            continue  # ``name: Type`` in a code block is code, however often it recurs
         h = next((h for s in SHAPES if (h := hit(page, ln, s)) is not None), None)
         if h is not None:
             found[h.shape].append(h)
     tags = {t.casefold() for t in re.findall(r"</([A-Za-z][\w:-]{0,30})>", page.text)}
     found[ANGLE] = [h for h in found[ANGLE] if h.label.casefold() not in tags]  # <p>…</p> is markup, not a nick
     return [Tally(s, tuple(hs)) for s, hs in found.items() if hs]
+
+
+def _fenced(page: Page) -> set[int]:
+    """Lines inside Markdown code fences (``` or ~~~), the fences included."""
+    out: set[int] = set()
+    fence = None
+    for ln in page.lines:
+        mark = ln.text[:3]
+        if fence is None and mark in ("```", "~~~"):
+            fence = mark
+        elif fence is not None and mark == fence:
+            fence = None
+            out.add(ln.index)
+        if fence is not None:
+            out.add(ln.index)
+    return out
 
 
 def accepted_shapes(page: Page) -> list[Tally]:

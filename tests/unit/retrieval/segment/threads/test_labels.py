@@ -158,3 +158,9 @@ def test_a_few_lines_that_start_like_labels_in_a_long_text_are_prose():
     lines = ("Charlotte. She had never seen the sea so grey.\n", "Lucas. He came home late and tired.\n")
     novel = prose + lines[0] + prose + lines[1] + prose + lines[0] + prose + lines[1] + prose + lines[0] + lines[1]
     assert read_labels(Page.of(novel)) is None
+
+
+def test_code_in_fences_is_no_conversation():
+    code = "report: BuildReport | None = None\nencoder: Encoder = field()\n" * 5
+    doc = "# Settings\n\nThe fields:\n\n```python\n" + code + "```\n\nThat is all there is to it.\n"
+    assert read_labels(Page.of(doc)) is None
