@@ -15,7 +15,6 @@ from ..threads.forum import ForumPosts
 from ..threads.labels import LabelledTurns
 from ..threads.labels.shapes import Family
 from ..threads.proceedings import ProceedingsSpeeches, noise
-from ..threads.transcript import TranscriptTurns
 from .base import TITLE_HEADING_MAX_WORDS, Layout
 
 
@@ -34,7 +33,7 @@ class Conversation(Layout):
 
 class Transcript(Conversation):
     kind = Kind.TRANSCRIPT
-    threads: ClassVar[tuple[ThreadReader, ...]] = (LabelledTurns(Family.SPEECH), TranscriptTurns())
+    threads: ClassVar[tuple[ThreadReader, ...]] = (LabelledTurns(Family.SPEECH),)
     confidence = 0.85  # over a byline: an interview published with one is still read turn by turn
 
 

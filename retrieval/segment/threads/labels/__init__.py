@@ -19,9 +19,8 @@ from ...page import Line, Page
 from ...turns import Turn, names_in, turn_units
 from ...units import Unit
 from .. import Thread
-from ..transcript import _qa_speaker
 from .induce import Hit, Tally, accepted_shapes
-from .names import Named, chat_name, is_formal, speech_names, spelled_names
+from .names import Named, chat_name, is_formal, qa_speaker, speech_names, spelled_names
 from .shapes import (
     ATTRIBUTION_RE,
     BREAK_RE,
@@ -41,6 +40,7 @@ from .shapes import (
 # A quotation that is a whole sentence after another (``…her uncle? ‘From little Cecily, with her fondest love…’``).
 READ_OUT_RE = re.compile(r"(?:(?<=[.!?:]\s)|(?<=[.!?:]\s\s))[‘“\"][^‘’“”\"]{10,800}?[.!?][’”\"]")
 READ_OUT_MIN_WORDS = 8  # shorter quotations stay in the speech (``he said ‘no’ and left``)
+NO_HINTS = LayoutHints()
 ONCE_WEIGHT = 0.92  # a label seen once, in a shape the document repeats: likely a speaker, less sure
 
 __all__ = ["LabelledTurns", "Reading", "read_labels"]
@@ -56,23 +56,25 @@ class Reading:
     skip: tuple[int, ...]  # cue and quoted lines inside turns
 
 
-def read_labels(page: Page) -> Reading | None:
+def read_labels(page: Page, hints: LayoutHints = NO_HINTS) -> Reading | None:
     """The page's turns under its induced label shapes, or None when it has none (memoised per page version)."""
-    memo = ("labels", page.version)
+    memo = ("labels", page.version, hints.speaker_pattern, hints.kind)
     if memo not in page.memo:
-        page.memo[memo] = _read(page)
+        page.memo[memo] = _read(page, hints)
     return page.memo[memo]
 
 
-def _read(page: Page) -> Reading | None:
-    shapes = accepted_shapes(page)
+def _read(page: Page, hints: LayoutHints) -> Reading | None:
+    shapes = accepted_shapes(page, hints)
     if not shapes:
         return None
     family = shapes[0].shape.family
     hits = {h.line: h for t in shapes for h in t.hits}
     seen = {line: n for t in shapes for line, n in t.seen().items()}
+    short = {h.line for t in shapes if t.short for h in t.hits}
     names = _names(page, shapes, family)
-    first = min(line for line, h in hits.items() if seen[line] > 1 or not h.shape.recurs)  # front matter stays above
+    # Front matter (``title: …`` fields) stays above the first label that recurs, when one does.
+    first = min((line for line, h in hits.items() if seen[line] > 1 or not h.shape.recurs), default=min(hits))
     turns: list[Turn] = []
     skip: list[int] = []
     in_cue = False  # inside a direction that runs over several lines
@@ -92,7 +94,7 @@ def _read(page: Page) -> Reading | None:
         in_header = h is not None and h.shape is FROM
         if h is not None and not h.system:
             once = seen[h.line] == 1
-            turns.append(Turn(ln.index, None) if once and h.shape.once_is_heading else
+            turns.append(Turn(ln.index, None) if once and h.shape.once_is_heading and h.line not in short else
                          _turn(h, names[h.label], seen[h.line]))
         elif h is not None or (family is Family.CHAT and SYSTEM_RE.match(text)):
             turns.append(Turn(ln.index, None, keep=False))
@@ -121,7 +123,7 @@ def _names(page: Page, shapes: list[Tally], family: Family) -> dict[str, Named]:
     names = speech_names(labels, spelled)
     for letter in ("Q", "A"):  # an interview's Q and A: the people its header fields name, else nobody named
         if any(t.shape is QA for t in shapes) and letter in names:
-            who = _qa_speaker(letter, page.fields)
+            who = qa_speaker(letter, page.fields)
             names[letter] = Named(who, 1.0, f"the header names the {letter} speaker") if who else Named("")
     return names
 
@@ -150,9 +152,7 @@ class LabelledTurns:
         self.name = f"labels ({family})"
 
     def find(self, page: Page, hints: LayoutHints) -> Thread | None:
-        if hints.speaker_pattern:
-            return None  # the manifest says how this document labels its speakers (the transcript reader reads it)
-        reading = read_labels(page)
+        reading = read_labels(page, hints)
         if reading is None or reading.family is not self.family:
             return None
         units = turn_units(page, list(reading.turns), reading.skip)

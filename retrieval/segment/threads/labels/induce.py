@@ -10,11 +10,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from ....records import Kind, LayoutHints
 from ...page import Line, Page
-from .names import TITLES, clean
+from .names import TITLES, clean, is_formal
 from .shapes import (
     ACTION,
     ANGLE,
+    BOLD,
+    CAPS_ALONE,
     CAPS_DOT,
     COLON,
     FIELD_KEYS,
@@ -23,6 +26,7 @@ from .shapes import (
     JOINT,
     LEAD_CUE_RE,
     MAIL_HEADER_RE,
+    NAME_ALONE,
     NAME_DOT,
     NUMBERED,
     QA,
@@ -30,11 +34,14 @@ from .shapes import (
     SYSTEM_RE,
     Family,
     Shape,
+    given,
     label_of,
     unstamped,
 )
 
 MIN_TURNS = 4  # labelled lines, at the least, for a shape to be a document's own
+SHORT_MIN_TURNS = 3  # a short record's turns, when its labels are written formally…
+SHORT_MIN_SHARE = 0.3  # …and head this share of its content lines
 MIN_RECURRING_SHARE = 0.6  # of a shape's labelled lines, those whose label heads two turns or more
 MIN_DENSITY = 0.05  # labelled lines per content line from the first label on (measured: 0.08 to 0.93 in records)
 MIN_SPREAD = 0.3  # of the page's content, the stretch from a shape's first label to its last
@@ -73,6 +80,7 @@ class Tally:
 
     shape: Shape
     hits: tuple[Hit, ...]
+    short: bool = False  # accepted as a short record: a label seen once is a speaker, not a heading
 
     @property
     def counts(self) -> Counter[str]:
@@ -101,8 +109,13 @@ class Tally:
         # label in capitals is a record's formal speaker (``DOG``, ``THE PRESIDENT``).
         return written[:1].isupper() and not written.isupper() and _common(page.text, k)
 
-    def accepted(self, page: Page, span: int, asked: bool = False) -> bool:
-        """``asked``: the page also has recurring ``Q`` turns, one more voice (a briefing, one person answering)."""
+    def accepted(self, page: Page, span: int, asked: bool = False, said: bool = False) -> bool:
+        """``asked``: the page also has recurring ``Q`` turns, one more voice (a briefing, one person answering).
+        ``said``: the document says it is a transcript (a subtitle file, the manifest): one turn will do."""
+        if said:
+            return any(not h.system for h in self.hits) and self._says_something(page)
+        if self.short_record(page):
+            return True
         counts = self.counts
         voices = sum(c > 1 and not self.worded(page, k) for k, c in counts.items()) + asked
         if sum(counts.values()) < MIN_TURNS or (self.shape.recurs and voices < self.shape.voices):
@@ -119,6 +132,20 @@ class Tally:
             named = sum(c for label, c in counts.items() if c > 1 and _proper(page.text, label))
             if named < MIN_PROPER_SHARE * sum(c for c in counts.values() if c > 1):
                 return False
+        return self._says_something(page)
+
+    def short_record(self, page: Page) -> bool:
+        """Three or four turns, too few to learn a shape from, read all the same when they are written formally
+        (names in capitals or in full), one of them recurs and they head most of the page (``MARA QUILL: …``)."""
+        counts = self.counts
+        turns = sum(counts.values())
+        if self.shape not in (COLON, BOLD, CAPS_DOT, CAPS_ALONE, NAME_ALONE) or turns < SHORT_MIN_TURNS or \
+                len(counts) < 2:
+            return False
+        return max(counts.values()) > 1 and all(is_formal(h.label) for h in self.hits) and \
+            turns >= SHORT_MIN_SHARE * len(page.content(self.hits[0].line)) and self._says_something(page)
+
+    def _says_something(self, page: Page) -> bool:
         if self.shape.family is Family.CHAT:
             return True  # chat messages are short ("ok", "lol"); ``<nick>`` is no field key
         said = [len(page.text[h.start:page.lines[h.line].end].split()) for h in self.hits if h.start is not None]
@@ -155,7 +182,7 @@ def _proper(text: str, label: str) -> bool:
 
 def hit(page: Page, ln: Line, shape: Shape) -> Hit | None:
     """The line read as ``shape``'s label, or None."""
-    skip, text = unstamped(ln.text)
+    skip, text = unstamped(ln.text) if shape.stamped else (0, ln.text)
     m = shape.pattern.match(text)
     if m is None or (shape.family is Family.CHAT and SYSTEM_RE.match(text)):
         return None
@@ -192,24 +219,24 @@ def _relayed(ln: Line, shape: Shape, label: str, start: int, rest: str) -> Hit |
 
 
 def _words_below(page: Page, ln: Line, gap: int) -> bool:
-    for nxt in page.lines[ln.index + 1:ln.index + 2 + gap]:
-        if not nxt.blank:
-            return page.keep[nxt.index]
-    return False
+    """Words under the label within ``gap`` blank lines (words the site repeats on every page, cleared as its
+    chrome, still show the line is a label)."""
+    return any(not nxt.blank for nxt in page.lines[ln.index + 1:ln.index + 2 + gap])
 
 
-def tallies(page: Page) -> list[Tally]:
+def tallies(page: Page, shapes: tuple[Shape, ...] = SHAPES) -> list[Tally]:
     """Each candidate shape's labelled lines; a line counts for the first shape that reads it."""
-    found: dict[Shape, list[Hit]] = {s: [] for s in SHAPES}
+    found: dict[Shape, list[Hit]] = {s: [] for s in shapes}
     fenced = _fenced(page)
     for ln in page.content():
         if ln.index in fenced:
             continue  # ``name: Type`` in a code block is code, however often it recurs
-        h = next((h for s in SHAPES if (h := hit(page, ln, s)) is not None), None)
+        h = next((h for s in shapes if (h := hit(page, ln, s)) is not None), None)
         if h is not None:
             found[h.shape].append(h)
     tags = {t.casefold() for t in re.findall(r"</([A-Za-z][\w:-]{0,30})>", page.text)}
-    found[ANGLE] = [h for h in found[ANGLE] if h.label.casefold() not in tags]  # <p>…</p> is markup, not a nick
+    if ANGLE in found:
+        found[ANGLE] = [h for h in found[ANGLE] if h.label.casefold() not in tags]  # <p>…</p> is markup, not a nick
     return [Tally(s, tuple(hs)) for s, hs in found.items() if hs]
 
 
@@ -229,16 +256,21 @@ def _fenced(page: Page) -> set[int]:
     return out
 
 
-def accepted_shapes(page: Page) -> list[Tally]:
-    """The shapes this document labels its speakers with, most used first; none for a page of prose."""
+def accepted_shapes(page: Page, hints: LayoutHints) -> list[Tally]:
+    """The shapes this document labels its speakers with, most used first; none for a page of prose. The
+    manifest's speaker pattern, when it gives one, is the only shape; a document that says it is a transcript
+    needs no recurrence."""
     content = page.content()
     if not content:
         return []
+    if hints.speaker_pattern:
+        return [t for t in tallies(page, (given(hints.speaker_pattern),)) if any(not h.system for h in t.hits)]
     span = content[-1].index - content[0].index
+    said = hints.kind is Kind.TRANSCRIPT
     found = tallies(page)
     asked = any(t.shape is QA and t.counts["q"] > 1 for t in found)
-    ok = [_named(page, t) for t in found
-          if t.shape not in NEEDS and t.accepted(page, span, asked and t.shape is not QA)]
+    ok = [_named(page, replace(t, short=t.short_record(page))) for t in found
+          if t.shape not in NEEDS and t.accepted(page, span, asked and t.shape is not QA, said)]
     ok += [_named(page, t) for t in found if t.shape in NEEDS and any(o.shape in NEEDS[t.shape] for o in ok)]
     if any(t.shape.family is Family.SPEECH for t in ok):  # questions from the floor beside named answers
         ok += [t for t in found if t.shape is QA and t not in ok and t.counts["q"] > 1]

@@ -20,6 +20,8 @@ TITLES = re.compile(rf"^(?:{_TITLE_WORDS})+", re.IGNORECASE)
 _TITLE_WORD = re.compile(rf"\b{_TITLE_WORDS}")  # in a name the page spells out, written capitalised
 ROSTER_RE = re.compile(r"^(?P<name>(?:[A-Z]{2,}\.?\s+)*[A-Z][A-Z'’\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][A-Z'’\-]+){1,2}),\s")
 PARTICLES = frozenset(["de", "da", "di", "du", "van", "von", "der", "den", "al", "el", "la", "le", "bin", "ibn"])
+ASKERS = ("interviewer", "host", "presenter", "moderator", "q", "question", "questions")
+ANSWERERS = ("interviewee", "guest", "speaker", "a", "answer", "answers")
 SURNAME_WEIGHT = 0.95  # a surname tied to the one full name ending with it: all but certain, not quite
 
 
@@ -38,6 +40,13 @@ def clean(label: str) -> tuple[str, str]:
     label = label.strip(" *_:.\t").lstrip("@+%&~!")
     name, _, title = label.partition(",")
     return " ".join(name.split()), title.strip()
+
+
+def qa_speaker(letter: str, fields: dict[str, str]) -> str | None:
+    """Who asks (``Q``) or answers (``A``) in an interview, as its header fields name them (``Interviewer: …``)."""
+    keys = ASKERS if letter == "Q" else ANSWERERS
+    value = next((fields[k] for k in keys if k in fields), None)
+    return re.split(r"\s*[,(;]", value)[0].strip() if value else None
 
 
 def chat_name(label: str) -> Named:

@@ -31,6 +31,7 @@ class Shape:
     once_is_heading: bool = False  # a label of this shape seen once is a heading or a direction, not a speaker
     voices: int = 2  # labels that must recur for the shape to be the document's own
     recurs: bool = True  # False: the label's own structure is the evidence (a mail header block), not recurrence
+    stamped: bool = True  # a time stamp may stand before the label (not in the manifest's own pattern)
     proper: bool = False  # its labels look like sentence starts (``Lane.  I didn't…``): each must be a proper noun
 
 
@@ -143,6 +144,12 @@ FIELD_KEYS = frozenset(_FIELD_WORDS.split()) | {
     "back to scene", "continued", "cont'd", "more", "the end", "end", "int", "ext", "mr", "mrs", "ms", "dr", "st",
     "no", "nos", "vol", "fig", "jr", "sr", "ch", "pp", "ed", "eds", "etc", "inc", "ltd", "co", "corp", "vs", "act",
     "scene", "chapter", "part", "book", "section", "article", "appendix", "table"}
+
+
+def given(pattern: str) -> Shape:
+    """The manifest's speaker pattern (groups ``name`` and, optionally, ``text``) as the document's one shape."""
+    rx = re.compile(pattern.replace("(?P<text>", "(?P<rest>"))
+    return Shape("manifest's pattern", rx, Family.SPEECH, voices=1, stamped=False)
 
 
 def unstamped(text: str) -> tuple[int, str]:

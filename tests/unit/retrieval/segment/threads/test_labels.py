@@ -3,11 +3,12 @@ become transcripts (articles, letters, lists with colons)."""
 
 from __future__ import annotations
 
-from quoth.records import Clue, LayoutHints
+from quoth.records import Clue, Kind, LayoutHints
 from quoth.segment import segment
 from quoth.segment.page import Page
 from quoth.segment.threads.labels import LabelledTurns, read_labels
 from quoth.segment.threads.labels.shapes import Family
+from quoth.segment.turns import person_name
 from tests.helpers import make_doc
 
 
@@ -146,11 +147,69 @@ def test_keys_that_are_ordinary_words_are_no_voices():
         assert read_labels(Page.of(text)) is None, text[:30]
 
 
-def test_markup_and_a_manifest_pattern_are_left_to_others():
+def test_markup_is_no_chat():
     html = "<p> first paragraph of the page </p>\n" * 6
     assert read_labels(Page.of(html)) is None
-    text = "Ann: Hello there, how are you?\n\nBob: Very well, thank you.\n\n" * 3
-    assert LabelledTurns(Family.SPEECH).find(Page.of(text), LayoutHints(speaker_pattern=r"^(?P<name>\w+):")) is None
+
+
+def test_the_manifests_speaker_pattern_reads_an_odd_transcript():
+    text = ">> ANN LEE -- Hello there.\n>> BOB -- Hi Ann.\n>> ANN LEE -- How was the crossing?\n"
+    assert turns(text) is None
+    page = Page.of(text)
+    hints = LayoutHints(speaker_pattern=r"^>> (?P<name>[A-Z ]+?) -- (?P<text>.*)$")
+    thread = LabelledTurns(Family.SPEECH).find(page, hints)
+    assert [(u.speaker, page.text[u.start:u.end]) for u in thread.units] == [
+        ("Ann Lee", "Hello there."), ("Bob", "Hi Ann."), ("Ann Lee", "How was the crossing?")]
+
+
+def test_a_document_that_says_it_is_a_transcript_needs_no_recurrence():
+    text = "Inspector Hale: Where were you when the lamp went out?\nMrs Gray: Making tea for the keeper.\n"
+    assert turns(text) is None
+    page = Page.of(text)
+    thread = LabelledTurns(Family.SPEECH).find(page, LayoutHints(kind=Kind.TRANSCRIPT))
+    assert [u.speaker for u in thread.units] == ["Inspector Hale", "Mrs Gray"]
+
+
+def test_caps_names_with_time_stamps_and_cues():
+    text = ("ANN LEE (00:01:02): Good evening and welcome.\n[applause]\nBOB ROE [00:01:09]: Thank you, Ann.\n"
+            "ANN LEE: Let us start with the harbour.\n(laughter)\nBOB ROE: Gladly, let us.")
+    assert turns(text) == [("Ann Lee", "Good evening and welcome."), ("Bob Roe", "Thank you, Ann."),
+                           ("Ann Lee", "Let us start with the harbour."), ("Bob Roe", "Gladly, let us.")]
+
+
+def test_unnamed_questions_and_answers_get_no_invented_speaker():
+    got = turns("Q: Where were you born?\nA: By the sea, near the pier.\nQ: And after that?\nA: Inland, sadly.")
+    assert len(got) == 4 and {s for s, _ in got} == {None}
+
+
+def test_an_interview_names_q_and_a_from_its_header_fields():
+    page = Page.of("Q: Where were you born?\nA: By the sea, near the pier.\nQ: And after that?\nA: Inland, sadly.")
+    page.fields.update({"interviewer": "Leo Marsh", "interviewee": "Sofia Brandt"})
+    thread = LabelledTurns(Family.SPEECH).find(page, LayoutHints())
+    assert [u.speaker for u in thread.units] == ["Leo Marsh", "Sofia Brandt", "Leo Marsh", "Sofia Brandt"]
+
+
+def test_prose_with_a_colon_or_two_and_headings_in_capitals_are_no_transcript():
+    notes = ("The plan has three parts.\nNote: the first is the hardest.\nWe start in May and finish by the "
+             "autumn, weather permitting, with the second part.\nUpdate: the council agreed.\n")
+    report = ("SUMMARY\nThe pier reopens in May.\n\nBACKGROUND\nIt closed after the storm.\n\n"
+              "COSTS\nRepairs came to two million.\n\nNEXT STEPS\nA survey in the spring.\n")
+    assert turns(notes) is None and turns(report) is None
+
+
+def test_names_alone_above_the_words_in_capitals_or_with_a_colon():
+    caps = ("MARA QUILL\nWelcome back.\nMy guest is Ruairi Bell.\n\nRUAIRI BELL\nThe pager goes at any hour.\n\n"
+            "MARA QUILL\nAnd your family?\n\nRUAIRI BELL\nThey sleep through it now.\n")
+    assert turns(caps) == [("Mara Quill", "Welcome back.\nMy guest is Ruairi Bell."),
+                           ("Ruairi Bell", "The pager goes at any hour."), ("Mara Quill", "And your family?"),
+                           ("Ruairi Bell", "They sleep through it now.")]
+    colons = caps.replace("MARA QUILL\n", "Mara Quill:\n").replace("RUAIRI BELL\n", "Ruairi Bell:\n")
+    assert [s for s, _ in turns(colons)] == ["Mara Quill", "Ruairi Bell", "Mara Quill", "Ruairi Bell"]
+
+
+def test_caps_names_take_the_casing_used_elsewhere():
+    assert person_name("OWEN MCDONALD", ["Owen McDonald"]) == "Owen McDonald"
+    assert person_name("OWEN PETRIE") == "Owen Petrie" and person_name("Dr. Ann Lee") == "Dr. Ann Lee"
 
 
 def test_a_few_lines_that_start_like_labels_in_a_long_text_are_prose():
