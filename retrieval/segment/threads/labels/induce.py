@@ -32,6 +32,7 @@ from .shapes import (
     QA,
     SHAPES,
     SYSTEM_RE,
+    TABBED,
     Family,
     Shape,
     given,
@@ -52,7 +53,7 @@ HEADER_GAP = 2  # a post header's words may start after this many blank lines
 NAMELESS = (NUMBERED, JOINT)  # shapes whose labels end a turn but name nobody one can quote
 # A shape read only beside another, however rare (``* nick waves`` in an IRC log, a bullet anywhere else; a
 # numbered speaker in a play, a list item anywhere else).
-NEEDS: dict[Shape, tuple[Shape, ...]] = {ACTION: (ANGLE,), NUMBERED: (CAPS_DOT, NAME_DOT), JOINT: (COLON,)}
+NEEDS: dict[Shape, tuple[Shape, ...]] = {ACTION: (ANGLE, TABBED), NUMBERED: (CAPS_DOT, NAME_DOT), JOINT: (COLON,)}
 
 
 @dataclass(frozen=True)

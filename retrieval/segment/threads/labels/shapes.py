@@ -38,7 +38,7 @@ class Shape:
 # A time stamp before the label: [22:01:22], 23:05:28, 2024-03-14T10:00:00Z, [1/2/2024 9:15 AM]; nobody's words.
 STAMP_RE = re.compile(
     r"^[\[(]?\s*(?:(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}),?[T ]?\s*)?\d{1,2}:\d{2}(?::\d{2})?"
-    r"(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?\s*[\])]?\s+")
+    r"(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?\s*[\])]?\s+(?:[-–—|]\s+)?")
 _UP = rf"[{CAPITALS}]"
 _WORD = r"[^\W\d_][\w'’.\-]*"
 _PARTICLE = r"(?:de|da|di|du|van|von|der|den|al|el|la|le|bin|ibn)"
@@ -52,6 +52,8 @@ _EXTENSION = r"(?:\s*[\(\[][^\)\]\n]{1,40}[\)\]])"  # NAME (V.O.), Name [laughin
 
 ANGLE = Shape("<nick>", re.compile(r"^<[@+%&~!]?\s?(?P<name>[^\s<>/][^\s<>]{0,31})>:?(?:\s+(?P<rest>\S.*))?$"),
               Family.CHAT)
+# WeeChat's and some bridges' logs: the nick, a tab, the message (``2023-01-01 12:00:00\t@alice\thello``).
+TABBED = Shape("nick<TAB>", re.compile(r"^(?P<name>[@+%&~]?[^\s<>*\-][^\s<>]{0,31})\t+(?P<rest>\S.*)$"), Family.CHAT)
 ACTION = Shape("* nick", re.compile(r"^\*\s+(?P<name>[^\s*]{1,32})\s+(?P<rest>\S.*)$"), Family.CHAT, voices=1)
 BOLD = Shape("**Name**:", re.compile(
     r"^(?:[*\-•+]\s+)?(?:\*\*|__)(?P<name>[^*_\n]{1,60}?)\s*:?(?:\*\*|__)\s*:?\s+(?P<rest>\S.*)$"), Family.SPEECH)
@@ -90,7 +92,7 @@ QA = Shape("Q / A", re.compile(
     r"^(?:\*\*|__)?(?P<name>[QA])(?:(?:\*\*|__)?[.:](?:\*\*|__)?\s*|\s{2,}|\t\s*|(?<=Q)\s+(?=[A-Z\"“]))(?P<rest>\S.*)$"),
     Family.SPEECH, voices=1)
 
-SHAPES: tuple[Shape, ...] = (ANGLE, ACTION, HEADER, FROM, QA, BOLD, COLON, JOINT, CAPS_DOT, NAME_DOT, NUMBERED,
+SHAPES: tuple[Shape, ...] = (ANGLE, TABBED, ACTION, HEADER, FROM, QA, BOLD, COLON, JOINT, CAPS_DOT, NAME_DOT, NUMBERED,
                              CAPS_ALONE, BOLD_ALONE, NAME_ALONE)
 
 # Chat lines that are the server's, not a person's: joins, quits, topic and mode changes.

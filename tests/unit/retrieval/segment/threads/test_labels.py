@@ -223,3 +223,16 @@ def test_code_in_fences_is_no_conversation():
     code = "report: BuildReport | None = None\nencoder: Encoder = field()\n" * 5
     doc = "# Settings\n\nThe fields:\n\n```python\n" + code + "```\n\nThat is all there is to it.\n"
     assert read_labels(Page.of(doc)) is None
+
+
+def test_irssi_weechat_and_bridged_logs():
+    irssi = ("12:00 -!- ann [~ann@host] has joined #dev\n12:00 < ann> morning all, is the build green?\n"
+             "12:01 <@bob> it is, since last night\n12:02 < ann> great, I will tag the release\n"
+             "12:03 <@bob> go ahead, I will watch the mirrors\n12:04 -!- cy is now known as cyril\n")
+    weechat = ("2023-01-01 12:00:00\t-->\tann (~ann@host) has joined #dev\n2023-01-01 12:00:05\tann\tmorning all\n"
+               "2023-01-01 12:01:00\t@bob\tmorning, the build is green\n2023-01-01 12:02:00\tann\tgreat, tagging now\n"
+               "2023-01-01 12:03:00\t@bob\tgo ahead\n")
+    for log in (irssi, weechat):
+        got = turns(log, Family.CHAT)
+        assert [s for s, _ in got] == ["ann", "bob", "ann", "bob"], got
+        assert not any("joined" in words or "known as" in words for _, words in got)
