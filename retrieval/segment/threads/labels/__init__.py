@@ -10,138 +10,15 @@ words. A new transcript, chat, play or minutes format needs no new code here.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
-
-from ....records import Clue, LayoutHints
-from ...attribution.evidence import Decision
-from ...page import Line, Page
-from ...turns import Turn, names_in, turn_units
-from ...units import Unit
+from ....records import LayoutHints
+from ...page import Page
+from ...turns import turn_units
 from .. import Thread
-from .induce import Hit, Tally, accepted_shapes
-from .names import Named, chat_name, is_formal, qa_speaker, speech_names, spelled_names
-from .shapes import (
-    ATTRIBUTION_RE,
-    BREAK_RE,
-    COLON,
-    CUE_CLOSE_RE,
-    CUE_OPEN_RE,
-    CUE_RE,
-    FROM,
-    INLINE_CUE_RE,
-    QA,
-    QUOTED_RE,
-    SYSTEM_RE,
-    Family,
-    unstamped,
-)
-
-# A quotation that is a whole sentence after another (``…her uncle? ‘From little Cecily, with her fondest love…’``).
-READ_OUT_RE = re.compile(r"(?:(?<=[.!?:]\s)|(?<=[.!?:]\s\s))[‘“\"][^‘’“”\"]{10,800}?[.!?][’”\"]")
-READ_OUT_MIN_WORDS = 8  # shorter quotations stay in the speech (``he said ‘no’ and left``)
-NO_HINTS = LayoutHints()
-ONCE_WEIGHT = 0.92  # a label seen once, in a shape the document repeats: likely a speaker, less sure
+from .pieces import pieces
+from .read import Reading, read_labels
+from .shapes import Family
 
 __all__ = ["LabelledTurns", "Reading", "read_labels"]
-
-
-@dataclass(frozen=True)
-class Reading:
-    """The document read under its own label shapes."""
-
-    family: Family
-    shapes: tuple[Tally, ...]
-    turns: tuple[Turn, ...]
-    skip: tuple[int, ...]  # cue and quoted lines inside turns
-
-
-def read_labels(page: Page, hints: LayoutHints = NO_HINTS) -> Reading | None:
-    """The page's turns under its induced label shapes, or None when it has none (memoised per page version)."""
-    memo = ("labels", page.version, hints.speaker_pattern, hints.kind)
-    if memo not in page.memo:
-        page.memo[memo] = _read(page, hints)
-    return page.memo[memo]
-
-
-def _read(page: Page, hints: LayoutHints) -> Reading | None:
-    shapes = accepted_shapes(page, hints)
-    if not shapes:
-        return None
-    family = shapes[0].shape.family
-    hits = {h.line: h for t in shapes for h in t.hits}
-    seen = {line: n for t in shapes for line, n in t.seen().items()}
-    short = {h.line for t in shapes if t.short for h in t.hits}
-    names = _names(page, shapes, family)
-    # Front matter (``title: …`` fields) stays above the first label that recurs, when one does.
-    first = min((line for line, h in hits.items() if seen[line] > 1 or not h.shape.recurs), default=min(hits))
-    turns: list[Turn] = []
-    skip: list[int] = []
-    in_cue = False  # inside a direction that runs over several lines
-    in_header = False  # inside a message's header block, up to the first blank line
-    quoted: set[int] = set()
-    for ln in page.content(first):
-        h = hits.get(ln.index)
-        text = unstamped(ln.text)[1]
-        in_header = in_header and not page.lines[ln.index - 1].blank
-        if in_header or ATTRIBUTION_RE.match(text):
-            skip.append(ln.index)
-            continue
-        if in_cue or (h is None and family is Family.SPEECH and CUE_OPEN_RE.match(text)):
-            skip.append(ln.index)
-            in_cue = not CUE_CLOSE_RE.search(text)
-            continue
-        in_header = h is not None and h.shape is FROM
-        if h is not None and not h.system:
-            once = seen[h.line] == 1
-            turns.append(Turn(ln.index, None) if once and h.shape.once_is_heading and h.line not in short else
-                         _turn(h, names[h.label], seen[h.line]))
-        elif h is not None or (family is Family.CHAT and SYSTEM_RE.match(text)):
-            turns.append(Turn(ln.index, None, keep=False))
-        elif BREAK_RE.match(ln.text):  # a heading or a rule: it ends the turn; what follows it is nobody's named
-            turns.append(Turn(ln.index, None))
-        elif QUOTED_RE.match(ln.text) or _quote_tail(page, ln, quoted):
-            quoted.add(ln.index)
-            skip.append(ln.index)
-        elif CUE_RE.match(text):
-            skip.append(ln.index)
-    return Reading(family, tuple(shapes), tuple(turns), tuple(skip))
-
-
-def _quote_tail(page: Page, ln: Line, quoted: set[int]) -> bool:
-    """A line right under a quoted one, no blank line between, is the quotation's wrapped tail (as Markdown reads
-    a blockquote's lazy continuation, and as mail clients wrap): the quoted person's words, not the quoter's."""
-    return ln.index - 1 in quoted
-
-
-def _names(page: Page, shapes: list[Tally], family: Family) -> dict[str, Named]:
-    labels = list(dict.fromkeys(h.label for t in shapes for h in sorted(t.hits, key=lambda h: h.line)))
-    if family is Family.CHAT:
-        return {label: chat_name(label) for label in labels}
-    content = page.content()
-    spelled = spelled_names(page.text, [*page.fields.values(), *names_in(content)], [ln.text for ln in content])
-    names = speech_names(labels, spelled)
-    for letter in ("Q", "A"):  # an interview's Q and A: the people its header fields name, else nobody named
-        if any(t.shape is QA for t in shapes) and letter in names:
-            who = qa_speaker(letter, page.fields)
-            names[letter] = Named(who, 1.0, f"the header names the {letter} speaker") if who else Named("")
-    return names
-
-
-def _turn(h: Hit, named: Named, seen: int) -> Turn:
-    # A bare ``Name:`` seen once names someone only when written formally or tied to a full name: once,
-    # ``Brainstorming:`` or ``HTTP Workshop:`` is a note's heading as often as a speaker.
-    once = seen == 1 and h.shape is COLON and not (is_formal(h.label) or named.how)
-    if not named.speaker or h.nameless or once:
-        return Turn(h.line, None, h.start)
-    weight = named.weight * (1.0 if seen > 1 else ONCE_WEIGHT)
-    detail = f"{h.label!r} labels {seen} turn{'s' * (seen > 1)} in this document's {h.shape.name} shape"
-    if h.relayed:
-        detail += ", relayed in another's line"
-    if named.how:
-        detail += f"; {named.how}"
-    d = Decision.of(named.speaker, Clue.TURN_LABEL, detail, weight)
-    return Turn(h.line, d.speaker, h.start, confidence=d.confidence, evidence=d.evidence)
 
 
 class LabelledTurns:
@@ -157,31 +34,5 @@ class LabelledTurns:
             return None
         units = turn_units(page, list(reading.turns), reading.skip)
         if self.family is Family.SPEECH:
-            units = [piece for u in units for piece in _pieces(page.text, u)]
+            units = [piece for u in units for piece in pieces(page.text, u)]
         return Thread(reading.turns[0].line, units)
-
-
-def _pieces(text: str, u: Unit) -> list[Unit]:
-    """The unit's words without the directions inside it (``But why… [Reading.] ‘From little Cecily…’``), a
-    whole sentence quoted in it its own piece (a letter read out may be another's words; one passage must not
-    hold two people's)."""
-    cuts = sorted([(m.start(), m.end(), False) for m in INLINE_CUE_RE.finditer(text, u.start, u.end)] +
-                  [(m.start(), m.end(), True) for m in READ_OUT_RE.finditer(text, u.start, u.end)
-                   if len(m.group().split()) >= READ_OUT_MIN_WORDS])
-    pieces: list[Unit] = []
-    at = u.start
-    for start, end, kept in cuts:
-        if start < at:
-            continue  # a direction inside a quotation already cut
-        pieces.append(replace(u, start=at, end=start))
-        if kept:
-            pieces.append(replace(u, start=start, end=end))
-        at = end
-    pieces.append(replace(u, start=at, end=u.end))
-    out = []
-    for p in pieces:
-        words = text[p.start:p.end]
-        if words.strip():
-            lead = len(words) - len(words.lstrip())
-            out.append(replace(p, start=p.start + lead, end=p.start + len(words.rstrip())))
-    return out
