@@ -19,6 +19,7 @@ from .shapes import (
     CUE_OPEN_RE,
     CUE_RE,
     FROM,
+    MAIL_HEADER_RE,
     QA,
     QUOTED_RE,
     SYSTEM_RE,
@@ -64,11 +65,12 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
     in_cue = False  # inside a direction that runs over several lines
     in_header = False  # inside a message's header block, up to the first blank line
     quoted: set[int] = set()
+    mail = any(t.shape is FROM for t in shapes)  # a digest: the header lines around each From are nobody's
     for ln in page.content(first):
         h = hits.get(ln.index)
         text = unstamped(ln.text)[1]
         in_header = in_header and not page.lines[ln.index - 1].blank
-        if in_header or ATTRIBUTION_RE.match(text):
+        if in_header or ATTRIBUTION_RE.match(text) or (mail and MAIL_HEADER_RE.match(text)):
             skip.append(ln.index)
             continue
         if in_cue or (h is None and family is Family.SPEECH and CUE_OPEN_RE.match(text)):

@@ -66,7 +66,8 @@ CAPS_DOT = Shape("NAME.", re.compile(rf"^(?P<name>{_CAPS_NAME}){_EXTENSION}?(?:\
 FROM = Shape("From: Name <address>", re.compile(
     r"^From:\s+(?:\"?(?P<name>[^<>\"@\n]{1,60}?)\"?\s+<[^<>\s]+@[^<>\s]+>|[^\s@]+@\S+\s+\((?P<bare>[^()]{1,60})\))\s*$"),
     Family.SPEECH, below=True, recurs=False)
-MAIL_HEADER_RE = re.compile(r"^(?:Date|To|Cc|Subject|Sent|Message-ID|Reply-To|In-Reply-To):", re.IGNORECASE)
+MAIL_HEADER_RE = re.compile(r"^(?:Date|To|Cc|Subject|Sent|Message-ID|Reply-To|In-Reply-To):|^Message:\s*\d+$",
+                            re.IGNORECASE)
 # The line that introduces a quotation in a message (``On Fri, Oct 20, 2023, Ann wrote:``): nobody's words.
 ATTRIBUTION_RE = re.compile(r"^(?:On\s.{4,200}\swrote:|.{2,80}\s(?:wrote|schrieb|a écrit)\s?:)$")
 # Several people at once (``alex, wseltzer: we will too``, ``mnot/wseltzer: …``): a boundary, no one name.

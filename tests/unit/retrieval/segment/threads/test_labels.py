@@ -236,3 +236,38 @@ def test_irssi_weechat_and_bridged_logs():
         got = turns(log, Family.CHAT)
         assert [s for s, _ in got] == ["ann", "bob", "ann", "bob"], got
         assert not any("joined" in words or "known as" in words for _, words in got)
+
+
+def test_a_mail_digest_reads_each_message_as_its_senders_without_headers_or_quotes():
+    digest = ("Today's Topics:\n\n   1. Re: Pruning day (Ruth Amadi)\n\n" + "-" * 40 + "\n\nMessage: 1\n"
+              "Date: Sat, 03 Feb 2024 09:15:00 +0000\nFrom: Ruth Amadi <ruth@example.net>\nTo: orchard@example.net\n"
+              "Subject: Pruning day\n\nThe pruning day moves to the 17th because of the frost.\n\n" + "-" * 40 +
+              "\n\nMessage: 2\nDate: Sat, 03 Feb 2024 11:30:00 +0000\nFrom: Ken Osei <ken@example.net>\n"
+              "To: orchard@example.net\nSubject: Re: Pruning day\n\nOn Sat, 3 Feb 2024, Ruth Amadi wrote:\n"
+              "> The pruning day moves to the 17th because\nof the frost.\n\nI can bring two more pairs of loppers.\n\n"
+              + "-" * 40 + "\n\nMessage: 3\nDate: Sun, 04 Feb 2024 08:00:00 +0000\n"
+              "From: maya@example.net (Maya Lind)\nSubject: Re: Pruning day\n\nCount me in for the 17th.\n\n"
+              + "-" * 40 + "\n\nMessage: 4\nDate: Sun, 04 Feb 2024 09:00:00 +0000\n"
+              "From: Ruth Amadi <ruth@example.net>\nSubject: Re: Pruning day\n\nThank you both, see you there.\n")
+    assert turns(digest) == [("Ruth Amadi", "The pruning day moves to the 17th because of the frost."),
+                             ("Ken Osei", "I can bring two more pairs of loppers."),
+                             ("Maya Lind", "Count me in for the 17th."),
+                             ("Ruth Amadi", "Thank you both, see you there.")]
+
+
+def test_joint_and_doubled_labels_and_an_old_plays_numbered_speakers():
+    minutes = ("dan: shall we review the draft today?\n\nmnot: yes, I read it this morning.\n\n"
+               "alex, wseltzer: we will help with the review.\n\ndan: good, then it is settled.\n\n"
+               "mnot: I will send notes tonight.\n\ndan: mnot: sorry, that was me again.\n")
+    got = turns(minutes)
+    assert ("dan", "shall we review the draft today?") in got and (None, "we will help with the review.") in got
+    assert got[-1] == ("mnot", "sorry, that was me again.")
+    play = ("Macb. So foule and faire a day I haue not seene.\n  Banq. How farre is't call'd to Soris?\n"
+            "  1. All haile Macbeth, haile to thee Thane of Glamis.\n"
+            "  Macb. Stay you imperfect Speakers, tell me more.\n"
+            "  King. Whence cam'st thou, worthy Thane, and what news?\n"
+            "  Banq. Were such things here, as we speake about?\n"
+            "  Macb. Your Children shall be Kings, and more besides.\n"
+            "  King. The king is dead and the king was good.\n")
+    got = turns(play)
+    assert [s for s, _ in got] == ["Macb", "Banq", None, "Macb", None, "Banq", "Macb", None]
