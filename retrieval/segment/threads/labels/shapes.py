@@ -60,8 +60,9 @@ BOLD = Shape("**Name**:", re.compile(
 COLON = Shape("Name:", re.compile(
     rf"^(?P<name>(?:{_CAPS_NAME}{_EXTENSION}?{_TITLE})|{_NAME}{_EXTENSION}?){_SPAN_STAMP}?\s?:\s+(?P<rest>\S.*)$"),
     Family.SPEECH)
-CAPS_DOT = Shape("NAME.", re.compile(rf"^(?P<name>{_CAPS_NAME}){_EXTENSION}?(?:\.|\s[—–])\s+(?P<rest>\S.*)$"),
-                 Family.SPEECH)
+# ``NAME. words``, ``NAME — words``, ``NAME [aside] words``: the direction is nobody's, the words start after it.
+CAPS_DOT = Shape("NAME.", re.compile(
+    rf"^(?P<name>{_CAPS_NAME})(?:{_EXTENSION}(?:\.|\s[—–])?|\.|\s[—–])\s+(?P<rest>\S.*)$"), Family.SPEECH)
 # A digest's or archive's message header: ``From: Ann Lee <ann@example.org>`` among Date/To/Subject lines.
 FROM = Shape("From: Name <address>", re.compile(
     r"^From:\s+(?:\"?(?P<name>[^<>\"@\n]{1,60}?)\"?\s+<[^<>\s]+@[^<>\s]+>|[^\s@]+@\S+\s+\((?P<bare>[^()]{1,60})\))\s*$"),
@@ -74,8 +75,9 @@ ATTRIBUTION_RE = re.compile(r"^(?:On\s.{4,200}\swrote:|.{2,80}\s(?:wrote|schrieb
 JOINT = Shape("Name, Name:", re.compile(
     rf"^(?P<name>{_NAME}(?:\s*(?:/|,|&|\band\b)\s*{_NAME})+)\s?:\s+(?P<rest>\S.*)$"), Family.SPEECH)
 # Title case before a full stop is also how sentences start ("Yes.  I…"): read only when the labels are names.
-NAME_DOT = Shape("Name.", re.compile(rf"^(?P<name>{_UP}[\w'’\-]+(?:\s+{_UP}[\w'’\-]+){{0,2}})\.\s+(?P<rest>\S.*)$"),
-                 Family.SPEECH, once_is_heading=True, proper=True)
+NAME_DOT = Shape("Name.", re.compile(
+    rf"^(?P<name>{_UP}[\w'’\-]+(?:\s+{_UP}[\w'’\-]+){{0,2}})(?:{_EXTENSION}\.?|\.)\s+(?P<rest>\S.*)$"),
+    Family.SPEECH, once_is_heading=True, proper=True)
 # Old plays number their unnamed speakers (``1. When shall we three meet againe?``): a boundary, no name.
 NUMBERED = Shape("1.", re.compile(r"^(?P<name>\d{1,2})\.\s+(?P<rest>\S.*)$"), Family.SPEECH, voices=1)
 CAPS_ALONE = Shape("NAME", re.compile(rf"^(?P<name>{_CAPS_NAME}){_EXTENSION}?\s*[.:]?$"), Family.SPEECH,

@@ -271,3 +271,15 @@ def test_joint_and_doubled_labels_and_an_old_plays_numbered_speakers():
             "  King. The king is dead and the king was good.\n")
     got = turns(play)
     assert [s for s, _ in got] == ["Macb", "Banq", None, "Macb", None, "Banq", "Macb", None]
+
+
+def test_a_name_with_a_stage_direction_before_the_words():
+    play = ("ALGERNON [stiffly] I believe it is customary in good society.\n\nLANE [at the door] Yes, sir.\n\n"
+            "ALGERNON. Lane, you're a perfect pessimist.\n\nLANE (gravely). I do my best to give satisfaction.\n\n"
+            "ALGERNON [reading]. Quite a little epigram, that.\n")
+    assert turns(play)[:4] == [("Algernon", "I believe it is customary in good society."), ("Lane", "Yes, sir."),
+                               ("Algernon", "Lane, you're a perfect pessimist."),
+                               ("Lane", "I do my best to give satisfaction.")]
+    title_case = ("Algernon [reading]. Quite a little epigram, that.\n\nLane. Yes, sir, I thought so myself.\n\n"
+                  "Algernon. And the cucumber sandwiches, Lane?\n\nLane (gravely). There were no cucumbers, sir.\n")
+    assert [s for s, _ in turns(title_case)] == ["Algernon", "Lane", "Algernon", "Lane"]
