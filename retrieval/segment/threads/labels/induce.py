@@ -45,6 +45,7 @@ SHORT_MIN_TURNS = 3  # a short record's turns, when its labels are written forma
 SHORT_MIN_SHARE = 0.3  # …and head this share of its content lines
 MIN_RECURRING_SHARE = 0.6  # of a shape's labelled lines, those whose label heads two turns or more
 MIN_DENSITY = 0.05  # labelled lines per content line from the first label on (measured: 0.08 to 0.93 in records)
+MAX_TAIL = 0.6  # of the content from the first label, what may follow the last one (measured: up to 0.54)
 MIN_SPREAD = 0.3  # of the page's content, the stretch from a shape's first label to its last
 MIN_PROPER_SHARE = 0.7  # of a sentence-like shape's recurring turns (``Lane.  Yes, sir.``), those under proper names
 MIN_WORD_USES = 2  # a label written this often in lower case in running text is an ordinary word, no name
@@ -129,6 +130,8 @@ class Tally:
             return False
         if self.shape.recurs and len(self.hits) < MIN_DENSITY * len(page.content(self.hits[0].line)):
             return False  # a few labels in a long text: lines that happen to start so (a novel's "Charlotte. …")
+        if len(page.content(self.hits[-1].line + 1)) > MAX_TAIL * len(page.content(self.hits[0].line)):
+            return False  # an exchange quoted inside an article: the narration after it would be the last speaker's
         if self.shape.proper:
             named = sum(c for label, c in counts.items() if c > 1 and _proper(page.text, label))
             if named < MIN_PROPER_SHARE * sum(c for c in counts.values() if c > 1):

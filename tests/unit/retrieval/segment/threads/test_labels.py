@@ -283,3 +283,11 @@ def test_a_name_with_a_stage_direction_before_the_words():
     title_case = ("Algernon [reading]. Quite a little epigram, that.\n\nLane. Yes, sir, I thought so myself.\n\n"
                   "Algernon. And the cucumber sandwiches, Lane?\n\nLane (gravely). There were no cucumbers, sir.\n")
     assert [s for s, _ in turns(title_case)] == ["Algernon", "Lane", "Algernon", "Lane"]
+
+
+def test_an_exchange_quoted_inside_an_article_leaves_the_article_prose():
+    exchange = ("Ann: Is the pier safe this winter?\n\nBob: It is, the engineers said so in May.\n\n"
+                "Ann: And the lamp at the end of it?\n\nBob: Fixed last week, and tested twice.\n\n")
+    narration = "The council will meet again in March to decide on the budget for the harbour wall.\n\n" * 12
+    assert read_labels(Page.of(exchange)) is not None
+    assert read_labels(Page.of("Harbour news\n\n" + exchange + narration)) is None
