@@ -36,9 +36,11 @@ class Shape:
 
 
 # A time stamp before the label: [22:01:22], 23:05:28, 2024-03-14T10:00:00Z, [1/2/2024 9:15 AM]; nobody's words.
+_DAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?"
+_WORDED_DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})"  # Jan 5 2023
 STAMP_RE = re.compile(
-    r"^[\[(]?\s*(?:(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}),?[T ]?\s*)?\d{1,2}:\d{2}(?::\d{2})?"
-    r"(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?\s*[\])]?\s+(?:[-–—|]\s+)?")
+    rf"^[\[(]?\s*(?:{_DAY}(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|{_WORDED_DATE}),?[T ]?\s*)?"
+    r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?\s*[\])]?\s+(?:[-–—|]\s+)?")
 _UP = rf"[{CAPITALS}]"
 _WORD = r"[^\W\d_][\w'’.\-]*"
 _PARTICLE = r"(?:de|da|di|du|van|von|der|den|al|el|la|le|bin|ibn)"
