@@ -65,6 +65,7 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
     in_cue = False  # inside a direction that runs over several lines
     in_header = False  # inside a message's header block, up to the first blank line
     quoted: set[int] = set()
+    stamped = 2 * sum(unstamped(page.lines[line].text)[0] > 0 for line in hits) > len(hits)  # a log's lines
     mail = any(t.shape is FROM for t in shapes)  # a digest: the header lines around each From are nobody's
     for ln in page.content(first):
         h = hits.get(ln.index)
@@ -82,8 +83,8 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
             once = seen[h.line] == 1
             turns.append(Turn(ln.index, None) if once and h.shape.once_is_heading and h.line not in short else
                          _turn(h, names[h.label], seen[h.line]))
-        elif h is not None or (family is Family.CHAT and SYSTEM_RE.match(text)):
-            turns.append(Turn(ln.index, None, keep=False))
+        elif h is not None or (family is Family.CHAT and SYSTEM_RE.match(text)) or (stamped and text != ln.text):
+            turns.append(Turn(ln.index, None, keep=False))  # a system line: a stamped line without a label too
         elif BREAK_RE.match(ln.text):  # a heading or a rule: it ends the turn; what follows it is nobody's named
             turns.append(Turn(ln.index, None))
         elif QUOTED_RE.match(ln.text) or _quote_tail(page, ln, quoted):

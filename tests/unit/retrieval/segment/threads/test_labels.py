@@ -296,6 +296,7 @@ def test_an_exchange_quoted_inside_an_article_leaves_the_article_prose():
 def test_an_exported_room_with_worded_dates_before_the_names():
     room = ("Thu, Jan 5 2023, 10:00 - Alice: Morning, is the release branch cut yet?\n"
             "Thu, Jan 5 2023, 10:02 - Bob Stone: Not yet, waiting on two reviews.\n"
+            "Thu, Jan 5 2023, 10:03 - Carol Wu joined the room\n"
             "Thu, Jan 5 2023, 10:05 - Alice: I can take one of them now.\n"
             "Thu, Jan 5 2023, 10:07 - Bob Stone: Thanks, the other is nearly done.\n")
     assert turns(room) == [("Alice", "Morning, is the release branch cut yet?"),
