@@ -29,6 +29,7 @@ class Gold:
     end: int
     speaker: str | None  # None: nobody's words (furniture, a stage direction)
     tag: str = ""
+    line_end: int | None = None  # end of the anchor's line: a one-line chat message ends there, not at the next label
 
 
 @dataclass
@@ -108,9 +109,14 @@ def labelled_gold(path: Path, doc_text: str) -> tuple[list[Gold], dict]:
             continue
         starts.append((where[i], r))
         pos = i + len(anchor)
-    gold = [Gold(a, starts[k + 1][0] if k + 1 < len(starts) else len(doc_text), r.get("speaker"))
-            for k, (a, r) in enumerate(starts)]
+    gold = [Gold(a, starts[k + 1][0] if k + 1 < len(starts) else len(doc_text), r.get("speaker"),
+                 line_end=_line_end(doc_text, a)) for k, (a, r) in enumerate(starts)]
     return gold, json.loads((path.parent / f"{stem}.cast.json").read_text(encoding="utf-8"))
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
 
 
 def score(passages: list, gold: list[Gold], cast: dict, label: str, bar: float) -> Score:
@@ -123,7 +129,9 @@ def score(passages: list, gold: list[Gold], cast: dict, label: str, bar: float) 
         if not g.speaker:
             continue
         s.gold += 1
-        mid = (g.start + min(g.end, g.start + 400)) // 2
+        # The middle of the turn's first line (of its first 400 characters at most): the span to the next anchor
+        # also holds the next turn's time stamp and label, which are nobody's words and in no passage.
+        mid = (g.start + min(g.end, g.line_end or g.end, g.start + 400)) // 2
         i = bisect.bisect_right(starts, mid) - 1
         p = ps[i] if i >= 0 and ps[i].end > mid else None
         speaker = p.speaker if p is not None and (p.speaker_confidence or 0) >= bar else None

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..records import Role
+from ..records import Evidence, Role
 from .page import Line, Page
 from .units import Unit
 
@@ -24,6 +24,8 @@ class Turn:
     role: Role = Role.TURN
     reply_to: str | None = None
     keep: bool = True  # False: a system line, a boundary whose words are nobody's
+    confidence: float | None = None  # None: the reader's structure names the speaker (settle gives the clue)
+    evidence: tuple[Evidence, ...] = ()
 
 
 def turn_units(page: Page, turns: list[Turn], skip: Iterable[int] = ()) -> list[Unit]:
@@ -44,7 +46,8 @@ def turn_units(page: Page, turns: list[Turn], skip: Iterable[int] = ()) -> list[
                 runs.append([])
             else:
                 runs[-1].append((ln.start, ln.end))
-        units += [Unit(run[0][0], run[-1][1], turn.speaker, turn.role, turn.reply_to) for run in runs if run]
+        units += [Unit(run[0][0], run[-1][1], turn.speaker, turn.role, turn.reply_to, turn.confidence, turn.evidence)
+                  for run in runs if run]
     return units
 
 

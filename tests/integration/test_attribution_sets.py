@@ -51,16 +51,21 @@ def test_under_the_bar_nobody_is_named(bench, fiction):
     assert strict.precision >= loose.precision
 
 
-@pytest.mark.xfail(strict=True, reason="issue 21 §4 (turn labels learnt from the document) is not built yet: the "
-                   "chat reader misreads '[time] <nick>' IRC logs and minutes are read as plain pages")
 def test_labelled_documents_read_turn_by_turn(bench):
+    """Speaker-labelled documents of families nobody taught Quoth (minutes, IRC and xchat logs, an issues export, a
+    digest, a podcast; plays, briefings, a debate, a hearing, a screenplay annotated later): their labels are learnt
+    from the document. Measured: precision 0.999, coverage 0.974 on the seven first sets, 0.998 and 0.918 on
+    sixteen; the coverage floor leaves a margin for sets annotated later."""
     families = bench.labelled_families()
     if not families:
         pytest.skip("no labelled documents annotated")
     from quoth import Quoth
     bar = Quoth.open().settings.segment.speaker_threshold
     total = bench._total(list(bench.table(families, bar).values()))
+    assert total.gold >= 1000
     assert total.precision >= 0.9, total.misses[:10]
+    assert total.coverage >= 0.8
+    assert total.mixed == 0
 
 
 def test_the_benchmark_prints_its_table(bench, capsys):

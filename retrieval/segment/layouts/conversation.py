@@ -12,9 +12,10 @@ from ..page import Page
 from ..threads import ThreadReader, find_thread
 from ..threads.chat import ChatMessages
 from ..threads.forum import ForumPosts
+from ..threads.labels import LabelledTurns
+from ..threads.labels.shapes import Family
 from ..threads.markup import MarkedTurns
 from ..threads.proceedings import ProceedingsSpeeches, noise
-from ..threads.transcript import TranscriptTurns
 from .base import TITLE_HEADING_MAX_WORDS, Layout
 
 
@@ -33,13 +34,13 @@ class Conversation(Layout):
 
 class Transcript(Conversation):
     kind = Kind.TRANSCRIPT
-    threads: ClassVar[tuple[ThreadReader, ...]] = (MarkedTurns(), TranscriptTurns())
+    threads: ClassVar[tuple[ThreadReader, ...]] = (MarkedTurns(), LabelledTurns(Family.SPEECH))
     confidence = 0.85  # over a byline: an interview published with one is still read turn by turn
 
 
 class Chat(Conversation):
     kind = Kind.CHAT
-    threads: ClassVar[tuple[ThreadReader, ...]] = (ChatMessages(),)
+    threads: ClassVar[tuple[ThreadReader, ...]] = (LabelledTurns(Family.CHAT), ChatMessages())
     confidence = 0.9
 
 

@@ -1,0 +1,281 @@
+"""Which label shapes a document uses, learnt from the document: every candidate shape is tried on every line,
+and a shape is accepted only when a small set of its labels recurs down the page. A ``Photo: Reuters`` or a
+``Dear Sir:`` is one label seen once; a news article quoting a few people is prose; a speaker-labelled record
+repeats the same few labels from top to bottom.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from ....records import Kind, LayoutHints
+from ...page import Line, Page
+from .names import TITLES, clean, is_formal
+from .shapes import (
+    ACTION,
+    ANGLE,
+    BOLD,
+    CAPS_ALONE,
+    CAPS_DOT,
+    COLON,
+    FIELD_KEYS,
+    FROM,
+    HEADER,
+    JOINT,
+    LEAD_CUE_RE,
+    MAIL_HEADER_RE,
+    NAME_ALONE,
+    NAME_DOT,
+    NUMBERED,
+    QA,
+    SHAPES,
+    SYSTEM_RE,
+    TABBED,
+    Family,
+    Shape,
+    given,
+    label_of,
+    unstamped,
+)
+
+MIN_TURNS = 4  # labelled lines, at the least, for a shape to be a document's own
+SHORT_MIN_TURNS = 3  # a short record's turns, when its labels are written formally…
+SHORT_MIN_SHARE = 0.3  # …and head this share of its content lines
+MIN_RECURRING_SHARE = 0.6  # of a shape's labelled lines, those whose label heads two turns or more
+MIN_DENSITY = 0.05  # labelled lines per content line from the first label on (measured: 0.08 to 0.93 in records)
+MAX_TAIL = 0.6  # of the content from the first label, what may follow the last one (measured: up to 0.54)
+MIN_SPREAD = 0.3  # of the page's content, the stretch from a shape's first label to its last
+MIN_PROPER_SHARE = 0.7  # of a sentence-like shape's recurring turns (``Lane.  Yes, sir.``), those under proper names
+MIN_WORD_USES = 2  # a label written this often in lower case in running text is an ordinary word, no name
+MIN_MEAN_WORDS = 2.5  # words after a spoken record's inline label, on average: a turn says something, a field a value
+HEADER_GAP = 2  # a post header's words may start after this many blank lines
+NAMELESS = (NUMBERED, JOINT)  # shapes whose labels end a turn but name nobody one can quote
+# A shape read only beside another, however rare (``* nick waves`` in an IRC log, a bullet anywhere else; a
+# numbered speaker in a play, a list item anywhere else).
+NEEDS: dict[Shape, tuple[Shape, ...]] = {ACTION: (ANGLE, TABBED), NUMBERED: (CAPS_DOT, NAME_DOT), JOINT: (COLON,)}
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A line that a shape reads as a speaker's label."""
+
+    line: int
+    label: str  # as written, markup and extensions included
+    start: int | None  # where the words start on the label's line; None: on the lines below
+    shape: Shape
+    system: bool = False  # a relayed server line (``<bot> <-- ann has quit``): nobody's words
+    relayed: bool = False  # the label sits inside another's line (``<bridge> <ann> hi``): ann's words
+    nameless: bool = False  # a turn boundary whose label is no name (``King.``, ``All.`` where "king" is a word)
+
+
+def key(label: str) -> str:
+    """The label as counted: ``<@nop>``, ``nop`` and ``NOP:`` are one label."""
+    label = re.sub(r"\s*[\(\[][^\)\]]*[\)\]]", "", label)
+    return " ".join(label.strip(" @+%&~!*_:.").split()).casefold()
+
+
+@dataclass(frozen=True)
+class Tally:
+    """A shape's labelled lines in one document, and whether they make it the document's label shape."""
+
+    shape: Shape
+    hits: tuple[Hit, ...]
+    short: bool = False  # accepted as a short record: a label seen once is a speaker, not a heading
+
+    @property
+    def counts(self) -> Counter[str]:
+        """Turns per person: a full label (``JAKE TAPPER, CNN MODERATOR``) counts with its surname's (``TAPPER``)."""
+        keys = [key(h.label) for h in self.hits if not h.system]
+        short = {k for k in keys if " " not in k}
+        return Counter(_person(k, short) for k in keys)
+
+    def seen(self) -> dict[int, int]:
+        """For each labelled line, how many turns its person has in this shape."""
+        counts = self.counts
+        short = {k for k in counts if " " not in k}
+        return {h.line: counts[_person(key(h.label), short)] for h in self.hits}
+
+    def recurring_share(self) -> float:
+        counts = self.counts
+        return sum(c for c in counts.values() if c > 1) / max(1, sum(counts.values()))
+
+    def worded(self, page: Page, k: str) -> bool:
+        """A spoken record's one-word label that the page also writes as an ordinary word (``Added:`` where
+        "added" runs in the text): a field's key or a note's heading, no voice."""
+        if self.shape.family is not Family.SPEECH or self.shape in (QA, FROM, HEADER):
+            return False
+        written = clean(next(h.label for h in self.hits if key(h.label) == k))[0]
+        # Only a Capitalised label: a handle is written in lower case everywhere (``mnot pointed out…``), a
+        # label in capitals is a record's formal speaker (``DOG``, ``THE PRESIDENT``).
+        return written[:1].isupper() and not written.isupper() and _common(page.text, k)
+
+    def accepted(self, page: Page, span: int, asked: bool = False, said: bool = False) -> bool:
+        """``asked``: the page also has recurring ``Q`` turns, one more voice (a briefing, one person answering).
+        ``said``: the document says it is a transcript (a subtitle file, the manifest): one turn will do."""
+        if said:
+            return any(not h.system for h in self.hits) and self._says_something(page)
+        if self.short_record(page):
+            return True
+        counts = self.counts
+        voices = sum(c > 1 and not self.worded(page, k) for k, c in counts.items()) + asked
+        if sum(counts.values()) < MIN_TURNS or (self.shape.recurs and voices < self.shape.voices):
+            return False
+        if self.shape is QA and counts["q"] < 2:
+            return False  # a list lettered "A." is no interview
+        if self.shape.recurs and self.recurring_share() < MIN_RECURRING_SHARE:
+            return False
+        if self.hits[-1].line - self.hits[0].line < MIN_SPREAD * span:
+            return False
+        if self.shape.recurs and len(self.hits) < MIN_DENSITY * len(page.content(self.hits[0].line)):
+            return False  # a few labels in a long text: lines that happen to start so (a novel's "Charlotte. …")
+        if len(page.content(self.hits[-1].line + 1)) > MAX_TAIL * len(page.content(self.hits[0].line)):
+            return False  # an exchange quoted inside an article: the narration after it would be the last speaker's
+        if self.shape.proper:
+            named = sum(c for label, c in counts.items() if c > 1 and _proper(page.text, label))
+            if named < MIN_PROPER_SHARE * sum(c for c in counts.values() if c > 1):
+                return False
+        return self._says_something(page)
+
+    def short_record(self, page: Page) -> bool:
+        """Three or four turns, too few to learn a shape from, read all the same when they are written formally
+        (names in capitals or in full), one of them recurs and they head most of the page (``MARA QUILL: …``)."""
+        counts = self.counts
+        turns = sum(counts.values())
+        if self.shape not in (COLON, BOLD, CAPS_DOT, CAPS_ALONE, NAME_ALONE) or turns < SHORT_MIN_TURNS or \
+                len(counts) < 2:
+            return False
+        return max(counts.values()) > 1 and all(is_formal(h.label) for h in self.hits) and \
+            turns >= SHORT_MIN_SHARE * len(page.content(self.hits[0].line)) and self._says_something(page)
+
+    def _says_something(self, page: Page) -> bool:
+        if self.shape.family is Family.CHAT:
+            return True  # chat messages are short ("ok", "lol"); ``<nick>`` is no field key
+        said = [len(page.text[h.start:page.lines[h.line].end].split()) for h in self.hits if h.start is not None]
+        return not said or sum(said) / len(said) >= MIN_MEAN_WORDS
+
+
+def _named(page: Page, tally: Tally) -> Tally:
+    """Labels that are no names stay turn boundaries, without a speaker: ordinary words, a sentence-like shape's
+    labels that are no proper nouns, a numbered or joint speaker."""
+    def named(k: str) -> bool:
+        return tally.shape not in NAMELESS and not tally.worded(page, k) and \
+            (not tally.shape.proper or _proper(page.text, k))
+    ok = {k: named(k) for k in tally.counts}
+    return replace(tally, hits=tuple(replace(h, nameless=not ok.get(key(h.label), True)) for h in tally.hits))
+
+
+def _common(text: str, k: str) -> bool:
+    if " " in k or not k.isalpha():
+        return False
+    said = re.findall(rf"(?<![\w'’\-@<]){re.escape(k)}(?![\w'’\-]|\s?:)", text)
+    return len(said) >= MIN_WORD_USES
+
+
+def _person(k: str, short: set[str]) -> str:
+    words = TITLES.sub("", clean(k)[0]).split()
+    return words[-1] if len(words) > 1 and words[-1] in short else k
+
+
+def _proper(text: str, label: str) -> bool:
+    """A name, not a sentence's first word: its last word is never written in lower case in the document."""
+    last = label.split()[-1]
+    return re.search(rf"(?<![\w'’\-]){re.escape(last)}(?![\w'’\-])", text) is None
+
+
+def hit(page: Page, ln: Line, shape: Shape) -> Hit | None:
+    """The line read as ``shape``'s label, or None."""
+    skip, text = unstamped(ln.text) if shape.stamped else (0, ln.text)
+    m = shape.pattern.match(text)
+    if m is None or (shape.family is Family.CHAT and SYSTEM_RE.match(text)):
+        return None
+    label = label_of(m).strip()
+    if key(label) in FIELD_KEYS or not key(label):
+        return None
+    if shape.below and not _words_below(page, ln, HEADER_GAP if shape is HEADER else 0):
+        return None
+    if shape is FROM and not any(MAIL_HEADER_RE.match(x.text) for x in page.lines[max(0, ln.index - 3):ln.index + 4]):
+        return None  # a From line outside a header block is a quoted original's
+    rest = m.group("rest") if "rest" in shape.pattern.groupindex else None
+    start = ln.start + skip + m.start("rest") if rest else None
+    cue = LEAD_CUE_RE.match(rest) if rest and shape.family is Family.SPEECH else None
+    if cue is not None:
+        start = start + cue.end() if cue.end() < len(rest) else None
+    if shape is ANGLE and rest:
+        return _relayed(ln, shape, label, start, rest) or Hit(ln.index, label, start, shape)
+    again = shape.pattern.match(rest) if rest and shape is COLON else None
+    if again is not None and key(label_of(again)) not in FIELD_KEYS:  # ``FEINSTEIN: FORD: I didn't…``: Ford's
+        return Hit(ln.index, label_of(again), start + again.start("rest"), shape)
+    return Hit(ln.index, label, start, shape)
+
+
+def _relayed(ln: Line, shape: Shape, label: str, start: int, rest: str) -> Hit | None:
+    """A bridge bot's or a quoting nick's line: ``<ox> <duck> nice!``, ``<mids> 23:05 <@nop> hi``, ``<ox> * a b``."""
+    skip, inner = unstamped(rest)
+    if SYSTEM_RE.match(inner):
+        return Hit(ln.index, label, start, shape, system=True)
+    for other in (ANGLE, ACTION):
+        m = other.pattern.match(inner)
+        if m and m.group("rest"):
+            return Hit(ln.index, label_of(m), start + skip + m.start("rest"), shape, relayed=True)
+    return None
+
+
+def _words_below(page: Page, ln: Line, gap: int) -> bool:
+    """Words under the label within ``gap`` blank lines (words the site repeats on every page, cleared as its
+    chrome, still show the line is a label)."""
+    return any(not nxt.blank for nxt in page.lines[ln.index + 1:ln.index + 2 + gap])
+
+
+def tallies(page: Page, shapes: tuple[Shape, ...] = SHAPES) -> list[Tally]:
+    """Each candidate shape's labelled lines; a line counts for the first shape that reads it."""
+    found: dict[Shape, list[Hit]] = {s: [] for s in shapes}
+    fenced = _fenced(page)
+    for ln in page.content():
+        if ln.index in fenced:
+            continue  # ``name: Type`` in a code block is code, however often it recurs
+        h = next((h for s in shapes if (h := hit(page, ln, s)) is not None), None)
+        if h is not None:
+            found[h.shape].append(h)
+    tags = {t.casefold() for t in re.findall(r"</([A-Za-z][\w:-]{0,30})>", page.text)}
+    if ANGLE in found:
+        found[ANGLE] = [h for h in found[ANGLE] if h.label.casefold() not in tags]  # <p>…</p> is markup, not a nick
+    return [Tally(s, tuple(hs)) for s, hs in found.items() if hs]
+
+
+def _fenced(page: Page) -> set[int]:
+    """Lines inside Markdown code fences (``` or ~~~), the fences included."""
+    out: set[int] = set()
+    fence = None
+    for ln in page.lines:
+        mark = ln.text[:3]
+        if fence is None and mark in ("```", "~~~"):
+            fence = mark
+        elif fence is not None and mark == fence:
+            fence = None
+            out.add(ln.index)
+        if fence is not None:
+            out.add(ln.index)
+    return out
+
+
+def accepted_shapes(page: Page, hints: LayoutHints) -> list[Tally]:
+    """The shapes this document labels its speakers with, most used first; none for a page of prose. The
+    manifest's speaker pattern, when it gives one, is the only shape; a document that says it is a transcript
+    needs no recurrence."""
+    content = page.content()
+    if not content:
+        return []
+    if hints.speaker_pattern:
+        return [t for t in tallies(page, (given(hints.speaker_pattern),)) if any(not h.system for h in t.hits)]
+    span = content[-1].index - content[0].index
+    said = hints.kind is Kind.TRANSCRIPT
+    found = tallies(page)
+    asked = any(t.shape is QA and t.counts["q"] > 1 for t in found)
+    ok = [_named(page, replace(t, short=t.short_record(page))) for t in found
+          if t.shape not in NEEDS and t.accepted(page, span, asked and t.shape is not QA, said)]
+    ok += [_named(page, t) for t in found if t.shape in NEEDS and any(o.shape in NEEDS[t.shape] for o in ok)]
+    if any(t.shape.family is Family.SPEECH for t in ok):  # questions from the floor beside named answers
+        ok += [t for t in found if t.shape is QA and t not in ok and t.counts["q"] > 1]
+    return sorted(ok, key=lambda t: -len(t.hits))

@@ -1,0 +1,39 @@
+"""A spoken turn's passages: the directions inside it left out, a whole sentence quoted in it set apart."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ...units import Unit
+from .shapes import INLINE_CUE_RE
+
+# A quotation that is a whole sentence after another (``…her uncle? ‘From little Cecily, with her fondest love…’``).
+READ_OUT_RE = re.compile(r"(?:(?<=[.!?:]\s)|(?<=[.!?:]\s\s))[‘“\"][^‘’“”\"]{10,800}?[.!?][’”\"]")
+READ_OUT_MIN_WORDS = 8  # shorter quotations stay in the speech (``he said ‘no’ and left``)
+
+
+def pieces(text: str, u: Unit) -> list[Unit]:
+    """The unit's words without the directions inside it (``But why… [Reading.] ‘From little Cecily…’``), a
+    whole sentence quoted in it its own piece (a letter read out may be another's words; one passage must not
+    hold two people's)."""
+    cuts = sorted([(m.start(), m.end(), False) for m in INLINE_CUE_RE.finditer(text, u.start, u.end)] +
+                  [(m.start(), m.end(), True) for m in READ_OUT_RE.finditer(text, u.start, u.end)
+                   if len(m.group().split()) >= READ_OUT_MIN_WORDS])
+    pieces: list[Unit] = []
+    at = u.start
+    for start, end, kept in cuts:
+        if start < at:
+            continue  # a direction inside a quotation already cut
+        pieces.append(replace(u, start=at, end=start))
+        if kept:
+            pieces.append(replace(u, start=start, end=end))
+        at = end
+    pieces.append(replace(u, start=at, end=u.end))
+    out = []
+    for p in pieces:
+        words = text[p.start:p.end]
+        if words.strip():
+            lead = len(words) - len(words.lstrip())
+            out.append(replace(p, start=p.start + lead, end=p.start + len(words.rstrip())))
+    return out

@@ -1,0 +1,131 @@
+"""Reading a page turn by turn under its accepted label shapes: lines under a label are its speaker's until the
+next label; cues, quoted lines, chat system lines, a message's header block and headings are nobody's words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ....records import Clue, LayoutHints
+from ...attribution.evidence import Decision
+from ...page import Line, Page
+from ...turns import Turn, names_in
+from .induce import Hit, Tally, accepted_shapes
+from .names import Named, chat_name, is_formal, qa_speaker, speech_names, spelled_names
+from .shapes import (
+    ATTRIBUTION_RE,
+    BREAK_RE,
+    COLON,
+    CUE_CLOSE_RE,
+    CUE_OPEN_RE,
+    CUE_RE,
+    FROM,
+    MAIL_HEADER_RE,
+    QA,
+    QUOTED_RE,
+    SYSTEM_RE,
+    Family,
+    unstamped,
+)
+
+NO_HINTS = LayoutHints()
+ONCE_WEIGHT = 0.92  # a label seen once, in a shape the document repeats: likely a speaker, less sure
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The document read under its own label shapes."""
+
+    family: Family
+    shapes: tuple[Tally, ...]
+    turns: tuple[Turn, ...]
+    skip: tuple[int, ...]  # cue and quoted lines inside turns
+
+
+def read_labels(page: Page, hints: LayoutHints = NO_HINTS) -> Reading | None:
+    """The page's turns under its induced label shapes, or None when it has none (memoised per page version)."""
+    memo = ("labels", page.version, hints.speaker_pattern, hints.kind)
+    if memo not in page.memo:
+        page.memo[memo] = _read(page, hints)
+    return page.memo[memo]
+
+
+def _read(page: Page, hints: LayoutHints) -> Reading | None:
+    shapes = accepted_shapes(page, hints)
+    if not shapes:
+        return None
+    family = shapes[0].shape.family
+    hits = {h.line: h for t in shapes for h in t.hits}
+    seen = {line: n for t in shapes for line, n in t.seen().items()}
+    short = {h.line for t in shapes if t.short for h in t.hits}
+    names = _names(page, shapes, family)
+    # Front matter (``title: …`` fields) stays above the first label that recurs, when one does.
+    first = min((line for line, h in hits.items() if seen[line] > 1 or not h.shape.recurs), default=min(hits))
+    turns: list[Turn] = []
+    skip: list[int] = []
+    in_cue = False  # inside a direction that runs over several lines
+    in_header = False  # inside a message's header block, up to the first blank line
+    quoted: set[int] = set()
+    stamped = 2 * sum(unstamped(page.lines[line].text)[0] > 0 for line in hits) > len(hits)  # a log's lines
+    mail = any(t.shape is FROM for t in shapes)  # a digest: the header lines around each From are nobody's
+    for ln in page.content(first):
+        h = hits.get(ln.index)
+        text = unstamped(ln.text)[1]
+        in_header = in_header and not page.lines[ln.index - 1].blank
+        if in_header or ATTRIBUTION_RE.match(text) or (mail and MAIL_HEADER_RE.match(text)):
+            skip.append(ln.index)
+            continue
+        if in_cue or (h is None and family is Family.SPEECH and CUE_OPEN_RE.match(text)):
+            skip.append(ln.index)
+            in_cue = not CUE_CLOSE_RE.search(text)
+            continue
+        in_header = h is not None and h.shape is FROM
+        if h is not None and not h.system:
+            once = seen[h.line] == 1
+            turns.append(Turn(ln.index, None) if once and h.shape.once_is_heading and h.line not in short else
+                         _turn(h, names[h.label], seen[h.line]))
+        elif h is not None or (family is Family.CHAT and SYSTEM_RE.match(text)) or (stamped and text != ln.text):
+            turns.append(Turn(ln.index, None, keep=False))  # a system line: a stamped line without a label too
+        elif BREAK_RE.match(ln.text):  # a heading or a rule: it ends the turn; what follows it is nobody's named
+            turns.append(Turn(ln.index, None))
+        elif QUOTED_RE.match(ln.text) or _quote_tail(page, ln, quoted):
+            quoted.add(ln.index)
+            skip.append(ln.index)
+        elif CUE_RE.match(text):
+            skip.append(ln.index)
+    return Reading(family, tuple(shapes), tuple(turns), tuple(skip))
+
+
+def _quote_tail(page: Page, ln: Line, quoted: set[int]) -> bool:
+    """A line right under a quoted one, no blank line between, is the quotation's wrapped tail (as Markdown reads
+    a blockquote's lazy continuation, and as mail clients wrap): the quoted person's words, not the quoter's."""
+    return ln.index - 1 in quoted
+
+
+def _names(page: Page, shapes: list[Tally], family: Family) -> dict[str, Named]:
+    labels = list(dict.fromkeys(h.label for t in shapes for h in sorted(t.hits, key=lambda h: h.line)))
+    if family is Family.CHAT:
+        return {label: chat_name(label) for label in labels}
+    content = page.content()
+    spelled = spelled_names(page.text, [*page.fields.values(), *names_in(content)], [ln.text for ln in content])
+    names = speech_names(labels, spelled)
+    for letter in ("Q", "A"):  # an interview's Q and A: the people its header fields name, else nobody named
+        if any(t.shape is QA for t in shapes) and letter in names:
+            who = qa_speaker(letter, page.fields)
+            names[letter] = Named(who, 1.0, f"the header names the {letter} speaker") if who else Named("")
+    return names
+
+
+def _turn(h: Hit, named: Named, seen: int) -> Turn:
+    # A bare ``Name:`` seen once names someone only when written formally or tied to a full name: once,
+    # ``Brainstorming:`` or ``HTTP Workshop:`` is a note's heading as often as a speaker.
+    once = seen == 1 and h.shape is COLON and not (is_formal(h.label) or named.how)
+    if not named.speaker or h.nameless or once:
+        return Turn(h.line, None, h.start)
+    weight = named.weight * (1.0 if seen > 1 else ONCE_WEIGHT)
+    detail = f"{h.label!r} labels {seen} turn{'s' * (seen > 1)} in this document's {h.shape.name} shape"
+    if h.relayed:
+        detail += ", relayed in another's line"
+    if named.how:
+        detail += f"; {named.how}"
+    d = Decision.of(named.speaker, Clue.TURN_LABEL, detail, weight)
+    return Turn(h.line, d.speaker, h.start, confidence=d.confidence, evidence=d.evidence)

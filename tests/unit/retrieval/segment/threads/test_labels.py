@@ -1,0 +1,304 @@
+"""Speaker labels learnt from the document: each shape on a short synthetic document, and pages that must not
+become transcripts (articles, letters, lists with colons)."""
+
+from __future__ import annotations
+
+from quoth.records import Clue, Kind, LayoutHints
+from quoth.segment import segment
+from quoth.segment.page import Page
+from quoth.segment.threads.labels import LabelledTurns, read_labels
+from quoth.segment.threads.labels.shapes import Family
+from quoth.segment.turns import person_name
+from tests.helpers import make_doc
+
+
+def turns(text: str, family: Family = Family.SPEECH) -> list[tuple[str | None, str]] | None:
+    page = Page.of(text)
+    thread = LabelledTurns(family).find(page, LayoutHints())
+    return None if thread is None else [(u.speaker, page.text[u.start:u.end]) for u in thread.units]
+
+
+def test_irc_log_with_stamps_actions_joins_and_a_relay():
+    log = ("[22:01:22] <jrand0m> agenda: three items\n[22:01:30] <@duck> hi all\n[22:02:09] * mihi has joined #i2p\n"
+           "[22:02:13] <fidd> howdy there\n[22:02:20] * jrand0m waves at everyone\n"
+           "[22:03:00] <ox> <duck> relayed from the other side\n[22:03:10] <jrand0m> ok, moving on\n"
+           "[22:03:20] <fidd> sounds good\n[22:04:27] * fidd has quit IRC (reboot time)\n[22:05:00] <duck> bye now\n")
+    assert turns(log, Family.CHAT) == [
+        ("jrand0m", "agenda: three items"), ("duck", "hi all"), ("fidd", "howdy there"),
+        ("jrand0m", "waves at everyone"), ("duck", "relayed from the other side"), ("jrand0m", "ok, moving on"),
+        ("fidd", "sounds good"), ("duck", "bye now")]
+    assert turns(log) is None  # a chat log is the chat layout's
+
+
+def test_xchat_system_lines_are_nobodys_and_indented_lines_continue():
+    log = ("-->\tYou are now talking on #dev\n<nop>\tok\n<mids>\tI have decided to\n\t  resign as developer.\n"
+           "<--\twilde has quit (Ping timeout)\n<nop>\tthat is sad\n<mids>\tyes it is\n<hez>\tindeed\n<nop>\tnext\n")
+    got = turns(log, Family.CHAT)
+    assert ("mids", "I have decided to\n\t  resign as developer.") in got
+    assert all("has quit" not in words and "now talking" not in words for _, words in got)
+
+
+def test_minutes_with_lower_case_nicks_and_continuation_lines():
+    doc = ("*Present:* Dan, Mark\n\nmnot: IETF is meeting in Prague next week.\n... Haven't had a call in a while.\n\n"
+           "dan: WebRTC, anything there?\n\nmnot: Loath to get involved in that one.\n\n[Cheers]\n\n"
+           "dan: Anything to review at this point?\n\nmnot: The protocol document could be reviewed.\n")
+    got = turns(doc)
+    assert got[0] == ("mnot", "IETF is meeting in Prague next week.\n... Haven't had a call in a while.")
+    assert [s for s, _ in got] == ["mnot", "dan", "mnot", "dan", "mnot"]
+    assert all("Cheers" not in words for _, words in got)
+
+
+def test_markdown_bold_labels_in_bullets_and_paragraphs():
+    doc = ("### Standup\n\n* **Bert**: reviewed the release plan for next week.\n* **Colin**: mostly triaged issues.\n"
+           "* **Bert**: also looked at the build machines.\n* **Colin**: reviewed a few pull requests.\n")
+    assert [s for s, _ in turns(doc)] == ["Bert", "Colin", "Bert", "Colin"]
+
+
+def test_a_gutenberg_play_reads_turn_by_turn_without_its_directions():
+    play = ("FIRST ACT\n\n[Lane is arranging afternoon tea on the table, and after the music has\nceased, Algernon "
+            "enters.]\n\nAlgernon.  Did you hear what I was playing, Lane?\n\nLane.  I didn't think it polite to "
+            "listen, sir.\n\nAlgernon.  [Takes one.]  I'm sorry for that, for your sake.\n\nLane.  Yes, sir.\n\n"
+            "Algernon.  And speaking of the science of Life, have you got the cucumber sandwiches?\n")
+    assert turns(play) == [
+        ("Algernon", "Did you hear what I was playing, Lane?"), ("Lane", "I didn't think it polite to listen, sir."),
+        ("Algernon", "I'm sorry for that, for your sake."), ("Lane", "Yes, sir."),
+        ("Algernon", "And speaking of the science of Life, have you got the cucumber sandwiches?")]
+
+
+def test_capital_names_alone_on_their_lines_and_a_scene_heading():
+    script = ("INT. KITCHEN - NIGHT\n\nMARA\n(quietly)\nThe kettle is on.\n\nOWEN (V.O.)\nI can hear it from here.\n\n"
+              "MARA\nThen come and get a cup.\n\nOWEN (V.O.)\nIn a minute.\n\nFADE OUT.\n")
+    assert turns(script) == [("Mara", "The kettle is on."), ("Owen", "I can hear it from here."),
+                             ("Mara", "Then come and get a cup."), ("Owen", "In a minute.")]
+
+
+def test_a_full_label_and_later_surnames_are_one_person():
+    debate = ("JAKE TAPPER, CNN MODERATOR: Good evening and welcome to the debate.\n\n"
+              "DANA BASH, CNN MODERATOR: The first question goes to you.\n\n"
+              "PRESIDENT JOE BIDEN: Thank you, I am glad to be here.\n\nTAPPER: Your time is up, sir.\n\n"
+              "BIDEN: Let me finish this point please.\n\nBASH: We will come back to that.\n\n"
+              "TAPPER: Next question is on the economy.\n\nBIDEN: The economy is growing again.\n")
+    got = turns(debate)
+    assert [s for s, _ in got] == ["Jake Tapper", "Dana Bash", "Joe Biden", "Jake Tapper", "Joe Biden", "Dana Bash",
+                                   "Jake Tapper", "Joe Biden"]
+    page = Page.of(debate)
+    thread = LabelledTurns(Family.SPEECH).find(page, LayoutHints())
+    short = thread.units[3]
+    assert short.evidence[0].clue is Clue.TURN_LABEL and "Jake Tapper" in short.evidence[0].detail
+    assert short.confidence < thread.units[0].confidence
+
+
+def test_a_briefing_with_offices_and_unnamed_questions():
+    doc = ("MS. JEAN-PIERRE: Good afternoon, everyone. Press Secretary Karine Jean-Pierre opens.\n\n"
+           "Q    Thank you, Karine. A question on energy prices.\n\n"
+           "MS. JEAN-PIERRE: Go ahead, the Secretary is here.\n\n"
+           "SECRETARY GRANHOLM: Thank you. Energy Secretary Jennifer Granholm speaking on prices.\n\n"
+           "Q    A follow-up on gas, if I may.\n\nSECRETARY GRANHOLM: Prices are falling this month.\n\n"
+           "Q    And on oil reserves?\n\nMS. JEAN-PIERRE: We will leave it there today.\n")
+    got = turns(doc)
+    assert [s for s, _ in got] == ["Karine Jean-Pierre", None, "Karine Jean-Pierre", "Jennifer Granholm", None,
+                                   "Jennifer Granholm", None, "Karine Jean-Pierre"]
+
+
+def test_post_headers_with_the_words_below_and_quotes_left_out():
+    doc = ("# [#49 PR](https://x.test/49) `open`: support env override\n\n"
+           "#### [plyr4](https://x.test/plyr4) opened issue at [2025-09-16](https://x.test/49):\n\n"
+           "this PR adds an override for the endpoint.\n\n"
+           "#### [mattduck](https://x.test/mattduck) commented at [2025-09-17](https://x.test/49#1):\n\n"
+           "> this PR adds an override\n\nThanks, looks sensible to me.\n\n"
+           "#### [plyr4](https://x.test/plyr4) commented at [2025-09-18](https://x.test/49#2):\n\nGreat, thanks.\n\n"
+           "#### [mattduck](https://x.test/mattduck) commented at [2025-09-19](https://x.test/49#3):\n\nMerged it.\n")
+    assert turns(doc) == [("plyr4", "this PR adds an override for the endpoint."),
+                          ("mattduck", "Thanks, looks sensible to me."), ("plyr4", "Great, thanks."),
+                          ("mattduck", "Merged it.")]
+
+
+def test_prose_with_colons_is_no_transcript():
+    article = ("Photo: Reuters\n\nThe council met on Monday to discuss the harbour. Note: the vote was close.\n\n"
+               "Smith said the plan would cost too much. Dear Sir: I write to complain.\n\n"
+               "Update: the council has since replied.\n\nSource: the council minutes.\n")
+    letter = "Dear Sir:\n\nI write about the lamp.\n\nYours faithfully,\nAnn Lee\n"
+    listing = ("Price: 12 pounds\nColour: red\nSize: medium\n\nPrice: 15 pounds\nColour: blue\nSize: large\n\n"
+               "Price: 9 pounds\nColour: green\nSize: small\n")
+    novel = ("Yes.  She thought it was late.\n\nNo.  He would not come.\n\nYes.  It was all over now.\n\n"
+             "No.  Nothing else would do, and yes, no, they knew it.\n")
+    for text in (article, letter, listing, novel):
+        assert read_labels(Page.of(text)) is None, text[:30]
+
+
+def test_an_interview_article_keeps_its_layout_and_names():
+    text = ("Ann: Hello there, how are you doing today?\n\nBob: Very well, thank you.\n\n"
+            "Ann: And the harbour, how is it?\n\nBob: It is busy as ever these days.\n")
+    seg = segment(make_doc(text, path="talk.txt"))
+    assert seg.source.kind == "transcript"
+    assert [p.speaker for p in seg.passages] == ["Ann", "Bob", "Ann", "Bob"]
+    assert all(p.speaker_evidence[0].clue is Clue.TURN_LABEL for p in seg.passages)
+
+
+def test_keys_that_are_ordinary_words_are_no_voices():
+    changelog = ("Added: a new export button for the reports page.\nFixed: the crash when the list is empty.\n"
+                 "Added: support for dark mode in settings.\nFixed: slow loading of large files.\n"
+                 "Added: keyboard shortcuts for navigation.\nFixed: typos in the help pages.\n")
+    # Keys no list foresees, which the page also writes as ordinary words ("the cheese", "this wine").
+    menu = ("Cheese: a soft goat's cheese from the hills above the valley.\nWine: a dry white, the wine of the "
+            "house.\n\nCheese: an aged hard cheese with a nutty finish.\nWine: a light red served cool, a "
+            "summer wine.\n\nCheese: a blue from the cave down the road.\nWine: a sweet wine for dessert.\n")
+    for text in (changelog, menu):
+        assert read_labels(Page.of(text)) is None, text[:30]
+
+
+def test_markup_is_no_chat():
+    html = "<p> first paragraph of the page </p>\n" * 6
+    assert read_labels(Page.of(html)) is None
+
+
+def test_the_manifests_speaker_pattern_reads_an_odd_transcript():
+    text = ">> ANN LEE -- Hello there.\n>> BOB -- Hi Ann.\n>> ANN LEE -- How was the crossing?\n"
+    assert turns(text) is None
+    page = Page.of(text)
+    hints = LayoutHints(speaker_pattern=r"^>> (?P<name>[A-Z ]+?) -- (?P<text>.*)$")
+    thread = LabelledTurns(Family.SPEECH).find(page, hints)
+    assert [(u.speaker, page.text[u.start:u.end]) for u in thread.units] == [
+        ("Ann Lee", "Hello there."), ("Bob", "Hi Ann."), ("Ann Lee", "How was the crossing?")]
+
+
+def test_a_document_that_says_it_is_a_transcript_needs_no_recurrence():
+    text = "Inspector Hale: Where were you when the lamp went out?\nMrs Gray: Making tea for the keeper.\n"
+    assert turns(text) is None
+    page = Page.of(text)
+    thread = LabelledTurns(Family.SPEECH).find(page, LayoutHints(kind=Kind.TRANSCRIPT))
+    assert [u.speaker for u in thread.units] == ["Inspector Hale", "Mrs Gray"]
+
+
+def test_caps_names_with_time_stamps_and_cues():
+    text = ("ANN LEE (00:01:02): Good evening and welcome.\n[applause]\nBOB ROE [00:01:09]: Thank you, Ann.\n"
+            "ANN LEE: Let us start with the harbour.\n(laughter)\nBOB ROE: Gladly, let us.")
+    assert turns(text) == [("Ann Lee", "Good evening and welcome."), ("Bob Roe", "Thank you, Ann."),
+                           ("Ann Lee", "Let us start with the harbour."), ("Bob Roe", "Gladly, let us.")]
+
+
+def test_unnamed_questions_and_answers_get_no_invented_speaker():
+    got = turns("Q: Where were you born?\nA: By the sea, near the pier.\nQ: And after that?\nA: Inland, sadly.")
+    assert len(got) == 4 and {s for s, _ in got} == {None}
+
+
+def test_an_interview_names_q_and_a_from_its_header_fields():
+    page = Page.of("Q: Where were you born?\nA: By the sea, near the pier.\nQ: And after that?\nA: Inland, sadly.")
+    page.fields.update({"interviewer": "Leo Marsh", "interviewee": "Sofia Brandt"})
+    thread = LabelledTurns(Family.SPEECH).find(page, LayoutHints())
+    assert [u.speaker for u in thread.units] == ["Leo Marsh", "Sofia Brandt", "Leo Marsh", "Sofia Brandt"]
+
+
+def test_prose_with_a_colon_or_two_and_headings_in_capitals_are_no_transcript():
+    notes = ("The plan has three parts.\nNote: the first is the hardest.\nWe start in May and finish by the "
+             "autumn, weather permitting, with the second part.\nUpdate: the council agreed.\n")
+    report = ("SUMMARY\nThe pier reopens in May.\n\nBACKGROUND\nIt closed after the storm.\n\n"
+              "COSTS\nRepairs came to two million.\n\nNEXT STEPS\nA survey in the spring.\n")
+    assert turns(notes) is None and turns(report) is None
+
+
+def test_names_alone_above_the_words_in_capitals_or_with_a_colon():
+    caps = ("MARA QUILL\nWelcome back.\nMy guest is Ruairi Bell.\n\nRUAIRI BELL\nThe pager goes at any hour.\n\n"
+            "MARA QUILL\nAnd your family?\n\nRUAIRI BELL\nThey sleep through it now.\n")
+    assert turns(caps) == [("Mara Quill", "Welcome back.\nMy guest is Ruairi Bell."),
+                           ("Ruairi Bell", "The pager goes at any hour."), ("Mara Quill", "And your family?"),
+                           ("Ruairi Bell", "They sleep through it now.")]
+    colons = caps.replace("MARA QUILL\n", "Mara Quill:\n").replace("RUAIRI BELL\n", "Ruairi Bell:\n")
+    assert [s for s, _ in turns(colons)] == ["Mara Quill", "Ruairi Bell", "Mara Quill", "Ruairi Bell"]
+
+
+def test_caps_names_take_the_casing_used_elsewhere():
+    assert person_name("OWEN MCDONALD", ["Owen McDonald"]) == "Owen McDonald"
+    assert person_name("OWEN PETRIE") == "Owen Petrie" and person_name("Dr. Ann Lee") == "Dr. Ann Lee"
+
+
+def test_a_few_lines_that_start_like_labels_in_a_long_text_are_prose():
+    prose = "The rain kept on through the evening and nobody went out to the harbour.\n" * 60
+    lines = ("Charlotte. She had never seen the sea so grey.\n", "Lucas. He came home late and tired.\n")
+    novel = prose + lines[0] + prose + lines[1] + prose + lines[0] + prose + lines[1] + prose + lines[0] + lines[1]
+    assert read_labels(Page.of(novel)) is None
+
+
+def test_code_in_fences_is_no_conversation():
+    code = "report: BuildReport | None = None\nencoder: Encoder = field()\n" * 5
+    doc = "# Settings\n\nThe fields:\n\n```python\n" + code + "```\n\nThat is all there is to it.\n"
+    assert read_labels(Page.of(doc)) is None
+
+
+def test_irssi_weechat_and_bridged_logs():
+    irssi = ("12:00 -!- ann [~ann@host] has joined #dev\n12:00 < ann> morning all, is the build green?\n"
+             "12:01 <@bob> it is, since last night\n12:02 < ann> great, I will tag the release\n"
+             "12:03 <@bob> go ahead, I will watch the mirrors\n12:04 -!- cy is now known as cyril\n")
+    weechat = ("2023-01-01 12:00:00\t-->\tann (~ann@host) has joined #dev\n2023-01-01 12:00:05\tann\tmorning all\n"
+               "2023-01-01 12:01:00\t@bob\tmorning, the build is green\n2023-01-01 12:02:00\tann\tgreat, tagging now\n"
+               "2023-01-01 12:03:00\t@bob\tgo ahead\n")
+    for log in (irssi, weechat):
+        got = turns(log, Family.CHAT)
+        assert [s for s, _ in got] == ["ann", "bob", "ann", "bob"], got
+        assert not any("joined" in words or "known as" in words for _, words in got)
+
+
+def test_a_mail_digest_reads_each_message_as_its_senders_without_headers_or_quotes():
+    digest = ("Today's Topics:\n\n   1. Re: Pruning day (Ruth Amadi)\n\n" + "-" * 40 + "\n\nMessage: 1\n"
+              "Date: Sat, 03 Feb 2024 09:15:00 +0000\nFrom: Ruth Amadi <ruth@example.net>\nTo: orchard@example.net\n"
+              "Subject: Pruning day\n\nThe pruning day moves to the 17th because of the frost.\n\n" + "-" * 40 +
+              "\n\nMessage: 2\nDate: Sat, 03 Feb 2024 11:30:00 +0000\nFrom: Ken Osei <ken@example.net>\n"
+              "To: orchard@example.net\nSubject: Re: Pruning day\n\nOn Sat, 3 Feb 2024, Ruth Amadi wrote:\n"
+              "> The pruning day moves to the 17th because\nof the frost.\n\nI can bring two more pairs of loppers.\n\n"
+              + "-" * 40 + "\n\nMessage: 3\nDate: Sun, 04 Feb 2024 08:00:00 +0000\n"
+              "From: maya@example.net (Maya Lind)\nSubject: Re: Pruning day\n\nCount me in for the 17th.\n\n"
+              + "-" * 40 + "\n\nMessage: 4\nDate: Sun, 04 Feb 2024 09:00:00 +0000\n"
+              "From: Ruth Amadi <ruth@example.net>\nSubject: Re: Pruning day\n\nThank you both, see you there.\n")
+    assert turns(digest) == [("Ruth Amadi", "The pruning day moves to the 17th because of the frost."),
+                             ("Ken Osei", "I can bring two more pairs of loppers."),
+                             ("Maya Lind", "Count me in for the 17th."),
+                             ("Ruth Amadi", "Thank you both, see you there.")]
+
+
+def test_joint_and_doubled_labels_and_an_old_plays_numbered_speakers():
+    minutes = ("dan: shall we review the draft today?\n\nmnot: yes, I read it this morning.\n\n"
+               "alex, wseltzer: we will help with the review.\n\ndan: good, then it is settled.\n\n"
+               "mnot: I will send notes tonight.\n\ndan: mnot: sorry, that was me again.\n")
+    got = turns(minutes)
+    assert ("dan", "shall we review the draft today?") in got and (None, "we will help with the review.") in got
+    assert got[-1] == ("mnot", "sorry, that was me again.")
+    play = ("Macb. So foule and faire a day I haue not seene.\n  Banq. How farre is't call'd to Soris?\n"
+            "  1. All haile Macbeth, haile to thee Thane of Glamis.\n"
+            "  Macb. Stay you imperfect Speakers, tell me more.\n"
+            "  King. Whence cam'st thou, worthy Thane, and what news?\n"
+            "  Banq. Were such things here, as we speake about?\n"
+            "  Macb. Your Children shall be Kings, and more besides.\n"
+            "  King. The king is dead and the king was good.\n")
+    got = turns(play)
+    assert [s for s, _ in got] == ["Macb", "Banq", None, "Macb", None, "Banq", "Macb", None]
+
+
+def test_a_name_with_a_stage_direction_before_the_words():
+    play = ("ALGERNON [stiffly] I believe it is customary in good society.\n\nLANE [at the door] Yes, sir.\n\n"
+            "ALGERNON. Lane, you're a perfect pessimist.\n\nLANE (gravely). I do my best to give satisfaction.\n\n"
+            "ALGERNON [reading]. Quite a little epigram, that.\n")
+    assert turns(play)[:4] == [("Algernon", "I believe it is customary in good society."), ("Lane", "Yes, sir."),
+                               ("Algernon", "Lane, you're a perfect pessimist."),
+                               ("Lane", "I do my best to give satisfaction.")]
+    title_case = ("Algernon [reading]. Quite a little epigram, that.\n\nLane. Yes, sir, I thought so myself.\n\n"
+                  "Algernon. And the cucumber sandwiches, Lane?\n\nLane (gravely). There were no cucumbers, sir.\n")
+    assert [s for s, _ in turns(title_case)] == ["Algernon", "Lane", "Algernon", "Lane"]
+
+
+def test_an_exchange_quoted_inside_an_article_leaves_the_article_prose():
+    exchange = ("Ann: Is the pier safe this winter?\n\nBob: It is, the engineers said so in May.\n\n"
+                "Ann: And the lamp at the end of it?\n\nBob: Fixed last week, and tested twice.\n\n")
+    narration = "The council will meet again in March to decide on the budget for the harbour wall.\n\n" * 12
+    assert read_labels(Page.of(exchange)) is not None
+    assert read_labels(Page.of("Harbour news\n\n" + exchange + narration)) is None
+
+
+def test_an_exported_room_with_worded_dates_before_the_names():
+    room = ("Thu, Jan 5 2023, 10:00 - Alice: Morning, is the release branch cut yet?\n"
+            "Thu, Jan 5 2023, 10:02 - Bob Stone: Not yet, waiting on two reviews.\n"
+            "Thu, Jan 5 2023, 10:03 - Carol Wu joined the room\n"
+            "Thu, Jan 5 2023, 10:05 - Alice: I can take one of them now.\n"
+            "Thu, Jan 5 2023, 10:07 - Bob Stone: Thanks, the other is nearly done.\n")
+    assert turns(room) == [("Alice", "Morning, is the release branch cut yet?"),
+                           ("Bob Stone", "Not yet, waiting on two reviews."),
+                           ("Alice", "I can take one of them now."), ("Bob Stone", "Thanks, the other is nearly done.")]
