@@ -16,7 +16,7 @@ from .. import speech
 
 CAP = speech.CAPITALS
 # A word of a name: capitalised, letters and inner apostrophes or hyphens (O'Brien, Jean-Luc), no full stop.
-WORD = rf"[{CAP}][\w'’\-]*"
+WORD = rf"[{CAP}][\w'’]*(?:-[\w'’]+)*"  # one hyphen at a time: "Mr. Elton--and" is Mr. Elton
 TITLE_WORDS = {
     "m": "mr mister sir lord master monsieur herr señor don king prince duke count baron father brother uncle "
          "colonel captain general major lieutenant sergeant admiral",
@@ -77,7 +77,7 @@ class WordCase:
     @classmethod
     def of(cls, text: str) -> WordCase:
         wc = cls()
-        for m in re.finditer(r"(?<![\w'’\-])([\w'’\-]+)", text):
+        for m in re.finditer(r"(?<![\w'’\-])([\w'’]+(?:-[\w'’]+)*)", text):
             word = m.group(1)
             if not word[0].isalpha():
                 continue
@@ -91,7 +91,9 @@ class WordCase:
         """A word capitalised in the middle of sentences at least as often as it is written in lower case: part
         of a proper name where it stands before one ("New" in "New Zealand"), though not a name of its own."""
         low = word.lower().strip("'’")
-        return low not in NEVER and self.capital[low] >= max(2, self.lower[low])
+        if low in NEVER or re.match(r"i['’]\w", low):  # "Matthew I'd": the pronoun I is always capitalised
+            return False
+        return self.capital[low] >= max(2, self.lower[low])
 
     def name_word(self, word: str) -> bool:
         low = word.lower().strip("'’")
@@ -139,19 +141,30 @@ def clean(name: str, case: WordCase) -> str | None:
     if not words:
         return None
     title, rest = split_title(" ".join(words))
-    if not rest or not all(_name_word(w, case) or (k == 0 and len(rest) > 1 and case.compound(w))
-                           for k, w in enumerate(rest) if len(w) > 2):
+    if not rest or not _name_words(rest, case):
         return None
     if title is None and len(rest) == 1 and (len(rest[0]) < 2 or _people(rest[0])):
         return None
     return " ".join(words).rstrip(",;:")
 
 
+def _name_words(words: list[str], case: WordCase) -> bool:
+    """Whether every word of a name (after its title) is a name's: in a run of several, a word the document
+    capitalises mid-sentence at least as often as it writes it in lower case is, beside one that is a name
+    word ("New Zealand Herald", "Sara Young", though the document writes "new" and "young")."""
+    long = [w for w in words if len(w) > 2]  # initials and "Mr" are checked elsewhere
+    named = [w for w in long if _name_word(w, case)]
+    if len(named) == len(long):
+        return True
+    return len(words) > 1 and bool(named) and all(w in named or case.compound(w) for w in long)
+
+
 def _opens_name(words: list[str], case: WordCase) -> bool:
     """Whether a run's first word is part of the name: a name word, or a word the document writes capitalised
     in the middle of sentences before another name word ("the New Zealand Herald", though it writes "new")."""
     w = words[0].rstrip(".")
-    return _name_word(w, case) or (len(words) > 1 and case.compound(w) and _name_word(words[1].rstrip("."), case))
+    return _name_word(w, case) or (len(words) > 1 and case.compound(w) and
+                                   any(_name_word(x.rstrip("."), case) for x in words[1:]))
 
 
 def _name_word(word: str, case: WordCase) -> bool:
