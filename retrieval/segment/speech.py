@@ -56,7 +56,7 @@ SPEECH: dict[str, SpeechWords] = {
             "the this that these those it its but and or so in on at as a an if when while after before many "
             "some most all thousands hundreds huge there here what why how who we i you our my his her their one "
             "last yesterday today tomorrow meanwhile however also critics supporters officials people members "
-            "labour government police"
+            "labour government police according later"
         )),
     ),
     "fr": SpeechWords(
@@ -83,7 +83,7 @@ SPEECH: dict[str, SpeechWords] = {
         )),
         not_names=frozenset(_list(
             "der die das den dem des ein eine einer einen er sie es wir ich ihr man aber und oder doch denn wenn "
-            "als nach vor seit für im am auch noch dann jetzt heute gestern morgen viele einige alle"
+            "als nach vor seit für im am auch noch dann jetzt heute gestern morgen viele einige alle laut zufolge"
         )),
     ),
     "es": SpeechWords(

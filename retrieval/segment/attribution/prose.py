@@ -410,10 +410,12 @@ def _quoted_source(body: str, m: re.Match[str]) -> str | None:
 
 def _reach(text: str, p: Paragraph) -> int:
     """Where the words of an "According to X," source end: at the paragraph's end, or at the first sentence
-    after it that reports someone's words of its own ("Professor Burrows also said …")."""
+    after it that reports someone's words of its own ("Professor Burrows also said …", "…, Reed said.")."""
     at = p.according[0] - p.start
     for a, b in sentence_spans(text[p.start:p.end]):
-        if a > at and reported(text[p.start + a:p.start + b]) is not None:
+        sentence = text[p.start + a:p.start + b]
+        comma = sentence.rfind(",")
+        if a > at and (reported(sentence) is not None or (comma > 0 and tag_after(sentence[comma:]) is not None)):
             return p.start + a
     return p.end
 
