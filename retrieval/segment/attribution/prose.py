@@ -462,10 +462,11 @@ def _trail_end(body: str, q_end: int, nxt: int) -> int:
 
 
 def _may_tag_after(inner: str, trail: str) -> bool:
-    """Only a quotation that does not end its sentence (``"…,"``, ``"…!"`` followed by lower case) is
-    tagged by the words after it."""
+    """Only a quotation that does not end its sentence (``"…,"``, ``"…!"`` followed by lower case, ``"…",``
+    with the comma outside the marks as news often writes it) is tagged by the words after it."""
     inner = inner.rstrip()
-    return inner[-1:] in ",!?…—–-:;" or trail.lstrip(" \t\n,;")[:1].islower() or inner.endswith("--")
+    return inner[-1:] in ",!?…—–-:;" or trail.lstrip(" \t\n,;")[:1].islower() or inner.endswith("--") \
+        or trail.startswith(",")
 
 
 def _scare(inner: str, lead: str, at_start: bool) -> bool:

@@ -130,7 +130,22 @@ def tag_before(lead: str) -> Tag | None:
         m = rx.match(lead)
         if m:
             return _tag(m, after=False, near=False)
-    return None
+    return _verb_last(lead)
+
+
+# "After the match, Hernan Dario Gomez, Panama coach, said,", "Undersecretary for Education Mr. Toccafondi says":
+# the lead ends with the speech verb, its subject the name before it (with a description between commas).
+_BEFORE_VERB_LAST = re.compile(rf"(?:^|(?<=[\s,;(]))(?P<name>{NAME})(?:,[^\"“”«»„]{{1,160}}?,)?\s+{ADVERB}"
+                               rf"(?P<verb>{NEAR_V})\s*[,:]?\s*$")
+
+
+def _verb_last(lead: str) -> Tag | None:
+    """The subject of a speech verb ending the lead; never a name after a preposition ("a letter seen by Sky
+    News says": the letter says)."""
+    m = _BEFORE_VERB_LAST.search(lead)
+    if m is None or _OBJECT.search(lead[:m.start()]):
+        return None
+    return _tag(m, after=False)
 
 
 def reported(sentence: str) -> Tag | None:

@@ -18,10 +18,29 @@ from quoth.segment.attribution.tags import Ref, tag_after, tag_before
     # the nearer name is an object, not the subject: the first name stays
     ("Mr. Darcy turned to Elizabeth and said, ", Ref.NAME, "Mr. Darcy"),
     ("The U.S. Department of Agriculture notes, ", Ref.NAME, "The U.S. Department of Agriculture"),
+    # the verb ends the lead: its subject stands before it, with a description between commas or a title
+    ("After the match, Hernan Dario Gomez, Panama coach, said, ", Ref.NAME, "Hernan Dario Gomez"),
+    ("Cynthia Thompson, curator of exhibits at the University of Arkansas, Fayetteville, said, ", Ref.NAME,
+     "Cynthia Thompson"),
+    ("Undersecretary for Education Mr. Toccafondi says ", Ref.NAME, "Mr. Toccafondi"),
+    ("Jane, Elizabeth and Kitty were quiet, but Lydia said, ", Ref.NAME, "Lydia"),
 ])
 def test_the_subject_of_the_speech_verb_is_the_speaker(lead, ref, words):
     tag = tag_before(lead)
     assert tag is not None and (tag.ref, tag.words) == (ref, words)
+
+
+def test_a_name_after_a_preposition_is_no_subject():
+    assert tag_before("A leaked internal letter seen by Sky News says ") is None
+
+
+def test_a_tag_after_a_comma_outside_the_marks():
+    got = units("“Pop art was about what people thought was important”, Kathryn Waters said. “That is why.”")
+    assert got[0] == ("Kathryn Waters", "“Pop art was about what people thought was important”, Kathryn Waters "
+                                        "said. “That is why.”")
+    # a quotation that ends its sentence is not tagged by the next one's words
+    got = units("Ann Lee spoke first. “We are done.” Kathryn Waters said nothing.")
+    assert ("Kathryn Waters", "“We are done.” Kathryn Waters said nothing.") not in got
 
 
 def test_a_possessive_is_never_the_speaker_nor_the_pronouns_antecedent():
