@@ -50,7 +50,7 @@ SPEECH: dict[str, SpeechWords] = {
         titles=frozenset(_list(
             "mr mrs ms miss dr prof professor sir dame lord lady councillor cllr president minister senator "
             "governor mayor judge rev reverend father sister deputy leader chancellor secretary chair chairman "
-            "chairwoman general captain"
+            "chairwoman general captain ambassador commissioner administrator undersecretary premier"
         )),
         not_names=frozenset(_list(
             "the this that these those it its but and or so in on at as a an if when while after before many "

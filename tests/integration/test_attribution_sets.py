@@ -75,7 +75,7 @@ def test_the_benchmark_prints_its_table(bench, capsys):
 def test_news_names_few_wrong_speakers(bench):
     """Floors under the figures measured (bar 0.7: 105 quotations with a speaker; when the set was added 53 named,
     precision 0.830, coverage 0.419; since outlets and fragments are no speakers and a speech verb's subject is the
-    name before it (issue 21 §5) 57 named, precision 1.000, coverage 0.543, one mixed passage): a fall below them
+    name before it (issue 21 §5) 60 named, precision 1.000, coverage 0.571, one mixed passage): a fall below them
     is a regression on news. The margins allow two wrong names and a few quotations fewer, not a return to
     crediting outlets."""
     from quoth import Quoth
@@ -83,5 +83,5 @@ def test_news_names_few_wrong_speakers(bench):
     [s] = bench.table(bench.fiction_family(family="news"), bar).values()
     assert s.gold >= 100
     assert s.precision >= 0.95, s.misses[:10]
-    assert s.coverage >= 0.5
+    assert s.coverage >= 0.52
     assert s.mixed <= 2  # one today: a Wikinews paragraph quoting two officials is read as one passage

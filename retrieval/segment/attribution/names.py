@@ -32,15 +32,19 @@ TITLE = rf"(?:{'|'.join(sorted((t.capitalize() for t in TITLES), key=len, revers
 INITIAL = rf"[{CAP}]\."
 # "U.S.", "U.K.": an acronym written with full stops is one word of a name, never an initial before one.
 ACRONYM = rf"(?:[{CAP}]\.){{2,}}"
-# "Governor of Washington Chris Gregoire", "Secretary of State Hillary Clinton": a title with its office.
-OFFICE = rf"{TITLE}(?:\s+of\s+(?:the\s+)?{WORD}(?:\s+{WORD})?(?=\s+{WORD}))?"
+# "Governor of Washington Chris Gregoire", "Ambassador to the United States Hamdullah Mohib": a title with its
+# office, before a name.
+_OF = rf"\s+(?:of|to|for)\s+(?:the\s+)?{WORD}(?:\s+{WORD})?(?=\s+{WORD})"
+OFFICE = rf"{TITLE}(?:{_OF})?"
 # "Department of Agriculture", "University of Oxford": an institution's name runs on over "of".
 INSTITUTION = r"(?:Department|Ministry|Office|Agency|Bureau|University|Institute|College|Council|Commission|" \
               r"Committee|Board|Bank|Court|Museum|Society|Association|Foundation|Federation|League|Academy|" \
               rf"Secretary|Minister)\s+of\s+(?:the\s+)?{WORD}(?:\s+{WORD})?"
 _PART = rf"(?:{ACRONYM}|{INSTITUTION}|{WORD}|{INITIAL})"
 PARTICLES = frozenset(("de", "van", "von", "der", "da", "le", "la", "del", "du"))  # "Vincent van Gogh"
-NAME = rf"(?:(?:{OFFICE}|{INITIAL})\s+)*{_PART}(?:\s+(?:(?:{'|'.join(PARTICLES)})\s+)*{_PART})" + "{0,3}"
+# A people's adjective may stand before a title and its office ("Afghan Ambassador to the United States …").
+NAME = rf"(?:(?:{OFFICE}|{INITIAL})\s+)*{_PART}(?:\s+(?:(?:{'|'.join(PARTICLES)})\s+)*(?:{TITLE}{_OF}|{_PART}))" \
+       + "{0,3}"
 POSSESSIVE = re.compile(r"['’]s?$")  # "Mr. Bingley's": the name without its possessive ending
 # A name never starts inside an acronym ("S. Department" in "U.S. Department").
 NAME_RE = re.compile(rf"(?<![\w'’\-])(?<![{CAP}]\.){NAME}(?![\w'’])")
@@ -122,8 +126,9 @@ def split_title(name: str) -> tuple[str | None, list[str]]:
 
 def _without_office(words: list[str]) -> list[str]:
     """The name after a title's office: "of Washington Chris Gregoire" is Chris Gregoire, "of New York Andrew
-    Cuomo" Andrew Cuomo (the office's words go while more than a first and last name remain)."""
-    if len(words) < 3 or words[0] != "of":
+    Cuomo" Andrew Cuomo, "to the United States Hamdullah Mohib" Hamdullah Mohib (the office's words go while more
+    than a first and last name remain)."""
+    if len(words) < 3 or words[0] not in ("of", "to", "for"):
         return words
     words = words[2:] if words[1] != "the" else words[3:]
     while len(words) > 2:
@@ -136,8 +141,8 @@ def clean(name: str, case: WordCase) -> str | None:
     Pence" is Pence), a run with a word the document writes in lower case is no name ("Somebody"), nor is a
     people's adjective alone ("American")."""
     words = name.split()
-    while words and not _is_title(words[0]) and not _opens_name(words, case):
-        words = words[1:]
+    while words and not _is_title(words[0]) and (not _opens_name(words, case) or _before_title(words)):
+        words = words[1:]  # "Though Pence", "Afghan Ambassador Mohib": neither word is the name's
     if not words:
         return None
     title, rest = split_title(" ".join(words))
@@ -146,6 +151,13 @@ def clean(name: str, case: WordCase) -> str | None:
     if title is None and len(rest) == 1 and (len(rest[0]) < 2 or _people(rest[0])):
         return None
     return " ".join(words).rstrip(",;:")
+
+
+def _before_title(words: list[str]) -> bool:
+    """A people's adjective or an organisation in capitals before a title ("Afghan Ambassador …", "NASA
+    Administrator Charles Bolden", "US President Barack Obama"): whose title it is, not part of the name."""
+    w = words[0].rstrip(".")
+    return len(words) > 2 and _is_title(words[1]) and (_people(w) or (w.isupper() and len(w) > 1))
 
 
 def _name_words(words: list[str], case: WordCase) -> bool:

@@ -59,6 +59,17 @@ def test_a_titles_office_is_not_part_of_the_name():
     assert split_title("Governor of Washington Chris Gregoire") == ("governor", ["Chris", "Gregoire"])
     assert split_title("Governor of New York Andrew Cuomo") == ("governor", ["Andrew", "Cuomo"])
     assert runs("the Queen of Hearts said") == ["Queen", "Hearts"]  # no name follows the office: two runs
+    assert split_title("Ambassador to the United States Hamdullah Mohib") == ("ambassador", ["Hamdullah", "Mohib"])
+
+
+def test_whose_title_it_is_is_not_part_of_the_name():
+    assert names("According to Afghan Ambassador to the United States Hamdullah Mohib, the team won.") == [
+        "Ambassador to the United States Hamdullah Mohib"]
+    assert names("NASA Administrator Charles Bolden announced it.") == ["Administrator Charles Bolden"]
+    assert names("US President Barack Obama said so.") == ["President Barack Obama"]
+    assert names("the Korean Central News Agency said") == ["Korean Central News Agency"]  # no title: whole
+    cast = Cast.learn("Afghan Ambassador to the United States Hamdullah Mohib spoke. Ambassador Mohib smiled.")
+    assert cast.person("Ambassador Mohib").name == "Hamdullah Mohib"
 
 
 def test_a_title_alone_is_the_one_person_named_under_it():

@@ -22,7 +22,7 @@ from quoth.segment.attribution.tags import Ref, tag_after, tag_before
     ("After the match, Hernan Dario Gomez, Panama coach, said, ", Ref.NAME, "Hernan Dario Gomez"),
     ("Cynthia Thompson, curator of exhibits at the University of Arkansas, Fayetteville, said, ", Ref.NAME,
      "Cynthia Thompson"),
-    ("Undersecretary for Education Mr. Toccafondi says ", Ref.NAME, "Mr. Toccafondi"),
+    ("Undersecretary for Education Mr. Toccafondi says ", Ref.NAME, "Undersecretary for Education Mr. Toccafondi"),
     ("Jane, Elizabeth and Kitty were quiet, but Lydia said, ", Ref.NAME, "Lydia"),
 ])
 def test_the_subject_of_the_speech_verb_is_the_speaker(lead, ref, words):
