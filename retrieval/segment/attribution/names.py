@@ -36,10 +36,11 @@ ACRONYM = rf"(?:[{CAP}]\.){{2,}}"
 # office, before a name.
 _OF = rf"\s+(?:of|to|for)\s+(?:the\s+)?{WORD}(?:\s+{WORD})?(?=\s+{WORD})"
 OFFICE = rf"{TITLE}(?:{_OF})?"
-# "Department of Agriculture", "University of Oxford": an institution's name runs on over "of".
-INSTITUTION = r"(?:Department|Ministry|Office|Agency|Bureau|University|Institute|College|Council|Commission|" \
-              r"Committee|Board|Bank|Court|Museum|Society|Association|Foundation|Federation|League|Academy|" \
-              rf"Secretary|Minister)\s+of\s+(?:the\s+)?{WORD}(?:\s+{WORD})?"
+# "Department of Agriculture", "Institute for Fiscal Studies": an institution's name runs on over "of"/"for".
+INSTITUTION = r"(?:Department|Ministry|Office|Agency|Bureau|University|Institute|College|School|Council|" \
+              r"Commission|Committee|Board|Bank|Court|Museum|Society|Association|Foundation|Federation|League|" \
+              r"Union|Organi[sz]ation|Academy|Centers?|Centres?|Church|Chamber|House|Party|Secretary|Minister)" \
+              rf"\s+(?:of|for)\s+(?:the\s+)?{WORD}(?:\s+{WORD})?"
 _PART = rf"(?:{ACRONYM}|{INSTITUTION}|{WORD}|{INITIAL})"
 PARTICLES = frozenset(("de", "van", "von", "der", "da", "le", "la", "del", "du"))  # "Vincent van Gogh"
 # A people's adjective may stand before a title and its office ("Afghan Ambassador to the United States …").

@@ -48,9 +48,12 @@ def test_real_names_that_look_like_words_stay_names():
     assert cast.person("Young").name == "Sara Young"  # "young" is written in lower case too, "Young" far more
 
 
-def test_an_acronym_with_full_stops_stays_whole():
+def test_an_acronym_with_full_stops_and_an_institution_over_of_stay_whole():
     assert runs("The U.S. Department of Agriculture notes") == ["The U.S. Department of Agriculture"]
     assert runs("the U.S. Department said") == ["U.S. Department"]  # never "S. Department"
+    assert runs("the Institute for Fiscal Studies and the Church of England said") == [
+        "Institute for Fiscal Studies", "Church of England"]
+    assert runs("John Smith of Microsoft said") == ["John Smith", "Microsoft"]  # a person's "of" is no name's
     assert split_title("J.R.R. Tolkien") == (None, ["J.R.R.", "Tolkien"])
     assert split_title("Mr. J. Smith") == ("mr", ["J.", "Smith"])
 
