@@ -132,7 +132,7 @@ DEMONYMS = frozenset(_list(
     "latvian lebanese liberian libyan lithuanian macedonian malaysian maltese mexican moldovan mongolian "
     "montenegrin moroccan mozambican namibian nepalese nigerian nicaraguan norwegian pakistani palestinian "
     "panamanian paraguayan persian peruvian polish portuguese qatari romanian russian rwandan saudi scottish "
-    "senegalese serbian sierra singaporean slovak slovenian somali spanish sudanese swedish swiss syrian "
+    "senegalese serbian singaporean slovak slovenian somali spanish sudanese swedish swiss syrian "
     "taiwanese tajik tanzanian thai tibetan tunisian turkish turkmen ugandan ukrainian uruguayan uzbek "
     "venezuelan vietnamese welsh yemeni zambian zimbabwean western eastern northern southern latin arabic "
     "asian-american african-american hispanic latino latina muslim jewish catholic protestant hindu buddhist "
