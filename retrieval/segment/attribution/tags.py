@@ -163,6 +163,11 @@ _SUBJECT = re.compile(rf"(?:(?<![\w'’\-])(?P<name>{NAME})|\b(?P<pron>{PRONOUNS
 _OBJECT = re.compile(r"\b(?:of|for|at|from|in|with|to|by|on|about)\s*$")  # "the Department of Agriculture notes"
 
 
+# What a person or body writes, whose words it carries: "Cornyn's statement added".
+_WRITTEN = re.compile(r"\s+(?:statement|letter|message|note|report|post|tweet|blog|website|release|announcement)"
+                      r"\s+(?:also\s+)?\w+\s*[,:]?\s*$")
+
+
 def _nearest_subject(m: re.Match[str], after: bool, near: bool) -> Tag | None:
     """A tag before a quotation whose matched name stands further from the verb than another subject does."""
     d = m.groupdict()
@@ -187,7 +192,10 @@ def _tag(m: re.Match[str], after: bool, near: bool = True) -> Tag | None:
         nearer = _nearest_subject(m, after, near)
         if POSSESSIVE.search(m.group("name")):
             # "On Miss Lucas's persevering, she added": a possessive is never the speaker, nor the antecedent of
-            # the pronoun after it; "Tunisia's coach Nabil Maaloul said" names the speaker after it.
+            # the pronoun after it; "Tunisia's coach Nabil Maaloul said" names the speaker after it; "Cornyn's
+            # statement added" is Cornyn's words.
+            if nearer is None and _WRITTEN.match(m.string, m.end("name")):
+                return Tag(Ref.NAME, POSSESSIVE.sub("", m.group("name")), verb, after, near)
             return nearer if nearer is not None and nearer.ref is Ref.NAME else None
         return nearer or Tag(Ref.NAME, m.group("name"), verb, after, near)
     if m.groupdict().get("pron"):

@@ -45,6 +45,12 @@ def test_a_tag_after_a_comma_outside_the_marks():
 
 def test_a_possessive_is_never_the_speaker_nor_the_pronouns_antecedent():
     assert tag_before("On Miss Lucas's persevering, however, she added, ") is None
+    assert tag_before("Jane's sister said, ") is None
+
+
+def test_a_statement_carries_its_authors_words():
+    tag = tag_before("Cornyn's statement added, ")
+    assert tag is not None and (tag.ref, tag.words) == (Ref.NAME, "Cornyn")
 
 
 def test_according_to_after_a_quotation_names_its_source():
