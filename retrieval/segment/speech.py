@@ -50,13 +50,13 @@ SPEECH: dict[str, SpeechWords] = {
         titles=frozenset(_list(
             "mr mrs ms miss dr prof professor sir dame lord lady councillor cllr president minister senator "
             "governor mayor judge rev reverend father sister deputy leader chancellor secretary chair chairman "
-            "chairwoman general captain"
+            "chairwoman general captain ambassador commissioner administrator undersecretary premier"
         )),
         not_names=frozenset(_list(
             "the this that these those it its but and or so in on at as a an if when while after before many "
             "some most all thousands hundreds huge there here what why how who we i you our my his her their one "
             "last yesterday today tomorrow meanwhile however also critics supporters officials people members "
-            "labour government police"
+            "labour government police according later"
         )),
     ),
     "fr": SpeechWords(
@@ -83,7 +83,7 @@ SPEECH: dict[str, SpeechWords] = {
         )),
         not_names=frozenset(_list(
             "der die das den dem des ein eine einer einen er sie es wir ich ihr man aber und oder doch denn wenn "
-            "als nach vor seit für im am auch noch dann jetzt heute gestern morgen viele einige alle"
+            "als nach vor seit für im am auch noch dann jetzt heute gestern morgen viele einige alle laut zufolge"
         )),
     ),
     "es": SpeechWords(
@@ -120,6 +120,24 @@ PRONOUNS = tuple(p for words in SPEECH.values() for p in words.pronouns)
 ACCORDING = tuple(a for words in SPEECH.values() for a in words.according)
 TITLES = frozenset().union(*(w.titles for w in SPEECH.values()))
 NOT_NAMES = frozenset().union(*(w.not_names for w in SPEECH.values())) - {p.lower() for p in PRONOUNS}
+# Peoples' adjectives, which English capitalises ("American academic Marc Lamont Hill"): never a person's name on
+# their own. French, German and Spanish write them in lower case, so the document's own case already tells.
+DEMONYMS = frozenset(_list(
+    "afghan african albanian algerian american arab argentine argentinian armenian asian australian austrian "
+    "azerbaijani bangladeshi belarusian belgian bolivian bosnian brazilian british bulgarian burmese cambodian "
+    "cameroonian canadian chilean chinese colombian congolese croatian cuban cypriot czech danish dutch "
+    "ecuadorian egyptian emirati eritrean estonian ethiopian european filipino finnish french georgian german "
+    "ghanaian greek guatemalan haitian honduran hungarian icelandic indian indonesian iranian iraqi irish "
+    "israeli italian jamaican japanese jordanian kazakh kenyan korean kosovar kurdish kuwaiti kyrgyz laotian "
+    "latvian lebanese liberian libyan lithuanian macedonian malaysian maltese mexican moldovan mongolian "
+    "montenegrin moroccan mozambican namibian nepalese nigerian nicaraguan norwegian pakistani palestinian "
+    "panamanian paraguayan persian peruvian polish portuguese qatari romanian russian rwandan saudi scottish "
+    "senegalese serbian singaporean slovak slovenian somali spanish sudanese swedish swiss syrian "
+    "taiwanese tajik tanzanian thai tibetan tunisian turkish turkmen ugandan ukrainian uruguayan uzbek "
+    "venezuelan vietnamese welsh yemeni zambian zimbabwean western eastern northern southern latin arabic "
+    "asian-american african-american hispanic latino latina muslim jewish catholic protestant hindu buddhist "
+    "sikh islamic democratic republican"
+))
 # A French verb inverted after a quotation, its pronoun joined by hyphens: "a-t-il ajouté", "explique-t-elle",
 # "dit-il"; the pronoun is the last named speaker.
 FR_INVERTED = (rf"(?:a-t-(?:il|elle)\s+(?:{_FR_PARTICIPLES.replace(' ', '|')})"

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .names import NAME_RE, POSSESSIVE, TITLE_GENDER, WordCase, clean, split_title
+from .names import NAME_RE, PARTICLES, POSSESSIVE, TITLE_GENDER, TITLES, WordCase, clean, split_title
 
 MEN_BY_SURNAME = ("mr", "sir", "mister", "monsieur", "herr", "señor")
 MALE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
@@ -97,6 +97,9 @@ class Cast:
         title, words = split_title(form)
         gender = (TITLE_GENDER.get(title) if title else None) or voted
         family = title and len(words) == 1 and words[0].lower() in self._families
+        if (under := self._under_title(form)) is not None:
+            self._by_form[form.lower()] = under[0] if len(under) == 1 else None
+            return
         fits = [] if family else [c for c in self.characters if _fits(c, title, words, gender)]
         if len(fits) == 1:
             c = fits[0]
@@ -113,10 +116,23 @@ class Cast:
             men = [c for c in fits if split_title(c.name)[0] in MEN_BY_SURNAME and c.last.lower() == form.lower()]
             self._by_form[form.lower()] = men[0] if len(men) == 1 and len(fits) == 2 else None
         else:  # a new person, or a titled form of a family's name ("Mr. Bennet" among the Bennets)
-            # A title is dropped from the name where a first name stands ("Bürgermeisterin Anna Keller").
-            c = Character(" ".join(words) if title and len(words) > 1 else form, {form}, gender, count)
+            # A title is dropped from the name where a first name stands ("Bürgermeisterin Anna Keller"); a
+            # particle is none ("Count Von Kramm").
+            first = title and len(words) > 1 and words[0].lower() not in PARTICLES
+            c = Character(" ".join(words) if first else form, {form}, gender, count)
             self.characters.append(c)
             self._by_form[form.lower()] = c
+
+    def _under_title(self, form: str) -> list[Character] | None:
+        """For a title alone ("the Governor"), the people the text names under it by first and last name
+        ("Governor of Washington Chris Gregoire"): the title alone is one of their names, no one's of its own.
+        None where no one is: "the King", "the Count" (Von Kramm) may be how the text names a character."""
+        low = form.lower().rstrip(".")
+        if low not in TITLES:
+            return None
+        under = [c for c in self.characters if c.first and split_title(c.name)[0] is None
+                 and any(split_title(f)[0] == low for f in c.forms)]
+        return under or None
 
     def _genders(self, text: str) -> None:
         """Pronouns right after a mention, where no other character is named, vote for its gender."""

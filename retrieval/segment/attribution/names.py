@@ -16,7 +16,7 @@ from .. import speech
 
 CAP = speech.CAPITALS
 # A word of a name: capitalised, letters and inner apostrophes or hyphens (O'Brien, Jean-Luc), no full stop.
-WORD = rf"[{CAP}][\w'’\-]*"
+WORD = rf"[{CAP}][\w'’]*(?:-[\w'’]+)*"  # one hyphen at a time: "Mr. Elton--and" is Mr. Elton
 TITLE_WORDS = {
     "m": "mr mister sir lord master monsieur herr señor don king prince duke count baron father brother uncle "
          "colonel captain general major lieutenant sergeant admiral",
@@ -30,10 +30,25 @@ TITLES = frozenset(TITLE_GENDER) | speech.TITLES
 # "Mr." "Dr." "J." "St.": a title or an initial may carry a full stop inside a name.
 TITLE = rf"(?:{'|'.join(sorted((t.capitalize() for t in TITLES), key=len, reverse=True))})\.?"
 INITIAL = rf"[{CAP}]\."
-NAME = rf"(?:(?:{TITLE}|{INITIAL})\s+)*(?:{WORD}|{INITIAL})(?:\s+(?:(?:de|van|von|der|da|le|la|del|du)\s+)*" \
-       rf"(?:{WORD}|{INITIAL}))" + "{0,3}"
+# "U.S.", "U.K.": an acronym written with full stops is one word of a name, never an initial before one.
+ACRONYM = rf"(?:[{CAP}]\.){{2,}}"
+# "Governor of Washington Chris Gregoire", "Ambassador to the United States Hamdullah Mohib": a title with its
+# office, before a name.
+_OF = rf"\s+(?:of|to|for)\s+(?:the\s+)?{WORD}(?:\s+{WORD})?(?=\s+{WORD})"
+OFFICE = rf"{TITLE}(?:{_OF})?"
+# "Department of Agriculture", "Institute for Fiscal Studies": an institution's name runs on over "of"/"for".
+INSTITUTION = r"(?:Department|Ministry|Office|Agency|Bureau|University|Institute|College|School|Council|" \
+              r"Commission|Committee|Board|Bank|Court|Museum|Society|Association|Foundation|Federation|League|" \
+              r"Union|Organi[sz]ation|Academy|Centers?|Centres?|Church|Chamber|House|Party|Secretary|Minister)" \
+              rf"\s+(?:of|for)\s+(?:the\s+)?{WORD}(?:\s+{WORD})?"
+_PART = rf"(?:{ACRONYM}|{INSTITUTION}|{WORD}|{INITIAL})"
+PARTICLES = frozenset(("de", "van", "von", "der", "da", "le", "la", "del", "du"))  # "Vincent van Gogh"
+# A people's adjective may stand before a title and its office ("Afghan Ambassador to the United States …").
+NAME = rf"(?:(?:{OFFICE}|{INITIAL})\s+)*{_PART}(?:\s+(?:(?:{'|'.join(PARTICLES)})\s+)*(?:{TITLE}{_OF}|{_PART}))" \
+       + "{0,3}"
 POSSESSIVE = re.compile(r"['’]s?$")  # "Mr. Bingley's": the name without its possessive ending
-NAME_RE = re.compile(rf"(?<![\w'’\-]){NAME}(?![\w'’])")
+# A name never starts inside an acronym ("S. Department" in "U.S. Department").
+NAME_RE = re.compile(rf"(?<![\w'’\-])(?<![{CAP}]\.){NAME}(?![\w'’])")
 
 def _words(text: str) -> list[str]:
     return text.split()  # a long word list reads better as text
@@ -67,7 +82,7 @@ class WordCase:
     @classmethod
     def of(cls, text: str) -> WordCase:
         wc = cls()
-        for m in re.finditer(r"(?<![\w'’\-])([\w'’\-]+)", text):
+        for m in re.finditer(r"(?<![\w'’\-])([\w'’]+(?:-[\w'’]+)*)", text):
             word = m.group(1)
             if not word[0].isalpha():
                 continue
@@ -77,10 +92,21 @@ class WordCase:
                 wc.capital[word.lower()] += 1
         return wc
 
+    def compound(self, word: str) -> bool:
+        """A word capitalised in the middle of sentences at least as often as it is written in lower case: part
+        of a proper name where it stands before one ("New" in "New Zealand"), though not a name of its own."""
+        low = word.lower().strip("'’")
+        if low in NEVER or re.match(r"i['’]\w", low):  # "Matthew I'd": the pronoun I is always capitalised
+            return False
+        return self.capital[low] >= max(2, self.lower[low])
+
     def name_word(self, word: str) -> bool:
         low = word.lower().strip("'’")
-        if low in NEVER or not word[:1].isupper():
+        # "I'm", "I'd", "I’ve": the pronoun I, always capitalised, is never a name.
+        if low in NEVER or not word[:1].isupper() or re.match(r"i['’]\w", low):
             return False
+        if low.endswith("ly") and not self.capital[low]:
+            return False  # "Suddenly Anne": an adverb that only ever opens sentences
         return self.lower[low] * 4 <= self.capital[low] or (self.lower[low] == 0 and self.capital[low] > 0)
 
 
@@ -91,29 +117,77 @@ def _opens_sentence(text: str, i: int) -> bool:
 
 def split_title(name: str) -> tuple[str | None, list[str]]:
     """("mrs", ["Bennet"]) for "Mrs. Bennet"; titles beyond the first are dropped ("Sir William" keeps Sir)."""
-    words = name.replace(".", ". ").split()
-    words = [w for w in words if w != "."]
+    words = [w for w in re.sub(rf"\.(?![{CAP}]\.)", ". ", name).split() if w != "."]
     title = None
     while words and words[0].lower().rstrip(".") in TITLES and len(words) > 1:
         title = title or words[0].lower().rstrip(".")
+        words = _without_office(words[1:])
+    return title, [w.rstrip(".") if len(w.rstrip(".")) > 1 and not re.fullmatch(ACRONYM, w) else w for w in words]
+
+
+def _without_office(words: list[str]) -> list[str]:
+    """The name after a title's office: "of Washington Chris Gregoire" is Chris Gregoire, "of New York Andrew
+    Cuomo" Andrew Cuomo, "to the United States Hamdullah Mohib" Hamdullah Mohib (the office's words go while more
+    than a first and last name remain)."""
+    if len(words) < 3 or words[0] not in ("of", "to", "for"):
+        return words
+    words = words[2:] if words[1] != "the" else words[3:]
+    while len(words) > 2:
         words = words[1:]
-    return title, [w.rstrip(".") if len(w.rstrip(".")) > 1 else w for w in words]
+    return words
 
 
 def clean(name: str, case: WordCase) -> str | None:
     """The person's name in a capitalised run, or None: sentence openers before it are dropped ("Though
-    Pence" is Pence), a run with a word the document writes in lower case is no name ("Somebody")."""
+    Pence" is Pence), a run with a word the document writes in lower case is no name ("Somebody"), nor is a
+    people's adjective alone ("American")."""
     words = name.split()
-    while words and not _is_title(words[0]) and not case.name_word(words[0].rstrip(".")):
-        words = words[1:]
+    while words and not _is_title(words[0]) and (not _opens_name(words, case) or _before_title(words)):
+        words = words[1:]  # "Though Pence", "Afghan Ambassador Mohib": neither word is the name's
     if not words:
         return None
     title, rest = split_title(" ".join(words))
-    if not rest or not all(case.name_word(w) or re.fullmatch(INITIAL, w) for w in rest if len(w) > 2):
+    if not rest or not _name_words(rest, case):
         return None
-    if title is None and len(rest) == 1 and len(rest[0]) < 2:
+    if title is None and len(rest) == 1 and (len(rest[0]) < 2 or _people(rest[0])):
         return None
     return " ".join(words).rstrip(",;:")
+
+
+def _before_title(words: list[str]) -> bool:
+    """A people's adjective or an organisation in capitals before a title ("Afghan Ambassador …", "NASA
+    Administrator Charles Bolden", "US President Barack Obama"): whose title it is, not part of the name."""
+    w = words[0].rstrip(".")
+    return len(words) > 2 and _is_title(words[1]) and (_people(w) or (w.isupper() and len(w) > 1))
+
+
+def _name_words(words: list[str], case: WordCase) -> bool:
+    """Whether every word of a name (after its title) is a name's: in a run of several, a word the document
+    capitalises mid-sentence at least as often as it writes it in lower case is, beside one that is a name
+    word ("New Zealand Herald", "Sara Young", though the document writes "new" and "young")."""
+    long = [w for w in words if len(w) > 2]  # initials and "Mr" are checked elsewhere
+    named = [w for w in long if _name_word(w, case)]
+    if len(named) == len(long):
+        return True
+    return len(words) > 1 and bool(named) and all(w in named or case.compound(w) for w in long)
+
+
+def _opens_name(words: list[str], case: WordCase) -> bool:
+    """Whether a run's first word is part of the name: a name word, or a word the document writes capitalised
+    in the middle of sentences before another name word ("the New Zealand Herald", though it writes "new")."""
+    w = words[0].rstrip(".")
+    return _name_word(w, case) or (len(words) > 1 and case.compound(w) and
+                                   any(_name_word(x.rstrip("."), case) for x in words[1:]))
+
+
+def _name_word(word: str, case: WordCase) -> bool:
+    return case.name_word(word) or re.fullmatch(INITIAL, word) is not None or re.fullmatch(ACRONYM, word) is not None
+
+
+def _people(word: str) -> bool:
+    """A people's adjective or noun ("American", "Australians"): English capitalises them, other languages not."""
+    low = word.lower()
+    return low in speech.DEMONYMS or (low.endswith("s") and low[:-1] in speech.DEMONYMS)
 
 
 def _is_title(word: str) -> bool:

@@ -25,7 +25,7 @@ from ..sentences import sentence_spans
 from ..units import Unit
 from .cast import Cast, Character
 from .evidence import NOBODY, Decision
-from .names import NAME
+from .names import NAME, POSSESSIVE
 from .quotations import Quotation, find_quotations, single_quoted
 from .tags import Ref, Tag, lead_is_tag, reported, tag_after, tag_before
 
@@ -45,6 +45,9 @@ _STATEMENT = re.compile(
     r"(?:the following|this|a|his|her|their)\s+(?:statement|message|letter)", re.IGNORECASE)
 _ACCORDING = re.compile(rf"(?:{'|'.join(speech.ACCORDING)})\s+"
                         rf"(?:[a-zà-ÿ][\w'’\-]*\s+){{0,2}}(?P<who>{NAME})")
+# "According to Yonhap news agency, quoting North Korea's main news agency Korean Central News Agency (KCNA),": the
+# outlet passes on the words of the one it quotes, the last name of that clause.
+_QUOTING = re.compile(r"[^,;.]*?,\s+(?:quoting|citing)\s+(?P<clause>[^,;.()]+)")
 
 
 @dataclass
@@ -142,11 +145,20 @@ class ProseReader:
 
     def _according(self, p: Paragraph) -> None:
         body = self.text[p.start:p.end]
-        for a, _ in sentence_spans(body):
+        for a, b in sentence_spans(body):
             m = _ACCORDING.match(body, a)
-            if m and (c := self.cast.person(m.group("who"))):
-                p.according = (p.start + a, Decision.of(c.name, Clue.ACCORDING, f'"{m.group().strip()}"'))
+            if m and (d := self._source(body, m, b)):
+                p.according = (p.start + a, d)
                 return
+
+    def _source(self, body: str, m: re.Match[str], end: int) -> Decision | None:
+        """Whose words follow "According to X,": X's, or, where X reports what a person said ("According to the
+        Herald, Professor Burrows said …"), that person's; an outlet quoting another ("quoting KCNA"), the other's."""
+        said = reported(body[m.end():end].lstrip(" ,"))
+        if said is not None and said.ref is Ref.NAME and (c := self.cast.person(said.words)):
+            return Decision.of(c.name, Clue.ACCORDING, f'"{m.group().strip()}, {said.words} … {said.verb}"')
+        c = self.cast.person(_quoted_source(body, m) or m.group("who"))
+        return Decision.of(c.name, Clue.ACCORDING, f'"{m.group().strip()}"') if c else None
 
     def _resolve(self, tag: Tag, paras: list[Paragraph], i: int, s: Site) -> Decision:
         where = "after" if tag.after else "before"
@@ -364,7 +376,7 @@ class ProseReader:
             else:
                 pieces.append((max(a, pieces[-1][1] if pieces else a), b, s.decision))
         if p.according:
-            pieces = [x for x in pieces if x[1] <= p.according[0]] + [(p.according[0], p.end, p.according[1])]
+            pieces = _with_source(p, pieces, _reach(self.text, p))
         return self._fill(p, pieces)
 
     def _fill(self, p: Paragraph, pieces: list[tuple[int, int, Decision | None]]) -> list[Unit]:
@@ -387,6 +399,43 @@ class ProseReader:
     def _narration(self, a: int, b: int) -> Unit:
         n = self.narrator
         return Unit(a, b, n.speaker, self.role, None, n.confidence or None, n.evidence)
+
+
+def _quoted_source(body: str, m: re.Match[str]) -> str | None:
+    """The name an "according to" source quotes (", quoting KCNA,"), if it quotes one."""
+    q = _QUOTING.match(body, m.end())
+    names = [n.group() for n in re.finditer(rf"(?<![\w'’\-]){NAME}(?![\w'’])", q.group("clause"))] if q else []
+    return names[-1] if names and not POSSESSIVE.search(names[-1]) else None
+
+
+def _reach(text: str, p: Paragraph) -> int:
+    """Where the words of an "According to X," source end: at the paragraph's end, or at the first sentence
+    after it that reports someone's words of its own ("Professor Burrows also said …", "…, Reed said.")."""
+    at = p.according[0] - p.start
+    for a, b in sentence_spans(text[p.start:p.end]):
+        sentence = text[p.start + a:p.start + b]
+        comma = sentence.rfind(",")
+        if a > at and (reported(sentence) is not None or (comma > 0 and tag_after(sentence[comma:]) is not None)):
+            return p.start + a
+    return p.end
+
+
+def _with_source(p: Paragraph, pieces: list[tuple[int, int, Decision | None]], reach: int
+                 ) -> list[tuple[int, int, Decision | None]]:
+    """After "According to X," the paragraph is X's up to ``reach``, except the quotations credited to someone of
+    their own: an outlet that reports what a person said is not their speaker."""
+    at, source = p.according
+    out = [x for x in pieces if x[1] <= at]
+    kept = [x for x in pieces if x[0] >= at and (x[0] >= reach or (x[2] is not None and x[2].speaker))]
+    pos = at
+    for a, b, d in kept:
+        if pos < min(a, reach):
+            out.append((pos, min(a, reach), source))
+        out.append((a, b, d))
+        pos = max(pos, b)
+    if pos < reach:
+        out.append((pos, reach, source))
+    return out
 
 
 def _sentence_part(body: str, prev_end: int, q_start: int) -> int:
@@ -413,10 +462,11 @@ def _trail_end(body: str, q_end: int, nxt: int) -> int:
 
 
 def _may_tag_after(inner: str, trail: str) -> bool:
-    """Only a quotation that does not end its sentence (``"…,"``, ``"…!"`` followed by lower case) is
-    tagged by the words after it."""
+    """Only a quotation that does not end its sentence (``"…,"``, ``"…!"`` followed by lower case, ``"…",``
+    with the comma outside the marks as news often writes it) is tagged by the words after it."""
     inner = inner.rstrip()
-    return inner[-1:] in ",!?…—–-:;" or trail.lstrip(" \t\n,;")[:1].islower() or inner.endswith("--")
+    return inner[-1:] in ",!?…—–-:;" or trail.lstrip(" \t\n,;")[:1].islower() or inner.endswith("--") \
+        or trail.startswith(",")
 
 
 def _scare(inner: str, lead: str, at_start: bool) -> bool:

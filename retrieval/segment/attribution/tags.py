@@ -90,9 +90,14 @@ _AFTER_INVERTED = re.compile(rf"^[\s,]*(?P<verb>{speech.FR_INVERTED})")
 _AFTER_BARE_VERB = re.compile(rf"^[\s,]*(?P<verb>{V})\s*[.;]")
 
 
+# "…”, according to the Sydney Morning Herald.": the source after the quotation.
+_AFTER_ACCORDING = re.compile(rf"^[\s,]*(?:[—–-]+\s*)?(?P<verb>{'|'.join(a.lower() for a in speech.ACCORDING)})\s+"
+                              rf"(?:the\s+)?(?P<name>{NAME})(?![\w'’])")
+
+
 def tag_after(trail: str) -> Tag | None:
     """A tag opening ``trail``, the words after a quotation's closing mark."""
-    for rx in (_AFTER_VERB_FIRST, _AFTER_SUBJECT_FIRST):
+    for rx in (_AFTER_VERB_FIRST, _AFTER_SUBJECT_FIRST, _AFTER_ACCORDING):
         m = rx.match(trail)
         if m:
             return _tag(m, after=True)
@@ -125,7 +130,22 @@ def tag_before(lead: str) -> Tag | None:
         m = rx.match(lead)
         if m:
             return _tag(m, after=False, near=False)
-    return None
+    return _verb_last(lead)
+
+
+# "After the match, Hernan Dario Gomez, Panama coach, said,", "Undersecretary for Education Mr. Toccafondi says":
+# the lead ends with the speech verb, its subject the name before it (with a description between commas).
+_BEFORE_VERB_LAST = re.compile(rf"(?:^|(?<=[\s,;(]))(?P<name>{NAME})(?:,[^\"“”«»„]{{1,160}}?,)?\s+{ADVERB}"
+                               rf"(?P<verb>{NEAR_V})\s*[,:]?\s*$")
+
+
+def _verb_last(lead: str) -> Tag | None:
+    """The subject of a speech verb ending the lead; never a name after a preposition ("a letter seen by Sky
+    News says": the letter says)."""
+    m = _BEFORE_VERB_LAST.search(lead)
+    if m is None or _OBJECT.search(lead[:m.start()]):
+        return None
+    return _tag(m, after=False)
 
 
 def reported(sentence: str) -> Tag | None:
@@ -134,14 +154,50 @@ def reported(sentence: str) -> Tag | None:
     return _tag(m, after=False, near=False) if m else None
 
 
+# The name or pronoun right before a speech verb is its subject: "American academic and professor Marc Lamont
+# Hill commented", "Allegedly, Thomas' sister pleaded with him …, but he replied".
+_SUBJECT = re.compile(rf"(?:(?<![\w'’\-])(?P<name>{NAME})|\b(?P<pron>{PRONOUNS_BEFORE}))\s+{ADVERB}"
+                      rf"(?:had\s+|has\s+|would\s+)?$")
+
+
+_OBJECT = re.compile(r"\b(?:of|for|at|from|in|with|to|by|on|about)\s*$")  # "the Department of Agriculture notes"
+
+
+# What a person or body writes, whose words it carries: "Cornyn's statement added".
+_WRITTEN = re.compile(r"\s+(?:statement|letter|message|note|report|post|tweet|blog|website|release|announcement)"
+                      r"\s+(?:also\s+)?\w+\s*[,:]?\s*$")
+
+
+def _nearest_subject(m: re.Match[str], after: bool, near: bool) -> Tag | None:
+    """A tag before a quotation whose matched name stands further from the verb than another subject does."""
+    d = m.groupdict()
+    if after or not d.get("name") or not d.get("verb") or m.start("verb") <= m.end("name"):
+        return None
+    between = m.string[m.end("name"):m.start("verb")]
+    for k in range(len(between)):  # the shortest run of words ending at the verb: "Chris Gregoire", not "of …"
+        sub = _SUBJECT.match(between, k)
+        if sub and k and not between[k - 1].isalnum() and not _OBJECT.search(between[:k]):
+            if sub.group("pron"):
+                return Tag(Ref.PRONOUN, sub.group("pron"), d["verb"], after, near)
+            if not POSSESSIVE.search(sub.group("name")):
+                return Tag(Ref.NAME, sub.group("name"), d["verb"], after, near)
+    return None
+
+
 def _tag(m: re.Match[str], after: bool, near: bool = True) -> Tag | None:
     verb = m.groupdict().get("verb")
     if m.groupdict().get("name") and m.group("name").lower() in _PRONOUN_WORDS:
         return Tag(Ref.PRONOUN, m.group("name"), verb, after, near)  # "He said," read as a capitalised word
     if m.groupdict().get("name"):
+        nearer = _nearest_subject(m, after, near)
         if POSSESSIVE.search(m.group("name")):
-            return None  # "On Miss Lucas's persevering, she added": a possessive is never the speaker
-        return Tag(Ref.NAME, m.group("name"), verb, after, near)
+            # "On Miss Lucas's persevering, she added": a possessive is never the speaker, nor the antecedent of
+            # the pronoun after it; "Tunisia's coach Nabil Maaloul said" names the speaker after it; "Cornyn's
+            # statement added" is Cornyn's words.
+            if nearer is None and _WRITTEN.match(m.string, m.end("name")):
+                return Tag(Ref.NAME, POSSESSIVE.sub("", m.group("name")), verb, after, near)
+            return nearer if nearer is not None and nearer.ref is Ref.NAME else None
+        return nearer or Tag(Ref.NAME, m.group("name"), verb, after, near)
     if m.groupdict().get("pron"):
         return Tag(Ref.PRONOUN, m.group("pron"), verb, after, near)
     return Tag(Ref.DESCRIPTION, m.group("noun"), verb, after, near)
