@@ -1,0 +1,115 @@
+"""Where a passage stands in its document: the path of headings above it (section › subsection, act › scene).
+
+The path goes into a passage's search text, never into its quoted text: a question that names a section
+("What is the rationale for f-strings?") finds the words under the heading "Rationale" although no sentence
+repeats it. Headings are read from their markup (Markdown ``#``, reStructuredText and setext underlines, a
+play's acts and scenes, numbered headings standing alone); a document with none of these uses the plain
+headings its layout reader found.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .meta import Block
+from .page import Line, Page
+
+ATX_RE = re.compile(r"^(#{1,6})\s+(.+?)(?:\s+#+)?$")
+UNDERLINE_RE = re.compile(r"^([=\-~^\"'*+#:._`])\1{2,}$")
+ACT_RE = re.compile(r"^(?:act\s+(?:[ivxlc]+|\d+|one|two|three|four|five)\b|(?:first|second|third|fourth|fifth)\s+act$"
+                    r"|prologue$|epilogue$|induction$)", re.IGNORECASE)
+SCENE_RE = re.compile(r"^scene\b", re.IGNORECASE)
+NUMBERED_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+[A-Z]")
+HEADING_MAX_WORDS = 12
+ACT_RANK, SCENE_RANK = 1, 2
+PATH_DEPTH = 3  # the innermost headings kept: a deeper path adds words, not meaning
+SEPARATOR = " › "
+
+
+@dataclass(frozen=True)
+class Heading:
+    offset: int
+    rank: int  # 1 is outermost
+    title: str
+
+
+class Outline:
+    """The document's headings in order, and the path of headings standing over any offset."""
+
+    def __init__(self, headings: list[Heading], title: str = "") -> None:
+        self.offsets: list[int] = []
+        self.paths: list[tuple[str, ...]] = []
+        stack: list[Heading] = []
+        for h in sorted(headings, key=lambda h: h.offset):
+            while stack and stack[-1].rank >= h.rank:
+                stack.pop()
+            stack.append(h)
+            self.offsets.append(h.offset)
+            self.paths.append(tuple(x.title for x in stack if _norm(x.title) != _norm(title)))
+
+    def path_at(self, offset: int) -> tuple[str, ...]:
+        """The headings over ``offset``, outermost first (the document's title left out)."""
+        i = bisect.bisect_right(self.offsets, offset)
+        return self.paths[i - 1][-PATH_DEPTH:] if i else ()
+
+    def context_at(self, offset: int) -> str:
+        return SEPARATOR.join(self.path_at(offset))
+
+
+NO_OUTLINE = Outline([])
+
+
+def read_outline(page: Page, headings: list[Block], title: str = "") -> Outline:
+    """The outline of a page whose furniture is cleared; ``headings`` are the layout reader's plain ones."""
+    marked = _marked(page)
+    if marked:
+        return Outline(marked, title)
+    return Outline([Heading(b[0].start, 1, _clean(b[0].text)) for b in headings if len(b) == 1], title)
+
+
+def _marked(page: Page) -> list[Heading]:
+    styles: dict[str, int] = {}  # underline styles ranked by first use, as reStructuredText does
+    out: list[Heading] = []
+    lines = page.lines
+    for i, ln in enumerate(lines):
+        if not page.keep[ln.index] or ln.blank or ln.words > HEADING_MAX_WORDS:
+            continue
+        rank = _rank(ln, lines, i, styles, page)
+        if rank is not None:
+            out.append(Heading(ln.start, rank, _clean(ln.text)))
+    return out
+
+
+def _rank(ln: Line, lines: list[Line], i: int, styles: dict[str, int], page: Page) -> int | None:
+    atx = ATX_RE.match(ln.text)
+    if atx:
+        return len(atx.group(1))
+    under = UNDERLINE_RE.match(lines[i + 1].text) if i + 1 < len(lines) else None
+    if under and len(lines[i + 1].text) >= len(ln.text) - 1:
+        over = i > 0 and lines[i - 1].text == lines[i + 1].text
+        style = ("over" if over else "") + under.group(1)
+        return styles.setdefault(style, len(styles) + 1)
+    alone = (i == 0 or lines[i - 1].blank) and (i + 1 == len(lines) or lines[i + 1].blank)
+    if not alone:
+        return None
+    if ACT_RE.match(ln.text):  # "SCENE I. Elsinore. A platform before the castle." ends like a sentence
+        return ACT_RANK
+    if SCENE_RE.match(ln.text):
+        return SCENE_RANK
+    if ln.text[-1:] in ".!?;,":
+        return None
+    numbered = NUMBERED_RE.match(ln.text)
+    return numbered.group(1).count(".") + 1 if numbered else None
+
+
+def _clean(text: str) -> str:
+    """A heading's words without its marks: ``## Rationale ##`` and ``**Rationale**`` are ``Rationale``."""
+    text = ATX_RE.sub(r"\2", text)
+    text = re.sub(r"^([*_]{1,2})(?=\S)(.*?\S)\1$", r"\2", text)
+    return text.strip().rstrip(":").strip()
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.lower().split())
