@@ -31,7 +31,7 @@ CODE_START = re.compile(r"^(>>>|\.\.\.|\$ |# |#!|//|/\*|\*/|<[\w/!?]|[-+]{3} |@@
                         r"[\w.\[\]]+\s*[-+*/|&]?=\s|[\w.]+\(.*\)$)")
 CODE_CHARS = re.compile(r"[{}()\[\]=<>_\\|`@$%^&~]")
 PROSE_SHARE = 0.6  # a literal block is prose when at least this share of its lines read as sentences
-MIN_PROSE_WORDS = 3
+MIN_PROSE_WORDS = 2
 
 
 @dataclass(frozen=True)

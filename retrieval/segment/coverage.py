@@ -29,17 +29,22 @@ class Coverage:
     sentences: int = 0  # the document's sentences outside furniture
     covered: int = 0  # of those, the ones in some passage
     lost: tuple[str, ...] = field(default=())  # the first few sentences in no passage
+    floor: float = 0.0  # under this share the document is said to lose words (settings: segment.min_coverage)
 
     @property
     def share(self) -> float:
         return self.covered / self.sentences if self.sentences else 1.0
 
+    @property
+    def loses_words(self) -> bool:
+        return self.share < self.floor
+
     def to_json(self) -> dict:
         return {"sentences": self.sentences, "covered": self.covered, "share": round(self.share, 4),
-                "lost": list(self.lost)}
+                "loses_words": self.loses_words, "lost": list(self.lost)}
 
 
-def measure(page: Page, skipped: list[Block], passages: list[Passage]) -> Coverage:
+def measure(page: Page, skipped: list[Block], passages: list[Passage], floor: float = 0.0) -> Coverage:
     """Coverage of the page's kept lines by ``passages``. Of the ``skipped`` blocks (the headings) only lines
     alone are left out: wrapped lines of prose taken for a stacked heading are words lost."""
     starts, ends = _merged([(p.start, p.end) for p in passages])
@@ -60,7 +65,7 @@ def measure(page: Page, skipped: list[Block], passages: list[Passage]) -> Covera
                 covered += 1
             elif len(lost) < LOST_SHOWN:
                 lost.append(" ".join(text[a:b].split())[:160])
-    return Coverage(total, covered, tuple(lost))
+    return Coverage(total, covered, tuple(lost), floor)
 
 
 def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:

@@ -24,3 +24,34 @@ def test_user_patterns_and_alt_text_captions_cleared():
     page = Page.of("Sponsored by Acme\nHarbour boats at dawn\nHarbour boats at dawn, as seen from the pier\nWords.")
     Boilerplate([r"^sponsored by\b"]).clear(page)
     assert [ln.text for ln in page.content()] == ["Words."]
+
+
+GUTENBERG = """The Project Gutenberg eBook of A Play
+
+This eBook is for the use of anyone anywhere in the United States.
+
+*** START OF THE PROJECT GUTENBERG EBOOK A PLAY ***
+
+JACK.
+I am in love with Gwendolen.
+
+*** END OF THE PROJECT GUTENBERG EBOOK A PLAY ***
+
+Updated editions will replace the previous one.
+"""
+
+
+def test_a_gutenberg_header_and_licence_are_furniture():
+    page = Page.of(GUTENBERG)
+    Boilerplate().clear(page)
+    assert [ln.text for ln in page.content()] == ["JACK.", "I am in love with Gwendolen."]
+
+
+def test_an_older_gutenberg_end_line_and_text_that_only_mentions_gutenberg():
+    old = "*** START OF THIS PROJECT GUTENBERG EBOOK X ***\nWords.\nEnd of the Project Gutenberg EBook of X\nLicence."
+    page = Page.of(old)
+    Boilerplate().clear(page)
+    assert [ln.text for ln in page.content()] == ["Words."]
+    page = Page.of("She read it on Project Gutenberg.\n*** A break ***\nMore.")
+    Boilerplate().clear(page)
+    assert len(page.content()) == 3
