@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quoth import Quoth, Settings
+from quoth.embeddings import Encoder
 from quoth.evaluate.questions import load_questions, score_questions
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,14 +52,14 @@ def find_sets(folders: list[Path], only: list[str] | None = None) -> list[Questi
     return list(found.values())
 
 
-def index(sets: list[QuestionSet], work: Path) -> Quoth:
-    """A fresh corpus of the sets' documents, indexed with the default (real) model."""
+def index(sets: list[QuestionSet], work: Path, encoder: Encoder | None = None) -> Quoth:
+    """A fresh corpus of the sets' documents, indexed with the default (real) model or ``encoder``."""
     shutil.rmtree(work, ignore_errors=True)
     corpus = work / "corpus"
     corpus.mkdir(parents=True)
     for s in sets:
         shutil.copy(s.document, corpus / s.document.name)
-    q = Quoth(Settings().with_(corpus={"path": str(corpus)}, data={"dir": str(work / "data")}))
+    q = Quoth(Settings().with_(corpus={"path": str(corpus)}, data={"dir": str(work / "data")}), encoder=encoder)
     q.index(full=True)
     return q
 

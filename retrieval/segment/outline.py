@@ -23,6 +23,9 @@ ACT_RE = re.compile(r"^(?:act\s+(?:[ivxlc]+|\d+|one|two|three|four|five)\b|(?:fi
 SCENE_RE = re.compile(r"^scene\b", re.IGNORECASE)
 NUMBERED_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+[A-Z]")
 HEADING_MAX_WORDS = 12
+# A plain heading (no markup says so) is words: not a chat line, a time stamp or an address that happens to be
+# short and unpunctuated.
+PLAIN_HEADING = re.compile(r"^[^\W_][^<>\[\]{}@|]*$")
 ACT_RANK, SCENE_RANK = 1, 2
 PATH_DEPTH = 3  # the innermost headings kept: a deeper path adds words, not meaning
 SEPARATOR = " › "
@@ -66,7 +69,8 @@ def read_outline(page: Page, headings: list[Block], title: str = "") -> Outline:
     marked = _marked(page)
     if marked:
         return Outline(marked, title)
-    return Outline([Heading(b[0].start, 1, _clean(b[0].text)) for b in headings if len(b) == 1], title)
+    plain = [b[0] for b in headings if len(b) == 1 and PLAIN_HEADING.match(b[0].text)]
+    return Outline([Heading(ln.start, 1, _clean(ln.text)) for ln in plain], title)
 
 
 def _marked(page: Page) -> list[Heading]:
@@ -104,11 +108,19 @@ def _rank(ln: Line, lines: list[Line], i: int, styles: dict[str, int], page: Pag
     return numbered.group(1).count(".") + 1 if numbered else None
 
 
+MARKUP = ((re.compile(r"<[^>]+>"), ""),  # HTML tags (an avatar's <img>)
+          (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # Markdown links and images: their words
+          (re.compile(r"https?://\S+"), ""),
+          (re.compile(r"[`*]|\\(?=\W)"), ""))  # code ticks, emphasis, escapes
+
+
 def _clean(text: str) -> str:
-    """A heading's words without its marks: ``## Rationale ##`` and ``**Rationale**`` are ``Rationale``."""
+    """A heading's words without its marks: ``## Rationale ##``, ``**Rationale**`` and ``[Rationale](#r)`` are
+    ``Rationale``: marks and addresses add tokens to every passage under the heading, and no meaning."""
     text = ATX_RE.sub(r"\2", text)
-    text = re.sub(r"^([*_]{1,2})(?=\S)(.*?\S)\1$", r"\2", text)
-    return text.strip().rstrip(":").strip()
+    for rx, repl in MARKUP:
+        text = rx.sub(repl, text)
+    return " ".join(text.split()).strip(" :_")
 
 
 def _norm(s: str) -> str:

@@ -29,9 +29,9 @@ def test_a_document_is_measured_and_a_low_one_is_logged(caplog):
     seg = segment(make_doc("The harbour wall was rebuilt with granite after the storms of last winter.\n"))
     assert seg.coverage.share == 1.0 and seg.explain()["coverage"]["sentences"] == 1
     assert not caplog.records
-    # Two short wrapped lines without a full stop read as a stacked heading: their words are in no passage.
+    # Two short capitalised lines without a full stop read as a stacked heading: their words are in no passage.
     text = ("The harbour wall was rebuilt with granite after the storms of last winter.\n\n"
-            "Originally posted to the harbour list under a\nthread called the wall\n")
+            "Originally Posted to the Harbour List\nUnder the Thread Called the Wall\n")
     seg = segment(make_doc(text, path="wall.txt"), SegmentSettings(min_coverage=0.9))
-    assert seg.coverage.lost == ("Originally posted to the harbour list under a thread called the wall",)
+    assert seg.coverage.lost == ("Originally Posted to the Harbour List Under the Thread Called the Wall",)
     assert [r.getMessage()[:40] for r in caplog.records] == ["wall.txt: only 50% of its sentences are "]

@@ -57,3 +57,19 @@ def test_a_sentence_is_no_heading_and_a_page_without_headings_has_no_path():
     text = "The harbour opened.\n\nBoats came in.\n"
     _, outline = outline_of(text)
     assert outline.context_at(len(text) - 2) == ""
+
+
+def test_heading_markup_is_left_out_of_the_path():
+    text = ("# [\\#41 Issue](https://github.com/o/r/issues/41) `closed`: Bad error message\n\nWords here.\n\n"
+            '#### <img src="a.png" width="50">[mattduck](https://github.com/mattduck) commented\n\nMore words.\n')
+    _, outline = outline_of(text)
+    assert outline.path_at(text.index("More")) == ("#41 Issue closed: Bad error message", "mattduck commented")
+
+
+def test_plain_headings_are_used_when_no_markup_marks_any():
+    page = Page.of("Harbour report\n\nCosts\n\nThe wall cost a lot.\n\n[22:01] <ann> hi all\n\nMore.\n")
+    blocks = page.blocks(len(page.lines))
+    headings = [b for b in blocks if not b[0].text.endswith(".")]
+    outline = read_outline(page, headings, "Harbour report")
+    assert outline.context_at(page.text.index("The wall")) == "Costs"
+    assert outline.context_at(page.text.index("More")) == "Costs"  # a chat line is no heading
