@@ -90,7 +90,7 @@ class Segmenter:
             units += thread.units
         units = settle(units, self.settings.speaker_threshold, layout.kind)
         source = replace(doc.source, title=meta.title, author=meta.author, kind=layout.kind)
-        context = Context(read_outline(page, headings, meta.title), read_roster(page))
+        context = Context(read_outline(page, meta.title), read_roster(page))
         passages = to_passages(doc.text, doc.path, meta.title, units, self.max_tokens, self.count_tokens, context)
         if doc.locators:
             passages = [replace(p, locator=doc.locator_at(p.start)) for p in passages]

@@ -3,8 +3,9 @@
 The path goes into a passage's search text, never into its quoted text: a question that names a section
 ("What is the rationale for f-strings?") finds the words under the heading "Rationale" although no sentence
 repeats it. Headings are read from their markup (Markdown ``#``, reStructuredText and setext underlines, a
-play's acts and scenes, numbered headings standing alone); a document with none of these uses the plain
-headings its layout reader found.
+play's acts and scenes, numbered headings standing alone). A plain heading (a short line alone, no markup)
+is not used: it is a guess, and on the dev questions a guessed section in front of a closing paragraph cost a
+first place (benchmarks/RESULTS.md, real-document questions).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .meta import Block
 from .page import Line, Page
 
 ATX_RE = re.compile(r"^(#{1,6})\s+(.+?)(?:\s+#+)?$")
@@ -23,9 +23,6 @@ ACT_RE = re.compile(r"^(?:act\s+(?:[ivxlc]+|\d+|one|two|three|four|five)\b|(?:fi
 SCENE_RE = re.compile(r"^scene\b", re.IGNORECASE)
 NUMBERED_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+[A-Z]")
 HEADING_MAX_WORDS = 12
-# A plain heading (no markup says so) is words: not a chat line, a time stamp or an address that happens to be
-# short and unpunctuated.
-PLAIN_HEADING = re.compile(r"^[^\W_][^<>\[\]{}@|]*$")
 ACT_RANK, SCENE_RANK = 1, 2
 PATH_DEPTH = 3  # the innermost headings kept: a deeper path adds words, not meaning
 SEPARATOR = " › "
@@ -64,13 +61,9 @@ class Outline:
 NO_OUTLINE = Outline([])
 
 
-def read_outline(page: Page, headings: list[Block], title: str = "") -> Outline:
-    """The outline of a page whose furniture is cleared; ``headings`` are the layout reader's plain ones."""
-    marked = _marked(page)
-    if marked:
-        return Outline(marked, title)
-    plain = [b[0] for b in headings if len(b) == 1 and PLAIN_HEADING.match(b[0].text)]
-    return Outline([Heading(ln.start, 1, _clean(ln.text)) for ln in plain], title)
+def read_outline(page: Page, title: str = "") -> Outline:
+    """The outline of a page whose furniture is cleared, from its marked headings."""
+    return Outline(_marked(page), title)
 
 
 def _marked(page: Page) -> list[Heading]:

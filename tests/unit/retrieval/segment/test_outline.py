@@ -29,7 +29,7 @@ The rules.
 def outline_of(text: str, title: str = ""):
     page = Page.of(text)
     Boilerplate().clear(page)  # drops the underlines, as segmentation does before reading headings
-    return page, read_outline(page, [], title)
+    return page, read_outline(page, title)
 
 
 def test_underlined_headings_nest_by_the_order_their_styles_appear():
@@ -66,10 +66,7 @@ def test_heading_markup_is_left_out_of_the_path():
     assert outline.path_at(text.index("More")) == ("#41 Issue closed: Bad error message", "mattduck commented")
 
 
-def test_plain_headings_are_used_when_no_markup_marks_any():
-    page = Page.of("Harbour report\n\nCosts\n\nThe wall cost a lot.\n\n[22:01] <ann> hi all\n\nMore.\n")
-    blocks = page.blocks(len(page.lines))
-    headings = [b for b in blocks if not b[0].text.endswith(".")]
-    outline = read_outline(page, headings, "Harbour report")
-    assert outline.context_at(page.text.index("The wall")) == "Costs"
-    assert outline.context_at(page.text.index("More")) == "Costs"  # a chat line is no heading
+def test_plain_headings_are_not_guessed():
+    text = "Harbour report\n\nCosts\n\nThe wall cost a lot.\n"
+    _, outline = outline_of(text, "Harbour report")
+    assert outline.context_at(text.index("The wall")) == ""
