@@ -60,3 +60,13 @@ def test_a_gutenberg_play_is_read_turn_by_turn_without_its_licence(segmented):
     assert lane.search_text.startswith("Lane said — Lane, Manservant — The Importance of Being Earnest")
     assert "› FIRST ACT" in lane.search_text
     assert play.coverage.share >= 0.95
+
+
+def test_the_coverage_floor_re_indexes_nothing(tmp_path, encoder):
+    from quoth import Quoth, Settings
+
+    def key(**segment) -> str:
+        return Quoth(Settings().with_(data={"dir": str(tmp_path)}, segment=segment), encoder=encoder)._settings_key()
+
+    assert key(min_coverage=0.5) == key(min_coverage=0.99)
+    assert key(speaker_threshold=0.5) != key(speaker_threshold=0.9)  # what decides passages still does
