@@ -1,4 +1,4 @@
-"""A play's list of persons: who each speaker label stands for, in full and with their part.
+"""A play's list of persons, a hearing's list of speakers: who each label stands for, in full and with their part.
 
 A play labels its turns ``LANE.`` or ``MISS PRISM.``; its list of persons says ``Lane, Manservant`` and ``Miss
 Prism, Governess``. The entry goes into the search text of the speaker's passages, so a question that names the
@@ -13,9 +13,13 @@ from dataclasses import dataclass
 
 from .page import Page
 
+# The heading of a list of persons, alone on its line or before the first entry ("SPEAKERS: SEN. X, CHAIRMAN").
 LIST_HEADING = re.compile(r"^(?:the\s+)?(?:dramatis\s+person(?:ae|æ)|(?:persons|characters)(?:\s+(?:in|of)\s+the\s+"
-                          r"(?:play|drama|comedy|tragedy))?|cast(?:\s+of\s+characters)?)[.:]?$", re.IGNORECASE)
+                          r"(?:play|drama|comedy|tragedy))?|cast(?:\s+of\s+characters)?|speakers|witnesses|participants"
+                          r"|panel(?:ists)?|guests)\s*(?:[.:]\s*(?P<first>\S.*))?$", re.IGNORECASE)
+TURN_LINE = re.compile(r"^\S.{0,40}?:\s+\S")  # "GRASSLEY: This morning…": the turns have begun
 ENTRY_MAX_WORDS = 16
+ENTRY_MAX_COMMAS = 3  # "Alex Russell, Dan Appelquist, Tim Berners-Lee, …" is a list of names, not one entry
 MAX_ENTRIES = 80
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -41,19 +45,23 @@ NO_ROSTER = Roster()
 
 
 def read_roster(page: Page) -> Roster:
-    """The entries of the page's list of persons: the short lines under its heading, up to the next blank line
-    after the first entry."""
+    """The entries of the page's lists of persons: the short lines under a list's heading (or after it on its
+    line), up to a blank line, a long line or the first turn."""
     lines = page.lines
     head = next((i for i, ln in enumerate(lines) if ln.text and LIST_HEADING.match(ln.text)), None)
     if head is None:
         return NO_ROSTER
     entries: list[str] = []
-    for ln in lines[head + 1:head + 1 + 2 * MAX_ENTRIES]:
-        if ln.blank:
-            if entries:
-                break
-            continue
-        if ln.words > ENTRY_MAX_WORDS:
+    for ln in lines[head:head + 2 * MAX_ENTRIES]:
+        listed = LIST_HEADING.match(ln.text)
+        text = (listed.group("first") or "") if listed else ln.text
+        if ln.blank and entries:
             break
-        entries.append(ln.text)
-    return Roster(tuple(entries[:MAX_ENTRIES]))
+        if listed or ln.blank:
+            if text:
+                entries.append(text)
+            continue
+        if ln.words > ENTRY_MAX_WORDS or TURN_LINE.match(ln.text):
+            break
+        entries.append(text)
+    return Roster(tuple(e for e in entries[:MAX_ENTRIES] if e.count(",") <= ENTRY_MAX_COMMAS))
