@@ -91,18 +91,22 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
 )
 
 
-# Project Gutenberg wraps every e-book in a header above the first marker and a licence below the second: the
-# transcriber's and the Foundation's words, never the author's. Older files spell the markers differently.
-GUTENBERG_START = re.compile(r"^\*{3}\s*start of (?:the|this) project gutenberg\b", re.IGNORECASE)
+# Project Gutenberg wraps every e-book in a header above its start marker and a licence below its end marker:
+# the transcriber's and the Foundation's words, never the author's. Files of the 1990s put the "small print"
+# licence at the top, its end marker ("*END*THE SMALL PRINT!") opening the text; their last line is "End of
+# (this|the Project Gutenberg) Etext".
+GUTENBERG_START = re.compile(r"^(?:\*{3}\s*start of (?:the|this) project gutenberg\b|\*+\s*end\*?\s*the small print)",
+                             re.IGNORECASE)
 GUTENBERG_END = re.compile(r"^(?:\*{3}\s*end of (?:the|this) project gutenberg\b"
-                           r"|end of (?:the )?project gutenberg(?:'s)?\b.{0,200}$|\*+\s*end\*?the small print)",
+                           r"|end of (?:the )?project gutenberg(?:'s)?\b.{0,200}$|end of this (?:e-?text|e-?book)\b)",
                            re.IGNORECASE)
 
 
 def drop_gutenberg(page: Page) -> None:
-    """A Project Gutenberg e-book's header (up to its start marker) and licence (from its end marker on)."""
-    start = next((ln.index for ln in page.lines if GUTENBERG_START.match(ln.text)), None)
-    end = next((ln.index for ln in page.lines[start or 0:] if GUTENBERG_END.match(ln.text)), None)
+    """A Project Gutenberg e-book's header (up to its last start marker) and licence (from its end marker on)."""
+    end = next((ln.index for ln in page.lines if GUTENBERG_END.match(ln.text)), None)
+    starts = [ln.index for ln in page.lines[:end] if GUTENBERG_START.match(ln.text)]
+    start = starts[-1] if starts else None
     if start is None and end is None:
         return
     for ln in page.lines:

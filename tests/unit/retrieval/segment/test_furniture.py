@@ -55,3 +55,13 @@ def test_an_older_gutenberg_end_line_and_text_that_only_mentions_gutenberg():
     page = Page.of("She read it on Project Gutenberg.\n*** A break ***\nMore.")
     Boilerplate().clear(page)
     assert len(page.content()) == 3
+
+
+def test_an_early_gutenberg_file_opens_its_text_after_the_small_print():
+    old = ("***The Project Gutenberg's Etext of Macbeth***\nDonations welcome.\n"
+           "***START**THE SMALL PRINT!**FOR PUBLIC DOMAIN ETEXTS**START***\nThe licence.\n"
+           "*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.04.29.93*END*\n\nActus Primus.\n"
+           "All. Faire is foule, and foule is faire.\n")
+    page = Page.of(old)
+    Boilerplate().clear(page)
+    assert [ln.text for ln in page.content()] == ["Actus Primus.", "All. Faire is foule, and foule is faire."]
