@@ -5,15 +5,17 @@ The text Quoth stores for a page is rendered here, so passages are slices of it:
 items and quotes are separated by blank lines (segmentation reads blank lines as paragraph breaks). Comment
 markup (WordPress, Disqus, schema.org ``Comment``) is rendered as ``Name says:`` headers indented by reply
 depth, the shape the comment-thread reader attributes; without such markup, trafilatura's own comment text
-is kept. Dates come only from the page's metadata, never from a copyright line.
+is kept. Dates come only from the page's metadata, never from a copyright line. A debate in ParlParse XML
+(TheyWorkForYou's UK Hansard) names each speech's speaker in an attribute: it is rendered as ``Name:`` turns.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..records import Kind, LayoutHints
 from .base import Extracted, LoadReport, SettingsReader, normalise_newlines, text_of
-from .html_tree import comment_thread, own_blocks, parse, without_comments
+from .html_tree import comment_thread, debate_speeches, own_blocks, parse, without_comments
 
 
 class HtmlReader(SettingsReader):
@@ -26,6 +28,10 @@ class HtmlReader(SettingsReader):
         if raw is None:
             return
         tree = parse(raw)
+        debate = debate_speeches(tree) if tree is not None else ""
+        if debate:  # the record says who speaks: read it turn by turn, whatever share of lines the turns are
+            yield Extracted(rel, debate, _metadata(tree), LayoutHints(kind=Kind.TRANSCRIPT))
+            return
         comments = comment_thread(tree) if tree is not None else ""
         # The main text and the page's metadata come from the page without its comments: a comment is neither
         # the author's words nor the page's date.

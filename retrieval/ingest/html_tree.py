@@ -63,6 +63,24 @@ def _walk(el, out: list[str]) -> None:
         _walk(child, out)
 
 
+def debate_speeches(tree) -> str:
+    """A parliamentary debate in the ParlParse XML that TheyWorkForYou publishes (``<speech speakername="…">``
+    with ``<p>`` paragraphs, ``<major-heading>`` and ``<minor-heading>``), rendered as headings and ``Name: …``
+    turns; "" for any other page. The speaker is the record's own attribute, so no guess is made."""
+    if not tree.xpath("//speech[@speakername]"):
+        return ""
+    out: list[str] = []
+    for el in tree.iter("major-heading", "minor-heading", "speech"):
+        if el.tag != "speech":
+            out.append(_text(el))
+            continue
+        paras = [t for p in el.iter("p") if (t := _text(p))] or [t for t in [_text(el)] if t]
+        if paras and el.get("speakername"):  # "Name: words", the turn shape transcripts are read in
+            paras[0] = f"{' '.join(el.get('speakername').split())}: {paras[0]}"
+        out += paras
+    return "\n\n".join(x for x in out if x)
+
+
 def without_comments(tree):
     """A copy of the page with its comment elements removed."""
     import copy

@@ -53,3 +53,34 @@ def test_xhtml_that_opens_with_an_xml_declaration_is_read_as_a_tree():
     [doc] = HtmlReader(CorpusSettings()).read(page.encode(), "harbour.html", LoadReport())
     assert "Ann Lee says:" in doc.text and doc.text.count("Lovely work") == 1
     assert "harbour wall was rebuilt" in doc.text
+
+
+def test_a_parlparse_debate_is_read_speech_by_speech_with_its_speakers():
+    # TheyWorkForYou's UK Hansard XML: the record names each speaker in an attribute.
+    page = ('<?xml version="1.0" encoding="ISO-8859-1"?>\n<publicwhip><minor-heading id="h1">Harbour Bill'
+            '</minor-heading><speech id="s1" nospeaker="true"><p>Motion made, That the sitting be now adjourned.</p>'
+            '</speech><speech id="s2" speakername="Alistair Carmichael"><p>It is a pleasure to serve under you.</p>'
+            '<p>The harbour matters to my constituents.</p></speech><speech id="s3" speakername="Chris Bryant" '
+            'speakeroffice="The Minister for Europe"><p>I congratulate the hon. Gentleman.</p></speech></publicwhip>')
+    [doc] = HtmlReader(CorpusSettings()).read(page.encode("iso-8859-1"), "debate.html", LoadReport())
+    assert doc.text == ("Harbour Bill\n\nMotion made, That the sitting be now adjourned.\n\nAlistair Carmichael: It is "
+                        "a pleasure to serve under you.\n\nThe harbour matters to my constituents.\n\nChris Bryant: I "
+                        "congratulate the hon. Gentleman.")
+    assert doc.hints is not None and doc.hints.kind == "transcript"
+
+
+def test_a_parlparse_debate_credits_each_speech_to_its_speaker(tmp_path):
+    from quoth.ingest import load_folder
+    from quoth.segment import segment
+
+    speeches = "".join(f'<speech id="s{i}" speakername="{name}"><p>{words}</p></speech>' for i, (name, words) in
+                       enumerate([("Alistair Carmichael", "The death penalty has no place in a modern state."),
+                                  ("Chris Bryant", "The Government agree with the hon. Gentleman entirely."),
+                                  ("Alistair Carmichael", "I am grateful to the Minister for saying so today.")]))
+    (tmp_path / "debate.html").write_text(f'<?xml version="1.0"?>\n<publicwhip>{speeches}</publicwhip>')
+    [doc] = load_folder(tmp_path)
+    seg = segment(doc)
+    assert [(p.speaker, p.text) for p in seg.passages] == [
+        ("Alistair Carmichael", "The death penalty has no place in a modern state."),
+        ("Chris Bryant", "The Government agree with the hon. Gentleman entirely."),
+        ("Alistair Carmichael", "I am grateful to the Minister for saying so today.")]
