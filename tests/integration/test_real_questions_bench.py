@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "real_questions.py"
@@ -11,6 +12,7 @@ BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "real_questions.py"
 def load_bench():
     spec = importlib.util.spec_from_file_location("real_questions", BENCH)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
