@@ -91,7 +91,9 @@ class Quoth:
 
     def _settings_key(self) -> str:
         seg = self.segmenter
-        return settings_key(self.encoder.name, {**seg.settings.model_dump(), "max_tokens": seg.max_tokens,
+        # The coverage floor only decides a warning, not a passage: changing it re-indexes nothing.
+        return settings_key(self.encoder.name, {**seg.settings.model_dump(exclude={"min_coverage"}),
+                                                "max_tokens": seg.max_tokens,
                                                 "boilerplate": list(self.settings.corpus.boilerplate)})
 
     def index(self, full: bool = False, progress: ProgressFn | None = None, show_progress: bool = False,

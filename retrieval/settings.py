@@ -92,6 +92,9 @@ class SegmentSettings(Section):
     # is the site's, not anyone's words (segment/chrome.py). 0 documents: learn nothing.
     chrome_min_docs: int = Field(3, ge=0)
     chrome_min_share: float = Field(0.2, ge=0.0, le=1.0)
+    # A document whose passages hold less than this share of its sentences (furniture aside) is logged as losing
+    # words (segment/coverage.py); its coverage is in `quoth passages --explain` either way. 0: never warn.
+    min_coverage: float = Field(0.95, ge=0.0, le=1.0)
 
 
 class IndexSettings(Section):

@@ -29,7 +29,10 @@ def explain_line(seg: Segmented) -> str:
     scores = ", ".join(f"{k} {v:.2f}" for k, v in why["scores"].items() if v > 0) or "none"
     n = why["chrome_lines"]
     chrome = f"; {n} line{'s' if n != 1 else ''} of site chrome left out" if n else ""
-    return f"   layout {why['reader']}, chosen by {why['chosen_by']} (detection: {scores}){chrome}"
+    cov = why["coverage"]
+    loses = "  — LOSES WORDS, first lost: " + " | ".join(cov["lost"][:3]) if cov["loses_words"] else ""
+    return (f"   layout {why['reader']}, chosen by {why['chosen_by']} (detection: {scores}){chrome}\n"
+            f"   coverage {cov['share']:.1%}: {cov['covered']} of {cov['sentences']} sentences in passages{loses}")
 
 
 def evidence_lines(p: Passage) -> list[str]:
@@ -63,6 +66,9 @@ def render_passages(rows: Iterable[tuple[Passage, SourceInfo] | str], width: int
         out.append(f"  ▸ {p.label}  [{p.role}, chars {p.start}–{p.end}{at}]")
         if explain:
             out += evidence_lines(p)
+            context = p.search_text[:-len(p.text)].strip() if p.search_text.endswith(p.text) else ""
+            if context:
+                out.append(f"      searched with: {context}")
         body = " ".join(p.text.split())
         out.extend(textwrap.wrap(body, width=width, initial_indent="      ", subsequent_indent="      "))
     return "\n".join(out).lstrip("\n")

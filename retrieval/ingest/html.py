@@ -5,7 +5,8 @@ The text Quoth stores for a page is rendered here, so passages are slices of it:
 items and quotes are separated by blank lines (segmentation reads blank lines as paragraph breaks). Comment
 markup (WordPress, Disqus, schema.org ``Comment``) is rendered as ``Name says:`` headers indented by reply
 depth, the shape the comment-thread reader attributes; without such markup, trafilatura's own comment text
-is kept. Dates come only from the page's metadata, never from a copyright line.
+is kept. Dates come only from the page's metadata, never from a copyright line. A debate or play whose speakers
+are markup (ParlParse, Akoma Ntoso, TEI) saved as ``.html`` goes to the speech-markup reader.
 """
 
 from __future__ import annotations

@@ -26,9 +26,14 @@ TEXT_PATHS = (".//*[contains(@class, 'comment-content')]", ".//*[@itemprop='text
               ".//*[contains(@class, 'comment-text')]", ".//*[contains(@class, 'comment-body')]")
 
 
+# lxml refuses a str that declares its own encoding ("Unicode strings with encoding declaration are not
+# supported"): XHTML pages such as UK Hansard's open with one. The text is decoded already, so it goes.
+XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>", re.IGNORECASE)
+
+
 def parse(raw: str):
     try:
-        return lxml_html.fromstring(raw)
+        return lxml_html.fromstring(XML_DECLARATION.sub("", raw, count=1))
     except (ParserError, ValueError):
         return None
 

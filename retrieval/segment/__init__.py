@@ -18,18 +18,21 @@ from ..records import Document, Kind, Passage, SourceInfo
 from ..settings import SegmentSettings
 from .attribution.settle import settle
 from .chrome import NO_CHROME, Chrome
-from .chunking import TokenCounter, approx_tokens, to_passages
+from .chunking import Context, TokenCounter, approx_tokens, to_passages
+from .coverage import Coverage, measure
 from .furniture import Boilerplate
 from .layouts import BY_KIND, Reading, choose_layout
 from .masthead import read_header_fields, read_masthead
 from .meta import read_meta
+from .outline import read_outline
 from .page import Page
+from .roster import read_roster
 from .threads import find_thread
 
 log = logging.getLogger("quoth.segment")
 DEFAULT_MAX_TOKENS = 256  # all-MiniLM-L6-v2's limit: the default when neither config nor model says
 
-__all__ = ["Chrome", "Segmented", "Segmenter", "TokenCounter", "approx_tokens", "segment"]
+__all__ = ["Chrome", "Coverage", "Segmented", "Segmenter", "TokenCounter", "approx_tokens", "segment"]
 
 
 @dataclass(frozen=True)
@@ -39,12 +42,14 @@ class Segmented:
     layout_scores: dict[Kind, float] = field(default_factory=dict)  # each layout reader's detection score
     layout_from_manifest: bool = False
     chrome_lines: int = 0  # lines dropped as the corpus's learnt site chrome
+    coverage: Coverage = field(default_factory=Coverage)  # the share of its sentences that are in passages
 
     def explain(self) -> dict:
-        """Which layout reader read the document and why: for ``quoth passages --explain`` and ``--json``."""
+        """Which layout reader read the document and why, and how much of it the passages hold: for
+        ``quoth passages --explain`` and ``--json``."""
         scores = {str(k): round(v, 2) for k, v in sorted(self.layout_scores.items(), key=lambda kv: -kv[1])}
         return {"reader": self.source.kind, "chosen_by": "manifest" if self.layout_from_manifest else "detection",
-                "scores": scores, "chrome_lines": self.chrome_lines}
+                "scores": scores, "chrome_lines": self.chrome_lines, "coverage": self.coverage.to_json()}
 
 
 class Segmenter:
@@ -85,10 +90,15 @@ class Segmenter:
             units += thread.units
         units = settle(units, self.settings.speaker_threshold, layout.kind)
         source = replace(doc.source, title=meta.title, author=meta.author, kind=layout.kind)
-        passages = to_passages(doc.text, doc.path, meta.title, units, self.max_tokens, self.count_tokens)
+        context = Context(read_outline(page, meta.title), read_roster(page))
+        passages = to_passages(doc.text, doc.path, meta.title, units, self.max_tokens, self.count_tokens, context)
         if doc.locators:
             passages = [replace(p, locator=doc.locator_at(p.start)) for p in passages]
-        return Segmented(source, passages, scores, doc.hints.kind is not None, dropped)
+        coverage = measure(page, headings, passages, self.settings.min_coverage)
+        if coverage.loses_words:
+            log.warning("%s: only %.0f%% of its sentences are in passages (%d of %d); see quoth passages --explain",
+                        doc.path, 100 * coverage.share, coverage.covered, coverage.sentences)
+        return Segmented(source, passages, scores, doc.hints.kind is not None, dropped, coverage)
 
 
 def segment(doc: Document, settings: SegmentSettings | None = None, count_tokens: TokenCounter = approx_tokens,

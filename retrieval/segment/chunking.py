@@ -1,13 +1,17 @@
 """Units into passages no longer than the model reads: split at sentences (at words for a sentence too long
-alone), each passage's search text prefixed with who said it and where."""
+alone), each passage's search text prefixed with who said it (their full name and part where the document
+lists them) and where it stands (title › section › subsection, act › scene)."""
 
 from __future__ import annotations
 
 import itertools
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from ..records import Passage, Role
+from .outline import NO_OUTLINE, SEPARATOR, Outline
+from .roster import NO_ROSTER, Roster
 from .sentences import sentence_spans
 from .units import Unit
 
@@ -38,13 +42,32 @@ def _more_words_than(text: str, n: int) -> bool:
     return len(text) > n and next(itertools.islice(re.finditer(r"\S+", text), n, None), None) is not None
 
 
-def search_text_for(text: str, speaker: str | None, role: Role, reply_to: str | None, title: str) -> str:
-    """The text that retrieval sees: who and where, then the verbatim words."""
+@dataclass(frozen=True)
+class Context:
+    """What a document says of where its units stand and who its speakers are, beyond their words."""
+
+    outline: Outline = NO_OUTLINE
+    roster: Roster = NO_ROSTER
+
+    def where(self, u: Unit) -> str:
+        return self.outline.context_at(u.start)
+
+    def who(self, u: Unit) -> str:
+        return self.roster.describe(u.speaker)
+
+
+NO_CONTEXT = Context()
+
+
+def search_text_for(text: str, speaker: str | None, role: Role, reply_to: str | None, title: str,
+                    where: str = "", who: str = "") -> str:
+    """The text that retrieval sees: who (and their part), where (title › section), then the verbatim words."""
     label = Role(role).search_label(speaker, reply_to)
-    # A comment is the commenter's own words, not about the page's title: the title would only blur it.
+    # A comment is the commenter's own words, not about the page's title or section: they would only blur it.
     if role in (Role.COMMENT, Role.REPLY):
-        title = ""
-    head = " — ".join(x for x in (label, title) if x)
+        title = where = ""
+    place = SEPARATOR.join(x for x in (title, where) if x)
+    head = " — ".join(x for x in (label, who if speaker else "", place) if x)
     return f"{head}\n{text}" if head else text
 
 
@@ -117,9 +140,10 @@ def cut_words(text: str, a: int, b: int, limit: int, count: TokenCounter, specia
 
 
 def to_passages(text: str, path: str, title: str, units: list[Unit], max_tokens: int,
-                count: TokenCounter) -> list[Passage]:
+                count: TokenCounter, context: Context = NO_CONTEXT) -> list[Passage]:
     """Each unit as one passage, or several when its words and label are over ``max_tokens``."""
-    labels = [search_text_for("", u.speaker, u.role, u.reply_to, title) for u in units]
+    places = [(context.where(u), context.who(u)) for u in units]
+    labels = [search_text_for("", u.speaker, u.role, u.reply_to, title, *places[i]) for i, u in enumerate(units)]
     label_counts = count_many(count, labels)
     counts = count_capped(count, [text[u.start:u.end] for u in units], max_tokens)
     passages: list[Passage] = []
@@ -132,7 +156,8 @@ def to_passages(text: str, path: str, title: str, units: list[Unit], max_tokens:
             chunk = text[a:b]
             passages.append(Passage(
                 doc_path=path, start=a, end=b, text=chunk, speaker=u.speaker, role=u.role,
-                search_text=search_text_for(chunk, u.speaker, u.role, u.reply_to, title), reply_to=u.reply_to,
+                search_text=search_text_for(chunk, u.speaker, u.role, u.reply_to, title, *places[i]),
+                reply_to=u.reply_to,
                 speaker_confidence=u.confidence if u.speaker else None, speaker_evidence=u.evidence,
             ))
     return passages

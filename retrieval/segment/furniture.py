@@ -10,6 +10,7 @@ import itertools
 import re
 from collections.abc import Iterable
 
+from .code import drop_code
 from .page import Page
 
 DEFAULT_PATTERNS: tuple[str, ...] = (
@@ -93,6 +94,29 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
 )
 
 
+# Project Gutenberg wraps every e-book in a header above its start marker and a licence below its end marker:
+# the transcriber's and the Foundation's words, never the author's. Files of the 1990s put the "small print"
+# licence at the top, its end marker ("*END*THE SMALL PRINT!") opening the text; their last line is "End of
+# (this|the Project Gutenberg) Etext".
+GUTENBERG_START = re.compile(r"^(?:\*{3}\s*start of (?:the|this) project gutenberg\b|\*+\s*end\*?\s*the small print)",
+                             re.IGNORECASE)
+GUTENBERG_END = re.compile(r"^(?:\*{3}\s*end of (?:the|this) project gutenberg\b"
+                           r"|end of (?:the )?project gutenberg(?:'s)?\b.{0,200}$|end of this (?:e-?text|e-?book)\b)",
+                           re.IGNORECASE)
+
+
+def drop_gutenberg(page: Page) -> None:
+    """A Project Gutenberg e-book's header (up to its last start marker) and licence (from its end marker on)."""
+    end = next((ln.index for ln in page.lines if GUTENBERG_END.match(ln.text)), None)
+    starts = [ln.index for ln in page.lines[:end] if GUTENBERG_START.match(ln.text)]
+    start = starts[-1] if starts else None
+    if start is None and end is None:
+        return
+    for ln in page.lines:
+        if (start is not None and ln.index <= start) or (end is not None and ln.index >= end):
+            page.drop(ln)
+
+
 # Everything after one of these lines is a press release's background or contacts, nobody's words.
 TAIL_RE = re.compile(r"^(?:-*\s*ends\s*-*|#{3}|notes? (?:to|for) editors?:?|editors?'? notes?:?)$", re.IGNORECASE)
 
@@ -110,6 +134,7 @@ class Boilerplate:
 
     def clear(self, page: Page) -> None:
         """Drop every furniture line from the page, and a press release's tail after its end marker."""
+        drop_gutenberg(page)
         tail = False
         for ln in page.lines:
             tail = tail or bool(TAIL_RE.match(" ".join(ln.text.split())))
@@ -117,33 +142,6 @@ class Boilerplate:
                 page.drop(ln)
         drop_code(page)
         drop_alt_text(page)
-
-
-FENCE_RE = re.compile(r"^(```|~~~)")
-DIRECTIVE_RE = re.compile(r"^\.\. (?:[\w-]+::|_[^:]+:|\|[^|]+\|)")
-
-
-def drop_code(page: Page) -> None:
-    """Code is not prose: fenced blocks, reStructuredText literal blocks (the indented lines after a line ending
-    in ``::``) and directives (``.. note::``, ``.. _target:``) with their indented options."""
-    fenced, block_indent = False, None
-    for ln in page.lines:
-        if FENCE_RE.match(ln.text):
-            fenced = not fenced
-            page.drop(ln)
-            continue
-        if block_indent is not None and (ln.blank or ln.indent > block_indent):
-            if not ln.blank:
-                page.drop(ln)
-            continue
-        block_indent = None
-        if fenced:
-            page.drop(ln)
-        elif DIRECTIVE_RE.match(ln.text):
-            page.drop(ln)
-            block_indent = ln.indent
-        elif ln.text.endswith("::"):
-            block_indent = ln.indent
 
 
 def drop_alt_text(page: Page) -> None:

@@ -57,6 +57,9 @@ _CAPS_WORD = re.compile(r"^[A-Z][A-Z'’.\-]*$")
 def person_name(raw: str, known: Iterable[str] = ()) -> str:
     """A speaker's name as people write it: ``MARA QUILL`` is the ``Mara Quill`` named elsewhere, else title-cased."""
     name = " ".join(raw.split()).strip(" *_:")
+    # A play's label ends in a full stop ("ALGERNON."): the stop is the label's, not the name's ("Dr." keeps it).
+    if re.search(r"\b[^\W\d_]{3,}\.$", name):
+        name = name[:-1]
     words = name.split()
     if words and all(_CAPS_WORD.match(w) for w in words) and any(len(w) > 1 for w in words):
         low = name.lower()

@@ -109,6 +109,20 @@ def test_passages_explain_which_reader_read_each_document(tmp_path, capsys):
     assert [r["speaker"] for r in rows] == ["Ann", "Bob", "Ann"]
 
 
+def test_passages_explain_coverage_and_search_context(tmp_path, capsys):
+    doc = ("Rationale\n=========\n\nThe harbour wall was rebuilt with granite after the storms.\n\n"
+           "Originally Posted to the Harbour List\nUnder the Thread Called the Wall\n")
+    root = write_corpus(tmp_path / "c", {"wall.rst": doc})
+    assert main(["passages", "--corpus", str(root), "--explain"]) == 0
+    out = capsys.readouterr().out
+    assert "coverage 50.0%: 1 of 2 sentences in passages  — LOSES WORDS, first lost: Originally Posted" in out
+    assert "searched with: Rationale" in out
+    assert main(["passages", "--corpus", str(root), "--json"]) == 0
+    [row] = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert row["layout"]["coverage"]["share"] == 0.5 and row["layout"]["coverage"]["loses_words"]
+    assert row["search_text"].startswith("Rationale\n")
+
+
 def test_mistakes_exit_non_zero_with_a_message(tmp_path, corpus, capsys, monkeypatch):
     monkeypatch.setenv("QUOTH_DATA_DIR", str(tmp_path / "data"))
     base = ["--corpus", str(corpus)]

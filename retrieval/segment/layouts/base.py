@@ -37,9 +37,11 @@ class Reading:
 
 
 def is_heading(block: Block, max_words: int = HEADING_MAX_WORDS) -> bool:
-    """A line, or a few stacked lines (a site name over a title), each short and none ending a sentence."""
+    """A line, or a few stacked lines (a site name over a title), each short and none ending a sentence. A line
+    that goes on in lower case continues a wrapped sentence: the block is prose, however short its lines."""
     return len(block) <= MAX_HEADING_LINES and all(
-        ln.words <= max_words and not SENTENCE_END_RE.search(ln.text) for ln in block)
+        ln.words <= max_words and not SENTENCE_END_RE.search(ln.text) for ln in block) and not any(
+        ln.text[:1].islower() for ln in block[1:])
 
 
 def _is_title(block: Block) -> bool:

@@ -40,3 +40,33 @@ def test_the_author_is_read_from_every_way_pages_mark_it():
         [got] = HtmlReader(CorpusSettings()).read(page.encode(), "plan.html", LoadReport())
         assert got.found["author"] == author
         assert "The council met on Tuesday" in got.text
+
+
+def test_xhtml_that_opens_with_an_xml_declaration_is_read_as_a_tree():
+    # lxml refuses a decoded page that declares its encoding: without the tree, the comment markup was lost
+    # (the comment read twice, as the page's own words) and the page's own blocks could not be read.
+    page = ('<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Harbour'
+            "</title></head><body><article><h1>Harbour</h1><p>The harbour wall was rebuilt with granite from the "
+            'local quarry after the winter storms.</p></article><ol class="comment-list"><li class="comment">'
+            '<div class="comment-author"><cite class="fn">Ann Lee</cite> says:</div><div class="comment-content">'
+            "<p>Lovely work on the wall, the town looks much better for it now.</p></div></li></ol></body></html>")
+    [doc] = HtmlReader(CorpusSettings()).read(page.encode(), "harbour.html", LoadReport())
+    assert "Ann Lee says:" in doc.text and doc.text.count("Lovely work") == 1
+    assert "harbour wall was rebuilt" in doc.text
+
+
+def test_a_parlparse_debate_credits_each_speech_to_its_speaker(tmp_path):
+    from quoth.ingest import load_folder
+    from quoth.segment import segment
+
+    speeches = "".join(f'<speech id="s{i}" speakername="{name}"><p>{words}</p></speech>' for i, (name, words) in
+                       enumerate([("Alistair Carmichael", "The death penalty has no place in a modern state."),
+                                  ("Chris Bryant", "The Government agree with the hon. Gentleman entirely."),
+                                  ("Alistair Carmichael", "I am grateful to the Minister for saying so today.")]))
+    (tmp_path / "debate.html").write_text(f'<?xml version="1.0"?>\n<publicwhip>{speeches}</publicwhip>')
+    [doc] = load_folder(tmp_path)
+    seg = segment(doc)
+    assert [(p.speaker, p.text) for p in seg.passages] == [
+        ("Alistair Carmichael", "The death penalty has no place in a modern state."),
+        ("Chris Bryant", "The Government agree with the hon. Gentleman entirely."),
+        ("Alistair Carmichael", "I am grateful to the Minister for saying so today.")]

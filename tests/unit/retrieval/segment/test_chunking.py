@@ -13,6 +13,14 @@ def test_search_text_says_who_and_where_but_comments_drop_the_title():
     assert search_text_for("Hi.", None, Role.BODY, None, "") == "Hi."
 
 
+def test_search_text_says_where_a_passage_stands_and_the_speakers_part():
+    said = search_text_for("Yes, sir.", "Lane", Role.TURN, None, "Earnest", "FIRST ACT › SCENE", "Lane, Manservant")
+    assert said == "Lane said — Lane, Manservant — Earnest › FIRST ACT › SCENE\nYes, sir."
+    assert search_text_for("Why.", None, Role.BODY, None, "PEP 498", "Rationale", "ignored") == \
+        "PEP 498 › Rationale\nWhy."
+    assert search_text_for("Hi.", "Bo", Role.COMMENT, None, "Quay", "Costs") == "Comment by Bo\nHi."
+
+
 def test_long_text_splits_at_sentences_within_the_limit():
     text = "One two three four. Five six seven eight. Nine ten eleven twelve."
     chunks = split_long(text, 100, 9, words)

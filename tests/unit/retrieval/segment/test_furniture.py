@@ -24,3 +24,44 @@ def test_user_patterns_and_alt_text_captions_cleared():
     page = Page.of("Sponsored by Acme\nHarbour boats at dawn\nHarbour boats at dawn, as seen from the pier\nWords.")
     Boilerplate([r"^sponsored by\b"]).clear(page)
     assert [ln.text for ln in page.content()] == ["Words."]
+
+
+GUTENBERG = """The Project Gutenberg eBook of A Play
+
+This eBook is for the use of anyone anywhere in the United States.
+
+*** START OF THE PROJECT GUTENBERG EBOOK A PLAY ***
+
+JACK.
+I am in love with Gwendolen.
+
+*** END OF THE PROJECT GUTENBERG EBOOK A PLAY ***
+
+Updated editions will replace the previous one.
+"""
+
+
+def test_a_gutenberg_header_and_licence_are_furniture():
+    page = Page.of(GUTENBERG)
+    Boilerplate().clear(page)
+    assert [ln.text for ln in page.content()] == ["JACK.", "I am in love with Gwendolen."]
+
+
+def test_an_older_gutenberg_end_line_and_text_that_only_mentions_gutenberg():
+    old = "*** START OF THIS PROJECT GUTENBERG EBOOK X ***\nWords.\nEnd of the Project Gutenberg EBook of X\nLicence."
+    page = Page.of(old)
+    Boilerplate().clear(page)
+    assert [ln.text for ln in page.content()] == ["Words."]
+    page = Page.of("She read it on Project Gutenberg.\n*** A break ***\nMore.")
+    Boilerplate().clear(page)
+    assert len(page.content()) == 3
+
+
+def test_an_early_gutenberg_file_opens_its_text_after_the_small_print():
+    old = ("***The Project Gutenberg's Etext of Macbeth***\nDonations welcome.\n"
+           "***START**THE SMALL PRINT!**FOR PUBLIC DOMAIN ETEXTS**START***\nThe licence.\n"
+           "*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.04.29.93*END*\n\nActus Primus.\n"
+           "All. Faire is foule, and foule is faire.\n")
+    page = Page.of(old)
+    Boilerplate().clear(page)
+    assert [ln.text for ln in page.content()] == ["Actus Primus.", "All. Faire is foule, and foule is faire."]
