@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .names import NAME_RE, POSSESSIVE, TITLE_GENDER, WordCase, clean, split_title
 
+HONOURS = frozenset({"sir", "lady", "lord", "dame"})  # titles that stay in a name with a first name
 MEN_BY_SURNAME = ("mr", "sir", "mister", "monsieur", "herr", "señor")
 MALE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
 FEMALE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
@@ -113,8 +114,10 @@ class Cast:
             men = [c for c in fits if split_title(c.name)[0] in MEN_BY_SURNAME and c.last.lower() == form.lower()]
             self._by_form[form.lower()] = men[0] if len(men) == 1 and len(fits) == 2 else None
         else:  # a new person, or a titled form of a family's name ("Mr. Bennet" among the Bennets)
-            # A title is dropped from the name where a first name stands ("Bürgermeisterin Anna Keller").
-            c = Character(" ".join(words) if title and len(words) > 1 else form, {form}, gender, count)
+            # A title is dropped from the name where a first name stands ("Bürgermeisterin Anna Keller"), but
+            # not an honour that is part of how the person is called ("Sir William Lucas").
+            drop = title and len(words) > 1 and title not in HONOURS
+            c = Character(" ".join(words) if drop else form, {form}, gender, count)
             self.characters.append(c)
             self._by_form[form.lower()] = c
 

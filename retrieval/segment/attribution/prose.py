@@ -24,15 +24,19 @@ from .. import speech
 from ..sentences import sentence_spans
 from ..units import Unit
 from .cast import Cast, Character
+from .conversation import Turn, take_turns
 from .evidence import NOBODY, Decision
-from .names import NAME
+from .kin import kin_of
+from .names import NAME, split_title
 from .quotations import Quotation, find_quotations, single_quoted
 from .tags import Ref, Tag, lead_is_tag, reported, tag_after, tag_before
+from .vocatives import addressees
 
 CONTEXT_PARAGRAPHS = 4  # paragraphs back in which a pronoun's antecedent is looked for
 ONE_VOICE_PAIRS = 6  # tagged neighbours needed before the document's own habit overrides its layout's
 ANCHOR = 0.8  # a decision this sure anchors turn-taking
 STEP_DECAY = 0.05  # confidence lost per reply away from the nearest tag
+SCENE_GAP = 2  # narration paragraphs between two runs of dialogue that may still hold the same two people
 SCARE_WORDS = 4  # an untagged quotation this short inside a sentence is a scare quote or a title
 NOUN_GENDER = {
     "m": "man gentleman boy father brother son husband uncle king lord sir fellow lad master nephew grandfather",
@@ -160,8 +164,27 @@ class ProseReader:
                                1.0 if tag.near else 0.92)
         if tag.first_person or tag.words.lower() in ("they", "ils", "elles"):
             return NOBODY  # a narrator who says "I" is named nowhere a tag can see; "they" are several
+        if tag.ref is Ref.DESCRIPTION and tag.noun_is_kin:
+            return self._kin(tag, paras, i, s)
         gender = GENDER_OF.get(tag.words.lower())
         return self._antecedent(gender, paras, i, s, said, tag.ref)
+
+    def _kin(self, tag: Tag, paras: list[Paragraph], i: int, s: Site) -> Decision:
+        """"her mother", "his wife": the kin of someone the quotation addresses, the paragraph names or the
+        last paragraphs hold."""
+        p = paras[i]
+        # "Another time, Lizzy," said her mother: the one spoken to is the one whose mother speaks.
+        spoken_to = self._addressed(p)
+        people = spoken_to or [*self._narrated(p.start, p.start + s.q.start, p), *self._context(paras, i)]
+        c = kin_of(tag.words, tag.owner, people, self.cast)
+        if c is None or c in spoken_to:
+            return NOBODY
+        return Decision.of(c.name, Clue.PRONOUN, f'"{tag.owner} {tag.words}": {c.name}, of the family about', 0.95)
+
+    def _addressed(self, p: Paragraph) -> list[Character]:
+        """Whom the paragraph's quotations speak to: never their speaker."""
+        body = self.text[p.start:p.end]
+        return [c for s in p.sites if s.speech for c in addressees(s.q.inner(body), self.cast)]
 
     def _antecedent(self, gender: str | None, paras: list[Paragraph], i: int, s: Site, said: str,
                     ref: Ref) -> Decision:
@@ -171,7 +194,9 @@ class ProseReader:
         paragraph is a new speaker)."""
         p = paras[i]
         kind = 1.0 if ref is Ref.PRONOUN else 0.75
-        here = [c for c in self._narrated(p.start, p.start + s.q.start, p) if _agrees(c, gender)]
+        spoken_to = self._addressed(p)
+        here = [c for c in self._narrated(p.start, p.start + s.q.start, p) if _agrees(c, gender)
+                and c not in spoken_to]
         if here:
             sure = 1.0 if gender is None or here[0].gender == gender else 0.9  # gender agrees, or unknown
             return Decision.of(here[0].name, Clue.PRONOUN, f"{said}: {here[0].name} is named just before",
@@ -180,7 +205,8 @@ class ProseReader:
         if self.news and previous and (c := self.cast.resolve(previous)) and _agrees(c, gender):
             return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name} is quoted in the paragraph before", kind)
         previous = previous if not self.news else None
-        pool = [c for c in self._context(paras, i) if _agrees(c, gender) and c.name != previous]
+        pool = [c for c in self._context(paras, i) if _agrees(c, gender) and c.name != previous
+                and c not in spoken_to]
         if not pool:
             return NOBODY
         known = [c for c in pool if c.gender == gender] if gender else pool
@@ -292,12 +318,15 @@ class ProseReader:
 
     # --- 4. conversation ---------------------------------------------------------------------------------
     def _conversation(self, paras: list[Paragraph]) -> None:
+        self._people = self.speakers(paras) | {c.name for p in paras for c in self._addressed(p)}
+        before: list[int] | None = None
         for run in _runs(paras):
             if self.news:
                 for k in range(1, len(run)):
                     self._same_speaker(paras, run, k)
             else:
-                self._alternation(paras, run)
+                self._alternation(paras, run, self._scene(paras, before, run))
+            before = run
 
     def _same_speaker(self, paras: list[Paragraph], run: list[int], k: int) -> None:
         s = _first_speech(paras[run[k]])
@@ -309,45 +338,44 @@ class ProseReader:
                                      "own, as this document quotes one voice over several paragraphs",
                                      min(1.0, prev.confidence))
 
-    def _alternation(self, paras: list[Paragraph], run: list[int]) -> None:
-        """Turn-taking: an untagged reply is the speaker of two paragraphs back when the two paragraphs before it
-        are two different people's (and, read backwards, of two paragraphs on). Each step from a tag lowers the
-        confidence; the two directions must agree, and so must the person the reply addresses and the gender of
-        a tag that names nobody."""
-        anchors = [_said(paras[i]).speaker if _said(paras[i]).confidence >= ANCHOR else None for i in run]
-        ahead, back = _chain(anchors), _chain(anchors[::-1])[::-1]
-        for k, i in enumerate(run):
-            s = _first_speech(paras[i])
-            if s is None or s.decision.speaker or not paras[i].opens_with_quote or anchors[k] or \
-                    (s.tag is not None and s.tag.ref is not Ref.PRONOUN):
-                continue  # "said her mother", "cried a young Lucas": someone the turn-taking may not know
-            guesses = {g[0] for g in (ahead[k], back[k]) if g}
-            if len(guesses) != 1:
-                continue
-            who = guesses.pop()
-            c = self.cast.resolve(who)
-            if self._addressee(paras[i], {who}) or (c and s.tag and not _agrees(
-                    c, GENDER_OF.get(s.tag.words.lower()))):
-                continue  # the reply speaks to them, or its tag's pronoun is not theirs
-            steps = min(g[1] for g in (ahead[k], back[k]) if g)
-            both = bool(ahead[k] and back[k])
-            why = "turn-taking with the tagged replies " + ("before and after" if both else
-                                                            "before" if ahead[k] else "after")
-            s.decision = Decision.of(who, Clue.ALTERNATION, why,
-                                     (1.0 if both else 0.9) - STEP_DECAY * max(0, steps - 1))
+    def _alternation(self, paras: list[Paragraph], run: list[int], hint: frozenset[str]) -> None:
+        """Turn-taking (conversation.py): an untagged reply is the person whose turn it is. Each step from a
+        tag lowers the confidence; a run anchored on both sides is surer than one anchored on one."""
+        genders = {c.name: c.gender for c in self.cast.characters}
+        for k, f in take_turns([self._turn(paras[i]) for i in run], genders, hint).items():
+            s = _first_speech(paras[run[k]])
+            side = "before and after" if f.both else "on one side"
+            why = {Clue.VOCATIVE: f"the reply {f.steps} turns off addresses the other of the two",
+                   Clue.PRONOUN: "the one of the exchange's two people its pronoun fits"}.get(
+                f.clue, f"turn-taking with the tagged replies {side}")
+            d = Decision.of(f.speaker, f.clue, why,
+                            (1.0 if f.both else 0.9) - STEP_DECAY * max(0, f.steps - 1))
+            if d.confidence > s.decision.confidence:
+                s.decision = d
 
-    def _addressee(self, p: Paragraph, people: set[str]) -> str | None:
-        """Who a reply speaks to: one of the exchange's people named as a vocative ("Harriet, do you…")."""
+    def _turn(self, p: Paragraph) -> Turn:
         s = _first_speech(p)
-        inner = s.q.inner(self.text[p.start:p.end]) if s else ""
-        for person in people:
-            c = self.cast.resolve(person)
-            forms = c.forms if c else {person}
-            for form in forms:
-                f = re.escape(form)
-                if re.search(rf"(?:^|[,;!?]\s+|my dear\s+|dear\s+){f}(?:[,!?.]|$)|,\s+{f}[,.!?]", inner):
-                    return person
-        return None
+        sure = s.decision.speaker if s.decision.confidence >= ANCHOR else None
+        gender = GENDER_OF.get(s.tag.words.lower()) if s.tag is not None and s.tag.ref is Ref.PRONOUN else None
+        # "said her mother", "cried a young Lucas": someone the turn-taking may not know.
+        fillable = not sure and p.opens_with_quote and (s.tag is None or s.tag.ref is Ref.PRONOUN)
+        return Turn(sure, frozenset(c.name for c in self._addressed(p)), gender, fillable)
+
+    def _scene(self, paras: list[Paragraph], before: list[int] | None, run: list[int]) -> frozenset[str]:
+        """The two people of the scene a run belongs to, where the narration just before it names just two
+        people, counting those of the run before when only a little narration stands between."""
+        start = before[-1] + 1 if before else max(0, run[0] - SCENE_GAP)
+        gap = range(max(start, run[0] - SCENE_GAP), run[0])
+        people = {c.name for j in gap for c in self.cast.named_in(paras[j].start, paras[j].end)
+                  if self._person(c)}
+        if before and run[0] - before[-1] - 1 <= SCENE_GAP:
+            people |= {d.speaker for i in before if (d := _said(paras[i])).speaker and d.confidence >= ANCHOR}
+        return frozenset(people) if len(people) == 2 else frozenset()
+
+    def _person(self, c: Character) -> bool:
+        """A name that is surely a person's: titled, a full name, or someone who speaks or is spoken to
+        (a place is capitalised too, and may even catch a pronoun's gender)."""
+        return bool(split_title(c.name)[0] or c.first) or c.name in self._people
 
     # --- 5. units ----------------------------------------------------------------------------------------
     def _units(self, p: Paragraph) -> list[Unit]:
@@ -471,16 +499,6 @@ def _one_voice(paras: list[Paragraph], default: bool) -> bool:
     if same + change < ONE_VOICE_PAIRS or same == change:
         return default
     return same > change
-
-
-def _chain(anchors: list[str | None]) -> list[tuple[str, int] | None]:
-    """For each position, (speaker, steps from a tag) by turn-taking from the two positions before it."""
-    known: list[tuple[str, int] | None] = [(a, 0) if a else None for a in anchors]
-    out: list[tuple[str, int] | None] = [None] * len(anchors)
-    for k in range(2, len(anchors)):
-        if known[k] is None and known[k - 1] and known[k - 2] and known[k - 1][0] != known[k - 2][0]:
-            out[k] = known[k] = (known[k - 2][0], max(known[k - 1][1], known[k - 2][1]) + 1)
-    return out
 
 
 def _words(text: str) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .. import speech
+from .kin import KIN
 from .names import NAME, POSSESSIVE
 
 V = "|".join(sorted(speech.DIALOGUE_VERBS, key=len, reverse=True))
@@ -21,7 +22,7 @@ NEAR_V = "|".join(sorted(speech.VERBS, key=len, reverse=True))  # verbs that rep
 PRONOUNS_AFTER = r"he|she|I|they|we|il|elle|er|sie|él|ella"
 PRONOUNS_BEFORE = r"He|She|I|They|We|he|she|they|we|Il|Elle|Er|Sie|Él|Ella"
 # "her sister", "the old man", "his friend": a description, its last word the noun.
-DESC = r"(?:the|a|an|her|his|their|my|our|its|this|that)\s+(?:[a-z][\w\-]*\s+){0,3}?(?P<noun>[a-z][\w\-]*)"
+DESC = r"(?P<det>the|a|an|her|his|their|my|our|its|this|that)\s+(?:[a-z][\w\-]*\s+){0,3}?(?P<noun>[a-z][\w\-]*)"
 # "the gallant Mr. Elton", "shop steward Dana Whitfield": words before a name are not part of it.
 _FUNCTION = r"(?:he|she|it|i|they|we|you|to|at|with|in|into|and|or|but|of|for|from|on|as|by|that|who|not)\b"
 PRE_NAME = rf"(?:(?:the|a|an|her|his|their|our|my)\s+)?(?:(?!{_FUNCTION})[a-z][\w\-]*\s+){{0,3}}"
@@ -43,6 +44,11 @@ class Tag:
     verb: str | None
     after: bool  # the tag follows the quotation
     near: bool = True  # the tag stands right beside the quotation
+    owner: str | None = None  # a description's possessive ("her" in "her mother"): whose kin it names
+
+    @property
+    def noun_is_kin(self) -> bool:
+        return self.ref is Ref.DESCRIPTION and self.owner is not None and self.words.lower() in KIN
 
     @property
     def first_person(self) -> bool:
@@ -144,7 +150,8 @@ def _tag(m: re.Match[str], after: bool, near: bool = True) -> Tag | None:
         return Tag(Ref.NAME, m.group("name"), verb, after, near)
     if m.groupdict().get("pron"):
         return Tag(Ref.PRONOUN, m.group("pron"), verb, after, near)
-    return Tag(Ref.DESCRIPTION, m.group("noun"), verb, after, near)
+    det = (m.groupdict().get("det") or "").lower()
+    return Tag(Ref.DESCRIPTION, m.group("noun"), verb, after, near, det if det in ("her", "his") else None)
 
 
 def lead_is_tag(lead: str) -> bool:
