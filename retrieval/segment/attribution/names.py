@@ -53,7 +53,8 @@ NEVER = frozenset(_words(
     "january february march april june july august september october november december today tomorrow yesterday "
     "tonight username password login logout email subscribe search menu home share reply comments comment "
     "advertisement god heaven dear sir madam ladies gentlemen mama mamma papa mother father chapter act scene "
-    "book part volume section page note st "
+    "book part volume section page note st thereupon therefore meanwhile nevertheless nonetheless moreover "
+    "furthermore besides accordingly consequently otherwise instead afterwards presently whereupon "
 )) | speech.NOT_NAMES
 
 
@@ -79,8 +80,11 @@ class WordCase:
 
     def name_word(self, word: str) -> bool:
         low = word.lower().strip("'’")
-        if low in NEVER or not word[:1].isupper():
+        # "I'm", "I'd", "I’ve": the pronoun I, always capitalised, is never a name.
+        if low in NEVER or not word[:1].isupper() or re.match(r"i['’]\w", low):
             return False
+        if low.endswith("ly") and not self.capital[low]:
+            return False  # "Suddenly Anne": an adverb that only ever opens sentences
         return self.lower[low] * 4 <= self.capital[low] or (self.lower[low] == 0 and self.capital[low] > 0)
 
 
