@@ -342,8 +342,15 @@ class ProseReader:
         """Turn-taking (conversation.py): an untagged reply is the person whose turn it is. Each step from a
         tag lowers the confidence; a run anchored on both sides is surer than one anchored on one."""
         genders = {c.name: c.gender for c in self.cast.characters}
-        for k, f in take_turns([self._turn(paras[i]) for i in run], genders, hint).items():
-            s = _first_speech(paras[run[k]])
+        # A paragraph that goes on with a quotation left open is no new turn: one speaker's long speech.
+        turns: list[list[int]] = []
+        for i in run:
+            if turns and paras[i].opens_with_quote and paras[i - 1].left_open and turns[-1][-1] == i - 1:
+                turns[-1].append(i)
+            else:
+                turns.append([i])
+        for k, f in take_turns([self._turn(paras, t) for t in turns], genders, hint).items():
+            s = _first_speech(paras[turns[k][0]])
             side = "before and after" if f.both else "on one side"
             why = {Clue.VOCATIVE: f"the reply {f.steps} turns off addresses the other of the two",
                    Clue.PRONOUN: "the one of the exchange's two people its pronoun fits"}.get(
@@ -353,13 +360,15 @@ class ProseReader:
             if d.confidence > s.decision.confidence:
                 s.decision = d
 
-    def _turn(self, p: Paragraph) -> Turn:
+    def _turn(self, paras: list[Paragraph], turn: list[int]) -> Turn:
+        p = paras[turn[0]]
         s = _first_speech(p)
         sure = s.decision.speaker if s.decision.confidence >= ANCHOR else None
         gender = GENDER_OF.get(s.tag.words.lower()) if s.tag is not None and s.tag.ref is Ref.PRONOUN else None
         # "said her mother", "cried a young Lucas": someone the turn-taking may not know.
         fillable = not sure and p.opens_with_quote and (s.tag is None or s.tag.ref is Ref.PRONOUN)
-        return Turn(sure, frozenset(c.name for c in self._addressed(p)), gender, fillable)
+        spoken_to = frozenset(c.name for i in turn for c in self._addressed(paras[i]))
+        return Turn(sure, spoken_to, gender, fillable)
 
     def _scene(self, paras: list[Paragraph], before: list[int] | None, run: list[int]) -> frozenset[str]:
         """The two people of the scene a run belongs to, where the narration just before it names just two
