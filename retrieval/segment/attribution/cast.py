@@ -19,6 +19,9 @@ HONOURS = frozenset({"sir", "lady", "lord", "dame"})  # titles that stay in a na
 MEN_BY_SURNAME = ("mr", "sir", "mister", "monsieur", "herr", "señor")
 MALE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
 FEMALE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+HEADING = re.compile(r"(?:^|\n[ \t]*\n)[ \t]*(?P<line>[^\n]+?)[ \t]*(?=\n[ \t]*\n|\n?$)")
+CHAPTER = re.compile(r"(?:chapter|book|part|adventure|stave|volume|canto)\b|[IVXLC]+\.\s", re.I)
+HEADING_WORDS = 10
 GENDER_WINDOW = 80  # characters after a mention in which a pronoun probably refers to it
 MIN_VOTES = 2
 AGREEMENT = 0.75
@@ -64,12 +67,21 @@ class Cast:
         cast = cls(WordCase.of(text[start:end]))
         forms = Counter()
         spans: list[tuple[int, int, str]] = []
+        headings = _headings(text, start, end)
+        titled: list[tuple[int, int, str]] = []
         for m in NAME_RE.finditer(text, start, end):
-            name = clean(POSSESSIVE.sub("", m.group()), cast.case)
+            run = m.group()
+            name = clean(POSSESSIVE.sub("", run), cast.case)
             if name and not name.isupper():  # a signature or heading in capitals is no mention
                 offset = m.group().find(name.split()[0])
-                spans.append((m.start() + offset, m.start() + offset + len(name), name))
-                forms[name] += 1
+                span = (m.start() + offset, m.start() + offset + len(name), name)
+                # "The Rabbit Sends in a Little Bill": a title's words are all capitalised; only names the
+                # text uses elsewhere count there.
+                heading = any(a <= m.start() < b for a, b in headings)
+                (titled if heading else spans).append(span)
+                forms[name] += not heading
+        spans = sorted(spans + [t for t in titled if forms[t[2]]])
+        forms = Counter({f: n for f, n in forms.items() if n})
         for k in known:
             forms[k] += 1
         genders = _votes(text, spans)
@@ -179,6 +191,17 @@ class Cast:
                 seen.append(c)
             i += 1
         return seen
+
+
+def _headings(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Lines that stand alone as headings: a short line between blank lines without a sentence's end, or one
+    that opens with "Chapter" and its kin."""
+    out = []
+    for m in HEADING.finditer(text, start, end):
+        line = m.group("line")
+        if CHAPTER.match(line) or (len(line.split()) <= HEADING_WORDS and not re.search(r"[.!?,;:\"”’'»]$", line)):
+            out.append((m.start("line"), m.end("line")))
+    return out
 
 
 def _votes(text: str, spans: list[tuple[int, int, str]]) -> dict[str, str]:

@@ -30,7 +30,8 @@ TITLES = frozenset(TITLE_GENDER) | speech.TITLES
 # "Mr." "Dr." "J." "St.": a title or an initial may carry a full stop inside a name.
 TITLE = rf"(?:{'|'.join(sorted((t.capitalize() for t in TITLES), key=len, reverse=True))})\.?"
 INITIAL = rf"[{CAP}]\."
-NAME = rf"(?:(?:{TITLE}|{INITIAL})\s+)*(?:{WORD}|{INITIAL})(?:\s+(?:(?:de|van|von|der|da|le|la|del|du)\s+)*" \
+_S = r"(?:[ \t\u00a0]+\n?|\n)[ \t\u00a0]*"  # the space between a name's words: a line break, never a blank line
+NAME = rf"(?:(?:{TITLE}|{INITIAL}){_S})*(?:{WORD}|{INITIAL})(?:{_S}(?:(?:de|van|von|der|da|le|la|del|du){_S})*" \
        rf"(?:{WORD}|{INITIAL}))" + "{0,3}"
 POSSESSIVE = re.compile(r"['’]s?$")  # "Mr. Bingley's": the name without its possessive ending
 NAME_RE = re.compile(rf"(?<![\w'’\-]){NAME}(?![\w'’])")
