@@ -70,14 +70,14 @@ class Cast:
         headings = _headings(text, start, end)
         titled: list[tuple[int, int, str]] = []
         for m in NAME_RE.finditer(text, start, end):
-            run = m.group()
-            name = clean(POSSESSIVE.sub("", run), cast.case)
+            name = clean(POSSESSIVE.sub("", m.group()), cast.case)
             if name and not name.isupper():  # a signature or heading in capitals is no mention
                 offset = m.group().find(name.split()[0])
                 span = (m.start() + offset, m.start() + offset + len(name), name)
                 # "The Rabbit Sends in a Little Bill": a title's words are all capitalised; only names the
                 # text uses elsewhere count there.
-                heading = any(a <= m.start() < b for a, b in headings)
+                k = bisect.bisect_right(headings, (m.start(), len(text))) - 1
+                heading = k >= 0 and headings[k][0] <= m.start() < headings[k][1]
                 (titled if heading else spans).append(span)
                 forms[name] += not heading
         spans = sorted(spans + [t for t in titled if forms[t[2]]])

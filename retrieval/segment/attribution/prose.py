@@ -28,6 +28,7 @@ from .conversation import Turn, take_turns
 from .evidence import NOBODY, Decision
 from .kin import kin_of
 from .names import NAME, split_title
+from .narrator import narrator_of
 from .quotations import Quotation, find_quotations, single_quoted
 from .tags import Ref, Tag, lead_is_tag, reported, tag_after, tag_before
 from .vocatives import addressees
@@ -91,8 +92,14 @@ class ProseReader:
         single = single_quoted(self.text[spans[0][0]:spans[-1][1]]) if spans else False
         paras = [self._locate(a, b, single) for a, b in spans]
         self.news = self.news or not _dialogue(paras)
+        self.me = None
         for i in range(len(paras)):
             self._tags(paras, i)
+        if self._first_person(paras):
+            for i, p in enumerate(paras):
+                for s in p.sites:
+                    if s.tag is not None and s.tag.words.lower() == "i":
+                        s.decision = self._resolve(s.tag, paras, i, s)
         self._within_paragraphs(paras)
         self.news = _one_voice(paras, self.news)
         self._conversation(paras)
@@ -134,6 +141,15 @@ class ProseReader:
             elif s.speech and (d := self._named_before(p, s)):
                 s.decision = d
 
+    def _first_person(self, paras: list[Paragraph]) -> bool:
+        """Whether the narrator says "I" in tags and is named by the replies beside those turns (narrator.py);
+        ``self.me`` is then that character."""
+        mine = [i for i, p in enumerate(paras) if (s := _first_speech(p)) and s.tag and s.tag.words.lower() == "i"]
+        beside = [self._addressed(paras[j]) for i in mine for j in (i - 1, i + 1)
+                  if 0 <= j < len(paras) and j not in mine and paras[j].opens_with_quote]
+        self.me = narrator_of(beside, [self._addressed(paras[i]) for i in mine]) if mine else None
+        return self.me is not None
+
     def _tag_above(self, prev: Paragraph) -> Tag | None:
         """A tag ending the paragraph above with a colon or comma (``Mr. Bennet coolly observed:``)."""
         body = self.text[prev.start:prev.end]
@@ -162,6 +178,9 @@ class ProseReader:
                 return NOBODY
             return Decision.of(c.name, Clue.SPEECH_TAG, f"{said} {where} the quotation",
                                1.0 if tag.near else 0.92)
+        if self.me is not None and tag.words.lower() == "i":
+            return Decision.of(self.me.name, Clue.PRONOUN, f"{said}: the narrator, whom the replies around "
+                               "the narrator's turns address", 0.95)
         if tag.first_person or tag.words.lower() in ("they", "ils", "elles"):
             return NOBODY  # a narrator who says "I" is named nowhere a tag can see; "they" are several
         if tag.ref is Ref.DESCRIPTION and tag.noun_is_kin:
