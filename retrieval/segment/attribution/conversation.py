@@ -33,6 +33,7 @@ class Fill:
     steps: int  # turns from the nearest anchor
     both: bool  # anchored before and after
     clue: Clue  # ALTERNATION; VOCATIVE where the nearest anchor is an addressee; PRONOUN for "said she"
+    paired: bool = True  # by strict alternation between a known pair, not by the local rule
 
 
 def take_turns(turns: list[Turn], genders: dict[str, str | None],
@@ -121,7 +122,7 @@ def local_chain(turns: list[Turn], genders: dict[str, str | None]) -> dict[int, 
         if who in t.addressed or (t.gender and genders.get(who) and genders[who] != t.gender):
             continue
         steps = min(g[1] for g in (ahead[k], back[k]) if g)
-        out[k] = Fill(who, steps, bool(ahead[k] and back[k]), Clue.ALTERNATION)
+        out[k] = Fill(who, steps, bool(ahead[k] and back[k]), Clue.ALTERNATION, paired=False)
     return out
 
 

@@ -24,7 +24,7 @@ from .. import speech
 from ..sentences import sentence_spans
 from ..units import Unit
 from .cast import Cast, Character
-from .conversation import Turn, take_turns
+from .conversation import Fill, Turn, take_turns
 from .evidence import NOBODY, Decision
 from .kin import kin_of
 from .names import NAME, split_title
@@ -36,7 +36,8 @@ from .vocatives import addressees
 CONTEXT_PARAGRAPHS = 4  # paragraphs back in which a pronoun's antecedent is looked for
 ONE_VOICE_PAIRS = 6  # tagged neighbours needed before the document's own habit overrides its layout's
 ANCHOR = 0.8  # a decision this sure anchors turn-taking
-STEP_DECAY = 0.05  # confidence lost per reply away from the nearest tag
+STEP_DECAY = 0.05  # confidence lost per reply away from the nearest tag (local turn-taking)
+PAIR_DECAY = 0.02  # …and in strict alternation between a known pair, anchored on one side
 SCENE_GAP = 2  # narration paragraphs between two runs of dialogue that may still hold the same two people
 SCARE_WORDS = 4  # an untagged quotation this short inside a sentence is a scare quote or a title
 NOUN_GENDER = {
@@ -374,8 +375,8 @@ class ProseReader:
             why = {Clue.VOCATIVE: f"the reply {f.steps} turns off addresses the other of the two",
                    Clue.PRONOUN: "the one of the exchange's two people its pronoun fits"}.get(
                 f.clue, f"turn-taking with the tagged replies {side}")
-            d = Decision.of(f.speaker, f.clue, why,
-                            (1.0 if f.both else 0.9) - STEP_DECAY * max(0, f.steps - 1))
+            why += f" ({'pair' if f.paired else 'local'}, {f.steps} steps)"
+            d = Decision.of(f.speaker, f.clue, why, _turn_weight(f))
             if d.confidence > s.decision.confidence:
                 s.decision = d
 
@@ -482,6 +483,18 @@ def _scare(inner: str, lead: str, at_start: bool) -> bool:
     words = len(inner.split())
     mid_sentence = bool(lead.strip()) and not lead_is_tag(lead)
     return (mid_sentence and words <= SCARE_WORDS) or (mid_sentence and not re.search(r"[.!?…,]\W*$", inner))
+
+
+def _turn_weight(f: Fill) -> float:
+    """How sure a turn-taking guess is. Measured on the annotated fiction: strict alternation between a known
+    pair, anchored on both sides, is right whatever the distance; anchored on one side it weakens slowly; the
+    local rule on one side is right only about two times in three, under the bar; a vocative holds for the
+    reply it is in, not for the turns beyond."""
+    if f.clue is Clue.VOCATIVE:
+        return 1.0 if f.steps == 0 else 0.85
+    if not f.paired:
+        return 0.85 if f.both else 0.75 - STEP_DECAY * max(0, f.steps - 1)
+    return 1.0 if f.both else max(0.85, 0.95 - PAIR_DECAY * max(0, f.steps - 1))
 
 
 def _agrees(c: Character, gender: str | None) -> bool:
