@@ -310,6 +310,10 @@ class ProseReader:
             return None
         lead = self.text[p.start:p.start + s.q.start]
         subject = re.match(rf"\s*(?:{NAME})", lead) is not None
+        if not self.news and not (subject and re.search(r"[.!?][\"”’»)]*\s*$", lead)):
+            # In dialogue the narration names whom a speaker watches or addresses as often as the speaker:
+            # only a sentence of its own with the person as its subject ("Elizabeth smiled.") names them.
+            return None
         return Decision.of(named[0].name, Clue.NARRATION, f"{named[0].name} is the only person named in the "
                            "narration before it", 1.0 if subject else 0.85)
 
