@@ -13,8 +13,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .names import NAME_RE, POSSESSIVE, TITLE_GENDER, WordCase, clean, split_title
+from .names import NAME_RE, NEVER, POSSESSIVE, TITLE_GENDER, WordCase, clean, split_title
 
+TAG_CAPITALS = 2  # times a tag's subject is capitalised inside sentences to be taken for a name
 HONOURS = frozenset({"sir", "lady", "lord", "dame"})  # titles that stay in a name with a first name
 MEN_BY_SURNAME = ("mr", "sir", "mister", "monsieur", "herr", "señor")
 MALE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
@@ -156,14 +157,26 @@ class Cast:
         fits = [c for c in self.characters if _fits(c, title, words, gender)]
         return fits[0] if len(fits) == 1 else None
 
-    def person(self, name: str) -> Character | None:
-        """The character, adding one for a valid name the cast has not seen (a tag may name a stranger)."""
+    def person(self, name: str, tagged: bool = False) -> Character | None:
+        """The character, adding one for a valid name the cast has not seen (a tag may name a stranger).
+        ``tagged``: the name is a speech tag's subject ("said the Mouse"), where a word the document
+        capitalises inside sentences at least as often as not is a character's name, though it also writes
+        "a mouse"."""
         name = POSSESSIVE.sub("", name.strip())
         c = self.resolve(name)
-        if c is None and name.lower() not in self._by_form and (name := clean(name, self.case)):
-            self._place(name, 1)
-            c = self._by_form.get(name.lower())
+        if c is None and name.lower() not in self._by_form and (
+                (new := clean(name, self.case)) or (tagged and (new := self._capitalised(name)))):
+            self._place(new, 1)
+            c = self._by_form.get(new.lower())
         return c
+
+    def _capitalised(self, name: str) -> str | None:
+        lows = [w.lower() for w in split_title(name)[1]]
+        if not lows or any(w in NEVER for w in lows):
+            return None
+        case = self.case
+        return name if all(case.capital[w] >= TAG_CAPITALS and case.capital[w] >= case.lower[w] for w in lows) \
+            else None
 
     def recent(self, before: int, since: int) -> list[Character]:
         """Characters mentioned in [since, before), the latest first, each once."""
