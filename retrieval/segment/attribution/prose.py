@@ -39,6 +39,7 @@ ONE_VOICE_PAIRS = 6  # tagged neighbours needed before the document's own habit 
 ANCHOR = 0.8  # a decision this sure anchors turn-taking
 STEP_DECAY = 0.05  # confidence lost per reply away from the nearest tag (local turn-taking)
 PAIR_DECAY = 0.02  # …and in strict alternation between a known pair, anchored on one side
+BEAT_WORDS = 8  # narration between two quotations of a paragraph short enough to keep them one speaker's
 SCENE_GAP = 2  # narration paragraphs between two runs of dialogue that may still hold the same two people
 SCARE_WORDS = 4  # an untagged quotation this short inside a sentence is a scare quote or a title
 NOUN_GENDER = {
@@ -322,12 +323,11 @@ class ProseReader:
     def _within_paragraphs(self, paras: list[Paragraph]) -> None:
         pending: str | None = None
         for i, p in enumerate(paras):
-            tagged = [s.decision for s in p.sites if s.decision.speaker and s.speech]
             for s in p.sites:
-                if s.decision.speaker is None and s.speech and tagged:
-                    s.decision = Decision.of(tagged[0].speaker, Clue.PARAGRAPH,
+                if s.decision.speaker is None and s.speech and (lender := self._lender(p, s)):
+                    s.decision = Decision.of(lender.speaker, Clue.PARAGRAPH,
                                              "another quotation of this paragraph is tagged",
-                                             min(1.0, tagged[0].confidence / 0.95))
+                                             min(1.0, lender.confidence / 0.95))
             first = p.sites[0] if p.sites else None
             if first and first.decision.speaker is None and p.opens_with_quote and i and paras[i - 1].left_open:
                 prev = _said(paras[i - 1])
@@ -340,6 +340,30 @@ class ProseReader:
                 first.decision = Decision.of(pending, Clue.STATEMENT, "introduced as a statement before")
             elif not p.opens_with_quote:
                 pending = None
+
+    def _lender(self, p: Paragraph, s: Site) -> Decision | None:
+        """The decision an untagged quotation takes from a tagged one of its paragraph. In news, the first
+        tagged one's. In dialogue, the nearest one's, where only its tag or a short beat stands between them
+        ("'…,' said Emma. She smiled. '…'"): a paragraph of narration may overhear several voices, and an aside
+        in brackets ("('That's Bill,' thought Alice)") or a quotation with a tag of its own is someone else's."""
+        tagged = [t for t in p.sites if t.decision.speaker and t.speech]
+        if self.news:
+            return tagged[0].decision if tagged else None
+        if s.tag is not None:
+            return None
+        body = self.text[p.start:p.end]
+        near: list[tuple[int, Site]] = []
+        for t in tagged:
+            a, b = (t, s) if t.q.start < s.q.start else (s, t)
+            gap = self.text[max(a.trail[1], p.start + a.q.end):p.start + b.q.start]
+            # Its tag stands between them ("'…,' said Emma, '…'"), or a beat follows its quotation; two
+            # quotations with nothing between them are a change of voice ("'Ah!' 'Hold your tongue, Ma!'").
+            between = t.tag is not None and (t.q.start < s.q.start) == t.tag.after
+            if body[:t.q.start].rstrip().endswith("(") or len(gap.split()) > BEAT_WORDS or not (
+                    between or (t is a and _words(gap))):
+                continue
+            near.append((abs(t.q.start - s.q.start), t))
+        return min(near, key=lambda x: x[0])[1].decision if near else None
 
     # --- 4. conversation ---------------------------------------------------------------------------------
     def _conversation(self, paras: list[Paragraph]) -> None:
