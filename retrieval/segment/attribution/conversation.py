@@ -12,6 +12,7 @@ the turn-taking where no tag does.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from ...records import Clue
@@ -39,7 +40,24 @@ class Fill:
 def take_turns(turns: list[Turn], genders: dict[str, str | None],
                hint: frozenset[str] = frozenset()) -> dict[int, Fill]:
     """Who speaks each open turn, by strict alternation between the run's two people; ``hint``: the two
-    people the scene around the run holds, when its narration names just two."""
+    people the scene around the run holds, when its narration names just two.
+
+    Two tags in a row that strict alternation cannot join (the same person on both parities: someone spoke
+    twice, or turned to a third person) split the run: each part is read on its own, and the turns between
+    those two tags, where the pattern changed nobody knows how, stay open."""
+    anchors = [k for k, t in enumerate(turns) if t.anchor]
+    out: dict[int, Fill] = {}
+    lo = 0
+    for a, b in itertools.pairwise(anchors):
+        if (turns[a].anchor == turns[b].anchor) != ((b - a) % 2 == 0):
+            out |= {lo + k: f for k, f in _take(turns[lo:a + 1], genders, hint if lo == 0 else frozenset()).items()}
+            lo = b
+    out |= {lo + k: f for k, f in _take(turns[lo:], genders, hint if lo == 0 else frozenset()).items()}
+    return out
+
+
+def _take(turns: list[Turn], genders: dict[str, str | None], hint: frozenset[str]) -> dict[int, Fill]:
+    """Strict alternation within a part of a run whose tags agree with it."""
     anchors = {k: (t.anchor, Clue.ALTERNATION) for k, t in enumerate(turns) if t.anchor}
     people = {a for a, _ in anchors.values()}
     pair = _pair(turns, people, hint)

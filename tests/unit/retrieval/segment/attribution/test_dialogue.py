@@ -52,8 +52,15 @@ def test_a_vocative_anchors_the_turn_taking_where_no_tag_does():
 
 
 def test_three_tagged_people_leave_only_the_local_rule():
-    fills = take_turns([turn("Ann"), turn("Ben"), turn(), turn("Cat"), turn()], {})
+    fills = take_turns([turn("Ann"), turn("Ben"), turn(), turn(), turn("Cat")], {})
     assert fills[2].speaker == "Ann" and all(not f.paired for f in fills.values())
+
+
+def test_two_tags_strict_alternation_cannot_join_split_the_run():
+    # Ben speaks on turn 1 and again on turn 3: turn 2 may be anyone's; after it, Ben and Cat alternate.
+    fills = take_turns([turn("Ann"), turn("Ben"), turn(), turn("Ben"), turn("Cat"), turn()], {})
+    assert 2 not in fills
+    assert fills[5].speaker == "Ben" and fills[5].paired
 
 
 def test_an_untagged_alternating_exchange_is_read_turn_by_turn():
