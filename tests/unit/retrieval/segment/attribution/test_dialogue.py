@@ -57,10 +57,10 @@ def test_three_tagged_people_leave_only_the_local_rule():
 
 
 def test_two_tags_strict_alternation_cannot_join_split_the_run():
-    # Ben speaks on turn 1 and again on turn 3: turn 2 may be anyone's; after it, Ben and Cat alternate.
-    fills = take_turns([turn("Ann"), turn("Ben"), turn(), turn("Ben"), turn("Cat"), turn()], {})
-    assert 2 not in fills
-    assert fills[5].speaker == "Ben" and fills[5].paired
+    # Ben speaks on turns 1 and 4: turns 2 and 3 may be anyone's; from turn 4 on, Ben and Cat alternate.
+    fills = take_turns([turn("Ann"), turn("Ben"), turn(), turn(), turn("Ben"), turn("Cat"), turn()], {})
+    assert 2 not in fills and 3 not in fills
+    assert fills[6].speaker == "Ben" and fills[6].paired
 
 
 def test_an_untagged_alternating_exchange_is_read_turn_by_turn():
