@@ -62,7 +62,7 @@ def _take(turns: list[Turn], genders: dict[str, str | None], hint: frozenset[str
     people = {a for a, _ in anchors.values()}
     pair = _pair(turns, people, hint)
     if pair is None:
-        return local_chain(turns, genders)
+        return _one_side(turns, genders, people) or local_chain(turns, genders)
     for k, t in enumerate(turns):  # a reply that addresses one of the two is the other's
         if k not in anchors and len(t.addressed & pair) == 1:
             anchors[k] = (next(iter(pair - t.addressed)), Clue.VOCATIVE)
@@ -85,6 +85,28 @@ def _take(turns: list[Turn], genders: dict[str, str | None], hint: frozenset[str
         nearest = min((*before, *after), key=lambda j: abs(j - k))
         clue = Clue.VOCATIVE if anchors[nearest][1] is Clue.VOCATIVE else Clue.ALTERNATION
         out[k] = Fill(who, abs(nearest - k), bool(before and after), clue)
+    return out
+
+
+def _one_side(turns: list[Turn], genders: dict[str, str | None], people: set[str]) -> dict[int, Fill]:
+    """One tagged person talking with someone the cast cannot name ("the child", "she"): when every pronoun
+    tag of the exchange is the other gender's and stands on the other parity, the tagged person's turns are
+    theirs; the other turns stay open."""
+    if len(people) != 1:
+        return {}
+    [a] = people
+    mine = next(k for k, t in enumerate(turns) if t.anchor == a) % 2
+    others = [k for k, t in enumerate(turns) if t.gender and not t.anchor]
+    if not genders.get(a) or not others or any(
+            k % 2 == mine or turns[k].gender == genders[a] for k in others) or any(
+            a in t.addressed for k, t in enumerate(turns) if k % 2 == mine):
+        return {}
+    anchors = [k for k, t in enumerate(turns) if t.anchor] + others
+    out: dict[int, Fill] = {}
+    for k, t in enumerate(turns):
+        if t.open and k % 2 == mine and not t.gender:
+            before, after = [j for j in anchors if j < k], [j for j in anchors if j > k]
+            out[k] = Fill(a, min(abs(j - k) for j in anchors), bool(before and after), Clue.ALTERNATION)
     return out
 
 
