@@ -38,9 +38,9 @@ class Fill:
 
 
 def take_turns(turns: list[Turn], genders: dict[str, str | None],
-               hint: frozenset[str] = frozenset()) -> dict[int, Fill]:
-    """Who speaks each open turn, by strict alternation between the run's two people; ``hint``: the two
-    people the scene around the run holds, when its narration names just two.
+               scene: frozenset[str] = frozenset()) -> dict[int, Fill]:
+    """Who speaks each open turn, by strict alternation between the run's two people; ``scene``: the people
+    the narration around the run names.
 
     Two tags in a row that strict alternation cannot join (the same person on both parities: someone spoke
     twice, or turned to a third person) split the run: each part is read on its own, and the turns between
@@ -50,17 +50,17 @@ def take_turns(turns: list[Turn], genders: dict[str, str | None],
     lo = 0
     for a, b in itertools.pairwise(anchors):
         if (turns[a].anchor == turns[b].anchor) != ((b - a) % 2 == 0):
-            out |= {lo + k: f for k, f in _take(turns[lo:a + 1], genders, hint if lo == 0 else frozenset()).items()}
+            out |= {lo + k: f for k, f in _take(turns[lo:a + 1], genders, scene if lo == 0 else frozenset()).items()}
             lo = b
-    out |= {lo + k: f for k, f in _take(turns[lo:], genders, hint if lo == 0 else frozenset()).items()}
+    out |= {lo + k: f for k, f in _take(turns[lo:], genders, scene if lo == 0 else frozenset()).items()}
     return out
 
 
-def _take(turns: list[Turn], genders: dict[str, str | None], hint: frozenset[str]) -> dict[int, Fill]:
+def _take(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[str]) -> dict[int, Fill]:
     """Strict alternation within a part of a run whose tags agree with it."""
     anchors = {k: (t.anchor, Clue.ALTERNATION) for k, t in enumerate(turns) if t.anchor}
     people = {a for a, _ in anchors.values()}
-    pair = _pair(turns, people, hint)
+    pair = _pair(turns, people, scene, genders)
     if pair is None:
         return _one_side(turns, genders, people) or local_chain(turns, genders)
     for k, t in enumerate(turns):  # a reply that addresses one of the two is the other's
@@ -110,20 +110,27 @@ def _one_side(turns: list[Turn], genders: dict[str, str | None], people: set[str
     return out
 
 
-def _pair(turns: list[Turn], people: set[str], hint: frozenset[str]) -> frozenset[str] | None:
+def _pair(turns: list[Turn], people: set[str], scene: frozenset[str],
+          genders: dict[str, str | None]) -> frozenset[str] | None:
+    """The exchange's two people: its two tagged speakers; or the scene's two; or, beside its one tagged
+    speaker, the one other person their turns address, or the one person of the scene whom the pronoun tags
+    of the other turns fit ("When Jane and Elizabeth were alone…", "said she" where Elizabeth replies)."""
     if len(people) == 2:
         return frozenset(people)
     if len(people) > 2:
         return None
-    if len(hint) == 2 and people <= hint:
-        return hint
+    if len(scene) == 2 and people <= scene:
+        return scene
     if len(people) == 1:
-        # The one tagged speaker's turns speak to one other person: the pair.
         [a] = people
         k0 = next(k for k, t in enumerate(turns) if t.anchor == a)
         spoken_to = {x for k, t in enumerate(turns) if k % 2 == k0 % 2 for x in t.addressed} - {a}
         if len(spoken_to) == 1:
             return frozenset({a, *spoken_to})
+        theirs = {t.gender for k, t in enumerate(turns) if k % 2 != k0 % 2 and t.gender}
+        fit = [x for x in scene - {a} if len(theirs) == 1 and genders.get(x) in theirs]
+        if len(fit) == 1 and not spoken_to:
+            return frozenset({a, fit[0]})
     return None
 
 

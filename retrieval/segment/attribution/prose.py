@@ -420,15 +420,15 @@ class ProseReader:
         return Turn(sure, spoken_to, gender, fillable)
 
     def _scene(self, paras: list[Paragraph], before: list[int] | None, run: list[int]) -> frozenset[str]:
-        """The two people of the scene a run belongs to, where the narration just before it names just two
-        people, counting those of the run before when only a little narration stands between."""
+        """The people of the scene a run belongs to: those the narration just before it names, and those of
+        the run before when only a little narration stands between."""
         start = before[-1] + 1 if before else max(0, run[0] - SCENE_GAP)
         gap = range(max(start, run[0] - SCENE_GAP), run[0])
         people = {c.name for j in gap for c in self.cast.named_in(paras[j].start, paras[j].end)
                   if self._person(c)}
         if before and run[0] - before[-1] - 1 <= SCENE_GAP:
             people |= {d.speaker for i in before if (d := _said(paras[i])).speaker and d.confidence >= ANCHOR}
-        return frozenset(people) if len(people) == 2 else frozenset()
+        return frozenset(people)
 
     def _person(self, c: Character) -> bool:
         """A name that is surely a person's: titled, a full name, or someone who speaks or is spoken to

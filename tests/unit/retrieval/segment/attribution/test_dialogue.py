@@ -46,7 +46,7 @@ def test_a_reply_that_addresses_its_own_turns_speaker_stops_the_parity():
 
 
 def test_a_vocative_anchors_the_turn_taking_where_no_tag_does():
-    fills = take_turns([turn(), turn(addressed={"Ann"}), turn()], {}, hint=frozenset({"Ann", "Ben"}))
+    fills = take_turns([turn(), turn(addressed={"Ann"}), turn()], {}, scene=frozenset({"Ann", "Ben"}))
     assert fills[1].speaker == "Ben" and fills[1].clue is Clue.VOCATIVE
     assert fills[0].speaker == fills[2].speaker == "Ann"
 
@@ -54,6 +54,14 @@ def test_a_vocative_anchors_the_turn_taking_where_no_tag_does():
 def test_three_tagged_people_leave_only_the_local_rule():
     fills = take_turns([turn("Ann"), turn("Ben"), turn(), turn(), turn("Cat")], {})
     assert fills[2].speaker == "Ann" and all(not f.paired for f in fills.values())
+
+
+def test_the_partner_is_the_one_person_of_the_scene_the_other_turns_pronouns_fit():
+    genders = {"Ann": "f", "Jane": "f", "Bob": "m"}
+    fills = take_turns([turn(gender="f"), turn("Ann"), turn()], genders, scene=frozenset({"Jane", "Bob", "Ann"}))
+    assert fills[0].speaker == fills[2].speaker == "Jane"
+    assert take_turns([turn(gender="m"), turn("Ann"), turn()], {**genders, "Tom": "m"},
+                      scene=frozenset({"Tom", "Bob", "Ann"})) == {}
 
 
 def test_two_tags_strict_alternation_cannot_join_split_the_run():
