@@ -387,7 +387,7 @@ class ProseReader:
                                      "own, as this document quotes one voice over several paragraphs",
                                      min(1.0, prev.confidence))
 
-    def _alternation(self, paras: list[Paragraph], run: list[int], hint: frozenset[str]) -> None:
+    def _alternation(self, paras: list[Paragraph], run: list[int], scene: frozenset[str]) -> None:
         """Turn-taking (conversation.py): an untagged reply is the person whose turn it is. Each step from a
         tag lowers the confidence; a run anchored on both sides is surer than one anchored on one."""
         genders = {c.name: c.gender for c in self.cast.characters}
@@ -398,7 +398,7 @@ class ProseReader:
                 turns[-1].append(i)
             else:
                 turns.append([i])
-        for k, f in take_turns([self._turn(paras, t) for t in turns], genders, hint).items():
+        for k, f in take_turns([self._turn(paras, t) for t in turns], genders, scene).items():
             s = _first_speech(paras[turns[k][0]])
             side = "before and after" if f.both else "on one side"
             why = {Clue.VOCATIVE: f"the reply {f.steps} turns off addresses the other of the two",
