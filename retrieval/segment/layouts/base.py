@@ -3,6 +3,7 @@ reading most layouts share (each paragraph its narrator's, unless a quotation in
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -37,9 +38,14 @@ class Reading:
 
 
 def is_heading(block: Block, max_words: int = HEADING_MAX_WORDS) -> bool:
-    """A line, or a few stacked lines (a site name over a title), each short and none ending a sentence."""
+    """A line, or a few stacked lines (a site name over a title), each short and none ending a sentence (a
+    reply broken off in a quotation, ``"But how--"``, ends one too)."""
     return len(block) <= MAX_HEADING_LINES and all(
-        ln.words <= max_words and not SENTENCE_END_RE.search(ln.text) for ln in block)
+        ln.words <= max_words and not SENTENCE_END_RE.search(ln.text) and not BROKEN_OFF.search(ln.text)
+        for ln in block)
+
+
+BROKEN_OFF = re.compile(r"(?:--|[—–])[\"”’'»]+$")
 
 
 def _is_title(block: Block) -> bool:

@@ -145,3 +145,11 @@ def test_two_paragraphs_of_dialogue_are_never_joined_into_one_unit():
     text = "“Yes.”\n\n“No.”"
     units = [Unit(0, 6, "Ann", Role.QUOTE, None, 0.5), Unit(8, 13, "Ann", Role.QUOTE, None, 0.95)]
     assert len(merge_short(units, text, 20)) == 2
+
+
+def test_a_reply_broken_off_is_speech_not_a_heading():
+    from quoth.segment import segment
+    from tests.helpers import make_doc
+    text = ("He sat down by the fire and lit his pipe, and for a while neither of us spoke a word.\n\n"
+            "\"Precisely so. But how--\"\n\n\"Was there a secret marriage?\"\n\n\"None.\"\n")
+    assert any("Precisely so" in p.text for p in segment(make_doc(text)).passages)
