@@ -27,7 +27,7 @@ from .cast import Cast, Character
 from .conversation import Fill, Turn, take_turns
 from .evidence import NOBODY, Decision
 from .kin import kin_of
-from .names import NAME, split_title
+from .names import NAME, POSSESSIVE, split_title
 from .narrator import narrator_of
 from .quotations import Quotation, find_quotations, single_quoted
 from .tags import Ref, Tag, lead_is_tag, reported, tag_after, tag_before
@@ -299,6 +299,8 @@ class ProseReader:
     def _named_before(self, p: Paragraph, s: Site) -> Decision | None:
         """An untagged quotation after narration that names one person in this paragraph: ``Emma smiled. "…"``;
         after a sentence reporting what someone said, theirs (the unit then holds that sentence too)."""
+        if s is not p.sites[0] and not self.news:
+            return self._beat(p, s)
         if s is not p.sites[0] or s.q.start == 0:
             return None
         spans = sentence_spans(self.text[p.start:p.start + s.q.start])
@@ -307,17 +309,34 @@ class ProseReader:
             s.lead, s.tag, s.reported = (p.start + spans[-1][0], s.lead[1]), said, True
             return Decision.of(c.name, Clue.SPEECH_TAG, f'"{said.words} … {said.verb}" reports them just before',
                                0.95)
+        if not self.news:
+            return self._beat(p, s)
         named = self._narrated(p.start, p.start + s.q.start, p)
         if len(named) != 1:
             return None
-        lead = self.text[p.start:p.start + s.q.start]
-        subject = re.match(rf"\s*(?:{NAME})", lead) is not None
-        if not self.news and not (subject and re.search(r"[.!?][\"”’»)]*\s*$", lead)):
-            # In dialogue the narration names whom a speaker watches or addresses as often as the speaker:
-            # only a sentence of its own with the person as its subject ("Elizabeth smiled.") names them.
-            return None
+        subject = re.match(rf"\s*(?:{NAME})", self.text[p.start:p.start + s.q.start]) is not None
         return Decision.of(named[0].name, Clue.NARRATION, f"{named[0].name} is the only person named in the "
                            "narration before it", 1.0 if subject else 0.85)
+
+    def _beat(self, p: Paragraph, s: Site) -> Decision | None:
+        """In dialogue the narration names whom a speaker watches or addresses as often as the speaker: only a
+        sentence of its own just before the quotation, with the one person it names as its subject, names them
+        ("Elizabeth smiled. '…'", "'…' Anne looked thoughtful. '…'")."""
+        k = p.sites.index(s)
+        prev = p.sites[k - 1] if k else None
+        start = p.start if prev is None else p.start + prev.q.end if prev.tag is None or not prev.tag.after \
+            else max(prev.trail[1], p.start + prev.q.end)
+        end = p.start + s.q.start
+        named = self._narrated(start, end, p)
+        beat = self.text[start:end]
+        spans = sentence_spans(beat)
+        if len(named) != 1 or not spans or not re.search(r"[.!?][\"”’»)]*\s*$", beat):
+            return None
+        m = re.match(rf"\s*(?P<who>{NAME})", beat[spans[-1][0]:])
+        if m is None or self.cast.resolve(POSSESSIVE.sub("", m.group("who"))) is not named[0]:
+            return None
+        return Decision.of(named[0].name, Clue.NARRATION, f"{named[0].name} is the subject of the sentence "
+                           "just before it")
 
     # --- 3. within a paragraph ---------------------------------------------------------------------------
     def _within_paragraphs(self, paras: list[Paragraph]) -> None:
