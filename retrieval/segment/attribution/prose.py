@@ -217,8 +217,10 @@ class ProseReader:
         p = paras[i]
         kind = 1.0 if ref is Ref.PRONOUN else 0.75
         spoken_to = self._addressed(p)
+        # "one of the Rabbit's gloves": a possessive names an owner, not someone a pronoun goes on about.
+        owners = self._only_possessive(p.start, p.start + s.q.start)
         here = [c for c in self._narrated(p.start, p.start + s.q.start, p) if _agrees(c, gender)
-                and c not in spoken_to]
+                and c not in spoken_to and c.name not in owners]
         if here:
             sure = 1.0 if gender is None or here[0].gender == gender else 0.9  # gender agrees, or unknown
             return Decision.of(here[0].name, Clue.PRONOUN, f"{said}: {here[0].name} is named just before",
@@ -227,6 +229,10 @@ class ProseReader:
         if self.news and previous and (c := self.cast.resolve(previous)) and _agrees(c, gender):
             return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name} is quoted in the paragraph before", kind)
         previous = previous if not self.news else None
+        if not self.news and i and gender and (c := self._subject_before(paras[i - 1])) and c.gender == gender \
+                and c.name != previous and c not in spoken_to:
+            return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name} is the subject of the narration just "
+                               "before", kind * RECENT)
         pool = [c for c in self._context(paras, i) if _agrees(c, gender) and c.name != previous
                 and c not in spoken_to]
         if not pool:
@@ -239,6 +245,22 @@ class ProseReader:
         weight = kind * (0.6 if rivals else RECENT if best.gender or not gender else 0.8 * RECENT)
         return Decision.of(best.name, Clue.PRONOUN, f"{said}: {best.name} is the one recent person who fits"
                            if not rivals else f"{said}: {best.name}, though {rivals[0].name} also fits", weight)
+
+    def _only_possessive(self, start: int, end: int) -> set[str]:
+        """The characters named in [start, end) only in the possessive ("the Rabbit's gloves")."""
+        plain, owned = set(), set()
+        for m in self.cast.mentions_in(start, end):
+            (owned if self.text[m.end:m.end + 2] in ("'s", "’s") else plain).add(m.character.name)
+        return owned - plain
+
+    def _subject_before(self, p: Paragraph) -> Character | None:
+        """The subject of a paragraph of narration's last sentence, where it opens with a name ("Mrs. Blewett
+        darted her eyes over Anne."): whom a pronoun in the reply after it most likely means."""
+        if _first_speech(p) is not None:
+            return None
+        spans = sentence_spans(self.text[p.start:p.end])
+        m = re.match(rf"\s*(?P<who>{NAME})", self.text[p.start + spans[-1][0]:p.end]) if spans else None
+        return self.cast.resolve(POSSESSIVE.sub("", m.group("who"))) if m else None
 
     def _context(self, paras: list[Paragraph], i: int) -> list[Character]:
         """The people of the last paragraphs, the latest mentioned first: their speakers (where their

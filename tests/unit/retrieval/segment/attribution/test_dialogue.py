@@ -153,3 +153,14 @@ def test_a_reply_broken_off_is_speech_not_a_heading():
     text = ("He sat down by the fire and lit his pipe, and for a while neither of us spoke a word.\n\n"
             "\"Precisely so. But how--\"\n\n\"Was there a secret marriage?\"\n\n\"None.\"\n")
     assert any("Precisely so" in p.text for p in segment(make_doc(text)).passages)
+
+
+def test_said_she_after_narration_is_its_subject_and_never_an_owner():
+    assert speakers([
+        "Mrs. Grey looked the girl over from head to foot, and Miss Hill waited.",
+        "“How old are you?” she demanded.",
+    ])[1] == "Mrs. Grey"
+    assert speakers([
+        "Rose Hill came in. She had put on one of Martha Grey's gloves while she was talking.",
+        "“How can that be?” she thought.",
+    ])[1] != "Martha Grey"
