@@ -27,6 +27,7 @@ PRECISION: dict[Clue, float] = {
     Clue.VOCATIVE: 0.8,
     Clue.ACCORDING: 0.85,
     Clue.STATEMENT: 0.9,
+    Clue.SIGNATURE: 0.95,
     Clue.SAME_SPEAKER: 0.8,
     Clue.ABSTAINED: 0.0,
 }

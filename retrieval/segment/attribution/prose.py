@@ -27,6 +27,7 @@ from .cast import Cast, Character
 from .conversation import Fill, Turn, take_turns
 from .evidence import NOBODY, Decision
 from .kin import kin_of
+from .letters import signed_by
 from .names import NAME, POSSESSIVE, split_title
 from .narrator import narrator_of
 from .quotations import Quotation, find_quotations, single_quoted
@@ -103,6 +104,7 @@ class ProseReader:
                 for s in p.sites:
                     if s.tag is not None and s.tag.words.lower() == "i":
                         s.decision = self._resolve(s.tag, paras, i, s)
+        self._letters(paras)
         self._within_paragraphs(paras)
         self.news = _one_voice(paras, self.news)
         self._conversation(paras)
@@ -359,6 +361,24 @@ class ProseReader:
             return None
         return Decision.of(named[0].name, Clue.NARRATION, f"{named[0].name} is the subject of the sentence "
                            "just before it")
+
+    def _letters(self, paras: list[Paragraph]) -> None:
+        """A letter read out: paragraphs that go on with an open quotation, the last one its signature
+        (letters.py); every paragraph of it is the writer's."""
+        for i, p in enumerate(paras):
+            if not (i and p.opens_with_quote and paras[i - 1].left_open and not p.left_open):
+                continue
+            name = signed_by(self.text[p.start:p.end])
+            writer = self.cast.person(name, tagged=True) if name else None
+            if writer is None:
+                continue
+            j = i
+            while j and paras[j].opens_with_quote and paras[j - 1].left_open:
+                j -= 1
+            for k in range(j, i + 1):
+                s = _first_speech(paras[k])
+                if s is not None and s.decision.confidence < ANCHOR:
+                    s.decision = Decision.of(writer.name, Clue.SIGNATURE, f"a letter signed {name!r}")
 
     # --- 3. within a paragraph ---------------------------------------------------------------------------
     def _within_paragraphs(self, paras: list[Paragraph]) -> None:

@@ -38,14 +38,18 @@ class Reading:
 
 
 def is_heading(block: Block, max_words: int = HEADING_MAX_WORDS) -> bool:
-    """A line, or a few stacked lines (a site name over a title), each short and none ending a sentence (a
-    reply broken off in a quotation, ``"But how--"``, ends one too)."""
+    """A line, or a few stacked lines (a site name over a title), each short and none ending a sentence. A
+    line that is one whole quotation, or closes one, is someone's words, never a heading: a reply broken off
+    (``"But how--"``), a letter's signature (``"CAROLINE BINGLEY"``)."""
     return len(block) <= MAX_HEADING_LINES and all(
-        ln.words <= max_words and not SENTENCE_END_RE.search(ln.text) and not BROKEN_OFF.search(ln.text)
-        for ln in block)
+        ln.words <= max_words and not SENTENCE_END_RE.search(ln.text) and not QUOTED_LINE.match(ln.text.strip())
+        and not UTTERANCE_END.search(ln.text) for ln in block)
 
 
-BROKEN_OFF = re.compile(r"(?:--|[—–])[\"”’'»]+$")
+QUOTED_LINE = re.compile(r"^[\"“„«].*[\"”“»]$")
+# A line broken off or leading on ("…advisable--"', "…and began:--", "MY DEAR FRIEND,--", "…he said,"'):
+# the middle of someone's words, never a heading.
+UTTERANCE_END = re.compile(r"(?:(?:--|[—–])[\"”’'»]*|,[\"”’'»]+)\s*$")
 
 
 def _is_title(block: Block) -> bool:

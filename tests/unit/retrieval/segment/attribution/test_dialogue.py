@@ -171,3 +171,29 @@ def test_said_she_after_narration_is_its_subject_and_never_an_owner():
         "Miss Hill came in. She had put on one of Mrs. Grey's gloves while she was talking.",
         "“How can that be?” she thought.",
     ])[-1] != "Mrs. Grey"
+
+
+def test_a_signature_names_the_writer_of_a_letter_read_out():
+    from quoth.segment.attribution.letters import signed_by
+    assert signed_by("“CAROLINE BINGLEY”") == "Caroline Bingley"
+    assert signed_by("  “Very truly yours,\n   “IRENE NORTON, nee ADLER.”") == "Irene Norton"
+    assert signed_by("“Stolen.”") is None and signed_by("“Yes, sir.”") is None
+    assert speakers([
+        *EXCHANGE,
+        "“It is from Miss Hale,” said Tom Lane, and read it aloud.",
+        "“MY DEAR FRIEND,--",
+        "“Come to dinner on Friday, and bring your brother.--Yours ever,",
+        "“CAROLINE HALE”",
+    ])[-3:] == ["Caroline Hale"] * 3
+
+
+def test_lines_that_close_or_lead_on_a_quotation_are_never_headings():
+    from quoth.segment import segment
+    from tests.helpers import make_doc
+    text = ("He read the note twice over by the window, and then he handed it across to me without a word.\n\n"
+            "\"MY DEAR FRIEND,--\n\n\"Come at once.--Yours ever,\n\n\"CAROLINE HALE\"\n\n"
+            "'I thought you did,' said the Mouse. '--I proceed. \"Edwin and Morcar,\n"
+            "the earls of Mercia and Northumbria, declared for him: and even Stigand,\n"
+            "the patriotic archbishop of Canterbury, found it advisable--\"'\n")
+    words = " ".join(p.text for p in segment(make_doc(text)).passages)
+    assert "MY DEAR FRIEND" in words and "CAROLINE HALE" in words and "Stigand" in words
