@@ -578,10 +578,10 @@ def _scare(inner: str, lead: str, at_start: bool) -> bool:
 def _turn_weight(f: Fill) -> float:
     """How sure a turn-taking guess is. Measured on the annotated fiction: strict alternation between a known
     pair, anchored on both sides, is right whatever the distance; anchored on one side it weakens slowly; the
-    local rule on one side is right only about two times in three, under the bar; a vocative holds for the
-    reply it is in, not for the turns beyond."""
+    local rule on one side is right only about two times in three, under the bar; the reply a vocative is in
+    is the other's (0.94), the turns beyond it a little less (9 right in 10)."""
     if f.clue is Clue.VOCATIVE:
-        return 1.0 if f.steps == 0 else 0.85
+        return 1.0 if f.steps == 0 else 0.9
     if not f.paired:
         return 0.85 if f.both else 0.75 - STEP_DECAY * max(0, f.steps - 1)
     return 1.0 if f.both else max(0.85, 0.95 - PAIR_DECAY * max(0, f.steps - 1))
