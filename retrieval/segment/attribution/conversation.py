@@ -147,10 +147,11 @@ def _parity(anchors: dict[int, tuple[str, Clue]], pair: frozenset[str]) -> tuple
 
 
 def _consistent(turns: list[Turn], parity: tuple[str, str], genders: dict[str, str | None]) -> bool:
-    """No turn addresses the person of its turn, and no pronoun tag is the other gender's."""
+    """No untagged turn addresses the person of its turn, and no pronoun tag is the other gender's (a tagged
+    turn may address its own speaker: "Oh, you foolish Alice!" she answered herself)."""
     for k, t in enumerate(turns):
         who = parity[k % 2]
-        if who in t.addressed or (t.gender and genders.get(who) and genders[who] != t.gender):
+        if (who in t.addressed and not t.anchor) or (t.gender and genders.get(who) and genders[who] != t.gender):
             return False
     return True
 
