@@ -197,3 +197,11 @@ def test_lines_that_close_or_lead_on_a_quotation_are_never_headings():
             "the patriotic archbishop of Canterbury, found it advisable--\"'\n")
     words = " ".join(p.text for p in segment(make_doc(text)).passages)
     assert "MY DEAR FRIEND" in words and "CAROLINE HALE" in words and "Stigand" in words
+
+
+def test_the_reply_after_a_paragraph_ending_on_someone_is_theirs():
+    assert speakers([
+        *EXCHANGE,
+        "“You will eat your supper,” said Mrs. Grey sharply. Rose Hill sighed.",
+        "“I can't. I am in the depths of despair.”",
+    ])[-1] == "Rose Hill"
