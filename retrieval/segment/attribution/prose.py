@@ -2,11 +2,16 @@
 
 1. locate   — paragraphs, their quotations, the words before (lead) and after (trail) each;
 2. tags     — a speech tag beside a quotation names its speaker, or a pronoun or description resolved by gender
-              and salience; a statement introduced, "according to";
-3. paragraph — a paragraph's untagged quotations are its tagged one's speaker's; an open quotation continues;
-4. conversation — untagged replies in a two-person exchange alternate between its people (anchored by tags,
-              checked against the addressee a reply names), or, in a document whose quotations run on
-              paragraph after paragraph in one voice (news), stay with the speaker before;
+              and salience ("said his wife": kin.py; "said I": the first-person narrator, narrator.py); a
+              statement introduced, "according to"; untagged, the one person the narration just before is
+              about ("Anne sighed. '…'", or the sentence ending the paragraph before); a letter read out is
+              its signatory's (letters.py);
+3. paragraph — a paragraph's untagged quotations are its tagged one's speaker's, across that one's tag or a
+              short beat; an open quotation continues;
+4. conversation — untagged replies in an exchange are the person whose turn it is, by strict alternation
+              between a known pair (conversation.py: anchored by tags, vocatives and pronouns, split where two
+              tags break the alternation); in a document whose quotations run on paragraph after paragraph in
+              one voice (news), they stay with the speaker before;
 5. units    — each quotation with its tags one unit, the narration around it the narrator's: no unit holds two
               speakers' words.
 
