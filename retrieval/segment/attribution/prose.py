@@ -468,7 +468,7 @@ class ProseReader:
     def _conversation(self, paras: list[Paragraph]) -> None:
         self._people = self.speakers(paras) | {c.name for p in paras for c in self._addressed(p)}
         before: list[int] | None = None
-        for run in _runs(paras):
+        for run in _runs(paras, self.text):
             if self.news:
                 for k in range(1, len(run)):
                     self._same_speaker(paras, run, k)
@@ -638,13 +638,20 @@ def _first_speech(p: Paragraph) -> Site | None:
     return next((s for s in p.sites if s.speech), None)
 
 
-def _runs(paras: list[Paragraph]) -> list[list[int]]:
-    """Runs of paragraphs of dialogue; a paragraph without speech ends a run."""
+def _runs(paras: list[Paragraph], text: str) -> list[list[int]]:
+    """Runs of paragraphs of dialogue; a paragraph without speech ends a run, and so does one whose
+    quotation is followed by narration longer than a beat ("'…' We descended and started off once more for
+    Briony Lodge."): the scene may move on, and new people with it."""
     runs: list[list[int]] = [[]]
     for i, p in enumerate(paras):
-        if _first_speech(p) is not None:
-            runs[-1].append(i)
-        elif runs[-1]:
+        if _first_speech(p) is None:
+            if runs[-1]:
+                runs.append([])
+            continue
+        runs[-1].append(i)
+        last = p.sites[-1]
+        after = max(p.start + last.q.end, last.trail[1] if last.tag is not None and last.tag.after else 0)
+        if len(text[after:p.end].split()) > BEAT_WORDS:
             runs.append([])
     return [r for r in runs if r]
 
