@@ -26,6 +26,7 @@ class Turn:
     addressed: frozenset[str]  # the people its quotations speak to
     gender: str | None  # the gender of its pronoun tag, where that tag named nobody surely
     open: bool  # nobody named surely yet, and no tag naming someone the exchange may not hold
+    may_be: frozenset[str] = frozenset()  # the people its pronoun tag may stand for, when narration names them
 
 
 @dataclass(frozen=True)
@@ -74,9 +75,9 @@ def _take(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[st
         return local_chain(turns, genders)
     out: dict[int, Fill] = {}
     for k, t in enumerate(turns):
-        if not t.open:
-            continue
         who = parity[k % 2]
+        if not t.open or (t.may_be and who not in t.may_be):
+            continue  # "…for Mrs. Lynde was seated than she said,": not one of the two
         if k in anchors and anchors[k][1] is not Clue.ALTERNATION:
             out[k] = Fill(who, 0, True, anchors[k][1])
             continue

@@ -75,6 +75,8 @@ class Site:
     speech: bool = True
     decision: Decision = NOBODY
     reported: bool = False  # the lead is a sentence of reported speech, the speaker's too
+    above: tuple[int, int] | None = None  # where its tag stands when it ends the paragraph above
+    may_be: frozenset[str] = frozenset()  # who its pronoun tag may stand for, as named just before it
 
 
 @dataclass
@@ -146,7 +148,7 @@ class ProseReader:
             inner = s.q.inner(self.text[p.start:p.end])
             s.tag = (tag_after(trail) if s.q.closed and _may_tag_after(inner, trail) else None) or tag_before(lead)
             if s.tag is None and s.q.start == 0 and i and s is p.sites[0]:
-                s.tag = self._tag_above(paras[i - 1])
+                s.tag, s.above = self._tag_above(paras[i - 1])
             s.speech = s.tag is not None or not _scare(inner, lead, s.q.start == 0)
             if s.tag is not None:
                 s.decision = self._resolve(s.tag, paras, i, s)
@@ -163,15 +165,16 @@ class ProseReader:
         self.me = narrator_of(beside, [self._addressed(paras[i]) for i in mine]) if mine else None
         return self.me is not None
 
-    def _tag_above(self, prev: Paragraph) -> Tag | None:
-        """A tag ending the paragraph above with a colon or comma (``Mr. Bennet coolly observed:``)."""
+    def _tag_above(self, prev: Paragraph) -> tuple[Tag | None, tuple[int, int] | None]:
+        """A tag ending the paragraph above with a colon or comma (``Mr. Bennet coolly observed:``), and the
+        words it stands in."""
         body = self.text[prev.start:prev.end]
         if not lead_is_tag(body) or prev.left_open:
-            return None
+            return None, None
         after = prev.start + (prev.sites[-1].trail[1] - prev.start if prev.sites else 0)
-        lead = self.text[prev.start + _sentence_part(body, after - prev.start, len(body)):prev.end]
-        tag = tag_before(lead)
-        return replace(tag, near=False) if tag else None
+        start = prev.start + _sentence_part(body, after - prev.start, len(body))
+        tag = tag_before(self.text[start:prev.end])
+        return (replace(tag, near=False), (start, prev.end)) if tag else (None, None)
 
     def _according(self, p: Paragraph) -> None:
         body = self.text[p.start:p.end]
@@ -228,12 +231,25 @@ class ProseReader:
         kind = 1.0 if ref is Ref.PRONOUN else 0.75
         spoken_to = self._addressed(p)
         # "one of the Rabbit's gloves": a possessive names an owner, not someone a pronoun goes on about.
-        owners = self._only_possessive(p.start, p.start + s.q.start)
-        here = [c for c in self._narrated(p.start, p.start + s.q.start, p) if _agrees(c, gender)
-                and c not in spoken_to and c.name not in owners]
+        # "…, for Mrs. Lynde was no sooner seated than she said," ending the paragraph above: its words count.
+        a, b = s.above or (p.start, p.start + s.q.start)
+        if s.tag is not None and (m := re.search(rf"\b{re.escape(s.tag.words)}\b", self.text[a:b])):
+            b = a + m.start()  # an antecedent comes before its pronoun ("he continued, on seeing Bingley")
+        owners = self._only_possessive(a, b)
+        named = self.cast.named_in(a, b) if s.above else self._narrated(a, b, p)
+        here = [c for c in named if _agrees(c, gender) and c not in spoken_to and c.name not in owners]
+        # Within the pronoun's own clause ("Marilla promised; but … for Mrs. Lynde was no sooner seated than
+        # she said,"), the one person named there.
+        spans = sentence_spans(self.text[a:b])
+        cut = max((m.end() for m in re.finditer(r"[;:]\s", self.text[a:b])), default=0)
+        cut = max(cut, spans[-1][0] if spans else 0)
+        clause = {m.character.name for m in self.cast.mentions_in(a + cut, b)}
+        here = [c for c in here if c.name in clause] if sum(c.name in clause for c in here) == 1 else here
+        s.may_be = frozenset(c.name for c in here)
         if here:
-            sure = 1.0 if gender is None or here[0].gender == gender else 0.9  # gender agrees, or unknown
-            return Decision.of(here[0].name, Clue.PRONOUN, f"{said}: {here[0].name} is named just before",
+            c = here[-1]  # the nearest
+            sure = 1.0 if gender is None or c.gender == gender else 0.9  # gender agrees, or unknown
+            return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name} is named just before",
                                kind * (sure if len(here) == 1 else 0.65))
         previous = _said(paras[i - 1]).speaker if i else None
         if self.news and previous and (c := self.cast.resolve(previous)) and _agrees(c, gender):
@@ -516,7 +532,7 @@ class ProseReader:
         # "said her mother", "cried a young Lucas": someone the turn-taking may not know.
         fillable = not sure and p.opens_with_quote and (s.tag is None or s.tag.ref is Ref.PRONOUN)
         spoken_to = frozenset(c.name for i in turn for c in self._addressed(paras[i]))
-        return Turn(sure, spoken_to, gender, fillable)
+        return Turn(sure, spoken_to, gender, fillable, s.may_be)
 
     def _scene(self, paras: list[Paragraph], before: list[int] | None, run: list[int]) -> frozenset[str]:
         """The people of the scene a run belongs to: those the narration just before it names, and those of

@@ -86,12 +86,21 @@ _BEFORE_CLAUSE = re.compile(rf"(?:^|[,;]\s+)(?:(?P<name>{NAME})|(?P<pron>{PRONOU
 # "when thus accosted by Miss Bingley:": the passive names the speaker after "by".
 _BEFORE_PASSIVE = re.compile(rf"\b(?:accosted|addressed|interrupted|answered|asked|greeted|hailed|told)\s+by\s+"
                              rf"(?:{PRE_NAME})?(?P<name>{NAME})\s*[,:—–-]\s*$")
-# "When they had driven around a corner Matthew said:": a name and its verb close the lead before a colon.
-_BEFORE_SAID_COLON = re.compile(rf"(?<![\w'’])(?P<name>{NAME})\s+{ADVERB}(?P<verb>{V})\s*:\s*$")
+# "When they had driven around a corner Matthew said:", "…no sooner seated than she said,": a name or a
+# pronoun and its verb close the lead.
+_BEFORE_SAID_COLON = re.compile(rf"(?<![\w'’])(?:(?P<name>{NAME})|(?P<pron>{PRONOUNS_BEFORE}))\s+{ADVERB}"
+                                rf"(?P<verb>{V})\s*[:,]\s*$")
 _PRONOUN_WORDS = {p.lower() for p in PRONOUNS_BEFORE.split("|")}
 # "He said Labour had lost support because “…”": the rest of the lead reports what they said.
 _TAG_ENDS_LEAD = re.compile(r"[,:—–-]\s*$")
 
+
+# '"Redheaded snippet," croaked Ginger': any past-tense verb, then a name or "he"/"she", right after a
+# quotation that does not end its sentence is a tag in fiction, though the verb is no common speech verb.
+_AFTER_ANY_VERB = re.compile(rf"^[\s,]*(?:[—–-]+\s*)?(?P<verb>[a-z]{{2,}}ed)\s+{ADVERB}(?:{PRE_NAME}(?P<name>{NAME})|"
+                            r"(?P<pron>he|she)\b)")
+_NOT_SPEECH = frozenset({"used", "named", "signed", "marked", "printed", "painted", "entitled",
+                         "labelled", "labeled", "headed", "titled"})  # '"Fury," named the Mouse' is no tag
 
 # « … », a-t-elle ajouté / «…», añadió.: the speaker is the pronoun inside the verb, or no word at all.
 _AFTER_INVERTED = re.compile(rf"^[\s,]*(?P<verb>{speech.FR_INVERTED})")
@@ -104,6 +113,8 @@ def tag_after(trail: str) -> Tag | None:
         m = rx.match(trail)
         if m:
             return _tag(m, after=True)
+    if (m := _AFTER_ANY_VERB.match(trail)) and m.group("verb").lower() not in _NOT_SPEECH:
+        return _tag(m, after=True)
     if m := _AFTER_INVERTED.match(trail):
         return Tag(Ref.PRONOUN, "elle" if "elle" in m.group("verb") else "il", m.group("verb"), True)
     if m := _AFTER_BARE_VERB.match(trail):

@@ -47,9 +47,9 @@ def is_heading(block: Block, max_words: int = HEADING_MAX_WORDS) -> bool:
 
 
 QUOTED_LINE = re.compile(r"^[\"“„«].*[\"”“»]$")
-# A line broken off or leading on ("…advisable--"', "…and began:--", "MY DEAR FRIEND,--", "…he said,"'):
+# A line broken off or leading on ("…advisable--"', "…and began:--", "MY DEAR FRIEND,--", "…than she said,"):
 # the middle of someone's words, never a heading.
-UTTERANCE_END = re.compile(r"(?:(?:--|[—–])[\"”’'»]*|,[\"”’'»]+)\s*$")
+UTTERANCE_END = re.compile(r"(?:--|[—–,])[\"”’'»]*\s*$")
 
 
 def _is_title(block: Block) -> bool:

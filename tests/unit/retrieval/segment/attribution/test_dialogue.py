@@ -205,3 +205,28 @@ def test_the_reply_after_a_paragraph_ending_on_someone_is_theirs():
         "“You will eat your supper,” said Mrs. Grey sharply. Rose Hill sighed.",
         "“I can't. I am in the depths of despair.”",
     ])[-1] == "Rose Hill"
+
+
+def test_any_past_tense_verb_before_a_name_after_a_quotation_is_a_tag():
+    from quoth.segment.attribution.tags import tag_after
+    assert tag_after(" croaked Ginger mockingly.").words == "Ginger"
+    assert tag_after(" quoted Ginger in a tone of contempt.").words == "Ginger"
+    assert tag_after(" named the Mouse.") is None
+
+
+def test_a_pronoun_tag_ending_the_paragraph_above_is_the_one_person_of_its_clause():
+    assert speakers([
+        *EXCHANGE,
+        "Mrs. Grey promised; but the promise was quite unnecessary, for Mrs. Lynde\n"
+        "was no sooner fairly seated than she said,",
+        "“I saw Mr. Harrison chasing your cow out of his oats today.”",
+    ])[-1] == "Mrs. Lynde"
+
+
+def test_a_short_paragraph_leading_into_a_reply_is_kept():
+    from quoth.segment import segment
+    from tests.helpers import make_doc
+    text = ("He read the note twice over by the window, and then he handed it across to me without a word.\n\n"
+            "Marilla promised; but the promise was quite unnecessary, for Mrs. Lynde\n"
+            "was no sooner fairly seated than she said,\n\n\"I saw him chasing your cow today.\"\n")
+    assert any("fairly seated" in p.text for p in segment(make_doc(text)).passages)
