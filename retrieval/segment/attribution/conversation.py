@@ -2,12 +2,13 @@
 
 Two people who talk take turns: once a run's tagged replies show which two they are, and every tag agrees
 with strict alternation (one person on the even turns, the other on the odd), each untagged reply is the
-person of its turn. The pair is known from two tagged speakers, or one tagged speaker and the one person the
-run addresses or the scene around it names. A reply that addresses the person of its turn, or whose pronoun
-tag is not theirs, shows the exchange is not a strict two-person one: nothing in the run is then filled by
-parity, and only the old local rule (the speaker of two turns back, where the two turns before are two
-different people's) applies. A reply that addresses one of the pair is the other's: the vocative anchors
-the turn-taking where no tag does.
+person of its turn. The pair is known from two tagged speakers, or from one tagged speaker and the one other
+person the scene names, their turns address, or the other turns' pronoun tags fit. A reply that addresses
+one of the pair is the other's, and a pronoun tag names the one of the pair of its gender: both anchor the
+turn-taking where no tag does. An untagged reply that addresses the person of its turn, or whose pronoun tag
+is not theirs, shows the exchange is not a strict two-person one: nothing is then filled by parity, and only
+the local rule (the speaker of two turns back, where the two turns before are two different people's)
+applies. Two tags in a row that alternation cannot join split the run into parts read on their own.
 """
 
 from __future__ import annotations
