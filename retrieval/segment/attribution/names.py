@@ -16,7 +16,7 @@ from .. import speech
 
 CAP = speech.CAPITALS
 # A word of a name: capitalised, letters and inner apostrophes or hyphens (O'Brien, Jean-Luc), no full stop.
-WORD = rf"[{CAP}][\w'’\-]*"
+WORD = rf"[{CAP}][\w'’]*(?:-[\w'’]+)*"  # a hyphen inside (Jean-Luc), never a dash after ("Mr. Elton--")
 TITLE_WORDS = {
     "m": "mr mister sir lord master monsieur herr señor don king prince duke count baron father brother uncle "
          "colonel captain general major lieutenant sergeant admiral",

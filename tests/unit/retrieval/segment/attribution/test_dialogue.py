@@ -230,3 +230,9 @@ def test_a_short_paragraph_leading_into_a_reply_is_kept():
             "Marilla promised; but the promise was quite unnecessary, for Mrs. Lynde\n"
             "was no sooner fairly seated than she said,\n\n\"I saw him chasing your cow today.\"\n")
     assert any("fairly seated" in p.text for p in segment(make_doc(text)).passages)
+
+
+def test_a_dash_after_a_name_is_not_part_of_it():
+    cast = Cast.learn("She saw Mr. Elton--and then Mr. Elton left with Jean-Luc Picard.")
+    assert {c.name for c in cast.characters} >= {"Mr. Elton", "Jean-Luc Picard"}
+    assert all("--" not in c.name for c in cast.characters)
