@@ -43,12 +43,13 @@ def is_heading(block: Block, max_words: int = HEADING_MAX_WORDS) -> bool:
     (``"But how--"``), a letter's signature (``"CAROLINE BINGLEY"``)."""
     return len(block) <= MAX_HEADING_LINES and all(
         ln.words <= max_words and not SENTENCE_END_RE.search(ln.text) and not QUOTED_LINE.match(ln.text.strip())
-        and not UTTERANCE_END.search(ln.text) for ln in block)
+        and not (UTTERANCE_END.search(ln.text) and ln.words >= UTTERANCE_WORDS) for ln in block)
 
 
 QUOTED_LINE = re.compile(r"^[\"“„«].*[\"”“»]$")
 # A line broken off or leading on ("…advisable--"', "…and began:--", "MY DEAR FRIEND,--", "…than she said,"):
 # the middle of someone's words, never a heading.
+UTTERANCE_WORDS = 3  # "Best regards," and a mail's "-- " signature delimiter stay furniture
 UTTERANCE_END = re.compile(r"(?:--|[—–,])[\"”’'»]*\s*$")
 
 
