@@ -66,6 +66,7 @@ class Clue(StrEnum):
     VOCATIVE = "addressee"  # the quotation addresses one of two people in an exchange: the other speaks
     ACCORDING = "according to"  # "According to X, …"
     STATEMENT = "statement"  # "X issued the following statement:"
+    SIGNATURE = "signature"  # a letter quoted paragraph after paragraph, signed with its writer's name
     SAME_SPEAKER = "same speaker"  # an untagged quotation after a speaker's own, where this document does so
     ABSTAINED = "abstained"  # a guess under the bar: recorded, never shown as a speaker
 

@@ -115,7 +115,9 @@ DIALOGUE_VERBS = tuple(dict.fromkeys((*VERBS, *_list(
     "retorted retorts protested protests sighed sighs laughed laughs groaned groans responded responds screamed "
     "sobbed pleaded pleads agreed agrees demanded demands faltered stammered growled snapped persisted yelled "
     "exclaimed sneered smiled grinned nodded gasped breathed drawled hissed roared thundered "
-    "ventured concluded concludes proceeded answered asked said says"), "went on", "goes on")))
+    "ventured concluded concludes proceeded answered asked said says ejaculated corroborated urged insisted "
+    "explained suggested wailed moaned shrieked squeaked chuckled sniffed confessed admitted assented conceded "
+    "announced questioned pursued"), "went on", "goes on")))
 PRONOUNS = tuple(p for words in SPEECH.values() for p in words.pronouns)
 ACCORDING = tuple(a for words in SPEECH.values() for a in words.according)
 TITLES = frozenset().union(*(w.titles for w in SPEECH.values()))

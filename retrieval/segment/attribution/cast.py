@@ -13,11 +13,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .names import NAME_RE, PARTICLES, POSSESSIVE, TITLE_GENDER, TITLES, WordCase, clean, split_title
+from .names import NAME_RE, NEVER, PARTICLES, POSSESSIVE, TITLE_GENDER, TITLES, WordCase, clean, split_title
 
+TAG_CAPITALS = 2  # times a tag's subject is capitalised inside sentences to be taken for a name
+HONOURS = frozenset({"sir", "lady", "lord", "dame"})  # titles that stay in a name with a first name
 MEN_BY_SURNAME = ("mr", "sir", "mister", "monsieur", "herr", "señor")
 MALE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
 FEMALE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+HEADING = re.compile(r"(?:^|\n[ \t]*\n)[ \t]*(?P<line>[^\n]+?)[ \t]*(?=\n[ \t]*\n|\n?$)")
+CHAPTER = re.compile(r"(?:chapter|book|part|adventure|stave|volume|canto)\b|[IVXLC]+\.\s", re.I)
+HEADING_WORDS = 10
 GENDER_WINDOW = 80  # characters after a mention in which a pronoun probably refers to it
 MIN_VOTES = 2
 AGREEMENT = 0.75
@@ -63,12 +68,21 @@ class Cast:
         cast = cls(WordCase.of(text[start:end]))
         forms = Counter()
         spans: list[tuple[int, int, str]] = []
+        headings = _headings(text, start, end)
+        titled: list[tuple[int, int, str]] = []
         for m in NAME_RE.finditer(text, start, end):
             name = clean(POSSESSIVE.sub("", m.group()), cast.case)
             if name and not name.isupper():  # a signature or heading in capitals is no mention
                 offset = m.group().find(name.split()[0])
-                spans.append((m.start() + offset, m.start() + offset + len(name), name))
-                forms[name] += 1
+                span = (m.start() + offset, m.start() + offset + len(name), name)
+                # "The Rabbit Sends in a Little Bill": a title's words are all capitalised; only names the
+                # text uses elsewhere count there.
+                k = bisect.bisect_right(headings, (m.start(), len(text))) - 1
+                heading = k >= 0 and headings[k][0] <= m.start() < headings[k][1]
+                (titled if heading else spans).append(span)
+                forms[name] += not heading
+        spans = sorted(spans + [t for t in titled if forms[t[2]]])
+        forms = Counter({f: n for f, n in forms.items() if n})
         for k in known:
             forms[k] += 1
         genders = _votes(text, spans)
@@ -116,10 +130,11 @@ class Cast:
             men = [c for c in fits if split_title(c.name)[0] in MEN_BY_SURNAME and c.last.lower() == form.lower()]
             self._by_form[form.lower()] = men[0] if len(men) == 1 and len(fits) == 2 else None
         else:  # a new person, or a titled form of a family's name ("Mr. Bennet" among the Bennets)
-            # A title is dropped from the name where a first name stands ("Bürgermeisterin Anna Keller"); a
-            # particle is none ("Count Von Kramm").
-            first = title and len(words) > 1 and words[0].lower() not in PARTICLES
-            c = Character(" ".join(words) if first else form, {form}, gender, count)
+            # A title is dropped from the name where a first name stands ("Bürgermeisterin Anna Keller"), but
+            # not an honour that is part of how the person is called ("Sir William Lucas"), nor before a particle
+            # ("Count Von Kramm").
+            drop = title and len(words) > 1 and title not in HONOURS and words[0].lower() not in PARTICLES
+            c = Character(" ".join(words) if drop else form, {form}, gender, count)
             self.characters.append(c)
             self._by_form[form.lower()] = c
 
@@ -157,14 +172,26 @@ class Cast:
         fits = [c for c in self.characters if _fits(c, title, words, gender)]
         return fits[0] if len(fits) == 1 else None
 
-    def person(self, name: str) -> Character | None:
-        """The character, adding one for a valid name the cast has not seen (a tag may name a stranger)."""
+    def person(self, name: str, tagged: bool = False) -> Character | None:
+        """The character, adding one for a valid name the cast has not seen (a tag may name a stranger).
+        ``tagged``: the name is a speech tag's subject ("said the Mouse"), where a word the document
+        capitalises inside sentences at least as often as not is a character's name, though it also writes
+        "a mouse"."""
         name = POSSESSIVE.sub("", name.strip())
         c = self.resolve(name)
-        if c is None and name.lower() not in self._by_form and (name := clean(name, self.case)):
-            self._place(name, 1)
-            c = self._by_form.get(name.lower())
+        if c is None and name.lower() not in self._by_form and (
+                (new := clean(name, self.case)) or (tagged and (new := self._capitalised(name)))):
+            self._place(new, 1)
+            c = self._by_form.get(new.lower())
         return c
+
+    def _capitalised(self, name: str) -> str | None:
+        lows = [w.lower() for w in split_title(name)[1]]
+        if not lows or any(w in NEVER for w in lows):
+            return None
+        case = self.case
+        return name if all(case.capital[w] >= TAG_CAPITALS and case.capital[w] >= case.lower[w] for w in lows) \
+            else None
 
     def recent(self, before: int, since: int) -> list[Character]:
         """Characters mentioned in [since, before), the latest first, each once."""
@@ -192,6 +219,17 @@ class Cast:
                 seen.append(c)
             i += 1
         return seen
+
+
+def _headings(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Lines that stand alone as headings: a short line between blank lines without a sentence's end, or one
+    that opens with "Chapter" and its kin."""
+    out = []
+    for m in HEADING.finditer(text, start, end):
+        line = m.group("line")
+        if CHAPTER.match(line) or (len(line.split()) <= HEADING_WORDS and not re.search(r"[.!?,;:\"”’'»]$", line)):
+            out.append((m.start("line"), m.end("line")))
+    return out
 
 
 def _votes(text: str, spans: list[tuple[int, int, str]]) -> dict[str, str]:

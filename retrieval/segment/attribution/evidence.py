@@ -23,10 +23,11 @@ PRECISION: dict[Clue, float] = {
     Clue.PRONOUN: 0.85,
     Clue.PARAGRAPH: 0.92,
     Clue.CONTINUATION: 0.93,
-    Clue.ALTERNATION: 0.85,
+    Clue.ALTERNATION: 0.9,
     Clue.VOCATIVE: 0.8,
     Clue.ACCORDING: 0.85,
     Clue.STATEMENT: 0.9,
+    Clue.SIGNATURE: 0.95,
     Clue.SAME_SPEAKER: 0.8,
     Clue.ABSTAINED: 0.0,
 }

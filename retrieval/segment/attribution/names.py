@@ -16,7 +16,7 @@ from .. import speech
 
 CAP = speech.CAPITALS
 # A word of a name: capitalised, letters and inner apostrophes or hyphens (O'Brien, Jean-Luc), no full stop.
-WORD = rf"[{CAP}][\w'’]*(?:-[\w'’]+)*"  # one hyphen at a time: "Mr. Elton--and" is Mr. Elton
+WORD = rf"[{CAP}][\w'’]*(?:-[\w'’]+)*"  # a hyphen inside (Jean-Luc), never a dash after ("Mr. Elton--and")
 TITLE_WORDS = {
     "m": "mr mister sir lord master monsieur herr señor don king prince duke count baron father brother uncle "
          "colonel captain general major lieutenant sergeant admiral",
@@ -30,21 +30,22 @@ TITLES = frozenset(TITLE_GENDER) | speech.TITLES
 # "Mr." "Dr." "J." "St.": a title or an initial may carry a full stop inside a name.
 TITLE = rf"(?:{'|'.join(sorted((t.capitalize() for t in TITLES), key=len, reverse=True))})\.?"
 INITIAL = rf"[{CAP}]\."
+_S = r"(?:[ \t\u00a0]+\n?|\n)[ \t\u00a0]*"  # the space between a name's words: a line break, never a blank line
 # "U.S.", "U.K.": an acronym written with full stops is one word of a name, never an initial before one.
 ACRONYM = rf"(?:[{CAP}]\.){{2,}}"
 # "Governor of Washington Chris Gregoire", "Ambassador to the United States Hamdullah Mohib": a title with its
 # office, before a name.
-_OF = rf"\s+(?:of|to|for)\s+(?:the\s+)?{WORD}(?:\s+{WORD})?(?=\s+{WORD})"
+_OF = rf"{_S}(?:of|to|for){_S}(?:the{_S})?{WORD}(?:{_S}{WORD})?(?={_S}{WORD})"
 OFFICE = rf"{TITLE}(?:{_OF})?"
 # "Department of Agriculture", "Institute for Fiscal Studies": an institution's name runs on over "of"/"for".
 INSTITUTION = r"(?:Department|Ministry|Office|Agency|Bureau|University|Institute|College|School|Council|" \
               r"Commission|Committee|Board|Bank|Court|Museum|Society|Association|Foundation|Federation|League|" \
               r"Union|Organi[sz]ation|Academy|Centers?|Centres?|Church|Chamber|House|Party|Secretary|Minister)" \
-              rf"\s+(?:of|for)\s+(?:the\s+)?{WORD}(?:\s+{WORD})?"
+              rf"{_S}(?:of|for){_S}(?:the{_S})?{WORD}(?:{_S}{WORD})?"
 _PART = rf"(?:{ACRONYM}|{INSTITUTION}|{WORD}|{INITIAL})"
 PARTICLES = frozenset(("de", "van", "von", "der", "da", "le", "la", "del", "du"))  # "Vincent van Gogh"
 # A people's adjective may stand before a title and its office ("Afghan Ambassador to the United States …").
-NAME = rf"(?:(?:{OFFICE}|{INITIAL})\s+)*{_PART}(?:\s+(?:(?:{'|'.join(PARTICLES)})\s+)*(?:{TITLE}{_OF}|{_PART}))" \
+NAME = rf"(?:(?:{OFFICE}|{INITIAL}){_S})*{_PART}(?:{_S}(?:(?:{'|'.join(PARTICLES)}){_S})*(?:{TITLE}{_OF}|{_PART}))" \
        + "{0,3}"
 POSSESSIVE = re.compile(r"['’]s?$")  # "Mr. Bingley's": the name without its possessive ending
 # A name never starts inside an acronym ("S. Department" in "U.S. Department").
@@ -68,7 +69,8 @@ NEVER = frozenset(_words(
     "january february march april june july august september october november december today tomorrow yesterday "
     "tonight username password login logout email subscribe search menu home share reply comments comment "
     "advertisement god heaven dear sir madam ladies gentlemen mama mamma papa mother father chapter act scene "
-    "book part volume section page note st "
+    "book part volume section page note st thereupon therefore meanwhile nevertheless nonetheless moreover "
+    "furthermore besides accordingly consequently otherwise instead afterwards presently whereupon "
 )) | speech.NOT_NAMES
 
 

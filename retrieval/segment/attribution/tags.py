@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .. import speech
+from .kin import KIN
 from .names import NAME, POSSESSIVE
 
 V = "|".join(sorted(speech.DIALOGUE_VERBS, key=len, reverse=True))
@@ -21,7 +22,7 @@ NEAR_V = "|".join(sorted(speech.VERBS, key=len, reverse=True))  # verbs that rep
 PRONOUNS_AFTER = r"he|she|I|they|we|il|elle|er|sie|él|ella"
 PRONOUNS_BEFORE = r"He|She|I|They|We|he|she|they|we|Il|Elle|Er|Sie|Él|Ella"
 # "her sister", "the old man", "his friend": a description, its last word the noun.
-DESC = r"(?:the|a|an|her|his|their|my|our|its|this|that)\s+(?:[a-z][\w\-]*\s+){0,3}?(?P<noun>[a-z][\w\-]*)"
+DESC = r"(?P<det>the|a|an|her|his|their|my|our|its|this|that)\s+(?:[a-z][\w\-]*\s+){0,3}?(?P<noun>[a-z][\w\-]*)"
 # "the gallant Mr. Elton", "shop steward Dana Whitfield": words before a name are not part of it.
 _FUNCTION = r"(?:he|she|it|i|they|we|you|to|at|with|in|into|and|or|but|of|for|from|on|as|by|that|who|not)\b"
 PRE_NAME = rf"(?:(?:the|a|an|her|his|their|our|my)\s+)?(?:(?!{_FUNCTION})[a-z][\w\-]*\s+){{0,3}}"
@@ -43,6 +44,11 @@ class Tag:
     verb: str | None
     after: bool  # the tag follows the quotation
     near: bool = True  # the tag stands right beside the quotation
+    owner: str | None = None  # a description's possessive ("her" in "her mother"): whose kin it names
+
+    @property
+    def noun_is_kin(self) -> bool:
+        return self.ref is Ref.DESCRIPTION and self.owner is not None and self.words.lower() in KIN
 
     @property
     def first_person(self) -> bool:
@@ -80,10 +86,21 @@ _BEFORE_CLAUSE = re.compile(rf"(?:^|[,;]\s+)(?:(?P<name>{NAME})|(?P<pron>{PRONOU
 # "when thus accosted by Miss Bingley:": the passive names the speaker after "by".
 _BEFORE_PASSIVE = re.compile(rf"\b(?:accosted|addressed|interrupted|answered|asked|greeted|hailed|told)\s+by\s+"
                              rf"(?:{PRE_NAME})?(?P<name>{NAME})\s*[,:—–-]\s*$")
+# "When they had driven around a corner Matthew said:", "…no sooner seated than she said,": a name or a
+# pronoun and its verb close the lead.
+_BEFORE_SAID_COLON = re.compile(rf"(?<![\w'’])(?:(?P<name>{NAME})|(?P<pron>{PRONOUNS_BEFORE}))\s+{ADVERB}"
+                                rf"(?P<verb>{V})\s*[:,]\s*$")
 _PRONOUN_WORDS = {p.lower() for p in PRONOUNS_BEFORE.split("|")}
 # "He said Labour had lost support because “…”": the rest of the lead reports what they said.
 _TAG_ENDS_LEAD = re.compile(r"[,:—–-]\s*$")
 
+
+# '"Redheaded snippet," croaked Ginger': any past-tense verb, then a name or "he"/"she", right after a
+# quotation that does not end its sentence is a tag in fiction, though the verb is no common speech verb.
+_AFTER_ANY_VERB = re.compile(rf"^[\s,]*(?:[—–-]+\s*)?(?P<verb>[a-z]{{2,}}ed)\s+{ADVERB}(?:{PRE_NAME}(?P<name>{NAME})|"
+                            r"(?P<pron>he|she)\b)")
+_NOT_SPEECH = frozenset({"used", "named", "signed", "marked", "printed", "painted", "entitled",
+                         "labelled", "labeled", "headed", "titled"})  # '"Fury," named the Mouse' is no tag
 
 # « … », a-t-elle ajouté / «…», añadió.: the speaker is the pronoun inside the verb, or no word at all.
 _AFTER_INVERTED = re.compile(rf"^[\s,]*(?P<verb>{speech.FR_INVERTED})")
@@ -101,6 +118,8 @@ def tag_after(trail: str) -> Tag | None:
         m = rx.match(trail)
         if m:
             return _tag(m, after=True)
+    if (m := _AFTER_ANY_VERB.match(trail)) and m.group("verb").lower() not in _NOT_SPEECH:
+        return _tag(m, after=True)
     if m := _AFTER_INVERTED.match(trail):
         return Tag(Ref.PRONOUN, "elle" if "elle" in m.group("verb") else "il", m.group("verb"), True)
     if m := _AFTER_BARE_VERB.match(trail):
@@ -122,7 +141,7 @@ def tag_before(lead: str) -> Tag | None:
         # ("said the plan was") may be further off, as news quotes partly.
         if len(rest.split()) <= 3 or (near_verb and len(rest.split()) <= 14):
             return _tag(m, after=False, near=len(rest.split()) <= 6 and not (m.group("between") or "").strip())
-    for rx in (_BEFORE_CLAUSE, _BEFORE_PASSIVE):
+    for rx in (_BEFORE_CLAUSE, _BEFORE_PASSIVE, _BEFORE_SAID_COLON):
         m = rx.search(lead)
         if m:
             return _tag(m, after=False)
@@ -200,7 +219,8 @@ def _tag(m: re.Match[str], after: bool, near: bool = True) -> Tag | None:
         return nearer or Tag(Ref.NAME, m.group("name"), verb, after, near)
     if m.groupdict().get("pron"):
         return Tag(Ref.PRONOUN, m.group("pron"), verb, after, near)
-    return Tag(Ref.DESCRIPTION, m.group("noun"), verb, after, near)
+    det = (m.groupdict().get("det") or "").lower()
+    return Tag(Ref.DESCRIPTION, m.group("noun"), verb, after, near, det if det in ("her", "his") else None)
 
 
 def lead_is_tag(lead: str) -> bool:

@@ -3,6 +3,7 @@ reading most layouts share (each paragraph its narrator's, unless a quotation in
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -37,11 +38,21 @@ class Reading:
 
 
 def is_heading(block: Block, max_words: int = HEADING_MAX_WORDS) -> bool:
-    """A line, or a few stacked lines (a site name over a title), each short and none ending a sentence. A line
-    that goes on in lower case continues a wrapped sentence: the block is prose, however short its lines."""
+    """A line, or a few stacked lines (a site name over a title), each short and none ending a sentence. A
+    line that is one whole quotation, or closes one, is someone's words, never a heading: a reply broken off
+    (``"But how--"``), a letter's signature (``"CAROLINE BINGLEY"``). A line that goes on in lower case continues
+    a wrapped sentence: the block is prose, however short its lines."""
     return len(block) <= MAX_HEADING_LINES and all(
-        ln.words <= max_words and not SENTENCE_END_RE.search(ln.text) for ln in block) and not any(
+        ln.words <= max_words and not SENTENCE_END_RE.search(ln.text) and not QUOTED_LINE.match(ln.text.strip())
+        and not (UTTERANCE_END.search(ln.text) and ln.words >= UTTERANCE_WORDS) for ln in block) and not any(
         ln.text[:1].islower() for ln in block[1:])
+
+
+QUOTED_LINE = re.compile(r"^[\"“„«].*[\"”“»]$")
+# A line broken off or leading on ("…advisable--"', "…and began:--", "MY DEAR FRIEND,--", "…than she said,"):
+# the middle of someone's words, never a heading.
+UTTERANCE_WORDS = 3  # "Best regards," and a mail's "-- " signature delimiter stay furniture
+UTTERANCE_END = re.compile(r"(?:--|[—–,])[\"”’'»]*\s*$")
 
 
 def _is_title(block: Block) -> bool:

@@ -1,0 +1,186 @@
+"""Turn-taking in an exchange: who speaks the untagged replies of a run of dialogue paragraphs.
+
+Two people who talk take turns: once a run's tagged replies show which two they are, and every tag agrees
+with strict alternation (one person on the even turns, the other on the odd), each untagged reply is the
+person of its turn. The pair is known from two tagged speakers, or from one tagged speaker and the one other
+person the scene names, their turns address, or the other turns' pronoun tags fit. A reply that addresses
+one of the pair is the other's, and a pronoun tag names the one of the pair of its gender: both anchor the
+turn-taking where no tag does. An untagged reply that addresses the person of its turn, or whose pronoun tag
+is not theirs, shows the exchange is not a strict two-person one: nothing is then filled by parity, and only
+the local rule (the speaker of two turns back, where the two turns before are two different people's)
+applies. Two tags in a row that alternation cannot join split the run into parts read on their own.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from ...records import Clue
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One dialogue paragraph of a run, as turn-taking sees it."""
+
+    anchor: str | None  # the speaker a tag names surely enough to anchor the turn-taking
+    addressed: frozenset[str]  # the people its quotations speak to
+    gender: str | None  # the gender of its pronoun tag, where that tag named nobody surely
+    open: bool  # nobody named surely yet, and no tag naming someone the exchange may not hold
+    may_be: frozenset[str] = frozenset()  # the people its pronoun tag may stand for, when narration names them
+
+
+@dataclass(frozen=True)
+class Fill:
+    speaker: str
+    steps: int  # turns from the nearest anchor
+    both: bool  # anchored before and after
+    clue: Clue  # ALTERNATION; VOCATIVE where the nearest anchor is an addressee; PRONOUN for "said she"
+    paired: bool = True  # by strict alternation between a known pair, not by the local rule
+
+
+def take_turns(turns: list[Turn], genders: dict[str, str | None],
+               scene: frozenset[str] = frozenset()) -> dict[int, Fill]:
+    """Who speaks each open turn, by strict alternation between the run's two people; ``scene``: the people
+    the narration around the run names.
+
+    Two tags in a row that strict alternation cannot join (the same person on both parities: someone spoke
+    twice, or turned to a third person) split the run: each part is read on its own, and the turns between
+    those two tags, where the pattern changed nobody knows how, stay open."""
+    anchors = [k for k, t in enumerate(turns) if t.anchor]
+    out: dict[int, Fill] = {}
+    lo = 0
+    for a, b in itertools.pairwise(anchors):
+        if (turns[a].anchor == turns[b].anchor) != ((b - a) % 2 == 0):
+            out |= {lo + k: f for k, f in _take(turns[lo:a + 1], genders, scene if lo == 0 else frozenset()).items()}
+            lo = b
+    out |= {lo + k: f for k, f in _take(turns[lo:], genders, scene if lo == 0 else frozenset()).items()}
+    return out
+
+
+def _take(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[str]) -> dict[int, Fill]:
+    """Strict alternation within a part of a run whose tags agree with it."""
+    anchors = {k: (t.anchor, Clue.ALTERNATION) for k, t in enumerate(turns) if t.anchor}
+    people = {a for a, _ in anchors.values()}
+    pair = _pair(turns, people, scene, genders)
+    if pair is None:
+        return _one_side(turns, genders, people) or local_chain(turns, genders)
+    for k, t in enumerate(turns):  # a reply that addresses one of the two is the other's
+        if k not in anchors and len(t.addressed & pair) == 1:
+            anchors[k] = (next(iter(pair - t.addressed)), Clue.VOCATIVE)
+        elif k not in anchors and t.gender and (by := [p for p in pair if genders.get(p) == t.gender]) \
+                and len(by) == 1 and all(genders.get(p) for p in pair):
+            anchors[k] = (by[0], Clue.PRONOUN)
+    parity = _parity(anchors, pair)
+    if parity is None or not _consistent(turns, parity, genders):
+        return local_chain(turns, genders)
+    out: dict[int, Fill] = {}
+    for k, t in enumerate(turns):
+        who = parity[k % 2]
+        if not t.open or (t.may_be and who not in t.may_be):
+            continue  # "…for Mrs. Lynde was seated than she said,": not one of the two
+        if k in anchors and anchors[k][1] is not Clue.ALTERNATION:
+            out[k] = Fill(who, 0, True, anchors[k][1])
+            continue
+        before = [j for j in anchors if j < k]
+        after = [j for j in anchors if j > k]
+        nearest = min((*before, *after), key=lambda j: abs(j - k))
+        clue = Clue.VOCATIVE if anchors[nearest][1] is Clue.VOCATIVE else Clue.ALTERNATION
+        out[k] = Fill(who, abs(nearest - k), bool(before and after), clue)
+    return out
+
+
+def _one_side(turns: list[Turn], genders: dict[str, str | None], people: set[str]) -> dict[int, Fill]:
+    """One tagged person talking with someone the cast cannot name ("the child", "she"): when every pronoun
+    tag of the exchange is the other gender's and stands on the other parity, the tagged person's turns are
+    theirs; the other turns stay open."""
+    if len(people) != 1:
+        return {}
+    [a] = people
+    mine = next(k for k, t in enumerate(turns) if t.anchor == a) % 2
+    others = [k for k, t in enumerate(turns) if t.gender and not t.anchor]
+    if not genders.get(a) or not others or any(
+            k % 2 == mine or turns[k].gender == genders[a] for k in others) or any(
+            a in t.addressed for k, t in enumerate(turns) if k % 2 == mine):
+        return {}
+    anchors = [k for k, t in enumerate(turns) if t.anchor] + others
+    out: dict[int, Fill] = {}
+    for k, t in enumerate(turns):
+        if t.open and k % 2 == mine and not t.gender:
+            before, after = [j for j in anchors if j < k], [j for j in anchors if j > k]
+            out[k] = Fill(a, min(abs(j - k) for j in anchors), bool(before and after), Clue.ALTERNATION)
+    return out
+
+
+def _pair(turns: list[Turn], people: set[str], scene: frozenset[str],
+          genders: dict[str, str | None]) -> frozenset[str] | None:
+    """The exchange's two people: its two tagged speakers; or the scene's two; or, beside its one tagged
+    speaker, the one other person their turns address, or the one person of the scene whom the pronoun tags
+    of the other turns fit ("When Jane and Elizabeth were alone…", "said she" where Elizabeth replies)."""
+    if len(people) == 2:
+        return frozenset(people)
+    if len(people) > 2:
+        return None
+    if len(scene) == 2 and people <= scene:
+        return scene
+    if len(people) == 1:
+        [a] = people
+        k0 = next(k for k, t in enumerate(turns) if t.anchor == a)
+        spoken_to = {x for k, t in enumerate(turns) if k % 2 == k0 % 2 for x in t.addressed} - {a}
+        if len(spoken_to) == 1:
+            return frozenset({a, *spoken_to})
+        theirs = {t.gender for k, t in enumerate(turns) if k % 2 != k0 % 2 and t.gender}
+        fit = [x for x in scene - {a} if len(theirs) == 1 and genders.get(x) in theirs]
+        if len(fit) == 1 and not spoken_to:
+            return frozenset({a, fit[0]})
+    return None
+
+
+def _parity(anchors: dict[int, tuple[str, Clue]], pair: frozenset[str]) -> tuple[str, str] | None:
+    """(even turns' speaker, odd turns' speaker), when every anchor agrees with strict alternation."""
+    sides: dict[int, set[str]] = {0: set(), 1: set()}
+    for k, (who, _) in anchors.items():
+        sides[k % 2].add(who)
+    if not anchors or any(len(v) > 1 for v in sides.values()) or sides[0] & sides[1]:
+        return None
+    a, b = sorted(pair)
+    even = next(iter(sides[0])) if sides[0] else (b if a in sides[1] else a)
+    return even, next(iter(pair - {even}))
+
+
+def _consistent(turns: list[Turn], parity: tuple[str, str], genders: dict[str, str | None]) -> bool:
+    """No untagged turn addresses the person of its turn, and no pronoun tag is the other gender's (a tagged
+    turn may address its own speaker: "Oh, you foolish Alice!" she answered herself)."""
+    for k, t in enumerate(turns):
+        who = parity[k % 2]
+        if (who in t.addressed and not t.anchor) or (t.gender and genders.get(who) and genders[who] != t.gender):
+            return False
+    return True
+
+
+def local_chain(turns: list[Turn], genders: dict[str, str | None]) -> dict[int, Fill]:
+    """Where no pair is sure: the speaker of two turns back when the two turns before are two people's, read
+    forwards and backwards; the two readings must agree, and the reply may not address or mis-gender them."""
+    anchors = [t.anchor for t in turns]
+    ahead, back = _chain(anchors), _chain(anchors[::-1])[::-1]
+    out: dict[int, Fill] = {}
+    for k, t in enumerate(turns):
+        guesses = {g[0] for g in (ahead[k], back[k]) if g}
+        if not t.open or t.anchor or len(guesses) != 1:
+            continue
+        who = guesses.pop()
+        if who in t.addressed or (t.gender and genders.get(who) and genders[who] != t.gender):
+            continue
+        steps = min(g[1] for g in (ahead[k], back[k]) if g)
+        out[k] = Fill(who, steps, bool(ahead[k] and back[k]), Clue.ALTERNATION, paired=False)
+    return out
+
+
+def _chain(anchors: list[str | None]) -> list[tuple[str, int] | None]:
+    """For each position, (speaker, steps from a tag) by turn-taking from the two positions before it."""
+    known: list[tuple[str, int] | None] = [(a, 0) if a else None for a in anchors]
+    out: list[tuple[str, int] | None] = [None] * len(anchors)
+    for k in range(2, len(anchors)):
+        if known[k] is None and known[k - 1] and known[k - 2] and known[k - 1][0] != known[k - 2][0]:
+            out[k] = known[k] = (known[k - 2][0], max(known[k - 1][1], known[k - 2][1]) + 1)
+    return out

@@ -1,0 +1,238 @@
+"""The prose sieve on fiction: turn-taking, vocatives, kinship tags, a first-person narrator, and the cast's
+names — each on a short exchange written for the case (none is taken from the annotated works)."""
+
+from quoth.records import Clue, Role
+from quoth.segment.attribution import Cast, Decision, ProseReader
+from quoth.segment.attribution.conversation import Turn, take_turns
+from quoth.segment.attribution.kin import kin_of
+from quoth.segment.attribution.names import WordCase
+from quoth.segment.attribution.narrator import narrator_of
+from quoth.segment.attribution.vocatives import addressees
+from quoth.segment.units import Unit, merge_short
+
+
+def speakers(paragraphs, bar=0.7):
+    """Each paragraph's first quotation's speaker, as settled at ``bar`` (None under it)."""
+    text = "\n\n".join(paragraphs)
+    spans, pos = [], 0
+    for par in paragraphs:
+        spans.append((pos, pos + len(par)))
+        pos += len(par) + 2
+    units = ProseReader(text, Decision(None), Role.NARRATION, Cast.learn(text), news=False).read(spans)
+    out = []
+    for a, b in spans:
+        quote = next((u for u in units if a <= u.start < b and u.role is Role.QUOTE), None)
+        out.append(quote.speaker if quote and (quote.confidence or 0) >= bar else None)
+    return out
+
+
+def turn(anchor=None, addressed=(), gender=None):
+    return Turn(anchor, frozenset(addressed), gender, anchor is None)
+
+
+def test_two_people_take_turns_from_one_tag_each():
+    fills = take_turns([turn("Ann"), turn(), turn(), turn("Ben"), turn()], {"Ann": "f", "Ben": "m"})
+    assert {k: f.speaker for k, f in fills.items()} == {1: "Ben", 2: "Ann", 4: "Ann"}
+    assert fills[1].both and not fills[4].both and fills[4].paired
+    # Two tags on the same parity are no strict alternation: nothing is filled by parity.
+    assert all(not f.paired for f in take_turns([turn("Ann"), turn(), turn("Ben")], {}).values())
+
+
+def test_a_reply_that_addresses_its_own_turns_speaker_stops_the_parity():
+    # Turn 3 would be Ben's, yet it speaks to Ben: the exchange is not a strict two-person one.
+    fills = take_turns([turn("Ann"), turn("Ben"), turn(), turn(addressed={"Ben"})], {})
+    assert all(not f.paired for f in fills.values())
+    assert 3 not in fills
+
+
+def test_a_vocative_anchors_the_turn_taking_where_no_tag_does():
+    fills = take_turns([turn(), turn(addressed={"Ann"}), turn()], {}, scene=frozenset({"Ann", "Ben"}))
+    assert fills[1].speaker == "Ben" and fills[1].clue is Clue.VOCATIVE
+    assert fills[0].speaker == fills[2].speaker == "Ann"
+
+
+def test_three_tagged_people_leave_only_the_local_rule():
+    fills = take_turns([turn("Ann"), turn("Ben"), turn(), turn(), turn("Cat")], {})
+    assert fills[2].speaker == "Ann" and all(not f.paired for f in fills.values())
+
+
+def test_the_partner_is_the_one_person_of_the_scene_the_other_turns_pronouns_fit():
+    genders = {"Ann": "f", "Jane": "f", "Bob": "m"}
+    fills = take_turns([turn(gender="f"), turn("Ann"), turn()], genders, scene=frozenset({"Jane", "Bob", "Ann"}))
+    assert fills[0].speaker == fills[2].speaker == "Jane"
+    assert take_turns([turn(gender="m"), turn("Ann"), turn()], {**genders, "Tom": "m"},
+                      scene=frozenset({"Tom", "Bob", "Ann"})) == {}
+
+
+def test_two_tags_strict_alternation_cannot_join_split_the_run():
+    # Ben speaks on turns 1 and 4: turns 2 and 3 may be anyone's; from turn 4 on, Ben and Cat alternate.
+    fills = take_turns([turn("Ann"), turn("Ben"), turn(), turn(), turn("Ben"), turn("Cat"), turn()], {})
+    assert 2 not in fills and 3 not in fills
+    assert fills[6].speaker == "Ben" and fills[6].paired
+
+
+def test_an_untagged_alternating_exchange_is_read_turn_by_turn():
+    assert speakers([
+        "“Are you coming to the fair tomorrow?” asked Maria Holt.",
+        "“Only if the rain holds off,” said Tomas Berg.",
+        "“It never rains in June here.”",
+        "“It rained all last June.”",
+        "“Then bring a coat.”",
+    ]) == ["Maria Holt", "Tomas Berg", "Maria Holt", "Tomas Berg", "Maria Holt"]
+
+
+def test_vocatives_name_whom_a_quotation_speaks_to_never_its_speaker():
+    text = "Harriet Smith met George Knightley and Mr. Thomas in the lane. Pshaw."
+    cast = Cast.learn(text)
+    assert [c.name for c in addressees("Harriet, do you know him?", cast)] == ["Harriet Smith"]
+    assert [c.name for c in addressees("I think so, Mr. Knightley.", cast)] == ["George Knightley"]
+    assert addressees("Pshaw! They did not look.", cast) == []
+    assert addressees("Mr. and Mrs. Thomas moved away.", cast) == []
+
+
+def test_his_wife_is_the_mrs_of_his_family_and_two_families_leave_nobody():
+    text = ("Mr. Hale came in. Mrs. Hale followed him. Later Mr. Dunn and Mrs. Dunn arrived, "
+            "and Mr. Hale greeted Mr. Dunn.")
+    cast = Cast.learn(text)
+    hale, dunn = cast.resolve("Mr. Hale"), cast.resolve("Mr. Dunn")
+    assert kin_of("wife", "his", [hale], cast).name == "Mrs. Hale"
+    assert kin_of("wife", "his", [hale, dunn], cast) is None
+    assert kin_of("wife", "her", [hale], cast) is None  # "her wife" of a man: no such kin
+    assert kin_of("friend", "his", [hale], cast) is None
+
+
+def test_a_kinship_tag_names_the_speaker_in_an_exchange():
+    assert speakers([
+        "Mr. Hale put down his paper when Mrs. Hale came into the room.",
+        "“Have you heard the news?” cried his wife.",
+    ]) == [None, "Mrs. Hale"]
+
+
+def test_the_first_person_narrator_is_whom_the_replies_beside_said_i_address():
+    cast = Cast.learn("Holmes and Watson sat by the fire.")
+    holmes, watson = cast.resolve("Holmes"), cast.resolve("Watson")
+    assert narrator_of([[watson], [watson], []], [[holmes]]).name == "Watson"
+    assert narrator_of([[watson]], []) is None  # one reply is not enough
+    assert speakers([
+        "Holmes and I sat by the fire after dinner.",
+        "“You look tired, Watson,” said Holmes.",
+        "“A long day at the surgery,” said I.",
+        "“Then sleep, Watson. The case will keep.”",
+        "“I doubt it,” I answered.",
+    ])[2] == "Watson"
+
+
+def test_a_capitalised_creature_in_a_tag_is_a_character():
+    assert speakers([
+        "“You are late,” said the Mouse to the Duck.",
+        "A mouse ran by, and the Duck looked at the Mouse again.",
+    ])[0] == "Mouse"
+
+
+def test_pronoun_contractions_and_sentence_adverbs_are_no_names():
+    case = WordCase.of("I'm here. I'd go. Thereupon Anne left. Then Anne came back and saw Anne.")
+    assert not case.name_word("I'm") and not case.name_word("I'd") and not case.name_word("Thereupon")
+    assert case.name_word("Anne")
+
+
+def test_a_heading_does_not_make_names_of_its_words():
+    cast = Cast.learn("CHAPTER IV. The Rabbit Sends in a Little Bill\n\nThe Rabbit ran off, and the Rabbit came back.")
+    assert cast.resolve("Rabbit") is not None
+    assert all("Sends" not in c.name for c in cast.characters)
+
+
+def test_two_paragraphs_of_dialogue_are_never_joined_into_one_unit():
+    text = "“Yes.”\n\n“No.”"
+    units = [Unit(0, 6, "Ann", Role.QUOTE, None, 0.5), Unit(8, 13, "Ann", Role.QUOTE, None, 0.95)]
+    assert len(merge_short(units, text, 20)) == 2
+
+
+def test_a_reply_broken_off_is_speech_not_a_heading():
+    from quoth.segment import segment
+    from tests.helpers import make_doc
+    text = ("He sat down by the fire and lit his pipe, and for a while neither of us spoke a word.\n\n"
+            "\"Precisely so. But how--\"\n\n\"Was there a secret marriage?\"\n\n\"None.\"\n")
+    assert any("Precisely so" in p.text for p in segment(make_doc(text)).passages)
+
+
+# Replies paragraph after paragraph: what makes a document read as dialogue rather than news.
+EXCHANGE = ["“Is it far?” asked Tom Lane.", "“Not very,” said Ned Cole.", "“Good.”", "“Are you sure?”",
+            "“Quite,” said Ned Cole.", "“Then go.”"]
+
+
+def test_said_she_after_narration_is_its_subject_and_never_an_owner():
+    assert speakers([
+        *EXCHANGE,
+        "Mrs. Grey looked the girl over from head to foot, and Miss Hill waited.",
+        "“How old are you?” she demanded.",
+    ])[-1] == "Mrs. Grey"
+    assert speakers([
+        *EXCHANGE,
+        "Miss Hill came in. She had put on one of Mrs. Grey's gloves while she was talking.",
+        "“How can that be?” she thought.",
+    ])[-1] != "Mrs. Grey"
+
+
+def test_a_signature_names_the_writer_of_a_letter_read_out():
+    from quoth.segment.attribution.letters import signed_by
+    assert signed_by("“CAROLINE BINGLEY”") == "Caroline Bingley"
+    assert signed_by("  “Very truly yours,\n   “IRENE NORTON, nee ADLER.”") == "Irene Norton"
+    assert signed_by("“Stolen.”") is None and signed_by("“Yes, sir.”") is None
+    assert speakers([
+        *EXCHANGE,
+        "“It is from Miss Hale,” said Tom Lane, and read it aloud.",
+        "“MY DEAR FRIEND,--",
+        "“Come to dinner on Friday, and bring your brother.--Yours ever,",
+        "“CAROLINE HALE”",
+    ])[-3:] == ["Caroline Hale"] * 3
+
+
+def test_lines_that_close_or_lead_on_a_quotation_are_never_headings():
+    from quoth.segment import segment
+    from tests.helpers import make_doc
+    text = ("He read the note twice over by the window, and then he handed it across to me without a word.\n\n"
+            "\"MY DEAR FRIEND,--\n\n\"Come at once.--Yours ever,\n\n\"CAROLINE HALE\"\n\n"
+            "'I thought you did,' said the Mouse. '--I proceed. \"Edwin and Morcar,\n"
+            "the earls of Mercia and Northumbria, declared for him: and even Stigand,\n"
+            "the patriotic archbishop of Canterbury, found it advisable--\"'\n")
+    words = " ".join(p.text for p in segment(make_doc(text)).passages)
+    assert "MY DEAR FRIEND" in words and "CAROLINE HALE" in words and "Stigand" in words
+
+
+def test_the_reply_after_a_paragraph_ending_on_someone_is_theirs():
+    assert speakers([
+        *EXCHANGE,
+        "“You will eat your supper,” said Mrs. Grey sharply. Rose Hill sighed.",
+        "“I can't. I am in the depths of despair.”",
+    ])[-1] == "Rose Hill"
+
+
+def test_any_past_tense_verb_before_a_name_after_a_quotation_is_a_tag():
+    from quoth.segment.attribution.tags import tag_after
+    assert tag_after(" croaked Ginger mockingly.").words == "Ginger"
+    assert tag_after(" quoted Ginger in a tone of contempt.").words == "Ginger"
+    assert tag_after(" named the Mouse.") is None
+
+
+def test_a_pronoun_tag_ending_the_paragraph_above_is_the_one_person_of_its_clause():
+    assert speakers([
+        *EXCHANGE,
+        "Mrs. Grey promised; but the promise was quite unnecessary, for Mrs. Lynde\n"
+        "was no sooner fairly seated than she said,",
+        "“I saw Mr. Harrison chasing your cow out of his oats today.”",
+    ])[-1] == "Mrs. Lynde"
+
+
+def test_a_short_paragraph_leading_into_a_reply_is_kept():
+    from quoth.segment import segment
+    from tests.helpers import make_doc
+    text = ("He read the note twice over by the window, and then he handed it across to me without a word.\n\n"
+            "Marilla promised; but the promise was quite unnecessary, for Mrs. Lynde\n"
+            "was no sooner fairly seated than she said,\n\n\"I saw him chasing your cow today.\"\n")
+    assert any("fairly seated" in p.text for p in segment(make_doc(text)).passages)
+
+
+def test_a_dash_after_a_name_is_not_part_of_it():
+    cast = Cast.learn("She saw Mr. Elton--and then Mr. Elton left with Jean-Luc Picard.")
+    assert {c.name for c in cast.characters} >= {"Mr. Elton", "Jean-Luc Picard"}
+    assert all("--" not in c.name for c in cast.characters)
