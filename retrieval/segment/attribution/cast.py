@@ -58,6 +58,7 @@ class Cast:
         self.characters: list[Character] = []
         self._by_form: dict[str, Character | None] = {}  # None: a form two characters share
         self._families: set[str] = set()
+        self._first: dict[str, int] = {}  # each name form's first mention
         self.mentions: list[Mention] = []
 
     # --- learning --------------------------------------------------------------------------------------
@@ -86,6 +87,8 @@ class Cast:
         for k in known:
             forms[k] += 1
         genders = _votes(text, spans)
+        for a, _, name in reversed(spans):
+            cast._first[name.lower()] = a
         cast._group(forms, genders)
         cast.mentions = [Mention(a, b, c) for a, b, n in spans if (c := cast.resolve(n)) is not None]
         cast._genders(text)
@@ -114,7 +117,8 @@ class Cast:
         if (under := self._under_title(form)) is not None:
             self._by_form[form.lower()] = under[0] if len(under) == 1 else None
             return
-        fits = [] if family else [c for c in self.characters if _fits(c, title, words, gender)]
+        fits = [] if family else [c for c in self.characters if _fits(c, title, words, gender)
+                                  and not (title and len(words) == 1 and self._styled_apart(c, form))]
         if len(fits) == 1:
             c = fits[0]
             c.forms.add(form)
@@ -137,6 +141,20 @@ class Cast:
             c = Character(" ".join(words) if drop else form, {form}, gender, count)
             self.characters.append(c)
             self._by_form[form.lower()] = c
+
+    def _styled_apart(self, c: Character, form: str) -> bool:
+        """Whether a titled surname ("Mr. Knightley") is someone other than ``c`` because the text, having used it
+        already, gives ``c`` a first name under the same title to tell them apart ("Mr. John Knightley", his
+        younger brother; "Miss Elizabeth Bennet" beside "Miss Bennet", the eldest sister). Written the other way
+        round ("Mr. John Key … Mr. Key"), the full form introduces the person the short one goes on to name."""
+        title, [surname] = split_title(form)
+        seen = self._first.get(form.lower(), -1)
+        for full in c.forms:
+            t, words = split_title(full)
+            if t == title and len(words) > 1 and words[-1].lower() == surname.lower() \
+                    and 0 <= seen < self._first.get(full.lower(), -1):
+                return True
+        return False
 
     def _under_title(self, form: str) -> list[Character] | None:
         """For a title alone ("the Governor"), the people the text names under it by first and last name

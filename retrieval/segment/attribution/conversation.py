@@ -39,10 +39,11 @@ class Fill:
     paired: bool = True  # by strict alternation between a known pair, not by the local rule
 
 
-def take_turns(turns: list[Turn], genders: dict[str, str | None],
-               scene: frozenset[str] = frozenset()) -> dict[int, Fill]:
+def take_turns(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[str] = frozenset(),
+               narrated: bool = False) -> dict[int, Fill]:
     """Who speaks each open turn, by strict alternation between the run's two people; ``scene``: the people
-    the narration around the run names.
+    the narration around the run names; ``narrated``: told by a first-person narrator, who may be one of the
+    two without being named or tagged, so only two tagged people make a pair.
 
     Two tags in a row that strict alternation cannot join (the same person on both parities: someone spoke
     twice, or turned to a third person) split the run: each part is read on its own, and the turns between
@@ -52,17 +53,19 @@ def take_turns(turns: list[Turn], genders: dict[str, str | None],
     lo = 0
     for a, b in itertools.pairwise(anchors):
         if (turns[a].anchor == turns[b].anchor) != ((b - a) % 2 == 0):
-            out |= {lo + k: f for k, f in _take(turns[lo:a + 1], genders, scene if lo == 0 else frozenset()).items()}
+            part = _take(turns[lo:a + 1], genders, scene if lo == 0 else frozenset(), narrated)
+            out |= {lo + k: f for k, f in part.items()}
             lo = b
-    out |= {lo + k: f for k, f in _take(turns[lo:], genders, scene if lo == 0 else frozenset()).items()}
+    out |= {lo + k: f for k, f in _take(turns[lo:], genders, scene if lo == 0 else frozenset(), narrated).items()}
     return out
 
 
-def _take(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[str]) -> dict[int, Fill]:
+def _take(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[str],
+          narrated: bool = False) -> dict[int, Fill]:
     """Strict alternation within a part of a run whose tags agree with it."""
     anchors = {k: (t.anchor, Clue.ALTERNATION) for k, t in enumerate(turns) if t.anchor}
     people = {a for a, _ in anchors.values()}
-    pair = _pair(turns, people, scene, genders)
+    pair = frozenset(people) if len(people) == 2 else None if narrated else _pair(turns, people, scene, genders)
     if pair is None:
         return _one_side(turns, genders, people) or local_chain(turns, genders)
     for k, t in enumerate(turns):  # a reply that addresses one of the two is the other's

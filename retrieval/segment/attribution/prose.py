@@ -43,6 +43,8 @@ CONTEXT_PARAGRAPHS = 4  # paragraphs back in which a pronoun's antecedent is loo
 RECENT = 0.95  # a pronoun whose one fitting antecedent is among the last paragraphs (right 30 times in 41)
 ONE_VOICE_PAIRS = 6  # tagged neighbours needed before the document's own habit overrides its layout's
 ANCHOR = 0.8  # a decision this sure anchors turn-taking
+# Turn-taking's stand-in for a first-person narrator the document never names (no name has a control character).
+NARRATOR = "\x00narrator"
 STEP_DECAY = 0.05  # confidence lost per reply away from the nearest tag (local turn-taking)
 PAIR_DECAY = 0.02  # …and in strict alternation between a known pair, anchored on one side
 # The person a paragraph's last sentence is about speaks the reply after it: right 7 times in 8, kept under the
@@ -109,7 +111,7 @@ class ProseReader:
         single = single_quoted(self.text[spans[0][0]:spans[-1][1]]) if spans else False
         paras = [self._locate(a, b, single) for a, b in spans]
         self.news = self.news or not _dialogue(paras)
-        self.me = None
+        self.me, self.narrated = None, False
         for i in range(len(paras)):
             self._tags(paras, i)
         if self._first_person(paras):
@@ -166,6 +168,7 @@ class ProseReader:
         beside = [self._addressed(paras[j]) for i in mine for j in (i - 1, i + 1)
                   if 0 <= j < len(paras) and j not in mine and paras[j].opens_with_quote]
         self.me = narrator_of(beside, [self._addressed(paras[i]) for i in mine]) if mine else None
+        self.narrated = bool(mine) and self.me is None  # a narrator the replies name is anchored by name
         return self.me is not None
 
     def _tag_above(self, prev: Paragraph) -> tuple[Tag | None, tuple[int, int] | None]:
@@ -525,7 +528,9 @@ class ProseReader:
                 turns[-1].append(i)
             else:
                 turns.append([i])
-        for k, f in take_turns([self._turn(paras, t) for t in turns], genders, scene).items():
+        for k, f in take_turns([self._turn(paras, t) for t in turns], genders, scene, self.narrated).items():
+            if f.speaker == NARRATOR:
+                continue  # the narrator's turn, and nobody has named the narrator
             s = _first_speech(paras[turns[k][0]])
             side = "before and after" if f.both else "on one side"
             why = {Clue.VOCATIVE: f"the reply {f.steps} turns off addresses the other of the two",
@@ -540,9 +545,12 @@ class ProseReader:
         p = paras[turn[0]]
         s = _first_speech(p)
         sure = s.decision.speaker if s.decision.confidence >= ANCHOR else None
+        if sure is None and s.tag is not None and s.tag.words.lower() == "i":
+            sure = NARRATOR  # "I answered": a turn of the narrator's, whom nothing names, is still a turn
         gender = GENDER_OF.get(s.tag.words.lower()) if s.tag is not None and s.tag.ref is Ref.PRONOUN else None
-        # "said her mother", "cried a young Lucas": someone the turn-taking may not know.
-        fillable = not sure and p.opens_with_quote and (s.tag is None or s.tag.ref is Ref.PRONOUN)
+        # "said her mother", "cried a young Lucas", "we said": someone the turn-taking may not know.
+        fillable = not sure and p.opens_with_quote and (s.tag is None or (
+            s.tag.ref is Ref.PRONOUN and not s.tag.first_person))
         spoken_to = frozenset(c.name for i in turn for c in self._addressed(paras[i]))
         return Turn(sure, spoken_to, gender, fillable, s.may_be)
 

@@ -236,3 +236,30 @@ def test_a_dash_after_a_name_is_not_part_of_it():
     cast = Cast.learn("She saw Mr. Elton--and then Mr. Elton left with Jean-Luc Picard.")
     assert {c.name for c in cast.characters} >= {"Mr. Elton", "Jean-Luc Picard"}
     assert all("--" not in c.name for c in cast.characters)
+
+
+def test_a_titled_surname_used_before_a_first_named_one_of_that_title_is_someone_else():
+    # The elder brother is "Mr. Orme"; the text brings in "Mr. Peter Orme" later to tell the younger apart.
+    text = ('Mr. Orme walked in. "It is late," said Mr. Orme.\n\nHis brother, Mr. Peter Orme, came from town.\n\n'
+            '"Good evening," said Mr. Orme.')
+    cast = Cast.learn(text)
+    assert cast.resolve("Mr. Orme") is not cast.resolve("Peter Orme")
+    assert cast.resolve("Mr. Orme").name == "Mr. Orme"
+    # Written the other way round, the full form introduces the person the short one goes on to name.
+    text = 'Mr. Peter Orme, 45, arrived. "It is late," said Mr. Orme.'
+    cast = Cast.learn(text)
+    assert cast.resolve("Mr. Orme") is cast.resolve("Peter Orme")
+
+
+def test_an_unnamed_first_person_narrator_takes_turns_and_is_never_filled_with_someone_else():
+    # Nobody names the narrator; "I said" turns are still turns, so the replies between are the other's,
+    # and no exchange is paired from the scene with the narrator left out.
+    paras = ["Mara came in from the garden and sat down by the fire.",
+             '"Is it raining?" I said.',
+             '"Only a little," said Mara.',
+             '"Then we can walk."',
+             '"Perhaps later."',
+             '"Now would be better," I said.']
+    got = speakers(paras)
+    assert got[2] == "Mara" and got[4] == "Mara"
+    assert got[1] is None and got[3] is None and got[5] is None
