@@ -182,7 +182,13 @@ def _opens_name(words: list[str], case: WordCase) -> bool:
                                    any(_name_word(x.rstrip("."), case) for x in words[1:]))
 
 
+# "Y-o-u-u", "S-s-sir": a word spelt out or stammered, letter by letter, is how someone says it, not a name.
+SPELT_OUT = re.compile(r"(?:^|-)\w-\w(?:-|$)")
+
+
 def _name_word(word: str, case: WordCase) -> bool:
+    if SPELT_OUT.search(word):
+        return False
     return case.name_word(word) or re.fullmatch(INITIAL, word) is not None or re.fullmatch(ACRONYM, word) is not None
 
 

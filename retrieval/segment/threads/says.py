@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ...records import LayoutHints, Role
+from ..attribution.names import NEVER, PARTICLES
 from ..page import Line, Page
 from ..units import Unit
 from . import BULLET, Thread
@@ -28,13 +29,36 @@ def name_from_header(line: Line) -> str | None:
     return name if 1 <= len(name.split()) <= MAX_NAME_WORDS else None
 
 
+# "…time. Finally Tom said:": a sentence ends inside what would be the name, so it is prose, no header.
+SENTENCE_INSIDE = re.compile(r"[\w’'”\"][.!?]\s")
+
+
+def _a_name(name: str) -> bool:
+    """A commenter's name or handle: "But Sidney", "time. Finally Tom", "Jim shook his head and" are the prose
+    of a story leading into a quotation (a sentence's opener, its end, or lower-case words after the first: a
+    commenter may write their own first name in lower case, "stanley Knafler")."""
+    words = name.split()
+    if words[0].lower().strip(",") in NEVER or SENTENCE_INSIDE.search(name):
+        return False
+    return not any(w[:1].islower() and w not in PARTICLES for w in words[1:])
+
+
+OPENING_MARKS = "\"“„«‘'"
+
+
+def _leads_into_quotation(page: Page, ln: Line) -> bool:
+    nxt = next((x for x in page.lines[ln.index + 1:] if not x.blank), None)
+    return nxt is not None and nxt.text.lstrip()[:1] in OPENING_MARKS
+
+
 class SaysThread:
     name = "says"
 
     def find(self, page: Page, hints: LayoutHints) -> Thread | None:
-        headers = [(ln, name) for ln in page.lines if page.keep[ln.index] and (name := name_from_header(ln))]
-        if len(headers) < 2:
-            return None
+        headers = [(ln, name) for ln in page.lines if page.keep[ln.index] and (name := name_from_header(ln))
+                   and _a_name(name)]
+        if len(headers) < 2 or 2 * sum(_leads_into_quotation(page, ln) for ln, _ in headers) > len(headers):
+            return None  # "Tom said:" over "“What's your name?”", again and again: a story's dialogue
         units: list[Unit] = []
         stack: list[tuple[int, str]] = []  # (indent, name) of the open comments above this one
         for i, (ln, name) in enumerate(headers):

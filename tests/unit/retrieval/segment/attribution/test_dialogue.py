@@ -263,3 +263,9 @@ def test_an_unnamed_first_person_narrator_takes_turns_and_is_never_filled_with_s
     got = speakers(paras)
     assert got[2] == "Mara" and got[4] == "Mara"
     assert got[1] is None and got[3] is None and got[5] is None
+
+
+def test_a_word_spelt_out_letter_by_letter_is_no_name():
+    text = '“Y-o-u-u TOM!” she called. Tom came in. “Tom, where were you?” said Aunt Polly.'
+    cast = Cast.learn(text)
+    assert all("Y-o-u-u" not in c.name for c in cast.characters)

@@ -31,3 +31,18 @@ def test_nested_replies_follow_indentation():
 
 def test_one_header_is_not_a_thread():
     assert SaysThread().find(Page.of("Intro.\nAnn Lee says:\nHello."), LayoutHints()) is None
+
+
+def test_a_storys_lead_ins_are_no_commenters():
+    # A novel's "…and said:" lines: a sentence's opener, its end or ordinary words make them prose.
+    for line in ("But Sidney said:", "time. Finally Tom said:", "Jim shook his head and said:"):
+        [ln] = Page.of(line).lines
+        assert name_from_header(ln) is not None  # the header shape matches…
+    story = ("Tom came in.\n\nBut Sidney said:\n\n“Well, now.”\n\nJim shook his head and said:\n\n“Can’t.”\n\n"
+             "Tom said:\n\n“Yes you can.”\n\nBen said:\n\n“No.”\n")
+    assert SaysThread().find(Page.of(story), LayoutHints()) is None  # …but no thread is read from them
+
+
+def test_a_commenter_may_write_a_first_name_in_lower_case():
+    page = Page.of("Post.\n\nstanley Knafler says:\nA comment.\nAnn Lee says:\nAnother.\n")
+    assert [u.speaker for u in SaysThread().find(page, LayoutHints()).units] == ["stanley Knafler", "Ann Lee"]
