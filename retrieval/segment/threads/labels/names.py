@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ...attribution.names import WordCase
 from ...turns import person_name
 
 _TITLE_WORDS = (
@@ -60,11 +61,14 @@ def spelled_names(text: str, phrases: Iterable[str], lines: Iterable[str]) -> li
     """
     out = []
     lower = set(re.findall(r"\b[a-z][\w'’\-]*", text))
+    case = WordCase.of(text)
     for phrase in phrases:
         words = _TITLE_WORD.split(phrase)[-1].split()
         while len(words) > 2 and words[0].lower() in lower:
             words = words[1:]
-        out.append(" ".join(words))
+        # "BOB: Hi Ann.": a word the page capitalises only where an utterance starts ("Hi") is no first name.
+        if all(case.capital[w.lower()] or w in PARTICLES or re.fullmatch(r"[A-Z]\.?", w) for w in words[:-1]):
+            out.append(" ".join(words))
     for line in lines:
         m = ROSTER_RE.match(line)
         if m:
