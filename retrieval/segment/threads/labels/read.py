@@ -9,8 +9,10 @@ from ....records import Clue, LayoutHints
 from ...attribution.evidence import Decision
 from ...page import Line, Page
 from ...turns import Turn, names_in
-from .induce import Hit, Tally, accepted_shapes
+from .induce import Hit, Tally, accepted_shapes, key
 from .names import Named, chat_name, is_formal, qa_speaker, speech_names, spelled_names
+from .quotes import Quoting
+from .roles import interview_roles, is_interview
 from .shapes import (
     ATTRIBUTION_RE,
     BREAK_RE,
@@ -65,13 +67,15 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
     in_cue = False  # inside a direction that runs over several lines
     in_header = False  # inside a message's header block, up to the first blank line
     quoted: set[int] = set()
+    quoting = Quoting()  # who wrote each quoted depth of a message, read from its attribution lines
     stamped = 2 * sum(unstamped(page.lines[line].text)[0] > 0 for line in hits) > len(hits)  # a log's lines
     mail = any(t.shape is FROM for t in shapes)  # a digest: the header lines around each From are nobody's
     for ln in page.content(first):
         h = hits.get(ln.index)
         text = unstamped(ln.text)[1]
         in_header = in_header and not page.lines[ln.index - 1].blank
-        if in_header or ATTRIBUTION_RE.match(text) or (mail and MAIL_HEADER_RE.match(text)):
+        if in_header or (h is None and quoting.attribution(page, ln)) or ATTRIBUTION_RE.match(text) or \
+                (mail and MAIL_HEADER_RE.match(text)):
             skip.append(ln.index)
             continue
         if in_cue or (h is None and family is Family.SPEECH and CUE_OPEN_RE.match(text)):
@@ -83,15 +87,23 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
             once = seen[h.line] == 1
             turns.append(Turn(ln.index, None) if once and h.shape.once_is_heading and h.line not in short else
                          _turn(h, names[h.label], seen[h.line]))
+            quoting.reset(turns[-1])  # a new speaker's turn: no attribution of another's holds across it
         elif h is not None or (family is Family.CHAT and SYSTEM_RE.match(text)) or (stamped and text != ln.text):
             turns.append(Turn(ln.index, None, keep=False))  # a system line: a stamped line without a label too
         elif BREAK_RE.match(ln.text):  # a heading or a rule: it ends the turn; what follows it is nobody's named
             turns.append(Turn(ln.index, None))
+            quoting.reset()
         elif QUOTED_RE.match(ln.text) or _quote_tail(page, ln, quoted):
             quoted.add(ln.index)
-            skip.append(ln.index)
+            keep, opened = quoting.quoted(ln, tail=not QUOTED_RE.match(ln.text))
+            if not keep:
+                skip.append(ln.index)
+            if opened is not None:
+                turns.append(opened)
         elif CUE_RE.match(text):
             skip.append(ln.index)
+        elif (resumed := quoting.resume(ln)) is not None:
+            turns.append(resumed)
     return Reading(family, tuple(shapes), tuple(turns), tuple(skip))
 
 
@@ -108,7 +120,11 @@ def _names(page: Page, shapes: list[Tally], family: Family) -> dict[str, Named]:
     content = page.content()
     spelled = spelled_names(page.text, [*page.fields.values(), *names_in(content)], [ln.text for ln in content])
     names = speech_names(labels, spelled)
-    for letter in ("Q", "A"):  # an interview's Q and A: the people its header fields name, else nobody named
+    keys = {key(label) for label in labels}
+    if is_interview(keys):  # only Q and A, or Interviewer and Respondent: the document ties each role to a person
+        roles = interview_roles(page, min(h.line for t in shapes for h in t.hits))
+        return {label: roles.of(key(label)) or names[label] for label in labels}
+    for letter in ("Q", "A"):  # Q and A beside named speakers (a briefing's floor): the header's people, else nobody
         if any(t.shape is QA for t in shapes) and letter in names:
             who = qa_speaker(letter, page.fields)
             names[letter] = Named(who, 1.0, f"the header names the {letter} speaker") if who else Named("")
