@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ...turns import person_name
+from ...turns import FULL_NAME_RE, person_name
 
 _TITLE_WORDS = (
     r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sen|Senator|Rep|Representative|Secretary|Gov|Governor|Mayor|"
@@ -70,6 +70,12 @@ def spelled_names(text: str, phrases: Iterable[str], lines: Iterable[str]) -> li
         if m:
             out.append(person_name(TITLES.sub("", m.group("name"))))
     return [n for n in out if len(n.split()) >= 2]
+
+
+def field_names(fields: dict[str, str]) -> list[str]:
+    """Full names in the header's values (``title: "Press Gaggle by Press Secretary Jen\\_Psaki"``), YAML's escaped
+    spaces read as spaces: a briefing's title may be the only place its speaker's first name is written."""
+    return [n for v in fields.values() for n in FULL_NAME_RE.findall(re.sub(r"\\[_ ]|\\$", " ", v))]
 
 
 def is_formal(label: str) -> bool:

@@ -93,7 +93,7 @@ class Quoting:
         if tail:
             return self.open is not None, None  # the open quotation's wrapped line
         if not text or ELISION_RE.match(text):
-            return self.open is not None and not ELISION_RE.match(text), None
+            return False, None  # an empty quoted line parts paragraphs; an elision is nobody's words
         if text.endswith(":"):
             self.authors.pop(d + 1, None)  # it introduces the next quotation without a readable attribution
         who = self.authors.get(d)
