@@ -16,7 +16,7 @@ from ...page import Line, Page
 from ...turns import Turn
 
 MARKS_RE = re.compile(r"^(?:>[ \t]?)+")
-WROTE_RE = re.compile(r"\s(?:wrote|writes|schrieb|a écrit|escribió|scrisse)\s?:\s*$")
+WROTE_RE = re.compile(r"(?:^|\s)(?:wrote|writes|schrieb|a écrit|escribió|scrisse)\s?:\s*$")
 OPEN_RE = re.compile(r"^On\s\S")  # a mail client's attribution opens so, and may wrap before its "wrote:"
 # Nobody's words inside a quotation: an elision mark.
 ELISION_RE = re.compile(r"^[<\[(]?\s*(?:snip(?:ped)?|\.\.\.|…)\s*[>\])]?$", re.IGNORECASE)
@@ -63,6 +63,7 @@ class Quoting:
     open: tuple[int, str] | None = None  # the quoted turn being read: its depth and author
     owner: Turn | None = None  # the replier's turn, resumed after a quotation
     joined: int = -1  # the second line of an attribution wrapped over two
+    last: tuple[int, int] = (-2, 0)  # the last quoted line with words: its index and depth
 
     def reset(self, owner: Turn | None = None) -> None:
         """A new message (its header's turn) or a break: no attribution holds across it."""
@@ -94,6 +95,9 @@ class Quoting:
             return self.open is not None, None  # the open quotation's wrapped line
         if not text or ELISION_RE.match(text):
             return False, None  # an empty quoted line parts paragraphs; an elision is nobody's words
+        if self.last[0] == ln.index - 1 and self.last[1] > d and text[:1].islower():
+            d = self.last[1]  # a deeper quotation's line that the replier's client re-wrapped one level up
+        self.last = (ln.index, d)
         if text.endswith(":"):
             self.authors.pop(d + 1, None)  # it introduces the next quotation without a readable attribution
         who = self.authors.get(d)

@@ -70,9 +70,11 @@ def interview_roles(page: Page, first: int) -> Roles:
     """Who asks and who answers, from the page above its first label (``first``, a line index)."""
     asker = _field(page.fields, ASK_FIELDS, "the header's interviewer field") or _author(page, first)
     answerer = _field(page.fields, ANSWER_FIELDS, "the header's interviewee field") or _introduced(page, first)
-    if asker and answerer and asker.speaker.casefold() == answerer.speaker.casefold():
-        return Roles()  # one person both asking and answering: the reading is wrong somewhere
-    return Roles(asker or UNNAMED, answerer or UNNAMED)
+    if answerer is None or (asker and asker.speaker.casefold() == answerer.speaker.casefold()):
+        # No one interviewed: a FAQ's author writes both sides, so a byline is no asker. One person on both
+        # sides: the reading is wrong somewhere.
+        return Roles()
+    return Roles(asker or UNNAMED, answerer)
 
 
 def _one(value: str) -> str | None:

@@ -45,7 +45,9 @@ def test_the_cue_nearest_the_first_question_names_the_answerer_not_an_earlier_in
 
 def test_an_interview_that_ties_no_one_person_leaves_the_roles_unnamed():
     two = "By Ann Lee\n\nI spoke with Tom Reyes and Mia Chen about the orchard.\n\n" + QA
-    assert speakers(two) == ["Ann Lee", None] * 3
+    assert speakers(two) == [None] * 6
+    faq = "Orchard FAQ\n\nBy Ann Lee\n\nAnswers to what visitors ask us most.\n\n" + QA
+    assert speakers(faq) == [None] * 6  # a FAQ's author writes both sides: a byline alone names no asker
     authors = "By Ann Lee and Bo Park\n\nAn interview with The Orchard Trust.\n\n" + QA
     assert speakers(authors) == [None] * 6
     title_case = "An Interview With Tom Reyes On Frost And Ladders\n\n" + QA
@@ -110,3 +112,15 @@ def test_attribution_lines_read_as_names_never_as_addresses_or_dates():
     assert author("On Mon, 1 Jan 2024 10:00:00 +0000, ann@example.org wrote:") is None
     assert author("On Mon, Jan 1, 2024 at 10:00 AM <ann@example.org> wrote:") is None
     assert author("On Mon, Jan 1, 2024, SUPPORT TEAM wrote:") is None
+
+
+def test_a_wrapped_attribution_and_a_rewrapped_deeper_line_keep_each_author():
+    msgs = "".join(f"From: {n} <{n.split()[0].lower()}@example.net>\nSubject: Re: Ladders\n\nAgreed, see you then.\n\n"
+                   for n in ("Bo Park", "Ruth Amadi", "Maya Lind"))
+    mail = ("From: Ken Osei <ken@example.net>\nSubject: Re: Ladders\n\n"
+            "On Tue, Jan 2, 2024, 8:52 AM Maya Lind <maya@example.net>\nwrote:\n\n"
+            "> > Ladders are needed for\n> pruning. That was Ruth's point.\n> I agree with her on that.\n\n"
+            "Then we bring them.\n\n" + msgs)
+    got = [(s, w) for s, w, _ in read(mail)][:2]
+    # "> pruning." is Ruth's sentence re-wrapped a level up: not Maya's; Maya's own line is hers.
+    assert got == [("Maya Lind", "> I agree with her on that."), ("Ken Osei", "Then we bring them.")]
