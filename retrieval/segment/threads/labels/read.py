@@ -10,7 +10,7 @@ from ...attribution.evidence import Decision
 from ...page import Line, Page
 from ...turns import Turn, names_in
 from .induce import Hit, Tally, accepted_shapes, key
-from .names import Named, chat_name, field_names, is_formal, qa_speaker, speech_names, spelled_names
+from .names import Named, chat_name, field_names, first_named, is_formal, qa_speaker, speech_names, spelled_names
 from .quotes import Quoting
 from .roles import interview_roles, is_interview
 from .shapes import (
@@ -118,8 +118,8 @@ def _names(page: Page, shapes: list[Tally], family: Family) -> dict[str, Named]:
     if family is Family.CHAT:
         return {label: chat_name(label) for label in labels}
     content = page.content()
-    spelled = spelled_names(page.text, [*page.fields.values(), *field_names(page.fields), *names_in(content)],
-                            [ln.text for ln in content])
+    phrases = [*page.fields.values(), *field_names(page.fields), *names_in(content), *first_named(page.text, labels)]
+    spelled = spelled_names(page.text, phrases, [ln.text for ln in content])
     names = speech_names(labels, spelled)
     keys = {key(label) for label in labels}
     if is_interview(keys):  # only Q and A, or Interviewer and Respondent: the document ties each role to a person

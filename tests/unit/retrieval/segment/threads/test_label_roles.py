@@ -124,3 +124,14 @@ def test_a_wrapped_attribution_and_a_rewrapped_deeper_line_keep_each_author():
     got = [(s, w) for s, w, _ in read(mail)][:2]
     # "> pruning." is Ruth's sentence re-wrapped a level up: not Maya's; Maya's own line is hers.
     assert got == [("Maya Lind", "> I agree with her on that."), ("Ken Osei", "Then we bring them.")]
+
+
+def test_a_surname_label_takes_the_one_first_name_the_prose_writes_before_it():
+    turns = ("MR. SULLIVAN: Good morning, a few words on the summit before we land.\n\nQ: Will the leaders meet "
+             "alone on Tuesday?\n\nMR. SULLIVAN: They will, for about an hour, and then with their teams.\n\n"
+             "Q: And the statement?\n\nMR. SULLIVAN: We expect one at the end of the day, in writing.\n\n"
+             "Q: Thank you, Jake.\n\nMR. SULLIVAN: Thank you all, see you on the ground later today.\n")
+    one = "We have National Security Advisor Jake Sullivan to take a few questions.\n\n" + turns
+    assert set(speakers(one)) == {"Jake Sullivan", None}
+    two = "We have Jake Sullivan here, and Senator Dan Sullivan joined us too.\n\n" + turns
+    assert "Jake Sullivan" not in speakers(two) and "Dan Sullivan" not in speakers(two)
