@@ -82,15 +82,19 @@ def field_names(fields: dict[str, str]) -> list[str]:
 def first_named(text: str, labels: Iterable[str]) -> list[str]:
     """``Jake Sullivan`` for a record's ``MR. SULLIVAN:`` when the prose writes a first name before the surname
     (``National Security Advisor Jake Sullivan``): a title chain may be too long for a phrase to hold the name
-    whole. The word before the surname is a first name only when the page never writes it in lower case."""
+    whole. Only a label with its honorific (a play's bare ``ALGERNON.`` is no one's surname); the word before the
+    surname is a first name only when the page never writes it in lower case, nor opens a sentence with it
+    (``[Follows Algernon.]``)."""
     lower = set(re.findall(r"\b[a-z][\w'’\-]*", text))
     out = []
     for label in labels:
-        words = TITLES.sub("", clean(label)[0]).split()
-        if len(words) != 1 or not is_formal(label):
+        name = clean(label)[0]
+        words = TITLES.sub("", name).split()
+        if len(words) != 1 or not TITLES.match(name):
             continue
         surname = words[0].title() if words[0].isupper() else words[0]
-        for first in re.findall(rf"\b([A-Z][a-z'’\-]+)\s+{re.escape(surname)}\b", text):
+        for first in re.findall(rf"(?<![.!?:\[(\n]\s)(?<!^)(?<![\[(])\b([A-Z][a-z'’\-]+)\s+{re.escape(surname)}\b",
+                                text, re.MULTILINE):
             if first.lower() not in lower and not TITLES.match(first + " "):
                 out.append(f"{first} {surname}")
     return out

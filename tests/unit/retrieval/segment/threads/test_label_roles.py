@@ -7,6 +7,7 @@ from quoth.records import Clue, LayoutHints
 from quoth.segment.masthead import read_header_fields
 from quoth.segment.page import Page
 from quoth.segment.threads.labels import LabelledTurns
+from quoth.segment.threads.labels.names import first_named
 from quoth.segment.threads.labels.quotes import author
 from quoth.segment.threads.labels.shapes import Family
 
@@ -135,3 +136,9 @@ def test_a_surname_label_takes_the_one_first_name_the_prose_writes_before_it():
     assert set(speakers(one)) == {"Jake Sullivan", None}
     two = "We have Jake Sullivan here, and Senator Dan Sullivan joined us too.\n\n" + turns
     assert "Jake Sullivan" not in speakers(two) and "Dan Sullivan" not in speakers(two)
+
+
+def test_a_first_name_is_never_a_play_label_or_a_sentence_opening():
+    assert first_named("[Follows Algernon into the hall.] Lane bows.", ["ALGERNON."]) == []
+    assert first_named("Follows Sullivan out. We hear from Advisor Jake Sullivan.", ["MR. SULLIVAN:"]) == \
+        ["Jake Sullivan"]
