@@ -3,7 +3,7 @@ next label; cues, quoted lines, chat system lines, a message's header block and 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ....records import Clue, LayoutHints
 from ...attribution.evidence import Decision
@@ -12,7 +12,7 @@ from ...turns import Turn, names_in
 from .induce import Hit, Tally, accepted_shapes, key
 from .names import Named, chat_name, field_names, first_named, is_formal, qa_speaker, speech_names, spelled_names
 from .quotes import Quoting
-from .roles import interview_roles, is_interview
+from .roles import interview_roles, is_interview, unlabelled_answers
 from .shapes import (
     ATTRIBUTION_RE,
     BREAK_RE,
@@ -31,6 +31,7 @@ from .shapes import (
 
 NO_HINTS = LayoutHints()
 ONCE_WEIGHT = 0.92  # a label seen once, in a shape the document repeats: likely a speaker, less sure
+ANSWER_WEIGHT = 0.95  # an answer read from its place under a question, not from a label of its own
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,8 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
     quoting = Quoting()  # who wrote each quoted depth of a message, read from its attribution lines
     stamped = 2 * sum(unstamped(page.lines[line].text)[0] > 0 for line in hits) > len(hits)  # a log's lines
     mail = any(t.shape is FROM for t in shapes)  # a digest: the header lines around each From are nobody's
+    answers = _answers(page, shapes)
+    asked = False  # a question of an interview whose answers are unlabelled: its answer comes next
     for ln in page.content(first):
         h = hits.get(ln.index)
         text = unstamped(ln.text)[1]
@@ -88,6 +91,7 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
             turns.append(Turn(ln.index, None) if once and h.shape.once_is_heading and h.line not in short else
                          _turn(h, names[h.label], seen[h.line]))
             quoting.reset(turns[-1])  # a new speaker's turn: no attribution of another's holds across it
+            asked = answers is not None
         elif h is not None or (family is Family.CHAT and SYSTEM_RE.match(text)) or (stamped and text != ln.text):
             turns.append(Turn(ln.index, None, keep=False))  # a system line: a stamped line without a label too
         elif BREAK_RE.match(ln.text):  # a heading or a rule: it ends the turn; what follows it is nobody's named
@@ -102,9 +106,24 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
                 turns.append(opened)
         elif CUE_RE.match(text):
             skip.append(ln.index)
+        elif asked and page.lines[ln.index - 1].blank:  # the question's paragraph has ended: the answer starts
+            turns.append(replace(answers, line=ln.index, start=ln.start))
+            asked = False
         elif (resumed := quoting.resume(ln)) is not None:
             turns.append(resumed)
     return Reading(family, tuple(shapes), tuple(turns), tuple(skip))
+
+
+def _answers(page: Page, shapes: list[Tally]) -> Turn | None:
+    """The answerer's turn, for an interview that labels only its questions and names the person interviewed."""
+    keys = {key(h.label) for t in shapes for h in t.hits}
+    if not unlabelled_answers(keys):
+        return None
+    who = interview_roles(page, min(h.line for t in shapes for h in t.hits)).answerer
+    if not who.speaker:
+        return None
+    d = Decision.of(who.speaker, Clue.TURN_LABEL, f"the unlabelled answer under a question; {who.how}", ANSWER_WEIGHT)
+    return Turn(0, d.speaker, confidence=d.confidence, evidence=d.evidence)
 
 
 def _quote_tail(page: Page, ln: Line, quoted: set[int]) -> bool:

@@ -30,11 +30,14 @@ _NAME = rf"[{CAPITALS}][\w'’\-]+(?:\s+(?:(?:de|da|van|von|der|al|el|bin|ibn)\s
 AUTHOR_LINE_RE = re.compile(
     rf"^(?:\[[^\]]{{0,20}}\]:\s*)?(?i:author|written by|interviewer)\s*:\s*[(\[\"']?\s*(?P<name>{_NAME})"
     r"\s*(?:<[^>\s]*>|\(?https?://\S*)?\s*[)\]\"']?\s*$")
+# A role written between the cue and the name ("an interview with PipeWire creator Wim Taymans").
+ROLE_NOUNS = ("creator", "co-founder", "cofounder", "founder", "maintainer", "author", "developer", "inventor",
+              "designer", "ceo", "cto")
 # What an introduction says when it names the person interviewed: "an interview with X", "talks to X",
 # "I contacted X", "we asked X", a heading "Meet X". The verb is the interviewer's, so X is the answerer.
 INTRO_CUE_RE = re.compile(
     r"(?:\b(?i:interview|conversation|chat|q\s?&\s?a|talks?|talked|spoke|speaks|speaking|chatted|sat\s+down|"
-    r"caught\s+up|catches\s+up)\s+(?i:with|to)\s+"
+    r"caught\s+up|catches\s+up)\s+(?i:with|to)\s+(?:(?:[\w.\-]+\s+)?(?i:" + "|".join(ROLE_NOUNS) + r")\s+)?"
     r"|\b(?:I|[Ww]e)\s+(?:recently\s+|also\s+|first\s+)?(?i:interviewed|asked|contacted|reached\s+out\s+to)\s+"
     r"|^(?:#{1,6}\s+|\*\*|__)?(?i:meet|introducing)\s+)"
     rf"\[?(?P<name>{_NAME})")
@@ -62,8 +65,14 @@ class Roles:
 
 
 def is_interview(keys: set[str]) -> bool:
-    """Only role labels, both sides present: the page is an interview, not a briefing with questions from the floor."""
-    return bool(keys) and keys <= ASK_ROLES | ANSWER_ROLES and bool(keys & ASK_ROLES) and bool(keys & ANSWER_ROLES)
+    """Only role labels, a question among them: the page may be an interview (answers labelled or not), not a
+    briefing with questions from the floor beside named officials. ``interview_roles`` decides whether it is."""
+    return bool(keys) and keys <= ASK_ROLES | ANSWER_ROLES and bool(keys & ASK_ROLES)
+
+
+def unlabelled_answers(keys: set[str]) -> bool:
+    """Only questions are labelled (``**Q: …**`` then the answer's paragraphs): the answers are the answerer's."""
+    return bool(keys) and keys <= ASK_ROLES
 
 
 def interview_roles(page: Page, first: int) -> Roles:

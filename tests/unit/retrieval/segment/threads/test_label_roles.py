@@ -142,3 +142,16 @@ def test_a_first_name_is_never_a_play_label_or_a_sentence_opening():
     assert first_named("[Follows Algernon into the hall.] Lane bows.", ["ALGERNON."]) == []
     assert first_named("Follows Sullivan out. We hear from Advisor Jake Sullivan.", ["MR. SULLIVAN:"]) == \
         ["Jake Sullivan"]
+
+
+def test_an_interview_labelling_only_its_questions_gives_the_answers_to_the_person_interviewed():
+    body = ("**Q: How did the orchard start?**\n\nMy grandmother left me forty trees.\n\nThen a ladder.\n\n"
+            "**Q: What was the hardest winter?**\n\nThe one when the frost came in April.\n\n"
+            "**Q: Would you do it again?**\n\nEvery single year.\n\n**Q: And the ladder?**\n\nStill in the shed.\n")
+    doc = "[#]: author: \"Ann Lee https://example.org/ann\"\n\nAn interview with orchard founder Tom Reyes\n\n" + body
+    got = [(s, w) for s, w, _ in read(doc)]
+    assert got[:3] == [("Ann Lee", "How did the orchard start?**"),
+                       ("Tom Reyes", "My grandmother left me forty trees.\n\nThen a ladder."),
+                       ("Ann Lee", "What was the hardest winter?**")]
+    faq = "[#]: author: \"Ann Lee https://example.org/ann\"\n\nOrchard questions, answered.\n\n" + body
+    assert {s for s, _, _ in read(faq)} == {None}
