@@ -67,9 +67,12 @@ def person_name(raw: str, known: Iterable[str] = ()) -> str:
     return name
 
 
+FULL_NAME_RE = re.compile(r"\b[A-Z][a-z'’\-]+(?:\s+(?:Mc|Mac|O')?[A-Z][\w'’\-]+){1,3}\b")
+
+
 def names_in(lines: Iterable[Line]) -> list[str]:
     """Capitalised names of two to four words written in ordinary case, for ``person_name``."""
     found: list[str] = []
     for ln in lines:
-        found += re.findall(r"\b[A-Z][a-z'’\-]+(?:\s+(?:Mc|Mac|O')?[A-Z][\w'’\-]+){1,3}\b", ln.text)
+        found += FULL_NAME_RE.findall(ln.text)
     return found

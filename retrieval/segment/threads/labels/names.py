@@ -11,12 +11,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ...attribution.names import WordCase
-from ...turns import person_name
+from ...turns import FULL_NAME_RE, person_name
 
 _TITLE_WORDS = (
     r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sen|Senator|Rep|Representative|Secretary|Gov|Governor|Mayor|"
     r"Ambassador|Admiral|General|Gen|Judge|Justice|Chairman|Chairwoman|Chair|Commissioner|Minister|"
-    r"Director|Deputy|Under|Assistant|Press|President|Vice|Former|Sir|Dame|Rev|Father|Sister|Brother)\.?\s+")
+    r"Director|Deputy|Under|Assistant|Press|President|Vice|Former|Sir|Dame|Rev|Father|Sister|Brother|"
+    r"Advisor|Adviser|Envoy|Spokesperson|Spokesman|Spokeswoman|Administrator|Coordinator|Counselor|Chief)\.?\s+")
 TITLES = re.compile(rf"^(?:{_TITLE_WORDS})+", re.IGNORECASE)
 _TITLE_WORD = re.compile(rf"\b{_TITLE_WORDS}")  # in a name the page spells out, written capitalised
 ROSTER_RE = re.compile(r"^(?P<name>(?:[A-Z]{2,}\.?\s+)*[A-Z][A-Z'’\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][A-Z'’\-]+){1,2}),\s")
@@ -74,6 +75,33 @@ def spelled_names(text: str, phrases: Iterable[str], lines: Iterable[str]) -> li
         if m:
             out.append(person_name(TITLES.sub("", m.group("name"))))
     return [n for n in out if len(n.split()) >= 2]
+
+
+def field_names(fields: dict[str, str]) -> list[str]:
+    """Full names in the header's values (``title: "Press Gaggle by Press Secretary Jen\\_Psaki"``), YAML's escaped
+    spaces read as spaces: a briefing's title may be the only place its speaker's first name is written."""
+    return [n for v in fields.values() for n in FULL_NAME_RE.findall(re.sub(r"\\[_ ]|\\$", " ", v))]
+
+
+def first_named(text: str, labels: Iterable[str]) -> list[str]:
+    """``Jake Sullivan`` for a record's ``MR. SULLIVAN:`` when the prose writes a first name before the surname
+    (``National Security Advisor Jake Sullivan``): a title chain may be too long for a phrase to hold the name
+    whole. Only a label with its honorific (a play's bare ``ALGERNON.`` is no one's surname); the word before the
+    surname is a first name only when the page never writes it in lower case, nor opens a sentence with it
+    (``[Follows Algernon.]``)."""
+    lower = set(re.findall(r"\b[a-z][\w'’\-]*", text))
+    out = []
+    for label in labels:
+        name = clean(label)[0]
+        words = TITLES.sub("", name).split()
+        if len(words) != 1 or not TITLES.match(name):
+            continue
+        surname = words[0].title() if words[0].isupper() else words[0]
+        for first in re.findall(rf"(?<![.!?:\[(\n]\s)(?<!^)(?<![\[(])\b([A-Z][a-z'’\-]+)\s+{re.escape(surname)}\b",
+                                text, re.MULTILINE):
+            if first.lower() not in lower and not TITLES.match(first + " "):
+                out.append(f"{first} {surname}")
+    return out
 
 
 def is_formal(label: str) -> bool:

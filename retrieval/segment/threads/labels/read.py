@@ -3,14 +3,16 @@ next label; cues, quoted lines, chat system lines, a message's header block and 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ....records import Clue, LayoutHints
 from ...attribution.evidence import Decision
 from ...page import Line, Page
 from ...turns import Turn, names_in
-from .induce import Hit, Tally, accepted_shapes
-from .names import Named, chat_name, is_formal, qa_speaker, speech_names, spelled_names
+from .induce import Hit, Tally, accepted_shapes, key
+from .names import Named, chat_name, field_names, first_named, is_formal, qa_speaker, speech_names, spelled_names
+from .quotes import Quoting
+from .roles import interview_roles, is_interview, unlabelled_answers
 from .shapes import (
     ATTRIBUTION_RE,
     BREAK_RE,
@@ -29,6 +31,7 @@ from .shapes import (
 
 NO_HINTS = LayoutHints()
 ONCE_WEIGHT = 0.92  # a label seen once, in a shape the document repeats: likely a speaker, less sure
+ANSWER_WEIGHT = 0.95  # an answer read from its place under a question, not from a label of its own
 
 
 @dataclass(frozen=True)
@@ -65,13 +68,17 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
     in_cue = False  # inside a direction that runs over several lines
     in_header = False  # inside a message's header block, up to the first blank line
     quoted: set[int] = set()
+    quoting = Quoting()  # who wrote each quoted depth of a message, read from its attribution lines
     stamped = 2 * sum(unstamped(page.lines[line].text)[0] > 0 for line in hits) > len(hits)  # a log's lines
     mail = any(t.shape is FROM for t in shapes)  # a digest: the header lines around each From are nobody's
+    answers = _answers(page, shapes)
+    asked = False  # a question of an interview whose answers are unlabelled: its answer comes next
     for ln in page.content(first):
         h = hits.get(ln.index)
         text = unstamped(ln.text)[1]
         in_header = in_header and not page.lines[ln.index - 1].blank
-        if in_header or ATTRIBUTION_RE.match(text) or (mail and MAIL_HEADER_RE.match(text)):
+        if in_header or (h is None and quoting.attribution(page, ln)) or ATTRIBUTION_RE.match(text) or \
+                (mail and MAIL_HEADER_RE.match(text)):
             skip.append(ln.index)
             continue
         if in_cue or (h is None and family is Family.SPEECH and CUE_OPEN_RE.match(text)):
@@ -83,16 +90,40 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
             once = seen[h.line] == 1
             turns.append(Turn(ln.index, None) if once and h.shape.once_is_heading and h.line not in short else
                          _turn(h, names[h.label], seen[h.line]))
+            quoting.reset(turns[-1])  # a new speaker's turn: no attribution of another's holds across it
+            asked = answers is not None
         elif h is not None or (family is Family.CHAT and SYSTEM_RE.match(text)) or (stamped and text != ln.text):
             turns.append(Turn(ln.index, None, keep=False))  # a system line: a stamped line without a label too
         elif BREAK_RE.match(ln.text):  # a heading or a rule: it ends the turn; what follows it is nobody's named
             turns.append(Turn(ln.index, None))
+            quoting.reset()
         elif QUOTED_RE.match(ln.text) or _quote_tail(page, ln, quoted):
             quoted.add(ln.index)
-            skip.append(ln.index)
+            keep, opened = quoting.quoted(ln, tail=not QUOTED_RE.match(ln.text))
+            if not keep:
+                skip.append(ln.index)
+            if opened is not None:
+                turns.append(opened)
         elif CUE_RE.match(text):
             skip.append(ln.index)
+        elif asked and page.lines[ln.index - 1].blank:  # the question's paragraph has ended: the answer starts
+            turns.append(replace(answers, line=ln.index, start=ln.start))
+            asked = False
+        elif (resumed := quoting.resume(ln)) is not None:
+            turns.append(resumed)
     return Reading(family, tuple(shapes), tuple(turns), tuple(skip))
+
+
+def _answers(page: Page, shapes: list[Tally]) -> Turn | None:
+    """The answerer's turn, for an interview that labels only its questions and names the person interviewed."""
+    keys = {key(h.label) for t in shapes for h in t.hits}
+    if not unlabelled_answers(keys):
+        return None
+    who = interview_roles(page, min(h.line for t in shapes for h in t.hits)).answerer
+    if not who.speaker:
+        return None
+    d = Decision.of(who.speaker, Clue.TURN_LABEL, f"the unlabelled answer under a question; {who.how}", ANSWER_WEIGHT)
+    return Turn(0, d.speaker, confidence=d.confidence, evidence=d.evidence)
 
 
 def _quote_tail(page: Page, ln: Line, quoted: set[int]) -> bool:
@@ -106,9 +137,14 @@ def _names(page: Page, shapes: list[Tally], family: Family) -> dict[str, Named]:
     if family is Family.CHAT:
         return {label: chat_name(label) for label in labels}
     content = page.content()
-    spelled = spelled_names(page.text, [*page.fields.values(), *names_in(content)], [ln.text for ln in content])
+    phrases = [*page.fields.values(), *field_names(page.fields), *names_in(content), *first_named(page.text, labels)]
+    spelled = spelled_names(page.text, phrases, [ln.text for ln in content])
     names = speech_names(labels, spelled)
-    for letter in ("Q", "A"):  # an interview's Q and A: the people its header fields name, else nobody named
+    keys = {key(label) for label in labels}
+    if is_interview(keys):  # only Q and A, or Interviewer and Respondent: the document ties each role to a person
+        roles = interview_roles(page, min(h.line for t in shapes for h in t.hits))
+        return {label: roles.of(key(label)) or names[label] for label in labels}
+    for letter in ("Q", "A"):  # Q and A beside named speakers (a briefing's floor): the header's people, else nobody
         if any(t.shape is QA for t in shapes) and letter in names:
             who = qa_speaker(letter, page.fields)
             names[letter] = Named(who, 1.0, f"the header names the {letter} speaker") if who else Named("")

@@ -238,7 +238,7 @@ def test_irssi_weechat_and_bridged_logs():
         assert not any("joined" in words or "known as" in words for _, words in got)
 
 
-def test_a_mail_digest_reads_each_message_as_its_senders_without_headers_or_quotes():
+def test_a_mail_digest_reads_each_message_as_its_senders_and_a_quotation_as_its_authors():
     digest = ("Today's Topics:\n\n   1. Re: Pruning day (Ruth Amadi)\n\n" + "-" * 40 + "\n\nMessage: 1\n"
               "Date: Sat, 03 Feb 2024 09:15:00 +0000\nFrom: Ruth Amadi <ruth@example.net>\nTo: orchard@example.net\n"
               "Subject: Pruning day\n\nThe pruning day moves to the 17th because of the frost.\n\n" + "-" * 40 +
@@ -250,6 +250,7 @@ def test_a_mail_digest_reads_each_message_as_its_senders_without_headers_or_quot
               + "-" * 40 + "\n\nMessage: 4\nDate: Sun, 04 Feb 2024 09:00:00 +0000\n"
               "From: Ruth Amadi <ruth@example.net>\nSubject: Re: Pruning day\n\nThank you both, see you there.\n")
     assert turns(digest) == [("Ruth Amadi", "The pruning day moves to the 17th because of the frost."),
+                             ("Ruth Amadi", "> The pruning day moves to the 17th because\nof the frost."),
                              ("Ken Osei", "I can bring two more pairs of loppers."),
                              ("Maya Lind", "Count me in for the 17th."),
                              ("Ruth Amadi", "Thank you both, see you there.")]
