@@ -83,7 +83,8 @@ class Cast:
                 (titled if heading else spans).append(span)
                 forms[name] += not heading
         spans = sorted(spans + [t for t in titled if forms[t[2]]])
-        forms = Counter({f: n for f, n in forms.items() if n})
+        forms = Counter({f: n for f, n in forms.items() if n and not _plural(f, forms)})
+        spans = [s for s in spans if s[2] in forms or s[2] in known]
         for k in known:
             forms[k] += 1
         genders = _votes(text, spans)
@@ -248,6 +249,15 @@ def _headings(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if CHAPTER.match(line) or (len(line.split()) <= HEADING_WORDS and not re.search(r"[.!?,;:\"”’'»]$", line)):
             out.append((m.start("line"), m.end("line")))
     return out
+
+
+def _plural(form: str, forms: Counter) -> bool:
+    """Whether a form is a family's plural ("the Tom Buchanans", "you McKees"): the form less its final "s" is a
+    name the text uses, alone or titled. Left in, the plural would be a second person sharing "Tom" with him."""
+    if not form.endswith("s") or len(form) < 4:
+        return False
+    one = form[:-1]
+    return forms[one] > 0 or any(forms[f"{t} {one}"] for t in ("Mr.", "Mrs.", "Mr", "Mrs"))
 
 
 def _votes(text: str, spans: list[tuple[int, int, str]]) -> dict[str, str]:
