@@ -26,6 +26,9 @@ HEADING_WORDS = 10
 GENDER_WINDOW = 80  # characters after a mention in which a pronoun probably refers to it
 MIN_VOTES = 2
 AGREEMENT = 0.75
+# "in New York", "at New Haven", "from Chicago": the words before a place; a person is seldom "in" anyone.
+LOCATIVE = re.compile(r"\b(?:in|into|at|from|near|to|toward|towards|across|through)\s+(?:the\s+)?$", re.I)
+LOCATIVE_SHARE = 0.5  # of an untitled name's plain mentions, the share after a locative that makes it a place
 
 
 @dataclass
@@ -60,6 +63,7 @@ class Cast:
         self._families: set[str] = set()
         self._first: dict[str, int] = {}  # each name form's first mention
         self.mentions: list[Mention] = []
+        self.places: set[str] = set()  # characters' names the text uses as places ("in New York")
 
     # --- learning --------------------------------------------------------------------------------------
     @classmethod
@@ -93,6 +97,7 @@ class Cast:
         cast._group(forms, genders)
         cast.mentions = [Mention(a, b, c) for a, b, n in spans if (c := cast.resolve(n)) is not None]
         cast._genders(text)
+        cast.places = _places(text, cast.mentions)
         return cast
 
     def _group(self, forms: Counter, genders: dict[str, str]) -> None:
@@ -249,6 +254,18 @@ def _headings(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if CHAPTER.match(line) or (len(line.split()) <= HEADING_WORDS and not re.search(r"[.!?,;:\"”’'»]$", line)):
             out.append((m.start("line"), m.end("line")))
     return out
+
+
+def _places(text: str, mentions: list[Mention]) -> set[str]:
+    """Untitled names that mostly follow a locative ("graduated from New Haven", "at New Haven"): places, which
+    a pronoun ("he said") must not be taken to stand for. A possessive ("Tom's house") is no evidence either way."""
+    located, plain = Counter(), Counter()
+    for m in mentions:
+        if any(split_title(f)[0] for f in m.character.forms) or text[m.end:m.end + 2] in ("'s", "’s"):
+            continue
+        plain[m.character.name] += 1
+        located[m.character.name] += bool(LOCATIVE.search(text[max(0, m.start - 20):m.start]))
+    return {n for n, k in located.items() if k >= MIN_VOTES and k >= LOCATIVE_SHARE * plain[n]}
 
 
 def _plural(form: str, forms: Counter) -> bool:

@@ -346,7 +346,7 @@ class ProseReader:
             items += [(p.start + s.q.start, c) for s in p.sites
                       if s.decision.speaker and (c := self.cast.resolve(s.decision.speaker))]
             for _, c in sorted(items, key=lambda x: -x[0]):
-                if c not in out and (c.first or c.gender or c.name in quoted):
+                if c not in out and (c.name in quoted or ((c.first or c.gender) and c.name not in self.cast.places)):
                     out.append(c)
         return out
 
@@ -568,7 +568,7 @@ class ProseReader:
     def _person(self, c: Character) -> bool:
         """A name that is surely a person's: titled, a full name, or someone who speaks or is spoken to
         (a place is capitalised too, and may even catch a pronoun's gender)."""
-        return bool(split_title(c.name)[0] or c.first) or c.name in self._people
+        return bool(split_title(c.name)[0] or (c.first and c.name not in self.cast.places)) or c.name in self._people
 
     # --- 5. units ----------------------------------------------------------------------------------------
     def _units(self, p: Paragraph) -> list[Unit]:
