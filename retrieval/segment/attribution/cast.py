@@ -177,6 +177,8 @@ class Cast:
         """Pronouns right after a mention, where no other character is named, vote for its gender."""
         votes: dict[int, Counter] = {}
         for i, m in enumerate(self.mentions):
+            if _vocative(text, m.start, m.end):
+                continue
             nxt = self.mentions[i + 1].start if i + 1 < len(self.mentions) else len(text)
             he, she = _pronouns(text[m.end:min(m.end + GENDER_WINDOW, nxt)])
             if he != she:
@@ -280,12 +282,21 @@ def _plural(form: str, forms: Counter) -> bool:
 def _votes(text: str, spans: list[tuple[int, int, str]]) -> dict[str, str]:
     """Each name form's gender by the pronouns after its mentions (before forms are grouped into people)."""
     votes: dict[str, Counter] = {}
-    for i, (_, end, form) in enumerate(spans):
+    for i, (start, end, form) in enumerate(spans):
+        if _vocative(text, start, end):
+            continue
         nxt = spans[i + 1][0] if i + 1 < len(spans) else len(text)
         he, she = _pronouns(text[end:min(end + GENDER_WINDOW, nxt)])
         if he != she:
             votes.setdefault(form, Counter())["m" if he > she else "f"] += 1
     return {form: g for form, v in votes.items() if (g := _majority(v))}
+
+
+def _vocative(text: str, start: int, end: int) -> bool:
+    """Whether a mention reads as someone spoken to ("Listen, Nick; let me tell you what she said"): set off by
+    a comma or an opening mark before and a stop after. The pronouns after it are the speaker's talk of others."""
+    return bool(re.search(r"(?:,|[\"“‘'])\s*$", text[max(0, start - 3):start])
+                and re.match(r"[,;?!.]", text[end:end + 1]))
 
 
 def _pronouns(window: str) -> tuple[int, int]:

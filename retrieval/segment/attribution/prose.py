@@ -34,7 +34,7 @@ from .evidence import NOBODY, Decision
 from .kin import kin_of
 from .letters import signed_by
 from .names import NAME, POSSESSIVE, split_title
-from .narrator import narrator_of
+from .narrator import addressed_unnarrated, narrator_of
 from .quotations import Quotation, find_quotations, single_quoted
 from .tags import Ref, Tag, lead_is_tag, reported, tag_after, tag_before
 from .vocatives import addressees
@@ -168,8 +168,19 @@ class ProseReader:
         beside = [self._addressed(paras[j]) for i in mine for j in (i - 1, i + 1)
                   if 0 <= j < len(paras) and j not in mine and paras[j].opens_with_quote]
         self.me = narrator_of(beside, [self._addressed(paras[i]) for i in mine]) if mine else None
-        self.narrated = bool(mine) and self.me is None  # a narrator the replies name is anchored by name
+        if mine and self.me is None:
+            self.me = addressed_unnarrated([self._addressed(p) for p in paras], self._narration_names(paras))
+        self.narrated = bool(mine) and self.me is None  # a narrator the text names is anchored by name
         return self.me is not None
+
+    def _narration_names(self, paras: list[Paragraph]) -> set[str]:
+        """The characters named anywhere outside quotations (in narration and tags)."""
+        out = set()
+        for p in paras:
+            spans = [(p.start + s.q.start, p.start + s.q.end) for s in p.sites]
+            out |= {m.character.name for m in self.cast.mentions_in(p.start, p.end)
+                    if not any(a <= m.start < b for a, b in spans)}
+        return out
 
     def _tag_above(self, prev: Paragraph) -> tuple[Tag | None, tuple[int, int] | None]:
         """A tag ending the paragraph above with a colon or comma (``Mr. Bennet coolly observed:``), and the
@@ -528,7 +539,8 @@ class ProseReader:
                 turns[-1].append(i)
             else:
                 turns.append([i])
-        for k, f in take_turns([self._turn(paras, t) for t in turns], genders, scene, self.narrated).items():
+        for k, f in take_turns([self._turn(paras, t) for t in turns], genders, scene, self.narrated,
+                                     self.me.name if self.me else None).items():
             if f.speaker == NARRATOR:
                 continue  # the narrator's turn, and nobody has named the narrator
             s = _first_speech(paras[turns[k][0]])
@@ -552,7 +564,8 @@ class ProseReader:
         fillable = not sure and p.opens_with_quote and (s.tag is None or (
             s.tag.ref is Ref.PRONOUN and not s.tag.first_person))
         spoken_to = frozenset(c.name for i in turn for c in self._addressed(paras[i]))
-        return Turn(sure, spoken_to, gender, fillable, s.may_be)
+        stranger = not sure and s.tag is not None and s.tag.ref is not Ref.PRONOUN
+        return Turn(sure, spoken_to, gender, fillable, s.may_be, stranger)
 
     def _scene(self, paras: list[Paragraph], before: list[int] | None, run: list[int]) -> frozenset[str]:
         """The people of the scene a run belongs to: those the narration just before it names, and those of
@@ -563,6 +576,8 @@ class ProseReader:
                   if self._person(c)}
         if before and run[0] - before[-1] - 1 <= SCENE_GAP:
             people |= {d.speaker for i in before if (d := _said(paras[i])).speaker and d.confidence >= ANCHOR}
+        if self.me is not None:
+            people.add(self.me.name)  # a first-person narrator is in every scene they tell
         return frozenset(people)
 
     def _person(self, c: Character) -> bool:
