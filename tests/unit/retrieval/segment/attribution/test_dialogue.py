@@ -6,7 +6,7 @@ from quoth.segment.attribution import Cast, Decision, ProseReader
 from quoth.segment.attribution.conversation import Turn, take_turns
 from quoth.segment.attribution.kin import kin_of
 from quoth.segment.attribution.names import WordCase
-from quoth.segment.attribution.narrator import narrator_of
+from quoth.segment.attribution.narrator import addressed_unnarrated, narrator_of
 from quoth.segment.attribution.vocatives import addressees
 from quoth.segment.units import Unit, merge_short
 
@@ -263,3 +263,67 @@ def test_an_unnamed_first_person_narrator_takes_turns_and_is_never_filled_with_s
     got = speakers(paras)
     assert got[2] == "Mara" and got[4] == "Mara"
     assert got[1] is None and got[3] is None and got[5] is None
+
+
+def test_a_familys_plural_is_no_second_person_sharing_the_first_name():
+    text = ("Tom Vale came home late. We dined with the Tom Vales on Sunday.\n\n"
+            '"Sit down," said Tom. "You Hallidays are always early."\n\nMr. Halliday laughed.')
+    cast = Cast.learn(text)
+    assert cast.resolve("Tom") is cast.resolve("Tom Vale") is not None
+    assert cast.resolve("Tom Vales") is None and cast.resolve("Hallidays") is None
+
+
+def test_a_name_mostly_after_a_locative_is_a_place_and_no_antecedent():
+    paras = ["Owen had studied at Port Ellery, and he went back to Port Ellery each spring; the ferry from Port "
+             "Ellery was slow.",
+             "“The harbour is frozen,” he said."]
+    cast = Cast.learn("\n\n".join(paras))
+    assert "Port Ellery" in cast.places and "Owen" not in cast.places
+    assert speakers(paras)[1] != "Port Ellery"
+    # A titled person is never a place, whatever comes before the name.
+    assert not Cast.learn("I wrote to Mr. Dane, then went to Mr. Dane and sat with Mr. Dane.").places
+
+
+def test_a_vocative_casts_no_gender_vote():
+    text = ("“Listen, Cal; she never told me.” “Well, Cal, she will.” “Oh, Cal! Her letter came.” "
+            "Cal laughed, and he went out.")
+    assert Cast.learn(text).resolve("Cal").gender != "f"
+
+
+def test_the_narrator_is_the_name_the_quotations_address_that_narration_never_uses():
+    cast = Cast.learn("Rosa met Cal. “Hello, Cal.” “Cal, sit.” “Cal!”")
+    rosa, cal = cast.resolve("Rosa"), cast.resolve("Cal")
+    assert addressed_unnarrated([[cal], [cal], [cal], [rosa]], {"Rosa"}).name == "Cal"
+    assert addressed_unnarrated([[cal], [cal], [cal]], {"Cal"}) is None  # the narration names him: not "I"
+    assert addressed_unnarrated([[cal], [cal]], set()) is None  # too few
+    # In a scene where the narration names only Rosa, the narrator and she take turns.
+    # Only one reply beside the "I said" turn addresses him: the replies alone would not name him.
+    paras = ["Rosa was already at the table when I came down.",
+             "“You are late, Cal,” said Rosa.",
+             "“The train was slow.”",
+             "“It always is, Cal.”",
+             "“Not always,” I said.",
+             "“Well, sit down and eat.”",
+             "“Thank you.”",
+             "Later Rosa walked with me to the gate.",
+             "“Come again soon, Cal.”"]
+    got = speakers(paras)
+    assert got[2] == "Cal" and got[4] == "Cal" and got[6] == "Cal"
+    assert got[3] == "Rosa" and got[5] == "Rosa"
+
+
+def test_a_strangers_tag_stops_the_scene_pair_and_a_pronoun_needs_a_known_gender():
+    scene = frozenset({"Ann", "Ben"})
+    fills = take_turns([turn("Ann"), turn(), turn()], {"Ann": "f", "Ben": "m"}, scene)
+    assert fills[1].speaker == "Ben"
+    stranger = Turn(None, frozenset(), None, False, stranger=True)  # "said our visitor"
+    fills = take_turns([turn("Ann"), turn(), stranger, turn()], {"Ann": "f", "Ben": "m"}, scene)
+    assert all(not f.paired for f in fills.values())
+    # "she urged" is never filled with someone whose gender nobody knows.
+    fills = take_turns([turn("Ann"), turn(gender="f"), turn("Ann"), turn("Cy")], {"Ann": "f", "Cy": None})
+    assert 1 not in fills
+
+
+def test_a_greeting_opening_a_reply_is_no_name():
+    cast = Cast.learn("“Hello, Wilson,” said Tom. “Hello, Tom.” “Hello there.”")
+    assert cast.resolve("Hello") is None
