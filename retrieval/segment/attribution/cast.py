@@ -61,6 +61,7 @@ class Cast:
         self.characters: list[Character] = []
         self._by_form: dict[str, Character | None] = {}  # None: a form two characters share
         self._families: set[str] = set()
+        self._forms: Counter = Counter()  # every name form the text uses, with its count
         self._first: dict[str, int] = {}  # each name form's first mention
         self.mentions: list[Mention] = []
         self.places: set[str] = set()  # characters' names the text uses as places ("in New York")
@@ -113,13 +114,14 @@ class Cast:
         # A surname under two titles ("Mr. Bennet", "Mrs. Bennet") is a family's: its titled forms are people
         # of their own, never merged with a first-named member.
         self._families = {name for name, t in titles.items() if len(t) > 1}
+        self._forms = forms
         for form in sorted(forms, key=rank):
             self._place(form, forms[form], genders.get(form))
 
     def _place(self, form: str, count: int, voted: str | None = None) -> None:
         title, words = split_title(form)
         gender = (TITLE_GENDER.get(title) if title else None) or voted
-        family = title and len(words) == 1 and words[0].lower() in self._families
+        family = title and len(words) == 1 and words[0].lower() in self._families and not self._the_daughter(form)
         if (under := self._under_title(form)) is not None:
             self._by_form[form.lower()] = under[0] if len(under) == 1 else None
             return
@@ -147,6 +149,18 @@ class Cast:
             c = Character(" ".join(words) if drop else form, {form}, gender, count)
             self.characters.append(c)
             self._by_form[form.lower()] = c
+
+    def _the_daughter(self, form: str) -> bool:
+        """Whether "Miss Woodhouse", in a family ("Mr. Woodhouse" too), is its one daughter the text names in
+        full ("Emma Woodhouse"): so unless the text tells daughters apart by first name ("Miss Elizabeth",
+        "Miss Elizabeth Bennet"), which shows "Miss Bennet" is the eldest of several."""
+        title, [surname] = split_title(form)
+        if title != "miss":
+            return False
+        same = [c for c in self.characters if c.first and c.last.lower() == surname.lower() and c.gender != "m"]
+        firsts = {c.first.lower() for c in self.characters if c.first and c.last.lower() == surname.lower()}
+        styled = any(t == "miss" and ws[0].lower() in firsts for t, ws in map(split_title, self._forms))
+        return len(same) == 1 and not styled
 
     def _styled_apart(self, c: Character, form: str) -> bool:
         """Whether a titled surname ("Mr. Knightley") is someone other than ``c`` because the text, having used it

@@ -128,6 +128,9 @@ def _pair(turns: list[Turn], people: set[str], scene: frozenset[str],
         return frozenset(people)
     if len(people) > 2:
         return None
+    spoken_to = {x for t in turns for x in t.addressed}
+    if not people and len(spoken_to) == 2 and scene <= spoken_to and _addressed_in_turn(turns, spoken_to):
+        return frozenset(spoken_to)  # nobody tagged, but the replies address two people by turns
     if len(scene) == 2 and people <= scene and not any(t.stranger for t in turns):
         return scene  # unless a tag names someone else there ("said our visitor")
     if len(people) == 1:
@@ -141,6 +144,18 @@ def _pair(turns: list[Turn], people: set[str], scene: frozenset[str],
         if len(fit) == 1 and not spoken_to:
             return frozenset({a, fit[0]})
     return None
+
+
+def _addressed_in_turn(turns: list[Turn], pair: set[str]) -> bool:
+    """Whether the replies address the two people at least twice, always on the other's parity (the reply to
+    "Harriet" is Emma's; the one to "Miss Woodhouse" two turns on or off is Harriet's)."""
+    sides: dict[str, set[int]] = {x: set() for x in pair}
+    n = 0
+    for k, t in enumerate(turns):
+        for x in t.addressed:
+            sides[x].add(k % 2)
+            n += 1
+    return n >= 2 and all(len(v) == 1 for v in sides.values()) and len(set().union(*sides.values())) == 2
 
 
 def _with_narrator(people: set[str], scene: frozenset[str], narrator: str | None) -> frozenset[str] | None:

@@ -327,3 +327,23 @@ def test_a_strangers_tag_stops_the_scene_pair_and_a_pronoun_needs_a_known_gender
 def test_a_greeting_opening_a_reply_is_no_name():
     cast = Cast.learn("“Hello, Wilson,” said Tom. “Hello, Tom.” “Hello there.”")
     assert cast.resolve("Hello") is None
+
+
+def test_miss_and_the_surname_is_the_one_daughter_named_in_full_unless_daughters_are_styled_apart():
+    text = "Mr. Grey came in. Nora Grey rose, and she smiled. “Miss Grey is tired,” said Mr. Grey."
+    cast = Cast.learn(text)
+    assert cast.resolve("Miss Grey") is cast.resolve("Nora Grey") is not cast.resolve("Mr. Grey")
+    # "Miss Nora" tells one daughter from the others: "Miss Grey" is then the eldest, someone else.
+    cast = Cast.learn(text + " “Miss Nora, sit down,” said Mrs. Grey.")
+    assert cast.resolve("Miss Grey") is not cast.resolve("Nora Grey")
+
+
+def test_an_untagged_exchange_whose_replies_address_two_people_by_turns_is_theirs():
+    genders = {"Ann": "f", "Ben": "m"}
+    fills = take_turns([turn(), turn(addressed=["Ben"]), turn(addressed=["Ann"]), turn(), turn()], genders,
+                       frozenset({"Ann"}))
+    assert {k: f.speaker for k, f in fills.items()} == {0: "Ben", 1: "Ann", 2: "Ben", 3: "Ann", 4: "Ben"}
+    # Addressed on the same parity both, or a third person in the scene: no pair.
+    assert not take_turns([turn(), turn(addressed=["Ben"]), turn(), turn(addressed=["Ann"])], genders)
+    assert not take_turns([turn(), turn(addressed=["Ben"]), turn(addressed=["Ann"])], genders,
+                          frozenset({"Ann", "Cy", "Dee"}))
