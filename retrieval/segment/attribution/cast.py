@@ -62,6 +62,7 @@ class Cast:
         self._by_form: dict[str, Character | None] = {}  # None: a form two characters share
         self._families: set[str] = set()
         self._forms: Counter = Counter()  # every name form the text uses, with its count
+        self._voted: dict[str, str] = {}  # each form's gender by the pronouns after it
         self._first: dict[str, int] = {}  # each name form's first mention
         self.mentions: list[Mention] = []
         self.places: set[str] = set()  # characters' names the text uses as places ("in New York")
@@ -115,6 +116,7 @@ class Cast:
         # of their own, never merged with a first-named member.
         self._families = {name for name, t in titles.items() if len(t) > 1}
         self._forms = forms
+        self._voted = genders
         for form in sorted(forms, key=rank):
             self._place(form, forms[form], genders.get(form))
 
@@ -127,6 +129,9 @@ class Cast:
             return
         fits = [] if family else [c for c in self.characters if _fits(c, title, words, gender)
                                   and not (title and len(words) == 1 and self._styled_apart(c, form))]
+        # "Mr. Hale" is not "Kitty Hale" whose gender is still open when "Kitty" alone is followed by "she".
+        fits = [c for c in fits
+                if not (gender and c.gender is None and self._voted.get(c.first or "", gender) != gender)]
         if len(fits) == 1:
             c = fits[0]
             c.forms.add(form)

@@ -347,3 +347,15 @@ def test_an_untagged_exchange_whose_replies_address_two_people_by_turns_is_their
     assert not take_turns([turn(), turn(addressed=["Ben"]), turn(), turn(addressed=["Ann"])], genders)
     assert not take_turns([turn(), turn(addressed=["Ben"]), turn(addressed=["Ann"])], genders,
                           frozenset({"Ann", "Cy", "Dee"}))
+
+
+def test_a_titled_surname_is_not_the_first_named_member_of_the_other_gender():
+    text = ("Mr. Hale and Kitty Hale sat by the fire. Kitty smiled and she sang. Later Kitty laughed, and she spoke."
+            "\n\n“Don’t cough so, Kitty,” said Mr. Hale.")
+    cast = Cast.learn(text)
+    assert cast.resolve("Mr. Hale") is not cast.resolve("Kitty Hale")
+    assert cast.resolve("Mr. Hale") is not None
+    # A first name the pronouns call "he" is the Mr. of that surname.
+    cast = Cast.learn("Mr. Hale and Ned Hale sat by the fire. Ned smiled and he sang. Later Ned laughed, and he "
+                      "spoke. Mr. Hale said nothing.")
+    assert cast.resolve("Mr. Hale") is cast.resolve("Ned Hale")
