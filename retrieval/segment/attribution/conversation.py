@@ -129,8 +129,10 @@ def _pair(turns: list[Turn], people: set[str], scene: frozenset[str],
     if len(people) > 2:
         return None
     spoken_to = {x for t in turns for x in t.addressed}
-    if not people and len(spoken_to) == 2 and scene <= spoken_to and _addressed_in_turn(turns, spoken_to):
-        return frozenset(spoken_to)  # nobody tagged, but the replies address two people by turns
+    if not people and spoken_to and len(scene | spoken_to) == 2 and _addressed_in_turn(turns, spoken_to):
+        return frozenset(scene | spoken_to)  # nobody tagged, but the replies address the two by turns
+    if len(people) == 1 and (x := _addressed_by_one(turns, next(iter(people)))):
+        return frozenset({*people, x})  # the one person the tagged speaker's turns keep addressing
     if len(scene) == 2 and people <= scene and not any(t.stranger for t in turns):
         return scene  # unless a tag names someone else there ("said our visitor")
     if len(people) == 1:
@@ -146,16 +148,24 @@ def _pair(turns: list[Turn], people: set[str], scene: frozenset[str],
     return None
 
 
+def _addressed_by_one(turns: list[Turn], a: str) -> str | None:
+    """The one person ``a``'s turns address, more than once, whom no turn of the other parity addresses."""
+    k0 = next(k for k, t in enumerate(turns) if t.anchor == a) % 2
+    mine = [x for k, t in enumerate(turns) if k % 2 == k0 for x in t.addressed if x != a]
+    theirs = {x for k, t in enumerate(turns) if k % 2 != k0 for x in t.addressed}
+    return mine[0] if len(mine) >= 2 and len(set(mine)) == 1 and mine[0] not in theirs else None
+
+
 def _addressed_in_turn(turns: list[Turn], pair: set[str]) -> bool:
-    """Whether the replies address the two people at least twice, always on the other's parity (the reply to
-    "Harriet" is Emma's; the one to "Miss Woodhouse" two turns on or off is Harriet's)."""
+    """Whether the replies address the people of ``pair`` at least twice, each always on one parity and no two
+    on the same (the reply to "Harriet" is Emma's; the one to "Miss Woodhouse" a turn on or off is Harriet's)."""
     sides: dict[str, set[int]] = {x: set() for x in pair}
     n = 0
     for k, t in enumerate(turns):
         for x in t.addressed:
             sides[x].add(k % 2)
             n += 1
-    return n >= 2 and all(len(v) == 1 for v in sides.values()) and len(set().union(*sides.values())) == 2
+    return n >= 2 and all(len(v) == 1 for v in sides.values()) and len(set().union(*sides.values())) == len(pair)
 
 
 def _with_narrator(people: set[str], scene: frozenset[str], narrator: str | None) -> frozenset[str] | None:

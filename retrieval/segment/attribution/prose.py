@@ -37,11 +37,12 @@ from .names import NAME, POSSESSIVE, split_title
 from .narrator import addressed_unnarrated, narrator_of
 from .quotations import Quotation, find_quotations, single_quoted
 from .tags import Ref, Tag, lead_is_tag, reported, tag_after, tag_before
-from .vocatives import addressees
+from .vocatives import addressees, only_child, parents_addressed
 
 CONTEXT_PARAGRAPHS = 4  # paragraphs back in which a pronoun's antecedent is looked for
 RECENT = 0.95  # a pronoun whose one fitting antecedent is among the last paragraphs (right 30 times in 41)
 ONE_VOICE_PAIRS = 6  # tagged neighbours needed before the document's own habit overrides its layout's
+PARENT_WINDOW = 12  # paragraphs back in which the child who calls someone "papa" is named
 ANCHOR = 0.8  # a decision this sure anchors turn-taking
 # Turn-taking's stand-in for a first-person narrator the document never names (no name has a control character).
 NARRATOR = "\x00narrator"
@@ -564,8 +565,30 @@ class ProseReader:
         fillable = not sure and p.opens_with_quote and (s.tag is None or (
             s.tag.ref is Ref.PRONOUN and not s.tag.first_person))
         spoken_to = frozenset(c.name for i in turn for c in self._addressed(paras[i]))
+        parents = self._parents_addressed(paras, turn[0])
+        spoken_to |= parents
+        kids = {k.name for n in parents if (c := self.cast.resolve(n)) and (k := only_child(c, self.cast))}
+        if fillable and len(kids) == 1:
+            # A reply calling the one Mr. of a family with one child "papa" is that child's.
+            [kid] = kids
+            d = Decision.of(kid, Clue.VOCATIVE, f"calls {', '.join(sorted(parents))} by a parent's name: the "
+                            "family's one child")
+            if d.confidence > s.decision.confidence:
+                s.decision, sure, fillable = d, kid, False
         stranger = not sure and s.tag is not None and s.tag.ref is not Ref.PRONOUN
         return Turn(sure, spoken_to, gender, fillable, s.may_be, stranger)
+
+    def _parents_addressed(self, paras: list[Paragraph], i: int) -> frozenset[str]:
+        """The parent a reply calls "papa" or "mamma", as the people of the last paragraphs tell (vocatives.py)."""
+        p = paras[i]
+        body = self.text[p.start:p.end]
+        inner = [s.q.inner(body) for s in p.sites if s.speech]
+        if not any(re.search(r"(?i)\b(?:papa|mamm?a|father|mother)\b", x) for x in inner):
+            return frozenset()
+        # The child may be named well before a long exchange with a parent: the people of a wider window.
+        people = [c for j in range(max(0, i - PARENT_WINDOW), i + 1)
+                  for c in self.cast.named_in(paras[j].start, paras[j].end)]
+        return frozenset(c.name for x in inner for c in parents_addressed(x, people, self.cast))
 
     def _scene(self, paras: list[Paragraph], before: list[int] | None, run: list[int]) -> frozenset[str]:
         """The people of the scene a run belongs to: those the narration just before it names, and those of

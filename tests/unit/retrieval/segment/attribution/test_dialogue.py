@@ -7,7 +7,7 @@ from quoth.segment.attribution.conversation import Turn, take_turns
 from quoth.segment.attribution.kin import kin_of
 from quoth.segment.attribution.names import WordCase
 from quoth.segment.attribution.narrator import addressed_unnarrated, narrator_of
-from quoth.segment.attribution.vocatives import addressees
+from quoth.segment.attribution.vocatives import addressees, parents_addressed
 from quoth.segment.units import Unit, merge_short
 
 
@@ -359,3 +359,34 @@ def test_a_titled_surname_is_not_the_first_named_member_of_the_other_gender():
     cast = Cast.learn("Mr. Hale and Ned Hale sat by the fire. Ned smiled and he sang. Later Ned laughed, and he "
                       "spoke. Mr. Hale said nothing.")
     assert cast.resolve("Mr. Hale") is cast.resolve("Ned Hale")
+
+
+def test_papa_addresses_the_one_father_of_a_child_in_the_scene_and_the_reply_is_that_childs():
+    paras = ["Mr. Vane sat by the fire after dinner. Lucy Vane took up her work; Lucy smiled, and she sang. "
+             "Lucy laughed, and she spoke.",
+             "“Poor Mrs. Lark! I wish she had stayed.”",
+             "“I cannot agree with you, papa; she is happy.”",
+             "“But she was so comfortable here.”",
+             "“Oh, papa, she has a house of her own now.”",
+             "“A house of her own! What is the good of that?”"]
+    cast = Cast.learn("\n\n".join(paras))
+    vane, lucy = cast.resolve("Mr. Vane"), cast.resolve("Lucy Vane")
+    assert parents_addressed("I cannot agree with you, papa; she is happy.", [lucy], cast) == [vane]
+    assert parents_addressed("Papa would not like it.", [lucy], cast) == []  # spoken of, not to
+    got = speakers(paras)
+    assert got[2] == "Lucy Vane" and got[4] == "Lucy Vane"
+    assert got[3] == "Mr. Vane" and got[5] == "Mr. Vane"
+
+
+def test_a_family_of_several_children_leaves_papa_unanswered():
+    paras = ["Mr. Vane sat by the fire, with Lucy Vane and Miss Vane. Lucy smiled, and she sang; Lucy laughed, "
+             "and she spoke.",
+             "“I cannot agree with you, papa.”",
+             "“Nor I, papa.”"]
+    assert speakers(paras)[1:] == [None, None]
+
+
+def test_the_one_person_a_tagged_speakers_turns_keep_addressing_is_the_partner():
+    fills = take_turns([turn("Ann"), turn(), turn(addressed=["Ben"]), turn(), turn(addressed=["Ben"])],
+                       {"Ann": "f", "Ben": "m"}, frozenset({"Ann", "Cy"}))
+    assert fills[1].speaker == "Ben" and fills[3].speaker == "Ben"
