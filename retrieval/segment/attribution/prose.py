@@ -43,6 +43,7 @@ CONTEXT_PARAGRAPHS = 4  # paragraphs back in which a pronoun's antecedent is loo
 RECENT = 0.95  # a pronoun whose one fitting antecedent is among the last paragraphs (right 30 times in 41)
 ONE_VOICE_PAIRS = 6  # tagged neighbours needed before the document's own habit overrides its layout's
 PARENT_WINDOW = 12  # paragraphs back in which the child who calls someone "papa" is named
+BEAT_PRONOUN = re.compile(r"\s*(He|She)\s+[a-z][^\"“”‘’«».!?;]{0,80}[.:]\s*")  # one sentence, "He" or "She" its subject
 ANCHOR = 0.8  # a decision this sure anchors turn-taking
 # Turn-taking's stand-in for a first-person narrator the document never names (no name has a control character).
 NARRATOR = "\x00narrator"
@@ -313,8 +314,19 @@ class ProseReader:
         if d := self._named_before(p, s):
             return d
         if s is p.sites[0] and p.opens_with_quote and i and not self.news:
+            if (g := self._beat_gender(p, s)) and (d := self._antecedent(g, paras, i, s, "a beat's pronoun",
+                                                                         Ref.PRONOUN)).speaker:
+                return d
             return self._final_mention(paras[i - 1])
         return None
+
+    def _beat_gender(self, p: Paragraph, s: Site) -> str | None:
+        """'"Oh, yes." She looked at me. "Listen, …"': the one sentence between a paragraph's first two
+        quotations has the speaker for its subject; the gender of its pronoun, if that is how it names them."""
+        if len(p.sites) < 2 or p.sites[0] is not s:
+            return None
+        m = BEAT_PRONOUN.fullmatch(self.text[p.start + s.q.end:p.start + p.sites[1].q.start])
+        return GENDER_OF.get(m.group(1).lower()) if m else None
 
     def _final_mention(self, p: Paragraph) -> Decision | None:
         """A reply after a paragraph whose narration ends with a sentence about one person, not that
@@ -561,6 +573,8 @@ class ProseReader:
         if sure is None and s.tag is not None and s.tag.words.lower() == "i":
             sure = NARRATOR  # "I answered": a turn of the narrator's, whom nothing names, is still a turn
         gender = GENDER_OF.get(s.tag.words.lower()) if s.tag is not None and s.tag.ref is Ref.PRONOUN else None
+        if s.tag is None and not sure:
+            gender = self._beat_gender(p, s)
         # "said her mother", "cried a young Lucas", "we said": someone the turn-taking may not know.
         fillable = not sure and p.opens_with_quote and (s.tag is None or (
             s.tag.ref is Ref.PRONOUN and not s.tag.first_person))

@@ -390,3 +390,15 @@ def test_the_one_person_a_tagged_speakers_turns_keep_addressing_is_the_partner()
     fills = take_turns([turn("Ann"), turn(), turn(addressed=["Ben"]), turn(), turn(addressed=["Ben"])],
                        {"Ann": "f", "Ben": "m"}, frozenset({"Ann", "Cy"}))
     assert fills[1].speaker == "Ben" and fills[3].speaker == "Ben"
+
+
+def test_a_pronoun_beat_between_a_replys_quotations_names_its_speaker_as_a_pronoun_tag_would():
+    paras = ["“Is it raining?” said Mr. Dale.",
+             "“Only a little.” She looked at the window. “It will stop soon.”",
+             "“Then we shall walk,” said Mr. Dale.",
+             "“Not before tea,” said Mrs. Cole."]
+    got = speakers(["Mr. Dale and Mrs. Cole came down the stairs to the hall, and she sat down.", *paras])
+    assert got[2] == "Mrs. Cole"
+    # "She" where the people about are men: nobody.
+    assert speakers(["Mr. Dale and Mr. Ames came down the stairs to the hall.", *paras[:3],
+                     "“Not before tea,” said Mr. Ames."])[2] is None
