@@ -509,7 +509,8 @@ class ProseReader:
         near: list[tuple[int, Site]] = []
         for t in tagged:
             a, b = (t, s) if t.q.start < s.q.start else (s, t)
-            gap = self.text[max(a.trail[1], p.start + a.q.end):p.start + b.q.start]
+            # (an untagged quotation's trail is no tag: the beat after it is the gap)
+            gap = self.text[max(a.trail[1] if a.tag is not None else 0, p.start + a.q.end):p.start + b.q.start]
             # Its tag stands between them ("'…,' said Emma, '…'"), or a beat follows its quotation; two
             # quotations with nothing between them are a change of voice ("'Ah!' 'Hold your tongue, Ma!'").
             between = t.tag is not None and (t.q.start < s.q.start) == t.tag.after

@@ -397,8 +397,17 @@ def test_a_pronoun_beat_between_a_replys_quotations_names_its_speaker_as_a_prono
              "“Only a little.” She looked at the window. “It will stop soon.”",
              "“Then we shall walk,” said Mr. Dale.",
              "“Not before tea,” said Mrs. Cole."]
-    got = speakers(["Mr. Dale and Mrs. Cole came down the stairs to the hall, and she sat down.", *paras])
+    text = "\n\n".join(["Mr. Dale and Mrs. Cole came down the stairs to the hall, and she sat down.", *paras])
+    got = speakers(text.split("\n\n"))
     assert got[2] == "Mrs. Cole"
+    # The quotation after the beat is hers too: the untagged first quotation lends across the short beat.
+    spans, pos = [], 0
+    for par in text.split("\n\n"):
+        spans.append((pos, pos + len(par)))
+        pos += len(par) + 2
+    units = ProseReader(text, Decision(None), Role.NARRATION, Cast.learn(text), news=False).read(spans)
+    later = text.index("“It will stop")
+    assert next(u.speaker for u in units if u.start <= later < u.end) == "Mrs. Cole"
     # "She" where the people about are men: nobody.
     assert speakers(["Mr. Dale and Mr. Ames came down the stairs to the hall.", *paras[:3],
                      "“Not before tea,” said Mr. Ames."])[2] is None
