@@ -582,16 +582,24 @@ class ProseReader:
         spoken_to = frozenset(c.name for i in turn for c in self._addressed(paras[i]))
         parents = self._parents_addressed(paras, turn[0])
         spoken_to |= parents
-        kids = {k.name for n in parents if (c := self.cast.resolve(n)) and (k := only_child(c, self.cast))}
-        if fillable and len(kids) == 1:
-            # A reply calling the one Mr. of a family with one child "papa" is that child's.
-            [kid] = kids
-            d = Decision.of(kid, Clue.VOCATIVE, f"calls {', '.join(sorted(parents))} by a parent's name: the "
-                            "family's one child")
-            if d.confidence > s.decision.confidence:
-                s.decision, sure, fillable = d, kid, False
+        if fillable and (kid := self._child_calling(parents, s)):
+            sure, fillable = kid, False
         stranger = not sure and s.tag is not None and s.tag.ref is not Ref.PRONOUN
         return Turn(sure, spoken_to, gender, fillable, s.may_be, stranger)
+
+    def _child_calling(self, parents: frozenset[str], s: Site) -> str | None:
+        """A reply calling the one Mr. of a family with one child "papa" is that child's: the site is decided
+        so, and the child's name returned to anchor the turn-taking."""
+        kids = {k.name for n in parents if (c := self.cast.resolve(n)) and (k := only_child(c, self.cast))}
+        if len(kids) != 1:
+            return None
+        [kid] = kids
+        d = Decision.of(kid, Clue.VOCATIVE, f"calls {', '.join(sorted(parents))} by a parent's name: the family's "
+                        "one child")
+        if d.confidence <= s.decision.confidence:
+            return None
+        s.decision = d
+        return kid
 
     def _parents_addressed(self, paras: list[Paragraph], i: int) -> frozenset[str]:
         """The parent a reply calls "papa" or "mamma", as the people of the last paragraphs tell (vocatives.py)."""
