@@ -39,8 +39,10 @@ def test_fiction_names_few_wrong_speakers_and_never_mixes_two(bench, fiction):
     [s] = bench.table(fiction, bar).values()
     assert s.gold >= 200
     assert s.precision >= 0.9, s.misses[:10]
-    # 0.717 on the four works the sieve was written against; 0.647 with Emma and Gatsby, held out while it was
-    assert s.coverage >= 0.6
+    # 0.717 on the four works the sieve was written against; 0.647 with Emma and Gatsby, held out while it was;
+    # 0.700 once Emma and Gatsby served as development sets (round 2: the narrator by address, places, plurals,
+    # parents addressed, pronoun beats)
+    assert s.coverage >= 0.66
     assert s.mixed == 0
 
 
@@ -52,7 +54,8 @@ def test_every_fiction_work_holds_the_precision_bar(bench, fiction):
     for slug, passages, gold, cast in fiction["fiction"]:
         s = bench.score(passages, gold, cast, slug, bar)
         assert s.precision >= 0.9, (slug, s.misses[:5])
-        assert s.coverage >= 0.35, slug  # the least covered, The Great Gatsby (held out, first person), at 0.385
+        # the least covered, The Great Gatsby (first person), at 0.385 held out, 0.604 after round 2
+        assert s.coverage >= 0.55, slug
         assert s.mixed == 0, slug
 
 

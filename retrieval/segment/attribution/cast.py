@@ -26,6 +26,9 @@ HEADING_WORDS = 10
 GENDER_WINDOW = 80  # characters after a mention in which a pronoun probably refers to it
 MIN_VOTES = 2
 AGREEMENT = 0.75
+# "in New York", "at New Haven", "from Chicago": the words before a place; a person is seldom "in" anyone.
+LOCATIVE = re.compile(r"\b(?:in|into|at|from|near|to|toward|towards|across|through)\s+(?:the\s+)?$", re.I)
+LOCATIVE_SHARE = 0.5  # of an untitled name's plain mentions, the share after a locative that makes it a place
 
 
 @dataclass
@@ -58,8 +61,11 @@ class Cast:
         self.characters: list[Character] = []
         self._by_form: dict[str, Character | None] = {}  # None: a form two characters share
         self._families: set[str] = set()
+        self._forms: Counter = Counter()  # every name form the text uses, with its count
+        self._voted: dict[str, str] = {}  # each form's gender by the pronouns after it
         self._first: dict[str, int] = {}  # each name form's first mention
         self.mentions: list[Mention] = []
+        self.places: set[str] = set()  # characters' names the text uses as places ("in New York")
 
     # --- learning --------------------------------------------------------------------------------------
     @classmethod
@@ -83,7 +89,8 @@ class Cast:
                 (titled if heading else spans).append(span)
                 forms[name] += not heading
         spans = sorted(spans + [t for t in titled if forms[t[2]]])
-        forms = Counter({f: n for f, n in forms.items() if n})
+        forms = Counter({f: n for f, n in forms.items() if n and not _plural(f, forms)})
+        spans = [s for s in spans if s[2] in forms or s[2] in known]
         for k in known:
             forms[k] += 1
         genders = _votes(text, spans)
@@ -92,6 +99,7 @@ class Cast:
         cast._group(forms, genders)
         cast.mentions = [Mention(a, b, c) for a, b, n in spans if (c := cast.resolve(n)) is not None]
         cast._genders(text)
+        cast.places = _places(text, cast.mentions)
         return cast
 
     def _group(self, forms: Counter, genders: dict[str, str]) -> None:
@@ -107,18 +115,23 @@ class Cast:
         # A surname under two titles ("Mr. Bennet", "Mrs. Bennet") is a family's: its titled forms are people
         # of their own, never merged with a first-named member.
         self._families = {name for name, t in titles.items() if len(t) > 1}
+        self._forms = forms
+        self._voted = genders
         for form in sorted(forms, key=rank):
             self._place(form, forms[form], genders.get(form))
 
     def _place(self, form: str, count: int, voted: str | None = None) -> None:
         title, words = split_title(form)
         gender = (TITLE_GENDER.get(title) if title else None) or voted
-        family = title and len(words) == 1 and words[0].lower() in self._families
+        family = title and len(words) == 1 and words[0].lower() in self._families and not self._the_daughter(form)
         if (under := self._under_title(form)) is not None:
             self._by_form[form.lower()] = under[0] if len(under) == 1 else None
             return
         fits = [] if family else [c for c in self.characters if _fits(c, title, words, gender)
                                   and not (title and len(words) == 1 and self._styled_apart(c, form))]
+        # "Mr. Hale" is not "Kitty Hale" whose gender is still open when "Kitty" alone is followed by "she".
+        fits = [c for c in fits
+                if not (gender and c.gender is None and self._voted.get(c.first or "", gender) != gender)]
         if len(fits) == 1:
             c = fits[0]
             c.forms.add(form)
@@ -141,6 +154,18 @@ class Cast:
             c = Character(" ".join(words) if drop else form, {form}, gender, count)
             self.characters.append(c)
             self._by_form[form.lower()] = c
+
+    def _the_daughter(self, form: str) -> bool:
+        """Whether "Miss Woodhouse", in a family ("Mr. Woodhouse" too), is its one daughter the text names in
+        full ("Emma Woodhouse"): so unless the text tells daughters apart by first name ("Miss Elizabeth",
+        "Miss Elizabeth Bennet"), which shows "Miss Bennet" is the eldest of several."""
+        title, [surname] = split_title(form)
+        if title != "miss":
+            return False
+        same = [c for c in self.characters if c.first and c.last.lower() == surname.lower() and c.gender != "m"]
+        firsts = {c.first.lower() for c in self.characters if c.first and c.last.lower() == surname.lower()}
+        styled = any(t == "miss" and ws[0].lower() in firsts for t, ws in map(split_title, self._forms))
+        return len(same) == 1 and not styled
 
     def _styled_apart(self, c: Character, form: str) -> bool:
         """Whether a titled surname ("Mr. Knightley") is someone other than ``c`` because the text, having used it
@@ -171,6 +196,8 @@ class Cast:
         """Pronouns right after a mention, where no other character is named, vote for its gender."""
         votes: dict[int, Counter] = {}
         for i, m in enumerate(self.mentions):
+            if _vocative(text, m.start, m.end):
+                continue
             nxt = self.mentions[i + 1].start if i + 1 < len(self.mentions) else len(text)
             he, she = _pronouns(text[m.end:min(m.end + GENDER_WINDOW, nxt)])
             if he != she:
@@ -250,15 +277,45 @@ def _headings(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _places(text: str, mentions: list[Mention]) -> set[str]:
+    """Untitled names that mostly follow a locative ("graduated from New Haven", "at New Haven"): places, which
+    a pronoun ("he said") must not be taken to stand for. A possessive ("Tom's house") is no evidence either way."""
+    located, plain = Counter(), Counter()
+    for m in mentions:
+        if any(split_title(f)[0] for f in m.character.forms) or text[m.end:m.end + 2] in ("'s", "’s"):
+            continue
+        plain[m.character.name] += 1
+        located[m.character.name] += bool(LOCATIVE.search(text[max(0, m.start - 20):m.start]))
+    return {n for n, k in located.items() if k >= MIN_VOTES and k >= LOCATIVE_SHARE * plain[n]}
+
+
+def _plural(form: str, forms: Counter) -> bool:
+    """Whether a form is a family's plural ("the Tom Buchanans", "you McKees"): the form less its final "s" is a
+    name the text uses, alone or titled. Left in, the plural would be a second person sharing "Tom" with him."""
+    if not form.endswith("s") or len(form) < 4:
+        return False
+    one = form[:-1]
+    return forms[one] > 0 or any(forms[f"{t} {one}"] for t in ("Mr.", "Mrs.", "Mr", "Mrs"))
+
+
 def _votes(text: str, spans: list[tuple[int, int, str]]) -> dict[str, str]:
     """Each name form's gender by the pronouns after its mentions (before forms are grouped into people)."""
     votes: dict[str, Counter] = {}
-    for i, (_, end, form) in enumerate(spans):
+    for i, (start, end, form) in enumerate(spans):
+        if _vocative(text, start, end):
+            continue
         nxt = spans[i + 1][0] if i + 1 < len(spans) else len(text)
         he, she = _pronouns(text[end:min(end + GENDER_WINDOW, nxt)])
         if he != she:
             votes.setdefault(form, Counter())["m" if he > she else "f"] += 1
     return {form: g for form, v in votes.items() if (g := _majority(v))}
+
+
+def _vocative(text: str, start: int, end: int) -> bool:
+    """Whether a mention reads as someone spoken to ("Listen, Nick; let me tell you what she said"): set off by
+    a comma or an opening mark before and a stop after. The pronouns after it are the speaker's talk of others."""
+    return bool(re.search(r"(?:,|[\"“‘'])\s*$", text[max(0, start - 3):start])
+                and re.match(r"[,;?!.]", text[end:end + 1]))
 
 
 def _pronouns(window: str) -> tuple[int, int]:

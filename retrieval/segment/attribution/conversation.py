@@ -28,6 +28,7 @@ class Turn:
     gender: str | None  # the gender of its pronoun tag, where that tag named nobody surely
     open: bool  # nobody named surely yet, and no tag naming someone the exchange may not hold
     may_be: frozenset[str] = frozenset()  # the people its pronoun tag may stand for, when narration names them
+    stranger: bool = False  # its tag names someone nobody could resolve ("said our strange visitor")
 
 
 @dataclass(frozen=True)
@@ -40,10 +41,11 @@ class Fill:
 
 
 def take_turns(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[str] = frozenset(),
-               narrated: bool = False) -> dict[int, Fill]:
+               narrated: bool = False, narrator: str | None = None) -> dict[int, Fill]:
     """Who speaks each open turn, by strict alternation between the run's two people; ``scene``: the people
     the narration around the run names; ``narrated``: told by a first-person narrator, who may be one of the
-    two without being named or tagged, so only two tagged people make a pair.
+    two without being named or tagged, so only two tagged people make a pair, or, where the text names the
+    narrator (``narrator``), the narrator and the one other person the run's tags and the scene name.
 
     Two tags in a row that strict alternation cannot join (the same person on both parities: someone spoke
     twice, or turned to a third person) split the run: each part is read on its own, and the turns between
@@ -53,15 +55,15 @@ def take_turns(turns: list[Turn], genders: dict[str, str | None], scene: frozens
     lo = 0
     for a, b in itertools.pairwise(anchors):
         if (turns[a].anchor == turns[b].anchor) != ((b - a) % 2 == 0):
-            part = _take(turns[lo:a + 1], genders, scene if lo == 0 else frozenset(), narrated)
+            part = _take(turns[lo:a + 1], genders, scene if lo == 0 else frozenset(), narrated, narrator)
             out |= {lo + k: f for k, f in part.items()}
             lo = b
-    out |= {lo + k: f for k, f in _take(turns[lo:], genders, scene if lo == 0 else frozenset(), narrated).items()}
-    return out
+    part = _take(turns[lo:], genders, scene if lo == 0 else frozenset(), narrated, narrator)
+    return out | {lo + k: f for k, f in part.items()}
 
 
 def _take(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[str],
-          narrated: bool = False) -> dict[int, Fill]:
+          narrated: bool = False, narrator: str | None = None) -> dict[int, Fill]:
     """Strict alternation within a part of a run whose tags agree with it."""
     anchors = {k: (t.anchor, Clue.ALTERNATION) for k, t in enumerate(turns) if t.anchor}
     people = {a for a, _ in anchors.values()}
@@ -80,8 +82,10 @@ def _take(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[st
     out: dict[int, Fill] = {}
     for k, t in enumerate(turns):
         who = parity[k % 2]
-        if not t.open or (t.may_be and who not in t.may_be):
-            continue  # "…for Mrs. Lynde was seated than she said,": not one of the two
+        if not t.open or (t.may_be and who not in t.may_be) or (t.gender and genders.get(who) != t.gender):
+            # "…for Mrs. Lynde was seated than she said,": not one of the two; "she urged" is no one whose
+            # gender nobody knows (a first-person narrator's)
+            continue
         if k in anchors and anchors[k][1] is not Clue.ALTERNATION:
             out[k] = Fill(who, 0, True, anchors[k][1])
             continue
@@ -124,8 +128,13 @@ def _pair(turns: list[Turn], people: set[str], scene: frozenset[str],
         return frozenset(people)
     if len(people) > 2:
         return None
-    if len(scene) == 2 and people <= scene:
-        return scene
+    spoken_to = {x for t in turns for x in t.addressed}
+    if not people and spoken_to and len(scene | spoken_to) == 2 and _addressed_in_turn(turns, spoken_to):
+        return frozenset(scene | spoken_to)  # nobody tagged, but the replies address the two by turns
+    if len(people) == 1 and (x := _addressed_by_one(turns, next(iter(people)))):
+        return frozenset({*people, x})  # the one person the tagged speaker's turns keep addressing
+    if len(scene) == 2 and people <= scene and not any(t.stranger for t in turns):
+        return scene  # unless a tag names someone else there ("said our visitor")
     if len(people) == 1:
         [a] = people
         k0 = next(k for k, t in enumerate(turns) if t.anchor == a)
@@ -137,6 +146,33 @@ def _pair(turns: list[Turn], people: set[str], scene: frozenset[str],
         if len(fit) == 1 and not spoken_to:
             return frozenset({a, fit[0]})
     return None
+
+
+def _addressed_by_one(turns: list[Turn], a: str) -> str | None:
+    """The one person ``a``'s turns address, more than once, whom no turn of the other parity addresses."""
+    k0 = next(k for k, t in enumerate(turns) if t.anchor == a) % 2
+    mine = [x for k, t in enumerate(turns) if k % 2 == k0 for x in t.addressed if x != a]
+    theirs = {x for k, t in enumerate(turns) if k % 2 != k0 for x in t.addressed}
+    return mine[0] if len(mine) >= 2 and len(set(mine)) == 1 and mine[0] not in theirs else None
+
+
+def _addressed_in_turn(turns: list[Turn], pair: set[str]) -> bool:
+    """Whether the replies address the people of ``pair`` at least twice, each always on one parity and no two
+    on the same (the reply to "Harriet" is Emma's; the one to "Miss Woodhouse" a turn on or off is Harriet's)."""
+    sides: dict[str, set[int]] = {x: set() for x in pair}
+    n = 0
+    for k, t in enumerate(turns):
+        for x in t.addressed:
+            sides[x].add(k % 2)
+            n += 1
+    return n >= 2 and all(len(v) == 1 for v in sides.values()) and len(set().union(*sides.values())) == len(pair)
+
+
+def _with_narrator(people: set[str], scene: frozenset[str], narrator: str | None) -> frozenset[str] | None:
+    """In a first-person narrative, the narrator is there in every scene, named or not: the run's one other
+    person makes the pair only when the tags and the scene name nobody else (and no tag names a stranger)."""
+    others = (people | scene) - {narrator}
+    return frozenset({narrator, *others}) if narrator and len(others) == 1 else None
 
 
 def _parity(anchors: dict[int, tuple[str, Clue]], pair: frozenset[str]) -> tuple[str, str] | None:

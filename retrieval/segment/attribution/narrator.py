@@ -3,6 +3,10 @@
 The narrator's own tags never name them; the people they talk to do. The replies just before and after a
 turn the narrator tags as theirs are the other person's, and the name those replies address ("You see,
 Watson, …") is the narrator's. The narrator is named only when one name clearly wins those votes.
+
+Where too few replies stand beside "said I" turns, the name the quotations address most that the narration never
+uses ("Listen, Nick; …" while the narrator calls himself "I") is the narrator's: everyone else present is named
+in narration, if only in a tag.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from .cast import Character
 
 MIN_VOTES = 2  # replies beside the narrator's turns that must address the same name
 LEAD = 2  # how many times the votes of the runner-up the winner needs
+ADDRESS_VOTES = 3  # paragraphs addressing a name the narration never uses, to take it for the narrator's
 
 
 def narrator_of(beside: list[list[Character]], own: list[list[Character]]) -> Character | None:
@@ -28,5 +33,19 @@ def narrator_of(beside: list[list[Character]], own: list[list[Character]]) -> Ch
                 by_name[c.name] = c
     ranked = votes.most_common(2)
     if not ranked or ranked[0][1] < MIN_VOTES or (len(ranked) > 1 and ranked[0][1] < LEAD * ranked[1][1]):
+        return None
+    return by_name[ranked[0][0]]
+
+
+def addressed_unnarrated(addressed: list[list[Character]], narrated: set[str]) -> Character | None:
+    """``addressed``: whom each paragraph's quotations address; ``narrated``: names used outside quotations."""
+    votes: Counter = Counter()
+    by_name: dict[str, Character] = {}
+    for cs in addressed:
+        for c in {c.name: c for c in cs}.values():
+            votes[c.name] += 1
+            by_name[c.name] = c
+    ranked = [(n, k) for n, k in votes.most_common() if n not in narrated][:2]
+    if not ranked or ranked[0][1] < ADDRESS_VOTES or (len(ranked) > 1 and ranked[0][1] < LEAD * ranked[1][1]):
         return None
     return by_name[ranked[0][0]]

@@ -34,14 +34,16 @@ from .evidence import NOBODY, Decision
 from .kin import kin_of
 from .letters import signed_by
 from .names import NAME, POSSESSIVE, split_title
-from .narrator import narrator_of
+from .narrator import addressed_unnarrated, narrator_of
 from .quotations import Quotation, find_quotations, single_quoted
 from .tags import Ref, Tag, lead_is_tag, reported, tag_after, tag_before
-from .vocatives import addressees
+from .vocatives import addressees, only_child, parents_addressed
 
 CONTEXT_PARAGRAPHS = 4  # paragraphs back in which a pronoun's antecedent is looked for
 RECENT = 0.95  # a pronoun whose one fitting antecedent is among the last paragraphs (right 30 times in 41)
 ONE_VOICE_PAIRS = 6  # tagged neighbours needed before the document's own habit overrides its layout's
+PARENT_WINDOW = 12  # paragraphs back in which the child who calls someone "papa" is named
+BEAT_PRONOUN = re.compile(r"\s*(He|She)\s+[a-z][^\"“”‘’«».!?;]{0,80}[.:]\s*")  # one sentence, "He" or "She" its subject
 ANCHOR = 0.8  # a decision this sure anchors turn-taking
 # Turn-taking's stand-in for a first-person narrator the document never names (no name has a control character).
 NARRATOR = "\x00narrator"
@@ -168,8 +170,19 @@ class ProseReader:
         beside = [self._addressed(paras[j]) for i in mine for j in (i - 1, i + 1)
                   if 0 <= j < len(paras) and j not in mine and paras[j].opens_with_quote]
         self.me = narrator_of(beside, [self._addressed(paras[i]) for i in mine]) if mine else None
-        self.narrated = bool(mine) and self.me is None  # a narrator the replies name is anchored by name
+        if mine and self.me is None:
+            self.me = addressed_unnarrated([self._addressed(p) for p in paras], self._narration_names(paras))
+        self.narrated = bool(mine) and self.me is None  # a narrator the text names is anchored by name
         return self.me is not None
+
+    def _narration_names(self, paras: list[Paragraph]) -> set[str]:
+        """The characters named anywhere outside quotations (in narration and tags)."""
+        out = set()
+        for p in paras:
+            spans = [(p.start + s.q.start, p.start + s.q.end) for s in p.sites]
+            out |= {m.character.name for m in self.cast.mentions_in(p.start, p.end)
+                    if not any(a <= m.start < b for a, b in spans)}
+        return out
 
     def _tag_above(self, prev: Paragraph) -> tuple[Tag | None, tuple[int, int] | None]:
         """A tag ending the paragraph above with a colon or comma (``Mr. Bennet coolly observed:``), and the
@@ -301,8 +314,19 @@ class ProseReader:
         if d := self._named_before(p, s):
             return d
         if s is p.sites[0] and p.opens_with_quote and i and not self.news:
+            if (g := self._beat_gender(p, s)) and (d := self._antecedent(g, paras, i, s, "a beat's pronoun",
+                                                                         Ref.PRONOUN)).speaker:
+                return d
             return self._final_mention(paras[i - 1])
         return None
+
+    def _beat_gender(self, p: Paragraph, s: Site) -> str | None:
+        """'"Oh, yes." She looked at me. "Listen, …"': the one sentence between a paragraph's first two
+        quotations has the speaker for its subject; the gender of its pronoun, if that is how it names them."""
+        if len(p.sites) < 2 or p.sites[0] is not s:
+            return None
+        m = BEAT_PRONOUN.fullmatch(self.text[p.start + s.q.end:p.start + p.sites[1].q.start])
+        return GENDER_OF.get(m.group(1).lower()) if m else None
 
     def _final_mention(self, p: Paragraph) -> Decision | None:
         """A reply after a paragraph whose narration ends with a sentence about one person, not that
@@ -346,7 +370,7 @@ class ProseReader:
             items += [(p.start + s.q.start, c) for s in p.sites
                       if s.decision.speaker and (c := self.cast.resolve(s.decision.speaker))]
             for _, c in sorted(items, key=lambda x: -x[0]):
-                if c not in out and (c.first or c.gender or c.name in quoted):
+                if c not in out and (c.name in quoted or ((c.first or c.gender) and c.name not in self.cast.places)):
                     out.append(c)
         return out
 
@@ -485,7 +509,8 @@ class ProseReader:
         near: list[tuple[int, Site]] = []
         for t in tagged:
             a, b = (t, s) if t.q.start < s.q.start else (s, t)
-            gap = self.text[max(a.trail[1], p.start + a.q.end):p.start + b.q.start]
+            # (an untagged quotation's trail is no tag: the beat after it is the gap)
+            gap = self.text[max(a.trail[1] if a.tag is not None else 0, p.start + a.q.end):p.start + b.q.start]
             # Its tag stands between them ("'…,' said Emma, '…'"), or a beat follows its quotation; two
             # quotations with nothing between them are a change of voice ("'Ah!' 'Hold your tongue, Ma!'").
             between = t.tag is not None and (t.q.start < s.q.start) == t.tag.after
@@ -528,7 +553,8 @@ class ProseReader:
                 turns[-1].append(i)
             else:
                 turns.append([i])
-        for k, f in take_turns([self._turn(paras, t) for t in turns], genders, scene, self.narrated).items():
+        for k, f in take_turns([self._turn(paras, t) for t in turns], genders, scene, self.narrated,
+                                     self.me.name if self.me else None).items():
             if f.speaker == NARRATOR:
                 continue  # the narrator's turn, and nobody has named the narrator
             s = _first_speech(paras[turns[k][0]])
@@ -548,11 +574,44 @@ class ProseReader:
         if sure is None and s.tag is not None and s.tag.words.lower() == "i":
             sure = NARRATOR  # "I answered": a turn of the narrator's, whom nothing names, is still a turn
         gender = GENDER_OF.get(s.tag.words.lower()) if s.tag is not None and s.tag.ref is Ref.PRONOUN else None
+        if s.tag is None and not sure:
+            gender = self._beat_gender(p, s)
         # "said her mother", "cried a young Lucas", "we said": someone the turn-taking may not know.
         fillable = not sure and p.opens_with_quote and (s.tag is None or (
             s.tag.ref is Ref.PRONOUN and not s.tag.first_person))
         spoken_to = frozenset(c.name for i in turn for c in self._addressed(paras[i]))
-        return Turn(sure, spoken_to, gender, fillable, s.may_be)
+        parents = self._parents_addressed(paras, turn[0])
+        spoken_to |= parents
+        if fillable and (kid := self._child_calling(parents, s)):
+            sure, fillable = kid, False
+        stranger = not sure and s.tag is not None and s.tag.ref is not Ref.PRONOUN
+        return Turn(sure, spoken_to, gender, fillable, s.may_be, stranger)
+
+    def _child_calling(self, parents: frozenset[str], s: Site) -> str | None:
+        """A reply calling the one Mr. of a family with one child "papa" is that child's: the site is decided
+        so, and the child's name returned to anchor the turn-taking."""
+        kids = {k.name for n in parents if (c := self.cast.resolve(n)) and (k := only_child(c, self.cast))}
+        if len(kids) != 1:
+            return None
+        [kid] = kids
+        d = Decision.of(kid, Clue.VOCATIVE, f"calls {', '.join(sorted(parents))} by a parent's name: the family's "
+                        "one child")
+        if d.confidence <= s.decision.confidence:
+            return None
+        s.decision = d
+        return kid
+
+    def _parents_addressed(self, paras: list[Paragraph], i: int) -> frozenset[str]:
+        """The parent a reply calls "papa" or "mamma", as the people of the last paragraphs tell (vocatives.py)."""
+        p = paras[i]
+        body = self.text[p.start:p.end]
+        inner = [s.q.inner(body) for s in p.sites if s.speech]
+        if not any(re.search(r"(?i)\b(?:papa|mamm?a|father|mother)\b", x) for x in inner):
+            return frozenset()
+        # The child may be named well before a long exchange with a parent: the people of a wider window.
+        people = [c for j in range(max(0, i - PARENT_WINDOW), i + 1)
+                  for c in self.cast.named_in(paras[j].start, paras[j].end)]
+        return frozenset(c.name for x in inner for c in parents_addressed(x, people, self.cast))
 
     def _scene(self, paras: list[Paragraph], before: list[int] | None, run: list[int]) -> frozenset[str]:
         """The people of the scene a run belongs to: those the narration just before it names, and those of
@@ -563,12 +622,14 @@ class ProseReader:
                   if self._person(c)}
         if before and run[0] - before[-1] - 1 <= SCENE_GAP:
             people |= {d.speaker for i in before if (d := _said(paras[i])).speaker and d.confidence >= ANCHOR}
+        if self.me is not None:
+            people.add(self.me.name)  # a first-person narrator is in every scene they tell
         return frozenset(people)
 
     def _person(self, c: Character) -> bool:
         """A name that is surely a person's: titled, a full name, or someone who speaks or is spoken to
         (a place is capitalised too, and may even catch a pronoun's gender)."""
-        return bool(split_title(c.name)[0] or c.first) or c.name in self._people
+        return bool(split_title(c.name)[0] or (c.first and c.name not in self.cast.places)) or c.name in self._people
 
     # --- 5. units ----------------------------------------------------------------------------------------
     def _units(self, p: Paragraph) -> list[Unit]:

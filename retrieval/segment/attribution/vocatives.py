@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .cast import Cast, Character
+from .kin import KIN
 from .names import NAME, TITLES, split_title
 
 # A name opening the quotation before a comma ("Harriet, do you…"; "Pshaw!" is no name), or after a comma,
@@ -27,3 +28,34 @@ def addressees(inner: str, cast: Cast) -> list[Character]:
         if c is not None and c not in out:
             out.append(c)
     return out
+
+
+# "I cannot agree with you, papa": a parent addressed by the word for them, which no cast holds as a name.
+PARENT_WORDS = {"papa": "father", "father": "father", "mamma": "mother", "mama": "mother", "mother": "mother"}
+_PARENT = re.compile(r"(?:^|[,;!?]\s+|\b(?:[Dd]ear|[Oo]h|[Mm]y)\s+)(?P<word>[Pp]apa|[Mm]amm?a|[Ff]ather|[Mm]other)"
+                     r"(?=\s*(?:[,!?.;:]|--|—|$))")
+
+
+def parents_addressed(inner: str, people: list[Character], cast: Cast) -> list[Character]:
+    """The parent ``inner`` addresses as "papa" or "mamma": the one character of that title whose surname
+    one of ``people`` (the scene's) shares, as kin.py reads "her father"; nobody where two could be. The child
+    goes by a first name or "Miss": "Mrs. Weston" is no child of Mr. Weston's."""
+    out: list[Character] = []
+    for m in _PARENT.finditer(inner.strip().strip("_")):
+        gender, titles = KIN[PARENT_WORDS[m.group("word").lower()]]
+        fit = [c for c in cast.characters if split_title(c.name)[0] in titles and c.gender in (None, gender)
+               and any(o is not c and o.last.lower() == c.last.lower() and _child(o) for o in people)]
+        if len(fit) == 1 and fit[0] not in out:
+            out.append(fit[0])
+    return out
+
+
+def _child(c: Character) -> bool:
+    return bool(c.first) or split_title(c.name)[0] in ("miss", "master")
+
+
+def only_child(parent: Character, cast: Cast) -> Character | None:
+    """The one child of ``parent``'s family in the whole cast: a first-named or "Miss" character of the
+    surname. None where there are several ("Elizabeth Bennet" beside "Miss Bennet") or none."""
+    kids = [c for c in cast.characters if c is not parent and c.last.lower() == parent.last.lower() and _child(c)]
+    return kids[0] if len(kids) == 1 else None

@@ -6,8 +6,8 @@ from quoth.segment.attribution import Cast, Decision, ProseReader
 from quoth.segment.attribution.conversation import Turn, take_turns
 from quoth.segment.attribution.kin import kin_of
 from quoth.segment.attribution.names import WordCase
-from quoth.segment.attribution.narrator import narrator_of
-from quoth.segment.attribution.vocatives import addressees
+from quoth.segment.attribution.narrator import addressed_unnarrated, narrator_of
+from quoth.segment.attribution.vocatives import addressees, parents_addressed
 from quoth.segment.units import Unit, merge_short
 
 
@@ -269,3 +269,151 @@ def test_a_word_spelt_out_letter_by_letter_is_no_name():
     text = '“Y-o-u-u TOM!” she called. Tom came in. “Tom, where were you?” said Aunt Polly.'
     cast = Cast.learn(text)
     assert all("Y-o-u-u" not in c.name for c in cast.characters)
+
+
+def test_a_familys_plural_is_no_second_person_sharing_the_first_name():
+    text = ("Tom Vale came home late. We dined with the Tom Vales on Sunday.\n\n"
+            '"Sit down," said Tom. "You Hallidays are always early."\n\nMr. Halliday laughed.')
+    cast = Cast.learn(text)
+    assert cast.resolve("Tom") is cast.resolve("Tom Vale") is not None
+    assert cast.resolve("Tom Vales") is None and cast.resolve("Hallidays") is None
+
+
+def test_a_name_mostly_after_a_locative_is_a_place_and_no_antecedent():
+    paras = ["Owen had studied at Port Ellery, and he went back to Port Ellery each spring; the ferry from Port "
+             "Ellery was slow.",
+             "“The harbour is frozen,” he said."]
+    cast = Cast.learn("\n\n".join(paras))
+    assert "Port Ellery" in cast.places and "Owen" not in cast.places
+    assert speakers(paras)[1] != "Port Ellery"
+    # A titled person is never a place, whatever comes before the name.
+    assert not Cast.learn("I wrote to Mr. Dane, then went to Mr. Dane and sat with Mr. Dane.").places
+
+
+def test_a_vocative_casts_no_gender_vote():
+    text = ("“Listen, Cal; she never told me.” “Well, Cal, she will.” “Oh, Cal! Her letter came.” "
+            "Cal laughed, and he went out.")
+    assert Cast.learn(text).resolve("Cal").gender != "f"
+
+
+def test_the_narrator_is_the_name_the_quotations_address_that_narration_never_uses():
+    cast = Cast.learn("Rosa met Cal. “Hello, Cal.” “Cal, sit.” “Cal!”")
+    rosa, cal = cast.resolve("Rosa"), cast.resolve("Cal")
+    assert addressed_unnarrated([[cal], [cal], [cal], [rosa]], {"Rosa"}).name == "Cal"
+    assert addressed_unnarrated([[cal], [cal], [cal]], {"Cal"}) is None  # the narration names him: not "I"
+    assert addressed_unnarrated([[cal], [cal]], set()) is None  # too few
+    # In a scene where the narration names only Rosa, the narrator and she take turns.
+    # Only one reply beside the "I said" turn addresses him: the replies alone would not name him.
+    paras = ["Rosa was already at the table when I came down.",
+             "“You are late, Cal,” said Rosa.",
+             "“The train was slow.”",
+             "“It always is, Cal.”",
+             "“Not always,” I said.",
+             "“Well, sit down and eat.”",
+             "“Thank you.”",
+             "Later Rosa walked with me to the gate.",
+             "“Come again soon, Cal.”"]
+    got = speakers(paras)
+    assert got[2] == "Cal" and got[4] == "Cal" and got[6] == "Cal"
+    assert got[3] == "Rosa" and got[5] == "Rosa"
+
+
+def test_a_strangers_tag_stops_the_scene_pair_and_a_pronoun_needs_a_known_gender():
+    scene = frozenset({"Ann", "Ben"})
+    fills = take_turns([turn("Ann"), turn(), turn()], {"Ann": "f", "Ben": "m"}, scene)
+    assert fills[1].speaker == "Ben"
+    stranger = Turn(None, frozenset(), None, False, stranger=True)  # "said our visitor"
+    fills = take_turns([turn("Ann"), turn(), stranger, turn()], {"Ann": "f", "Ben": "m"}, scene)
+    assert all(not f.paired for f in fills.values())
+    # "she urged" is never filled with someone whose gender nobody knows.
+    fills = take_turns([turn("Ann"), turn(gender="f"), turn("Ann"), turn("Cy")], {"Ann": "f", "Cy": None})
+    assert 1 not in fills
+
+
+def test_a_greeting_opening_a_reply_is_no_name():
+    cast = Cast.learn("“Hello, Wilson,” said Tom. “Hello, Tom.” “Hello there.”")
+    assert cast.resolve("Hello") is None
+
+
+def test_miss_and_the_surname_is_the_one_daughter_named_in_full_unless_daughters_are_styled_apart():
+    text = "Mr. Grey came in. Nora Grey rose, and she smiled. “Miss Grey is tired,” said Mr. Grey."
+    cast = Cast.learn(text)
+    assert cast.resolve("Miss Grey") is cast.resolve("Nora Grey") is not cast.resolve("Mr. Grey")
+    # "Miss Nora" tells one daughter from the others: "Miss Grey" is then the eldest, someone else.
+    cast = Cast.learn(text + " “Miss Nora, sit down,” said Mrs. Grey.")
+    assert cast.resolve("Miss Grey") is not cast.resolve("Nora Grey")
+
+
+def test_an_untagged_exchange_whose_replies_address_two_people_by_turns_is_theirs():
+    genders = {"Ann": "f", "Ben": "m"}
+    fills = take_turns([turn(), turn(addressed=["Ben"]), turn(addressed=["Ann"]), turn(), turn()], genders,
+                       frozenset({"Ann"}))
+    assert {k: f.speaker for k, f in fills.items()} == {0: "Ben", 1: "Ann", 2: "Ben", 3: "Ann", 4: "Ben"}
+    # Addressed on the same parity both, or a third person in the scene: no pair.
+    assert not take_turns([turn(), turn(addressed=["Ben"]), turn(), turn(addressed=["Ann"])], genders)
+    assert not take_turns([turn(), turn(addressed=["Ben"]), turn(addressed=["Ann"])], genders,
+                          frozenset({"Ann", "Cy", "Dee"}))
+
+
+def test_a_titled_surname_is_not_the_first_named_member_of_the_other_gender():
+    text = ("Mr. Hale and Kitty Hale sat by the fire. Kitty smiled and she sang. Later Kitty laughed, and she spoke."
+            "\n\n“Don’t cough so, Kitty,” said Mr. Hale.")
+    cast = Cast.learn(text)
+    assert cast.resolve("Mr. Hale") is not cast.resolve("Kitty Hale")
+    assert cast.resolve("Mr. Hale") is not None
+    # A first name the pronouns call "he" is the Mr. of that surname.
+    cast = Cast.learn("Mr. Hale and Ned Hale sat by the fire. Ned smiled and he sang. Later Ned laughed, and he "
+                      "spoke. Mr. Hale said nothing.")
+    assert cast.resolve("Mr. Hale") is cast.resolve("Ned Hale")
+
+
+def test_papa_addresses_the_one_father_of_a_child_in_the_scene_and_the_reply_is_that_childs():
+    paras = ["Mr. Vane sat by the fire after dinner. Lucy Vane took up her work; Lucy smiled, and she sang. "
+             "Lucy laughed, and she spoke.",
+             "“Poor Mrs. Lark! I wish she had stayed.”",
+             "“I cannot agree with you, papa; she is happy.”",
+             "“But she was so comfortable here.”",
+             "“Oh, papa, she has a house of her own now.”",
+             "“A house of her own! What is the good of that?”"]
+    cast = Cast.learn("\n\n".join(paras))
+    vane, lucy = cast.resolve("Mr. Vane"), cast.resolve("Lucy Vane")
+    assert parents_addressed("I cannot agree with you, papa; she is happy.", [lucy], cast) == [vane]
+    assert parents_addressed("Papa would not like it.", [lucy], cast) == []  # spoken of, not to
+    got = speakers(paras)
+    assert got[2] == "Lucy Vane" and got[4] == "Lucy Vane"
+    assert got[3] == "Mr. Vane" and got[5] == "Mr. Vane"
+
+
+def test_a_family_of_several_children_leaves_papa_unanswered():
+    paras = ["Mr. Vane sat by the fire, with Lucy Vane and Miss Vane. Lucy smiled, and she sang; Lucy laughed, "
+             "and she spoke.",
+             "“I cannot agree with you, papa.”",
+             "“Nor I, papa.”"]
+    assert speakers(paras)[1:] == [None, None]
+
+
+def test_the_one_person_a_tagged_speakers_turns_keep_addressing_is_the_partner():
+    fills = take_turns([turn("Ann"), turn(), turn(addressed=["Ben"]), turn(), turn(addressed=["Ben"])],
+                       {"Ann": "f", "Ben": "m"}, frozenset({"Ann", "Cy"}))
+    assert fills[1].speaker == "Ben" and fills[3].speaker == "Ben"
+
+
+def test_a_pronoun_beat_between_a_replys_quotations_names_its_speaker_as_a_pronoun_tag_would():
+    paras = ["“Is it raining?” said Mr. Dale.",
+             "“Only a little.” She looked at the window. “It will stop soon.”",
+             "“Then we shall walk,” said Mr. Dale.",
+             "“Not before tea,” said Mrs. Cole."]
+    text = "\n\n".join(["Mr. Dale and Mrs. Cole came down the stairs to the hall, and she sat down.", *paras])
+    got = speakers(text.split("\n\n"))
+    assert got[2] == "Mrs. Cole"
+    # The quotation after the beat is hers too: the untagged first quotation lends across the short beat.
+    spans, pos = [], 0
+    for par in text.split("\n\n"):
+        spans.append((pos, pos + len(par)))
+        pos += len(par) + 2
+    units = ProseReader(text, Decision(None), Role.NARRATION, Cast.learn(text), news=False).read(spans)
+    later = text.index("“It will stop")
+    assert next(u.speaker for u in units if u.start <= later < u.end) == "Mrs. Cole"
+    # "She" where the people about are men: nobody.
+    assert speakers(["Mr. Dale and Mr. Ames came down the stairs to the hall.", *paras[:3],
+                     "“Not before tea,” said Mr. Ames."])[2] is None
