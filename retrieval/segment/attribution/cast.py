@@ -63,6 +63,7 @@ class Cast:
         self._families: set[str] = set()
         self._forms: Counter = Counter()  # every name form the text uses, with its count
         self._voted: dict[str, str] = {}  # each form's gender by the pronouns after it
+        self._forms: Counter = Counter()  # how often the text uses each name form
         self._first: dict[str, int] = {}  # each name form's first mention
         self.mentions: list[Mention] = []
         self.places: set[str] = set()  # characters' names the text uses as places ("in New York")
@@ -117,6 +118,7 @@ class Cast:
         self._families = {name for name, t in titles.items() if len(t) > 1}
         self._forms = forms
         self._voted = genders
+        self._forms = forms
         for form in sorted(forms, key=rank):
             self._place(form, forms[form], genders.get(form))
 
@@ -145,7 +147,7 @@ class Cast:
             # "Bingley" alone is the Mr. Bingley among the Bingleys, as men are named by surname; "Bennet" among
             # Mr. and Mrs. Bennet's daughters is nobody in particular.
             men = [c for c in fits if split_title(c.name)[0] in MEN_BY_SURNAME and c.last.lower() == form.lower()]
-            self._by_form[form.lower()] = men[0] if len(men) == 1 and len(fits) == 2 else None
+            self._by_form[form.lower()] = men[0] if len(men) == 1 and len(fits) == 2 else self._first_named(form, fits)
         else:  # a new person, or a titled form of a family's name ("Mr. Bennet" among the Bennets)
             # A title is dropped from the name where a first name stands ("Bürgermeisterin Anna Keller"), but
             # not an honour that is part of how the person is called ("Sir William Lucas"), nor before a particle
@@ -154,6 +156,16 @@ class Cast:
             c = Character(" ".join(words) if drop else form, {form}, gender, count)
             self.characters.append(c)
             self._by_form[form.lower()] = c
+
+    def _first_named(self, form: str, fits: list[Character]) -> Character | None:
+        """"Tom" among "Tom Sawyer" and "Mars Tom" is Tom Sawyer: the one whose first name it is, where the others
+        carry it after a word the text never uses as a name on its own ("Mars", a form of address)."""
+        low = form.lower()
+        firsts = [c for c in fits if (c.first or "").lower() == low]
+        rest = [c for c in fits if c not in firsts]
+        if len(firsts) != 1 or not all(c.last.lower() == low and c.first and not self._forms[c.first] for c in rest):
+            return None
+        return firsts[0]
 
     def _the_daughter(self, form: str) -> bool:
         """Whether "Miss Woodhouse", in a family ("Mr. Woodhouse" too), is its one daughter the text names in

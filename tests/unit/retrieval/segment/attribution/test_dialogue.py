@@ -417,3 +417,13 @@ def test_a_pronoun_beat_between_a_replys_quotations_names_its_speaker_as_a_prono
     # "She" where the people about are men: nobody.
     assert speakers(["Mr. Dale and Mr. Ames came down the stairs to the hall.", *paras[:3],
                      "“Not before tea,” said Mr. Ames."])[2] is None
+
+
+def test_a_first_name_is_its_owners_beside_a_form_of_address_that_never_stands_alone():
+    text = ('Tom Sawyer came home late. "Where were you?" said Aunt Polly.\n\n"Out," said Tom.\n\n'
+            '"Come on, Mars Tom," said Jim. Tom went with him.\n\n"Now?" said Tom.')
+    cast = Cast.learn(text)
+    assert cast.resolve("Tom") is not None and cast.resolve("Tom").name == "Tom Sawyer"
+    # Two people whose first name it is leave it to nobody.
+    cast = Cast.learn("Tom Sawyer and Tom Brown met. Tom waved.")
+    assert cast.resolve("Tom") is None
