@@ -193,7 +193,7 @@ def hit(page: Page, ln: Line, shape: Shape) -> Hit | None:
     label = label_of(m).strip()
     if key(label) in FIELD_KEYS or not key(label):
         return None
-    if shape.below and not _words_below(page, ln, HEADER_GAP if shape is HEADER else 0):
+    if shape.below and not _words_below(page, ln, shape, HEADER_GAP if shape is HEADER else 0):
         return None
     if shape is FROM and not any(MAIL_HEADER_RE.match(x.text) for x in page.lines[max(0, ln.index - 3):ln.index + 4]):
         return None  # a From line outside a header block is a quoted original's
@@ -222,10 +222,12 @@ def _relayed(ln: Line, shape: Shape, label: str, start: int, rest: str) -> Hit |
     return None
 
 
-def _words_below(page: Page, ln: Line, gap: int) -> bool:
+def _words_below(page: Page, ln: Line, shape: Shape, gap: int) -> bool:
     """Words under the label within ``gap`` blank lines (words the site repeats on every page, cleared as its
-    chrome, still show the line is a label)."""
-    return any(not nxt.blank for nxt in page.lines[ln.index + 1:ln.index + 2 + gap])
+    chrome, still show the line is a label). Another label alone is no one's words: a cast list, or a page of
+    nothing but labels, would otherwise give each name the next one's as its speech."""
+    nxt = next((x for x in page.lines[ln.index + 1:ln.index + 2 + gap] if not x.blank), None)
+    return nxt is not None and shape.pattern.match(unstamped(nxt.text)[1] if shape.stamped else nxt.text) is None
 
 
 def tallies(page: Page, shapes: tuple[Shape, ...] = SHAPES) -> list[Tally]:

@@ -302,3 +302,11 @@ def test_an_exported_room_with_worded_dates_before_the_names():
     assert turns(room) == [("Alice", "Morning, is the release branch cut yet?"),
                            ("Bob Stone", "Not yet, waiting on two reviews."),
                            ("Alice", "I can take one of them now."), ("Bob Stone", "Thanks, the other is nearly done.")]
+
+
+def test_a_page_of_only_labels_gives_no_name_the_next_labels_line():
+    """Each label alone had the next label below it as its "words": the last ``BOB:`` was quoted as Ann's."""
+    for text in ("ANN:\nBOB:\nANN:\nBOB:\nANN:\nBOB:\n", "Ann:\nBob:\nAnn:\nBob:\nAnn:\nBob:\n",
+                 "HAMLET\nHORATIO\nHAMLET\nHORATIO\nHAMLET\nHORATIO: and so on"):
+        passages = segment(make_doc(text)).passages
+        assert all(p.speaker is None for p in passages), [(p.speaker, p.text) for p in passages]
