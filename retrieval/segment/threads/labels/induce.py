@@ -116,6 +116,8 @@ class Tally:
         ``said``: the document says it is a transcript (a subtitle file, the manifest): one turn will do."""
         if said:
             return any(not h.system for h in self.hits) and self._says_something(page)
+        if not self._spread(page, span):
+            return False
         if self.short_record(page):
             return True
         counts = self.counts
@@ -126,17 +128,20 @@ class Tally:
             return False  # a list lettered "A." is no interview
         if self.shape.recurs and self.recurring_share() < MIN_RECURRING_SHARE:
             return False
-        if self.hits[-1].line - self.hits[0].line < MIN_SPREAD * span:
-            return False
         if self.shape.recurs and len(self.hits) < MIN_DENSITY * len(page.content(self.hits[0].line)):
             return False  # a few labels in a long text: lines that happen to start so (a novel's "Charlotte. …")
-        if len(page.content(self.hits[-1].line + 1)) > MAX_TAIL * len(page.content(self.hits[0].line)):
-            return False  # an exchange quoted inside an article: the narration after it would be the last speaker's
         if self.shape.proper:
             named = sum(c for label, c in counts.items() if c > 1 and _proper(page.text, label))
             if named < MIN_PROPER_SHARE * sum(c for c in counts.values() if c > 1):
                 return False
         return self._says_something(page)
+
+    def _spread(self, page: Page, span: int) -> bool:
+        """The labels run down the page and close it: a short record too, else an exchange quoted inside an
+        article reads as one, and the narration after it would be the last speaker's."""
+        if self.hits[-1].line - self.hits[0].line < MIN_SPREAD * span:
+            return False
+        return len(page.content(self.hits[-1].line + 1)) <= MAX_TAIL * len(page.content(self.hits[0].line))
 
     def short_record(self, page: Page) -> bool:
         """Three or four turns, too few to learn a shape from, read all the same when they are written formally

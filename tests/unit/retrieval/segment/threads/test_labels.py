@@ -310,3 +310,20 @@ def test_a_page_of_only_labels_gives_no_name_the_next_labels_line():
                  "HAMLET\nHORATIO\nHAMLET\nHORATIO\nHAMLET\nHORATIO: and so on"):
         passages = segment(make_doc(text)).passages
         assert all(p.speaker is None for p in passages), [(p.speaker, p.text) for p in passages]
+
+
+def test_a_short_exchange_quoted_mid_article_does_not_hand_the_narration_after_it_to_the_last_speaker():
+    """Five formally written turns inside a reported article passed as a short record, which skipped the spread
+    and tail checks: the four paragraphs of narration after them were quoted as the mayor's."""
+    before = [f"The council met on Tuesday to discuss item {i} of the harbour plan, and residents listened." for i in
+              range(8)]
+    exchange = ["MAYOR LEE: We will fund the harbour wall this year, I promise you.",
+                "COUNCILLOR RAY: With what money, may I ask the mayor?",
+                "MAYOR LEE: With the reserve fund that we set aside last spring.",
+                "COUNCILLOR RAY: That fund is already spent on the school roof.",
+                "MAYOR LEE: Then we will find the money somewhere else, as always."]
+    after = [f"After the meeting, residents said point {i} of the plan left them worried about the storms." for i in
+             range(4)]
+    text = "Harbour wall row\n\nBy Jo Bloggs\n\n" + "\n\n".join([*before, "\n".join(exchange), *after]) + "\n"
+    for p in segment(make_doc(text)).passages:
+        assert "After the meeting" not in p.text or p.speaker in (None, "Jo Bloggs"), (p.speaker, p.text)
