@@ -327,3 +327,12 @@ def test_a_short_exchange_quoted_mid_article_does_not_hand_the_narration_after_i
     text = "Harbour wall row\n\nBy Jo Bloggs\n\n" + "\n\n".join([*before, "\n".join(exchange), *after]) + "\n"
     for p in segment(make_doc(text)).passages:
         assert "After the meeting" not in p.text or p.speaker in (None, "Jo Bloggs"), (p.speaker, p.text)
+
+
+def test_a_label_in_capitals_beyond_ascii_is_title_cased_like_any_other():
+    """``ANN LEE:`` was Ann Lee but ``ÉMILE ZOLA:`` stayed in capitals: only A–Z counted as a capital."""
+    assert person_name("ÉMILE ZOLA") == "Émile Zola"
+    assert person_name("МИХАИЛ ГОРБАЧЁВ") == "Михаил Горбачёв"
+    text = ("ÉMILE ZOLA: Je suis là pour parler de la ville.\nŁUKASZ NOWAK: Dobrze, mów dalej, słucham.\n"
+            "ÉMILE ZOLA: Merci beaucoup mon ami, vraiment.\nŁUKASZ NOWAK: Proszę bardzo, kolego, mów.\n")
+    assert {s for s, _ in turns(text)} == {"Émile Zola", "Łukasz Nowak"}
