@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from ....records import Kind, LayoutHints
 from ...page import Line, Page
@@ -50,6 +51,10 @@ MIN_SPREAD = 0.3  # of the page's content, the stretch from a shape's first labe
 MIN_PROPER_SHARE = 0.7  # of a sentence-like shape's recurring turns (``Lane.  Yes, sir.``), those under proper names
 MIN_WORD_USES = 2  # a label written this often in lower case in running text is an ordinary word, no name
 MIN_MEAN_WORDS = 2.5  # words after a spoken record's inline label, on average: a turn says something, a field a value
+# A word as written, whole (a run of word characters, apostrophes and hyphens); in running text, not a handle
+# (``@added``), a tag (``<added``) or a key before a colon (``added:``).
+TOKEN_RE = re.compile(r"(?<![\w'’\-])[\w'’\-]++")
+WORD_USE_RE = re.compile(r"(?<![\w'’\-@<])[\w'’\-]++(?!\s?:)")
 HEADER_GAP = 2  # a post header's words may start after this many blank lines
 NAMELESS = (NUMBERED, JOINT)  # shapes whose labels end a turn but name nobody one can quote
 # A shape read only beside another, however rare (``* nick waves`` in an IRC log, a bullet anywhere else; a
@@ -101,15 +106,23 @@ class Tally:
         counts = self.counts
         return sum(c for c in counts.values() if c > 1) / max(1, sum(counts.values()))
 
+    @cached_property
+    def _written(self) -> dict[str, str]:
+        """Each counted label's first written form (looked up per label: a scan per label was quadratic)."""
+        found: dict[str, str] = {}
+        for h in self.hits:
+            found.setdefault(key(h.label), h.label)
+        return found
+
     def worded(self, page: Page, k: str) -> bool:
         """A spoken record's one-word label that the page also writes as an ordinary word (``Added:`` where
         "added" runs in the text): a field's key or a note's heading, no voice."""
         if self.shape.family is not Family.SPEECH or self.shape in (QA, FROM, HEADER):
             return False
-        written = clean(next(h.label for h in self.hits if key(h.label) == k))[0]
+        written = clean(self._written[k])[0]
         # Only a Capitalised label: a handle is written in lower case everywhere (``mnot pointed out…``), a
         # label in capitals is a record's formal speaker (``DOG``, ``THE PRESIDENT``).
-        return written[:1].isupper() and not written.isupper() and _common(page.text, k)
+        return written[:1].isupper() and not written.isupper() and _common(page, k)
 
     def accepted(self, page: Page, span: int, asked: bool = False, said: bool = False) -> bool:
         """``asked``: the page also has recurring ``Q`` turns, one more voice (a briefing, one person answering).
@@ -131,7 +144,7 @@ class Tally:
         if self.shape.recurs and len(self.hits) < MIN_DENSITY * len(page.content(self.hits[0].line)):
             return False  # a few labels in a long text: lines that happen to start so (a novel's "Charlotte. …")
         if self.shape.proper:
-            named = sum(c for label, c in counts.items() if c > 1 and _proper(page.text, label))
+            named = sum(c for label, c in counts.items() if c > 1 and _proper(page, label))
             if named < MIN_PROPER_SHARE * sum(c for c in counts.values() if c > 1):
                 return False
         return self._says_something(page)
@@ -166,16 +179,15 @@ def _named(page: Page, tally: Tally) -> Tally:
     labels that are no proper nouns, a numbered or joint speaker."""
     def named(k: str) -> bool:
         return tally.shape not in NAMELESS and not tally.worded(page, k) and \
-            (not tally.shape.proper or _proper(page.text, k))
+            (not tally.shape.proper or _proper(page, k))
     ok = {k: named(k) for k in tally.counts}
     return replace(tally, hits=tuple(replace(h, nameless=not ok.get(key(h.label), True)) for h in tally.hits))
 
 
-def _common(text: str, k: str) -> bool:
+def _common(page: Page, k: str) -> bool:
     if " " in k or not k.isalpha():
         return False
-    said = re.findall(rf"(?<![\w'’\-@<]){re.escape(k)}(?![\w'’\-]|\s?:)", text)
-    return len(said) >= MIN_WORD_USES
+    return _tokens(page, WORD_USE_RE)[k] >= MIN_WORD_USES
 
 
 def _person(k: str, short: set[str]) -> str:
@@ -183,10 +195,18 @@ def _person(k: str, short: set[str]) -> str:
     return words[-1] if len(words) > 1 and words[-1] in short else k
 
 
-def _proper(text: str, label: str) -> bool:
+def _proper(page: Page, label: str) -> bool:
     """A name, not a sentence's first word: its last word is never written in lower case in the document."""
-    last = label.split()[-1]
-    return re.search(rf"(?<![\w'’\-]){re.escape(last)}(?![\w'’\-])", text) is None
+    return _tokens(page, TOKEN_RE)[label.split()[-1]] == 0
+
+
+def _tokens(page: Page, pattern: re.Pattern[str]) -> Counter[str]:
+    """How often the page writes each word as ``pattern`` reads words: counted once per page, as a search per
+    label took a pass over the text for each of a long record's thousands of labels."""
+    memo = ("label words", pattern.pattern)
+    if memo not in page.memo:
+        page.memo[memo] = Counter(pattern.findall(page.text))
+    return page.memo[memo]
 
 
 def hit(page: Page, ln: Line, shape: Shape) -> Hit | None:
