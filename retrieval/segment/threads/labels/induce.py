@@ -213,7 +213,7 @@ def hit(page: Page, ln: Line, shape: Shape) -> Hit | None:
     """The line read as ``shape``'s label, or None."""
     skip, text = unstamped(ln.text) if shape.stamped else (0, ln.text)
     m = shape.pattern.match(text)
-    if m is None or (shape.family is Family.CHAT and SYSTEM_RE.match(text)):
+    if m is None or (shape.family is Family.CHAT and SYSTEM_RE.match(text)) or (shape.timed and not skip):
         return None
     label = label_of(m).strip()
     if key(label) in FIELD_KEYS or not key(label):

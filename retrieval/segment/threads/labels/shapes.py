@@ -32,6 +32,7 @@ class Shape:
     voices: int = 2  # labels that must recur for the shape to be the document's own
     recurs: bool = True  # False: the label's own structure is the evidence (a mail header block), not recurrence
     stamped: bool = True  # a time stamp may stand before the label (not in the manifest's own pattern)
+    timed: bool = False  # a time stamp must stand before the label: without one, the line is a table's row
     proper: bool = False  # its labels look like sentence starts (``Lane.  I didn't…``): each must be a proper noun
 
 
@@ -54,8 +55,10 @@ _EXTENSION = r"(?:\s*[\(\[][^\)\]\n]{1,40}[\)\]])"  # NAME (V.O.), Name [laughin
 
 ANGLE = Shape("<nick>", re.compile(r"^<[@+%&~!]?\s?(?P<name>[^\s<>/][^\s<>]{0,31})>:?(?:\s+(?P<rest>\S.*))?$"),
               Family.CHAT)
-# WeeChat's and some bridges' logs: the nick, a tab, the message (``2023-01-01 12:00:00\t@alice\thello``).
-TABBED = Shape("nick<TAB>", re.compile(r"^(?P<name>[@+%&~]?[^\s<>*\-][^\s<>]{0,31})\t+(?P<rest>\S.*)$"), Family.CHAT)
+# WeeChat's and some bridges' logs: the nick, a tab, the message (``2023-01-01 12:00:00\t@alice\thello``). Untimed,
+# ``north<TAB>120 units`` is a tab-separated table, its first column no one's name.
+TABBED = Shape("nick<TAB>", re.compile(r"^(?P<name>[@+%&~]?[^\s<>*\-][^\s<>]{0,31})\t+(?P<rest>\S.*)$"), Family.CHAT,
+               timed=True)
 ACTION = Shape("* nick", re.compile(r"^\*\s+(?P<name>[^\s*]{1,32})\s+(?P<rest>\S.*)$"), Family.CHAT, voices=1)
 BOLD = Shape("**Name**:", re.compile(
     r"^(?:[*\-•+]\s+)?(?:\*\*|__)(?P<name>[^*_\n]{1,60}?)\s*:?(?:\*\*|__)\s*:?\s+(?P<rest>\S.*)$"), Family.SPEECH)

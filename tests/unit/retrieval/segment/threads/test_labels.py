@@ -353,3 +353,12 @@ def test_a_record_of_thousands_of_labels_is_read_in_one_pass_per_question():
     rng.shuffle(lines)
     reading = read_labels(Page.of("\n".join(lines) + "\n"))
     assert reading is not None and len(reading.turns) == len(lines)
+
+
+def test_a_tab_separated_table_is_no_chat_log():
+    """``word<TAB>words`` without a time stamp is a table's row: its first column was read as chat nicks."""
+    table = ("Sales by region\n\nnorth\t120 units sold in march\nsouth\t95 units sold in march\n"
+             "north\t130 units sold in april\nsouth\t80 units sold in april\nnorth\t140 units sold in may\n"
+             "south\t85 units sold in may\n")
+    assert turns(table, Family.CHAT) is None
+    assert all(p.speaker is None for p in segment(make_doc(table)).passages)
