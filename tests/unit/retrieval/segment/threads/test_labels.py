@@ -362,3 +362,16 @@ def test_a_tab_separated_table_is_no_chat_log():
              "south\t85 units sold in may\n")
     assert turns(table, Family.CHAT) is None
     assert all(p.speaker is None for p in segment(make_doc(table)).passages)
+
+
+@pytest.mark.timeout(60)
+def test_labels_in_capitals_find_their_spelling_in_the_prose_by_lookup():
+    """Each label in capitals searched every name the prose spells for its own spelling: 20,000 labels took
+    minutes. Looked up, they take seconds, and ``KABC MCDONALD`` still takes the page's ``Kabc McDonald``."""
+    rng = random.Random(2)
+    names = ["K" + "".join(rng.choices(string.ascii_uppercase, k=7)) for _ in range(20000)]
+    lines = [f"{name}: we told Ann Lee{name} and Bob Ray about it" for name in names for _ in range(2)]
+    text = "\n".join(["We met Kabcdefg McDonald.", *lines, "KABCDEFG MCDONALD: and so I said it too."]) + "\n"
+    reading = read_labels(Page.of(text))
+    assert reading is not None and len(reading.turns) == len(lines) + 1
+    assert reading.turns[-1].speaker == "Kabcdefg McDonald"  # as the prose spells it, not "Mcdonald"
