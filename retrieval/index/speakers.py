@@ -67,6 +67,12 @@ def key(name: str) -> str:
     return re.sub(r"[\W_]+", "", name.casefold())
 
 
+def ident(name: str) -> str:
+    """What one name is known by: its key, or, for a name with no letter or digit (a bouncer's ``***``, a
+    ``---``), the name itself; else every such name would share the empty key and be one person."""
+    return key(name) or " ".join(name.split())
+
+
 @dataclass(frozen=True)
 class Form:
     """A written name read: its title, its words (case-folded, title left out), whether it is a handle."""
@@ -81,7 +87,7 @@ class Form:
         text = " ".join(name.split())
         # "@tidewatcher", "jeremy_corbyn", "tidewatcher": a login, not a name to split into first and last.
         if text.startswith("@") or (" " not in text and not text[:1].isupper()) or re.search(r"[_\d]", text):
-            return cls(name, None, (key(text),), True)
+            return cls(name, None, (ident(text),), True)
         title, words = split_title(text)
         folded = [w.casefold() for w in words if key(w)]
         while len(folded) > 2 and key(folded[-1]) in SUFFIXES:  # "Martin Luther King Jr." is King
@@ -332,7 +338,7 @@ class SpeakerDirectory:
         self._folded = [(a.casefold(), p.name) for p in self._people.values() for a in p.aliases]
         for p in self._people.values():
             for a in p.aliases:
-                self._by_key[key(a)].add(p.name)
+                self._by_key[ident(a)].add(p.name)
                 f = Form.of(a)
                 if f.full:
                     for k in {(f.words[0],), (f.words[-1],), (f.words[0], f.words[-1])}:
@@ -368,7 +374,7 @@ class SpeakerDirectory:
     def resolve(self, query: str) -> set[str]:
         """The people ``query`` names: every one with that name among their aliases (however written), else the
         one person whose first name or surname it is; empty when it names nobody or is ambiguous."""
-        found = self._by_key.get(key(query))
+        found = self._by_key.get(ident(query))
         if found:
             return set(found)
         fits = self._fitting(query)
@@ -378,8 +384,8 @@ class SpeakerDirectory:
         """Whether ``query`` may stand for ``person``: one of their names however written, or a first name,
         surname or both of a full name of theirs. "Clinton" may be Hillary Clinton even where Bill Clinton
         speaks too: verification must not call her words misattributed to "Clinton"."""
-        return person in self._by_key.get(key(query), ()) or person in self._fitting(query) \
-            or (person not in self._people and key(query) == key(person))
+        return person in self._by_key.get(ident(query), ()) or person in self._fitting(query) \
+            or (person not in self._people and ident(query) == ident(person))
 
     def _fitting(self, query: str) -> set[str]:
         """The people with a full name whose first name, surname or both ``query`` gives (titles agreeing)."""

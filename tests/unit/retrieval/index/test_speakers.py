@@ -176,3 +176,13 @@ def test_two_full_names_whose_middle_names_differ_stay_two_people():
     assert len(set(kennedy.values())) == 1
     tied = group_names({"Jake A. Tapper": 1, "Jake B. Tapper": 1, "@jaket": 1}, [("jaket", "Jake Tapper")])
     assert tied["@jaket"] == "@jaket"  # the name beside it is either of two people
+
+
+def test_names_without_a_letter_or_digit_are_not_one_person():
+    """``***`` (a bouncer's playback lines) and ``---`` shared the empty key: one person, found by any query of
+    punctuation."""
+    got = people("***", "---", "…")
+    assert len(set(got.values())) == 3
+    d = directory("***", "---")
+    assert len(d.people()) == 2
+    assert d.resolve("!!") == set() and d.resolve("***") == {"***"}
