@@ -216,6 +216,8 @@ def hit(page: Page, ln: Line, shape: Shape) -> Hit | None:
     if m is None or (shape.family is Family.CHAT and SYSTEM_RE.match(text)) or (shape.timed and not skip):
         return None
     label = label_of(m).strip()
+    if not key(label) and shape.family is Family.CHAT:
+        return Hit(ln.index, label, None, shape, system=True)  # ``<***> Buffer Playback…``: a bouncer's, no one's
     if key(label) in FIELD_KEYS or not key(label):
         return None
     if shape.below and not _words_below(page, ln, shape, HEADER_GAP if shape is HEADER else 0):

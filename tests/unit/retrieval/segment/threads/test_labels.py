@@ -375,3 +375,11 @@ def test_labels_in_capitals_find_their_spelling_in_the_prose_by_lookup():
     reading = read_labels(Page.of(text))
     assert reading is not None and len(reading.turns) == len(lines) + 1
     assert reading.turns[-1].speaker == "Kabcdefg McDonald"  # as the prose spells it, not "Mcdonald"
+
+
+def test_a_bouncers_line_with_no_nick_ends_the_message_before_it():
+    """``<***> Playback Complete.`` has no name in its brackets: it was read as a line of bob's message."""
+    log = ("<***> Buffer Playback...\n<ann> hi there\n<bob> hello ann\n<ann> how are you\n<bob> fine thanks\n"
+           "<***> Playback Complete.\n")
+    assert turns(log, Family.CHAT) == [("ann", "hi there"), ("bob", "hello ann"), ("ann", "how are you"),
+                                       ("bob", "fine thanks")]
