@@ -383,3 +383,13 @@ def test_a_bouncers_line_with_no_nick_ends_the_message_before_it():
            "<***> Playback Complete.\n")
     assert turns(log, Family.CHAT) == [("ann", "hi there"), ("bob", "hello ann"), ("ann", "how are you"),
                                        ("bob", "fine thanks")]
+
+
+def test_a_direction_left_open_ends_at_the_next_label():
+    """``[inaudible`` never closed: every line after it, labels too, was skipped as one long direction."""
+    text = ("ANN LEE: Hello there, welcome to the show today.\nBOB RAY: Thanks for having me on the show.\n"
+            "[inaudible\nANN LEE: So tell us about the harbour wall plan.\nBOB RAY: We will build it next spring.\n"
+            "ANN LEE: And who pays for it in the end?\nBOB RAY: The council and the port, together.\n")
+    got = turns(text)
+    assert got is not None and len(got) == 6 and got[-1] == ("Bob Ray", "The council and the port, together.")
+    assert all("inaudible" not in words for _, words in got)
