@@ -55,6 +55,7 @@ MIN_MEAN_WORDS = 2.5  # words after a spoken record's inline label, on average: 
 # (``@added``), a tag (``<added``) or a key before a colon (``added:``).
 TOKEN_RE = re.compile(r"(?<![\w'’\-])[\w'’\-]++")
 WORD_USE_RE = re.compile(r"(?<![\w'’\-@<])[\w'’\-]++(?!\s?:)")
+UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana and ideographs
 HEADER_GAP = 2  # a post header's words may start after this many blank lines
 NAMELESS = (NUMBERED, JOINT)  # shapes whose labels end a turn but name nobody one can quote
 # A shape read only beside another, however rare (``* nick waves`` in an IRC log, a bullet anywhere else; a
@@ -170,7 +171,7 @@ class Tally:
     def _says_something(self, page: Page) -> bool:
         if self.shape.family is Family.CHAT:
             return True  # chat messages are short ("ok", "lol"); ``<nick>`` is no field key
-        said = [len(page.text[h.start:page.lines[h.line].end].split()) for h in self.hits if h.start is not None]
+        said = [_words(page.text[h.start:page.lines[h.line].end]) for h in self.hits if h.start is not None]
         return not said or sum(said) / len(said) >= MIN_MEAN_WORDS
 
 
@@ -182,6 +183,12 @@ def _named(page: Page, tally: Tally) -> Tally:
             (not tally.shape.proper or _proper(page, k))
     ok = {k: named(k) for k in tally.counts}
     return replace(tally, hits=tuple(replace(h, nameless=not ok.get(key(h.label), True)) for h in tally.hits))
+
+
+def _words(text: str) -> int:
+    """Words in ``text``: runs between spaces, and each character of a script written without them (Chinese,
+    Japanese), where a character is about a word."""
+    return len(UNSPACED_RE.findall(text)) + len(UNSPACED_RE.sub(" ", text).split())
 
 
 def _common(page: Page, k: str) -> bool:

@@ -393,3 +393,15 @@ def test_a_direction_left_open_ends_at_the_next_label():
     got = turns(text)
     assert got is not None and len(got) == 6 and got[-1] == ("Bob Ray", "The council and the port, together.")
     assert all("inaudible" not in words for _, words in got)
+
+
+def test_a_chinese_transcript_with_full_width_colons_is_read_turn_by_turn():
+    """``张伟：你好`` (a full-width colon, no space) was no label, and a line of ideographs counted as one word, so
+    every turn looked like a field's value."""
+    text = ("张伟：你好，今天怎么样？\n李娜：很好，谢谢你的关心。\n张伟：那太好了，我很高兴。\n"
+            "李娜：你呢，这周过得怎么样？\n")
+    assert turns(text) == [("张伟", "你好，今天怎么样？"), ("李娜", "很好，谢谢你的关心。"),
+                           ("张伟", "那太好了，我很高兴。"), ("李娜", "你呢，这周过得怎么样？")]
+    fields = ("作者：张伟\n时间：2023年\n地点：北京\n作者：李娜\n时间：2024年\n地点：上海\n\n"
+              "今天我们去了公园，天气很好。\n")
+    assert turns(fields) is None  # header fields say a value, not something
