@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
+from types import ModuleType
 
 from quoth.ingest import content_hash
 from quoth.records import Document, LayoutHints, SourceInfo
@@ -53,3 +56,15 @@ def write_corpus(root: Path, docs: dict[str, str]) -> Path:
     for name, text in docs.items():
         (root / name).write_text(text, encoding="utf-8")
     return root
+
+
+ATTRIBUTION_BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "attribution.py"
+
+
+def attribution_bench(name: str = "attribution_bench") -> ModuleType:
+    """benchmarks/attribution.py loaded as a module, for tests that hold its figures to a floor."""
+    spec = importlib.util.spec_from_file_location(name, ATTRIBUTION_BENCH)
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # its dataclasses look their module up while they are made
+    spec.loader.exec_module(mod)
+    return mod

@@ -67,6 +67,12 @@ def key(name: str) -> str:
     return re.sub(r"[\W_]+", "", name.casefold())
 
 
+def ident(name: str) -> str:
+    """What one name is known by: its key, or, for a name with no letter or digit (a bouncer's ``***``, a
+    ``---``), the name itself; else every such name would share the empty key and be one person."""
+    return key(name) or " ".join(name.split())
+
+
 @dataclass(frozen=True)
 class Form:
     """A written name read: its title, its words (case-folded, title left out), whether it is a handle."""
@@ -81,7 +87,7 @@ class Form:
         text = " ".join(name.split())
         # "@tidewatcher", "jeremy_corbyn", "tidewatcher": a login, not a name to split into first and last.
         if text.startswith("@") or (" " not in text and not text[:1].isupper()) or re.search(r"[_\d]", text):
-            return cls(name, None, (key(text),), True)
+            return cls(name, None, (ident(text),), True)
         title, words = split_title(text)
         folded = [w.casefold() for w in words if key(w)]
         while len(folded) > 2 and key(folded[-1]) in SUFFIXES:  # "Martin Luther King Jr." is King
@@ -146,6 +152,10 @@ class _Gathering:
             _index(self.titled[form.words[0]], group)
         return group
 
+    def named(self, first: str, last: str) -> list[_Group]:
+        """The people with a full name of this first name and surname."""
+        return [g for g in self.firsts[first] if any(g is h for h in self.lasts[last])]
+
     def vouched(self, short: Form, group: _Group) -> bool:
         """Whether a document where ``short`` speaks names the person by a fuller name ("HOLT:" in a transcript
         whose header names Lester Holt): two people of one surname in two documents are otherwise one to the
@@ -192,15 +202,34 @@ def group_names(passages: dict[str, int], tied: Iterable[tuple[str, str]] = (),
     name's documents name someone fuller (see ``Beside``; None: not asked)."""
     forms = sorted({Form.of(n) for n in passages if n and n.strip()}, key=lambda f: f.written)
     people = _Gathering(beside)
-    by_words: dict[tuple[str, str], _Group] = {}
-    for f in (f for f in forms if f.full):  # "Hillary Rodham Clinton" and "Hillary Clinton" are one
-        k = (f.words[0], f.words[-1])
-        by_words[k] = people.join(f, by_words.get(k))
+    # The fullest forms first, so a form without middle names meets every person it could be.
+    for f in sorted((f for f in forms if f.full), key=lambda f: -len(f.words)):
+        people.join(f, _full_fit(f, people))
     _join_titled([f for f in forms if not f.handle and len(f.words) == 1 and f.title], people)
     _join_bare([f for f in forms if not f.handle and len(f.words) == 1 and not f.title], people)
-    _join_handles([f for f in forms if f.handle], people, by_words, tied)
+    _join_handles([f for f in forms if f.handle], people, tied)
     return {f.written: min(people.of[f.written].forms, key=lambda x: x.rank(passages[x.written])).written
             for f in forms}
+
+
+def _full_fit(f: Form, people: _Gathering) -> _Group | None:
+    """The one person a full name joins: the same words however written, else the one person of its first name
+    and surname whose middle names agree. "Hillary Rodham Clinton" and "Hillary Clinton" are one; "George W.
+    Bush" and "George H. W. Bush" are two, and a bare "George Bush" beside both is neither's."""
+    candidates = people.named(f.words[0], f.words[-1])
+    same = [g for g in candidates if any(x.words == f.words for x in g.forms)]
+    fits = same or [g for g in candidates if all(_middles_agree(f, x) for x in g.forms if x.full)]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _middles_agree(a: Form, b: Form) -> bool:
+    """Whether two full names' middle names can be one person's: either has none, or each pair is one name or
+    its initial ("John F. Kennedy", "John Fitzgerald Kennedy")."""
+    ma, mb = [key(w) for w in a.words[1:-1]], [key(w) for w in b.words[1:-1]]
+    if not ma or not mb:
+        return True
+    return len(ma) == len(mb) and all(x == y or (min(len(x), len(y)) == 1 and x[:1] == y[:1])
+                                      for x, y in zip(ma, mb, strict=True))
 
 
 def _join_titled(titled: list[Form], people: _Gathering) -> None:
@@ -229,8 +258,7 @@ def _join_bare(bare: list[Form], people: _Gathering) -> None:
         alone[word] = people.join(f, surname[0] if one else alone.get(word))
 
 
-def _join_handles(handles: list[Form], people: _Gathering, by_words: dict[tuple[str, str], _Group],
-                  tied: Iterable[tuple[str, str]]) -> None:
+def _join_handles(handles: list[Form], people: _Gathering, tied: Iterable[tuple[str, str]]) -> None:
     """A handle joins the one person whose name it spells ("@jeremycorbyn", "jeremy_corbyn": Jeremy Corbyn;
     "@Wuflamez": Wuflamez), else the one person documents write beside it ("Jake Tapper (@jaket)"), or another
     spelling of itself ("@TideWatcher", "tidewatcher")."""
@@ -243,9 +271,8 @@ def _join_handles(handles: list[Form], people: _Gathering, by_words: dict[tuple[
     for handle, name in tied:
         words = [w.casefold() for w in name.split()]
         # "Thanks Jake Tapper @jaket": the display name is the longest tail of the words that is somebody's
-        g = next((g for i in range(len(words) - 1) if (g := by_words.get((words[i], words[-1])))), None)
-        if g is not None:
-            _index(beside[handle], g)
+        for g in next((gs for i in range(len(words) - 1) if (gs := people.named(words[i], words[-1]))), []):
+            _index(beside[handle], g)  # two people of that name: the handle is neither's
     own: dict[str, _Group] = {}
     for f in handles:
         k = f.words[0]
@@ -311,7 +338,7 @@ class SpeakerDirectory:
         self._folded = [(a.casefold(), p.name) for p in self._people.values() for a in p.aliases]
         for p in self._people.values():
             for a in p.aliases:
-                self._by_key[key(a)].add(p.name)
+                self._by_key[ident(a)].add(p.name)
                 f = Form.of(a)
                 if f.full:
                     for k in {(f.words[0],), (f.words[-1],), (f.words[0], f.words[-1])}:
@@ -347,7 +374,7 @@ class SpeakerDirectory:
     def resolve(self, query: str) -> set[str]:
         """The people ``query`` names: every one with that name among their aliases (however written), else the
         one person whose first name or surname it is; empty when it names nobody or is ambiguous."""
-        found = self._by_key.get(key(query))
+        found = self._by_key.get(ident(query))
         if found:
             return set(found)
         fits = self._fitting(query)
@@ -357,8 +384,8 @@ class SpeakerDirectory:
         """Whether ``query`` may stand for ``person``: one of their names however written, or a first name,
         surname or both of a full name of theirs. "Clinton" may be Hillary Clinton even where Bill Clinton
         speaks too: verification must not call her words misattributed to "Clinton"."""
-        return person in self._by_key.get(key(query), ()) or person in self._fitting(query) \
-            or (person not in self._people and key(query) == key(person))
+        return person in self._by_key.get(ident(query), ()) or person in self._fitting(query) \
+            or (person not in self._people and ident(query) == ident(person))
 
     def _fitting(self, query: str) -> set[str]:
         """The people with a full name whose first name, surname or both ``query`` gives (titles agreeing)."""

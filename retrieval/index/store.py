@@ -320,9 +320,3 @@ class Store:
         if not con.execute("SELECT 1 FROM sqlite_master WHERE name = 'speaker_people'").fetchone():
             return None
         return dict(con.execute("SELECT name, person FROM speaker_people").fetchall())
-
-    @guarded
-    def speakers(self) -> list[tuple[str, int]]:
-        return [(r[0], r[1]) for r in self.connect().execute(
-            "SELECT speaker, COUNT(*) FROM passages WHERE speaker IS NOT NULL GROUP BY speaker"
-            " ORDER BY COUNT(*) DESC, speaker")]

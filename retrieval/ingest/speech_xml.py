@@ -33,8 +33,9 @@ if TYPE_CHECKING:
 
 # The prolog before the root element: XML declaration, comments, processing instructions, a DOCTYPE with its
 # internal subset (ParlParse's runs to 2 kB of entity declarations).
-# One space at a time: ``(?:\s+)*`` would backtrack exponentially on a long run of spaces.
-_PROLOG = re.compile(r"(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>)*<(?P<tag>[\w.:-]+)", re.S)
+# One space at a time, and each item possessive (``*+``): a comment or instruction ends at its first closer, and
+# when no root tag follows (a page of comments, then text) the items are not re-split, which took 2^n steps.
+_PROLOG = re.compile(r"(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>)*+<(?P<tag>[\w.:-]+)", re.S)
 SNIFF_BYTES = 65536
 TRUNCATED = "ERR_TAG_NOT_FINISHED"  # libxml2: the data ended inside an open element
 MAX_ENTITY_CHARS = 8  # a character entity (``&mdash;``) expands to a character or two; anything longer is text

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..records import Evidence, Role
 from .page import Line, Page
+from .speech import CAPITALS
 from .units import Unit
 
 
@@ -51,7 +52,7 @@ def turn_units(page: Page, turns: list[Turn], skip: Iterable[int] = ()) -> list[
     return units
 
 
-_CAPS_WORD = re.compile(r"^[A-Z][A-Z'’.\-]*$")
+_CAPS_WORD = re.compile(rf"^[{CAPITALS}][{CAPITALS}'’.\-]*$")  # ÉMILE ZOLA as ANN LEE: both title-cased
 
 
 def person_name(raw: str, known: Iterable[str] = ()) -> str:

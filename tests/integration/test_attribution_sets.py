@@ -6,26 +6,14 @@ tests fail when precision falls under the bar the issue sets, or a passage holds
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "attribution.py"
-
-
-def _bench():
-    spec = importlib.util.spec_from_file_location("attribution_bench", BENCH)
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod  # its dataclasses look their module up while they are made
-    spec.loader.exec_module(mod)
-    return mod
+from tests.helpers import attribution_bench
 
 
 @pytest.fixture(scope="module")
 def bench():
-    return _bench()
+    return attribution_bench()
 
 
 @pytest.fixture(scope="module")

@@ -32,9 +32,10 @@ def speakers_of(q: Quoth, speaker: str) -> set[tuple[str, str | None, str]]:
 
 def test_every_name_of_a_person_finds_all_their_passages(debate):
     q = debate
-    # The transcript's "HOLT:" and "CLINTON:" are the full names its introduction spells out (the labels reader
-    # ties them in the document); the byline of another document is the same person.
+    # TRUMP: is the one full name the transcript spells ending so (labels/names.py), so the person is Donald Trump
     assert dict(q.speakers()) == {"Lester Holt": 4, "Hillary Clinton": 4, "Donald Trump": 1}
+    # The transcript spells its people out, so its labels are read as them already (labels/names.py): the
+    # directory joins the debate's Lester Holt to the column's byline, and every name of his finds both.
     holt = {("Lester Holt", None, "debate.txt"), ("Lester Holt", None, "column.txt")}
     for name in ("Lester Holt", "Holt", "HOLT", "Mr. Holt", "lester"):
         assert speakers_of(q, name) == holt, name
@@ -59,7 +60,9 @@ def test_verification_credits_the_person_under_any_of_their_names(debate):
     assert v.misattributed is True
 
 
-def test_a_second_person_of_one_surname_leaves_the_bare_surname_to_nobody(debate, tmp_path):
+def test_a_second_person_of_one_surname_leaves_each_document_its_own(debate, tmp_path):
+    """With Bill Clinton in the corpus, the debate's ``CLINTON:`` is still Hillary Clinton, whom the debate itself
+    names (its labels are read so); the bare surname joining by the corpus alone is the unit tests' (test_speakers)."""
     q = debate
     write_corpus(tmp_path / "corpus", BILL)
     q.index()

@@ -3,23 +3,16 @@ a TEI play) read turn by turn: every speaker from the markup, none wrong, no pas
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "attribution.py"
+from tests.helpers import attribution_bench
+
 SLUGS = ("hansard_westminster_hall_2009_10_28", "hansard_akn_kenya_1995_10_31", "play_tei_everyman")
 
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("attribution_bench_xml", BENCH)
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod  # its dataclasses look their module up while they are made
-    spec.loader.exec_module(mod)
-    return mod
+    return attribution_bench("attribution_bench_xml")
 
 
 @pytest.mark.parametrize("slug", SLUGS)

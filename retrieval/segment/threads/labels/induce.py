@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from ....records import Kind, LayoutHints
 from ...page import Line, Page
@@ -50,6 +51,11 @@ MIN_SPREAD = 0.3  # of the page's content, the stretch from a shape's first labe
 MIN_PROPER_SHARE = 0.7  # of a sentence-like shape's recurring turns (``Lane.  Yes, sir.``), those under proper names
 MIN_WORD_USES = 2  # a label written this often in lower case in running text is an ordinary word, no name
 MIN_MEAN_WORDS = 2.5  # words after a spoken record's inline label, on average: a turn says something, a field a value
+# A word as written, whole (a run of word characters, apostrophes and hyphens); in running text, not a handle
+# (``@added``), a tag (``<added``) or a key before a colon (``added:``).
+TOKEN_RE = re.compile(r"(?<![\w'’\-])[\w'’\-]++")
+WORD_USE_RE = re.compile(r"(?<![\w'’\-@<])[\w'’\-]++(?!\s?:)")
+UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana and ideographs
 HEADER_GAP = 2  # a post header's words may start after this many blank lines
 NAMELESS = (NUMBERED, JOINT)  # shapes whose labels end a turn but name nobody one can quote
 # A shape read only beside another, however rare (``* nick waves`` in an IRC log, a bullet anywhere else; a
@@ -101,21 +107,31 @@ class Tally:
         counts = self.counts
         return sum(c for c in counts.values() if c > 1) / max(1, sum(counts.values()))
 
+    @cached_property
+    def _written(self) -> dict[str, str]:
+        """Each counted label's first written form (looked up per label: a scan per label was quadratic)."""
+        found: dict[str, str] = {}
+        for h in self.hits:
+            found.setdefault(key(h.label), h.label)
+        return found
+
     def worded(self, page: Page, k: str) -> bool:
         """A spoken record's one-word label that the page also writes as an ordinary word (``Added:`` where
         "added" runs in the text): a field's key or a note's heading, no voice."""
         if self.shape.family is not Family.SPEECH or self.shape in (QA, FROM, HEADER):
             return False
-        written = clean(next(h.label for h in self.hits if key(h.label) == k))[0]
+        written = clean(self._written[k])[0]
         # Only a Capitalised label: a handle is written in lower case everywhere (``mnot pointed out…``), a
         # label in capitals is a record's formal speaker (``DOG``, ``THE PRESIDENT``).
-        return written[:1].isupper() and not written.isupper() and _common(page.text, k)
+        return written[:1].isupper() and not written.isupper() and _common(page, k)
 
     def accepted(self, page: Page, span: int, asked: bool = False, said: bool = False) -> bool:
         """``asked``: the page also has recurring ``Q`` turns, one more voice (a briefing, one person answering).
         ``said``: the document says it is a transcript (a subtitle file, the manifest): one turn will do."""
         if said:
             return any(not h.system for h in self.hits) and self._says_something(page)
+        if not self._spread(page, span):
+            return False
         if self.short_record(page):
             return True
         counts = self.counts
@@ -126,17 +142,20 @@ class Tally:
             return False  # a list lettered "A." is no interview
         if self.shape.recurs and self.recurring_share() < MIN_RECURRING_SHARE:
             return False
-        if self.hits[-1].line - self.hits[0].line < MIN_SPREAD * span:
-            return False
         if self.shape.recurs and len(self.hits) < MIN_DENSITY * len(page.content(self.hits[0].line)):
             return False  # a few labels in a long text: lines that happen to start so (a novel's "Charlotte. …")
-        if len(page.content(self.hits[-1].line + 1)) > MAX_TAIL * len(page.content(self.hits[0].line)):
-            return False  # an exchange quoted inside an article: the narration after it would be the last speaker's
         if self.shape.proper:
-            named = sum(c for label, c in counts.items() if c > 1 and _proper(page.text, label))
+            named = sum(c for label, c in counts.items() if c > 1 and _proper(page, label))
             if named < MIN_PROPER_SHARE * sum(c for c in counts.values() if c > 1):
                 return False
         return self._says_something(page)
+
+    def _spread(self, page: Page, span: int) -> bool:
+        """The labels run down the page and close it: a short record too, else an exchange quoted inside an
+        article reads as one, and the narration after it would be the last speaker's."""
+        if self.hits[-1].line - self.hits[0].line < MIN_SPREAD * span:
+            return False
+        return len(page.content(self.hits[-1].line + 1)) <= MAX_TAIL * len(page.content(self.hits[0].line))
 
     def short_record(self, page: Page) -> bool:
         """Three or four turns, too few to learn a shape from, read all the same when they are written formally
@@ -152,7 +171,7 @@ class Tally:
     def _says_something(self, page: Page) -> bool:
         if self.shape.family is Family.CHAT:
             return True  # chat messages are short ("ok", "lol"); ``<nick>`` is no field key
-        said = [len(page.text[h.start:page.lines[h.line].end].split()) for h in self.hits if h.start is not None]
+        said = [_words(page.text[h.start:page.lines[h.line].end]) for h in self.hits if h.start is not None]
         return not said or sum(said) / len(said) >= MIN_MEAN_WORDS
 
 
@@ -161,16 +180,21 @@ def _named(page: Page, tally: Tally) -> Tally:
     labels that are no proper nouns, a numbered or joint speaker."""
     def named(k: str) -> bool:
         return tally.shape not in NAMELESS and not tally.worded(page, k) and \
-            (not tally.shape.proper or _proper(page.text, k))
+            (not tally.shape.proper or _proper(page, k))
     ok = {k: named(k) for k in tally.counts}
     return replace(tally, hits=tuple(replace(h, nameless=not ok.get(key(h.label), True)) for h in tally.hits))
 
 
-def _common(text: str, k: str) -> bool:
+def _words(text: str) -> int:
+    """Words in ``text``: runs between spaces, and each character of a script written without them (Chinese,
+    Japanese), where a character is about a word."""
+    return len(UNSPACED_RE.findall(text)) + len(UNSPACED_RE.sub(" ", text).split())
+
+
+def _common(page: Page, k: str) -> bool:
     if " " in k or not k.isalpha():
         return False
-    said = re.findall(rf"(?<![\w'’\-@<]){re.escape(k)}(?![\w'’\-]|\s?:)", text)
-    return len(said) >= MIN_WORD_USES
+    return _tokens(page, WORD_USE_RE)[k] >= MIN_WORD_USES
 
 
 def _person(k: str, short: set[str]) -> str:
@@ -178,22 +202,32 @@ def _person(k: str, short: set[str]) -> str:
     return words[-1] if len(words) > 1 and words[-1] in short else k
 
 
-def _proper(text: str, label: str) -> bool:
+def _proper(page: Page, label: str) -> bool:
     """A name, not a sentence's first word: its last word is never written in lower case in the document."""
-    last = label.split()[-1]
-    return re.search(rf"(?<![\w'’\-]){re.escape(last)}(?![\w'’\-])", text) is None
+    return _tokens(page, TOKEN_RE)[label.split()[-1]] == 0
+
+
+def _tokens(page: Page, pattern: re.Pattern[str]) -> Counter[str]:
+    """How often the page writes each word as ``pattern`` reads words: counted once per page, as a search per
+    label took a pass over the text for each of a long record's thousands of labels."""
+    memo = ("label words", pattern.pattern)
+    if memo not in page.memo:
+        page.memo[memo] = Counter(pattern.findall(page.text))
+    return page.memo[memo]
 
 
 def hit(page: Page, ln: Line, shape: Shape) -> Hit | None:
     """The line read as ``shape``'s label, or None."""
     skip, text = unstamped(ln.text) if shape.stamped else (0, ln.text)
     m = shape.pattern.match(text)
-    if m is None or (shape.family is Family.CHAT and SYSTEM_RE.match(text)):
+    if m is None or (shape.family is Family.CHAT and SYSTEM_RE.match(text)) or (shape.timed and not skip):
         return None
     label = label_of(m).strip()
+    if not key(label) and shape.family is Family.CHAT:
+        return Hit(ln.index, label, None, shape, system=True)  # ``<***> Buffer Playback…``: a bouncer's, no one's
     if key(label) in FIELD_KEYS or not key(label):
         return None
-    if shape.below and not _words_below(page, ln, HEADER_GAP if shape is HEADER else 0):
+    if shape.below and not _words_below(page, ln, shape, HEADER_GAP if shape is HEADER else 0):
         return None
     if shape is FROM and not any(MAIL_HEADER_RE.match(x.text) for x in page.lines[max(0, ln.index - 3):ln.index + 4]):
         return None  # a From line outside a header block is a quoted original's
@@ -222,10 +256,12 @@ def _relayed(ln: Line, shape: Shape, label: str, start: int, rest: str) -> Hit |
     return None
 
 
-def _words_below(page: Page, ln: Line, gap: int) -> bool:
+def _words_below(page: Page, ln: Line, shape: Shape, gap: int) -> bool:
     """Words under the label within ``gap`` blank lines (words the site repeats on every page, cleared as its
-    chrome, still show the line is a label)."""
-    return any(not nxt.blank for nxt in page.lines[ln.index + 1:ln.index + 2 + gap])
+    chrome, still show the line is a label). Another label alone is no one's words: a cast list, or a page of
+    nothing but labels, would otherwise give each name the next one's as its speech."""
+    nxt = next((x for x in page.lines[ln.index + 1:ln.index + 2 + gap] if not x.blank), None)
+    return nxt is not None and shape.pattern.match(unstamped(nxt.text)[1] if shape.stamped else nxt.text) is None
 
 
 def tallies(page: Page, shapes: tuple[Shape, ...] = SHAPES) -> list[Tally]:

@@ -117,11 +117,15 @@ def is_formal(label: str) -> bool:
 def speech_names(labels: Iterable[str], known: Iterable[str]) -> dict[str, Named]:
     """Every label of a spoken record to its speaker, full names first so later short labels find them."""
     known = list(known)
+    # Each label's own spelling in the prose, looked up, not searched for: a long record has thousands of each.
+    spelt: dict[str, str] = {}
+    for k in known:
+        spelt.setdefault(k.lower(), k)
     full: dict[str, set[str]] = {}  # surname (casefolded) → the full names ending with it
     plain: dict[str, str] = {}
     for label in labels:
         name, _ = clean(label)
-        name = person_name(name, known) if name else label
+        name = person_name(name, [spelt[name.lower()]] if name.lower() in spelt else []) if name else label
         words = TITLES.sub("", name).split()
         plain[label] = " ".join(words) if len(words) >= 2 else name  # PRESIDENT JOE BIDEN is Joe Biden
         if len(words) >= 2:

@@ -81,6 +81,7 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
                 (mail and MAIL_HEADER_RE.match(text)):
             skip.append(ln.index)
             continue
+        in_cue = in_cue and h is None  # a label ends a direction left open: ``[inaudible`` hid every turn after it
         if in_cue or (h is None and family is Family.SPEECH and CUE_OPEN_RE.match(text)):
             skip.append(ln.index)
             in_cue = not CUE_CLOSE_RE.search(text)

@@ -32,6 +32,7 @@ class Shape:
     voices: int = 2  # labels that must recur for the shape to be the document's own
     recurs: bool = True  # False: the label's own structure is the evidence (a mail header block), not recurrence
     stamped: bool = True  # a time stamp may stand before the label (not in the manifest's own pattern)
+    timed: bool = False  # a time stamp must stand before the label: without one, the line is a table's row
     proper: bool = False  # its labels look like sentence starts (``Lane.  I didn't…``): each must be a proper noun
 
 
@@ -54,14 +55,17 @@ _EXTENSION = r"(?:\s*[\(\[][^\)\]\n]{1,40}[\)\]])"  # NAME (V.O.), Name [laughin
 
 ANGLE = Shape("<nick>", re.compile(r"^<[@+%&~!]?\s?(?P<name>[^\s<>/][^\s<>]{0,31})>:?(?:\s+(?P<rest>\S.*))?$"),
               Family.CHAT)
-# WeeChat's and some bridges' logs: the nick, a tab, the message (``2023-01-01 12:00:00\t@alice\thello``).
-TABBED = Shape("nick<TAB>", re.compile(r"^(?P<name>[@+%&~]?[^\s<>*\-][^\s<>]{0,31})\t+(?P<rest>\S.*)$"), Family.CHAT)
+# WeeChat's and some bridges' logs: the nick, a tab, the message (``2023-01-01 12:00:00\t@alice\thello``). Untimed,
+# ``north<TAB>120 units`` is a tab-separated table, its first column no one's name.
+TABBED = Shape("nick<TAB>", re.compile(r"^(?P<name>[@+%&~]?[^\s<>*\-][^\s<>]{0,31})\t+(?P<rest>\S.*)$"), Family.CHAT,
+               timed=True)
 ACTION = Shape("* nick", re.compile(r"^\*\s+(?P<name>[^\s*]{1,32})\s+(?P<rest>\S.*)$"), Family.CHAT, voices=1)
 BOLD = Shape("**Name**:", re.compile(
     r"^(?:[*\-•+]\s+)?(?:\*\*|__)(?P<name>[^*_\n]{1,60}?)\s*:?(?:\*\*|__)\s*:?\s+(?P<rest>\S.*)$"), Family.SPEECH)
+# Chinese and Japanese write the full-width colon, with no space after it (``张伟：你好``).
 COLON = Shape("Name:", re.compile(
-    rf"^(?P<name>(?:{_CAPS_NAME}{_EXTENSION}?{_TITLE})|{_NAME}{_EXTENSION}?){_SPAN_STAMP}?\s?:\s+(?P<rest>\S.*)$"),
-    Family.SPEECH)
+    rf"^(?P<name>(?:{_CAPS_NAME}{_EXTENSION}?{_TITLE})|{_NAME}{_EXTENSION}?){_SPAN_STAMP}?\s?(?::\s+|：\s*)"
+    r"(?P<rest>\S.*)$"), Family.SPEECH)
 # ``NAME. words``, ``NAME — words``, ``NAME [aside] words``: the direction is nobody's, the words start after it.
 CAPS_DOT = Shape("NAME.", re.compile(
     rf"^(?P<name>{_CAPS_NAME})(?:{_EXTENSION}(?:\.|\s[—–])?|\.|\s[—–])\s+(?P<rest>\S.*)$"), Family.SPEECH)
@@ -108,9 +112,6 @@ SYSTEM_RE = re.compile(
 CUE_RE = re.compile(r"^(?:\[[^\]]{1,200}\]|\([^)]{1,200}\)|\*[^*]{1,160}\*|_[^_]{1,160}_)[.!]?$")
 # A direction at the head of a speech (``Algernon.  [Takes one.]  Oh!``): the words start after it.
 LEAD_CUE_RE = re.compile(r"^(?:\[[^\]]{1,200}\]|\([^)]{1,200}\))\s*")
-# A direction inside a speech: a bracketed sentence (``[Reading.]``), or a bracketed cue in one case
-# (``[laughs]``, ``[CROSSTALK]``); not a link's text (``[the draft](…)``) nor a reference (``[1]``, ``[Eagle][32]``).
-INLINE_CUE_RE = re.compile(r"\[(?:[A-Z][^\]\n]{0,200}[.!?]|[a-z][a-z ]{1,30}|[A-Z][A-Z ]{1,30})\](?![\[(])")
 # A direction inside a speech: a bracketed sentence (``[Reading.]``), or a bracketed cue in one case
 # (``[laughs]``, ``[CROSSTALK]``); not a link's text (``[the draft](…)``) nor a reference (``[1]``, ``[Eagle][32]``).
 INLINE_CUE_RE = re.compile(r"\[(?:[A-Z][^\]\n]{0,200}[.!?]|[a-z][a-z ]{1,30}|[A-Z][A-Z ]{1,30})\](?![\[(])")

@@ -163,3 +163,26 @@ def test_a_short_name_joins_a_fuller_one_only_where_its_documents_name_that_pers
     assert got["HOLT"] == "Lester Holt"  # the transcript's header names him
     assert got["Smith"] == "Smith"  # nothing says the panel's Smith is the op-ed's John Smith
     assert got["Mr. Brown"] == "Mr. Tom Brown"  # both speak in the minutes
+
+
+def test_two_full_names_whose_middle_names_differ_stay_two_people():
+    """(first name, surname) alone made George W. Bush and George H. W. Bush one person; a middle name and its
+    initial still agree, and a name without middles beside both is neither's."""
+    got = people("George W. Bush", "George H. W. Bush", "George Bush", "GEORGE BUSH", "Bush", "@georgebush")
+    assert got["George W. Bush"] != got["George H. W. Bush"]
+    assert got["George Bush"] == got["GEORGE BUSH"] == "George Bush"
+    assert got["Bush"] == "Bush"
+    kennedy = people("John F. Kennedy", "John Fitzgerald Kennedy", "John Kennedy", "Kennedy")
+    assert len(set(kennedy.values())) == 1
+    tied = group_names({"Jake A. Tapper": 1, "Jake B. Tapper": 1, "@jaket": 1}, [("jaket", "Jake Tapper")])
+    assert tied["@jaket"] == "@jaket"  # the name beside it is either of two people
+
+
+def test_names_without_a_letter_or_digit_are_not_one_person():
+    """``***`` (a bouncer's playback lines) and ``---`` shared the empty key: one person, found by any query of
+    punctuation."""
+    got = people("***", "---", "…")
+    assert len(set(got.values())) == 3
+    d = directory("***", "---")
+    assert len(d.people()) == 2
+    assert d.resolve("!!") == set() and d.resolve("***") == {"***"}

@@ -1,3 +1,4 @@
+from quoth.index.speakers import SpeakerName
 from quoth.index.store import Store
 from quoth.records import Kind, Passage, Role, SourceInfo
 from tests.helpers import make_doc
@@ -20,7 +21,7 @@ def test_documents_and_passages_round_trip_with_their_enums(tmp_path):
                                                             "Greetings")
     assert isinstance(p.role, Role) and isinstance(s.kind, Kind)
     assert store.document_keys() == {"a.txt": "k1"}
-    assert store.speakers() == [("Ann", 1), ("Ben", 1)]
+    assert store.speaker_entries() == [SpeakerName("Ann", "a.txt", 1), SpeakerName("Ben", "a.txt", 1)]
     assert store.passage_at("a.txt", 14, 20) == ids[1]
     assert [q.id for q, _ in store.neighbours(ids[0], after=5)] == ids
 

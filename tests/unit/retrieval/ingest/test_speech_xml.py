@@ -3,9 +3,12 @@ turns the markup names, and segmented into passages with those speakers."""
 
 from pathlib import Path
 
+import pytest
+
 from quoth.ingest import FolderLoader, LoadReport
 from quoth.ingest.html import HtmlReader
 from quoth.ingest.manifest import Manifest
+from quoth.ingest.speech_markup import Markup
 from quoth.ingest.speech_xml import SpeechXmlReader, speech_markup
 from quoth.records import Document, Kind, SourceInfo
 from quoth.segment import Segmenter
@@ -264,3 +267,12 @@ def test_seat_and_party_are_not_the_name_and_an_office_alone_is_the_person_its_i
     assert [who for who, _ in spoken(got)] == ["Alex Fergusson", "Claire Baker", "Alex Fergusson",
                                                "The Deputy Presiding Officer", "Sir Alan Haselhurst"]
     assert "Claire Baker (Mid Scotland and Fife) (Lab):\nI welcome" in got.text
+
+
+@pytest.mark.timeout(60)
+def test_a_page_of_comments_before_no_root_is_sniffed_in_linear_time():
+    """Every HTML file is sniffed: sixty comments then text took 2^60 steps while the prolog could be re-split
+    (a comment's lazy body stretching over the next ones); read once, it is instant, and still no markup."""
+    assert speech_markup(b"<!-- a -->" * 60 + b"<!x") is None
+    assert speech_markup(b"<?pi x?>" * 60 + b"plain text") is None
+    assert speech_markup(b"<!-- a -->" * 60 + b"<publicwhip>") is Markup.PARLPARSE

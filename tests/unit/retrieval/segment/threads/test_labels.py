@@ -3,6 +3,11 @@ become transcripts (articles, letters, lists with colons)."""
 
 from __future__ import annotations
 
+import random
+import string
+
+import pytest
+
 from quoth.records import Clue, Kind, LayoutHints
 from quoth.segment import segment
 from quoth.segment.page import Page
@@ -303,3 +308,101 @@ def test_an_exported_room_with_worded_dates_before_the_names():
     assert turns(room) == [("Alice", "Morning, is the release branch cut yet?"),
                            ("Bob Stone", "Not yet, waiting on two reviews."),
                            ("Alice", "I can take one of them now."), ("Bob Stone", "Thanks, the other is nearly done.")]
+
+
+def test_a_page_of_only_labels_gives_no_name_the_next_labels_line():
+    """Each label alone had the next label below it as its "words": the last ``BOB:`` was quoted as Ann's."""
+    for text in ("ANN:\nBOB:\nANN:\nBOB:\nANN:\nBOB:\n", "Ann:\nBob:\nAnn:\nBob:\nAnn:\nBob:\n",
+                 "HAMLET\nHORATIO\nHAMLET\nHORATIO\nHAMLET\nHORATIO: and so on"):
+        passages = segment(make_doc(text)).passages
+        assert all(p.speaker is None for p in passages), [(p.speaker, p.text) for p in passages]
+
+
+def test_a_short_exchange_quoted_mid_article_does_not_hand_the_narration_after_it_to_the_last_speaker():
+    """Five formally written turns inside a reported article passed as a short record, which skipped the spread
+    and tail checks: the four paragraphs of narration after them were quoted as the mayor's."""
+    before = [f"The council met on Tuesday to discuss item {i} of the harbour plan, and residents listened." for i in
+              range(8)]
+    exchange = ["MAYOR LEE: We will fund the harbour wall this year, I promise you.",
+                "COUNCILLOR RAY: With what money, may I ask the mayor?",
+                "MAYOR LEE: With the reserve fund that we set aside last spring.",
+                "COUNCILLOR RAY: That fund is already spent on the school roof.",
+                "MAYOR LEE: Then we will find the money somewhere else, as always."]
+    after = [f"After the meeting, residents said point {i} of the plan left them worried about the storms." for i in
+             range(4)]
+    text = "Harbour wall row\n\nBy Jo Bloggs\n\n" + "\n\n".join([*before, "\n".join(exchange), *after]) + "\n"
+    for p in segment(make_doc(text)).passages:
+        assert "After the meeting" not in p.text or p.speaker in (None, "Jo Bloggs"), (p.speaker, p.text)
+
+
+def test_a_label_in_capitals_beyond_ascii_is_title_cased_like_any_other():
+    """``ANN LEE:`` was Ann Lee but ``ÉMILE ZOLA:`` stayed in capitals: only A–Z counted as a capital."""
+    assert person_name("ÉMILE ZOLA") == "Émile Zola"
+    assert person_name("МИХАИЛ ГОРБАЧЁВ") == "Михаил Горбачёв"
+    text = ("ÉMILE ZOLA: Je suis là pour parler de la ville.\nŁUKASZ NOWAK: Dobrze, mów dalej, słucham.\n"
+            "ÉMILE ZOLA: Merci beaucoup mon ami, vraiment.\nŁUKASZ NOWAK: Proszę bardzo, kolego, mów.\n")
+    assert {s for s, _ in turns(text)} == {"Émile Zola", "Łukasz Nowak"}
+
+
+@pytest.mark.timeout(60)
+def test_a_record_of_thousands_of_labels_is_read_in_one_pass_per_question():
+    """Each label looked its written form up among all the hits and searched the whole text for itself in lower
+    case: 5,000 labels in 440 kB took minutes. Counted once per page, it is a pass or two."""
+    rng = random.Random(1)
+    names = ["K" + "".join(rng.choices(string.ascii_lowercase, k=7)) for _ in range(5000)]
+    lines = [f"{name}: we said a few words about it here" for name in names for _ in range(2)]
+    rng.shuffle(lines)
+    reading = read_labels(Page.of("\n".join(lines) + "\n"))
+    assert reading is not None and len(reading.turns) == len(lines)
+
+
+def test_a_tab_separated_table_is_no_chat_log():
+    """``word<TAB>words`` without a time stamp is a table's row: its first column was read as chat nicks."""
+    table = ("Sales by region\n\nnorth\t120 units sold in march\nsouth\t95 units sold in march\n"
+             "north\t130 units sold in april\nsouth\t80 units sold in april\nnorth\t140 units sold in may\n"
+             "south\t85 units sold in may\n")
+    assert turns(table, Family.CHAT) is None
+    assert all(p.speaker is None for p in segment(make_doc(table)).passages)
+
+
+@pytest.mark.timeout(60)
+def test_labels_in_capitals_find_their_spelling_in_the_prose_by_lookup():
+    """Each label in capitals searched every name the prose spells for its own spelling: 20,000 labels took
+    minutes. Looked up, they take seconds, and ``KABC MCDONALD`` still takes the page's ``Kabc McDonald``."""
+    rng = random.Random(2)
+    names = ["K" + "".join(rng.choices(string.ascii_uppercase, k=7)) for _ in range(20000)]
+    lines = [f"{name}: we told Ann Lee{name} and Bob Ray about it" for name in names for _ in range(2)]
+    text = "\n".join(["We met Kabcdefg McDonald.", *lines, "KABCDEFG MCDONALD: and so I said it too."]) + "\n"
+    reading = read_labels(Page.of(text))
+    assert reading is not None and len(reading.turns) == len(lines) + 1
+    assert reading.turns[-1].speaker == "Kabcdefg McDonald"  # as the prose spells it, not "Mcdonald"
+
+
+def test_a_bouncers_line_with_no_nick_ends_the_message_before_it():
+    """``<***> Playback Complete.`` has no name in its brackets: it was read as a line of bob's message."""
+    log = ("<***> Buffer Playback...\n<ann> hi there\n<bob> hello ann\n<ann> how are you\n<bob> fine thanks\n"
+           "<***> Playback Complete.\n")
+    assert turns(log, Family.CHAT) == [("ann", "hi there"), ("bob", "hello ann"), ("ann", "how are you"),
+                                       ("bob", "fine thanks")]
+
+
+def test_a_direction_left_open_ends_at_the_next_label():
+    """``[inaudible`` never closed: every line after it, labels too, was skipped as one long direction."""
+    text = ("ANN LEE: Hello there, welcome to the show today.\nBOB RAY: Thanks for having me on the show.\n"
+            "[inaudible\nANN LEE: So tell us about the harbour wall plan.\nBOB RAY: We will build it next spring.\n"
+            "ANN LEE: And who pays for it in the end?\nBOB RAY: The council and the port, together.\n")
+    got = turns(text)
+    assert got is not None and len(got) == 6 and got[-1] == ("Bob Ray", "The council and the port, together.")
+    assert all("inaudible" not in words for _, words in got)
+
+
+def test_a_chinese_transcript_with_full_width_colons_is_read_turn_by_turn():
+    """``张伟：你好`` (a full-width colon, no space) was no label, and a line of ideographs counted as one word, so
+    every turn looked like a field's value."""
+    text = ("张伟：你好，今天怎么样？\n李娜：很好，谢谢你的关心。\n张伟：那太好了，我很高兴。\n"
+            "李娜：你呢，这周过得怎么样？\n")
+    assert turns(text) == [("张伟", "你好，今天怎么样？"), ("李娜", "很好，谢谢你的关心。"),
+                           ("张伟", "那太好了，我很高兴。"), ("李娜", "你呢，这周过得怎么样？")]
+    fields = ("作者：张伟\n时间：2023年\n地点：北京\n作者：李娜\n时间：2024年\n地点：上海\n\n"
+              "今天我们去了公园，天气很好。\n")
+    assert turns(fields) is None  # header fields say a value, not something
