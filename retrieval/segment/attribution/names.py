@@ -145,8 +145,9 @@ def clean(name: str, case: WordCase) -> str | None:
     Pence" is Pence), a run with a word the document writes in lower case is no name ("Somebody"), nor is a
     people's adjective alone ("American")."""
     words = name.split()
-    while words and not _is_title(words[0]) and (not _opens_name(words, case) or _before_title(words)):
-        words = words[1:]  # "Though Pence", "Afghan Ambassador Mohib": neither word is the name's
+    while words and not _is_title(words[0]) and (
+            not _opens_name(words, case) or _before_title(words) or _epithet(words, case)):
+        words = words[1:]  # "Though Pence", "Afghan Ambassador Mohib", "Poor Marilla": the first word is not the name's
     if not words:
         return None
     title, rest = split_title(" ".join(words))
@@ -155,6 +156,20 @@ def clean(name: str, case: WordCase) -> str | None:
     if title is None and len(rest) == 1 and (len(rest[0]) < 2 or _people(rest[0])):
         return None
     return " ".join(words).rstrip(",;:")
+
+
+# Adjectives that stand before a name as epithets ("Poor Marilla", "Dear Jane", "Little Bill"): a first word of a
+# name only where the document also capitalises it inside sentences.
+EPITHETS = frozenset(_words("poor dear little old young good kind sweet pretty brave silly wicked bad great lovely "
+                            "honest gentle foolish wise cruel wretched darling precious"))
+
+
+def _epithet(words: list[str], case: WordCase) -> bool:
+    """"Poor Marilla was only…": an epithet the document writes nowhere but at the start of a sentence, before a
+    name, is how that sentence opens, not a first name (the document's own "Little John" is capitalised inside
+    sentences too)."""
+    low = words[0].lower().rstrip(".,")
+    return len(words) > 1 and low in EPITHETS and not case.capital[low]
 
 
 def _before_title(words: list[str]) -> bool:

@@ -427,3 +427,11 @@ def test_a_first_name_is_its_owners_beside_a_form_of_address_that_never_stands_a
     # Two people whose first name it is leave it to nobody.
     cast = Cast.learn("Tom Sawyer and Tom Brown met. Tom waved.")
     assert cast.resolve("Tom") is None
+
+
+def test_an_epithet_opening_a_sentence_is_not_part_of_the_name():
+    text = ('"Come in," said Marilla. Marilla sighed. "Sit down, Anne."\n\nPoor Marilla was only a woman after all.'
+            '\n\n"I will," said Anne.')
+    cast = Cast.learn(text)
+    assert all(not c.name.startswith("Poor") for c in cast.characters)
+    assert cast.resolve("Marilla") is not None
