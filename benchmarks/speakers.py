@@ -55,7 +55,9 @@ def scale(n: int) -> None:
     t = time.perf_counter()
     directory = SpeakerDirectory([SpeakerName(x, "doc", 1) for x in names], people)
     loaded = time.perf_counter() - t
-    queries = [*rng.sample(sorted(names), 200), *rng.sample(lasts, 200), *rng.sample(firsts, 100)]
+    def some(pool: list[str], k: int) -> list[str]:
+        return rng.sample(pool, min(k, len(pool)))
+    queries = [*some(sorted(names), 200), *some(lasts, 200), *some(firsts, 100)]
     t = time.perf_counter()
     for q in queries:
         directory.resolve(q)
@@ -64,11 +66,11 @@ def scale(n: int) -> None:
           f"{loaded:.2f} s, {resolved * 1e6:.0f} µs a query")
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--show", type=int, default=20, help="list up to N wrong and N missed merges")
     ap.add_argument("--scale", type=int, help="time the directory on N made-up names")
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     if args.scale:
         scale(args.scale)
         return

@@ -61,6 +61,8 @@ class Person:
                 "documents": list(self.documents)}
 
 
+DESCRIBING = frozenset({"the", "a", "an"})  # lower-case articles that open a description
+
 def key(name: str) -> str:
     """A name's letters and digits, lower-cased: ``@Jeremy_Corbyn``, ``JEREMY CORBYN`` and ``Jeremy Corbyn``
     share one."""
@@ -87,6 +89,8 @@ class Form:
         text = " ".join(name.split())
         # "@tidewatcher", "jeremy_corbyn", "tidewatcher": a login, not a name to split into first and last.
         if text.startswith("@") or (" " not in text and not text[:1].isupper()) or re.search(r"[_\d]", text):
+            return cls(name, None, (ident(text),), True)
+        if text.split()[0] in DESCRIBING:  # "the tin man", "a voice": a description, one of a kind, never a name
             return cls(name, None, (ident(text),), True)
         title, words = split_title(text)
         folded = [w.casefold() for w in words if key(w)]
@@ -216,7 +220,8 @@ def _full_fit(f: Form, people: _Gathering) -> _Group | None:
     """The one person a full name joins: the same words however written, else the one person of its first name
     and surname whose middle names agree. "Hillary Rodham Clinton" and "Hillary Clinton" are one; "George W.
     Bush" and "George H. W. Bush" are two, and a bare "George Bush" beside both is neither's."""
-    candidates = people.named(f.words[0], f.words[-1])
+    # "Mrs. John Knightley" is his wife: a title of the other gender is another person of the same name.
+    candidates = [g for g in people.named(f.words[0], f.words[-1]) if not (f.gender and g.genders - {f.gender})]
     same = [g for g in candidates if any(x.words == f.words for x in g.forms)]
     fits = same or [g for g in candidates if all(_middles_agree(f, x) for x in g.forms if x.full)]
     return fits[0] if len(fits) == 1 else None
@@ -254,8 +259,14 @@ def _join_bare(bare: list[Form], people: _Gathering) -> None:
         word = f.words[0]
         fits = _unique(people.firsts[word], people.lasts[word], people.titled[word])
         surname = _unique(people.lasts[word], people.titled[word])
-        one = len(fits) == 1 and len(surname) == 1 and people.vouched(f, surname[0])
+        one = len(fits) == 1 and len(surname) == 1 and people.vouched(f, surname[0]) and not _wife(surname[0])
         alone[word] = people.join(f, surname[0] if one else alone.get(word))
+
+
+def _wife(group: _Group) -> bool:
+    """A person known only as "Lady Macbeth" or "Mrs. Bennet", no first name: the bare surname is the husband's
+    (or the family's) as often as hers, so it is not taken for her."""
+    return group.genders == {"f"} and not any(f.full for f in group.forms)
 
 
 def _join_handles(handles: list[Form], people: _Gathering, tied: Iterable[tuple[str, str]]) -> None:
@@ -305,8 +316,9 @@ def _spaced(name: str) -> str:
 
 
 def written_beside(entries: list[SpeakerName], document: Callable[[str], str]) -> Beside:
-    """``Beside`` over the corpus: a document where the short name speaks has a fuller one among its speakers,
-    or writes it (any case, any spacing)."""
+    """``Beside`` over the corpus: a document where the short name speaks writes a fuller one (any case, any
+    spacing). Where the fuller name also speaks in a document of the short one, that document's reader has kept
+    them apart ("Mr. Knightley" and his brother John Knightley in Emma; a label it could not tie): two people."""
     where: dict[str, list[str]] = defaultdict(list)
     speaking: dict[str, set[str]] = defaultdict(set)
     for e in entries:
@@ -315,9 +327,10 @@ def written_beside(entries: list[SpeakerName], document: Callable[[str], str]) -
     read = functools.lru_cache(maxsize=MENTION_DOCS)(document)
 
     def beside(short: str, fuller: list[str]) -> bool:
+        if any(speaking[path] & set(fuller) for path in where.get(short, ())):
+            return False
         written = re.compile("|".join(_spaced(n) for n in fuller), re.IGNORECASE)
-        return any(speaking[path] & set(fuller) or written.search(read(path))
-                   for path in sorted(where.get(short, ()))[:MENTION_DOCS])
+        return any(written.search(read(path)) for path in sorted(where.get(short, ()))[:MENTION_DOCS])
     return beside
 
 

@@ -19,6 +19,7 @@ SAYS_RE = re.compile(
     r"(?:\s+(?:on|at|le|am|el)\s+.{1,60}?)?\s*:$"
 )
 MAX_NAME_WORDS = 6
+LOWER_NAME_WORDS = 3  # a name written all in lower case: a longer run is a sentence
 
 
 def name_from_header(line: Line) -> str | None:
@@ -35,11 +36,14 @@ SENTENCE_INSIDE = re.compile(r"[\w’'”\"][.!?]\s")
 
 def _a_name(name: str) -> bool:
     """A commenter's name or handle: "But Sidney", "time. Finally Tom", "Jim shook his head and" are the prose
-    of a story leading into a quotation (a sentence's opener, its end, or lower-case words after the first: a
-    commenter may write their own first name in lower case, "stanley Knafler")."""
+    of a story leading into a quotation (a sentence's opener, its end, a comma, or lower-case words after a
+    capitalised one; a commenter may write a name wholly or partly in lower case: "rebekah hirsch", "stanley
+    Knafler")."""
     words = name.split()
-    if words[0].lower().strip(",") in NEVER or SENTENCE_INSIDE.search(name):
+    if words[0].lower().strip(",") in NEVER or SENTENCE_INSIDE.search(name) or re.search(r"[,;]", name):
         return False
+    if name.islower():  # "rebekah hirsch": a name written all in lower case, as some commenters do
+        return len(words) <= LOWER_NAME_WORDS
     return not any(w[:1].islower() and w not in PARTICLES for w in words[1:])
 
 

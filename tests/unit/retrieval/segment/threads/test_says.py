@@ -46,3 +46,8 @@ def test_a_storys_lead_ins_are_no_commenters():
 def test_a_commenter_may_write_a_first_name_in_lower_case():
     page = Page.of("Post.\n\nstanley Knafler says:\nA comment.\nAnn Lee says:\nAnother.\n")
     assert [u.speaker for u in SaysThread().find(page, LayoutHints()).units] == ["stanley Knafler", "Ann Lee"]
+
+
+def test_a_commenter_may_write_the_whole_name_in_lower_case():
+    page = Page.of("Post.\n\nrebekah hirsch says:\nA comment.\nAnn Lee says:\nAnother.\n")
+    assert [u.speaker for u in SaysThread().find(page, LayoutHints()).units] == ["rebekah hirsch", "Ann Lee"]
