@@ -1,5 +1,5 @@
 from quoth.records import Role
-from quoth.segment.asked import question_at_end, questions_answered
+from quoth.segment.asked import lead_ins, question_at_end
 from quoth.segment.units import Unit
 
 
@@ -12,13 +12,19 @@ def test_the_question_a_text_ends_with():
     assert question_at_end("") == ""
 
 
-def test_each_unit_gets_the_question_before_it_from_someone_else():
-    said = ["Where was the map?", "Under the floorboard.", "Is it old?", "I think so.", "Very old?", "Yes."]
+def test_an_answer_reads_the_question_and_a_short_turn_the_words_before_it():
+    said = ["Where was the map?", "Under the floorboard.", "Is it old?", "I think so.", "Very old?", "Yes.",
+            "The paper is brittle and the ink has faded to brown over the centuries since it was drawn.",
+            "It is older than the house itself, I would say, by a hundred years or more at the very least."]
     text = " ".join(said)
     starts = [text.index(s) for s in said]
     spans = [(a, a + len(s)) for a, s in zip(starts, said, strict=True)]
-    who = ["Ann", "Bo", "Ann", "Bo", "Bo", None]
+    who = ["Ann", "Bo", "Ann", "Bo", "Bo", None, "Ann", "Bo"]
     units = [Unit(a, b, w, Role.TURN) for (a, b), w in zip(spans, who, strict=True)]
-    assert questions_answered(text, units) == ["", "Where was the map?", "", "Is it old?",
-                                               "",  # Bo's own question, continued by Bo
-                                               "Very old?"]
+    assert lead_ins(text, units) == [
+        "", "Where was the map?", "Under the floorboard.", "Is it old?",
+        "I think so.",  # Bo's own question, not an answer: a short turn, it reads the words before it
+        "Very old?",  # nobody named answers too (an interview's unlabelled replies)
+        "",  # no question before it, and long enough alone
+        "",
+    ]
