@@ -63,7 +63,7 @@ NO_CONTEXT = Context()
 def search_text_for(text: str, speaker: str | None, role: Role, reply_to: str | None, title: str,
                     where: str = "", who: str = "", asked: str = "") -> str:
     """The text that retrieval sees: who (and their part), where (title › section), the question the words
-    answer or a short turn's context (asked.py), then the verbatim words."""
+    answer (asked.py), then the verbatim words."""
     label = Role(role).search_label(speaker, reply_to)
     # A comment is the commenter's own words, not about the page's title or section: they would only blur it.
     if role in (Role.COMMENT, Role.REPLY):
