@@ -27,9 +27,9 @@ INTERVIEW = {
 MEETING = {
     "meeting.txt": "\n\n".join([
         "Planning meeting minutes",
-        "ANN: The money for the harbour festival is too little; we should ask the council for more money.",
+        "ANN: The money for the harbour festival is too little; we should ask the council for more.",
         "ANN: I think the festival budget must cover the stage, the lights and the sound system this year.",
-        "BO: We could sell tickets at the gate instead.",
+        "BO: We could pay for it by selling tickets at the gate instead.",
         "CARL: The stage will be built by volunteers from the sailing club, as it was last summer.",
     ]) + "\n",
 }
