@@ -135,6 +135,9 @@ class SearchSettings(Section):
     min_coverage: float | None = Field(None, ge=0.0, le=1.0)
     lexical_floor: float | None = Field(None, ge=-1.0, le=1.0)
     dedup_similarity: float = Field(0.9, gt=0.0, le=1.0)
+    # How much a passage of someone the question names is preferred, as a share of the fused scores' range
+    # (search/named.py); 0 turns the preference off.
+    speaker_boost: float = Field(0.15, ge=0.0, le=1.0)
     rerank_model: str = ""
     rerank_depth: int = Field(30, ge=1)
 

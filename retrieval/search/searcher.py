@@ -22,6 +22,7 @@ from ..records import Hit
 from ..segment.sentences import sentence_spans
 from ..settings import SearchSettings
 from .fusion import fuse
+from .named import people_named
 
 log = logging.getLogger("quoth.search")
 
@@ -125,7 +126,7 @@ class Searcher:
             return SearchResult(query, [], idx.generation)
         qvec = self.encoder.encode_queries([query])[0]
         words = idx.query_words(query)
-        rows, dense_sims, fused = self._candidates(idx, words, qvec, source, speaker)
+        rows, dense_sims, fused = self._candidates(idx, words, qvec, source, speaker, query)
         relevant = self.relevant(idx, words, rows, dense_sims)
         rows, dense_sims, fused = rows[relevant], dense_sims[relevant], fused[relevant]
         order = np.argsort(-fused, kind="stable")
@@ -153,7 +154,7 @@ class Searcher:
         if mode == "bm25":
             rows, lex = idx.lexical_top(idx.query_words(query), depth)
             return list(zip(idx.passage_ids(rows).tolist(), lex.tolist(), strict=True))
-        rows, sims, fused = self._candidates(idx, idx.query_words(query), qvec, None, None)
+        rows, sims, fused = self._candidates(idx, idx.query_words(query), qvec, None, None, query)
         order = np.argsort(-fused, kind="stable")
         rows, sims, fused = rows[order], sims[order], fused[order]
         if mode == "rerank":
@@ -174,12 +175,26 @@ class Searcher:
         return idx, rows[order], sims[order], fused[order]
 
     def _candidates(self, idx: LoadedIndex, words: list[str], qvec: np.ndarray, source: str | None,
-                    speaker: str | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        rows, dense_sims, lexical = idx.candidates(words, qvec, min(self.options.candidates, len(idx)), source,
-                                                   speaker)
+                    speaker: str | None, query: str = "") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(rows, cosine similarities, fused scores) of the candidates; with ``query``, the passages of the
+        people it names join them and are preferred (named.py)."""
+        c = min(self.options.candidates, len(idx))
+        rows, dense_sims, lexical = idx.candidates(words, qvec, c, source, speaker)
         o = self.options
+        named: list[np.ndarray] = []
+        if query and not speaker and o.speaker_boost > 0:
+            lang = idx.analyzer.language
+            for person in people_named(query, idx.directory(), lang.markers or lang.stopwords):
+                theirs = idx.candidates(words, qvec, c, source, person)
+                rows, dense_sims, lexical = _union((rows, dense_sims, lexical), theirs)
+                named.append(theirs[0])
         # Fusion is the searcher's, not the index's: every backend's candidates are fused alike.
-        return rows, dense_sims, fuse(o.fusion, dense_sims, lexical, o.dense_weight, o.rrf_k)
+        fused = fuse(o.fusion, dense_sims, lexical, o.dense_weight, o.rrf_k)
+        if named and len(fused):
+            # A share of the fused range, so the preference means the same under either fusion method. A
+            # named person's best passages are among their own top candidates, so those are all it needs.
+            fused = fused + np.isin(rows, np.concatenate(named)) * (o.speaker_boost * float(np.ptp(fused)))
+        return rows, dense_sims, fused.astype(np.float32)
 
     def _rerank(self, idx: LoadedIndex, query: str, rows: np.ndarray, sims: np.ndarray, fused: np.ndarray,
                 need: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -227,3 +242,11 @@ class Searcher:
             out.append(h)
             i += len(ss)
         return out
+
+
+def _union(a: tuple[np.ndarray, np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray, np.ndarray]
+           ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Two candidate sets (rows, similarities, BM25 scores) as one, each row once: a row's scores are the same
+    in both, since a filter only narrows which rows are looked at."""
+    rows, first = np.unique(np.concatenate([a[0], b[0]]), return_index=True)
+    return rows, np.concatenate([a[1], b[1]])[first], np.concatenate([a[2], b[2]])[first]

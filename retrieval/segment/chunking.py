@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..records import Passage, Role
+from .asked import lead_ins
 from .outline import NO_OUTLINE, SEPARATOR, Outline
 from .roster import NO_ROSTER, Roster
 from .sentences import sentence_spans
@@ -60,15 +61,16 @@ NO_CONTEXT = Context()
 
 
 def search_text_for(text: str, speaker: str | None, role: Role, reply_to: str | None, title: str,
-                    where: str = "", who: str = "") -> str:
-    """The text that retrieval sees: who (and their part), where (title › section), then the verbatim words."""
+                    where: str = "", who: str = "", asked: str = "") -> str:
+    """The text that retrieval sees: who (and their part), where (title › section), the question the words
+    answer (asked.py), then the verbatim words."""
     label = Role(role).search_label(speaker, reply_to)
     # A comment is the commenter's own words, not about the page's title or section: they would only blur it.
     if role in (Role.COMMENT, Role.REPLY):
         title = where = ""
     place = SEPARATOR.join(x for x in (title, where) if x)
     head = " — ".join(x for x in (label, who if speaker else "", place) if x)
-    return f"{head}\n{text}" if head else text
+    return "\n".join(x for x in (head, asked, text) if x)
 
 
 def pack(text: str, pieces: list[tuple[int, int]], sizes: list[int], limit: int, count: TokenCounter,
@@ -142,7 +144,8 @@ def cut_words(text: str, a: int, b: int, limit: int, count: TokenCounter, specia
 def to_passages(text: str, path: str, title: str, units: list[Unit], max_tokens: int,
                 count: TokenCounter, context: Context = NO_CONTEXT) -> list[Passage]:
     """Each unit as one passage, or several when its words and label are over ``max_tokens``."""
-    places = [(context.where(u), context.who(u)) for u in units]
+    asked = lead_ins(text, units)
+    places = [(context.where(u), context.who(u), asked[i]) for i, u in enumerate(units)]
     labels = [search_text_for("", u.speaker, u.role, u.reply_to, title, *places[i]) for i, u in enumerate(units)]
     label_counts = count_many(count, labels)
     counts = count_capped(count, [text[u.start:u.end] for u in units], max_tokens)

@@ -1,0 +1,30 @@
+from quoth.records import Role
+from quoth.segment.asked import lead_ins, question_at_end
+from quoth.segment.units import Unit
+
+
+def test_the_question_a_text_ends_with():
+    assert question_at_end("Thanks for coming. **What kind of software do you use for hardware design?**") == \
+        "**What kind of software do you use for hardware design?**"
+    # a short question takes the sentence before it: "Found?" alone says nothing
+    assert question_at_end("The late Mr. Cardew found me. Found?") == "The late Mr. Cardew found me. Found?"
+    assert question_at_end("I went down twice. There were none.") == ""
+    assert question_at_end("") == ""
+
+
+def test_an_answer_reads_the_question_another_speaker_asked():
+    said = ["Where was the map?", "Under the floorboard.", "Is it old?", "I think so.", "Very old?", "Yes.",
+            "The paper is brittle and the ink has faded to brown over the centuries since it was drawn.",
+            "It is older than the house itself, I would say, by a hundred years or more at the very least."]
+    text = " ".join(said)
+    starts = [text.index(s) for s in said]
+    spans = [(a, a + len(s)) for a, s in zip(starts, said, strict=True)]
+    who = ["Ann", "Bo", "Ann", "Bo", "Bo", None, "Ann", "Bo"]
+    units = [Unit(a, b, w, Role.TURN) for (a, b), w in zip(spans, who, strict=True)]
+    assert lead_ins(text, units) == [
+        "", "Where was the map?", "", "Is it old?",
+        "",  # after Bo's own words: Bo goes on, nobody asked
+        "Very old?",  # nobody named answers too (an interview's unlabelled replies)
+        "",  # no question before it, and long enough alone
+        "",
+    ]
