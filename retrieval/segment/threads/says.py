@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...records import LayoutHints, Role
-from ..attribution.names import NEVER, PARTICLES
+from ..attribution.names import NEVER, PARTICLES, TITLES
 from ..page import Line, Page
 from ..units import Unit
 from . import BULLET, Thread
@@ -30,8 +30,13 @@ def name_from_header(line: Line) -> str | None:
     return name if 1 <= len(name.split()) <= MAX_NAME_WORDS else None
 
 
-# "…time. Finally Tom said:": a sentence ends inside what would be the name, so it is prose, no header.
-SENTENCE_INSIDE = re.compile(r"[\w’'”\"][.!?]\s")
+# "…time. Finally Tom said:": a sentence ends inside what would be the name, so it is prose, no header ("Dr.",
+# "Mr." and initials, "J. R. Smith", end no sentence).
+SENTENCE_INSIDE = re.compile(r"(\w*)[’'”\"]?[.!?]\s")
+
+
+def _ends_a_sentence(name: str) -> bool:
+    return any(len(m.group(1)) > 1 and m.group(1).lower() not in TITLES for m in SENTENCE_INSIDE.finditer(name))
 
 
 def _a_name(name: str) -> bool:
@@ -40,7 +45,7 @@ def _a_name(name: str) -> bool:
     capitalised one; a commenter may write a name wholly or partly in lower case: "rebekah hirsch", "stanley
     Knafler")."""
     words = name.split()
-    if words[0].lower().strip(",") in NEVER or SENTENCE_INSIDE.search(name) or re.search(r"[,;]", name):
+    if words[0].lower().strip(",") in NEVER or _ends_a_sentence(name) or re.search(r"[,;]", name):
         return False
     if name.islower():  # "rebekah hirsch": a name written all in lower case, as some commenters do
         return len(words) <= LOWER_NAME_WORDS

@@ -51,3 +51,8 @@ def test_a_commenter_may_write_a_first_name_in_lower_case():
 def test_a_commenter_may_write_the_whole_name_in_lower_case():
     page = Page.of("Post.\n\nrebekah hirsch says:\nA comment.\nAnn Lee says:\nAnother.\n")
     assert [u.speaker for u in SaysThread().find(page, LayoutHints()).units] == ["rebekah hirsch", "Ann Lee"]
+
+
+def test_titles_and_initials_end_no_sentence_in_a_commenters_name():
+    page = Page.of("Post.\n\nDr. Jane Roe says:\nA comment.\nJ. R. Smith says:\nAnother.\n")
+    assert [u.speaker for u in SaysThread().find(page, LayoutHints()).units] == ["Dr. Jane Roe", "J. R. Smith"]
