@@ -52,9 +52,13 @@ def test_a_passage_is_searched_with_its_section(segmented):
 def test_a_gutenberg_play_is_read_turn_by_turn_without_its_licence(segmented):
     play = segmented["play_importance_of_being_earnest.txt"]
     assert not any("Project Gutenberg" in p.text for p in play.passages)
-    # The licence was once credited to the author; now only the front matter (title, persons) is his page's.
-    first_act = (DATA / "play_importance_of_being_earnest.txt").read_text(encoding="utf-8").index("FIRST ACT")
-    assert all(p.start < first_act for p in play.passages if p.speaker == "Oscar Wilde")
+    # The licence was once credited to the author; now only the front matter (title, persons, the scene he sets)
+    # is his page's: nothing from the first speech on, and no stage direction in brackets.
+    text = (DATA / "play_importance_of_being_earnest.txt").read_text(encoding="utf-8")
+    first_speech = text.index("LANE.", text.index("FIRST ACT"))
+    assert all(p.start < first_speech for p in play.passages if p.speaker == "Oscar Wilde")
+    tea = holding(play, "Lane is arranging afternoon tea")
+    assert tea.speaker is None
     lane = holding(play, "I have only been married once")
     assert lane.speaker == "Lane"
     assert lane.search_text.startswith("Lane said — Lane, Manservant — The Importance of Being Earnest")

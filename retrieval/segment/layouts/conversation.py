@@ -3,9 +3,11 @@ its thread reader; whatever stands above the first turn is the page's title and 
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import ClassVar
 
-from ...records import Kind, LayoutHints
+from ...records import Kind, LayoutHints, Role
 from ..masthead import Masthead
 from ..meta import Block
 from ..page import Page
@@ -16,7 +18,11 @@ from ..threads.labels import LabelledTurns
 from ..threads.labels.shapes import Family
 from ..threads.markup import MarkedTurns
 from ..threads.proceedings import ProceedingsSpeeches, noise
-from .base import TITLE_HEADING_MAX_WORDS, Layout
+from ..units import Unit
+from .base import TITLE_HEADING_MAX_WORDS, Layout, Reading
+
+# "[Lane is arranging afternoon tea on the table …]", "(Enter Macbeth.)": a stage direction, wholly in brackets.
+DIRECTION = re.compile(r"\A\s*(?:\[[^\]]*\]|\([^)]*\))\s*\Z")
 
 
 class Conversation(Layout):
@@ -30,6 +36,16 @@ class Conversation(Layout):
         headings, body = super().split(blocks)
         lines = [b for b in body if len(b) == 1 and b[0].words <= TITLE_HEADING_MAX_WORDS]
         return headings + lines, [b for b in body if b not in lines]
+
+    def read(self, r: Reading) -> list[Unit]:
+        """Above the first turn, a stage direction in brackets is nobody's words, as within the turns; the rest is
+        the page's introduction, its author's."""
+        text = r.page.text
+        directions = [b for b in r.body if DIRECTION.match(text[b[0].start:b[-1].end])]
+        rest = [b for b in r.body if b not in directions]
+        units = super().read(replace(r, body=rest)) if rest else []
+        units += [Unit(b[0].start, b[-1].end, None, Role.BODY) for b in directions]
+        return sorted(units, key=lambda u: u.start)
 
 
 class Transcript(Conversation):

@@ -65,8 +65,7 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
     first = min((line for line, h in hits.items() if seen[line] > 1 or not h.shape.recurs), default=min(hits))
     turns: list[Turn] = []
     skip: list[int] = []
-    in_cue = False  # inside a direction that runs over several lines
-    in_header = False  # inside a message's header block, up to the first blank line
+    in_cue = in_header = False  # in a direction over several lines; in a message's header, up to a blank line
     quoted: set[int] = set()
     quoting = Quoting()  # who wrote each quoted depth of a message, read from its attribution lines
     stamped = 2 * sum(unstamped(page.lines[line].text)[0] > 0 for line in hits) > len(hits)  # a log's lines
