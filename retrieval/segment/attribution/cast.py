@@ -15,8 +15,11 @@ from dataclasses import dataclass, field
 
 from .names import NAME_RE, NEVER, PARTICLES, POSSESSIVE, TITLE_GENDER, TITLES, WordCase, clean, split_title
 
+STYLED_MENTIONS = 3  # times a titled surname is used before it is a person's established style ("Mr. Knightley")
 TAG_CAPITALS = 2  # times a tag's subject is capitalised inside sentences to be taken for a name
-HONOURS = frozenset({"sir", "lady", "lord", "dame"})  # titles that stay in a name with a first name
+# Titles that stay in a name with a first name: honours ("Sir William Lucas"), and "Mrs.", which styles a wife
+# by her husband's names ("Mrs. Alexander Spencer" is not Alexander Spencer).
+HONOURS = frozenset({"sir", "lady", "lord", "dame", "mrs"})
 MEN_BY_SURNAME = ("mr", "sir", "mister", "monsieur", "herr", "señor")
 MALE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
 FEMALE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
@@ -28,6 +31,7 @@ MIN_VOTES = 2
 AGREEMENT = 0.75
 # "in New York", "at New Haven", "from Chicago": the words before a place; a person is seldom "in" anyone.
 LOCATIVE = re.compile(r"\b(?:in|into|at|from|near|to|toward|towards|across|through)\s+(?:the\s+)?$", re.I)
+THE_BEFORE = re.compile(r"\bthe\s+$", re.I)  # a person with a title and a name is no "the Mr. Bennet"
 LOCATIVE_SHARE = 0.5  # of an untitled name's plain mentions, the share after a locative that makes it a place
 
 
@@ -113,9 +117,10 @@ class Cast:
             title, words = split_title(form)
             if title and len(words) == 1:
                 titles.setdefault(words[0].lower(), set()).add(title)
-        # A surname under two titles ("Mr. Bennet", "Mrs. Bennet") is a family's: its titled forms are people
-        # of their own, never merged with a first-named member.
-        self._families = {name for name, t in titles.items() if len(t) > 1}
+        # A surname under titles of both sexes ("Mr. Bennet", "Mrs. Bennet") is a family's: its titled forms are
+        # people of their own, never merged with a first-named member. "Mr. Scrooge" and "Master Scrooge" are
+        # one man as a boy and grown, as often as a father and son, so titles of one sex make no family.
+        self._families = {name for name, t in titles.items() if {TITLE_GENDER.get(x) for x in t} >= {"m", "f"}}
         self._forms = forms
         self._voted = genders
         self._forms = forms
@@ -131,9 +136,12 @@ class Cast:
             return
         fits = [] if family else [c for c in self.characters if _fits(c, title, words, gender)
                                   and not (title and len(words) == 1 and self._styled_apart(c, form))]
-        # "Mr. Hale" is not "Kitty Hale" whose gender is still open when "Kitty" alone is followed by "she".
-        fits = [c for c in fits
-                if not (gender and c.gender is None and self._voted.get(c.first or "", gender) != gender)]
+        # "Mr. Hale" is not "Kitty Hale" whose gender is still open when "Kitty" alone is followed by "she"; nor is
+        # "Mrs. Hawkins" the first-person narrator "Jim Hawkins", her son, whom no pronoun ever sexes: a titled
+        # surname joins a first-named person only when the text shows them of the title's sex.
+        fits = [c for c in fits if not (gender and c.gender is None and (
+            self._voted.get(c.first or "", gender) != gender
+            or (title and len(words) == 1 and c.first and self._voted.get(c.first) != gender)))]
         if len(fits) == 1:
             c = fits[0]
             c.forms.add(form)
@@ -186,6 +194,8 @@ class Cast:
         round ("Mr. John Key … Mr. Key"), the full form introduces the person the short one goes on to name."""
         title, [surname] = split_title(form)
         seen = self._first.get(form.lower(), -1)
+        if self._forms[form] < STYLED_MENTIONS:
+            return False  # "Mr. Scrooge" twice beside "Scrooge" everywhere is how a stranger addresses him
         for full in c.forms:
             t, words = split_title(full)
             if t == title and len(words) > 1 and words[-1].lower() == surname.lower() \
@@ -294,10 +304,18 @@ def _places(text: str, mentions: list[Mention]) -> set[str]:
     a pronoun ("he said") must not be taken to stand for. A possessive ("Tom's house") is no evidence either way."""
     located, plain = Counter(), Counter()
     for m in mentions:
-        if any(split_title(f)[0] for f in m.character.forms) or text[m.end:m.end + 2] in ("'s", "’s"):
+        if text[m.end:m.end + 2] in ("'s", "’s"):
             continue
+        title, words = split_title(text[m.start:m.end])
+        before = text[max(0, m.start - 20):m.start]
+        if title and words:  # "at the Admiral Benbow", "the Duke of York": an inn or a ship, not its namesake
+            where = THE_BEFORE.search(before)
+        elif title or any(split_title(f)[0] for f in m.character.forms):
+            continue  # "the Doctor" is how a person is named; a titled person's surname alone is a person too
+        else:
+            where = LOCATIVE.search(before)
         plain[m.character.name] += 1
-        located[m.character.name] += bool(LOCATIVE.search(text[max(0, m.start - 20):m.start]))
+        located[m.character.name] += bool(where)
     return {n for n, k in located.items() if k >= MIN_VOTES and k >= LOCATIVE_SHARE * plain[n]}
 
 

@@ -144,10 +144,12 @@ def clean(name: str, case: WordCase) -> str | None:
     """The person's name in a capitalised run, or None: sentence openers before it are dropped ("Though
     Pence" is Pence), a run with a word the document writes in lower case is no name ("Somebody"), nor is a
     people's adjective alone ("American")."""
-    words = name.split()
+    words = _unrepeated(name.split())
     while words and not _is_title(words[0]) and (
-            not _opens_name(words, case) or _before_title(words) or _epithet(words, case)):
+            not _opens_name(words, case) or _before_title(words) or _epithet(words, case) or _described(words)):
         words = words[1:]  # "Though Pence", "Afghan Ambassador Mohib", "Poor Marilla": the first word is not the name's
+    while words and words[-1] in PRONOUN_I:
+        words = words[:-1]  # "Meg, I …" set without its comma ("Meg I") is Meg and the speaker's "I"
     if not words:
         return None
     title, rest = split_title(" ".join(words))
@@ -170,6 +172,26 @@ def _epithet(words: list[str], case: WordCase) -> bool:
     sentences too)."""
     low = words[0].lower().rstrip(".,")
     return len(words) > 1 and low in EPITHETS and not case.capital[low]
+
+
+PRONOUN_I = frozenset(("I", "I'm", "I’m", "I'll", "I’ll", "I've", "I’ve", "I'd", "I’d"))
+# "Fifteen-year-old Jo", "Good-natured Mr. Bhaer": a compound whose later parts are in lower case describes the
+# person; names joined by hyphens capitalise each part ("Jean-Luc", "Lloyd-George").
+DESCRIBED = re.compile(r"\w+(?:-[a-z][\w'’]*)+")
+
+
+def _described(words: list[str]) -> bool:
+    return len(words) > 1 and DESCRIBED.fullmatch(words[0]) is not None
+
+
+def _unrepeated(words: list[str]) -> list[str]:
+    """"called Scrooge Scrooge, and sometimes Marley": a word said twice over is the name once, not a person whose
+    first and last names are the same."""
+    out: list[str] = []
+    for w in words:
+        if not (out and w.rstrip(",;:").lower() == out[-1].rstrip(",;:").lower()):
+            out.append(w)
+    return out
 
 
 def _before_title(words: list[str]) -> bool:
