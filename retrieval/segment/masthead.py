@@ -29,6 +29,7 @@ DATED_BYLINE_RE = re.compile(
     r"(?P<name>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})$"
 )
 ACCOUNT_MAX_WORDS = 6  # an account's display name, above its profile header
+PROSE_WORDS = 8  # a line this long above a "by …" line is a paragraph's, wrapped
 BYLINE_WINDOW = 15  # a byline stands among the first non-blank lines
 FIELD_RE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z\-]*(?: [A-Za-z][A-Za-z\-]*){0,2}):(?:\s+(?P<value>\S.*))?$")
 FIELD_MAX_WORDS = 15
@@ -65,6 +66,17 @@ class Masthead:
         return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _runs_on(page: Page, ln: Line) -> bool:
+    """Whether a line that opens with "by" goes on a paragraph's sentence ("That book was made / by Mr. Mark
+    Twain, and he told the truth"): the line above is prose that does not end there, or a sentence goes on after
+    the name. A byline stands on its own line."""
+    above = page.lines[ln.index - 1] if ln.index else None
+    if above is not None and not above.blank and above.words >= PROSE_WORDS and not above.text.rstrip().endswith(
+            (".", ":", "!", "?", "|")):
+        return True
+    return re.search(r"[.!?]\s+[A-Z]\w*\s+\w+", ln.text) is not None
+
+
 def read_masthead(page: Page, fields: dict[str, str] | None = None) -> Masthead:
     """Find the profile header and the byline, and drop them (and the chrome above a profile). ``fields``: the
     header fields, read before furniture is cleared (``read_header_fields``); read here when not given."""
@@ -75,7 +87,7 @@ def read_masthead(page: Page, fields: dict[str, str] | None = None) -> Masthead:
     for ln in head[:BYLINE_WINDOW]:
         line = ln.text.strip("*_ ")  # "*by Jane Roe*" in Markdown
         m = BYLINE_RE.match(line) or DATED_BYLINE_RE.match(line)
-        if m and page.keep[ln.index]:
+        if m and page.keep[ln.index] and not _runs_on(page, ln):
             byline, byline_line = m.group("name"), ln.index
             page.drop(ln)
             break

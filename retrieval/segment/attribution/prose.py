@@ -30,6 +30,7 @@ from ..sentences import sentence_spans
 from ..units import Unit
 from .cast import Cast, Character
 from .conversation import Fill, Turn, take_turns
+from .descriptions import unnamed_rival
 from .evidence import NOBODY, Decision
 from .kin import kin_of
 from .letters import signed_by
@@ -40,6 +41,7 @@ from .tags import Ref, Tag, lead_is_tag, reported, tag_after, tag_before
 from .vocatives import addressees, only_child, parents_addressed
 
 CONTEXT_PARAGRAPHS = 4  # paragraphs back in which a pronoun's antecedent is looked for
+DOUBT = 0.6  # a pronoun's antecedent when someone else may be meant: below the bar
 RECENT = 0.95  # a pronoun whose one fitting antecedent is among the last paragraphs (right 30 times in 41)
 ONE_VOICE_PAIRS = 6  # tagged neighbours needed before the document's own habit overrides its layout's
 PARENT_WINDOW = 12  # paragraphs back in which the child who calls someone "papa" is named
@@ -277,16 +279,21 @@ class ProseReader:
         if here:
             c = here[-1]  # the nearest
             sure = 1.0 if gender is None or c.gender == gender else 0.9  # gender agrees, or unknown
+            if rival := self._rival_since(c, paras, i, b, gender):
+                return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name}, though {rival} also fits", DOUBT)
             return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name} is named just before",
                                kind * (sure if len(here) == 1 else 0.65))
         previous = _said(paras[i - 1]).speaker if i else None
         if self.news and previous and (c := self.cast.resolve(previous)) and _agrees(c, gender):
             return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name} is quoted in the paragraph before", kind)
         previous = previous if not self.news else None
+        at = paras[i].start + s.q.start
         if not self.news and i and gender and (c := self._subject_before(paras[i - 1])) and c.gender == gender \
                 and c.name != previous and c not in spoken_to:
+            rival = self._rival_since(c, paras, i, at, gender)
             return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name} is the subject of the narration just "
-                               "before", kind * RECENT)
+                               "before" + (f", though {rival} also fits" if rival else ""),
+                               DOUBT if rival else kind * RECENT)
         pool = [c for c in self._context(paras, i) if _agrees(c, gender) and c.name != previous
                 and c not in spoken_to]
         if not pool:
@@ -295,10 +302,24 @@ class ProseReader:
         best = (known or pool)[0]
         # A rival is someone of the same gender, or a full name; a capitalised word of unknown gender
         # ("Opposition" in German) is too weak to doubt the antecedent.
-        rivals = [c for c in (known or pool)[1:] if (c.gender == gender and gender) or c.first]
-        weight = kind * (0.6 if rivals else RECENT if best.gender or not gender else 0.8 * RECENT)
+        rivals = [c.name for c in (known or pool)[1:] if (c.gender == gender and gender) or c.first]
+        if not self.news and (rival := self._rival_since(best, paras, i, at, gender)):
+            rivals.insert(0, rival)
+        weight = kind * (DOUBT if rivals else RECENT if best.gender or not gender else 0.8 * RECENT)
         return Decision.of(best.name, Clue.PRONOUN, f"{said}: {best.name} is the one recent person who fits"
-                           if not rivals else f"{said}: {best.name}, though {rivals[0].name} also fits", weight)
+                           if not rivals else f"{said}: {best.name}, though {rivals[0]} also fits", weight)
+
+    def _rival_since(self, c: Character, paras: list[Paragraph], i: int, end: int, gender: str | None) -> str | None:
+        """Someone the narration brings in without a name ("the captain", "the old man") between ``c``'s last
+        mention (or turn) and ``end``, who may be whom the pronoun stands for as well as ``c``."""
+        first = max(0, i - CONTEXT_PARAGRAPHS)
+        since = paras[first].start
+        for m in self.cast.mentions_in(since, end):
+            since = m.end if m.character is c else since
+        for p in paras[first:i + 1]:
+            since = max([since, *(p.start + s.q.end for s in p.sites
+                                  if s.decision.speaker == c.name and p.start + s.q.end <= end)])
+        return unnamed_rival(" ".join(self.text[a:b] for a, b in _narration(paras[first:i + 1], since, end)), gender)
 
     def _only_possessive(self, start: int, end: int) -> set[str]:
         """The characters named in [start, end) only in the possessive ("the Rabbit's gloves")."""
@@ -758,6 +779,19 @@ def _turn_weight(f: Fill) -> float:
     if not f.paired:
         return 0.85 if f.both else 0.75 - STEP_DECAY * max(0, f.steps - 1)
     return 1.0 if f.both else max(0.85, 0.95 - PAIR_DECAY * max(0, f.steps - 1))
+
+
+def _narration(paras: list[Paragraph], start: int, end: int):
+    """The stretches of [start, end) outside the paragraphs' quotations."""
+    for p in paras:
+        pos = max(start, p.start)
+        for s in p.sites:
+            a = p.start + s.q.start
+            if a > pos and pos < end:
+                yield pos, min(a, end)
+            pos = max(pos, p.start + s.q.end)
+        if pos < min(p.end, end):
+            yield pos, min(p.end, end)
 
 
 def _agrees(c: Character, gender: str | None) -> bool:

@@ -1,0 +1,53 @@
+"""People the narration speaks of without a name: "the captain", "an old seaman", "my father", "pap".
+
+Fiction often leaves a character unnamed for chapters ("the captain", "the stranger", "the Ghost"), and the
+sieve's cast holds only names. A pronoun tag ("said he") whose one *named* candidate is Dr. Livesey is not
+Dr. Livesey's when "the captain" has come on stage since: the pronoun may as well stand for him. These
+descriptions are no speakers here; they are rivals that make a pronoun's resolution doubtful.
+
+The nouns are English nouns for people, by the sex they name (None: either). A general word list, not any
+book's cast; a noun missing from it leaves the sieve as confident as before, never wrong in a new way.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MEN = ("man gentleman boy fellow lad youth chap father papa pap pa dad daddy uncle brother son husband "
+        "grandfather nephew king prince lord duke earl squire parson priest vicar monk waiter coachman "
+        "footman butler landlord policeman postman fisherman seaman sailor showman station-master "
+        "stationmaster gardener old-man")
+_WOMEN = ("woman lady girl lass maid maiden mother mamma mama mammy ma aunt auntie sister daughter wife "
+          "grandmother niece queen princess duchess widow mistress landlady nurse governess housekeeper "
+          "cook")
+_EITHER = ("person stranger captain doctor child visitor servant clerk porter officer soldier pirate creature "
+           "ghost spirit phantom apparition figure voice driver guard host guest friend companion teacher "
+           "master judge keeper innkeeper beggar apothecary surgeon lawyer merchant neighbour neighbor "
+           "traveller traveler passenger cousin parent")
+SEX: dict[str, str | None] = {**{w: None for w in _EITHER.split()}, **{w: "m" for w in _MEN.split()},
+                              **{w: "f" for w in _WOMEN.split()}}
+# Kin words that stand alone for one person of the family ("pap he said", "Mamma came in").
+BARE = frozenset({"pap", "papa", "mamma", "mama"})
+_DET = r"(?:the|a|an|my|his|her|their|our|this|that|your)"
+# A determiner and up to three words: the first of them that is a noun for a person is the head ("the old
+# blind seaman"); "the man's hat" names the man as an owner, still someone about.
+DESCRIBED = re.compile(rf"\b{_DET}(?P<words>(?:\s+[a-z][\w\-]*){{1,3}})", re.I)
+_BARE = re.compile(rf"\b(?:{'|'.join(BARE)})\b", re.I)
+
+
+def unnamed_rival(narration: str, gender: str | None) -> str | None:
+    """The first description of a person in ``narration`` whose sex does not rule out ``gender`` ("he"/"she"
+    as "m"/"f"): a pronoun may stand for them as well as for the named candidate. None when there is none."""
+    for m in DESCRIBED.finditer(narration):
+        for word in m.group("words").split():
+            noun = word.lower().removesuffix("'s").removesuffix("’s")
+            if noun in SEX:
+                if _fits(SEX[noun], gender):
+                    return f"{m.group().split()[0]} {word}"
+                break
+    m = _BARE.search(narration)
+    return m.group() if m and _fits(SEX[m.group().lower()], gender) else None
+
+
+def _fits(sex: str | None, gender: str | None) -> bool:
+    return gender is None or sex is None or sex == gender
