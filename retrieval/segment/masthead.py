@@ -68,11 +68,12 @@ class Masthead:
 
 def _runs_on(page: Page, ln: Line) -> bool:
     """Whether a line that opens with "by" goes on a paragraph's sentence ("That book was made / by Mr. Mark
-    Twain, and he told the truth"): the line above is prose that does not end there, or a sentence goes on after
-    the name. A byline stands on its own line."""
-    above = page.lines[ln.index - 1] if ln.index else None
-    if above is not None and not above.blank and above.words >= PROSE_WORDS and not above.text.rstrip().endswith(
-            (".", ":", "!", "?", "|")):
+    Twain, and he told the truth"): the lines above are a paragraph's that does not end there, or a sentence
+    goes on after the name. A byline stands on its own line."""
+    above = page.lines[ln.index - 2:ln.index] if ln.index > 1 else []
+    # Two lines of prose above (a title above a byline is one line): the "by" goes on their sentence.
+    if len(above) == 2 and not any(a.blank for a in above) and above[-1].words >= PROSE_WORDS \
+            and not above[-1].text.rstrip().endswith((".", ":", "!", "?", "|")):
         return True
     return re.search(r"[.!?]\s+[A-Z]\w*\s+\w+", ln.text) is not None
 

@@ -21,6 +21,7 @@ TAG_CAPITALS = 2  # times a tag's subject is capitalised inside sentences to be 
 # Titles that stay in a name with a first name: honours ("Sir William Lucas"), and "Mrs.", which styles a wife
 # by her husband's names ("Mrs. Alexander Spencer" is not Alexander Spencer).
 HONOURS = frozenset({"sir", "lady", "lord", "dame", "mrs"})
+SAME_TITLE = {"master": "mr", "mister": "mr", "ms": "miss"}  # titles that are one person's at other times
 MEN_BY_SURNAME = ("mr", "sir", "mister", "monsieur", "herr", "señor")
 MALE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
 FEMALE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
@@ -29,6 +30,7 @@ CHAPTER = re.compile(r"(?:chapter|book|part|adventure|stave|volume|canto)\b|[IVX
 HEADING_WORDS = 10
 GENDER_WINDOW = 80  # characters after a mention in which a pronoun probably refers to it
 MIN_VOTES = 2
+MIN_LEANING = 1  # votes enough to let a titled surname join a first-named person of that sex
 AGREEMENT = 0.75
 # "in New York", "at New Haven", "from Chicago": the words before a place; a person is seldom "in" anyone.
 LOCATIVE = re.compile(r"\b(?:in|into|at|from|near|to|toward|towards|across|through)\s+(?:the\s+)?$", re.I)
@@ -71,6 +73,7 @@ class Cast:
         self._forms: Counter = Counter()  # how often the text uses each name form
         self._first: dict[str, int] = {}  # each name form's first mention
         self._at: dict[str, list[int]] = {}  # each name form's mentions, in order
+        self._leaning: dict[str, str] = {}  # each form's gender by the pronouns after it, on a single vote
         self.mentions: list[Mention] = []
         self.places: set[str] = set()  # characters' names the text uses as places ("in New York")
 
@@ -100,6 +103,7 @@ class Cast:
         spans = [s for s in spans if s[2] in forms or s[2] in known]
         for k in known:
             forms[k] += 1
+        cast._leaning = _votes(text, spans, MIN_LEANING)
         genders = _votes(text, spans)
         for a, _, name in reversed(spans):
             cast._first[name.lower()] = a
@@ -120,10 +124,10 @@ class Cast:
             title, words = split_title(form)
             if title and len(words) == 1:
                 titles.setdefault(words[0].lower(), set()).add(title)
-        # A surname under titles of both sexes ("Mr. Bennet", "Mrs. Bennet") is a family's: its titled forms are
-        # people of their own, never merged with a first-named member. "Mr. Scrooge" and "Master Scrooge" are
-        # one man as a boy and grown, as often as a father and son, so titles of one sex make no family.
-        self._families = {name for name, t in titles.items() if {TITLE_GENDER.get(x) for x in t} >= {"m", "f"}}
+        # A surname under two titles ("Mr. Bennet", "Mrs. Bennet"; "Lady Lucas", "Miss Lucas") is a family's: its
+        # titled forms are people of their own, never merged with a first-named member. "Master" is how a boy,
+        # or a man in jest, is addressed ("Master Scrooge" is Scrooge as a boy): no family member of its own.
+        self._families = {name for name, t in titles.items() if len({SAME_TITLE.get(x, x) for x in t}) > 1}
         self._forms = forms
         self._voted = genders
         self._forms = forms
@@ -142,10 +146,12 @@ class Cast:
                                   and not self._known_before(c, form)]
         # "Mr. Hale" is not "Kitty Hale" whose gender is still open when "Kitty" alone is followed by "she"; nor is
         # "Mrs. Hawkins" the first-person narrator "Jim Hawkins", her son, whom no pronoun ever sexes: a titled
-        # surname joins a first-named person only when the text shows them of the title's sex.
+        # surname joins someone the text calls by first name alone only when it shows them of the title's sex
+        # (news, which never says "Maria" alone, goes on from "Maria Lopez" to "Ms Lopez").
         fits = [c for c in fits if not (gender and c.gender is None and (
             self._voted.get(c.first or "", gender) != gender
-            or (title and len(words) == 1 and c.first and self._voted.get(c.first) != gender)))]
+            or (title and len(words) == 1 and c.first and self._forms[c.first]
+                and all(self._leaning.get(f) != gender for f in (*c.forms, c.first)))))]
         if len(fits) == 1:
             c = fits[0]
             c.forms.add(form)
@@ -186,7 +192,11 @@ class Cast:
         title, [surname] = split_title(form)
         if title != "miss":
             return False
-        same = [c for c in self.characters if c.first and c.last.lower() == surname.lower() and c.gender != "m"]
+        # Named in full before "Miss Woodhouse" is used: "Miss Lucas", asked to dance before "Maria Lucas" is named,
+        # is another daughter (the eldest).
+        seen = self._first.get(form.lower(), -1)
+        same = [c for c in self.characters if c.first and c.last.lower() == surname.lower() and c.gender != "m"
+                and min((self._first.get(f.lower(), seen) for f in c.forms), default=seen) <= seen]
         firsts = {c.first.lower() for c in self.characters if c.first and c.last.lower() == surname.lower()}
         styled = any(t == "miss" and ws[0].lower() in firsts for t, ws in map(split_title, self._forms))
         return len(same) == 1 and not styled
@@ -341,7 +351,7 @@ def _plural(form: str, forms: Counter) -> bool:
     return forms[one] > 0 or any(forms[f"{t} {one}"] for t in ("Mr.", "Mrs.", "Mr", "Mrs"))
 
 
-def _votes(text: str, spans: list[tuple[int, int, str]]) -> dict[str, str]:
+def _votes(text: str, spans: list[tuple[int, int, str]], least: int = 0) -> dict[str, str]:
     """Each name form's gender by the pronouns after its mentions (before forms are grouped into people)."""
     votes: dict[str, Counter] = {}
     for i, (start, end, form) in enumerate(spans):
@@ -351,7 +361,7 @@ def _votes(text: str, spans: list[tuple[int, int, str]]) -> dict[str, str]:
         he, she = _pronouns(text[end:min(end + GENDER_WINDOW, nxt)])
         if he != she:
             votes.setdefault(form, Counter())["m" if he > she else "f"] += 1
-    return {form: g for form, v in votes.items() if (g := _majority(v))}
+    return {form: g for form, v in votes.items() if (g := _majority(v, least or MIN_VOTES))}
 
 
 def _vocative(text: str, start: int, end: int) -> bool:
@@ -366,11 +376,11 @@ def _pronouns(window: str) -> tuple[int, int]:
     return len(MALE.findall(window)), len(FEMALE.findall(window))
 
 
-def _majority(v: Counter) -> str | None:
+def _majority(v: Counter, least: int = MIN_VOTES) -> str | None:
     if not v:
         return None
     g, n = v.most_common(1)[0]
-    return g if n >= MIN_VOTES and n >= AGREEMENT * sum(v.values()) else None
+    return g if n >= least and n >= AGREEMENT * sum(v.values()) else None
 
 
 def _fits(c: Character, title: str | None, words: list[str], gender: str | None) -> bool:

@@ -32,6 +32,9 @@ _DET = r"(?:the|a|an|my|his|her|their|our|this|that|your)"
 # A determiner and up to three words: the first of them that is a noun for a person is the head ("the old
 # blind seaman"); "the man's hat" names the man as an owner, still someone about.
 DESCRIBED = re.compile(rf"\b{_DET}(?P<words>(?:\s+[a-z][\w\-]*){{1,3}})", re.I)
+# Where a clause's subject stands: a sentence's or clause's start, or after a conjunction.
+SUBJECT_BEFORE = re.compile(r"(?:^|[.;:!?,—]\s*|\b(?:and|but|then|when|while|as|till|until|before|after|where|so|"
+                            r"that|whom|who)\s+)$", re.I)
 _BARE = re.compile(rf"\b(?:{'|'.join(BARE)})\b", re.I)
 
 
@@ -39,6 +42,8 @@ def unnamed_rival(narration: str, gender: str | None) -> str | None:
     """The first description of a person in ``narration`` whose sex does not rule out ``gender`` ("he"/"she"
     as "m"/"f"): a pronoun may stand for them as well as for the named candidate. None when there is none."""
     for m in DESCRIBED.finditer(narration):
+        if not SUBJECT_BEFORE.search(narration[max(0, m.start() - 12):m.start()]):
+            continue  # "Mrs. Grey looked the girl over": an object is not whom "she said" goes on about
         for word in m.group("words").split():
             noun = word.lower().removesuffix("'s").removesuffix("’s")
             if noun in SEX:

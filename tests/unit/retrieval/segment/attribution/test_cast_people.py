@@ -1,0 +1,80 @@
+"""Who the cast's people are, on documents unlike those the sieve was written on (issue 21 §3, §5): a hyphenated
+description, the pronoun "I" and a word said twice are no part of a name; a boy and the grown man under one
+surname are one person; a wife keeps her husband's names; an inn is no person; a first name the text knew
+long before a full name is someone else; and a pronoun doubts its one named candidate when someone unnamed has
+come on stage since. Each with a short text written for the test."""
+
+from quoth.records import Role
+from quoth.segment.attribution import Cast, Decision, ProseReader
+from quoth.segment.attribution.descriptions import unnamed_rival
+from quoth.segment.attribution.names import WordCase, clean
+from quoth.segment.masthead import read_masthead
+from quoth.segment.page import Page
+
+
+def test_a_description_the_pronoun_i_and_a_doubled_word_are_no_part_of_a_name():
+    case = WordCase.of("Jo was tall. Meg sang. Scrooge sighed.")
+    assert clean("Fifteen-year-old Jo", case) == "Jo"
+    assert clean("Meg I", case) == "Meg"
+    assert clean("Scrooge Scrooge", case) == "Scrooge"
+    assert clean("Jean-Luc Picard", WordCase.of("Jean-Luc Picard came.")) == "Jean-Luc Picard"
+
+
+def test_mr_and_master_under_one_surname_are_one_man_but_lady_and_miss_are_a_family():
+    cast = Cast.learn("Mr. Ebenezer Grubb kept the shop. Grubb counted. Master Grubb, a boy then, read. "
+                      "Grubb sighed and he frowned. Mr. Grubb, said the visitor. Grubb nodded and he left.")
+    assert cast.resolve("Grubb") is cast.resolve("Master Grubb") is cast.resolve("Mr. Grubb") \
+        is cast.resolve("Ebenezer Grubb")
+    cast = Cast.learn("Lady Hart came in. Miss Hart followed her. Lady Hart sat, and Miss Hart stood.")
+    assert cast.resolve("Lady Hart") is not cast.resolve("Miss Hart")
+
+
+def test_mrs_keeps_her_husbands_names():
+    cast = Cast.learn("Mrs. Alexander Pike wrote to us. Mrs. Pike came on Tuesday and she smiled.")
+    assert cast.resolve("Mrs. Pike").name == "Mrs. Alexander Pike"
+
+
+def test_a_titled_name_the_text_puts_after_the_is_an_inn_not_a_person():
+    text = ("I kept the Admiral Drake with my mother. The Admiral Drake stood by the cove. Guests came to the "
+            "Admiral Drake in winter. Dr. Hale rode by.")
+    cast = Cast.learn(text)
+    assert "Admiral Drake" in cast.places and "Dr. Hale" not in cast.places
+
+
+def test_a_first_name_long_known_before_a_full_name_is_someone_else():
+    early = " ".join(["Jim laughed."] * 6)
+    cast = Cast.learn(f"{early} Many days later we met Jim Tanner, a robber, and Jim Tanner grinned.")
+    assert cast.resolve("Jim") is not cast.resolve("Jim Tanner")
+    cast = Cast.learn("Jim Tanner came. Jim laughed. Jim ran. Jim sang. Jim sat. Jim rose. Jim left.")
+    assert cast.resolve("Jim") is cast.resolve("Jim Tanner")
+
+
+def test_an_unnamed_person_in_subject_place_is_a_pronouns_rival():
+    assert unnamed_rival("and the old seaman came in, growling", "m") == "the seaman"
+    assert unnamed_rival("Then my father looked up", "m") == "my father"
+    assert unnamed_rival("the woman sat down", "m") is None
+    assert unnamed_rival("Mrs. Grey looked the girl over", "f") is None  # an object, not a subject
+    assert unnamed_rival("pap he was drunk again", "m") == "pap"
+
+
+def test_he_said_is_not_the_doctor_once_the_captain_has_come_in():
+    paragraphs = ["“Good night,” said Dr. Hale, and he went out.",
+                  "Soon after, the captain came down, swearing at the fire.",
+                  "“Rum,” he said. “Bring me rum.”"]
+    text = "\n\n".join(paragraphs)
+    spans, pos = [], 0
+    for par in paragraphs:
+        spans.append((pos, pos + len(par)))
+        pos += len(par) + 2
+    units = ProseReader(text, Decision(None), Role.NARRATION, Cast.learn(text), news=False).read(spans)
+    rum = next(u for u in units if "Rum" in text[u.start:u.end])
+    assert rum.speaker is None or (rum.confidence or 0) < 0.7
+
+
+def test_a_by_line_that_goes_on_a_paragraph_is_no_byline():
+    page = Page.of("CHAPTER I.\n\nYou don't know about me without you have read a book by the name of\n"
+                   "The Adventures of Somebody; but that ain't no matter.  That book was made\n"
+                   "by Mr. Mark Tain, and he told the truth, mainly.  There was things\nwhich he stretched.\n")
+    assert read_masthead(page).byline is None
+    assert read_masthead(Page.of("Dock workers vote to strike over night shifts\nBy Carys Bowen\n\nText.\n")).byline \
+        == "Carys Bowen"
