@@ -4,7 +4,7 @@ For each family: precision (of the quotations or turns Quoth names a speaker for
 coverage (of all that have a speaker, the share named rightly) and mixed passages (passages that hold the words
 of two annotated speakers). ``--curve`` sweeps the speaker threshold; ``--clues`` gives each clue's precision.
 
-    python benchmarks/attribution.py [--curve] [--clues] [--only SLUG] [--misses N]
+    python benchmarks/attribution.py [--curve] [--clues] [--works] [--only SLUG] [--misses N]
 """
 
 from __future__ import annotations
@@ -226,12 +226,22 @@ def _total(scores: list[Score]) -> Score:
     return t
 
 
+def works(families: dict[str, list], bar: float) -> None:
+    print("by work (quotation sets): items named precision coverage mixed")
+    for fam in ("fiction", "news"):
+        for slug, ps, gold, cast in families.get(fam, []):
+            s = score(ps, gold, cast, slug, bar)
+            print(f"  {fam:8s} {slug:34s} {s.gold:5d} {s.named:5d} {s.precision:6.3f} {s.coverage:6.3f} "
+                  f"{s.mixed:3d}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--curve", action="store_true", help="precision and coverage at each threshold")
     ap.add_argument("--clues", action="store_true", help="each clue's precision (at the configured bar)")
     ap.add_argument("--only", help="one slug")
     ap.add_argument("--misses", type=int, default=0, help="print this many wrong names")
+    ap.add_argument("--works", action="store_true", help="each work of fiction and each news article on its own")
     args = ap.parse_args(argv)
     from quoth import Quoth
     bar = Quoth.open().settings.segment.speaker_threshold
@@ -255,6 +265,8 @@ def main(argv: list[str] | None = None) -> int:
         for t in THRESHOLDS:
             s = _total(list(table(families, t).values()))
             print(f"  {t:4.2f} {s.precision:6.3f} {s.coverage:6.3f}")
+    if args.works:
+        works(families, bar)
     for line in total.misses[:args.misses]:
         print("  miss:", line)
     return 0
