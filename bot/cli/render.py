@@ -67,8 +67,8 @@ def render_passages(rows: Iterable[tuple[Passage, SourceInfo] | str], width: int
         if explain:
             out += evidence_lines(p)
             context = p.search_text[:-len(p.text)].strip() if p.search_text.endswith(p.text) else ""
-            if context:
-                out.append(f"      searched with: {context}")
+            if context:  # one line: the search text's parts stand on lines of their own
+                out.append(f"      searched with: {' / '.join(filter(None, map(str.strip, context.splitlines())))}")
         body = " ".join(p.text.split())
         out.extend(textwrap.wrap(body, width=width, initial_indent="      ", subsequent_indent="      "))
     return "\n".join(out).lstrip("\n")
