@@ -38,10 +38,11 @@ ACRONYM = rf"(?:[{CAP}]\.){{2,}}"
 _OF = rf"{_S}(?:of|to|for){_S}(?:the{_S})?{WORD}(?:{_S}{WORD})?(?={_S}{WORD})"
 OFFICE = rf"{TITLE}(?:{_OF})?"
 # "Department of Agriculture", "Institute for Fiscal Studies": an institution's name runs on over "of"/"for".
-INSTITUTION = r"(?:Department|Ministry|Office|Agency|Bureau|University|Institute|College|School|Council|" \
-              r"Commission|Committee|Board|Bank|Court|Museum|Society|Association|Foundation|Federation|League|" \
-              r"Union|Organi[sz]ation|Academy|Centers?|Centres?|Church|Chamber|House|Party|Secretary|Minister)" \
-              rf"{_S}(?:of|for){_S}(?:the{_S})?{WORD}(?:{_S}{WORD})?"
+BODIES = ("Department", "Ministry", "Office", "Agency", "Bureau", "University", "Institute", "College", "School",
+          "Council", "Commission", "Committee", "Board", "Bank", "Court", "Museum", "Society", "Association",
+          "Foundation", "Federation", "League", "Union", "Organisation", "Organization", "Academy", "Center",
+          "Centers", "Centre", "Centres", "Church", "Chamber", "House", "Party")
+INSTITUTION = rf"(?:{'|'.join(BODIES)}|Secretary|Minister){_S}(?:of|for){_S}(?:the{_S})?{WORD}(?:{_S}{WORD})?"
 _PART = rf"(?:{ACRONYM}|{INSTITUTION}|{WORD}|{INITIAL})"
 PARTICLES = frozenset(("de", "van", "von", "der", "da", "le", "la", "del", "du"))  # "Vincent van Gogh"
 # A people's adjective may stand before a title and its office ("Afghan Ambassador to the United States …").
@@ -148,6 +149,9 @@ def clean(name: str, case: WordCase) -> str | None:
     while words and not _is_title(words[0]) and (
             not _opens_name(words, case) or _before_title(words) or _epithet(words, case)):
         words = words[1:]  # "Though Pence", "Afghan Ambassador Mohib", "Poor Marilla": the first word is not the name's
+    # "the Refugee Council Enver Solomon": the body a person speaks for is no part of their name.
+    while len(words) > 2 and words[0] in BODIES and all(_name_word(w, case) for w in words[1:]):
+        words = words[1:]
     if not words:
         return None
     title, rest = split_title(" ".join(words))

@@ -35,6 +35,7 @@ from .kin import kin_of
 from .letters import signed_by
 from .names import NAME, POSSESSIVE, split_title
 from .narrator import addressed_unnarrated, narrator_of
+from .newstags import news_tag_after, news_tag_before, person_named
 from .quotations import Quotation, find_quotations, single_quoted
 from .tags import Ref, Tag, lead_is_tag, reported, tag_after, tag_before
 from .vocatives import addressees, only_child, parents_addressed
@@ -162,6 +163,49 @@ class ProseReader:
                 self._reported_before(p, s)
             elif s.speech and (d := self._untagged(paras, i, s)):
                 s.decision = d
+            if self.news and s.decision.speaker is None:
+                self._news_site(paras, i, s, lead, trail)
+
+    def _news_site(self, paras: list[Paragraph], i: int, s: Site, lead: str, trail: str) -> None:
+        """A quotation the tags above left unnamed, read as news writes its tags (newstags.py): a name behind a
+        title, an office or a possessive; a partial quotation in a sentence reporting its subject's words; a
+        tag ending the paragraph above with a colon; a pull quote's attribution after a dash."""
+        p = paras[i]
+        k = p.sites.index(s)
+        tag = s.tag if s.tag is not None and s.tag.ref is Ref.NAME else \
+            None if s.tag is not None else news_tag_before(lead) or news_tag_after(trail)
+        if tag is not None and (c := person_named(tag.words, self.cast)):
+            s.tag, s.speech = tag, True
+            said = f'"{tag.words} … {tag.verb}"' if tag.verb else f'"- {tag.words}"'
+            s.decision = Decision.of(c.name, Clue.SPEECH_TAG, f"{said} (as news writes a tag)",
+                                     1.0 if tag.near else 0.95)
+        elif s.tag is None and (d := self._same_sentence(p, k) if k else self._colon_above(paras, i, s)):
+            s.speech, s.decision = True, d
+
+    def _same_sentence(self, p: Paragraph, k: int) -> Decision | None:
+        """'Cooper said her party has supported the idea "for months", and said it was "damning …"': a
+        quotation in the same sentence as a named one, with no tag of its own, is the same speaker's."""
+        t, s = p.sites[k - 1], p.sites[k]
+        between = self.text[p.start + t.q.end:p.start + s.q.start]
+        if not (t.speech and t.decision.speaker) or re.search(r"[.!?][\"”’)]*\s", between):
+            return None
+        return Decision.of(t.decision.speaker, Clue.PARAGRAPH, "a quotation in the same sentence as theirs",
+                           min(1.0, t.decision.confidence / 0.95))
+
+    def _colon_above(self, paras: list[Paragraph], i: int, s: Site) -> Decision | None:
+        """'… Enver Solomon told Sky News any process "must be well thought out":' ending the paragraph above
+        introduces the quotation opening this one: the speaker named in that sentence."""
+        if not i or s.q.start != 0:
+            return None
+        prev = paras[i - 1]
+        last = prev.sites[-1] if prev.sites else None
+        if last is None or not self.text[prev.start:prev.end].rstrip().endswith(":") or prev.left_open:
+            return None
+        after = self.text[prev.start + last.q.end:prev.end]
+        if not (last.speech and last.decision.speaker) or re.search(r"[.!?][\"”’)]*\s", after):
+            return None
+        return Decision.of(last.decision.speaker, Clue.SPEECH_TAG, "introduced by a colon ending the paragraph "
+                           "before, whose sentence names them", min(1.0, last.decision.confidence / 0.95))
 
     def _first_person(self, paras: list[Paragraph]) -> bool:
         """Whether the narrator says "I" in tags and is named by the replies beside those turns (narrator.py);

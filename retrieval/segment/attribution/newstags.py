@@ -1,0 +1,72 @@
+"""Speech tags as news writes them (issue 21 §5): shapes a reporter uses that fiction's tags (tags.py) do not read.
+
+- The named subject of a reporting verb, behind a title, an office or a possessive, with what they said running on
+  to a partial quotation: ``New Zealand's Prime Minister John Key said he believes … a "strong rationale"``,
+  ``CEO of the Refugee Council Enver Solomon told Sky News any process "must be well thought out":``,
+  ``Nunzio Galantino, has called the sentence "dangerous"``.
+- A participle after the subject: ``…, with Boswell stating:``.
+- ``in the words of the Crown prosecutor, Mark Tedeschi, QC,``.
+- A pull quote's attribution after a dash: ``"So far, it's the Internet: 1, Scientology: 0." - Matthew Ingram``.
+
+Every shape names its speaker by name, never by pronoun: a reporter's "he said" is left to the pronoun stage.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import speech
+from .cast import Cast, Character
+from .names import NAME, POSSESSIVE
+from .tags import ADVERB, Ref, Tag
+
+REST_WORDS = 14  # words between a reporting verb and its partial quotation (as tags.py allows a reporting verb)
+# Verbs that report words in news beyond the speech verbs: "called the sentence", "described … as", "concluded".
+_REPORTING = (*speech.VERBS, "called", "calls", "described", "describes", "dubbed", "characterized",
+              "characterised", "concluded", "concludes", "reasoned", "reads")
+_VERB = "|".join(sorted(_REPORTING, key=len, reverse=True))
+_QUOTE_MARKS = "\"“”«»„"
+_SUBJECT_VERB = re.compile(
+    rf"(?<![\w'’\-])(?P<name>{NAME})(?:,[^{_QUOTE_MARKS}]{{1,160}}?,)?\s+{ADVERB}(?:has\s+|had\s+|have\s+)?"
+    rf"(?P<verb>{_VERB})\b(?P<rest>[^{_QUOTE_MARKS}.!?]*)$")
+_PARTICIPLE = re.compile(
+    rf"(?:^|,\s+)(?:with\s+)?(?P<name>{NAME})\s+{ADVERB}(?P<verb>stating|saying|adding|noting|writing|telling\s+\w+)"
+    r"\s*[,:]\s*$")
+_WORDS_OF = re.compile(rf"\bin\s+the\s+words\s+of\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,3}}?(?:[\w\-]+,\s+)?"
+                       rf"(?P<name>{NAME})(?:,\s+[A-Z]{{2,3}})?\s*,\s*$")
+_DASH_AFTER = re.compile(rf"^\s*[-—–]+\s*(?P<name>{NAME})\s*$")
+# A preposition before the name makes it an object ("a letter seen by Sky News says": the letter says).
+_OBJECT = re.compile(r"\b(?:of|for|at|from|in|with|to|by|on|about|seen|like)\s*$")
+
+
+def news_tag_before(lead: str) -> Tag | None:
+    """A news tag in ``lead``, the words of the sentence before a quotation's opening mark."""
+    if m := _WORDS_OF.search(lead):
+        return Tag(Ref.NAME, m.group("name"), "in the words of", False)
+    if m := _PARTICIPLE.search(lead):
+        return Tag(Ref.NAME, m.group("name"), m.group("verb"), False)
+    m = _SUBJECT_VERB.search(lead)
+    if m is None or len(m.group("rest").split()) > REST_WORDS or _OBJECT.search(lead[:m.start()]):
+        return None
+    if m.group("name").split()[0].lower() in ("he", "she", "it", "they", "we", "i"):
+        return None
+    return Tag(Ref.NAME, m.group("name"), m.group("verb"), False, near=not m.group("rest").strip())
+
+
+def news_tag_after(trail: str) -> Tag | None:
+    """A pull quote's attribution: the name alone after a dash, ending the paragraph."""
+    m = _DASH_AFTER.match(trail)
+    return Tag(Ref.NAME, m.group("name"), None, True) if m else None
+
+
+def person_named(words: str, cast: Cast) -> Character | None:
+    """The one known person or body a tag's words name, behind a possessive, a title or an office: the
+    longest run of its last words that the cast knows ("New Zealand's Prime Minister John Key" is John Key,
+    "The U.S. Department of Agriculture" the U.S. Department of Agriculture)."""
+    parts = POSSESSIVE.sub("", words.strip()).split()
+    owner = max((k + 1 for k, w in enumerate(parts) if POSSESSIVE.search(w)), default=0)
+    parts = parts[owner:]  # "New Zealand's": whose office, not the name
+    for k in range(len(parts)):
+        if c := cast.resolve(" ".join(parts[k:])):
+            return c
+    return None
