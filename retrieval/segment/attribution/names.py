@@ -177,10 +177,13 @@ def _epithet(words: list[str], case: WordCase) -> bool:
 
 
 def _before_title(words: list[str]) -> bool:
-    """A people's adjective or an organisation in capitals before a title ("Afghan Ambassador …", "NASA
-    Administrator Charles Bolden", "US President Barack Obama"): whose title it is, not part of the name."""
+    """A people's adjective, an organisation in capitals or a place before a title ("Afghan Ambassador …", "NASA
+    Administrator Charles Bolden", "US President Barack Obama", "Pennsylvania Senator Rick Santorum"): whose title
+    it is, not part of the name."""
     w = words[0].rstrip(".")
-    return len(words) > 2 and _is_title(words[1]) and (_people(w) or (w.isupper() and len(w) > 1))
+    # Any word before a title with a full name after it: "Pennsylvania Senator Rick Santorum" is the senator.
+    return len(words) > 2 and _is_title(words[1]) and (_people(w) or (w.isupper() and len(w) > 1)
+                                                      or (len(words) > 3 and not _is_title(w)))
 
 
 def _name_words(words: list[str], case: WordCase) -> bool:

@@ -17,7 +17,7 @@ import re
 
 from .. import speech
 from .cast import Cast, Character
-from .names import NAME, POSSESSIVE
+from .names import BODIES, NAME, POSSESSIVE
 from .tags import ADVERB, Ref, Tag
 
 REST_WORDS = 14  # words between a reporting verb and its partial quotation (as tags.py allows a reporting verb)
@@ -26,29 +26,55 @@ _REPORTING = (*speech.VERBS, "called", "calls", "described", "describes", "dubbe
               "characterised", "concluded", "concludes", "reasoned", "reads")
 _VERB = "|".join(sorted(_REPORTING, key=len, reverse=True))
 _QUOTE_MARKS = "\"“”«»„"
+# "Nunzio Galantino, has called": news written in translation may set the verb off its subject by a comma.
 _SUBJECT_VERB = re.compile(
-    rf"(?<![\w'’\-])(?P<name>{NAME})(?:,[^{_QUOTE_MARKS}]{{1,160}}?,)?\s+{ADVERB}(?:has\s+|had\s+|have\s+)?"
+    rf"(?<![\w'’\-])(?P<name>{NAME})(?:,[^{_QUOTE_MARKS}]{{1,160}}?,|,)?\s+{ADVERB}(?:has\s+|had\s+|have\s+)?"
     rf"(?P<verb>{_VERB})\b(?P<rest>[^{_QUOTE_MARKS}.!?]*)$")
 _PARTICIPLE = re.compile(
     rf"(?:^|,\s+)(?:with\s+)?(?P<name>{NAME})\s+{ADVERB}(?P<verb>stating|saying|adding|noting|writing|telling\s+\w+)"
     r"\s*[,:]\s*$")
-_WORDS_OF = re.compile(rf"\bin\s+the\s+words\s+of\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,3}}?(?:[\w\-]+,\s+)?"
+_WORDS_OF = re.compile(rf"\bin\s+the\s+words\s+of\s+(?:[^{_QUOTE_MARKS},]{{1,60}},\s+)?"
                        rf"(?P<name>{NAME})(?:,\s+[A-Z]{{2,3}})?\s*,\s*$")
+# What a person or body writes carries their words: "The Home Office letter reads", "PC World's recent analysis
+# of its own web traffic statistics concluded,".
+_WRITTEN = re.compile(
+    rf"^\s*(?:The\s+)?(?P<name>{NAME})(?:['’]s)?\s+(?:[a-z]+\s+){{0,2}}"
+    r"(?P<what>statement|letter|report|analysis|study|website|blog|post|release|announcement|memo)\b"
+    rf"[^{_QUOTE_MARKS}.!?]{{0,80}}?\s+(?:also\s+)?(?P<verb>{_VERB})\s*[,:]?\s*$")
+# "U.S. Senator John Cornyn, Republican from Texas, issued a statement regarding …": the quotation after it.
+STATEMENT = re.compile(
+    rf"^\s*(?:[^{_QUOTE_MARKS}.!?]{{0,40}}?\s)?(?P<name>{NAME})(?:,[^{_QUOTE_MARKS}]{{1,120}}?,)?\s+(?:has\s+|had\s+)?"
+    r"(?:issued|released|published|posted|put\s+out|made)\s+(?:a|an|the|this|his|her|its|their)\s+"
+    r"(?:[a-z]+\s+)?(?:statement|letter|message)\b")
 _DASH_AFTER = re.compile(rf"^\s*[-—–]+\s*(?P<name>{NAME})\s*$")
+# Capitalised words that open a sentence before a name-like run, never a speaker ("A leaked letter", "In a …").
+_NOT_NAMES = frozenset(("a", "an", "the", "in", "on", "at", "by", "for", "with", "as", "after", "before", "he",
+                        "she", "it", "they", "we", "i", "this", "that", "its"))
 # A preposition before the name makes it an object ("a letter seen by Sky News says": the letter says).
 _OBJECT = re.compile(r"\b(?:of|for|at|from|in|with|to|by|on|about|seen|like)\s*$")
 
 
 def news_tag_before(lead: str) -> Tag | None:
     """A news tag in ``lead``, the words of the sentence before a quotation's opening mark."""
+    tag = _before(lead)
+    return None if tag is None or tag.words.split()[0].lower() in _NOT_NAMES else tag
+
+
+def statement_by(sentence: str) -> str | None:
+    """Who a sentence says issued a statement (whose words the quotation after it are), if it says so."""
+    m = STATEMENT.match(sentence)
+    return m.group("name") if m and m.group("name").split()[0].lower() not in _NOT_NAMES else None
+
+
+def _before(lead: str) -> Tag | None:
     if m := _WORDS_OF.search(lead):
         return Tag(Ref.NAME, m.group("name"), "in the words of", False)
+    if m := _WRITTEN.match(lead):
+        return Tag(Ref.NAME, m.group("name"), f"{m.group('what')} {m.group('verb')}", False, near=False)
     if m := _PARTICIPLE.search(lead):
         return Tag(Ref.NAME, m.group("name"), m.group("verb"), False)
     m = _SUBJECT_VERB.search(lead)
     if m is None or len(m.group("rest").split()) > REST_WORDS or _OBJECT.search(lead[:m.start()]):
-        return None
-    if m.group("name").split()[0].lower() in ("he", "she", "it", "they", "we", "i"):
         return None
     return Tag(Ref.NAME, m.group("name"), m.group("verb"), False, near=not m.group("rest").strip())
 
@@ -67,6 +93,6 @@ def person_named(words: str, cast: Cast) -> Character | None:
     owner = max((k + 1 for k, w in enumerate(parts) if POSSESSIVE.search(w)), default=0)
     parts = parts[owner:]  # "New Zealand's": whose office, not the name
     for k in range(len(parts)):
-        if c := cast.resolve(" ".join(parts[k:])):
-            return c
+        if (c := cast.resolve(" ".join(parts[k:]))) and c.name not in BODIES:
+            return c  # (a body's noun alone, "Office" for "the Home Office", names no one)
     return None

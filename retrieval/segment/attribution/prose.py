@@ -35,7 +35,7 @@ from .kin import kin_of
 from .letters import signed_by
 from .names import NAME, POSSESSIVE, split_title
 from .narrator import addressed_unnarrated, narrator_of
-from .newstags import news_tag_after, news_tag_before, person_named
+from .newstags import news_tag_after, news_tag_before, person_named, statement_by
 from .quotations import Quotation, find_quotations, single_quoted
 from .tags import Ref, Tag, lead_is_tag, reported, tag_after, tag_before
 from .vocatives import addressees, only_child, parents_addressed
@@ -179,8 +179,18 @@ class ProseReader:
             said = f'"{tag.words} … {tag.verb}"' if tag.verb else f'"- {tag.words}"'
             s.decision = Decision.of(c.name, Clue.SPEECH_TAG, f"{said} (as news writes a tag)",
                                      1.0 if tag.near else 0.95)
-        elif s.tag is None and (d := self._same_sentence(p, k) if k else self._colon_above(paras, i, s)):
+        elif s.tag is None and (d := self._same_sentence(p, k) if k else self._colon_above(paras, i, s)
+                                or self._statement_before(p, s)):
             s.speech, s.decision = True, d
+
+    def _statement_before(self, p: Paragraph, s: Site) -> Decision | None:
+        """'U.S. Senator John Cornyn, Republican from Texas, issued a statement regarding …. "Like many Texans,
+        …"': a quotation opening the sentence after one saying who issued a statement is that statement."""
+        spans = sentence_spans(self.text[p.start:p.start + s.q.start])
+        who = statement_by(self.text[p.start + spans[-1][0]:p.start + spans[-1][1]]) if spans else None
+        c = person_named(who, self.cast) if who else None
+        return Decision.of(c.name, Clue.STATEMENT, f"{who} issued the statement, the sentence before says") \
+            if c else None
 
     def _same_sentence(self, p: Paragraph, k: int) -> Decision | None:
         """'Cooper said her party has supported the idea "for months", and said it was "damning …"': a
