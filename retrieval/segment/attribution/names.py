@@ -150,8 +150,9 @@ def clean(name: str, case: WordCase) -> str | None:
             not _opens_name(words, case) or _before_title(words) or _epithet(words, case)):
         words = words[1:]  # "Though Pence", "Afghan Ambassador Mohib", "Poor Marilla": the first word is not the name's
     # "the Refugee Council Enver Solomon": the body a person speaks for is no part of their name.
-    while len(words) > 2 and words[0] in BODIES and all(_name_word(w, case) for w in words[1:]):
-        words = words[1:]
+    body = max((k for k, w in enumerate(words[:-2]) if w in BODIES), default=None)
+    if body is not None and all(_name_word(w, case) for w in words[body + 1:]):
+        words = words[body + 1:]
     if not words:
         return None
     title, rest = split_title(" ".join(words))

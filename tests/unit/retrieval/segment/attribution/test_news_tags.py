@@ -1,0 +1,86 @@
+"""News tag shapes (issue 21 §2, §5; newstags.py): a name behind a title, an office or a possessive, partial
+quotations in a sentence reporting their speaker's words, a colon ending the paragraph above, a statement, a pull
+quote's attribution; and no passage holding two speakers' words. The articles are short ones written here."""
+
+import re
+
+from quoth.records import Role
+from quoth.segment.attribution import Cast, Decision, ProseReader
+from quoth.segment.attribution.newstags import news_tag_after, news_tag_before
+
+
+def units(article: str) -> list[tuple[str | None, str]]:
+    """(speaker, words) of each unit of a news article, its paragraphs separated by blank lines."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", article)]
+    cast = Cast.learn(article)
+    got = ProseReader(article, Decision(None), Role.NARRATION, cast, news=True).read(spans)
+    for u in got:
+        assert article[u.start:u.end].strip()  # every unit is an exact slice with words in it
+    return [(u.speaker, article[u.start:u.end]) for u in got]
+
+
+def speaker_of(got: list[tuple[str | None, str]], words: str) -> str | None:
+    [who] = [who for who, text in got if words in text]
+    return who
+
+
+def test_a_partial_quotation_is_the_speaker_of_the_sentence_that_reports_it():
+    got = units("Ferry fares will rise in May. The Harbour Trust's chief executive Ian Moss said he believes "
+                "the rise has a “strong rationale”.")
+    assert ("Ian Moss", "The Harbour Trust's chief executive Ian Moss said he believes the rise has a “strong "
+                        "rationale”.") in got
+    assert speaker_of(got, "Ferry fares") is None
+
+
+def test_a_paragraph_quoting_two_people_is_never_one_passage():
+    article = ("Professor Anne Hale also said kits would go to schools. People may send designs online. "
+               "New Zealand's Prime Minister Tom Reed said he believes the change has a “strong rationale”.")
+    got = units(article)
+    assert speaker_of(got, "strong rationale") == "Tom Reed"
+    assert speaker_of(got, "kits would go") != "Tom Reed"  # Hale's words are not in Reed's passage
+
+
+def test_quotations_in_one_sentence_are_one_speakers():
+    got = units("Shadow Minister Ann Lee said her party has backed the idea “for months”, and said it was "
+                "“damning” that nothing was done.")
+    assert [who for who, _ in got] == ["Ann Lee"]
+
+
+def test_a_colon_ending_the_paragraph_above_introduces_the_quotation():
+    got = units("After the leak, chief executive of the Refugee Council Ian Moss told reporters any process "
+                "“must be well thought out”:\n\n“Moves to cut the backlog are welcome, but not like this.”")
+    assert speaker_of(got, "Moves to cut") == "Ian Moss"
+    assert speaker_of(got, "well thought out") == "Ian Moss"
+
+
+def test_a_statement_issued_before_the_quotation_is_its_authors():
+    got = units("Senator Ray Boyd, Republican from Ohio, issued a statement on the choice of sites. “Like many "
+                "people in Ohio, I am disappointed with the decision.”")
+    assert speaker_of(got, "Like many") == "Ray Boyd"
+
+
+def test_in_the_words_of_and_a_pull_quotes_dash():
+    tag = news_tag_before("and in the words of the Crown prosecutor, Mark Tedd, QC, ")
+    assert tag is not None and tag.words == "Mark Tedd"
+    tag = news_tag_after(" - Sam Ortiz")
+    assert tag is not None and tag.words == "Sam Ortiz"
+    got = units("Sam Ortiz wrote about the video.\n\n“So far, the web is winning. But it is a long game.” - Sam "
+                "Ortiz")
+    assert speaker_of(got, "long game") == "Sam Ortiz"
+
+
+def test_a_bodys_written_words_are_the_bodys():
+    tag = news_tag_before("The Home Office letter reads ")
+    assert tag is not None and tag.words == "Home Office"
+    # an object is no speaker, nor a word that opens the sentence
+    assert news_tag_before("A leaked internal letter seen by Sky News says ") is None
+    assert news_tag_before("In a statement, the ministry said ") is None
+    assert news_tag_before("After the match, he said the team was ") is None
+
+
+def test_a_bodys_noun_or_a_place_before_a_name_is_no_part_of_it():
+    cast = Cast.learn("The Refugee Council Enver Solomon spoke. Later Enver Solomon left.")
+    assert cast.resolve("Solomon") is not None and cast.resolve("Solomon").name == "Enver Solomon"
+    cast = Cast.learn("Pennsylvania Senator Rick Santorum spoke. Rick Santorum left. Santorum was tired.")
+    c = cast.resolve("Santorum")
+    assert c is not None and c.name.endswith("Rick Santorum") and not c.name.startswith("Pennsylvania")
