@@ -96,3 +96,21 @@ def person_named(words: str, cast: Cast) -> Character | None:
         if (c := cast.resolve(" ".join(parts[k:]))) and c.name not in BODIES:
             return c  # (a body's noun alone, "Office" for "the Home Office", names no one)
     return None
+
+
+# Words of an outlet's, a body's or a product's name, never a person's: "CBC News", "Associated Press".
+_ORGANISATION_WORDS = frozenset(("News", "Press", "Times", "Post", "Herald", "Agency", "Service", "Services",
+                                 "Company", "Corporation", "Group", "Authority", "Television", "Radio", "Network",
+                                 "Magazine", "Journal", "Gazette"))
+
+
+def may_be_a_person(c: Character, quoted: set[str]) -> bool:
+    """Whether a news pronoun ("she said") may stand for ``c``: someone already quoted, or a name with a
+    gender, or a full name of plain words (no acronym, figure or outlet's word: "NASA Wallops", "Raspberry Pi
+    CM4" and "CBC News" are no one a reporter calls "he" or "she"; a lone capitalised word, "English", neither)."""
+    if c.name in quoted or c.gender:
+        return True
+    words = c.name.split()
+    return len(words) > 1 and not any(w in BODIES or w in _ORGANISATION_WORDS or any(ch.isdigit() for ch in w)
+                                      or (w.isupper() and len(w.rstrip(".")) > 1) for w in words)
+

@@ -35,7 +35,7 @@ from .kin import kin_of
 from .letters import signed_by
 from .names import NAME, POSSESSIVE, split_title
 from .narrator import addressed_unnarrated, narrator_of
-from .newstags import news_tag_after, news_tag_before, person_named, statement_by
+from .newstags import may_be_a_person, news_tag_after, news_tag_before, person_named, statement_by
 from .quotations import Quotation, find_quotations, single_quoted
 from .tags import Ref, Tag, lead_is_tag, reported, tag_after, tag_before
 from .vocatives import addressees, only_child, parents_addressed
@@ -319,6 +319,8 @@ class ProseReader:
             b = a + m.start()  # an antecedent comes before its pronoun ("he continued, on seeing Bingley")
         owners = self._only_possessive(a, b)
         named = self.cast.named_in(a, b) if s.above else self._narrated(a, b, p)
+        if self.news:  # a reporter's "she" is a person, never an outlet or a product named nearby
+            named = [c for c in named if may_be_a_person(c, self.speakers(paras))]
         here = [c for c in named if _agrees(c, gender) and c not in spoken_to and c.name not in owners]
         # Within the pronoun's own clause ("Marilla promised; but … for Mrs. Lynde was no sooner seated than
         # she said,"), the one person named there.
@@ -342,7 +344,7 @@ class ProseReader:
             return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name} is the subject of the narration just "
                                "before", kind * RECENT)
         pool = [c for c in self._context(paras, i) if _agrees(c, gender) and c.name != previous
-                and c not in spoken_to]
+                and c not in spoken_to and (not self.news or may_be_a_person(c, self.speakers(paras)))]
         if not pool:
             return NOBODY
         known = [c for c in pool if c.gender == gender] if gender else pool

@@ -84,3 +84,22 @@ def test_a_bodys_noun_or_a_place_before_a_name_is_no_part_of_it():
     cast = Cast.learn("Pennsylvania Senator Rick Santorum spoke. Rick Santorum left. Santorum was tired.")
     c = cast.resolve("Santorum")
     assert c is not None and c.name.endswith("Rick Santorum") and not c.name.startswith("Pennsylvania")
+
+
+def test_a_reporters_pronoun_is_a_person_never_an_outlet_named_nearby():
+    article = ("Jana Kowal works for the agency. She spoke to CBC News about the papers.\n\n“We take security "
+               "seriously,” she said.")
+    spans = [(0, article.index("\n")), (article.index("“"), len(article))]
+    got = ProseReader(article, Decision(None), Role.NARRATION, Cast.learn(article), news=True).read(spans)
+    [quote] = [u for u in got if "security" in article[u.start:u.end]]
+    why = " ".join(e.detail for e in quote.evidence)
+    assert "Jana Kowal" in why and "CBC News" not in why  # the guess (under the bar here) is the person
+
+
+def test_a_straight_mark_typed_against_a_comma_still_opens_a_quotation():
+    from quoth.segment.attribution.quotations import find_quotations
+    text = 'Professor Ann Hale said kits would go to schools," For example, schools can vote". People may vote.'
+    [q] = find_quotations(text)
+    assert text[q.start:q.end] == '" For example, schools can vote"'
+    # an odd number of straight marks is left as it was: no quotation is guessed
+    assert find_quotations('She said," For example, schools can vote. Then') == []
