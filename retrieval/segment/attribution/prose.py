@@ -96,6 +96,7 @@ class Paragraph:
     left_open: bool = False
     statement: str | None = None  # "X issued the following statement:" introduces X's words
     according: tuple[int, Decision] | None = None  # the offset from which the paragraph is the source's
+    carried: bool = False  # its first quotation goes on from the paragraph before without reopening
 
 
 class ProseReader:
@@ -114,6 +115,8 @@ class ProseReader:
         single = single_quoted(self.text[spans[0][0]:spans[-1][1]]) if spans else False
         paras = [self._locate(a, b, single) for a, b in spans]
         self.news = self.news or not _dialogue(paras)
+        if self.news:
+            paras = [self._carried_on(paras[k - 1], p, single) if k else p for k, p in enumerate(paras)]
         self.me, self.narrated = None, False
         for i in range(len(paras)):
             self._tags(paras, i)
@@ -130,10 +133,27 @@ class ProseReader:
         return [u for p in paras for u in self._units(p)]
 
     # --- 1. locate ---------------------------------------------------------------------------------------
-    def _locate(self, a: int, b: int, single: bool) -> Paragraph:
+    def _carried_on(self, prev: Paragraph, p: Paragraph, single: bool) -> Paragraph:
+        """'He said, "In the first half it felt good out there.' / 'We could've scored … early." After the
+        match, …': news may carry a quotation into the next paragraph without reopening it; that paragraph's
+        first mark then closes it, and the words before it are the quotation's."""
+        body = self.text[p.start:p.end]
+        m = re.search(r"\S[\"”]", body)
+        if not prev.left_open or m is None or (p.sites and p.sites[0].q.start <= m.start() + 1):
+            return p
+        carried = self._locate(p.start, p.end, single, carried=m.end())
+        carried.opens_with_quote = carried.carried = True
+        return carried
+
+    def _locate(self, a: int, b: int, single: bool, carried: int = 0) -> Paragraph:
+        """The paragraph [a, b) and its quotations; ``carried``: where a quotation carried on from the paragraph
+        before, with no opening mark here, closes."""
         body = self.text[a:b]
         p = Paragraph(a, b)
-        quotes = find_quotations(body, single)
+        quotes = find_quotations(body[carried:], single)
+        if carried:
+            quotes = [Quotation(0, carried, True), *(Quotation(q.start + carried, q.end + carried, q.closed)
+                                                    for q in quotes)]
         prev_end = 0
         for k, q in enumerate(quotes):
             nxt = quotes[k + 1].start if k + 1 < len(quotes) else len(body)
@@ -152,6 +172,11 @@ class ProseReader:
         p = paras[i]
         self._according(p)
         for s in p.sites:
+            if p.carried and s is p.sites[0]:
+                d = paras[i - 1].sites[-1].decision  # the one left open, the last of its paragraph
+                s.decision = Decision.of(d.speaker, Clue.CONTINUATION, "the quotation left open before closes "
+                                         "here", min(1.0, d.confidence)) if d.speaker else NOBODY
+                continue
             lead, trail = self.text[s.lead[0]:s.lead[1]], self.text[s.trail[0]:s.trail[1]]
             inner = s.q.inner(self.text[p.start:p.end])
             s.tag = (tag_after(trail) if s.q.closed and _may_tag_after(inner, trail) else None) or tag_before(lead)

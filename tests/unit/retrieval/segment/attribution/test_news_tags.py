@@ -103,3 +103,13 @@ def test_a_straight_mark_typed_against_a_comma_still_opens_a_quotation():
     assert text[q.start:q.end] == '" For example, schools can vote"'
     # an odd number of straight marks is left as it was: no quotation is guessed
     assert find_quotations('She said," For example, schools can vote. Then') == []
+
+
+def test_a_quotation_carried_into_the_next_paragraph_without_a_mark_is_the_same_speakers():
+    article = ('Tom Reed won the award. He said, "In the first half it felt good out there.\n\nWe could have '
+               'scored two goals early." After the match, the Harbour Trust coach Ian Moss said, "We played a '
+               'skilled team.\n\nIf we had drawn it would have been an excellent result for us."')
+    got = units(article)
+    assert speaker_of(got, "scored two goals") == "Tom Reed"
+    assert speaker_of(got, "played a skilled") == "Ian Moss"
+    assert speaker_of(got, "excellent result") == "Ian Moss"  # the quotation left open last, not the first
