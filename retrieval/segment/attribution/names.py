@@ -146,7 +146,8 @@ def clean(name: str, case: WordCase) -> str | None:
     Pence" is Pence), a run with a word the document writes in lower case is no name ("Somebody"), nor is a
     people's adjective alone ("American")."""
     words = name.split()
-    while words and not _is_title(words[0]) and (
+    # "the Home Office", "the Refugee Council": a body's name keeps the word before its noun.
+    while words and not _is_title(words[0]) and not (len(words) == 2 and words[1] in BODIES) and (
             not _opens_name(words, case) or _before_title(words) or _epithet(words, case)):
         words = words[1:]  # "Though Pence", "Afghan Ambassador Mohib", "Poor Marilla": the first word is not the name's
     # "the Refugee Council Enver Solomon": the body a person speaks for is no part of their name.
@@ -156,7 +157,8 @@ def clean(name: str, case: WordCase) -> str | None:
     if not words:
         return None
     title, rest = split_title(" ".join(words))
-    if not rest or not _name_words(rest, case):
+    body = len(rest) == 2 and rest[1] in BODIES  # "Home Office": a body's name, though the text writes "home"
+    if not rest or not (body or _name_words(rest, case)):
         return None
     if title is None and len(rest) == 1 and (len(rest[0]) < 2 or _people(rest[0])):
         return None

@@ -113,3 +113,10 @@ def test_a_quotation_carried_into_the_next_paragraph_without_a_mark_is_the_same_
     assert speaker_of(got, "scored two goals") == "Tom Reed"
     assert speaker_of(got, "played a skilled") == "Ian Moss"
     assert speaker_of(got, "excellent result") == "Ian Moss"  # the quotation left open last, not the first
+
+
+def test_a_bodys_name_keeps_the_word_before_its_noun():
+    article = ("Officials at home were told of the plan. The Home Office letter reads “we may extend the scheme "
+               "to other claimants”, but no plans exist.")
+    assert Cast.learn(article).resolve("Home Office") is not None
+    assert speaker_of(units(article), "we may extend") == "Home Office"
