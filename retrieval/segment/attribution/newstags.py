@@ -76,6 +76,8 @@ def _before(lead: str) -> Tag | None:
     m = _SUBJECT_VERB.search(lead)
     if m is None or len(m.group("rest").split()) > REST_WORDS or _OBJECT.search(lead[:m.start()]):
         return None
+    if (inner := _before(m.group("rest"))) is not None and inner.words.split()[0].lower() not in _NOT_NAMES:
+        return inner  # "Jones said Brown called him "a liar"": the words are the nearer subject's
     return Tag(Ref.NAME, m.group("name"), m.group("verb"), False, near=not m.group("rest").strip())
 
 

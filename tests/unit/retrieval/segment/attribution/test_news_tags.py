@@ -78,6 +78,11 @@ def test_a_bodys_written_words_are_the_bodys():
     assert news_tag_before("After the match, he said the team was ") is None
 
 
+def test_words_reported_within_reported_words_are_the_nearer_subjects():
+    tag = news_tag_before("Ann Lee said Tom Reed called the plan ")
+    assert tag is not None and tag.words == "Tom Reed"
+
+
 def test_a_bodys_noun_or_a_place_before_a_name_is_no_part_of_it():
     cast = Cast.learn("The Refugee Council Enver Solomon spoke. Later Enver Solomon left.")
     assert cast.resolve("Solomon") is not None and cast.resolve("Solomon").name == "Enver Solomon"
