@@ -5,7 +5,8 @@
               and salience ("said his wife": kin.py; "said I": the first-person narrator, narrator.py); a
               statement introduced, "according to"; untagged, the one person the narration just before is
               about ("Anne sighed. '…'", or the sentence ending the paragraph before); a letter read out is
-              its signatory's (letters.py);
+              its signatory's (letters.py); in news, the shapes a reporter writes (newstags.py: a name behind an
+              office, partial quotations in a sentence reporting them, a colon above, a statement, a pull quote);
 3. paragraph — a paragraph's untagged quotations are its tagged one's speaker's, across that one's tag or a
               short beat; an open quotation continues;
 4. conversation — untagged replies in an exchange are the person whose turn it is, by strict alternation
