@@ -38,10 +38,11 @@ ACRONYM = rf"(?:[{CAP}]\.){{2,}}"
 _OF = rf"{_S}(?:of|to|for){_S}(?:the{_S})?{WORD}(?:{_S}{WORD})?(?={_S}{WORD})"
 OFFICE = rf"{TITLE}(?:{_OF})?"
 # "Department of Agriculture", "Institute for Fiscal Studies": an institution's name runs on over "of"/"for".
-INSTITUTION = r"(?:Department|Ministry|Office|Agency|Bureau|University|Institute|College|School|Council|" \
-              r"Commission|Committee|Board|Bank|Court|Museum|Society|Association|Foundation|Federation|League|" \
-              r"Union|Organi[sz]ation|Academy|Centers?|Centres?|Church|Chamber|House|Party|Secretary|Minister)" \
-              rf"{_S}(?:of|for){_S}(?:the{_S})?{WORD}(?:{_S}{WORD})?"
+BODIES = ("Department", "Ministry", "Office", "Agency", "Bureau", "University", "Institute", "College", "School",
+          "Council", "Commission", "Committee", "Board", "Bank", "Court", "Museum", "Society", "Association",
+          "Foundation", "Federation", "League", "Union", "Organisation", "Organization", "Academy", "Center",
+          "Centers", "Centre", "Centres", "Church", "Chamber", "House", "Party")
+INSTITUTION = rf"(?:{'|'.join(BODIES)}|Secretary|Minister){_S}(?:of|for){_S}(?:the{_S})?{WORD}(?:{_S}{WORD})?"
 _PART = rf"(?:{ACRONYM}|{INSTITUTION}|{WORD}|{INITIAL})"
 PARTICLES = frozenset(("de", "van", "von", "der", "da", "le", "la", "del", "du"))  # "Vincent van Gogh"
 # A people's adjective may stand before a title and its office ("Afghan Ambassador to the United States …").
@@ -145,15 +146,21 @@ def clean(name: str, case: WordCase) -> str | None:
     Pence" is Pence), a run with a word the document writes in lower case is no name ("Somebody"), nor is a
     people's adjective alone ("American")."""
     words = _unrepeated(name.split())
-    while words and not _is_title(words[0]) and (
+    # "the Home Office", "the Refugee Council": a body's name keeps the word before its noun.
+    while words and not _is_title(words[0]) and not (len(words) == 2 and words[1] in BODIES) and (
             not _opens_name(words, case) or _before_title(words) or _epithet(words, case) or _described(words)):
         words = words[1:]  # "Though Pence", "Afghan Ambassador Mohib", "Poor Marilla": the first word is not the name's
     while words and words[-1] in PRONOUN_I:
         words = words[:-1]  # "Meg, I …" set without its comma ("Meg I") is Meg and the speaker's "I"
+    # "the Refugee Council Enver Solomon": the body a person speaks for is no part of their name.
+    body = max((k for k, w in enumerate(words[:-2]) if w in BODIES), default=None)
+    if body is not None and all(_name_word(w, case) for w in words[body + 1:]):
+        words = words[body + 1:]
     if not words:
         return None
     title, rest = split_title(" ".join(words))
-    if not rest or not _name_words(rest, case):
+    body = len(rest) == 2 and rest[1] in BODIES  # "Home Office": a body's name, though the text writes "home"
+    if not rest or not (body or _name_words(rest, case)):
         return None
     if title is None and len(rest) == 1 and (len(rest[0]) < 2 or _people(rest[0])):
         return None
@@ -195,10 +202,13 @@ def _unrepeated(words: list[str]) -> list[str]:
 
 
 def _before_title(words: list[str]) -> bool:
-    """A people's adjective or an organisation in capitals before a title ("Afghan Ambassador …", "NASA
-    Administrator Charles Bolden", "US President Barack Obama"): whose title it is, not part of the name."""
+    """A people's adjective, an organisation in capitals or a place before a title ("Afghan Ambassador …", "NASA
+    Administrator Charles Bolden", "US President Barack Obama", "Pennsylvania Senator Rick Santorum"): whose title
+    it is, not part of the name."""
     w = words[0].rstrip(".")
-    return len(words) > 2 and _is_title(words[1]) and (_people(w) or (w.isupper() and len(w) > 1))
+    # Any word before a title with a full name after it: "Pennsylvania Senator Rick Santorum" is the senator.
+    return len(words) > 2 and _is_title(words[1]) and (_people(w) or (w.isupper() and len(w) > 1)
+                                                      or (len(words) > 3 and not _is_title(w)))
 
 
 def _name_words(words: list[str], case: WordCase) -> bool:

@@ -5,7 +5,8 @@
               and salience ("said his wife": kin.py; "said I": the first-person narrator, narrator.py); a
               statement introduced, "according to"; untagged, the one person the narration just before is
               about ("Anne sighed. '…'", or the sentence ending the paragraph before); a letter read out is
-              its signatory's (letters.py);
+              its signatory's (letters.py); in news, the shapes a reporter writes (newstags.py: a name behind an
+              office, partial quotations in a sentence reporting them, a colon above, a statement, a pull quote);
 3. paragraph — a paragraph's untagged quotations are its tagged one's speaker's, across that one's tag or a
               short beat; an open quotation continues;
 4. conversation — untagged replies in an exchange are the person whose turn it is, by strict alternation
@@ -36,6 +37,7 @@ from .kin import kin_of
 from .letters import signed_by
 from .names import NAME, POSSESSIVE, split_title
 from .narrator import addressed_unnarrated, narrator_of
+from .newstags import may_be_a_person, news_tag_after, news_tag_before, person_named, statement_by
 from .quotations import Quotation, find_quotations, single_quoted
 from .tags import Ref, Tag, lead_is_tag, reported, tag_after, tag_before
 from .vocatives import addressees, only_child, parents_addressed
@@ -97,6 +99,7 @@ class Paragraph:
     left_open: bool = False
     statement: str | None = None  # "X issued the following statement:" introduces X's words
     according: tuple[int, Decision] | None = None  # the offset from which the paragraph is the source's
+    carried: bool = False  # its first quotation goes on from the paragraph before without reopening
 
 
 class ProseReader:
@@ -115,6 +118,8 @@ class ProseReader:
         single = single_quoted(self.text[spans[0][0]:spans[-1][1]]) if spans else False
         paras = [self._locate(a, b, single) for a, b in spans]
         self.news = self.news or not _dialogue(paras)
+        if self.news:
+            paras = [self._carried_on(paras[k - 1], p, single) if k else p for k, p in enumerate(paras)]
         self.me, self.narrated = None, False
         for i in range(len(paras)):
             self._tags(paras, i)
@@ -131,10 +136,27 @@ class ProseReader:
         return [u for p in paras for u in self._units(p)]
 
     # --- 1. locate ---------------------------------------------------------------------------------------
-    def _locate(self, a: int, b: int, single: bool) -> Paragraph:
+    def _carried_on(self, prev: Paragraph, p: Paragraph, single: bool) -> Paragraph:
+        """'He said, "In the first half it felt good out there.' / 'We could've scored … early." After the
+        match, …': news may carry a quotation into the next paragraph without reopening it; that paragraph's
+        first mark then closes it, and the words before it are the quotation's."""
+        body = self.text[p.start:p.end]
+        m = re.search(r"\S[\"”]", body)
+        if not prev.left_open or m is None or (p.sites and p.sites[0].q.start <= m.start() + 1):
+            return p
+        carried = self._locate(p.start, p.end, single, carried=m.end())
+        carried.opens_with_quote = carried.carried = True
+        return carried
+
+    def _locate(self, a: int, b: int, single: bool, carried: int = 0) -> Paragraph:
+        """The paragraph [a, b) and its quotations; ``carried``: where a quotation carried on from the paragraph
+        before, with no opening mark here, closes."""
         body = self.text[a:b]
         p = Paragraph(a, b)
-        quotes = find_quotations(body, single)
+        quotes = find_quotations(body[carried:], single)
+        if carried:
+            quotes = [Quotation(0, carried, True), *(Quotation(q.start + carried, q.end + carried, q.closed)
+                                                    for q in quotes)]
         prev_end = 0
         for k, q in enumerate(quotes):
             nxt = quotes[k + 1].start if k + 1 < len(quotes) else len(body)
@@ -153,6 +175,11 @@ class ProseReader:
         p = paras[i]
         self._according(p)
         for s in p.sites:
+            if p.carried and s is p.sites[0]:
+                d = paras[i - 1].sites[-1].decision  # the one left open, the last of its paragraph
+                s.decision = Decision.of(d.speaker, Clue.CONTINUATION, "the quotation left open before closes "
+                                         "here", min(1.0, d.confidence)) if d.speaker else NOBODY
+                continue
             lead, trail = self.text[s.lead[0]:s.lead[1]], self.text[s.trail[0]:s.trail[1]]
             inner = s.q.inner(self.text[p.start:p.end])
             s.tag = (tag_after(trail) if s.q.closed and _may_tag_after(inner, trail) else None) or tag_before(lead)
@@ -164,6 +191,59 @@ class ProseReader:
                 self._reported_before(p, s)
             elif s.speech and (d := self._untagged(paras, i, s)):
                 s.decision = d
+            if self.news and s.decision.speaker is None:
+                self._news_site(paras, i, s, lead, trail)
+
+    def _news_site(self, paras: list[Paragraph], i: int, s: Site, lead: str, trail: str) -> None:
+        """A quotation the tags above left unnamed, read as news writes its tags (newstags.py): a name behind a
+        title, an office or a possessive; a partial quotation in a sentence reporting its subject's words; a
+        tag ending the paragraph above with a colon; a pull quote's attribution after a dash."""
+        p = paras[i]
+        k = p.sites.index(s)
+        tag = s.tag if s.tag is not None and s.tag.ref is Ref.NAME else \
+            None if s.tag is not None else news_tag_before(lead) or news_tag_after(trail)
+        if tag is not None and (c := person_named(tag.words, self.cast)):
+            s.tag, s.speech = tag, True
+            said = f'"{tag.words} … {tag.verb}"' if tag.verb else f'"- {tag.words}"'
+            s.decision = Decision.of(c.name, Clue.SPEECH_TAG, f"{said} (as news writes a tag)",
+                                     1.0 if tag.near else 0.95)
+        elif s.tag is None and (d := self._same_sentence(p, k) if k else self._colon_above(paras, i, s)
+                                or self._statement_before(p, s)):
+            s.speech, s.decision = True, d
+
+    def _statement_before(self, p: Paragraph, s: Site) -> Decision | None:
+        """'U.S. Senator John Cornyn, Republican from Texas, issued a statement regarding …. "Like many Texans,
+        …"': a quotation opening the sentence after one saying who issued a statement is that statement."""
+        spans = sentence_spans(self.text[p.start:p.start + s.q.start])
+        who = statement_by(self.text[p.start + spans[-1][0]:p.start + spans[-1][1]]) if spans else None
+        c = person_named(who, self.cast) if who else None
+        return Decision.of(c.name, Clue.STATEMENT, f"{who} issued the statement, the sentence before says") \
+            if c else None
+
+    def _same_sentence(self, p: Paragraph, k: int) -> Decision | None:
+        """'Cooper said her party has supported the idea "for months", and said it was "damning …"': a
+        quotation in the same sentence as a named one, with no tag of its own, is the same speaker's."""
+        t, s = p.sites[k - 1], p.sites[k]
+        between = self.text[p.start + t.q.end:p.start + s.q.start]
+        if not (t.speech and t.decision.speaker) or re.search(r"[.!?][\"”’)]*\s", between):
+            return None
+        return Decision.of(t.decision.speaker, Clue.PARAGRAPH, "a quotation in the same sentence as theirs",
+                           min(1.0, t.decision.confidence / 0.95))
+
+    def _colon_above(self, paras: list[Paragraph], i: int, s: Site) -> Decision | None:
+        """'… Enver Solomon told Sky News any process "must be well thought out":' ending the paragraph above
+        introduces the quotation opening this one: the speaker named in that sentence."""
+        if not i or s.q.start != 0:
+            return None
+        prev = paras[i - 1]
+        last = prev.sites[-1] if prev.sites else None
+        if last is None or not self.text[prev.start:prev.end].rstrip().endswith(":") or prev.left_open:
+            return None
+        after = self.text[prev.start + last.q.end:prev.end]
+        if not (last.speech and last.decision.speaker) or re.search(r"[.!?][\"”’)]*\s", after):
+            return None
+        return Decision.of(last.decision.speaker, Clue.SPEECH_TAG, "introduced by a colon ending the paragraph "
+                           "before, whose sentence names them", min(1.0, last.decision.confidence / 0.95))
 
     def _first_person(self, paras: list[Paragraph]) -> bool:
         """Whether the narrator says "I" in tags and is named by the replies beside those turns (narrator.py);
@@ -267,6 +347,8 @@ class ProseReader:
             b = a + m.start()  # an antecedent comes before its pronoun ("he continued, on seeing Bingley")
         owners = self._only_possessive(a, b)
         named = self.cast.named_in(a, b) if s.above else self._narrated(a, b, p)
+        if self.news:  # a reporter's "she" is a person, never an outlet or a product named nearby
+            named = [c for c in named if may_be_a_person(c, self.speakers(paras))]
         here = [c for c in named if _agrees(c, gender) and c not in spoken_to and c.name not in owners]
         # Within the pronoun's own clause ("Marilla promised; but … for Mrs. Lynde was no sooner seated than
         # she said,"), the one person named there.
@@ -295,7 +377,7 @@ class ProseReader:
                                "before" + (f", though {rival} also fits" if rival else ""),
                                DOUBT if rival else kind * RECENT)
         pool = [c for c in self._context(paras, i) if _agrees(c, gender) and c.name != previous
-                and c not in spoken_to]
+                and c not in spoken_to and (not self.news or may_be_a_person(c, self.speakers(paras)))]
         if not pool:
             return NOBODY
         known = [c for c in pool if c.gender == gender] if gender else pool

@@ -59,8 +59,18 @@ def _opens(text: str, i: int, ch: str) -> bool:
     if ch in "‘'\"":  # ambiguous marks open only where a word could start
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
-        return (before in _OPEN_BEFORE or before in speech.OPENING) and not after.isspace()
+        plain = (before in _OPEN_BEFORE or before in speech.OPENING) and not after.isspace()
+        return plain or _misspaced(text, i)
     return True
+
+
+def _misspaced(text: str, i: int) -> bool:
+    """'…for schools and communities," For example, …": a straight double mark typed against the punctuation
+    before it, with the space after it, opens a quotation when it is the first of a pair (an even number of
+    straight marks before it, an odd number after it, the paragraph's marks all paired)."""
+    if text[i] != '"' or not i or text[i - 1] not in ",;:" or not re.match(r'"[ \t]+[A-Z]', text[i:]):
+        return False
+    return text.count('"', 0, i) % 2 == 0 and text.count('"') % 2 == 0
 
 
 def _close(text: str, i: int, closers: str) -> int | None:
