@@ -35,6 +35,12 @@ def depth(text: str) -> tuple[int, str]:
     return (m.group().count(">"), text[m.end():].strip()) if m else (0, text.strip())
 
 
+def has_words(line: str) -> bool:
+    """Whether a quoted line holds words: not an empty one parting paragraphs, nor an elision mark."""
+    text = depth(line)[1]
+    return bool(text) and not ELISION_RE.match(text)
+
+
 def author(line: str) -> str | None:
     """The person an attribution line names (``On …, Peter Todd <pete@x.org> wrote:`` → Peter Todd), or None
     when it names only an address or nobody readable."""
