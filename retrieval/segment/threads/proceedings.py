@@ -15,11 +15,12 @@ import re
 
 from ...records import LayoutHints
 from ..page import Line, Page
+from ..speech import PARTICLE
 from ..turns import Turn, label_spans, turn_units
 from . import Thread
 
 HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Viscount|Earl|Councillor|Cllr|Rev|The Rev)"
-_NAME = r"[A-Z][\w'’\-]*(?:\s+(?:of|de|van|von)?\s*[A-Z][\w'’\-]*){0,4}"
+_NAME = rf"[A-Z][\w'’\-]*(?:\s+(?:of|{PARTICLE})?\s*[A-Z][\w'’\-]*){{0,4}}"
 MEMBER_RE = re.compile(rf"^(?P<name>(?:{HONORIFIC}\s+)?{_NAME})\s+\((?P<first>[^()]{{1,60}})\)"
                        r"(?:\s+\((?P<second>[^()]{1,30})\))?$")
 OFFICE = (r"The\s+(?:Minister|Secretary|Parliamentary|Prime|Chancellor|Deputy|Leader|Attorney|Solicitor|Chief|Lord|"

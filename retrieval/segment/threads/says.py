@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from ...records import LayoutHints, Role
-from ..attribution.names import NEVER, PARTICLES, TITLES
+from ..attribution.names import NEVER, TITLES
 from ..page import Line, Page
+from ..speech import PARTICLES
 from ..units import Unit
 from . import BULLET, Thread
 
