@@ -81,4 +81,4 @@ class SaysThread:
             if span:
                 units.append(Unit(*span, speaker=name, role=Role.REPLY if parent else Role.COMMENT,
                                   reply_to=parent))
-        return Thread(headers[0][0].index, units)
+        return Thread(headers[0][0].index, units, tuple((ln.start, ln.end) for ln, _ in headers))

@@ -71,3 +71,15 @@ def test_a_short_list_is_words_never_a_stacked_heading():
     seg = segment(make_doc(text))
     assert seg.coverage.share == 1.0, seg.coverage.lost
     assert any("Elect a board representative" in p.text for p in seg.passages)
+
+
+def test_a_comment_header_is_read_not_lost():
+    """``Pat Webb said on 4 January 2024 at 7:02 pm:`` and the one-line comment under it read as one sentence: the
+    header is the thread reader's, the comment is measured alone."""
+    text = ("Winter feeding for garden birds\n\nFat balls in mesh bags are a hazard: birds catch their feet in the "
+            "mesh. Use a feeder instead.\n\nColin Marsh said on 3 January 2024 at 8:14 am:\nWe get a dozen "
+            "goldfinches a day.\n\nBeth Anand said on 3 January 2024 at 9:30 am:\nThat is wonderful.\n\n"
+            "Pat Webb said on 4 January 2024 at 7:02 pm:\nAny rats under the feeder?\n")
+    seg = segment(make_doc(text))
+    assert [p.speaker for p in seg.passages][-3:] == ["Colin Marsh", "Beth Anand", "Pat Webb"]
+    assert seg.coverage.share == 1.0, seg.coverage.lost
