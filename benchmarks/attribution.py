@@ -2,9 +2,10 @@
 
 For each family: precision (of the quotations or turns Quoth names a speaker for, the share named rightly),
 coverage (of all that have a speaker, the share named rightly) and mixed passages (passages that hold the words
-of two annotated speakers). ``--curve`` sweeps the speaker threshold; ``--clues`` gives each clue's precision.
+of two annotated speakers). ``--curve`` sweeps the speaker threshold; ``--clues`` gives each clue's precision;
+``--words`` the share of each labelled document's sentences that are in passages (segment/coverage.py).
 
-    python benchmarks/attribution.py [--curve] [--clues] [--works] [--only SLUG] [--misses N]
+    python benchmarks/attribution.py [--curve] [--clues] [--works] [--words] [--only SLUG] [--misses N]
 """
 
 from __future__ import annotations
@@ -183,8 +184,9 @@ def fiction_family(only: str | None = None, family: str = "fiction") -> dict[str
     return {family: out}
 
 
-def labelled_families(only: str | None = None) -> dict[str, list]:
-    """Each labelled document by family (its slug's first word), segmented as ``quoth index`` would."""
+def labelled_families(only: str | None = None, words: dict | None = None) -> dict[str, list]:
+    """Each labelled document by family (its slug's first word), segmented as ``quoth index`` would; ``words``,
+    when given, gets each document's coverage (the share of its sentences in passages) by slug."""
     from quoth import Quoth
     from quoth.ingest import FolderLoader, LoadReport
     from quoth.ingest.manifest import Manifest
@@ -203,7 +205,10 @@ def labelled_families(only: str | None = None) -> dict[str, list]:
         if not docs:
             continue
         gold, cast = labelled_gold(doc_file, docs[0].text)
-        out[stem.split("_")[0]].append((stem, seg(docs[0]).passages, gold, cast))
+        done = seg(docs[0])
+        if words is not None:
+            words[stem] = done.coverage
+        out[stem.split("_")[0]].append((stem, done.passages, gold, cast))
     return out
 
 
@@ -256,10 +261,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", help="one slug")
     ap.add_argument("--misses", type=int, default=0, help="print this many wrong names")
     ap.add_argument("--works", action="store_true", help="each work of fiction and each news article on its own")
+    ap.add_argument("--words", action="store_true", help="each labelled document's share of sentences in passages")
     args = ap.parse_args(argv)
     from quoth import Quoth
     bar = Quoth.open().settings.segment.speaker_threshold
-    families = {**fiction_family(args.only), **fiction_family(args.only, "news"), **labelled_families(args.only)}
+    words: dict = {}
+    families = {**fiction_family(args.only), **fiction_family(args.only, "news"),
+                **labelled_families(args.only, words)}
     families = {k: v for k, v in families.items() if v}
     print(f"speaker threshold {bar}")
     print(f"{'family':12s} {'docs':>4s} {'items':>6s} {'named':>6s} {'prec':>6s} {'cover':>6s} {'passages':>8s} "
@@ -284,6 +292,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {t:4.2f} {s.precision:6.3f} {s.coverage:6.3f}")
     if args.works:
         works(families, bar)
+    if args.words:
+        print("sentences in passages (labelled documents): share covered/sentences, then the first lost")
+        for stem, cov in words.items():
+            print(f"  {stem:40s} {cov.share:6.3f} {cov.covered:5d}/{cov.sentences:<5d} {' | '.join(cov.lost[:1])[:60]}")
     for line in total.misses[:args.misses]:
         print("  miss:", line)
     return 0

@@ -94,7 +94,7 @@ class Segmenter:
         passages = to_passages(doc.text, doc.path, meta.title, units, self.max_tokens, self.count_tokens, context)
         if doc.locators:
             passages = [replace(p, locator=doc.locator_at(p.start)) for p in passages]
-        coverage = measure(page, headings, passages, self.settings.min_coverage)
+        coverage = measure(page, headings, passages, self.settings.min_coverage, thread.read if thread else ())
         if coverage.loses_words:
             log.warning("%s: only %.0f%% of its sentences are in passages (%d of %d); see quoth passages --explain",
                         doc.path, 100 * coverage.share, coverage.covered, coverage.sentences)

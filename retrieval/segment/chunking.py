@@ -74,18 +74,21 @@ def search_text_for(text: str, speaker: str | None, role: Role, reply_to: str | 
 
 
 def pack(text: str, pieces: list[tuple[int, int]], sizes: list[int], limit: int, count: TokenCounter,
-         special: int) -> list[tuple[int, int]]:
+         special: int, room: int | None = None) -> list[tuple[int, int]]:
     """Greedily join consecutive pieces while the joined text stays within ``limit`` tokens.
 
-    Word pieces add up across whitespace, so each piece's count (``sizes``, special tokens included) decides;
-    joined chunks are tokenised again, in one batch, only to confirm, and split back into their pieces in the
-    rare case the sum misled.
+    Word pieces add up across whitespace, so each piece's count (``sizes``, special tokens included) decides, up
+    to ``room`` (``limit`` at first); joined chunks are tokenised again, in one batch, only to confirm. A chunk the
+    sum misled about is packed again, with the pieces after it, in room shrunk by how far it was over: never split
+    back into its pieces (a run-on line's words, each counted alone, fall short of the joined count, and one-word
+    passages followed).
     """
+    room = limit if room is None else room
     groups: list[list[int]] = []
     total = 0
     for i, n in enumerate(sizes):
         n -= special
-        if groups and total + n + special <= limit:
+        if groups and total + n + special <= room:
             groups[-1].append(i)
             total += n
         else:
@@ -96,10 +99,10 @@ def pack(text: str, pieces: list[tuple[int, int]], sizes: list[int], limit: int,
                     strict=True))
     out: list[tuple[int, int]] = []
     for g in groups:
-        if len(g) > 1 and real[id(g)] > limit:
-            out.extend(pieces[i] for i in g)
-        else:
-            out.append((pieces[g[0]][0], pieces[g[-1]][1]))
+        if len(g) > 1 and real[id(g)] > limit:  # this chunk and all after it, packed again with less room
+            tighter = min(room - 1, special + (room - special) * limit // real[id(g)])
+            return out + pack(text, pieces[g[0]:], sizes[g[0]:], limit, count, special, tighter)
+        out.append((pieces[g[0]][0], pieces[g[-1]][1]))
     return out
 
 

@@ -11,6 +11,7 @@ from .page import Line, Page
 
 NAME_LINE_RE = re.compile(r"^[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3}$")
 TITLE_MAX_CHARS = 80  # a title made from a page's first line is cut here
+MD_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash before ASCII punctuation: Markdown's escape
 
 Block = list[Line]
 
@@ -27,13 +28,20 @@ def read_meta(page: Page, source: SourceInfo, head: Masthead, headings: list[Blo
     """``stop``: where the body ends (a thread starts); a title is never taken from below it."""
     signature = _signature(headings, body)
     author = source.author or head.authors or head.byline or signature or head.account
-    title = source.title or head.fields.get("title") or _plain(_title(page, source, head, headings, body, stop))
+    field = _unescaped(head.fields.get("title") or "")  # front matter writes Markdown: ``my\\_project``
+    title = source.title or field or _plain(_title(page, source, head, headings, body, stop))
     return PageMeta(title, author, signature)
+
+
+def _unescaped(title: str) -> str:
+    """A title as people read it: Markdown's escapes written out (``my\\_project`` is ``my_project``)."""
+    return MD_ESCAPE_RE.sub(r"\1", title)
 
 
 def _plain(heading: str) -> str:
     """A heading without its Markdown marks: ``# Title`` and ``**Title**`` are ``Title``."""
-    return re.sub(r"^#{1,6}\s+|^([*_]{1,2})(?=\S)(.*?\S)\1$", lambda m: m.group(2) or "", heading).strip() or heading
+    plain = re.sub(r"^#{1,6}\s+|^([*_]{1,2})(?=\S)(.*?\S)\1$", lambda m: m.group(2) or "", heading).strip() or heading
+    return _unescaped(plain) if plain != heading else plain
 
 
 def _title(page: Page, source: SourceInfo, head: Masthead, headings: list[Block], body: list[Block],

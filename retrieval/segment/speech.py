@@ -150,6 +150,10 @@ TRAILING_ONLY = ("so",)
 
 # A capital letter, Latin (accented ones included), Cyrillic or Greek: where a name may start.
 CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper()) + "А-ЯЁΑ-Ω"
+# Lower-case words inside a person's name ("Vincent van Gogh", "Omar ibn Said", "Jean de la Fontaine"): one list for
+# every reader of names (the fiction sieve's cast, speaker labels, quoted mail's attributions).
+PARTICLES = frozenset(["de", "da", "di", "du", "del", "der", "den", "van", "von", "al", "el", "la", "le", "bin", "ibn"])
+PARTICLE = "(?:" + "|".join(sorted(PARTICLES, key=lambda w: (-len(w), w))) + ")"  # the list as a regex group
 
 # Quotation marks: each opening mark and the marks that close it. „ closes with “ (German) or ” (Polish,
 # Hungarian, Czech), « with », » with « (German, Danish) or » (Swedish, Finnish), 「 with 」 (Japanese, Chinese).

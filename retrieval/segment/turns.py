@@ -29,27 +29,53 @@ class Turn:
     evidence: tuple[Evidence, ...] = ()
 
 
-def turn_units(page: Page, turns: list[Turn], skip: Iterable[int] = ()) -> list[Unit]:
-    """Units for each kept turn: its header's words and the runs of kept lines up to the next header."""
+Span = tuple[int, int]
+QUOTE_MARKS = re.compile(r"^(?:>[ \t]?)*")  # a quotation's marks (``> > ``) are not its words
+
+
+def turn_units(page: Page, turns: list[Turn], skip: Iterable[int] = (), others: Iterable[int] = ()) -> list[Unit]:
+    """Units for each kept turn: its header's words and the runs of kept lines up to the next header. ``others``
+    are lines in a turn that are someone else's words, writer unknown (a quotation nobody is named for): kept,
+    as units of nobody named, never as the turn's speaker's."""
     skipped = set(skip)
+    unknown = set(others)
     units: list[Unit] = []
     for i, turn in enumerate(turns):
         stop = turns[i + 1].line if i + 1 < len(turns) else len(page.lines)
         if not turn.keep:
             continue
-        runs: list[list[tuple[int, int]]] = [[]]
+        runs: list[tuple[bool, list[Span]]] = [(False, [])]  # (someone else's, the run's line spans)
         if turn.start is not None and turn.start < page.lines[turn.line].end:
-            runs[-1].append((turn.start, page.lines[turn.line].end))
+            runs[-1][1].append((turn.start, page.lines[turn.line].end))
         for ln in page.lines[turn.line + 1:stop]:
             if ln.blank:
                 continue
             if not page.keep[ln.index] or ln.index in skipped:
-                runs.append([])
+                runs.append((False, []))
             else:
-                runs[-1].append((ln.start, ln.end))
-        units += [Unit(run[0][0], run[-1][1], turn.speaker, turn.role, turn.reply_to, turn.confidence, turn.evidence)
-                  for run in runs if run]
+                other = ln.index in unknown
+                if other != runs[-1][0]:
+                    runs.append((other, []))
+                lead = QUOTE_MARKS.match(ln.text).end() if other and not runs[-1][1] else 0
+                runs[-1][1].append((ln.start + lead, ln.end))
+        units += [Unit(run[0][0], run[-1][1], None, Role.QUOTE) if other else
+                  Unit(run[0][0], run[-1][1], turn.speaker, turn.role, turn.reply_to, turn.confidence, turn.evidence)
+                  for other, run in runs if run]
     return units
+
+
+def label_spans(page: Page, turns: list[Turn], skip: Iterable[int] = ()) -> tuple[Span, ...]:
+    """What a turn reader read as nobody's words: each header line up to its turn's words (a label, a time
+    stamp; the whole line when the words start below it, or when it is a system line) and the skipped lines
+    (cues, system lines, a message's header block). In no passage, and not lost (coverage.py)."""
+    spans: list[Span] = []
+    for turn in turns:
+        ln = page.lines[turn.line]
+        end = turn.start if turn.keep and turn.start is not None and ln.start <= turn.start < ln.end else ln.end
+        if end > ln.start:
+            spans.append((ln.start, end))
+    spans += [(page.lines[i].start, page.lines[i].end) for i in skip if not page.lines[i].blank]
+    return tuple(sorted(spans))
 
 
 _CAPS_WORD = re.compile(rf"^[{CAPITALS}][{CAPITALS}'’.\-]*$")  # ÉMILE ZOLA as ANN LEE: both title-cased

@@ -13,6 +13,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .. import speech
+from ..speech import PARTICLE
+from ..speech import PARTICLES as PARTICLES  # cast.py reads them here
 
 CAP = speech.CAPITALS
 # A word of a name: capitalised, letters and inner apostrophes or hyphens (O'Brien, Jean-Luc), no full stop.
@@ -44,9 +46,8 @@ BODIES = ("Department", "Ministry", "Office", "Agency", "Bureau", "University", 
           "Centers", "Centre", "Centres", "Church", "Chamber", "House", "Party")
 INSTITUTION = rf"(?:{'|'.join(BODIES)}|Secretary|Minister){_S}(?:of|for){_S}(?:the{_S})?{WORD}(?:{_S}{WORD})?"
 _PART = rf"(?:{ACRONYM}|{INSTITUTION}|{WORD}|{INITIAL})"
-PARTICLES = frozenset(("de", "van", "von", "der", "da", "le", "la", "del", "du"))  # "Vincent van Gogh"
 # A people's adjective may stand before a title and its office ("Afghan Ambassador to the United States …").
-NAME = rf"(?:(?:{OFFICE}|{INITIAL}){_S})*{_PART}(?:{_S}(?:(?:{'|'.join(PARTICLES)}){_S})*(?:{TITLE}{_OF}|{_PART}))" \
+NAME = rf"(?:(?:{OFFICE}|{INITIAL}){_S})*{_PART}(?:{_S}(?:{PARTICLE}{_S})*(?:{TITLE}{_OF}|{_PART}))" \
        + "{0,3}"
 POSSESSIVE = re.compile(r"['’]s?$")  # "Mr. Bingley's": the name without its possessive ending
 # A name never starts inside an acronym ("S. Department" in "U.S. Department").

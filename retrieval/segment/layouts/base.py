@@ -13,7 +13,7 @@ from ..masthead import Masthead
 from ..meta import Block, PageMeta
 from ..page import Page
 from ..sentences import SENTENCE_END_RE
-from ..threads import ThreadReader
+from ..threads import BULLET, ThreadReader
 from ..threads.dated import DatedComments
 from ..threads.numbered import NumberedThread
 from ..threads.says import SaysThread
@@ -41,13 +41,17 @@ def is_heading(block: Block, max_words: int = HEADING_MAX_WORDS) -> bool:
     """A line, or a few stacked lines (a site name over a title), each short and none ending a sentence. A
     line that is one whole quotation, or closes one, is someone's words, never a heading: a reply broken off
     (``"But how--"``), a letter's signature (``"CAROLINE BINGLEY"``). A line that goes on in lower case continues
-    a wrapped sentence: the block is prose, however short its lines."""
+    a wrapped sentence: the block is prose, however short its lines. Lines that are all list items are a list
+    (an agenda, a set of links): someone's words, never a heading."""
+    if len(block) > 1 and all(LIST_ITEM.match(ln.text) for ln in block):
+        return False
     return len(block) <= MAX_HEADING_LINES and all(
         ln.words <= max_words and not SENTENCE_END_RE.search(ln.text) and not QUOTED_LINE.match(ln.text.strip())
         and not (UTTERANCE_END.search(ln.text) and ln.words >= UTTERANCE_WORDS) for ln in block) and not any(
         ln.text[:1].islower() for ln in block[1:])
 
 
+LIST_ITEM = re.compile(rf"^(?:{BULLET}|\d{{1,3}}[.)])\s+\S")
 QUOTED_LINE = re.compile(r"^[\"“„«].*[\"”“»]$")
 # A line broken off or leading on ("…advisable--"', "…and began:--", "MY DEAR FRIEND,--", "…than she said,"):
 # the middle of someone's words, never a heading.

@@ -23,6 +23,7 @@ BULLET = r"[•·◦▪‣*\-–—]"
 class Thread:
     first_line: int  # where the body ends
     units: list[Unit]
+    read: tuple[tuple[int, int], ...] = ()  # stretches read as nobody's words (labels, system lines): not lost
 
 
 class ThreadReader(Protocol):

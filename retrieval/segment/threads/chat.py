@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ...records import LayoutHints, Role
 from ..page import Line, Page
-from ..turns import Turn, turn_units
+from ..turns import Turn, label_spans, turn_units
 from . import Thread
 
 _DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
@@ -57,4 +57,4 @@ class ChatMessages:
             if m:
                 turns[i] = replace(turn, role=Role.REPLY, reply_to=m.group("name"))
                 skip.append(nxt.index)
-        return Thread(turns[0].line, turn_units(page, turns, skip))
+        return Thread(turns[0].line, turn_units(page, turns, skip), label_spans(page, turns, skip))

@@ -14,7 +14,7 @@ import re
 
 from ...records import LayoutHints, Role
 from ..page import Line, Page
-from ..turns import Turn, turn_units
+from ..turns import Turn, label_spans, turn_units
 from . import Thread
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -69,4 +69,4 @@ class DatedComments:
             stack.append((indent, turn.speaker))
             turns.append(Turn(turn.line, turn.speaker, role=Role.REPLY if parent else Role.COMMENT, reply_to=parent))
             skip |= set(range(turn.line + 1, last + 1))
-        return Thread(turns[0].line, turn_units(page, turns, skip))
+        return Thread(turns[0].line, turn_units(page, turns, skip), label_spans(page, turns, skip))

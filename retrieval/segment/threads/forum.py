@@ -10,7 +10,7 @@ import re
 
 from ...records import LayoutHints, Role
 from ..page import Line, Page
-from ..turns import Turn, turn_units
+from ..turns import Turn, label_spans, turn_units
 from . import Thread
 
 PHPBB_RE = re.compile(r"^(?:Post\s+)?by\s+(?P<name>\S.{0,50}?)\s*»\s*\S.*$")
@@ -81,4 +81,5 @@ class ForumPosts:
         turns, member = _posts(page)
         if len(turns) < MIN_POSTS:
             return None
-        return Thread(turns[0].line, turn_units(page, turns, member | _quoted(page, turns)))
+        skip = member | _quoted(page, turns)  # a quoted reply is already in its writer's own post
+        return Thread(turns[0].line, turn_units(page, turns, skip), label_spans(page, turns, skip))

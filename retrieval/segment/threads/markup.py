@@ -9,7 +9,7 @@ import bisect
 
 from ...records import LayoutHints
 from ..page import Page
-from ..turns import Turn, turn_units
+from ..turns import Turn, label_spans, turn_units
 from . import Thread
 
 
@@ -27,4 +27,4 @@ class MarkedTurns:
                 continue  # two marks on one line (an empty speech): the first one's turn holds it
             words = mark.words if line.start <= mark.words < line.end else None  # else on the lines below
             turns.append(Turn(line.index, mark.speaker, words))
-        return Thread(turns[0].line, turn_units(page, turns)) if turns else None
+        return Thread(turns[0].line, turn_units(page, turns), label_spans(page, turns)) if turns else None

@@ -15,11 +15,12 @@ import re
 
 from ...records import LayoutHints
 from ..page import Line, Page
-from ..turns import Turn, turn_units
+from ..speech import PARTICLE
+from ..turns import Turn, label_spans, turn_units
 from . import Thread
 
 HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Viscount|Earl|Councillor|Cllr|Rev|The Rev)"
-_NAME = r"[A-Z][\w'’\-]*(?:\s+(?:of|de|van|von)?\s*[A-Z][\w'’\-]*){0,4}"
+_NAME = rf"[A-Z][\w'’\-]*(?:\s+(?:of|{PARTICLE})?\s*[A-Z][\w'’\-]*){{0,4}}"
 MEMBER_RE = re.compile(rf"^(?P<name>(?:{HONORIFIC}\s+)?{_NAME})\s+\((?P<first>[^()]{{1,60}})\)"
                        r"(?:\s+\((?P<second>[^()]{1,30})\))?$")
 OFFICE = (r"The\s+(?:Minister|Secretary|Parliamentary|Prime|Chancellor|Deputy|Leader|Attorney|Solicitor|Chief|Lord|"
@@ -56,7 +57,8 @@ class ProceedingsSpeeches:
                  if (speaker := self._speaker(ln, offices, people)) is not None]
         if len(turns) < MIN_SPEECHES or len({t.speaker for t in turns}) < 2:
             return None
-        return Thread(turns[0].line, turn_units(page, turns, noise(page)))
+        skip = noise(page)
+        return Thread(turns[0].line, turn_units(page, turns, skip), label_spans(page, turns, skip))
 
     def _speaker(self, ln: Line, offices: dict[str, str], people: list[str]) -> str | None:
         text = ln.text

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from ...records import LayoutHints, Role
-from ..attribution.names import NEVER, PARTICLES, TITLES
+from ..attribution.names import NEVER, TITLES
 from ..page import Line, Page
+from ..speech import PARTICLES
 from ..units import Unit
 from . import BULLET, Thread
 
@@ -80,4 +81,4 @@ class SaysThread:
             if span:
                 units.append(Unit(*span, speaker=name, role=Role.REPLY if parent else Role.COMMENT,
                                   reply_to=parent))
-        return Thread(headers[0][0].index, units)
+        return Thread(headers[0][0].index, units, tuple((ln.start, ln.end) for ln, _ in headers))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ....records import LayoutHints
 from ...page import Page
-from ...turns import turn_units
+from ...turns import label_spans, turn_units
 from .. import Thread
 from .pieces import pieces
 from .read import Reading, read_labels
@@ -32,7 +32,8 @@ class LabelledTurns:
         reading = read_labels(page, hints)
         if reading is None or reading.family is not self.family:
             return None
-        units = turn_units(page, list(reading.turns), reading.skip)
+        turns = list(reading.turns)
+        units = turn_units(page, turns, reading.skip, reading.others)
         if self.family is Family.SPEECH:
             units = [piece for u in units for piece in pieces(page.text, u)]
-        return Thread(reading.turns[0].line, units)
+        return Thread(turns[0].line, units, label_spans(page, turns, reading.skip))

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ...attribution.names import WordCase
+from ...speech import PARTICLES
 from ...turns import FULL_NAME_RE, person_name
 
 _TITLE_WORDS = (
@@ -21,7 +22,6 @@ _TITLE_WORDS = (
 TITLES = re.compile(rf"^(?:{_TITLE_WORDS})+", re.IGNORECASE)
 _TITLE_WORD = re.compile(rf"\b{_TITLE_WORDS}")  # in a name the page spells out, written capitalised
 ROSTER_RE = re.compile(r"^(?P<name>(?:[A-Z]{2,}\.?\s+)*[A-Z][A-Z'’\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][A-Z'’\-]+){1,2}),\s")
-PARTICLES = frozenset(["de", "da", "di", "du", "van", "von", "der", "den", "al", "el", "la", "le", "bin", "ibn"])
 ASKERS = ("interviewer", "host", "presenter", "moderator", "q", "question", "questions")
 ANSWERERS = ("interviewee", "guest", "speaker", "a", "answer", "answers")
 SURNAME_WEIGHT = 0.95  # a surname tied to the one full name ending with it: all but certain, not quite

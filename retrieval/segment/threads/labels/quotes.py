@@ -13,6 +13,7 @@ from dataclasses import replace as replaced
 from ....records import Clue
 from ...attribution.evidence import Decision
 from ...page import Line, Page
+from ...speech import PARTICLE
 from ...turns import Turn
 
 MARKS_RE = re.compile(r"^(?:>[ \t]?)+")
@@ -20,7 +21,7 @@ WROTE_RE = re.compile(r"(?:^|\s)(?:wrote|writes|schrieb|a écrit|escribió|scris
 OPEN_RE = re.compile(r"^On\s\S")  # a mail client's attribution opens so, and may wrap before its "wrote:"
 # Nobody's words inside a quotation: an elision mark.
 ELISION_RE = re.compile(r"^[<\[(]?\s*(?:snip(?:ped)?|\.\.\.|…)\s*[>\])]?$", re.IGNORECASE)
-_NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?$|^(?:de|da|di|van|von|der|den|al|el|la|le|bin|ibn)$")
+_NAME_WORD = re.compile(rf"^[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?$|^{PARTICLE}$")
 # Capitalised words of a date line that are no names.
 _DATE_WORDS = """mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday jan feb
 mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october
@@ -33,6 +34,12 @@ def depth(text: str) -> tuple[int, str]:
     """How deep a line is quoted (``> >`` is 2), and its words without the marks."""
     m = MARKS_RE.match(text)
     return (m.group().count(">"), text[m.end():].strip()) if m else (0, text.strip())
+
+
+def has_words(line: str) -> bool:
+    """Whether a quoted line holds words: not an empty one parting paragraphs, nor an elision mark."""
+    text = depth(line)[1]
+    return bool(text) and not ELISION_RE.match(text)
 
 
 def author(line: str) -> str | None:

@@ -11,7 +11,7 @@ from ...page import Line, Page
 from ...turns import Turn, names_in
 from .induce import Hit, Tally, accepted_shapes, key
 from .names import Named, chat_name, field_names, first_named, is_formal, qa_speaker, speech_names, spelled_names
-from .quotes import Quoting
+from .quotes import Quoting, has_words
 from .roles import interview_roles, is_interview, unlabelled_answers
 from .shapes import (
     ATTRIBUTION_RE,
@@ -31,6 +31,7 @@ from .shapes import (
 
 NO_HINTS = LayoutHints()
 ONCE_WEIGHT = 0.92  # a label seen once, in a shape the document repeats: likely a speaker, less sure
+CUE_MAX_LINES = 12  # how far a direction's closing mark is looked for
 ANSWER_WEIGHT = 0.95  # an answer read from its place under a question, not from a label of its own
 
 
@@ -41,7 +42,8 @@ class Reading:
     family: Family
     shapes: tuple[Tally, ...]
     turns: tuple[Turn, ...]
-    skip: tuple[int, ...]  # cue and quoted lines inside turns
+    skip: tuple[int, ...]  # nobody's lines inside turns: cues, attributions, empty quoted lines, header blocks
+    others: tuple[int, ...] = ()  # quoted lines whose writer the document does not name: kept, unnamed
 
 
 def read_labels(page: Page, hints: LayoutHints = NO_HINTS) -> Reading | None:
@@ -65,6 +67,7 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
     first = min((line for line, h in hits.items() if seen[line] > 1 or not h.shape.recurs), default=min(hits))
     turns: list[Turn] = []
     skip: list[int] = []
+    others: list[int] = []
     in_cue = in_header = False  # in a direction over several lines; in a message's header, up to a blank line
     quoted: set[int] = set()
     quoting = Quoting()  # who wrote each quoted depth of a message, read from its attribution lines
@@ -81,14 +84,15 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
             skip.append(ln.index)
             continue
         in_cue = in_cue and h is None  # a label ends a direction left open: ``[inaudible`` hid every turn after it
-        if in_cue or (h is None and family is Family.SPEECH and CUE_OPEN_RE.match(text)):
+        if in_cue or (h is None and family is Family.SPEECH and CUE_OPEN_RE.match(text) and _direction(page, ln)):
             skip.append(ln.index)
             in_cue = not CUE_CLOSE_RE.search(text)
             continue
         in_header = h is not None and h.shape is FROM
         if h is not None and not h.system:
             once = seen[h.line] == 1
-            turns.append(Turn(ln.index, None) if once and h.shape.once_is_heading and h.line not in short else
+            # A label seen once in a shape that is often a heading names nobody; words after it are still words.
+            turns.append(Turn(ln.index, None, h.start) if once and h.shape.once_is_heading and h.line not in short else
                          _turn(h, names[h.label], seen[h.line]))
             quoting.reset(turns[-1])  # a new speaker's turn: no attribution of another's holds across it
             asked = answers is not None
@@ -100,8 +104,8 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
         elif QUOTED_RE.match(ln.text) or _quote_tail(page, ln, quoted):
             quoted.add(ln.index)
             keep, opened = quoting.quoted(ln, tail=not QUOTED_RE.match(ln.text))
-            if not keep:
-                skip.append(ln.index)
+            if not keep:  # a quotation nobody is named for is still someone's words: kept, unnamed
+                (others if has_words(ln.text) else skip).append(ln.index)
             if opened is not None:
                 turns.append(opened)
         elif CUE_RE.match(text):
@@ -111,7 +115,18 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
             asked = False
         elif (resumed := quoting.resume(ln)) is not None:
             turns.append(resumed)
-    return Reading(family, tuple(shapes), tuple(turns), tuple(skip))
+    return Reading(family, tuple(shapes), tuple(turns), tuple(skip), tuple(others))
+
+
+def _direction(page: Page, ln: Line) -> bool:
+    """Whether a bracket left open at a line's start is a direction over several lines: its closing mark ends a
+    line, or the next label ends it (``[inaudible``). Closed inside a line with words after it (``Doe swarme vpon
+    him) from the Westerne Isles``), it is a parenthesis in someone's speech, and its lines are their words."""
+    close = "]" if unstamped(ln.text)[1].startswith("[") else ")"
+    for nxt in page.lines[ln.index + 1:ln.index + 1 + CUE_MAX_LINES]:
+        if close in nxt.text:
+            return bool(CUE_CLOSE_RE.search(nxt.text)) and nxt.text.index(close) >= len(nxt.text) - 2
+    return True
 
 
 def _answers(page: Page, shapes: list[Tally]) -> Turn | None:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ...speech import CAPITALS
+from ...speech import CAPITALS, PARTICLE
 
 
 class Family(StrEnum):
@@ -44,10 +44,9 @@ STAMP_RE = re.compile(
     r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?\s*[\])]?\s+(?:[-–—|]\s+)?")
 _UP = rf"[{CAPITALS}]"
 _WORD = r"[^\W\d_][\w'’.\-]*"
-_PARTICLE = r"(?:de|da|di|du|van|von|der|den|al|el|la|le|bin|ibn)"
 _HONORIFIC = r"(?:(?:MR|MRS|MS|DR|ST|MME|MLLE|Mr|Mrs|Ms|Dr|St)\.?\s+)"
 # A person's label: a handle or a name of up to five words, later words capitalised (``Dan said`` is no label).
-_NAME = rf"@?{_WORD}(?:\s+(?:{_UP}[\w'’.\-]*|{_PARTICLE})){{0,4}}"
+_NAME = rf"@?{_WORD}(?:\s+(?:{_UP}[\w'’.\-]*|{PARTICLE})){{0,4}}"
 _CAPS_NAME = rf"{_HONORIFIC}?[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’.\-]*){{0,3}}"
 _TITLE = r"(?:,\s+[A-Z][A-Z0-9 .'’&\-]{1,40})"  # JAKE TAPPER, CNN MODERATOR
 _SPAN_STAMP = r"(?:\s*[\(\[]\s*\d{1,2}(?::\d{2}){1,2}\s*[\)\]])"  # Name (00:14:03):

@@ -48,3 +48,16 @@ def test_short_fragments_merge_with_the_same_speaker_only():
     units = [Unit(0, 36, "A", Role.BODY), Unit(38, 44, "A", Role.BODY), Unit(46, len(text), "B", Role.QUOTE)]
     merged = merge_short(units, text, min_words=3)
     assert [(u.start, u.end, u.speaker) for u in merged] == [(0, 44, "A"), (46, len(text), "B")]
+
+
+def test_one_long_line_without_sentence_ends_is_cut_into_readable_passages():
+    """A run-on line (no full stop anywhere) was cut into one-word passages: summed word counts fell short of the
+    count of the joined words, and an over-limit run fell back to single words. Runs are now cut again until each
+    fits, near the budget."""
+    vocab = ["harbour", "wall", "granite", "storm", "winter", "council", "port", "money", "plan", "tide"]
+    text = " ".join(vocab[(i * 7) % len(vocab)] for i in range(600))
+    passages = to_passages(text, "a.txt", "", [Unit(0, len(text), None, Role.BODY)], 128, approx_tokens)
+    sizes = [words(p.text) for p in passages]
+    assert sum(sizes) == 600 and all(approx_tokens(p.search_text) <= 128 for p in passages)
+    assert len(passages) <= 12 and min(sizes[:-1]) >= 40, sizes
+    assert all(text[p.start:p.end] == p.text for p in passages)

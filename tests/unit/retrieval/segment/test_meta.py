@@ -46,3 +46,15 @@ def test_header_fields_give_title_and_authors():
     meta = read_meta(page, SourceInfo("a.txt", ""), head, [], [[page.lines[5]]])
     assert (meta.title, meta.author) == ("Tidal power", "Ann Lee and Bob Roe")
     assert [ln.text for ln in page.content()] == ["Body."]
+
+
+def test_a_titles_markdown_escapes_are_written_out():
+    """YAML front matter and Markdown headings escape ``_`` and ``#``: ``my\\_project`` is read ``my_project``."""
+    from quoth.segment.masthead import read_masthead
+
+    page = Page.of("---\ntitle: my\\_project \\#1 notes\nauthor: Ann Lee\n---\n\nThe board met on Monday.")
+    meta = read_meta(page, SourceInfo("a.md", ""), read_masthead(page), [], [[page.lines[5]]])
+    assert meta.title == "my_project #1 notes"
+    page = Page.of("# Notes on snake\\_case\nThe board met on Monday to discuss the quay.")
+    meta = read_meta(page, SourceInfo("a.md", ""), Masthead(), blocks(page, 0), blocks(page, 1))
+    assert meta.title == "Notes on snake_case"

@@ -122,9 +122,11 @@ def test_a_wrapped_attribution_and_a_rewrapped_deeper_line_keep_each_author():
             "On Tue, Jan 2, 2024, 8:52 AM Maya Lind <maya@example.net>\nwrote:\n\n"
             "> > Ladders are needed for\n> pruning. That was Ruth's point.\n> I agree with her on that.\n\n"
             "Then we bring them.\n\n" + msgs)
-    got = [(s, w) for s, w, _ in read(mail)][:2]
-    # "> pruning." is Ruth's sentence re-wrapped a level up: not Maya's; Maya's own line is hers.
-    assert got == [("Maya Lind", "> I agree with her on that."), ("Ken Osei", "Then we bring them.")]
+    got = [(s, w) for s, w, _ in read(mail)][:3]
+    # "> pruning." is Ruth's sentence re-wrapped a level up: not Maya's; Maya's own line is hers. Ruth's words,
+    # her name unread, are kept unnamed (never lost, never Maya's or Ken's), without the quotation marks.
+    assert got == [(None, "Ladders are needed for\n> pruning. That was Ruth's point."),
+                   ("Maya Lind", "> I agree with her on that."), ("Ken Osei", "Then we bring them.")]
 
 
 def test_a_surname_label_takes_the_one_first_name_the_prose_writes_before_it():

@@ -105,7 +105,7 @@ def test_a_briefing_with_offices_and_unnamed_questions():
                                    "Jennifer Granholm", None, "Karine Jean-Pierre"]
 
 
-def test_post_headers_with_the_words_below_and_quotes_left_out():
+def test_post_headers_with_the_words_below_and_quotes_kept_unnamed():
     doc = ("# [#49 PR](https://x.test/49) `open`: support env override\n\n"
            "#### [plyr4](https://x.test/plyr4) opened issue at [2025-09-16](https://x.test/49):\n\n"
            "this PR adds an override for the endpoint.\n\n"
@@ -113,7 +113,8 @@ def test_post_headers_with_the_words_below_and_quotes_left_out():
            "> this PR adds an override\n\nThanks, looks sensible to me.\n\n"
            "#### [plyr4](https://x.test/plyr4) commented at [2025-09-18](https://x.test/49#2):\n\nGreat, thanks.\n\n"
            "#### [mattduck](https://x.test/mattduck) commented at [2025-09-19](https://x.test/49#3):\n\nMerged it.\n")
-    assert turns(doc) == [("plyr4", "this PR adds an override for the endpoint."),
+    # The quoted line is plyr4's words in mattduck's post: kept (never lost), named for nobody (never mattduck).
+    assert turns(doc) == [("plyr4", "this PR adds an override for the endpoint."), (None, "this PR adds an override"),
                           ("mattduck", "Thanks, looks sensible to me."), ("plyr4", "Great, thanks."),
                           ("mattduck", "Merged it.")]
 
@@ -406,3 +407,29 @@ def test_a_chinese_transcript_with_full_width_colons_is_read_turn_by_turn():
     fields = ("作者：张伟\n时间：2023年\n地点：北京\n作者：李娜\n时间：2024年\n地点：上海\n\n"
               "今天我们去了公园，天气很好。\n")
     assert turns(fields) is None  # header fields say a value, not something
+
+
+def test_a_parenthesis_over_lines_of_verse_is_the_speakers_words_and_a_direction_is_nobodys():
+    """A bracket opening a line is a direction over several lines only when its closing mark ends a line: closed
+    inside a line with words after it, it is a parenthesis in the speech (seven lines of Macbeth were lost)."""
+    text = ("CAPTAIN. Doubtfull it stood, the mercilesse Macdonwald\n(Worthie to be a Rebell, for to that\n"
+            "The multiplying Villanies of Nature\nDoe swarme vpon him) from the Westerne Isles\n"
+            "Of Kernes and Gallowgrosses is supply'd.\n\nKING. Dismay'd not this our Captaines?\n\n"
+            "CAPTAIN. Yes, as Sparrowes, Eagles.\n(Alarum within, and the King\nturns to Rosse.)\n\n"
+            "KING. So well thy words become thee.\n")
+    got = turns(text)
+    assert got is not None
+    assert got[0] == ("Captain", text[text.index("Doubtfull"):text.index(".\n\nKING")] + ".")
+    assert all("Alarum" not in words for _, words in got)
+
+
+def test_a_label_seen_once_that_names_nobody_keeps_the_words_after_it():
+    """``Lenox.`` once, in a play whose labels are ``Macb.`` and ``Banq.``: a heading's shape, naming nobody, but
+    the words after it on its line are still someone's (they were lost)."""
+    text = ("Macb. So foule and faire a day I haue not seene.\n\nBanq. How farre is't call'd to Soris?\n\n"
+            "Macb. Speake if you can: what are you?\n\nBanq. Good Sir, why doe you start?\n\n"
+            "Lenox. What a haste lookes through his eyes?\n\nMacb. Stay you imperfect Speakers, tell me more.\n\n"
+            "Banq. The Earth hath bubbles, as the Water ha's.\n")
+    got = turns(text)
+    assert got is not None
+    assert (None, "What a haste lookes through his eyes?") in got
