@@ -10,9 +10,11 @@ followed, hit@3 0.75 -> 0.73)."""
 
 from __future__ import annotations
 
+from ..records import Role
 from .sentences import sentence_spans
 from .units import Unit
 
+SPOKEN = frozenset({Role.TURN, Role.QUOTE, Role.COMMENT, Role.REPLY})  # units that can ask and answer
 QUESTION_WORDS = 50  # the question's last words kept: the ask itself, not the speech leading to it
 SHORT_QUESTION = 6  # a question this short ("Found?") takes the sentence before it along
 # Markup and quotes that may close a question: "**What do you use?**", "(why?)", '"Why?"'
@@ -37,6 +39,8 @@ def lead_ins(text: str, units: list[Unit]) -> list[str]:
     out = [""] * len(units)
     for i in range(1, len(units)):
         before, u = units[i - 1], units[i]
+        if u.role not in SPOKEN or before.role not in SPOKEN:
+            continue  # a story's narration after "When will you come to see me?" answers nobody
         if before.speaker is None or before.speaker != u.speaker:
             out[i] = question_at_end(text[before.start:before.end])
     return out

@@ -28,3 +28,14 @@ def test_an_answer_reads_the_question_another_speaker_asked():
         "",  # no question before it, and long enough alone
         "",
     ]
+
+
+def test_a_storys_narration_answers_no_question():
+    text = "'When will you come to see me?' Nobody ever stopped him in the street to ask it. 'Soon.'"
+    q = (0, text.index("?'") + 2)
+    narration = (q[1] + 1, text.index(" 'Soon"))
+    units = [Unit(*q, None, Role.QUOTE), Unit(*narration, "Narrator", Role.BODY),
+             Unit(narration[1] + 1, len(text), "Bo", Role.QUOTE)]
+    assert lead_ins(text, units) == ["", "", ""]
+    units[1] = Unit(*narration, "Ann", Role.QUOTE)  # spoken: an answer reads the question
+    assert lead_ins(text, units)[1] == "'When will you come to see me?'"
