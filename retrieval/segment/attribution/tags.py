@@ -81,8 +81,16 @@ _BEFORE_ADDING = re.compile(rf"^\s*{OPENER}(?:[^\"“”«»,]{{1,80}}?,\s+)?"
                             r".*?,\s*(?:adding|saying|ajoutant|affirmant|estimant|añadiendo|afirmando|asegurando)\b",
                             re.S)
 # "On Miss Lucas's persevering, however, she added,": a clause at the lead's end, its subject and verb.
-_BEFORE_CLAUSE = re.compile(rf"(?:^|[,;]\s+)(?:(?P<name>{NAME})|(?P<pron>{PRONOUNS_BEFORE}))(?:\s+[\w'’]+){{0,6}}?\s+"
-                            rf"(?:and\s+)?{ADVERB}(?P<verb>{V})\b(?P<rest>[^\"“”«»„.!?,;]{{0,40}})[,:—–-]\s*$")
+# "…, and then she returned and asked anxiously,", "; so Dorothy said, with hesitation,": a short aside between
+# the verb and the quotation ("with hesitation", "very gravely") leaves the clause a tag.
+_BEFORE_CLAUSE = re.compile(rf"(?:^|[,;]\s+)(?:(?:and|but|so)\s+)?(?:then\s+)?(?:(?P<name>{NAME})|"
+                            rf"(?P<pron>{PRONOUNS_BEFORE}))(?:\s+[\w'’]+){{0,6}}?\s+"
+                            rf"(?:and\s+)?{ADVERB}(?P<verb>{V})\b(?P<rest>[^\"“”«»„.!?,;]{{0,40}})"
+                            r"(?:,\s*(?:with\s+|in\s+|very\s+)?[a-z]+(?:\s+[a-z]+)?)?[,:—–-]\s*$")
+# "and Alice heard the Rabbit say,": the one heard speaking is the speaker.
+_BEFORE_HEARD = re.compile(rf"\b(?:heard|hear|hears|hearing)\s+(?:the\s+)?(?P<name>{NAME})\s+"
+                           r"(?P<verb>say|cry|call|whisper|mutter|add|remark|exclaim|shout|reply|answer)"
+                           r"(?:\s+to\s+(?:itself|himself|herself))?\s*[,:]?\s*$")
 # "when thus accosted by Miss Bingley:": the passive names the speaker after "by".
 _BEFORE_PASSIVE = re.compile(rf"\b(?:accosted|addressed|interrupted|answered|asked|greeted|hailed|told)\s+by\s+"
                              rf"(?:{PRE_NAME})?(?P<name>{NAME})\s*[,:—–-]\s*$")
@@ -134,6 +142,8 @@ def tag_before(lead: str) -> Tag | None:
         if m:
             return _tag(m, after=False)
     m = _BEFORE_SUBJECT_FIRST.match(lead)
+    if m and m.group("noun") and (clause := _BEFORE_CLAUSE.search(lead)) and clause.start() > m.start("noun"):
+        m = None  # "But the little woman expected her to answer; so Dorothy said,": the clause's subject speaks
     if m:
         rest = m.group("rest")
         near_verb = re.fullmatch(rf"(?:{NEAR_V})", m.group("verb")) is not None
@@ -141,7 +151,7 @@ def tag_before(lead: str) -> Tag | None:
         # ("said the plan was") may be further off, as news quotes partly.
         if len(rest.split()) <= 3 or (near_verb and len(rest.split()) <= 14):
             return _tag(m, after=False, near=len(rest.split()) <= 6 and not (m.group("between") or "").strip())
-    for rx in (_BEFORE_CLAUSE, _BEFORE_PASSIVE, _BEFORE_SAID_COLON):
+    for rx in (_BEFORE_CLAUSE, _BEFORE_PASSIVE, _BEFORE_SAID_COLON, _BEFORE_HEARD):
         m = rx.search(lead)
         if m:
             return _tag(m, after=False)
