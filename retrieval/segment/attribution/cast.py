@@ -18,6 +18,7 @@ from .names import NAME_RE, NEVER, PARTICLES, POSSESSIVE, TITLE_GENDER, TITLES, 
 TAG_CAPITALS = 2  # times a tag's subject is capitalised inside sentences to be taken for a name
 HONOURS = frozenset({"sir", "lady", "lord", "dame"})  # titles that stay in a name with a first name
 MEN_BY_SURNAME = ("mr", "sir", "mister", "monsieur", "herr", "señor")
+FEMALE_TITLES = frozenset(t for t, g in TITLE_GENDER.items() if g == "f")
 MALE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
 FEMALE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
 HEADING = re.compile(r"(?:^|\n[ \t]*\n)[ \t]*(?P<line>[^\n]+?)[ \t]*(?=\n[ \t]*\n|\n?$)")
@@ -236,11 +237,24 @@ class Cast:
         "a mouse"."""
         name = POSSESSIVE.sub("", name.strip())
         c = self.resolve(name)
+        if c is None and tagged:
+            c = self._the_man(name)
         if c is None and name.lower() not in self._by_form and (
                 (new := clean(name, self.case)) or (tagged and (new := self._capitalised(name)))):
             self._place(new, 1)
             c = self._by_form.get(new.lower())
         return c
+
+    def _the_man(self, name: str) -> Character | None:
+        """A bare surname in a tag ("answered Wilson") that a man shares only with women of his family ("Mrs.
+        Wilson", "Myrtle Wilson"): the man's, as fiction tags men by surname and women by title or first name."""
+        title, words = split_title(name)
+        if title or len(words) != 1:
+            return None
+        same = [c for c in self.characters if c.last.lower() == words[0].lower()]
+        men = [c for c in same if c.gender != "f" and split_title(c.name)[0] not in FEMALE_TITLES]
+        women = [c for c in same if c.gender == "f"]
+        return men[0] if len(men) == 1 and women and len(men) + len(women) == len(same) else None
 
     def _capitalised(self, name: str) -> str | None:
         lows = [w.lower() for w in split_title(name)[1]]
