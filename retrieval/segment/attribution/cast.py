@@ -21,6 +21,9 @@ MEN_BY_SURNAME = ("mr", "sir", "mister", "monsieur", "herr", "señor")
 FEMALE_TITLES = frozenset(t for t, g in TITLE_GENDER.items() if g == "f")
 MALE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
 FEMALE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+# "the Rabbit … it turned a corner": a creature the text calls "it" has no gender for "he" or "she" to find, though
+# a "she" about someone else may follow its name.
+NEUTER = re.compile(r"\b(?:itself|its|it\s+(?:said|went|turned|looked|began|answered|replied|asked))\b", re.I)
 HEADING = re.compile(r"(?:^|\n[ \t]*\n)[ \t]*(?P<line>[^\n]+?)[ \t]*(?=\n[ \t]*\n|\n?$)")
 CHAPTER = re.compile(r"(?:chapter|book|part|adventure|stave|volume|canto)\b|[IVXLC]+\.\s", re.I)
 HEADING_WORDS = 10
@@ -212,9 +215,9 @@ class Cast:
             if _vocative(text, m.start, m.end):
                 continue
             nxt = self.mentions[i + 1].start if i + 1 < len(self.mentions) else len(text)
-            he, she = _pronouns(text[m.end:min(m.end + GENDER_WINDOW, nxt)])
-            if he != she:
-                votes.setdefault(id(m.character), Counter())["m" if he > she else "f"] += 1
+            he, she, it = _pronouns(text[m.end:min(m.end + GENDER_WINDOW, nxt)])
+            if it > he + she or he != she:
+                votes.setdefault(id(m.character), Counter())["n" if it > he + she else "m" if he > she else "f"] += 1
         for c in self.characters:
             if c.gender is None and (g := _majority(votes.get(id(c), Counter()))):
                 c.gender = g
@@ -331,9 +334,9 @@ def _votes(text: str, spans: list[tuple[int, int, str]]) -> dict[str, str]:
         if _vocative(text, start, end):
             continue
         nxt = spans[i + 1][0] if i + 1 < len(spans) else len(text)
-        he, she = _pronouns(text[end:min(end + GENDER_WINDOW, nxt)])
-        if he != she:
-            votes.setdefault(form, Counter())["m" if he > she else "f"] += 1
+        he, she, it = _pronouns(text[end:min(end + GENDER_WINDOW, nxt)])
+        if it > he + she or he != she:
+            votes.setdefault(form, Counter())["n" if it > he + she else "m" if he > she else "f"] += 1
     return {form: g for form, v in votes.items() if (g := _majority(v))}
 
 
@@ -344,16 +347,16 @@ def _vocative(text: str, start: int, end: int) -> bool:
                 and re.match(r"[,;?!.]", text[end:end + 1]))
 
 
-def _pronouns(window: str) -> tuple[int, int]:
+def _pronouns(window: str) -> tuple[int, int, int]:
     window = re.split(r"[\"“”‘’«»]", window)[0]  # a quotation's pronouns are the speaker's own
-    return len(MALE.findall(window)), len(FEMALE.findall(window))
+    return len(MALE.findall(window)), len(FEMALE.findall(window)), len(NEUTER.findall(window))
 
 
 def _majority(v: Counter) -> str | None:
     if not v:
         return None
     g, n = v.most_common(1)[0]
-    return g if n >= MIN_VOTES and n >= AGREEMENT * sum(v.values()) else None
+    return g if g != "n" and n >= MIN_VOTES and n >= AGREEMENT * sum(v.values()) else None
 
 
 def _fits(c: Character, title: str | None, words: list[str], gender: str | None) -> bool:
