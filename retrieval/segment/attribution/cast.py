@@ -102,6 +102,8 @@ class Cast:
         for a, _, name in reversed(spans):
             cast._first[name.lower()] = a
         cast._group(forms, genders)
+        for head in _shared_heads(text[start:end]):
+            cast._by_form[head] = None  # "the Witch" among the Witch of the North and the Witch of the East
         cast.mentions = [Mention(a, b, c) for a, b, n in spans if (c := cast.resolve(n)) is not None]
         cast._genders(text)
         cast.places = _places(text, cast.mentions)
@@ -304,6 +306,21 @@ def _headings(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if CHAPTER.match(line) or (len(line.split()) <= HEADING_WORDS and not re.search(r"[.!?,;:\"”’'»]$", line)):
             out.append((m.start("line"), m.end("line")))
     return out
+
+
+# "the Witch of the North", "the King of Bohemia": a title-like head and the place or people it is of.
+OF_NAME = re.compile(r"(?<![\w'’])([A-Z][a-z]+)\s+of\s+(?:the\s+)?([A-Z][\w'’]+)")
+
+
+def _shared_heads(text: str) -> set[str]:
+    """Words that head two "… of …" names with different places, each used again ("Witch of the North", "Witch of
+    the East"): the word alone may be either, so it names nobody."""
+    places: dict[str, Counter] = {}
+    for m in OF_NAME.finditer(text):
+        places.setdefault(m.group(1).lower(), Counter())[m.group(2).lower()] += 1
+    # Each place named more than once: "the King of Scandinavia", the bride's father named once in passing, leaves
+    # "the King" the King of Bohemia.
+    return {head for head, of in places.items() if sum(n > 1 for n in of.values()) > 1}
 
 
 def _places(text: str, mentions: list[Mention]) -> set[str]:

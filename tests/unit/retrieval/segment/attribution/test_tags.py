@@ -68,3 +68,13 @@ def test_a_creature_the_text_calls_it_gets_no_gender_from_a_she_after_its_name()
     person = creature.replace("it turned its", "she turned her").replace("by itself, its", "alone, her").replace(
         "; its nose twitched, it looked", "; her nose twitched, she looked")
     assert Cast.learn(person * 2).resolve("Badger").gender == "f"  # the same text without "it" would say "she"
+
+
+def test_a_head_shared_by_two_of_names_names_nobody_alone():
+    two = ("The Queen of the Marsh came first, and the Queen of the Hills after her. The Queen of the Marsh bowed; "
+           "the Queen of the Hills did not. The Queen frowned. ")
+    assert Cast.learn(two * 2).resolve("Queen") is None
+    # A second place named once in passing ("her sister, the Queen of Norway") leaves the Queen the one about.
+    one = ("The Queen of the Marsh came first. The Queen of the Marsh bowed to her sister, the Queen of Norway. "
+           "The Queen frowned. The Queen smiled. ")
+    assert Cast.learn(one).resolve("Queen") is not None
