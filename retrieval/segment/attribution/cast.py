@@ -261,6 +261,10 @@ class Cast:
         women = [c for c in same if c.gender == "f"]
         return men[0] if len(men) == 1 and women and len(men) + len(women) == len(same) else None
 
+    def family(self, surname: str) -> bool:
+        """Whether the text names a family by this surname under two titles ("Mr. Bennet", "Mrs. Bennet")."""
+        return surname.lower() in self._families
+
     def _capitalised(self, name: str) -> str | None:
         lows = [w.lower() for w in split_title(name)[1]]
         if not lows or any(w in NEVER for w in lows):

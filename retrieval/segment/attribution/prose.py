@@ -31,7 +31,7 @@ from ..units import Unit
 from .cast import Cast, Character
 from .conversation import Fill, Turn, take_turns
 from .evidence import NOBODY, Decision
-from .kin import kin_of
+from .kin import kin_in_scene, kin_of
 from .letters import signed_by
 from .names import NAME, POSSESSIVE, split_title
 from .narrator import addressed_unnarrated, narrator_of
@@ -240,6 +240,10 @@ class ProseReader:
         spoken_to = self._addressed(p)
         people = spoken_to or [*self._narrated(p.start, p.start + s.q.start, p), *self._context(paras, i)]
         c = kin_of(tag.words, tag.owner, people, self.cast)
+        if c is None:
+            # The people about, spoken to or not: the one married man or woman of a family among them.
+            scene = [*spoken_to, *self._narrated(p.start, p.start + s.q.start, p), *self._context(paras, i)]
+            c = kin_in_scene(tag.words, tag.owner, scene, self.cast)
         if c is None or c in spoken_to:
             return NOBODY
         return Decision.of(c.name, Clue.PRONOUN, f'"{tag.owner} {tag.words}": {c.name}, of the family about', 0.95)

@@ -78,3 +78,12 @@ def test_a_head_shared_by_two_of_names_names_nobody_alone():
     one = ("The Queen of the Marsh came first. The Queen of the Marsh bowed to her sister, the Queen of Norway. "
            "The Queen frowned. The Queen smiled. ")
     assert Cast.learn(one).resolve("Queen") is not None
+
+
+def test_her_mother_among_daughters_called_by_first_name_is_the_familys_mrs():
+    breakfast = ("Mr. Crane and Mrs. Crane sat at breakfast with Nell and Sukey, the two girls. Mrs. Crane poured "
+                 "the tea, and Mr. Crane read his paper.")
+    assert speakers([breakfast, "“Sukey, you will come to the fair with me,” said her mother."]) == [None, "Mrs. Crane"]
+    # Another family's married woman about: "her mother" may be either.
+    visitor = breakfast + " Mr. Bell and Mrs. Bell, their neighbours, looked in at the window."
+    assert speakers([visitor, "“Sukey, you will come to the fair with me,” said her mother."]) == [None, None]
