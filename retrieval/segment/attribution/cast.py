@@ -316,6 +316,9 @@ def _headings(text: str, start: int, end: int) -> list[tuple[int, int]]:
 OF_NAME = re.compile(r"(?<![\w'’])([A-Z][a-z]+)\s+of\s+(?:the\s+)?([A-Z][\w'’]+)")
 
 
+OF_PLACE = re.compile(r"(?<![\w'’])[A-Z][a-z]+\s+of\s+(?:the\s+)?$")
+
+
 def _shared_heads(text: str) -> set[str]:
     """Words that head two "… of …" names with different places, each used again ("Witch of the North", "Witch of
     the East"): the word alone may be either, so it names nobody."""
@@ -335,7 +338,9 @@ def _places(text: str, mentions: list[Mention]) -> set[str]:
         if any(split_title(f)[0] for f in m.character.forms) or text[m.end:m.end + 2] in ("'s", "’s"):
             continue
         plain[m.character.name] += 1
-        located[m.character.name] += bool(LOCATIVE.search(text[max(0, m.start - 20):m.start]))
+        # "the Witch of the East", "the King of Bohemia": what a title is of is a place too.
+        located[m.character.name] += bool(LOCATIVE.search(text[max(0, m.start - 20):m.start])
+                                          or OF_PLACE.search(text[max(0, m.start - 40):m.start]))
     return {n for n, k in located.items() if k >= MIN_VOTES and k >= LOCATIVE_SHARE * plain[n]}
 
 

@@ -87,3 +87,10 @@ def test_her_mother_among_daughters_called_by_first_name_is_the_familys_mrs():
     # Another family's married woman about: "her mother" may be either.
     visitor = breakfast + " Mr. Bell and Mrs. Bell, their neighbours, looked in at the window."
     assert speakers([visitor, "“Sukey, you will come to the fair with me,” said her mother."]) == [None, None]
+
+
+def test_what_a_title_is_of_is_a_place_no_pronoun_stands_for():
+    text = ("The Duke of Arden rode in. Nobody in Arden liked the Duke of Arden. Mira watched him from the "
+            "wall, and she frowned. Mira went down to the gate.")
+    cast = Cast.learn(text)
+    assert "Arden" in cast.places and "Mira" not in cast.places
