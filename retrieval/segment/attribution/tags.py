@@ -159,7 +159,19 @@ def tag_before(lead: str) -> Tag | None:
         m = rx.match(lead)
         if m:
             return _tag(m, after=False, near=False)
+    if m := _BEFORE_PARTICIPLE.search(lead):
+        return _tag(m, after=False, near=False)
     return _verb_last(lead)
+
+
+# "while the Dodo solemnly presented the thimble, saying", "an old Crab took the opportunity of saying to her
+# daughter": a speech verb's participle ends the lead, the nearest name before it (no pronoun, no other name
+# between) the one doing the saying.
+PARTICIPLES = r"saying|remarking|adding|muttering|exclaiming|whispering|observing|crying|calling\s+out|replying"
+_BEFORE_PARTICIPLE = re.compile(
+    rf"(?<![\w'’])(?P<name>{NAME})(?P<between>(?:[\s,]+(?!(?:he|she|it|they|I|we|you)\b)[a-z][\w'’\-]*){{0,9}})"
+    rf"[\s,]+(?P<verb>{PARTICIPLES})(?:\s+to\s+(?:itself|himself|herself|her|him|[a-z]+\s+[a-z]+))?"
+    r"(?:\s+as\s+(?:it|he|she)\s+went)?\s*[,:]?\s*$")
 
 
 # "After the match, Hernan Dario Gomez, Panama coach, said,", "Undersecretary for Education Mr. Toccafondi says":
