@@ -54,11 +54,16 @@ PAIR_DECAY = 0.02  # …and in strict alternation between a known pair, anchored
 FINAL_MENTION = 0.95
 BEAT_WORDS = 8  # narration between two quotations of a paragraph short enough to keep them one speaker's
 SCENE_GAP = 2  # narration paragraphs between two runs of dialogue that may still hold the same two people
+REPLY_VERBS = "replied|replies|answered|answers|returned|returns|rejoined|retorted|responded"  # another's turn
 SCARE_WORDS = 4  # an untagged quotation this short inside a sentence is a scare quote or a title
 NOUN_GENDER = {
     "m": "man gentleman boy father brother son husband uncle king lord sir fellow lad master nephew grandfather",
     "f": "woman lady girl mother sister daughter wife aunt queen miss niece grandmother mistress maid",
 }
+# "The man sprang from his chair.", "A tall woman came in.": narration opening on someone not named.
+NEWCOMER = re.compile(r"(?:^|[.!?;]\s+)(?:The|A|An)\s+(?:[a-z]+\s+){0,3}?(?:"
+                      + "|".join(w for ws in NOUN_GENDER.values() for w in ws.split())
+                      + r"|stranger|visitor|voice|child|person|figure|creature|officer|servant)\b")
 GENDER_OF = {**{p: "m" for p in ("he", "il", "er", "él")}, **{p: "f" for p in ("she", "elle", "ella")},
              **{n: g for g, words in NOUN_GENDER.items() for n in words.split()}}
 _STATEMENT = re.compile(
@@ -291,8 +296,12 @@ class ProseReader:
                 and c.name != previous and c not in spoken_to:
             return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name} is the subject of the narration just "
                                "before", kind * RECENT)
-        pool = [c for c in self._context(paras, i) if _agrees(c, gender) and c.name != previous
-                and c not in spoken_to]
+        context = self._context(paras, i)
+        pool = [c for c in context if _agrees(c, gender) and c.name != previous and c not in spoken_to]
+        if not pool and ref is Ref.PRONOUN and self._goes_on(p, s) and (
+                c := self._talking_on(previous, gender, context, spoken_to)):
+            return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name}, who spoke the paragraph before, is the "
+                               "only one about it fits", RECENT * 0.9)
         if not pool:
             return NOBODY
         known = [c for c in pool if c.gender == gender] if gender else pool
@@ -303,6 +312,24 @@ class ProseReader:
         weight = kind * (0.6 if rivals else RECENT if best.gender or not gender else 0.8 * RECENT)
         return Decision.of(best.name, Clue.PRONOUN, f"{said}: {best.name} is the one recent person who fits"
                            if not rivals else f"{said}: {best.name}, though {rivals[0].name} also fits", weight)
+
+    def _goes_on(self, p: Paragraph, s: Site) -> bool:
+        """Whether a pronoun tag may be the last speaker going on: not a reply ("she replied", unless to herself),
+        and no one new brought in by the narration before it ("The man sprang from his chair. '…,' he cried")."""
+        tag = self.text[s.trail[0]:s.trail[1]] if s.tag is not None and s.tag.after else self.text[s.lead[0]:s.lead[1]]
+        if re.search(rf"\b(?:{REPLY_VERBS})\b", tag) and not re.search(r"\b(?:herself|himself)\b", tag):
+            return False
+        return NEWCOMER.search(self.text[p.start:p.start + s.q.start]) is None
+
+    def _talking_on(self, previous: str | None, gender: str | None, context: list[Character],
+                    spoken_to: list[Character]) -> Character | None:
+        """A speaker who goes on in a paragraph of their own ("'…' she said to herself.") where nobody else about
+        fits the pronoun: in dialogue a new paragraph is a new speaker, but only if someone is there to speak."""
+        c = self.cast.resolve(previous) if previous and gender else None
+        if c is None or c.gender != gender or c in spoken_to:
+            return None
+        # Anyone else about who might be meant, of the gender or of none known, leaves it open.
+        return c if not any(o is not c and o.gender in (gender, None) for o in context) else None
 
     def _only_possessive(self, start: int, end: int) -> set[str]:
         """The characters named in [start, end) only in the possessive ("the Rabbit's gloves")."""

@@ -94,3 +94,18 @@ def test_what_a_title_is_of_is_a_place_no_pronoun_stands_for():
             "wall, and she frowned. Mira went down to the gate.")
     cast = Cast.learn(text)
     assert "Arden" in cast.places and "Mira" not in cast.places
+
+
+def test_a_lone_speaker_going_on_in_a_new_paragraph_is_still_the_one_speaking():
+    parting = ["“Good night, then,” said Tom.", "“Good night,” said Nora.", "“Mind the ford,” said Tom.",
+               "“I will,” said Nora.",
+               "Tom went back to the mill, and he whistled; Tom was glad he had come. Nora went on alone into "
+               "the wood, and she was tired. Nora sighed; she sat down."]
+    alone = [*parting, "“I shall never get home tonight,” said Nora.",
+             "The path turned to the left. “Perhaps this way is shorter,” she said to herself."]
+    assert speakers(alone)[-2:] == ["Nora", "Nora"]
+    # A reply, or someone new brought in by the narration, is another's turn: nobody is named.
+    reply = [*alone[:-1], "The path turned to the left. “Perhaps this way is shorter,” she replied."]
+    assert speakers(reply)[-1] is None
+    stranger = [*alone[:-1], "A woman stepped out from the trees. “Perhaps this way is shorter,” she said."]
+    assert speakers(stranger)[-1] is None
