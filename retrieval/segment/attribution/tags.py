@@ -23,6 +23,7 @@ PRONOUNS_AFTER = r"he|she|I|they|we|il|elle|er|sie|él|ella"
 PRONOUNS_BEFORE = r"He|She|I|They|We|he|she|they|we|Il|Elle|Er|Sie|Él|Ella"
 # "her sister", "the old man", "his friend": a description, its last word the noun.
 DESC = r"(?P<det>the|a|an|her|his|their|my|our|its|this|that)\s+(?:[a-z][\w\-]*\s+){0,3}?(?P<noun>[a-z][\w\-]*)"
+DESC_CAP = DESC.replace("(?P<det>the|", "(?P<det>[Tt]he|[Aa]n?|[Oo]ur|[Hh]er|[Hh]is|[Tt]heir|[Mm]y|")  # "The old man said,"
 # "the gallant Mr. Elton", "shop steward Dana Whitfield": words before a name are not part of it.
 _FUNCTION = r"(?:he|she|it|i|they|we|you|to|at|with|in|into|and|or|but|of|for|from|on|as|by|that|who|not)\b"
 PRE_NAME = rf"(?:(?:the|a|an|her|his|their|our|my)\s+)?(?:(?!{_FUNCTION})[a-z][\w\-]*\s+){{0,3}}"
@@ -63,7 +64,7 @@ _AFTER_SUBJECT_FIRST = re.compile(
     rf"(?:had\s+|has\s+|would\s+)?(?P<verb>{V})\b")
 _BEFORE_SUBJECT_FIRST = re.compile(
     rf"^\s*{OPENER}(?:(?:[A-Z][a-z'’]+\s+)?(?:(?!{_FUNCTION})[a-zà-ÿ][\w'’\-]*\s+){{1,3}})??"
-    rf"(?:(?P<name>{NAME})|(?P<pron>{PRONOUNS_BEFORE})\b|{DESC}){APPOSITION}"
+    rf"(?:(?!(?:The|A|An|Our|Her|His|Their|My)\s+[a-z])(?P<name>{NAME})|(?P<pron>{PRONOUNS_BEFORE})\b|{DESC_CAP}){APPOSITION}"
     rf"(?P<between>(?:\s+[a-zà-ÿ][\w'’,\-]*){{0,8}}?)\s+{ADVERB}(?P<verb>{V})\b(?P<rest>[^\"“”«»„]{{0,140}})$")
 # "Then said Emma," / "said she,": an inverted tag opens the lead; "told the Bugle," is an object, not a speaker.
 _INVERTING = "|".join(v for v in V.split("|") if not v.startswith(("told", "tell", "ask")))
@@ -241,8 +242,27 @@ def _tag(m: re.Match[str], after: bool, near: bool = True) -> Tag | None:
         return nearer or Tag(Ref.NAME, m.group("name"), verb, after, near)
     if m.groupdict().get("pron"):
         return Tag(Ref.PRONOUN, m.group("pron"), verb, after, near)
-    det = (m.groupdict().get("det") or "").lower()
-    return Tag(Ref.DESCRIPTION, m.group("noun"), verb, after, near, det if det in ("her", "his") else None)
+    det = (m.groupdict().get("det") or "").lower()  # "Her mother said," as "her mother said,"
+    noun = _head_noun(m)
+    return Tag(Ref.DESCRIPTION, noun, verb, after, near, det if det in ("her", "his") else None)
+
+
+# What ends a description after a tag's verb: punctuation, a preposition or conjunction, an adverb, a participle.
+_NP_END = re.compile(r"(?:with|in|to|at|as|and|but|who|that|which|of|for|from|on|by|not|then|again|once|still)$"
+                     r"|\w+ly$|\w+ing$")
+
+
+def _head_noun(m: re.Match[str]) -> str:
+    """The noun a description ends with: "replied the little old woman, with a laugh", "The little old woman
+    said," are a woman, though the pattern stops at its first word."""
+    noun = m.group("noun")
+    verb_after = m.groupdict().get("verb") and m.start("verb") > m.end("noun")
+    rest = m.string[m.end("noun"):m.start("verb") if verb_after else None]
+    for w in re.match(r"(?:[ \t]+[a-z][\w\-]*)*", rest).group().split()[:3]:
+        if _NP_END.fullmatch(w):
+            break
+        noun = w
+    return noun
 
 
 def lead_is_tag(lead: str) -> bool:

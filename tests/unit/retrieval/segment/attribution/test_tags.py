@@ -109,3 +109,11 @@ def test_a_lone_speaker_going_on_in_a_new_paragraph_is_still_the_one_speaking():
     assert speakers(reply)[-1] is None
     stranger = [*alone[:-1], "A woman stepped out from the trees. “Perhaps this way is shorter,” she said."]
     assert speakers(stranger)[-1] is None
+
+
+def test_a_description_is_named_by_its_last_noun_not_its_first_adjective():
+    assert tag_after(", replied the little old woman, with a laugh, ").words == "woman"
+    assert tag_after(", said the station-master carelessly.").words == "station-master"
+    assert tag_before("The little old woman said, ").words == "woman"
+    tag = tag_before("Her mother said, ")  # a capitalised possessive opens a kin description, no name
+    assert (tag.ref, tag.words, tag.owner) == (Ref.DESCRIPTION, "mother", "her")
