@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ...records import Clue, Role
@@ -45,6 +46,9 @@ ONE_VOICE_PAIRS = 6  # tagged neighbours needed before the document's own habit 
 PARENT_WINDOW = 12  # paragraphs back in which the child who calls someone "papa" is named
 BEAT_PRONOUN = re.compile(r"\s*(He|She)\s+[a-z][^\"“”‘’«».!?;]{0,80}[.:]\s*")  # one sentence, "He" or "She" its subject
 ANCHOR = 0.8  # a decision this sure anchors turn-taking
+EPITHET_USES = 3  # a description tagging this many quotations…
+EPITHET_SHARE = 0.8  # …this share of them guessed as one character tagged by name too, is that character's epithet
+EPITHET = 0.95
 # Turn-taking's stand-in for a first-person narrator the document never names (no name has a control character).
 NARRATOR = "\x00narrator"
 STEP_DECAY = 0.05  # confidence lost per reply away from the nearest tag (local turn-taking)
@@ -121,6 +125,7 @@ class ProseReader:
         self.me, self.narrated = None, False
         for i in range(len(paras)):
             self._tags(paras, i)
+        self._epithets(paras)
         if self._first_person(paras):
             for i, p in enumerate(paras):
                 for s in p.sites:
@@ -167,6 +172,27 @@ class ProseReader:
                 self._reported_before(p, s)
             elif s.speech and (d := self._untagged(paras, i, s)):
                 s.decision = d
+
+    def _epithets(self, paras: list[Paragraph]) -> None:
+        """A description the tags use again and again of one character ("said the little girl" of Dorothy, who is
+        tagged by name too): where most of its uses point to that character, each of those is that character's,
+        as surely as a pronoun with one antecedent."""
+        uses: dict[str, list[Site]] = {}
+        for p in paras:
+            for s in p.sites:
+                if s.tag is not None and s.tag.ref is Ref.DESCRIPTION and not s.tag.noun_is_kin:
+                    uses.setdefault(s.tag.words.lower(), []).append(s)
+        named = {s.decision.speaker for p in paras for s in p.sites
+                 if s.tag is not None and s.tag.ref is Ref.NAME and s.decision.speaker}
+        for noun, sites in uses.items():
+            who = Counter(s.decision.speaker for s in sites if s.decision.speaker)
+            top, n = who.most_common(1)[0] if who else (None, 0)
+            if len(sites) < EPITHET_USES or n < EPITHET_SHARE * len(sites) or top not in named:
+                continue
+            for s in sites:
+                if s.decision.speaker == top:
+                    s.decision = Decision.of(top, Clue.PRONOUN, f'"the {noun}": {top}, whom the tags call so {n} '
+                                             f"times in {len(sites)}", EPITHET)
 
     def _first_person(self, paras: list[Paragraph]) -> bool:
         """Whether the narrator says "I" in tags and is named by the replies beside those turns (narrator.py);

@@ -117,3 +117,14 @@ def test_a_description_is_named_by_its_last_noun_not_its_first_adjective():
     assert tag_before("The little old woman said, ").words == "woman"
     tag = tag_before("Her mother said, ")  # a capitalised possessive opens a kin description, no name
     assert (tag.ref, tag.words, tag.owner) == (Ref.DESCRIPTION, "mother", "her")
+
+
+def test_a_description_the_tags_use_again_of_one_character_is_theirs():
+    scene = ["Nell came down the lane with her basket, and she sang as she went. Tom was at the gate; he waved.",
+             "“Good morning,” said Nell.", "“Good morning,” said Tom.", "“Where are you going?” asked Tom.",
+             "“To the market,” said the girl.", "Tom nodded, and he walked on beside Nell for a while.",
+             "“Is it far?” asked the girl.", "“Not far,” said Tom.", "“Will it rain?” asked the girl."]
+    got = speakers(scene)
+    assert [got[4], got[6], got[8]] == ["Nell", "Nell", "Nell"]
+    # Used once, the description is too weak a clue to name anyone.
+    assert speakers(scene[:5])[4] is None
