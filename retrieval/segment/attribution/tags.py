@@ -161,7 +161,8 @@ def tag_before(lead: str) -> Tag | None:
         m = rx.match(lead)
         if m:
             return _tag(m, after=False, near=False)
-    if m := _BEFORE_PARTICIPLE.search(lead):
+    # "an old Crab took the opportunity of saying": one of a kind, not the character the text calls so.
+    if (m := _BEFORE_PARTICIPLE.search(lead)) and not _INDEFINITE.search(lead[:m.start("name")]):
         return _tag(m, after=False, near=False)
     return _verb_last(lead)
 
@@ -169,6 +170,7 @@ def tag_before(lead: str) -> Tag | None:
 # "while the Dodo solemnly presented the thimble, saying", "an old Crab took the opportunity of saying to her
 # daughter": a speech verb's participle ends the lead, the nearest name before it (no pronoun, no other name
 # between) the one doing the saying.
+_INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[a-z]+\s+)?$")
 PARTICIPLES = r"saying|remarking|adding|muttering|exclaiming|whispering|observing|crying|calling\s+out|replying"
 _BEFORE_PARTICIPLE = re.compile(
     rf"(?<![\w'’])(?P<name>{NAME})(?P<between>(?:[\s,]+(?!(?:he|she|it|they|I|we|you)\b)[a-z][\w'’\-]*){{0,9}})"

@@ -70,6 +70,15 @@ def test_a_creature_the_text_calls_it_gets_no_gender_from_a_she_after_its_name()
     assert Cast.learn(person * 2).resolve("Badger").gender == "f"  # the same text without "it" would say "she"
 
 
+def test_a_participle_of_speech_ending_the_lead_is_the_nearest_names():
+    tag = tag_before("The meeting broke up at once: the old Heron began folding its wings slowly, remarking, ")
+    assert (tag.ref, tag.words, tag.verb) == (Ref.NAME, "Heron", "remarking")
+    tag = tag_before("She was silent a while, which gave the Heron the chance of adding, ")
+    assert (tag.ref, tag.words) == (Ref.NAME, "Heron")
+    # "a Heron", one of a kind, is not the character the text calls the Heron.
+    assert tag_before("and then an old Heron took the chance of saying to her daughter ") is None
+
+
 def test_a_head_shared_by_two_of_names_names_nobody_alone():
     two = ("The Queen of the Marsh came first, and the Queen of the Hills after her. The Queen of the Marsh bowed; "
            "the Queen of the Hills did not. The Queen frowned. ")
