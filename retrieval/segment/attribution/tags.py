@@ -102,7 +102,7 @@ _BEFORE_SAID_COLON = re.compile(rf"(?<![\w'’])(?:(?P<name>{NAME})|(?P<pron>{PR
                                 rf"(?P<verb>{V})\s*[:,]\s*$")
 _PRONOUN_WORDS = {p.lower() for p in PRONOUNS_BEFORE.split("|")}
 # "He said Labour had lost support because “…”": the rest of the lead reports what they said.
-_TAG_ENDS_LEAD = re.compile(r"[,:—–-]\s*$")
+_TAG_ENDS_LEAD = re.compile(r"[,:;—–-]\s*$")
 
 
 # '"Redheaded snippet," croaked Ginger': any past-tense verb, then a name or "he"/"she", right after a

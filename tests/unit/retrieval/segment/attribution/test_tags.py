@@ -3,7 +3,7 @@
 
 from quoth.records import Role
 from quoth.segment.attribution import Cast, Decision, ProseReader
-from quoth.segment.attribution.tags import Ref, tag_after, tag_before
+from quoth.segment.attribution.tags import Ref, lead_is_tag, tag_after, tag_before
 
 
 def speakers(paragraphs, bar=0.7):
@@ -137,3 +137,9 @@ def test_a_description_the_tags_use_again_of_one_character_is_theirs():
     assert [got[4], got[6], got[8]] == ["Nell", "Nell", "Nell"]
     # Used once, the description is too weak a clue to name anyone.
     assert speakers(scene[:5])[4] is None
+
+
+def test_a_tag_ending_at_a_semicolon_leads_into_the_next_quotation():
+    # '“No,” answered Tom; “it’s a match.”': the second piece is Tom's speech, not a scare quote.
+    assert lead_is_tag("answered Tom; ")
+    assert not lead_is_tag("It was what the papers called a ")
