@@ -57,9 +57,12 @@ class Tag:
         return self.ref is Ref.PRONOUN and self.words.lower() in ("i", "we")
 
 
+# "reluctantly faltered forth the owner of that name": an adverb before the verb, a particle after it.
+PARTICLE = r"(?:forth|out|back|up)"
 _V_AFTER = "|".join((V, *speech.TRAILING_ONLY))  # „…“, so Keller
 _AFTER_VERB_FIRST = re.compile(
-    rf"^[\s,]*(?:[—–-]+\s*)?(?P<verb>{_V_AFTER})\s+{ADVERB}(?:{PRE_NAME}(?P<name>{NAME})|(?P<pron>{PRONOUNS_AFTER})\b|{DESC})")
+    rf"^[\s,]*(?:[—–-]+\s*)?{ADVERB}(?P<verb>{_V_AFTER})\s+{ADVERB}(?:{PARTICLE}\s+)?"
+    rf"(?:{PRE_NAME}(?P<name>{NAME})|(?P<pron>{PRONOUNS_AFTER})\b|{DESC})")
 _AFTER_SUBJECT_FIRST = re.compile(
     rf"^[\s,]*(?:[—–-]+\s*)?(?:{PRE_NAME}(?P<name>{NAME})|(?P<pron>{PRONOUNS_AFTER})\b|{DESC}){APPOSITION}\s+{ADVERB}"
     rf"(?:had\s+|has\s+|would\s+)?(?P<verb>{V})\b")
@@ -171,7 +174,8 @@ def tag_before(lead: str) -> Tag | None:
 # daughter": a speech verb's participle ends the lead, the nearest name before it (no pronoun, no other name
 # between) the one doing the saying.
 _INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[a-z]+\s+)?$")
-PARTICIPLES = r"saying|remarking|adding|muttering|exclaiming|whispering|observing|crying|calling\s+out|replying"
+PARTICIPLES = r"saying|remarking|adding|muttering|exclaiming|whispering|observing|crying|calling\s+out|replying|" \
+              r"repeating|answering|continuing"
 _BEFORE_PARTICIPLE = re.compile(
     rf"(?<![\w'’])(?P<name>{NAME})(?P<between>(?:[\s,]+(?!(?:he|she|it|they|I|we|you)\b)[a-z][\w'’\-]*){{0,9}})"
     rf"[\s,]+(?P<verb>{PARTICIPLES})(?:\s+to\s+(?:itself|himself|herself|her|him|[a-z]+\s+[a-z]+))?"
