@@ -46,6 +46,7 @@ ONE_VOICE_PAIRS = 6  # tagged neighbours needed before the document's own habit 
 PARENT_WINDOW = 12  # paragraphs back in which the child who calls someone "papa" is named
 BEAT_PRONOUN = re.compile(r"\s*(He|She)\s+[a-z][^\"“”‘’«».!?;]{0,80}[.:]\s*")  # one sentence, "He" or "She" its subject
 ANCHOR = 0.8  # a decision this sure anchors turn-taking
+SURE_CONTEXT = 0.7  # a speaker named this surely is someone about, for a pronoun after
 EPITHET_USES = 3  # a description tagging this many quotations…
 EPITHET_SHARE = 0.8  # …this share of them guessed as one character tagged by name too, is that character's epithet
 EPITHET = 0.95
@@ -424,8 +425,9 @@ class ProseReader:
             p = paras[j]
             items = [(m.start, m.character) for m in self.cast.mentions_in(p.start, p.end)
                      if not any(p.start + s.q.start <= m.start < p.start + s.q.end for s in p.sites)]
-            items += [(p.start + s.q.start, c) for s in p.sites
-                      if s.decision.speaker and (c := self.cast.resolve(s.decision.speaker))]
+            # A guess under the bar is no evidence of who is about: it would pass its own error on.
+            items += [(p.start + s.q.start, c) for s in p.sites if s.decision.speaker
+                      and s.decision.confidence >= SURE_CONTEXT and (c := self.cast.resolve(s.decision.speaker))]
             for _, c in sorted(items, key=lambda x: -x[0]):
                 if c not in out and (c.name in quoted or ((c.first or c.gender) and c.name not in self.cast.places)):
                     out.append(c)

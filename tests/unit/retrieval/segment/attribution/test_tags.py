@@ -143,3 +143,16 @@ def test_a_tag_ending_at_a_semicolon_leads_into_the_next_quotation():
     # '“No,” answered Tom; “it’s a match.”': the second piece is Tom's speech, not a scare quote.
     assert lead_is_tag("answered Tom; ")
     assert not lead_is_tag("It was what the papers called a ")
+
+
+def test_a_guess_under_the_bar_is_no_antecedent_for_the_next_pronoun():
+    talk = ["“A cold night,” said Mr. Cole.", "“Very cold,” said Mr. Dunn.", "“More wood?” said Mr. Cole.",
+            "“Plenty of it,” said Mr. Dunn.",
+            "Mr. Cole and Mr. Dunn went out."]
+    scene = [*talk, "By the fire sat Mrs. Ash and Mrs. Birch, sewing.",
+             "“It is cold tonight,” she said.",  # Ann or Bea: a guess under the bar
+             "The fire crackled.", "The wind rose over the moor.",
+             "“Shall I fetch more wood?” said Mr. Cole.", "“Yes, please,” she said."]
+    got = speakers(scene)
+    assert got[6] is None
+    assert got[-1] is None  # not whoever the unsure guess above named
