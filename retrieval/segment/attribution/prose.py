@@ -336,9 +336,23 @@ class ProseReader:
         # A rival is someone of the same gender, or a full name; a capitalised word of unknown gender
         # ("Opposition" in German) is too weak to doubt the antecedent.
         rivals = [c for c in (known or pool)[1:] if (c.gender == gender and gender) or c.first]
+        if not rivals and (stranger := self._stranger(paras, i, gender)):
+            rivals = [Character(f"the {stranger}")]  # "said the station-master" just before: he may be "he"
         weight = kind * (0.6 if rivals else RECENT if best.gender or not gender else 0.8 * RECENT)
         return Decision.of(best.name, Clue.PRONOUN, f"{said}: {best.name} is the one recent person who fits"
                            if not rivals else f"{said}: {best.name}, though {rivals[0].name} also fits", weight)
+
+    def _stranger(self, paras: list[Paragraph], i: int, gender: str | None) -> str | None:
+        """Someone the last paragraphs' tags describe without naming ("said the station-master", "continued our
+        strange visitor"), of a pronoun's gender or of none the noun tells: a rival to the one person named."""
+        for j in range(i - 1, max(-1, i - 1 - CONTEXT_PARAGRAPHS), -1):
+            for s in paras[j].sites:
+                t = s.tag
+                if t is not None and t.ref is Ref.DESCRIPTION and not t.noun_is_kin \
+                        and s.decision.confidence < SURE_CONTEXT \
+                        and GENDER_OF.get(t.words.lower(), gender) == gender:
+                    return t.words
+        return None
 
     def _goes_on(self, p: Paragraph, s: Site) -> bool:
         """Whether a pronoun tag may be the last speaker going on: not a reply ("she replied", unless to herself),
