@@ -160,7 +160,7 @@ def test_a_guess_under_the_bar_is_no_antecedent_for_the_next_pronoun():
 
 def test_someone_a_tag_describes_without_naming_is_a_rival_for_the_next_he():
     talk = ["“A cold night,” said Mr. Cole.", "“Very cold,” said Mrs. Ash.", "“More wood?” said Mr. Cole.",
-            "“Plenty of it,” said Mrs. Ash.", "Mrs. Ash went out into the yard."]
+            "“Plenty of it,” said Mrs. Ash.", "Mr. Cole went out into the yard."]
     named = [*talk, "“Is this the road to the mill?” said Mr. Cole.", "The gate creaked open in the wind.",
              "“It is,” he said."]
     assert speakers(named)[-1] == "Mr. Cole"  # the one man about
