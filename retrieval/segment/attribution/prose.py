@@ -66,7 +66,7 @@ NOUN_GENDER = {
     "f": "woman lady girl mother sister daughter wife aunt queen miss niece grandmother mistress maid",
 }
 # "The man sprang from his chair.", "A tall woman came in.": narration opening on someone not named.
-NEWCOMER = re.compile(r"(?:^|[.!?;]\s+)(?:The|A|An)\s+(?:[a-z]+\s+){0,3}?(?:"
+NEWCOMER = re.compile(r"(?:^|[.!?;]\s+)(?P<art>The|A|An)\s+(?:[a-z]+\s+){0,3}?(?P<noun>"
                       + "|".join(w for ws in NOUN_GENDER.values() for w in ws.split())
                       + r"|stranger|visitor|voice|child|person|figure|creature|officer|servant)\b")
 GENDER_OF = {**{p: "m" for p in ("he", "il", "er", "él")}, **{p: "f" for p in ("she", "elle", "ella")},
@@ -346,7 +346,12 @@ class ProseReader:
         """Someone the last paragraphs' tags describe without naming ("said the station-master", "continued our
         strange visitor"), of a pronoun's gender or of none the noun tells: a rival to the one person named."""
         for j in range(i - 1, max(-1, i - 1 - CONTEXT_PARAGRAPHS), -1):
-            for s in paras[j].sites:
+            p = paras[j]
+            # "A man entered who could hardly have been less than six feet": a newcomer the narration brings in.
+            if not p.sites and (m := NEWCOMER.search(self.text[p.start:p.end])) and m.group("art") != "The" \
+                    and GENDER_OF.get(m.group("noun"), gender) == gender:
+                return m.group("noun")
+            for s in p.sites:
                 t = s.tag
                 if t is not None and t.ref is Ref.DESCRIPTION and not t.noun_is_kin \
                         and s.decision.confidence < SURE_CONTEXT \

@@ -167,3 +167,12 @@ def test_someone_a_tag_describes_without_naming_is_a_rival_for_the_next_he():
     stranger = [*talk, "“Is this the road to the mill?” said the carter.", "The gate creaked open in the wind.",
                 "“It is,” he said."]
     assert speakers(stranger)[-1] is None  # the carter, whom nobody names, may be "he" as well as Mr. Cole
+
+
+def test_a_newcomer_the_narration_brings_in_is_a_rival_for_the_next_he():
+    talk = ["“A cold night,” said Mr. Cole.", "“Very cold,” said Mrs. Ash.", "“More wood?” said Mr. Cole.",
+            "“Plenty of it,” said Mrs. Ash.", "Mr. Cole went out into the yard.", "The night was very dark.",
+            "The wind rose over the moor."]
+    assert speakers([*talk, "The gate creaked in the wind.", "“It is late,” he said."])[-1] == "Mr. Cole"
+    newcomer = [*talk, "A tall man came in at the gate, his hat in his hand.", "“It is late,” he said."]
+    assert speakers(newcomer)[-1] is None
