@@ -177,7 +177,7 @@ _INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[a-z]+\s+)?$")
 PARTICIPLES = r"saying|remarking|adding|muttering|exclaiming|whispering|observing|crying|calling\s+out|replying|" \
               r"repeating|answering|continuing"
 _BEFORE_PARTICIPLE = re.compile(
-    rf"(?<![\w'’])(?P<name>{NAME})(?P<between>(?:[\s,]+(?!(?:he|she|it|they|I|we|you)\b)[a-z][\w'’\-]*){{0,9}})"
+    rf"(?<![\w'’])(?P<name>{NAME})(?P<between>(?:[\s,]+(?!(?:he|she|it|they|I|we|you)\b)[a-z][\w'’\-]*){{0,12}})"
     rf"[\s,]+(?P<verb>{PARTICIPLES})(?:\s+to\s+(?:itself|himself|herself|her|him|[a-z]+\s+[a-z]+))?"
     r"(?:\s+as\s+(?:it|he|she)\s+went)?\s*[,:]?\s*$")
 
@@ -213,6 +213,7 @@ _OBJECT = re.compile(r"\b(?:of|for|at|from|in|with|to|by|on|about)\s*$")  # "the
 
 
 # What a person or body writes, whose words it carries: "Cornyn's statement added".
+_VOICE = re.compile(r"\s+voice\b")  # "said the Rabbit's voice": the Rabbit speaks
 _WRITTEN = re.compile(r"\s+(?:statement|letter|message|note|report|post|tweet|blog|website|release|announcement)"
                       r"\s+(?:also\s+)?\w+\s*[,:]?\s*$")
 
@@ -242,8 +243,9 @@ def _tag(m: re.Match[str], after: bool, near: bool = True) -> Tag | None:
         if POSSESSIVE.search(m.group("name")):
             # "On Miss Lucas's persevering, she added": a possessive is never the speaker, nor the antecedent of
             # the pronoun after it; "Tunisia's coach Nabil Maaloul said" names the speaker after it; "Cornyn's
-            # statement added" is Cornyn's words.
-            if nearer is None and _WRITTEN.match(m.string, m.end("name")):
+            # statement added" is Cornyn's words, "said the Rabbit's voice" the Rabbit's.
+            owned = _WRITTEN.match(m.string, m.end("name")) or (after and _VOICE.match(m.string, m.end("name")))
+            if nearer is None and owned:
                 return Tag(Ref.NAME, POSSESSIVE.sub("", m.group("name")), verb, after, near)
             return nearer if nearer is not None and nearer.ref is Ref.NAME else None
         return nearer or Tag(Ref.NAME, m.group("name"), verb, after, near)

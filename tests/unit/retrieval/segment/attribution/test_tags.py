@@ -176,3 +176,10 @@ def test_a_newcomer_the_narration_brings_in_is_a_rival_for_the_next_he():
     assert speakers([*talk, "The gate creaked in the wind.", "“It is late,” he said."])[-1] == "Mr. Cole"
     newcomer = [*talk, "A tall man came in at the gate, his hat in his hand.", "“It is late,” he said."]
     assert speakers(newcomer)[-1] is None
+
+
+def test_a_voice_tagged_as_someones_is_theirs():
+    tag = tag_after(" said the Heron's voice from the reeds; and Nell called back")
+    assert (tag.ref, tag.words) == (Ref.NAME, "Heron")
+    tag = tag_before("Mr. Crane seemed very much struck and pleased by the notion, and was repeating, ")
+    assert (tag.ref, tag.words) == (Ref.NAME, "Mr. Crane")
