@@ -428,10 +428,15 @@ class ProseReader:
     def _subject_before(self, p: Paragraph) -> Character | None:
         """The subject of a paragraph of narration's last sentence, where it opens with a name ("Mrs. Blewett
         darted her eyes over Anne."): whom a pronoun in the reply after it most likely means."""
-        if _first_speech(p) is not None:
+        last = p.sites[-1] if p.sites else None
+        # After a paragraph's last quotation and its tag, narration of a sentence or more ("'…,' said Tom. Daisy
+        # laughed at him.") is read the same way.
+        after = p.start if last is None else max(p.start + last.q.end, last.trail[1] if last.tag and last.tag.after
+                                                 else 0)
+        spans = sentence_spans(self.text[after:p.end])
+        if not spans or (last is not None and not re.search(r"[.!?]\s*$", self.text[after:p.end])):
             return None
-        spans = sentence_spans(self.text[p.start:p.end])
-        m = re.match(rf"\s*(?P<who>{NAME})", self.text[p.start + spans[-1][0]:p.end]) if spans else None
+        m = re.match(rf"\s*(?P<who>{NAME})", self.text[after + spans[-1][0]:p.end])
         return self.cast.resolve(POSSESSIVE.sub("", m.group("who"))) if m else None
 
     def _context(self, paras: list[Paragraph], i: int) -> list[Character]:

@@ -183,3 +183,11 @@ def test_a_voice_tagged_as_someones_is_theirs():
     assert (tag.ref, tag.words) == (Ref.NAME, "Heron")
     tag = tag_before("Mr. Crane seemed very much struck and pleased by the notion, and was repeating, ")
     assert (tag.ref, tag.words) == (Ref.NAME, "Mr. Crane")
+
+
+def test_the_subject_of_the_narration_after_the_last_quotation_is_the_next_she():
+    talk = ["“A cold night,” said Mrs. Ash.", "“Very cold,” said Mrs. Birch.", "“More wood?” said Mrs. Ash.",
+            "“Plenty of it,” said Mrs. Birch."]
+    beat = "“I shall fetch it,” said Mr. Cole. Mrs. Birch laughed at him."
+    assert speakers([*talk, beat, "“You will drop it,” she said."])[-1] == "Mrs. Birch"
+    assert speakers([*talk, "“I shall fetch it,” said Mr. Cole.", "“You will drop it,” she said."])[-1] is None
