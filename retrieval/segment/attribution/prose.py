@@ -32,7 +32,7 @@ from ..units import Unit
 from .cast import Cast, Character
 from .conversation import Fill, Turn, take_turns
 from .evidence import NOBODY, Decision
-from .kin import kin_in_scene, kin_of
+from .kin import kin_about, kin_in_scene, kin_of
 from .letters import signed_by
 from .names import NAME, POSSESSIVE, split_title
 from .narrator import addressed_unnarrated, narrator_of
@@ -41,6 +41,7 @@ from .tags import Ref, Tag, lead_is_tag, reported, tag_after, tag_before
 from .vocatives import addressees, only_child, parents_addressed
 
 CONTEXT_PARAGRAPHS = 4  # paragraphs back in which a pronoun's antecedent is looked for
+KIN_PARAGRAPHS = 12  # …and a kin description's ("her father"), where those name no one of the kind
 RECENT = 0.95  # a pronoun whose one fitting antecedent is among the last paragraphs (right 30 times in 41)
 ONE_VOICE_PAIRS = 6  # tagged neighbours needed before the document's own habit overrides its layout's
 PARENT_WINDOW = 12  # paragraphs back in which the child who calls someone "papa" is named
@@ -276,6 +277,9 @@ class ProseReader:
             # The people about, spoken to or not: the one married man or woman of a family among them.
             scene = [*spoken_to, *self._narrated(p.start, p.start + s.q.start, p), *self._context(paras, i)]
             c = kin_in_scene(tag.words, tag.owner, scene, self.cast)
+            if c is None and not kin_about(tag.words, tag.owner, scene, self.cast):
+                # Nobody of the kind in the last paragraphs: the one of a wider stretch of the scene.
+                c = kin_in_scene(tag.words, tag.owner, self._context(paras, i, KIN_PARAGRAPHS), self.cast)
         if c is None or c in spoken_to:
             return NOBODY
         return Decision.of(c.name, Clue.PRONOUN, f'"{tag.owner} {tag.words}": {c.name}, of the family about', 0.95)
@@ -439,13 +443,13 @@ class ProseReader:
         m = re.match(rf"\s*(?P<who>{NAME})", self.text[after + spans[-1][0]:p.end])
         return self.cast.resolve(POSSESSIVE.sub("", m.group("who"))) if m else None
 
-    def _context(self, paras: list[Paragraph], i: int) -> list[Character]:
+    def _context(self, paras: list[Paragraph], i: int, back: int = CONTEXT_PARAGRAPHS) -> list[Character]:
         """The people of the last paragraphs, the latest mentioned first: their speakers (where their
         quotations stand) and whom their narration names. Only names that look like people's: a full name, a
         title or a known gender, or someone quoted (a place or, in German, any noun is capitalised too)."""
         out: list[Character] = []
         quoted = self.speakers(paras)
-        for j in range(i - 1, max(-1, i - 1 - CONTEXT_PARAGRAPHS), -1):
+        for j in range(i - 1, max(-1, i - 1 - back), -1):
             p = paras[j]
             items = [(m.start, m.character) for m in self.cast.mentions_in(p.start, p.end)
                      if not any(p.start + s.q.start <= m.start < p.start + s.q.end for s in p.sites)]

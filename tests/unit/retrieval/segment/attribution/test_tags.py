@@ -191,3 +191,12 @@ def test_the_subject_of_the_narration_after_the_last_quotation_is_the_next_she()
     beat = "“I shall fetch it,” said Mr. Cole. Mrs. Birch laughed at him."
     assert speakers([*talk, beat, "“You will drop it,” she said."])[-1] == "Mrs. Birch"
     assert speakers([*talk, "“I shall fetch it,” said Mr. Cole.", "“You will drop it,” she said."])[-1] is None
+
+
+def test_her_mother_named_further_back_in_the_scene_is_still_found():
+    breakfast = ("Mr. Crane and Mrs. Crane sat at breakfast with Nell and Sukey, the two girls. Mrs. Crane poured "
+                 "the tea, and Mr. Crane read his paper.")
+    girls = ["“Pass the jam,” said Nell.", "“There is none,” said Sukey.", "“Then the honey,” said Nell.",
+             "“None of that either,” said Sukey.", "“Bread, then,” said Nell."]
+    got = speakers([breakfast, *girls, "“Sukey, you will come to the fair with me,” said her mother."])
+    assert got[-1] == "Mrs. Crane"
