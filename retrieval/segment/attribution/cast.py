@@ -23,8 +23,12 @@ TAG_CAPITALS = 2  # times a tag's subject is capitalised inside sentences to be 
 HONOURS = frozenset({"sir", "lady", "lord", "dame", "mrs"})
 SAME_TITLE = {"master": "mr", "mister": "mr", "ms": "miss"}  # titles that are one person's at other times
 MEN_BY_SURNAME = ("mr", "sir", "mister", "monsieur", "herr", "señor")
+FEMALE_TITLES = frozenset(t for t, g in TITLE_GENDER.items() if g == "f")
 MALE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
 FEMALE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+# "the Rabbit … it turned a corner": a creature the text calls "it" has no gender for "he" or "she" to find, though
+# a "she" about someone else may follow its name.
+NEUTER = re.compile(r"\b(?:itself|its|it\s+(?:said|went|turned|looked|began|answered|replied|asked))\b", re.I)
 HEADING = re.compile(r"(?:^|\n[ \t]*\n)[ \t]*(?P<line>[^\n]+?)[ \t]*(?=\n[ \t]*\n|\n?$)")
 CHAPTER = re.compile(r"(?:chapter|book|part|adventure|stave|volume|canto)\b|[IVXLC]+\.\s", re.I)
 HEADING_WORDS = 10
@@ -109,6 +113,8 @@ class Cast:
             cast._first[name.lower()] = a
             cast._at.setdefault(name.lower(), []).insert(0, a)
         cast._group(forms, genders)
+        for head in _shared_heads(text[start:end]):
+            cast._by_form[head] = None  # "the Witch" among the Witch of the North and the Witch of the East
         cast.mentions = [Mention(a, b, c) for a, b, n in spans if (c := cast.resolve(n)) is not None]
         cast._genders(text)
         cast.places = _places(text, cast.mentions)
@@ -244,9 +250,9 @@ class Cast:
             if _vocative(text, m.start, m.end):
                 continue
             nxt = self.mentions[i + 1].start if i + 1 < len(self.mentions) else len(text)
-            he, she = _pronouns(text[m.end:min(m.end + GENDER_WINDOW, nxt)])
-            if he != she:
-                votes.setdefault(id(m.character), Counter())["m" if he > she else "f"] += 1
+            he, she, it = _pronouns(text[m.end:min(m.end + GENDER_WINDOW, nxt)])
+            if it > he + she or he != she:
+                votes.setdefault(id(m.character), Counter())["n" if it > he + she else "m" if he > she else "f"] += 1
         for c in self.characters:
             if c.gender is None and (g := _majority(votes.get(id(c), Counter()))):
                 c.gender = g
@@ -269,11 +275,28 @@ class Cast:
         "a mouse"."""
         name = POSSESSIVE.sub("", name.strip())
         c = self.resolve(name)
+        if c is None and tagged:
+            c = self._the_man(name)
         if c is None and name.lower() not in self._by_form and (
                 (new := clean(name, self.case)) or (tagged and (new := self._capitalised(name)))):
             self._place(new, 1)
             c = self._by_form.get(new.lower())
         return c
+
+    def _the_man(self, name: str) -> Character | None:
+        """A bare surname in a tag ("answered Wilson") that a man shares only with women of his family ("Mrs.
+        Wilson", "Myrtle Wilson"): the man's, as fiction tags men by surname and women by title or first name."""
+        title, words = split_title(name)
+        if title or len(words) != 1:
+            return None
+        same = [c for c in self.characters if c.last.lower() == words[0].lower()]
+        men = [c for c in same if c.gender != "f" and split_title(c.name)[0] not in FEMALE_TITLES]
+        women = [c for c in same if c.gender == "f"]
+        return men[0] if len(men) == 1 and women and len(men) + len(women) == len(same) else None
+
+    def family(self, surname: str) -> bool:
+        """Whether the text names a family by this surname under two titles ("Mr. Bennet", "Mrs. Bennet")."""
+        return surname.lower() in self._families
 
     def _capitalised(self, name: str) -> str | None:
         lows = [w.lower() for w in split_title(name)[1]]
@@ -322,6 +345,24 @@ def _headings(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+# "the Witch of the North", "the King of Bohemia": a title-like head and the place or people it is of.
+OF_NAME = re.compile(r"(?<![\w'’])([A-Z][a-z]+)\s+of\s+(?:the\s+)?([A-Z][\w'’]+)")
+
+
+OF_PLACE = re.compile(r"(?<![\w'’])[A-Z][a-z]+\s+of\s+(?:the\s+)?$")
+
+
+def _shared_heads(text: str) -> set[str]:
+    """Words that head two "… of …" names with different places, each used again ("Witch of the North", "Witch of
+    the East"): the word alone may be either, so it names nobody."""
+    places: dict[str, Counter] = {}
+    for m in OF_NAME.finditer(text):
+        places.setdefault(m.group(1).lower(), Counter())[m.group(2).lower()] += 1
+    # Each place named more than once: "the King of Scandinavia", the bride's father named once in passing, leaves
+    # "the King" the King of Bohemia.
+    return {head for head, of in places.items() if sum(n > 1 for n in of.values()) > 1}
+
+
 def _places(text: str, mentions: list[Mention]) -> set[str]:
     """Untitled names that mostly follow a locative ("graduated from New Haven", "at New Haven"): places, which
     a pronoun ("he said") must not be taken to stand for. A possessive ("Tom's house") is no evidence either way."""
@@ -338,7 +379,8 @@ def _places(text: str, mentions: list[Mention]) -> set[str]:
         else:
             where = LOCATIVE.search(before)
         plain[m.character.name] += 1
-        located[m.character.name] += bool(where)
+        # "the Witch of the East", "the King of Bohemia": what a title is of is a place too.
+        located[m.character.name] += bool(where or OF_PLACE.search(text[max(0, m.start - 40):m.start]))
     return {n for n, k in located.items() if k >= MIN_VOTES and k >= LOCATIVE_SHARE * plain[n]}
 
 
@@ -358,9 +400,9 @@ def _votes(text: str, spans: list[tuple[int, int, str]], least: int = 0) -> dict
         if _vocative(text, start, end):
             continue
         nxt = spans[i + 1][0] if i + 1 < len(spans) else len(text)
-        he, she = _pronouns(text[end:min(end + GENDER_WINDOW, nxt)])
-        if he != she:
-            votes.setdefault(form, Counter())["m" if he > she else "f"] += 1
+        he, she, it = _pronouns(text[end:min(end + GENDER_WINDOW, nxt)])
+        if it > he + she or he != she:
+            votes.setdefault(form, Counter())["n" if it > he + she else "m" if he > she else "f"] += 1
     return {form: g for form, v in votes.items() if (g := _majority(v, least or MIN_VOTES))}
 
 
@@ -371,16 +413,16 @@ def _vocative(text: str, start: int, end: int) -> bool:
                 and re.match(r"[,;?!.]", text[end:end + 1]))
 
 
-def _pronouns(window: str) -> tuple[int, int]:
+def _pronouns(window: str) -> tuple[int, int, int]:
     window = re.split(r"[\"“”‘’«»]", window)[0]  # a quotation's pronouns are the speaker's own
-    return len(MALE.findall(window)), len(FEMALE.findall(window))
+    return len(MALE.findall(window)), len(FEMALE.findall(window)), len(NEUTER.findall(window))
 
 
 def _majority(v: Counter, least: int = MIN_VOTES) -> str | None:
     if not v:
         return None
     g, n = v.most_common(1)[0]
-    return g if n >= least and n >= AGREEMENT * sum(v.values()) else None
+    return g if g != "n" and n >= least and n >= AGREEMENT * sum(v.values()) else None
 
 
 def _fits(c: Character, title: str | None, words: list[str], gender: str | None) -> bool:

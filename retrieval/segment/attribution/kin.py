@@ -36,3 +36,20 @@ def kin_of(noun: str, owner: str | None, people: list[Character], cast: Cast) ->
         if any(o is not c and o.last.lower() == c.last.lower() for o in owners):
             found.append(c)
     return found[0] if len(found) == 1 else None
+
+
+def kin_in_scene(noun: str, owner: str | None, people: list[Character], cast: Cast) -> Character | None:
+    """Where no family ties the owner to anyone ("said her mother" among daughters the text calls "Kitty" and
+    "Lizzy"), the one person of the scene whose title the noun goes by, of a family the text names (its Mr. and
+    its Mrs.): "her mother" in a scene with Mrs. Bennet and no other married woman is Mrs. Bennet."""
+    fit = kin_about(noun, owner, people, cast)
+    return fit[0] if len({c.name for c in fit}) == 1 else None
+
+
+def kin_about(noun: str, owner: str | None, people: list[Character], cast: Cast) -> list[Character]:
+    """Everyone among ``people`` whom ``owner``'s ``noun`` could name by title and family."""
+    if noun.lower() not in KIN or owner not in OWNER_GENDER:
+        return []
+    gender, titles = KIN[noun.lower()]
+    return [c for c in people if split_title(c.name)[0] in titles and c.gender in (None, gender)
+            and cast.family(c.last)]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ...records import Clue, Role
@@ -33,7 +34,7 @@ from .cast import Cast, Character
 from .conversation import Fill, Turn, take_turns
 from .descriptions import unnamed_rival
 from .evidence import NOBODY, Decision
-from .kin import kin_of
+from .kin import kin_about, kin_in_scene, kin_of
 from .letters import signed_by
 from .names import NAME, POSSESSIVE, split_title
 from .narrator import addressed_unnarrated, narrator_of
@@ -44,11 +45,16 @@ from .vocatives import addressees, only_child, parents_addressed
 
 CONTEXT_PARAGRAPHS = 4  # paragraphs back in which a pronoun's antecedent is looked for
 DOUBT = 0.6  # a pronoun's antecedent when someone else may be meant: below the bar
+KIN_PARAGRAPHS = 12  # …and a kin description's ("her father"), where those name no one of the kind
 RECENT = 0.95  # a pronoun whose one fitting antecedent is among the last paragraphs (right 30 times in 41)
 ONE_VOICE_PAIRS = 6  # tagged neighbours needed before the document's own habit overrides its layout's
 PARENT_WINDOW = 12  # paragraphs back in which the child who calls someone "papa" is named
 BEAT_PRONOUN = re.compile(r"\s*(He|She)\s+[a-z][^\"“”‘’«».!?;]{0,80}[.:]\s*")  # one sentence, "He" or "She" its subject
 ANCHOR = 0.8  # a decision this sure anchors turn-taking
+SURE_CONTEXT = 0.7  # a speaker named this surely is someone about, for a pronoun after
+EPITHET_USES = 3  # a description tagging this many quotations…
+EPITHET_SHARE = 0.8  # …this share of them guessed as one character tagged by name too, is that character's epithet
+EPITHET = 0.95
 # Turn-taking's stand-in for a first-person narrator the document never names (no name has a control character).
 NARRATOR = "\x00narrator"
 STEP_DECAY = 0.05  # confidence lost per reply away from the nearest tag (local turn-taking)
@@ -58,11 +64,16 @@ PAIR_DECAY = 0.02  # …and in strict alternation between a known pair, anchored
 FINAL_MENTION = 0.95
 BEAT_WORDS = 8  # narration between two quotations of a paragraph short enough to keep them one speaker's
 SCENE_GAP = 2  # narration paragraphs between two runs of dialogue that may still hold the same two people
+REPLY_VERBS = "replied|replies|answered|answers|returned|returns|rejoined|retorted|responded"  # another's turn
 SCARE_WORDS = 4  # an untagged quotation this short inside a sentence is a scare quote or a title
 NOUN_GENDER = {
     "m": "man gentleman boy father brother son husband uncle king lord sir fellow lad master nephew grandfather",
     "f": "woman lady girl mother sister daughter wife aunt queen miss niece grandmother mistress maid",
 }
+# "The man sprang from his chair.", "A tall woman came in.": narration opening on someone not named.
+NEWCOMER = re.compile(r"(?:^|[.!?;]\s+)(?P<art>The|A|An)\s+(?:[a-z]+\s+){0,3}?(?P<noun>"
+                      + "|".join(w for ws in NOUN_GENDER.values() for w in ws.split())
+                      + r"|stranger|visitor|voice|child|person|figure|creature|officer|servant)\b")
 GENDER_OF = {**{p: "m" for p in ("he", "il", "er", "él")}, **{p: "f" for p in ("she", "elle", "ella")},
              **{n: g for g, words in NOUN_GENDER.items() for n in words.split()}}
 _STATEMENT = re.compile(
@@ -123,6 +134,7 @@ class ProseReader:
         self.me, self.narrated = None, False
         for i in range(len(paras)):
             self._tags(paras, i)
+        self._epithets(paras)
         if self._first_person(paras):
             for i, p in enumerate(paras):
                 for s in p.sites:
@@ -245,6 +257,27 @@ class ProseReader:
         return Decision.of(last.decision.speaker, Clue.SPEECH_TAG, "introduced by a colon ending the paragraph "
                            "before, whose sentence names them", min(1.0, last.decision.confidence / 0.95))
 
+    def _epithets(self, paras: list[Paragraph]) -> None:
+        """A description the tags use again and again of one character ("said the little girl" of Dorothy, who is
+        tagged by name too): where most of its uses point to that character, each of those is that character's,
+        as surely as a pronoun with one antecedent."""
+        uses: dict[str, list[Site]] = {}
+        for p in paras:
+            for s in p.sites:
+                if s.tag is not None and s.tag.ref is Ref.DESCRIPTION and not s.tag.noun_is_kin:
+                    uses.setdefault(s.tag.words.lower(), []).append(s)
+        named = {s.decision.speaker for p in paras for s in p.sites
+                 if s.tag is not None and s.tag.ref is Ref.NAME and s.decision.speaker}
+        for noun, sites in uses.items():
+            who = Counter(s.decision.speaker for s in sites if s.decision.speaker)
+            top, n = who.most_common(1)[0] if who else (None, 0)
+            if len(sites) < EPITHET_USES or n < EPITHET_SHARE * len(sites) or top not in named:
+                continue
+            for s in sites:
+                if s.decision.speaker == top:
+                    s.decision = Decision.of(top, Clue.PRONOUN, f'"the {noun}": {top}, whom the tags call so {n} '
+                                             f"times in {len(sites)}", EPITHET)
+
     def _first_person(self, paras: list[Paragraph]) -> bool:
         """Whether the narrator says "I" in tags and is named by the replies beside those turns (narrator.py);
         ``self.me`` is then that character."""
@@ -322,6 +355,13 @@ class ProseReader:
         spoken_to = self._addressed(p)
         people = spoken_to or [*self._narrated(p.start, p.start + s.q.start, p), *self._context(paras, i)]
         c = kin_of(tag.words, tag.owner, people, self.cast)
+        if c is None:
+            # The people about, spoken to or not: the one married man or woman of a family among them.
+            scene = [*spoken_to, *self._narrated(p.start, p.start + s.q.start, p), *self._context(paras, i)]
+            c = kin_in_scene(tag.words, tag.owner, scene, self.cast)
+            if c is None and not kin_about(tag.words, tag.owner, scene, self.cast):
+                # Nobody of the kind in the last paragraphs: the one of a wider stretch of the scene.
+                c = kin_in_scene(tag.words, tag.owner, self._context(paras, i, KIN_PARAGRAPHS), self.cast)
         if c is None or c in spoken_to:
             return NOBODY
         return Decision.of(c.name, Clue.PRONOUN, f'"{tag.owner} {tag.words}": {c.name}, of the family about', 0.95)
@@ -376,8 +416,13 @@ class ProseReader:
             return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name} is the subject of the narration just "
                                "before" + (f", though {rival} also fits" if rival else ""),
                                DOUBT if rival else kind * RECENT)
-        pool = [c for c in self._context(paras, i) if _agrees(c, gender) and c.name != previous
-                and c not in spoken_to and (not self.news or may_be_a_person(c, self.speakers(paras)))]
+        context = self._context(paras, i)
+        pool = [c for c in context if _agrees(c, gender) and c.name != previous and c not in spoken_to
+                and (not self.news or may_be_a_person(c, self.speakers(paras)))]
+        if not pool and ref is Ref.PRONOUN and self._goes_on(p, s) and (
+                c := self._talking_on(previous, gender, context, spoken_to)):
+            return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name}, who spoke the paragraph before, is the "
+                               "only one about it fits", RECENT * 0.9)
         if not pool:
             return NOBODY
         known = [c for c in pool if c.gender == gender] if gender else pool
@@ -385,6 +430,8 @@ class ProseReader:
         # A rival is someone of the same gender, or a full name; a capitalised word of unknown gender
         # ("Opposition" in German) is too weak to doubt the antecedent.
         rivals = [c.name for c in (known or pool)[1:] if (c.gender == gender and gender) or c.first]
+        if not rivals and (stranger := self._stranger(paras, i, gender)):
+            rivals = [f"the {stranger}"]  # "said the station-master" just before: he may be "he"
         if not self.news and (rival := self._rival_since(best, paras, i, at, gender)):
             rivals.insert(0, rival)
         weight = kind * (DOUBT if rivals else RECENT if best.gender or not gender else 0.8 * RECENT)
@@ -402,6 +449,41 @@ class ProseReader:
             since = max([since, *(p.start + s.q.end for s in p.sites
                                   if s.decision.speaker == c.name and p.start + s.q.end <= end)])
         return unnamed_rival(" ".join(self.text[a:b] for a, b in _narration(paras[first:i + 1], since, end)), gender)
+
+    def _stranger(self, paras: list[Paragraph], i: int, gender: str | None) -> str | None:
+        """Someone the last paragraphs' tags describe without naming ("said the station-master", "continued our
+        strange visitor"), of a pronoun's gender or of none the noun tells: a rival to the one person named."""
+        for j in range(i - 1, max(-1, i - 1 - CONTEXT_PARAGRAPHS), -1):
+            p = paras[j]
+            # "A man entered who could hardly have been less than six feet": a newcomer the narration brings in.
+            if not p.sites and (m := NEWCOMER.search(self.text[p.start:p.end])) and m.group("art") != "The" \
+                    and GENDER_OF.get(m.group("noun"), gender) == gender:
+                return m.group("noun")
+            for s in p.sites:
+                t = s.tag
+                if t is not None and t.ref is Ref.DESCRIPTION and not t.noun_is_kin \
+                        and s.decision.confidence < SURE_CONTEXT \
+                        and GENDER_OF.get(t.words.lower(), gender) == gender:
+                    return t.words
+        return None
+
+    def _goes_on(self, p: Paragraph, s: Site) -> bool:
+        """Whether a pronoun tag may be the last speaker going on: not a reply ("she replied", unless to herself),
+        and no one new brought in by the narration before it ("The man sprang from his chair. '…,' he cried")."""
+        tag = self.text[s.trail[0]:s.trail[1]] if s.tag is not None and s.tag.after else self.text[s.lead[0]:s.lead[1]]
+        if re.search(rf"\b(?:{REPLY_VERBS})\b", tag) and not re.search(r"\b(?:herself|himself)\b", tag):
+            return False
+        return NEWCOMER.search(self.text[p.start:p.start + s.q.start]) is None
+
+    def _talking_on(self, previous: str | None, gender: str | None, context: list[Character],
+                    spoken_to: list[Character]) -> Character | None:
+        """A speaker who goes on in a paragraph of their own ("'…' she said to herself.") where nobody else about
+        fits the pronoun: in dialogue a new paragraph is a new speaker, but only if someone is there to speak."""
+        c = self.cast.resolve(previous) if previous and gender else None
+        if c is None or c.gender != gender or c in spoken_to:
+            return None
+        # Anyone else about who might be meant, of the gender or of none known, leaves it open.
+        return c if not any(o is not c and o.gender in (gender, None) for o in context) else None
 
     def _only_possessive(self, start: int, end: int) -> set[str]:
         """The characters named in [start, end) only in the possessive ("the Rabbit's gloves")."""
@@ -454,24 +536,30 @@ class ProseReader:
     def _subject_before(self, p: Paragraph) -> Character | None:
         """The subject of a paragraph of narration's last sentence, where it opens with a name ("Mrs. Blewett
         darted her eyes over Anne."): whom a pronoun in the reply after it most likely means."""
-        if _first_speech(p) is not None:
+        last = p.sites[-1] if p.sites else None
+        # After a paragraph's last quotation and its tag, narration of a sentence or more ("'…,' said Tom. Daisy
+        # laughed at him.") is read the same way.
+        after = p.start if last is None else max(p.start + last.q.end, last.trail[1] if last.tag and last.tag.after
+                                                 else 0)
+        spans = sentence_spans(self.text[after:p.end])
+        if not spans or (last is not None and not re.search(r"[.!?]\s*$", self.text[after:p.end])):
             return None
-        spans = sentence_spans(self.text[p.start:p.end])
-        m = re.match(rf"\s*(?P<who>{NAME})", self.text[p.start + spans[-1][0]:p.end]) if spans else None
+        m = re.match(rf"\s*(?P<who>{NAME})", self.text[after + spans[-1][0]:p.end])
         return self.cast.resolve(POSSESSIVE.sub("", m.group("who"))) if m else None
 
-    def _context(self, paras: list[Paragraph], i: int) -> list[Character]:
+    def _context(self, paras: list[Paragraph], i: int, back: int = CONTEXT_PARAGRAPHS) -> list[Character]:
         """The people of the last paragraphs, the latest mentioned first: their speakers (where their
         quotations stand) and whom their narration names. Only names that look like people's: a full name, a
         title or a known gender, or someone quoted (a place or, in German, any noun is capitalised too)."""
         out: list[Character] = []
         quoted = self.speakers(paras)
-        for j in range(i - 1, max(-1, i - 1 - CONTEXT_PARAGRAPHS), -1):
+        for j in range(i - 1, max(-1, i - 1 - back), -1):
             p = paras[j]
             items = [(m.start, m.character) for m in self.cast.mentions_in(p.start, p.end)
                      if not any(p.start + s.q.start <= m.start < p.start + s.q.end for s in p.sites)]
-            items += [(p.start + s.q.start, c) for s in p.sites
-                      if s.decision.speaker and (c := self.cast.resolve(s.decision.speaker))]
+            # A guess under the bar is no evidence of who is about: it would pass its own error on.
+            items += [(p.start + s.q.start, c) for s in p.sites if s.decision.speaker
+                      and s.decision.confidence >= SURE_CONTEXT and (c := self.cast.resolve(s.decision.speaker))]
             for _, c in sorted(items, key=lambda x: -x[0]):
                 if c not in out and (c.name in quoted or ((c.first or c.gender) and c.name not in self.cast.places)):
                     out.append(c)

@@ -23,6 +23,8 @@ PRONOUNS_AFTER = r"he|she|I|they|we|il|elle|er|sie|él|ella"
 PRONOUNS_BEFORE = r"He|She|I|They|We|he|she|they|we|Il|Elle|Er|Sie|Él|Ella"
 # "her sister", "the old man", "his friend": a description, its last word the noun.
 DESC = r"(?P<det>the|a|an|her|his|their|my|our|its|this|that)\s+(?:[a-z][\w\-]*\s+){0,3}?(?P<noun>[a-z][\w\-]*)"
+# …opening a sentence: "The old man said,", "Her mother said,".
+DESC_CAP = DESC.replace("(?P<det>the|", "(?P<det>[Tt]he|[Aa]n?|[Oo]ur|[Hh]er|[Hh]is|[Tt]heir|[Mm]y|")
 # "the gallant Mr. Elton", "shop steward Dana Whitfield": words before a name are not part of it.
 _FUNCTION = r"(?:he|she|it|i|they|we|you|to|at|with|in|into|and|or|but|of|for|from|on|as|by|that|who|not)\b"
 PRE_NAME = rf"(?:(?:the|a|an|her|his|their|our|my)\s+)?(?:(?!{_FUNCTION})[a-z][\w\-]*\s+){{0,3}}"
@@ -55,15 +57,18 @@ class Tag:
         return self.ref is Ref.PRONOUN and self.words.lower() in ("i", "we")
 
 
+# "reluctantly faltered forth the owner of that name": an adverb before the verb, a particle after it.
+PARTICLE = r"(?:forth|out|back|up)"
 _V_AFTER = "|".join((V, *speech.TRAILING_ONLY))  # „…“, so Keller
 _AFTER_VERB_FIRST = re.compile(
-    rf"^[\s,]*(?:[—–-]+\s*)?(?P<verb>{_V_AFTER})\s+{ADVERB}(?:{PRE_NAME}(?P<name>{NAME})|(?P<pron>{PRONOUNS_AFTER})\b|{DESC})")
+    rf"^[\s,]*(?:[—–-]+\s*)?{ADVERB}(?P<verb>{_V_AFTER})\s+{ADVERB}(?:{PARTICLE}\s+)?"
+    rf"(?:{PRE_NAME}(?P<name>{NAME})|(?P<pron>{PRONOUNS_AFTER})\b|{DESC})")
 _AFTER_SUBJECT_FIRST = re.compile(
     rf"^[\s,]*(?:[—–-]+\s*)?(?:{PRE_NAME}(?P<name>{NAME})|(?P<pron>{PRONOUNS_AFTER})\b|{DESC}){APPOSITION}\s+{ADVERB}"
     rf"(?:had\s+|has\s+|would\s+)?(?P<verb>{V})\b")
 _BEFORE_SUBJECT_FIRST = re.compile(
     rf"^\s*{OPENER}(?:(?:[A-Z][a-z'’]+\s+)?(?:(?!{_FUNCTION})[a-zà-ÿ][\w'’\-]*\s+){{1,3}})??"
-    rf"(?:(?P<name>{NAME})|(?P<pron>{PRONOUNS_BEFORE})\b|{DESC}){APPOSITION}"
+    rf"(?:(?!(?:The|A|An|Our|Her|His|Their|My)\s+[a-z])(?P<name>{NAME})|(?P<pron>{PRONOUNS_BEFORE})\b|{DESC_CAP}){APPOSITION}"
     rf"(?P<between>(?:\s+[a-zà-ÿ][\w'’,\-]*){{0,8}}?)\s+{ADVERB}(?P<verb>{V})\b(?P<rest>[^\"“”«»„]{{0,140}})$")
 # "Then said Emma," / "said she,": an inverted tag opens the lead; "told the Bugle," is an object, not a speaker.
 _INVERTING = "|".join(v for v in V.split("|") if not v.startswith(("told", "tell", "ask")))
@@ -81,8 +86,16 @@ _BEFORE_ADDING = re.compile(rf"^\s*{OPENER}(?:[^\"“”«»,]{{1,80}}?,\s+)?"
                             r".*?,\s*(?:adding|saying|ajoutant|affirmant|estimant|añadiendo|afirmando|asegurando)\b",
                             re.S)
 # "On Miss Lucas's persevering, however, she added,": a clause at the lead's end, its subject and verb.
-_BEFORE_CLAUSE = re.compile(rf"(?:^|[,;]\s+)(?:(?P<name>{NAME})|(?P<pron>{PRONOUNS_BEFORE}))(?:\s+[\w'’]+){{0,6}}?\s+"
-                            rf"(?:and\s+)?{ADVERB}(?P<verb>{V})\b(?P<rest>[^\"“”«»„.!?,;]{{0,40}})[,:—–-]\s*$")
+# "…, and then she returned and asked anxiously,", "; so Dorothy said, with hesitation,": a short aside between
+# the verb and the quotation ("with hesitation", "very gravely") leaves the clause a tag.
+_BEFORE_CLAUSE = re.compile(rf"(?:^|[,;]\s+)(?:(?:and|but|so)\s+)?(?:then\s+)?(?:(?P<name>{NAME})|"
+                            rf"(?P<pron>{PRONOUNS_BEFORE}))(?:\s+[\w'’]+){{0,6}}?\s+"
+                            rf"(?:and\s+)?{ADVERB}(?P<verb>{V})\b(?P<rest>[^\"“”«»„.!?,;]{{0,40}})"
+                            r"(?:,\s*(?:with\s+|in\s+|very\s+)?[a-z]+(?:\s+[a-z]+)?)?[,:—–-]\s*$")
+# "and Alice heard the Rabbit say,": the one heard speaking is the speaker.
+_BEFORE_HEARD = re.compile(rf"\b(?:heard|hear|hears|hearing)\s+(?:the\s+)?(?P<name>{NAME})\s+"
+                           r"(?P<verb>say|cry|call|whisper|mutter|add|remark|exclaim|shout|reply|answer)"
+                           r"(?:\s+to\s+(?:itself|himself|herself))?\s*[,:]?\s*$")
 # "when thus accosted by Miss Bingley:": the passive names the speaker after "by".
 _BEFORE_PASSIVE = re.compile(rf"\b(?:accosted|addressed|interrupted|answered|asked|greeted|hailed|told)\s+by\s+"
                              rf"(?:{PRE_NAME})?(?P<name>{NAME})\s*[,:—–-]\s*$")
@@ -92,7 +105,7 @@ _BEFORE_SAID_COLON = re.compile(rf"(?<![\w'’])(?:(?P<name>{NAME})|(?P<pron>{PR
                                 rf"(?P<verb>{V})\s*[:,]\s*$")
 _PRONOUN_WORDS = {p.lower() for p in PRONOUNS_BEFORE.split("|")}
 # "He said Labour had lost support because “…”": the rest of the lead reports what they said.
-_TAG_ENDS_LEAD = re.compile(r"[,:—–-]\s*$")
+_TAG_ENDS_LEAD = re.compile(r"[,:;—–-]\s*$")
 
 
 # '"Redheaded snippet," croaked Ginger': any past-tense verb, then a name or "he"/"she", right after a
@@ -134,6 +147,8 @@ def tag_before(lead: str) -> Tag | None:
         if m:
             return _tag(m, after=False)
     m = _BEFORE_SUBJECT_FIRST.match(lead)
+    if m and m.group("noun") and (clause := _BEFORE_CLAUSE.search(lead)) and clause.start() > m.start("noun"):
+        m = None  # "But the little woman expected her to answer; so Dorothy said,": the clause's subject speaks
     if m:
         rest = m.group("rest")
         near_verb = re.fullmatch(rf"(?:{NEAR_V})", m.group("verb")) is not None
@@ -141,7 +156,7 @@ def tag_before(lead: str) -> Tag | None:
         # ("said the plan was") may be further off, as news quotes partly.
         if len(rest.split()) <= 3 or (near_verb and len(rest.split()) <= 14):
             return _tag(m, after=False, near=len(rest.split()) <= 6 and not (m.group("between") or "").strip())
-    for rx in (_BEFORE_CLAUSE, _BEFORE_PASSIVE, _BEFORE_SAID_COLON):
+    for rx in (_BEFORE_CLAUSE, _BEFORE_PASSIVE, _BEFORE_SAID_COLON, _BEFORE_HEARD):
         m = rx.search(lead)
         if m:
             return _tag(m, after=False)
@@ -149,7 +164,22 @@ def tag_before(lead: str) -> Tag | None:
         m = rx.match(lead)
         if m:
             return _tag(m, after=False, near=False)
+    # "an old Crab took the opportunity of saying": one of a kind, not the character the text calls so.
+    if (m := _BEFORE_PARTICIPLE.search(lead)) and not _INDEFINITE.search(lead[:m.start("name")]):
+        return _tag(m, after=False, near=False)
     return _verb_last(lead)
+
+
+# "while the Dodo solemnly presented the thimble, saying", "an old Crab took the opportunity of saying to her
+# daughter": a speech verb's participle ends the lead, the nearest name before it (no pronoun, no other name
+# between) the one doing the saying.
+_INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[a-z]+\s+)?$")
+PARTICIPLES = r"saying|remarking|adding|muttering|exclaiming|whispering|observing|crying|calling\s+out|replying|" \
+              r"repeating|answering|continuing"
+_BEFORE_PARTICIPLE = re.compile(
+    rf"(?<![\w'’])(?P<name>{NAME})(?P<between>(?:[\s,]+(?!(?:he|she|it|they|I|we|you)\b)[a-z][\w'’\-]*){{0,12}})"
+    rf"[\s,]+(?P<verb>{PARTICIPLES})(?:\s+to\s+(?:itself|himself|herself|her|him|[a-z]+\s+[a-z]+))?"
+    r"(?:\s+as\s+(?:it|he|she)\s+went)?\s*[,:]?\s*$")
 
 
 # "After the match, Hernan Dario Gomez, Panama coach, said,", "Undersecretary for Education Mr. Toccafondi says":
@@ -183,6 +213,7 @@ _OBJECT = re.compile(r"\b(?:of|for|at|from|in|with|to|by|on|about)\s*$")  # "the
 
 
 # What a person or body writes, whose words it carries: "Cornyn's statement added".
+_VOICE = re.compile(r"\s+voice\b")  # "said the Rabbit's voice": the Rabbit speaks
 _WRITTEN = re.compile(r"\s+(?:statement|letter|message|note|report|post|tweet|blog|website|release|announcement)"
                       r"\s+(?:also\s+)?\w+\s*[,:]?\s*$")
 
@@ -212,15 +243,35 @@ def _tag(m: re.Match[str], after: bool, near: bool = True) -> Tag | None:
         if POSSESSIVE.search(m.group("name")):
             # "On Miss Lucas's persevering, she added": a possessive is never the speaker, nor the antecedent of
             # the pronoun after it; "Tunisia's coach Nabil Maaloul said" names the speaker after it; "Cornyn's
-            # statement added" is Cornyn's words.
-            if nearer is None and _WRITTEN.match(m.string, m.end("name")):
+            # statement added" is Cornyn's words, "said the Rabbit's voice" the Rabbit's.
+            owned = _WRITTEN.match(m.string, m.end("name")) or (after and _VOICE.match(m.string, m.end("name")))
+            if nearer is None and owned:
                 return Tag(Ref.NAME, POSSESSIVE.sub("", m.group("name")), verb, after, near)
             return nearer if nearer is not None and nearer.ref is Ref.NAME else None
         return nearer or Tag(Ref.NAME, m.group("name"), verb, after, near)
     if m.groupdict().get("pron"):
         return Tag(Ref.PRONOUN, m.group("pron"), verb, after, near)
-    det = (m.groupdict().get("det") or "").lower()
-    return Tag(Ref.DESCRIPTION, m.group("noun"), verb, after, near, det if det in ("her", "his") else None)
+    det = (m.groupdict().get("det") or "").lower()  # "Her mother said," as "her mother said,"
+    noun = _head_noun(m)
+    return Tag(Ref.DESCRIPTION, noun, verb, after, near, det if det in ("her", "his") else None)
+
+
+# What ends a description after a tag's verb: punctuation, a preposition or conjunction, an adverb, a participle.
+_NP_END = re.compile(r"(?:with|in|to|at|as|and|but|who|that|which|of|for|from|on|by|not|then|again|once|still)$"
+                     r"|\w+ly$|\w+ing$")
+
+
+def _head_noun(m: re.Match[str]) -> str:
+    """The noun a description ends with: "replied the little old woman, with a laugh", "The little old woman
+    said," are a woman, though the pattern stops at its first word."""
+    noun = m.group("noun")
+    verb_after = m.groupdict().get("verb") and m.start("verb") > m.end("noun")
+    rest = m.string[m.end("noun"):m.start("verb") if verb_after else None]
+    for w in re.match(r"(?:[ \t]+[a-z][\w\-]*)*", rest).group().split()[:3]:
+        if _NP_END.fullmatch(w):
+            break
+        noun = w
+    return noun
 
 
 def lead_is_tag(lead: str) -> bool:
