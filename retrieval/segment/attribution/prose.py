@@ -405,6 +405,14 @@ class ProseReader:
                 return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name}, though {rival} also fits", DOUBT)
             return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name} is named just before",
                                kind * (sure if len(here) == 1 else 0.65))
+        return self._antecedent_above(gender, paras, i, s, said, ref, spoken_to)
+
+    def _antecedent_above(self, gender: str | None, paras: list[Paragraph], i: int, s: Site, said: str, ref: Ref,
+                          spoken_to: list[Character]) -> Decision:
+        """A pronoun's antecedent in the paragraphs above: the speaker quoted just before (news), the subject of
+        the narration just before, else the one recent person of its gender, doubted where someone else fits."""
+        p = paras[i]
+        kind = 1.0 if ref is Ref.PRONOUN else 0.75
         previous = _said(paras[i - 1]).speaker if i else None
         if self.news and previous and (c := self.cast.resolve(previous)) and _agrees(c, gender):
             return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name} is quoted in the paragraph before", kind)

@@ -54,9 +54,13 @@ def read_labels(page: Page, hints: LayoutHints = NO_HINTS) -> Reading | None:
     return page.memo[memo]
 
 
+def _furniture(page: Page, ln, text: str, attribution: bool, mail: bool) -> bool:
+    """An attribution line of quoted mail ("On … X wrote:") or a digest's header line: nobody's words."""
+    return attribution or ATTRIBUTION_RE.match(text) is not None or (mail and MAIL_HEADER_RE.match(text) is not None)
+
+
 def _read(page: Page, hints: LayoutHints) -> Reading | None:
-    shapes = accepted_shapes(page, hints)
-    if not shapes:
+    if not (shapes := accepted_shapes(page, hints)):
         return None
     family = shapes[0].shape.family
     hits = {h.line: h for t in shapes for h in t.hits}
@@ -69,7 +73,7 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
     skip: list[int] = []
     others: list[int] = []
     in_cue = in_header = False  # in a direction over several lines; in a message's header, up to a blank line
-    quoted: set[int] = set()
+    quoted: set[int] = set()  # lines read as quoted, for a quotation's wrapped tail
     quoting = Quoting()  # who wrote each quoted depth of a message, read from its attribution lines
     stamped = 2 * sum(unstamped(page.lines[line].text)[0] > 0 for line in hits) > len(hits)  # a log's lines
     mail = any(t.shape is FROM for t in shapes)  # a digest: the header lines around each From are nobody's
@@ -79,8 +83,7 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
         h = hits.get(ln.index)
         text = unstamped(ln.text)[1]
         in_header = in_header and not page.lines[ln.index - 1].blank
-        if in_header or (h is None and quoting.attribution(page, ln)) or ATTRIBUTION_RE.match(text) or \
-                (mail and MAIL_HEADER_RE.match(text)):
+        if in_header or _furniture(page, ln, text, h is None and quoting.attribution(page, ln), mail):
             skip.append(ln.index)
             continue
         in_cue = in_cue and h is None  # a label ends a direction left open: ``[inaudible`` hid every turn after it
