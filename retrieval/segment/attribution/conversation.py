@@ -38,6 +38,7 @@ class Fill:
     both: bool  # anchored before and after
     clue: Clue  # ALTERNATION; VOCATIVE where the nearest anchor is an addressee; PRONOUN for "said she"
     paired: bool = True  # by strict alternation between a known pair, not by the local rule
+    lone: bool = False  # by the parity of the one tagged person, whose partner nobody names
 
 
 def take_turns(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[str] = frozenset(),
@@ -69,7 +70,7 @@ def _take(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[st
     people = {a for a, _ in anchors.values()}
     pair = frozenset(people) if len(people) == 2 else None if narrated else _pair(turns, people, scene, genders)
     if pair is None:
-        return _one_side(turns, genders, people) or local_chain(turns, genders)
+        return _one_side(turns, genders, people) or _lone(turns, genders, people, scene) or local_chain(turns, genders)
     for k, t in enumerate(turns):  # a reply that addresses one of the two is the other's
         if k not in anchors and len(t.addressed & pair) == 1:
             anchors[k] = (next(iter(pair - t.addressed)), Clue.VOCATIVE)
@@ -116,6 +117,31 @@ def _one_side(turns: list[Turn], genders: dict[str, str | None], people: set[str
         if t.open and k % 2 == mine and not t.gender:
             before, after = [j for j in anchors if j < k], [j for j in anchors if j > k]
             out[k] = Fill(a, min(abs(j - k) for j in anchors), bool(before and after), Clue.ALTERNATION)
+    return out
+
+
+def _lone(turns: list[Turn], genders: dict[str, str | None], people: set[str],
+          scene: frozenset[str]) -> dict[int, Fill]:
+    """One tagged person talking with someone nobody names ("a stranger", "the other boy"): where the scene
+    names no one else, no reply addresses anyone else, and every sign agrees with the tagged person speaking on
+    one parity (their tags, replies addressing them on the other, no pronoun of the wrong gender, no stranger's
+    tag on theirs), their untagged turns are theirs; the partner's stay open."""
+    if len(people) != 1 or scene - people:
+        return {}
+    [a] = people
+    anchors = [k for k, t in enumerate(turns) if t.anchor]
+    mine = anchors[0] % 2
+    for k, t in enumerate(turns):
+        ours = k % 2 == mine
+        if (t.anchor and not ours) or t.addressed - {a} or (ours and (a in t.addressed or t.stranger)) or (
+                ours and t.gender and genders.get(a) and t.gender != genders[a]):
+            return {}
+    out: dict[int, Fill] = {}
+    for k, t in enumerate(turns):
+        if t.open and k % 2 == mine and not t.anchor and not (t.may_be and a not in t.may_be):
+            before, after = [j for j in anchors if j < k], [j for j in anchors if j > k]
+            out[k] = Fill(a, min(abs(j - k) for j in anchors), bool(before and after), Clue.ALTERNATION,
+                          lone=True)
     return out
 
 

@@ -562,7 +562,7 @@ class ProseReader:
             why = {Clue.VOCATIVE: f"the reply {f.steps} turns off addresses the other of the two",
                    Clue.PRONOUN: "the one of the exchange's two people its pronoun fits"}.get(
                 f.clue, f"turn-taking with the tagged replies {side}")
-            why += f" ({'pair' if f.paired else 'local'}, {f.steps} steps)"
+            why += f" ({'lone' if f.lone else 'pair' if f.paired else 'local'}, {f.steps} steps)"
             d = Decision.of(f.speaker, f.clue, why, _turn_weight(f))
             if d.confidence > s.decision.confidence:
                 s.decision = d

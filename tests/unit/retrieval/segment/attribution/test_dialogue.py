@@ -435,3 +435,15 @@ def test_an_epithet_opening_a_sentence_is_not_part_of_the_name():
     cast = Cast.learn(text)
     assert all(not c.name.startswith("Poor") for c in cast.characters)
     assert cast.resolve("Marilla") is not None
+
+
+def test_one_tagged_person_with_someone_nobody_names_keeps_their_own_turns():
+    fills = take_turns([turn("Ann"), turn(), turn(), turn(), turn()], {"Ann": "f"}, scene=frozenset({"Ann"}))
+    assert {k: f.speaker for k, f in fills.items()} == {2: "Ann", 4: "Ann"}
+    assert fills[2].lone and not fills[2].both and fills[4].steps == 4
+    # Someone else named in the scene, or addressed, may be a third voice: nothing is filled so.
+    assert not take_turns([turn("Ann"), turn(), turn()], {}, scene=frozenset({"Ann", "Ben", "Cat"}))
+    assert 2 not in take_turns([turn("Ann"), turn(addressed={"Cat"}), turn()], {}, scene=frozenset({"Ann"}))
+    # A reply on her parity that addresses her, or a "he said" on it, is not hers: the parity is not strict.
+    assert not take_turns([turn("Ann"), turn(), turn(addressed={"Ann"})], {}, scene=frozenset({"Ann"}))
+    assert not take_turns([turn("Ann"), turn(), turn(gender="m"), turn()], {"Ann": "f"}, scene=frozenset({"Ann"}))
