@@ -523,6 +523,10 @@ class ProseReader:
     # --- 4. conversation ---------------------------------------------------------------------------------
     def _conversation(self, paras: list[Paragraph]) -> None:
         self._people = self.speakers(paras) | {c.name for p in paras for c in self._addressed(p)}
+        # Who surely speaks somewhere in the document, or is spoken to: a scene's people are among them (a name
+        # the narration compares someone to, or a house, never talks).
+        self._voices = {s.decision.speaker for p in paras for s in p.sites if s.decision.confidence >= ANCHOR} | {
+            c.name for p in paras for c in self._addressed(p) if c.name not in self.cast.places}
         before: list[int] | None = None
         for run in _runs(paras, self.text):
             if self.news:
@@ -619,7 +623,7 @@ class ProseReader:
         start = before[-1] + 1 if before else max(0, run[0] - SCENE_GAP)
         gap = range(max(start, run[0] - SCENE_GAP), run[0])
         people = {c.name for j in gap for c in self.cast.named_in(paras[j].start, paras[j].end)
-                  if self._person(c)}
+                  if self._person(c) and c.name in self._voices}
         if before and run[0] - before[-1] - 1 <= SCENE_GAP:
             people |= {d.speaker for i in before if (d := _said(paras[i])).speaker and d.confidence >= ANCHOR}
         if self.me is not None:

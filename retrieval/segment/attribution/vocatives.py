@@ -13,7 +13,9 @@ from .names import NAME, TITLES, split_title
 
 # A name opening the quotation before a comma ("Harriet, do you…"; "Pshaw!" is no name), or after a comma,
 # "dear" or "Oh" and before punctuation or the end ("…, Mr. Knightley?").
-_VOCATIVE = re.compile(rf"(?:^(?P<first>{NAME})(?=\s*,)|(?:[,;!?]\s+|\b[Dd]ear\s+|\b(?:Oh|O|Ah),?\s+)"
+# A name opening a sentence after "!" or "?" is addressed only before a comma, as at the start ("Pooh! Forgery."
+# names nothing).
+_VOCATIVE = re.compile(rf"(?:(?:^|(?<=[!?])\s+)(?P<first>{NAME})(?=\s*,)|(?:[,;]\s+|\b[Dd]ear\s+|\b(?:Oh|O|Ah),?\s+)"
                        rf"(?P<name>{NAME})(?=\s*(?:[,!?.;:]|--|—|$)))")
 
 

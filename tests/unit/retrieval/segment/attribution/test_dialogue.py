@@ -88,6 +88,9 @@ def test_vocatives_name_whom_a_quotation_speaks_to_never_its_speaker():
     assert [c.name for c in addressees("I think so, Mr. Knightley.", cast)] == ["George Knightley"]
     assert addressees("Pshaw! They did not look.", cast) == []
     assert addressees("Mr. and Mrs. Thomas moved away.", cast) == []
+    # After "!" or "?" a name is addressed only before a comma: a one-word answer names nobody.
+    assert addressees("Nonsense! Harriet.", cast) == []
+    assert [c.name for c in addressees("Come! Harriet, quick.", cast)] == ["Harriet Smith"]
 
 
 def test_his_wife_is_the_mrs_of_his_family_and_two_families_leave_nobody():
@@ -441,8 +444,9 @@ def test_one_tagged_person_with_someone_nobody_names_keeps_their_own_turns():
     fills = take_turns([turn("Ann"), turn(), turn(), turn(), turn()], {"Ann": "f"}, scene=frozenset({"Ann"}))
     assert {k: f.speaker for k, f in fills.items()} == {2: "Ann", 4: "Ann"}
     assert fills[2].lone and not fills[2].both and fills[4].steps == 4
-    # Someone else named in the scene, or addressed, may be a third voice: nothing is filled so.
-    assert not take_turns([turn("Ann"), turn(), turn()], {}, scene=frozenset({"Ann", "Ben", "Cat"}))
+    # Others named in the scene change nothing on her parity (the narrator, in first-person fiction, always is);
+    # someone else addressed may be a third voice: nothing is filled so.
+    assert take_turns([turn("Ann"), turn(), turn()], {}, scene=frozenset({"Ann", "Ben", "Cat"}))[2].speaker == "Ann"
     assert 2 not in take_turns([turn("Ann"), turn(addressed={"Cat"}), turn()], {}, scene=frozenset({"Ann"}))
     # A reply on her parity that addresses her, or a "he said" on it, is not hers: the parity is not strict.
     assert not take_turns([turn("Ann"), turn(), turn(addressed={"Ann"})], {}, scene=frozenset({"Ann"}))
