@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from ...records import Clue
 
+CALLS = 2  # replies calling the same person, all on one parity, before that person takes the other parity
+
 
 @dataclass(frozen=True)
 class Turn:
@@ -70,7 +72,8 @@ def _take(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[st
     people = {a for a, _ in anchors.values()}
     pair = frozenset(people) if len(people) == 2 else None if narrated else _pair(turns, people, scene, genders)
     if pair is None:
-        return _one_side(turns, genders, people) or _lone(turns, genders, people) or local_chain(turns, genders)
+        return _one_side(turns, genders, people) or _lone(turns, genders, people) or _called(turns, genders, people) \
+            or local_chain(turns, genders)
     for k, t in enumerate(turns):  # a reply that addresses one of the two is the other's
         if k not in anchors and len(t.addressed & pair) == 1:
             anchors[k] = (next(iter(pair - t.addressed)), Clue.VOCATIVE)
@@ -144,6 +147,28 @@ def _lone(turns: list[Turn], genders: dict[str, str | None], people: set[str]) -
         if t.open and k % 2 == mine and not t.anchor and not (t.may_be and a not in t.may_be):
             before, after = [j for j in anchors if j < k], [j for j in anchors if j > k]
             out[k] = Fill(a, min(abs(j - k) for j in anchors), bool(before and after), Clue.ALTERNATION,
+                          lone=True)
+    return out
+
+
+def _called(turns: list[Turn], genders: dict[str, str | None], people: set[str]) -> dict[int, Fill]:
+    """Nobody tagged, but the replies of one parity keep calling one person by name ("…, Mr. Grey?" two turns
+    apart) and nobody else: that person answers them, on the other parity, where no tag, no pronoun of the
+    other gender and no stranger's tag says otherwise. Their partner stays open."""
+    calls = [k for k, t in enumerate(turns) if t.addressed]
+    names = {x for k in calls for x in turns[k].addressed}
+    if people or len(names) != 1 or len(calls) < CALLS or len({k % 2 for k in calls}) != 1:
+        return {}
+    [x] = names
+    theirs = 1 - calls[0] % 2
+    if any(t.stranger or (t.gender and genders.get(x) and t.gender != genders[x])
+           for k, t in enumerate(turns) if k % 2 == theirs):
+        return {}
+    out: dict[int, Fill] = {}
+    for k, t in enumerate(turns):
+        if t.open and k % 2 == theirs and not (t.may_be and x not in t.may_be):
+            near = min(abs(j - k) for j in calls)
+            out[k] = Fill(x, near, any(j < k for j in calls) and any(j > k for j in calls), Clue.VOCATIVE,
                           lone=True)
     return out
 

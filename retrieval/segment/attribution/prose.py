@@ -563,7 +563,8 @@ class ProseReader:
                 continue  # the narrator's turn, and nobody has named the narrator
             s = _first_speech(paras[turns[k][0]])
             side = "before and after" if f.both else "on one side"
-            why = {Clue.VOCATIVE: f"the reply {f.steps} turns off addresses the other of the two",
+            why = {Clue.VOCATIVE: f"the replies beside it call {f.speaker} by name" if f.lone else
+                   f"the reply {f.steps} turns off addresses the other of the two",
                    Clue.PRONOUN: "the one of the exchange's two people its pronoun fits"}.get(
                 f.clue, f"turn-taking with the tagged replies {side}")
             why += f" ({'lone' if f.lone else 'pair' if f.paired else 'local'}, {f.steps} steps)"

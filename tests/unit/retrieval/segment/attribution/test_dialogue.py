@@ -451,3 +451,15 @@ def test_one_tagged_person_with_someone_nobody_names_keeps_their_own_turns():
     # A reply on her parity that addresses her, or a "he said" on it, is not hers: the parity is not strict.
     assert not take_turns([turn("Ann"), turn(), turn(addressed={"Ann"})], {}, scene=frozenset({"Ann"}))
     assert not take_turns([turn("Ann"), turn(), turn(gender="m"), turn()], {"Ann": "f"}, scene=frozenset({"Ann"}))
+
+
+def test_the_person_one_paritys_replies_keep_calling_answers_them():
+    fills = take_turns([turn(addressed={"Ben"}), turn(), turn(), turn(), turn(addressed={"Ben"}), turn()], {})
+    assert {k: f.speaker for k, f in fills.items()} == {1: "Ben", 3: "Ben", 5: "Ben"}
+    assert fills[3].clue is Clue.VOCATIVE and fills[3].both and not fills[5].both
+    # Called once, called on both parities, or two people called: nobody is filled so.
+    assert not take_turns([turn(addressed={"Ben"}), turn(), turn()], {})
+    assert not take_turns([turn(addressed={"Ben"}), turn(addressed={"Ben"}), turn()], {})
+    assert not take_turns([turn(addressed={"Ben"}), turn(), turn(addressed={"Cat"}), turn()], {})
+    # "she said" on his parity: he is not the one answering.
+    assert not take_turns([turn(addressed={"Ben"}), turn(gender="f"), turn(addressed={"Ben"})], {"Ben": "m"})
