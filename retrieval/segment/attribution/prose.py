@@ -486,8 +486,12 @@ class ProseReader:
             if first and first.decision.speaker is None and p.opens_with_quote and i and paras[i - 1].left_open:
                 prev = _said(paras[i - 1])
                 if prev.speaker:
-                    first.decision = Decision.of(prev.speaker, Clue.CONTINUATION,
-                                                 "the quotation before was left open", min(1.0, prev.confidence))
+                    # One speech over many paragraphs is as sure in its tenth as in its second: the doubt is
+                    # whose it is, taken once from its first paragraph.
+                    same = prev.evidence and prev.evidence[0].clue is Clue.CONTINUATION
+                    first.decision = Decision(prev.speaker, prev.confidence, prev.evidence) if same else \
+                        Decision.of(prev.speaker, Clue.CONTINUATION, "the quotation before was left open",
+                                    min(1.0, prev.confidence))
             if p.statement:
                 pending = c.name if (c := self.cast.person(p.statement)) else None
             elif pending and first and p.opens_with_quote and first.decision.speaker is None:

@@ -463,3 +463,10 @@ def test_the_person_one_paritys_replies_keep_calling_answers_them():
     assert not take_turns([turn(addressed={"Ben"}), turn(), turn(addressed={"Cat"}), turn()], {})
     # "she said" on his parity: he is not the one answering.
     assert not take_turns([turn(addressed={"Ben"}), turn(gender="f"), turn(addressed={"Ben"})], {"Ben": "m"})
+
+
+def test_a_speech_left_open_over_many_paragraphs_stays_its_speakers_to_the_end():
+    story = ['“We set out at dawn,” said Captain Orme, “and the river was high.']
+    story += [f"“On day {n} the boats were heavier and the men more tired than the day before." for n in range(2, 9)]
+    story += ["“And that is how we came home.”", "“A fine tale,” said Ruth Vane."]
+    assert speakers(story) == ["Captain Orme"] * 9 + ["Ruth Vane"]
