@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ...records import Clue
 
+BY_TURNS = 4  # replies addressing two people by turns that make them the pair whoever the scene names
 CALLS = 2  # replies calling the same person, all on one parity, before that person takes the other parity
 
 
@@ -185,6 +186,8 @@ def _pair(turns: list[Turn], people: set[str], scene: frozenset[str],
     spoken_to = {x for t in turns for x in t.addressed}
     if not people and spoken_to and len(scene | spoken_to) == 2 and _addressed_in_turn(turns, spoken_to):
         return frozenset(scene | spoken_to)  # nobody tagged, but the replies address the two by turns
+    if not people and len(spoken_to) == 2 and _addressed_in_turn(turns, spoken_to, BY_TURNS):
+        return frozenset(spoken_to)  # …so often that whoever else the narration names is not talking
     if len(people) == 1 and (x := _addressed_by_one(turns, next(iter(people)))):
         return frozenset({*people, x})  # the one person the tagged speaker's turns keep addressing
     if len(scene) == 2 and people <= scene and not any(t.stranger for t in turns):
@@ -210,7 +213,7 @@ def _addressed_by_one(turns: list[Turn], a: str) -> str | None:
     return mine[0] if len(mine) >= 2 and len(set(mine)) == 1 and mine[0] not in theirs else None
 
 
-def _addressed_in_turn(turns: list[Turn], pair: set[str]) -> bool:
+def _addressed_in_turn(turns: list[Turn], pair: set[str], least: int = 2) -> bool:
     """Whether the replies address the people of ``pair`` at least twice, each always on one parity and no two
     on the same (the reply to "Harriet" is Emma's; the one to "Miss Woodhouse" a turn on or off is Harriet's)."""
     sides: dict[str, set[int]] = {x: set() for x in pair}
@@ -219,7 +222,7 @@ def _addressed_in_turn(turns: list[Turn], pair: set[str]) -> bool:
         for x in t.addressed:
             sides[x].add(k % 2)
             n += 1
-    return n >= 2 and all(len(v) == 1 for v in sides.values()) and len(set().union(*sides.values())) == len(pair)
+    return n >= least and all(len(v) == 1 for v in sides.values()) and len(set().union(*sides.values())) == len(pair)
 
 
 def _parity(anchors: dict[int, tuple[str, Clue]], pair: frozenset[str]) -> tuple[str, str] | None:

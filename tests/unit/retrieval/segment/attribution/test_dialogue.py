@@ -470,3 +470,13 @@ def test_a_speech_left_open_over_many_paragraphs_stays_its_speakers_to_the_end()
     story += [f"“On day {n} the boats were heavier and the men more tired than the day before." for n in range(2, 9)]
     story += ["“And that is how we came home.”", "“A fine tale,” said Ruth Vane."]
     assert speakers(story) == ["Captain Orme"] * 9 + ["Ruth Vane"]
+
+
+def test_replies_that_address_two_people_by_turns_again_and_again_are_theirs_whoever_the_scene_names():
+    crowd = frozenset({"Ann", "Ben", "Cat", "Dan"})
+    turns = [turn(), turn(), turn(addressed={"Ben"}), turn(addressed={"Ann"}), turn(addressed={"Ben"}),
+             turn(addressed={"Ann"}), turn()]
+    fills = take_turns(turns, {}, scene=crowd)
+    assert [fills[k].speaker for k in (0, 1, 6)] == ["Ann", "Ben", "Ann"]
+    # Twice is not enough beside a crowd: either may be speaking to a third.
+    assert not take_turns(turns[:4], {}, scene=crowd)
