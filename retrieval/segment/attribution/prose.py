@@ -37,7 +37,7 @@ from .names import NAME, POSSESSIVE, split_title
 from .narrator import addressed_unnarrated, narrator_of
 from .quotations import Quotation, find_quotations, single_quoted
 from .tags import Ref, Tag, lead_is_tag, reported, tag_after, tag_before
-from .vocatives import addressees, only_child, parents_addressed
+from .vocatives import addressees, only_child, parents_addressed, titled_kin_addressed
 
 CONTEXT_PARAGRAPHS = 4  # paragraphs back in which a pronoun's antecedent is looked for
 RECENT = 0.95  # a pronoun whose one fitting antecedent is among the last paragraphs (right 30 times in 41)
@@ -245,9 +245,10 @@ class ProseReader:
         return Decision.of(c.name, Clue.PRONOUN, f'"{tag.owner} {tag.words}": {c.name}, of the family about', 0.95)
 
     def _addressed(self, p: Paragraph) -> list[Character]:
-        """Whom the paragraph's quotations speak to: never their speaker."""
+        """Whom the paragraph's quotations speak to, by name or as "aunt": never their speaker."""
         body = self.text[p.start:p.end]
-        return [c for s in p.sites if s.speech for c in addressees(s.q.inner(body), self.cast)]
+        return [c for s in p.sites if s.speech for c in (*addressees(s.q.inner(body), self.cast),
+                                                         *titled_kin_addressed(s.q.inner(body), self.cast))]
 
     def _antecedent(self, gender: str | None, paras: list[Paragraph], i: int, s: Site, said: str,
                     ref: Ref) -> Decision:

@@ -61,3 +61,20 @@ def only_child(parent: Character, cast: Cast) -> Character | None:
     surname. None where there are several ("Elizabeth Bennet" beside "Miss Bennet") or none."""
     kids = [c for c in cast.characters if c is not parent and c.last.lower() == parent.last.lower() and _child(c)]
     return kids[0] if len(kids) == 1 else None
+
+
+# "I don't know, aunt.": an aunt or uncle called by the word, which the cast holds as a title ("Aunt Polly").
+_KIN_TITLE = re.compile(r"(?:^|[,;!?]\s+|\b(?:[Dd]ear|[Oo]h|[Mm]y)\s+)(?P<word>[Aa]unt(?:ie|y)?|[Uu]ncle)"
+                        r"(?=\s*(?:[,!?.;:]|--|—|$))")
+
+
+def titled_kin_addressed(inner: str, cast: Cast) -> list[Character]:
+    """The aunt or uncle ``inner`` calls "aunt" or "uncle": the cast's one character of that title; nobody
+    where the cast has two aunts."""
+    out: list[Character] = []
+    for m in _KIN_TITLE.finditer(inner.strip().strip("_")):
+        title = "uncle" if m.group("word").lower() == "uncle" else "aunt"
+        fit = [c for c in cast.characters if split_title(c.name)[0] == title]
+        if len(fit) == 1 and fit[0] not in out:
+            out.append(fit[0])
+    return out

@@ -7,7 +7,7 @@ from quoth.segment.attribution.conversation import Turn, take_turns
 from quoth.segment.attribution.kin import kin_of
 from quoth.segment.attribution.names import WordCase
 from quoth.segment.attribution.narrator import addressed_unnarrated, narrator_of
-from quoth.segment.attribution.vocatives import addressees, parents_addressed
+from quoth.segment.attribution.vocatives import addressees, parents_addressed, titled_kin_addressed
 from quoth.segment.units import Unit, merge_short
 
 
@@ -480,3 +480,12 @@ def test_replies_that_address_two_people_by_turns_again_and_again_are_theirs_who
     assert [fills[k].speaker for k in (0, 1, 6)] == ["Ann", "Ben", "Ann"]
     # Twice is not enough beside a crowd: either may be speaking to a third.
     assert not take_turns(turns[:4], {}, scene=crowd)
+
+
+def test_aunt_called_by_the_word_is_the_one_aunt_of_the_cast():
+    cast = Cast.learn("Aunt Hester came in. Aunt Hester sat down. Mr. Dane Wolcott and Nell Wolcott followed.")
+    assert [c.name for c in titled_kin_addressed("I never did, aunt.", cast)] == ["Aunt Hester"]
+    assert [c.name for c in titled_kin_addressed("Oh, auntie, look!", cast)] == ["Aunt Hester"]
+    assert titled_kin_addressed("My aunt never did.", cast) == []  # spoken of, not to
+    two = Cast.learn("Aunt Hester came in. Aunt Mabel came in. Aunt Hester sat. Aunt Mabel stood.")
+    assert titled_kin_addressed("I never did, aunt.", two) == []
