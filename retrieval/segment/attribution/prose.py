@@ -53,6 +53,7 @@ PAIR_DECAY = 0.02  # …and in strict alternation between a known pair, anchored
 # anchor bar, as that sentence may be a turn of its own ("Mr. Darcy bowed.").
 FINAL_MENTION = 0.95
 BEAT_WORDS = 8  # narration between two quotations of a paragraph short enough to keep them one speaker's
+LEAD_WORDS = 40  # narration before a paragraph's first quotation long enough to set a new scene
 SCENE_GAP = 2  # narration paragraphs between two runs of dialogue that may still hold the same two people
 SCARE_WORDS = 4  # an untagged quotation this short inside a sentence is a scare quote or a title
 NOUN_GENDER = {
@@ -786,13 +787,17 @@ def _first_speech(p: Paragraph) -> Site | None:
 def _runs(paras: list[Paragraph], text: str) -> list[list[int]]:
     """Runs of paragraphs of dialogue; a paragraph without speech ends a run, and so does one whose
     quotation is followed by narration longer than a beat ("'…' We descended and started off once more for
-    Briony Lodge."): the scene may move on, and new people with it."""
+    Briony Lodge."): the scene may move on, and new people with it. A paragraph whose quotation comes only
+    after a long stretch of narration starts a run of its own for the same reason."""
     runs: list[list[int]] = [[]]
     for i, p in enumerate(paras):
         if _first_speech(p) is None:
             if runs[-1]:
                 runs.append([])
             continue
+        first = _first_speech(p)
+        if runs[-1] and len(text[p.start:p.start + first.q.start].split()) > LEAD_WORDS:
+            runs.append([])
         runs[-1].append(i)
         last = p.sites[-1]
         after = max(p.start + last.q.end, last.trail[1] if last.tag is not None and last.tag.after else 0)

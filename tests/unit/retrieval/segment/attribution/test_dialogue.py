@@ -489,3 +489,12 @@ def test_aunt_called_by_the_word_is_the_one_aunt_of_the_cast():
     assert titled_kin_addressed("My aunt never did.", cast) == []  # spoken of, not to
     two = Cast.learn("Aunt Hester came in. Aunt Mabel came in. Aunt Hester sat. Aunt Mabel stood.")
     assert titled_kin_addressed("I never did, aunt.", two) == []
+
+
+def test_a_quotation_after_a_long_stretch_of_narration_starts_a_new_exchange():
+    scene = ("The evening wore on, and the lamps were lit one by one along the quay, and the boats came in with "
+             "their catch while the gulls wheeled above the harbour wall and the bells of the old church rang "
+             "for the late service, and somebody at the far end of the quay began to sing. “Is anybody here?”")
+    said = speakers(["“Shall we go?” asked Maria Holt.", "“Not yet,” said Tomas Berg.", "“Why not?”",
+                     "“The tide is wrong.”", scene, "“Only us.”"])
+    assert said[2:4] == ["Maria Holt", "Tomas Berg"] and said[5] is None
