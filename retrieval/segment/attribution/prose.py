@@ -319,7 +319,9 @@ class ProseReader:
             if (g := self._beat_gender(p, s)) and (d := self._antecedent(g, paras, i, s, "a beat's pronoun",
                                                                          Ref.PRONOUN)).speaker:
                 return d
-            return self._final_mention(paras[i - 1])
+            d = self._final_mention(paras[i - 1])
+            # "…, Mr. Knightley," after a paragraph ending on Mr. Knightley: he is spoken to, not speaking.
+            return None if d is None or any(c.name == d.speaker for c in self._addressed(p)) else d
         return None
 
     def _beat_gender(self, p: Paragraph, s: Site) -> str | None:
@@ -345,7 +347,7 @@ class ProseReader:
         if m is None or POSSESSIVE.search(m.group("who")) or len(named) != 1:
             return None
         c = self.cast.resolve(m.group("who"))
-        if c is not named[0] or c.name == _said(p).speaker:
+        if c is not named[0] or c.name == _said(p).speaker or _turned_to_another(self.text[start:p.end], c):
             return None
         return Decision.of(c.name, Clue.NARRATION, f"{c.name} is the subject of the sentence ending the paragraph "
                            "before", FINAL_MENTION)
@@ -769,6 +771,16 @@ def _turn_weight(f: Fill) -> float:
     if not f.paired:
         return 0.85 if f.both else 0.75 - STEP_DECAY * max(0, f.steps - 1)
     return 1.0 if f.both else max(0.85, 0.95 - PAIR_DECAY * max(0, f.steps - 1))
+
+
+def _turned_to_another(sentence: str, c: Character) -> bool:
+    """Whether a sentence about ``c`` has someone else in it whom the reply may come from: a pronoun of the
+    other gender ("Mary took his book to hear him recite, and he tried…"), or one ``c`` looks or turns to
+    ("Tom looked at him blankly.")."""
+    # of a person whose gender nobody knows, any "he", "him" or "she" is someone else's as likely as theirs
+    other = {"m": r"\b(?:she|her|hers)\b", "f": r"\b(?:he|him|his)\b"}.get(c.gender or "", r"\b(?:he|him|she)\b")
+    return bool(re.search(r"(?i)\b(?:at|to|toward|towards|with)\s+(?:him|her|them)\b", sentence) or
+                re.search(rf"(?i){other}", sentence))
 
 
 def _agrees(c: Character, gender: str | None) -> bool:
