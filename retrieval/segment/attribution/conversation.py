@@ -41,7 +41,8 @@ class Fill:
     both: bool  # anchored before and after
     clue: Clue  # ALTERNATION; VOCATIVE where the nearest anchor is an addressee; PRONOUN for "said she"
     paired: bool = True  # by strict alternation between a known pair, not by the local rule
-    lone: bool = False  # by the parity of the one tagged person, whose partner nobody names
+    lone: bool = False
+    partner: bool = False  # the one of the pair no tag of the exchange names (the scene's, or the one addressed)  # by the parity of the one tagged person, whose partner nobody names
 
 
 def take_turns(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[str] = frozenset(),
@@ -98,7 +99,7 @@ def _take(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[st
         after = [j for j in anchors if j > k]
         nearest = min((*before, *after), key=lambda j: abs(j - k))
         clue = Clue.VOCATIVE if anchors[nearest][1] is Clue.VOCATIVE else Clue.ALTERNATION
-        out[k] = Fill(who, abs(nearest - k), bool(before and after), clue)
+        out[k] = Fill(who, abs(nearest - k), bool(before and after), clue, partner=who not in people)
     return out
 
 

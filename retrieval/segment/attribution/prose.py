@@ -52,6 +52,9 @@ PAIR_DECAY = 0.02  # …and in strict alternation between a known pair, anchored
 # The person a paragraph's last sentence is about speaks the reply after it: right 7 times in 8, kept under the
 # anchor bar, as that sentence may be a turn of its own ("Mr. Darcy bowed.").
 FINAL_MENTION = 0.95
+# The partner a tagged person's exchange is given by the scene or by whom they address, never tagged in it: their
+# turns were right 55 times in 66 on one side, 17 in 20 between tags (round 3), against 0.96 for tagged people.
+PARTNER = 0.9
 BEAT_WORDS = 8  # narration between two quotations of a paragraph short enough to keep them one speaker's
 LEAD_WORDS = 40  # narration before a paragraph's first quotation long enough to set a new scene
 SCENE_GAP = 2  # narration paragraphs between two runs of dialogue that may still hold the same two people
@@ -770,7 +773,8 @@ def _turn_weight(f: Fill) -> float:
         return 1.0 if f.steps == 0 else 0.9
     if not f.paired:
         return 0.85 if f.both else 0.75 - STEP_DECAY * max(0, f.steps - 1)
-    return 1.0 if f.both else max(0.85, 0.95 - PAIR_DECAY * max(0, f.steps - 1))
+    weight = 1.0 if f.both else max(0.85, 0.95 - PAIR_DECAY * max(0, f.steps - 1))
+    return min(weight, PARTNER) if f.partner else weight
 
 
 def _turned_to_another(sentence: str, c: Character) -> bool:

@@ -501,3 +501,10 @@ def test_a_quotation_after_a_long_stretch_of_narration_starts_a_new_exchange():
     said = speakers(["“Shall we go?” asked Maria Holt.", "“Not yet,” said Tomas Berg.", "“Why not?”",
                      "“The tide is wrong.”", scene, "“Only us.”"])
     assert said[2:4] == ["Maria Holt", "Tomas Berg"] and said[5] is None
+
+
+def test_the_scenes_partner_no_tag_names_is_filled_less_surely_than_the_tagged_person():
+    fills = take_turns([turn("Ann"), turn(), turn(), turn()], {"Ann": "f", "Ben": "m"},
+                       scene=frozenset({"Ann", "Ben"}))
+    assert fills[1].speaker == fills[3].speaker == "Ben" and fills[1].partner
+    assert fills[2].speaker == "Ann" and not fills[2].partner
