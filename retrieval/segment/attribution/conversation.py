@@ -41,8 +41,8 @@ class Fill:
     both: bool  # anchored before and after
     clue: Clue  # ALTERNATION; VOCATIVE where the nearest anchor is an addressee; PRONOUN for "said she"
     paired: bool = True  # by strict alternation between a known pair, not by the local rule
-    lone: bool = False
-    partner: bool = False  # the one of the pair no tag of the exchange names (the scene's, or the one addressed)  # by the parity of the one tagged person, whose partner nobody names
+    lone: bool = False  # by the parity of the one tagged person, whose partner nobody names
+    partner: bool = False  # the one of the pair no tag of the exchange names (the scene's, or the one addressed)
 
 
 def take_turns(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[str] = frozenset(),

@@ -209,8 +209,9 @@ def test_the_reply_after_a_paragraph_ending_on_someone_is_theirs():
         "“I can't. I am in the depths of despair.”",
     ])[-1] == "Rose Hill"
     # Not when the reply speaks to her, nor when she is turned to someone else, who may be the one answering.
-    assert speakers([*EXCHANGE, "“You must,” said Mrs. Grey. Rose Hill sighed.", "“Oh, Rose Hill, do eat.”"])[-1] is None
-    assert speakers([*EXCHANGE, "“You must,” said Mrs. Grey. Rose Hill looked at him.", "“Not now.”"])[-1] is None
+    must = "“You must,” said Mrs. Grey."
+    assert speakers([*EXCHANGE, f"{must} Rose Hill sighed.", "“Oh, Rose Hill, do eat.”"])[-1] is None
+    assert speakers([*EXCHANGE, f"{must} Rose Hill looked at him.", "“Not now.”"])[-1] is None
 
 
 def test_any_past_tense_verb_before_a_name_after_a_quotation_is_a_tag():
