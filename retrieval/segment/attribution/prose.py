@@ -37,7 +37,7 @@ from .names import NAME, POSSESSIVE, split_title
 from .narrator import addressed_unnarrated, narrator_of
 from .quotations import Quotation, find_quotations, single_quoted
 from .tags import Ref, Tag, lead_is_tag, reported, tag_after, tag_before
-from .vocatives import addressees, only_child, parents_addressed, titled_kin_addressed
+from .vocatives import addressees, asks_name, introduced, only_child, parents_addressed, titled_kin_addressed
 
 CONTEXT_PARAGRAPHS = 4  # paragraphs back in which a pronoun's antecedent is looked for
 RECENT = 0.95  # a pronoun whose one fitting antecedent is among the last paragraphs (right 30 times in 41)
@@ -318,6 +318,8 @@ class ProseReader:
         p = paras[i]
         if d := self._named_before(p, s):
             return d
+        if s is p.sites[0] and p.opens_with_quote and (d := self._introduction(paras, i, s)):
+            return d
         if s is p.sites[0] and p.opens_with_quote and i and not self.news:
             if (g := self._beat_gender(p, s)) and (d := self._antecedent(g, paras, i, s, "a beat's pronoun",
                                                                          Ref.PRONOUN)).speaker:
@@ -326,6 +328,17 @@ class ProseReader:
             # "…, Mr. Knightley," after a paragraph ending on Mr. Knightley: he is spoken to, not speaking.
             return None if d is None or any(c.name == d.speaker for c in self._addressed(p)) else d
         return None
+
+    def _introduction(self, paras: list[Paragraph], i: int, s: Site) -> Decision | None:
+        """A reply in which its speaker says who they are ("My name is …"; "Becky Lane." after "What's your
+        name?"), where it does not also call that person by name."""
+        p = paras[i]
+        before = _first_speech(paras[i - 1]) if i else None
+        asked = before is not None and asks_name(self.text[paras[i - 1].start:paras[i - 1].end])
+        c = introduced(s.q.inner(self.text[p.start:p.end]), asked, self.cast)
+        if c is None or c in self._addressed(p):
+            return None
+        return Decision.of(c.name, Clue.INTRODUCTION, f"the reply says its speaker is {c.name}")
 
     def _beat_gender(self, p: Paragraph, s: Site) -> str | None:
         """'"Oh, yes." She looked at me. "Listen, …"': the one sentence between a paragraph's first two

@@ -78,3 +78,27 @@ def titled_kin_addressed(inner: str, cast: Cast) -> list[Character]:
         if len(fit) == 1 and fit[0] not in out:
             out.append(fit[0])
     return out
+
+
+# "My name is Ann Lee.", "I'm Tom when I'm good", "Ann Lee. What's yours?" after "What's your name?": a speaker
+# who says who they are.
+_INTRODUCTION = re.compile(rf"^(?:(?:[Mm]y name(?:'s|’s| is)|I am|I'm|I’m|[Cc]all me|[Tt]hey call me)\s+)"
+                           rf"(?P<name>{NAME})(?=\s*(?:[,!.;:]|--|—|$|\s+when\b))")
+_ASKS_NAME = re.compile(r"(?i)\b(?:what(?:'s|’s| is) your name|who are you|what are you called|your name\?)")
+
+
+def asks_name(text: str) -> bool:
+    """Whether ``text`` asks someone's name ("What's your name?", "Who are you?")."""
+    return _ASKS_NAME.search(text) is not None
+
+
+def introduced(inner: str, asked: bool, cast: Cast) -> Character | None:
+    """The person a quotation says its speaker is: "My name is …", "I am …", or, answering a question after a
+    name (``asked``), a name standing alone at its start ("Ann Lee. What's yours?")."""
+    text = inner.strip().strip("_")
+    m = _INTRODUCTION.match(text)
+    if m is None and asked:
+        m = re.match(rf"(?P<name>{NAME})(?=\s*[.!])", text)
+    if m is None or not split_title(m.group("name"))[1]:
+        return None
+    return cast.resolve(m.group("name"))

@@ -7,7 +7,7 @@ from quoth.segment.attribution.conversation import Turn, take_turns
 from quoth.segment.attribution.kin import kin_of
 from quoth.segment.attribution.names import WordCase
 from quoth.segment.attribution.narrator import addressed_unnarrated, narrator_of
-from quoth.segment.attribution.vocatives import addressees, parents_addressed, titled_kin_addressed
+from quoth.segment.attribution.vocatives import addressees, introduced, parents_addressed, titled_kin_addressed
 from quoth.segment.units import Unit, merge_short
 
 
@@ -509,3 +509,14 @@ def test_the_scenes_partner_no_tag_names_is_filled_less_surely_than_the_tagged_p
                        scene=frozenset({"Ann", "Ben"}))
     assert fills[1].speaker == fills[3].speaker == "Ben" and fills[1].partner
     assert fills[2].speaker == "Ann" and not fills[2].partner
+
+
+def test_a_reply_that_says_who_its_speaker_is_names_them_and_anchors_the_exchange():
+    cast = Cast.learn("Ruth Vane met Tomas Berg. Ruth Vane smiled. Tomas Berg did not.")
+    assert introduced("My name is Ruth Vane, and yours?", False, cast).name == "Ruth Vane"
+    assert introduced("Ruth Vane. And yours?", True, cast).name == "Ruth Vane"
+    assert introduced("Ruth Vane. And yours?", False, cast) is None  # unasked, a name alone may be a call
+    assert introduced("I am Ruth Vane's brother.", False, cast) is None
+    said = speakers(["“Is this the ferry?” asked Tomas Berg.", "“It is.”", "“What's your name?”", "“Ruth Vane.”",
+                     "“Mine is Tomas.”", "“Then sit down, Tomas.”", "“Thank you.”"])
+    assert said[3] == said[5] == "Ruth Vane" and said[6] == "Tomas Berg"
