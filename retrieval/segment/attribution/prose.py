@@ -55,6 +55,7 @@ FINAL_MENTION = 0.95
 # The partner a tagged person's exchange is given by the scene or by whom they address, never tagged in it: their
 # turns were right 55 times in 66 on one side, 17 in 20 between tags (round 3), against 0.96 for tagged people.
 PARTNER = 0.9
+BROKEN = ", before a new voice"  # said of a turn read on up to the tag that brings a third person in
 BEAT_WORDS = 8  # narration between two quotations of a paragraph short enough to keep them one speaker's
 LEAD_WORDS = 40  # narration before a paragraph's first quotation long enough to set a new scene
 SCENE_GAP = 2  # narration paragraphs between two runs of dialogue that may still hold the same two people
@@ -591,7 +592,8 @@ class ProseReader:
                    f"the reply {f.steps} turns off addresses the other of the two",
                    Clue.PRONOUN: "the one of the exchange's two people its pronoun fits"}.get(
                 f.clue, f"turn-taking with the tagged replies {side}")
-            why += f" ({'lone' if f.lone else 'pair' if f.paired else 'local'}, {f.steps} steps)"
+            kind = 'lone' if f.lone else 'pair' if f.paired else 'local'
+            why += f" ({kind}, {f.steps} steps{BROKEN if f.broken else ''})"
             d = Decision.of(f.speaker, f.clue, why, _turn_weight(f))
             if d.confidence > s.decision.confidence:
                 s.decision = d

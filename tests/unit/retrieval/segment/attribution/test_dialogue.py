@@ -520,3 +520,11 @@ def test_a_reply_that_says_who_its_speaker_is_names_them_and_anchors_the_exchang
     said = speakers(["“Is this the ferry?” asked Tomas Berg.", "“It is.”", "“What's your name?”", "“Ruth Vane.”",
                      "“Mine is Tomas.”", "“Then sit down, Tomas.”", "“Thank you.”"])
     assert said[3] == said[5] == "Ruth Vane" and said[6] == "Tomas Berg"
+
+
+def test_the_turns_before_a_new_voices_tag_stay_with_the_two_before_it():
+    # Cat comes in on Ben's parity: the turns before her tag are still Ann's and Ben's.
+    fills = take_turns([turn("Ann"), turn("Ben"), turn(), turn(), turn(), turn("Cat"), turn()], {})
+    assert [fills[k].speaker for k in (2, 3, 4)] == ["Ann", "Ben", "Ann"] and fills[4].broken
+    # Ben again on Ann's parity is no new voice: who spoke twice nobody knows.
+    assert 2 not in take_turns([turn("Ann"), turn("Ben"), turn(), turn(), turn("Ben")], {})
