@@ -29,10 +29,10 @@ def test_fiction_names_few_wrong_speakers_and_never_mixes_two(bench, fiction):
     assert s.precision >= 0.9, s.misses[:10]
     # 0.717 on the four works the sieve was written against; 0.647 with Emma and Gatsby, held out while it was;
     # 0.700 once Emma and Gatsby served as development sets (round 2: the narrator by address, places, plurals,
-    # parents addressed, pronoun beats); 0.652 with The Wizard of Oz and Tom Sawyer, held out from round 2; 0.695
+    # parents addressed, pronoun beats); 0.652 with The Wizard of Oz and Tom Sawyer, held out from round 2; 0.705
     # after round 3's turn-taking (one tagged person's own turns, replies calling one person or two by turns,
-    # speeches left open, new scenes)
-    assert s.coverage >= 0.67
+    # speeches left open, new scenes, new voices, introductions)
+    assert s.coverage >= 0.68
     assert s.mixed == 0
 
 
@@ -44,9 +44,9 @@ def test_every_fiction_work_holds_the_precision_bar(bench, fiction):
     for slug, passages, gold, cast in fiction["fiction"]:
         s = bench.score(passages, gold, cast, slug, bar)
         assert s.precision >= 0.9, (slug, s.misses[:5])
-        # the least covered: Tom Sawyer (held out; dialect, long untagged exchanges) at 0.425, 0.582 after round 3;
+        # the least covered: Tom Sawyer (held out; dialect, long untagged exchanges) at 0.425, 0.621 after round 3;
         # then The Wizard of Oz at 0.626 and Gatsby (first person) at 0.656
-        assert s.coverage >= 0.55, slug
+        assert s.coverage >= 0.59, slug
         assert s.mixed == 0, slug
 
 
