@@ -90,7 +90,10 @@ def _take(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[st
                 and len(by) == 1 and all(genders.get(p) for p in pair):
             anchors[k] = (by[0], Clue.PRONOUN)
     parity = _parity(anchors, pair)
-    if parity is None or not _consistent(turns, parity, genders):
+    # A reply calling someone of the scene outside the two: a third person takes part ("My dear Mr. Bennet, …"
+    # between Mrs. Bennet and Lydia).
+    third = any(not t.anchor and (t.addressed & scene) - pair for t in turns)
+    if parity is None or third or not _consistent(turns, parity, genders):
         return local_chain(turns, genders)
     out: dict[int, Fill] = {}
     for k, t in enumerate(turns):

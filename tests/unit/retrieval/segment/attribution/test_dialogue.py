@@ -528,3 +528,12 @@ def test_the_turns_before_a_new_voices_tag_stay_with_the_two_before_it():
     assert [fills[k].speaker for k in (2, 3, 4)] == ["Ann", "Ben", "Ann"] and fills[4].broken
     # Ben again on Ann's parity is no new voice: who spoke twice nobody knows.
     assert 2 not in take_turns([turn("Ann"), turn("Ben"), turn(), turn(), turn("Ben")], {})
+
+
+def test_a_reply_calling_a_third_person_of_the_scene_stops_the_parity():
+    scene = frozenset({"Ann", "Ben", "Cat"})
+    turns = [turn("Ann"), turn("Ben"), turn(), turn(addressed={"Cat"}), turn()]
+    assert all(not f.paired for f in take_turns(turns, {}, scene=scene).values())
+    # Calling someone the scene does not hold (an absent friend, a name in a toast) changes nothing.
+    fills = take_turns([*turns[:3], turn(addressed={"Dan"}), turn()], {}, scene=scene)
+    assert fills[4].speaker == "Ann" and fills[4].paired
