@@ -6,9 +6,13 @@ person of its turn. The pair is known from two tagged speakers, or from one tagg
 person the scene names, their turns address, or the other turns' pronoun tags fit. A reply that addresses
 one of the pair is the other's, and a pronoun tag names the one of the pair of its gender: both anchor the
 turn-taking where no tag does. An untagged reply that addresses the person of its turn, or whose pronoun tag
-is not theirs, shows the exchange is not a strict two-person one: nothing is then filled by parity, and only
-the local rule (the speaker of two turns back, where the two turns before are two different people's)
-applies. Two tags in a row that alternation cannot join split the run into parts read on their own.
+is not theirs, or that calls a third person of the scene, shows the exchange is not a strict two-person one:
+nothing is then filled by parity, and only the local rule (the speaker of two turns back, where the two turns
+before are two different people's) applies. Two tags in a row that alternation cannot join split the run into
+parts read on their own; the turns before a tag that brings in a new voice stay with the two before it.
+
+Where no pair is known, one side may still be: the one tagged person's own parity (their partner unnamed, or
+a first-person narrator who never tags a reply), or the person one parity's replies keep calling by name.
 """
 
 from __future__ import annotations

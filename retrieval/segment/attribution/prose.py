@@ -9,9 +9,10 @@
 3. paragraph — a paragraph's untagged quotations are its tagged one's speaker's, across that one's tag or a
               short beat; an open quotation continues;
 4. conversation — untagged replies in an exchange are the person whose turn it is, by strict alternation
-              between a known pair (conversation.py: anchored by tags, vocatives and pronouns, split where two
-              tags break the alternation); in a document whose quotations run on paragraph after paragraph in
-              one voice (news), they stay with the speaker before;
+              between a known pair (conversation.py: anchored by tags, vocatives, pronouns and a reply that says
+              who its speaker is; split where two tags break the alternation), or on one side only where just
+              one person is known; in a document whose quotations run on paragraph after paragraph in one voice
+              (news), they stay with the speaker before;
 5. units    — each quotation with its tags one unit, the narration around it the narrator's: no unit holds two
               speakers' words.
 
