@@ -67,6 +67,7 @@ class Clue(StrEnum):
     ACCORDING = "according to"  # "According to X, …"
     STATEMENT = "statement"  # "X issued the following statement:"
     SIGNATURE = "signature"  # a letter quoted paragraph after paragraph, signed with its writer's name
+    INTRODUCTION = "introduction"  # the quotation says who its speaker is ("My name is …", a name asked for)
     SAME_SPEAKER = "same speaker"  # an untagged quotation after a speaker's own, where this document does so
     ABSTAINED = "abstained"  # a guess under the bar: recorded, never shown as a speaker
 

@@ -29,9 +29,10 @@ def test_fiction_names_few_wrong_speakers_and_never_mixes_two(bench, fiction):
     assert s.precision >= 0.9, s.misses[:10]
     # 0.717 on the four works the sieve was written against; 0.647 with Emma and Gatsby, held out while it was;
     # 0.700 once Emma and Gatsby served as development sets (round 2: the narrator by address, places, plurals,
-    # parents addressed, pronoun beats); 0.652 with The Wizard of Oz and Tom Sawyer, held out from round 2; 0.687
-    # after round 3's tags (participles, "heard X say", a surname's man, epithets, kin in the scene, soliloquies)
-    assert s.coverage >= 0.66
+    # parents addressed, pronoun beats); 0.652 with The Wizard of Oz and Tom Sawyer, held out from round 2; 0.705
+    # after round 3's turn-taking (one tagged person's own turns, replies calling one person or two by turns,
+    # speeches left open, new scenes, new voices, introductions)
+    assert s.coverage >= 0.68
     assert s.mixed == 0
 
 
@@ -43,10 +44,9 @@ def test_every_fiction_work_holds_the_precision_bar(bench, fiction):
     for slug, passages, gold, cast in fiction["fiction"]:
         s = bench.score(passages, gold, cast, slug, bar)
         assert s.precision >= 0.9, (slug, s.misses[:5])
-        # the least covered: Tom Sawyer (held out; dialect, long untagged exchanges) at 0.425; then Gatsby (first
-        # person) at 0.604 after round 2 and The Wizard of Oz (held out) at 0.606; after round 3, Tom Sawyer
-        # still 0.425, then Gatsby 0.626 and Anne 0.667
-        assert s.coverage >= 0.4, slug
+        # the least covered: Tom Sawyer (held out; dialect, long untagged exchanges) at 0.425, 0.621 after round 3;
+        # then The Wizard of Oz at 0.626 and Gatsby (first person) at 0.656
+        assert s.coverage >= 0.59, slug
         assert s.mixed == 0, slug
 
 

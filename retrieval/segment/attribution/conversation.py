@@ -6,17 +6,24 @@ person of its turn. The pair is known from two tagged speakers, or from one tagg
 person the scene names, their turns address, or the other turns' pronoun tags fit. A reply that addresses
 one of the pair is the other's, and a pronoun tag names the one of the pair of its gender: both anchor the
 turn-taking where no tag does. An untagged reply that addresses the person of its turn, or whose pronoun tag
-is not theirs, shows the exchange is not a strict two-person one: nothing is then filled by parity, and only
-the local rule (the speaker of two turns back, where the two turns before are two different people's)
-applies. Two tags in a row that alternation cannot join split the run into parts read on their own.
+is not theirs, or that calls a third person of the scene, shows the exchange is not a strict two-person one:
+nothing is then filled by parity, and only the local rule (the speaker of two turns back, where the two turns
+before are two different people's) applies. Two tags in a row that alternation cannot join split the run into
+parts read on their own; the turns before a tag that brings in a new voice stay with the two before it.
+
+Where no pair is known, one side may still be: the one tagged person's own parity (their partner unnamed, or
+a first-person narrator who never tags a reply), or the person one parity's replies keep calling by name.
 """
 
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...records import Clue
+
+BY_TURNS = 4  # replies addressing two people by turns that make them the pair whoever the scene names
+CALLS = 2  # replies calling the same person, all on one parity, before that person takes the other parity
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,9 @@ class Fill:
     both: bool  # anchored before and after
     clue: Clue  # ALTERNATION; VOCATIVE where the nearest anchor is an addressee; PRONOUN for "said she"
     paired: bool = True  # by strict alternation between a known pair, not by the local rule
+    broken: bool = False  # between the last anchor and a new voice's tag that breaks the alternation
+    lone: bool = False  # by the parity of the one tagged person, whose partner nobody names
+    partner: bool = False  # the one of the pair no tag of the exchange names (the scene's, or the one addressed)
 
 
 def take_turns(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[str] = frozenset(),
@@ -49,14 +59,20 @@ def take_turns(turns: list[Turn], genders: dict[str, str | None], scene: frozens
 
     Two tags in a row that strict alternation cannot join (the same person on both parities: someone spoke
     twice, or turned to a third person) split the run: each part is read on its own, and the turns between
-    those two tags, where the pattern changed nobody knows how, stay open."""
+    those two tags, where the pattern changed nobody knows how, stay open — unless the second tag brings in a
+    voice new to the exchange: authors tag whoever comes in, so the turns before it are read on from the part
+    before (14 right in 14 on the annotated fiction)."""
     anchors = [k for k, t in enumerate(turns) if t.anchor]
     out: dict[int, Fill] = {}
     lo = 0
     for a, b in itertools.pairwise(anchors):
         if (turns[a].anchor == turns[b].anchor) != ((b - a) % 2 == 0):
-            part = _take(turns[lo:a + 1], genders, scene if lo == 0 else frozenset(), narrated, narrator)
-            out |= {lo + k: f for k, f in part.items()}
+            # A voice new to the exchange breaks it: an author tags the one who comes in, so the turns up to
+            # that tag are most likely still the two before it.
+            new = turns[b].anchor not in {t.anchor for t in turns[lo:a + 1]}
+            part = _take(turns[lo:b if new else a + 1], genders, scene if lo == 0 else frozenset(), narrated,
+                         narrator)
+            out |= {lo + k: replace(f, broken=lo + k > a) for k, f in part.items()}
             lo = b
     part = _take(turns[lo:], genders, scene if lo == 0 else frozenset(), narrated, narrator)
     return out | {lo + k: f for k, f in part.items()}
@@ -69,7 +85,8 @@ def _take(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[st
     people = {a for a, _ in anchors.values()}
     pair = frozenset(people) if len(people) == 2 else None if narrated else _pair(turns, people, scene, genders)
     if pair is None:
-        return _one_side(turns, genders, people) or local_chain(turns, genders)
+        return _one_side(turns, genders, people) or _lone(turns, genders, people) or _called(turns, genders, people) \
+            or local_chain(turns, genders)
     for k, t in enumerate(turns):  # a reply that addresses one of the two is the other's
         if k not in anchors and len(t.addressed & pair) == 1:
             anchors[k] = (next(iter(pair - t.addressed)), Clue.VOCATIVE)
@@ -77,7 +94,10 @@ def _take(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[st
                 and len(by) == 1 and all(genders.get(p) for p in pair):
             anchors[k] = (by[0], Clue.PRONOUN)
     parity = _parity(anchors, pair)
-    if parity is None or not _consistent(turns, parity, genders):
+    # A reply calling someone of the scene outside the two: a third person takes part ("My dear Mr. Bennet, …"
+    # between Mrs. Bennet and Lydia).
+    third = any(not t.anchor and (t.addressed & scene) - pair for t in turns)
+    if parity is None or third or not _consistent(turns, parity, genders):
         return local_chain(turns, genders)
     out: dict[int, Fill] = {}
     for k, t in enumerate(turns):
@@ -93,7 +113,7 @@ def _take(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[st
         after = [j for j in anchors if j > k]
         nearest = min((*before, *after), key=lambda j: abs(j - k))
         clue = Clue.VOCATIVE if anchors[nearest][1] is Clue.VOCATIVE else Clue.ALTERNATION
-        out[k] = Fill(who, abs(nearest - k), bool(before and after), clue)
+        out[k] = Fill(who, abs(nearest - k), bool(before and after), clue, partner=who not in people)
     return out
 
 
@@ -119,11 +139,62 @@ def _one_side(turns: list[Turn], genders: dict[str, str | None], people: set[str
     return out
 
 
+def _lone(turns: list[Turn], genders: dict[str, str | None], people: set[str]) -> dict[int, Fill]:
+    """One tagged person talking with someone nobody names ("a stranger", "the other boy"), or with a
+    first-person narrator who does not tag their replies: where no reply addresses anyone else and every sign
+    agrees with the tagged person speaking on one parity (their tags, replies addressing them on the other, no
+    pronoun of the wrong gender, no stranger's tag on theirs), their untagged turns are theirs. The partner's
+    stay open: whoever answers them may be someone the narration names, or the narrator, or a third voice. The
+    scene is not asked: on one parity a second voice shows itself by a tag or a name it is called by, and
+    measured on the annotated fiction the tagged person's parity held 54 times in 57 whether or not the
+    narration around named others."""
+    if len(people) != 1:
+        return {}
+    [a] = people
+    anchors = [k for k, t in enumerate(turns) if t.anchor]
+    mine = anchors[0] % 2
+    for k, t in enumerate(turns):
+        ours = k % 2 == mine
+        if (t.anchor and not ours) or t.addressed - {a} or (ours and (a in t.addressed or t.stranger)) or (
+                ours and t.gender and genders.get(a) and t.gender != genders[a]):
+            return {}
+    out: dict[int, Fill] = {}
+    for k, t in enumerate(turns):
+        if t.open and k % 2 == mine and not t.anchor and not (t.may_be and a not in t.may_be):
+            before, after = [j for j in anchors if j < k], [j for j in anchors if j > k]
+            out[k] = Fill(a, min(abs(j - k) for j in anchors), bool(before and after), Clue.ALTERNATION,
+                          lone=True)
+    return out
+
+
+def _called(turns: list[Turn], genders: dict[str, str | None], people: set[str]) -> dict[int, Fill]:
+    """Nobody tagged, but the replies of one parity keep calling one person by name ("…, Mr. Grey?" two turns
+    apart) and nobody else: that person answers them, on the other parity, where no tag, no pronoun of the
+    other gender and no stranger's tag says otherwise. Their partner stays open."""
+    calls = [k for k, t in enumerate(turns) if t.addressed]
+    names = {x for k in calls for x in turns[k].addressed}
+    if people or len(names) != 1 or len(calls) < CALLS or len({k % 2 for k in calls}) != 1:
+        return {}
+    [x] = names
+    theirs = 1 - calls[0] % 2
+    if any(t.stranger or (t.gender and genders.get(x) and t.gender != genders[x])
+           for k, t in enumerate(turns) if k % 2 == theirs):
+        return {}
+    out: dict[int, Fill] = {}
+    for k, t in enumerate(turns):
+        if t.open and k % 2 == theirs and not (t.may_be and x not in t.may_be):
+            near = min(abs(j - k) for j in calls)
+            out[k] = Fill(x, near, any(j < k for j in calls) and any(j > k for j in calls), Clue.VOCATIVE,
+                          lone=True)
+    return out
+
+
 def _pair(turns: list[Turn], people: set[str], scene: frozenset[str],
           genders: dict[str, str | None]) -> frozenset[str] | None:
-    """The exchange's two people: its two tagged speakers; or the scene's two; or, beside its one tagged
-    speaker, the one other person their turns address, or the one person of the scene whom the pronoun tags
-    of the other turns fit ("When Jane and Elizabeth were alone…", "said she" where Elizabeth replies)."""
+    """The exchange's two people: its two tagged speakers; or, beside its one tagged speaker, the one other
+    person their turns address (whoever else the scene names: "…, if you will excuse me, Mr. Grey"); or the
+    scene's two; or the one person of the scene whom the pronoun tags of the other turns fit ("When Jane and
+    Elizabeth were alone…", "said she" where Elizabeth replies)."""
     if len(people) == 2:
         return frozenset(people)
     if len(people) > 2:
@@ -131,16 +202,23 @@ def _pair(turns: list[Turn], people: set[str], scene: frozenset[str],
     spoken_to = {x for t in turns for x in t.addressed}
     if not people and spoken_to and len(scene | spoken_to) == 2 and _addressed_in_turn(turns, spoken_to):
         return frozenset(scene | spoken_to)  # nobody tagged, but the replies address the two by turns
+    if not people and len(spoken_to) == 2 and _addressed_in_turn(turns, spoken_to, BY_TURNS):
+        return frozenset(spoken_to)  # …so often that whoever else the narration names is not talking
     if len(people) == 1 and (x := _addressed_by_one(turns, next(iter(people)))):
         return frozenset({*people, x})  # the one person the tagged speaker's turns keep addressing
+    if len(people) == 1:
+        [a] = people
+        k0 = next(k for k, t in enumerate(turns) if t.anchor == a)
+        spoken_to = {x for k, t in enumerate(turns) if k % 2 == k0 % 2 for x in t.addressed} - {a}
+        theirs = {x for k, t in enumerate(turns) if k % 2 != k0 % 2 for x in t.addressed}
+        if len(spoken_to) == 1 and not theirs & spoken_to:
+            return frozenset({a, *spoken_to})  # whom the tagged speaker talks to, before whoever the scene names
     if len(scene) == 2 and people <= scene and not any(t.stranger for t in turns):
         return scene  # unless a tag names someone else there ("said our visitor")
     if len(people) == 1:
         [a] = people
         k0 = next(k for k, t in enumerate(turns) if t.anchor == a)
         spoken_to = {x for k, t in enumerate(turns) if k % 2 == k0 % 2 for x in t.addressed} - {a}
-        if len(spoken_to) == 1:
-            return frozenset({a, *spoken_to})
         theirs = {t.gender for k, t in enumerate(turns) if k % 2 != k0 % 2 and t.gender}
         fit = [x for x in scene - {a} if len(theirs) == 1 and genders.get(x) in theirs]
         if len(fit) == 1 and not spoken_to:
@@ -156,7 +234,7 @@ def _addressed_by_one(turns: list[Turn], a: str) -> str | None:
     return mine[0] if len(mine) >= 2 and len(set(mine)) == 1 and mine[0] not in theirs else None
 
 
-def _addressed_in_turn(turns: list[Turn], pair: set[str]) -> bool:
+def _addressed_in_turn(turns: list[Turn], pair: set[str], least: int = 2) -> bool:
     """Whether the replies address the people of ``pair`` at least twice, each always on one parity and no two
     on the same (the reply to "Harriet" is Emma's; the one to "Miss Woodhouse" a turn on or off is Harriet's)."""
     sides: dict[str, set[int]] = {x: set() for x in pair}
@@ -165,14 +243,7 @@ def _addressed_in_turn(turns: list[Turn], pair: set[str]) -> bool:
         for x in t.addressed:
             sides[x].add(k % 2)
             n += 1
-    return n >= 2 and all(len(v) == 1 for v in sides.values()) and len(set().union(*sides.values())) == len(pair)
-
-
-def _with_narrator(people: set[str], scene: frozenset[str], narrator: str | None) -> frozenset[str] | None:
-    """In a first-person narrative, the narrator is there in every scene, named or not: the run's one other
-    person makes the pair only when the tags and the scene name nobody else (and no tag names a stranger)."""
-    others = (people | scene) - {narrator}
-    return frozenset({narrator, *others}) if narrator and len(others) == 1 else None
+    return n >= least and all(len(v) == 1 for v in sides.values()) and len(set().union(*sides.values())) == len(pair)
 
 
 def _parity(anchors: dict[int, tuple[str, Clue]], pair: frozenset[str]) -> tuple[str, str] | None:

@@ -13,7 +13,9 @@ from .names import NAME, TITLES, split_title
 
 # A name opening the quotation before a comma ("Harriet, do you…"; "Pshaw!" is no name), or after a comma,
 # "dear" or "Oh" and before punctuation or the end ("…, Mr. Knightley?").
-_VOCATIVE = re.compile(rf"(?:^(?P<first>{NAME})(?=\s*,)|(?:[,;!?]\s+|\b[Dd]ear\s+|\b(?:Oh|O|Ah),?\s+)"
+# A name opening a sentence after "!" or "?" is addressed only before a comma, as at the start ("Pooh! Forgery."
+# names nothing).
+_VOCATIVE = re.compile(rf"(?:(?:^|(?<=[!?])\s+)(?P<first>{NAME})(?=\s*,)|(?:[,;]\s+|\b[Dd]ear\s+|\b(?:Oh|O|Ah),?\s+)"
                        rf"(?P<name>{NAME})(?=\s*(?:[,!?.;:]|--|—|$)))")
 
 
@@ -59,3 +61,44 @@ def only_child(parent: Character, cast: Cast) -> Character | None:
     surname. None where there are several ("Elizabeth Bennet" beside "Miss Bennet") or none."""
     kids = [c for c in cast.characters if c is not parent and c.last.lower() == parent.last.lower() and _child(c)]
     return kids[0] if len(kids) == 1 else None
+
+
+# "I don't know, aunt.": an aunt or uncle called by the word, which the cast holds as a title ("Aunt Polly").
+_KIN_TITLE = re.compile(r"(?:^|[,;!?]\s+|\b(?:[Dd]ear|[Oo]h|[Mm]y)\s+)(?P<word>[Aa]unt(?:ie|y)?|[Uu]ncle)"
+                        r"(?=\s*(?:[,!?.;:]|--|—|$))")
+
+
+def titled_kin_addressed(inner: str, cast: Cast) -> list[Character]:
+    """The aunt or uncle ``inner`` calls "aunt" or "uncle": the cast's one character of that title; nobody
+    where the cast has two aunts."""
+    out: list[Character] = []
+    for m in _KIN_TITLE.finditer(inner.strip().strip("_")):
+        title = "uncle" if m.group("word").lower() == "uncle" else "aunt"
+        fit = [c for c in cast.characters if split_title(c.name)[0] == title]
+        if len(fit) == 1 and fit[0] not in out:
+            out.append(fit[0])
+    return out
+
+
+# "My name is Ann Lee.", "I'm Tom when I'm good", "Ann Lee. What's yours?" after "What's your name?": a speaker
+# who says who they are.
+_INTRODUCTION = re.compile(rf"^(?:(?:[Mm]y name(?:'s|’s| is)|I am|I'm|I’m|[Cc]all me|[Tt]hey call me)\s+)"
+                           rf"(?P<name>{NAME})(?=\s*(?:[,!.;:]|--|—|$|\s+when\b))")
+_ASKS_NAME = re.compile(r"(?i)\b(?:what(?:'s|’s| is) your name|who are you|what are you called|your name\?)")
+
+
+def asks_name(text: str) -> bool:
+    """Whether ``text`` asks someone's name ("What's your name?", "Who are you?")."""
+    return _ASKS_NAME.search(text) is not None
+
+
+def introduced(inner: str, asked: bool, cast: Cast) -> Character | None:
+    """The person a quotation says its speaker is: "My name is …", "I am …", or, answering a question after a
+    name (``asked``), a name standing alone at its start ("Ann Lee. What's yours?")."""
+    text = inner.strip().strip("_")
+    m = _INTRODUCTION.match(text)
+    if m is None and asked:
+        m = re.match(rf"(?P<name>{NAME})(?=\s*[.!])", text)
+    if m is None or not split_title(m.group("name"))[1]:
+        return None
+    return cast.resolve(m.group("name"))

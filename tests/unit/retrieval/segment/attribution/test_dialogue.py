@@ -7,7 +7,7 @@ from quoth.segment.attribution.conversation import Turn, take_turns
 from quoth.segment.attribution.kin import kin_of
 from quoth.segment.attribution.names import WordCase
 from quoth.segment.attribution.narrator import addressed_unnarrated, narrator_of
-from quoth.segment.attribution.vocatives import addressees, parents_addressed
+from quoth.segment.attribution.vocatives import addressees, introduced, parents_addressed, titled_kin_addressed
 from quoth.segment.units import Unit, merge_short
 
 
@@ -88,6 +88,9 @@ def test_vocatives_name_whom_a_quotation_speaks_to_never_its_speaker():
     assert [c.name for c in addressees("I think so, Mr. Knightley.", cast)] == ["George Knightley"]
     assert addressees("Pshaw! They did not look.", cast) == []
     assert addressees("Mr. and Mrs. Thomas moved away.", cast) == []
+    # After "!" or "?" a name is addressed only before a comma: a one-word answer names nobody.
+    assert addressees("Nonsense! Harriet.", cast) == []
+    assert [c.name for c in addressees("Come! Harriet, quick.", cast)] == ["Harriet Smith"]
 
 
 def test_his_wife_is_the_mrs_of_his_family_and_two_families_leave_nobody():
@@ -205,6 +208,10 @@ def test_the_reply_after_a_paragraph_ending_on_someone_is_theirs():
         "“You will eat your supper,” said Mrs. Grey sharply. Rose Hill sighed.",
         "“I can't. I am in the depths of despair.”",
     ])[-1] == "Rose Hill"
+    # Not when the reply speaks to her, nor when she is turned to someone else, who may be the one answering.
+    must = "“You must,” said Mrs. Grey."
+    assert speakers([*EXCHANGE, f"{must} Rose Hill sighed.", "“Oh, Rose Hill, do eat.”"])[-1] is None
+    assert speakers([*EXCHANGE, f"{must} Rose Hill looked at him.", "“Not now.”"])[-1] is None
 
 
 def test_any_past_tense_verb_before_a_name_after_a_quotation_is_a_tag():
@@ -435,3 +442,98 @@ def test_an_epithet_opening_a_sentence_is_not_part_of_the_name():
     cast = Cast.learn(text)
     assert all(not c.name.startswith("Poor") for c in cast.characters)
     assert cast.resolve("Marilla") is not None
+
+
+def test_one_tagged_person_with_someone_nobody_names_keeps_their_own_turns():
+    fills = take_turns([turn("Ann"), turn(), turn(), turn(), turn()], {"Ann": "f"}, scene=frozenset({"Ann"}))
+    assert {k: f.speaker for k, f in fills.items()} == {2: "Ann", 4: "Ann"}
+    assert fills[2].lone and not fills[2].both and fills[4].steps == 4
+    # Others named in the scene change nothing on her parity (the narrator, in first-person fiction, always is);
+    # someone else addressed may be a third voice: nothing is filled so.
+    assert take_turns([turn("Ann"), turn(), turn()], {}, scene=frozenset({"Ann", "Ben", "Cat"}))[2].speaker == "Ann"
+    assert 2 not in take_turns([turn("Ann"), turn(addressed={"Cat"}), turn()], {}, scene=frozenset({"Ann"}))
+    # A reply on her parity that addresses her, or a "he said" on it, is not hers: the parity is not strict.
+    assert not take_turns([turn("Ann"), turn(), turn(addressed={"Ann"})], {}, scene=frozenset({"Ann"}))
+    assert not take_turns([turn("Ann"), turn(), turn(gender="m"), turn()], {"Ann": "f"}, scene=frozenset({"Ann"}))
+
+
+def test_the_person_one_paritys_replies_keep_calling_answers_them():
+    fills = take_turns([turn(addressed={"Ben"}), turn(), turn(), turn(), turn(addressed={"Ben"}), turn()], {})
+    assert {k: f.speaker for k, f in fills.items()} == {1: "Ben", 3: "Ben", 5: "Ben"}
+    assert fills[3].clue is Clue.VOCATIVE and fills[3].both and not fills[5].both
+    # Called once, called on both parities, or two people called: nobody is filled so.
+    assert not take_turns([turn(addressed={"Ben"}), turn(), turn()], {})
+    assert not take_turns([turn(addressed={"Ben"}), turn(addressed={"Ben"}), turn()], {})
+    assert not take_turns([turn(addressed={"Ben"}), turn(), turn(addressed={"Cat"}), turn()], {})
+    # "she said" on his parity: he is not the one answering.
+    assert not take_turns([turn(addressed={"Ben"}), turn(gender="f"), turn(addressed={"Ben"})], {"Ben": "m"})
+
+
+def test_a_speech_left_open_over_many_paragraphs_stays_its_speakers_to_the_end():
+    story = ['“We set out at dawn,” said Captain Orme, “and the river was high.']
+    story += [f"“On day {n} the boats were heavier and the men more tired than the day before." for n in range(2, 9)]
+    story += ["“And that is how we came home.”", "“A fine tale,” said Ruth Vane."]
+    assert speakers(story) == ["Captain Orme"] * 9 + ["Ruth Vane"]
+
+
+def test_replies_that_address_two_people_by_turns_again_and_again_are_theirs_whoever_the_scene_names():
+    crowd = frozenset({"Ann", "Ben", "Cat", "Dan"})
+    turns = [turn(), turn(), turn(addressed={"Ben"}), turn(addressed={"Ann"}), turn(addressed={"Ben"}),
+             turn(addressed={"Ann"}), turn()]
+    fills = take_turns(turns, {}, scene=crowd)
+    assert [fills[k].speaker for k in (0, 1, 6)] == ["Ann", "Ben", "Ann"]
+    # Twice is not enough beside a crowd: either may be speaking to a third.
+    assert not take_turns(turns[:4], {}, scene=crowd)
+
+
+def test_aunt_called_by_the_word_is_the_one_aunt_of_the_cast():
+    cast = Cast.learn("Aunt Hester came in. Aunt Hester sat down. Mr. Dane Wolcott and Nell Wolcott followed.")
+    assert [c.name for c in titled_kin_addressed("I never did, aunt.", cast)] == ["Aunt Hester"]
+    assert [c.name for c in titled_kin_addressed("Oh, auntie, look!", cast)] == ["Aunt Hester"]
+    assert titled_kin_addressed("My aunt never did.", cast) == []  # spoken of, not to
+    two = Cast.learn("Aunt Hester came in. Aunt Mabel came in. Aunt Hester sat. Aunt Mabel stood.")
+    assert titled_kin_addressed("I never did, aunt.", two) == []
+
+
+def test_a_quotation_after_a_long_stretch_of_narration_starts_a_new_exchange():
+    scene = ("The evening wore on, and the lamps were lit one by one along the quay, and the boats came in with "
+             "their catch while the gulls wheeled above the harbour wall and the bells of the old church rang "
+             "for the late service, and somebody at the far end of the quay began to sing. “Is anybody here?”")
+    said = speakers(["“Shall we go?” asked Maria Holt.", "“Not yet,” said Tomas Berg.", "“Why not?”",
+                     "“The tide is wrong.”", scene, "“Only us.”"])
+    assert said[2:4] == ["Maria Holt", "Tomas Berg"] and said[5] is None
+
+
+def test_the_scenes_partner_no_tag_names_is_filled_less_surely_than_the_tagged_person():
+    fills = take_turns([turn("Ann"), turn(), turn(), turn()], {"Ann": "f", "Ben": "m"},
+                       scene=frozenset({"Ann", "Ben"}))
+    assert fills[1].speaker == fills[3].speaker == "Ben" and fills[1].partner
+    assert fills[2].speaker == "Ann" and not fills[2].partner
+
+
+def test_a_reply_that_says_who_its_speaker_is_names_them_and_anchors_the_exchange():
+    cast = Cast.learn("Ruth Vane met Tomas Berg. Ruth Vane smiled. Tomas Berg did not.")
+    assert introduced("My name is Ruth Vane, and yours?", False, cast).name == "Ruth Vane"
+    assert introduced("Ruth Vane. And yours?", True, cast).name == "Ruth Vane"
+    assert introduced("Ruth Vane. And yours?", False, cast) is None  # unasked, a name alone may be a call
+    assert introduced("I am Ruth Vane's brother.", False, cast) is None
+    said = speakers(["“Is this the ferry?” asked Tomas Berg.", "“It is.”", "“What's your name?”", "“Ruth Vane.”",
+                     "“Mine is Tomas.”", "“Then sit down, Tomas.”", "“Thank you.”"])
+    assert said[3] == said[5] == "Ruth Vane" and said[6] == "Tomas Berg"
+
+
+def test_the_turns_before_a_new_voices_tag_stay_with_the_two_before_it():
+    # Cat comes in on Ben's parity: the turns before her tag are still Ann's and Ben's.
+    fills = take_turns([turn("Ann"), turn("Ben"), turn(), turn(), turn(), turn("Cat"), turn()], {})
+    assert [fills[k].speaker for k in (2, 3, 4)] == ["Ann", "Ben", "Ann"] and fills[4].broken
+    # Ben again on Ann's parity is no new voice: who spoke twice nobody knows.
+    assert 2 not in take_turns([turn("Ann"), turn("Ben"), turn(), turn(), turn("Ben")], {})
+
+
+def test_a_reply_calling_a_third_person_of_the_scene_stops_the_parity():
+    scene = frozenset({"Ann", "Ben", "Cat"})
+    turns = [turn("Ann"), turn("Ben"), turn(), turn(addressed={"Cat"}), turn()]
+    assert all(not f.paired for f in take_turns(turns, {}, scene=scene).values())
+    # Calling someone the scene does not hold (an absent friend, a name in a toast) changes nothing.
+    fills = take_turns([*turns[:3], turn(addressed={"Dan"}), turn()], {}, scene=scene)
+    assert fills[4].speaker == "Ann" and fills[4].paired
