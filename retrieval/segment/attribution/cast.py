@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 from .names import NAME_RE, NEVER, PARTICLES, POSSESSIVE, TITLE_GENDER, TITLES, WordCase, clean, split_title
 
-KNOWN_BEFORE = 5  # mentions of a first name alone before a full name that makes them two people
 STYLED_MENTIONS = 3  # times a titled surname is used before it is a person's established style ("Mr. Knightley")
 TAG_CAPITALS = 2  # times a tag's subject is capitalised inside sentences to be taken for a name
 # Titles that stay in a name with a first name: honours ("Sir William Lucas"), and "Mrs.", which styles a wife
@@ -76,7 +75,6 @@ class Cast:
         self._voted: dict[str, str] = {}  # each form's gender by the pronouns after it
         self._forms: Counter = Counter()  # how often the text uses each name form
         self._first: dict[str, int] = {}  # each name form's first mention
-        self._at: dict[str, list[int]] = {}  # each name form's mentions, in order
         self._leaning: dict[str, str] = {}  # each form's gender by the pronouns after it, on a single vote
         self.mentions: list[Mention] = []
         self.places: set[str] = set()  # characters' names the text uses as places ("in New York")
@@ -111,7 +109,6 @@ class Cast:
         genders = _votes(text, spans)
         for a, _, name in reversed(spans):
             cast._first[name.lower()] = a
-            cast._at.setdefault(name.lower(), []).insert(0, a)
         cast._group(forms, genders)
         for head in _shared_heads(text[start:end]):
             cast._by_form[head] = None  # "the Witch" among the Witch of the North and the Witch of the East
@@ -148,8 +145,7 @@ class Cast:
             self._by_form[form.lower()] = under[0] if len(under) == 1 else None
             return
         fits = [] if family else [c for c in self.characters if _fits(c, title, words, gender)
-                                  and not (title and len(words) == 1 and self._styled_apart(c, form))
-                                  and not self._known_before(c, form)]
+                                  and not (title and len(words) == 1 and self._styled_apart(c, form))]
         # "Mr. Hale" is not "Kitty Hale" whose gender is still open when "Kitty" alone is followed by "she"; nor is
         # "Mrs. Hawkins" the first-person narrator "Jim Hawkins", her son, whom no pronoun ever sexes: a titled
         # surname joins someone the text calls by first name alone only when it shows them of the title's sex
@@ -166,6 +162,7 @@ class Cast:
             ctitle, cwords = split_title(c.name)
             if len(words) > 1 and not title and (len(cwords) < len(words) or (ctitle and len(cwords) == len(words))):
                 c.name = form  # "George Knightley" over "Mr. Knightley"
+
             self._by_form[form.lower()] = c
         elif fits and not title:
             # "Bingley" alone is the Mr. Bingley among the Bingleys, as men are named by surname; "Bennet" among
@@ -222,15 +219,6 @@ class Cast:
                     and 0 <= seen < self._first.get(full.lower(), -1):
                 return True
         return False
-
-    def _known_before(self, c: Character, form: str) -> bool:
-        """Whether a first name alone ("Jim") is someone the text knew well before it named ``c`` in full
-        ("Jim Turner", a robber met chapters later): a person is introduced by the full name and then called
-        by the short one, not the other way round after many mentions."""
-        if " " in form or (c.first or "").lower() != form.lower():
-            return False
-        full = min((self._first.get(f.lower(), -1) for f in c.forms if " " in f), default=-1)
-        return full >= 0 and bisect.bisect_left(self._at.get(form.lower(), []), full) >= KNOWN_BEFORE
 
     def _under_title(self, form: str) -> list[Character] | None:
         """For a title alone ("the Governor"), the people the text names under it by first and last name
