@@ -41,6 +41,16 @@ def document_text(rel: str) -> str:
     return docs[0].text
 
 
+def cast_names(rel: str) -> set[str] | None:
+    """Every name the document's cast file gives its people (canonical and aliases); None without a cast file."""
+    path = ROOT / rel
+    cast = path.with_name(path.name.split(".")[0] + ".cast.json")
+    if not cast.exists():
+        return None
+    people = json.loads(cast.read_text(encoding="utf-8"))
+    return set(people) | {alias for person in people.values() for alias in person["aliases"]}
+
+
 def problems(rows: list[dict]) -> list[str]:
     out, texts = [], {}
     for n, row in enumerate(rows, 1):
@@ -52,6 +62,11 @@ def problems(rows: list[dict]) -> list[str]:
         for verdict in row.get("accept", []):
             if verdict not in VERDICTS:
                 out.append(f"line {n}: bad accept {verdict!r}")
+        names = cast_names(row["doc"])
+        claimed = row["claimed_speaker"]
+        # A verdict on whose words they are needs a claimed name the document knows (or the quoted person's own).
+        if row["misattributed"] is not None and names is not None and claimed not in names | {row["speaker"]}:
+            out.append(f"line {n}: claimed speaker {claimed!r} is no name of {row['doc']}'s cast")
         text = texts.setdefault(row["doc"], document_text(row["doc"]))
         for key in ("source", "source2"):
             if row.get(key) is not None and row[key] not in text:
