@@ -211,7 +211,7 @@ def _pair(turns: list[Turn], people: set[str], scene: frozenset[str],
         k0 = next(k for k, t in enumerate(turns) if t.anchor == a)
         spoken_to = {x for k, t in enumerate(turns) if k % 2 == k0 % 2 for x in t.addressed} - {a}
         theirs = {x for k, t in enumerate(turns) if k % 2 != k0 % 2 for x in t.addressed}
-        if len(spoken_to) == 1 and not theirs & spoken_to:
+        if len(spoken_to) == 1 and not theirs - {a}:
             return frozenset({a, *spoken_to})  # whom the tagged speaker talks to, before whoever the scene names
     if len(scene) == 2 and people <= scene and not any(t.stranger for t in turns):
         return scene  # unless a tag names someone else there ("said our visitor")
@@ -227,11 +227,13 @@ def _pair(turns: list[Turn], people: set[str], scene: frozenset[str],
 
 
 def _addressed_by_one(turns: list[Turn], a: str) -> str | None:
-    """The one person ``a``'s turns address, more than once, whom no turn of the other parity addresses."""
+    """The one person ``a``'s turns address, more than once, where the turns of the other parity address
+    nobody but ``a``."""
     k0 = next(k for k, t in enumerate(turns) if t.anchor == a) % 2
     mine = [x for k, t in enumerate(turns) if k % 2 == k0 for x in t.addressed if x != a]
     theirs = {x for k, t in enumerate(turns) if k % 2 != k0 for x in t.addressed}
-    return mine[0] if len(mine) >= 2 and len(set(mine)) == 1 and mine[0] not in theirs else None
+    # The other parity is that person's: where it calls someone besides ``a``, they are not the two talking.
+    return mine[0] if len(mine) >= 2 and len(set(mine)) == 1 and not theirs - {a} else None
 
 
 def _addressed_in_turn(turns: list[Turn], pair: set[str], least: int = 2) -> bool:

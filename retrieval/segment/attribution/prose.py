@@ -38,7 +38,7 @@ from .evidence import NOBODY, Decision
 from .kin import kin_about, kin_in_scene, kin_of
 from .letters import signed_by
 from .names import NAME, POSSESSIVE, split_title
-from .narrator import addressed_unnarrated, narrator_of
+from .narrator import across, addressed_unnarrated, narrator_of
 from .newstags import may_be_a_person, news_tag_after, news_tag_before, person_named, statement_by
 from .quotations import Quotation, find_quotations, single_quoted
 from .tags import Ref, Tag, lead_is_tag, reported, tag_after, tag_before
@@ -288,8 +288,10 @@ class ProseReader:
         """Whether the narrator says "I" in tags and is named by the replies beside those turns (narrator.py);
         ``self.me`` is then that character."""
         mine = [i for i, p in enumerate(paras) if (s := _first_speech(p)) and s.tag and s.tag.words.lower() == "i"]
-        beside = [self._addressed(paras[j]) for i in mine for j in (i - 1, i + 1)
-                  if 0 <= j < len(paras) and j not in mine and paras[j].opens_with_quote]
+        mine_set = set(mine)
+        near = {j for run in _runs(paras, self.text) for j in across(run, mine_set)}
+        near |= {j for i in mine for j in (i - 1, i + 1) if 0 <= j < len(paras) and j not in mine_set}
+        beside = [self._addressed(paras[j]) for j in sorted(near) if paras[j].opens_with_quote]
         self.me = narrator_of(beside, [self._addressed(paras[i]) for i in mine]) if mine else None
         if mine and self.me is None:
             self.me = addressed_unnarrated([self._addressed(p) for p in paras], self._narration_names(paras))

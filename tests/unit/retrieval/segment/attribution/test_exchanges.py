@@ -1,0 +1,58 @@
+"""Turn-taking round 4: exchanges with a first-person narrator, group replies and partners, each on a short
+exchange written for the case (none is taken from the annotated works)."""
+
+from quoth.records import Role
+from quoth.segment.attribution import Cast, Decision, ProseReader
+from quoth.segment.attribution.conversation import Turn, take_turns
+from quoth.segment.attribution.narrator import across
+
+
+def speakers(paragraphs, bar=0.7):
+    """Each paragraph's first quotation's speaker, as settled at ``bar`` (None under it)."""
+    text = "\n\n".join(paragraphs)
+    spans, pos = [], 0
+    for par in paragraphs:
+        spans.append((pos, pos + len(par)))
+        pos += len(par) + 2
+    units = ProseReader(text, Decision(None), Role.NARRATION, Cast.learn(text), news=False).read(spans)
+    out = []
+    for a, b in spans:
+        quote = next((u for u in units if a <= u.start < b and u.role is Role.QUOTE), None)
+        out.append(quote.speaker if quote and (quote.confidence or 0) >= bar else None)
+    return out
+
+
+def turn(anchor=None, addressed=(), gender=None):
+    return Turn(anchor, frozenset(addressed), gender, anchor is None)
+
+
+def test_the_partners_replies_across_the_narrators_turns_vote_for_the_narrators_name():
+    assert across([3, 4, 5, 6, 7], {4}) == [3, 5, 7]
+    assert across([3, 4, 5, 6, 7], {4, 5}) == []  # the narrator on both parities: someone else spoke between
+    assert across([3, 4, 5], set()) == []
+
+
+def test_a_narrator_named_in_narration_is_named_by_the_partners_replies_further_from_said_i():
+    # Only one reply stands beside the "I said" turn; the partner calls the narrator by name again three turns
+    # on, and the narration uses the narrator's name too, so only the partner's turns can name him.
+    paras = ["Everybody in the valley said Tobias would wait for ever, and they were right.",
+             "“Good morning,” I said.",
+             "“Good morning, Tobias. Are you waiting for the carter?”",
+             "“I am.”",
+             "“He went down to the mill before dawn.”",
+             "“Then I shall wait all day.”",
+             "“You always were a patient one, Tobias.”"]
+    got = speakers(paras)
+    assert got[1] == got[3] == got[5] == "Tobias"
+    assert got[2] is None and got[4] is None  # the partner nobody names stays open
+
+
+def test_a_partner_who_calls_someone_else_is_not_the_one_the_tagged_speaker_addresses():
+    # Ann's turns call Ben, but the replies between hers call Cy: Ben is not the one answering her.
+    turns = [turn("Ann"), turn(addressed=["Cy"]), turn(addressed=["Ben"]), turn(), turn(addressed=["Ben"])]
+    fills = take_turns(turns, {"Ann": "f", "Ben": "m", "Cy": "m"}, frozenset({"Ann"}))
+    assert all(f.speaker != "Ben" for f in fills.values())
+    # Without the call to Cy, Ben is her partner.
+    turns[1] = turn()
+    fills = take_turns(turns, {"Ann": "f", "Ben": "m", "Cy": "m"}, frozenset({"Ann"}))
+    assert fills[1].speaker == "Ben" and fills[3].speaker == "Ben"
