@@ -56,3 +56,12 @@ def test_a_partner_who_calls_someone_else_is_not_the_one_the_tagged_speaker_addr
     turns[1] = turn()
     fills = take_turns(turns, {"Ann": "f", "Ben": "m", "Cy": "m"}, frozenset({"Ann"}))
     assert fills[1].speaker == "Ben" and fills[3].speaker == "Ben"
+
+
+def test_maam_worn_down_to_its_last_letter_is_no_one_addressed():
+    from quoth.segment.attribution.vocatives import addressees
+    cast = Cast.learn("Nora sat by the stove. “No'm, I ain't tired,” said Nora. “No'm, I won't.” “No'm.” "
+                      "“Nora, come here.” “Nora!” Nora laughed.")
+    assert [c.name for c in addressees("No'm, I ain't tired.", cast)] == []
+    assert [c.name for c in addressees("Yes’m. I will.", cast)] == []
+    assert [c.name for c in addressees("Nora, I ain't tired.", cast)] == ["Nora"]
