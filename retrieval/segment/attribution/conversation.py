@@ -36,6 +36,7 @@ class Turn:
     open: bool  # nobody named surely yet, and no tag naming someone the exchange may not hold
     may_be: frozenset[str] = frozenset()  # the people its pronoun tag may stand for, when narration names them
     stranger: bool = False  # its tag names someone nobody could resolve ("said our strange visitor")
+    mentioned: frozenset[str] = frozenset()  # the people its narration names, outside its quotations
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def _take(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[st
     pair = frozenset(people) if len(people) == 2 else None if narrated else _pair(turns, people, scene, genders)
     if pair is None:
         return _one_side(turns, genders, people) or _lone(turns, genders, people) or _called(turns, genders, people) \
-            or local_chain(turns, genders)
+            or _narrators_side(turns, narrator, people, scene) or local_chain(turns, genders)
     for k, t in enumerate(turns):  # a reply that addresses one of the two is the other's
         if k not in anchors and len(t.addressed & pair) == 1:
             anchors[k] = (next(iter(pair - t.addressed)), Clue.VOCATIVE)
@@ -163,6 +164,35 @@ def _lone(turns: list[Turn], genders: dict[str, str | None], people: set[str]) -
         if t.open and k % 2 == mine and not t.anchor and not (t.may_be and a not in t.may_be):
             before, after = [j for j in anchors if j < k], [j for j in anchors if j > k]
             out[k] = Fill(a, min(abs(j - k) for j in anchors), bool(before and after), Clue.ALTERNATION,
+                          lone=True)
+    return out
+
+
+def _narrators_side(turns: list[Turn], narrator: str | None, people: set[str], scene: frozenset[str]
+                    ) -> dict[int, Fill]:
+    """A first-person narrator the text names, talking with someone their tags call "he" or "she" ("He
+    looked at me, and says: '…'"): a pronoun of the third person is never the narrator, so where every
+    pronoun tag stands on one parity and the narrator's own "said I" turns, if any, on the other, the other
+    parity's untagged turns are the narrator's — unless one of them calls the narrator by name, or has a tag
+    naming someone nobody could resolve, or a second person besides the narrator is about. The partner's
+    turns stay open: the pronoun may be anyone's."""
+    # Anyone else the scene or the run's narration names may be the one answering ("he cried, grasping Holmes
+    # by the shoulder", where the narrator only watches).
+    if narrator is None or people - {narrator} or len((scene | {x for t in turns for x in t.mentioned}) - {
+            narrator}) > 1:
+        return {}
+    theirs = {k % 2 for k, t in enumerate(turns) if t.gender and not t.anchor}
+    if len(theirs) != 1 or any(t.anchor and k % 2 in theirs for k, t in enumerate(turns)):
+        return {}
+    mine = 1 - theirs.pop()
+    if any(k % 2 == mine and (narrator in t.addressed or t.stranger) for k, t in enumerate(turns)):
+        return {}
+    anchors = [k for k, t in enumerate(turns) if t.anchor or t.gender]
+    out: dict[int, Fill] = {}
+    for k, t in enumerate(turns):
+        if t.open and k % 2 == mine and not t.anchor and not (t.may_be and narrator not in t.may_be):
+            before, after = [j for j in anchors if j < k], [j for j in anchors if j > k]
+            out[k] = Fill(narrator, min(abs(j - k) for j in anchors), bool(before and after), Clue.ALTERNATION,
                           lone=True)
     return out
 

@@ -818,7 +818,9 @@ class ProseReader:
         if fillable and (kid := self._child_calling(parents, s)):
             sure, fillable = kid, False
         stranger = not sure and s.tag is not None and s.tag.ref is not Ref.PRONOUN
-        return Turn(sure, spoken_to, gender, fillable, s.may_be, stranger)
+        mentioned = frozenset(c.name for i in turn for c in self._narrated(paras[i].start, paras[i].end, paras[i])
+                              if self._person(c))
+        return Turn(sure, spoken_to, gender, fillable, s.may_be, stranger, mentioned)
 
     def _child_calling(self, parents: frozenset[str], s: Site) -> str | None:
         """A reply calling the one Mr. of a family with one child "papa" is that child's: the site is decided

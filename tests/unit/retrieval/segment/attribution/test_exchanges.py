@@ -65,3 +65,26 @@ def test_maam_worn_down_to_its_last_letter_is_no_one_addressed():
     assert [c.name for c in addressees("No'm, I ain't tired.", cast)] == []
     assert [c.name for c in addressees("Yes’m. I will.", cast)] == []
     assert [c.name for c in addressees("Nora, I ain't tired.", cast)] == ["Nora"]
+
+
+def test_a_named_narrator_speaks_the_untagged_replies_between_he_says_turns():
+    # "He says: '…'" / "'…'" / "He says: '…'" / "'…'" with the narrator Nell: "he" is never the narrator.
+    turns = [turn(gender="m"), turn(), turn(gender="m"), turn()]
+    fills = take_turns(turns, {"Nell": "f"}, frozenset({"Nell"}), narrator="Nell")
+    assert {k: f.speaker for k, f in fills.items()} == {1: "Nell", 3: "Nell"}
+    # Without a narrator the text names, or with the pronouns on both parities, nothing is filled so.
+    assert take_turns(turns, {"Nell": "f"}, frozenset({"Nell"})) == {}
+    both = [turn(gender="m"), turn(gender="f"), turn(gender="m"), turn()]
+    assert all(f.speaker != "Nell" for f in take_turns(both, {"Nell": "f"}, frozenset({"Nell"}),
+                                                        narrator="Nell").values())
+
+
+def test_a_narrator_who_only_watches_is_not_given_the_replies():
+    # The scene holds Mr. Rudd, whom "he" may be, and the narration names Mr. Hale too ("he cried, grasping
+    # Mr. Hale by the arm"): the replies may be Mr. Hale's.
+    turns = [Turn(None, frozenset(), "m", True, mentioned=frozenset({"Mr. Hale"})), turn(), turn(gender="m"),
+             turn()]
+    assert take_turns(turns, {"Nell": "f"}, frozenset({"Nell", "Mr. Rudd"}), narrator="Nell") == {}
+    # A reply calling the narrator by name is not the narrator's.
+    turns = [turn(gender="m"), turn(addressed=["Nell"]), turn(gender="m"), turn()]
+    assert take_turns(turns, {"Nell": "f"}, frozenset({"Nell"}), narrator="Nell") == {}
