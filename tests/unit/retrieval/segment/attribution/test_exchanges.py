@@ -88,3 +88,10 @@ def test_a_narrator_who_only_watches_is_not_given_the_replies():
     # A reply calling the narrator by name is not the narrator's.
     turns = [turn(gender="m"), turn(addressed=["Nell"]), turn(gender="m"), turn()]
     assert take_turns(turns, {"Nell": "f"}, frozenset({"Nell"}), narrator="Nell") == {}
+
+
+def test_a_name_echoed_and_talked_about_in_the_same_quotation_is_not_called():
+    from quoth.segment.attribution.vocatives import addressees
+    cast = Cast.learn("Dunmore was a town. Lena walked to Dunmore. “Lena, wait!” cried Rob. Lena waited.")
+    assert [c.name for c in addressees("Dunmore, girl?  This ain't Dunmore.  Dunmore's up the road.", cast)] == []
+    assert [c.name for c in addressees("Lena, this ain't Dunmore.", cast)] == ["Lena"]
