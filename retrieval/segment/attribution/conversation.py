@@ -37,6 +37,7 @@ class Turn:
     may_be: frozenset[str] = frozenset()  # the people its pronoun tag may stand for, when narration names them
     stranger: bool = False  # its tag names someone nobody could resolve ("said our strange visitor")
     mentioned: frozenset[str] = frozenset()  # the people its narration names, outside its quotations
+    weak: bool = False  # its anchor is a third-person pronoun tag's antecedent, a guess the replies may overrule
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ def take_turns(turns: list[Turn], genders: dict[str, str | None], scene: frozens
     those two tags, where the pattern changed nobody knows how, stay open — unless the second tag brings in a
     voice new to the exchange: authors tag whoever comes in, so the turns before it are read on from the part
     before (14 right in 14 on the annotated fiction)."""
+    turns = _overruled(turns, genders)
     anchors = [k for k, t in enumerate(turns) if t.anchor]
     out: dict[int, Fill] = {}
     lo = 0
@@ -77,6 +79,17 @@ def take_turns(turns: list[Turn], genders: dict[str, str | None], scene: frozens
             lo = b
     part = _take(turns[lo:], genders, scene if lo == 0 else frozenset(), narrated, narrator)
     return out | {lo + k: f for k, f in part.items()}
+
+
+def _overruled(turns: list[Turn], genders: dict[str, str | None]) -> list[Turn]:
+    """Replies that call two people by turns again and again (BY_TURNS) make them the two talking: a pronoun
+    tag read as someone else ("he says", taken for a man named in the narration before) was a wrong guess, and
+    its turn is opened to the turn-taking, with the pronoun's gender."""
+    spoken_to = {x for t in turns for x in t.addressed}
+    if len(spoken_to) != 2 or not _addressed_in_turn(turns, spoken_to, BY_TURNS):
+        return turns
+    return [replace(t, anchor=None, open=True, gender=genders.get(t.anchor), weak=False)
+            if t.weak and t.anchor not in spoken_to else t for t in turns]
 
 
 def _take(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[str],

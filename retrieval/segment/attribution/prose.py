@@ -820,7 +820,8 @@ class ProseReader:
         stranger = not sure and s.tag is not None and s.tag.ref is not Ref.PRONOUN
         mentioned = frozenset(c.name for i in turn for c in self._narrated(paras[i].start, paras[i].end, paras[i])
                               if self._person(c))
-        return Turn(sure, spoken_to, gender, fillable, s.may_be, stranger, mentioned)
+        weak = bool(sure and s.tag is not None and s.tag.ref is Ref.PRONOUN and not s.tag.first_person)
+        return Turn(sure, spoken_to, gender, fillable, s.may_be, stranger, mentioned, weak)
 
     def _child_calling(self, parents: frozenset[str], s: Site) -> str | None:
         """A reply calling the one Mr. of a family with one child "papa" is that child's: the site is decided

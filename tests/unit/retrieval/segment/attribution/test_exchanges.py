@@ -95,3 +95,15 @@ def test_a_name_echoed_and_talked_about_in_the_same_quotation_is_not_called():
     cast = Cast.learn("Dunmore was a town. Lena walked to Dunmore. “Lena, wait!” cried Rob. Lena waited.")
     assert [c.name for c in addressees("Dunmore, girl?  This ain't Dunmore.  Dunmore's up the road.", cast)] == []
     assert [c.name for c in addressees("Lena, this ain't Dunmore.", cast)] == ["Lena"]
+
+
+def test_replies_calling_two_people_by_turns_overrule_a_pronoun_read_as_someone_else():
+    # "He says: '…'" read as Ray (named in the narration before), but the replies call Ann and Bo by turns.
+    genders = {"Ann": "f", "Bo": "m", "Ray": "m"}
+    turns = [Turn("Ray", frozenset(), None, False, weak=True), turn(addressed=["Bo"]), turn(addressed=["Ann"]),
+             turn(addressed=["Bo"]), turn(addressed=["Ann"]), turn()]
+    fills = take_turns(turns, genders)
+    assert {k: f.speaker for k, f in fills.items()} == {0: "Bo", 1: "Ann", 2: "Bo", 3: "Ann", 4: "Bo", 5: "Ann"}
+    # A tag that names Ray surely is no guess: nothing overrules it, and three people leave the run open.
+    turns[0] = Turn("Ray", frozenset(), None, False)
+    assert take_turns(turns, genders) == {}
