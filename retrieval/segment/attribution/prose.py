@@ -71,6 +71,7 @@ BEAT_WORDS = 8  # narration between two quotations of a paragraph short enough t
 LEAD_WORDS = 40  # narration before a paragraph's first quotation long enough to set a new scene
 SCENE_GAP = 2  # narration paragraphs between two runs of dialogue that may still hold the same two people
 REPLY_VERBS = "replied|replies|answered|answers|returned|returns|rejoined|retorted|responded"  # another's turn
+_WRITING = re.compile(r"(?i)\b(?:letters?|notes?|telegrams?|newspapers?|read|reads|reading|wrote|written)\b")
 SCARE_WORDS = 4  # an untagged quotation this short inside a sentence is a scare quote or a title
 NOUN_GENDER = {
     "m": "man gentleman boy father brother son husband uncle king lord sir fellow lad master nephew grandfather",
@@ -777,6 +778,8 @@ class ProseReader:
         """Turn-taking (conversation.py): an untagged reply is the person whose turn it is. Each step from a
         tag lowers the confidence; a run anchored on both sides is surer than one anchored on one."""
         genders = {c.name: c.gender for c in self.cast.characters}
+        if self._read_out(paras, run[0]):
+            run = run[1:]  # a writing read out, after narration that speaks of it: no turn of the exchange
         # A paragraph that goes on with a quotation left open is no new turn: one speaker's long speech.
         turns: list[list[int]] = []
         for i in run:
@@ -799,6 +802,14 @@ class ProseReader:
             d = Decision.of(f.speaker, f.clue, why, _turn_weight(f))
             if d.confidence > s.decision.confidence:
                 s.decision = d
+
+    def _read_out(self, paras: list[Paragraph], i: int) -> bool:
+        """Whether paragraph ``i``, untagged, opens a run right after narration that speaks of a letter, a note
+        or what is read ("Very few letters were written in those hard times…"): its words are the writing's."""
+        s = _first_speech(paras[i])
+        if not i or s.tag is not None or s.decision.confidence >= ANCHOR or _first_speech(paras[i - 1]):
+            return False
+        return bool(_WRITING.search(self.text[paras[i - 1].start:paras[i - 1].end]))
 
     def _turn(self, paras: list[Paragraph], turn: list[int]) -> Turn:
         p = paras[turn[0]]

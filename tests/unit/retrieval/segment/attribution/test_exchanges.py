@@ -107,3 +107,16 @@ def test_replies_calling_two_people_by_turns_overrule_a_pronoun_read_as_someone_
     # A tag that names Ray surely is no guess: nothing overrules it, and three people leave the run open.
     turns[0] = Turn("Ray", frozenset(), None, False)
     assert take_turns(turns, genders) == {}
+
+
+def test_a_writing_read_out_after_narration_about_it_is_no_turn_of_the_exchange():
+    paras = ["“Is there a letter from Father?” asked Kit.",
+             "“There is,” said Mrs. Vane.",
+             "The letter was short, and written in pencil on a page torn from a book.",
+             "“All is well here. The river is high and the nights are cold, but we want for nothing.”",
+             "“Read it again, Mother.”",
+             "“Not now, dear.”",
+             "“Please!” cried Kit."]
+    got = speakers(paras)
+    assert got[3] is None  # neither Kit's nor Mrs. Vane's turn, though it stands where hers would
+    assert got[4] == "Kit" and got[5] == "Mrs. Vane"
