@@ -36,6 +36,8 @@ class Turn:
     open: bool  # nobody named surely yet, and no tag naming someone the exchange may not hold
     may_be: frozenset[str] = frozenset()  # the people its pronoun tag may stand for, when narration names them
     stranger: bool = False  # its tag names someone nobody could resolve ("said our strange visitor")
+    mentioned: frozenset[str] = frozenset()  # the people its narration names, outside its quotations
+    weak: bool = False  # its anchor is a third-person pronoun tag's antecedent, a guess the replies may overrule
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ def take_turns(turns: list[Turn], genders: dict[str, str | None], scene: frozens
     those two tags, where the pattern changed nobody knows how, stay open — unless the second tag brings in a
     voice new to the exchange: authors tag whoever comes in, so the turns before it are read on from the part
     before (14 right in 14 on the annotated fiction)."""
+    turns = _overruled(turns, genders)
     anchors = [k for k, t in enumerate(turns) if t.anchor]
     out: dict[int, Fill] = {}
     lo = 0
@@ -78,6 +81,17 @@ def take_turns(turns: list[Turn], genders: dict[str, str | None], scene: frozens
     return out | {lo + k: f for k, f in part.items()}
 
 
+def _overruled(turns: list[Turn], genders: dict[str, str | None]) -> list[Turn]:
+    """Replies that call two people by turns again and again (BY_TURNS) make them the two talking: a pronoun
+    tag read as someone else ("he says", taken for a man named in the narration before) was a wrong guess, and
+    its turn is opened to the turn-taking, with the pronoun's gender."""
+    spoken_to = {x for t in turns for x in t.addressed}
+    if len(spoken_to) != 2 or not _addressed_in_turn(turns, spoken_to, BY_TURNS):
+        return turns
+    return [replace(t, anchor=None, open=True, gender=genders.get(t.anchor), weak=False)
+            if t.weak and t.anchor not in spoken_to else t for t in turns]
+
+
 def _take(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[str],
           narrated: bool = False, narrator: str | None = None) -> dict[int, Fill]:
     """Strict alternation within a part of a run whose tags agree with it."""
@@ -86,7 +100,7 @@ def _take(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[st
     pair = frozenset(people) if len(people) == 2 else None if narrated else _pair(turns, people, scene, genders)
     if pair is None:
         return _one_side(turns, genders, people) or _lone(turns, genders, people) or _called(turns, genders, people) \
-            or local_chain(turns, genders)
+            or _narrators_side(turns, narrator, people, scene) or local_chain(turns, genders)
     for k, t in enumerate(turns):  # a reply that addresses one of the two is the other's
         if k not in anchors and len(t.addressed & pair) == 1:
             anchors[k] = (next(iter(pair - t.addressed)), Clue.VOCATIVE)
@@ -167,6 +181,35 @@ def _lone(turns: list[Turn], genders: dict[str, str | None], people: set[str]) -
     return out
 
 
+def _narrators_side(turns: list[Turn], narrator: str | None, people: set[str], scene: frozenset[str]
+                    ) -> dict[int, Fill]:
+    """A first-person narrator the text names, talking with someone their tags call "he" or "she" ("He
+    looked at me, and says: '…'"): a pronoun of the third person is never the narrator, so where every
+    pronoun tag stands on one parity and the narrator's own "said I" turns, if any, on the other, the other
+    parity's untagged turns are the narrator's — unless one of them calls the narrator by name, or has a tag
+    naming someone nobody could resolve, or a second person besides the narrator is about. The partner's
+    turns stay open: the pronoun may be anyone's."""
+    # Anyone else the scene or the run's narration names may be the one answering ("he cried, grasping Holmes
+    # by the shoulder", where the narrator only watches).
+    if narrator is None or people - {narrator} or len((scene | {x for t in turns for x in t.mentioned}) - {
+            narrator}) > 1:
+        return {}
+    theirs = {k % 2 for k, t in enumerate(turns) if t.gender and not t.anchor}
+    if len(theirs) != 1 or any(t.anchor and k % 2 in theirs for k, t in enumerate(turns)):
+        return {}
+    mine = 1 - theirs.pop()
+    if any(k % 2 == mine and (narrator in t.addressed or t.stranger) for k, t in enumerate(turns)):
+        return {}
+    anchors = [k for k, t in enumerate(turns) if t.anchor or t.gender]
+    out: dict[int, Fill] = {}
+    for k, t in enumerate(turns):
+        if t.open and k % 2 == mine and not t.anchor and not (t.may_be and narrator not in t.may_be):
+            before, after = [j for j in anchors if j < k], [j for j in anchors if j > k]
+            out[k] = Fill(narrator, min(abs(j - k) for j in anchors), bool(before and after), Clue.ALTERNATION,
+                          lone=True)
+    return out
+
+
 def _called(turns: list[Turn], genders: dict[str, str | None], people: set[str]) -> dict[int, Fill]:
     """Nobody tagged, but the replies of one parity keep calling one person by name ("…, Mr. Grey?" two turns
     apart) and nobody else: that person answers them, on the other parity, where no tag, no pronoun of the
@@ -211,7 +254,7 @@ def _pair(turns: list[Turn], people: set[str], scene: frozenset[str],
         k0 = next(k for k, t in enumerate(turns) if t.anchor == a)
         spoken_to = {x for k, t in enumerate(turns) if k % 2 == k0 % 2 for x in t.addressed} - {a}
         theirs = {x for k, t in enumerate(turns) if k % 2 != k0 % 2 for x in t.addressed}
-        if len(spoken_to) == 1 and not theirs & spoken_to:
+        if len(spoken_to) == 1 and not theirs - {a}:
             return frozenset({a, *spoken_to})  # whom the tagged speaker talks to, before whoever the scene names
     if len(scene) == 2 and people <= scene and not any(t.stranger for t in turns):
         return scene  # unless a tag names someone else there ("said our visitor")
@@ -227,11 +270,13 @@ def _pair(turns: list[Turn], people: set[str], scene: frozenset[str],
 
 
 def _addressed_by_one(turns: list[Turn], a: str) -> str | None:
-    """The one person ``a``'s turns address, more than once, whom no turn of the other parity addresses."""
+    """The one person ``a``'s turns address, more than once, where the turns of the other parity address
+    nobody but ``a``."""
     k0 = next(k for k, t in enumerate(turns) if t.anchor == a) % 2
     mine = [x for k, t in enumerate(turns) if k % 2 == k0 for x in t.addressed if x != a]
     theirs = {x for k, t in enumerate(turns) if k % 2 != k0 for x in t.addressed}
-    return mine[0] if len(mine) >= 2 and len(set(mine)) == 1 and mine[0] not in theirs else None
+    # The other parity is that person's: where it calls someone besides ``a``, they are not the two talking.
+    return mine[0] if len(mine) >= 2 and len(set(mine)) == 1 and not theirs - {a} else None
 
 
 def _addressed_in_turn(turns: list[Turn], pair: set[str], least: int = 2) -> bool:

@@ -12,6 +12,7 @@ in narration, if only in a tag.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from .cast import Character
 
@@ -49,3 +50,14 @@ def addressed_unnarrated(addressed: list[list[Character]], narrated: set[str]) -
     if not ranked or ranked[0][1] < ADDRESS_VOTES or (len(ranked) > 1 and ranked[0][1] < LEAD * ranked[1][1]):
         return None
     return by_name[ranked[0][0]]
+
+
+def across(run: Sequence[int], mine: set[int]) -> list[int]:
+    """The paragraphs of a run of dialogue on the other parity from the narrator's "said I" turns in it: in an
+    exchange the narrator takes part in, the replies between theirs are the partner's, who calls the narrator by
+    name further from a tagged turn than the paragraph beside it ("Why, Jim?" … "Come in, Huck."). None where
+    the narrator's turns stand on both parities: someone else spoke between."""
+    at = [k for k, i in enumerate(run) if i in mine]
+    if not at or len({k % 2 for k in at}) != 1:
+        return []
+    return [i for k, i in enumerate(run) if k % 2 != at[0] % 2]

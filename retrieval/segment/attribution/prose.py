@@ -38,7 +38,7 @@ from .evidence import NOBODY, Decision
 from .kin import kin_about, kin_in_scene, kin_of
 from .letters import signed_by
 from .names import NAME, POSSESSIVE, split_title
-from .narrator import addressed_unnarrated, narrator_of
+from .narrator import across, addressed_unnarrated, narrator_of
 from .newstags import may_be_a_person, news_tag_after, news_tag_before, person_named, statement_by
 from .quotations import Quotation, find_quotations, single_quoted
 from .tags import Ref, Tag, lead_is_tag, reported, tag_after, tag_before
@@ -71,6 +71,7 @@ BEAT_WORDS = 8  # narration between two quotations of a paragraph short enough t
 LEAD_WORDS = 40  # narration before a paragraph's first quotation long enough to set a new scene
 SCENE_GAP = 2  # narration paragraphs between two runs of dialogue that may still hold the same two people
 REPLY_VERBS = "replied|replies|answered|answers|returned|returns|rejoined|retorted|responded"  # another's turn
+_WRITING = re.compile(r"(?i)\b(?:letters?|notes?|telegrams?|newspapers?|read|reads|reading|wrote|written)\b")
 SCARE_WORDS = 4  # an untagged quotation this short inside a sentence is a scare quote or a title
 NOUN_GENDER = {
     "m": "man gentleman boy father brother son husband uncle king lord sir fellow lad master nephew grandfather",
@@ -288,8 +289,10 @@ class ProseReader:
         """Whether the narrator says "I" in tags and is named by the replies beside those turns (narrator.py);
         ``self.me`` is then that character."""
         mine = [i for i, p in enumerate(paras) if (s := _first_speech(p)) and s.tag and s.tag.words.lower() == "i"]
-        beside = [self._addressed(paras[j]) for i in mine for j in (i - 1, i + 1)
-                  if 0 <= j < len(paras) and j not in mine and paras[j].opens_with_quote]
+        mine_set = set(mine)
+        near = {j for run in _runs(paras, self.text) for j in across(run, mine_set)}
+        near |= {j for i in mine for j in (i - 1, i + 1) if 0 <= j < len(paras) and j not in mine_set}
+        beside = [self._addressed(paras[j]) for j in sorted(near) if paras[j].opens_with_quote]
         self.me = narrator_of(beside, [self._addressed(paras[i]) for i in mine]) if mine else None
         if mine and self.me is None:
             self.me = addressed_unnarrated([self._addressed(p) for p in paras], self._narration_names(paras))
@@ -775,6 +778,8 @@ class ProseReader:
         """Turn-taking (conversation.py): an untagged reply is the person whose turn it is. Each step from a
         tag lowers the confidence; a run anchored on both sides is surer than one anchored on one."""
         genders = {c.name: c.gender for c in self.cast.characters}
+        if self._read_out(paras, run[0]):
+            run = run[1:]  # a writing read out, after narration that speaks of it: no turn of the exchange
         # A paragraph that goes on with a quotation left open is no new turn: one speaker's long speech.
         turns: list[list[int]] = []
         for i in run:
@@ -798,6 +803,14 @@ class ProseReader:
             if d.confidence > s.decision.confidence:
                 s.decision = d
 
+    def _read_out(self, paras: list[Paragraph], i: int) -> bool:
+        """Whether paragraph ``i``, untagged, opens a run right after narration that speaks of a letter, a note
+        or what is read ("Very few letters were written in those hard times…"): its words are the writing's."""
+        s = _first_speech(paras[i])
+        if not i or s.tag is not None or s.decision.confidence >= ANCHOR or _first_speech(paras[i - 1]):
+            return False
+        return bool(_WRITING.search(self.text[paras[i - 1].start:paras[i - 1].end]))
+
     def _turn(self, paras: list[Paragraph], turn: list[int]) -> Turn:
         p = paras[turn[0]]
         s = _first_speech(p)
@@ -816,7 +829,10 @@ class ProseReader:
         if fillable and (kid := self._child_calling(parents, s)):
             sure, fillable = kid, False
         stranger = not sure and s.tag is not None and s.tag.ref is not Ref.PRONOUN
-        return Turn(sure, spoken_to, gender, fillable, s.may_be, stranger)
+        mentioned = frozenset(c.name for i in turn for c in self._narrated(paras[i].start, paras[i].end, paras[i])
+                              if self._person(c))
+        weak = bool(sure and s.tag is not None and s.tag.ref is Ref.PRONOUN and not s.tag.first_person)
+        return Turn(sure, spoken_to, gender, fillable, s.may_be, stranger, mentioned, weak)
 
     def _child_calling(self, parents: frozenset[str], s: Site) -> str | None:
         """A reply calling the one Mr. of a family with one child "papa" is that child's: the site is decided

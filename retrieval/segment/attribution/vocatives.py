@@ -18,18 +18,29 @@ from .names import NAME, TITLES, split_title
 _VOCATIVE = re.compile(rf"(?:(?:^|(?<=[!?])\s+)(?P<first>{NAME})(?=\s*,)|(?:[,;]\s+|\b[Dd]ear\s+|\b(?:Oh|O|Ah),?\s+)"
                        rf"(?P<name>{NAME})(?=\s*(?:[,!?.;:]|--|—|$)))")
 
+# "No'm, I ain't hungry.", "Yes'm.": an answer with "ma'am" worn down to its last letter, which no name ends with.
+_MAAM = re.compile(r"\w['’]m$")
+
 
 def addressees(inner: str, cast: Cast) -> list[Character]:
     """The cast's people that ``inner`` (a quotation's words, without its marks) addresses, in order."""
     out: list[Character] = []
-    for m in _VOCATIVE.finditer(inner.strip().strip("_")):
+    text = inner.strip().strip("_")
+    found = list(_VOCATIVE.finditer(text))
+    for m in found:
         name = m.group("first") or m.group("name")
-        if not split_title(name)[1] or name.rstrip(".").lower() in TITLES:
-            continue  # a bare title, "Mr." of "Mr. and Mrs. Thomas"
+        if not split_title(name)[1] or name.rstrip(".").lower() in TITLES or _MAAM.search(name):
+            continue  # a bare title, "Mr." of "Mr. and Mrs. Thomas"; "No'm", "Yes'm": "no, ma'am"
+        if _mentioned(text, name) > sum((v.group("first") or v.group("name")) == name for v in found):
+            continue  # "Goshen, child?  This ain't Goshen.": a word echoed and talked about, not someone called
         c = cast.resolve(name)
         if c is not None and c not in out:
             out.append(c)
     return out
+
+
+def _mentioned(text: str, name: str) -> int:
+    return len(re.findall(rf"(?<![\w'’]){re.escape(name)}(?![\w])", text))
 
 
 # "I cannot agree with you, papa": a parent addressed by the word for them, which no cast holds as a name.
