@@ -83,6 +83,8 @@ class WordCase:
 
     capital: Counter = field(default_factory=Counter)
     lower: Counter = field(default_factory=Counter)
+    # The capitalised word after each word the document capitalises inside a sentence ("Ben" → "Rogers").
+    followed: dict[str, Counter] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str) -> WordCase:
@@ -95,7 +97,17 @@ class WordCase:
                 wc.lower[word.lower()] += 1
             elif not _opens_sentence(text, m.start()):
                 wc.capital[word.lower()] += 1
+                nxt = NEXT_WORD.match(text, m.end())
+                wc.followed.setdefault(word.lower(), Counter())[nxt.group(1).lower() if nxt else ""] += 1
         return wc
+
+    def fixed(self, word: str, after: str) -> bool:
+        """Whether ``word`` is the first word of one name, ``word after``: the document capitalises it inside
+        sentences often enough, and always before ``after`` ("Ben Rogers" where the dialect writes "ben" for
+        "been", so lower case outnumbers the name)."""
+        low = word.lower().strip("'’")
+        seen = self.followed.get(low, Counter())
+        return low not in NEVER and self.capital[low] >= FIXED_USES and seen[after.lower()] == self.capital[low]
 
     def compound(self, word: str) -> bool:
         """A word capitalised in the middle of sentences at least as often as it is written in lower case: part
@@ -113,6 +125,10 @@ class WordCase:
         if low.endswith("ly") and not self.capital[low]:
             return False  # "Suddenly Anne": an adverb that only ever opens sentences
         return self.lower[low] * 4 <= self.capital[low] or (self.lower[low] == 0 and self.capital[low] > 0)
+
+
+FIXED_USES = 3  # times a word is capitalised inside sentences, always before one name, to be part of that name
+NEXT_WORD = re.compile(rf"[ \t\u00a0]+([{CAP}][\w'’]*)")
 
 
 def _opens_sentence(text: str, i: int) -> bool:
@@ -220,15 +236,17 @@ def _name_words(words: list[str], case: WordCase) -> bool:
     named = [w for w in long if _name_word(w, case)]
     if len(named) == len(long):
         return True
-    return len(words) > 1 and bool(named) and all(w in named or case.compound(w) for w in long)
+    return len(words) > 1 and bool(named) and all(
+        w in named or case.compound(w) or (k + 1 < len(words) and case.fixed(w, words[k + 1].rstrip(".,")))
+        for k, w in enumerate(words) if w in long)
 
 
 def _opens_name(words: list[str], case: WordCase) -> bool:
     """Whether a run's first word is part of the name: a name word, or a word the document writes capitalised
     in the middle of sentences before another name word ("the New Zealand Herald", though it writes "new")."""
     w = words[0].rstrip(".")
-    return _name_word(w, case) or (len(words) > 1 and case.compound(w) and
-                                   any(_name_word(x.rstrip("."), case) for x in words[1:]))
+    return _name_word(w, case) or (len(words) > 1 and (case.compound(w) or case.fixed(w, words[1].rstrip(".,")))
+                                   and any(_name_word(x.rstrip("."), case) for x in words[1:]))
 
 
 # "Y-o-u-u", "S-s-sir": a word spelt out or stammered, letter by letter, is how someone says it, not a name.

@@ -90,3 +90,14 @@ def test_a_sentence_opening_word_of_a_proper_name_is_kept():
            "decide. According to the New Zealand Herald, the vote is close.")
     assert names("the vote, according to the New Zealand Herald", doc) == ["New Zealand Herald"]
     assert names("A new flag", doc) == []
+
+
+def test_a_first_name_the_dialect_writes_in_lower_case_stays_in_the_name():
+    # "ben" for "been" outnumbers the name in lower case; "Ben" inside sentences is only ever before "Carver".
+    doc = ("I ben there. We ben told. It ben long. They ben gone. You ben lost. He ben sick. Then Ben Carver "
+           "came, and Ben Carver sat, and we watched Ben Carver eat. Carver left.")
+    assert names("says Ben Carver", doc) == ["Ben Carver"]
+    # A word capitalised before different names is no fixed first word: "Old" alone does not join "Tom".
+    other = ("an old dog, an old cat, old times and old friends; we met Old Tom, and Old Sally, and Old Ned. "
+             "Tom left. Sally left. Ned left.")
+    assert names("said Old Tom", other) == ["Tom"]
