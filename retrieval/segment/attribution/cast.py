@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .heads import Fuller, chapter_holders, fuller_names
 from .names import NAME_RE, NEVER, PARTICLES, POSSESSIVE, TITLE_GENDER, TITLES, WordCase, clean, split_title
 
 KNOWN_BEFORE = 5  # mentions of a first name alone before a full name that makes them two people
@@ -80,6 +81,8 @@ class Cast:
         self._leaning: dict[str, str] = {}  # each form's gender by the pronouns after it, on a single vote
         self.mentions: list[Mention] = []
         self.places: set[str] = set()  # characters' names the text uses as places ("in New York")
+        # A head word several fuller names share ("Ghost"), by where it stands: from each offset on, whom it names.
+        self._scoped: dict[str, list[tuple[int, Character | None]]] = {}
 
     # --- learning --------------------------------------------------------------------------------------
     @classmethod
@@ -115,7 +118,10 @@ class Cast:
         cast._group(forms, genders)
         for head in _shared_heads(text[start:end]):
             cast._by_form[head] = None  # "the Witch" among the Witch of the North and the Witch of the East
-        cast.mentions = [Mention(a, b, c) for a, b, n in spans if (c := cast.resolve(n)) is not None]
+        chapters = [start, *(a for a, b in headings if a > start and CHAPTER.match(text[a:b]))]
+        for head, names in fuller_names(text, start, end).items():
+            cast._share_head(head, names, chapters)
+        cast.mentions = [Mention(a, b, c) for a, b, n in spans if (c := cast.resolve(n, a)) is not None]
         cast._genders(text)
         cast.places = _places(text, cast.mentions)
         return cast
@@ -257,10 +263,30 @@ class Cast:
             if c.gender is None and (g := _majority(votes.get(id(c), Counter()))):
                 c.gender = g
 
+    def _share_head(self, head: str, names: list[Fuller], chapters: list[int]) -> None:
+        """"Ghost" alone, shared by "Marley's Ghost" and "the Ghost of Christmas Past", is each of them in the
+        chapters that introduce them (heads.py), not one character for the whole book."""
+        people: dict[str, Character] = {}
+        for f in names:
+            c = self.resolve(f.form)
+            if c is None:  # "Ghost of Christmas Past": an "of" name is no run of capitalised words
+                c = Character(f"the {f.form}" if f.article else f.form, {f.form})
+                self.characters.append(c)
+            self._by_form[f.form.lower()] = self._by_form[c.name.lower()] = c
+            c.forms = {x for x in c.forms if x.lower() != head}
+            people[f.form] = c
+        self._by_form[head] = None
+        self._scoped[head] = [(a, people[f.form] if f else None) for a, f in chapter_holders(names, chapters)]
+
     # --- using -----------------------------------------------------------------------------------------
-    def resolve(self, name: str) -> Character | None:
-        """The character a name stands for; None for a form two characters share or an unknown one."""
+    def resolve(self, name: str, at: int | None = None) -> Character | None:
+        """The character a name stands for (``at``: where the name stands, for a word that names one person in
+        one chapter and another in the next); None for a form two characters share or an unknown one."""
         key = " ".join(name.split()).lower()
+        if at is not None and key in self._scoped:
+            held = self._scoped[key]
+            k = bisect.bisect_right(held, at, key=lambda x: x[0]) - 1
+            return held[k][1] if k >= 0 else None
         if key in self._by_form:
             return self._by_form[key]
         title, words = split_title(name)
@@ -268,17 +294,19 @@ class Cast:
         fits = [c for c in self.characters if _fits(c, title, words, gender)]
         return fits[0] if len(fits) == 1 else None
 
-    def person(self, name: str, tagged: bool = False) -> Character | None:
+    def person(self, name: str, tagged: bool = False, at: int | None = None) -> Character | None:
         """The character, adding one for a valid name the cast has not seen (a tag may name a stranger).
         ``tagged``: the name is a speech tag's subject ("said the Mouse"), where a word the document
         capitalises inside sentences at least as often as not is a character's name, though it also writes
-        "a mouse"."""
+        "a mouse"; ``at``: where the name stands."""
         name = POSSESSIVE.sub("", name.strip())
-        c = self.resolve(name)
+        c = self.resolve(name, at)
         if c is None and tagged:
             c = self._the_man(name)
         if c is None and name.lower() not in self._by_form and (
                 (new := clean(name, self.case)) or (tagged and (new := self._capitalised(name)))):
+            if new.lower() in self._by_form:  # "The Ghost" is the form "Ghost" the cast knows, not a new one
+                return self.resolve(new, at)
             self._place(new, 1)
             c = self._by_form.get(new.lower())
         return c
@@ -435,7 +463,7 @@ def _fits(c: Character, title: str | None, words: list[str], gender: str | None)
     cl = [w.lower() for w in cw]
     if low == cl:
         return not (title and c.gender is None and gender and TITLE_GENDER.get(split_title(c.name)[0] or ""))
-    if len(cl) < 2:
+    if len(cl) < 2 or not low:
         return False  # two one-word names ("Emma", "Knightley") are two people unless something ties them
     if len(low) == 1:
         return low[0] in (cl[0], cl[-1])

@@ -332,7 +332,7 @@ class ProseReader:
         said = f'"{tag.verb} {tag.words}"' if tag.after and tag.verb and not tag.words[:1].isupper() else \
             f'"{tag.words} … {tag.verb}"' if tag.verb else f'"{tag.words}"'
         if tag.ref is Ref.NAME:
-            c = self.cast.person(tag.words, tagged=True)
+            c = self.cast.person(tag.words, tagged=True, at=paras[i].start + s.q.start)
             if c is None:
                 return NOBODY
             return Decision.of(c.name, Clue.SPEECH_TAG, f"{said} {where} the quotation",
