@@ -22,7 +22,8 @@ TAG_CAPITALS = 2  # times a tag's subject is capitalised inside sentences to be 
 # Titles that stay in a name with a first name: honours ("Sir William Lucas"), and "Mrs.", which styles a wife
 # by her husband's names ("Mrs. Alexander Spencer" is not Alexander Spencer).
 HONOURS = frozenset({"sir", "lady", "lord", "dame", "mrs"})
-SAME_TITLE = {"master": "mr", "mister": "mr", "ms": "miss"}  # titles that are one person's at other times
+# Titles that are one person's at other times, or the same title spelt two ways ("Dr. Livesey", "Doctor Livesey").
+SAME_TITLE = {"master": "mr", "mister": "mr", "ms": "miss", "doctor": "dr", "professor": "prof", "reverend": "rev"}
 MEN_BY_SURNAME = ("mr", "sir", "mister", "monsieur", "herr", "señor")
 FEMALE_TITLES = frozenset(t for t, g in TITLE_GENDER.items() if g == "f")
 MALE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
@@ -321,6 +322,40 @@ class Cast:
         men = [c for c in same if c.gender != "f" and split_title(c.name)[0] not in FEMALE_TITLES]
         women = [c for c in same if c.gender == "f"]
         return men[0] if len(men) == 1 and women and len(men) + len(women) == len(same) else None
+
+    def titled(self, noun: str) -> list[Character]:
+        """The characters the text names under the title ``noun`` ("doctor": Dr. Livesey), for "said the
+        doctor"; none when the noun is no title."""
+        key = noun.lower()
+        if key not in TITLES:
+            return []
+        key = SAME_TITLE.get(key, key)
+        return [c for c in self.characters
+                if any((t := split_title(f)[0]) and SAME_TITLE.get(t, t) == key for f in c.forms)]
+
+    def described(self, words: str, gender: str | None) -> Character:
+        """A character the text names only by a description ("the captain"), added once."""
+        c = self._by_form.get(words.lower())
+        if c is None:
+            c = Character(words, {words}, gender)
+            self.characters.append(c)
+            self._by_form[words.lower()] = c
+        return c
+
+    def also_called(self, c: Character, spans: list[tuple[int, int]], text: str) -> None:
+        """Mentions of ``c`` by a description ("the doctor" of Dr. Livesey), among the mentions by name; a
+        character known only so takes the gender of the pronouns after them ("the captain … his eyes")."""
+        self.mentions = sorted([*self.mentions, *(Mention(a, b, c) for a, b in spans)], key=lambda m: m.start)
+        if c.gender is None:
+            votes = Counter()
+            for _, b in spans:
+                he, she, it = _pronouns(text[b:b + GENDER_WINDOW])
+                if he != she and it <= he + she:
+                    votes["m" if he > she else "f"] += 1
+            c.gender = _majority(votes)
+
+    def first_mention(self, c: Character) -> int | None:
+        return next((m.start for m in self.mentions if m.character is c), None)
 
     def family(self, surname: str) -> bool:
         """Whether the text names a family by this surname under two titles ("Mr. Bennet", "Mrs. Bennet")."""

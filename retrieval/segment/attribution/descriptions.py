@@ -35,6 +35,7 @@ DESCRIBED = re.compile(rf"\b{_DET}(?P<words>(?:\s+[a-z][\w\-]*){{1,3}})", re.I)
 # Where a clause's subject stands: a sentence's or clause's start, or after a conjunction.
 SUBJECT_BEFORE = re.compile(r"(?:^|[.;:!?,—]\s*|\b(?:and|but|then|when|while|as|till|until|before|after|where|so|"
                             r"that|whom|who)\s+)$", re.I)
+SOMEONE = re.compile(r"\b(?:someone|somebody)\b", re.I)
 _BARE = re.compile(rf"\b(?:{'|'.join(BARE)})\b", re.I)
 
 
@@ -51,7 +52,11 @@ def unnamed_rival(narration: str, gender: str | None) -> str | None:
                     return f"{m.group().split()[0]} {word}"
                 break
     m = _BARE.search(narration)
-    return m.group() if m and _fits(SEX[m.group().lower()], gender) else None
+    if m and _fits(SEX[m.group().lower()], gender):
+        return m.group()
+    # "I saw someone drawing near along the road": a newcomer, even as an object, may be whom "he" is.
+    m = SOMEONE.search(narration)
+    return m.group() if m else None
 
 
 def _fits(sex: str | None, gender: str | None) -> bool:

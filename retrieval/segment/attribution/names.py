@@ -20,7 +20,7 @@ CAP = speech.CAPITALS
 # A word of a name: capitalised, letters and inner apostrophes or hyphens (O'Brien, Jean-Luc), no full stop.
 WORD = rf"[{CAP}][\w'’]*(?:-[\w'’]+)*"  # a hyphen inside (Jean-Luc), never a dash after ("Mr. Elton--and")
 TITLE_WORDS = {
-    "m": "mr mister sir lord master monsieur herr señor don king prince duke count baron father brother uncle "
+    "m": "mr mister sir lord master monsieur herr señor don king prince duke count baron father brother uncle squire "
          "colonel captain general major lieutenant sergeant admiral",
     "f": "mrs miss ms lady madam madame mme mlle dame frau señora doña queen princess duchess countess mother "
          "sister aunt mistress",

@@ -32,15 +32,15 @@ from ..sentences import sentence_spans
 from ..units import Unit
 from .cast import Cast, Character
 from .conversation import Fill, Turn, take_turns
-from .descriptions import unnamed_rival
+from .descriptions import SEX, unnamed_rival
 from .evidence import NOBODY, Decision
 from .kin import kin_about, kin_in_scene, kin_of
 from .letters import signed_by
-from .names import NAME, POSSESSIVE, split_title
+from .names import NAME, POSSESSIVE, TITLES, split_title
 from .narrator import addressed_unnarrated, narrator_of
 from .newstags import may_be_a_person, news_tag_after, news_tag_before, person_named, statement_by
 from .quotations import Quotation, find_quotations, single_quoted
-from .tags import Ref, Tag, lead_is_tag, reported, tag_after, tag_before
+from .tags import Ref, Tag, lead_is_tag, reported, tag_after, tag_before, titled_uses
 from .vocatives import addressees, only_child, parents_addressed
 
 CONTEXT_PARAGRAPHS = 4  # paragraphs back in which a pronoun's antecedent is looked for
@@ -55,6 +55,7 @@ SURE_CONTEXT = 0.7  # a speaker named this surely is someone about, for a pronou
 EPITHET_USES = 3  # a description tagging this many quotations…
 EPITHET_SHARE = 0.8  # …this share of them guessed as one character tagged by name too, is that character's epithet
 EPITHET = 0.95
+TITLED = 0.95  # "said the doctor": the one person named under the title, about in the last paragraphs
 # Turn-taking's stand-in for a first-person narrator the document never names (no name has a control character).
 NARRATOR = "\x00narrator"
 STEP_DECAY = 0.05  # confidence lost per reply away from the nearest tag (local turn-taking)
@@ -132,6 +133,7 @@ class ProseReader:
         if self.news:
             paras = [self._carried_on(paras[k - 1], p, single) if k else p for k, p in enumerate(paras)]
         self.me, self.narrated = None, False
+        self._titled_as = self._titles_as_names(spans[0][0], spans[-1][1]) if spans and not self.news else {}
         for i in range(len(paras)):
             self._tags(paras, i)
         self._epithets(paras)
@@ -344,8 +346,44 @@ class ProseReader:
             return NOBODY  # a narrator who says "I" is named nowhere a tag can see; "they" are several
         if tag.ref is Ref.DESCRIPTION and tag.noun_is_kin:
             return self._kin(tag, paras, i, s)
+        if tag.ref is Ref.DESCRIPTION and tag.definite and (d := self._titled(tag, paras, i)):
+            return d
         gender = GENDER_OF.get(tag.words.lower())
         return self._antecedent(gender, paras, i, s, said, tag.ref)
+
+    def _titles_as_names(self, start: int, end: int) -> dict[str, Character]:
+        """Titles the tags use again and again after "the" ("said the captain"), each the character it names
+        throughout: the one person named under it before the text first says "the captain" (Dr. Livesey,
+        named, then "the doctor"); else, where nobody under it was named before, a character of its own ("the
+        captain", whose name comes chapters later; a Captain Flint talked of later is someone else). Its
+        uses in the narration are that character's mentions."""
+        out: dict[str, Character] = {}
+        for noun, n in titled_uses(self.text[start:end], TITLES).items():
+            uses = [(m.start(), m.end()) for m in re.finditer(rf"\b[Tt]he\s+{noun}\b", self.text[:end])
+                    if m.start() >= start]
+            if n < EPITHET_USES or not uses:
+                continue
+            holders = self.cast.titled(noun)
+            before = [c for c in holders if (at := self.cast.first_mention(c)) is not None and at < uses[0][0]]
+            if len(before) > 1 or (len(before) == 1 and len(holders) > 1):
+                continue
+            if not before:  # its uses are the mentions of someone the text names in no other way
+                self.cast.also_called(self.cast.described(f"the {noun}", SEX.get(noun)), uses, self.text)
+            out[noun] = before[0] if before else self.cast.resolve(f"the {noun}")
+        return out
+
+    def _titled(self, tag: Tag, paras: list[Paragraph], i: int) -> Decision | None:
+        """"said the doctor": the character a title the tags use again and again names (above); a title used
+        seldom, the one person the text names under it where the last paragraphs name them."""
+        noun = tag.words.lower()
+        if c := self._titled_as.get(noun):
+            return Decision.of(c.name, Clue.SPEECH_TAG, f'"the {noun}": {c.name}, whom the tags call so', TITLED)
+        holders = self.cast.titled(noun)
+        p = paras[i]
+        if len(holders) != 1 or holders[0] not in [*self._context(paras, i), *self.cast.named_in(p.start, p.end)]:
+            return None
+        return Decision.of(holders[0].name, Clue.SPEECH_TAG, f'"the {noun}": {holders[0].name}, whom the text '
+                           "names under that title", TITLED)
 
     def _kin(self, tag: Tag, paras: list[Paragraph], i: int, s: Site) -> Decision:
         """"her mother", "his wife": the kin of someone the quotation addresses, the paragraph names or the
@@ -453,9 +491,9 @@ class ProseReader:
         since = paras[first].start
         for m in self.cast.mentions_in(since, end):
             since = m.end if m.character is c else since
-        for p in paras[first:i + 1]:
-            since = max([since, *(p.start + s.q.end for s in p.sites
-                                  if s.decision.speaker == c.name and p.start + s.q.end <= end)])
+        for p in paras[first:i + 1]:  # a turn guessed under the bar is no evidence they spoke
+            since = max([since, *(p.start + s.q.end for s in p.sites if s.decision.speaker == c.name
+                                  and s.decision.confidence >= SURE_CONTEXT and p.start + s.q.end <= end)])
         return unnamed_rival(" ".join(self.text[a:b] for a, b in _narration(paras[first:i + 1], since, end)), gender)
 
     def _stranger(self, paras: list[Paragraph], i: int, gender: str | None) -> str | None:

@@ -10,6 +10,7 @@ said the plan was “unfair”``). A tag refers to its speaker by name, by prono
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -47,6 +48,7 @@ class Tag:
     after: bool  # the tag follows the quotation
     near: bool = True  # the tag stands right beside the quotation
     owner: str | None = None  # a description's possessive ("her" in "her mother"): whose kin it names
+    definite: bool = False  # a description after "the" ("said the doctor"), not "a doctor" or "his doctor"
 
     @property
     def noun_is_kin(self) -> bool:
@@ -253,7 +255,7 @@ def _tag(m: re.Match[str], after: bool, near: bool = True) -> Tag | None:
         return Tag(Ref.PRONOUN, m.group("pron"), verb, after, near)
     det = (m.groupdict().get("det") or "").lower()  # "Her mother said," as "her mother said,"
     noun = _head_noun(m)
-    return Tag(Ref.DESCRIPTION, noun, verb, after, near, det if det in ("her", "his") else None)
+    return Tag(Ref.DESCRIPTION, noun, verb, after, near, det if det in ("her", "his") else None, det == "the")
 
 
 # What ends a description after a tag's verb: punctuation, a preposition or conjunction, an adverb, a participle.
@@ -272,6 +274,14 @@ def _head_noun(m: re.Match[str]) -> str:
             break
         noun = w
     return noun
+
+
+def titled_uses(text: str, titles: frozenset[str]) -> Counter:
+    """How often each title stands as a tag's subject after "the" ("said the captain", "the doctor replied"):
+    a title the text tags quotations with again and again is how it names someone."""
+    words = "|".join(sorted(titles, key=len, reverse=True))
+    rx = re.compile(rf"\b(?:{V})\s+the\s+(?P<a>{words})\b|\b[Tt]he\s+(?P<b>{words})\s+{ADVERB}(?:{V})\b")
+    return Counter((m.group("a") or m.group("b")).lower() for m in rx.finditer(text))
 
 
 def lead_is_tag(lead: str) -> bool:

@@ -1,0 +1,64 @@
+"""A title the tags use again and again ("said the major") names a character (issue 21 §3): the one person named
+under it before the text first says "the major", or, where nobody was, a character of its own whose name the
+text has not told. Short texts written for the test."""
+
+from quoth.records import Role
+from quoth.segment.attribution import Cast, Decision, ProseReader
+from quoth.segment.attribution.descriptions import unnamed_rival
+
+
+def _read(paragraphs):
+    text = "\n\n".join(paragraphs)
+    spans, pos = [], 0
+    for par in paragraphs:
+        spans.append((pos, pos + len(par)))
+        pos += len(par) + 2
+    units = ProseReader(text, Decision(None), Role.NARRATION, Cast.learn(text), news=False).read(spans)
+    return text, units
+
+
+def _speaker(text, units, words):
+    u = next(u for u in units if words in text[u.start:u.end])
+    return u.speaker if (u.confidence or 0) >= 0.7 else None
+
+
+MAJOR = ["The major came to the mill in the spring, and he stayed all summer.",
+         "“Bring me tea,” said the major.",
+         "“Yes, sir,” said Nell.",
+         "“And be quick,” said the major.",
+         "Nell ran to the kitchen. She came back with a tray.",
+         "“Not that cup,” said the major, frowning.",
+         "“It is the only one,” said Nell.",
+         "“Then it will do,” said the major.",
+         "Much later, Nell heard of Major Corby, a soldier of the old wars, from her aunt."]
+
+
+def test_a_title_the_tags_use_again_and_again_is_a_characters_name():
+    text, units = _read(MAJOR)
+    assert _speaker(text, units, "Bring me tea") == "the major"
+    assert _speaker(text, units, "Then it will do") == "the major"
+
+
+def test_a_title_names_the_one_person_named_under_it_before():
+    paragraphs = ["Dr. Pryce came up the lane with his bag. Nell opened the door to him.",
+                  "“Where is the patient?” said the doctor.",
+                  "“Upstairs,” said Nell.",
+                  "“Good,” said the doctor. “Show me.”",
+                  "“This way,” said Nell.",
+                  "The doctor climbed the stairs and Nell followed.",
+                  "“He will live,” said the doctor.",
+                  "“Thank you,” said Nell.",
+                  "“Send for me if he worsens,” said the doctor."]
+    text, units = _read(paragraphs)
+    assert _speaker(text, units, "Where is the patient") == "Dr. Pryce"
+    assert _speaker(text, units, "He will live") == "Dr. Pryce"
+
+
+def test_doctor_and_dr_before_one_surname_are_one_person():
+    cast = Cast.learn("Dr. Pryce came in. Doctor Pryce sat down. Dr. Pryce smiled and he left.")
+    assert cast.resolve("Doctor Pryce") is cast.resolve("Dr. Pryce")
+
+
+def test_someone_the_narration_brings_in_is_a_rival_even_as_an_object():
+    assert unnamed_rival("I saw someone drawing near along the road", "m") == "someone"
+    assert unnamed_rival("I saw the road", "m") is None
