@@ -421,8 +421,13 @@ class ProseReader:
         # "one of the Rabbit's gloves": a possessive names an owner, not someone a pronoun goes on about.
         # "…, for Mrs. Lynde was no sooner seated than she said," ending the paragraph above: its words count.
         a, b = s.above or (p.start, p.start + s.q.start)
-        if s.tag is not None and (m := re.search(rf"\b{re.escape(s.tag.words)}\b", self.text[a:b])):
-            b = a + m.start()  # an antecedent comes before its pronoun ("he continued, on seeing Bingley")
+        # An antecedent comes before its pronoun ("he continued, on seeing Bingley"): the tag's own, the last
+        # before the quotation where the tag leads into it ("Mr. Dance stood there, as he said, '…'"; an earlier
+        # "as fast as he could" is someone else's).
+        found = [m.start() for m in re.finditer(rf"\b{re.escape(s.tag.words)}\b", self.text[a:b])] \
+            if s.tag is not None else []
+        if found:
+            b = a + (found[-1] if not s.tag.after and not s.above else found[0])
         owners = self._only_possessive(a, b)
         named = self.cast.named_in(a, b) if s.above else self._narrated(a, b, p)
         if self.news:  # a reporter's "she" is a person, never an outlet or a product named nearby

@@ -62,3 +62,15 @@ def test_doctor_and_dr_before_one_surname_are_one_person():
 def test_someone_the_narration_brings_in_is_a_rival_even_as_an_object():
     assert unnamed_rival("I saw someone drawing near along the road", "m") == "someone"
     assert unnamed_rival("I saw the road", "m") is None
+
+
+def test_a_pronoun_leading_into_its_quotation_stands_for_whom_the_narration_names_just_before_it():
+    paragraphs = ["“Halt!” cried Nell.",
+                  "“Who goes there?” said Tom.",
+                  "“A friend,” said Nell.",
+                  "Tom rode as fast as he could to the ford, where Mr. Abel Kent was waiting. Mr. Kent stood "
+                  "there, as he said, “like a post in the rain,” and waited.",
+                  "“Well?” said Nell.",
+                  "“Nothing,” said Tom."]
+    text, units = _read(paragraphs)
+    assert _speaker(text, units, "like a post") == "Abel Kent"
