@@ -166,10 +166,20 @@ def tag_before(lead: str) -> Tag | None:
         m = rx.match(lead)
         if m:
             return _tag(m, after=False, near=False)
+    if m := _BEFORE_CONJOINED.search(lead):
+        return _tag(m, after=False, near=False)
     # "an old Crab took the opportunity of saying": one of a kind, not the character the text calls so.
     if (m := _BEFORE_PARTICIPLE.search(lead)) and not _INDEFINITE.search(lead[:m.start("name")]):
         return _tag(m, after=False, near=False)
     return _verb_last(lead)
+
+
+# '"I'm the oldest," began Meg, but Jo cut in with a decided, "I'm the man…"': a clause joined to the sentence
+# of another's tag, its subject a name and its verb in the past, leads into the quotation after it: the
+# subject's words, whatever the verb ("cut in", "broke out", "turned to him").
+_BEFORE_CONJOINED = re.compile(
+    rf",\s+(?:and|but|while|when|so|then|till|until)\s+(?:then\s+)?(?P<name>{NAME})\s+(?P<verb>[a-z]+ed|cut|broke|put|"
+    r"began|went|came|got|ran|struck|burst|spoke|turned|sprang|chimed|piped)\b[^\"“”‘’«».!?;:]{0,40},\s*$")
 
 
 # "while the Dodo solemnly presented the thimble, saying", "an old Crab took the opportunity of saying to her

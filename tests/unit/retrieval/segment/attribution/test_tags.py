@@ -200,3 +200,12 @@ def test_her_mother_named_further_back_in_the_scene_is_still_found():
              "“None of that either,” said Sukey.", "“Bread, then,” said Nell."]
     got = speakers([breakfast, *girls, "“Sukey, you will come to the fair with me,” said her mother."])
     assert got[-1] == "Mrs. Crane"
+
+
+def test_a_clause_joined_to_anothers_tag_names_the_speaker_of_the_quotation_it_leads_into():
+    # '"I'm first," began Tom, but Ann cut in with a cheerful, "No, I am!"'
+    tag = tag_before(", began Tom, but Ann cut in with a cheerful, ")
+    assert tag is not None and tag.ref is Ref.NAME and tag.words == "Ann" and not tag.near
+    assert tag_before(", began Tom, but Ann turned to the window, ") is not None
+    # A clause that ends its sentence leads into no quotation.
+    assert tag_before("but Ann broke in. ") is None
