@@ -32,7 +32,7 @@ from ..sentences import sentence_spans
 from ..units import Unit
 from .cast import Cast, Character
 from .conversation import Fill, Turn, take_turns
-from .descriptions import SEX, unnamed_rival
+from .descriptions import BARE, SEX, unnamed_rival
 from .evidence import NOBODY, Decision
 from .kin import kin_about, kin_in_scene, kin_of
 from .letters import signed_by
@@ -55,6 +55,9 @@ SURE_CONTEXT = 0.7  # a speaker named this surely is someone about, for a pronou
 EPITHET_USES = 3  # a description tagging this many quotations…
 EPITHET_SHARE = 0.8  # …this share of them guessed as one character tagged by name too, is that character's epithet
 EPITHET = 0.95
+# "said I", "I says": a story its narrator tells, where "pap" is the narrator's father.
+FIRST_PERSON_TAG = re.compile(r"[,!?][\"”’]\s+(?:said|says|say|cried|asked|answered|replied)\s+I\b|"
+                              r"[,!?][\"”’]\s+I\s+(?:said|says|say|cried|asked|answered|replied)\b")
 TITLED = 0.95  # "said the doctor": the one person named under the title, about in the last paragraphs
 # Turn-taking's stand-in for a first-person narrator the document never names (no name has a control character).
 NARRATOR = "\x00narrator"
@@ -134,6 +137,7 @@ class ProseReader:
             paras = [self._carried_on(paras[k - 1], p, single) if k else p for k, p in enumerate(paras)]
         self.me, self.narrated = None, False
         self._titled_as = self._titles_as_names(spans[0][0], spans[-1][1]) if spans and not self.news else {}
+        self._kin_words = self._kin_words_as_names(spans[0][0], spans[-1][1]) if spans and not self.news else {}
         for i in range(len(paras)):
             self._tags(paras, i)
         self._epithets(paras)
@@ -346,6 +350,10 @@ class ProseReader:
             return NOBODY  # a narrator who says "I" is named nowhere a tag can see; "they" are several
         if tag.ref is Ref.DESCRIPTION and tag.noun_is_kin:
             return self._kin(tag, paras, i, s)
+        if tag.ref is Ref.DESCRIPTION and tag.words in BARE:
+            c = self._kin_words.get(tag.words)
+            return Decision.of(c.name, Clue.SPEECH_TAG, f'"{tag.words}": what the narrator calls {c.name}',
+                               TITLED) if c else NOBODY
         if tag.ref is Ref.DESCRIPTION and tag.definite and (d := self._titled(tag, paras, i)):
             return d
         gender = GENDER_OF.get(tag.words.lower())
@@ -370,6 +378,21 @@ class ProseReader:
             if not before:  # its uses are the mentions of someone the text names in no other way
                 self.cast.also_called(self.cast.described(f"the {noun}", SEX.get(noun)), uses, self.text)
             out[noun] = before[0] if before else self.cast.resolve(f"the {noun}")
+        return out
+
+    def _kin_words_as_names(self, start: int, end: int) -> dict[str, Character]:
+        """A child's word for a parent in lower case ("pap"), where a first-person narrator uses it again and
+        again: the narrator's parent, a character the text names so (its uses are that character's mentions).
+        In a story told of others, "papa" may be anyone's."""
+        body = self.text[start:end]
+        if len(FIRST_PERSON_TAG.findall(body)) < EPITHET_USES:
+            return {}
+        out: dict[str, Character] = {}
+        for word in BARE:
+            uses = [(start + m.start(), start + m.end()) for m in re.finditer(rf"\b{word}\b", body)]
+            if len(uses) >= EPITHET_USES:
+                out[word] = self.cast.described(word.capitalize(), SEX[word])
+                self.cast.also_called(out[word], uses, self.text)
         return out
 
     def _titled(self, tag: Tag, paras: list[Paragraph], i: int) -> Decision | None:
@@ -499,7 +522,8 @@ class ProseReader:
         for p in paras[first:i + 1]:  # a turn guessed under the bar is no evidence they spoke
             since = max([since, *(p.start + s.q.end for s in p.sites if s.decision.speaker == c.name
                                   and s.decision.confidence >= SURE_CONTEXT and p.start + s.q.end <= end)])
-        return unnamed_rival(" ".join(self.text[a:b] for a, b in _narration(paras[first:i + 1], since, end)), gender)
+        rival = unnamed_rival(" ".join(self.text[a:b] for a, b in _narration(paras[first:i + 1], since, end)), gender)
+        return None if rival and rival.lower() in {f.lower() for f in c.forms} else rival  # "pap" is Pap
 
     def _stranger(self, paras: list[Paragraph], i: int, gender: str | None) -> str | None:
         """Someone the last paragraphs' tags describe without naming ("said the station-master", "continued our

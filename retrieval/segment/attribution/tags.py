@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .. import speech
+from .descriptions import BARE
 from .kin import KIN
 from .names import NAME, POSSESSIVE
 
@@ -30,7 +31,9 @@ DESC_CAP = DESC.replace("(?P<det>the|", "(?P<det>[Tt]he|[Aa]n?|[Oo]ur|[Hh]er|[Hh
 _FUNCTION = r"(?:he|she|it|i|they|we|you|to|at|with|in|into|and|or|but|of|for|from|on|as|by|that|who|not)\b"
 PRE_NAME = rf"(?:(?:the|a|an|her|his|their|our|my)\s+)?(?:(?!{_FUNCTION})[a-z][\w\-]*\s+){{0,3}}"
 ADVERB = r"(?:(?:[a-z]+ly|also|then|again|thus|now|still|only|soon|at\s+last|at\s+once|at\s+length)\s+)?"
-OPENER = r"(?:(?:And|But|So|Yet|Then|Now|As|At\s+last|At\s+length),?\s+)?"
+# "By and by Jim says:", "Pretty soon the widow said,": words of time that open a narrative sentence.
+OPENER = r"(?:(?:And|But|So|Yet|Then|Now|As|At\s+last|At\s+length|By\s+and\s+by|By-and-by|Pretty\s+soon|Presently|" \
+         r"Directly|Soon|Finally|Next|After\s+a\s+while),?\s+)?"
 APPOSITION = r"(?:,[^\"“”‘«»,]{1,120},)?"  # ’ is an apostrophe here: "the club’s treasurer"
 
 
@@ -105,6 +108,10 @@ _BEFORE_PASSIVE = re.compile(rf"\b(?:accosted|addressed|interrupted|answered|ask
 # pronoun and its verb close the lead.
 _BEFORE_SAID_COLON = re.compile(rf"(?<![\w'’])(?:(?P<name>{NAME})|(?P<pron>{PRONOUNS_BEFORE}))\s+{ADVERB}"
                                 rf"(?P<verb>{V})\s*[:,]\s*$")
+# "Miss Watson would say,", "the widow she would say,": a habit of speech, the verb after a modal.
+_BEFORE_MODAL = re.compile(rf"(?<![\w'’])(?:(?P<name>{NAME})|(?P<pron>{PRONOUNS_BEFORE}))(?:\s+(?:he|she))?\s+"
+                           rf"{ADVERB}(?:would|will|used\s+to|did|could)\s+{ADVERB}(?P<verb>say|ask|cry|call\s+out|"
+                           r"answer|reply|sing\s+out|holler|shout|whisper|tell\s+me|add)\s*[:,]\s*$")
 _PRONOUN_WORDS = {p.lower() for p in PRONOUNS_BEFORE.split("|")}
 # "He said Labour had lost support because “…”": the rest of the lead reports what they said.
 _TAG_ENDS_LEAD = re.compile(r"[,:;—–-]\s*$")
@@ -129,6 +136,8 @@ _AFTER_ACCORDING = re.compile(rf"^[\s,]*(?:[—–-]+\s*)?(?P<verb>{'|'.join(a.l
 
 def tag_after(trail: str) -> Tag | None:
     """A tag opening ``trail``, the words after a quotation's closing mark."""
+    if kin := kin_word_tag(trail, after=True):
+        return kin
     for rx in (_AFTER_VERB_FIRST, _AFTER_SUBJECT_FIRST, _AFTER_ACCORDING):
         m = rx.match(trail)
         if m:
@@ -142,8 +151,27 @@ def tag_after(trail: str) -> Tag | None:
     return None
 
 
+# "says pap", "pap he says:": a child's word for a parent, in lower case, as a tag's subject (descriptions.BARE).
+_KIN_WORD = rf"(?P<noun>{'|'.join(sorted(BARE, key=len, reverse=True))})"
+_KIN_AFTER = re.compile(rf"^[\s,]*(?:[—–-]+\s*)?(?:{ADVERB}(?P<verb>{V})\s+{_KIN_WORD}\b|"
+                        rf"{_KIN_WORD.replace('noun', 'noun2')}\s+(?:he\s+|she\s+)?{ADVERB}(?P<verb2>{V})\b)")
+_KIN_BEFORE = re.compile(rf"(?<![\w'’]){_KIN_WORD}\s+(?:he\s+|she\s+)?{ADVERB}(?:would\s+)?(?P<verb>{V}|say)"
+                         r"\s*[:,]\s*$")
+
+
+def kin_word_tag(text: str, after: bool) -> Tag | None:
+    """A tag whose subject is a bare kin word ("says pap"), after or before a quotation."""
+    m = (_KIN_AFTER.match if after else _KIN_BEFORE.search)(text)
+    if m is None:
+        return None
+    d = m.groupdict()
+    return Tag(Ref.DESCRIPTION, d.get("noun") or d["noun2"], d.get("verb") or d.get("verb2"), after, True, None, True)
+
+
 def tag_before(lead: str) -> Tag | None:
     """A tag in ``lead``, the words of the sentence before a quotation's opening mark."""
+    if kin := kin_word_tag(lead, after=False):
+        return kin
     for rx in (_BEFORE_VERB_FIRST, _BEFORE_APPOSED):
         m = rx.match(lead)
         if m:
@@ -158,7 +186,7 @@ def tag_before(lead: str) -> Tag | None:
         # ("said the plan was") may be further off, as news quotes partly.
         if len(rest.split()) <= 3 or (near_verb and len(rest.split()) <= 14):
             return _tag(m, after=False, near=len(rest.split()) <= 6 and not (m.group("between") or "").strip())
-    for rx in (_BEFORE_CLAUSE, _BEFORE_PASSIVE, _BEFORE_SAID_COLON, _BEFORE_HEARD):
+    for rx in (_BEFORE_CLAUSE, _BEFORE_PASSIVE, _BEFORE_SAID_COLON, _BEFORE_HEARD, _BEFORE_MODAL):
         m = rx.search(lead)
         if m:
             return _tag(m, after=False)
@@ -269,7 +297,8 @@ def _tag(m: re.Match[str], after: bool, near: bool = True) -> Tag | None:
 
 
 # What ends a description after a tag's verb: punctuation, a preposition or conjunction, an adverb, a participle.
-_NP_END = re.compile(r"(?:with|in|to|at|as|and|but|who|that|which|of|for|from|on|by|not|then|again|once|still)$"
+_NP_END = re.compile(r"(?:with|in|to|at|as|and|but|who|that|which|of|for|from|on|by|not|then|again|once|still|he|she|"
+                     r"they|it)$"
                      r"|\w+ly$|\w+ing$")
 
 
