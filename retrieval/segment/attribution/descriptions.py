@@ -26,6 +26,13 @@ _EITHER = ("person stranger captain doctor child visitor servant clerk porter of
            "traveller traveler passenger cousin parent")
 SEX: dict[str, str | None] = {**{w: None for w in _EITHER.split()}, **{w: "m" for w in _MEN.split()},
                               **{w: "f" for w in _WOMEN.split()}}
+# Nouns any of several people in a scene may be ("the man", "the girl"): never how the text names one of them.
+_GENERIC = ("man gentleman boy fellow lad youth chap woman lady girl lass maid maiden person stranger child visitor "
+            "creature figure voice friend companion guest host passenger traveller traveler neighbour neighbor ghost "
+            "spirit phantom apparition old-man")
+GENERIC = frozenset(_GENERIC.split())
+# Nouns of a role or kinship ("the nephew", "the clerk", "the captain"), which a story may name one person by.
+ROLES = frozenset(SEX) - GENERIC
 # Kin words that stand alone for one person of the family ("pap he said", "Mamma came in").
 BARE = frozenset({"pap", "papa", "mamma", "mama"})
 _DET = r"(?:the|a|an|my|his|her|their|our|this|that|your)"

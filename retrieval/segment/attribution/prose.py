@@ -32,7 +32,7 @@ from ..sentences import sentence_spans
 from ..units import Unit
 from .cast import Cast, Character
 from .conversation import Fill, Turn, take_turns
-from .descriptions import BARE, SEX, unnamed_rival
+from .descriptions import BARE, ROLES, SEX, unnamed_rival
 from .evidence import NOBODY, Decision
 from .kin import kin_about, kin_in_scene, kin_of
 from .letters import signed_by
@@ -366,7 +366,7 @@ class ProseReader:
         captain", whose name comes chapters later; a Captain Flint talked of later is someone else). Its
         uses in the narration are that character's mentions."""
         out: dict[str, Character] = {}
-        for noun, n in titled_uses(self.text[start:end], TITLES).items():
+        for noun, n in titled_uses(self.text[start:end], TITLES | ROLES).items():
             uses = [(m.start(), m.end()) for m in re.finditer(rf"\b[Tt]he\s+{noun}\b", self.text[:end])
                     if m.start() >= start]
             if n < EPITHET_USES or not uses:

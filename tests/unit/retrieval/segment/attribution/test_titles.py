@@ -74,3 +74,17 @@ def test_a_pronoun_leading_into_its_quotation_stands_for_whom_the_narration_name
                   "“Nothing,” said Tom."]
     text, units = _read(paragraphs)
     assert _speaker(text, units, "like a post") == "Abel Kent"
+
+
+def test_a_role_the_tags_use_again_and_again_names_someone_but_a_word_for_anyone_does_not():
+    def story(noun):
+        return ["Nell sat by the fire when the door opened.",
+                f"“Good evening, aunt,” said the {noun}.",
+                "“Good evening,” said Nell.",
+                f"“It is cold out,” said the {noun}.",
+                "“Then sit down,” said Nell.",
+                f"“I will,” said the {noun}, and sat."]
+    text, units = _read(story("nephew"))
+    assert _speaker(text, units, "Good evening, aunt") == "the nephew"
+    text, units = _read(story("man"))
+    assert _speaker(text, units, "Good evening, aunt") != "the man"
