@@ -348,12 +348,12 @@ class ProseReader:
                                "the narrator's turns address", 0.95)
         if tag.first_person or tag.words.lower() in ("they", "ils", "elles"):
             return NOBODY  # a narrator who says "I" is named nowhere a tag can see; "they" are several
-        if tag.ref is Ref.DESCRIPTION and tag.noun_is_kin:
-            return self._kin(tag, paras, i, s)
-        if tag.ref is Ref.DESCRIPTION and tag.words in BARE:
-            c = self._kin_words.get(tag.words)
+        if tag.ref is Ref.DESCRIPTION and (tag.words in BARE or tag.owner == "my"):
+            c = self._kin_words.get(tag.words if tag.words in BARE else f"my {tag.words.lower()}")
             return Decision.of(c.name, Clue.SPEECH_TAG, f'"{tag.words}": what the narrator calls {c.name}',
                                TITLED) if c else NOBODY
+        if tag.ref is Ref.DESCRIPTION and tag.noun_is_kin:
+            return self._kin(tag, paras, i, s)
         if tag.ref is Ref.DESCRIPTION and tag.definite and (d := self._titled(tag, paras, i)):
             return d
         gender = GENDER_OF.get(tag.words.lower())
@@ -388,10 +388,14 @@ class ProseReader:
         if len(FIRST_PERSON_TAG.findall(body)) < EPITHET_USES:
             return {}
         out: dict[str, Character] = {}
-        for word in BARE:
-            uses = [(start + m.start(), start + m.end()) for m in re.finditer(rf"\b{word}\b", body)]
+        # "said my mother" again and again: the narrator's mother, whom the narrator names no other way.
+        mine = [f"my {noun}" for noun, n in titled_uses(body, ROLES, "my").items() if n >= EPITHET_USES]
+        for word in (*BARE, *mine):
+            uses = [(start + m.start(), start + m.end()) for m in re.finditer(rf"\b{word}\b", body, re.I * (
+                word in mine))]
             if len(uses) >= EPITHET_USES:
-                out[word] = self.cast.described(word.capitalize(), SEX[word])
+                name = word if word in mine else word.capitalize()
+                out[word] = self.cast.described(name, SEX[word.split()[-1]])
                 self.cast.also_called(out[word], uses, self.text)
         return out
 

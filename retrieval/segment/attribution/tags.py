@@ -293,7 +293,7 @@ def _tag(m: re.Match[str], after: bool, near: bool = True) -> Tag | None:
         return Tag(Ref.PRONOUN, m.group("pron"), verb, after, near)
     det = (m.groupdict().get("det") or "").lower()  # "Her mother said," as "her mother said,"
     noun = _head_noun(m)
-    return Tag(Ref.DESCRIPTION, noun, verb, after, near, det if det in ("her", "his") else None, det == "the")
+    return Tag(Ref.DESCRIPTION, noun, verb, after, near, det if det in ("her", "his", "my") else None, det == "the")
 
 
 # What ends a description after a tag's verb: punctuation, a preposition or conjunction, an adverb, a participle.
@@ -315,11 +315,12 @@ def _head_noun(m: re.Match[str]) -> str:
     return noun
 
 
-def titled_uses(text: str, titles: frozenset[str]) -> Counter:
-    """How often each title stands as a tag's subject after "the" ("said the captain", "the doctor replied"):
-    a title the text tags quotations with again and again is how it names someone."""
+def titled_uses(text: str, titles: frozenset[str], det: str = "the") -> Counter:
+    """How often each title stands as a tag's subject after "the" ("said the captain", "the doctor replied"), or
+    after ``det`` ("said my mother"): a title the text tags quotations with again and again is how it names
+    someone."""
     words = "|".join(sorted(titles, key=len, reverse=True))
-    rx = re.compile(rf"\b(?:{V})\s+the\s+(?P<a>{words})\b|\b[Tt]he\s+(?P<b>{words})\s+{ADVERB}(?:{V})\b")
+    rx = re.compile(rf"\b(?:{V})\s+{det}\s+(?P<a>{words})\b|\b(?i:{det})\s+(?P<b>{words})\s+{ADVERB}(?:{V})\b")
     return Counter((m.group("a") or m.group("b")).lower() for m in rx.finditer(text))
 
 

@@ -240,3 +240,18 @@ def test_the_narrators_pap_is_a_character_in_a_story_told_in_the_first_person():
     told = ["Ann came home, and papa was there by the stove.", "“Where were you?” said papa.",
             "“Out,” said Ann.", "“In the rain?” said papa.", "“Yes,” said Ann.", "“Go to bed,” said papa."]
     assert speakers(told)[1] is None
+
+
+def test_my_kin_again_and_again_is_the_narrators_kin_in_a_story_told_in_the_first_person():
+    paragraphs = ["My aunt kept the shop, and I swept it.",
+                  "“Sweep the step too,” said my aunt.",
+                  "“Yes, ma'am,” said I.",
+                  "“And the window,” said my aunt.",
+                  "“I will,” said I.",
+                  "“Good boy,” said my aunt, and went in.",
+                  "“Thank you,” said I."]
+    assert speakers(paragraphs)[1] == "my aunt"
+    # Said only once, nobody is named for it.
+    once = [p.replace("said my aunt", "said she") for p in paragraphs]
+    once[1] = "“Sweep the step too,” said my aunt."
+    assert speakers(once)[1] is None
