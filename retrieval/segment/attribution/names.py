@@ -57,6 +57,9 @@ def _words(text: str) -> list[str]:
     return text.split()  # a long word list reads better as text
 
 
+# Months and days: never a name alone, but a surname after a title ("Mrs. March", "Mr. Friday").
+CALENDAR = frozenset(_words("monday tuesday wednesday thursday friday saturday sunday january february march april "
+                            "may june july august september october november december"))
 # Words that open sentences or stand for people without naming anyone: never a name, whatever their case.
 NEVER = frozenset(_words(
     "though although however but and or so yet then now thus hence still also even just only perhaps maybe indeed "
@@ -177,7 +180,7 @@ def clean(name: str, case: WordCase) -> str | None:
         return None
     title, rest = split_title(" ".join(words))
     body = len(rest) == 2 and rest[1] in BODIES  # "Home Office": a body's name, though the text writes "home"
-    if not rest or not (body or _name_words(rest, case)):
+    if not rest or not (body or _name_words(rest, case) or (title and len(rest) == 1 and rest[0].lower() in CALENDAR)):
         return None
     if title is None and len(rest) == 1 and (len(rest[0]) < 2 or _people(rest[0])):
         return None

@@ -101,3 +101,9 @@ def test_a_first_name_the_dialect_writes_in_lower_case_stays_in_the_name():
     other = ("an old dog, an old cat, old times and old friends; we met Old Tom, and Old Sally, and Old Ned. "
              "Tom left. Sally left. Ned left.")
     assert names("said Old Tom", other) == ["Tom"]
+
+
+def test_a_month_after_a_title_is_a_surname_but_alone_no_name():
+    case = WordCase.of("In March the snow went. Mrs. March came home, and Mrs. March smiled.")
+    assert clean("Mrs. March", case) == "Mrs. March"
+    assert clean("March", case) is None
