@@ -32,7 +32,7 @@ from ..sentences import sentence_spans
 from ..units import Unit
 from .cast import Cast, Character
 from .conversation import Fill, Turn, take_turns
-from .descriptions import BARE, ROLES, SEX, unnamed_rival
+from .descriptions import BARE, GENERIC, ROLES, SEX, unnamed_rival
 from .evidence import NOBODY, Decision
 from .kin import kin_about, kin_in_scene, kin_of
 from .letters import signed_by
@@ -58,7 +58,11 @@ EPITHET = 0.95
 # "said I", "I says": a story its narrator tells, where "pap" is the narrator's father.
 FIRST_PERSON_TAG = re.compile(r"[,!?][\"”’]\s+(?:said|says|say|cried|asked|answered|replied)\s+I\b|"
                               r"[,!?][\"”’]\s+I\s+(?:said|says|say|cried|asked|answered|replied)\b")
-TITLED = 0.95  # "said the doctor": the one person named under the title, about in the last paragraphs
+TITLED = 0.95  # "said the doctor": a title or role the tags use again and again, or the one person named under it
+STRETCH = 6000  # characters (a scene or two) within which "said the gentleman" again and again is one person
+# "two portly gentlemen", "a little girl": someone the narration brings in without a name, before the tags.
+NEWCOMERS = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome)\s+(?:[a-z][\w\-]*\s+){0,2}?(?:"
+                       + "|".join(sorted(SEX, key=len, reverse=True)) + r"|gentlemen|men|women)s?\b")
 # Turn-taking's stand-in for a first-person narrator the document never names (no name has a control character).
 NARRATOR = "\x00narrator"
 STEP_DECAY = 0.05  # confidence lost per reply away from the nearest tag (local turn-taking)
@@ -366,10 +370,13 @@ class ProseReader:
         captain", whose name comes chapters later; a Captain Flint talked of later is someone else). Its
         uses in the narration are that character's mentions."""
         out: dict[str, Character] = {}
-        for noun, n in titled_uses(self.text[start:end], TITLES | ROLES).items():
+        for noun, tags in titled_uses(self.text[start:end], TITLES | ROLES | GENERIC).items():
+            # A word for anyone ("the gentleman") names one person only within the stretch its tags stand in.
+            a, b = (start + tags[0], start + tags[-1]) if noun in GENERIC else (start, end)
             uses = [(m.start(), m.end()) for m in re.finditer(rf"\b[Tt]he\s+{noun}\b", self.text[:end])
-                    if m.start() >= start]
-            if n < EPITHET_USES or not uses:
+                    if a <= m.start() <= b]
+            if len(tags) < EPITHET_USES or not uses or (noun in GENERIC and (
+                    b - a > STRETCH or not NEWCOMERS.search(self.text[max(start, a - STRETCH // 2):a]))):
                 continue
             holders = self.cast.titled(noun)
             before = [c for c in holders if (at := self.cast.first_mention(c)) is not None and at < uses[0][0]]
@@ -389,7 +396,7 @@ class ProseReader:
             return {}
         out: dict[str, Character] = {}
         # "said my mother" again and again: the narrator's mother, whom the narrator names no other way.
-        mine = [f"my {noun}" for noun, n in titled_uses(body, ROLES, "my").items() if n >= EPITHET_USES]
+        mine = [f"my {noun}" for noun, at in titled_uses(body, ROLES, "my").items() if len(at) >= EPITHET_USES]
         for word in (*BARE, *mine):
             uses = [(start + m.start(), start + m.end()) for m in re.finditer(rf"\b{word}\b", body, re.I * (
                 word in mine))]

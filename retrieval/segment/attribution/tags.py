@@ -10,7 +10,6 @@ said the plan was “unfair”``). A tag refers to its speaker by name, by prono
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -315,13 +314,16 @@ def _head_noun(m: re.Match[str]) -> str:
     return noun
 
 
-def titled_uses(text: str, titles: frozenset[str], det: str = "the") -> Counter:
-    """How often each title stands as a tag's subject after "the" ("said the captain", "the doctor replied"), or
+def titled_uses(text: str, titles: frozenset[str], det: str = "the") -> dict[str, list[int]]:
+    """Where each title stands as a tag's subject after "the" ("said the captain", "the doctor replied"), or
     after ``det`` ("said my mother"): a title the text tags quotations with again and again is how it names
     someone."""
     words = "|".join(sorted(titles, key=len, reverse=True))
     rx = re.compile(rf"\b(?:{V})\s+{det}\s+(?P<a>{words})\b|\b(?i:{det})\s+(?P<b>{words})\s+{ADVERB}(?:{V})\b")
-    return Counter((m.group("a") or m.group("b")).lower() for m in rx.finditer(text))
+    out: dict[str, list[int]] = {}
+    for m in rx.finditer(text):
+        out.setdefault((m.group("a") or m.group("b")).lower(), []).append(m.start())
+    return out
 
 
 def lead_is_tag(lead: str) -> bool:

@@ -88,3 +88,14 @@ def test_a_role_the_tags_use_again_and_again_names_someone_but_a_word_for_anyone
     assert _speaker(text, units, "Good evening, aunt") == "the nephew"
     text, units = _read(story("man"))
     assert _speaker(text, units, "Good evening, aunt") != "the man"
+
+
+def test_a_word_for_anyone_names_the_one_newcomer_the_narration_brings_in_for_a_scene():
+    paragraphs = ["Nell sat by the fire. A tall gentleman came in, shaking the snow from his hat.",
+                  "“Good evening,” said the gentleman.",
+                  "“Good evening,” said Nell.",
+                  "“It is cold out,” said the gentleman.",
+                  "“Then sit down,” said Nell.",
+                  "“I will,” said the gentleman, and sat."]
+    text, units = _read(paragraphs)
+    assert _speaker(text, units, "It is cold out") == "the gentleman"
