@@ -110,7 +110,9 @@ class WordCase:
         "been", so lower case outnumbers the name)."""
         low = word.lower().strip("'’")
         seen = self.followed.get(low, Counter())
-        return low not in NEVER and self.capital[low] >= FIXED_USES and seen[after.lower()] == self.capital[low]
+        # "Poor Jim", "Little Bill": an epithet always before one name is still how sentences speak of them.
+        return low not in NEVER and low not in EPITHETS and self.capital[low] >= FIXED_USES \
+            and seen[after.lower()] == self.capital[low]
 
     def compound(self, word: str) -> bool:
         """A word capitalised in the middle of sentences at least as often as it is written in lower case: part

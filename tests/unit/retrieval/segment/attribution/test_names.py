@@ -107,3 +107,8 @@ def test_a_month_after_a_title_is_a_surname_but_alone_no_name():
     case = WordCase.of("In March the snow went. Mrs. March came home, and Mrs. March smiled.")
     assert clean("Mrs. March", case) == "Mrs. March"
     assert clean("March", case) is None
+
+
+def test_an_epithet_always_before_one_name_stays_out_of_it():
+    doc = "the poor dog, a poor man, poor me, poor us; we saw Poor Ned, then Poor Ned again, and Poor Ned. Ned left."
+    assert names("said Poor Ned", doc) == ["Ned"]
