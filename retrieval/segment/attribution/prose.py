@@ -3,6 +3,8 @@
 1. locate   — paragraphs, their quotations, the words before (lead) and after (trail) each;
 2. tags     — a speech tag beside a quotation names its speaker, or a pronoun or description resolved by gender
               and salience ("said his wife": kin.py; "said I": the first-person narrator, narrator.py); a
+              title, role or kin word the tags use again and again names a character ("said the captain",
+              "says pap", "said my mother"); a
               statement introduced, "according to"; untagged, the one person the narration just before is
               about ("Anne sighed. '…'", or the sentence ending the paragraph before); a letter read out is
               its signatory's (letters.py); in news, the shapes a reporter writes (newstags.py: a name behind an
@@ -364,11 +366,12 @@ class ProseReader:
         return self._antecedent(gender, paras, i, s, said, tag.ref)
 
     def _titles_as_names(self, start: int, end: int) -> dict[str, Character]:
-        """Titles the tags use again and again after "the" ("said the captain"), each the character it names
-        throughout: the one person named under it before the text first says "the captain" (Dr. Livesey,
-        named, then "the doctor"); else, where nobody under it was named before, a character of its own ("the
-        captain", whose name comes chapters later; a Captain Flint talked of later is someone else). Its
-        uses in the narration are that character's mentions."""
+        """Titles and roles the tags use again and again after "the" ("said the captain", "said the nephew"), each
+        the character it names throughout: the one person named under it before the text first says "the
+        captain" (Dr. Livesey, named, then "the doctor"); else, where nobody under it was named before, a
+        character of its own ("the captain", whose name comes chapters later; a Captain Flint talked of later
+        is someone else). A word for anyone ("the gentleman") only in one stretch, after the narration brings
+        someone in unnamed ("two portly gentlemen"). Its uses in the narration are that character's mentions."""
         out: dict[str, Character] = {}
         for noun, tags in titled_uses(self.text[start:end], TITLES | ROLES | GENERIC).items():
             # A word for anyone ("the gentleman") names one person only within the stretch its tags stand in.
@@ -398,8 +401,8 @@ class ProseReader:
         # "said my mother" again and again: the narrator's mother, whom the narrator names no other way.
         mine = [f"my {noun}" for noun, at in titled_uses(body, ROLES, "my").items() if len(at) >= EPITHET_USES]
         for word in (*BARE, *mine):
-            uses = [(start + m.start(), start + m.end()) for m in re.finditer(rf"\b{word}\b", body, re.I * (
-                word in mine))]
+            flags = re.IGNORECASE if word in mine else 0  # "My mother" opening a sentence; "Pap" is a name
+            uses = [(start + m.start(), start + m.end()) for m in re.finditer(rf"\b{word}\b", body, flags)]
             if len(uses) >= EPITHET_USES:
                 name = word if word in mine else word.capitalize()
                 out[word] = self.cast.described(name, SEX[word.split()[-1]])
