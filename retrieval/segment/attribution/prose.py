@@ -375,7 +375,8 @@ class ProseReader:
         out: dict[str, Character] = {}
         for noun, tags in titled_uses(self.text[start:end], TITLES | ROLES | GENERIC).items():
             # A word for anyone ("the gentleman") names one person only within the stretch its tags stand in.
-            a, b = (start + tags[0], start + tags[-1]) if noun in GENERIC else (start, end)
+            # Anyone's, after its last tag: the captain dead, "the captain's chest" is no one about to speak.
+            a, b = (start + tags[0], start + tags[-1]) if noun in GENERIC else (start, start + tags[-1])
             uses = [(m.start(), m.end()) for m in re.finditer(rf"\b[Tt]he\s+{noun}\b", self.text[:end])
                     if a <= m.start() <= b]
             if len(tags) < EPITHET_USES or not uses or (noun in GENERIC and (

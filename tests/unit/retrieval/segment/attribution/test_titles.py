@@ -99,3 +99,17 @@ def test_a_word_for_anyone_names_the_one_newcomer_the_narration_brings_in_for_a_
                   "“I will,” said the gentleman, and sat."]
     text, units = _read(paragraphs)
     assert _speaker(text, units, "It is cold out") == "the gentleman"
+
+
+def test_a_titles_own_character_is_mentioned_only_up_to_its_last_tag():
+    paragraphs = [*MAJOR, "Years later the major's chair still stood by the mill, and the major was a name."]
+    text = "\n\n".join(paragraphs)
+    spans, pos = [], 0
+    for par in paragraphs:
+        spans.append((pos, pos + len(par)))
+        pos += len(par) + 2
+    cast = Cast.learn(text)
+    ProseReader(text, Decision(None), Role.NARRATION, cast, news=False).read(spans)
+    last_tag = text.rindex("said the major")
+    mentions = [m.start for m in cast.mentions if m.character.name == "the major"]
+    assert mentions and max(mentions) <= last_tag
