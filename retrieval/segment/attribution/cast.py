@@ -156,7 +156,7 @@ class Cast:
             return
         fits = [] if family else [c for c in self.characters if _fits(c, title, words, gender)
                                   and not (title and len(words) == 1 and self._styled_apart(c, form))
-                                  and not self._known_before(c, form)]
+                                  and not self._known_before(c, form) and not self._titled_before(c, form)]
         # "Mr. Hale" is not "Kitty Hale" whose gender is still open when "Kitty" alone is followed by "she"; nor is
         # "Mrs. Hawkins" the first-person narrator "Jim Hawkins", her son, whom no pronoun ever sexes: a titled
         # surname joins someone the text calls by first name alone only when it shows them of the title's sex
@@ -237,6 +237,17 @@ class Cast:
         if " " in form or (c.first or "").lower() != form.lower():
             return False
         full = min((self._first.get(f.lower(), -1) for f in c.forms if " " in f), default=-1)
+        return full >= 0 and bisect.bisect_left(self._at.get(form.lower(), []), full) >= KNOWN_BEFORE
+
+    def _titled_before(self, c: Character, form: str) -> bool:
+        """Whether a surname under an office ("Judge Thatcher") is someone the text knew well before it named
+        ``c`` in full ("Bessie Thatcher", his daughter, named once in a list): as with a first name alone, a
+        person is introduced by the full name and then called by the short one, not the other way round."""
+        title, words = split_title(form)
+        if not title or len(words) != 1 or TITLE_GENDER.get(title):
+            return False  # "Mr. Gatsby" long before "Jay Gatsby" is how a stranger speaks of him; an office is not
+        full = min((self._first.get(f.lower(), -1) for f in c.forms if " " in f and not split_title(f)[0]),
+                   default=-1)
         return full >= 0 and bisect.bisect_left(self._at.get(form.lower(), []), full) >= KNOWN_BEFORE
 
     def _under_title(self, form: str) -> list[Character] | None:
