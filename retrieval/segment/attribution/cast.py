@@ -13,14 +13,17 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .heads import Fuller, chapter_holders, fuller_names
 from .names import NAME_RE, NEVER, PARTICLES, POSSESSIVE, TITLE_GENDER, TITLES, WordCase, clean, split_title
 
+KNOWN_BEFORE = 5  # mentions of a short name before a full name that make them two people
 STYLED_MENTIONS = 3  # times a titled surname is used before it is a person's established style ("Mr. Knightley")
 TAG_CAPITALS = 2  # times a tag's subject is capitalised inside sentences to be taken for a name
 # Titles that stay in a name with a first name: honours ("Sir William Lucas"), and "Mrs.", which styles a wife
 # by her husband's names ("Mrs. Alexander Spencer" is not Alexander Spencer).
 HONOURS = frozenset({"sir", "lady", "lord", "dame", "mrs"})
-SAME_TITLE = {"master": "mr", "mister": "mr", "ms": "miss"}  # titles that are one person's at other times
+# Titles that are one person's at other times, or the same title spelt two ways ("Dr. Livesey", "Doctor Livesey").
+SAME_TITLE = {"master": "mr", "mister": "mr", "ms": "miss", "doctor": "dr", "professor": "prof", "reverend": "rev"}
 MEN_BY_SURNAME = ("mr", "sir", "mister", "monsieur", "herr", "señor")
 FEMALE_TITLES = frozenset(t for t, g in TITLE_GENDER.items() if g == "f")
 MALE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
@@ -75,9 +78,12 @@ class Cast:
         self._voted: dict[str, str] = {}  # each form's gender by the pronouns after it
         self._forms: Counter = Counter()  # how often the text uses each name form
         self._first: dict[str, int] = {}  # each name form's first mention
+        self._at: dict[str, list[int]] = {}  # each name form's mentions, in order
         self._leaning: dict[str, str] = {}  # each form's gender by the pronouns after it, on a single vote
         self.mentions: list[Mention] = []
         self.places: set[str] = set()  # characters' names the text uses as places ("in New York")
+        # A head word several fuller names share ("Ghost"), by where it stands: from each offset on, whom it names.
+        self._scoped: dict[str, list[tuple[int, Character | None]]] = {}
 
     # --- learning --------------------------------------------------------------------------------------
     @classmethod
@@ -109,10 +115,14 @@ class Cast:
         genders = _votes(text, spans)
         for a, _, name in reversed(spans):
             cast._first[name.lower()] = a
+            cast._at.setdefault(name.lower(), []).insert(0, a)
         cast._group(forms, genders)
         for head in _shared_heads(text[start:end]):
             cast._by_form[head] = None  # "the Witch" among the Witch of the North and the Witch of the East
-        cast.mentions = [Mention(a, b, c) for a, b, n in spans if (c := cast.resolve(n)) is not None]
+        chapters = [start, *(a for a, b in headings if a > start and CHAPTER.match(text[a:b]))]
+        for head, names in fuller_names(text, start, end).items():
+            cast._share_head(head, names, chapters)
+        cast.mentions = [Mention(a, b, c) for a, b, n in spans if (c := cast.resolve(n, a)) is not None]
         cast._genders(text)
         cast.places = _places(text, cast.mentions)
         return cast
@@ -145,7 +155,8 @@ class Cast:
             self._by_form[form.lower()] = under[0] if len(under) == 1 else None
             return
         fits = [] if family else [c for c in self.characters if _fits(c, title, words, gender)
-                                  and not (title and len(words) == 1 and self._styled_apart(c, form))]
+                                  and not (title and len(words) == 1 and self._styled_apart(c, form))
+                                  and not self._known_before(c, form) and not self._titled_before(c, form)]
         # "Mr. Hale" is not "Kitty Hale" whose gender is still open when "Kitty" alone is followed by "she"; nor is
         # "Mrs. Hawkins" the first-person narrator "Jim Hawkins", her son, whom no pronoun ever sexes: a titled
         # surname joins someone the text calls by first name alone only when it shows them of the title's sex
@@ -220,6 +231,26 @@ class Cast:
                 return True
         return False
 
+    def _known_before(self, c: Character, form: str) -> bool:
+        """Whether a first name alone ("Jim") is someone the text knew well before it named ``c`` in full
+        ("Jim Turner", a robber met chapters later): a person is introduced by the full name and then called
+        by the short one, not the other way round after many mentions."""
+        if " " in form or (c.first or "").lower() != form.lower():
+            return False
+        full = min((self._first.get(f.lower(), -1) for f in c.forms if " " in f), default=-1)
+        return full >= 0 and bisect.bisect_left(self._at.get(form.lower(), []), full) >= KNOWN_BEFORE
+
+    def _titled_before(self, c: Character, form: str) -> bool:
+        """Whether a surname under an office ("Judge Thatcher") is someone the text knew well before it named
+        ``c`` in full ("Bessie Thatcher", his daughter, named once in a list): as with a first name alone, a
+        person is introduced by the full name and then called by the short one, not the other way round."""
+        title, words = split_title(form)
+        if not title or len(words) != 1 or TITLE_GENDER.get(title):
+            return False  # "Mr. Gatsby" long before "Jay Gatsby" is how a stranger speaks of him; an office is not
+        full = min((self._first.get(f.lower(), -1) for f in c.forms if " " in f and not split_title(f)[0]),
+                   default=-1)
+        return full >= 0 and bisect.bisect_left(self._at.get(form.lower(), []), full) >= KNOWN_BEFORE
+
     def _under_title(self, form: str) -> list[Character] | None:
         """For a title alone ("the Governor"), the people the text names under it by first and last name
         ("Governor of Washington Chris Gregoire"): the title alone is one of their names, no one's of its own.
@@ -245,10 +276,30 @@ class Cast:
             if c.gender is None and (g := _majority(votes.get(id(c), Counter()))):
                 c.gender = g
 
+    def _share_head(self, head: str, names: list[Fuller], chapters: list[int]) -> None:
+        """"Ghost" alone, shared by "Marley's Ghost" and "the Ghost of Christmas Past", is each of them in the
+        chapters that introduce them (heads.py), not one character for the whole book."""
+        people: dict[str, Character] = {}
+        for f in names:
+            c = self.resolve(f.form)
+            if c is None:  # "Ghost of Christmas Past": an "of" name is no run of capitalised words
+                c = Character(f"the {f.form}" if f.article else f.form, {f.form})
+                self.characters.append(c)
+            self._by_form[f.form.lower()] = self._by_form[c.name.lower()] = c
+            c.forms = {x for x in c.forms if x.lower() != head}
+            people[f.form] = c
+        self._by_form[head] = None
+        self._scoped[head] = [(a, people[f.form] if f else None) for a, f in chapter_holders(names, chapters)]
+
     # --- using -----------------------------------------------------------------------------------------
-    def resolve(self, name: str) -> Character | None:
-        """The character a name stands for; None for a form two characters share or an unknown one."""
+    def resolve(self, name: str, at: int | None = None) -> Character | None:
+        """The character a name stands for (``at``: where the name stands, for a word that names one person in
+        one chapter and another in the next); None for a form two characters share or an unknown one."""
         key = " ".join(name.split()).lower()
+        if at is not None and key in self._scoped:
+            held = self._scoped[key]
+            k = bisect.bisect_right(held, at, key=lambda x: x[0]) - 1
+            return held[k][1] if k >= 0 else None
         if key in self._by_form:
             return self._by_form[key]
         title, words = split_title(name)
@@ -256,17 +307,19 @@ class Cast:
         fits = [c for c in self.characters if _fits(c, title, words, gender)]
         return fits[0] if len(fits) == 1 else None
 
-    def person(self, name: str, tagged: bool = False) -> Character | None:
+    def person(self, name: str, tagged: bool = False, at: int | None = None) -> Character | None:
         """The character, adding one for a valid name the cast has not seen (a tag may name a stranger).
         ``tagged``: the name is a speech tag's subject ("said the Mouse"), where a word the document
         capitalises inside sentences at least as often as not is a character's name, though it also writes
-        "a mouse"."""
+        "a mouse"; ``at``: where the name stands."""
         name = POSSESSIVE.sub("", name.strip())
-        c = self.resolve(name)
+        c = self.resolve(name, at)
         if c is None and tagged:
             c = self._the_man(name)
         if c is None and name.lower() not in self._by_form and (
                 (new := clean(name, self.case)) or (tagged and (new := self._capitalised(name)))):
+            if new.lower() in self._by_form:  # "The Ghost" is the form "Ghost" the cast knows, not a new one
+                return self.resolve(new, at)
             self._place(new, 1)
             c = self._by_form.get(new.lower())
         return c
@@ -281,6 +334,40 @@ class Cast:
         men = [c for c in same if c.gender != "f" and split_title(c.name)[0] not in FEMALE_TITLES]
         women = [c for c in same if c.gender == "f"]
         return men[0] if len(men) == 1 and women and len(men) + len(women) == len(same) else None
+
+    def titled(self, noun: str) -> list[Character]:
+        """The characters the text names under the title ``noun`` ("doctor": Dr. Livesey), for "said the
+        doctor"; none when the noun is no title."""
+        key = noun.lower()
+        if key not in TITLES:
+            return []
+        key = SAME_TITLE.get(key, key)
+        return [c for c in self.characters
+                if any((t := split_title(f)[0]) and SAME_TITLE.get(t, t) == key for f in c.forms)]
+
+    def described(self, words: str, gender: str | None) -> Character:
+        """A character the text names only by a description ("the captain"), added once."""
+        c = self._by_form.get(words.lower())
+        if c is None:
+            c = Character(words, {words}, gender)
+            self.characters.append(c)
+            self._by_form[words.lower()] = c
+        return c
+
+    def also_called(self, c: Character, spans: list[tuple[int, int]], text: str) -> None:
+        """Mentions of ``c`` by a description ("the doctor" of Dr. Livesey), among the mentions by name; a
+        character known only so takes the gender of the pronouns after them ("the captain … his eyes")."""
+        self.mentions = sorted([*self.mentions, *(Mention(a, b, c) for a, b in spans)], key=lambda m: m.start)
+        if c.gender is None:
+            votes = Counter()
+            for _, b in spans:
+                he, she, it = _pronouns(text[b:b + GENDER_WINDOW])
+                if he != she and it <= he + she:
+                    votes["m" if he > she else "f"] += 1
+            c.gender = _majority(votes)
+
+    def first_mention(self, c: Character) -> int | None:
+        return next((m.start for m in self.mentions if m.character is c), None)
 
     def family(self, surname: str) -> bool:
         """Whether the text names a family by this surname under two titles ("Mr. Bennet", "Mrs. Bennet")."""
@@ -423,7 +510,7 @@ def _fits(c: Character, title: str | None, words: list[str], gender: str | None)
     cl = [w.lower() for w in cw]
     if low == cl:
         return not (title and c.gender is None and gender and TITLE_GENDER.get(split_title(c.name)[0] or ""))
-    if len(cl) < 2:
+    if len(cl) < 2 or not low:
         return False  # two one-word names ("Emma", "Knightley") are two people unless something ties them
     if len(low) == 1:
         return low[0] in (cl[0], cl[-1])

@@ -26,6 +26,13 @@ _EITHER = ("person stranger captain doctor child visitor servant clerk porter of
            "traveller traveler passenger cousin parent")
 SEX: dict[str, str | None] = {**{w: None for w in _EITHER.split()}, **{w: "m" for w in _MEN.split()},
                               **{w: "f" for w in _WOMEN.split()}}
+# Nouns any of several people in a scene may be ("the man", "the girl"): never how the text names one of them.
+_GENERIC = ("man gentleman boy fellow lad youth chap woman lady girl lass maid maiden person stranger child visitor "
+            "creature figure voice friend companion guest host passenger traveller traveler neighbour neighbor ghost "
+            "spirit phantom apparition old-man")
+GENERIC = frozenset(_GENERIC.split())
+# Nouns of a role or kinship ("the nephew", "the clerk", "the captain"), which a story may name one person by.
+ROLES = frozenset(SEX) - GENERIC
 # Kin words that stand alone for one person of the family ("pap he said", "Mamma came in").
 BARE = frozenset({"pap", "papa", "mamma", "mama"})
 _DET = r"(?:the|a|an|my|his|her|their|our|this|that|your)"
@@ -35,6 +42,7 @@ DESCRIBED = re.compile(rf"\b{_DET}(?P<words>(?:\s+[a-z][\w\-]*){{1,3}})", re.I)
 # Where a clause's subject stands: a sentence's or clause's start, or after a conjunction.
 SUBJECT_BEFORE = re.compile(r"(?:^|[.;:!?,—]\s*|\b(?:and|but|then|when|while|as|till|until|before|after|where|so|"
                             r"that|whom|who)\s+)$", re.I)
+SOMEONE = re.compile(r"\b(?:someone|somebody)\b", re.I)
 _BARE = re.compile(rf"\b(?:{'|'.join(BARE)})\b", re.I)
 
 
@@ -51,7 +59,11 @@ def unnamed_rival(narration: str, gender: str | None) -> str | None:
                     return f"{m.group().split()[0]} {word}"
                 break
     m = _BARE.search(narration)
-    return m.group() if m and _fits(SEX[m.group().lower()], gender) else None
+    if m and _fits(SEX[m.group().lower()], gender):
+        return m.group()
+    # "I saw someone drawing near along the road": a newcomer, even as an object, may be whom "he" is.
+    m = SOMEONE.search(narration)
+    return m.group() if m else None
 
 
 def _fits(sex: str | None, gender: str | None) -> bool:

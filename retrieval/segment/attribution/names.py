@@ -20,7 +20,7 @@ CAP = speech.CAPITALS
 # A word of a name: capitalised, letters and inner apostrophes or hyphens (O'Brien, Jean-Luc), no full stop.
 WORD = rf"[{CAP}][\w'’]*(?:-[\w'’]+)*"  # a hyphen inside (Jean-Luc), never a dash after ("Mr. Elton--and")
 TITLE_WORDS = {
-    "m": "mr mister sir lord master monsieur herr señor don king prince duke count baron father brother uncle "
+    "m": "mr mister sir lord master monsieur herr señor don king prince duke count baron father brother uncle squire "
          "colonel captain general major lieutenant sergeant admiral",
     "f": "mrs miss ms lady madam madame mme mlle dame frau señora doña queen princess duchess countess mother "
          "sister aunt mistress",
@@ -57,6 +57,9 @@ def _words(text: str) -> list[str]:
     return text.split()  # a long word list reads better as text
 
 
+# Months and days: never a name alone, but a surname after a title ("Mrs. March", "Mr. Friday").
+CALENDAR = frozenset(_words("monday tuesday wednesday thursday friday saturday sunday january february march april "
+                            "may june july august september october november december"))
 # Words that open sentences or stand for people without naming anyone: never a name, whatever their case.
 NEVER = frozenset(_words(
     "though although however but and or so yet then now thus hence still also even just only perhaps maybe indeed "
@@ -83,6 +86,8 @@ class WordCase:
 
     capital: Counter = field(default_factory=Counter)
     lower: Counter = field(default_factory=Counter)
+    # The capitalised word after each word the document capitalises inside a sentence ("Ben" → "Rogers").
+    followed: dict[str, Counter] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str) -> WordCase:
@@ -95,7 +100,19 @@ class WordCase:
                 wc.lower[word.lower()] += 1
             elif not _opens_sentence(text, m.start()):
                 wc.capital[word.lower()] += 1
+                nxt = NEXT_WORD.match(text, m.end())
+                wc.followed.setdefault(word.lower(), Counter())[nxt.group(1).lower() if nxt else ""] += 1
         return wc
+
+    def fixed(self, word: str, after: str) -> bool:
+        """Whether ``word`` is the first word of one name, ``word after``: the document capitalises it inside
+        sentences often enough, and always before ``after`` ("Ben Rogers" where the dialect writes "ben" for
+        "been", so lower case outnumbers the name)."""
+        low = word.lower().strip("'’")
+        seen = self.followed.get(low, Counter())
+        # "Poor Jim", "Little Bill": an epithet always before one name is still how sentences speak of them.
+        return low not in NEVER and low not in EPITHETS and self.capital[low] >= FIXED_USES \
+            and seen[after.lower()] == self.capital[low]
 
     def compound(self, word: str) -> bool:
         """A word capitalised in the middle of sentences at least as often as it is written in lower case: part
@@ -113,6 +130,10 @@ class WordCase:
         if low.endswith("ly") and not self.capital[low]:
             return False  # "Suddenly Anne": an adverb that only ever opens sentences
         return self.lower[low] * 4 <= self.capital[low] or (self.lower[low] == 0 and self.capital[low] > 0)
+
+
+FIXED_USES = 3  # times a word is capitalised inside sentences, always before one name, to be part of that name
+NEXT_WORD = re.compile(rf"[ \t\u00a0]+([{CAP}][\w'’]*)")
 
 
 def _opens_sentence(text: str, i: int) -> bool:
@@ -161,7 +182,7 @@ def clean(name: str, case: WordCase) -> str | None:
         return None
     title, rest = split_title(" ".join(words))
     body = len(rest) == 2 and rest[1] in BODIES  # "Home Office": a body's name, though the text writes "home"
-    if not rest or not (body or _name_words(rest, case)):
+    if not rest or not (body or _name_words(rest, case) or (title and len(rest) == 1 and rest[0].lower() in CALENDAR)):
         return None
     if title is None and len(rest) == 1 and (len(rest[0]) < 2 or _people(rest[0])):
         return None
@@ -220,15 +241,17 @@ def _name_words(words: list[str], case: WordCase) -> bool:
     named = [w for w in long if _name_word(w, case)]
     if len(named) == len(long):
         return True
-    return len(words) > 1 and bool(named) and all(w in named or case.compound(w) for w in long)
+    return len(words) > 1 and bool(named) and all(
+        w in named or case.compound(w) or (k + 1 < len(words) and case.fixed(w, words[k + 1].rstrip(".,")))
+        for k, w in enumerate(words) if w in long)
 
 
 def _opens_name(words: list[str], case: WordCase) -> bool:
     """Whether a run's first word is part of the name: a name word, or a word the document writes capitalised
     in the middle of sentences before another name word ("the New Zealand Herald", though it writes "new")."""
     w = words[0].rstrip(".")
-    return _name_word(w, case) or (len(words) > 1 and case.compound(w) and
-                                   any(_name_word(x.rstrip("."), case) for x in words[1:]))
+    return _name_word(w, case) or (len(words) > 1 and (case.compound(w) or case.fixed(w, words[1].rstrip(".,")))
+                                   and any(_name_word(x.rstrip("."), case) for x in words[1:]))
 
 
 # "Y-o-u-u", "S-s-sir": a word spelt out or stammered, letter by letter, is how someone says it, not a name.

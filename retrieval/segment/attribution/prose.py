@@ -3,6 +3,8 @@
 1. locate   — paragraphs, their quotations, the words before (lead) and after (trail) each;
 2. tags     — a speech tag beside a quotation names its speaker, or a pronoun or description resolved by gender
               and salience ("said his wife": kin.py; "said I": the first-person narrator, narrator.py); a
+              title, role or kin word the tags use again and again names a character ("said the captain",
+              "says pap", "said my mother"); a
               statement introduced, "according to"; untagged, the one person the narration just before is
               about ("Anne sighed. '…'", or the sentence ending the paragraph before); a letter read out is
               its signatory's (letters.py); in news, the shapes a reporter writes (newstags.py: a name behind an
@@ -33,15 +35,15 @@ from ..sentences import sentence_spans
 from ..units import Unit
 from .cast import Cast, Character
 from .conversation import Fill, Turn, take_turns
-from .descriptions import unnamed_rival
+from .descriptions import BARE, GENERIC, ROLES, SEX, unnamed_rival
 from .evidence import NOBODY, Decision
 from .kin import kin_about, kin_in_scene, kin_of
 from .letters import signed_by
-from .names import NAME, POSSESSIVE, split_title
+from .names import NAME, POSSESSIVE, TITLES, split_title
 from .narrator import across, addressed_unnarrated, narrator_of
 from .newstags import may_be_a_person, news_tag_after, news_tag_before, person_named, statement_by
 from .quotations import Quotation, find_quotations, single_quoted
-from .tags import Ref, Tag, lead_is_tag, reported, tag_after, tag_before
+from .tags import Ref, Tag, lead_is_tag, reported, tag_after, tag_before, titled_uses
 from .vocatives import addressees, asks_name, introduced, only_child, parents_addressed, titled_kin_addressed
 
 CONTEXT_PARAGRAPHS = 4  # paragraphs back in which a pronoun's antecedent is looked for
@@ -56,6 +58,14 @@ SURE_CONTEXT = 0.7  # a speaker named this surely is someone about, for a pronou
 EPITHET_USES = 3  # a description tagging this many quotations…
 EPITHET_SHARE = 0.8  # …this share of them guessed as one character tagged by name too, is that character's epithet
 EPITHET = 0.95
+# "said I", "I says": a story its narrator tells, where "pap" is the narrator's father.
+FIRST_PERSON_TAG = re.compile(r"[,!?][\"”’]\s+(?:said|says|say|cried|asked|answered|replied)\s+I\b|"
+                              r"[,!?][\"”’]\s+I\s+(?:said|says|say|cried|asked|answered|replied)\b")
+TITLED = 0.95  # "said the doctor": a title or role the tags use again and again, or the one person named under it
+STRETCH = 6000  # characters (a scene or two) within which "said the gentleman" again and again is one person
+# "two portly gentlemen", "a little girl": someone the narration brings in without a name, before the tags.
+NEWCOMERS = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome)\s+(?:[a-z][\w\-]*\s+){0,2}?(?:"
+                       + "|".join(sorted(SEX, key=len, reverse=True)) + r"|gentlemen|men|women)s?\b")
 # Turn-taking's stand-in for a first-person narrator the document never names (no name has a control character).
 NARRATOR = "\x00narrator"
 STEP_DECAY = 0.05  # confidence lost per reply away from the nearest tag (local turn-taking)
@@ -139,6 +149,8 @@ class ProseReader:
         if self.news:
             paras = [self._carried_on(paras[k - 1], p, single) if k else p for k, p in enumerate(paras)]
         self.me, self.narrated = None, False
+        self._titled_as = self._titles_as_names(spans[0][0], spans[-1][1]) if spans and not self.news else {}
+        self._kin_words = self._kin_words_as_names(spans[0][0], spans[-1][1]) if spans and not self.news else {}
         for i in range(len(paras)):
             self._tags(paras, i)
         self._epithets(paras)
@@ -341,7 +353,7 @@ class ProseReader:
         said = f'"{tag.verb} {tag.words}"' if tag.after and tag.verb and not tag.words[:1].isupper() else \
             f'"{tag.words} … {tag.verb}"' if tag.verb else f'"{tag.words}"'
         if tag.ref is Ref.NAME:
-            c = self.cast.person(tag.words, tagged=True)
+            c = self.cast.person(tag.words, tagged=True, at=paras[i].start + s.q.start)
             if c is None:
                 return NOBODY
             return Decision.of(c.name, Clue.SPEECH_TAG, f"{said} {where} the quotation",
@@ -351,10 +363,74 @@ class ProseReader:
                                "the narrator's turns address", 0.95)
         if tag.first_person or tag.words.lower() in ("they", "ils", "elles"):
             return NOBODY  # a narrator who says "I" is named nowhere a tag can see; "they" are several
+        if tag.ref is Ref.DESCRIPTION and (tag.words in BARE or tag.owner == "my"):
+            c = self._kin_words.get(tag.words if tag.words in BARE else f"my {tag.words.lower()}")
+            return Decision.of(c.name, Clue.SPEECH_TAG, f'"{tag.words}": what the narrator calls {c.name}',
+                               TITLED) if c else NOBODY
         if tag.ref is Ref.DESCRIPTION and tag.noun_is_kin:
             return self._kin(tag, paras, i, s)
+        if tag.ref is Ref.DESCRIPTION and tag.definite and (d := self._titled(tag, paras, i)):
+            return d
         gender = GENDER_OF.get(tag.words.lower())
         return self._antecedent(gender, paras, i, s, said, tag.ref)
+
+    def _titles_as_names(self, start: int, end: int) -> dict[str, Character]:
+        """Titles and roles the tags use again and again after "the" ("said the captain", "said the nephew"), each
+        the character it names throughout: the one person named under it before the text first says "the
+        captain" (Dr. Livesey, named, then "the doctor"); else, where nobody under it was named before, a
+        character of its own ("the captain", whose name comes chapters later; a Captain Flint talked of later
+        is someone else). A word for anyone ("the gentleman") only in one stretch, after the narration brings
+        someone in unnamed ("two portly gentlemen"). Its uses in the narration are that character's mentions."""
+        out: dict[str, Character] = {}
+        for noun, tags in titled_uses(self.text[start:end], TITLES | ROLES | GENERIC).items():
+            # A word for anyone ("the gentleman") names one person only within the stretch its tags stand in.
+            # Anyone's, after its last tag: the captain dead, "the captain's chest" is no one about to speak.
+            a, b = (start + tags[0], start + tags[-1]) if noun in GENERIC else (start, start + tags[-1])
+            uses = [(m.start(), m.end()) for m in re.finditer(rf"\b[Tt]he\s+{noun}\b", self.text[:end])
+                    if a <= m.start() <= b]
+            if len(tags) < EPITHET_USES or not uses or (noun in GENERIC and (
+                    b - a > STRETCH or not NEWCOMERS.search(self.text[max(start, a - STRETCH // 2):a]))):
+                continue
+            holders = self.cast.titled(noun)
+            before = [c for c in holders if (at := self.cast.first_mention(c)) is not None and at < uses[0][0]]
+            if len(before) > 1 or (len(before) == 1 and len(holders) > 1):
+                continue
+            if not before:  # its uses are the mentions of someone the text names in no other way
+                self.cast.also_called(self.cast.described(f"the {noun}", SEX.get(noun)), uses, self.text)
+            out[noun] = before[0] if before else self.cast.resolve(f"the {noun}")
+        return out
+
+    def _kin_words_as_names(self, start: int, end: int) -> dict[str, Character]:
+        """A child's word for a parent in lower case ("pap"), where a first-person narrator uses it again and
+        again: the narrator's parent, a character the text names so (its uses are that character's mentions).
+        In a story told of others, "papa" may be anyone's."""
+        body = self.text[start:end]
+        if len(FIRST_PERSON_TAG.findall(body)) < EPITHET_USES:
+            return {}
+        out: dict[str, Character] = {}
+        # "said my mother" again and again: the narrator's mother, whom the narrator names no other way.
+        mine = [f"my {noun}" for noun, at in titled_uses(body, ROLES, "my").items() if len(at) >= EPITHET_USES]
+        for word in (*BARE, *mine):
+            flags = re.IGNORECASE if word in mine else 0  # "My mother" opening a sentence; "Pap" is a name
+            uses = [(start + m.start(), start + m.end()) for m in re.finditer(rf"\b{word}\b", body, flags)]
+            if len(uses) >= EPITHET_USES:
+                name = word if word in mine else word.capitalize()
+                out[word] = self.cast.described(name, SEX[word.split()[-1]])
+                self.cast.also_called(out[word], uses, self.text)
+        return out
+
+    def _titled(self, tag: Tag, paras: list[Paragraph], i: int) -> Decision | None:
+        """"said the doctor": the character a title the tags use again and again names (above); a title used
+        seldom, the one person the text names under it where the last paragraphs name them."""
+        noun = tag.words.lower()
+        if c := self._titled_as.get(noun):
+            return Decision.of(c.name, Clue.SPEECH_TAG, f'"the {noun}": {c.name}, whom the tags call so', TITLED)
+        holders = self.cast.titled(noun)
+        p = paras[i]
+        if len(holders) != 1 or holders[0] not in [*self._context(paras, i), *self.cast.named_in(p.start, p.end)]:
+            return None
+        return Decision.of(holders[0].name, Clue.SPEECH_TAG, f'"the {noun}": {holders[0].name}, whom the text '
+                           "names under that title", TITLED)
 
     def _kin(self, tag: Tag, paras: list[Paragraph], i: int, s: Site) -> Decision:
         """"her mother", "his wife": the kin of someone the quotation addresses, the paragraph names or the
@@ -393,8 +469,13 @@ class ProseReader:
         # "one of the Rabbit's gloves": a possessive names an owner, not someone a pronoun goes on about.
         # "…, for Mrs. Lynde was no sooner seated than she said," ending the paragraph above: its words count.
         a, b = s.above or (p.start, p.start + s.q.start)
-        if s.tag is not None and (m := re.search(rf"\b{re.escape(s.tag.words)}\b", self.text[a:b])):
-            b = a + m.start()  # an antecedent comes before its pronoun ("he continued, on seeing Bingley")
+        # An antecedent comes before its pronoun ("he continued, on seeing Bingley"): the tag's own, the last
+        # before the quotation where the tag leads into it ("Mr. Dance stood there, as he said, '…'"; an earlier
+        # "as fast as he could" is someone else's).
+        found = [m.start() for m in re.finditer(rf"\b{re.escape(s.tag.words)}\b", self.text[a:b])] \
+            if s.tag is not None else []
+        if found:
+            b = a + (found[-1] if not s.tag.after and not s.above else found[0])
         owners = self._only_possessive(a, b)
         named = self.cast.named_in(a, b) if s.above else self._narrated(a, b, p)
         if self.news:  # a reporter's "she" is a person, never an outlet or a product named nearby
@@ -463,10 +544,11 @@ class ProseReader:
         since = paras[first].start
         for m in self.cast.mentions_in(since, end):
             since = m.end if m.character is c else since
-        for p in paras[first:i + 1]:
-            since = max([since, *(p.start + s.q.end for s in p.sites
-                                  if s.decision.speaker == c.name and p.start + s.q.end <= end)])
-        return unnamed_rival(" ".join(self.text[a:b] for a, b in _narration(paras[first:i + 1], since, end)), gender)
+        for p in paras[first:i + 1]:  # a turn guessed under the bar is no evidence they spoke
+            since = max([since, *(p.start + s.q.end for s in p.sites if s.decision.speaker == c.name
+                                  and s.decision.confidence >= SURE_CONTEXT and p.start + s.q.end <= end)])
+        rival = unnamed_rival(" ".join(self.text[a:b] for a, b in _narration(paras[first:i + 1], since, end)), gender)
+        return None if rival and rival.lower() in {f.lower() for f in c.forms} else rival  # "pap" is Pap
 
     def _stranger(self, paras: list[Paragraph], i: int, gender: str | None) -> str | None:
         """Someone the last paragraphs' tags describe without naming ("said the station-master", "continued our

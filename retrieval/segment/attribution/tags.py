@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .. import speech
+from .descriptions import BARE
 from .kin import KIN
 from .names import NAME, POSSESSIVE
 
@@ -29,7 +30,9 @@ DESC_CAP = DESC.replace("(?P<det>the|", "(?P<det>[Tt]he|[Aa]n?|[Oo]ur|[Hh]er|[Hh
 _FUNCTION = r"(?:he|she|it|i|they|we|you|to|at|with|in|into|and|or|but|of|for|from|on|as|by|that|who|not)\b"
 PRE_NAME = rf"(?:(?:the|a|an|her|his|their|our|my)\s+)?(?:(?!{_FUNCTION})[a-z][\w\-]*\s+){{0,3}}"
 ADVERB = r"(?:(?:[a-z]+ly|also|then|again|thus|now|still|only|soon|at\s+last|at\s+once|at\s+length)\s+)?"
-OPENER = r"(?:(?:And|But|So|Yet|Then|Now|As|At\s+last|At\s+length),?\s+)?"
+# "By and by Jim says:", "Pretty soon the widow said,": words of time that open a narrative sentence.
+OPENER = r"(?:(?:And|But|So|Yet|Then|Now|As|At\s+last|At\s+length|By\s+and\s+by|By-and-by|Pretty\s+soon|Presently|" \
+         r"Directly|Soon|Finally|Next|After\s+a\s+while),?\s+)?"
 APPOSITION = r"(?:,[^\"“”‘«»,]{1,120},)?"  # ’ is an apostrophe here: "the club’s treasurer"
 
 
@@ -47,6 +50,7 @@ class Tag:
     after: bool  # the tag follows the quotation
     near: bool = True  # the tag stands right beside the quotation
     owner: str | None = None  # a description's possessive ("her" in "her mother"): whose kin it names
+    definite: bool = False  # a description after "the" ("said the doctor"), not "a doctor" or "his doctor"
 
     @property
     def noun_is_kin(self) -> bool:
@@ -103,6 +107,10 @@ _BEFORE_PASSIVE = re.compile(rf"\b(?:accosted|addressed|interrupted|answered|ask
 # pronoun and its verb close the lead.
 _BEFORE_SAID_COLON = re.compile(rf"(?<![\w'’])(?:(?P<name>{NAME})|(?P<pron>{PRONOUNS_BEFORE}))\s+{ADVERB}"
                                 rf"(?P<verb>{V})\s*[:,]\s*$")
+# "Miss Watson would say,", "the widow she would say,": a habit of speech, the verb after a modal.
+_BEFORE_MODAL = re.compile(rf"(?<![\w'’])(?:(?P<name>{NAME})|(?P<pron>{PRONOUNS_BEFORE}))(?:\s+(?:he|she))?\s+"
+                           rf"{ADVERB}(?:would|will|used\s+to|did|could)\s+{ADVERB}(?P<verb>say|ask|cry|call\s+out|"
+                           r"answer|reply|sing\s+out|holler|shout|whisper|tell\s+me|add)\s*[:,]\s*$")
 _PRONOUN_WORDS = {p.lower() for p in PRONOUNS_BEFORE.split("|")}
 # "He said Labour had lost support because “…”": the rest of the lead reports what they said.
 _TAG_ENDS_LEAD = re.compile(r"[,:;—–-]\s*$")
@@ -127,6 +135,8 @@ _AFTER_ACCORDING = re.compile(rf"^[\s,]*(?:[—–-]+\s*)?(?P<verb>{'|'.join(a.l
 
 def tag_after(trail: str) -> Tag | None:
     """A tag opening ``trail``, the words after a quotation's closing mark."""
+    if kin := kin_word_tag(trail, after=True):
+        return kin
     for rx in (_AFTER_VERB_FIRST, _AFTER_SUBJECT_FIRST, _AFTER_ACCORDING):
         m = rx.match(trail)
         if m:
@@ -140,8 +150,27 @@ def tag_after(trail: str) -> Tag | None:
     return None
 
 
+# "says pap", "pap he says:": a child's word for a parent, in lower case, as a tag's subject (descriptions.BARE).
+_KIN_WORD = rf"(?P<noun>{'|'.join(sorted(BARE, key=len, reverse=True))})"
+_KIN_AFTER = re.compile(rf"^[\s,]*(?:[—–-]+\s*)?(?:{ADVERB}(?P<verb>{V})\s+{_KIN_WORD}\b|"
+                        rf"{_KIN_WORD.replace('noun', 'noun2')}\s+(?:he\s+|she\s+)?{ADVERB}(?P<verb2>{V})\b)")
+_KIN_BEFORE = re.compile(rf"(?<![\w'’]){_KIN_WORD}\s+(?:he\s+|she\s+)?{ADVERB}(?:would\s+)?(?P<verb>{V}|say)"
+                         r"\s*[:,]\s*$")
+
+
+def kin_word_tag(text: str, after: bool) -> Tag | None:
+    """A tag whose subject is a bare kin word ("says pap"), after or before a quotation."""
+    m = (_KIN_AFTER.match if after else _KIN_BEFORE.search)(text)
+    if m is None:
+        return None
+    d = m.groupdict()
+    return Tag(Ref.DESCRIPTION, d.get("noun") or d["noun2"], d.get("verb") or d.get("verb2"), after, True, None, True)
+
+
 def tag_before(lead: str) -> Tag | None:
     """A tag in ``lead``, the words of the sentence before a quotation's opening mark."""
+    if kin := kin_word_tag(lead, after=False):
+        return kin
     for rx in (_BEFORE_VERB_FIRST, _BEFORE_APPOSED):
         m = rx.match(lead)
         if m:
@@ -156,7 +185,7 @@ def tag_before(lead: str) -> Tag | None:
         # ("said the plan was") may be further off, as news quotes partly.
         if len(rest.split()) <= 3 or (near_verb and len(rest.split()) <= 14):
             return _tag(m, after=False, near=len(rest.split()) <= 6 and not (m.group("between") or "").strip())
-    for rx in (_BEFORE_CLAUSE, _BEFORE_PASSIVE, _BEFORE_SAID_COLON, _BEFORE_HEARD):
+    for rx in (_BEFORE_CLAUSE, _BEFORE_PASSIVE, _BEFORE_SAID_COLON, _BEFORE_HEARD, _BEFORE_MODAL):
         m = rx.search(lead)
         if m:
             return _tag(m, after=False)
@@ -164,10 +193,20 @@ def tag_before(lead: str) -> Tag | None:
         m = rx.match(lead)
         if m:
             return _tag(m, after=False, near=False)
+    if m := _BEFORE_CONJOINED.search(lead):
+        return _tag(m, after=False, near=False)
     # "an old Crab took the opportunity of saying": one of a kind, not the character the text calls so.
     if (m := _BEFORE_PARTICIPLE.search(lead)) and not _INDEFINITE.search(lead[:m.start("name")]):
         return _tag(m, after=False, near=False)
     return _verb_last(lead)
+
+
+# '"I'm the oldest," began Meg, but Jo cut in with a decided, "I'm the man…"': a clause joined to the sentence
+# of another's tag, its subject a name and its verb in the past, leads into the quotation after it: the
+# subject's words, whatever the verb ("cut in", "broke out", "turned to him").
+_BEFORE_CONJOINED = re.compile(
+    rf",\s+(?:and|but|while|when|so|then|till|until)\s+(?:then\s+)?(?P<name>{NAME})\s+(?P<verb>[a-z]+ed|cut|broke|put|"
+    r"began|went|came|got|ran|struck|burst|spoke|turned|sprang|chimed|piped)\b[^\"“”‘’«».!?;:]{0,40},\s*$")
 
 
 # "while the Dodo solemnly presented the thimble, saying", "an old Crab took the opportunity of saying to her
@@ -253,11 +292,12 @@ def _tag(m: re.Match[str], after: bool, near: bool = True) -> Tag | None:
         return Tag(Ref.PRONOUN, m.group("pron"), verb, after, near)
     det = (m.groupdict().get("det") or "").lower()  # "Her mother said," as "her mother said,"
     noun = _head_noun(m)
-    return Tag(Ref.DESCRIPTION, noun, verb, after, near, det if det in ("her", "his") else None)
+    return Tag(Ref.DESCRIPTION, noun, verb, after, near, det if det in ("her", "his", "my") else None, det == "the")
 
 
 # What ends a description after a tag's verb: punctuation, a preposition or conjunction, an adverb, a participle.
-_NP_END = re.compile(r"(?:with|in|to|at|as|and|but|who|that|which|of|for|from|on|by|not|then|again|once|still)$"
+_NP_END = re.compile(r"(?:with|in|to|at|as|and|but|who|that|which|of|for|from|on|by|not|then|again|once|still|he|she|"
+                     r"they|it)$"
                      r"|\w+ly$|\w+ing$")
 
 
@@ -272,6 +312,18 @@ def _head_noun(m: re.Match[str]) -> str:
             break
         noun = w
     return noun
+
+
+def titled_uses(text: str, titles: frozenset[str], det: str = "the") -> dict[str, list[int]]:
+    """Where each title stands as a tag's subject after "the" ("said the captain", "the doctor replied"), or
+    after ``det`` ("said my mother"): a title the text tags quotations with again and again is how it names
+    someone."""
+    words = "|".join(sorted(titles, key=len, reverse=True))
+    rx = re.compile(rf"\b(?:{V})\s+{det}\s+(?P<a>{words})\b|\b(?i:{det})\s+(?P<b>{words})\s+{ADVERB}(?:{V})\b")
+    out: dict[str, list[int]] = {}
+    for m in rx.finditer(text):
+        out.setdefault((m.group("a") or m.group("b")).lower(), []).append(m.start())
+    return out
 
 
 def lead_is_tag(lead: str) -> bool:

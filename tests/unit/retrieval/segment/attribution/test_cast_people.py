@@ -69,3 +69,14 @@ def test_a_by_line_that_goes_on_a_paragraph_is_no_byline():
     assert read_masthead(page).byline is None
     assert read_masthead(Page.of("Dock workers vote to strike over night shifts\nBy Carys Bowen\n\nText.\n")).byline \
         == "Carys Bowen"
+
+
+def test_a_surname_under_an_office_long_known_before_a_full_name_is_someone_else():
+    text = ("Judge Pell came by. Judge Pell sat. Judge Pell spoke and he left. Judge Pell came back. Judge Pell "
+            "laughed and he sat. At church were Judge Pell, and Nora Pell, and the widow.")
+    cast = Cast.learn(text)
+    assert cast.resolve("Judge Pell") is not cast.resolve("Nora Pell")
+    # Named in full first, the office and surname go on to name the same man.
+    cast = Cast.learn("Walter Pell came by. Judge Pell sat, and he spoke. Judge Pell left. Pell laughed and he "
+                      "sat. Judge Pell came back. Judge Pell smiled. Judge Pell left.")
+    assert cast.resolve("Judge Pell") is cast.resolve("Walter Pell")

@@ -90,3 +90,25 @@ def test_a_sentence_opening_word_of_a_proper_name_is_kept():
            "decide. According to the New Zealand Herald, the vote is close.")
     assert names("the vote, according to the New Zealand Herald", doc) == ["New Zealand Herald"]
     assert names("A new flag", doc) == []
+
+
+def test_a_first_name_the_dialect_writes_in_lower_case_stays_in_the_name():
+    # "ben" for "been" outnumbers the name in lower case; "Ben" inside sentences is only ever before "Carver".
+    doc = ("I ben there. We ben told. It ben long. They ben gone. You ben lost. He ben sick. Then Ben Carver "
+           "came, and Ben Carver sat, and we watched Ben Carver eat. Carver left.")
+    assert names("says Ben Carver", doc) == ["Ben Carver"]
+    # A word capitalised before different names is no fixed first word: "Old" alone does not join "Tom".
+    other = ("an old dog, an old cat, old times and old friends; we met Old Tom, and Old Sally, and Old Ned. "
+             "Tom left. Sally left. Ned left.")
+    assert names("said Old Tom", other) == ["Tom"]
+
+
+def test_a_month_after_a_title_is_a_surname_but_alone_no_name():
+    case = WordCase.of("In March the snow went. Mrs. March came home, and Mrs. March smiled.")
+    assert clean("Mrs. March", case) == "Mrs. March"
+    assert clean("March", case) is None
+
+
+def test_an_epithet_always_before_one_name_stays_out_of_it():
+    doc = "the poor dog, a poor man, poor me, poor us; we saw Poor Ned, then Poor Ned again, and Poor Ned. Ned left."
+    assert names("said Poor Ned", doc) == ["Ned"]

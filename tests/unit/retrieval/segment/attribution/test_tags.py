@@ -200,3 +200,58 @@ def test_her_mother_named_further_back_in_the_scene_is_still_found():
              "“None of that either,” said Sukey.", "“Bread, then,” said Nell."]
     got = speakers([breakfast, *girls, "“Sukey, you will come to the fair with me,” said her mother."])
     assert got[-1] == "Mrs. Crane"
+
+
+def test_a_clause_joined_to_anothers_tag_names_the_speaker_of_the_quotation_it_leads_into():
+    # '"I'm first," began Tom, but Ann cut in with a cheerful, "No, I am!"'
+    tag = tag_before(", began Tom, but Ann cut in with a cheerful, ")
+    assert tag is not None and tag.ref is Ref.NAME and tag.words == "Ann" and not tag.near
+    assert tag_before(", began Tom, but Ann turned to the window, ") is not None
+    # A clause that ends its sentence leads into no quotation.
+    assert tag_before("but Ann broke in. ") is None
+
+
+def test_dialect_tags_a_modal_an_opener_of_time_and_a_pleonastic_pronoun():
+    tag = tag_before("Then Aunt Bell would say, ")
+    assert tag is not None and tag.words.endswith("Aunt Bell") and tag.verb == "say"
+    tag = tag_before("By and by Sam says:")
+    assert tag is not None and tag.words == "Sam"
+    tag = tag_before("Then the cook she says, ")
+    assert tag is not None and tag.ref is Ref.DESCRIPTION and tag.words == "cook"
+
+
+def test_a_bare_kin_word_in_lower_case_is_a_tags_subject():
+    for trail in (", says pap.", ", pap says."):
+        tag = tag_after(trail)
+        assert tag is not None and tag.ref is Ref.DESCRIPTION and tag.words == "pap"
+    assert tag_before("Pretty soon pap says:").words == "pap"
+
+
+def test_the_narrators_pap_is_a_character_in_a_story_told_in_the_first_person():
+    paragraphs = ["I went home, and pap was there, sitting by the stove. Pap looked at me hard.",
+                  "“Where you been?” says pap.",
+                  "“Nowhere,” says I.",
+                  "“Don't you lie to me,” says pap.",
+                  "“I ain't,” I says.",
+                  "“Well, git to bed,” says pap.",
+                  "“All right,” says I."]
+    assert speakers(paragraphs)[1] == "Pap"
+    # Told of others, "papa" may be anybody's father: nobody is named for it.
+    told = ["Ann came home, and papa was there by the stove.", "“Where were you?” said papa.",
+            "“Out,” said Ann.", "“In the rain?” said papa.", "“Yes,” said Ann.", "“Go to bed,” said papa."]
+    assert speakers(told)[1] is None
+
+
+def test_my_kin_again_and_again_is_the_narrators_kin_in_a_story_told_in_the_first_person():
+    paragraphs = ["My aunt kept the shop, and I swept it.",
+                  "“Sweep the step too,” said my aunt.",
+                  "“Yes, ma'am,” said I.",
+                  "“And the window,” said my aunt.",
+                  "“I will,” said I.",
+                  "“Good boy,” said my aunt, and went in.",
+                  "“Thank you,” said I."]
+    assert speakers(paragraphs)[1] == "my aunt"
+    # Said only once, nobody is named for it.
+    once = [p.replace("said my aunt", "said she") for p in paragraphs]
+    once[1] = "“Sweep the step too,” said my aunt."
+    assert speakers(once)[1] is None
