@@ -242,8 +242,8 @@ def _name_words(words: list[str], case: WordCase) -> bool:
     if len(named) == len(long):
         return True
     return len(words) > 1 and bool(named) and all(
-        w in named or case.compound(w) or (k + 1 < len(words) and case.fixed(w, words[k + 1].rstrip(".,")))
-        for k, w in enumerate(words) if w in long)
+        w in named or case.compound(w) or (k == 0 and len(words) > 1 and case.fixed(w, words[1].rstrip(".,")))
+        for k, w in enumerate(words) if w in long)  # a fixed word is a first name ("Ben Rogers"), never a tail
 
 
 def _opens_name(words: list[str], case: WordCase) -> bool:

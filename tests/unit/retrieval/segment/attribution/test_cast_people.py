@@ -80,3 +80,14 @@ def test_a_surname_under_an_office_long_known_before_a_full_name_is_someone_else
     cast = Cast.learn("Walter Pell came by. Judge Pell sat, and he spoke. Judge Pell left. Pell laughed and he "
                       "sat. Judge Pell came back. Judge Pell smiled. Judge Pell left.")
     assert cast.resolve("Judge Pell") is cast.resolve("Walter Pell")
+
+
+def test_words_always_after_a_name_are_no_part_of_it_though_words_always_before_one_are():
+    # The rhyme capitalises "Quite Contrary" only after her name; the text writes "quite" and "contrary" too.
+    rhyme = "The boys sang Mistress Mary Quite Contrary at her. " * 3
+    plain = "She was quite cross and quite contrary. " * 2
+    cast = Cast.learn(f"{rhyme}{plain}Mary Lennox came. Mary said no. Mary ran, and she hid.")
+    assert cast.resolve("Mary") is cast.resolve("Mary Lennox")
+    dialect = "I've ben there. We ben told. " * 2 + "Ben Rogers came. Ben Rogers ran. Then Ben Rogers sat."
+    assert Cast.learn(dialect).resolve("Ben Rogers") is not None
+    assert clean("Ben Rogers", WordCase.of(dialect)) == "Ben Rogers"
