@@ -88,6 +88,6 @@ def test_words_always_after_a_name_are_no_part_of_it_though_words_always_before_
     plain = "She was quite cross and quite contrary. " * 2
     cast = Cast.learn(f"{rhyme}{plain}Mary Lennox came. Mary said no. Mary ran, and she hid.")
     assert cast.resolve("Mary") is cast.resolve("Mary Lennox")
-    dialect = "I've ben there. We ben told. " * 2 + "Ben Rogers came. Ben Rogers ran. Then Ben Rogers sat."
+    dialect = "I've ben there. We ben told. " * 2 + "Then came Ben Rogers. We saw Ben Rogers. Tom met Ben Rogers."
     assert Cast.learn(dialect).resolve("Ben Rogers") is not None
     assert clean("Ben Rogers", WordCase.of(dialect)) == "Ben Rogers"
