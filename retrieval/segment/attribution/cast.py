@@ -96,7 +96,7 @@ class Cast:
         headings = _headings(text, start, end)
         titled: list[tuple[int, int, str]] = []
         for m in NAME_RE.finditer(text, start, end):
-            name = clean(POSSESSIVE.sub("", m.group()), cast.case)
+            name = clean(POSSESSIVE.sub("", m.group()), cast.case, spoken=_opens_speech(text, m.start()))
             if name and not name.isupper():  # a signature or heading in capitals is no mention
                 offset = m.group().find(name.split()[0])
                 span = (m.start() + offset, m.start() + offset + len(name), name)
@@ -436,6 +436,11 @@ def _shared_heads(text: str) -> set[str]:
     # Each place named more than once: "the King of Scandinavia", the bride's father named once in passing, leaves
     # "the King" the King of Bohemia.
     return {head for head, of in places.items() if sum(n > 1 for n in of.values()) > 1}
+
+
+def _opens_speech(text: str, at: int) -> bool:
+    """Whether a run of capitals opens a quotation ("“Loose Bessie's hand"), where a sentence may be an order."""
+    return text[max(0, at - 3):at].rstrip()[-1:] in ("\"", "“", "‘", "'", "«", "„")
 
 
 def _places(text: str, mentions: list[Mention]) -> set[str]:

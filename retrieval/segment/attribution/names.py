@@ -122,6 +122,11 @@ class WordCase:
             return False
         return self.capital[low] >= max(2, self.lower[low])
 
+    def unseen(self, word: str) -> bool:
+        """Whether the document writes ``word`` nowhere but at the start of sentences: no evidence of its case."""
+        low = word.lower().strip("'’")
+        return not self.capital[low] and not self.lower[low] and not re.fullmatch(INITIAL, word)
+
     def name_word(self, word: str) -> bool:
         low = word.lower().strip("'’")
         # "I'm", "I'd", "I’ve": the pronoun I, always capitalised, is never a name.
@@ -163,14 +168,15 @@ def _without_office(words: list[str]) -> list[str]:
     return words
 
 
-def clean(name: str, case: WordCase) -> str | None:
+def clean(name: str, case: WordCase, spoken: bool = False) -> str | None:
     """The person's name in a capitalised run, or None: sentence openers before it are dropped ("Though
     Pence" is Pence), a run with a word the document writes in lower case is no name ("Somebody"), nor is a
-    people's adjective alone ("American")."""
+    people's adjective alone ("American"). ``spoken``: the run opens what someone says, where imperatives stand.
+    """
     words = _unrepeated(name.split())
     # "the Home Office", "the Refugee Council": a body's name keeps the word before its noun.
     while words and not _is_title(words[0]) and not (len(words) == 2 and words[1] in BODIES) and (
-            not _opens_name(words, case) or _before_title(words) or _epithet(words, case) or _described(words)):
+            not _opens_name(words, case, spoken) or _before_title(words) or _epithet(words, case) or _described(words)):
         words = words[1:]  # "Though Pence", "Afghan Ambassador Mohib", "Poor Marilla": the first word is not the name's
     while words and words[-1] in PRONOUN_I:
         words = words[:-1]  # "Meg, I …" set without its comma ("Meg I") is Meg and the speaker's "I"
@@ -246,10 +252,12 @@ def _name_words(words: list[str], case: WordCase) -> bool:
         for k, w in enumerate(words) if w in long)  # a fixed word is a first name ("Ben Rogers"), never a tail
 
 
-def _opens_name(words: list[str], case: WordCase) -> bool:
+def _opens_name(words: list[str], case: WordCase, spoken: bool = False) -> bool:
     """Whether a run's first word is part of the name: a name word, or a word the document writes capitalised
     in the middle of sentences before another name word ("the New Zealand Herald", though it writes "new")."""
     w = words[0].rstrip(".")
+    if len(words) > 1 and spoken and case.unseen(w):
+        return False  # "“Loose Bessie's hand, child”": a word met only opening what people say is a verb
     return _name_word(w, case) or (len(words) > 1 and (case.compound(w) or case.fixed(w, words[1].rstrip(".,")))
                                    and any(_name_word(x.rstrip("."), case) for x in words[1:]))
 

@@ -91,3 +91,14 @@ def test_words_always_after_a_name_are_no_part_of_it_though_words_always_before_
     dialect = "I've ben there. We ben told. " * 2 + "Then came Ben Rogers. We saw Ben Rogers. Tom met Ben Rogers."
     assert Cast.learn(dialect).resolve("Ben Rogers") is not None
     assert clean("Ben Rogers", WordCase.of(dialect)) == "Ben Rogers"
+
+
+def test_a_word_met_only_opening_what_people_say_is_no_first_name():
+    text = ("Bessie came in. We saw Bessie at the door, and Bessie sat down.\n\n"
+            "“Let her go,” was the answer. “Loose Bessie’s hand, child.”")
+    cast = Cast.learn(text)
+    assert cast.resolve("Loose Bessie") is None or cast.resolve("Loose Bessie") is cast.resolve("Bessie")
+    assert all(c.name != "Loose Bessie" for c in cast.characters)
+    # Narration keeps a first name met only opening sentences: "Cynthia Thompson, curator, said".
+    news = "Cynthia Thompson, curator of the museum, said the prints were rare. Thompson added more."
+    assert any(c.name == "Cynthia Thompson" for c in Cast.learn(news).characters)
