@@ -256,8 +256,10 @@ def _opens_name(words: list[str], case: WordCase, spoken: bool = False) -> bool:
     """Whether a run's first word is part of the name: a name word, or a word the document writes capitalised
     in the middle of sentences before another name word ("the New Zealand Herald", though it writes "new")."""
     w = words[0].rstrip(".")
-    if len(words) > 1 and spoken and case.unseen(w):
-        return False  # "“Loose Bessie's hand, child”": a word met only opening what people say is a verb
+    if len(words) > 1 and spoken and case.unseen(w) and case.capital[POSSESSIVE.sub("", words[1]).lower()] > 1:
+        # "“Loose Bessie's hand, child”": a word met only opening what people say, before a name the text uses
+        # on its own, is an order's verb ("“Ruth Vane.”", a name given once, stays whole)
+        return False
     return _name_word(w, case) or (len(words) > 1 and (case.compound(w) or case.fixed(w, words[1].rstrip(".,")))
                                    and any(_name_word(x.rstrip("."), case) for x in words[1:]))
 
