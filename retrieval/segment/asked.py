@@ -15,19 +15,29 @@ from .units import Unit
 
 QUESTION_WORDS = 50  # the question's last words kept: the ask itself, not the speech leading to it
 SHORT_QUESTION = 6  # a question this short ("Found?") takes the sentence before it along
+# Words that may follow the question and still leave it the ask: "…something you cannot forget? Take whatever
+# time you need.", "…the refiners? Go ahead." A longer tail is the speaker going on to say something else.
+TAIL_WORDS = 8
 # Markup and quotes that may close a question: "**What do you use?**", "(why?)", '"Why?"'
 CLOSERS = "*_\"'\u201d\u2019)]> \t\r\n"
 
 
 def question_at_end(text: str) -> str:
-    """The question ``text`` ends with (its last sentence, with the one before when short), or ""."""
+    """The question ``text`` ends with (its last question, with the sentence before when short, followed by
+    at most ``TAIL_WORDS`` words), or ""."""
     spans = sentence_spans(text)
-    if not spans or not text[spans[-1][0]:spans[-1][1]].rstrip(CLOSERS).endswith("?"):
+    last, tail = len(spans) - 1, 0
+    while last >= 0 and not text[spans[last][0]:spans[last][1]].rstrip(CLOSERS).endswith("?"):
+        tail += len(text[spans[last][0]:spans[last][1]].split())
+        if tail > TAIL_WORDS:
+            return ""
+        last -= 1
+    if last < 0:
         return ""
-    first = spans[-1][0]
-    if len(spans) > 1 and len(text[first:spans[-1][1]].split()) < SHORT_QUESTION:
-        first = spans[-2][0]
-    words = text[first:spans[-1][1]].split()
+    first = spans[last][0]
+    if last > 0 and len(text[first:spans[last][1]].split()) < SHORT_QUESTION:
+        first = spans[last - 1][0]
+    words = text[first:spans[last][1]].split()
     return " ".join(words[-QUESTION_WORDS:])
 
 

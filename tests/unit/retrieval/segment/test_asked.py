@@ -28,3 +28,11 @@ def test_an_answer_reads_the_question_another_speaker_asked():
         "",  # no question before it, and long enough alone
         "",
     ]
+
+
+def test_a_question_followed_by_a_courtesy_is_still_the_ask():
+    # A senator's question, then "Take whatever time you need.": the witness's answer answers the question.
+    assert question_at_end("Let's go back. What is the strongest memory you have? Take whatever time you need.") \
+        == "What is the strongest memory you have?"
+    # …but a question followed by a speech of its own is not what the next speaker answers.
+    assert question_at_end("Is it old? I found it under the floorboard of the attic, wrapped in a cloth.") == ""
