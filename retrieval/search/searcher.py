@@ -10,6 +10,7 @@ passage. The defaults were calibrated with benchmarks/calibrate_abstention.py.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -31,6 +32,11 @@ log = logging.getLogger("quoth.search")
 DEFAULT_GATE = {"sentence-transformers/all-MiniLM-L6-v2": (0.32, 0.4, 0.15)}
 FALLBACK_GATE = (0.32, 0.4, 0.15)
 
+
+# A passage with fewer words of its own than this ("Yes, sir.", ":D", "envisible") is matched by its search
+# text's context (who said it, where, the question before it) more than by anything it says.
+SHORT_WORDS = 5
+_WORD = re.compile(r"\w+")
 
 _BLAS_LIMITED = False
 
@@ -131,6 +137,8 @@ class Searcher:
         rows, dense_sims, fused = rows[relevant], dense_sims[relevant], fused[relevant]
         order = np.argsort(-fused, kind="stable")
         rows, dense_sims, fused = rows[order], dense_sims[order], fused[order]
+        if self.options.short_penalty > 0 and len(rows):
+            rows, dense_sims, fused = self._demote_short(idx, rows, dense_sims, fused, offset + k)
         if self.reranker is not None and len(rows):
             rows, dense_sims, fused = self._rerank(idx, query, rows, dense_sims, fused, offset + k)
         keep = self._dedup(idx, rows, offset + k)
@@ -195,6 +203,19 @@ class Searcher:
             # named person's best passages are among their own top candidates, so those are all it needs.
             fused = fused + np.isin(rows, np.concatenate(named)) * (o.speaker_boost * float(np.ptp(fused)))
         return rows, dense_sims, fused.astype(np.float32)
+
+    def _demote_short(self, idx: LoadedIndex, rows: np.ndarray, sims: np.ndarray, fused: np.ndarray, need: int
+                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Lower the passages with fewer than ``SHORT_WORDS`` words of their own by ``short_penalty`` of the
+        scores' range, in proportion to the words they lack; a short turn is still found when what it says
+        matches. Only the head that can reach the page is read (as in ``_dedup``); the rest keep their order."""
+        head = rows[: (need + 1) * 4]
+        words = np.array([len(_WORD.findall(p.text)) for p, _ in idx.passages(head)], dtype=np.float32)
+        lack = np.clip((SHORT_WORDS - words) / SHORT_WORDS, 0.0, 1.0)
+        fused = fused.copy()
+        fused[: len(head)] -= self.options.short_penalty * float(np.ptp(fused)) * lack
+        order = np.argsort(-fused, kind="stable")
+        return rows[order], sims[order], fused[order]
 
     def _rerank(self, idx: LoadedIndex, query: str, rows: np.ndarray, sims: np.ndarray, fused: np.ndarray,
                 need: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
