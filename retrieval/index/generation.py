@@ -27,7 +27,8 @@ from . import bm25
 
 FORMAT_VERSION = 2  # 2: passages have a locator column
 # Bump when segmentation or searchable-text rules change, so existing indexes re-segment everything.
-SEGMENTER_VERSION = 10  # 10: that question may be followed by a short courtesy (asked.py TAIL_WORDS)
+SEGMENTER_VERSION = 10  # 10: that question may be followed by a short courtesy; a chat message addressing
+# someone reads their last words (asked.py)
 # 9: an answer's search text carries the question it answers (segment/asked.py)
 # 8: section path and cast entry in search text; prose literal blocks; Gutenberg furniture
 # 7: speaker labels learnt from the document (chat logs, minutes, plays, briefings)
