@@ -24,6 +24,7 @@ from ..segment.sentences import sentence_spans
 from ..settings import SearchSettings
 from .fusion import fuse
 from .named import people_named
+from .query import asks_who_asked
 
 log = logging.getLogger("quoth.search")
 
@@ -137,8 +138,8 @@ class Searcher:
         rows, dense_sims, fused = rows[relevant], dense_sims[relevant], fused[relevant]
         order = np.argsort(-fused, kind="stable")
         rows, dense_sims, fused = rows[order], dense_sims[order], fused[order]
-        if self.options.short_penalty > 0 and len(rows):
-            rows, dense_sims, fused = self._demote_short(idx, rows, dense_sims, fused, offset + k)
+        if len(rows) and (self.options.short_penalty > 0 or asks_who_asked(query)):
+            rows, dense_sims, fused = self._reweigh_head(idx, query, rows, dense_sims, fused, offset + k)
         if self.reranker is not None and len(rows):
             rows, dense_sims, fused = self._rerank(idx, query, rows, dense_sims, fused, offset + k)
         keep = self._dedup(idx, rows, offset + k)
@@ -204,16 +205,22 @@ class Searcher:
             fused = fused + np.isin(rows, np.concatenate(named)) * (o.speaker_boost * float(np.ptp(fused)))
         return rows, dense_sims, fused.astype(np.float32)
 
-    def _demote_short(self, idx: LoadedIndex, rows: np.ndarray, sims: np.ndarray, fused: np.ndarray, need: int
-                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Lower the passages with fewer than ``SHORT_WORDS`` words of their own by ``short_penalty`` of the
-        scores' range, in proportion to the words they lack; a short turn is still found when what it says
-        matches. Only the head that can reach the page is read (as in ``_dedup``); the rest keep their order."""
+    def _reweigh_head(self, idx: LoadedIndex, query: str, rows: np.ndarray, sims: np.ndarray, fused: np.ndarray,
+                      need: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The head that can reach the page, re-scored by its passages' own words: lowered by ``short_penalty``
+        of the scores' range when they are fewer than ``SHORT_WORDS`` (in proportion to the words lacking; a
+        short turn is still found when what it says matches), raised by ``asker_boost`` when the question asks
+        who asked something and the passage asks. Only the head is read (as in ``_dedup``); the rest keep
+        their order."""
+        o = self.options
         head = rows[: (need + 1) * 4]
-        words = np.array([len(_WORD.findall(p.text)) for p, _ in idx.passages(head)], dtype=np.float32)
-        lack = np.clip((SHORT_WORDS - words) / SHORT_WORDS, 0.0, 1.0)
+        texts = [p.text for p, _ in idx.passages(head)]
+        words = np.array([len(_WORD.findall(t)) for t in texts], dtype=np.float32)
+        change = -o.short_penalty * np.clip((SHORT_WORDS - words) / SHORT_WORDS, 0.0, 1.0)
+        if asks_who_asked(query):
+            change += o.asker_boost * np.array(["?" in t for t in texts], dtype=np.float32)
         fused = fused.copy()
-        fused[: len(head)] -= self.options.short_penalty * float(np.ptp(fused)) * lack
+        fused[: len(head)] += float(np.ptp(fused)) * change
         order = np.argsort(-fused, kind="stable")
         return rows[order], sims[order], fused[order]
 

@@ -49,3 +49,12 @@ def test_a_turn_of_few_words_yields_to_one_that_answers_in_words(quoth, encoder)
 def test_a_turn_of_few_words_still_answers_its_question(quoth, encoder):
     found = ask(quoth, encoder, "Did Simms get the festival budget ready?", SearchSettings().short_penalty)
     assert found[0] == "Yes, sir.", found
+
+
+def test_who_asked_wants_the_asker_not_the_reply_that_reads_the_question(quoth, encoder):
+    # "Yes, sir." reads Lord Ashby's question in its search text; the question wants Lord Ashby's words.
+    question = "Who asked Simms about the budget?"
+    plain = Searcher(quoth.searcher.index, encoder, SearchSettings(asker_boost=0.0)).search(question).hits
+    assert plain[0].passage.text == "Yes, sir."
+    found = quoth.searcher.search(question).hits
+    assert found[0].passage.speaker == "Lord Ashby", [(h.passage.speaker, h.passage.text) for h in found]
