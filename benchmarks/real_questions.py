@@ -1,11 +1,14 @@
 """Retrieval on real documents: hit@1 and hit@3 per family for questions as users ask them.
 
 Every ``SLUG.questions.jsonl`` in the question folders (``quoth eval --questions`` format) asks about the
-document ``SLUG.*`` beside it. All the documents are indexed together, with the real model, into a work folder
-(``.data/bench-questions``, rebuilt each run), and each question is asked of the whole corpus. A document's
-family is its slug's first word (``pep``, ``play``, ``irc``, ``meeting``…).
+document ``SLUG.*`` beside it, or, for a folder of questions only (the held-out set), the document of that slug
+in the dev folders. All the documents of the sets asked, and always those of the dev set (so that a set is
+searched among the same distractors whichever sets run), are indexed together, with the real model, into a work
+folder (``.data/bench-questions``, rebuilt each run); each question is asked of the whole corpus. A document's
+family is its slug's first word (``pep``, ``play``, ``irc``, ``meeting``…). Each set is reported on its own:
+``dev`` (the questions developed on), ``heldout`` (written apart and never tuned to, see its README), or a folder.
 
-    python benchmarks/real_questions.py [--sets DIR ...] [--only SLUG ...] [--misses]
+    python benchmarks/real_questions.py [--sets dev heldout DIR ...] [--only SLUG ...] [--misses]
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from quoth.evaluate.questions import load_questions, score_questions
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = (ROOT / "tests" / "data" / "attribution" / "labelled", ROOT / "tests" / "data" / "retrieval")
+HELDOUT = (ROOT / "tests" / "data" / "retrieval" / "heldout",)
+NAMED = {"dev": SETS, "heldout": HELDOUT}
 NOT_DOCUMENTS = (".questions.jsonl", ".turns.jsonl", ".cast.json", ".quotes.jsonl")
 
 
@@ -37,6 +42,17 @@ class QuestionSet:
         return self.slug.split("_")[0]
 
 
+def _document(qfile: Path, slug: str) -> Path:
+    """The document beside the question file, else the one of that slug in the dev folders."""
+    for folder in (qfile.parent, *SETS):
+        docs = [p for p in folder.glob(f"{slug}.*") if not p.name.endswith(NOT_DOCUMENTS)]
+        if len(docs) > 1:
+            raise SystemExit(f"{qfile}: expected one document {slug}.* in {folder}, found {len(docs)}")
+        if docs:
+            return docs[0]
+    raise SystemExit(f"{qfile}: no document {slug}.* beside it or in the dev folders")
+
+
 def find_sets(folders: list[Path], only: list[str] | None = None) -> list[QuestionSet]:
     """Each question file with its document; a slug in two folders is read from the first."""
     found: dict[str, QuestionSet] = {}
@@ -45,10 +61,7 @@ def find_sets(folders: list[Path], only: list[str] | None = None) -> list[Questi
             slug = qfile.name.removesuffix(".questions.jsonl")
             if slug in found or (only and slug not in only):
                 continue
-            docs = [p for p in folder.glob(f"{slug}.*") if not p.name.endswith(NOT_DOCUMENTS)]
-            if len(docs) != 1:
-                raise SystemExit(f"{qfile}: expected one document {slug}.*, found {len(docs)}")
-            found[slug] = QuestionSet(slug, docs[0], load_questions(qfile))
+            found[slug] = QuestionSet(slug, _document(qfile, slug), load_questions(qfile))
     return list(found.values())
 
 
@@ -57,8 +70,8 @@ def index(sets: list[QuestionSet], work: Path, encoder: Encoder | None = None) -
     shutil.rmtree(work, ignore_errors=True)
     corpus = work / "corpus"
     corpus.mkdir(parents=True)
-    for s in sets:
-        shutil.copy(s.document, corpus / s.document.name)
+    for document in {s.document for s in sets}:
+        shutil.copy(document, corpus / document.name)
     q = Quoth(Settings().with_(corpus={"path": str(corpus)}, data={"dir": str(work / "data")}), encoder=encoder)
     q.index(full=True)
     return q
@@ -76,24 +89,30 @@ def measure(q: Quoth, sets: list[QuestionSet]) -> dict[str, dict]:
     return out
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sets", nargs="*", type=Path, default=list(SETS), help="folders of SLUG.questions.jsonl")
-    ap.add_argument("--only", nargs="*", help="these slugs only")
-    ap.add_argument("--work", type=Path, default=ROOT / ".data" / "bench-questions")
-    ap.add_argument("--misses", action="store_true", help="list the questions missed")
-    args = ap.parse_args()
-    sets = find_sets(args.sets, args.only)
-    q = index(sets, args.work)
-    results = measure(q, sets)
-    print(f"{'family':<10} {'docs':>4} {'questions':>9} {'hit@1':>6} {'hit@3':>6} {'speaker':>7}")
+def report(name: str, sets: list[QuestionSet], results: dict[str, dict], misses: bool) -> None:
+    print(f"\n{name}\n{'family':<10} {'docs':>4} {'questions':>9} {'hit@1':>6} {'hit@3':>6} {'speaker':>7}")
     for family, r in results.items():
         docs = len(sets) if family == "all" else sum(s.family == family for s in sets)
         speaker = "-" if r["speaker"] is None else f"{r['speaker']:.2f}"
         print(f"{family:<10} {docs:>4} {r['questions']:>9} {r['hit@1']:>6.2f} {r['hit@3']:>6.2f} {speaker:>7}")
-    if args.misses:
+    if misses:
         for miss in results["all"]["failures"]:
             print(f"  {miss}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sets", nargs="*", default=["dev"],
+                    help=f"sets to report, each on its own: {', '.join(NAMED)} or a folder of SLUG.questions.jsonl")
+    ap.add_argument("--only", nargs="*", help="these slugs only")
+    ap.add_argument("--work", type=Path, default=ROOT / ".data" / "bench-questions")
+    ap.add_argument("--misses", action="store_true", help="list the questions missed")
+    args = ap.parse_args()
+    chosen = {name: find_sets(list(NAMED.get(name, (Path(name),))), args.only) for name in args.sets}
+    distractors = find_sets(list(SETS), args.only)
+    q = index([*distractors, *(s for sets in chosen.values() for s in sets)], args.work)
+    for name, sets in chosen.items():
+        report(name, sets, measure(q, sets), args.misses)
     return 0
 
 

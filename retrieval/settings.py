@@ -138,6 +138,12 @@ class SearchSettings(Section):
     # How much a passage of someone the question names is preferred, as a share of the fused scores' range
     # (search/named.py); 0 turns the preference off.
     speaker_boost: float = Field(0.15, ge=0.0, le=1.0)
+    # How much a passage with almost no words of its own ("Yes, sir.", ":D") is lowered, as a share of the
+    # fused scores' range (search/searcher.py SHORT_WORDS); 0 turns it off.
+    short_penalty: float = Field(0.2, ge=0.0, le=1.0)
+    # How much a passage that asks is preferred when the question asks who asked something (search/query.py
+    # WHO_ASKED), as a share of the fused scores' range; 0 turns it off.
+    asker_boost: float = Field(0.3, ge=0.0, le=1.0)
     rerank_model: str = ""
     rerank_depth: int = Field(30, ge=1)
 

@@ -11,8 +11,10 @@ from ..index.speakers import SpeakerDirectory
 LONGEST_NAME = 3  # words in the longest name looked for ("Karine Jean-Pierre", "Christine Blasey Ford")
 MOST_PEOPLE = 3  # a question naming more is a list, not a question about one person's words
 # A name after these is who the question is about, not whose words it wants: "Who was Rachel Mitchell?", "What
-# did Psaki say about Abdullah?", "Why were there no sandwiches for Lady Bracknell?".
-TOPIC_AFTER = frozenset({"about", "of", "for", "to", "with", "against", "at", "on", "towards", "toward"})
+# did Psaki say about Abdullah?", "Why were there no sandwiches for Lady Bracknell?"; and whom someone asked:
+# "Who asked Simms about the budget?" wants the asker's words, not Simms's.
+TOPIC_AFTER = frozenset({"about", "of", "for", "to", "with", "against", "at", "on", "towards", "toward",
+                         "ask", "asks", "asked"})
 TOPIC_AFTER_PAIRS = frozenset({("who", "is"), ("who", "was"), ("who", "are"), ("who", "were")})
 _WORD = re.compile(r"[^\W_][\w.'’-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")

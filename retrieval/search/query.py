@@ -1,13 +1,23 @@
 """What a question and its options must be before they are searched: a mistake gets a message, never the
-"Nothing relevant found." that an honest miss gets."""
+"Nothing relevant found." that an honest miss gets. And what a question wants beyond its words: the asker's
+words when it asks who asked."""
 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 
 from ..errors import BadQuery
 from ..settings import MAX_K
+
+# "Who asked whether …", "Who wanted to know …": the answer is the asker's words, a passage that itself asks,
+# not the reply that carries the question in its search text (segment/asked.py). English phrasing.
+WHO_ASKED = re.compile(r"^\W*who\s+(?:asked|wanted\s+to\s+know|wondered|queried)\b", re.IGNORECASE)
+
+
+def asks_who_asked(query: str) -> bool:
+    return WHO_ASKED.match(query) is not None
 
 
 def check_query(query: str, k: int | None, offset: int = 0) -> None:

@@ -10,6 +10,7 @@ passage. The defaults were calibrated with benchmarks/calibrate_abstention.py.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -23,6 +24,7 @@ from ..segment.sentences import sentence_spans
 from ..settings import SearchSettings
 from .fusion import fuse
 from .named import people_named
+from .query import asks_who_asked
 
 log = logging.getLogger("quoth.search")
 
@@ -31,6 +33,11 @@ log = logging.getLogger("quoth.search")
 DEFAULT_GATE = {"sentence-transformers/all-MiniLM-L6-v2": (0.32, 0.4, 0.15)}
 FALLBACK_GATE = (0.32, 0.4, 0.15)
 
+
+# A passage with fewer words of its own than this ("Yes, sir.", ":D", "envisible") is matched by its search
+# text's context (who said it, where, the question before it) more than by anything it says.
+SHORT_WORDS = 5
+_WORD = re.compile(r"\w+")
 
 _BLAS_LIMITED = False
 
@@ -131,6 +138,8 @@ class Searcher:
         rows, dense_sims, fused = rows[relevant], dense_sims[relevant], fused[relevant]
         order = np.argsort(-fused, kind="stable")
         rows, dense_sims, fused = rows[order], dense_sims[order], fused[order]
+        if len(rows) and (self.options.short_penalty > 0 or asks_who_asked(query)):
+            rows, dense_sims, fused = self._reweigh_head(idx, query, rows, dense_sims, fused, offset + k)
         if self.reranker is not None and len(rows):
             rows, dense_sims, fused = self._rerank(idx, query, rows, dense_sims, fused, offset + k)
         keep = self._dedup(idx, rows, offset + k)
@@ -195,6 +204,25 @@ class Searcher:
             # named person's best passages are among their own top candidates, so those are all it needs.
             fused = fused + np.isin(rows, np.concatenate(named)) * (o.speaker_boost * float(np.ptp(fused)))
         return rows, dense_sims, fused.astype(np.float32)
+
+    def _reweigh_head(self, idx: LoadedIndex, query: str, rows: np.ndarray, sims: np.ndarray, fused: np.ndarray,
+                      need: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The head that can reach the page, re-scored by its passages' own words: lowered by ``short_penalty``
+        of the scores' range when they are fewer than ``SHORT_WORDS`` (in proportion to the words lacking; a
+        short turn is still found when what it says matches), raised by ``asker_boost`` when the question asks
+        who asked something and the passage asks. Only the head is read (as in ``_dedup``); the rest keep
+        their order."""
+        o = self.options
+        head = rows[: (need + 1) * 4]
+        texts = [p.text for p, _ in idx.passages(head)]
+        words = np.array([len(_WORD.findall(t)) for t in texts], dtype=np.float32)
+        change = -o.short_penalty * np.clip((SHORT_WORDS - words) / SHORT_WORDS, 0.0, 1.0)
+        if asks_who_asked(query):
+            change += o.asker_boost * np.array(["?" in t for t in texts], dtype=np.float32)
+        fused = fused.copy()
+        fused[: len(head)] += float(np.ptp(fused)) * change
+        order = np.argsort(-fused, kind="stable")
+        return rows[order], sims[order], fused[order]
 
     def _rerank(self, idx: LoadedIndex, query: str, rows: np.ndarray, sims: np.ndarray, fused: np.ndarray,
                 need: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -19,3 +19,8 @@ def test_the_people_a_question_names():
     # the person a question is about is not whose words it wants
     assert people_named("Who was Rachel Mitchell before the hearing?", DIRECTORY, FUNCTION_WORDS) == []
     assert people_named("Why no sandwiches for Lady Bracknell?", DIRECTORY, FUNCTION_WORDS) == []
+
+
+def test_whom_someone_asked_is_not_whose_words_are_wanted():
+    assert people_named("Who asked Ford about the party?", DIRECTORY, FUNCTION_WORDS) == []
+    assert people_named("What did Ford answer?", DIRECTORY, FUNCTION_WORDS) == ["Ford"]

@@ -39,3 +39,35 @@ def test_a_storys_narration_answers_no_question():
     assert lead_ins(text, units) == ["", "", ""]
     units[1] = Unit(*narration, "Ann", Role.QUOTE)  # spoken: an answer reads the question
     assert lead_ins(text, units)[1] == "'When will you come to see me?'"
+
+
+def test_a_question_followed_by_a_courtesy_is_still_the_ask():
+    # A senator's question, then "Take whatever time you need.": the witness's answer answers the question.
+    assert question_at_end("Let's go back. What is the strongest memory you have? Take whatever time you need.") \
+        == "What is the strongest memory you have?"
+    # …but a question followed by a speech of its own is not what the next speaker answers.
+    assert question_at_end("Is it old? I found it under the floorboard of the attic, wrapped in a cloth.") == ""
+
+
+def test_a_chat_message_addressing_someone_reads_their_last_words():
+    said = [("Rain", "Ok, it seems isproxy cannot start from another directory."),
+            ("hifi", "the wiki search button is absent"),
+            ("qriff", "and what about channel expiration..."),
+            ("hezekiah", "Rain: You need to make a .iip subdirectory in your home directory."),
+            ("hezekiah", "qriff, not yet."),
+            ("luckypunk", "@hifi did you try another browser"),
+            ("Rain", "nobody: this names no one here"),
+            ("hifi", "Rain is right about that")]
+    text = "\n".join(w for _, w in said)
+    units, pos = [], 0
+    for who, words in said:
+        a = text.index(words, pos)
+        units.append(Unit(a, a + len(words), who, Role.TURN))
+        pos = a + len(words)
+    assert lead_ins(text, units)[3:] == [
+        "Ok, it seems isproxy cannot start from another directory.",  # Rain's, two messages of others between
+        "and what about channel expiration...",
+        "the wiki search button is absent",
+        "",  # nobody of that name spoke
+        "",  # a name that opens a sentence, with no mark of address, addresses nobody
+    ]

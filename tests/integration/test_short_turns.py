@@ -1,0 +1,60 @@
+"""A turn with almost no words of its own ("Yes, sir.") is found by the question before it in its search text
+(segment/asked.py) more than by what it says: search lowers it (search.short_penalty) below a turn that
+answers in words, yet it stays the answer to the question it answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from quoth import Quoth, Settings
+from quoth.search import Searcher
+from quoth.settings import SearchSettings
+from tests.helpers import write_corpus
+
+PLAY = {
+    "play.txt": "\n\n".join([
+        "THE HARBOUR. A comedy in one act",
+        "LORD ASHBY: Have you got the budget for the harbour festival ready for the council, Simms?",
+        "SIMMS: Yes, sir.",
+        "LORD ASHBY: Good. The council meets on Thursday and will want to see it.",
+        "LADY ASHBY: The festival budget pays for the stage, the lights and the band, and nothing is left over"
+        " for the fireworks.",
+        "SIMMS: The fishermen have offered to lend their boats for the parade along the harbour wall.",
+    ]) + "\n",
+}
+
+
+@pytest.fixture
+def quoth(tmp_path, encoder) -> Quoth:
+    corpus = write_corpus(tmp_path / "corpus", PLAY)
+    q = Quoth(Settings().with_(corpus={"path": str(corpus)}, data={"dir": str(tmp_path / "data")}),
+              encoder=encoder)
+    q.index()
+    return q
+
+
+def ask(q: Quoth, encoder, question: str, penalty: float) -> list[str]:
+    searcher = Searcher(q.searcher.index, encoder, SearchSettings(short_penalty=penalty, k=5))
+    return [h.passage.text for h in searcher.search(question).hits]
+
+
+def test_a_turn_of_few_words_yields_to_one_that_answers_in_words(quoth, encoder):
+    question = "What does the festival budget pay for?"
+    assert ask(quoth, encoder, question, 0.0)[1] == "Yes, sir."  # second only to the answer, by its lead-in
+    found = ask(quoth, encoder, question, SearchSettings().short_penalty)
+    assert found[0].startswith("The festival budget pays"), found
+    assert "Yes, sir." not in found[:2], found
+
+
+def test_a_turn_of_few_words_still_answers_its_question(quoth, encoder):
+    found = ask(quoth, encoder, "Did Simms get the festival budget ready?", SearchSettings().short_penalty)
+    assert found[0] == "Yes, sir.", found
+
+
+def test_who_asked_wants_the_asker_not_the_reply_that_reads_the_question(quoth, encoder):
+    # "Yes, sir." reads Lord Ashby's question in its search text; the question wants Lord Ashby's words.
+    question = "Who asked Simms about the budget?"
+    plain = Searcher(quoth.searcher.index, encoder, SearchSettings(asker_boost=0.0)).search(question).hits
+    assert plain[0].passage.text == "Yes, sir."
+    found = quoth.searcher.search(question).hits
+    assert found[0].passage.speaker == "Lord Ashby", [(h.passage.speaker, h.passage.text) for h in found]
