@@ -173,7 +173,6 @@ class Cast:
             ctitle, cwords = split_title(c.name)
             if len(words) > 1 and not title and (len(cwords) < len(words) or (ctitle and len(cwords) == len(words))):
                 c.name = form  # "George Knightley" over "Mr. Knightley"
-
             self._by_form[form.lower()] = c
         elif fits and not title:
             # "Bingley" alone is the Mr. Bingley among the Bingleys, as men are named by surname; "Bennet" among
@@ -233,8 +232,9 @@ class Cast:
 
     def _known_before(self, c: Character, form: str) -> bool:
         """Whether a first name alone ("Jim") is someone the text knew well before it named ``c`` in full
-        ("Jim Turner", a robber met chapters later): a person is introduced by the full name and then called
-        by the short one, not the other way round after many mentions."""
+        ("Jim Turner", a robber met chapters later): then they stay two characters. Measured on eighteen works,
+        this is wrong for some (a narrator's or a hero's full name given late: "Jane", "the Rat") and right for
+        more (namesakes; a full name given once, formally): 123 wrong names against 144 when merged."""
         if " " in form or (c.first or "").lower() != form.lower():
             return False
         full = min((self._first.get(f.lower(), -1) for f in c.forms if " " in f), default=-1)
@@ -242,8 +242,8 @@ class Cast:
 
     def _titled_before(self, c: Character, form: str) -> bool:
         """Whether a surname under an office ("Judge Thatcher") is someone the text knew well before it named
-        ``c`` in full ("Bessie Thatcher", his daughter, named once in a list): as with a first name alone, a
-        person is introduced by the full name and then called by the short one, not the other way round."""
+        ``c`` in full ("Bessie Thatcher", his daughter, named once in a list): a person is introduced by the full
+        name and then called by the short one, not the other way round."""
         title, words = split_title(form)
         if not title or len(words) != 1 or TITLE_GENDER.get(title):
             return False  # "Mr. Gatsby" long before "Jay Gatsby" is how a stranger speaks of him; an office is not
