@@ -31,6 +31,7 @@ from typing import NamedTuple
 from ..records import Kind, LayoutHints
 from .base import Extracted, LoadReport, SettingsReader, text_of
 
+
 class Message(NamedTuple):
     """One chat message as rendered: when, who, their words, whom it answers and words it quotes of another."""
 
