@@ -1,0 +1,43 @@
+"""A quotation whose header names nobody (``> `` lines in a chat message, a GitHub comment, a Reddit post) is
+still named when the document says who: its words stand earlier in the thread, in one person's own turn. The
+words must be long enough to be that person's and no one else's (a "> yes" names nobody), and every earlier
+turn that holds them must be the same person's; otherwise the quotation stays unnamed. Never the quoter's:
+the quoter's own turn cannot hold words quoted in it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ...records import Clue, Role
+from ..attribution.evidence import Decision
+from ..units import Unit
+
+MIN_WORDS = 4  # fewer quoted words ("> yes", "> +1") could be anyone's
+FOUND_WEIGHT = 0.95  # the words are found, not labelled: a little less sure than a quote header
+MARKS_RE = re.compile(r"(?m)^[ \t]*(?:>[ \t]?)+")
+
+
+def _words(text: str) -> str:
+    return " ".join(MARKS_RE.sub(" ", text).split())
+
+
+def credit_found(text: str, units: list[Unit]) -> list[Unit]:
+    """The units, each unnamed quotation credited to the one person whose earlier turn holds its words."""
+    out = list(units)
+    own = [(u.start, u.speaker, _words(text[u.start:u.end])) for u in units if u.speaker and u.role is not Role.QUOTE]
+    for i, u in enumerate(units):
+        if u.role is not Role.QUOTE or u.speaker is not None:
+            continue
+        quoted = _words(text[u.start:u.end])
+        if len(quoted.split()) < MIN_WORDS:
+            continue
+        found = {who for start, who, words in own if start < u.start and quoted in words}
+        if len(found) != 1:
+            continue
+        [who] = found
+        d = Decision.of(who, Clue.THREAD, f"the quoted words stand earlier in the thread, in {who}'s own turn",
+                        FOUND_WEIGHT)
+        out[i] = replace(u, speaker=d.speaker, confidence=d.confidence, evidence=d.evidence)
+    return out
