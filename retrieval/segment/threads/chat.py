@@ -18,6 +18,7 @@ from ..page import Line, Page
 from ..turns import Turn, label_spans, turn_units
 from ..units import Unit
 from . import Thread
+from .quoted import credit_found
 
 _DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
 _TIME = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?[APap]\.?[Mm]\.?)?"
@@ -79,7 +80,7 @@ class ChatMessages:
                 read.append((nxt.start, nxt.end))
         first = turns[0].line
         quoted = [ln.index for ln in page.content(first) if QUOTED_RE.match(ln.text) and _message(ln) is None]
-        units = sorted(turn_units(page, turns, skip, quoted) + carried, key=lambda u: u.start)
+        units = credit_found(page.text, sorted(turn_units(page, turns, skip, quoted) + carried, key=lambda u: u.start))
         spans = label_spans(page, turns, [i for i in skip if i not in reply_lines])
         return Thread(first, units, tuple(sorted({*spans, *read})))
 

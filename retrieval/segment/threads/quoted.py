@@ -26,7 +26,8 @@ def _words(text: str) -> str:
 def credit_found(text: str, units: list[Unit]) -> list[Unit]:
     """The units, each unnamed quotation credited to the one person whose earlier turn holds its words."""
     out = list(units)
-    own = [(u.start, u.speaker, _words(text[u.start:u.end])) for u in units if u.speaker and u.role is not Role.QUOTE]
+    # Earlier words of a named writer: their own turns, and quotations their header or export names them for.
+    own = [(u.start, u.speaker, _words(text[u.start:u.end])) for u in units if u.speaker]
     for i, u in enumerate(units):
         if u.role is not Role.QUOTE or u.speaker is not None:
             continue
