@@ -27,7 +27,9 @@ from . import bm25
 
 FORMAT_VERSION = 2  # 2: passages have a locator column
 # Bump when segmentation or searchable-text rules change, so existing indexes re-segment everything.
-SEGMENTER_VERSION = 10  # 10: no words lost (unnamed quotes, agendas, verse asides); run-on chunks; titles
+SEGMENTER_VERSION = 11  # 11: quoted words keep their author (mail > and Outlook originals, forum and BBCode quotes,
+# chat replies carried, '> ' found earlier)
+# 10: no words lost (unnamed quotes, agendas, verse asides); run-on chunks; titles
 # 8: section path and cast entry in search text; prose literal blocks; Gutenberg furniture
 # 7: speaker labels learnt from the document (chat logs, minutes, plays, briefings)
 # 6: attribution with evidence and confidence, quotation-level units
