@@ -85,8 +85,8 @@ def test_slack_quotes_and_shares_and_telegram_blockquotes_are_quotations():
     [got], _ = read(slack, "export/harbour/2024-03-14.json")
     assert "\n> the ledgers are back from the binder\nGreat news & thanks." in got.text
     assert "↳ quoting Mara Quill: Herring payments are all there." in got.text
+    rich = ["As the notice says:", {"type": "blockquote", "text": "Gates close at dusk."}, "So hurry."]
     telegram = {"name": "G", "messages": [{"id": 1, "type": "message", "from": "Ann", "date": "2024-05-01T18:00:00",
-                                           "text": ["As the notice says:", {"type": "blockquote",
-                                                                             "text": "Gates close at dusk."}, "So hurry."]}]}
+                                           "text": rich}]}
     [got], _ = read(telegram)
     assert got.text.endswith("As the notice says:\n> Gates close at dusk.\nSo hurry.\n")
