@@ -53,9 +53,15 @@ def _message(raw: bytes, rel: str, report: LoadReport) -> Iterator[Extracted]:
         report.warn(rel, f"skipped: unreadable message ({exc})")
         return
     name, address = parseaddr(str(msg.get("From", "")))
-    found = {"title": str(msg.get("Subject", "")).strip() or None, "author": name.strip() or address or None,
+    found = {"title": str(msg.get("Subject", "")).strip() or None, "author": given_first(name.strip()) or address or None,
              "date": _date(str(msg.get("Date", "")))}
     yield Extracted(rel, normalise_newlines(body).strip("\n"), found, LayoutHints(kind=Kind.EMAIL))
+
+
+def given_first(name: str) -> str:
+    """A mail directory's ``Surname, Given`` (Outlook's display names) as people write it: ``Given Surname``."""
+    parts = [p.strip() for p in name.split(",")]
+    return f"{parts[1]} {parts[0]}" if len(parts) == 2 and all(parts) and len(name.split()) <= 4 else name
 
 
 def _body(msg: EmailMessage) -> str:

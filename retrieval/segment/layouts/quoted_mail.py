@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from email.utils import parseaddr
 
+from ...ingest.email import given_first
 from ...records import Clue
 from ..attribution.evidence import NOBODY, Decision
 from ..page import Line, Page
@@ -28,6 +28,7 @@ ORIGINAL_RE = re.compile(r"^(?:-{2,}\s*(?:Original|Forwarded) Message\s*-{2,}|Be
                          re.IGNORECASE)
 FIELD_RE = re.compile(r"^(?P<key>From|Sent|Date|To|Cc|Bcc|Subject|Reply-To|Importance)\s?:\s*(?P<value>.*)$",
                       re.IGNORECASE)
+ADDRESS_RE = re.compile(r"^(?P<name>.*?)\s*<[^<>]*>$")  # Ann Lee <ann@x.org>
 MAILTO_RE = re.compile(r"\[mailto:[^\]]*\]", re.IGNORECASE)
 SIGNATURE = "--"  # the "-- " delimiter, stripped
 HEADER_WEIGHT = 1.0  # a header block's From names the original's writer as surely as an attribution
@@ -43,14 +44,14 @@ class MailQuotes:
 
 
 def header_author(value: str) -> str | None:
-    """The person a header block's ``From:`` names (``Ann Lee [mailto:ann@x.org]``, ``"Lee, Ann" <ann@x.org>``
-    → Ann Lee), or None for an address alone."""
-    name, _ = parseaddr(MAILTO_RE.sub("", value).strip())
-    name = name.strip(" \"'") or MAILTO_RE.sub("", value).strip(" \"'")
-    parts = [p.strip() for p in name.split(",")]
-    if len(parts) == 2 and all(parts):  # a directory's "Surname, Given"
-        name = f"{parts[1]} {parts[0]}"
-    return author(name) if "@" not in name else None
+    """The person a header block's ``From:`` names (``Ann Lee [mailto:ann@x.org]``, ``"Lee, Ann" <ann@x.org>``,
+    ``Lee, Ann <ann@x.org>`` → Ann Lee), or None for an address alone."""
+    value = MAILTO_RE.sub("", value).strip()
+    m = ADDRESS_RE.match(value)
+    name = (m.group("name") if m else value).strip(" \"'")
+    if "@" in name:
+        return None
+    return author(given_first(name))
 
 
 def _header(page: Page, ln: Line) -> tuple[list[int], Decision] | None:
