@@ -53,8 +53,8 @@ def _message(raw: bytes, rel: str, report: LoadReport) -> Iterator[Extracted]:
         report.warn(rel, f"skipped: unreadable message ({exc})")
         return
     name, address = parseaddr(str(msg.get("From", "")))
-    found = {"title": str(msg.get("Subject", "")).strip() or None, "author": given_first(name.strip()) or address or None,
-             "date": _date(str(msg.get("Date", "")))}
+    found = {"title": str(msg.get("Subject", "")).strip() or None,
+             "author": given_first(name.strip()) or address or None, "date": _date(str(msg.get("Date", "")))}
     yield Extracted(rel, normalise_newlines(body).strip("\n"), found, LayoutHints(kind=Kind.EMAIL))
 
 
