@@ -8,6 +8,7 @@ the quoter's own turn cannot hold words quoted in it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ...records import Clue, Role
@@ -23,22 +24,25 @@ def _words(text: str) -> str:
     return " ".join(MARKS_RE.sub(" ", text).split())
 
 
-def credit_found(text: str, units: list[Unit]) -> list[Unit]:
-    """The units, each unnamed quotation credited to the one person whose earlier turn holds its words."""
+def credit_found(text: str, units: list[Unit], earlier: Sequence[Unit] = ()) -> list[Unit]:
+    """The units, each unnamed quotation credited to the one person whose earlier turn holds its words.
+    ``earlier``: more named words to look in (the page's body above a comment thread)."""
     out = list(units)
     # Earlier words of a named writer: their own turns, and quotations their header or export names them for.
-    own = [(u.start, u.speaker, _words(text[u.start:u.end])) for u in units if u.speaker]
+    own = [(u.start, u.speaker, _words(text[u.start:u.end]), u.confidence) for u in (*earlier, *units) if u.speaker]
     for i, u in enumerate(units):
         if u.role is not Role.QUOTE or u.speaker is not None:
             continue
         quoted = _words(text[u.start:u.end])
         if len(quoted.split()) < MIN_WORDS:
             continue
-        found = {who for start, who, words in own if start < u.start and quoted in words}
-        if len(found) != 1:
+        found = [(who, sure) for start, who, words, sure in own if start < u.start and quoted in words]
+        if len({who for who, _ in found}) != 1:
             continue
-        [who] = found
+        who = found[0][0]
         d = Decision.of(who, Clue.THREAD, f"the quoted words stand earlier in the thread, in {who}'s own turn",
                         FOUND_WEIGHT)
-        out[i] = replace(u, speaker=d.speaker, confidence=d.confidence, evidence=d.evidence)
+        # Never surer than the naming of the words found: a guessed writer stays a guess.
+        sure = min([d.confidence, *(s for _, s in found if s is not None)])
+        out[i] = replace(u, speaker=d.speaker, confidence=sure, evidence=d.evidence)
     return out
