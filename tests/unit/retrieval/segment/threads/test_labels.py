@@ -115,7 +115,8 @@ def test_post_headers_with_the_words_below_and_quotes_named_for_whose_earlier_wo
            "#### [mattduck](https://x.test/mattduck) commented at [2025-09-19](https://x.test/49#3):\n\nMerged it.\n")
     # The quoted line is plyr4's words in mattduck's post: kept (never lost), named for plyr4, whose post above
     # holds them (never mattduck).
-    assert turns(doc) == [("plyr4", "this PR adds an override for the endpoint."), ("plyr4", "this PR adds an override"),
+    assert turns(doc) == [("plyr4", "this PR adds an override for the endpoint."),
+                          ("plyr4", "this PR adds an override"),
                           ("mattduck", "Thanks, looks sensible to me."), ("plyr4", "Great, thanks."),
                           ("mattduck", "Merged it.")]
 
