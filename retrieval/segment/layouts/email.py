@@ -32,6 +32,12 @@ class Email(Layout):
             page.drop(page.lines[index])
         page.memo[MEMO] = quotes
 
+    def split(self, blocks: list[Block]) -> tuple[list[Block], list[Block]]:
+        """A quoted block is someone's words however short (``> See you at ten``), never a heading."""
+        headings, body = super().split(blocks)
+        quoted = [b for b in headings if any(ln.text.startswith(">") for ln in b)]
+        return [b for b in headings if b not in quoted], sorted(body + quoted, key=lambda b: b[0].index)
+
     def read(self, r: Reading) -> list[Unit]:
         """The sender's paragraphs read as prose; each quoted stretch a unit of its writer's, or of nobody named."""
         quotes: MailQuotes = r.page.memo.get(MEMO) or MailQuotes()

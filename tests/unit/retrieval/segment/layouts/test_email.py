@@ -57,3 +57,8 @@ def test_a_from_line_in_the_senders_prose_is_no_header():
 def test_the_email_layout_comes_from_the_reader_not_detection():
     assert LayoutHints().kind is None
     assert passages("Plain words of a plain message, long enough to stand.")[0][1] is Role.BODY
+
+
+def test_a_short_quoted_line_is_words_not_a_heading():
+    text = "Ten it is, I will bring the keys with me.\n\nCal Dunn wrote:\n> See you at ten\n"
+    assert passages(text)[1] == ("Cal Dunn", Role.QUOTE, "See you at ten")
