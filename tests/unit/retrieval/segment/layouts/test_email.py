@@ -62,3 +62,12 @@ def test_the_email_layout_comes_from_the_reader_not_detection():
 def test_a_short_quoted_line_is_words_not_a_heading():
     text = "Ten it is, I will bring the keys with me.\n\nCal Dunn wrote:\n> See you at ten\n"
     assert passages(text)[1] == ("Cal Dunn", Role.QUOTE, "See you at ten")
+
+
+def test_attributions_in_other_languages_name_the_writer_before_or_after_the_verb():
+    for line, who in (("Am Fr., 3. Mai 2024 um 10:00 Uhr schrieb Ann Lee <ann@example.org>:", "Ann Lee"),
+                      ("Il giorno ven 3 mag 2024 alle ore 10:00 Lucia Neri <l@example.it> ha scritto:", "Lucia Neri"),
+                      ("Le ven. 3 mai 2024 à 10:00, Ann Lee <ann@example.org> a écrit :", "Ann Lee"),
+                      ("Op vr 3 mei 2024 om 10:00 schreef Jan de Vries <j@example.nl>:", None)):  # "Jan", a month?
+        text = f"Thank you, that answers my question about the moorings.\n\n{line}\n> The moorings open in May.\n"
+        assert passages(text)[1] == (who, Role.QUOTE, "The moorings open in May."), line
