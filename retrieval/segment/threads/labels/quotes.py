@@ -20,7 +20,8 @@ MARKS_RE = re.compile(r"^(?:>[ \t]?)+")
 WROTE_RE = re.compile(r"(?:^|\s)(?:wrote|writes|schrieb|a écrit|escribió|scrisse|ha scritto|schreef)\s?:\s*$")
 # German and Dutch clients name the writer after the verb: "Am 3. Mai 2024 um 10:00 schrieb Ann Lee <ann@x.org>:".
 WROTE_BEFORE_RE = re.compile(r"^(?:Am|Op)\s.{4,120}?\s(?:schrieb|schreef)\s+(?P<head>\S.{0,120}?)\s?:\s*$")
-OPEN_RE = re.compile(r"^(?:On|Am|Op|Le|El|Il)\s\S")  # a mail client's attribution opens so, and may wrap before its "wrote:"
+# A mail client's attribution opens so, and may wrap before its "wrote:".
+OPEN_RE = re.compile(r"^(?:On|Am|Op|Le|El|Il)\s\S")
 # Nobody's words inside a quotation: an elision mark.
 ELISION_RE = re.compile(r"^[<\[(]?\s*(?:snip(?:ped)?|\.\.\.|…)\s*[>\])]?$", re.IGNORECASE)
 _NAME_WORD = re.compile(rf"^[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?$|^{PARTICLE}$")
