@@ -13,10 +13,12 @@ speaks (a Slack user's real name, a Discord nickname); joins, pins and other sys
 and a reply names what it answers (``↳ replying to NAME``, a line the chat reader keeps out of passages).
 
 Quoted words keep their author. A reply to a message the export does not hold, when the export carries it (the
-Discord API's ``referenced_message``), and a message shared into another (Slack's ``is_share`` attachment) are
-written ``↳ replying to NAME: words`` / ``↳ quoting NAME: words``: the chat reader gives those words to NAME,
-never to the replier. A quotation in a message's own text (Discord's and Slack's ``> `` lines, Telegram's
-``blockquote``) is written as ``> `` lines: someone else's words, whose writer the export does not name.
+Discord API's ``referenced_message``), a message shared into another (Slack's ``is_share`` attachment) and a
+forward (Telegram's ``forwarded_from``, the Discord API's ``message_snapshots``) are written ``↳ replying to NAME:
+words`` / ``↳ quoting NAME: words`` (``↳ quoting: words`` when the export does not say whose): the chat reader
+gives those words to NAME, never to the replier or forwarder. A quotation in a message's own text (Discord's and
+Slack's ``> `` lines, Telegram's ``blockquote``) is written as ``> `` lines: someone else's words, named only when
+they stand earlier in one person's message.
 """
 
 from __future__ import annotations
@@ -129,18 +131,27 @@ def _discord(doc) -> list[Message] | None:
     by_id = {m["id"]: m for m in messages if isinstance(m, dict) and m.get("id") is not None}
     out = []
     for m in messages:
-        if not isinstance(m, dict) or m.get("type", "Default") not in ("Default", "Reply", 0, 19) or not m.get(
-                "content"):
+        if not isinstance(m, dict) or m.get("type", "Default") not in ("Default", "Reply", 0, 19) or not (
+                m.get("content") or _forwarded(m)):
             continue
         ref = by_id.get((m.get("reference") or m.get("message_reference") or {}).get("messageId") or
                         (m.get("message_reference") or {}).get("message_id"))
         carried = m.get("referenced_message") if ref is None else None  # a parent the export does not hold
         parent = ref or (carried if isinstance(carried, dict) else None)
-        quoted = (_discord_name(parent), parent["content"]) if parent is carried and parent and parent.get(
-            "content") else None
-        out.append(Message(str(m.get("timestamp", ""))[:16].replace("T", " "), _discord_name(m), m["content"],
-                           _discord_name(parent) if parent else None, quoted))
+        carries = parent is not None and parent is carried and bool(parent.get("content"))
+        quoted = (_discord_name(parent), parent["content"]) if carries else _forwarded(m)
+        out.append(Message(str(m.get("timestamp", ""))[:16].replace("T", " "), _discord_name(m), m.get("content") or "",
+                           _discord_name(parent) if parent else None, quoted, carries or quoted is None))
     return out
+
+
+def _forwarded(m: dict) -> tuple[str, str] | None:
+    """A forwarded message's words (the API's ``message_snapshots``): another's, whose name the API leaves out."""
+    for snap in m.get("message_snapshots") or []:
+        words = ((snap or {}).get("message") or {}).get("content") if isinstance(snap, dict) else None
+        if words:
+            return "", words
+    return None
 
 
 def _discord_name(m: dict) -> str:
@@ -163,8 +174,11 @@ def _telegram(doc) -> list | None:
         if not text:
             continue
         parent = by_id.get(m.get("reply_to_message_id"))
-        out.append(Message(str(m.get("date", ""))[:16].replace("T", " "), m.get("from") or "unknown", text,
-                           parent.get("from") if parent else None))
+        when, who = str(m.get("date", ""))[:16].replace("T", " "), m.get("from") or "unknown"
+        if "forwarded_from" in m:  # a forward: another's words, shown under the forwarder's name
+            out.append(Message(when, who, "", None, (m.get("forwarded_from") or "", text), False))
+        else:
+            out.append(Message(when, who, text, parent.get("from") if parent else None))
     return out
 
 

@@ -90,3 +90,16 @@ def test_slack_quotes_and_shares_and_telegram_blockquotes_are_quotations():
                                            "text": rich}]}
     [got], _ = read(telegram)
     assert got.text.endswith("As the notice says:\n> Gates close at dusk.\nSo hurry.\n")
+
+
+def test_a_forward_is_the_forwarded_writers_words_never_the_forwarders():
+    telegram = {"name": "G", "messages": [
+        {"id": 1, "type": "message", "from": "Ann", "date": "2024-05-01T18:00:00", "forwarded_from": "Harbour Office",
+         "text": "The slipway is closed until Friday."}]}
+    [got], _ = read(telegram)
+    assert got.text == "[2024-05-01 18:00] Ann\n↳ quoting Harbour Office: The slipway is closed until Friday.\n"
+    api = [{"id": "2", "type": 0, "timestamp": "2024-06-01T10:09:00", "author": {"username": "ola"}, "content": "",
+            "message_snapshots": [{"message": {"content": "Gates close at dusk."}}]},
+           {"id": "1", "type": 0, "timestamp": "2024-06-01T10:00:00", "author": {"username": "cal"}, "content": "Hi"}]
+    [got], _ = read(api)
+    assert got.text.endswith("[2024-06-01 10:09] ola\n↳ quoting: Gates close at dusk.\n")
