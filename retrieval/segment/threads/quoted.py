@@ -17,11 +17,24 @@ from ..units import Unit
 
 MIN_WORDS = 4  # fewer quoted words ("> yes", "> +1") could be anyone's
 FOUND_WEIGHT = 0.95  # the words are found, not labelled: a little less sure than a quote header
+OPENING_MARKS = "\"“‘'«„"
 MARKS_RE = re.compile(r"(?m)^[ \t]*(?:>[ \t]?)+")
 
 
 def _words(text: str) -> str:
     return " ".join(MARKS_RE.sub(" ", text).split())
+
+
+def _own_words(words: str, quoted: str) -> bool:
+    """Whether ``words`` hold ``quoted`` as their writer's own, not inside quotation marks (a writer quoting a
+    third party, a statute, a proverb: those words are not theirs either)."""
+    at = words.find(quoted)
+    while at != -1:
+        before = words[:at].rstrip()[-1:]
+        if not before or before not in OPENING_MARKS:
+            return True
+        at = words.find(quoted, at + 1)
+    return False
 
 
 def credit_found(text: str, units: list[Unit], earlier: Sequence[Unit] = ()) -> list[Unit]:
@@ -36,7 +49,7 @@ def credit_found(text: str, units: list[Unit], earlier: Sequence[Unit] = ()) -> 
         quoted = _words(text[u.start:u.end])
         if len(quoted.split()) < MIN_WORDS:
             continue
-        found = [(who, sure) for start, who, words, sure in own if start < u.start and quoted in words]
+        found = [(who, sure) for start, who, words, sure in own if start < u.start and _own_words(words, quoted)]
         if len({who for who, _ in found}) != 1:
             continue
         who = found[0][0]

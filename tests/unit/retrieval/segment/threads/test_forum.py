@@ -50,3 +50,9 @@ def test_markdown_quote_lines_are_named_only_when_found_in_one_earlier_post():
 def test_vbulletin_member_blocks_are_not_words():
     text = "#1\nann\nSenior Member\nPosts: 3\n\nFirst words.\n\n#2\nbob\nNew Member\n\nSecond words.\n"
     assert posts(text) == [("ann", Role.POST, "First words."), ("bob", Role.POST, "Second words.")]
+
+
+def test_words_a_poster_quoted_in_marks_are_not_theirs_when_quoted_again():
+    text = ("u/ann · 5h\nThe sign says \"No mooring beyond this point after dusk\" and nobody reads it.\n\n"
+            "u/bob · 4h\n> No mooring beyond this point after dusk\nI read it every night.\n")
+    assert posts(text)[1] == (None, Role.QUOTE, "No mooring beyond this point after dusk")
