@@ -30,6 +30,8 @@ POSTS = (
      ".//*[contains(@class, 'postcontent')]"),  # vBulletin
     ("//*[contains(@class, 'topic-post')]", ".//*[contains(@class, 'username')]",
      ".//*[contains(@class, 'cooked')]"),  # Discourse
+    ("//*[contains(@class, 'crawler-post')]", ".//*[@itemprop='author']//*[@itemprop='name']",
+     ".//*[@itemprop='text']"),  # Discourse's page for readers without scripts
 )
 # A quotation and who the markup says wrote it: XenForo's data-quote, Discourse's data-username, phpBB's
 # <cite>Ann wrote:</cite>, vBulletin's "Originally Posted by Ann", a title line "Ann said:".

@@ -103,3 +103,13 @@ def test_a_vbulletin_quote_names_its_poster_and_a_bare_blockquote_names_nobody()
 def test_a_page_without_post_markup_is_no_forum():
     [doc] = HtmlReader(CorpusSettings()).read(PAGE.encode(), "quay.html", LoadReport())
     assert "Post by" not in doc.text and doc.hints is None
+
+
+def test_discourses_page_without_scripts_is_read_post_by_post():
+    post = ("<div itemprop='comment' class='topic-body crawler-post'><span class='creator' itemprop='author'><a>"
+            "<span itemprop='name'>{}</span></a></span><div class='post' itemprop='text'>{}</div></div>")
+    page = _thread(post.format("ann", "<p>The ramp is icy today.</p>") + post.format(
+        "bob", "<aside class='quote no-group' data-username='ann' data-post='1'><div class='title'>ann:</div>"
+               "<blockquote><p>The ramp is icy today.</p></blockquote></aside><p>Salt it, then.</p>"))
+    [doc] = HtmlReader(CorpusSettings()).read(page.encode(), "t.html", LoadReport())
+    assert doc.text.endswith("Post by bob » #2\n[quote=\"ann\"]\nThe ramp is icy today.\n[/quote]\nSalt it, then.")
