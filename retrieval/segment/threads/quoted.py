@@ -7,9 +7,10 @@ the quoter's own turn cannot hold words quoted in it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ...records import Clue, Role
 from ..attribution.evidence import Decision
@@ -25,16 +26,38 @@ def _words(text: str) -> str:
     return " ".join(MARKS_RE.sub(" ", text).split())
 
 
-def _own_words(words: str, quoted: str) -> bool:
-    """Whether ``words`` hold ``quoted`` as their writer's own, not inside quotation marks (a writer quoting a
-    third party, a statute, a proverb: those words are not theirs either)."""
-    at = words.find(quoted)
-    while at != -1:
-        before = words[:at].rstrip()[-1:]
-        if not before or before not in OPENING_MARKS:
-            return True
-        at = words.find(quoted, at + 1)
-    return False
+@dataclass(frozen=True)
+class Earlier:
+    """Every named writer's words, joined once, so a quotation is looked up in one search, not one per turn."""
+
+    joined: str
+    offsets: list[int]  # where each unit's words start in ``joined``
+    units: list[Unit]
+
+    @classmethod
+    def of(cls, text: str, units: Sequence[Unit]) -> Earlier:
+        named = sorted((u for u in units if u.speaker), key=lambda u: u.start)
+        offsets, parts, at = [], [], 0
+        for u in named:
+            words = _words(text[u.start:u.end])
+            offsets.append(at)
+            parts.append(words)
+            at += len(words) + 1  # the separator no quotation holds
+        return cls("\n".join(parts), offsets, named)
+
+    def writers(self, quoted: str, before: int) -> list[Unit]:
+        """The units before offset ``before`` that hold ``quoted`` as their writer's own words, not inside
+        quotation marks (a writer quoting a third party, a statute, a proverb: those words are not theirs)."""
+        found = []
+        at = self.joined.find(quoted)
+        while at != -1:
+            k = bisect.bisect_right(self.offsets, at) - 1
+            u = self.units[k]
+            mark = self.joined[self.offsets[k]:at].rstrip()[-1:]
+            if u.start < before and not (mark and mark in OPENING_MARKS):
+                found.append(u)
+            at = self.joined.find(quoted, at + 1)
+        return found
 
 
 def credit_found(text: str, units: list[Unit], earlier: Sequence[Unit] = ()) -> list[Unit]:
@@ -42,20 +65,21 @@ def credit_found(text: str, units: list[Unit], earlier: Sequence[Unit] = ()) -> 
     ``earlier``: more named words to look in (the page's body above a comment thread)."""
     out = list(units)
     # Earlier words of a named writer: their own turns, and quotations their header or export names them for.
-    own = [(u.start, u.speaker, _words(text[u.start:u.end]), u.confidence) for u in (*earlier, *units) if u.speaker]
+    index: Earlier | None = None
     for i, u in enumerate(units):
         if u.role is not Role.QUOTE or u.speaker is not None:
             continue
         quoted = _words(text[u.start:u.end])
         if len(quoted.split()) < MIN_WORDS:
             continue
-        found = [(who, sure) for start, who, words, sure in own if start < u.start and _own_words(words, quoted)]
-        if len({who for who, _ in found}) != 1:
+        index = index or Earlier.of(text, [*earlier, *units])
+        found = index.writers(quoted, u.start)
+        if len({f.speaker for f in found}) != 1:
             continue
-        who = found[0][0]
+        who = found[0].speaker
         d = Decision.of(who, Clue.THREAD, f"the quoted words stand earlier in the thread, in {who}'s own turn",
                         FOUND_WEIGHT)
         # Never surer than the naming of the words found: a guessed writer stays a guess.
-        sure = min([d.confidence, *(s for _, s in found if s is not None)])
+        sure = min([d.confidence, *(f.confidence for f in found if f.confidence is not None)])
         out[i] = replace(u, speaker=d.speaker, confidence=sure, evidence=d.evidence)
     return out
