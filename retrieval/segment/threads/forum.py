@@ -9,6 +9,7 @@ named only when the words are found earlier in the thread under one poster (``th
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -149,8 +150,18 @@ def _bbcode(page: Page, turns: list[Turn]) -> tuple[list[Quoted], list[Unit]]:
 
 def _region(page: Page, start: int, end: int) -> Quoted:
     """Every line an outermost quote touches, tags included: none of them is read as the poster's."""
-    return Quoted(tuple(ln.index for ln in page.lines if ln.start < end and ln.end >= start and not ln.blank),
+    return Quoted(tuple(ln.index for ln in _near(page, start, end) if ln.start < end and ln.end >= start),
                   start, start, NOBODY)
+
+
+def _near(page: Page, start: int, end: int) -> list[Line]:
+    """The non-blank lines around offsets [start, end] (found by bisection: a page may hold many quotes)."""
+    key = ("line starts", len(page.lines))
+    if key not in page.memo:
+        page.memo[key] = [ln.start for ln in page.lines]
+    first = max(0, bisect.bisect_right(page.memo[key], start) - 1)
+    last = bisect.bisect_right(page.memo[key], end)
+    return [ln for ln in page.lines[first:last + 1] if not ln.blank]
 
 
 def _stretch(page: Page, start: int, end: int, writer: Decision) -> Quoted:
@@ -158,7 +169,7 @@ def _stretch(page: Page, start: int, end: int, writer: Decision) -> Quoted:
     words = page.text[start:end]
     start += len(words) - len(words.lstrip())
     end -= len(words) - len(words.rstrip())
-    lines = tuple(ln.index for ln in page.lines if ln.start < end and ln.end > start and not ln.blank)
+    lines = tuple(ln.index for ln in _near(page, start, end) if ln.start < end and ln.end > start)
     return Quoted(lines, start, max(start, end), writer)
 
 
