@@ -91,8 +91,9 @@ def read_quoted_mail(page: Page) -> MailQuotes:
     for ln in page.lines:
         if ln.index <= header_end or ln.blank:
             continue
-        if not depth(ln.text)[0] and (found := _header(page, ln)) is not None and any(
-                not x.blank for x in page.lines[:ln.index]):
+        # A header block opens a quoted original; a bare "From:" block at the very top is the message's own.
+        if not depth(ln.text)[0] and (found := _header(page, ln)) is not None and (
+                ORIGINAL_RE.match(ln.text) or any(not x.blank for x in page.lines[:ln.index])):
             lines, who = found
             out.drop |= set(lines)
             header_end, owner, in_signature = lines[-1], who, False

@@ -71,3 +71,9 @@ def test_attributions_in_other_languages_name_the_writer_before_or_after_the_ver
                       ("Op vr 3 mei 2024 om 10:00 schreef Jan de Vries <j@example.nl>:", None)):  # "Jan", a month?
         text = f"Thank you, that answers my question about the moorings.\n\n{line}\n> The moorings open in May.\n"
         assert passages(text)[1] == (who, Role.QUOTE, "The moorings open in May."), line
+
+
+def test_a_bare_forward_is_all_the_forwarded_writers():
+    text = ("Begin forwarded message:\n\nFrom: Cal Dunn <cal@example.org>\nSubject: Moorings\nDate: 2 May 2024\n\n"
+            "The moorings open in May, a week later than last year.\n")
+    assert passages(text) == [("Cal Dunn", Role.QUOTE, "The moorings open in May, a week later than last year.")]
