@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ....records import Role
 from ...units import Unit
 from .shapes import INLINE_CUE_RE
 
@@ -26,8 +27,8 @@ def pieces(text: str, u: Unit) -> list[Unit]:
         if start < at:
             continue  # a direction inside a quotation already cut
         pieces.append(replace(u, start=at, end=start))
-        if kept:
-            pieces.append(replace(u, start=start, end=end))
+        if kept:  # words the speaker reads out or quotes: another's, unless the document says whose
+            pieces.append(Unit(start, end, None, Role.QUOTE))
         at = end
     pieces.append(replace(u, start=at, end=u.end))
     out = []
