@@ -27,9 +27,10 @@ from . import bm25
 
 FORMAT_VERSION = 2  # 2: passages have a locator column
 # Bump when segmentation or searchable-text rules change, so existing indexes re-segment everything.
-SEGMENTER_VERSION = 10  # 10: no words lost (unnamed quotes, agendas, verse asides); run-on chunks; titles;
-# a question may be followed by a short courtesy; a chat message addressing someone reads their last words
-# (asked.py); only spoken units ask and answer
+SEGMENTER_VERSION = 11  # 11: quoted words keep their author (mail > and Outlook originals, forum and BBCode quotes,
+# chat replies carried, '> ' found earlier); the fiction sieve's round 4 (titles and roles as names)
+# 10: no words lost (unnamed quotes, agendas, verse asides); run-on chunks; titles; a question may be followed by
+# a short courtesy; a chat message addressing someone reads their last words (asked.py); only spoken units ask
 # 9: an answer's search text carries the question it answers (segment/asked.py)
 # 8: section path and cast entry in search text; prose literal blocks; Gutenberg furniture
 # 7: speaker labels learnt from the document (chat logs, minutes, plays, briefings)

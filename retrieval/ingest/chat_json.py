@@ -11,17 +11,39 @@ within a few minutes of each other, answering nobody, share one header, as chat 
 are one thought, and one passage (split only when too long). The display name
 speaks (a Slack user's real name, a Discord nickname); joins, pins and other system messages are left out,
 and a reply names what it answers (``↳ replying to NAME``, a line the chat reader keeps out of passages).
+
+Quoted words keep their author. A reply to a message the export does not hold, when the export carries it (the
+Discord API's ``referenced_message``), a message shared into another (Slack's ``is_share`` attachment) and a
+forward (Telegram's ``forwarded_from``, the Discord API's ``message_snapshots``) are written ``↳ replying to NAME:
+words`` / ``↳ quoting NAME: words`` (``↳ quoting: words`` when the export does not say whose): the chat reader
+gives those words to NAME, never to the replier or forwarder. A quotation in a message's own text (Discord's and
+Slack's ``> `` lines, Telegram's ``blockquote``) is written as ``> `` lines: someone else's words, named only when
+they stand earlier in one person's message.
 """
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import PurePosixPath
+from typing import NamedTuple
 
 from ..records import Kind, LayoutHints
 from .base import Extracted, LoadReport, SettingsReader, text_of
+
+
+class Message(NamedTuple):
+    """One chat message as rendered: when, who, their words, whom it answers and words it quotes of another."""
+
+    when: str
+    who: str
+    text: str
+    parent: str | None = None  # the author of the message it replies to
+    quoted: tuple[str, str] | None = None  # (author, words) of a message it carries that the export lacks
+    replies: bool = True  # the quoted message is one it answers (else one it shares)
+
 
 SLACK_SYSTEM = {"channel_join", "channel_leave", "channel_topic", "channel_purpose", "channel_name", "pinned_item",
                 "bot_add", "bot_remove", "tombstone"}
@@ -58,18 +80,20 @@ class ChatJsonReader(SettingsReader):
         if text:
             yield Extracted(rel, text, {"title": title}, LayoutHints(kind=Kind.CHAT))
 
-    def slack(self, messages: list, rel: str) -> list[tuple[str, str, str, str | None]] | None:
+    def slack(self, messages: list, rel: str) -> list[Message] | None:
         if not all(isinstance(m, dict) and "ts" in m for m in messages):
             return None
         users = self.slack_users(rel)
         out = []
         for m in messages:
-            if m.get("subtype") in SLACK_SYSTEM or not m.get("text"):
+            shared = _slack_shared(m)
+            if m.get("subtype") in SLACK_SYSTEM or not (m.get("text") or shared):
                 continue
             profile = m.get("user_profile") or {}
             who = (profile.get("real_name") or users.get(m.get("user", "")) or m.get("username")
                    or m.get("user") or "unknown")
-            out.append((_slack_time(m["ts"]), who, m["text"], None))
+            # Slack escapes &, < and > in message text: a quotation's "&gt; " is a "> " line.
+            out.append(Message(_slack_time(m["ts"]), who, html.unescape(m.get("text") or ""), None, shared, False))
         return out
 
     def slack_users(self, rel: str) -> dict[str, str]:
@@ -95,20 +119,45 @@ def _title(doc) -> str | None:
     return None
 
 
-def _discord(doc) -> list | None:
-    if not (isinstance(doc, dict) and isinstance(doc.get("channel"), dict) and isinstance(doc.get("messages"), list)):
+def _discord(doc) -> list[Message] | None:
+    """DiscordChatExporter's export (a channel and its messages), or the Discord API's list of messages."""
+    if isinstance(doc, dict) and isinstance(doc.get("channel"), dict) and isinstance(doc.get("messages"), list):
+        messages = doc["messages"]
+    elif isinstance(doc, list) and doc and all(isinstance(m, dict) and isinstance(m.get("author"), dict)
+                                               and "content" in m and "timestamp" in m for m in doc):
+        messages = sorted(doc, key=lambda m: str(m["timestamp"]))  # the API lists the newest first
+    else:
         return None
-    by_id = {m["id"]: m for m in doc["messages"] if isinstance(m, dict) and m.get("id") is not None}
+    by_id = {m["id"]: m for m in messages if isinstance(m, dict) and m.get("id") is not None}
     out = []
-    for m in doc["messages"]:
-        if not isinstance(m, dict) or m.get("type", "Default") not in ("Default", "Reply") or not m.get("content"):
+    for m in messages:
+        if not isinstance(m, dict) or m.get("type", "Default") not in ("Default", "Reply", 0, 19) or not (
+                m.get("content") or _forwarded(m)):
             continue
-        author = m.get("author") or {}
-        ref = by_id.get((m.get("reference") or {}).get("messageId"))
-        parent = ((ref or {}).get("author") or {}) if ref else None
-        out.append((str(m.get("timestamp", ""))[:16].replace("T", " "), author.get("nickname") or author.get("name")
-                    or "unknown", m["content"], (parent.get("nickname") or parent.get("name")) if parent else None))
+        ref = by_id.get((m.get("reference") or m.get("message_reference") or {}).get("messageId") or
+                        (m.get("message_reference") or {}).get("message_id"))
+        carried = m.get("referenced_message") if ref is None else None  # a parent the export does not hold
+        parent = ref or (carried if isinstance(carried, dict) else None)
+        carries = parent is not None and parent is carried and bool(parent.get("content"))
+        quoted = (_discord_name(parent), parent["content"]) if carries else _forwarded(m)
+        out.append(Message(str(m.get("timestamp", ""))[:16].replace("T", " "), _discord_name(m), m.get("content") or "",
+                           _discord_name(parent) if parent else None, quoted, carries or quoted is None))
     return out
+
+
+def _forwarded(m: dict) -> tuple[str, str] | None:
+    """A forwarded message's words (the API's ``message_snapshots``): another's, whose name the API leaves out."""
+    for snap in m.get("message_snapshots") or []:
+        words = ((snap or {}).get("message") or {}).get("content") if isinstance(snap, dict) else None
+        if words:
+            return "", words
+    return None
+
+
+def _discord_name(m: dict) -> str:
+    author = m.get("author") or {}
+    return author.get("nickname") or author.get("global_name") or author.get("name") or author.get(
+        "username") or "unknown"
 
 
 def _telegram(doc) -> list | None:
@@ -121,13 +170,32 @@ def _telegram(doc) -> list | None:
             continue
         text = m.get("text")
         if isinstance(text, list):  # rich text: strings and {"type": …, "text": …} parts
-            text = "".join(t if isinstance(t, str) else str(t.get("text", "")) for t in text)
+            text = "".join(t if isinstance(t, str) else _telegram_part(t) for t in text)
         if not text:
             continue
         parent = by_id.get(m.get("reply_to_message_id"))
-        out.append((str(m.get("date", ""))[:16].replace("T", " "), m.get("from") or "unknown", text,
-                    parent.get("from") if parent else None))
+        when, who = str(m.get("date", ""))[:16].replace("T", " "), m.get("from") or "unknown"
+        if "forwarded_from" in m:  # a forward: another's words, shown under the forwarder's name
+            out.append(Message(when, who, "", None, (m.get("forwarded_from") or "", text), False))
+        else:
+            out.append(Message(when, who, text, parent.get("from") if parent else None))
     return out
+
+
+def _telegram_part(part: dict) -> str:
+    """A rich-text part's words; a ``blockquote`` part (a quotation) as ``> `` lines of their own."""
+    words = str(part.get("text", ""))
+    if part.get("type") != "blockquote" or not words.strip():
+        return words
+    return "\n" + "\n".join(f"> {line}" if line.strip() else ">" for line in words.strip("\n").split("\n")) + "\n"
+
+
+def _slack_shared(m: dict) -> tuple[str, str] | None:
+    """A message shared into this one (its ``is_share`` attachment): its author and words."""
+    for att in m.get("attachments") or []:
+        if isinstance(att, dict) and att.get("is_share") and att.get("text"):
+            return att.get("author_name") or att.get("author_subname") or "", html.unescape(att["text"])
+    return None
 
 
 def _slack_time(ts: str) -> str:
@@ -147,19 +215,29 @@ def _minute(when: str) -> datetime | None:
         return None
 
 
-def render(messages: list[tuple[str, str, str, str | None]]) -> str:
-    """Messages as text: a ``[time] name`` header line, a reply line when it answers someone, the words; a
-    message following its author's last one within ``MERGE_WITHIN``, answering nobody, goes under that header."""
+def render(messages: list[Message] | list[tuple]) -> str:
+    """Messages as text: a ``[time] name`` header line, a reply line when it answers someone (with the words it
+    quotes when the export lacks the message answered), the words; a message following its author's last one
+    within ``MERGE_WITHIN``, answering and quoting nobody, goes under that header."""
     blocks: list[str] = []
     last: tuple[str, datetime | None] | None = None
-    for when, who, text, parent in messages:
-        name, at = " ".join(str(who).split()), _minute(when)
-        words = text.strip()
-        if (not parent and last is not None and last[0] == name and at is not None and last[1] is not None
-                and timedelta(0) <= at - last[1] <= MERGE_WITHIN):
+    for m in map(lambda m: Message(*m), messages):
+        name, at = " ".join(str(m.who).split()), _minute(m.when)
+        words = m.text.strip()
+        if (not m.parent and not m.quoted and last is not None and last[0] == name and at is not None
+                and last[1] is not None and timedelta(0) <= at - last[1] <= MERGE_WITHIN):
             blocks[-1] += f"\n{words}"
         else:
-            reply = f"\n↳ replying to {parent}" if parent else ""
-            blocks.append(f"[{when or 'undated'}] {name}{reply}\n{words}")
+            blocks.append(f"[{m.when or 'undated'}] {name}{_reply_line(m)}\n{words}".rstrip("\n"))
         last = (name, at)
     return "\n\n".join(blocks) + ("\n" if blocks else "")
+
+
+def _reply_line(m: Message) -> str:
+    """``↳ replying to NAME``, or ``↳ replying to NAME: words`` / ``↳ quoting NAME: words`` for a message
+    carried in this one (one line, as chat apps preview it: the reader gives those words to NAME)."""
+    if m.quoted is None:
+        return f"\n↳ replying to {' '.join(m.parent.split())}" if m.parent else ""
+    who, words = (" ".join(x.split()) for x in m.quoted)
+    verb = "replying to" if m.replies else "quoting"
+    return f"\n↳ {verb}{' ' + who if who else ''}: {words}"

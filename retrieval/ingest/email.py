@@ -53,9 +53,15 @@ def _message(raw: bytes, rel: str, report: LoadReport) -> Iterator[Extracted]:
         report.warn(rel, f"skipped: unreadable message ({exc})")
         return
     name, address = parseaddr(str(msg.get("From", "")))
-    found = {"title": str(msg.get("Subject", "")).strip() or None, "author": name.strip() or address or None,
-             "date": _date(str(msg.get("Date", "")))}
+    found = {"title": str(msg.get("Subject", "")).strip() or None,
+             "author": given_first(name.strip()) or address or None, "date": _date(str(msg.get("Date", "")))}
     yield Extracted(rel, normalise_newlines(body).strip("\n"), found, LayoutHints(kind=Kind.EMAIL))
+
+
+def given_first(name: str) -> str:
+    """A mail directory's ``Surname, Given`` (Outlook's display names) as people write it: ``Given Surname``."""
+    parts = [p.strip() for p in name.split(",")]
+    return f"{parts[1]} {parts[0]}" if len(parts) == 2 and all(parts) and len(name.split()) <= 4 else name
 
 
 def _body(msg: EmailMessage) -> str:
@@ -67,11 +73,39 @@ def _body(msg: EmailMessage) -> str:
     except LookupError:  # an unknown charset: decode the bytes as any text file
         text = decode(part.get_payload(decode=True) or b"")[0]
     if part.get_content_subtype() == "html":
-        from lxml import html as lxml_html
-
-        text = "\n\n".join(" ".join(p.text_content().split()) for p in lxml_html.fromstring(text).iter("p", "div")
-                           if p.text_content().strip() and not p.findall(".//p"))
+        text = html_text(text)
     return text
+
+
+BLOCKS = ("p", "div", "li", "pre", "h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def html_text(markup: str) -> str:
+    """An HTML body as paragraphs of text, one per innermost block. A paragraph inside ``<blockquote>`` (a mail
+    client's quotation: Gmail's ``gmail_quote``, Outlook's, Apple Mail's ``type="cite"``) is written as quoted
+    mail is, one ``> `` per level, so the email layout reads it as the quoted person's words, not the sender's."""
+    from lxml import html as lxml_html
+
+    paragraphs = []
+    for el in lxml_html.fromstring(markup).iter(*BLOCKS, "blockquote"):
+        words = " ".join(_own_text(el).split())
+        if words:
+            level = sum(1 for _ in el.iterancestors("blockquote")) + (el.tag == "blockquote")
+            paragraphs.append("> " * level + words)
+    return "\n\n".join(paragraphs)
+
+
+def _own_text(el) -> str:
+    """A block's words outside the blocks inside it (each of those is a paragraph of its own)."""
+    parts = [el.text or ""]
+    for child in el:
+        if not isinstance(child.tag, str):  # a comment or processing instruction: only its tail is text
+            parts.append(child.tail or "")
+        elif child.tag in (*BLOCKS, "blockquote", "br"):
+            parts += ["\n", child.tail or ""]
+        else:
+            parts += [_own_text(child), child.tail or ""]
+    return "".join(parts)
 
 
 def _date(value: str) -> str | None:

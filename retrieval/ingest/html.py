@@ -5,7 +5,8 @@ The text Quoth stores for a page is rendered here, so passages are slices of it:
 items and quotes are separated by blank lines (segmentation reads blank lines as paragraph breaks). Comment
 markup (WordPress, Disqus, schema.org ``Comment``) is rendered as ``Name says:`` headers indented by reply
 depth, the shape the comment-thread reader attributes; without such markup, trafilatura's own comment text
-is kept. Dates come only from the page's metadata, never from a copyright line. A debate or play whose speakers
+is kept. A forum thread's posts, when its markup shows them, are rendered post by post (``html_forum``). Dates
+come only from the page's metadata, never from a copyright line. A debate or play whose speakers
 are markup (ParlParse, Akoma Ntoso, TEI) saved as ``.html`` goes to the speech-markup reader.
 """
 
@@ -13,7 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..records import Kind, LayoutHints
 from .base import Extracted, LoadReport, SettingsReader, normalise_newlines, text_of
+from .html_forum import forum_posts
+from .html_forum import render as render_posts
 from .html_tree import comment_thread, own_blocks, parse, without_comments
 from .speech_xml import SpeechXmlReader, speech_markup
 
@@ -31,6 +35,12 @@ class HtmlReader(SettingsReader):
         if raw is None:
             return
         tree = parse(raw)
+        posts = forum_posts(tree) if tree is not None else []
+        if posts:  # a forum thread: each post under its poster, each quotation under the person quoted
+            meta = _metadata(tree)
+            head = f"{meta['title']}\n\n" if meta.get("title") else ""
+            yield Extracted(rel, head + render_posts(posts), meta, LayoutHints(kind=Kind.FORUM))
+            return
         comments = comment_thread(tree) if tree is not None else ""
         # The main text and the page's metadata come from the page without its comments: a comment is neither
         # the author's words nor the page's date.

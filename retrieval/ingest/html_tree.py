@@ -116,13 +116,18 @@ def comment_thread(tree) -> str:
 
 
 def _comment_text(el, author, replies: list) -> list[str]:
-    """The comment's paragraphs: not its author line, nor its replies' words."""
+    """The comment's paragraphs: not its author line, nor its replies' words. A paragraph inside ``<blockquote>``
+    (the commenter quoting the post or another commenter) is written ``> …``, as quoted text is, so the comment
+    reader keeps it apart from the commenter's own words."""
     paras = []
-    for p in el.iter("p"):
+    for p in el.iter("p", "blockquote"):
         inside = [p, *p.iterancestors()]
         if author in inside or any(r in inside for r in replies) or p in author.iterdescendants():
             continue
+        if p.tag == "blockquote" and any(True for _ in p.iter("p")):
+            continue  # its paragraphs are read one by one
         text = _text(p)
         if text:
-            paras.append(text)
+            quoted = p.tag == "blockquote" or any(a.tag == "blockquote" for a in p.iterancestors())
+            paras.append(f"> {text}" if quoted else text)
     return paras

@@ -28,6 +28,7 @@ from .outline import read_outline
 from .page import Page
 from .roster import read_roster
 from .threads import find_thread
+from .threads.quoted import credit_found
 
 log = logging.getLogger("quoth.segment")
 DEFAULT_MAX_TOKENS = 256  # all-MiniLM-L6-v2's limit: the default when neither config nor model says
@@ -86,8 +87,8 @@ class Segmenter:
         headings, body = layout.split(page.blocks(stop))
         meta = read_meta(page, doc.source, head, headings, body, stop)
         units = layout.read(Reading(page, doc.source, head, meta, body, self.settings.min_words))
-        if thread:
-            units += thread.units
+        if thread:  # a comment quoting the page's body (its author's words) is named as the body is
+            units += credit_found(doc.text, thread.units, earlier=units)
         units = settle(units, self.settings.speaker_threshold, layout.kind)
         source = replace(doc.source, title=meta.title, author=meta.author, kind=layout.kind)
         context = Context(read_outline(page, meta.title), read_roster(page))

@@ -49,6 +49,8 @@ def turn_units(page: Page, turns: list[Turn], skip: Iterable[int] = (), others: 
             runs[-1][1].append((turn.start, page.lines[turn.line].end))
         for ln in page.lines[turn.line + 1:stop]:
             if ln.blank:
+                if runs[-1][0] and runs[-1][1]:  # a quoted paragraph ends: the next may quote someone else
+                    runs.append((True, []))
                 continue
             if not page.keep[ln.index] or ln.index in skipped:
                 runs.append((False, []))

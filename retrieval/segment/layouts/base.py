@@ -94,7 +94,28 @@ class Layout:
         publisher = Decision.of(site, Clue.BYLINE, "the site publishes it") if site else Decision(None)
         reader = ProseReader(text, narrator(r), self.body_role, cast, news=self.body_role is Role.NARRATION,
                              publisher=publisher)
-        return merge_short(reader.read(spans), text, r.min_words)
+        quoted = [(block[0].start, block[-1].end) for block in r.body if all(BLOCKQUOTE.match(ln.text) for ln in block)
+                  and not ALERT.match(block[0].text)]
+        return merge_short(blockquotes(text, reader.read(spans), quoted), text, r.min_words)
+
+
+BLOCKQUOTE = re.compile(r"^>")  # Markdown's (and mail's) quotation mark at a line's start
+ALERT = re.compile(r"^>\s*\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]", re.IGNORECASE)  # the author's call-out
+LEAD_MARKS = re.compile(r"(?:>[ \t]?)*")
+
+
+def blockquotes(text: str, units: list[Unit], quoted: list[tuple[int, int]]) -> list[Unit]:
+    """A paragraph of ``> `` lines (Markdown's blockquote) quotes someone: not the narrator's words. What the
+    prose reading gave the narrator there is a quotation of nobody named; a quotation a tag names inside it
+    keeps its speaker."""
+    def inside(u: Unit) -> bool:
+        return any(a <= u.start and u.end <= b for a, b in quoted)
+
+    def unnamed(u: Unit) -> Unit:
+        lead = LEAD_MARKS.match(text, u.start).end() - u.start  # the marks before its first words are not words
+        return Unit(u.start + lead, u.end, None, Role.QUOTE) if u.start + lead < u.end else u
+
+    return [unnamed(u) if u.role is not Role.QUOTE and inside(u) else u for u in units]
 
 
 def narrator(r: Reading) -> Decision:

@@ -1,24 +1,25 @@
-"""An email message (the email reader marks it): the sender's words, without what they quote or sign.
+"""An email message (the email reader marks it): the sender's words, and apart from them what they quote.
 
-Quoted lines (``> …``) and the line that introduces them (``On Tue, 5 Mar 2024, Ann Lee wrote:``) are the
-quoted person's words, already in their own message: they are dropped, never given to the sender. So is
-everything from a signature delimiter (``-- ``) or an Outlook-style quoted original (``-----Original
-Message-----``, ``From: …``) on.
+Quoted lines (``> …`` under ``On Tue, 5 Mar 2024, Ann Lee wrote:``) and a quoted original under its header block
+(``-----Original Message-----``, ``From: Ann Lee``) are their writer's words: each stretch is a passage of its own,
+credited to the person the message says wrote it, else to nobody, never to the sender (``quoted_mail``).
+Attributions, header blocks, signatures (``-- `` on) and elision marks are nobody's words, and are dropped.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import replace
+from itertools import groupby
 
-from ...records import Kind
+from ...records import Kind, Role
+from ..meta import Block
 from ..page import Page
-from .base import Layout
+from ..turns import QUOTE_MARKS
+from ..units import Unit
+from .base import Layout, Reading
+from .quoted_mail import MailQuotes, read_quoted_mail
 
-QUOTED_RE = re.compile(r"^>")
-ATTRIBUTION_RE = re.compile(r"^(?:On\s.{4,160}\swrote:|.{2,80}\s(?:wrote|schrieb|a écrit)\s?:)$")
-REST_RE = re.compile(r"^(?:-{2,}\s*(?:Original|Forwarded) Message\s*-{2,}|From:\s.+|Begin forwarded message:)$",
-                     re.IGNORECASE)
-SIGNATURE = "--"  # the "-- " delimiter, stripped
+MEMO = "quoted mail"
 
 
 class Email(Layout):
@@ -26,19 +27,30 @@ class Email(Layout):
     threads = ()
 
     def clear(self, page: Page) -> None:
-        for i, ln in enumerate(page.lines):
-            if ln.text == SIGNATURE or (REST_RE.match(ln.text) and any(not x.blank for x in page.lines[:i])):
-                for rest in page.lines[i:]:
-                    page.drop(rest)
-                return
-            if QUOTED_RE.match(ln.text) or ATTRIBUTION_RE.match(ln.text) or _wrapped_attribution(page, i):
-                page.drop(ln)
+        quotes = read_quoted_mail(page)
+        for index in sorted(quotes.drop):
+            page.drop(page.lines[index])
+        page.memo[MEMO] = quotes
 
+    def split(self, blocks: list[Block]) -> tuple[list[Block], list[Block]]:
+        """A quoted block is someone's words however short (``> See you at ten``), never a heading."""
+        headings, body = super().split(blocks)
+        quoted = [b for b in headings if any(ln.text.startswith(">") for ln in b)]
+        return [b for b in headings if b not in quoted], sorted(body + quoted, key=lambda b: b[0].index)
 
-def _wrapped_attribution(page: Page, i: int) -> bool:
-    """``On Tue, 5 Mar 2024 at 10:02, Ann Lee <ann@example.org>`` with ``wrote:`` on the next line."""
-    ln = page.lines[i]
-    nxt = page.lines[i + 1] if i + 1 < len(page.lines) else None
-    prev = page.lines[i - 1] if i > 0 else None
-    return (ln.text.startswith("On ") and nxt is not None and nxt.text.endswith("wrote:")) or \
-        (ln.text.endswith("wrote:") and prev is not None and prev.text.startswith("On "))
+    def read(self, r: Reading) -> list[Unit]:
+        """The sender's paragraphs read as prose; each quoted stretch a unit of its writer's, or of nobody named."""
+        quotes: MailQuotes = r.page.memo.get(MEMO) or MailQuotes()
+        own: list[Block] = []
+        units: list[Unit] = []
+        for block in r.body:
+            for writer, run in groupby(block, key=lambda ln: quotes.writers.get(ln.index)):
+                lines = list(run)
+                if writer is None:
+                    own.append(lines)
+                    continue
+                lead = QUOTE_MARKS.match(lines[0].text).end()
+                units.append(Unit(lines[0].start + lead, lines[-1].end, writer.speaker, Role.QUOTE, None,
+                                  writer.confidence if writer.speaker else None, writer.evidence))
+        units += super().read(replace(r, body=own)) if own else []
+        return sorted(units, key=lambda u: u.start)

@@ -11,6 +11,7 @@ from ...records import LayoutHints
 from ..page import Page
 from ..turns import Turn, label_spans, turn_units
 from . import Thread
+from .labels.pieces import pieces
 
 
 class MarkedTurns:
@@ -27,4 +28,8 @@ class MarkedTurns:
                 continue  # two marks on one line (an empty speech): the first one's turn holds it
             words = mark.words if line.start <= mark.words < line.end else None  # else on the lines below
             turns.append(Turn(line.index, mark.speaker, words))
-        return Thread(turns[0].line, turn_units(page, turns), label_spans(page, turns)) if turns else None
+        if not turns:
+            return None
+        # A sentence a speaker reads out or quotes ("He said: “…”") is not their words: a piece of its own.
+        units = [piece for u in turn_units(page, turns) for piece in pieces(page.text, u, cues=False)]
+        return Thread(turns[0].line, units, label_spans(page, turns))

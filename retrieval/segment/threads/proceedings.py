@@ -18,6 +18,7 @@ from ..page import Line, Page
 from ..speech import PARTICLE
 from ..turns import Turn, label_spans, turn_units
 from . import Thread
+from .labels.pieces import pieces
 
 HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Viscount|Earl|Councillor|Cllr|Rev|The Rev)"
 _NAME = rf"[A-Z][\w'’\-]*(?:\s+(?:of|{PARTICLE})?\s*[A-Z][\w'’\-]*){{0,4}}"
@@ -58,7 +59,9 @@ class ProceedingsSpeeches:
         if len(turns) < MIN_SPEECHES or len({t.speaker for t in turns}) < 2:
             return None
         skip = noise(page)
-        return Thread(turns[0].line, turn_units(page, turns, skip), label_spans(page, turns, skip))
+        # A sentence a member reads out or quotes ("He said: “…”") is not their words: a piece of its own.
+        units = [piece for u in turn_units(page, turns, skip) for piece in pieces(page.text, u, cues=False)]
+        return Thread(turns[0].line, units, label_spans(page, turns, skip))
 
     def _speaker(self, ln: Line, offices: dict[str, str], people: list[str]) -> str | None:
         text = ln.text

@@ -1,16 +1,26 @@
 """``Name says:`` comment headers (WordPress and the like), each followed by the comment; a header indented
-deeper than the one before it is a reply to it. At least two headers make a thread."""
+deeper than the one before it is a reply to it. At least two headers make a thread.
+
+A comment's ``> `` lines quote someone (the post, another commenter): a passage apart from the commenter's
+words, credited to the person a ``Name said:`` line right above them names, else to the one commenter whose
+earlier words they are (``threads.quoted``), else to nobody; never to the commenter.
+"""
 
 from __future__ import annotations
 
 import re
 
-from ...records import LayoutHints, Role
+from ...records import Clue, LayoutHints, Role
+from ..attribution.evidence import Decision
 from ..attribution.names import NEVER, TITLES
 from ..page import Line, Page
 from ..speech import PARTICLES
 from ..units import Unit
 from . import BULLET, Thread
+from .quoted import credit_found
+
+QUOTED_RE = re.compile(r"^>")
+QUOTE_HEADER_WEIGHT = 1.0  # "Ann said:" right above the quoted lines names their writer
 
 # "Name says:" as comment systems write it in English, French, German and Spanish.
 HEADER_VERBS = ("says|said|wrote|writes|replied|replies|a écrit|écrit|a dit|dit|a répondu|répond|schrieb|schreibt|"
@@ -61,12 +71,23 @@ def _leads_into_quotation(page: Page, ln: Line) -> bool:
     return nxt is not None and nxt.text.lstrip()[:1] in OPENING_MARKS
 
 
+def _introduces_quote(page: Page, ln: Line) -> bool:
+    """A ``Name said:`` line right above ``> `` lines: a quotation's attribution inside a comment, no header."""
+    nxt = next((x for x in page.lines[ln.index + 1:] if not x.blank), None)
+    return nxt is not None and QUOTED_RE.match(nxt.text) is not None
+
+
 class SaysThread:
     name = "says"
 
     def find(self, page: Page, hints: LayoutHints) -> Thread | None:
-        headers = [(ln, name) for ln in page.lines if page.keep[ln.index] and (name := name_from_header(ln))
-                   and _a_name(name)]
+        named = [(ln, name) for ln in page.lines if page.keep[ln.index] and (name := name_from_header(ln))
+                 and _a_name(name)]
+        headers: list[tuple[Line, str]] = []
+        attributions: dict[int, str] = {}
+        for ln, name in named:  # inside a comment (indented under its header), "Ann said:" over "> " lines quotes
+            inside = bool(headers) and ln.indent > headers[-1][0].indent and _introduces_quote(page, ln)
+            (attributions.__setitem__(ln.index, name) if inside else headers.append((ln, name)))
         if len(headers) < 2 or 2 * sum(_leads_into_quotation(page, ln) for ln, _ in headers) > len(headers):
             return None  # "Tom said:" over "“What's your name?”", again and again: a story's dialogue
         units: list[Unit] = []
@@ -77,8 +98,42 @@ class SaysThread:
             parent = stack[-1][1] if stack else None
             stack.append((ln.indent, name))
             stop = headers[i + 1][0].index if i + 1 < len(headers) else len(page.lines)
-            span = page.span(ln.index + 1, stop)
-            if span:
-                units.append(Unit(*span, speaker=name, role=Role.REPLY if parent else Role.COMMENT,
-                                  reply_to=parent))
-        return Thread(headers[0][0].index, units, tuple((ln.start, ln.end) for ln, _ in headers))
+            comment = Unit(0, 0, name, Role.REPLY if parent else Role.COMMENT, parent)
+            units += _comment_units(page, ln.index + 1, stop, comment, attributions)
+        read = [(ln.start, ln.end) for ln, _ in headers] + [(page.lines[i].start, page.lines[i].end)
+                                                            for i in attributions]
+        return Thread(headers[0][0].index, credit_found(page.text, units), tuple(sorted(read)))
+
+
+def _comment_units(page: Page, first: int, stop: int, comment: Unit, attributions: dict[int, str]) -> list[Unit]:
+    """A comment's runs of lines: the commenter's own, and each quotation apart (its attribution line is
+    nobody's words)."""
+    units: list[Unit] = []
+    run: list[Line] = []
+    writer: str | None = None
+    for ln in [*page.lines[first:stop], None]:
+        quoted = ln is not None and QUOTED_RE.match(ln.text) is not None
+        # A blank line ends a quotation (the next may quote someone else), not the commenter's own words.
+        ends = ln is None or ln.index in attributions or (
+            bool(run) and quoted != (QUOTED_RE.match(run[0].text) is not None))
+        if ends and run:
+            units.append(_run_unit(page, run, comment, writer))
+            run = []
+        if ln is None:
+            break
+        if ln.index in attributions:
+            writer = attributions[ln.index]
+        elif not ln.blank and page.keep[ln.index]:
+            writer = writer if quoted else None
+            run.append(ln)
+    return units
+
+
+def _run_unit(page: Page, run: list[Line], comment: Unit, writer: str | None) -> Unit:
+    if QUOTED_RE.match(run[0].text) is None:
+        return Unit(run[0].start, run[-1].end, comment.speaker, comment.role, comment.reply_to)
+    start = run[0].start + len(run[0].text) - len(run[0].text.lstrip("> \t"))
+    if writer is None:
+        return Unit(start, run[-1].end, None, Role.QUOTE)
+    d = Decision.of(writer, Clue.THREAD, f"'{writer} said:' stands above the quoted lines", QUOTE_HEADER_WEIGHT)
+    return Unit(start, run[-1].end, d.speaker, Role.QUOTE, None, d.confidence, d.evidence)

@@ -14,6 +14,7 @@ from ....records import LayoutHints
 from ...page import Page
 from ...turns import label_spans, turn_units
 from .. import Thread
+from ..quoted import credit_found
 from .pieces import pieces
 from .read import Reading, read_labels
 from .shapes import Family
@@ -36,4 +37,5 @@ class LabelledTurns:
         units = turn_units(page, turns, reading.skip, reading.others)
         if self.family is Family.SPEECH:
             units = [piece for u in units for piece in pieces(page.text, u)]
-        return Thread(turns[0].line, units, label_spans(page, turns, reading.skip))
+        # A quotation nobody is named for is its writer's when its words stand earlier in one person's turn.
+        return Thread(turns[0].line, credit_found(page.text, units), label_spans(page, turns, reading.skip))

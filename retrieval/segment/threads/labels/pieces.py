@@ -5,19 +5,23 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ....records import Role
 from ...units import Unit
 from .shapes import INLINE_CUE_RE
 
 # A quotation that is a whole sentence after another (``…her uncle? ‘From little Cecily, with her fondest love…’``).
-READ_OUT_RE = re.compile(r"(?:(?<=[.!?:]\s)|(?<=[.!?:]\s\s))[‘“\"][^‘’“”\"]{10,800}?[.!?][’”\"]")
+# Also one announced as a quotation: "This is what Senator Biden said, quote, “The next person…”".
+READ_OUT_RE = re.compile(r"(?:(?<=[.!?:]\s)|(?<=[.!?:]\s\s)|(?<=\b[Qq]uote,\s)|(?<=\b[Qq]uote:\s))"
+                         r"[‘“\"](?:[^‘’“”\"]|(?<=\w)’(?=\w)){10,800}?[.!?][’”\"]")  # an apostrophe: doesn’t
 READ_OUT_MIN_WORDS = 8  # shorter quotations stay in the speech (``he said ‘no’ and left``)
 
 
-def pieces(text: str, u: Unit) -> list[Unit]:
+def pieces(text: str, u: Unit, cues: bool = True) -> list[Unit]:
     """The unit's words without the directions inside it (``But why… [Reading.] ‘From little Cecily…’``), a
     whole sentence quoted in it its own piece (a letter read out may be another's words; one passage must not
-    hold two people's)."""
-    cuts = sorted([(m.start(), m.end(), False) for m in INLINE_CUE_RE.finditer(text, u.start, u.end)] +
+    hold two people's). ``cues``: a record without stage directions (proceedings) has none to cut."""
+    directions = INLINE_CUE_RE.finditer(text, u.start, u.end) if cues else ()
+    cuts = sorted([(m.start(), m.end(), False) for m in directions] +
                   [(m.start(), m.end(), True) for m in READ_OUT_RE.finditer(text, u.start, u.end)
                    if len(m.group().split()) >= READ_OUT_MIN_WORDS])
     pieces: list[Unit] = []
@@ -26,8 +30,8 @@ def pieces(text: str, u: Unit) -> list[Unit]:
         if start < at:
             continue  # a direction inside a quotation already cut
         pieces.append(replace(u, start=at, end=start))
-        if kept:
-            pieces.append(replace(u, start=start, end=end))
+        if kept:  # words the speaker reads out or quotes: another's, unless the document says whose
+            pieces.append(Unit(start, end, None, Role.QUOTE))
         at = end
     pieces.append(replace(u, start=at, end=u.end))
     out = []

@@ -17,8 +17,11 @@ from ...speech import PARTICLE
 from ...turns import Turn
 
 MARKS_RE = re.compile(r"^(?:>[ \t]?)+")
-WROTE_RE = re.compile(r"(?:^|\s)(?:wrote|writes|schrieb|a écrit|escribió|scrisse)\s?:\s*$")
-OPEN_RE = re.compile(r"^On\s\S")  # a mail client's attribution opens so, and may wrap before its "wrote:"
+WROTE_RE = re.compile(r"(?:^|\s)(?:wrote|writes|schrieb|a écrit|escribió|scrisse|ha scritto|schreef)\s?:\s*$")
+# German and Dutch clients name the writer after the verb: "Am 3. Mai 2024 um 10:00 schrieb Ann Lee <ann@x.org>:".
+WROTE_BEFORE_RE = re.compile(r"^(?:Am|Op)\s.{4,120}?\s(?:schrieb|schreef)\s+(?P<head>\S.{0,120}?)\s?:\s*$")
+# A mail client's attribution opens so, and may wrap before its "wrote:".
+OPEN_RE = re.compile(r"^(?:On|Am|Op|Le|El|Il)\s\S")
 # Nobody's words inside a quotation: an elision mark.
 ELISION_RE = re.compile(r"^[<\[(]?\s*(?:snip(?:ped)?|\.\.\.|…)\s*[>\])]?$", re.IGNORECASE)
 _NAME_WORD = re.compile(rf"^[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?$|^{PARTICLE}$")
@@ -28,6 +31,11 @@ mar apr may jun jul aug sep sept oct nov dec january february march april june j
 november december am pm a.m. p.m. utc gmt cet cest est edt pst pdt bst on at"""
 DATE_WORDS = frozenset(_DATE_WORDS.split())
 QUOTED_WEIGHT = 1.0
+
+
+def _wrote(text: str) -> bool:
+    """Whether a line is a mail client's attribution, in any of the shapes clients write."""
+    return WROTE_RE.search(text) is not None or WROTE_BEFORE_RE.match(text) is not None
 
 
 def depth(text: str) -> tuple[int, str]:
@@ -45,7 +53,8 @@ def has_words(line: str) -> bool:
 def author(line: str) -> str | None:
     """The person an attribution line names (``On …, Peter Todd <pete@x.org> wrote:`` → Peter Todd), or None
     when it names only an address or nobody readable."""
-    head = WROTE_RE.split(line)[0]
+    before = WROTE_BEFORE_RE.match(line)
+    head = before["head"] if before else WROTE_RE.split(line)[0]
     head = re.sub(r"<[^<>]*>?|\([^()]*@[^()]*\)|\S+@\S+", " ", head)  # addresses, a wrapped one's opening too
     head = re.sub(r"\s+via\s+\S+\s*$", "", head.strip())  # a list relaying the mail: "Ann via bitcoin-dev"
     head = head.strip(" \"'").rsplit(",", 1)[-1].strip(" \"'")
@@ -54,8 +63,8 @@ def author(line: str) -> str | None:
         if not _NAME_WORD.match(w) or w.casefold() in DATE_WORDS:
             break
         words.insert(0, w)
-    while words and words[0].islower():
-        words.pop(0)  # a particle cannot open a name
+    if words and words[0].islower():
+        return None  # a particle cannot open a name: the name was cut ("Jan de Vries", Jan read as a month)
     if not 1 <= len(words) <= 4 or any(w.isupper() and len(w) > 1 for w in words):
         return None
     return " ".join(words)
@@ -85,11 +94,10 @@ class Quoting:
             return True
         d, text = depth(ln.text)
         nxt = page.lines[ln.index + 1].text if ln.index + 1 < len(page.lines) else ""
-        if not WROTE_RE.search(text) and OPEN_RE.match(text) and WROTE_RE.search(depth(nxt)[1]) and \
-                depth(nxt)[0] == d:
+        if not _wrote(text) and OPEN_RE.match(text) and _wrote(f"{text} {depth(nxt)[1]}") and depth(nxt)[0] == d:
             self.joined = ln.index + 1
             text = f"{text} {depth(nxt)[1]}"
-        elif not WROTE_RE.search(text) or len(text) > 240:
+        elif not _wrote(text) or len(text) > 240:
             return False
         self.authors[d + 1] = author(text)
         self.said[d + 1] = text

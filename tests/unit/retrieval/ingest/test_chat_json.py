@@ -50,3 +50,56 @@ def test_an_authors_run_of_messages_within_minutes_is_one_block_and_one_passage(
                                                    "queue is soaked")
     assert [p.speaker for p in passages] == ["Tess", "Tess", "Ivo", "Ivo", "Ivo"]
     assert passages[3].reply_to == "Tess"
+
+
+def test_a_reply_carrying_a_message_the_export_lacks_gives_its_words_to_their_writer():
+    """The Discord API's own message list (newest first): a reply's ``referenced_message`` is not in the list."""
+    from quoth.records import Document, LayoutHints, SourceInfo
+    from quoth.segment import Segmenter
+
+    api = [{"id": "3", "type": 19, "timestamp": "2024-06-01T10:09:00", "author": {"username": "perch",
+            "global_name": "Ola Berg"}, "content": "> closed until Friday\nSo the race is on, then.",
+            "message_reference": {"message_id": "1"}, "referenced_message": {
+                "id": "1", "content": "The slipway is closed until Friday for resurfacing.",
+                "author": {"username": "hm", "global_name": "Jo Lind"}}},
+           {"id": "2", "type": 0, "timestamp": "2024-06-01T10:05:00", "author": {"username": "rosa"},
+            "content": "Anyone launching this weekend?"},
+           {"id": "0", "type": 0, "timestamp": "2024-06-01T10:01:00", "author": {"username": "cal"},
+            "content": "Morning all."}]
+    [got], _ = read(api)
+    assert got.text.endswith("[2024-06-01 10:09] Ola Berg\n↳ replying to Jo Lind: The slipway is closed until "
+                             "Friday for resurfacing.\n> closed until Friday\nSo the race is on, then.\n")
+    passages = Segmenter()(Document(SourceInfo("c.json", "#x"), got.text, "h", LayoutHints(Kind.CHAT))).passages
+    said = [(p.speaker, p.text) for p in passages]
+    assert ("Jo Lind", "The slipway is closed until Friday for resurfacing.") in said
+    assert (None, "closed until Friday") in said  # three words: too few to say whose they are
+    assert ("Ola Berg", "So the race is on, then.") in said
+    assert not any(p.speaker == "Ola Berg" and "slipway" in p.text for p in passages)
+
+
+def test_slack_quotes_and_shares_and_telegram_blockquotes_are_quotations():
+    slack = [{"ts": "1710403260.0", "user": "U1", "text": "&gt; the ledgers are back from the binder\nGreat news &amp; "
+              "thanks."},
+             {"ts": "1710403320.0", "user": "U2", "text": "", "attachments": [
+                 {"is_share": True, "author_name": "Mara Quill", "text": "Herring payments are all there."}]}]
+    [got], _ = read(slack, "export/harbour/2024-03-14.json")
+    assert "\n> the ledgers are back from the binder\nGreat news & thanks." in got.text
+    assert "↳ quoting Mara Quill: Herring payments are all there." in got.text
+    rich = ["As the notice says:", {"type": "blockquote", "text": "Gates close at dusk."}, "So hurry."]
+    telegram = {"name": "G", "messages": [{"id": 1, "type": "message", "from": "Ann", "date": "2024-05-01T18:00:00",
+                                           "text": rich}]}
+    [got], _ = read(telegram)
+    assert got.text.endswith("As the notice says:\n> Gates close at dusk.\nSo hurry.\n")
+
+
+def test_a_forward_is_the_forwarded_writers_words_never_the_forwarders():
+    telegram = {"name": "G", "messages": [
+        {"id": 1, "type": "message", "from": "Ann", "date": "2024-05-01T18:00:00", "forwarded_from": "Harbour Office",
+         "text": "The slipway is closed until Friday."}]}
+    [got], _ = read(telegram)
+    assert got.text == "[2024-05-01 18:00] Ann\n↳ quoting Harbour Office: The slipway is closed until Friday.\n"
+    api = [{"id": "2", "type": 0, "timestamp": "2024-06-01T10:09:00", "author": {"username": "ola"}, "content": "",
+            "message_snapshots": [{"message": {"content": "Gates close at dusk."}}]},
+           {"id": "1", "type": 0, "timestamp": "2024-06-01T10:00:00", "author": {"username": "cal"}, "content": "Hi"}]
+    [got], _ = read(api)
+    assert got.text.endswith("[2024-06-01 10:09] ola\n↳ quoting: Gates close at dusk.\n")

@@ -31,3 +31,14 @@ def test_a_mailbox_is_one_document_per_message_and_from_lines_in_bodies_survive(
 def test_undated_and_unnamed_messages_invent_nothing():
     [got], _ = read(b"Subject: Hello\n\nJust words.\n", "x.eml")
     assert (got.found["author"], got.found["date"]) == (None, None)
+
+
+def test_an_html_bodys_blockquotes_are_written_as_quoted_mail_each_paragraph_once():
+    html = (b"From: Ann Lee <ann@example.org>\nSubject: Re: Tides\nContent-Type: text/html; charset=utf-8\n\n"
+            b"<div dir='ltr'>Noon suits me.<br>Ann<div>See you there.</div></div><div class='gmail_quote'>"
+            b"<div class='gmail_attr'>On Mon, 4 Mar 2024, Cal Dunn &lt;cal@example.org&gt; wrote:</div>"
+            b"<blockquote class='gmail_quote'><div>When is high water?</div><blockquote>At noon.</blockquote>"
+            b"</blockquote></div>")
+    [got], _ = read(html, "t.eml")
+    assert got.text == ("Noon suits me. Ann\n\nSee you there.\n\nOn Mon, 4 Mar 2024, Cal Dunn <cal@example.org> wrote:"
+                        "\n\n> When is high water?\n\n> > At noon.")

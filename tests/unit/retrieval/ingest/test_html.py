@@ -70,3 +70,46 @@ def test_a_parlparse_debate_credits_each_speech_to_its_speaker(tmp_path):
         ("Alistair Carmichael", "The death penalty has no place in a modern state."),
         ("Chris Bryant", "The Government agree with the hon. Gentleman entirely."),
         ("Alistair Carmichael", "I am grateful to the Minister for saying so today.")]
+
+
+def _thread(posts: str) -> str:
+    return f"<html><head><title>Boats</title></head><body><div class='topic'>{posts}</div></body></html>"
+
+
+def test_a_discourse_thread_is_rendered_post_by_post_each_quote_under_the_person_quoted():
+    page = _thread(
+        "<div class='topic-post'><span class='username'>ann</span><div class='cooked'><p>The ramp is icy.</p>"
+        "</div></div><div class='topic-post'><span class='username'>bob</span><div class='cooked'>"
+        "<aside class='quote' data-username='ann'><div class='title'>ann:</div><blockquote><p>The ramp is icy.</p>"
+        "</blockquote></aside><p>Use the north one.</p></div></div>")
+    [doc] = HtmlReader(CorpusSettings()).read(page.encode(), "t.html", LoadReport())
+    assert doc.text == ("Boats\n\nPost by ann » #1\nThe ramp is icy.\n\nPost by bob » #2\n[quote=\"ann\"]\n"
+                        "The ramp is icy.\n[/quote]\nUse the north one.")
+    assert doc.hints.kind.value == "forum"
+
+
+def test_a_vbulletin_quote_names_its_poster_and_a_bare_blockquote_names_nobody():
+    page = _thread(
+        "<li class='postcontainer'><a class='username'>Cy</a><blockquote class='postcontent'>Tides are high.<br>"
+        "</blockquote></li><li class='postcontainer'><a class='username'>Dee</a><blockquote class='postcontent'>"
+        "<div class='bbcode_container'><div class='bbcode_quote'><div class='bbcode_postedby'>Originally Posted by "
+        "<strong>Cy</strong></div><div class='message'>Tides are high.</div></div></div>"
+        "<blockquote>Time and tide wait for no man.</blockquote>So wait.</blockquote></li>")
+    [doc] = HtmlReader(CorpusSettings()).read(page.encode(), "t.html", LoadReport())
+    assert doc.text.endswith("Post by Dee » #2\n[quote=\"Cy\"]\nTides are high.\n[/quote]\n[quote]\n"
+                             "Time and tide wait for no man.\n[/quote]\nSo wait.")
+
+
+def test_a_page_without_post_markup_is_no_forum():
+    [doc] = HtmlReader(CorpusSettings()).read(PAGE.encode(), "quay.html", LoadReport())
+    assert "Post by" not in doc.text and doc.hints is None
+
+
+def test_discourses_page_without_scripts_is_read_post_by_post():
+    post = ("<div itemprop='comment' class='topic-body crawler-post'><span class='creator' itemprop='author'><a>"
+            "<span itemprop='name'>{}</span></a></span><div class='post' itemprop='text'>{}</div></div>")
+    page = _thread(post.format("ann", "<p>The ramp is icy today.</p>") + post.format(
+        "bob", "<aside class='quote no-group' data-username='ann' data-post='1'><div class='title'>ann:</div>"
+               "<blockquote><p>The ramp is icy today.</p></blockquote></aside><p>Salt it, then.</p>"))
+    [doc] = HtmlReader(CorpusSettings()).read(page.encode(), "t.html", LoadReport())
+    assert doc.text.endswith("Post by bob » #2\n[quote=\"ann\"]\nThe ramp is icy today.\n[/quote]\nSalt it, then.")

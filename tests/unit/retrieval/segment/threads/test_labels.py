@@ -105,7 +105,7 @@ def test_a_briefing_with_offices_and_unnamed_questions():
                                    "Jennifer Granholm", None, "Karine Jean-Pierre"]
 
 
-def test_post_headers_with_the_words_below_and_quotes_kept_unnamed():
+def test_post_headers_with_the_words_below_and_quotes_named_for_whose_earlier_words_they_are():
     doc = ("# [#49 PR](https://x.test/49) `open`: support env override\n\n"
            "#### [plyr4](https://x.test/plyr4) opened issue at [2025-09-16](https://x.test/49):\n\n"
            "this PR adds an override for the endpoint.\n\n"
@@ -113,8 +113,10 @@ def test_post_headers_with_the_words_below_and_quotes_kept_unnamed():
            "> this PR adds an override\n\nThanks, looks sensible to me.\n\n"
            "#### [plyr4](https://x.test/plyr4) commented at [2025-09-18](https://x.test/49#2):\n\nGreat, thanks.\n\n"
            "#### [mattduck](https://x.test/mattduck) commented at [2025-09-19](https://x.test/49#3):\n\nMerged it.\n")
-    # The quoted line is plyr4's words in mattduck's post: kept (never lost), named for nobody (never mattduck).
-    assert turns(doc) == [("plyr4", "this PR adds an override for the endpoint."), (None, "this PR adds an override"),
+    # The quoted line is plyr4's words in mattduck's post: kept (never lost), named for plyr4, whose post above
+    # holds them (never mattduck).
+    assert turns(doc) == [("plyr4", "this PR adds an override for the endpoint."),
+                          ("plyr4", "this PR adds an override"),
                           ("mattduck", "Thanks, looks sensible to me."), ("plyr4", "Great, thanks."),
                           ("mattduck", "Merged it.")]
 
