@@ -157,6 +157,9 @@ class VerifySettings(Section):
     # passage holds. Fabricated claims on the corpus's topics reached 0.96, paraphrases 0.55–1.57: 1.0 keeps
     # every fabrication out at the price of a third of the paraphrases (benchmarks/verify.py --sweep).
     paraphrase_min: float = Field(1.0, ge=0.0, le=2.0)
+    # Call words misattributed only when the index names their speaker at least this confidently (0..1); below,
+    # the answer is "can't tell who said it": a false accusation is worse (benchmarks/verify.py, real set).
+    accuse_min: float = Field(0.9, ge=0.0, le=1.0)
 
 
 _ENV_KEY = re.compile(r"QUOTH_([A-Z][A-Z0-9]*)__([A-Z][A-Z0-9_]*)")

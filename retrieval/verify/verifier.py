@@ -11,6 +11,7 @@ from ..search import Searcher
 from ..settings import VerifySettings
 from .align import Alignment, align, words
 from .claims import Claim, extract_claims
+from .names import could_be_same
 from .verdict import Kind, Verdict, classify
 
 TOO_SHORT = "give me at least a few words to look for"
@@ -53,7 +54,7 @@ class Verifier:
             _attribute_passage(*candidates[0], verdict)
         else:
             _attribute_span(idx, *best, verdict)
-        verdict.misattributed = _misattributed(idx, speaker, verdict.speaker)
+        verdict.misattributed = _misattributed(idx, speaker, verdict, self.settings.accuse_min)
         return verdict
 
     def _checked(self, claim: str) -> tuple[str, str | None]:
@@ -85,6 +86,7 @@ def _attribute_span(idx: LoadedIndex, found: Alignment, p: Passage, src: SourceI
     owner = max(idx.passages_within(p.doc_path, found.start, found.end) or [(p, src)],
                 key=lambda ps: _words_in(ps[0].start, ps[0].end, found))[0]
     verdict.speaker, verdict.role, verdict.label = owner.speaker, owner.role, owner.label
+    verdict.speaker_confidence = owner.speaker_confidence
     verdict.source, verdict.start, verdict.end = src, found.start, found.end
     verdict.quote = doc[found.start:found.end]
     verdict.edits, verdict.passage_id = found.edits, owner.id
@@ -93,6 +95,7 @@ def _attribute_span(idx: LoadedIndex, found: Alignment, p: Passage, src: SourceI
 
 def _attribute_passage(p: Passage, src: SourceInfo, verdict: Verdict) -> None:
     verdict.speaker, verdict.role, verdict.label = p.speaker, p.role, p.label
+    verdict.speaker_confidence = p.speaker_confidence
     verdict.source, verdict.start, verdict.end, verdict.quote = src, p.start, p.end, p.text
     verdict.passage_id = p.id
 
@@ -110,20 +113,18 @@ def _better(a: Alignment, b: Alignment) -> bool:
     return (a.score, a.marked, -len(a.edits)) > (b.score, b.marked, -len(b.edits))
 
 
-def _misattributed(idx: LoadedIndex, claimed: str | None, speaker: str | None) -> bool | None:
-    """Whether the words belong to someone other than the person the claim names (by any form of the name)."""
+def _misattributed(idx: LoadedIndex, claimed: str | None, verdict: Verdict, sure: float) -> bool | None:
+    """Whether the words are someone else's than the person the claim names: True only for another person (not
+    another spelling: names.py) whom the index names at least ``sure`` confidently; None when it cannot tell."""
     if not claimed:
         return None
-    if speaker is None:
-        return True  # the words are nobody's that the document names: not the claimed person's either
-    directory = idx.directory()
-    # Either name may be the short one: "Clinton" claimed of Hillary Clinton's words, or Hillary Clinton claimed
-    # of words a transcript gives to a "Clinton" the corpus cannot tell apart from Bill.
-    if directory.could_be(claimed, speaker) or any(directory.could_be(speaker, p) for p in directory.resolve(claimed)):
+    if verdict.speaker is None:
+        return None  # nobody the document names: the claimed person may be the one, a reader cannot tell
+    if could_be_same(idx.directory(), claimed, verdict.speaker):
         return False
-    low = claimed.casefold().lstrip("@")  # part of one of their names ("Corby"): not an accusation either
-    person = directory.person(speaker)
-    return not any(low in a.casefold() for a in (person.aliases if person else (speaker,)))
+    if verdict.speaker_confidence is None or verdict.speaker_confidence < sure:
+        return None
+    return True
 
 
 __all__ = ["Claim", "Verifier"]

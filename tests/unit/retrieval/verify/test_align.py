@@ -18,14 +18,24 @@ def test_typography_case_and_contractions_are_not_differences():
     assert DOC[got.start:got.end] == "We will not raise the mooring fees this year"
 
 
-def test_a_changed_word_is_an_edit_and_a_negation_turns_the_meaning():
+def test_a_changed_word_is_an_edit_and_any_content_word_changes_the_claim():
     got = check("We will raise the mooring fees this year")
     assert [(e.op, e.claim, e.source) for e in got.edits] == [("removed", "", "not")]
     assert meaning_words(got.edits[0]) == ["not"]
     assert classify(got, 0.0, VerifySettings()) is Kind.ALTERED
     swapped = check("We will not lift the mooring fees this year")
     assert [(e.op, e.claim, e.source) for e in swapped.edits] == [("changed", "lift", "raise")]
-    assert classify(swapped, 0.0, VerifySettings()) is Kind.CLOSE
+    assert classify(swapped, 0.0, VerifySettings()) is Kind.ALTERED  # no antonym list: any other word counts
+    reversed_ = check("We will not raise the mooring fees next year")
+    assert classify(reversed_, 0.0, VerifySettings()) is Kind.ALTERED
+
+
+def test_retyped_words_are_close():
+    for claim in ("We willnt raise the moring fees this year", "We will not raise the mooring-fees this year",
+                  "We will not raise mooring fees this year", "_We_ will not raise the mooring fees this year"):
+        got = check(claim)
+        assert classify(got, 0.0, VerifySettings()) in (Kind.CLOSE, Kind.EXACT), (claim, got.edits)
+    assert classify(check("We will not raise the mooring fee's this year"), 0.0, VerifySettings()) is Kind.CLOSE
 
 
 def test_numbers_and_names_turn_the_meaning():
