@@ -40,7 +40,8 @@ def run(q: Quoth, claims: list[dict]) -> tuple[list[dict], list[float]]:
         try:
             v = q.verify(c["text"], c.get("claimed_speaker"))[0]
             got = {"got": str(v.verdict), "got_speaker": v.speaker, "got_misattributed": v.misattributed,
-                   "got_confidence": v.speaker_confidence, "got_quote": v.quote, "got_edits": [e.to_json() for e in v.edits], "got_scores": v.scores}
+                   "got_confidence": v.speaker_confidence, "got_quote": v.quote,
+                   "got_edits": [e.to_json() for e in v.edits], "got_scores": v.scores}
         except BadQuery:
             got = {"got": "refused", "got_speaker": None, "got_misattributed": None}
         took.append(time.perf_counter() - t)
@@ -86,7 +87,7 @@ def report(rows: list[dict], took: list[float], misses: int = 0) -> None:
     print("per class: " + ", ".join(f"{c} {good[c]}/{n}" for c, n in sorted(by_class.items())))
     ms = sorted(x * 1000 for x in took)
     print(f"time per claim: p50 {statistics.median(ms):.1f} ms, p99 {ms[int(0.99 * (len(ms) - 1))]:.1f} ms")
-    wrong = [r for r in rows if not right(r) or r["got_misattributed"] is True and r["misattributed"] is not True]
+    wrong = [r for r in rows if not right(r) or (r["got_misattributed"] is True and r["misattributed"] is not True)]
     for r in wrong[:misses]:
         print(f"\n[{r['class']}] expect {r['expect']} got {r['got']} (mis {r['misattributed']}→"
               f"{r['got_misattributed']}, claimed {r.get('claimed_speaker')}, got {r['got_speaker']})"

@@ -33,11 +33,30 @@ def _login_of(login: str, parts: list[str]) -> bool:
         or _login_of(login, parts[1:])
 
 
+GENDERED = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "lord": "m"}
+
+
+def _gender(name: str) -> str | None:
+    first = name.split()[0].casefold().rstrip(".") if name.split() else ""
+    return GENDERED.get(first)
+
+
+def known(directory: SpeakerDirectory, claimed: str) -> bool:
+    """Whether ``claimed`` names someone the corpus knows as a speaker (under any of their names)."""
+    if directory.resolve(claimed) or directory.person(claimed):
+        return True
+    words = name_words(claimed)
+    return bool(words) and any(_alike(words, name_words(a)) for p in directory.people() for a in p.aliases
+                               if name_words(a))
+
+
 def could_be_same(directory: SpeakerDirectory, claimed: str, speaker: str) -> bool:
     """Whether ``claimed`` and ``speaker`` may name one person (True when unsure: never accuse on a spelling)."""
     if directory.could_be(claimed, speaker) or directory.could_be(speaker, claimed) \
             or any(directory.could_be(speaker, p) for p in directory.resolve(claimed)):
         return True
+    if None not in (_gender(claimed), _gender(speaker)) and _gender(claimed) != _gender(speaker):
+        return False  # Mrs. Bennet is not Mr. Bennet
     names = {claimed, speaker}
     for n in (claimed, speaker):
         person = directory.person(n)
@@ -56,3 +75,22 @@ def _alike(a: list[str], b: list[str]) -> bool:
     word = short[0]
     return word in full or (len(word) >= PREFIX_MIN and full[0].startswith(word)) \
         or (len(word) >= 2 and len(full) >= 2 and _login_of(word, full))
+
+
+# Quotation marks that open a quotation inside a passage; the passage's speaker is then quoting someone.
+OPENING = re.compile(r"[“«„]|``|(?<![\w.,;:!?])\"")
+CLOSING = re.compile(r"[”»]|''|\"(?![\w])")
+QUOTER_WORDS = 4  # words of the passage's own before a quotation that make it a quoter's, not a speech's mark
+
+
+def quoted_within(text: str, passage_start: int, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` sits inside quotation marks that the passage opens after words of its own
+    (a senator reading a letter out, a minister quoting Sheridan): then whose words they are is not sure."""
+    before = text[passage_start:start]
+    opens = list(OPENING.finditer(before))
+    if not opens:
+        return False
+    last = opens[-1]
+    if CLOSING.search(before[last.end():]):
+        return False
+    return len(re.findall(r"\w+", before[:last.start()])) >= QUOTER_WORDS

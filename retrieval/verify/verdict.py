@@ -73,6 +73,7 @@ class Verdict:
     speaker: str | None = None  # whose words the source span is
     role: Role | None = None
     speaker_confidence: float | None = None  # how sure the index is of ``speaker`` (0..1)
+    quoted: bool = False  # the words are a quotation inside the speaker's passage: someone else's, maybe
     label: str | None = None  # "Ann Lee (comment)": who, as a reader is shown it
     # True: another person's words, surely; None: no speaker claimed, nothing found, or who said it is unsure.
     misattributed: bool | None = None
@@ -88,8 +89,8 @@ class Verdict:
 
     def to_json(self) -> dict:
         return {"claim": self.claim, "verdict": str(self.verdict), "speaker": self.speaker, "label": self.label,
-                "role": self.role, "speaker_confidence": self.speaker_confidence, "claimed_speaker": self.claimed_speaker,
-                "misattributed": self.misattributed,
+                "role": self.role, "speaker_confidence": self.speaker_confidence,
+                "claimed_speaker": self.claimed_speaker, "misattributed": self.misattributed,
                 "source": self.source.to_json() if self.source else None, "start": self.start, "end": self.end,
                 "quote": self.quote, "edits": [e.to_json() for e in self.edits], "omitted": self.omitted,
                 "scores": {k: round(v, 4) for k, v in self.scores.items()}, "passage_id": self.passage_id,

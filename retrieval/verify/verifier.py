@@ -11,7 +11,7 @@ from ..search import Searcher
 from ..settings import VerifySettings
 from .align import Alignment, align, words
 from .claims import Claim, extract_claims
-from .names import could_be_same
+from .names import could_be_same, known, quoted_within
 from .verdict import Kind, Verdict, classify
 
 TOO_SHORT = "give me at least a few words to look for"
@@ -45,6 +45,8 @@ class Verifier:
         similarity = float(sims[0]) if len(sims) else 0.0
         coverage = float(idx.coverage(idx.query_words(text), rows[:3]).max()) if len(rows) else 0.0
         kind = classify(best[0] if best else None, similarity + coverage, self.settings)
+        if kind is Kind.CLOSE and best is not None and not best[0].marked and _voices(idx, best[1], best[0]) > 1:
+            kind = Kind.ALTERED  # pieces of two people's words glued into one quotation: nobody said that
         verdict = Verdict(text, kind, claimed_speaker=speaker, note=note,
                           scores={"lexical": best[0].score if best else 0.0, "similarity": similarity,
                                   "coverage": coverage})
@@ -87,6 +89,7 @@ def _attribute_span(idx: LoadedIndex, found: Alignment, p: Passage, src: SourceI
                 key=lambda ps: _words_in(ps[0].start, ps[0].end, found))[0]
     verdict.speaker, verdict.role, verdict.label = owner.speaker, owner.role, owner.label
     verdict.speaker_confidence = owner.speaker_confidence
+    verdict.quoted = quoted_within(doc, owner.start, found.start, found.end)
     verdict.source, verdict.start, verdict.end = src, found.start, found.end
     verdict.quote = doc[found.start:found.end]
     verdict.edits, verdict.passage_id = found.edits, owner.id
@@ -98,6 +101,16 @@ def _attribute_passage(p: Passage, src: SourceInfo, verdict: Verdict) -> None:
     verdict.speaker_confidence = p.speaker_confidence
     verdict.source, verdict.start, verdict.end, verdict.quote = src, p.start, p.end, p.text
     verdict.passage_id = p.id
+
+
+def _voices(idx: LoadedIndex, p: Passage, found: Alignment) -> int:
+    """How many speakers (nobody counting as one) the pieces of a claim found apart belong to."""
+    bounds = [found.start, *[x for gap in found.omitted for x in gap], found.end]
+    who = set()
+    for a, b in zip(bounds[::2], bounds[1::2], strict=True):
+        owners = idx.passages_within(p.doc_path, a, b) or [(p, None)]
+        who.add(max(owners, key=lambda ps: _overlap(ps[0].start, ps[0].end, a, b))[0].speaker)
+    return len(who)
 
 
 def _overlap(a: int, b: int, c: int, d: int) -> int:
@@ -114,14 +127,21 @@ def _better(a: Alignment, b: Alignment) -> bool:
 
 
 def _misattributed(idx: LoadedIndex, claimed: str | None, verdict: Verdict, sure: float) -> bool | None:
-    """Whether the words are someone else's than the person the claim names: True only for another person (not
-    another spelling: names.py) whom the index names at least ``sure`` confidently; None when it cannot tell."""
+    """Whether the words are someone else's than the person the claim names. True only for another person (not
+    another spelling: names.py) whom the corpus knows, where the index names the words' speaker at least
+    ``sure`` confidently and they are not quoted inside the passage; None when a reader cannot tell."""
     if not claimed:
         return None
     if verdict.speaker is None:
         return None  # nobody the document names: the claimed person may be the one, a reader cannot tell
-    if could_be_same(idx.directory(), claimed, verdict.speaker):
+    if verdict.quoted:
+        return None  # the passage's speaker quotes these words: they may be anyone's, the claimed person's too
+    directory = idx.directory()
+    if could_be_same(directory, claimed, verdict.speaker):
         return False
+    # A name the corpus does not know may be the speaker's other name (a login, a nickname): no accusation.
+    if not known(directory, claimed):
+        return None
     if verdict.speaker_confidence is None or verdict.speaker_confidence < sure:
         return None
     return True
