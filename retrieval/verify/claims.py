@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Opening and closing marks; straight double quotes pair with themselves. Single quotes are left out: they are
-# apostrophes far more often than quotation marks.
-QUOTED_RE = re.compile(r"“([^”]+)”|\"([^\"]+)\"|«\s*([^»]+?)\s*»|„([^“”]+)[“”]")
+# Opening and closing marks; straight double quotes pair with themselves, TeX's ``…'' and ‘…’ too. Straight single
+# quotes count only where no letter touches them outside ('…' ok grandpa): inside a word they are apostrophes.
+QUOTED_RE = re.compile(r"“([^”]+)”|\"([^\"]+)\"|«\s*([^»]+?)\s*»|„([^“”]+)[“”]|``(.+?)''|‘(.+?)’(?!\w)"
+                       r"|(?<![\w'])'(?=\w)(.+?)(?<=[\w.!?,])'(?![\w'])")
 MENTION_RE = re.compile(r"<@[!&]?\d+>|<#\d+>")
 _NAME = r"(?P<name>@[\w.]+|[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|der|al|da|le)){0,3})"
 _VERB = r"(?:said|says|say|wrote|writes|claimed|claims|tweeted|posted|told\s+\w+|declared|insisted|argued)"

@@ -27,6 +27,11 @@ CAPITALISED_ANYWAY = {"i", "the", "a", "an", "and", "but", "or", "so", "we", "it
                       "is", "are", "was", "were", "be", "do", "yes", "well", "then", "now", "today", "let", "let's"}
 
 
+# What an answer says where it is unsure (the bot translates the same sentences).
+CANNOT_TELL = "Can't tell who said it"
+CLOSEST = "Closest wording — not a match"
+
+
 class Kind(StrEnum):
     EXACT = "exact"  # the same words (case, quote marks, dashes, spacing and marked omissions aside)
     CLOSE = "close"  # the same words retyped: spelling, apostrophes, hyphens, a slipped article
@@ -74,6 +79,8 @@ class Verdict:
     role: Role | None = None
     speaker_confidence: float | None = None  # how sure the index is of ``speaker`` (0..1)
     quoted: bool = False  # the words are a quotation inside the speaker's passage: someone else's, maybe
+    # A "not found" claim carries the nearest passage all the same, shown as the closest wording, not a match.
+    closest: bool = False
     label: str | None = None  # "Ann Lee (comment)": who, as a reader is shown it
     # True: another person's words, surely; None: no speaker claimed, nothing found, or who said it is unsure.
     misattributed: bool | None = None
@@ -94,7 +101,12 @@ class Verdict:
                 "source": self.source.to_json() if self.source else None, "start": self.start, "end": self.end,
                 "quote": self.quote, "edits": [e.to_json() for e in self.edits], "omitted": self.omitted,
                 "scores": {k: round(v, 4) for k, v in self.scores.items()}, "passage_id": self.passage_id,
-                "note": self.note}
+                "closest_not_a_match": self.closest, "note": self.note}
+
+    @property
+    def cannot_tell(self) -> bool:
+        """A speaker was claimed for words found, and whether they are that person's is unsure."""
+        return bool(self.claimed_speaker) and self.misattributed is None and self.verdict is not Kind.NOT_FOUND
 
     def explain(self) -> str:
         """One or two sentences a person reads."""
@@ -104,11 +116,15 @@ class Verdict:
             Kind.CLOSE: f"Close: {who} said nearly this; a few words differ.",
             Kind.ALTERED: f"Altered: {who} said something like this, but words that change the meaning differ.",
             Kind.PARAPHRASE: f"A paraphrase: {who} said the same thing in other words.",
-            Kind.NOT_FOUND: "Not found: nothing in the indexed documents is close to these words.",
+            Kind.NOT_FOUND: "Not found: nothing in the indexed documents says these words.",
         }[self.verdict]
         if self.misattributed and self.claimed_speaker:
             said += f" These words are in the source, but they are {self.speaker or 'nobody named'}'s, not " \
                     f"{self.claimed_speaker}'s."
+        elif self.cannot_tell:
+            said += f" {CANNOT_TELL}: the source does not say surely whether {self.claimed_speaker} said them."
+        if self.closest:
+            said += f" {CLOSEST}:"
         if self.omitted:
             said += " Left out: " + "; ".join(f"“{o}”" for o in self.omitted) + "."
         return said

@@ -15,6 +15,8 @@ from .names import could_be_same, known, quoted_within
 from .verdict import Kind, Verdict, classify
 
 TOO_SHORT = "give me at least a few words to look for"
+OUTSIDE_MIN = 3  # words around a quoted stretch that may be part of the claim rather than chatter about it
+SHORT = 3  # a claim of this many words or fewer may stand in many places
 
 
 class Verifier:
@@ -27,7 +29,26 @@ class Verifier:
         claims = extract_claims(message, speaker)
         if not claims:
             raise BadQuery(TOO_SHORT)
-        return [self.verify(c.text, c.speaker) for c in claims]
+        verdicts = [self.verify(c.text, c.speaker) for c in claims]
+        whole = self._whole(message, claims, speaker)
+        return [whole] if whole is not None else verdicts
+
+    def _whole(self, message: str, claims: list[Claim], speaker: str | None) -> Verdict | None:
+        """The message as one claim where it quotes words inside a quotation (``I'd say 80% of the time it ends
+        with "…"``): when the words around the quoted stretch are found with it, the whole is the claim."""
+        if len(claims) != 1 or claims[0].text == message.strip():
+            return None
+        outside = len(words(message)) - len(words(claims[0].text))
+        if outside < OUTSIDE_MIN:
+            return None
+        try:
+            v = self.verify(message, speaker or claims[0].speaker)
+        except BadQuery:
+            return None
+        if v.verdict not in (Kind.EXACT, Kind.CLOSE, Kind.ALTERED):
+            return None
+        matched = v.scores["lexical"] * len(words(v.claim))
+        return v if matched - len(words(claims[0].text)) >= outside / 2 else None
 
     def verify(self, claim: str, speaker: str | None = None) -> Verdict:
         text, note = self._checked(claim)
@@ -51,6 +72,10 @@ class Verifier:
                           scores={"lexical": best[0].score if best else 0.0, "similarity": similarity,
                                   "coverage": coverage})
         if kind is Kind.NOT_FOUND:
+            if candidates:  # the nearest words, shown as such: never credited, never compared with a speaker
+                _attribute_passage(*candidates[0], verdict)
+                verdict.speaker = verdict.label = verdict.role = verdict.speaker_confidence = None
+                verdict.closest = True
             return verdict
         if kind is Kind.PARAPHRASE or best is None:
             _attribute_passage(*candidates[0], verdict)
@@ -61,8 +86,11 @@ class Verifier:
 
     def _checked(self, claim: str) -> tuple[str, str | None]:
         text = " ".join(claim.split())
-        if len(words(text)) < self.settings.min_words:
+        n = len(words(text))
+        if n < self.settings.min_words:
             raise BadQuery(TOO_SHORT)
+        if n <= SHORT:
+            return text, f"a claim of {n} words may be said in other places too: this is the nearest one found"
         if len(text) > self.settings.max_chars:
             return text[:self.settings.max_chars].rsplit(" ", 1)[0], \
                 f"the claim was cut to its first {self.settings.max_chars} characters"
