@@ -147,11 +147,12 @@ class VerifySettings(Section):
 
     candidates: int = Field(8, ge=1, le=100)  # passages whose neighbourhood the claim is aligned against
     window_chars: int = Field(800, ge=0)  # document text either side of a candidate passage (quotes span passages)
-    min_words: int = Field(2, ge=1)  # fewer words are not a claim worth checking (2–3 are checked, marked ambiguous)
+    min_words: int = Field(2, ge=1)  # fewer words are not a claim worth checking (2–3: checked, noted as ambiguous)
     max_chars: int = Field(1000, ge=20)  # longer claims are cut, with a note
-    # "close" is the same words retyped (verify/wording.py); "altered" needs this share of the claim's words found in order in one stretch, where some other word was
-    # changed, added or dropped. On the real set (tests/data/verify/real) paraphrases reached 0.56 and invented
-    # claims 0.6, changed claims 0.6 and up (benchmarks/verify.py --dump, calibrated on its half a).
+    # "close" is the same words retyped (verify/wording.py); "altered" needs this share of the claim's words
+    # found in order in one stretch, where some other word was changed, added or dropped. On the real set
+    # (tests/data/verify/real) paraphrases reached 0.56, invented claims 0.6, changed claims 0.6 and up
+    # (benchmarks/verify.py --dump, calibrated on its half a).
     altered_min: float = Field(0.6, ge=0.0, le=1.0)
     # "The same idea": the claim's cosine with its best passage plus the IDF-weighted share of its words the
     # passage holds. On the real set invented on-topic claims reached 1.43, paraphrases 0.64–1.46: the two are not
