@@ -21,7 +21,7 @@ PREFIX_MIN = 3  # letters a shortened first name keeps ("Dan", "Sam"): fewer wou
 
 
 def name_words(name: str) -> list[str]:
-    return [w for w in re.findall(r"[^\W\d_]+", name.casefold()) if w not in TITLES]
+    return [w for w in re.findall(r"[^\W_]+", name.casefold()) if w not in TITLES]  # "#7" tells people apart
 
 
 def _login_of(login: str, parts: list[str]) -> bool:
