@@ -20,7 +20,7 @@ NO_QUOTES = ("Give me at least a few words to look for: a quote on its own, or a
 
 def verdict_embed(v: Verdict) -> discord.Embed:
     title = TITLES[v.verdict] + (" — misattributed" if v.misattributed else "")
-    lines = [escape(v.explain())]
+    lines = [escape(v.explain(unsure=False))]
     if v.cannot_tell:  # said plainly, in the reader's language: not an accusation, not a confirmation
         lines.append("**" + escape(_("Can't tell who said it: the source does not say surely whose words these "
                                      "are.")) + "**")

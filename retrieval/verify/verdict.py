@@ -108,22 +108,24 @@ class Verdict:
         """A speaker was claimed for words found, and whether they are that person's is unsure."""
         return bool(self.claimed_speaker) and self.misattributed is None and self.verdict is not Kind.NOT_FOUND
 
-    def explain(self) -> str:
-        """One or two sentences a person reads."""
+    def explain(self, unsure: bool = True) -> str:
+        """One or two sentences a person reads; ``unsure=False`` leaves out "can't tell who said it" and "closest
+        wording", for a front end that says them in its reader's language."""
         who = self.label or "nobody named"
         said = {
             Kind.EXACT: f"Real: these are the words of {who}.",
-            Kind.CLOSE: f"Close: {who} said nearly this; a few words differ.",
-            Kind.ALTERED: f"Altered: {who} said something like this, but words that change the meaning differ.",
+            Kind.CLOSE: f"Close: these are the words of {who}, retyped (spelling, punctuation or the like).",
+            Kind.ALTERED: f"Altered: {who} said something like this, but with other words: they may change the "
+                          f"meaning.",
             Kind.PARAPHRASE: f"A paraphrase: {who} said the same thing in other words.",
             Kind.NOT_FOUND: "Not found: nothing in the indexed documents says these words.",
         }[self.verdict]
         if self.misattributed and self.claimed_speaker:
             said += f" These words are in the source, but they are {self.speaker or 'nobody named'}'s, not " \
                     f"{self.claimed_speaker}'s."
-        elif self.cannot_tell:
+        elif self.cannot_tell and unsure:
             said += f" {CANNOT_TELL}: the source does not say surely whether {self.claimed_speaker} said them."
-        if self.closest:
+        if self.closest and unsure:
             said += f" {CLOSEST}:"
         if self.omitted:
             said += " Left out: " + "; ".join(f"“{o}”" for o in self.omitted) + "."

@@ -16,6 +16,7 @@ from .verdict import Kind, Verdict, classify
 
 TOO_SHORT = "give me at least a few words to look for"
 OUTSIDE_MIN = 3  # words around a quoted stretch that may be part of the claim rather than chatter about it
+OUTSIDE_FOUND = 0.75  # …and the share of them the source must hold too ("did Ann Lee say" matches a byline)
 SHORT = 3  # a claim of this many words or fewer may stand in many places
 
 
@@ -48,7 +49,7 @@ class Verifier:
         if v.verdict not in (Kind.EXACT, Kind.CLOSE, Kind.ALTERED):
             return None
         matched = v.scores["lexical"] * len(words(v.claim))
-        return v if matched - len(words(claims[0].text)) >= outside / 2 else None
+        return v if matched - len(words(claims[0].text)) >= OUTSIDE_FOUND * outside else None
 
     def verify(self, claim: str, speaker: str | None = None) -> Verdict:
         text, note = self._checked(claim)
