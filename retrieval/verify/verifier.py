@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..errors import BadQuery
 from ..index.live import LoadedIndex
-from ..records import Passage, SourceInfo
+from ..records import Clue, Passage, SourceInfo
 from ..search import Searcher
 from ..settings import VerifySettings
 from .align import Alignment, align, words
@@ -15,6 +15,9 @@ from .names import could_be_same, known, quoted_within
 from .verdict import Kind, Verdict, classify
 
 TOO_SHORT = "give me at least a few words to look for"
+# Clues that credit a quotation itself (not the turn, post or page around it) to its speaker.
+QUOTATION_CLUES = {Clue.SPEECH_TAG, Clue.NARRATION, Clue.PRONOUN, Clue.PARAGRAPH, Clue.CONTINUATION, Clue.ALTERNATION,
+                   Clue.VOCATIVE, Clue.ACCORDING, Clue.STATEMENT, Clue.INTRODUCTION, Clue.SAME_SPEAKER}
 OUTSIDE_MIN = 3  # words around a quoted stretch that may be part of the claim rather than chatter about it
 OUTSIDE_FOUND = 0.75  # …and the share of them the source must hold too ("did Ann Lee say" matches a byline)
 SHORT = 3  # a claim of this many words or fewer may stand in many places
@@ -67,7 +70,8 @@ class Verifier:
         similarity = float(sims[0]) if len(sims) else 0.0
         coverage = float(idx.coverage(idx.query_words(text), rows[:3]).max()) if len(rows) else 0.0
         kind = classify(best[0] if best else None, similarity + coverage, self.settings)
-        if kind is Kind.CLOSE and best is not None and not best[0].marked and _voices(idx, best[1], best[0]) > 1:
+        voices = _voices(idx, best[1], best[0]) if best is not None and best[0].omitted else 1
+        if kind is Kind.CLOSE and not best[0].marked and voices > 1:
             kind = Kind.ALTERED  # pieces of two people's words glued into one quotation: nobody said that
         verdict = Verdict(text, kind, claimed_speaker=speaker, note=note,
                           scores={"lexical": best[0].score if best else 0.0, "similarity": similarity,
@@ -83,6 +87,9 @@ class Verifier:
         else:
             _attribute_span(idx, *best, verdict)
         verdict.misattributed = _misattributed(idx, speaker, verdict, self.settings.accuse_min)
+        if verdict.misattributed and (voices > 1 or len(words(text)) <= SHORT):
+            # Words of several people, or a claim so short it may stand anywhere: nobody to accuse anyone of.
+            verdict.misattributed = None
         return verdict
 
     def _checked(self, claim: str) -> tuple[str, str | None]:
@@ -118,7 +125,10 @@ def _attribute_span(idx: LoadedIndex, found: Alignment, p: Passage, src: SourceI
                 key=lambda ps: _words_in(ps[0].start, ps[0].end, found))[0]
     verdict.speaker, verdict.role, verdict.label = owner.speaker, owner.role, owner.label
     verdict.speaker_confidence = owner.speaker_confidence
-    verdict.quoted = quoted_within(doc, owner.start, found.start, found.end)
+    # Quotation marks inside a passage credited by its turn label or header: the speaker may be quoting someone.
+    # A passage credited by the quotation's own tag ("…," said Ann) is that quotation's speaker already.
+    verdict.quoted = quoted_within(doc, owner.start, found.start, found.end) \
+        and not any(e.clue in QUOTATION_CLUES for e in owner.speaker_evidence)
     verdict.source, verdict.start, verdict.end = src, found.start, found.end
     verdict.quote = doc[found.start:found.end]
     verdict.edits, verdict.passage_id = found.edits, owner.id
