@@ -40,7 +40,7 @@ def run(q: Quoth, claims: list[dict]) -> tuple[list[dict], list[float]]:
         try:
             v = q.verify(c["text"], c.get("claimed_speaker"))[0]
             got = {"got": str(v.verdict), "got_speaker": v.speaker, "got_misattributed": v.misattributed,
-                   "got_confidence": v.speaker_confidence, "got_quote": v.quote,
+                   "got_confidence": getattr(v, "speaker_confidence", None), "got_quote": v.quote,
                    "got_edits": [e.to_json() for e in v.edits], "got_scores": v.scores}
         except BadQuery:
             got = {"got": "refused", "got_speaker": None, "got_misattributed": None}
