@@ -77,20 +77,24 @@ def _alike(a: list[str], b: list[str]) -> bool:
         or (len(word) >= 2 and len(full) >= 2 and _login_of(word, full))
 
 
-# Quotation marks that open a quotation inside a passage; the passage's speaker is then quoting someone.
-OPENING = re.compile(r"[“«„]|``|(?<![\w.,;:!?])\"")
-CLOSING = re.compile(r"[”»]|''|\"(?![\w])")
+# Quotation marks that open and close a quotation inside a passage; the passage's speaker is then quoting someone.
+DOUBLE = (re.compile(r"[“«„]|``|(?<![\w.,;:!?])\""), re.compile(r"[”»]|''|\"(?!\w)"))
+# Single marks: a quotation inside a quotation (‘Oh! the eldest Miss Bennet’ repeated by Charlotte), or a card read
+# out in a play. A straight one opens only before a letter and after none, so "don't" and "students'" do not.
+SINGLE = (re.compile(r"‘|(?<![\w'])'(?=[^\W\d_])"), re.compile(r"’(?!\w)|(?<=[\w.,;:!?])'(?![\w'])"))
 QUOTER_WORDS = 4  # words of the passage's own before a quotation that make it a quoter's, not a speech's mark
 
 
-def quoted_within(text: str, passage_start: int, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` sits inside quotation marks that the passage opens after words of its own
+def quoted_within(text: str, passage_start: int, start: int, end: int,
+                  marks: tuple[re.Pattern, re.Pattern] = DOUBLE) -> bool:
+    """Whether ``text[start:end]`` sits inside quotation ``marks`` that the passage opens after words of its own
     (a senator reading a letter out, a minister quoting Sheridan): then whose words they are is not sure."""
+    opening, closing = marks
     before = text[passage_start:start]
-    opens = list(OPENING.finditer(before))
+    opens = list(opening.finditer(before))
     if not opens:
         return False
     last = opens[-1]
-    if CLOSING.search(before[last.end():]):
+    if closing.search(before[last.end():]):
         return False
     return len(re.findall(r"\w+", before[:last.start()])) >= QUOTER_WORDS

@@ -11,7 +11,7 @@ from ..search import Searcher
 from ..settings import VerifySettings
 from .align import Alignment, align, words
 from .claims import Claim, extract_claims
-from .names import could_be_same, known, quoted_within
+from .names import SINGLE, could_be_same, known, quoted_within
 from .verdict import Kind, Verdict, classify
 
 TOO_SHORT = "give me at least a few words to look for"
@@ -126,9 +126,11 @@ def _attribute_span(idx: LoadedIndex, found: Alignment, p: Passage, src: SourceI
     verdict.speaker, verdict.role, verdict.label = owner.speaker, owner.role, owner.label
     verdict.speaker_confidence = owner.speaker_confidence
     # Quotation marks inside a passage credited by its turn label or header: the speaker may be quoting someone.
-    # A passage credited by the quotation's own tag ("…," said Ann) is that quotation's speaker already.
-    verdict.quoted = quoted_within(doc, owner.start, found.start, found.end) \
-        and not any(e.clue in QUOTATION_CLUES for e in owner.speaker_evidence)
+    # A passage credited by the quotation's own tag ("…," said Ann) is that quotation's speaker already, unless
+    # the words are a quotation inside the quotation.
+    verdict.quoted = quoted_within(doc, owner.start, found.start, found.end, SINGLE) or (
+        quoted_within(doc, owner.start, found.start, found.end)
+        and not any(e.clue in QUOTATION_CLUES for e in owner.speaker_evidence))
     verdict.source, verdict.start, verdict.end = src, found.start, found.end
     verdict.quote = doc[found.start:found.end]
     verdict.edits, verdict.passage_id = found.edits, owner.id
