@@ -13,6 +13,7 @@ from .align import Alignment, align, words
 from .claims import Claim, extract_claims
 from .names import SINGLE, could_be_same, known, quoted_within
 from .verdict import Kind, Verdict, classify
+from .wording import retyped
 
 TOO_SHORT = "give me at least a few words to look for"
 # Clues that credit a quotation itself (not the turn, post or page around it) to its speaker.
@@ -70,6 +71,8 @@ class Verifier:
         similarity = float(sims[0]) if len(sims) else 0.0
         coverage = float(idx.coverage(idx.query_words(text), rows[:3]).max()) if len(rows) else 0.0
         kind = classify(best[0] if best else None, similarity + coverage, self.settings)
+        if kind is Kind.EXACT and retyped(text, _said(best[3], best[0])):
+            kind = Kind.CLOSE
         voices = _voices(idx, best[1], best[0]) if best is not None and best[0].omitted else 1
         if kind is Kind.CLOSE and not best[0].marked and voices > 1:
             kind = Kind.ALTERED  # pieces of two people's words glued into one quotation: nobody said that
@@ -142,6 +145,12 @@ def _attribute_passage(p: Passage, src: SourceInfo, verdict: Verdict) -> None:
     verdict.speaker_confidence = p.speaker_confidence
     verdict.source, verdict.start, verdict.end, verdict.quote = src, p.start, p.end, p.text
     verdict.passage_id = p.id
+
+
+def _said(doc: str, found: Alignment) -> str:
+    """The source words a claim stands for: its span less what the claim marks as left out."""
+    bounds = [found.start, *[x for gap in found.omitted for x in gap], found.end]
+    return " ".join(doc[a:b] for a, b in zip(bounds[::2], bounds[1::2], strict=True))
 
 
 def _voices(idx: LoadedIndex, p: Passage, found: Alignment) -> int:

@@ -16,7 +16,7 @@ import re
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from .align import WORD_RE, Edit
+from .align import ELLIPSIS_RE, WORD_RE, Edit
 
 # Words whose slip keeps the meaning: articles and the like. Prepositions are left out on purpose: "opt-in" and
 # "opt-out", "for" and "against" differ by one.
@@ -103,3 +103,17 @@ def wording_kept(edits: list[Edit]) -> bool:
             return False
         slips += n
     return slips <= MAX_FUNCTION_SLIPS
+
+
+# A word as written, hyphenated compounds and contractions whole: "Server-side", "I'm", "doesn't".
+WRITTEN_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+
+def written(text: str) -> list[str]:
+    return [w.casefold().replace("’", "'") for w in WRITTEN_RE.findall(ELLIPSIS_RE.sub(" ", text))]
+
+
+def retyped(claim: str, source: str) -> bool:
+    """Whether a claim whose compared words all match writes them otherwise: "I'm" for "I am", "Server side" for
+    "Server-side". That is "close", not "exact" (case, quote marks, dashes and spacing still never count)."""
+    return written(claim) != written(source)
