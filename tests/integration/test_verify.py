@@ -63,8 +63,8 @@ def test_misattribution_is_caught_by_any_form_of_the_name(checked):
     assert sum(v.misattributed is True for c, v in flagged) >= 0.75 * sum(c["misattributed"] for c, _ in flagged)
     [v] = q.verify("Jeremy Corbyn said “The national executive committee that made that decision know what they're "
                    "doing”")
-    # Calvin is named 0.88 sure, under accuse_min: "can't tell", never "they are Corbyn's".
-    assert v.misattributed is None and v.speaker == "Calvin" and "Can't tell who said it" in v.explain()
+    assert v.misattributed and v.speaker == "Calvin" and "not Jeremy Corbyn's" in v.explain()
+    assert v.speaker_confidence >= q.settings.verify.accuse_min  # named surely: an accusation may be made
     [v] = q.verify("“Stop posturing and give workers the pay rise they deserve” — Corbyn")
     assert v.misattributed is False and str(v.verdict) == "exact"
 

@@ -34,9 +34,9 @@ def checked(tmp_path_factory):
     for c in claims:
         try:
             v = q.verify(c["text"], c["claimed_speaker"])[0]
-            out.append((c, str(v.verdict), v.misattributed))
+            out.append((c, str(v.verdict), v.misattributed, v))
         except BadQuery:
-            out.append((c, "refused", None))
+            out.append((c, "refused", None, None))
     return out
 
 
@@ -45,24 +45,32 @@ def right(c: dict, got: str) -> bool:
 
 
 def test_the_claims_cover_the_five_documents(checked):
-    assert len({c["doc"] for c, _, _ in checked}) == len(DOCS) and len(checked) >= 120
+    assert len({c["doc"] for c, _, _, _ in checked}) == len(DOCS) and len(checked) >= 120
 
 
 def test_no_changed_or_invented_claim_is_passed_as_real(checked):
-    dangerous = [c["text"] for c, got, _ in checked
+    dangerous = [c["text"] for c, got, _, _ in checked
                  if c["expect"] in ("altered", "not_found") and got in ("exact", "close", "paraphrase")
                  and not right(c, got)]
     assert dangerous == []
 
 
 def test_true_quotes_are_not_accused_and_misattributions_are_not_passed(checked):
-    named = [(c, mis) for c, _, mis in checked if c["claimed_speaker"] and c["misattributed"] is not True]
+    named = [(c, mis) for c, _, mis, _ in checked if c["claimed_speaker"] and c["misattributed"] is not True]
     accused = [c["text"] for c, mis in named if mis is True]
     assert len(accused) <= 0.02 * len(named), accused
-    passed = [c["text"] for c, _, mis in checked if c["misattributed"] is True and mis is False]
+    passed = [c["text"] for c, _, mis, _ in checked if c["misattributed"] is True and mis is False]
     assert passed == []
 
 
 def test_most_verdicts_are_right(checked):
-    share = sum(right(c, got) for c, got, _ in checked) / len(checked)
+    share = sum(right(c, got) for c, got, _, _ in checked) / len(checked)
     assert share >= 0.85
+
+
+def test_unsure_answers_say_so(checked):
+    verdicts = [v for _, _, _, v in checked if v is not None]
+    unsure = [v for v in verdicts if v.claimed_speaker and v.misattributed is None and str(v.verdict) != "not_found"]
+    assert unsure and all("Can't tell who said it" in v.explain() for v in unsure)
+    closest = [v for v in verdicts if str(v.verdict) == "not_found" and v.quote is not None]
+    assert closest and all(v.closest and v.speaker is None and "not a match" in v.explain() for v in closest)
