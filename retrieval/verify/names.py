@@ -33,6 +33,7 @@ def _login_of(login: str, parts: list[str]) -> bool:
         or _login_of(login, parts[1:])
 
 
+SEVERAL_RE = re.compile(r"\s+and\s+|\s*[,&;]\s*")  # between the names of a speaker that is several people
 GENDERED = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "lord": "m"}
 
 
@@ -57,6 +58,9 @@ def could_be_same(directory: SpeakerDirectory, claimed: str, speaker: str) -> bo
         return True
     if None not in (_gender(claimed), _gender(speaker)) and _gender(claimed) != _gender(speaker):
         return False  # Mrs. Bennet is not Mr. Bennet
+    several = [n for n in SEVERAL_RE.split(speaker) if n.strip()]
+    if len(several) > 1:  # "Guido van Rossum and Barry Warsaw": words of each of them
+        return any(could_be_same(directory, claimed, n) for n in several)
     names = {claimed, speaker}
     for n in (claimed, speaker):
         person = directory.person(n)
@@ -81,7 +85,7 @@ def _alike(a: list[str], b: list[str]) -> bool:
 DOUBLE = (re.compile(r"[“«„]|``|(?<![\w.,;:!?])\""), re.compile(r"[”»]|''|\"(?!\w)"))
 # Single marks: a quotation inside a quotation (‘Oh! the eldest Miss Bennet’ repeated by Charlotte), or a card read
 # out in a play. A straight one opens only before a letter and after none, so "don't" and "students'" do not.
-SINGLE = (re.compile(r"‘|(?<![\w'])'(?=[^\W\d_])"), re.compile(r"’(?!\w)|(?<=[\w.,;:!?])'(?![\w'])"))
+SINGLE = (re.compile(r"‘|(?<![\w'])'(?=[^\W\d_]|$)"), re.compile(r"’(?!\w)|(?<=[\w.,;:!?])'(?![\w'])"))
 QUOTER_WORDS = 4  # words of the passage's own before a quotation that make it a quoter's, not a speech's mark
 
 

@@ -1,5 +1,5 @@
 from quoth.verify.align import Edit
-from quoth.verify.names import _alike, name_words, quoted_within
+from quoth.verify.names import SINGLE, _alike, name_words, quoted_within
 from quoth.verify.wording import same_words, wording_kept
 
 
@@ -32,3 +32,7 @@ def test_words_quoted_inside_a_passage():
     at = text.index("the committee")
     assert quoted_within(text, 0, at, at + 20)
     assert not quoted_within(text, 0, text.index("and I agree"), len(text))
+    told = "Charlotte: his answering immediately to the last question: 'Oh! the eldest Miss Bennet, beyond a doubt.'"
+    at = told.index("Oh!")
+    assert quoted_within(told, 0, at, at + 10, SINGLE)
+    assert not quoted_within("I don't think the students' books are here", 0, 30, 40, SINGLE)
