@@ -69,3 +69,16 @@ def test_claims_in_a_message_and_the_speaker_it_names():
     assert extract_claims("“The tide is turning now” — @jeremycorbyn")[0].speaker == "@jeremycorbyn"
     assert extract_claims("an unquoted claim about the tide", speaker="Ann")[0].speaker == "Ann"
     assert extract_claims("   ") == []
+
+
+def test_claims_pasted_with_their_speaker_and_in_chatter():
+    def one(message):
+        [c] = extract_claims(message)
+        return c.text, c.speaker
+    assert one("We will not raise the mooring fees — Li Wei") == ("We will not raise the mooring fees", "Li Wei")
+    assert one("We will not raise the mooring fees, said Li Wei.") == ("We will not raise the mooring fees", "Li Wei")
+    assert one("LI WEI: We will not raise the mooring fees") == ("We will not raise the mooring fees", "LI WEI")
+    assert one("Li Wei said the fees would stay") == ("Li Wei said the fees would stay", None)  # reported speech
+    assert one("the record: ``we will not raise the fees'' ok") == ("we will not raise the fees", None)
+    assert one("lol she literally said 'we will not raise the fees' ok grandpa")[0] == "we will not raise the fees"
+    assert one("it's the students' fees, don't you know")[0] == "it's the students' fees, don't you know"
