@@ -57,7 +57,9 @@ class Verifier:
 
     def verify(self, claim: str, speaker: str | None = None) -> Verdict:
         text, note = self._checked(claim)
-        idx, rows, sims, _ = self.searcher.candidates(text, self.settings.candidates)
+        short = len(words(text)) <= SHORT
+        # A short claim matches many passages loosely: look further for the place that has its very words.
+        idx, rows, sims, _ = self.searcher.candidates(text, self.settings.candidates * (SHORT if short else 1))
         candidates = idx.passages(rows)  # one read for all of them; each document's text read once below
         docs: dict[str, str | None] = {}
         best: tuple[Alignment, Passage, SourceInfo, str] | None = None
@@ -73,6 +75,8 @@ class Verifier:
         kind = classify(best[0] if best else None, similarity + coverage, self.settings)
         if kind is Kind.EXACT and retyped(text, _said(best[3], best[0])):
             kind = Kind.CLOSE
+        if short and kind in (Kind.ALTERED, Kind.PARAPHRASE):
+            kind = Kind.NOT_FOUND  # two or three words with one changed are other words, not an altered quote
         voices = _voices(idx, best[1], best[0]) if best is not None and best[0].omitted else 1
         if kind is Kind.CLOSE and not best[0].marked and voices > 1:
             kind = Kind.ALTERED  # pieces of two people's words glued into one quotation: nobody said that
@@ -90,7 +94,7 @@ class Verifier:
         else:
             _attribute_span(idx, *best, verdict)
         verdict.misattributed = _misattributed(idx, speaker, verdict, self.settings.accuse_min)
-        if verdict.misattributed and (voices > 1 or len(words(text)) <= SHORT):
+        if verdict.misattributed and (voices > 1 or short):
             # Words of several people, or a claim so short it may stand anywhere: nobody to accuse anyone of.
             verdict.misattributed = None
         return verdict
