@@ -19,10 +19,11 @@ def test_different_people_stay_different():
 
 def test_spelling_is_close_and_another_word_is_not():
     for claim, source in (("doesnt", "doesn't"), ("its", "it is"), ("colour", "color"), ("non trivial", "non-trivial"),
-                          ("pesimist", "pessimist"), ("Im", "I'm")):
+                          ("pesimist", "pessimist"), ("Im", "I'm"), ("20", "twenty")):
         assert same_words(Edit("changed", claim, source)), (claim, source)
     for claim, source in (("lucky", "unlucky"), ("accept", "reject"), ("52", "25"), ("billion", "million"),
-                          ("opt out", "opt in"), ("encrypted", "unencrypted")):
+                          ("opt out", "opt in"), ("encrypted", "unencrypted"),
+                          ("21", "twenty"), ("two", "both")):
         assert not same_words(Edit("changed", claim, source)), (claim, source)
     assert wording_kept([Edit("added", "the", "")]) and not wording_kept([Edit("added", "rich", "")])
 
