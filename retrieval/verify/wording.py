@@ -33,10 +33,11 @@ SPELLINGS = [(re.compile(p), r) for p, r in (
     (r"ys(e|es|ed|ing)$", r"yz\1"), (r"([^aeiou])re(s|d)?$", r"\1er\2"), (r"ll(ed|ing|er)$", r"l\1"),
     (r"ogue(s)?$", r"og\1"), (r"ence$", r"ense"))]
 # A number in words or in digits is the same number ("these last twenty years", "these last 20 years").
-NUMBERS = {w: str(n) for n, w in enumerate(
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])} | {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
-                                                      "seventy": "70", "eighty": "80", "ninety": "90",
-                                                      "hundred": "100", "thousand": "1000"}
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+          "seventeen eighteen nineteen twenty").split()
+_TENS = {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80",
+         "ninety": "90", "hundred": "100", "thousand": "1000"}
+NUMBERS = {w: str(n) for n, w in enumerate(_UNITS)} | _TENS
 MISSPELT_MIN = 5  # letters a word needs before one slipped letter is read as a misspelling, not another word
 PREFIX_KEPT = 2  # a misspelling keeps the first letters: "million"/"billion", "affect"/"effect" are other words
 
