@@ -33,8 +33,8 @@ SPELLINGS = [(re.compile(p), r) for p, r in (
     (r"ys(e|es|ed|ing)$", r"yz\1"), (r"([^aeiou])re(s|d)?$", r"\1er\2"), (r"ll(ed|ing|er)$", r"l\1"),
     (r"ogue(s)?$", r"og\1"), (r"ence$", r"ense"))]
 # A number in words or in digits is the same number ("these last twenty years", "these last 20 years").
-_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-          "seventeen eighteen nineteen twenty").split()
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
 _TENS = {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80",
          "ninety": "90", "hundred": "100", "thousand": "1000"}
 NUMBERS = {w: str(n) for n, w in enumerate(_UNITS)} | _TENS
