@@ -10,7 +10,8 @@ checked over a corpus of exactly those documents, copied into ``<data dir>/verif
 indexed there on first use. ``--half`` keeps every other document (sorted by path): thresholds are calibrated on
 one half and reported on the other. Each claim is checked as a person pastes it (quoted stretches picked out of
 chatter), with its ``claimed_speaker`` given as ``--speaker``; the first claim found in it is scored.
-``--sweep`` tries the thresholds around the configured ones and prints the accuracy and dangerous errors of each.
+``--sweep`` tries the thresholds around the configured ones (with ``--half a``: calibration on half the documents)
+and prints the accuracy, dangerous errors and accusations of each.
 """
 
 from __future__ import annotations
@@ -98,14 +99,18 @@ def report(rows: list[dict], took: list[float], misses: int = 0) -> None:
 def sweep(q: Quoth, claims: list[dict]) -> None:
     v = q.settings.verify
     grid = {"paraphrase_min": [v.paraphrase_min - 0.1, v.paraphrase_min - 0.05, v.paraphrase_min,
-                               v.paraphrase_min + 0.05, v.paraphrase_min + 0.1]}
+                               v.paraphrase_min + 0.05],
+            "altered_min": [v.altered_min - 0.05, v.altered_min, v.altered_min + 0.05],
+            "accuse_min": [v.accuse_min - 0.05, v.accuse_min, v.accuse_min + 0.05]}
     for values in itertools.product(*grid.values()):
         knobs = dict(zip(grid, values, strict=True))
         q.verifier.settings = q.settings.verify.model_copy(update=knobs)
         rows, _ = run(q, claims)
         print(" ".join(f"{k}={x:.2f}" for k, x in knobs.items())
               + f"  right {sum(map(right, rows)) / len(rows):.3f}  dangerous {sum(map(dangerous, rows))}"
-              + f"  paraphrase found {sum(r['got'] == 'paraphrase' == r['expect'] for r in rows)}")
+              + f"  paraphrase found {sum(r['got'] == 'paraphrase' == r['expect'] for r in rows)}"
+              + f"  false accusations {sum(r['got_misattributed'] is True and r['misattributed'] is not True for r in rows)}"
+              + f"  misattributions caught {sum(r['got_misattributed'] is True is r['misattributed'] for r in rows)}")
 
 
 def corpus_of(claims: list[dict], name: str, settings: Settings) -> Path:
