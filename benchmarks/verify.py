@@ -109,7 +109,7 @@ def sweep(q: Quoth, claims: list[dict]) -> None:
         print(" ".join(f"{k}={x:.2f}" for k, x in knobs.items())
               + f"  right {sum(map(right, rows)) / len(rows):.3f}  dangerous {sum(map(dangerous, rows))}"
               + f"  paraphrase found {sum(r['got'] == 'paraphrase' == r['expect'] for r in rows)}"
-              + f"  false accusations {sum(r['got_misattributed'] is True and r['misattributed'] is not True for r in rows)}"
+              + f"  false accusations {sum(r['got_misattributed'] is True is not r['misattributed'] for r in rows)}"
               + f"  misattributions caught {sum(r['got_misattributed'] is True is r['misattributed'] for r in rows)}")
 
 
