@@ -353,7 +353,8 @@ def cmd_verify(cfg: AppConfig, args: argparse.Namespace) -> int:
         try:
             if text is None:
                 raise BadQuery("not valid UTF-8, or no \"text\" field")
-            verdicts = q.verify(text, speaker) if not args.batch else [q.verify_claim(text, speaker)]
+            # A batch line is read exactly as the same words on the command line: quoted stretches, "— Speaker".
+            verdicts = q.verify(text, speaker)
         except BadQuery as exc:
             if not args.batch:
                 raise

@@ -120,7 +120,8 @@ def render_verdict(v: Verdict, citations: bool = False) -> str:
     if v.quote is not None and v.source is not None:
         at = f" · chars {v.start}–{v.end}"
         out.append(f"   “{' '.join(v.quote.split())}”")
-        out.append(f"   — {v.label or 'Unknown speaker'}, in {source_line(v.source)}{at} [{v.source.path}]")
+        who = "not a match" if v.closest else v.label or "Unknown speaker"
+        out.append(f"   — {who}, in {source_line(v.source)}{at} [{v.source.path}]")
     for e in v.edits:
         if e.op == "changed":
             out.append(f"   changed: “{e.claim}” where the source has “{e.source}”")
@@ -130,6 +131,6 @@ def render_verdict(v: Verdict, citations: bool = False) -> str:
             out.append(f"   missing: “{e.source}” is in the source")
     if v.note:
         out.append(f"   note: {v.note}")
-    if citations and v.quote is not None and v.source is not None:
+    if citations and v.quote is not None and v.source is not None and not v.closest:
         out.append(f"   cite: {cite(v.quote, v.label, v.source).plain}")
     return "\n".join(out)

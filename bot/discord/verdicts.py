@@ -8,6 +8,7 @@ from quoth.cite import quote_link
 from quoth.verify import Kind, Verdict
 
 from .answers import DESCRIPTION_MAX, EMBEDS_MAX, TITLE_MAX, clip, escape, source_footer
+from .translator import _
 
 TITLES = {Kind.EXACT: "✅ Real quote", Kind.CLOSE: "≈ Close to a real quote", Kind.ALTERED: "⚠️ Altered quote",
           Kind.PARAPHRASE: "💬 A paraphrase", Kind.NOT_FOUND: "❌ Not found"}
@@ -19,7 +20,12 @@ NO_QUOTES = ("Give me at least a few words to look for: a quote on its own, or a
 
 def verdict_embed(v: Verdict) -> discord.Embed:
     title = TITLES[v.verdict] + (" — misattributed" if v.misattributed else "")
-    lines = [escape(v.explain())]
+    lines = [escape(v.explain(unsure=False))]
+    if v.cannot_tell:  # said plainly, in the reader's language: not an accusation, not a confirmation
+        lines.append("**" + escape(_("Can't tell who said it: the source does not say surely whose words these "
+                                     "are.")) + "**")
+    if v.closest:
+        lines.append("**" + escape(_("Closest wording — not a match:")) + "**")
     if v.quote is not None:
         lines.append("> " + escape(clip(" ".join(v.quote.split()), 1500)))
     for e in v.edits[:8]:

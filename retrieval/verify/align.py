@@ -19,7 +19,8 @@ from rapidfuzz.distance import Levenshtein
 
 # A word, with its apostrophes ("they're") and, between digits only, its number punctuation ("400,000", "1.6"):
 # "less.These" (a missing space) is two words.
-WORD_RE = re.compile(r"\w+(?:['’]\w+)*(?:(?<=\d)[.,]\d+)*")
+# Underscores are markup (``_emphasis_`` in Gutenberg texts), not letters: "_me_" is the word "me".
+WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:(?<=\d)[.,]\d+)*")
 # An omission the claim marks itself: "…", "...", "[…]", "[...]".
 ELLIPSIS_RE = re.compile(r"\s*(?:\[\s*(?:\.\s*){3}\]|\[…\]|(?:\.\s*){3}|…)\s*")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"”’']?\s+")
@@ -177,21 +178,40 @@ def _word_at(starts: list[int], char: int) -> int:
 def _combine(found: list, text: str, window: list[Word], explicit: bool) -> Alignment:
     matched = sum(sum(e - s for tag, s, e, _, _ in ops if tag == "equal") for _, _, _, _, ops in found)
     total = sum(len(cw) for _, _, cw, _, _ in found)
-    edits: list[Edit] = []
-    for _, _, cw, sw, ops in found:
-        for tag, s1, e1, s2, e2 in ops:
-            if tag == "equal":
-                continue
-            op = {"replace": "changed", "delete": "added", "insert": "removed"}[tag]
-            edits.append(Edit(op, _span_text(claim_words=cw[s1:e1]), _source_text(text, sw[s2:e2])))
+    edits = [_edit(cw, sw, run, text) for _, _, cw, sw, ops in found for run in _runs(ops)]
     omitted = [(window[prev[1]].start, window[nxt[0] - 1].end) for prev, nxt in itertools.pairwise(found)
                if nxt[0] > prev[1]]
     start, end = window[found[0][0]].start, window[found[-1][1] - 1].end
     return Alignment(start, end, matched, total, edits, omitted, explicit)
 
 
+def _runs(ops: list) -> list[list]:
+    """The opcodes that differ, adjacent ones together: "de-funding" against "defunding" is one edit, not a
+    changed word and an added one, and a contraction's two words ("I'm": i, am) are one."""
+    runs: list[list] = []
+    prev_equal = True
+    for op in ops:
+        if op[0] == "equal":
+            prev_equal = True
+            continue
+        if prev_equal:
+            runs.append([])
+        runs[-1].append(op)
+        prev_equal = False
+    return runs
+
+
+def _edit(cw: list[Word], sw: list[Word], run: list, text: str) -> Edit:
+    s1, e1, s2, e2 = run[0][1], run[-1][2], run[0][3], run[-1][4]
+    claim, source = _span_text(cw[s1:e1]), _source_text(text, sw[s2:e2])
+    op = "changed" if claim and source else "added" if claim else "removed"
+    return Edit(op, claim, source)
+
+
 def _span_text(claim_words: list[Word]) -> str:
-    return " ".join(w.text for w in claim_words)
+    # A contraction is two compared words with one written form: write it once.
+    return " ".join(w.text for w, prev in zip(claim_words, [None, *claim_words], strict=False)
+                    if prev is None or (prev.start, prev.end) != (w.start, w.end))
 
 
 def _source_text(text: str, ws: list[Word]) -> str:

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Opening and closing marks; straight double quotes pair with themselves. Single quotes are left out: they are
-# apostrophes far more often than quotation marks.
-QUOTED_RE = re.compile(r"“([^”]+)”|\"([^\"]+)\"|«\s*([^»]+?)\s*»|„([^“”]+)[“”]")
+# Opening and closing marks; straight double quotes pair with themselves, TeX's ``…'' and ‘…’ too. Straight single
+# quotes count only where no letter touches them outside ('…' ok grandpa): inside a word they are apostrophes.
+QUOTED_RE = re.compile(r"“([^”]+)”|\"([^\"]+)\"|«\s*([^»]+?)\s*»|„([^“”]+)[“”]|``(.+?)''|‘(.+?)’(?!\w)"
+                       r"|(?<![\w'])'(?=\w)(.+?)(?<=[\w.!?,])'(?![\w'])")
 MENTION_RE = re.compile(r"<@[!&]?\d+>|<#\d+>")
 _NAME = r"(?P<name>@[\w.]+|[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|der|al|da|le)){0,3})"
 _VERB = r"(?:said|says|say|wrote|writes|claimed|claims|tweeted|posted|told\s+\w+|declared|insisted|argued)"
@@ -16,6 +17,11 @@ _ADVERB = r"(?:(?:once|also|really|actually|just|apparently)\s+)?"
 BEFORE_RE = re.compile(rf"{_NAME}\s+{_ADVERB}{_VERB}\s*(?:that\s*)?[:,]?\s*$")
 AFTER_RE = re.compile(rf"^\s*[,.]?\s*(?:{_VERB}\s+|[—–-]\s*){_NAME}")
 MIN_QUOTED_WORDS = 3  # shorter quoted bits are scare quotes or titles, not claims
+# An unquoted claim with its speaker, as people paste it: "Readability counts. — Tim Peters", "…, said Ann Lee",
+# "Ann Lee: …" or "Ann Lee said: …" (the colon is needed: "Ford said her job was…" is reported speech, a claim).
+CREDITED_RE = [re.compile(rf"^(?P<text>.+?)[\s,]*(?:[—–]|--)\s*{_NAME}\s*\.?$", re.S),
+               re.compile(rf"^(?P<text>.+?)[,.]?\s+(?:said|says|wrote|writes)\s+{_NAME}\s*\.?$", re.S),
+               re.compile(rf"^{_NAME}\s*(?:{_VERB}\s*)?:\s*(?P<text>.+)$", re.S)]
 
 
 @dataclass(frozen=True)
@@ -35,7 +41,20 @@ def extract_claims(message: str, speaker: str | None = None) -> list[Claim]:
             found.append(Claim(text, speaker or named(message[:m.start()], message[m.end():])))
     if found:
         return found
-    return [Claim(message, speaker)] if message else []
+    return [credited(message, speaker)] if message else []
+
+
+def credited(message: str, speaker: str | None = None) -> Claim:
+    """An unquoted message as a claim: its words, less the speaker it names at either end (kept as the speaker
+    unless the asker gave one)."""
+    for pattern in CREDITED_RE:
+        m = pattern.match(message)
+        if m and len(m.group("text").split()) >= 2:
+            name = m.group("name").strip()
+            # The sentence's full stop, not an initial's ("Li Wei." but "John Q.").
+            name = name[:-1] if name.endswith(".") and len(name.split()[-1]) > 2 else name
+            return Claim(m.group("text").strip(), speaker or name)
+    return Claim(message, speaker)
 
 
 def named(before: str, after: str) -> str | None:

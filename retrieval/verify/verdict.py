@@ -8,6 +8,7 @@ from enum import StrEnum
 from ..records import Role, SourceInfo
 from ..settings import VerifySettings
 from .align import WORD_RE, Alignment, Edit
+from .wording import wording_kept
 
 NEGATIONS = {"not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "without", "cannot", "can't",
              "won't", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "shouldn't", "wouldn't",
@@ -26,10 +27,15 @@ CAPITALISED_ANYWAY = {"i", "the", "a", "an", "and", "but", "or", "so", "we", "it
                       "is", "are", "was", "were", "be", "do", "yes", "well", "then", "now", "today", "let", "let's"}
 
 
+# What an answer says where it is unsure (the bot translates the same sentences).
+CANNOT_TELL = "Can't tell who said it"
+CLOSEST = "Closest wording — not a match"
+
+
 class Kind(StrEnum):
     EXACT = "exact"  # the same words (case, quote marks, dashes, spacing and marked omissions aside)
-    CLOSE = "close"  # a few words differ, none that turn the meaning
-    ALTERED = "altered"  # the same passage, with a change of meaning: a negation, a number, a name
+    CLOSE = "close"  # the same words retyped: spelling, apostrophes, hyphens, a slipped article
+    ALTERED = "altered"  # the same passage with words changed, added or dropped
     PARAPHRASE = "paraphrase"  # the same idea in other words
     NOT_FOUND = "not_found"  # nothing in the corpus is close
 
@@ -48,15 +54,15 @@ def meaning_words(edit: Edit) -> list[str]:
 
 def classify(found: Alignment | None, evidence: float, settings: VerifySettings) -> Kind:
     """The verdict for the best alignment (None: nowhere) and the evidence of the same idea (cosine plus word
-    coverage of the best passage)."""
+    coverage of the best passage). "Close" is for the same words only (wording.py): any other changed, added or
+    dropped word makes the claim "altered", whatever the word; no list of antonyms decides."""
     if found is not None:
         if not found.edits and found.marked:
             return Kind.EXACT
-        turned = any(meaning_words(e) for e in found.edits)
-        if turned and found.score >= settings.altered_min:
-            return Kind.ALTERED
-        if not turned and found.score >= settings.close_min:
+        if wording_kept(found.edits):
             return Kind.CLOSE
+        if found.score >= settings.altered_min:
+            return Kind.ALTERED
     if evidence >= settings.paraphrase_min:
         return Kind.PARAPHRASE
     return Kind.NOT_FOUND
@@ -71,8 +77,13 @@ class Verdict:
     claimed_speaker: str | None = None
     speaker: str | None = None  # whose words the source span is
     role: Role | None = None
+    speaker_confidence: float | None = None  # how sure the index is of ``speaker`` (0..1)
+    quoted: bool = False  # the words are a quotation inside the speaker's passage: someone else's, maybe
+    # A "not found" claim carries the nearest passage all the same, shown as the closest wording, not a match.
+    closest: bool = False
     label: str | None = None  # "Ann Lee (comment)": who, as a reader is shown it
-    misattributed: bool | None = None  # None: no speaker claimed, or nothing found to compare
+    # True: another person's words, surely; None: no speaker claimed, nothing found, or who said it is unsure.
+    misattributed: bool | None = None
     source: SourceInfo | None = None
     start: int | None = None
     end: int | None = None
@@ -85,25 +96,37 @@ class Verdict:
 
     def to_json(self) -> dict:
         return {"claim": self.claim, "verdict": str(self.verdict), "speaker": self.speaker, "label": self.label,
-                "role": self.role, "claimed_speaker": self.claimed_speaker, "misattributed": self.misattributed,
+                "role": self.role, "speaker_confidence": self.speaker_confidence,
+                "claimed_speaker": self.claimed_speaker, "misattributed": self.misattributed,
                 "source": self.source.to_json() if self.source else None, "start": self.start, "end": self.end,
                 "quote": self.quote, "edits": [e.to_json() for e in self.edits], "omitted": self.omitted,
                 "scores": {k: round(v, 4) for k, v in self.scores.items()}, "passage_id": self.passage_id,
-                "note": self.note}
+                "closest_not_a_match": self.closest, "note": self.note}
 
-    def explain(self) -> str:
-        """One or two sentences a person reads."""
+    @property
+    def cannot_tell(self) -> bool:
+        """A speaker was claimed for words found, and whether they are that person's is unsure."""
+        return bool(self.claimed_speaker) and self.misattributed is None and self.verdict is not Kind.NOT_FOUND
+
+    def explain(self, unsure: bool = True) -> str:
+        """One or two sentences a person reads; ``unsure=False`` leaves out "can't tell who said it" and "closest
+        wording", for a front end that says them in its reader's language."""
         who = self.label or "nobody named"
         said = {
             Kind.EXACT: f"Real: these are the words of {who}.",
-            Kind.CLOSE: f"Close: {who} said nearly this; a few words differ.",
-            Kind.ALTERED: f"Altered: {who} said something like this, but words that change the meaning differ.",
+            Kind.CLOSE: f"Close: these are the words of {who}, retyped (spelling, punctuation or the like).",
+            Kind.ALTERED: f"Altered: {who} said something like this, but with other words: they may change the "
+                          f"meaning.",
             Kind.PARAPHRASE: f"A paraphrase: {who} said the same thing in other words.",
-            Kind.NOT_FOUND: "Not found: nothing in the indexed documents is close to these words.",
+            Kind.NOT_FOUND: "Not found: nothing in the indexed documents says these words.",
         }[self.verdict]
         if self.misattributed and self.claimed_speaker:
             said += f" These words are in the source, but they are {self.speaker or 'nobody named'}'s, not " \
                     f"{self.claimed_speaker}'s."
+        elif self.cannot_tell and unsure:
+            said += f" {CANNOT_TELL}: the source does not say surely whether {self.claimed_speaker} said them."
+        if self.closest and unsure:
+            said += f" {CLOSEST}:"
         if self.omitted:
             said += " Left out: " + "; ".join(f"“{o}”" for o in self.omitted) + "."
         return said

@@ -525,8 +525,10 @@ def test_verify_and_find_the_source(shared_app):
             token = await fake.message_command("Find the source", three, ALICE)
             ack = await fake.wait_for(callback_of(token))
             assert ack.body["data"]["flags"] & 64  # a context-menu check answers the one who asked
-            titles = [e["title"] for e in (await fake.wait_for(edited(token))).body["embeds"]]
-            assert titles == ["≈ Close to a real quote", "✅ Real quote", "❌ Not found"]
+            embeds = (await fake.wait_for(edited(token))).body["embeds"]
+            # cabbage for lettuce is a changed word, not a retyped one (issue 22 §1)
+            assert [e["title"] for e in embeds] == ["⚠️ Altered quote", "✅ Real quote", "❌ Not found"]
+            assert "Closest wording — not a match" in embeds[2]["description"]
             token = await fake.message_command("Find the source", fake.message_of("lol", BOB), ALICE)
             assert (await fake.wait_for(callback_of(token))).body["data"]["flags"] & 64
             assert "at least a few words" in (await fake.wait_for(edited(token))).body["content"]

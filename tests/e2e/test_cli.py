@@ -193,16 +193,21 @@ def test_verify_a_batch_of_claims_as_json_lines(tmp_path, corpus, monkeypatch, c
         json.dumps({"text": "Slugs ate every lettuce I planted this year", "speaker": "Ann Lee"}),
         "The harbour wall was rebuilt with concrete from the local quarry",
         json.dumps({"text": "hi"}),
-        "Penguins prefer cold water and dislike the summer heat"]) + "\n")
+        "Penguins prefer cold water and dislike the summer heat",
+        "Slugs ate every lettuce I planted this year — Ann Lee"]) + "\n")
     assert main(["verify", "--corpus", str(corpus), "--batch", str(batch), "--json"]) == 1  # one line failed
     rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
-    assert [r.get("verdict") for r in rows] == ["exact", "exact", "close", None, "not_found"]
+    # One changed word is "altered" whatever the word (issue 22 §1).
+    assert [r.get("verdict") for r in rows] == ["exact", "exact", "altered", None, "not_found", "exact"]
+    # A plain line is read as the command line reads it: the speaker it names is the claimed one.
+    assert (rows[5]["claimed_speaker"], rows[5]["misattributed"]) == ("Ann Lee", True)
     first, second = rows[0], rows[1]
     assert (first["speaker"], first["misattributed"], second["misattributed"]) == ("Bob Green", False, True)
     assert {"verdict", "speaker", "claimed_speaker", "misattributed", "source", "start", "end", "edits"} <= set(first)
     assert (corpus / first["source"]["path"]).read_text()[first["start"]:first["end"]] == first["quote"]
     assert rows[2]["edits"] == [{"op": "changed", "claim": "concrete", "source": "granite"}]
-    assert "error" in rows[3] and rows[4]["source"] is None and rows[4]["misattributed"] is None
+    assert "error" in rows[3] and rows[4]["misattributed"] is None and rows[4]["speaker"] is None
+    assert rows[4]["source"] is None or rows[4]["closest_not_a_match"]
     message = 'did Ann Lee say "the harbour wall was rebuilt with granite"?'
     assert main(["verify", "--corpus", str(corpus), message]) == 0
     out = capsys.readouterr().out

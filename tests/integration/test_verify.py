@@ -34,17 +34,23 @@ def test_real_altered_and_invented_quotes_are_told_apart(checked):
     assert recall(checked, "exact") == 1.0
     assert recall(checked, "altered") >= 0.95
     assert recall(checked, "not_found") >= 0.95
-    assert recall(checked, "close") >= 0.85
+    # Issue 22 §1: "close" is the same words retyped; the set's one-word synonym swaps are "altered" now.
+    rows = [(c, v) for c, v in checked[1] if c["expect"] == "close"]
+    assert all(str(v.verdict) == ("altered" if c["class"] == "one_word" else "close") for c, v in rows
+               if c["class"] == "one_word") and sum(str(v.verdict) == "close" for c, v in rows) >= 20
 
 
 def test_a_verdict_points_at_the_source_and_never_shows_a_weak_match(checked):
     q, rows = checked
     for c, v in rows:
-        if str(v.verdict) == "not_found":
-            assert v.source is None and v.quote is None and v.start is None
+        if v.source is None:
+            assert str(v.verdict) == "not_found" and v.quote is None
             continue
         text = q.current().document_text(v.source.path)
         assert text[v.start:v.end] == v.quote
+        if str(v.verdict) == "not_found":  # the closest wording, shown as not a match and credited to nobody
+            assert v.closest and v.speaker is None and v.misattributed is None and "not a match" in v.explain()
+            continue
         if str(v.verdict) in ("exact", "close", "altered"):
             assert v.speaker == c["speaker"], c["text"]
 
@@ -52,10 +58,13 @@ def test_a_verdict_points_at_the_source_and_never_shows_a_weak_match(checked):
 def test_misattribution_is_caught_by_any_form_of_the_name(checked):
     q, rows = checked
     flagged = [(c, v) for c, v in rows if c["misattributed"] is not None]
-    assert all(v.misattributed == c["misattributed"] for c, v in flagged)
+    # Issue 22 §3: never the wrong answer; "can't tell" (None) where the speaker is not named surely.
+    assert all(v.misattributed in (c["misattributed"], None) for c, v in flagged)
+    assert sum(v.misattributed is True for c, v in flagged) >= 0.75 * sum(c["misattributed"] for c, _ in flagged)
     [v] = q.verify("Jeremy Corbyn said “The national executive committee that made that decision know what they're "
                    "doing”")
     assert v.misattributed and v.speaker == "Calvin" and "not Jeremy Corbyn's" in v.explain()
+    assert v.speaker_confidence >= q.settings.verify.accuse_min  # named surely: an accusation may be made
     [v] = q.verify("“Stop posturing and give workers the pay rise they deserve” — Corbyn")
     assert v.misattributed is False and str(v.verdict) == "exact"
 

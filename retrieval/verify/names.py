@@ -1,0 +1,104 @@
+"""Whether the person a claim names and the person whose words they are could be one person (issue 22 §3).
+
+People type the names they know ("Clinton", "Christine Blasey Ford", "Mr. Darcy") where a document and the
+index keep another form ("Ford", "Fitzwilliam Darcy", an IRC handle "mnot" for Mark Nottingham). An
+accusation of misattribution needs two *different people*, so any reading that lets the names be one person
+counts as the same: the speaker directory's own (aliases, first name or surname of a full name), a name word
+they share, a first name that is the start of the other ("Dan", "Daniel"), or a login made of the starts of the
+name's parts in order ("mnot": Mark NOTtingham; "tbl": Tim Berners-Lee).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..index.speakers import SpeakerDirectory
+
+# Words of address that are not part of who someone is.
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "senator", "sen", "rep", "president", "judge",
+          "justice", "prof", "professor", "rev", "hon", "mp", "minister", "secretary", "governor", "chairman"}
+PREFIX_MIN = 3  # letters a shortened first name keeps ("Dan", "Sam"): fewer would match too many names
+
+
+def name_words(name: str) -> list[str]:
+    return [w for w in re.findall(r"[^\W_]+", name.casefold()) if w not in TITLES]  # "#7" tells people apart
+
+
+def _login_of(login: str, parts: list[str]) -> bool:
+    """Whether ``login`` is the starts of ``parts`` in order, each at least one letter ("mnot", "tbl")."""
+    if not login or not parts:
+        return not login
+    part = parts[0]
+    return any(login[:n] == part[:n] and _login_of(login[n:], parts[1:]) for n in range(1, len(part) + 1)) \
+        or _login_of(login, parts[1:])
+
+
+SEVERAL_RE = re.compile(r"\s+and\s+|\s*[,&;]\s*")  # between the names of a speaker that is several people
+GENDERED = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "lord": "m"}
+
+
+def _gender(name: str) -> str | None:
+    first = name.split()[0].casefold().rstrip(".") if name.split() else ""
+    return GENDERED.get(first)
+
+
+def known(directory: SpeakerDirectory, claimed: str) -> bool:
+    """Whether ``claimed`` names someone the corpus knows as a speaker (under any of their names)."""
+    if directory.resolve(claimed) or directory.person(claimed):
+        return True
+    words = name_words(claimed)
+    return bool(words) and any(_alike(words, name_words(a)) for p in directory.people() for a in p.aliases
+                               if name_words(a))
+
+
+def could_be_same(directory: SpeakerDirectory, claimed: str, speaker: str) -> bool:
+    """Whether ``claimed`` and ``speaker`` may name one person (True when unsure: never accuse on a spelling)."""
+    if directory.could_be(claimed, speaker) or directory.could_be(speaker, claimed) \
+            or any(directory.could_be(speaker, p) for p in directory.resolve(claimed)):
+        return True
+    if None not in (_gender(claimed), _gender(speaker)) and _gender(claimed) != _gender(speaker):
+        return False  # Mrs. Bennet is not Mr. Bennet
+    several = [n for n in SEVERAL_RE.split(speaker) if n.strip()]
+    if len(several) > 1:  # "Guido van Rossum and Barry Warsaw": words of each of them
+        return any(could_be_same(directory, claimed, n) for n in several)
+    names = {claimed, speaker}
+    for n in (claimed, speaker):
+        person = directory.person(n)
+        names |= set(person.aliases) if person else set()
+    a_names = [name_words(n) for n in names if directory.could_be(n, speaker) or n == speaker]
+    b_names = [name_words(n) for n in names if n == claimed or directory.could_be(n, claimed)]
+    return any(_alike(a, b) for a in a_names for b in b_names if a and b)
+
+
+def _alike(a: list[str], b: list[str]) -> bool:
+    """Two names' words (titles gone) that may be one person's. Two full names must agree on the surname and the
+    first name (or its start): Mary Bennet is not Lydia Bennet."""
+    if len(a) >= 2 and len(b) >= 2:
+        return a[-1] == b[-1] and (a[0].startswith(b[0]) or b[0].startswith(a[0]))
+    short, full = (a, b) if len(a) == 1 else (b, a)
+    word = short[0]
+    return word in full or (len(word) >= PREFIX_MIN and full[0].startswith(word)) \
+        or (len(word) >= 2 and len(full) >= 2 and _login_of(word, full))
+
+
+# Quotation marks that open and close a quotation inside a passage; the passage's speaker is then quoting someone.
+DOUBLE = (re.compile(r"[“«„]|``|(?<![\w.,;:!?])\""), re.compile(r"[”»]|''|\"(?!\w)"))
+# Single marks: a quotation inside a quotation (‘Oh! the eldest Miss Bennet’ repeated by Charlotte), or a card read
+# out in a play. A straight one opens only before a letter and after none, so "don't" and "students'" do not.
+SINGLE = (re.compile(r"‘|(?<![\w'])'(?=[^\W\d_]|$)"), re.compile(r"’(?!\w)|(?<=[\w.,;:!?])'(?![\w'])"))
+QUOTER_WORDS = 4  # words of the passage's own before a quotation that make it a quoter's, not a speech's mark
+
+
+def quoted_within(text: str, passage_start: int, start: int, end: int,
+                  marks: tuple[re.Pattern, re.Pattern] = DOUBLE) -> bool:
+    """Whether ``text[start:end]`` sits inside quotation ``marks`` that the passage opens after words of its own
+    (a senator reading a letter out, a minister quoting Sheridan): then whose words they are is not sure."""
+    opening, closing = marks
+    before = text[passage_start:start]
+    opens = list(opening.finditer(before))
+    if not opens:
+        return False
+    last = opens[-1]
+    if closing.search(before[last.end():]):
+        return False
+    return len(re.findall(r"\w+", before[:last.start()])) >= QUOTER_WORDS

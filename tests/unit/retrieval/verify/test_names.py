@@ -1,0 +1,39 @@
+from quoth.verify.align import Edit
+from quoth.verify.names import SINGLE, _alike, name_words, quoted_within
+from quoth.verify.wording import same_words, wording_kept
+
+
+def alike(a: str, b: str) -> bool:
+    return _alike(name_words(a), name_words(b))
+
+
+def test_one_person_under_the_names_people_type():
+    assert alike("Christine Blasey Ford", "Ford") and alike("Fitzwilliam Darcy", "Mr. Darcy")
+    assert alike("Daniel Appelquist", "Dan") and alike("Mark Nottingham", "mnot") and alike("Tim Berners-Lee", "tbl")
+
+
+def test_different_people_stay_different():
+    assert not alike("Mary Bennet", "Lydia Bennet") and not alike("Bernie Sanders", "Clinton")
+    assert not alike("Anonymous commenter (#10)", "Anonymous commenter (#7)")
+
+
+def test_spelling_is_close_and_another_word_is_not():
+    for claim, source in (("doesnt", "doesn't"), ("its", "it is"), ("colour", "color"), ("non trivial", "non-trivial"),
+                          ("pesimist", "pessimist"), ("Im", "I'm"), ("20", "twenty")):
+        assert same_words(Edit("changed", claim, source)), (claim, source)
+    for claim, source in (("lucky", "unlucky"), ("accept", "reject"), ("52", "25"), ("billion", "million"),
+                          ("opt out", "opt in"), ("encrypted", "unencrypted"),
+                          ("21", "twenty"), ("two", "both")):
+        assert not same_words(Edit("changed", claim, source)), (claim, source)
+    assert wording_kept([Edit("added", "the", "")]) and not wording_kept([Edit("added", "rich", "")])
+
+
+def test_words_quoted_inside_a_passage():
+    text = "GRASSLEY: Senator Biden once wrote to us, “the committee must hear every witness,” and I agree."
+    at = text.index("the committee")
+    assert quoted_within(text, 0, at, at + 20)
+    assert not quoted_within(text, 0, text.index("and I agree"), len(text))
+    told = "Charlotte: his answering immediately to the last question: 'Oh! the eldest Miss Bennet, beyond a doubt.'"
+    at = told.index("Oh!")
+    assert quoted_within(told, 0, at, at + 10, SINGLE)
+    assert not quoted_within("I don't think the students' books are here", 0, 30, 40, SINGLE)
