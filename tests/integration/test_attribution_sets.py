@@ -23,13 +23,14 @@ def fiction(bench):
 
 # Works annotated by readers who never saw the sieve, after it was written (round 4): on first contact A Christmas
 # Carol was at precision 0.494, Treasure Island 0.688, Little Women 0.285, Huckleberry Finn 0.243 (cast names,
-# a sentence read as a byline, descriptions for speakers). Those under the bar still hold floors of their
-# own, the figures measured less a margin, so that none slips while the work on them goes on; the others hold the bar.
+# a sentence read as a byline, descriptions for speakers); after round 4, 1.000, 0.972, 0.975, 0.953. Works still
+# under the bar (or under the common coverage floor) hold floors of their own, the figures measured less
+# a margin, so that none slips while the work on them goes on; the others hold the bar.
 UNDER_THE_BAR = {  # slug: (precision, coverage, mixed passages) at least / at most
-    "christmas_carol": (0.78, 0.54, 0),
-    "treasure_island": (0.80, 0.20, 0),
-    "huckleberry_finn": (0.30, 0.08, 0),
-    "little_women": (0.90, 0.68, 1),
+    "peter_pan": (0.86, 0.54, 0),  # held out at first: 0.854 / 0.431; 0.890 / 0.572 when first measured again
+    "wind_willows": (0.85, 0.74, 0),  # held out at first: 0.995 / 0.778; 0.878 / 0.774 after round 4
+    "jane_eyre": (0.9, 0.47, 0),  # held out at first: 0.921 / 0.494
+    "tom_sawyer": (0.9, 0.57, 0),
 }
 
 
