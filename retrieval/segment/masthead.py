@@ -118,7 +118,7 @@ def read_header_fields(page: Page) -> dict[str, str]:
             for line in lines:
                 page.drop(line)
             for key, value in run:
-                fields.setdefault(key, value)
+                fields.setdefault(key, _scalar(value))
         run.clear()
         lines.clear()
 
@@ -139,6 +139,23 @@ def read_header_fields(page: Page) -> dict[str, str]:
     return fields
 
 
+# YAML's double-quoted escapes: a backslash ending a line joins it to the next (the reader joined them with a
+# space), "\\ " is a space, "\\_" a no-break space; quotes and backslashes escaped.
+YAML_ESCAPES = {" ": " ", "_": " ", '"': '"', "\\": "\\", "/": "/", "t": " ", "n": " "}
+
+
+def _scalar(value: str) -> str:
+    """A front-matter value as written in YAML, quotes and escapes read: ``"Briefing by\\ \\ John Kirby, January
+    6.\\_2023"`` is ``Briefing by John Kirby, January 6. 2023``. Values without quotes are as written."""
+    v = value.strip()
+    if len(v) > 1 and v[0] == v[-1] == "'":
+        return v[1:-1].replace("''", "'")
+    if not (len(v) > 1 and v[0] == v[-1] == '"'):
+        return value
+    v = re.sub(r"\\ (?=\\ )", "", v[1:-1])  # a line joined by the reader: "Security\\ \\ Council"
+    return " ".join(re.sub(r"\\(.)", lambda m: YAML_ESCAPES.get(m.group(1), m.group(1)), v).split())
+
+
 def _field(ln: Line) -> tuple[str, str] | None:
     """(key, value) of a field line; ``Chair: Let us begin with the accounts.`` is speech, not a field."""
     m = FIELD_RE.match(ln.text)
@@ -148,4 +165,4 @@ def _field(ln: Line) -> tuple[str, str] | None:
     words = len(value.split())
     if words > FIELD_MAX_WORDS or (words > 3 and value[-1:] in ".!?" and key not in ("title", "subtitle", "subject")):
         return None
-    return key, value.strip("'\"")
+    return key, value  # quotes and escapes are read once the value's lines are joined (_scalar)

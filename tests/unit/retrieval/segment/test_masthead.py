@@ -25,3 +25,12 @@ def test_byline_far_down_the_page_is_not_a_byline():
     lines = [f"Paragraph {i} of the story, with enough words." for i in range(20)]
     page = Page.of("\n".join([*lines, "by Jane Roe"]))
     assert read_masthead(page).byline is None
+
+
+def test_front_matter_values_are_read_as_yaml_writes_them():
+    from quoth.segment.masthead import read_header_fields
+    page = Page.of('---\ndate: \'2021-01-22\'\ntitle: "Press Briefing by Press Secretary Jen\\_Psaki and National\\\n'
+                   '  \\ Economic Director Brian\\_Deese"\nauthor: \'O\'\'Brien\'\n---\n\nMS. PSAKI: Hi, everyone.\n')
+    fields = read_header_fields(page)
+    assert fields["title"] == "Press Briefing by Press Secretary Jen Psaki and National Economic Director Brian Deese"
+    assert fields["date"] == "2021-01-22" and fields["author"] == "O'Brien"
