@@ -8,9 +8,20 @@ from dataclasses import dataclass, replace
 from ....records import Clue, LayoutHints
 from ...attribution.evidence import Decision
 from ...page import Line, Page
+from ...roster import read_roster
 from ...turns import Turn, names_in
 from .induce import Hit, Tally, accepted_shapes, key
-from .names import Named, chat_name, field_names, first_named, is_formal, qa_speaker, speech_names, spelled_names
+from .names import (
+    Named,
+    chat_name,
+    field_names,
+    first_named,
+    is_formal,
+    listed_names,
+    qa_speaker,
+    speech_names,
+    spelled_names,
+)
 from .quotes import Quoting, has_words
 from .roles import interview_roles, is_interview, unlabelled_answers
 from .shapes import (
@@ -156,8 +167,9 @@ def _names(page: Page, shapes: list[Tally], family: Family) -> dict[str, Named]:
         return {label: chat_name(label) for label in labels}
     content = page.content()
     phrases = [*page.fields.values(), *field_names(page.fields), *names_in(content), *first_named(page.text, labels)]
-    spelled = spelled_names(page.text, phrases, [ln.text for ln in content])
-    names = speech_names(labels, spelled)
+    listed = listed_names(read_roster(page).entries)
+    spelled = spelled_names(page.text, phrases, [ln.text for ln in content]) + listed
+    names = speech_names(labels, spelled, listed)
     keys = {key(label) for label in labels}
     if is_interview(keys):  # only Q and A, or Interviewer and Respondent: the document ties each role to a person
         roles = interview_roles(page, min(h.line for t in shapes for h in t.hits))
