@@ -53,13 +53,21 @@ def listed(lines: list[str]) -> list[tuple[str, str | None]]:
             continue
         items = re.split(r"\s*[,;]\s*|\s+and\s+", m.group("rest").strip(" *_")) if m.group("rest") else \
             _under(lines[i + 1:i + 1 + LIST_MAX_LINES])
-        for item in items:
-            item = item.strip(" *_.")
-            if (p := NAME_HANDLE.match(item)) is not None:
-                out.append((" ".join(p.group("name").split()), p.group("h1") or p.group("h2")))
-            elif (p := HANDLE_NAME.match(item)) is not None:
-                out.append((" ".join(p.group("name").split()), p.group("h")))
+        people = [_person(item.strip(" *_.")) for item in items if item.strip(" *_.")]
+        # Every item a name, or the line is no list ("CHAIR: Thank you, Ann Lee." is a turn, not a roll).
+        if people and all(p is not None for p in people):
+            out += [p for p in people if p != ("", None)]
     return out
+
+
+def _person(item: str) -> tuple[str, str | None] | None:
+    """(full name, handle or None) of one item; ("", None) for a name alone ("Travis": listed, ties nothing);
+    None when the item is no name."""
+    if (p := NAME_HANDLE.match(item)) is not None:
+        return " ".join(p.group("name").split()), p.group("h1") or p.group("h2")
+    if (p := HANDLE_NAME.match(item)) is not None:
+        return " ".join(p.group("name").split()), p.group("h")
+    return ("", None) if re.fullmatch(r"[A-Z][\w'’\-]*", item) else None
 
 
 def _under(lines: list[str]) -> list[str]:

@@ -45,6 +45,10 @@ def test_a_first_name_two_listed_people_share_or_an_unpaired_handle_ties_nothing
     assert ties["bob"].name == "Bob Ray" and ties["bray"].name == "Bob Ray"  # first name; initial and surname
 
 
+def test_a_turn_that_starts_like_a_list_is_no_list():
+    assert attendance(["CHAIR: Thank you, Ann Lee and Bob Ray.", "ANN: Thank you, Chair.", "CHAIR: Next item."]) == {}
+
+
 def test_a_list_under_its_heading_one_name_a_line():
     ties = attendance(["### Present", "", "* Shona Byrne (chair)", "* Tomas Varga", "", "## Notes"])
     assert ties["shona"].name == "Shona Byrne" and ties["tomas"].name == "Tomas Varga"
