@@ -5,7 +5,9 @@ The document's own label shape is induced (``induce``): ``<nick>``, ``[time] <ni
 commented``). Then the page is read turn by turn with the accepted shapes: lines under a label are its
 speaker's until the next label; cues (``[laughs]``, ``(Exit.)``, ``_Enter Lane._``), chat system lines
 (joins, quits, topic and mode changes), headings and rules are nobody's words; time stamps stand outside the
-words. A new transcript, chat, play or minutes format needs no new code here.
+words. A label is its person's full name where the document ties them (``names.py``: a full label, a list of
+speakers, a titled introduction; ``ties.py``: a list of those present, a chat's rename lines). A new
+transcript, chat, play or minutes format needs no new code here.
 """
 
 from __future__ import annotations

@@ -1,12 +1,15 @@
 """Who a label names. Labels are written as the document writes them (``MS. JEAN-PIERRE``, ``<@nop>``,
 ``**Bert**``, ``JAKE TAPPER, CNN MODERATOR``); one person's label forms become one name: a speaker's first
 full label and later surname-only ones (``TAPPER:``, ``SECRETARY GRANHOLM:``) are one person when exactly one
-full name in the document ends with that surname.
+full name in the document ends with that surname. Where the prose writes two people of one surname (a witness
+and her husband), the label is still tied when exactly one of them has a full label of their own, else exactly
+one is in the document's list of speakers (``WITNESSES: CHRISTINE BLASEY FORD``): the list names who speaks.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -83,25 +86,52 @@ def field_names(fields: dict[str, str]) -> list[str]:
     return [n for v in fields.values() for n in FULL_NAME_RE.findall(re.sub(r"\\[_ ]|\\$", " ", v))]
 
 
+def listed_names(entries: Iterable[str]) -> list[str]:
+    """Full names in a list of speakers' entries (``SEN. CHARLES E. GRASSLEY, R-IOWA, CHAIRMAN``: Charles E.
+    Grassley), each written first in its entry."""
+    return spelled_names("", (), entries)
+
+
 def first_named(text: str, labels: Iterable[str]) -> list[str]:
     """``Jake Sullivan`` for a record's ``MR. SULLIVAN:`` when the prose writes a first name before the surname
     (``National Security Advisor Jake Sullivan``): a title chain may be too long for a phrase to hold the name
-    whole. Only a label with its honorific (a play's bare ``ALGERNON.`` is no one's surname); the word before the
+    whole. Only a label with its honorific (a play's bare ``ALGERNON.`` is no one's surname), or a bare label in
+    capitals the prose introduces with a title (``Governor Lincoln Chafee`` for ``CHAFEE:``); the word before the
     surname is a first name only when the page never writes it in lower case, nor opens a sentence with it
     (``[Follows Algernon.]``)."""
     lower = set(re.findall(r"\b[a-z][\w'’\-]*", text))
+    # Every titled introduction read once, looked up per label: a record may have thousands of labels.
+    introduced: dict[str, list[str]] = defaultdict(list)
+    for m in re.finditer(rf"\b{_TITLE_WORDS}([A-Z][a-z'’\-]+)\s+([A-Z][\w'’\-]*)\b", text):
+        introduced[m.group(2)].append(m.group(1))
     out = []
     for label in labels:
         name = clean(label)[0]
         words = TITLES.sub("", name).split()
-        if len(words) != 1 or not TITLES.match(name):
+        if len(words) != 1:
             continue
         surname = words[0].title() if words[0].isupper() else words[0]
-        for first in re.findall(rf"(?<![.!?:\[(\n]\s)(?<!^)(?<![\[(])\b([A-Z][a-z'’\-]+)\s+{re.escape(surname)}\b",
-                                text, re.MULTILINE):
+        if TITLES.match(name):
+            found = re.findall(rf"(?<![.!?:\[(\n]\s)(?<!^)(?<![\[(])\b([A-Z][a-z'’\-]+)\s+{re.escape(surname)}\b",
+                               text, re.MULTILINE)
+        elif name.isupper():  # a record's bare ``CHAFEE:``: tied only by a title before the first name
+            found = introduced.get(surname, [])
+        else:
+            continue
+        for first in found:
             if first.lower() not in lower and not TITLES.match(first + " "):
                 out.append(f"{first} {surname}")
     return out
+
+
+def _speaking(owners: set[str], labelled: set[str], listed: set[str]) -> list[tuple[str, str]]:
+    """Of several full names of one surname, the one that speaks: the one with a full label of its own, else the
+    one in the list of speakers; empty when that does not single one out (two people: the label ties nothing)."""
+    for why, tier in (("full label", owners & labelled), ("name in the list of speakers",
+                                                          {o for o in owners if o.casefold() in listed})):
+        if tier:
+            return [(o, why) for o in tier]
+    return []
 
 
 def is_formal(label: str) -> bool:
@@ -114,9 +144,11 @@ def is_formal(label: str) -> bool:
     return name.isupper() or TITLES.match(name) is not None or full
 
 
-def speech_names(labels: Iterable[str], known: Iterable[str]) -> dict[str, Named]:
-    """Every label of a spoken record to its speaker, full names first so later short labels find them."""
+def speech_names(labels: Iterable[str], known: Iterable[str], listed: Iterable[str] = ()) -> dict[str, Named]:
+    """Every label of a spoken record to its speaker, full names first so later short labels find them;
+    ``listed``: the full names of the document's list of speakers (also among ``known``)."""
     known = list(known)
+    listed = {n.casefold() for n in listed}
     # Each label's own spelling in the prose, looked up, not searched for: a long record has thousands of each.
     spelt: dict[str, str] = {}
     for k in known:
@@ -147,6 +179,9 @@ def speech_names(labels: Iterable[str], known: Iterable[str]) -> dict[str, Named
         if len(owners) == 1:
             whole = next(iter(owners))
             out[label] = Named(whole, SURNAME_WEIGHT, f"{whole!r} is the one full name here ending {bare[-1]!r}")
+        elif len(speakers := _speaking(owners, set(full.get(bare[-1].casefold(), ())), listed)) == 1:
+            whole, why = speakers[0]
+            out[label] = Named(whole, SURNAME_WEIGHT, f"{whole!r} is the one {why} ending {bare[-1]!r}")
         else:
             out[label] = Named(name)
     return out

@@ -3,14 +3,26 @@ next label; cues, quoted lines, chat system lines, a message's header block and 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from ....records import Clue, LayoutHints
 from ...attribution.evidence import Decision
 from ...page import Line, Page
+from ...roster import read_roster
 from ...turns import Turn, names_in
 from .induce import Hit, Tally, accepted_shapes, key
-from .names import Named, chat_name, field_names, first_named, is_formal, qa_speaker, speech_names, spelled_names
+from .names import (
+    Named,
+    chat_name,
+    field_names,
+    first_named,
+    is_formal,
+    listed_names,
+    qa_speaker,
+    speech_names,
+    spelled_names,
+)
 from .quotes import Quoting, has_words
 from .roles import interview_roles, is_interview, unlabelled_answers
 from .shapes import (
@@ -28,6 +40,7 @@ from .shapes import (
     Family,
     unstamped,
 )
+from .ties import TIE_WEIGHT, attendance, renames, tie_key
 
 NO_HINTS = LayoutHints()
 ONCE_WEIGHT = 0.92  # a label seen once, in a shape the document repeats: likely a speaker, less sure
@@ -153,11 +166,13 @@ def _quote_tail(page: Page, ln: Line, quoted: set[int]) -> bool:
 def _names(page: Page, shapes: list[Tally], family: Family) -> dict[str, Named]:
     labels = list(dict.fromkeys(h.label for t in shapes for h in sorted(t.hits, key=lambda h: h.line)))
     if family is Family.CHAT:
-        return {label: chat_name(label) for label in labels}
+        return _tied(page, shapes, {label: chat_name(label) for label in labels})
     content = page.content()
     phrases = [*page.fields.values(), *field_names(page.fields), *names_in(content), *first_named(page.text, labels)]
-    spelled = spelled_names(page.text, phrases, [ln.text for ln in content])
-    names = speech_names(labels, spelled)
+    listed = listed_names(read_roster(page).entries)
+    spelled = spelled_names(page.text, phrases, [ln.text for ln in content]) + listed
+    names = speech_names(labels, spelled, listed)
+    names = _tied(page, shapes, names)
     keys = {key(label) for label in labels}
     if is_interview(keys):  # only Q and A, or Interviewer and Respondent: the document ties each role to a person
         roles = interview_roles(page, min(h.line for t in shapes for h in t.hits))
@@ -167,6 +182,23 @@ def _names(page: Page, shapes: list[Tally], family: Family) -> dict[str, Named]:
             who = qa_speaker(letter, page.fields)
             names[letter] = Named(who, 1.0, f"the header names the {letter} speaker") if who else Named("")
     return names
+
+
+def _tied(page: Page, shapes: list[Tally], names: dict[str, Named]) -> dict[str, Named]:
+    """Labels the document ties to another name (ties.py): a one-word label not yet tied to a full name becomes
+    the person its list of those present, or a chat's rename line, says it is."""
+    lines = [ln.text for ln in page.lines]
+    present = attendance(lines)
+    turns = Counter(names[h.label].speaker for t in shapes for h in t.hits)
+    renamed = renames((t for ln in lines if SYSTEM_RE.match(t := unstamped(ln)[1])), turns)
+    out = dict(names)
+    for label, named in names.items():
+        if named.how or not named.speaker or len(named.speaker.split()) != 1:
+            continue
+        tie = present.get(tie_key(named.speaker)) or renamed.get(named.speaker)
+        if tie is not None:
+            out[label] = Named(tie.name, TIE_WEIGHT, tie.how)
+    return out
 
 
 def _turn(h: Hit, named: Named, seen: int) -> Turn:

@@ -93,6 +93,38 @@ def test_a_full_label_and_later_surnames_are_one_person():
     assert short.confidence < thread.units[0].confidence
 
 
+def test_a_surname_label_is_tied_to_the_one_listed_speaker_of_that_surname():
+    # The witness's husband shares her surname in the prose; the list of speakers names only her.
+    hearing = ("HEARING ON THE NOMINATION\nSPEAKERS: SEN. WALTER B. OAKES, R-IOWA, CHAIRMAN\n"
+               "WITNESSES: MARGARET ANN HOLLIS, PROFESSOR\n\n"
+               "OAKES: Good morning. Our witness today is Dr. Margaret Ann Hollis.\n\n"
+               "HOLLIS: Thank you. I have been married to Daniel Hollis for ten years.\n\n"
+               "OAKES: Please go on with your statement.\n\nHOLLIS: I was at the house that night.\n")
+    got = turns(hearing)
+    assert {s for s, _ in got} == {"Walter B. Oakes", "Margaret Ann Hollis"}
+
+
+def test_two_people_of_one_surname_and_no_list_tie_nothing():
+    hearing = ("OAKES: Good morning. We will hear from Margaret Hollis and from Daniel Hollis today.\n\n"
+               "HOLLIS: Thank you for having me here this morning.\n\n"
+               "OAKES: Please go on with your statement.\n\nHOLLIS: I was at the house that night.\n")
+    assert {s for s, _ in turns(hearing)} == {"Oakes", "Hollis"}
+
+
+def test_a_bare_capital_label_is_tied_by_a_titled_introduction():
+    debate = ("COOPER: Joining us on stage, please welcome former Ohio Governor Martin Kettering.\n\n"
+              "KETTERING: Thank you, it is good to be here tonight.\n\n"
+              "COOPER: Governor, your first answer please.\n\nKETTERING: Taxes are too high.\n")
+    assert [s for s, _ in turns(debate)] == ["Cooper", "Martin Kettering", "Cooper", "Martin Kettering"]
+
+
+def test_a_first_full_label_ties_its_surname_though_the_prose_names_another_of_that_surname():
+    hearing = ("OAKES: Good morning. Daniel Hollis is in the room with us.\n\n"
+               "MARGARET HOLLIS: Thank you for having me here this morning.\n\n"
+               "OAKES: Please go on with your statement.\n\nHOLLIS: I was at the house that night.\n")
+    assert [s for s, _ in turns(hearing)] == ["Oakes", "Margaret Hollis", "Oakes", "Margaret Hollis"]
+
+
 def test_a_briefing_with_offices_and_unnamed_questions():
     doc = ("MS. JEAN-PIERRE: Good afternoon, everyone. Press Secretary Karine Jean-Pierre opens.\n\n"
            "Q    Thank you, Karine. A question on energy prices.\n\n"
