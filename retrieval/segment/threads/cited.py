@@ -33,9 +33,9 @@ UNQUOTE_RE = re.compile(r"^[\s,.;]*(?:end\s+(?:of\s+)?(?:[\w'’.\- ]{1,40}\s)?q
 _SECOND_VERB = rf"(?:{NEAR_V}|called|told|described|put\s+it|wrote|write|tweeted|argued|declared)"
 SECOND_PERSON_RE = re.compile(rf"(?<![\w'’])[Yy]ou\s+{ADVERB}(?:have\s+|had\s+|once\s+)?{_SECOND_VERB}\b"
                               r"[^\"“”«».!?]{0,80}$")
-# "as Sheridan put it,", "in the words of Abraham Lincoln,", "to quote Churchill,".
+# "as Sheridan put it,", "as Ann Lee put it last year,", "in the words of Abraham Lincoln,", "to quote Churchill,".
 AS_PUT_RE = re.compile(rf"(?:\b[Aa]s\s+(?P<a>{NAME})\s+(?:once\s+)?(?:put\s+it|said|says|wrote|writes)|"
-                       rf"\b[Ii]n\s+the\s+words\s+of\s+(?P<b>{NAME})|\b[Tt]o\s+quote\s+(?P<c>{NAME}))\s*[,:]?\s*$")
+                       rf"\b[Ii]n\s+the\s+words\s+of\s+(?P<b>{NAME})|\b[Tt]o\s+quote\s+(?P<c>{NAME}))(?:\s+[a-z][\w'’\-]*){{0,4}}\s*[,:]?\s*$")
 # "The letter reads:", "the statement says": a writing read out, its author not named here.
 WRITTEN_RE = re.compile(r"\b(?i:the|this|that|his|her|their|a|your|my|our)\s+(?:[\w'’\-]+\s+){0,2}?"
                         r"(?:letter|statement|note|e-?mail|message|tweet|post|report|memo|document|lease|article|"
@@ -197,9 +197,14 @@ def _person(title: str | None, parts: list[str]) -> bool:
 
 
 def _fuller(surname: str, turn: str) -> str | None:
-    """The last full name in the turn that ends with ``surname``."""
-    found = [m.group() for m in NAME_RE.finditer(turn) if len(m.group().split()) > 1
-             and m.group().split()[-1] == surname]
+    """The last full name in the turn that ends with ``surname`` ("As Sheridan" is no full name)."""
+    found = []
+    for m in NAME_RE.finditer(turn):
+        parts = m.group().split()
+        while parts and parts[0].lower() in speech.NOT_NAMES:
+            parts = parts[1:]
+        if len(parts) > 1 and parts[-1] == surname:
+            found.append(" ".join(parts))
     return found[-1] if found else None
 
 
