@@ -27,7 +27,8 @@ from . import bm25
 
 FORMAT_VERSION = 2  # 2: passages have a locator column
 # Bump when segmentation or searchable-text rules change, so existing indexes re-segment everything.
-SEGMENTER_VERSION = 11  # 11: quoted words keep their author (mail > and Outlook originals, forum and BBCode quotes,
+SEGMENTER_VERSION = 12  # 12: words a speaker quotes inside a turn as another's are that person's or nobody's
+# 11: quoted words keep their author (mail > and Outlook originals, forum and BBCode quotes,
 # chat replies carried, '> ' found earlier); the fiction sieve's round 4 (titles and roles as names)
 # 10: no words lost (unnamed quotes, agendas, verse asides); run-on chunks; titles; a question may be followed by
 # a short courtesy; a chat message addressing someone reads their last words (asked.py); only spoken units ask

@@ -176,6 +176,8 @@ def _named(name: str, own: str, speakers: set[str], words: str, turn: str) -> tu
     if (who := _speaker_named(name, speakers)) is not None:
         return (None if who == own else who), why
     title, parts = split_title(name)
+    if title is None and len(parts) == 1 and _same_surname(parts, own):
+        return None  # "…," Smith said in Smith's own turn: a speaker quoting themselves by name
     if len(parts) == 1 and title is None:
         name = _fuller(parts[0], turn) or ""  # "As Sheridan put it": Richard Brinsley Sheridan, named before
         title, parts = split_title(name)

@@ -84,3 +84,12 @@ def test_a_member_quoting_in_a_parliamentary_record():
               "The Minister for Harbours (Mr Bob Roe)\nNo. As Ann Lee put it last year, \"the dues are the town's "
               "lifeline,\" and so they are.\nMs Lee\nThat is not enough.\n")
     assert quoted(record, ProceedingsSpeeches()) == [("Ann Lee", "\"the dues are the town's lifeline,\"")]
+
+
+def test_a_speaker_tagging_their_own_words_by_surname_keeps_them():
+    text = ("ANN LEE: Good evening and welcome to the debate tonight.\n"
+            "JOHN SMITH: Thank you, Ann. It is good to be here with everyone.\n"
+            "ANN LEE: What did you tell the board on Monday morning?\n"
+            'JOHN SMITH: "We are closing the plant for good," Smith said to them, and I left.\n')
+    assert quoted(text) == []
+    assert units(text)[-1] == ("John Smith", '"We are closing the plant for good," Smith said to them, and I left.')
