@@ -4,9 +4,11 @@
 affirmative action "state-sponsored racism."``, ``Mr. Bryant: As Sheridan put it, "…"``: the quotation is its own
 unit, credited to the person the turn names for it (one of the document's speakers where the name is theirs), else
 to nobody, and never to the quoter. A quotation is cited only when the turn says it is another's: a speech tag
-with another subject (the prose sieve's tag grammar, ``attribution/tags.py``), "as X put it", "in the words of X",
-or "quote … end quote". Scare quotes and titles ("the so-called “reform”") have no such words and stay the
-speaker's; so do the speaker's own words quoted back ("I said, “…”").
+with another subject (the prose sieve's tag grammar, ``attribution/tags.py``), "you said" (the one addressed, where
+the turn names them or the turn before is theirs), "as X put it", "in the words of X", "quote … end quote", a
+writing read out ("the letter reads:"), a ``[Reading.]`` direction. Scare quotes and titles ("the so-called
+“reform”") have no such words and stay the speaker's; so do the speaker's own words quoted back ("I said, “…”"),
+and what "it says" (a document the speaker may have written).
 """
 
 from __future__ import annotations
