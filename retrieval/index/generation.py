@@ -27,11 +27,10 @@ from . import bm25
 
 FORMAT_VERSION = 2  # 2: passages have a locator column
 # Bump when segmentation or searchable-text rules change, so existing indexes re-segment everything.
-SEGMENTER_VERSION = 12  # 12: a record's surname labels tied to the full name its list of speakers or a titled
-# introduction gives (FORD: Christine Blasey Ford; CHAFEE: Lincoln Chafee); first names and handles tied by a
-# meeting's list of those present (yves: Yves Lafon); a chat's renamed nicks one speaker (labels/ties.py)
-# 11: quoted words keep their author (mail > and Outlook originals, forum and BBCode quotes,
-# chat replies carried, '> ' found earlier); the fiction sieve's round 4 (titles and roles as names)
+SEGMENTER_VERSION = 12  # 12: labels tied to the full names the document gives (labels/ties.py); words a speaker
+# quotes inside a turn are whom the turn names, or nobody's (threads/cited.py)
+# 11: quoted words keep their author (mail > and Outlook originals, forum and BBCode quotes, chat replies carried,
+# '> ' found earlier); the fiction sieve's round 4 (titles and roles as names)
 # 10: no words lost (unnamed quotes, agendas, verse asides); run-on chunks; titles; a question may be followed by
 # a short courtesy; a chat message addressing someone reads their last words (asked.py); only spoken units ask
 # 9: an answer's search text carries the question it answers (segment/asked.py)

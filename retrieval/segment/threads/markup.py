@@ -11,6 +11,7 @@ from ...records import LayoutHints
 from ..page import Page
 from ..turns import Turn, label_spans, turn_units
 from . import Thread
+from .cited import cite_quoted
 from .labels.pieces import pieces
 
 
@@ -30,6 +31,8 @@ class MarkedTurns:
             turns.append(Turn(line.index, mark.speaker, words))
         if not turns:
             return None
-        # A sentence a speaker reads out or quotes ("He said: “…”") is not their words: a piece of its own.
+        # A sentence a speaker reads out or quotes ("He said: “…”") is not their words: a piece of its own; so is
+        # a quotation the speech credits to another.
         units = [piece for u in turn_units(page, turns) for piece in pieces(page.text, u, cues=False)]
+        units = cite_quoted(page.text, units)
         return Thread(turns[0].line, units, label_spans(page, turns))

@@ -18,6 +18,7 @@ from ..page import Line, Page
 from ..speech import PARTICLE
 from ..turns import Turn, label_spans, turn_units
 from . import Thread
+from .cited import cite_quoted
 from .labels.pieces import pieces
 
 HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Viscount|Earl|Councillor|Cllr|Rev|The Rev)"
@@ -59,8 +60,10 @@ class ProceedingsSpeeches:
         if len(turns) < MIN_SPEECHES or len({t.speaker for t in turns}) < 2:
             return None
         skip = noise(page)
-        # A sentence a member reads out or quotes ("He said: “…”") is not their words: a piece of its own.
+        # A sentence a member reads out or quotes ("He said: “…”") is not their words: a piece of its own; so is a
+        # quotation the speech credits to another ("As Sheridan put it, “…”").
         units = [piece for u in turn_units(page, turns, skip) for piece in pieces(page.text, u, cues=False)]
+        units = cite_quoted(page.text, units)
         return Thread(turns[0].line, units, label_spans(page, turns, skip))
 
     def _speaker(self, ln: Line, offices: dict[str, str], people: list[str]) -> str | None:

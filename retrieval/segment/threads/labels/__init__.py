@@ -16,6 +16,7 @@ from ....records import LayoutHints
 from ...page import Page
 from ...turns import label_spans, turn_units
 from .. import Thread
+from ..cited import cite_quoted
 from ..quoted import credit_found
 from .pieces import pieces
 from .read import Reading, read_labels
@@ -38,6 +39,6 @@ class LabelledTurns:
         turns = list(reading.turns)
         units = turn_units(page, turns, reading.skip, reading.others)
         if self.family is Family.SPEECH:
-            units = [piece for u in units for piece in pieces(page.text, u)]
+            units = cite_quoted(page.text, [piece for u in units for piece in pieces(page.text, u)])
         # A quotation nobody is named for is its writer's when its words stand earlier in one person's turn.
         return Thread(turns[0].line, credit_found(page.text, units), label_spans(page, turns, reading.skip))
