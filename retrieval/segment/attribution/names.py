@@ -76,6 +76,7 @@ NEVER = frozenset(_words(
     "advertisement god heaven dear sir madam ladies gentlemen mama mamma papa mother father chapter act scene "
     "book part volume section page note st thereupon therefore meanwhile nevertheless nonetheless moreover "
     "furthermore besides accordingly consequently otherwise instead afterwards presently whereupon "
+    "meantime anyhow somehow sometimes soon later again once twice lastly nowadays likewise altogether "
     "hello hallo hullo goodbye good-bye hi hey thanks please sorry "  # greetings open a reply: "Hello, Wilson"
 )) | speech.NOT_NAMES
 

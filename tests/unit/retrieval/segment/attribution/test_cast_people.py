@@ -102,3 +102,13 @@ def test_a_word_met_only_opening_what_people_say_is_no_first_name():
     # Narration keeps a first name met only opening sentences: "Cynthia Thompson, curator, said".
     news = "Cynthia Thompson, curator of the museum, said the prints were rare. Thompson added more."
     assert any(c.name == "Cynthia Thompson" for c in Cast.learn(news).characters)
+
+
+def test_an_adverb_of_time_opening_a_sentence_is_no_first_name():
+    # "Meantime" is written nowhere else, so the text alone gives no evidence of its case: it must not become the
+    # first name of the badger every other sentence calls plain "Brock".
+    text = ("Brock sat by the fire. The mole watched Brock closely. “Come in,” said Brock.\n\n"
+            "Meantime Brock stirred the pot, and the mole yawned. “Bed,” said Brock.")
+    cast = Cast.learn(text)
+    assert all(not c.name.startswith("Meantime") for c in cast.characters)
+    assert cast.resolve("Brock") is not None
