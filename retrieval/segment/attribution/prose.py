@@ -529,6 +529,12 @@ class ProseReader:
         # A rival is someone of the same gender, or a full name; a capitalised word of unknown gender
         # ("Opposition" in German) is too weak to doubt the antecedent.
         rivals = [c.name for c in (known or pool)[1:] if (c.gender == gender and gender) or c.first]
+        if gender and known and not self.news:
+            # Someone quoted, of unknown gender, named since ("Wendy", whose pronouns the text mixes with her
+            # companion's) may as well be whom the pronoun stands for, unless most of them give the other gender.
+            quoted = self.speakers(paras)
+            rivals += [c.name for c in pool[:pool.index(best)]
+                       if c.gender is None and c.leaning in (None, gender) and c.name in quoted]
         if not rivals and (stranger := self._stranger(paras, i, gender)):
             rivals = [f"the {stranger}"]  # "said the station-master" just before: he may be "he"
         if not self.news and (rival := self._rival_since(best, paras, i, at, gender)):
