@@ -841,8 +841,9 @@ class ProseReader:
         self._people = self.speakers(paras) | {c.name for p in paras for c in self._addressed(p)}
         # Who surely speaks somewhere in the document, or is spoken to: a scene's people are among them (a name
         # the narration compares someone to, or a house, never talks).
-        self._voices = {s.decision.speaker for p in paras for s in p.sites if s.decision.confidence >= ANCHOR} | {
-            c.name for p in paras for c in self._addressed(p) if c.name not in self.cast.places}
+        self._talking = {s.decision.speaker for p in paras for s in p.sites if s.decision.confidence >= ANCHOR}
+        self._voices = self._talking | {c.name for p in paras for c in self._addressed(p)
+                                        if c.name not in self.cast.places}
         before: list[int] | None = None
         for run in _runs(paras, self.text):
             if self.news:
@@ -875,8 +876,10 @@ class ProseReader:
                 turns[-1].append(i)
             else:
                 turns.append([i])
+        # The gender most pronouns give someone who talks (a pet spoken to never answers), where none is sure.
+        leanings = {c.name: c.leaning for c in self.cast.characters if c.gender is None and c.name in self._talking}
         for k, f in take_turns([self._turn(paras, t) for t in turns], genders, scene, self.narrated,
-                                     self.me.name if self.me else None).items():
+                               self.me.name if self.me else None, leanings).items():
             if f.speaker == NARRATOR:
                 continue  # the narrator's turn, and nobody has named the narrator
             s = _first_speech(paras[turns[k][0]])
