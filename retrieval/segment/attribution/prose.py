@@ -535,6 +535,11 @@ class ProseReader:
             quoted = self.speakers(paras)
             rivals += [c.name for c in pool[:pool.index(best)]
                        if c.gender is None and c.leaning in (None, gender) and c.name in quoted]
+        if previous and not p.opens_with_quote and _said(paras[i - 1]).confidence >= SURE_CONTEXT \
+                and (c := self.cast.resolve(previous)) and c.gender == gender and c is not best:
+            # Narration opening the paragraph may go on about the last speaker ("It was dreadful the way they
+            # looked at him. '…,' he said"): a new paragraph is a new speaker only where it opens with the words.
+            rivals.append(c.name)
         if not rivals and (stranger := self._stranger(paras, i, gender)):
             rivals = [f"the {stranger}"]  # "said the station-master" just before: he may be "he"
         if not self.news and (rival := self._rival_since(best, paras, i, at, gender)):

@@ -141,3 +141,20 @@ def test_she_said_is_not_the_one_woman_known_when_a_girl_of_mixed_pronouns_was_n
     text, units = _units(paragraphs)
     who = next(u for u in units if "Who is there" in text[u.start:u.end])
     assert who.speaker == "Tom" and (who.confidence or 0) >= 0.7
+
+
+def test_narration_opening_a_paragraph_may_go_on_about_the_last_speaker():
+    # "he said" after narration that opens the paragraph: the man who spoke just before may still be talking,
+    # so the boy he spoke to is no sure antecedent.
+    paragraphs = ["“Is it late?” said Ned.", "“Very,” said Rosa.", "“Then I go,” said Ned.", "“Go,” said Rosa.",
+                  "Tom came in and he sat. Tom ate and he smiled.",
+                  "“Sit up and eat, Tom,” said Mr. Grubb.",
+                  "Everyone stared at the table, and the room went quiet. “Well,” he said, “I meant it.”"]
+    text, units = _units(paragraphs)
+    well = next(u for u in units if "Well" in text[u.start:u.end])
+    assert well.speaker != "Tom" or (well.confidence or 0) < 0.7
+    # Where the paragraph opens with the words, a new paragraph is a new speaker: the boy answers.
+    paragraphs[-1] = "“Well,” he said, “I am eating.”"
+    text, units = _units(paragraphs)
+    well = next(u for u in units if "Well" in text[u.start:u.end])
+    assert well.speaker == "Tom" and (well.confidence or 0) >= 0.7
