@@ -133,8 +133,10 @@ class WordCase:
         # "I'm", "I'd", "I’ve": the pronoun I, always capitalised, is never a name.
         if low in NEVER or not word[:1].isupper() or re.match(r"i['’]\w", low):
             return False
-        if low.endswith("ly") and not self.capital[low]:
-            return False  # "Suddenly Anne": an adverb that only ever opens sentences
+        if low.endswith(("ly", "ing")) and not self.capital[low]:
+            # "Suddenly Anne", "Guiding himself by the sound, he…": an adverb or a participle that only ever
+            # opens sentences
+            return False
         return self.lower[low] * 4 <= self.capital[low] or (self.lower[low] == 0 and self.capital[low] > 0)
 
 

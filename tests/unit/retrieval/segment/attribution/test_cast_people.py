@@ -158,3 +158,13 @@ def test_narration_opening_a_paragraph_may_go_on_about_the_last_speaker():
     text, units = _units(paragraphs)
     well = next(u for u in units if "Well" in text[u.start:u.end])
     assert well.speaker == "Tom" and (well.confidence or 0) >= 0.7
+
+
+def test_a_participle_that_only_opens_sentences_is_no_name():
+    text = ("The badger slept. Guiding himself by the wall, he went down. “Who is there?” he said.\n\n"
+            "Climbing the stair, the mole followed.")
+    case = WordCase.of(text)
+    assert clean("Guiding", case) is None and clean("Climbing", case) is None
+    assert all(c.name not in ("Guiding", "Climbing") for c in Cast.learn(text).characters)
+    # A name ending so that the text also writes inside sentences stays a name.
+    assert clean("Fleming", WordCase.of("Fleming came. We met Fleming at noon.")) == "Fleming"
