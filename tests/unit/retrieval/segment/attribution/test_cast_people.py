@@ -168,3 +168,13 @@ def test_a_participle_that_only_opens_sentences_is_no_name():
     assert all(c.name not in ("Guiding", "Climbing") for c in Cast.learn(text).characters)
     # A name ending so that the text also writes inside sentences stays a name.
     assert clean("Fleming", WordCase.of("Fleming came. We met Fleming at noon.")) == "Fleming"
+
+
+def test_whom_the_tag_says_the_words_are_told_to_is_not_their_speaker():
+    paragraphs = ["“Is it late?” said Ned.", "“Very,” said Rosa.", "“Then I go,” said Ned.", "“Go,” said Rosa.",
+                  "Tom came in and he sat. Tom ate and he smiled. Tom left, and he came back.",
+                  "The kettle boiled over and the lid rattled on the stove.",
+                  "“Pass the bread,” he observed to Tom, as he sat down."]
+    text, units = _units(paragraphs)
+    bread = next(u for u in units if "Pass the bread" in text[u.start:u.end])
+    assert bread.speaker != "Tom" or (bread.confidence or 0) < 0.7
