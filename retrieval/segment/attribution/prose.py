@@ -79,6 +79,9 @@ PARTNER = 0.9
 BROKEN = ", before a new voice"  # said of a turn read on up to the tag that brings a third person in
 # "observed to the Mole", "said to Ann", "snapped at the boy": the tag's words just before whom it tells.
 TOLD = re.compile(r"\b(?:to|at)\s+(?:the\s+)?$")
+# The verb of a sentence of narration that is itself someone's turn: what they answered, told as narration (a nod
+# or a bow is not: it often comes before the nodder's own words, "Anne nodded." / "'Yes, I have two.'").
+ANSWERED = re.compile(r"\s+(?:\w+ly\s+)?(?:answered|replied|rejoined|returned|assented|explained|said|told)\b")
 BEAT_WORDS = 8  # narration between two quotations of a paragraph short enough to keep them one speaker's
 LEAD_WORDS = 40  # narration before a paragraph's first quotation long enough to set a new scene
 SCENE_GAP = 2  # narration paragraphs between two runs of dialogue that may still hold the same two people
@@ -667,6 +670,8 @@ class ProseReader:
         c = self.cast.resolve(m.group("who"))
         if c is not named[0] or c.name == _said(p).speaker or _turned_to_another(self.text[start:p.end], c):
             return None
+        if ANSWERED.match(self.text[start + m.end():p.end]):
+            return None  # "Tinker Bell answered insolently.": their turn, told; the reply after is another's
         return Decision.of(c.name, Clue.NARRATION, f"{c.name} is the subject of the sentence ending the paragraph "
                            "before", FINAL_MENTION)
 

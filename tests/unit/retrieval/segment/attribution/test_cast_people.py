@@ -178,3 +178,20 @@ def test_whom_the_tag_says_the_words_are_told_to_is_not_their_speaker():
     text, units = _units(paragraphs)
     bread = next(u for u in units if "Pass the bread" in text[u.start:u.end])
     assert bread.speaker != "Tom" or (bread.confidence or 0) < 0.7
+
+
+def test_a_reply_after_narration_telling_someones_answer_is_not_theirs():
+    paragraphs = ["“Is it late?” said Ned.", "“Very,” said Rosa.", "“Then I go,” said Ned.", "“Go,” said Rosa.",
+                  "“Where were you?” said Ned.",
+                  "Mr. Grubb answered that he had been out. Mr. Grubb yawned and Mr. Grubb sat.",
+                  "Mr. Grubb answered that he had been out.",
+                  "“Out where, at this hour?”"]
+    text, units = _units(paragraphs)
+    out = next(u for u in units if "Out where" in text[u.start:u.end])
+    assert out.speaker != "Mr. Grubb" or (out.confidence or 0) < 0.7
+    # A nod is no answer told: the nodder often speaks next.
+    paragraphs[6] = "Mr. Grubb nodded."
+    paragraphs[7] = "“I was out.”"
+    text, units = _units(paragraphs)
+    out = next(u for u in units if "I was out" in text[u.start:u.end])
+    assert out.speaker == "Mr. Grubb"
