@@ -866,13 +866,37 @@ class ProseReader:
         self._voices = self._talking | {c.name for p in paras for c in self._addressed(p)
                                         if c.name not in self.cast.places}
         before: list[int] | None = None
-        for run in _runs(paras, self.text):
+        for run in self._joined(paras, _runs(paras, self.text)):
             if self.news:
                 for k in range(1, len(run)):
                     self._same_speaker(paras, run, k)
             else:
                 self._alternation(paras, run, self._scene(paras, before, run))
             before = run
+
+    def _joined(self, paras: list[Paragraph], runs: list[list[int]]) -> list[list[int]]:
+        """A run nobody is tagged in goes on the run before it across one short paragraph of narration that
+        names nobody but that run's two tagged people ("I saw Mr. Lloyd smile and frown at the same time."):
+        the same two go on talking, by turns."""
+        out: list[list[int]] = []
+        for run in runs:
+            if out and run[0] - out[-1][-1] == 2 and self._beat_between(paras, out[-1], run):
+                out[-1] = out[-1] + run
+            else:
+                out.append(run)
+        return out
+
+    def _beat_between(self, paras: list[Paragraph], before: list[int], run: list[int]) -> bool:
+        if any(s.decision.confidence >= ANCHOR for i in run for s in paras[i].sites):
+            return False
+        last = [d.speaker for i in before[-2:] if (d := _said(paras[i])).speaker and d.confidence >= ANCHOR]
+        if len(last) == 1 and len(before) > 1 and self.me is not None:
+            last.append(self.me.name)  # a first-person narrator's untagged turn beside the other's tagged one
+        two = set(last)
+        p = paras[run[0] - 1]
+        named = {c.name for c in self.cast.named_in(p.start, p.end)}
+        return len(last) == 2 and len(two) == 2 and named and named <= two \
+            and len(self.text[p.start:p.end].split()) <= LEAD_WORDS
 
     def _same_speaker(self, paras: list[Paragraph], run: list[int], k: int) -> None:
         s = _first_speech(paras[run[k]])

@@ -133,3 +133,13 @@ def test_a_scene_partner_of_unsure_gender_who_leans_to_the_pronoun_keeps_the_pai
     for leaning in ("m", None):
         fills = take_turns(turns, genders, scene, leanings={"Rosa": leaning})
         assert fills[0].speaker == "Pip" and fills[2].speaker == "Pip"
+
+
+def test_two_people_talking_go_on_by_turns_across_a_short_beat_that_names_only_them():
+    paragraphs = ["“Is it late?” said Ned.", "“Very,” said Rosa.", "“Then I go,” said Ned.", "“Go,” said Rosa.",
+                  "Rosa smiled at Ned.",
+                  "“You will miss me.”", "“Not much.”", "“Liar.”"]
+    assert speakers(paragraphs)[5:] == ["Ned", "Rosa", "Ned"]
+    # A beat that brings in someone else may bring in a new voice: the replies after it stay open.
+    paragraphs[4] = "Rosa smiled at Uncle Bram."
+    assert speakers(paragraphs)[5:] == [None, None, None]
