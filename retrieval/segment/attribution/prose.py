@@ -887,8 +887,9 @@ class ProseReader:
         return out
 
     def _beat_between(self, paras: list[Paragraph], before: list[int], run: list[int]) -> bool:
-        if any(s.decision.confidence >= ANCHOR for i in run for s in paras[i].sites):
-            return False
+        if any(s.decision.confidence >= ANCHOR or (s.tag is not None and s.tag.ref is not Ref.PRONOUN)
+               for i in run for s in paras[i].sites):
+            return False  # tagged, or a tag naming someone nobody knows ("said the carter"): a new voice
         last = [d.speaker for i in before[-2:] if (d := _said(paras[i])).speaker and d.confidence >= ANCHOR]
         if len(last) == 1 and len(before) > 1 and self.me is not None:
             last.append(self.me.name)  # a first-person narrator's untagged turn beside the other's tagged one
