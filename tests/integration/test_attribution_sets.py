@@ -32,7 +32,7 @@ UNDER_THE_BAR = {  # slug: (precision, coverage, mixed passages) at least / at m
     # held out at first: 0.854 / 0.431; 0.890 / 0.572 when first measured again; 0.964 / 0.575 after round 5
     # (pronouns of unsure gender): at the precision bar, under the common coverage floor
     "peter_pan": (0.9, 0.55, 0),
-    "jane_eyre": (0.9, 0.47, 0),  # held out at first: 0.921 / 0.494
+    "jane_eyre": (0.9, 0.49, 0),  # held out at first: 0.921 / 0.494; 0.968 / 0.515 after round 5
     "tom_sawyer": (0.9, 0.57, 0),
 }
 
