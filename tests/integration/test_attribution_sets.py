@@ -25,11 +25,14 @@ def fiction(bench):
 # Carol was at precision 0.494, Treasure Island 0.688, Little Women 0.285, Huckleberry Finn 0.243 (cast names,
 # a sentence read as a byline, descriptions for speakers); after round 4, 1.000, 0.972, 0.975, 0.953. Works still
 # under the bar (or under the common coverage floor) hold floors of their own, the figures measured less
-# a margin, so that none slips while the work on them goes on; the others hold the bar.
+# a margin, so that none slips while the work on them goes on; the others hold the bar. The Wind in the Willows
+# (held out at first: 0.995 / 0.778; 0.878 / 0.774 after round 4, 'Meantime Toad'; 0.996 / 0.877 after round 5)
+# holds the bar.
 UNDER_THE_BAR = {  # slug: (precision, coverage, mixed passages) at least / at most
-    "peter_pan": (0.86, 0.54, 0),  # held out at first: 0.854 / 0.431; 0.890 / 0.572 when first measured again
-    "wind_willows": (0.85, 0.74, 0),  # held out at first: 0.995 / 0.778; 0.878 / 0.774 after round 4
-    "jane_eyre": (0.9, 0.47, 0),  # held out at first: 0.921 / 0.494
+    # held out at first: 0.854 / 0.431; 0.890 / 0.572 when first measured again; 0.964 / 0.575 after round 5
+    # (pronouns of unsure gender): at the precision bar, under the common coverage floor
+    "peter_pan": (0.9, 0.55, 0),
+    "jane_eyre": (0.9, 0.49, 0),  # held out at first: 0.921 / 0.494; 0.968 / 0.515 after round 5
     "tom_sawyer": (0.9, 0.57, 0),
 }
 

@@ -50,6 +50,8 @@ class Character:
     forms: set[str] = field(default_factory=set)
     gender: str | None = None  # "m", "f" or unknown
     mentions: int = 0
+    # Where the pronouns after its mentions disagree too much for a gender: the one most of them give, if any.
+    leaning: str | None = None
 
     @property
     def first(self) -> str | None:
@@ -275,6 +277,9 @@ class Cast:
         for c in self.characters:
             if c.gender is None and (g := _majority(votes.get(id(c), Counter()))):
                 c.gender = g
+            elif c.gender is None and (v := votes.get(id(c))):
+                g, n = v.most_common(1)[0]
+                c.leaning = g if g != "n" and n >= MIN_VOTES and 2 * n > sum(v.values()) else None
 
     def _share_head(self, head: str, names: list[Fuller], chapters: list[int]) -> None:
         """"Ghost" alone, shared by "Marley's Ghost" and "the Ghost of Christmas Past", is each of them in the

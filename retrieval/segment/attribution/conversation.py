@@ -53,11 +53,13 @@ class Fill:
 
 
 def take_turns(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[str] = frozenset(),
-               narrated: bool = False, narrator: str | None = None) -> dict[int, Fill]:
+               narrated: bool = False, narrator: str | None = None,
+               leanings: dict[str, str | None] | None = None) -> dict[int, Fill]:
     """Who speaks each open turn, by strict alternation between the run's two people; ``scene``: the people
     the narration around the run names; ``narrated``: told by a first-person narrator, who may be one of the
     two without being named or tagged, so only two tagged people make a pair, or, where the text names the
     narrator (``narrator``), the narrator and the one other person the run's tags and the scene name.
+    ``leanings``: for people of no known gender, the gender most pronouns after their name give, if any.
 
     Two tags in a row that strict alternation cannot join (the same person on both parities: someone spoke
     twice, or turned to a third person) split the run: each part is read on its own, and the turns between
@@ -74,10 +76,10 @@ def take_turns(turns: list[Turn], genders: dict[str, str | None], scene: frozens
             # that tag are most likely still the two before it.
             new = turns[b].anchor not in {t.anchor for t in turns[lo:a + 1]}
             part = _take(turns[lo:b if new else a + 1], genders, scene if lo == 0 else frozenset(), narrated,
-                         narrator)
+                         narrator, leanings or {})
             out |= {lo + k: replace(f, broken=lo + k > a) for k, f in part.items()}
             lo = b
-    part = _take(turns[lo:], genders, scene if lo == 0 else frozenset(), narrated, narrator)
+    part = _take(turns[lo:], genders, scene if lo == 0 else frozenset(), narrated, narrator, leanings or {})
     return out | {lo + k: f for k, f in part.items()}
 
 
@@ -93,11 +95,13 @@ def _overruled(turns: list[Turn], genders: dict[str, str | None]) -> list[Turn]:
 
 
 def _take(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[str],
-          narrated: bool = False, narrator: str | None = None) -> dict[int, Fill]:
+          narrated: bool = False, narrator: str | None = None,
+          leanings: dict[str, str | None] | None = None) -> dict[int, Fill]:
     """Strict alternation within a part of a run whose tags agree with it."""
     anchors = {k: (t.anchor, Clue.ALTERNATION) for k, t in enumerate(turns) if t.anchor}
     people = {a for a, _ in anchors.values()}
-    pair = frozenset(people) if len(people) == 2 else None if narrated else _pair(turns, people, scene, genders)
+    pair = frozenset(people) if len(people) == 2 else None if narrated else _pair(turns, people, scene, genders,
+                                                                                      leanings or {})
     if pair is None:
         return _one_side(turns, genders, people) or _lone(turns, genders, people) or _called(turns, genders, people) \
             or _narrators_side(turns, narrator, people, scene) or local_chain(turns, genders)
@@ -233,7 +237,7 @@ def _called(turns: list[Turn], genders: dict[str, str | None], people: set[str])
 
 
 def _pair(turns: list[Turn], people: set[str], scene: frozenset[str],
-          genders: dict[str, str | None]) -> frozenset[str] | None:
+          genders: dict[str, str | None], leanings: dict[str, str | None]) -> frozenset[str] | None:
     """The exchange's two people: its two tagged speakers; or, beside its one tagged speaker, the one other
     person their turns address (whoever else the scene names: "…, if you will excuse me, Mr. Grey"); or the
     scene's two; or the one person of the scene whom the pronoun tags of the other turns fit ("When Jane and
@@ -264,7 +268,10 @@ def _pair(turns: list[Turn], people: set[str], scene: frozenset[str],
         spoken_to = {x for k, t in enumerate(turns) if k % 2 == k0 % 2 for x in t.addressed} - {a}
         theirs = {t.gender for k, t in enumerate(turns) if k % 2 != k0 % 2 and t.gender}
         fit = [x for x in scene - {a} if len(theirs) == 1 and genders.get(x) in theirs]
-        if len(fit) == 1 and not spoken_to:
+        # Someone of the scene whose gender is unsure, though most pronouns after their name give the same
+        # gender, may be the one the pronoun stands for as well.
+        unknown = [x for x in scene - {a} if genders.get(x) is None and leanings.get(x) in theirs]
+        if len(fit) == 1 and not spoken_to and not unknown:
             return frozenset({a, fit[0]})
     return None
 

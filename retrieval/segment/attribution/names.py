@@ -76,6 +76,7 @@ NEVER = frozenset(_words(
     "advertisement god heaven dear sir madam ladies gentlemen mama mamma papa mother father chapter act scene "
     "book part volume section page note st thereupon therefore meanwhile nevertheless nonetheless moreover "
     "furthermore besides accordingly consequently otherwise instead afterwards presently whereupon "
+    "meantime anyhow somehow sometimes soon later again once twice lastly nowadays likewise altogether "
     "hello hallo hullo goodbye good-bye hi hey thanks please sorry "  # greetings open a reply: "Hello, Wilson"
 )) | speech.NOT_NAMES
 
@@ -132,8 +133,10 @@ class WordCase:
         # "I'm", "I'd", "I’ve": the pronoun I, always capitalised, is never a name.
         if low in NEVER or not word[:1].isupper() or re.match(r"i['’]\w", low):
             return False
-        if low.endswith("ly") and not self.capital[low]:
-            return False  # "Suddenly Anne": an adverb that only ever opens sentences
+        if low.endswith(("ly", "ing")) and not self.capital[low]:
+            # "Suddenly Anne", "Guiding himself by the sound, he…": an adverb or a participle that only ever
+            # opens sentences
+            return False
         return self.lower[low] * 4 <= self.capital[low] or (self.lower[low] == 0 and self.capital[low] > 0)
 
 

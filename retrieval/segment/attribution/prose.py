@@ -77,6 +77,11 @@ FINAL_MENTION = 0.95
 # turns were right 55 times in 66 on one side, 17 in 20 between tags (round 3), against 0.96 for tagged people.
 PARTNER = 0.9
 BROKEN = ", before a new voice"  # said of a turn read on up to the tag that brings a third person in
+# "observed to the Mole", "said to Ann", "snapped at the boy": the tag's words just before whom it tells.
+TOLD = re.compile(r"\b(?:to|at)\s+(?:the\s+)?$")
+# The verb of a sentence of narration that is itself someone's turn: what they answered, told as narration (a nod
+# or a bow is not: it often comes before the nodder's own words, "Anne nodded." / "'Yes, I have two.'").
+ANSWERED = re.compile(r"\s+(?:\w+ly\s+)?(?:answered|replied|rejoined|returned|assented|explained|said|told)\b")
 BEAT_WORDS = 8  # narration between two quotations of a paragraph short enough to keep them one speaker's
 LEAD_WORDS = 40  # narration before a paragraph's first quotation long enough to set a new scene
 SCENE_GAP = 2  # narration paragraphs between two runs of dialogue that may still hold the same two people
@@ -457,6 +462,15 @@ class ProseReader:
         return [c for s in p.sites if s.speech for c in (*addressees(s.q.inner(body), self.cast),
                                                          *titled_kin_addressed(s.q.inner(body), self.cast))]
 
+    def _told(self, s: Site) -> list[Character]:
+        """Whom the tag itself says the words are spoken to ("he observed to the Mole", "she said to Ann"):
+        never their speaker."""
+        if s.tag is None:
+            return []
+        a, b = s.trail if s.tag.after else s.lead
+        return [m.character for m in self.cast.mentions_in(a, b)
+                if TOLD.search(self.text[max(a, m.start - 40):m.start])]
+
     def _antecedent(self, gender: str | None, paras: list[Paragraph], i: int, s: Site, said: str,
                     ref: Ref) -> Decision:
         """Who a pronoun or description stands for: the one person of its gender named in this paragraph's
@@ -465,7 +479,7 @@ class ProseReader:
         paragraph is a new speaker)."""
         p = paras[i]
         kind = 1.0 if ref is Ref.PRONOUN else 0.75
-        spoken_to = self._addressed(p)
+        spoken_to = self._addressed(p) + self._told(s)
         # "one of the Rabbit's gloves": a possessive names an owner, not someone a pronoun goes on about.
         # "…, for Mrs. Lynde was no sooner seated than she said," ending the paragraph above: its words count.
         a, b = s.above or (p.start, p.start + s.q.start)
@@ -529,6 +543,17 @@ class ProseReader:
         # A rival is someone of the same gender, or a full name; a capitalised word of unknown gender
         # ("Opposition" in German) is too weak to doubt the antecedent.
         rivals = [c.name for c in (known or pool)[1:] if (c.gender == gender and gender) or c.first]
+        if gender and known and not self.news:
+            # Someone quoted, of unknown gender, named since ("Wendy", whose pronouns the text mixes with her
+            # companion's) may as well be whom the pronoun stands for, unless most of them give the other gender.
+            quoted = self.speakers(paras)
+            rivals += [c.name for c in pool[:pool.index(best)]
+                       if c.gender is None and c.leaning in (None, gender) and c.name in quoted]
+        if previous and not p.opens_with_quote and _said(paras[i - 1]).confidence >= SURE_CONTEXT \
+                and (c := self.cast.resolve(previous)) and c.gender == gender and c is not best:
+            # Narration opening the paragraph may go on about the last speaker ("It was dreadful the way they
+            # looked at him. '…,' he said"): a new paragraph is a new speaker only where it opens with the words.
+            rivals.append(c.name)
         if not rivals and (stranger := self._stranger(paras, i, gender)):
             rivals = [f"the {stranger}"]  # "said the station-master" just before: he may be "he"
         if not self.news and (rival := self._rival_since(best, paras, i, at, gender)):
@@ -645,6 +670,8 @@ class ProseReader:
         c = self.cast.resolve(m.group("who"))
         if c is not named[0] or c.name == _said(p).speaker or _turned_to_another(self.text[start:p.end], c):
             return None
+        if ANSWERED.match(self.text[start + m.end():p.end]):
+            return None  # "Tinker Bell answered insolently.": their turn, told; the reply after is another's
         return Decision.of(c.name, Clue.NARRATION, f"{c.name} is the subject of the sentence ending the paragraph "
                            "before", FINAL_MENTION)
 
@@ -835,16 +862,42 @@ class ProseReader:
         self._people = self.speakers(paras) | {c.name for p in paras for c in self._addressed(p)}
         # Who surely speaks somewhere in the document, or is spoken to: a scene's people are among them (a name
         # the narration compares someone to, or a house, never talks).
-        self._voices = {s.decision.speaker for p in paras for s in p.sites if s.decision.confidence >= ANCHOR} | {
-            c.name for p in paras for c in self._addressed(p) if c.name not in self.cast.places}
+        self._talking = {s.decision.speaker for p in paras for s in p.sites if s.decision.confidence >= ANCHOR}
+        self._voices = self._talking | {c.name for p in paras for c in self._addressed(p)
+                                        if c.name not in self.cast.places}
         before: list[int] | None = None
-        for run in _runs(paras, self.text):
+        for run in self._joined(paras, _runs(paras, self.text)):
             if self.news:
                 for k in range(1, len(run)):
                     self._same_speaker(paras, run, k)
             else:
                 self._alternation(paras, run, self._scene(paras, before, run))
             before = run
+
+    def _joined(self, paras: list[Paragraph], runs: list[list[int]]) -> list[list[int]]:
+        """A run nobody is tagged in goes on the run before it across one short paragraph of narration that
+        names nobody but that run's two tagged people ("I saw Mr. Lloyd smile and frown at the same time."):
+        the same two go on talking, by turns."""
+        out: list[list[int]] = []
+        for run in runs:
+            if out and run[0] - out[-1][-1] == 2 and self._beat_between(paras, out[-1], run):
+                out[-1] = out[-1] + run
+            else:
+                out.append(run)
+        return out
+
+    def _beat_between(self, paras: list[Paragraph], before: list[int], run: list[int]) -> bool:
+        if any(s.decision.confidence >= ANCHOR or (s.tag is not None and s.tag.ref is not Ref.PRONOUN)
+               for i in run for s in paras[i].sites):
+            return False  # tagged, or a tag naming someone nobody knows ("said the carter"): a new voice
+        last = [d.speaker for i in before[-2:] if (d := _said(paras[i])).speaker and d.confidence >= ANCHOR]
+        if len(last) == 1 and len(before) > 1 and self.me is not None:
+            last.append(self.me.name)  # a first-person narrator's untagged turn beside the other's tagged one
+        two = set(last)
+        p = paras[run[0] - 1]
+        named = {c.name for c in self.cast.named_in(p.start, p.end)}
+        return len(last) == 2 and len(two) == 2 and named and named <= two \
+            and len(self.text[p.start:p.end].split()) <= LEAD_WORDS
 
     def _same_speaker(self, paras: list[Paragraph], run: list[int], k: int) -> None:
         s = _first_speech(paras[run[k]])
@@ -869,8 +922,10 @@ class ProseReader:
                 turns[-1].append(i)
             else:
                 turns.append([i])
+        # The gender most pronouns give someone who talks (a pet spoken to never answers), where none is sure.
+        leanings = {c.name: c.leaning for c in self.cast.characters if c.gender is None and c.name in self._talking}
         for k, f in take_turns([self._turn(paras, t) for t in turns], genders, scene, self.narrated,
-                                     self.me.name if self.me else None).items():
+                               self.me.name if self.me else None, leanings).items():
             if f.speaker == NARRATOR:
                 continue  # the narrator's turn, and nobody has named the narrator
             s = _first_speech(paras[turns[k][0]])

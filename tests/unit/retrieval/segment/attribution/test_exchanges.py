@@ -120,3 +120,26 @@ def test_a_writing_read_out_after_narration_about_it_is_no_turn_of_the_exchange(
     got = speakers(paras)
     assert got[3] is None  # neither Kit's nor Mrs. Vane's turn, though it stands where hers would
     assert got[4] == "Kit" and got[5] == "Mrs. Vane"
+
+
+def test_a_scene_partner_of_unsure_gender_who_leans_to_the_pronoun_keeps_the_pair_open():
+    # Pip (a sure "she") and Rosa (no sure gender, though most pronouns after her name say "she") are both in the
+    # scene; the tagged Ned talks with one of them, whose turn is tagged "she said": either may be his partner.
+    turns = [turn(), turn("Ned"), turn(), turn(), Turn(None, frozenset(), "f", False)]
+    genders = {"Ned": "m", "Pip": "f", "Rosa": None}
+    scene = frozenset({"Ned", "Pip", "Rosa"})
+    assert {f.speaker for f in take_turns(turns, genders, scene, leanings={"Rosa": "f"}).values()} <= {"Ned"}
+    # Where Rosa's pronouns lean to "he", or nothing is known of them, the one "she" of the scene is the partner.
+    for leaning in ("m", None):
+        fills = take_turns(turns, genders, scene, leanings={"Rosa": leaning})
+        assert fills[0].speaker == "Pip" and fills[2].speaker == "Pip"
+
+
+def test_two_people_talking_go_on_by_turns_across_a_short_beat_that_names_only_them():
+    paragraphs = ["“Is it late?” said Ned.", "“Very,” said Rosa.", "“Then I go,” said Ned.", "“Go,” said Rosa.",
+                  "Rosa smiled at Ned.",
+                  "“You will miss me.”", "“Not much.”", "“Liar.”"]
+    assert speakers(paragraphs)[5:] == ["Ned", "Rosa", "Ned"]
+    # A beat that brings in someone else may bring in a new voice: the replies after it stay open.
+    paragraphs[4] = "Rosa smiled at Uncle Bram."
+    assert speakers(paragraphs)[5:] == [None, None, None]
