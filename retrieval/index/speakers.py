@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..segment.attribution.names import TITLE_GENDER, split_title
-from ..segment.speech import CAPITALS
+from ..segment.speech import CAPITALS, PARTICLES
 
 HANDLE = re.compile(r"(?<![\w@])@(\w{2,30})\b")
 # A display name written just before a handle ("Jake Tapper @jaket", "Jake Tapper (@jaket)") or in brackets
@@ -62,6 +62,7 @@ class Person:
 
 
 DESCRIBING = frozenset({"the", "a", "an"})  # lower-case articles that open a description
+ROLES = frozenset({"mother", "father", "mama", "papa", "doctor", "judge", "master", "nurse", "spirit", "ghost"})
 
 def key(name: str) -> str:
     """A name's letters and digits, lower-cased: ``@Jeremy_Corbyn``, ``JEREMY CORBYN`` and ``Jeremy Corbyn``
@@ -90,8 +91,14 @@ class Form:
         # "@tidewatcher", "jeremy_corbyn", "tidewatcher": a login, not a name to split into first and last.
         if text.startswith("@") or (" " not in text and not text[:1].isupper()) or re.search(r"[_\d]", text):
             return cls(name, None, (ident(text),), True)
-        if text.split()[0] in DESCRIBING:  # "the tin man", "a voice": a description, one of a kind, never a name
-            return cls(name, None, (ident(text),), True)
+        first = text.split()[0]
+        # "the tin man", "The captain", "that smallest star of all", a role in lower case ("captain", "mother"): a
+        # description, one of a kind, never a name (a lower-case word opens no name but a particle's: "van Gogh").
+        # Only the same words, written alike, are the same description: "the station-master" of one book is not
+        # "The Station Master" of another.
+        if first.casefold() in DESCRIBING or (" " in text and first.islower() and first not in PARTICLES) or (
+                first.islower() and (first.rstrip(".") in TITLE_GENDER or first in ROLES)):
+            return cls(name, None, (text,), True)
         title, words = split_title(text)
         folded = [w.casefold() for w in words if key(w)]
         while len(folded) > 2 and key(folded[-1]) in SUFFIXES:  # "Martin Luther King Jr." is King

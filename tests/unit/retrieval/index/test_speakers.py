@@ -196,3 +196,12 @@ def test_a_wife_known_by_title_and_a_description_never_take_another_persons_name
     assert got["Macbeth"] != got["Lady Macbeth"]  # the bare surname is the husband's as often as hers
     assert got["Mrs. John Knightley"] != got["Mr. John Knightley"]  # his wife, styled by his name
     assert got["the man"] != got["the tin man"]
+
+
+def test_descriptions_are_one_of_a_kind_and_only_the_same_words_are_the_same_description():
+    got = people("The captain", "Captain Flint", "that smallest star of all", "All", "the station-master",
+                 "The Station Master", "mother", "Mother Goose")
+    assert got["The captain"] != got["Captain Flint"]
+    assert got["that smallest star of all"] != got["All"]
+    assert got["the station-master"] != got["The Station Master"]
+    assert got["mother"] != got["Mother Goose"]
