@@ -144,6 +144,9 @@ class SearchSettings(Section):
     # How much a passage that asks is preferred when the question asks who asked something (search/query.py
     # WHO_ASKED), as a share of the fused scores' range; 0 turns it off.
     asker_boost: float = Field(0.3, ge=0.0, le=1.0)
+    # How much a passage is preferred for the share of the question's words (IDF-weighted) that its best
+    # sentence holds, as a share of the fused scores' range (search/sentence_match.py); 0 turns it off.
+    sentence_weight: float = Field(0.1, ge=0.0, le=1.0)
     rerank_model: str = ""
     rerank_depth: int = Field(30, ge=1)
 

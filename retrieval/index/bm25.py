@@ -178,6 +178,14 @@ def idf(df: int, n: int) -> float:
     return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 
+def term_weights(retriever: bm25s.BM25, tokens: list[str]) -> np.ndarray:
+    """Each query term's IDF; a term the corpus has never seen gets the highest (as ``coverage`` counts it)."""
+    indptr = retriever.scores["indptr"]
+    n = int(retriever.scores["num_docs"])
+    ids = [retriever.vocab_dict.get(t) for t in tokens]
+    return np.array([idf(0 if i is None else int(indptr[i + 1] - indptr[i]), n) for i in ids], dtype=np.float32)
+
+
 def coverage(retriever: bm25s.BM25, query: str | list[str], rows: np.ndarray,
              analyzer: Analyzer = ENGLISH) -> np.ndarray:
     """IDF-weighted share of the query's words that occur in each passage of ``rows`` (0..1).

@@ -132,6 +132,11 @@ class LoadedIndex:
         with damaged(self.path / "bm25"):
             return bm25.scores(self.bm25, words, mask.astype(np.float32) if mask is not None else None)
 
+    def term_weights(self, words: list[str]) -> np.ndarray:
+        """Each query term's IDF (unknown terms: the highest)."""
+        with damaged(self.path / "bm25"):
+            return bm25.term_weights(self.bm25, words)
+
     def coverage(self, words: list[str], rows: np.ndarray) -> np.ndarray:
         with damaged(self.path / "bm25"):
             return bm25.coverage(self.bm25, words, rows)

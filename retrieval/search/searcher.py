@@ -25,6 +25,7 @@ from ..settings import SearchSettings
 from .fusion import fuse
 from .named import people_named
 from .query import asks_who_asked
+from .sentence_match import best_sentence_coverage
 
 log = logging.getLogger("quoth.search")
 
@@ -138,8 +139,9 @@ class Searcher:
         rows, dense_sims, fused = rows[relevant], dense_sims[relevant], fused[relevant]
         order = np.argsort(-fused, kind="stable")
         rows, dense_sims, fused = rows[order], dense_sims[order], fused[order]
-        if len(rows) and (self.options.short_penalty > 0 or asks_who_asked(query)):
-            rows, dense_sims, fused = self._reweigh_head(idx, query, rows, dense_sims, fused, offset + k)
+        o = self.options
+        if len(rows) and (o.short_penalty > 0 or o.sentence_weight > 0 or asks_who_asked(query)):
+            rows, dense_sims, fused = self._reweigh_head(idx, query, words, rows, dense_sims, fused, offset + k)
         if self.reranker is not None and len(rows):
             rows, dense_sims, fused = self._rerank(idx, query, rows, dense_sims, fused, offset + k)
         keep = self._dedup(idx, rows, offset + k)
@@ -205,18 +207,22 @@ class Searcher:
             fused = fused + np.isin(rows, np.concatenate(named)) * (o.speaker_boost * float(np.ptp(fused)))
         return rows, dense_sims, fused.astype(np.float32)
 
-    def _reweigh_head(self, idx: LoadedIndex, query: str, rows: np.ndarray, sims: np.ndarray, fused: np.ndarray,
-                      need: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _reweigh_head(self, idx: LoadedIndex, query: str, words: list[str], rows: np.ndarray, sims: np.ndarray,
+                      fused: np.ndarray, need: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The head that can reach the page, re-scored by its passages' own words: lowered by ``short_penalty``
         of the scores' range when they are fewer than ``SHORT_WORDS`` (in proportion to the words lacking; a
-        short turn is still found when what it says matches), raised by ``asker_boost`` when the question asks
-        who asked something and the passage asks. Only the head is read (as in ``_dedup``); the rest keep
-        their order."""
+        short turn is still found when what it says matches), raised by ``sentence_weight`` times the share of
+        the question's words its best sentence holds (sentence_match.py), and by ``asker_boost`` when the
+        question asks who asked something and the passage asks. Only the head is read (as in ``_dedup``); the
+        rest keep their order."""
         o = self.options
         head = rows[: (need + 1) * 4]
         texts = [p.text for p, _ in idx.passages(head)]
-        words = np.array([len(_WORD.findall(t)) for t in texts], dtype=np.float32)
-        change = -o.short_penalty * np.clip((SHORT_WORDS - words) / SHORT_WORDS, 0.0, 1.0)
+        own = np.array([len(_WORD.findall(t)) for t in texts], dtype=np.float32)
+        change = -o.short_penalty * np.clip((SHORT_WORDS - own) / SHORT_WORDS, 0.0, 1.0)
+        if o.sentence_weight > 0 and words:
+            change += o.sentence_weight * best_sentence_coverage(texts, words, idx.term_weights(words),
+                                                                 idx.analyzer.tokenize)
         if asks_who_asked(query):
             change += o.asker_boost * np.array(["?" in t for t in texts], dtype=np.float32)
         fused = fused.copy()

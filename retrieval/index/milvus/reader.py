@@ -217,6 +217,13 @@ class MilvusIndex:
     def passage_ids(self, rows: np.ndarray) -> np.ndarray:
         return np.asarray(rows, dtype=np.int64)
 
+    def term_weights(self, words: list[str]) -> np.ndarray:
+        """Each query term's IDF (unknown terms: the highest), as the embedded backend's."""
+        terms = [layout.term(w) for w in words]
+        idf = self._idf(terms)
+        top = bm25.idf(0, len(self))
+        return np.array([idf.get(t, top) for t in terms], dtype=np.float32)
+
     def coverage(self, words: list[str], rows: np.ndarray) -> np.ndarray:
         """IDF-weighted share of the query's words in each row (as bm25.coverage: unknown words count with the
         highest IDF)."""
