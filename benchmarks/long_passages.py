@@ -67,12 +67,14 @@ def scorer(vectors: np.ndarray, extra: np.ndarray, owner: np.ndarray, mode: str)
     return sims
 
 
-def main() -> int:
+def main(argv: list[str] | None = None, encoder=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--work", type=Path, default=rq.ROOT / ".data" / "bench-questions")
     ap.add_argument("--window", type=int, default=128, help="word pieces (all-MiniLM-L6-v2 was trained on 128)")
-    args = ap.parse_args()
-    q = Quoth(Settings().with_(corpus={"path": str(args.work / "corpus")}, data={"dir": str(args.work / "data")}))
+    ap.add_argument("--only", nargs="*", help="these slugs' questions only")
+    args = ap.parse_args(argv)
+    q = Quoth(Settings().with_(corpus={"path": str(args.work / "corpus")}, data={"dir": str(args.work / "data")}),
+              encoder=encoder)
     idx = q.current()
     ps = [p for p, _ in idx.passages(np.arange(len(idx)))]
     count = token_counter("default")
@@ -80,7 +82,8 @@ def main() -> int:
     tok = _tokenizer()
     print(f"passages {len(ps)}; word pieces p50 {np.median(sizes):.0f} p90 {np.percentile(sizes, 90):.0f} "
           f"max {sizes.max()}; over {args.window}: {(sizes > args.window).mean():.3f}")
-    sets = {name: rq.find_sets(list(rq.NAMED[name])) for name in ("dev", "heldout")}
+    sets = {name: rq.find_sets(list(rq.NAMED[name]), args.only) for name in ("dev", "heldout")}
+    sets = {name: s for name, s in sets.items() if s}
     if tok is not None:
         for name, s in sets.items():
             print(name, answers_past(ps, sizes, s, args.window, tok))
