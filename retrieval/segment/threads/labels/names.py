@@ -160,7 +160,8 @@ def speech_names(labels: Iterable[str], known: Iterable[str], listed: Iterable[s
         name = person_name(name, [spelt[name.lower()]] if name.lower() in spelt else []) if name else label
         words = TITLES.sub("", name).split()
         plain[label] = " ".join(words) if len(words) >= 2 else name  # PRESIDENT JOE BIDEN is Joe Biden
-        if len(words) >= 2:
+        # An initial is no first name: a transcript's "S. PSAKI:" is a typed "MS. PSAKI:", not a full label.
+        if len(words) >= 2 and not re.fullmatch(r"[A-Z]\.?", words[0]):
             full.setdefault(words[-1].casefold(), set()).add(plain[label])
     spelled: dict[str, set[str]] = {}
     for name in known:

@@ -65,3 +65,10 @@ def test_a_chat_log_credits_a_renamed_nicks_words_to_the_person():
            "---\tnop is now known as we\n<we>\tstill here\n<mids>\tok then\n<nop2>\tjoining late\n")
     got = speakers(log, Family.CHAT)
     assert got.count("nop") == 3 and "we" not in got
+
+
+def test_a_label_with_an_initial_is_no_full_name_to_tie_a_title_to():
+    from quoth.segment.threads.labels.names import speech_names
+    labels = ["MS. PSAKI", "MS. PSAKI", "S. PSAKI", "Q"]
+    named = speech_names(labels, ["Jen Psaki"])
+    assert named["MS. PSAKI"].speaker == "Jen Psaki"
