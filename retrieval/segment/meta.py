@@ -10,6 +10,9 @@ from .masthead import Masthead
 from .page import Line, Page
 
 NAME_LINE_RE = re.compile(r"^[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3}$")
+# Lines no reader sees, so no title: a Markdown reference or comment line, invisible once rendered
+# ("[#]: collector: (lujun9972)", "[//]: # (note)").
+NO_TITLE_RE = re.compile(r"^\[[^\]]*\]:\s")
 TITLE_MAX_CHARS = 80  # a title made from a page's first line is cut here
 MD_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash before ASCII punctuation: Markdown's escape
 
@@ -54,9 +57,10 @@ def _title(page: Page, source: SourceInfo, head: Masthead, headings: list[Block]
             return before[-1][-1].text  # the line nearest the byline: a site name may stand above the title
     if head.account:
         return head.account
-    if headings and (not body or headings[0][0].index < body[0][0].index):
-        return headings[0][0].text
-    first = next((ln for ln in page.content(0, stop)), None)
+    heading = next((h for h in headings if not NO_TITLE_RE.match(h[0].text)), None)
+    if heading and (not body or heading[0].index < body[0][0].index):
+        return heading[0].text
+    first = next((ln for ln in page.content(0, stop) if not NO_TITLE_RE.match(ln.text)), None)
     if first is None:
         return source.path
     return first.text[:TITLE_MAX_CHARS] + ("…" if len(first.text) > TITLE_MAX_CHARS else "")

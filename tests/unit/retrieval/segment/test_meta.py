@@ -58,3 +58,10 @@ def test_a_titles_markdown_escapes_are_written_out():
     page = Page.of("# Notes on snake\\_case\nThe board met on Monday to discuss the quay.")
     meta = read_meta(page, SourceInfo("a.md", ""), Masthead(), blocks(page, 0), blocks(page, 1))
     assert meta.title == "Notes on snake_case"
+
+
+def test_lines_no_reader_sees_are_no_title():
+    page = Page.of("[#]: collector: (someone)\n[#]: via: (https://example.org)\n\nDesigning audio kits\n======\n"
+                   "Did you know you can build your own speakers?")
+    meta = read_meta(page, SourceInfo("a.md", ""), Masthead(), blocks(page, 0, 1, 3), blocks(page, 5))
+    assert meta.title == "Designing audio kits"
