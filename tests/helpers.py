@@ -11,6 +11,43 @@ from quoth.ingest import content_hash
 from quoth.records import Document, LayoutHints, SourceInfo
 
 
+def paragraph_spans(paragraphs: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """The paragraphs joined by blank lines, and each one's span in the joined text."""
+    spans, pos = [], 0
+    for par in paragraphs:
+        spans.append((pos, pos + len(par)))
+        pos += len(par) + 2
+    return "\n\n".join(paragraphs), spans
+
+
+def read_story(paragraphs: list[str], cast=None) -> tuple[str, list[tuple[int, int]], list]:
+    """A story of ``paragraphs`` read by the fiction sieve: (text, each paragraph's span, its units)."""
+    from quoth.records import Role
+    from quoth.segment.attribution import Cast, Decision, ProseReader
+
+    text, spans = paragraph_spans(paragraphs)
+    cast = Cast.learn(text) if cast is None else cast
+    return text, spans, ProseReader(text, Decision(None), Role.NARRATION, cast, news=False).read(spans)
+
+
+def story_speakers(paragraphs: list[str], bar: float = 0.7) -> list[str | None]:
+    """Each paragraph's first quotation's speaker, as settled at ``bar`` (None under it)."""
+    from quoth.records import Role
+
+    _, spans, units = read_story(paragraphs)
+    out = []
+    for a, b in spans:
+        quote = next((u for u in units if a <= u.start < b and u.role is Role.QUOTE), None)
+        out.append(quote.speaker if quote and (quote.confidence or 0) >= bar else None)
+    return out
+
+
+def speaker_at(text: str, units: list, words: str, bar: float = 0.7) -> str | None:
+    """The speaker of the unit holding ``words``, as settled at ``bar`` (None under it)."""
+    u = next(u for u in units if words in text[u.start:u.end])
+    return u.speaker if (u.confidence or 0) >= bar else None
+
+
 def make_doc(text: str, path: str = "doc.txt", kind: str | None = None, comments: bool | None = None,
              **meta) -> Document:
     return Document(SourceInfo(path=path, title=meta.pop("title", ""), **meta), text, content_hash(text),

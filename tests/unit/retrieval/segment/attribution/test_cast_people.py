@@ -3,12 +3,12 @@ description, the pronoun "I" and a word said twice are no part of a name; a boy 
 surname are one person; a wife keeps her husband's names; an inn is no person; and a pronoun doubts its one
 named candidate when someone unnamed has come on stage since. Each with a short text written for the test."""
 
-from quoth.records import Role
-from quoth.segment.attribution import Cast, Decision, ProseReader
+from quoth.segment.attribution import Cast
 from quoth.segment.attribution.descriptions import unnamed_rival
 from quoth.segment.attribution.names import WordCase, clean
 from quoth.segment.masthead import read_masthead
 from quoth.segment.page import Page
+from tests.helpers import read_story
 
 
 def test_a_description_the_pronoun_i_and_a_doubled_word_are_no_part_of_a_name():
@@ -52,12 +52,7 @@ def test_he_said_is_not_the_doctor_once_the_captain_has_come_in():
     paragraphs = ["“Good night,” said Dr. Hale, and he went out.",
                   "Soon after, the captain came down, swearing at the fire.",
                   "“Rum,” he said. “Bring me rum.”"]
-    text = "\n\n".join(paragraphs)
-    spans, pos = [], 0
-    for par in paragraphs:
-        spans.append((pos, pos + len(par)))
-        pos += len(par) + 2
-    units = ProseReader(text, Decision(None), Role.NARRATION, Cast.learn(text), news=False).read(spans)
+    text, _, units = read_story(paragraphs)
     rum = next(u for u in units if "Rum" in text[u.start:u.end])
     assert rum.speaker is None or (rum.confidence or 0) < 0.7
 
@@ -115,12 +110,8 @@ def test_an_adverb_of_time_opening_a_sentence_is_no_first_name():
 
 
 def _units(paragraphs: list[str]) -> tuple[str, list]:
-    text = "\n\n".join(paragraphs)
-    spans, pos = [], 0
-    for par in paragraphs:
-        spans.append((pos, pos + len(par)))
-        pos += len(par) + 2
-    return text, ProseReader(text, Decision(None), Role.NARRATION, Cast.learn(text), news=False).read(spans)
+    text, _, units = read_story(paragraphs)
+    return text, units
 
 
 def test_she_said_is_not_the_one_woman_known_when_a_girl_of_mixed_pronouns_was_named_since():

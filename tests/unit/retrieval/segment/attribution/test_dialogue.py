@@ -2,28 +2,16 @@
 names — each on a short exchange written for the case (none is taken from the annotated works)."""
 
 from quoth.records import Clue, Role
-from quoth.segment.attribution import Cast, Decision, ProseReader
+from quoth.segment.attribution import Cast
 from quoth.segment.attribution.conversation import Turn, take_turns
 from quoth.segment.attribution.kin import kin_of
 from quoth.segment.attribution.names import WordCase
 from quoth.segment.attribution.narrator import addressed_unnarrated, narrator_of
 from quoth.segment.attribution.vocatives import addressees, introduced, parents_addressed, titled_kin_addressed
 from quoth.segment.units import Unit, merge_short
+from tests.helpers import read_story, story_speakers
 
-
-def speakers(paragraphs, bar=0.7):
-    """Each paragraph's first quotation's speaker, as settled at ``bar`` (None under it)."""
-    text = "\n\n".join(paragraphs)
-    spans, pos = [], 0
-    for par in paragraphs:
-        spans.append((pos, pos + len(par)))
-        pos += len(par) + 2
-    units = ProseReader(text, Decision(None), Role.NARRATION, Cast.learn(text), news=False).read(spans)
-    out = []
-    for a, b in spans:
-        quote = next((u for u in units if a <= u.start < b and u.role is Role.QUOTE), None)
-        out.append(quote.speaker if quote and (quote.confidence or 0) >= bar else None)
-    return out
+speakers = story_speakers
 
 
 def turn(anchor=None, addressed=(), gender=None):
@@ -414,11 +402,7 @@ def test_a_pronoun_beat_between_a_replys_quotations_names_its_speaker_as_a_prono
     got = speakers(text.split("\n\n"))
     assert got[2] == "Mrs. Cole"
     # The quotation after the beat is hers too: the untagged first quotation lends across the short beat.
-    spans, pos = [], 0
-    for par in text.split("\n\n"):
-        spans.append((pos, pos + len(par)))
-        pos += len(par) + 2
-    units = ProseReader(text, Decision(None), Role.NARRATION, Cast.learn(text), news=False).read(spans)
+    _, _, units = read_story(text.split("\n\n"))
     later = text.index("“It will stop")
     assert next(u.speaker for u in units if u.start <= later < u.end) == "Mrs. Cole"
     # "She" where the people about are men: nobody.

@@ -1,25 +1,12 @@
 """Turn-taking round 4: exchanges with a first-person narrator, group replies and partners, each on a short
 exchange written for the case (none is taken from the annotated works)."""
 
-from quoth.records import Role
-from quoth.segment.attribution import Cast, Decision, ProseReader
+from quoth.segment.attribution import Cast
 from quoth.segment.attribution.conversation import Turn, take_turns
 from quoth.segment.attribution.narrator import across
+from tests.helpers import story_speakers
 
-
-def speakers(paragraphs, bar=0.7):
-    """Each paragraph's first quotation's speaker, as settled at ``bar`` (None under it)."""
-    text = "\n\n".join(paragraphs)
-    spans, pos = [], 0
-    for par in paragraphs:
-        spans.append((pos, pos + len(par)))
-        pos += len(par) + 2
-    units = ProseReader(text, Decision(None), Role.NARRATION, Cast.learn(text), news=False).read(spans)
-    out = []
-    for a, b in spans:
-        quote = next((u for u in units if a <= u.start < b and u.role is Role.QUOTE), None)
-        out.append(quote.speaker if quote and (quote.confidence or 0) >= bar else None)
-    return out
+speakers = story_speakers
 
 
 def turn(anchor=None, addressed=(), gender=None):

@@ -6,15 +6,12 @@ that module); each paragraph's quotation unit must still go to the same person."
 from quoth.records import Clue, Role
 from quoth.segment.attribution import Cast, Decision, ProseReader
 from quoth.segment.attribution.quotations import find_quotations
+from tests.helpers import paragraph_spans
 
 
 def attribute(paragraphs, narrator="Reporter", known=(), publisher=None):
     """(speaker, role) per paragraph: its quotation's unit, else its only unit."""
-    text = "\n\n".join(paragraphs)
-    spans, pos = [], 0
-    for par in paragraphs:
-        spans.append((pos, pos + len(par)))
-        pos += len(par) + 2
+    text, spans = paragraph_spans(paragraphs)
     voice = Decision.of(narrator, Clue.BYLINE, "test") if narrator else Decision(None)
     site = Decision.of(publisher, Clue.BYLINE, "test") if publisher else Decision(None)
     cast = Cast.learn(text, list(known))

@@ -1,9 +1,8 @@
 """A head word two fuller names share ("the Lamp" of "Tolley's Lamp" and "the Lamp of Evening Fog") is the one
 the chapter introduces, not one character for the whole book (issue 21 §3). Short texts written for the test."""
 
-from quoth.records import Role
-from quoth.segment.attribution import Cast, Decision, ProseReader
 from quoth.segment.attribution.heads import fuller_names
+from tests.helpers import read_story, speaker_at
 
 CHAPTERS = [
     "CHAPTER ONE",
@@ -19,18 +18,11 @@ CHAPTERS = [
 
 
 def _read(paragraphs):
-    text = "\n\n".join(paragraphs)
-    spans, pos = [], 0
-    for par in paragraphs:
-        spans.append((pos, pos + len(par)))
-        pos += len(par) + 2
-    units = ProseReader(text, Decision(None), Role.NARRATION, Cast.learn(text), news=False).read(spans)
+    text, _, units = read_story(paragraphs)
     return text, units
 
 
-def _speaker(text, units, words):
-    u = next(u for u in units if words in text[u.start:u.end])
-    return u.speaker if (u.confidence or 0) >= 0.7 else None
+_speaker = speaker_at
 
 
 def test_the_head_word_is_the_fuller_name_each_chapter_introduces():

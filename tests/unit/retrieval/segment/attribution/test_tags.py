@@ -1,24 +1,11 @@
 """Speech tags the grammar reads and the names they resolve to, each on a short passage written for the case
 (none is taken from the annotated works)."""
 
-from quoth.records import Role
-from quoth.segment.attribution import Cast, Decision, ProseReader
+from quoth.segment.attribution import Cast
 from quoth.segment.attribution.tags import Ref, lead_is_tag, tag_after, tag_before
+from tests.helpers import story_speakers
 
-
-def speakers(paragraphs, bar=0.7):
-    """Each paragraph's first quotation's speaker, as settled at ``bar`` (None under it)."""
-    text = "\n\n".join(paragraphs)
-    spans, pos = [], 0
-    for par in paragraphs:
-        spans.append((pos, pos + len(par)))
-        pos += len(par) + 2
-    units = ProseReader(text, Decision(None), Role.NARRATION, Cast.learn(text), news=False).read(spans)
-    out = []
-    for a, b in spans:
-        quote = next((u for u in units if a <= u.start < b and u.role is Role.QUOTE), None)
-        out.append(quote.speaker if quote and (quote.confidence or 0) >= bar else None)
-    return out
+speakers = story_speakers
 
 
 def test_a_speaker_breaking_into_talk_is_tagged():

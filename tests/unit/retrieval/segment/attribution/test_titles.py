@@ -2,24 +2,17 @@
 under it before the text first says "the major", or, where nobody was, a character of its own whose name the
 text has not told. Short texts written for the test."""
 
-from quoth.records import Role
-from quoth.segment.attribution import Cast, Decision, ProseReader
+from quoth.segment.attribution import Cast
 from quoth.segment.attribution.descriptions import unnamed_rival
+from tests.helpers import paragraph_spans, read_story, speaker_at
 
 
 def _read(paragraphs):
-    text = "\n\n".join(paragraphs)
-    spans, pos = [], 0
-    for par in paragraphs:
-        spans.append((pos, pos + len(par)))
-        pos += len(par) + 2
-    units = ProseReader(text, Decision(None), Role.NARRATION, Cast.learn(text), news=False).read(spans)
+    text, _, units = read_story(paragraphs)
     return text, units
 
 
-def _speaker(text, units, words):
-    u = next(u for u in units if words in text[u.start:u.end])
-    return u.speaker if (u.confidence or 0) >= 0.7 else None
+_speaker = speaker_at
 
 
 MAJOR = ["The major came to the mill in the spring, and he stayed all summer.",
@@ -103,13 +96,9 @@ def test_a_word_for_anyone_names_the_one_newcomer_the_narration_brings_in_for_a_
 
 def test_a_titles_own_character_is_mentioned_only_up_to_its_last_tag():
     paragraphs = [*MAJOR, "Years later the major's chair still stood by the mill, and the major was a name."]
-    text = "\n\n".join(paragraphs)
-    spans, pos = [], 0
-    for par in paragraphs:
-        spans.append((pos, pos + len(par)))
-        pos += len(par) + 2
+    text, _ = paragraph_spans(paragraphs)
     cast = Cast.learn(text)
-    ProseReader(text, Decision(None), Role.NARRATION, cast, news=False).read(spans)
+    read_story(paragraphs, cast)
     last_tag = text.rindex("said the major")
     mentions = [m.start for m in cast.mentions if m.character.name == "the major"]
     assert mentions and max(mentions) <= last_tag
