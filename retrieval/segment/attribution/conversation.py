@@ -176,11 +176,17 @@ def _lone(turns: list[Turn], genders: dict[str, str | None], people: set[str]) -
         if (t.anchor and not ours) or t.addressed - {a} or (ours and (a in t.addressed or t.stranger)) or (
                 ours and t.gender and genders.get(a) and t.gender != genders[a]):
             return {}
+    return _parity_of(turns, a, mine, anchors)
+
+
+def _parity_of(turns: list[Turn], who: str, mine: int, anchors: list[int]) -> dict[int, Fill]:
+    """``who``'s untagged open turns on parity ``mine`` (where no pronoun says they may be someone else), each
+    as far from the exchange's anchors as it stands."""
     out: dict[int, Fill] = {}
     for k, t in enumerate(turns):
-        if t.open and k % 2 == mine and not t.anchor and not (t.may_be and a not in t.may_be):
+        if t.open and k % 2 == mine and not t.anchor and not (t.may_be and who not in t.may_be):
             before, after = [j for j in anchors if j < k], [j for j in anchors if j > k]
-            out[k] = Fill(a, min(abs(j - k) for j in anchors), bool(before and after), Clue.ALTERNATION,
+            out[k] = Fill(who, min(abs(j - k) for j in anchors), bool(before and after), Clue.ALTERNATION,
                           lone=True)
     return out
 
@@ -205,13 +211,7 @@ def _narrators_side(turns: list[Turn], narrator: str | None, people: set[str], s
     if any(k % 2 == mine and (narrator in t.addressed or t.stranger) for k, t in enumerate(turns)):
         return {}
     anchors = [k for k, t in enumerate(turns) if t.anchor or t.gender]
-    out: dict[int, Fill] = {}
-    for k, t in enumerate(turns):
-        if t.open and k % 2 == mine and not t.anchor and not (t.may_be and narrator not in t.may_be):
-            before, after = [j for j in anchors if j < k], [j for j in anchors if j > k]
-            out[k] = Fill(narrator, min(abs(j - k) for j in anchors), bool(before and after), Clue.ALTERNATION,
-                          lone=True)
-    return out
+    return _parity_of(turns, narrator, mine, anchors)
 
 
 def _called(turns: list[Turn], genders: dict[str, str | None], people: set[str]) -> dict[int, Fill]:
