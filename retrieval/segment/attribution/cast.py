@@ -239,8 +239,7 @@ class Cast:
         more (namesakes; a full name given once, formally): 123 wrong names against 144 when merged."""
         if " " in form or (c.first or "").lower() != form.lower():
             return False
-        full = min((self._first.get(f.lower(), -1) for f in c.forms if " " in f), default=-1)
-        return full >= 0 and bisect.bisect_left(self._at.get(form.lower(), []), full) >= KNOWN_BEFORE
+        return self._used_before(form, [f for f in c.forms if " " in f])
 
     def _titled_before(self, c: Character, form: str) -> bool:
         """Whether a surname under an office ("Judge Thatcher") is someone the text knew well before it named
@@ -249,9 +248,12 @@ class Cast:
         title, words = split_title(form)
         if not title or len(words) != 1 or TITLE_GENDER.get(title):
             return False  # "Mr. Gatsby" long before "Jay Gatsby" is how a stranger speaks of him; an office is not
-        full = min((self._first.get(f.lower(), -1) for f in c.forms if " " in f and not split_title(f)[0]),
-                   default=-1)
-        return full >= 0 and bisect.bisect_left(self._at.get(form.lower(), []), full) >= KNOWN_BEFORE
+        return self._used_before(form, [f for f in c.forms if " " in f and not split_title(f)[0]])
+
+    def _used_before(self, short: str, fulls: list[str]) -> bool:
+        """Whether the text used ``short`` at least KNOWN_BEFORE times before the first of ``fulls``."""
+        full = min((self._first.get(f.lower(), -1) for f in fulls), default=-1)
+        return full >= 0 and bisect.bisect_left(self._at.get(short.lower(), []), full) >= KNOWN_BEFORE
 
     def _under_title(self, form: str) -> list[Character] | None:
         """For a title alone ("the Governor"), the people the text names under it by first and last name
