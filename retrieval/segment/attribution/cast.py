@@ -115,9 +115,9 @@ class Cast:
             forms[k] += 1
         cast._leaning = _votes(text, spans, MIN_LEANING)
         genders = _votes(text, spans)
-        for a, _, name in reversed(spans):
-            cast._first[name.lower()] = a
-            cast._at.setdefault(name.lower(), []).insert(0, a)
+        for a, _, name in spans:  # in order: each form's first mention, and its mentions sorted for bisect
+            cast._first.setdefault(name.lower(), a)
+            cast._at.setdefault(name.lower(), []).append(a)
         cast._group(forms, genders)
         for head in _shared_heads(text[start:end]):
             cast._by_form[head] = None  # "the Witch" among the Witch of the North and the Witch of the East
