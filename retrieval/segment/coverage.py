@@ -61,7 +61,9 @@ def measure(page: Page, skipped: list[Block], passages: list[Passage], floor: fl
     lost: list[str] = []
     text = page.text
     for block in page.blocks(len(page.lines)):
-        if block[0].index in skip:
+        if block[0].index in skip:  # a heading; the lines under it with no blank line between are still words
+            block = block[1:]
+        if not block:
             continue
         a0 = block[0].start
         for a, b in sentence_spans(text[a0:block[-1].end]):

@@ -23,7 +23,8 @@ from .labels.pieces import pieces
 
 HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Viscount|Earl|Councillor|Cllr|Rev|The Rev)"
 _NAME = rf"[A-Z][\w'’\-]*(?:\s+(?:of|{PARTICLE})?\s*[A-Z][\w'’\-]*){{0,4}}"
-MEMBER_RE = re.compile(rf"^(?P<name>(?:{HONORIFIC}\s+)?{_NAME})\s+\((?P<first>[^()]{{1,60}})\)"
+# A seat or a party is words: ``No Signal (0.531)`` under a transcript's labels is a meter's reading, no member.
+MEMBER_RE = re.compile(rf"^(?P<name>(?:{HONORIFIC}\s+)?{_NAME})\s+\((?P<first>(?=[^()]*[^\W\d_])[^()]{{1,60}})\)"
                        r"(?:\s+\((?P<second>[^()]{1,30})\))?$")
 OFFICE = (r"The\s+(?:Minister|Secretary|Parliamentary|Prime|Chancellor|Deputy|Leader|Attorney|Solicitor|Chief|Lord|"
           r"Chair|Chairman|Chairwoman|Convener|Speaker|Mayor|Clerk)")

@@ -32,6 +32,7 @@ from .shapes import (
     NUMBERED,
     QA,
     SHAPES,
+    STAMPED_ALONE,
     SYSTEM_RE,
     TABBED,
     Family,
@@ -225,6 +226,8 @@ def hit(page: Page, ln: Line, shape: Shape) -> Hit | None:
     label = label_of(m).strip()
     if not key(label) and shape.family is Family.CHAT:
         return Hit(ln.index, label, None, shape, system=True)  # ``<***> Buffer Playback…``: a bouncer's, no one's
+    if shape is STAMPED_ALONE and key(label) in FIELD_KEYS:  # ``Note 00:18:35``: the service's note ends a turn
+        return Hit(ln.index, label, None, shape, nameless=True)
     if key(label) in FIELD_KEYS or not key(label):
         return None
     if shape.below and not _words_below(page, ln, shape, HEADER_GAP if shape is HEADER else 0):

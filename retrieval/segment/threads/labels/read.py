@@ -3,6 +3,7 @@ next label; cues, quoted lines, chat system lines, a message's header block and 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -45,6 +46,9 @@ from .ties import TIE_WEIGHT, attendance, renames, tie_key
 NO_HINTS = LayoutHints()
 ONCE_WEIGHT = 0.92  # a label seen once, in a shape the document repeats: likely a speaker, less sure
 CUE_MAX_LINES = 12  # how far a direction's closing mark is looked for
+RIDER_MIN = 3  # a short line under labels alone on their lines, the same this often in that place…
+RIDER_SHARE = 0.8  # …where such lines stand under nearly every label…
+RIDER_WORDS = 4  # …and are this short, is the labels' own furniture (a meter's reading), nobody's words
 ANSWER_WEIGHT = 0.95  # an answer read from its place under a question, not from a label of its own
 
 
@@ -91,12 +95,14 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
     stamped = 2 * sum(unstamped(page.lines[line].text)[0] > 0 for line in hits) > len(hits)  # a log's lines
     mail = any(t.shape is FROM for t in shapes)  # a digest: the header lines around each From are nobody's
     answers = _answers(page, shapes)
+    riders = _riders(page, [h for h in hits.values() if h.start is None])
     asked = False  # a question of an interview whose answers are unlabelled: its answer comes next
     for ln in page.content(first):
         h = hits.get(ln.index)
         text = unstamped(ln.text)[1]
         in_header = in_header and not page.lines[ln.index - 1].blank
-        if in_header or _furniture(page, ln, text, h is None and quoting.attribution(page, ln), mail):
+        if in_header or ln.index in riders or _furniture(page, ln, text, h is None and quoting.attribution(page, ln),
+                                                          mail):
             skip.append(ln.index)
             continue
         in_cue = in_cue and h is None  # a label ends a direction left open: ``[inaudible`` hid every turn after it
@@ -132,6 +138,22 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
         elif (resumed := quoting.resume(ln)) is not None:
             turns.append(resumed)
     return Reading(family, tuple(shapes), tuple(turns), tuple(skip), tuple(others))
+
+
+def _riders(page: Page, below: list[Hit]) -> set[int]:
+    """Lines a transcription service writes under every label, numbers aside (``No Signal (0.531)``, ``Speaker
+    confidence 87%``): short, alike, under nearly every label. A speaker's words are never that regular."""
+    firsts = {h.line: next((x for x in page.lines[h.line + 1:h.line + 3] if not x.blank), None) for h in below}
+    short = [x for x in firsts.values() if x is not None and len(x.text.split()) <= RIDER_WORDS]
+    shapes = Counter(_rider_shape(x.text) for x in short)
+    common = {k for k, n in shapes.items() if n >= RIDER_MIN}
+    if sum(shapes[k] for k in common) < RIDER_SHARE * len(below):
+        return set()  # a reply that recurs ("Yes.") under some labels is the speaker's
+    return {x.index for x in short if _rider_shape(x.text) in common}
+
+
+def _rider_shape(text: str) -> str:
+    return re.sub(r"\d+(?:[.,]\d+)?", "#", " ".join(text.split()))
 
 
 def _direction(page: Page, ln: Line) -> bool:

@@ -89,6 +89,12 @@ CAPS_ALONE = Shape("NAME", re.compile(rf"^(?P<name>{_CAPS_NAME}){_EXTENSION}?\s*
                    below=True, once_is_heading=True)
 BOLD_ALONE = Shape("**NAME**", re.compile(r"^(?:\*\*|__)(?P<name>[^*_\n]{1,60}?)\s*:?(?:\*\*|__):?$"), Family.SPEECH,
                    below=True, once_is_heading=True)
+# A transcription service's label with the time it starts (and ends), alone on its line, the words below: Otter's
+# ``Speaker 1  0:03``, ``Sean Hannity 00:00:05-00:00:14 (9 sec)``, ``Jane Doe [00:01:02]``.
+_CLOCK = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?"
+STAMPED_ALONE = Shape("Name 0:00", re.compile(
+    rf"^(?P<name>{_NAME}(?:\s+\d{{1,2}})?)\s+{_CLOCK}(?:\s*[-–]\s*{_CLOCK})?(?:\s*\([^()\n]{{1,20}}\))?\s*:?$"),
+    Family.SPEECH, below=True, stamped=False)
 NAME_ALONE = Shape("Name:", re.compile(rf"^(?P<name>{_UP}[\w'’.\-]*(?:\s+{_UP}[\w'’.\-]*){{0,3}}){_EXTENSION}?:$"),
                    Family.SPEECH, below=True, once_is_heading=True)
 # A post's header: "[user](…) commented at …:", "**user** opened this issue", "@user replied".
@@ -101,7 +107,7 @@ QA = Shape("Q / A", re.compile(
     Family.SPEECH, voices=1)
 
 SHAPES: tuple[Shape, ...] = (ANGLE, TABBED, ACTION, HEADER, FROM, QA, BOLD, COLON, JOINT, CAPS_DOT, NAME_DOT, NUMBERED,
-                             CAPS_ALONE, BOLD_ALONE, NAME_ALONE)
+                             STAMPED_ALONE, CAPS_ALONE, BOLD_ALONE, NAME_ALONE)
 
 # Chat lines that are the server's, not a person's: joins, quits, topic and mode changes.
 SYSTEM_RE = re.compile(

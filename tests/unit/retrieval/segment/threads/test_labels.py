@@ -467,3 +467,31 @@ def test_a_label_seen_once_that_names_nobody_keeps_the_words_after_it():
     got = turns(text)
     assert got is not None
     assert (None, "What a haste lookes through his eyes?") in got
+
+
+def test_a_transcription_services_labels_with_times_and_a_meter_line_under_each():
+    doc = ("Full Transcript\n"
+           "Ann Rivera 00:00:00-00:00:04 (4 sec)\nNo Signal (0)\nWelcome back to the show, Mayor.\n"
+           "Tom Okafor 00:00:04-00:00:09 (5 sec)\nNo Signal (0.412)\nThank you, it is good to be here.\n"
+           "Ann Rivera 00:00:09-00:00:15 (6 sec)\nNo Signal (0)\nLet us start with the budget.\n"
+           "Tom Okafor 00:00:15-00:00:30 (15 sec)\nNo Signal (0.207)\nThe budget is balanced this year.\n"
+           "Tom Okafor 00:00:30-00:00:41 (11 sec)\nNo Signal (0.9)\nAnd the parks get more than last year.\n")
+    got = turns(doc)
+    assert [s for s, _ in got] == ["Ann Rivera", "Tom Okafor", "Ann Rivera", "Tom Okafor", "Tom Okafor"]
+    assert got[3][1] == "The budget is balanced this year."  # the meter's reading is the label's, nobody's words
+    assert all("Signal" not in words for _, words in got)
+
+
+def test_otter_style_speakers_with_start_times_and_their_words_below():
+    doc = ("Speaker 1  0:03\nSo the first thing is the venue.\n\nMaria Lopez  0:09\nWe booked the library.\n\n"
+           "Speaker 1  0:15\nGreat, and the date?\n\nMaria Lopez  0:21\nThe second Friday of May.\n")
+    assert turns(doc) == [("Speaker 1", "So the first thing is the venue."), ("Maria Lopez", "We booked the library."),
+                          ("Speaker 1", "Great, and the date?"), ("Maria Lopez", "The second Friday of May.")]
+
+
+def test_a_line_of_words_repeated_under_a_few_labels_is_still_someones():
+    doc = ("ANN\nYes.\n\nBEN\nWhere were you last night?\n\nANN\nYes.\n\nBEN\nAt the station?\n\nANN\nYes.\n\n"
+           "BEN\nAlone?\n\nANN\nNo, with my brother.\n\nBEN\nAnd then?\n\nANN\nWe went home.\n\nBEN\nGood.\n\n"
+           "ANN\nYes.\n\nBEN\nThat is all.\n")
+    got = turns(doc)
+    assert got.count(("Ann", "Yes.")) == 4  # a short reply she gives often is hers, not the label's furniture
