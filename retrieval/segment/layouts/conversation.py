@@ -23,6 +23,9 @@ from .base import TITLE_HEADING_MAX_WORDS, Layout, Reading
 
 # "[Lane is arranging afternoon tea on the table …]", "(Enter Macbeth.)": a stage direction, wholly in brackets.
 DIRECTION = re.compile(r"\A\s*(?:\[[^\]]*\]|\([^)]*\))\s*\Z")
+WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
+PROSE_MIN_WORDS = 6  # an introduction someone wrote is sentences: this many words at the least…
+PROSE_MIN_LOWER = 0.5  # …most of them in lower case; a publisher's imprint, a cast list or an act's heading is not
 
 
 class Conversation(Layout):
@@ -38,14 +41,21 @@ class Conversation(Layout):
         return headings + lines, [b for b in body if b not in lines]
 
     def read(self, r: Reading) -> list[Unit]:
-        """Above the first turn, a stage direction in brackets is nobody's words, as within the turns; the rest is
-        the page's introduction, its author's."""
+        """Above the first turn, a stage direction in brackets is nobody's words, as within the turns, and so are
+        lines that are no sentences (an imprint, a cast list, an edition's dates); the rest is the page's
+        introduction, its author's."""
         text = r.page.text
-        directions = [b for b in r.body if DIRECTION.match(text[b[0].start:b[-1].end])]
+        directions = [b for b in r.body if DIRECTION.match(text[b[0].start:b[-1].end])
+                      or not _prose(text[b[0].start:b[-1].end])]
         rest = [b for b in r.body if b not in directions]
         units = super().read(replace(r, body=rest)) if rest else []
         units += [Unit(b[0].start, b[-1].end, None, Role.BODY) for b in directions]
         return sorted(units, key=lambda u: u.start)
+
+
+def _prose(text: str) -> bool:
+    words = WORD_RE.findall(text)
+    return len(words) >= PROSE_MIN_WORDS and sum(w[0].islower() for w in words) >= PROSE_MIN_LOWER * len(words)
 
 
 class Transcript(Conversation):

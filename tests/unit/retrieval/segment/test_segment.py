@@ -223,3 +223,15 @@ def test_a_failing_reader_falls_back_to_the_plain_page_with_one_log_line(monkeyp
     assert seg.passages[0].text in SAYS_THREAD
     [line] = [r.getMessage() for r in caplog.records if r.name == "quoth.segment"]
     assert line.startswith("odd.txt: layout reading failed (IndexError")
+
+
+def test_a_plays_front_matter_is_nobodys_and_its_introduction_the_authors():
+    text = ("The Lost Key\n\nby Ann Lee\n\nHARBOUR PRESS LTD.\n12 QUAY STREET LONDON\n\n"
+            "This little comedy was first played by friends of mine in a village hall one rainy winter.\n\n"
+            "JOHN.  Have you seen the key?\n\nMARY.  Which key?\n\nJOHN.  The one to the boathouse.\n\n"
+            "MARY.  It is where you left it.\n\nJOHN.  I never left it anywhere.\n\nMARY.  Then it is lost.\n")
+    seg = segment(make_doc(text))
+    said = {p.text.split()[0]: p.speaker for p in seg.passages}
+    assert said["HARBOUR"] is None  # a publisher's imprint: no one's words, not the author's
+    assert said["This"] == "Ann Lee"  # a sentence above the first turn introduces the play: its author's
+    assert [p.speaker for p in seg.passages if p.role == "turn"][:2] == ["John", "Mary"]
