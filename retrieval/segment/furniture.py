@@ -105,16 +105,38 @@ GUTENBERG_END = re.compile(r"^(?:\*{3}\s*end of (?:the|this) project gutenberg\b
                            re.IGNORECASE)
 
 
+# The volunteers' credit right under the start marker ("Produced by …", "Special thanks are due to … for extensive
+# proofreading and correction of this etext."): theirs, not the author's.
+CREDITS_RE = re.compile(r"\b(?:produced by|proof-?read\w*|e-?text|e-?book|transcrib\w+|digiti[sz]ed|scanned|"
+                        r"prepared by|html version)\b", re.IGNORECASE)
+CREDITS_MAX_LINES = 6
+
+
 def drop_gutenberg(page: Page) -> None:
-    """A Project Gutenberg e-book's header (up to its last start marker) and licence (from its end marker on)."""
+    """A Project Gutenberg e-book's header (up to its last start marker, with the credit under it) and licence
+    (from its end marker on)."""
     end = next((ln.index for ln in page.lines if GUTENBERG_END.match(ln.text)), None)
     starts = [ln.index for ln in page.lines[:end] if GUTENBERG_START.match(ln.text)]
     start = starts[-1] if starts else None
     if start is None and end is None:
         return
+    if start is not None:
+        start = _credits_end(page, start, len(page.lines) if end is None else end)
     for ln in page.lines:
         if (start is not None and ln.index <= start) or (end is not None and ln.index >= end):
             page.drop(ln)
+
+
+def _credits_end(page: Page, start: int, end: int) -> int:
+    """The start marker's line, or the last line of the credit paragraph under it."""
+    block = []
+    for ln in page.lines[start + 1:end]:
+        if ln.blank and block:
+            break
+        if not ln.blank:
+            block.append(ln)
+    short = block and len(block) <= CREDITS_MAX_LINES
+    return block[-1].index if short and CREDITS_RE.search(" ".join(ln.text for ln in block)) else start
 
 
 # Everything after one of these lines is a press release's background or contacts, nobody's words.

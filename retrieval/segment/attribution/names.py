@@ -63,7 +63,8 @@ CALENDAR = frozenset(_words("monday tuesday wednesday thursday friday saturday s
 # Words that open sentences or stand for people without naming anyone: never a name, whatever their case.
 NEVER = frozenset(_words(
     "though although however but and or so yet then now thus hence still also even just only perhaps maybe indeed "
-    "oh ah well yes no nay alas hush pray why what when where who whom whose which how while whilst if unless "
+    "oh ah well yes no nay ay aye eh alas alack fie pooh pshaw tut hark lo hush pray "
+    "why what when where who whom whose which how while whilst if unless "
     "until after before since because as at by for from in into of on to with without within upon about above "
     "across against among around behind below beneath beside between beyond during except inside near off onto "
     "outside over past through toward towards under underneath up down out the a an this that these those it its "

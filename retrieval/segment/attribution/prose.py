@@ -494,6 +494,7 @@ class ProseReader:
         named = self.cast.named_in(a, b) if s.above else self._narrated(a, b, p)
         if self.news:  # a reporter's "she" is a person, never an outlet or a product named nearby
             named = [c for c in named if may_be_a_person(c, self.speakers(paras))]
+        named = [c for c in named if c.name not in self.cast.places]  # "she had come from Norland": a place
         here = [c for c in named if _agrees(c, gender) and c not in spoken_to and c.name not in owners]
         # Within the pronoun's own clause ("Marilla promised; but … for Mrs. Lynde was no sooner seated than
         # she said,"), the one person named there.
@@ -668,7 +669,8 @@ class ProseReader:
         if m is None or POSSESSIVE.search(m.group("who")) or len(named) != 1:
             return None
         c = self.cast.resolve(m.group("who"))
-        if c is not named[0] or c.name == _said(p).speaker or _turned_to_another(self.text[start:p.end], c):
+        if c is not named[0] or c.name == _said(p).speaker or c.name in self.cast.places \
+                or _turned_to_another(self.text[start:p.end], c):
             return None
         if ANSWERED.match(self.text[start + m.end():p.end]):
             return None  # "Tinker Bell answered insolently.": their turn, told; the reply after is another's

@@ -65,3 +65,15 @@ def test_an_early_gutenberg_file_opens_its_text_after_the_small_print():
     page = Page.of(old)
     Boilerplate().clear(page)
     assert [ln.text for ln in page.content()] == ["Actus Primus.", "All. Faire is foule, and foule is faire."]
+
+
+def test_the_volunteers_credit_under_the_start_marker_is_theirs_and_the_first_paragraph_the_authors():
+    text = ("*** START OF THIS PROJECT GUTENBERG EBOOK X ***\n\nSpecial thanks are due to Ann Lee for extensive\n"
+            "proofreading and correction of this etext.\n\n\nThe family had long been settled in Kent.\n")
+    page = Page.of(text)
+    Boilerplate().clear(page)
+    assert [ln.text for ln in page.content()] == ["The family had long been settled in Kent."]
+    story = "*** START OF THIS PROJECT GUTENBERG EBOOK X ***\n\nThe family had long been settled in Kent.\n"
+    page = Page.of(story)
+    Boilerplate().clear(page)
+    assert [ln.text for ln in page.content()] == ["The family had long been settled in Kent."]
