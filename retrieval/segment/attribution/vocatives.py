@@ -18,6 +18,11 @@ from .names import NAME, TITLES, split_title
 _VOCATIVE = re.compile(rf"(?:(?:^|(?<=[!?])\s+)(?P<first>{NAME})(?=\s*,)|(?:[,;]\s+|\b[Dd]ear\s+|\b(?:Oh|O|Ah),?\s+)"
                        rf"(?P<name>{NAME})(?=\s*(?:[,!?.;:]|--|—|$)))")
 
+# "I remember her aunt very well, Biddy Henshawe; she married …": a name the next clause goes on about is talked
+# about, not called.
+# ("…, Mr. Holmes, he was honestly convinced" calls him: after a comma the pronoun may be anyone.)
+_TALKED_ABOUT = re.compile(r"\s*(?:[;:]|--|—)\s*(?:she|he)\b")
+
 # "No'm, I ain't hungry.", "Yes'm.": an answer with "ma'am" worn down to its last letter, which no name ends with.
 _MAAM = re.compile(r"\w['’]m$")
 
@@ -31,6 +36,8 @@ def addressees(inner: str, cast: Cast) -> list[Character]:
         name = m.group("first") or m.group("name")
         if not split_title(name)[1] or name.rstrip(".").lower() in TITLES or _MAAM.search(name):
             continue  # a bare title, "Mr." of "Mr. and Mrs. Thomas"; "No'm", "Yes'm": "no, ma'am"
+        if m.group("name") and _TALKED_ABOUT.match(text, m.end()):
+            continue
         if _mentioned(text, name) > sum((v.group("first") or v.group("name")) == name for v in found):
             continue  # "Goshen, child?  This ain't Goshen.": a word echoed and talked about, not someone called
         c = cast.resolve(name)
