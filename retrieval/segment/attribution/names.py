@@ -45,10 +45,15 @@ BODIES = ("Department", "Ministry", "Office", "Agency", "Bureau", "University", 
           "Foundation", "Federation", "League", "Union", "Organisation", "Organization", "Academy", "Center",
           "Centers", "Centre", "Centres", "Church", "Chamber", "House", "Party")
 INSTITUTION = rf"(?:{'|'.join(BODIES)}|Secretary|Minister){_S}(?:of|for){_S}(?:the{_S})?{WORD}(?:{_S}{WORD})?"
-_PART = rf"(?:{ACRONYM}|{INSTITUTION}|{WORD}|{INITIAL})"
+# A middle initial before the surname ("Nathan J. Hochman") is read as an initial first: as a word ("J") it would
+# end the name before its full stop.
+# ("Plan B. Then", "Mr. T. He": a sentence that opens after the letter is no surname.)
+_OPENER = r"(?:He|She|It|They|We|You|I|The|Then|This|That|There|But|And|So|A|An|In|On|At|As|If|When)\b"
+_PART = rf"(?:{ACRONYM}|{INSTITUTION}|{INITIAL}(?={_S}(?!{_OPENER})[{CAP}])|{WORD}|{INITIAL})"
 # A people's adjective may stand before a title and its office ("Afghan Ambassador to the United States …").
+# Up to six words: "Interpol Washington Director Shawn A. Bray" is an office and a name (clean() parts them).
 NAME = rf"(?:(?:{OFFICE}|{INITIAL}){_S})*{_PART}(?:{_S}(?:{PARTICLE}{_S})*(?:{TITLE}{_OF}|{_PART}))" \
-       + "{0,3}"
+       + "{0,5}"
 POSSESSIVE = re.compile(r"['’]s?$")  # "Mr. Bingley's": the name without its possessive ending
 # A name never starts inside an acronym ("S. Department" in "U.S. Department").
 NAME_RE = re.compile(rf"(?<![\w'’\-])(?<![{CAP}]\.){NAME}(?![\w'’])")
@@ -178,6 +183,16 @@ def clean(name: str, case: WordCase, spoken: bool = False) -> str | None:
     people's adjective alone ("American"). ``spoken``: the run opens what someone says, where imperatives stand.
     """
     words = _unrepeated(name.split())
+    owners = [k for k, w in enumerate(words[:-1]) if POSSESSIVE.search(w.rstrip(",")) and w[-1:] in "sS"]
+    # "New Zealand's Prime Minister John Key", "Lost Love’s Douville": whose, then who ("Kitt’s Hole", where the
+    # words after it are no name, is a place's name whole).
+    if owners and (who := clean(" ".join(words[owners[-1] + 1:]), case, spoken)):
+        return who
+    named = _after_office(words)
+    if named is None:
+        return None  # "U.S. Marshal", "Acting Assistant Attorney General": an office, no one's name
+    if named is not words and all(_name_word(w.rstrip(".,"), case) or w[:1].isupper() for w in named):
+        return " ".join(named).rstrip(",;:")  # "Attorney General King": after an office, "King" is a surname
     # "the Home Office", "the Refugee Council": a body's name keeps the word before its noun.
     while words and not _is_title(words[0]) and not (len(words) == 2 and words[1] in BODIES) and (
             not _opens_name(words, case, spoken) or _before_title(words) or _epithet(words, case) or _described(words)):
@@ -197,6 +212,51 @@ def clean(name: str, case: WordCase, spoken: bool = False) -> str | None:
     if title is None and len(rest) == 1 and (len(rest[0]) < 2 or _people(rest[0])):
         return None
     return " ".join(words).rstrip(",;:")
+
+
+# Offices a news style writes before a name ("U.S. Attorney Benton J. Campbell", "Executive Assistant Director
+# Arthur Cummings", "Councilwoman LaToya Cantrell"): the person's job, not their name. Titles a person is called
+# by (Mr., Dr., Colonel, Judge) are not here: "Colonel Brandon" is how a story names him.
+OFFICES = frozenset(_words(
+    "attorney director commissioner chief administrator spokesman spokeswoman spokesperson agent superintendent "
+    "marshal sheriff chairman chairwoman chairperson prosecutor trooper commander ambassador envoy congressman "
+    "congresswoman councilman councilwoman councilmember councillor alderman treasurer manager ceo coordinator "
+    "counsel solicitor representative lawmaker official analyst economist researcher founder executive deputy "
+    "secretary minister president premier governor mayor senator"))
+MAX_NAME_WORDS = 4  # after an office, a name of at most this many words (initials and particles counted)
+# Words of an office before its noun ("Acting Assistant", "Police", "U.S."): with the noun, no part of a name.
+OFFICE_WORDS = OFFICES | frozenset(_words(
+    "general acting assistant associate special senior principal interim former vice district police state federal "
+    "national regional united states division criminal investigation investigations service services tax civil "
+    "rights field office bureau department"))
+
+
+def _after_office(words: list[str]) -> list[str] | None:
+    """The name after an office ("U.S. Attorney Campbell" is Campbell, "Interpol Washington Director Shawn Bray"
+    is Shawn Bray); None for an office alone of two words or more ("U.S. Marshal"); the words unchanged when no
+    office stands in them."""
+    low = [w.lower().rstrip(".,") for w in words]
+    nouns = [k for k in range(len(words)) if _office(low, k)]
+    if not nouns:
+        return words
+    if nouns[-1] == len(words) - 1:  # ends with its office: a description, or a surname ("Tom Marshal")
+        alone = len(words) > 1 and all(w in OFFICE_WORDS or _org(words[k]) for k, w in enumerate(low))
+        return None if alone else words
+    rest = words[nouns[-1] + 1:]
+    return rest if len(rest) <= MAX_NAME_WORDS else words
+
+
+def _office(low: list[str], k: int) -> bool:
+    """An office's noun; "General" only after one ("Attorney General"): alone it is a rank ("General Tilney")."""
+    if low[k] == "general":
+        return k > 0 and low[k - 1] in OFFICES | {"inspector", "surgeon", "secretary"}
+    return low[k] in OFFICES
+
+
+def _org(word: str) -> bool:
+    """An organisation's letters before an office: "FBI", "U.S.", "NYPD"."""
+    w = word.rstrip(",")
+    return re.fullmatch(ACRONYM, w) is not None or (w.isupper() and 1 < len(w) <= 6)
 
 
 # Adjectives that stand before a name as epithets ("Poor Marilla", "Dear Jane", "Little Bill"): a first word of a
