@@ -52,9 +52,12 @@ _OPENER = r"(?:He|She|It|They|We|You|I|The|Then|This|That|There|But|And|So|A|An|
 _PART = rf"(?:{ACRONYM}|{INSTITUTION}|{INITIAL}(?={_S}(?!{_OPENER})[{CAP}])|{WORD}|{INITIAL})"
 # A people's adjective may stand before a title and its office ("Afghan Ambassador to the United States …").
 # Up to six words: "Interpol Washington Director Shawn A. Bray" is an office and a name (clean() parts them).
-NAME = rf"(?:(?:{OFFICE}|{INITIAL}){_S})*{_PART}(?:{_S}(?:{PARTICLE}{_S})*(?:{TITLE}{_OF}|{_PART}))" \
-       + "{0,5}"
+# After a title or an initial, a particle may come first ("Mr. van der Luyden", "J. de Vries"); a run never opens
+# with one.
+_LEAD = rf"(?:(?:{OFFICE}|{INITIAL}){_S}(?:{PARTICLE}{_S})*)*"
+NAME = rf"{_LEAD}{_PART}(?:{_S}(?:{PARTICLE}{_S})*(?:{TITLE}{_OF}|{_PART}))" + "{0,5}"
 POSSESSIVE = re.compile(r"['’]s?$")  # "Mr. Bingley's": the name without its possessive ending
+OWNER = re.compile(r"(?:['’][sS]|[sS]['’])$")  # "Lost Love’s", "the Luydens'": whose, before whom
 # A name never starts inside an acronym ("S. Department" in "U.S. Department").
 NAME_RE = re.compile(rf"(?<![\w'’\-])(?<![{CAP}]\.){NAME}(?![\w'’])")
 
@@ -183,7 +186,7 @@ def clean(name: str, case: WordCase, spoken: bool = False) -> str | None:
     people's adjective alone ("American"). ``spoken``: the run opens what someone says, where imperatives stand.
     """
     words = _unrepeated(name.split())
-    owners = [k for k, w in enumerate(words[:-1]) if POSSESSIVE.search(w.rstrip(",")) and w[-1:] in "sS"]
+    owners = [k for k, w in enumerate(words[:-1]) if OWNER.search(w.rstrip(","))]
     # "New Zealand's Prime Minister John Key", "Lost Love’s Douville": whose, then who ("Kitt’s Hole", where the
     # words after it are no name, is a place's name whole).
     if owners and (who := clean(" ".join(words[owners[-1] + 1:]), case, spoken)):
@@ -207,7 +210,8 @@ def clean(name: str, case: WordCase, spoken: bool = False) -> str | None:
         return None
     title, rest = split_title(" ".join(words))
     body = len(rest) == 2 and rest[1] in BODIES  # "Home Office": a body's name, though the text writes "home"
-    if not rest or not (body or _name_words(rest, case) or (title and len(rest) == 1 and rest[0].lower() in CALENDAR)):
+    worded = [w for w in rest if w not in PARTICLES] or rest  # "van der Luyden": the particles are lower case
+    if not rest or not (body or _name_words(worded, case) or (title and len(rest) == 1 and rest[0].lower() in CALENDAR)):
         return None
     if title is None and len(rest) == 1 and (len(rest[0]) < 2 or _people(rest[0])):
         return None

@@ -132,3 +132,8 @@ def test_an_office_before_a_name_is_the_persons_job_and_an_office_alone_is_nobod
 def test_a_name_never_spans_a_possessive():
     assert names("New Zealand's Prime Minister John Key said it.") == ["John Key"]
     assert names("said Lost Love’s Douville, who owns the bar") == ["Douville"]
+
+
+def test_a_particle_after_a_title_and_a_familys_possessive():
+    assert names("said Mr. van der Luyden, smiling") == ["Mr. van der Luyden"]
+    assert names("the Luydens' Duke came in") == ["Duke"]
