@@ -211,7 +211,8 @@ def clean(name: str, case: WordCase, spoken: bool = False) -> str | None:
     title, rest = split_title(" ".join(words))
     body = len(rest) == 2 and rest[1] in BODIES  # "Home Office": a body's name, though the text writes "home"
     worded = [w for w in rest if w not in PARTICLES] or rest  # "van der Luyden": the particles are lower case
-    if not rest or not (body or _name_words(worded, case) or (title and len(rest) == 1 and rest[0].lower() in CALENDAR)):
+    month = title and len(rest) == 1 and rest[0].lower() in CALENDAR  # "Mrs. March"
+    if not rest or not (body or _name_words(worded, case) or month):
         return None
     if title is None and len(rest) == 1 and (len(rest[0]) < 2 or _people(rest[0])):
         return None
