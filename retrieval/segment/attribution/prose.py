@@ -35,7 +35,7 @@ from ..sentences import sentence_spans
 from ..units import Unit
 from .cast import Cast, Character
 from .conversation import Fill, Turn, take_turns
-from .descriptions import BARE, GENERIC, ROLES, SEX, unnamed_rival
+from .descriptions import BARE, FAMILY, GENERIC, ROLES, SEX, unnamed_rival
 from .evidence import NOBODY, Decision
 from .kin import kin_about, kin_in_scene, kin_of
 from .letters import signed_by
@@ -43,7 +43,7 @@ from .names import NAME, POSSESSIVE, TITLES, split_title
 from .narrator import across, addressed_unnarrated, narrator_of
 from .newstags import may_be_a_person, news_tag_after, news_tag_before, person_named, statement_by
 from .quotations import Quotation, find_quotations, single_quoted
-from .tags import Ref, Tag, lead_is_tag, reported, tag_after, tag_before, titled_uses
+from .tags import Ref, Tag, family_names, kin_word_tag, lead_is_tag, reported, tag_after, tag_before, titled_uses
 from .vocatives import addressees, asks_name, introduced, only_child, parents_addressed, titled_kin_addressed
 
 CONTEXT_PARAGRAPHS = 4  # paragraphs back in which a pronoun's antecedent is looked for
@@ -218,7 +218,8 @@ class ProseReader:
                 continue
             lead, trail = self.text[s.lead[0]:s.lead[1]], self.text[s.trail[0]:s.trail[1]]
             inner = s.q.inner(self.text[p.start:p.end])
-            s.tag = (tag_after(trail) if s.q.closed and _may_tag_after(inner, trail) else None) or tag_before(lead)
+            s.tag = self._family_tag(inner, lead, trail, s) \
+                or (tag_after(trail) if s.q.closed and _may_tag_after(inner, trail) else None) or tag_before(lead)
             if s.tag is None and s.q.start == 0 and i and s is p.sites[0]:
                 s.tag, s.above = self._tag_above(paras[i - 1])
             s.speech = s.tag is not None or not _scare(inner, lead, s.q.start == 0)
@@ -229,6 +230,15 @@ class ProseReader:
                 s.decision = d
             if self.news and s.decision.speaker is None:
                 self._news_site(paras, i, s, lead, trail)
+
+    def _family_tag(self, inner: str, lead: str, trail: str, s: Site) -> Tag | None:
+        """"grandfather said:", "said Mother": a kin word the text uses as a name (_family_names) as a tag's
+        subject, in either case; read first, as "Then grandfather said:" would read "Then" as a name."""
+        family = frozenset(self._kin_words) & FAMILY
+        if not family:
+            return None
+        after = kin_word_tag(trail, True, family) if s.q.closed and _may_tag_after(inner, trail) else None
+        return after or kin_word_tag(lead, False, family)
 
     def _news_site(self, paras: list[Paragraph], i: int, s: Site, lead: str, trail: str) -> None:
         """A quotation the tags above left unnamed, read as news writes its tags (newstags.py): a name behind a
@@ -288,7 +298,8 @@ class ProseReader:
         uses: dict[str, list[Site]] = {}
         for p in paras:
             for s in p.sites:
-                if s.tag is not None and s.tag.ref is Ref.DESCRIPTION and not s.tag.noun_is_kin:
+                if s.tag is not None and s.tag.ref is Ref.DESCRIPTION and not s.tag.noun_is_kin \
+                        and s.tag.words.lower() not in self._kin_words:  # "said Mother" is a name's tag
                     uses.setdefault(s.tag.words.lower(), []).append(s)
         named = {s.decision.speaker for p in paras for s in p.sites
                  if s.tag is not None and s.tag.ref is Ref.NAME and s.decision.speaker}
@@ -368,8 +379,9 @@ class ProseReader:
                                "the narrator's turns address", 0.95)
         if tag.first_person or tag.words.lower() in ("they", "ils", "elles"):
             return NOBODY  # a narrator who says "I" is named nowhere a tag can see; "they" are several
-        if tag.ref is Ref.DESCRIPTION and (tag.words in BARE or tag.owner == "my"):
-            c = self._kin_words.get(tag.words if tag.words in BARE else f"my {tag.words.lower()}")
+        if tag.ref is Ref.DESCRIPTION and (tag.words.lower() in self._kin_words or tag.words in BARE
+                                           or tag.owner == "my"):
+            c = self._kin_words.get(tag.words.lower() if tag.owner != "my" else f"my {tag.words.lower()}")
             return Decision.of(c.name, Clue.SPEECH_TAG, f'"{tag.words}": what the narrator calls {c.name}',
                                TITLED) if c else NOBODY
         if tag.ref is Ref.DESCRIPTION and tag.noun_is_kin:
@@ -410,18 +422,28 @@ class ProseReader:
         again: the narrator's parent, a character the text names so (its uses are that character's mentions).
         In a story told of others, "papa" may be anyone's."""
         body = self.text[start:end]
+        out = self._family_names(start, end)
         if len(FIRST_PERSON_TAG.findall(body)) < EPITHET_USES:
-            return {}
-        out: dict[str, Character] = {}
+            return out
         # "said my mother" again and again: the narrator's mother, whom the narrator names no other way.
         mine = [f"my {noun}" for noun, at in titled_uses(body, ROLES, "my").items() if len(at) >= EPITHET_USES]
-        for word in (*BARE, *mine):
+        for word in (w for w in (*BARE, *mine) if w not in out):
             flags = re.IGNORECASE if word in mine else 0  # "My mother" opening a sentence; "Pap" is a name
             uses = [(start + m.start(), start + m.end()) for m in re.finditer(rf"\b{word}\b", body, flags)]
             if len(uses) >= EPITHET_USES:
                 name = word if word in mine else word.capitalize()
                 out[word] = self.cast.described(name, SEX[word.split()[-1]])
                 self.cast.also_called(out[word], uses, self.text)
+        return out
+
+    def _family_names(self, start: int, end: int) -> dict[str, Character]:
+        """Kin words the tags use as names again and again ("said Mother", "Father asked", "grandfather said:"),
+        each one character of the family the story is told of, named so; every bare use of the word is its
+        mention (a "she" after "Mother came in" is hers)."""
+        out: dict[str, Character] = {}
+        for word, uses in family_names(self.text[start:end], FAMILY, EPITHET_USES).items():
+            out[word] = self.cast.described(word.capitalize(), SEX.get(word))
+            self.cast.also_called(out[word], [(start + a, start + b) for a, b in uses], self.text)
         return out
 
     def _titled(self, tag: Tag, paras: list[Paragraph], i: int) -> Decision | None:

@@ -9,6 +9,7 @@ said the plan was “unfair”``). A tag refers to its speaker by name, by prono
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -158,13 +159,53 @@ _KIN_BEFORE = re.compile(rf"(?<![\w'’]){_KIN_WORD}\s+(?:he\s+|she\s+)?{ADVERB}
                          r"\s*[:,]\s*$")
 
 
-def kin_word_tag(text: str, after: bool) -> Tag | None:
-    """A tag whose subject is a bare kin word ("says pap"), after or before a quotation."""
-    m = (_KIN_AFTER.match if after else _KIN_BEFORE.search)(text)
+def kin_word_tag(text: str, after: bool, words: frozenset[str] = BARE) -> Tag | None:
+    """A tag whose subject is a bare kin word ("says pap"), after or before a quotation; ``words``: the kin
+    words to read so (a document's own, family_names below), the child's words for a parent by default."""
+    if words is BARE:
+        m = (_KIN_AFTER.match if after else _KIN_BEFORE.search)(text)
+    else:
+        m = _kin_patterns(words)[0 if after else 1]
+        m = (m.match if after else m.search)(text)
     if m is None:
         return None
     d = m.groupdict()
     return Tag(Ref.DESCRIPTION, d.get("noun") or d["noun2"], d.get("verb") or d.get("verb2"), after, True, None, True)
+
+
+@functools.lru_cache(maxsize=16)
+def _kin_patterns(words: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The kin tags after and before a quotation for these words, in either case ("said Mother", "grandfather
+    said:"); a kin word before a name ("Uncle Tom said") is a title, not the subject."""
+    word = rf"(?P<noun>(?i:{'|'.join(sorted(words, key=len, reverse=True))}))(?!\s+[A-Z])"
+    after = re.compile(rf"^[\s,]*(?:[—–-]+\s*)?(?:{ADVERB}(?P<verb>{V})\s+{word}\b|"
+                       rf"{word.replace('noun', 'noun2')}\s+{ADVERB}(?P<verb2>{V})\b)")
+    before = re.compile(rf"(?<![\w'’]){_NOT_OWNED}{word}\s+{ADVERB}(?:would\s+)?(?P<verb>{V}|say)\s*[:,]\s*$")
+    return after, before
+
+
+# "the Mother", "her father", "Heidi's grandfather": a kin word after a determiner or an owner is no name.
+_NOT_OWNED = r"(?<!\b[Tt]he )(?<!\b[Aa] )(?<![Hh]is )(?<![Hh]er )(?<![Mm]y )(?<![Yy]our )(?<![Oo]ur )(?<!'s )(?<!’s )"
+_FAMILY_USE = r"(?<![\w'’])" + _NOT_OWNED + r"(?P<w>{words})(?![\w'’\-])(?!\s+[A-Z])"
+
+
+def family_names(text: str, words: frozenset[str], least: int) -> dict[str, list[tuple[int, int]]]:
+    """Kin words ``text`` uses as a name: each one that stands bare, no determiner or owner before it, as a
+    speech tag's subject (``said Mother``, ``grandfather said:``) ``least`` times or more, with every bare use of
+    it (its mentions). A word the text writes so is one person of the family the story is told of."""
+    alt = "|".join(sorted(words, key=len, reverse=True))
+    use = re.compile(_FAMILY_USE.format(words=f"(?i:{alt})"))
+    tag = re.compile(rf"\b(?:{V})\s+(?P<a>(?i:{alt}))\b(?!\s+[A-Z])|"
+                     rf"(?<![\w'’]){_NOT_OWNED}(?P<b>(?i:{alt}))\s+{ADVERB}(?:{V})\b")
+    tagged: dict[str, int] = {}
+    for m in tag.finditer(text):
+        w = (m.group("a") or m.group("b")).lower()
+        tagged[w] = tagged.get(w, 0) + 1
+    out: dict[str, list[tuple[int, int]]] = {}
+    for m in use.finditer(text):
+        if tagged.get(w := m.group("w").lower(), 0) >= least:
+            out.setdefault(w, []).append(m.span("w"))
+    return out
 
 
 def tag_before(lead: str) -> Tag | None:

@@ -1,0 +1,56 @@
+"""Tagged quotations the sieve used to leave unnamed (issue 21 §3, round 6): kin words a story writes as names,
+and the tag shapes of fiction beyond the common speech verbs. Short texts written for the test."""
+
+from quoth.segment.attribution.descriptions import FAMILY
+from quoth.segment.attribution.tags import family_names
+from tests.helpers import read_story, speaker_at
+
+FAMILY_STORY = ["The cottage stood at the end of the lane, and the children ran ahead to the gate.",
+                "“Is this really ours?” asked Tilda.",
+                "“It is,” said Mother. “Every brick of it.”",
+                "“And the orchard?” said Tilda.",
+                "“The orchard too,” said Mother, smiling.",
+                "Mother unlocked the door and went in first. Tilda followed her.",
+                "“It smells of apples,” she said.",
+                "“Then we shall have pies,” Mother answered."]
+
+
+def test_a_kin_word_the_tags_use_as_a_name_is_a_character():
+    text, _, units = read_story(FAMILY_STORY)
+    assert speaker_at(text, units, "It is,") == "Mother"
+    assert speaker_at(text, units, "Every brick") == "Mother"
+    assert speaker_at(text, units, "Then we shall have pies") == "Mother"
+    assert speaker_at(text, units, "And the orchard") == "Tilda"
+
+
+def test_a_kin_word_after_an_owner_is_no_name():
+    uses = family_names("“Go,” said her mother. “Now,” said her mother. “Run,” said her mother.", FAMILY, 3)
+    assert uses == {}
+
+
+def test_a_kin_word_before_a_name_is_a_title():
+    uses = family_names("“Go,” said Uncle Ned. “Now,” said Uncle Ned. “Run,” Uncle Ned said.", FAMILY, 3)
+    assert uses == {}
+
+
+def test_a_kin_word_in_lower_case_as_a_tag_subject_is_a_name_too():
+    story = ["The old man lived alone on the hill with his goats until the girl came.",
+             "“Where do I sleep?” asked Lise.",
+             "“In the loft,” grandfather said, “up the ladder.”",
+             "“May I take the hay?” asked Lise.",
+             "“Take what you need,” said grandfather.",
+             "“Thank you,” said Lise.",
+             "Lise climbed up. After a while grandfather said: “Come down and eat.”",
+             "“I am coming,” said Lise."]
+    text, _, units = read_story(story)
+    assert speaker_at(text, units, "In the loft") == "Grandfather"
+    assert speaker_at(text, units, "Come down and eat") == "Grandfather"
+
+
+def test_a_kin_word_used_as_a_tag_once_names_nobody():
+    story = ["The children waited by the fire.",
+             "“When will he come?” asked Tilda.",
+             "“Soon,” said Mother.",
+             "“Soon is a long time,” said Tilda."]
+    text, _, units = read_story(story)
+    assert speaker_at(text, units, "“Soon,”", bar=0.0) != "Mother"
