@@ -219,7 +219,8 @@ class ProseReader:
             lead, trail = self.text[s.lead[0]:s.lead[1]], self.text[s.trail[0]:s.trail[1]]
             inner = s.q.inner(self.text[p.start:p.end])
             s.tag = self._family_tag(inner, lead, trail, s) \
-                or (tag_after(trail) if s.q.closed and _may_tag_after(inner, trail) else None) or tag_before(lead)
+                or (tag_after(trail, inner.rstrip().endswith(",")) if s.q.closed and _may_tag_after(inner, trail)
+                    else None) or tag_before(lead)
             if s.tag is None and s.q.start == 0 and i and s is p.sites[0]:
                 s.tag, s.above = self._tag_above(paras[i - 1])
             s.speech = s.tag is not None or not _scare(inner, lead, s.q.start == 0)

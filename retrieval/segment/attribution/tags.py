@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from .. import speech
@@ -121,6 +121,13 @@ _TAG_ENDS_LEAD = re.compile(r"[,:;—–-]\s*$")
 # quotation that does not end its sentence is a tag in fiction, though the verb is no common speech verb.
 _AFTER_ANY_VERB = re.compile(rf"^[\s,]*(?:[—–-]+\s*)?(?P<verb>[a-z]{{2,}}ed)\s+{ADVERB}(?:{PRE_NAME}(?P<name>{NAME})|"
                             r"(?P<pron>he|she)\b)")
+# '"It doesn't matter," Peter gulped.', '"I am a mortal," Scrooge remonstrated, "and…"', '"That fiend!" Mr. Darling
+# would cry': after a quotation that breaks off with a comma, a name or "he"/"she" and any verb in the past (or a
+# habit of speech after a modal) is its tag, though the verb is no common speech verb.
+_AFTER_SUBJECT_ANY_VERB = re.compile(
+    rf"^[ \t]*(?P<name>{NAME})\s+{ADVERB}"
+    r"(?:(?:would|could|used\s+to)\s+(?P<habit>say|cry|ask|answer|reply|shout|whisper|exclaim|add)\b|"
+    r"(?P<verb>[a-z]{2,}ed)\b(?!\s+(?:to|that|as|if|at|by|for|from|into|over|through|upon|on|in)\b))")
 _NOT_SPEECH = frozenset({"used", "named", "signed", "marked", "printed", "painted", "entitled",
                          "labelled", "labeled", "headed", "titled"})  # '"Fury," named the Mouse' is no tag
 
@@ -134,8 +141,9 @@ _AFTER_ACCORDING = re.compile(rf"^[\s,]*(?:[—–-]+\s*)?(?P<verb>{'|'.join(a.l
                               rf"(?:the\s+)?(?P<name>{NAME})(?![\w'’])")
 
 
-def tag_after(trail: str) -> Tag | None:
-    """A tag opening ``trail``, the words after a quotation's closing mark."""
+def tag_after(trail: str, broken: bool = False) -> Tag | None:
+    """A tag opening ``trail``, the words after a quotation's closing mark; ``broken``: the quotation ends with a
+    comma, its sentence going on in the tag."""
     if kin := kin_word_tag(trail, after=True):
         return kin
     for rx in (_AFTER_VERB_FIRST, _AFTER_SUBJECT_FIRST, _AFTER_ACCORDING):
@@ -144,6 +152,11 @@ def tag_after(trail: str) -> Tag | None:
             return _tag(m, after=True)
     if (m := _AFTER_ANY_VERB.match(trail)) and m.group("verb").lower() not in _NOT_SPEECH:
         return _tag(m, after=True)
+    if (broken or ((m := _AFTER_SUBJECT_ANY_VERB.match(trail)) and m.group("habit"))) \
+            and (m := _AFTER_SUBJECT_ANY_VERB.match(trail)) and (m.group("verb") or "") not in _NOT_SPEECH \
+            and not POSSESSIVE.search(m.group("name") or ""):
+        t = _tag(m, after=True)
+        return replace(t, verb=m.group("verb") or m.group("habit")) if t is not None else None
     if m := _AFTER_INVERTED.match(trail):
         return Tag(Ref.PRONOUN, "elle" if "elle" in m.group("verb") else "il", m.group("verb"), True)
     if m := _AFTER_BARE_VERB.match(trail):

@@ -2,7 +2,7 @@
 and the tag shapes of fiction beyond the common speech verbs. Short texts written for the test."""
 
 from quoth.segment.attribution.descriptions import FAMILY
-from quoth.segment.attribution.tags import family_names
+from quoth.segment.attribution.tags import family_names, tag_after
 from tests.helpers import read_story, speaker_at
 
 FAMILY_STORY = ["The cottage stood at the end of the lane, and the children ran ahead to the gate.",
@@ -54,3 +54,27 @@ def test_a_kin_word_used_as_a_tag_once_names_nobody():
              "“Soon is a long time,” said Tilda."]
     text, _, units = read_story(story)
     assert speaker_at(text, units, "“Soon,”", bar=0.0) != "Mother"
+
+
+def test_a_name_and_any_verb_after_a_broken_quotation_is_its_tag():
+    assert tag_after(" Tom gulped.", broken=True).words == "Tom"
+    assert tag_after(" Mrs. Hale entreated him, ", broken=True).words == "Mrs. Hale"
+    assert tag_after(" Tom gulped.") is None  # '"Stop!" Tom gulped the rest of his tea.' may be narration
+
+
+def test_a_habit_of_speech_after_a_quotation_is_its_tag():
+    tag = tag_after(" Mr. Hale would cry, and the dog barked.")
+    assert (tag.words, tag.verb) == ("Mr. Hale", "cry")
+
+
+def test_an_owner_or_a_verb_leading_elsewhere_is_no_tag():
+    assert tag_after(" Tom's sister handed him the cup.", broken=True) is None
+    assert tag_after(" Tom walked to the door.", broken=True) is None
+
+
+def test_a_story_reads_a_name_and_an_uncommon_verb_as_the_tag():
+    story = ["Tom and Nell sat on the wall.",
+             "“It doesn’t matter,” Tom gulped, “not really.”",
+             "“It does to me,” said Nell."]
+    text, _, units = read_story(story)
+    assert speaker_at(text, units, "not really") == "Tom"
