@@ -78,3 +78,23 @@ def test_a_story_reads_a_name_and_an_uncommon_verb_as_the_tag():
              "“It does to me,” said Nell."]
     text, _, units = read_story(story)
     assert speaker_at(text, units, "not really") == "Tom"
+
+
+CALLED = ["Mr. Hale, Mr. Dunn and Mr. Pike sat late by the fire at the inn.",
+          "“The rain has stopped,” said Mr. Dunn.",
+          "“So it has,” said Mr. Pike.",
+          "“Then we may walk,” said Mr. Hale.",
+          "“It is time I went home,” said Mr. Pike.",
+          "“Good night, then, Mr. Dunn,” said Mr. Hale.",
+          "“Good night,” he said, and took up his hat."]
+
+
+def test_a_pronoun_tag_after_a_reply_that_calls_one_of_its_gender_by_name_is_theirs():
+    text, _, units = read_story(CALLED)
+    assert speaker_at(text, units, "“Good night,” he said") == "Mr. Dunn"
+
+
+def test_a_pronoun_tag_of_the_other_gender_takes_nothing_from_the_name_called():
+    story = [*CALLED[:-1], "“Good night,” she said, and took up her shawl."]
+    text, _, units = read_story(story)
+    assert speaker_at(text, units, "“Good night,” she said", bar=0.0) != "Mr. Dunn"
