@@ -97,6 +97,12 @@ _BEFORE_CLAUSE = re.compile(rf"(?:^|[,;]\s+)(?:(?:and|but|so)\s+)?(?:then\s+)?(?
                             rf"(?P<pron>{PRONOUNS_BEFORE}))(?:\s+[\w'’]+){{0,6}}?\s+"
                             rf"(?:and\s+)?{ADVERB}(?P<verb>{V})\b(?P<rest>[^\"“”«»„.!?,;]{{0,40}})"
                             r"(?:,\s*(?:with\s+|in\s+|very\s+)?[a-z]+(?:\s+[a-z]+)?)?[,:—–-]\s*$")
+# "…, but darkened again as Jo said sadly,", "As they sat down, Mrs. March said, with a happy face,": a clause after
+# a conjunction or a comma, a name and its speech verb, an adverb or a short aside after it, ends the lead.
+_BEFORE_CONJUNCT = re.compile(
+    rf"(?:^|[,;]\s+|\b(?:for|as|till|until|when|while|whereupon|and|but|so|then)\s+)(?:then\s+)?"
+    rf"(?:the\s+)?(?P<name>{NAME})\s+{ADVERB}(?P<verb>{V})\b(?:\s+[a-z]+ly)?"
+    r"(?:,\s+(?:with|in|[a-z]+ing)\b[^\"“”‘’«».!?;:,]{0,50})?\s*[,:]\s*$")
 # "and Alice heard the Rabbit say,": the one heard speaking is the speaker.
 _BEFORE_HEARD = re.compile(rf"\b(?:heard|hear|hears|hearing)\s+(?:the\s+)?(?P<name>{NAME})\s+"
                            r"(?P<verb>say|cry|call|whisper|mutter|add|remark|exclaim|shout|reply|answer)"
@@ -125,7 +131,7 @@ _AFTER_ANY_VERB = re.compile(rf"^[\s,]*(?:[—–-]+\s*)?(?P<verb>[a-z]{{2,}}ed)
 # would cry': after a quotation that breaks off with a comma, a name or "he"/"she" and any verb in the past (or a
 # habit of speech after a modal) is its tag, though the verb is no common speech verb.
 _AFTER_SUBJECT_ANY_VERB = re.compile(
-    rf"^[ \t]*(?P<name>{NAME})\s+{ADVERB}"
+    rf"^[ \t]*(?:the\s+)?(?P<name>{NAME})\s+{ADVERB}"
     r"(?:(?:would|could|used\s+to)\s+(?P<habit>say|cry|ask|answer|reply|shout|whisper|exclaim|add)\b|"
     r"(?P<verb>[a-z]{2,}ed)\b(?!\s+(?:to|that|as|if|at|by|for|from|into|over|through|upon|on|in)\b))")
 _NOT_SPEECH = frozenset({"used", "named", "signed", "marked", "printed", "painted", "entitled",
@@ -239,7 +245,7 @@ def tag_before(lead: str) -> Tag | None:
         # ("said the plan was") may be further off, as news quotes partly.
         if len(rest.split()) <= 3 or (near_verb and len(rest.split()) <= 14):
             return _tag(m, after=False, near=len(rest.split()) <= 6 and not (m.group("between") or "").strip())
-    for rx in (_BEFORE_CLAUSE, _BEFORE_PASSIVE, _BEFORE_SAID_COLON, _BEFORE_HEARD, _BEFORE_MODAL):
+    for rx in (_BEFORE_CLAUSE, _BEFORE_PASSIVE, _BEFORE_SAID_COLON, _BEFORE_HEARD, _BEFORE_MODAL, _BEFORE_CONJUNCT):
         m = rx.search(lead)
         if m:
             return _tag(m, after=False)

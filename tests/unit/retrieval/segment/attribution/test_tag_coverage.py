@@ -2,7 +2,7 @@
 and the tag shapes of fiction beyond the common speech verbs. Short texts written for the test."""
 
 from quoth.segment.attribution.descriptions import FAMILY
-from quoth.segment.attribution.tags import family_names, tag_after
+from quoth.segment.attribution.tags import family_names, tag_after, tag_before
 from tests.helpers import read_story, speaker_at
 
 FAMILY_STORY = ["The cottage stood at the end of the lane, and the children ran ahead to the gate.",
@@ -98,3 +98,17 @@ def test_a_pronoun_tag_of_the_other_gender_takes_nothing_from_the_name_called():
     story = [*CALLED[:-1], "“Good night,” she said, and took up her shawl."]
     text, _, units = read_story(story)
     assert speaker_at(text, units, "“Good night,” she said", bar=0.0) != "Mr. Dunn"
+
+
+def test_a_clause_after_a_conjunction_with_a_name_and_its_verb_ends_the_lead():
+    assert tag_before("The faces brightened, but darkened again as Nell said sadly, ").words == "Nell"
+    assert tag_before("As they sat down, Mrs. Hale said, with a happy face, ").words == "Mrs. Hale"
+    assert tag_before("for a minute nobody spoke, for Tom exclaimed impetuously, ").words == "Tom"
+
+
+def test_a_name_after_a_conjunction_that_is_no_subject_of_the_verb_is_no_tag():
+    assert tag_before("She looked at Tom and walked away as the bell rang, ") is None
+
+
+def test_the_and_a_habit_of_speech_after_a_quotation():
+    assert tag_after(" the Mole would say. ").words == "Mole"
