@@ -381,8 +381,8 @@ class ProseReader:
                                "the narrator's turns address", 0.95)
         if tag.first_person or tag.words.lower() in ("they", "ils", "elles"):
             return NOBODY  # a narrator who says "I" is named nowhere a tag can see; "they" are several
-        if tag.ref is Ref.DESCRIPTION and (tag.words.lower() in self._kin_words or tag.words in BARE
-                                           or tag.owner == "my"):
+        if tag.ref is Ref.DESCRIPTION and (tag.words in BARE or tag.owner == "my" or (
+                tag.owner is None and tag.words.lower() in self._kin_words)):  # "said the grandmother": Grandmother
             c = self._kin_words.get(tag.words.lower() if tag.owner != "my" else f"my {tag.words.lower()}")
             return Decision.of(c.name, Clue.SPEECH_TAG, f'"{tag.words}": what the text calls {c.name}',
                                TITLED) if c else NOBODY

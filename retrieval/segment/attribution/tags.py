@@ -147,6 +147,31 @@ _AFTER_ACCORDING = re.compile(rf"^[\s,]*(?:[—–-]+\s*)?(?P<verb>{'|'.join(a.l
                               rf"(?:the\s+)?(?P<name>{NAME})(?![\w'’])")
 
 
+# '"They go to hell," was my ready answer.', '"Much!"--Marley's voice', '"Why?" The Station Master's voice was kinder':
+# whose answer, cry or voice the words after a quotation say it is.
+_SAYING = r"answer|reply|response|rejoinder|retort|cry|exclamation|explanation|conclusion|remark|comment|question"
+_OWNER = rf"(?:(?P<poss>[Hh]is|[Hh]er|[Mm]y)|(?:the\s+)?(?P<name>{NAME})['’]s)"
+_AFTER_OWNED = re.compile(rf"^[\s,;]*(?:[—–-]+\s*)?(?:(?:was|came)\s+{_OWNER}\s+(?:[a-z]+\s+){{0,3}}?"
+                          rf"(?P<verb>{_SAYING})\b|{_OWNER.replace('poss', 'poss2').replace('name', 'name2')}"
+                          r"\s+(?P<voice>voice)\b)")
+_BEFORE_OWNED = re.compile(rf"(?:^|(?<=[\s,;(—–-])){_OWNER}\s+(?P<voice>voice)\b[^\"“”‘’«».!?]{{0,40}}?[,:—–-]+\s*$")
+_POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "my": "I"}
+
+
+def owned_tag(text: str, after: bool) -> Tag | None:
+    """A tag naming the quotation as someone's answer, cry or voice ("was his answer", "Marley's voice")."""
+    m = (_AFTER_OWNED.match if after else _BEFORE_OWNED.search)(text)
+    if m is None:
+        return None
+    d = {k.rstrip("2"): v for k, v in m.groupdict().items() if v}
+    verb = d.get("verb") or d["voice"]
+    if "poss" in d:
+        if "voice" in d:
+            return None  # "Her voice sang:": a voice goes on in the narration of whoever spoke before, not a tag
+        return Tag(Ref.PRONOUN, _POSSESSIVE_PRONOUN[d["poss"].lower()], verb, after)
+    return Tag(Ref.NAME, d["name"], verb, after)
+
+
 def tag_after(trail: str, broken: bool = False) -> Tag | None:
     """A tag opening ``trail``, the words after a quotation's closing mark; ``broken``: the quotation ends with a
     comma, its sentence going on in the tag."""
@@ -163,6 +188,8 @@ def tag_after(trail: str, broken: bool = False) -> Tag | None:
             and not POSSESSIVE.search(m.group("name") or ""):
         t = _tag(m, after=True)
         return replace(t, verb=m.group("verb") or m.group("habit")) if t is not None else None
+    if tag := owned_tag(trail, after=True):
+        return tag
     if m := _AFTER_INVERTED.match(trail):
         return Tag(Ref.PRONOUN, "elle" if "elle" in m.group("verb") else "il", m.group("verb"), True)
     if m := _AFTER_BARE_VERB.match(trail):
@@ -258,7 +285,7 @@ def tag_before(lead: str) -> Tag | None:
     # "an old Crab took the opportunity of saying": one of a kind, not the character the text calls so.
     if (m := _BEFORE_PARTICIPLE.search(lead)) and not _INDEFINITE.search(lead[:m.start("name")]):
         return _tag(m, after=False, near=False)
-    return _verb_last(lead)
+    return _verb_last(lead) or owned_tag(lead, after=False)
 
 
 # '"I'm the oldest," began Meg, but Jo cut in with a decided, "I'm the man…"': a clause joined to the sentence

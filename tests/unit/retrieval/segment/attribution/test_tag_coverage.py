@@ -2,7 +2,7 @@
 and the tag shapes of fiction beyond the common speech verbs. Short texts written for the test."""
 
 from quoth.segment.attribution.descriptions import FAMILY
-from quoth.segment.attribution.tags import family_names, tag_after, tag_before
+from quoth.segment.attribution.tags import Ref, family_names, tag_after, tag_before
 from tests.helpers import read_story, speaker_at
 
 FAMILY_STORY = ["The cottage stood at the end of the lane, and the children ran ahead to the gate.",
@@ -112,3 +112,28 @@ def test_a_name_after_a_conjunction_that_is_no_subject_of_the_verb_is_no_tag():
 
 def test_the_and_a_habit_of_speech_after_a_quotation():
     assert tag_after(" the Mole would say. ").words == "Mole"
+
+
+def test_an_answer_or_a_voice_owned_after_a_quotation_is_its_tag():
+    tag = tag_after(" was my curt answer.")
+    assert (tag.ref, tag.words) == (Ref.PRONOUN, "I")
+    assert tag_after(" was her reply.").words == "she"
+    assert tag_after("--Mr. Pike's voice; there was no mistaking it.").words == "Mr. Pike"
+    assert tag_after(" The Porter's voice was kinder now.").words == "The Porter"
+
+
+def test_a_voice_owned_before_a_quotation_is_its_tag():
+    assert tag_before("and then the Badger's voice, gruffly-- ").words == "Badger"
+
+
+def test_a_pronouns_voice_is_no_tag():
+    assert tag_after(" Her voice rose.") is None
+
+
+def test_a_story_reads_a_voice_as_its_owners_words():
+    story = ["Mr. Pike knocked at the door of the mill and waited in the rain.",
+             "“Who is there?” called Nell from inside.",
+             "“Open up!”--Mr. Pike's voice; there was no mistaking it.",
+             "“Coming,” said Nell."]
+    text, _, units = read_story(story)
+    assert speaker_at(text, units, "Open up") == "Mr. Pike"
