@@ -101,8 +101,8 @@ _BEFORE_CLAUSE = re.compile(rf"(?:^|[,;]\s+)(?:(?:and|but|so)\s+)?(?:then\s+)?(?
 # a conjunction or a comma, a name and its speech verb, an adverb or a short aside after it, ends the lead.
 _BEFORE_CONJUNCT = re.compile(
     rf"(?:^|[,;]\s+|\b(?:for|as|till|until|when|while|whereupon|and|but|so|then)\s+)(?:then\s+)?"
-    rf"(?:the\s+)?(?P<name>{NAME})\s+{ADVERB}(?P<verb>{V})\b(?:\s+[a-z]+ly)?"
-    r"(?:,\s+(?:with|in|[a-z]+ing)\b[^\"“”‘’«».!?;:,]{0,50})?\s*[,:]\s*$")
+    rf"(?:(?:the\s+)?(?P<name>{NAME})|(?P<pron>{PRONOUNS_BEFORE})\b)\s+{ADVERB}(?P<verb>{V})\b(?:\s+[a-z]+ly)?"
+    r"(?:,\s+(?:with|in|to|[a-z]+ing)\b[^\"“”‘’«».!?;:,]{0,50})?\s*[,:]\s*$")
 # "and Alice heard the Rabbit say,": the one heard speaking is the speaker.
 _BEFORE_HEARD = re.compile(rf"\b(?:heard|hear|hears|hearing)\s+(?:the\s+)?(?P<name>{NAME})\s+"
                            r"(?P<verb>say|cry|call|whisper|mutter|add|remark|exclaim|shout|reply|answer)"

@@ -104,6 +104,7 @@ def test_a_clause_after_a_conjunction_with_a_name_and_its_verb_ends_the_lead():
     assert tag_before("The faces brightened, but darkened again as Nell said sadly, ").words == "Nell"
     assert tag_before("As they sat down, Mrs. Hale said, with a happy face, ").words == "Mrs. Hale"
     assert tag_before("for a minute nobody spoke, for Tom exclaimed impetuously, ").words == "Tom"
+    assert tag_before("She laughed too, as she said, in her heartiest way, ").words == "she"
 
 
 def test_a_name_after_a_conjunction_that_is_no_subject_of_the_verb_is_no_tag():
