@@ -463,7 +463,8 @@ class ProseReader:
         each one character of the family the story is told of, named so; every bare use of the word is its
         mention (a "she" after "Mother came in" is hers)."""
         out: dict[str, Character] = {}
-        for word, uses in family_names(self.text[start:end], FAMILY, EPITHET_USES).items():
+        # A child's word in lower case ("papa") may be anybody's in a story told of others (_kin_words_as_names).
+        for word, uses in family_names(self.text[start:end], FAMILY, EPITHET_USES, BARE).items():
             out[word] = self.cast.described(word.capitalize(), SEX.get(word))
             self.cast.also_called(out[word], [(start + a, start + b) for a, b in uses], self.text)
         return out

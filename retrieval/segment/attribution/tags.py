@@ -235,18 +235,22 @@ _NOT_OWNED = r"(?<!\b[Tt]he )(?<!\b[Aa] )(?<![Hh]is )(?<![Hh]er )(?<![Mm]y )(?<!
 _FAMILY_USE = r"(?<![\w'’])" + _NOT_OWNED + r"(?P<w>{words})(?![\w'’\-])(?!\s+[A-Z])"
 
 
-def family_names(text: str, words: frozenset[str], least: int) -> dict[str, list[tuple[int, int]]]:
+def family_names(text: str, words: frozenset[str], least: int, capitalised: frozenset[str] = frozenset()
+                 ) -> dict[str, list[tuple[int, int]]]:
     """Kin words ``text`` uses as a name: each one that stands bare, no determiner or owner before it, as a
     speech tag's subject (``said Mother``, ``grandfather said:``) ``least`` times or more, with every bare use of
-    it (its mentions). A word the text writes so is one person of the family the story is told of."""
+    it (its mentions). A word the text writes so is one person of the family the story is told of. Words in
+    ``capitalised`` count only where the text writes them so ("said Papa", not "said papa")."""
     alt = "|".join(sorted(words, key=len, reverse=True))
     use = re.compile(_FAMILY_USE.format(words=f"(?i:{alt})"))
     tag = re.compile(rf"\b(?:{V})\s+(?P<a>(?i:{alt}))\b(?!\s+[A-Z])|"
                      rf"(?<![\w'’]){_NOT_OWNED}(?P<b>(?i:{alt}))\s+{ADVERB}(?:{V})\b")
     tagged: dict[str, int] = {}
     for m in tag.finditer(text):
-        w = (m.group("a") or m.group("b")).lower()
-        tagged[w] = tagged.get(w, 0) + 1
+        word = m.group("a") or m.group("b")
+        if word.islower() and word in capitalised:
+            continue
+        tagged[word.lower()] = tagged.get(word.lower(), 0) + 1
     out: dict[str, list[tuple[int, int]]] = {}
     for m in use.finditer(text):
         if tagged.get(w := m.group("w").lower(), 0) >= least:
