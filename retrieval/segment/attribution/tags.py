@@ -103,6 +103,15 @@ _BEFORE_CONJUNCT = re.compile(
     rf"(?:^|[,;]\s+|\b(?:for|as|till|until|when|while|whereupon|and|but|so|then)\s+)(?:then\s+)?"
     rf"(?:(?:the\s+)?(?P<name>{NAME})|(?P<pron>{PRONOUNS_BEFORE})\b)\s+{ADVERB}(?P<verb>{V})\b(?:\s+[a-z]+ly)?"
     r"(?:,\s+(?:with|in|to|[a-z]+ing)\b[^\"“”‘’«».!?;:,]{0,50})?\s*[,:]\s*$")
+# "But Heidi, seizing his arm, shouted, full of indignation:", "the Dodo suddenly called out", "then Meg announced,
+# as if the idea had struck her,": the last clause's subject, a speech verb, and an aside with no subject of its own.
+_ASIDE = (r"(?:,?\s+(?:with|in|to|as|by|full|[a-z]+ing)\b"
+          r"(?:(?!\b(?:he|she|they|we|I|and|but|then)\b)[a-z ,'’\-]){0,70})?")
+_BEFORE_ASIDE = re.compile(
+    rf"(?:^|[,;]\s+|\b(?i:and|but|so|then|when|while|as|till|until|for)\s+)(?:then\s+)?(?:the\s+)?"
+    rf"(?!(?:And|But|So|Then|When|While|As|Till|Until|For)\s)(?P<name>{NAME})"
+    rf"(?:,\s+[a-z][^\"“”‘’«».!?;:,]{{0,60}},)?\s+{ADVERB}(?P<verb>{V})(?:\s+{PARTICLE})?\b(?:\s+[a-z]+ly)?"
+    rf"{_ASIDE}\s*[,:]?\s*$")
 # "and Alice heard the Rabbit say,": the one heard speaking is the speaker.
 _BEFORE_HEARD = re.compile(rf"\b(?:heard|hear|hears|hearing)\s+(?:the\s+)?(?P<name>{NAME})\s+"
                            r"(?P<verb>say|cry|call|whisper|mutter|add|remark|exclaim|shout|reply|answer)"
@@ -276,7 +285,8 @@ def tag_before(lead: str) -> Tag | None:
         # ("said the plan was") may be further off, as news quotes partly.
         if len(rest.split()) <= 3 or (near_verb and len(rest.split()) <= 14):
             return _tag(m, after=False, near=len(rest.split()) <= 6 and not (m.group("between") or "").strip())
-    for rx in (_BEFORE_CLAUSE, _BEFORE_PASSIVE, _BEFORE_SAID_COLON, _BEFORE_HEARD, _BEFORE_MODAL, _BEFORE_CONJUNCT):
+    for rx in (_BEFORE_CLAUSE, _BEFORE_PASSIVE, _BEFORE_SAID_COLON, _BEFORE_HEARD, _BEFORE_MODAL, _BEFORE_CONJUNCT,
+               _BEFORE_ASIDE):
         m = rx.search(lead)
         if m:
             return _tag(m, after=False)

@@ -138,3 +138,9 @@ def test_a_story_reads_a_voice_as_its_owners_words():
              "“Coming,” said Nell."]
     text, _, units = read_story(story)
     assert speaker_at(text, units, "Open up") == "Mr. Pike"
+
+
+def test_a_name_its_verb_and_an_aside_without_a_subject_of_its_own_end_the_lead():
+    assert tag_before("But Nell, seizing his arm, shouted, full of anger: ").words == "Nell"
+    assert tag_before("When they were dry again, the Owl suddenly called out ").words == "Owl"
+    assert tag_before("then Meg announced, as if the idea had just come to her, ").words == "Meg"
