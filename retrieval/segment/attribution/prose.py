@@ -4,7 +4,8 @@
 2. tags     — a speech tag beside a quotation names its speaker, or a pronoun or description resolved by gender
               and salience ("said his wife": kin.py; "said I": the first-person narrator, narrator.py); a
               title, role or kin word the tags use again and again names a character ("said the captain",
-              "says pap", "said my mother"); a
+              "says pap", "said my mother", "said Mother"); a pronoun the people about leave open, the one of
+              its gender the reply just before calls by name; a
               statement introduced, "according to"; untagged, the one person the narration just before is
               about ("Anne sighed. '…'", or the sentence ending the paragraph before); a letter read out is
               its signatory's (letters.py); in news, the shapes a reporter writes (newstags.py: a name behind an

@@ -3,8 +3,11 @@
 After it: ``said Emma``, ``cried the gallant Mr. Elton``, ``Mr. Knightley replied``, ``said he``, ``her sister
 said``. Before it: ``Emma said,``, ``Then said Emma,``, ``Priya Shah, who chairs the trust, said,``,
 ``Whitfield was blunt:``, ``…, adding that they would``, and reported speech around a partial quotation (``Doe
-said the plan was “unfair”``). A tag refers to its speaker by name, by pronoun or by description; the sieve
-(sieve.py) resolves the last two.
+said the plan was “unfair”``). In fiction also any verb after a quotation broken by a comma (``Peter gulped``),
+a habit (``Mr. Darling would cry``), an answer or a voice someone owns (``was my curt answer``, ``Marley's voice``),
+a kin word the text uses as a name (``said Mother``) and a clause closing the lead behind an aside (``as Jo said
+sadly,``). A tag refers to its speaker by name, by pronoun or by description; the sieve (prose.py) resolves the
+last two.
 """
 
 from __future__ import annotations
