@@ -88,6 +88,7 @@ BEAT_WORDS = 8  # narration between two quotations of a paragraph short enough t
 LEAD_WORDS = 40  # narration before a paragraph's first quotation long enough to set a new scene
 SCENE_GAP = 2  # narration paragraphs between two runs of dialogue that may still hold the same two people
 REPLY_VERBS = "replied|replies|answered|answers|returned|returns|rejoined|retorted|responded"  # another's turn
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’\-]*")  # "the Witch| of the North"
 _WRITING = re.compile(r"(?i)\b(?:letters?|notes?|telegrams?|newspapers?|read|reads|reading|wrote|written)\b")
 SCARE_WORDS = 4  # an untagged quotation this short inside a sentence is a scare quote or a title
 NOUN_GENDER = {
@@ -372,7 +373,7 @@ class ProseReader:
         said = f'"{tag.verb} {tag.words}"' if tag.after and tag.verb and not tag.words[:1].isupper() else \
             f'"{tag.words} … {tag.verb}"' if tag.verb else f'"{tag.words}"'
         if tag.ref is Ref.NAME:
-            c = self.cast.person(tag.words, tagged=True, at=paras[i].start + s.q.start)
+            c = self._fuller(tag, s) or self.cast.person(tag.words, tagged=True, at=paras[i].start + s.q.start)
             if c is None:
                 return NOBODY
             return Decision.of(c.name, Clue.SPEECH_TAG, f"{said} {where} the quotation",
@@ -396,6 +397,15 @@ class ProseReader:
         if tag.ref is Ref.PRONOUN and not s.may_be:  # nobody who fits is named in its own paragraph before it
             return self._called_before(gender, paras, i, s, said) or d
         return d
+
+    def _fuller(self, tag: Tag, s: Site) -> Character | None:
+        """"explained the Witch of the North": the name the cast knows with its "of …" (a tag reads "Witch" alone,
+        which several characters share)."""
+        a, b = s.trail if tag.after else s.lead
+        text = self.text[a:b]
+        k = text.find(tag.words)
+        m = _OF_NAME.match(text, k + len(tag.words)) if k >= 0 else None
+        return self.cast.resolve(tag.words + m.group()) if m else None
 
     def _called_before(self, gender: str | None, paras: list[Paragraph], i: int, s: Site, said: str
                        ) -> Decision | None:

@@ -1,9 +1,10 @@
 """Tagged quotations the sieve used to leave unnamed (issue 21 §3, round 6): kin words a story writes as names,
 and the tag shapes of fiction beyond the common speech verbs. Short texts written for the test."""
 
+from quoth.segment.attribution import Cast
 from quoth.segment.attribution.descriptions import FAMILY
 from quoth.segment.attribution.tags import Ref, family_names, tag_after, tag_before
-from tests.helpers import read_story, speaker_at
+from tests.helpers import paragraph_spans, read_story, speaker_at
 
 FAMILY_STORY = ["The cottage stood at the end of the lane, and the children ran ahead to the gate.",
                 "“Is this really ours?” asked Tilda.",
@@ -144,3 +145,17 @@ def test_a_name_its_verb_and_an_aside_without_a_subject_of_its_own_end_the_lead(
     assert tag_before("But Nell, seizing his arm, shouted, full of anger: ").words == "Nell"
     assert tag_before("When they were dry again, the Owl suddenly called out ").words == "Owl"
     assert tag_before("then Meg announced, as if the idea had just come to her, ").words == "Meg"
+
+
+def test_a_tag_reads_the_name_with_its_of_when_the_short_one_is_shared():
+    story = ["The Witch of the North came over the hill, and the Witch of the East watched from her tower.",
+             "“Who are you?” asked Dora.",
+             "“A friend,” said the Witch of the North.",
+             "“And she?” asked Dora.",
+             "“She is cruel,” explained the Witch of the North, “and you must keep away from her.”",
+             "“I will,” said Dora."]
+    text, _ = paragraph_spans(story)
+    # The cast as a longer text teaches it: two witches known by their full names, "Witch" shared.
+    cast = Cast.learn(text, known=["Witch of the North", "Witch of the East"])
+    text, _, units = read_story(story, cast)
+    assert speaker_at(text, units, "She is cruel") == "Witch of the North"
