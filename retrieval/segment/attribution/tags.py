@@ -115,6 +115,11 @@ _BEFORE_ASIDE = re.compile(
     rf"(?!(?:And|But|So|Then|When|While|As|Till|Until|For)\s)(?P<name>{NAME})"
     rf"(?:,\s+[a-z][^\"“”‘’«».!?;:,]{{0,60}},)?\s+{ADVERB}(?P<verb>{V})(?:\s+{PARTICLE})?\b(?:\s+[a-z]+ly)?"
     rf"{_ASIDE}\s*[,:]?\s*$")
+# "Rat was saying at intervals,", "the Mole kept muttering:": a name, and its speech going on as it is told.
+_BEFORE_GOING_ON = re.compile(
+    rf"(?:^|[,;]\s+|\b(?:and|but|so|then|when|while|as)\s+)(?:the\s+)?(?P<name>{NAME})\s+(?:was|were|kept)\s+"
+    rf"{ADVERB}(?P<verb>saying|crying|asking|muttering|murmuring|whispering|repeating|remarking|exclaiming|calling\s+out)"
+    r"\b(?:\s+(?:at|to|in|with|over|again)\b[a-z ,'’\-]{0,40})?\s*[,:]\s*$")
 # "and Alice heard the Rabbit say,": the one heard speaking is the speaker.
 _BEFORE_HEARD = re.compile(rf"\b(?:heard|hear|hears|hearing)\s+(?:the\s+)?(?P<name>{NAME})\s+"
                            r"(?P<verb>say|cry|call|whisper|mutter|add|remark|exclaim|shout|reply|answer)"
@@ -184,11 +189,19 @@ def owned_tag(text: str, after: bool) -> Tag | None:
     return Tag(Ref.NAME, d["name"], verb, after)
 
 
+# '"…," cried the blind man, Pew.': a description, then the name it stands for after a comma.
+_AFTER_DESCRIBED_NAME = re.compile(
+    rf"^[\s,]*(?:[—–-]+\s*)?{ADVERB}(?P<verb>{V})\s+(?:the|an?)\s+(?:[a-z][\w\-]*\s+){{0,2}}[a-z][\w\-]*,\s+"
+    rf"(?P<name>{NAME})(?![\w'’])\s*(?:[.;:!?]|,\s*[\"“‘]|$)")
+
+
 def tag_after(trail: str, broken: bool = False) -> Tag | None:
     """A tag opening ``trail``, the words after a quotation's closing mark; ``broken``: the quotation ends with a
     comma, its sentence going on in the tag."""
     if kin := kin_word_tag(trail, after=True):
         return kin
+    if (m := _AFTER_DESCRIBED_NAME.match(trail)) and not POSSESSIVE.search(m.group("name")):
+        return _tag(m, after=True)
     for rx in (_AFTER_VERB_FIRST, _AFTER_SUBJECT_FIRST, _AFTER_ACCORDING):
         m = rx.match(trail)
         if m:
@@ -289,7 +302,7 @@ def tag_before(lead: str) -> Tag | None:
         if len(rest.split()) <= 3 or (near_verb and len(rest.split()) <= 14):
             return _tag(m, after=False, near=len(rest.split()) <= 6 and not (m.group("between") or "").strip())
     for rx in (_BEFORE_CLAUSE, _BEFORE_PASSIVE, _BEFORE_SAID_COLON, _BEFORE_HEARD, _BEFORE_MODAL, _BEFORE_CONJUNCT,
-               _BEFORE_ASIDE):
+               _BEFORE_ASIDE, _BEFORE_GOING_ON):
         m = rx.search(lead)
         if m:
             return _tag(m, after=False)

@@ -159,3 +159,13 @@ def test_a_tag_reads_the_name_with_its_of_when_the_short_one_is_shared():
     cast = Cast.learn(text, known=["Witch of the North", "Witch of the East"])
     text, _, units = read_story(story, cast)
     assert speaker_at(text, units, "She is cruel") == "Witch of the North"
+
+
+def test_a_description_then_the_name_it_stands_for_after_a_quotation():
+    assert tag_after(" cried the one-eyed man, Hobb. “Run!”").words == "Hobb"
+    assert tag_after(" said the old man, and went out.").ref is Ref.DESCRIPTION
+
+
+def test_speech_going_on_as_it_is_told_ends_the_lead():
+    assert tag_before("Toad was singing, and Otter was saying at intervals, ").words == "Otter"
+    assert tag_before("Otter was saying that the river was high, ") is None
