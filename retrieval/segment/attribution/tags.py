@@ -257,7 +257,15 @@ def _kin_patterns(words: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[st
 
 # "the Mother", "her father", "Heidi's grandfather": a kin word after a determiner or an owner is no name.
 _NOT_OWNED = r"(?<!\b[Tt]he )(?<!\b[Aa] )(?<![Hh]is )(?<![Hh]er )(?<![Mm]y )(?<![Yy]our )(?<![Oo]ur )(?<!'s )(?<!’s )"
-_FAMILY_USE = r"(?<![\w'’])" + _NOT_OWNED + r"(?P<w>{words})(?![\w'’\-])(?!\s+[A-Z])"
+_OWNED_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Mm]y|[Yy]our|[Oo]ur|[Tt]heir)|\w['’]s)\s+$")
+_VERB_BEFORE = re.compile(rf"\b(?:{V})\s+$")  # "said |Mother"
+_VERB_AFTER = re.compile(rf"\s+{ADVERB}(?:{V})\b")  # "Mother| asked"
+_NAME_AFTER = re.compile(r"\s+[A-Z]")  # "Uncle| Tom": a title before a name
+
+
+@functools.lru_cache(maxsize=4)
+def _kin_word_rx(words: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’\-])(?:{'|'.join(sorted(words, key=len, reverse=True))})(?![\w'’\-])", re.I)
 
 
 def family_names(text: str, words: frozenset[str], least: int, capitalised: frozenset[str] = frozenset()
@@ -266,21 +274,18 @@ def family_names(text: str, words: frozenset[str], least: int, capitalised: froz
     speech tag's subject (``said Mother``, ``grandfather said:``) ``least`` times or more, with every bare use of
     it (its mentions). A word the text writes so is one person of the family the story is told of. Words in
     ``capitalised`` count only where the text writes them so ("said Papa", not "said papa")."""
-    alt = "|".join(sorted(words, key=len, reverse=True))
-    use = re.compile(_FAMILY_USE.format(words=f"(?i:{alt})"))
-    tag = re.compile(rf"\b(?:{V})\s+(?P<a>(?i:{alt}))\b(?!\s+[A-Z])|"
-                     rf"(?<![\w'’]){_NOT_OWNED}(?P<b>(?i:{alt}))\s+{ADVERB}(?:{V})\b")
     tagged: dict[str, int] = {}
-    for m in tag.finditer(text):
-        word = m.group("a") or m.group("b")
-        if word.islower() and word in capitalised:
+    uses: dict[str, list[tuple[int, int]]] = {}
+    for m in _kin_word_rx(words).finditer(text):
+        a, b = m.span()
+        if _OWNED_BEFORE.search(text, max(0, a - 12), a) or _NAME_AFTER.match(text, b):
             continue
-        tagged[word.lower()] = tagged.get(word.lower(), 0) + 1
-    out: dict[str, list[tuple[int, int]]] = {}
-    for m in use.finditer(text):
-        if tagged.get(w := m.group("w").lower(), 0) >= least:
-            out.setdefault(w, []).append(m.span("w"))
-    return out
+        word = m.group()
+        uses.setdefault(word.lower(), []).append((a, b))
+        said = _VERB_BEFORE.search(text, max(0, a - 24), a) or _VERB_AFTER.match(text, b, b + 40)
+        if said and not (word.islower() and word in capitalised):
+            tagged[word.lower()] = tagged.get(word.lower(), 0) + 1
+    return {w: at for w, at in uses.items() if tagged.get(w, 0) >= least}
 
 
 def tag_before(lead: str) -> Tag | None:

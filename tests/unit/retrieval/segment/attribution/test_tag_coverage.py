@@ -29,6 +29,11 @@ def test_a_kin_word_after_an_owner_is_no_name():
     assert uses == {}
 
 
+def test_a_kin_word_after_a_determiner_across_a_line_break_is_no_name():
+    text = "“Go,” said the\nmother. “Now,” the\nmother said. “Run,” said the\nmother."
+    assert family_names(text, FAMILY, 3) == {}
+
+
 def test_a_kin_word_before_a_name_is_a_title():
     uses = family_names("“Go,” said Uncle Ned. “Now,” said Uncle Ned. “Run,” Uncle Ned said.", FAMILY, 3)
     assert uses == {}
