@@ -256,7 +256,8 @@ def _kin_patterns(words: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[st
 
 
 # "the Mother", "her father", "Heidi's grandfather": a kin word after a determiner or an owner is no name.
-_NOT_OWNED = r"(?<!\b[Tt]he )(?<!\b[Aa] )(?<![Hh]is )(?<![Hh]er )(?<![Mm]y )(?<![Yy]our )(?<![Oo]ur )(?<!'s )(?<!’s )"
+_NOT_OWNED = r"(?<!\b[Tt]he\s)(?<!\b[Aa]\s)(?<![Hh]is\s)(?<![Hh]er\s)(?<![Mm]y\s)(?<![Yy]our\s)(?<![Oo]ur\s)" \
+             r"(?<!'s\s)(?<!’s\s)"
 _OWNED_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Mm]y|[Yy]our|[Oo]ur|[Tt]heir)|\w['’]s)\s+$")
 _VERB_BEFORE = re.compile(rf"\b(?:{V})\s+$")  # "said |Mother"
 _VERB_AFTER = re.compile(rf"\s+{ADVERB}(?:{V})\b")  # "Mother| asked"
