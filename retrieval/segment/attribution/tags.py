@@ -321,6 +321,8 @@ def tag_before(lead: str) -> Tag | None:
     # "an old Crab took the opportunity of saying": one of a kind, not the character the text calls so.
     if (m := _BEFORE_PARTICIPLE.search(lead)) and not _INDEFINITE.search(lead[:m.start("name")]):
         return _tag(m, after=False, near=False)
+    if m := _BEFORE_PRONOUN_PARTICIPLE.search(lead):
+        return _tag(m, after=False, near=False)
     return _verb_last(lead) or owned_tag(lead, after=False)
 
 
@@ -338,6 +340,11 @@ _BEFORE_CONJOINED = re.compile(
 _INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[a-z]+\s+)?$")
 PARTICIPLES = r"saying|remarking|adding|muttering|exclaiming|whispering|observing|crying|calling\s+out|replying|" \
               r"repeating|answering|continuing"
+# "she danced around the room shouting:": the same, its subject "he" or "she" opening the clause.
+_BEFORE_PRONOUN_PARTICIPLE = re.compile(
+    rf"(?:^|[.;,]\s+|\b(?:and|but|so|then|when|while|that|till|until)\s+)(?P<pron>[Hh]e|[Ss]he)"
+    rf"(?P<between>(?:[\s,]+(?!(?:he|she|it|they|I|we|you|and|but)\b)[a-z][\w'’\-]*){{1,10}})"
+    rf"[\s,]+(?P<verb>{PARTICIPLES}|shouting|laughing|sobbing)(?:\s+to\s+(?:himself|herself|her|him))?\s*[,:]?\s*$")
 _BEFORE_PARTICIPLE = re.compile(
     rf"(?<![\w'’])(?P<name>{NAME})(?P<between>(?:[\s,]+(?!(?:he|she|it|they|I|we|you)\b)[a-z][\w'’\-]*){{0,12}})"
     rf"[\s,]+(?P<verb>{PARTICIPLES})(?:\s+to\s+(?:itself|himself|herself|her|him|[a-z]+\s+[a-z]+))?"

@@ -174,3 +174,10 @@ def test_a_description_then_the_name_it_stands_for_after_a_quotation():
 def test_speech_going_on_as_it_is_told_ends_the_lead():
     assert tag_before("Toad was singing, and Otter was saying at intervals, ").words == "Otter"
     assert tag_before("Otter was saying that the river was high, ") is None
+
+
+def test_he_or_she_and_a_participle_of_speech_end_the_lead():
+    tag = tag_before("Nell was so pleased that she danced around the room shouting: ")
+    assert (tag.ref, tag.words) == (Ref.PRONOUN, "she")
+    assert tag_before("and she spoiled the praise by adding, ").words == "she"
+    assert tag_before("The bell, which she had hung by the door, was ringing: ") is None
