@@ -35,6 +35,10 @@ GENERIC = frozenset(_GENERIC.split())
 ROLES = frozenset(SEX) - GENERIC
 # Kin words that stand alone for one person of the family ("pap he said", "Mamma came in").
 BARE = frozenset({"pap", "papa", "mamma", "mama"})
+# What a family calls its elders, which a story told from the children's side writes as their names ("said Mother",
+# "Father asked", "grandfather said:"), though the narrator says "I" nowhere.
+FAMILY = frozenset({"mother", "father", "grandfather", "grandmother", "granny", "grandma", "grandpa", "grandmamma",
+                    "grandpapa", "mamma", "papa", "mama", "mammy", "daddy", "mummy", "uncle", "aunt", "auntie"})
 _DET = r"(?:the|a|an|my|his|her|their|our|this|that|your)"
 # A determiner and up to three words: the first of them that is a noun for a person is the head ("the old
 # blind seaman"); "the man's hat" names the man as an owner, still someone about.

@@ -4,7 +4,8 @@
 2. tags     — a speech tag beside a quotation names its speaker, or a pronoun or description resolved by gender
               and salience ("said his wife": kin.py; "said I": the first-person narrator, narrator.py); a
               title, role or kin word the tags use again and again names a character ("said the captain",
-              "says pap", "said my mother"); a
+              "says pap", "said my mother", "said Mother"); a pronoun the people about leave open, the one of
+              its gender the reply just before calls by name; a
               statement introduced, "according to"; untagged, the one person the narration just before is
               about ("Anne sighed. '…'", or the sentence ending the paragraph before); a letter read out is
               its signatory's (letters.py); in news, the shapes a reporter writes (newstags.py: a name behind an
@@ -35,7 +36,7 @@ from ..sentences import sentence_spans
 from ..units import Unit
 from .cast import Cast, Character
 from .conversation import Fill, Turn, take_turns
-from .descriptions import BARE, GENERIC, ROLES, SEX, unnamed_rival
+from .descriptions import BARE, FAMILY, GENERIC, ROLES, SEX, unnamed_rival
 from .evidence import NOBODY, Decision
 from .kin import kin_about, kin_in_scene, kin_of
 from .letters import signed_by
@@ -43,7 +44,7 @@ from .names import NAME, POSSESSIVE, TITLES, split_title
 from .narrator import across, addressed_unnarrated, narrator_of
 from .newstags import may_be_a_person, news_tag_after, news_tag_before, person_named, statement_by
 from .quotations import Quotation, find_quotations, single_quoted
-from .tags import Ref, Tag, lead_is_tag, reported, tag_after, tag_before, titled_uses
+from .tags import Ref, Tag, family_names, kin_word_tag, lead_is_tag, reported, tag_after, tag_before, titled_uses
 from .vocatives import addressees, asks_name, introduced, only_child, parents_addressed, titled_kin_addressed
 
 CONTEXT_PARAGRAPHS = 4  # paragraphs back in which a pronoun's antecedent is looked for
@@ -61,6 +62,7 @@ EPITHET = 0.95
 # "said I", "I says": a story its narrator tells, where "pap" is the narrator's father.
 FIRST_PERSON_TAG = re.compile(r"[,!?][\"”’]\s+(?:said|says|say|cried|asked|answered|replied)\s+I\b|"
                               r"[,!?][\"”’]\s+I\s+(?:said|says|say|cried|asked|answered|replied)\b")
+CALLED = 0.95  # a pronoun tag's speaker, the one of its gender the reply before calls by name (right 20 times in 20)
 TITLED = 0.95  # "said the doctor": a title or role the tags use again and again, or the one person named under it
 STRETCH = 6000  # characters (a scene or two) within which "said the gentleman" again and again is one person
 # "two portly gentlemen", "a little girl": someone the narration brings in without a name, before the tags.
@@ -86,6 +88,7 @@ BEAT_WORDS = 8  # narration between two quotations of a paragraph short enough t
 LEAD_WORDS = 40  # narration before a paragraph's first quotation long enough to set a new scene
 SCENE_GAP = 2  # narration paragraphs between two runs of dialogue that may still hold the same two people
 REPLY_VERBS = "replied|replies|answered|answers|returned|returns|rejoined|retorted|responded"  # another's turn
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’\-]*")  # "the Witch| of the North"
 _WRITING = re.compile(r"(?i)\b(?:letters?|notes?|telegrams?|newspapers?|read|reads|reading|wrote|written)\b")
 SCARE_WORDS = 4  # an untagged quotation this short inside a sentence is a scare quote or a title
 NOUN_GENDER = {
@@ -218,7 +221,9 @@ class ProseReader:
                 continue
             lead, trail = self.text[s.lead[0]:s.lead[1]], self.text[s.trail[0]:s.trail[1]]
             inner = s.q.inner(self.text[p.start:p.end])
-            s.tag = (tag_after(trail) if s.q.closed and _may_tag_after(inner, trail) else None) or tag_before(lead)
+            s.tag = self._family_tag(inner, lead, trail, s) \
+                or (tag_after(trail, inner.rstrip().endswith(",")) if s.q.closed and _may_tag_after(inner, trail)
+                    else None) or tag_before(lead)
             if s.tag is None and s.q.start == 0 and i and s is p.sites[0]:
                 s.tag, s.above = self._tag_above(paras[i - 1])
             s.speech = s.tag is not None or not _scare(inner, lead, s.q.start == 0)
@@ -229,6 +234,15 @@ class ProseReader:
                 s.decision = d
             if self.news and s.decision.speaker is None:
                 self._news_site(paras, i, s, lead, trail)
+
+    def _family_tag(self, inner: str, lead: str, trail: str, s: Site) -> Tag | None:
+        """"grandfather said:", "said Mother": a kin word the text uses as a name (_family_names) as a tag's
+        subject, in either case; read first, as "Then grandfather said:" would read "Then" as a name."""
+        family = frozenset(self._kin_words) & FAMILY
+        if not family:
+            return None
+        after = kin_word_tag(trail, True, family) if s.q.closed and _may_tag_after(inner, trail) else None
+        return after or kin_word_tag(lead, False, family)
 
     def _news_site(self, paras: list[Paragraph], i: int, s: Site, lead: str, trail: str) -> None:
         """A quotation the tags above left unnamed, read as news writes its tags (newstags.py): a name behind a
@@ -288,7 +302,8 @@ class ProseReader:
         uses: dict[str, list[Site]] = {}
         for p in paras:
             for s in p.sites:
-                if s.tag is not None and s.tag.ref is Ref.DESCRIPTION and not s.tag.noun_is_kin:
+                if s.tag is not None and s.tag.ref is Ref.DESCRIPTION and not s.tag.noun_is_kin \
+                        and s.tag.words.lower() not in self._kin_words:  # "said Mother" is a name's tag
                     uses.setdefault(s.tag.words.lower(), []).append(s)
         named = {s.decision.speaker for p in paras for s in p.sites
                  if s.tag is not None and s.tag.ref is Ref.NAME and s.decision.speaker}
@@ -358,7 +373,7 @@ class ProseReader:
         said = f'"{tag.verb} {tag.words}"' if tag.after and tag.verb and not tag.words[:1].isupper() else \
             f'"{tag.words} … {tag.verb}"' if tag.verb else f'"{tag.words}"'
         if tag.ref is Ref.NAME:
-            c = self.cast.person(tag.words, tagged=True, at=paras[i].start + s.q.start)
+            c = self._fuller(tag, s) or self.cast.person(tag.words, tagged=True, at=paras[i].start + s.q.start)
             if c is None:
                 return NOBODY
             return Decision.of(c.name, Clue.SPEECH_TAG, f"{said} {where} the quotation",
@@ -368,16 +383,46 @@ class ProseReader:
                                "the narrator's turns address", 0.95)
         if tag.first_person or tag.words.lower() in ("they", "ils", "elles"):
             return NOBODY  # a narrator who says "I" is named nowhere a tag can see; "they" are several
-        if tag.ref is Ref.DESCRIPTION and (tag.words in BARE or tag.owner == "my"):
-            c = self._kin_words.get(tag.words if tag.words in BARE else f"my {tag.words.lower()}")
-            return Decision.of(c.name, Clue.SPEECH_TAG, f'"{tag.words}": what the narrator calls {c.name}',
+        if tag.ref is Ref.DESCRIPTION and (tag.words in BARE or tag.owner == "my" or (
+                tag.owner is None and tag.words.lower() in self._kin_words)):  # "said the grandmother": Grandmother
+            c = self._kin_words.get(tag.words.lower() if tag.owner != "my" else f"my {tag.words.lower()}")
+            return Decision.of(c.name, Clue.SPEECH_TAG, f'"{tag.words}": what the text calls {c.name}',
                                TITLED) if c else NOBODY
         if tag.ref is Ref.DESCRIPTION and tag.noun_is_kin:
             return self._kin(tag, paras, i, s)
         if tag.ref is Ref.DESCRIPTION and tag.definite and (d := self._titled(tag, paras, i)):
             return d
         gender = GENDER_OF.get(tag.words.lower())
-        return self._antecedent(gender, paras, i, s, said, tag.ref)
+        d = self._antecedent(gender, paras, i, s, said, tag.ref)
+        if tag.ref is Ref.PRONOUN and not s.may_be:  # nobody who fits is named in its own paragraph before it
+            return self._called_before(gender, paras, i, s, said) or d
+        return d
+
+    def _fuller(self, tag: Tag, s: Site) -> Character | None:
+        """"explained the Witch of the North": the name the cast knows with its "of …" (a tag reads "Witch" alone,
+        which several characters share)."""
+        a, b = s.trail if tag.after else s.lead
+        text = self.text[a:b]
+        k = text.find(tag.words)
+        m = _OF_NAME.match(text, k + len(tag.words)) if k >= 0 else None
+        return self.cast.resolve(tag.words + m.group()) if m else None
+
+    def _called_before(self, gender: str | None, paras: list[Paragraph], i: int, s: Site, said: str
+                       ) -> Decision | None:
+        """'"Good night, Nell," said Tom.' / '"Good night," she said.': a reply whose pronoun tag the people about
+        leave open is the one person of its gender the quotation just before called by name (not its speaker,
+        not whom this one calls)."""
+        p = paras[i]
+        if self.news or not i or not gender or not p.opens_with_quote:
+            return None
+        spoken_to = self._addressed(p) + self._told(s)
+        called = {c.name for c in self._addressed(paras[i - 1]) if c.gender == gender and c not in spoken_to}
+        called.discard(_said(paras[i - 1]).speaker)
+        if len(called) != 1:
+            return None
+        name = called.pop()
+        return Decision.of(name, Clue.PRONOUN, f"{said}: {name}, whom the quotation just before calls by "
+                           "name", CALLED)
 
     def _titles_as_names(self, start: int, end: int) -> dict[str, Character]:
         """Titles and roles the tags use again and again after "the" ("said the captain", "said the nephew"), each
@@ -410,18 +455,29 @@ class ProseReader:
         again: the narrator's parent, a character the text names so (its uses are that character's mentions).
         In a story told of others, "papa" may be anyone's."""
         body = self.text[start:end]
+        out = self._family_names(start, end)
         if len(FIRST_PERSON_TAG.findall(body)) < EPITHET_USES:
-            return {}
-        out: dict[str, Character] = {}
+            return out
         # "said my mother" again and again: the narrator's mother, whom the narrator names no other way.
         mine = [f"my {noun}" for noun, at in titled_uses(body, ROLES, "my").items() if len(at) >= EPITHET_USES]
-        for word in (*BARE, *mine):
+        for word in (w for w in (*BARE, *mine) if w not in out):
             flags = re.IGNORECASE if word in mine else 0  # "My mother" opening a sentence; "Pap" is a name
             uses = [(start + m.start(), start + m.end()) for m in re.finditer(rf"\b{word}\b", body, flags)]
             if len(uses) >= EPITHET_USES:
                 name = word if word in mine else word.capitalize()
                 out[word] = self.cast.described(name, SEX[word.split()[-1]])
                 self.cast.also_called(out[word], uses, self.text)
+        return out
+
+    def _family_names(self, start: int, end: int) -> dict[str, Character]:
+        """Kin words the tags use as names again and again ("said Mother", "Father asked", "grandfather said:"),
+        each one character of the family the story is told of, named so; every bare use of the word is its
+        mention (a "she" after "Mother came in" is hers)."""
+        out: dict[str, Character] = {}
+        # A child's word in lower case ("papa") may be anybody's in a story told of others (_kin_words_as_names).
+        for word, uses in family_names(self.text[start:end], FAMILY, EPITHET_USES, BARE).items():
+            out[word] = self.cast.described(word.capitalize(), SEX.get(word))
+            self.cast.also_called(out[word], [(start + a, start + b) for a, b in uses], self.text)
         return out
 
     def _titled(self, tag: Tag, paras: list[Paragraph], i: int) -> Decision | None:

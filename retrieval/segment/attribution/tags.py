@@ -3,14 +3,18 @@
 After it: ``said Emma``, ``cried the gallant Mr. Elton``, ``Mr. Knightley replied``, ``said he``, ``her sister
 said``. Before it: ``Emma said,``, ``Then said Emma,``, ``Priya Shah, who chairs the trust, said,``,
 ``Whitfield was blunt:``, ``…, adding that they would``, and reported speech around a partial quotation (``Doe
-said the plan was “unfair”``). A tag refers to its speaker by name, by pronoun or by description; the sieve
-(sieve.py) resolves the last two.
+said the plan was “unfair”``). In fiction also any verb after a quotation broken by a comma (``Peter gulped``),
+a habit (``Mr. Darling would cry``), an answer or a voice someone owns (``was my curt answer``, ``Marley's voice``),
+a kin word the text uses as a name (``said Mother``) and a clause closing the lead behind an aside (``as Jo said
+sadly,``). A tag refers to its speaker by name, by pronoun or by description; the sieve (prose.py) resolves the
+last two.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from .. import speech
@@ -96,6 +100,26 @@ _BEFORE_CLAUSE = re.compile(rf"(?:^|[,;]\s+)(?:(?:and|but|so)\s+)?(?:then\s+)?(?
                             rf"(?P<pron>{PRONOUNS_BEFORE}))(?:\s+[\w'’]+){{0,6}}?\s+"
                             rf"(?:and\s+)?{ADVERB}(?P<verb>{V})\b(?P<rest>[^\"“”«»„.!?,;]{{0,40}})"
                             r"(?:,\s*(?:with\s+|in\s+|very\s+)?[a-z]+(?:\s+[a-z]+)?)?[,:—–-]\s*$")
+# "…, but darkened again as Jo said sadly,", "As they sat down, Mrs. March said, with a happy face,": a clause after
+# a conjunction or a comma, a name and its speech verb, an adverb or a short aside after it, ends the lead.
+_BEFORE_CONJUNCT = re.compile(
+    rf"(?:^|[,;]\s+|\b(?:for|as|till|until|when|while|whereupon|and|but|so|then)\s+)(?:then\s+)?"
+    rf"(?:(?:the\s+)?(?P<name>{NAME})|(?P<pron>{PRONOUNS_BEFORE})\b)\s+{ADVERB}(?P<verb>{V})\b(?:\s+[a-z]+ly)?"
+    r"(?:,\s+(?:with|in|to|[a-z]+ing)\b[^\"“”‘’«».!?;:,]{0,50})?\s*[,:]\s*$")
+# "But Heidi, seizing his arm, shouted, full of indignation:", "the Dodo suddenly called out", "then Meg announced,
+# as if the idea had struck her,": the last clause's subject, a speech verb, and an aside with no subject of its own.
+_ASIDE = (r"(?:,?\s+(?:with|in|to|as|by|full|[a-z]+ing)\b"
+          r"(?:(?!\b(?:he|she|they|we|I|and|but|then)\b)[a-z ,'’\-]){0,70})?")
+_BEFORE_ASIDE = re.compile(
+    rf"(?:^|[,;]\s+|\b(?i:and|but|so|then|when|while|as|till|until|for)\s+)(?:then\s+)?(?:the\s+)?"
+    rf"(?!(?:And|But|So|Then|When|While|As|Till|Until|For)\s)(?P<name>{NAME})"
+    rf"(?:,\s+[a-z][^\"“”‘’«».!?;:,]{{0,60}},)?\s+{ADVERB}(?P<verb>{V})(?:\s+{PARTICLE})?\b(?:\s+[a-z]+ly)?"
+    rf"{_ASIDE}\s*[,:]?\s*$")
+# "Rat was saying at intervals,", "the Mole kept muttering:": a name, and its speech going on as it is told.
+_BEFORE_GOING_ON = re.compile(
+    rf"(?:^|[,;]\s+|\b(?:and|but|so|then|when|while|as)\s+)(?:the\s+)?(?P<name>{NAME})\s+(?:was|were|kept)\s+"
+    rf"{ADVERB}(?P<verb>saying|crying|asking|muttering|murmuring|whispering|repeating|remarking|exclaiming|calling\s+out)"
+    r"\b(?:\s+(?:at|to|in|with|over|again)\b[a-z ,'’\-]{0,40})?\s*[,:]\s*$")
 # "and Alice heard the Rabbit say,": the one heard speaking is the speaker.
 _BEFORE_HEARD = re.compile(rf"\b(?:heard|hear|hears|hearing)\s+(?:the\s+)?(?P<name>{NAME})\s+"
                            r"(?P<verb>say|cry|call|whisper|mutter|add|remark|exclaim|shout|reply|answer)"
@@ -120,6 +144,13 @@ _TAG_ENDS_LEAD = re.compile(r"[,:;—–-]\s*$")
 # quotation that does not end its sentence is a tag in fiction, though the verb is no common speech verb.
 _AFTER_ANY_VERB = re.compile(rf"^[\s,]*(?:[—–-]+\s*)?(?P<verb>[a-z]{{2,}}ed)\s+{ADVERB}(?:{PRE_NAME}(?P<name>{NAME})|"
                             r"(?P<pron>he|she)\b)")
+# '"It doesn't matter," Peter gulped.', '"I am a mortal," Scrooge remonstrated, "and…"', '"That fiend!" Mr. Darling
+# would cry': after a quotation that breaks off with a comma, a name or "he"/"she" and any verb in the past (or a
+# habit of speech after a modal) is its tag, though the verb is no common speech verb.
+_AFTER_SUBJECT_ANY_VERB = re.compile(
+    rf"^[ \t]*(?:the\s+)?(?P<name>{NAME})\s+{ADVERB}"
+    r"(?:(?:would|could|used\s+to)\s+(?P<habit>say|cry|ask|answer|reply|shout|whisper|exclaim|add)\b|"
+    r"(?P<verb>[a-z]{2,}ed)\b(?!\s+(?:to|that|as|if|at|by|for|from|into|over|through|upon|on|in)\b))")
 _NOT_SPEECH = frozenset({"used", "named", "signed", "marked", "printed", "painted", "entitled",
                          "labelled", "labeled", "headed", "titled"})  # '"Fury," named the Mouse' is no tag
 
@@ -133,16 +164,57 @@ _AFTER_ACCORDING = re.compile(rf"^[\s,]*(?:[—–-]+\s*)?(?P<verb>{'|'.join(a.l
                               rf"(?:the\s+)?(?P<name>{NAME})(?![\w'’])")
 
 
-def tag_after(trail: str) -> Tag | None:
-    """A tag opening ``trail``, the words after a quotation's closing mark."""
+# '"They go to hell," was my ready answer.', '"Much!"--Marley's voice', '"Why?" The Station Master's voice was kinder':
+# whose answer, cry or voice the words after a quotation say it is.
+_SAYING = r"answer|reply|response|rejoinder|retort|cry|exclamation|explanation|conclusion|remark|comment|question"
+_OWNER = rf"(?:(?P<poss>[Hh]is|[Hh]er|[Mm]y)|(?:the\s+)?(?P<name>{NAME})['’]s)"
+_AFTER_OWNED = re.compile(rf"^[\s,;]*(?:[—–-]+\s*)?(?:(?:was|came)\s+{_OWNER}\s+(?:[a-z]+\s+){{0,3}}?"
+                          rf"(?P<verb>{_SAYING})\b|{_OWNER.replace('poss', 'poss2').replace('name', 'name2')}"
+                          r"\s+(?P<voice>voice)\b)")
+_BEFORE_OWNED = re.compile(rf"(?:^|(?<=[\s,;(—–-])){_OWNER}\s+(?P<voice>voice)\b[^\"“”‘’«».!?]{{0,40}}?[,:—–-]+\s*$")
+_POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "my": "I"}
+
+
+def owned_tag(text: str, after: bool) -> Tag | None:
+    """A tag naming the quotation as someone's answer, cry or voice ("was his answer", "Marley's voice")."""
+    m = (_AFTER_OWNED.match if after else _BEFORE_OWNED.search)(text)
+    if m is None:
+        return None
+    d = {k.rstrip("2"): v for k, v in m.groupdict().items() if v}
+    verb = d.get("verb") or d["voice"]
+    if "poss" in d:
+        if "voice" in d:
+            return None  # "Her voice sang:": a voice goes on in the narration of whoever spoke before, not a tag
+        return Tag(Ref.PRONOUN, _POSSESSIVE_PRONOUN[d["poss"].lower()], verb, after)
+    return Tag(Ref.NAME, d["name"], verb, after)
+
+
+# '"…," cried the blind man, Pew.': a description, then the name it stands for after a comma.
+_AFTER_DESCRIBED_NAME = re.compile(
+    rf"^[\s,]*(?:[—–-]+\s*)?{ADVERB}(?P<verb>{V})\s+(?:the|an?)\s+(?:[a-z][\w\-]*\s+){{0,2}}[a-z][\w\-]*,\s+"
+    rf"(?P<name>{NAME})(?![\w'’])\s*(?:[.;:!?]|,\s*[\"“‘]|$)")
+
+
+def tag_after(trail: str, broken: bool = False) -> Tag | None:
+    """A tag opening ``trail``, the words after a quotation's closing mark; ``broken``: the quotation ends with a
+    comma, its sentence going on in the tag."""
     if kin := kin_word_tag(trail, after=True):
         return kin
+    if (m := _AFTER_DESCRIBED_NAME.match(trail)) and not POSSESSIVE.search(m.group("name")):
+        return _tag(m, after=True)
     for rx in (_AFTER_VERB_FIRST, _AFTER_SUBJECT_FIRST, _AFTER_ACCORDING):
         m = rx.match(trail)
         if m:
             return _tag(m, after=True)
     if (m := _AFTER_ANY_VERB.match(trail)) and m.group("verb").lower() not in _NOT_SPEECH:
         return _tag(m, after=True)
+    if (broken or ((m := _AFTER_SUBJECT_ANY_VERB.match(trail)) and m.group("habit"))) \
+            and (m := _AFTER_SUBJECT_ANY_VERB.match(trail)) and (m.group("verb") or "") not in _NOT_SPEECH \
+            and not POSSESSIVE.search(m.group("name") or ""):
+        t = _tag(m, after=True)
+        return replace(t, verb=m.group("verb") or m.group("habit")) if t is not None else None
+    if tag := owned_tag(trail, after=True):
+        return tag
     if m := _AFTER_INVERTED.match(trail):
         return Tag(Ref.PRONOUN, "elle" if "elle" in m.group("verb") else "il", m.group("verb"), True)
     if m := _AFTER_BARE_VERB.match(trail):
@@ -158,13 +230,63 @@ _KIN_BEFORE = re.compile(rf"(?<![\w'’]){_KIN_WORD}\s+(?:he\s+|she\s+)?{ADVERB}
                          r"\s*[:,]\s*$")
 
 
-def kin_word_tag(text: str, after: bool) -> Tag | None:
-    """A tag whose subject is a bare kin word ("says pap"), after or before a quotation."""
-    m = (_KIN_AFTER.match if after else _KIN_BEFORE.search)(text)
+def kin_word_tag(text: str, after: bool, words: frozenset[str] = BARE) -> Tag | None:
+    """A tag whose subject is a bare kin word ("says pap"), after or before a quotation; ``words``: the kin
+    words to read so (a document's own, family_names below), the child's words for a parent by default."""
+    if words is BARE:
+        m = (_KIN_AFTER.match if after else _KIN_BEFORE.search)(text)
+    else:
+        m = _kin_patterns(words)[0 if after else 1]
+        m = (m.match if after else m.search)(text)
     if m is None:
         return None
     d = m.groupdict()
     return Tag(Ref.DESCRIPTION, d.get("noun") or d["noun2"], d.get("verb") or d.get("verb2"), after, True, None, True)
+
+
+@functools.lru_cache(maxsize=16)
+def _kin_patterns(words: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The kin tags after and before a quotation for these words, in either case ("said Mother", "grandfather
+    said:"); a kin word before a name ("Uncle Tom said") is a title, not the subject."""
+    word = rf"(?P<noun>(?i:{'|'.join(sorted(words, key=len, reverse=True))}))(?!\s+[A-Z])"
+    after = re.compile(rf"^[\s,]*(?:[—–-]+\s*)?(?:{ADVERB}(?P<verb>{V})\s+{word}\b|"
+                       rf"{word.replace('noun', 'noun2')}\s+{ADVERB}(?P<verb2>{V})\b)")
+    before = re.compile(rf"(?<![\w'’]){_NOT_OWNED}{word}\s+{ADVERB}(?:would\s+)?(?P<verb>{V}|say)\s*[:,]\s*$")
+    return after, before
+
+
+# "the Mother", "her father", "Heidi's grandfather": a kin word after a determiner or an owner is no name.
+_NOT_OWNED = r"(?<!\b[Tt]he\s)(?<!\b[Aa]\s)(?<![Hh]is\s)(?<![Hh]er\s)(?<![Mm]y\s)(?<![Yy]our\s)(?<![Oo]ur\s)" \
+             r"(?<!'s\s)(?<!’s\s)"
+_OWNED_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Mm]y|[Yy]our|[Oo]ur|[Tt]heir)|\w['’]s)\s+$")
+_VERB_BEFORE = re.compile(rf"\b(?:{V})\s+$")  # "said |Mother"
+_VERB_AFTER = re.compile(rf"\s+{ADVERB}(?:{V})\b")  # "Mother| asked"
+_NAME_AFTER = re.compile(r"\s+[A-Z]")  # "Uncle| Tom": a title before a name
+
+
+@functools.lru_cache(maxsize=4)
+def _kin_word_rx(words: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’\-])(?:{'|'.join(sorted(words, key=len, reverse=True))})(?![\w'’\-])", re.I)
+
+
+def family_names(text: str, words: frozenset[str], least: int, capitalised: frozenset[str] = frozenset()
+                 ) -> dict[str, list[tuple[int, int]]]:
+    """Kin words ``text`` uses as a name: each one that stands bare, no determiner or owner before it, as a
+    speech tag's subject (``said Mother``, ``grandfather said:``) ``least`` times or more, with every bare use of
+    it (its mentions). A word the text writes so is one person of the family the story is told of. Words in
+    ``capitalised`` count only where the text writes them so ("said Papa", not "said papa")."""
+    tagged: dict[str, int] = {}
+    uses: dict[str, list[tuple[int, int]]] = {}
+    for m in _kin_word_rx(words).finditer(text):
+        a, b = m.span()
+        if _OWNED_BEFORE.search(text, max(0, a - 12), a) or _NAME_AFTER.match(text, b):
+            continue
+        word = m.group()
+        uses.setdefault(word.lower(), []).append((a, b))
+        said = _VERB_BEFORE.search(text, max(0, a - 24), a) or _VERB_AFTER.match(text, b, b + 40)
+        if said and not (word.islower() and word in capitalised):
+            tagged[word.lower()] = tagged.get(word.lower(), 0) + 1
+    return {w: at for w, at in uses.items() if tagged.get(w, 0) >= least}
 
 
 def tag_before(lead: str) -> Tag | None:
@@ -185,7 +307,8 @@ def tag_before(lead: str) -> Tag | None:
         # ("said the plan was") may be further off, as news quotes partly.
         if len(rest.split()) <= 3 or (near_verb and len(rest.split()) <= 14):
             return _tag(m, after=False, near=len(rest.split()) <= 6 and not (m.group("between") or "").strip())
-    for rx in (_BEFORE_CLAUSE, _BEFORE_PASSIVE, _BEFORE_SAID_COLON, _BEFORE_HEARD, _BEFORE_MODAL):
+    for rx in (_BEFORE_CLAUSE, _BEFORE_PASSIVE, _BEFORE_SAID_COLON, _BEFORE_HEARD, _BEFORE_MODAL, _BEFORE_CONJUNCT,
+               _BEFORE_ASIDE, _BEFORE_GOING_ON):
         m = rx.search(lead)
         if m:
             return _tag(m, after=False)
@@ -198,7 +321,9 @@ def tag_before(lead: str) -> Tag | None:
     # "an old Crab took the opportunity of saying": one of a kind, not the character the text calls so.
     if (m := _BEFORE_PARTICIPLE.search(lead)) and not _INDEFINITE.search(lead[:m.start("name")]):
         return _tag(m, after=False, near=False)
-    return _verb_last(lead)
+    if m := _BEFORE_PRONOUN_PARTICIPLE.search(lead):
+        return _tag(m, after=False, near=False)
+    return _verb_last(lead) or owned_tag(lead, after=False)
 
 
 # '"I'm the oldest," began Meg, but Jo cut in with a decided, "I'm the man…"': a clause joined to the sentence
@@ -215,6 +340,11 @@ _BEFORE_CONJOINED = re.compile(
 _INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[a-z]+\s+)?$")
 PARTICIPLES = r"saying|remarking|adding|muttering|exclaiming|whispering|observing|crying|calling\s+out|replying|" \
               r"repeating|answering|continuing"
+# "she danced around the room shouting:": the same, its subject "he" or "she" opening the clause.
+_BEFORE_PRONOUN_PARTICIPLE = re.compile(
+    rf"(?:^|[.;,]\s+|\b(?:and|but|so|then|when|while|that|till|until)\s+)(?P<pron>[Hh]e|[Ss]he)"
+    rf"(?P<between>(?:[\s,]+(?!(?:he|she|it|they|I|we|you|and|but)\b)[a-z][\w'’\-]*){{1,10}})"
+    rf"[\s,]+(?P<verb>{PARTICIPLES}|shouting|laughing|sobbing)(?:\s+to\s+(?:himself|herself|her|him))?\s*[,:]?\s*$")
 _BEFORE_PARTICIPLE = re.compile(
     rf"(?<![\w'’])(?P<name>{NAME})(?P<between>(?:[\s,]+(?!(?:he|she|it|they|I|we|you)\b)[a-z][\w'’\-]*){{0,12}})"
     rf"[\s,]+(?P<verb>{PARTICIPLES})(?:\s+to\s+(?:itself|himself|herself|her|him|[a-z]+\s+[a-z]+))?"
