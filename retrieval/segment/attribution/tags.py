@@ -110,10 +110,13 @@ _BEFORE_CONJUNCT = re.compile(
 # as if the idea had struck her,": the last clause's subject, a speech verb, and an aside with no subject of its own.
 _ASIDE = (r"(?:,?\s+(?:with|in|to|as|by|full|[a-z]+ing)\b"
           r"(?:(?!\b(?:he|she|they|we|I|and|but|then)\b)[a-z ,'’\-]){0,70})?")
+# An aside between the name and its verb that is a clause of its own ("Sarah and Victoria, died in the crush,
+# said:") makes the name that clause's subject: only a relative, a participle or a phrase opens an aside.
+_ASIDE_OPENS = r"(?:who|whom|whose|which|with|in|to|as|by|at|on|[a-z]+ing|[a-z]+ly)\b"
 _BEFORE_ASIDE = re.compile(
     rf"(?:^|[,;]\s+|\b(?i:and|but|so|then|when|while|as|till|until|for)\s+)(?:then\s+)?(?:the\s+)?"
     rf"(?!(?:And|But|So|Then|When|While|As|Till|Until|For)\s)(?P<name>{NAME})"
-    rf"(?:,\s+[a-z][^\"“”‘’«».!?;:,]{{0,60}},)?\s+{ADVERB}(?P<verb>{V})(?:\s+{PARTICLE})?\b(?:\s+[a-z]+ly)?"
+    rf"(?:,\s+{_ASIDE_OPENS}[^\"“”‘’«».!?;:,]{{0,60}},)?\s+{ADVERB}(?P<verb>{V})(?:\s+{PARTICLE})?\b(?:\s+[a-z]+ly)?"
     rf"{_ASIDE}\s*[,:]?\s*$")
 # "Rat was saying at intervals,", "the Mole kept muttering:": a name, and its speech going on as it is told.
 _BEFORE_GOING_ON = re.compile(
