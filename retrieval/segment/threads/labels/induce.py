@@ -30,6 +30,7 @@ from .shapes import (
     NAME_ALONE,
     NAME_DOT,
     NUMBERED,
+    PLACEHOLDER_RE,
     QA,
     SHAPES,
     STAMPED_ALONE,
@@ -58,6 +59,9 @@ TOKEN_RE = re.compile(r"(?<![\w'’\-])[\w'’\-]++")
 WORD_USE_RE = re.compile(r"(?<![\w'’\-@<])[\w'’\-]++(?!\s?:)")
 UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana and ideographs
 HEADER_GAP = 2  # a post header's words may start after this many blank lines
+# Blank lines that may stand between a label alone on its line and its words: a post header's, and a transcription
+# service's label with its time, which re-published exports set apart by a blank line (``0:00 Name  00:00``).
+BELOW_GAPS = {HEADER: HEADER_GAP, STAMPED_ALONE: 1}
 NAMELESS = (NUMBERED, JOINT)  # shapes whose labels end a turn but name nobody one can quote
 # A shape read only beside another, however rare (``* nick waves`` in an IRC log, a bullet anywhere else; a
 # numbered speaker in a play, a list item anywhere else).
@@ -183,7 +187,8 @@ def _named(page: Page, tally: Tally) -> Tally:
         return tally.shape not in NAMELESS and not tally.worded(page, k) and \
             (not tally.shape.proper or _proper(page, k))
     ok = {k: named(k) for k in tally.counts}
-    return replace(tally, hits=tuple(replace(h, nameless=not ok.get(key(h.label), True)) for h in tally.hits))
+    return replace(tally, hits=tuple(replace(h, nameless=h.nameless or not ok.get(key(h.label), True))
+                                     for h in tally.hits))
 
 
 def _words(text: str) -> int:
@@ -228,9 +233,10 @@ def hit(page: Page, ln: Line, shape: Shape) -> Hit | None:
         return Hit(ln.index, label, None, shape, system=True)  # ``<***> Buffer Playback…``: a bouncer's, no one's
     if shape is STAMPED_ALONE and key(label) in FIELD_KEYS:  # ``Note 00:18:35``: the service's note ends a turn
         return Hit(ln.index, label, None, shape, nameless=True)
+    nameless = shape.family is Family.SPEECH and PLACEHOLDER_RE.match(key(label)) is not None
     if key(label) in FIELD_KEYS or not key(label):
         return None
-    if shape.below and not _words_below(page, ln, shape, HEADER_GAP if shape is HEADER else 0):
+    if shape.below and not _words_below(page, ln, shape, BELOW_GAPS.get(shape, 0)):
         return None
     if shape is FROM and not any(MAIL_HEADER_RE.match(x.text) for x in page.lines[max(0, ln.index - 3):ln.index + 4]):
         return None  # a From line outside a header block is a quoted original's
@@ -244,7 +250,7 @@ def hit(page: Page, ln: Line, shape: Shape) -> Hit | None:
     again = shape.pattern.match(rest) if rest and shape is COLON else None
     if again is not None and key(label_of(again)) not in FIELD_KEYS:  # ``FEINSTEIN: FORD: I didn't…``: Ford's
         return Hit(ln.index, label_of(again), start + again.start("rest"), shape)
-    return Hit(ln.index, label, start, shape)
+    return Hit(ln.index, label, start, shape, nameless=nameless)
 
 
 def _relayed(ln: Line, shape: Shape, label: str, start: int, rest: str) -> Hit | None:

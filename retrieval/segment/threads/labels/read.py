@@ -92,7 +92,10 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
     in_cue = in_header = False  # in a direction over several lines; in a message's header, up to a blank line
     quoted: set[int] = set()  # lines read as quoted, for a quotation's wrapped tail
     quoting = Quoting()  # who wrote each quoted depth of a message, read from its attribution lines
-    stamped = 2 * sum(unstamped(page.lines[line].text)[0] > 0 for line in hits) > len(hits)  # a log's lines
+    # A log's lines: a stamped line without a label is the server's. Where the labels stand alone with the words
+    # below (``0:00 Ann  00:10`` over ``0:00 Hello``), every line carries the export's stamp, the words' too.
+    stamped = 2 * sum(unstamped(page.lines[line].text)[0] > 0 for line in hits) > len(hits) and \
+        any(h.start is not None for h in hits.values())
     mail = any(t.shape is FROM for t in shapes)  # a digest: the header lines around each From are nobody's
     answers = _answers(page, shapes)
     riders = _riders(page, [h for h in hits.values() if h.start is None])
@@ -116,6 +119,9 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
             # A label seen once in a shape that is often a heading names nobody; words after it are still words.
             turns.append(Turn(ln.index, None, h.start) if once and h.shape.once_is_heading and h.line not in short else
                          _turn(h, names[h.label], seen[h.line]))
+            if (words := _stamped_words(page, h)) is not None:  # ``0:00 Hello``: the stamp is the export's
+                skip.append(h.line)
+                turns[-1] = replace(turns[-1], line=words[0], start=words[1])
             quoting.reset(turns[-1])  # a new speaker's turn: no attribution of another's holds across it
             asked = answers is not None
         elif h is not None or (family is Family.CHAT and SYSTEM_RE.match(text)) or (stamped and text != ln.text):
@@ -138,6 +144,16 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
         elif (resumed := quoting.resume(ln)) is not None:
             turns.append(resumed)
     return Reading(family, tuple(shapes), tuple(turns), tuple(skip), tuple(others))
+
+
+def _stamped_words(page: Page, h: Hit) -> tuple[int, int] | None:
+    """Under a label alone on its line, the first line of words when it opens with a time stamp (an export that
+    stamps every line, ``0:00 Hello…``): that line, and where its words start after the stamp, which is nobody's."""
+    if h.start is not None:
+        return None
+    ln = next((x for x in page.lines[h.line + 1:h.line + 3] if not x.blank), None)
+    skip = unstamped(ln.text)[0] if ln is not None else 0
+    return (ln.index, ln.start + skip) if skip and skip < len(ln.text) else None
 
 
 def _riders(page: Page, below: list[Hit]) -> set[int]:

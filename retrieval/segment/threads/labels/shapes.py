@@ -92,9 +92,12 @@ BOLD_ALONE = Shape("**NAME**", re.compile(r"^(?:\*\*|__)(?P<name>[^*_\n]{1,60}?)
 # A transcription service's label with the time it starts (and ends), alone on its line, the words below: Otter's
 # ``Speaker 1  0:03``, ``Sean Hannity 00:00:05-00:00:14 (9 sec)``, ``Jane Doe [00:01:02]``.
 _CLOCK = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?"
+# Edited into Markdown, the name is often bold (``**Emma**  0:24``); re-published, every line of the export may carry
+# the same time before it (``0:00 Michael Kennedy  00:00``), read as any stamp before a label.
 STAMPED_ALONE = Shape("Name 0:00", re.compile(
-    rf"^(?P<name>{_NAME}(?:\s+\d{{1,2}})?)\s+{_CLOCK}(?:\s*[-–]\s*{_CLOCK})?(?:\s*\([^()\n]{{1,20}}\))?\s*:?$"),
-    Family.SPEECH, below=True, stamped=False)
+    rf"^(?:\*\*|__)?(?P<name>{_NAME}(?:\s+\d{{1,2}})?)(?:\*\*|__)?\s+{_CLOCK}(?:\s*[-–]\s*{_CLOCK})?"
+    r"(?:\s*\([^()\n]{1,20}\))?\s*:?$"),
+    Family.SPEECH, below=True, stamped=True)
 NAME_ALONE = Shape("Name:", re.compile(rf"^(?P<name>{_UP}[\w'’.\-]*(?:\s+{_UP}[\w'’.\-]*){{0,3}}){_EXTENSION}?:$"),
                    Family.SPEECH, below=True, once_is_heading=True)
 # A post's header: "[user](…) commented at …:", "**user** opened this issue", "@user replied".
@@ -106,8 +109,10 @@ QA = Shape("Q / A", re.compile(
     r"^(?:\*\*|__)?(?P<name>[QA])(?:(?:\*\*|__)?[.:](?:\*\*|__)?\s*|\s{2,}|\t\s*|(?<=Q)\s+(?=[A-Z\"“]))(?P<rest>\S.*)$"),
     Family.SPEECH, voices=1)
 
-SHAPES: tuple[Shape, ...] = (ANGLE, TABBED, ACTION, HEADER, FROM, QA, BOLD, COLON, JOINT, CAPS_DOT, NAME_DOT, NUMBERED,
-                             STAMPED_ALONE, CAPS_ALONE, BOLD_ALONE, NAME_ALONE)
+# A label with its time alone on a line is tried before the inline shapes: ``**Emma**  0:24`` is no bold label
+# whose words are a clock.
+SHAPES: tuple[Shape, ...] = (ANGLE, TABBED, ACTION, HEADER, FROM, QA, STAMPED_ALONE, BOLD, COLON, JOINT, CAPS_DOT,
+                             NAME_DOT, NUMBERED, CAPS_ALONE, BOLD_ALONE, NAME_ALONE)
 
 # Chat lines that are the server's, not a person's: joins, quits, topic and mode changes.
 SYSTEM_RE = re.compile(
@@ -157,6 +162,15 @@ FIELD_KEYS = frozenset(_FIELD_WORDS.split()) | {
     "back to scene", "continued", "cont'd", "more", "the end", "end", "int", "ext", "mr", "mrs", "ms", "dr", "st",
     "no", "nos", "vol", "fig", "jr", "sr", "ch", "pp", "ed", "eds", "etc", "inc", "ltd", "co", "corp", "vs", "act",
     "scene", "chapter", "part", "book", "section", "article", "appendix", "table"}
+
+
+# A transcription service's label for a voice it could not tell (``Unknown Speaker``, ``Unidentified Male``,
+# ``Multiple Speakers``): a turn boundary, no one's name; it stands for different people in one document. A numbered
+# voice (``Speaker 2``) is one voice throughout, and stays its label.
+PLACEHOLDER_RE = re.compile(
+    r"^(?:(?:unknown|unidentified|unnamed|unrecognized|unrecognised)(?:\s+(?:speaker|voice|male|female|man|woman|"
+    r"person|participant|caller|member))?|(?:multiple|several|various|other)\s+(?:speakers|voices)|crosstalk|"
+    r"inaudible|unintelligible)$", re.IGNORECASE)
 
 
 def given(pattern: str) -> Shape:

@@ -495,3 +495,33 @@ def test_a_line_of_words_repeated_under_a_few_labels_is_still_someones():
            "ANN\nYes.\n\nBEN\nThat is all.\n")
     got = turns(doc)
     assert got.count(("Ann", "Yes.")) == 4  # a short reply she gives often is hers, not the label's furniture
+
+
+def test_an_export_that_stamps_every_line_keeps_the_stamps_out_of_the_words():
+    """Re-published Otter exports stamp every line with the same time (``0:00 Ann Lee  00:00`` over ``0:00
+    Hello``), a blank line between: the label alone is read, and the words start after their line's stamp."""
+    doc = ("0:00 Ann Lee  00:00\n\n0:00 Welcome back to the budget hour.\n\n"
+           "0:00 Tom Ruiz  00:07\n\n0:00 Thanks, glad to be here again.\n\n"
+           "0:00 Ann Lee  00:12\n\n0:00 Where do the parks stand this year?\n\n"
+           "0:00 Tom Ruiz  00:20\n\n0:00 They get more than last year.\n")
+    assert turns(doc) == [("Ann Lee", "Welcome back to the budget hour."),
+                          ("Tom Ruiz", "Thanks, glad to be here again."),
+                          ("Ann Lee", "Where do the parks stand this year?"),
+                          ("Tom Ruiz", "They get more than last year.")]
+
+
+def test_a_transcription_label_in_bold_with_its_time_is_no_bold_label_whose_words_are_a_clock():
+    doc = ("**Emma**  0:00  \nToday we talk about systems design.\n\n**Kelly**  0:24  \nWelcome to the show.\n\n"
+           "**Emma**  0:32  \nLet us start with load balancing.\n\n**Kelly**  0:46  \nSounds good to me.\n")
+    assert [s for s, _ in turns(doc)] == ["Emma", "Kelly", "Emma", "Kelly"]
+
+
+def test_a_voice_the_service_could_not_tell_is_a_turn_of_nobody_named():
+    """``Unknown Speaker`` is Otter's label for every voice it did not identify: different people in one document,
+    so a boundary, never a name; a numbered voice (``Speaker 2``) is one voice throughout and keeps its label."""
+    doc = ("Maria Lopez  0:00\nSo the first thing is the venue.\n\nUnknown Speaker  0:05\nWe booked the library.\n\n"
+           "Maria Lopez  0:09\nGreat, and the date?\n\nUnknown Speaker  0:14\nThe second Friday of May.\n\n"
+           "Speaker 2  0:20\nAnd the caterer is confirmed.\n\nSpeaker 2  0:26\nFor sixty people.\n")
+    got = turns(doc)
+    assert [s for s, _ in got] == ["Maria Lopez", None, "Maria Lopez", None, "Speaker 2", "Speaker 2"]
+    assert ("None", "We booked the library.") not in got and (None, "We booked the library.") in got
