@@ -42,8 +42,8 @@ def turn_units(page: Page, turns: list[Turn], skip: Iterable[int] = (), others: 
     units: list[Unit] = []
     for i, turn in enumerate(turns):
         stop = turns[i + 1].line if i + 1 < len(turns) else len(page.lines)
-        if not turn.keep:
-            continue
+        if not turn.keep:  # a system line is nobody's, and only its own line: what follows it is nobody named's
+            turn = Turn(turn.line, None)
         runs: list[tuple[bool, list[Span]]] = [(False, [])]  # (someone else's, the run's line spans)
         if turn.start is not None and turn.start < page.lines[turn.line].end:
             runs[-1][1].append((turn.start, page.lines[turn.line].end))

@@ -135,7 +135,7 @@ class Tally:
         ``said``: the document says it is a transcript (a subtitle file, the manifest): one turn will do."""
         if said:
             return any(not h.system for h in self.hits) and self._says_something(page)
-        if not self._spread(page, span):
+        if not self.shape.anywhere and not self._spread(page, span):
             return False
         if self.short_record(page):
             return True

@@ -35,6 +35,7 @@ from .shapes import (
     CUE_RE,
     FROM,
     MAIL_HEADER_RE,
+    MARKUP_LINE_RE,
     QA,
     QUOTED_RE,
     SYSTEM_RE,
@@ -72,8 +73,10 @@ def read_labels(page: Page, hints: LayoutHints = NO_HINTS) -> Reading | None:
 
 
 def _furniture(page: Page, ln, text: str, attribution: bool, mail: bool) -> bool:
-    """An attribution line of quoted mail ("On … X wrote:") or a digest's header line: nobody's words."""
-    return attribution or ATTRIBUTION_RE.match(text) is not None or (mail and MAIL_HEADER_RE.match(text) is not None)
+    """An attribution line of quoted mail ("On … X wrote:"), a digest's header line, a line of nothing but markup
+    (``</details>`` closing a pasted log): nobody's words."""
+    return attribution or ATTRIBUTION_RE.match(text) is not None or (mail and MAIL_HEADER_RE.match(text) is not None) \
+        or MARKUP_LINE_RE.match(ln.text) is not None
 
 
 def _read(page: Page, hints: LayoutHints) -> Reading | None:

@@ -34,6 +34,7 @@ class Shape:
     stamped: bool = True  # a time stamp may stand before the label (not in the manifest's own pattern)
     timed: bool = False  # a time stamp must stand before the label: without one, the line is a table's row
     proper: bool = False  # its labels look like sentence starts (``Lane.  I didn't…``): each must be a proper noun
+    anywhere: bool = False  # a log pasted into a page: its lines need not run down the page nor close it
 
 
 # A time stamp before the label: [22:01:22], 23:05:28, 2024-03-14T10:00:00Z, [1/2/2024 9:15 AM]; nobody's words.
@@ -58,6 +59,13 @@ ANGLE = Shape("<nick>", re.compile(r"^<[@+%&~!]?\s?(?P<name>[^\s<>/][^\s<>]{0,31
 # ``north<TAB>120 units`` is a tab-separated table, its first column no one's name.
 TABBED = Shape("nick<TAB>", re.compile(r"^(?P<name>[@+%&~]?[^\s<>*\-][^\s<>]{0,31})\t+(?P<rest>\S.*)$"), Family.CHAT,
                timed=True)
+# A video call's saved chat: ``18:56:12 From Lucas Czech to Everyone : words`` (``From Ann : words`` in older
+# versions, ``to Bob(Direct Message)`` for a private one). The wording and the stamp are the shape's evidence, not
+# recurrence: a sender seen once is a sender; and the log may be pasted anywhere (each line is a whole message, so
+# nothing after it becomes its sender's).
+CALL_CHAT = Shape("From Name to Everyone :", re.compile(
+    r"^From\s+(?P<name>\S[^:\n]{0,60}?)(?:\s+to\s+\S[^:\n]{0,60}?)?\s+:\s+(?P<rest>\S.*)$"), Family.CHAT,
+    recurs=False, timed=True, anywhere=True)
 ACTION = Shape("* nick", re.compile(r"^\*\s+(?P<name>[^\s*]{1,32})\s+(?P<rest>\S.*)$"), Family.CHAT, voices=1)
 BOLD = Shape("**Name**:", re.compile(
     r"^(?:[*\-•+]\s+)?(?:\*\*|__)(?P<name>[^*_\n]{1,60}?)\s*:?(?:\*\*|__)\s*:?\s+(?P<rest>\S.*)$"), Family.SPEECH)
@@ -111,8 +119,8 @@ QA = Shape("Q / A", re.compile(
 
 # A label with its time alone on a line is tried before the inline shapes: ``**Emma**  0:24`` is no bold label
 # whose words are a clock.
-SHAPES: tuple[Shape, ...] = (ANGLE, TABBED, ACTION, HEADER, FROM, QA, STAMPED_ALONE, BOLD, COLON, JOINT, CAPS_DOT,
-                             NAME_DOT, NUMBERED, CAPS_ALONE, BOLD_ALONE, NAME_ALONE)
+SHAPES: tuple[Shape, ...] = (ANGLE, TABBED, CALL_CHAT, ACTION, HEADER, FROM, QA, STAMPED_ALONE, BOLD, COLON, JOINT,
+                             CAPS_DOT, NAME_DOT, NUMBERED, CAPS_ALONE, BOLD_ALONE, NAME_ALONE)
 
 # Chat lines that are the server's, not a person's: joins, quits, topic and mode changes.
 SYSTEM_RE = re.compile(
@@ -128,6 +136,8 @@ INLINE_CUE_RE = re.compile(r"\[(?:[A-Z][^\]\n]{0,200}[.!?]|[a-z][a-z ]{1,30}|[A-
 # A direction opened on one line and closed on a later one.
 CUE_OPEN_RE = re.compile(r"^(?:\[[^\]]*|\([^)]*)$")
 CUE_CLOSE_RE = re.compile(r"[\])][.!]?$")
+# A line of nothing but HTML tags (``</details>``, ``<summary>Chat</summary>`` has words and is no such line).
+MARKUP_LINE_RE = re.compile(r"^\s*(?:</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>\s*)+$")
 # A quoted line (``> …``): the quoted person's words, already in their own turn; never the quoter's.
 QUOTED_RE = re.compile(r"^>")
 # Where a turn ends with nobody's words after it: a heading, a rule (``---- Original Message ----`` too), an

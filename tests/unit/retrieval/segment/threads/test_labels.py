@@ -525,3 +525,19 @@ def test_a_voice_the_service_could_not_tell_is_a_turn_of_nobody_named():
     got = turns(doc)
     assert [s for s, _ in got] == ["Maria Lopez", None, "Maria Lopez", None, "Speaker 2", "Speaker 2"]
     assert ("None", "We booked the library.") not in got and (None, "We booked the library.") in got
+
+
+def test_a_video_calls_saved_chat_pasted_into_minutes_is_read_message_by_message():
+    """``18:56:12 From Ann Lee to Everyone : words``: the sender, never the addressee; a sender seen once is one; the
+    minutes around the pasted chat are nobody named's, and a stamped line naming nobody ends at its own line."""
+    doc = ("## 03.07.2021 - Datasets\nWe discussed the soil databases and the image tiles.\n\n<details>\n"
+           "    18:56:12 From Ann Lee to Everyone : https://example.org/soil<br>\n"
+           "    19:06:40 From tom ruiz to Everyone : the reads are here<br>\n"
+           "    19:09:49 From Dan Wu to Everyone : ViT<br>\n    19:28:32 From Dan Wu to Everyone : Attention<br>\n"
+           "    19:30:01 From Dan Wu to Everyone : pixel = [1,2,3]<br>\n"
+           "    19:31:02 From Dan Wu to Ann Lee(Direct Message) : see you later<br>\n</details>\n\n"
+           "[6:59 PM] <br>\n    config = load(path)<br>\n\nNext meeting: 17.07.2021\n")
+    got = turns(doc, Family.CHAT)
+    assert [s for s, _ in got if s] == ["Ann Lee", "tom ruiz", "Dan Wu", "Dan Wu", "Dan Wu", "Dan Wu"]
+    assert ("Dan Wu", "see you later<br>") in got and not any(s == "Everyone" for s, _ in got)
+    assert any(s is None and "config = load(path)" in words for s, words in got)  # not the system line's to drop
