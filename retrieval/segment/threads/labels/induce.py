@@ -32,6 +32,7 @@ from .shapes import (
     NUMBERED,
     PLACEHOLDER_RE,
     QA,
+    SECTION_RE,
     SHAPES,
     STAMPED_ALONE,
     SYSTEM_RE,
@@ -157,10 +158,17 @@ class Tally:
 
     def _spread(self, page: Page, span: int) -> bool:
         """The labels run down the page and close it: a short record too, else an exchange quoted inside an
-        article reads as one, and the narration after it would be the last speaker's."""
-        if self.hits[-1].line - self.hits[0].line < MIN_SPREAD * span:
+        article reads as one, and the narration after it would be the last speaker's. A heading or a rule after
+        the last label closes the labels' section (a post's comments, its footer): what follows it is no one's
+        turn, and the section is measured on its own."""
+        first, last = self.hits[0].line, self.hits[-1].line
+        end = next((ln.index for ln in page.content(last + 1) if SECTION_RE.match(ln.text)), None)
+        if end is not None:
+            section = page.content(0, end)
+            span = section[-1].index - section[0].index
+        if last - first < MIN_SPREAD * span:
             return False
-        return len(page.content(self.hits[-1].line + 1)) <= MAX_TAIL * len(page.content(self.hits[0].line))
+        return len(page.content(last + 1, end)) <= MAX_TAIL * len(page.content(first, end))
 
     def short_record(self, page: Page) -> bool:
         """Three or four turns, too few to learn a shape from, read all the same when they are written formally

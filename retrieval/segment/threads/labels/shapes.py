@@ -126,8 +126,11 @@ SHAPES: tuple[Shape, ...] = (ANGLE, TABBED, CALL_CHAT, ACTION, HEADER, FROM, QA,
 SYSTEM_RE = re.compile(
     r"^(?:-->|<--|---|-!-|\*\*\*|<==|==>)\s|^\*\s+\S+\s+(?:has\s+(?:joined|quit|left)|is now known as|sets mode|"
     r"changes topic|has changed the topic|was kicked)\b|^\S+\s+(?:has\s+(?:joined|quit|left)\s|is now known as\s)")
-# A whole line in brackets, parentheses or emphasis: a cue, a stage direction, nobody's words.
-CUE_RE = re.compile(r"^(?:\[[^\]]{1,200}\]|\([^)]{1,200}\)|\*[^*]{1,160}\*|_[^_]{1,160}_)[.!]?$")
+# A whole line in brackets, parentheses or emphasis: a cue, a stage direction, nobody's words. Emphasis inside
+# brackets or parentheses (``[_By which I mean: …_]``, ``(_[x-posted](…)._)``) is an editor's or a blogger's
+# interpolation, however long, links and all: written in the speaker's voice at times, never the speaker's words.
+CUE_RE = re.compile(r"^(?:\[[^\]]{1,200}\]|\([^)]{1,200}\)|\*[^*]{1,160}\*|_[^_]{1,160}_|"
+                    r"\[([_*])\S.{0,800}\1\]|\(([_*])\S.{0,800}\2\))[.!]?$")
 # A direction at the head of a speech (``Algernon.  [Takes one.]  Oh!``): the words start after it.
 LEAD_CUE_RE = re.compile(r"^(?:\[[^\]]{1,200}\]|\([^)]{1,200}\))\s*")
 # A direction inside a speech: a bracketed sentence (``[Reading.]``), or a bracketed cue in one case
@@ -136,8 +139,9 @@ INLINE_CUE_RE = re.compile(r"\[(?:[A-Z][^\]\n]{0,200}[.!?]|[a-z][a-z ]{1,30}|[A-
 # A direction opened on one line and closed on a later one.
 CUE_OPEN_RE = re.compile(r"^(?:\[[^\]]*|\([^)]*)$")
 CUE_CLOSE_RE = re.compile(r"[\])][.!]?$")
-# A line of nothing but HTML tags (``</details>``, ``<summary>Chat</summary>`` has words and is no such line).
-MARKUP_LINE_RE = re.compile(r"^\s*(?:</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>\s*)+$")
+# A line of nothing but HTML tags or links without text (``</details>``, ``[](https://…/about-these-ads/)``); a
+# ``<summary>Chat</summary>`` has words and is no such line.
+MARKUP_LINE_RE = re.compile(r"^\s*(?:</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>\s*|\[\]\([^()\s]*\)\s*)+$")
 # A quoted line (``> …``): the quoted person's words, already in their own turn; never the quoter's.
 QUOTED_RE = re.compile(r"^>")
 # Where a turn ends with nobody's words after it: a heading, a rule (``---- Original Message ----`` too), an
@@ -146,6 +150,8 @@ QUOTED_RE = re.compile(r"^>")
 BREAK_RE = re.compile(r"^(?:#{1,6}\s|[-=_*~]{3,}$|(?:[-*_]\s+){2,}[-*_]$|-{2,}\s*[\w ]{3,40}?\s*-{2,}$|"
                       r"\*{1,2}[^*\n]{1,30}\*{1,2}:?\s*:|(?:INT|EXT|I/E|INT\./EXT)[.\s]|"
                       r"[A-Z][A-Z ]{1,30}\b(?:TO:|IN\.|OUT\.)$|THE END\.?$)")
+# A heading or a rule: where a section of a page ends (a post's comments start after ``### Comments``).
+SECTION_RE = re.compile(r"^(?:#{1,6}\s|[-=_*~]{3,}\s*$|(?:[-*_]\s+){2,}[-*_]\s*$)")
 # Keys that head fields, not speeches (``Photo: Reuters``, ``Date: …``): never a speaker, however often seen.
 _FIELD_WORDS = """
 note notes photo photos image images picture source sources credit credits caption date time from to cc bcc subject

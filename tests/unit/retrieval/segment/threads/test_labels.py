@@ -541,3 +541,24 @@ def test_a_video_calls_saved_chat_pasted_into_minutes_is_read_message_by_message
     assert [s for s, _ in got if s] == ["Ann Lee", "tom ruiz", "Dan Wu", "Dan Wu", "Dan Wu", "Dan Wu"]
     assert ("Dan Wu", "see you later<br>") in got and not any(s == "Everyone" for s, _ in got)
     assert any(s is None and "config = load(path)" in words for s, words in got)  # not the system line's to drop
+
+
+def test_a_bloggers_bracketed_gloss_under_each_quoted_line_is_nobodys_and_comments_close_the_record():
+    """A post quoting a hearing line by line (``**ANN LEE (R):** words``), each line glossed in brackets and
+    emphasis in the senator's voice (``[_What I mean: …_]``, long, with links): the gloss is the blogger's, never
+    the senator's. The comment thread after a heading closes the record, however long it runs."""
+    gloss = ("[_What I mean is that I have not read them, and I will not, whatever the [record](http://example.org)"
+             " says._]")
+    doc = ("## A brief translation of the hearing\n\n"
+           f"**ANN LEE (R):** I have read your speeches several times.\n\n{gloss}\n\n"
+           "**BO DIAZ (D):** Do you think the statute is clear?\n\n[_I have not read it._]\n\n"
+           "**ANN LEE (R):** Is there anything in it about the first trimester?\n\n[_Because I wasn't kidding._]\n\n"
+           "**BO DIAZ (D):** Let us talk about the firefighters case.\n\n(_[x-posted](http://example.org/a)._)\n\n"
+           "[](https://example.com/about-these-ads/)\n\n### 5 comments\n\n"
+           + "".join(f"[July {d}, 2009 at 8:22 pm](http://example.org/#c{d})\n\n**reader{d}**\n\n"
+                     f"Thanks for this, it made my day number {d}.\n\nI could not watch it myself.\n\n"
+                     for d in range(5)))
+    got = turns(doc)
+    assert [s for s, _ in got if s] == ["Ann Lee", "Bo Diaz", "Ann Lee", "Bo Diaz"]
+    assert not any("What I mean" in words or "x-posted" in words or "about-these-ads" in words
+                   for s, words in got if s)
