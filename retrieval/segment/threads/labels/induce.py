@@ -32,6 +32,7 @@ from .shapes import (
     NUMBERED,
     PLACEHOLDER_RE,
     QA,
+    RECORD_LABEL_RE,
     SECTION_RE,
     SHAPES,
     STAMPED_ALONE,
@@ -109,6 +110,14 @@ class Tally:
         short = {k for k in counts if " " not in k}
         return {h.line: counts[_person(key(h.label), short)] for h in self.hits}
 
+    def record_styled(self) -> bool:
+        """Every recurring label in an official record's typography (``Mr. WARNER.``, ``The PRESIDING OFFICER.``):
+        its speeches may run for pages, and a capitalised line seen once without a title (``SEC. 1404.``) is a
+        section of a text read into it, no speaker."""
+        seen = self.seen()
+        recurring = [h for h in self.hits if seen[h.line] > 1]
+        return len(recurring) >= MIN_TURNS and all(RECORD_LABEL_RE.match(h.label) for h in recurring)
+
     def recurring_share(self) -> float:
         counts = self.counts
         return sum(c for c in counts.values() if c > 1) / max(1, sum(counts.values()))
@@ -148,7 +157,8 @@ class Tally:
             return False  # a list lettered "A." is no interview
         if self.shape.recurs and self.recurring_share() < MIN_RECURRING_SHARE:
             return False
-        if self.shape.recurs and len(self.hits) < MIN_DENSITY * len(page.content(self.hits[0].line)):
+        if self.shape.recurs and len(self.hits) < MIN_DENSITY * len(page.content(self.hits[0].line)) and \
+                not self.record_styled():
             return False  # a few labels in a long text: lines that happen to start so (a novel's "Charlotte. …")
         if self.shape.proper:
             named = sum(c for label, c in counts.items() if c > 1 and _proper(page, label))
@@ -191,9 +201,12 @@ class Tally:
 def _named(page: Page, tally: Tally) -> Tally:
     """Labels that are no names stay turn boundaries, without a speaker: ordinary words, a sentence-like shape's
     labels that are no proper nouns, a numbered or joint speaker."""
+    record = tally.record_styled()
+
     def named(k: str) -> bool:
         return tally.shape not in NAMELESS and not tally.worded(page, k) and \
-            (not tally.shape.proper or _proper(page, k))
+            (not tally.shape.proper or _proper(page, k)) and (not record or tally.counts[k] > 1 or
+                                                              RECORD_LABEL_RE.match(tally._written[k]) is not None)
     ok = {k: named(k) for k in tally.counts}
     return replace(tally, hits=tuple(replace(h, nameless=h.nameless or not ok.get(key(h.label), True))
                                      for h in tally.hits))

@@ -38,6 +38,7 @@ from .shapes import (
     MARKUP_LINE_RE,
     QA,
     QUOTED_RE,
+    READING_RE,
     SYSTEM_RE,
     Family,
     unstamped,
@@ -132,6 +133,8 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
         elif BREAK_RE.match(ln.text):  # a heading or a rule: it ends the turn; what follows it is nobody's named
             turns.append(Turn(ln.index, None))
             quoting.reset()
+        elif family is Family.SPEECH and READING_RE.search(ln.text):  # ``… read as follows:``: a reading follows
+            turns.append(Turn(ln.index, None, ln.start))
         elif QUOTED_RE.match(ln.text) or _quote_tail(page, ln, quoted):
             quoted.add(ln.index)
             keep, opened = quoting.quoted(ln, tail=not QUOTED_RE.match(ln.text))

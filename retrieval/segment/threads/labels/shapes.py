@@ -74,8 +74,14 @@ COLON = Shape("Name:", re.compile(
     rf"^(?P<name>(?:{_CAPS_NAME}{_EXTENSION}?{_TITLE})|{_NAME}{_EXTENSION}?){_SPAN_STAMP}?\s?(?::\s+|：\s*)"
     r"(?P<rest>\S.*)$"), Family.SPEECH)
 # ``NAME. words``, ``NAME — words``, ``NAME [aside] words``: the direction is nobody's, the words start after it.
+# An official record writes the office with its article, the name in capitals (``The PRESIDING OFFICER.``,
+# ``The SPEAKER pro tempore.``).
+_OFFICE = r"(?:The\s+[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]*){0,3}(?:\s+pro\s+tempore)?)"
 CAPS_DOT = Shape("NAME.", re.compile(
-    rf"^(?P<name>{_CAPS_NAME})(?:{_EXTENSION}(?:\.|\s[—–])?|\.|\s[—–])\s+(?P<rest>\S.*)$"), Family.SPEECH)
+    rf"^(?P<name>{_CAPS_NAME}|{_OFFICE})(?:{_EXTENSION}(?:\.|\s[—–])?|\.|\s[—–])\s+(?P<rest>\S.*)$"), Family.SPEECH)
+# The official record's own typography: a title or an office in ordinary case before a name in capitals (``Mr.
+# WARNER.``, ``The PRESIDING OFFICER.``). Labels all so written are a record's, however long its speeches run.
+RECORD_LABEL_RE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|The)\.?\s+[A-Z][A-Z'’\-]+\b")
 # A digest's or archive's message header: ``From: Ann Lee <ann@example.org>`` among Date/To/Subject lines.
 FROM = Shape("From: Name <address>", re.compile(
     r"^From:\s+(?:\"?(?P<name>[^<>\"@\n]{1,60}?)\"?\s+<[^<>\s]+@[^<>\s]+>|[^\s@]+@\S+\s+\((?P<bare>[^()]{1,60})\))\s*$"),
@@ -142,6 +148,9 @@ CUE_CLOSE_RE = re.compile(r"[\])][.!]?$")
 # A line of nothing but HTML tags or links without text (``</details>``, ``[](https://…/about-these-ads/)``); a
 # ``<summary>Chat</summary>`` has words and is no such line.
 MARKUP_LINE_RE = re.compile(r"^\s*(?:</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>\s*|\[\]\([^()\s]*\)\s*)+$")
+# A line that introduces what is read or quoted next (``The assistant legislative clerk read as follows:``, ``The
+# Chairman … testified before our committee the following:``): what follows is not the last speaker's own words.
+READING_RE = re.compile(r"\b(?:as\s+follows|the\s+following)\s*:\s*$", re.IGNORECASE)
 # A quoted line (``> …``): the quoted person's words, already in their own turn; never the quoter's.
 QUOTED_RE = re.compile(r"^>")
 # Where a turn ends with nobody's words after it: a heading, a rule (``---- Original Message ----`` too), an

@@ -562,3 +562,26 @@ def test_a_bloggers_bracketed_gloss_under_each_quoted_line_is_nobodys_and_commen
     assert [s for s, _ in got if s] == ["Ann Lee", "Bo Diaz", "Ann Lee", "Bo Diaz"]
     assert not any("What I mean" in words or "x-posted" in words or "about-these-ads" in words
                    for s, words in got if s)
+
+
+def test_an_official_records_labels_are_read_however_long_the_speeches_and_a_reading_is_not_the_speakers():
+    """The Congressional Record's typography (``Mr. WARNER.``, ``The PRESIDING OFFICER.``): speeches run for pages,
+    few labels among many lines, still a record. ``SEC. 1404.`` in a text read into it names nobody, and what
+    follows ``… read as follows:`` is read, not the last speaker's own words."""
+    speech = "".join(f"the committee worked on part {i} of the bill with care and in good faith\n" for i in range(150))
+    doc = ("  The PRESIDING OFFICER. Under the previous order, the clerk will report the bill.\n"
+           "  The assistant legislative clerk read as follows:\n       A bill to authorize appropriations.\n"
+           f"  Mr. WARNER. Mr. President, I rise regarding the pending bill.\n{speech}"
+           "  Mr. LEVIN. The glory days.\n  Mr. WARNER. Mr. President, I have the floor.\n"
+           "  The PRESIDING OFFICER. The Senator from Michigan is recognized.\n"
+           f"  Mr. LEVIN. Mr. President, I join with the chairman.\n{speech}"
+           "  The Chairman testified before our committee the following:\n"
+           "       When you join the military, you join the military.\n"
+           "  SEC. 1404. NAVY AND MARINE CORPS PROCUREMENT.\n"
+           "  Mr. WARNER. Mr. President, I concur in those observations.\n"
+           "  The PRESIDING OFFICER. Without objection, it is so ordered.\n")
+    got = turns(doc)
+    named = [s for s, _ in got if s]
+    assert named == ["The PRESIDING OFFICER", "Mr. WARNER", "Mr. LEVIN", "Mr. WARNER", "The PRESIDING OFFICER",
+                     "Mr. LEVIN", "Mr. WARNER", "The PRESIDING OFFICER"]
+    assert not any(s and ("A bill to authorize" in words or "join the military" in words) for s, words in got)
