@@ -96,17 +96,14 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
     in_cue = in_header = False  # in a direction over several lines; in a message's header, up to a blank line
     quoted: set[int] = set()  # lines read as quoted, for a quotation's wrapped tail
     quoting = Quoting()  # who wrote each quoted depth of a message, read from its attribution lines
-    # A log's lines: a stamped line without a label is the server's. Where the labels stand alone with the words
-    # below (``0:00 Ann  00:10`` over ``0:00 Hello``), every line carries the export's stamp, the words' too.
-    stamped = 2 * sum(unstamped(page.lines[line].text)[0] > 0 for line in hits) > len(hits) and \
-        any(h.start is not None for h in hits.values())
+    stamped, answers = _log_stamped(page, hits), _answers(page, shapes)
     mail = any(t.shape is FROM for t in shapes)  # a digest: the header lines around each From are nobody's
-    answers = _answers(page, shapes)
     riders = _riders(page, [h for h in hits.values() if h.start is None])
-    asked = False  # a question of an interview whose answers are unlabelled: its answer comes next
+    asked = reading = False  # an unlabelled answer comes next; a reading (``… as follows:``) does
     for ln in page.content(first):
         h = hits.get(ln.index)
         text = unstamped(ln.text)[1]
+        introduced, reading = reading, family is Family.SPEECH and READING_RE.search(ln.text) is not None
         in_header = in_header and not page.lines[ln.index - 1].blank
         if in_header or ln.index in riders or _furniture(page, ln, text, h is None and quoting.attribution(page, ln),
                                                           mail):
@@ -119,13 +116,7 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
             continue
         in_header = h is not None and h.shape is FROM
         if h is not None and not h.system:
-            once = seen[h.line] == 1
-            # A label seen once in a shape that is often a heading names nobody; words after it are still words.
-            turns.append(Turn(ln.index, None, h.start) if once and h.shape.once_is_heading and h.line not in short else
-                         _turn(h, names[h.label], seen[h.line]))
-            if (words := _stamped_words(page, h)) is not None:  # ``0:00 Hello``: the stamp is the export's
-                skip.append(h.line)
-                turns[-1] = replace(turns[-1], line=words[0], start=words[1])
+            turns.append(_label_turn(page, h, names[h.label], seen[h.line], h.line in short, skip))
             quoting.reset(turns[-1])  # a new speaker's turn: no attribution of another's holds across it
             asked = answers is not None
         elif h is not None or (family is Family.CHAT and SYSTEM_RE.match(text)) or (stamped and text != ln.text):
@@ -133,15 +124,14 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
         elif BREAK_RE.match(ln.text):  # a heading or a rule: it ends the turn; what follows it is nobody's named
             turns.append(Turn(ln.index, None))
             quoting.reset()
-        elif family is Family.SPEECH and READING_RE.search(ln.text):  # ``… read as follows:``: a reading follows
+        elif introduced:  # after ``… read as follows:``: what is read is not the speaker's own words
             turns.append(Turn(ln.index, None, ln.start))
         elif QUOTED_RE.match(ln.text) or _quote_tail(page, ln, quoted):
             quoted.add(ln.index)
             keep, opened = quoting.quoted(ln, tail=not QUOTED_RE.match(ln.text))
             if not keep:  # a quotation nobody is named for is still someone's words: kept, unnamed
                 (others if has_words(ln.text) else skip).append(ln.index)
-            if opened is not None:
-                turns.append(opened)
+            turns += [opened] if opened is not None else []
         elif CUE_RE.match(text):
             skip.append(ln.index)
         elif asked and page.lines[ln.index - 1].blank:  # the question's paragraph has ended: the answer starts
@@ -150,6 +140,26 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
         elif (resumed := quoting.resume(ln)) is not None:
             turns.append(resumed)
     return Reading(family, tuple(shapes), tuple(turns), tuple(skip), tuple(others))
+
+
+def _log_stamped(page: Page, hits: dict[int, Hit]) -> bool:
+    """A log's lines, where a stamped line without a label is the server's: most labels stamped, their words on
+    their line. Where the labels stand alone with the words below (``0:00 Ann  00:10`` over ``0:00 Hello``), every
+    line carries the export's stamp, the words' too."""
+    return 2 * sum(unstamped(page.lines[line].text)[0] > 0 for line in hits) > len(hits) and \
+        any(h.start is not None for h in hits.values())
+
+
+def _label_turn(page: Page, h: Hit, named: Named, seen: int, short: bool, skip: list[int]) -> Turn:
+    """A label's turn. A label seen once in a shape that is often a heading names nobody; words after it are still
+    words. When its words below open with the export's stamp, the turn starts after the stamp, and the label's line
+    is skipped."""
+    turn = Turn(h.line, None, h.start) if seen == 1 and h.shape.once_is_heading and not short else \
+        _turn(h, named, seen)
+    if (words := _stamped_words(page, h)) is not None:
+        skip.append(h.line)
+        turn = replace(turn, line=words[0], start=words[1])
+    return turn
 
 
 def _stamped_words(page: Page, h: Hit) -> tuple[int, int] | None:
