@@ -18,6 +18,7 @@ from .shapes import (
     ACTION,
     ANGLE,
     BOLD,
+    BOLD_ALONE,
     CAPS_ALONE,
     CAPS_DOT,
     COLON,
@@ -61,9 +62,11 @@ TOKEN_RE = re.compile(r"(?<![\w'’\-])[\w'’\-]++")
 WORD_USE_RE = re.compile(r"(?<![\w'’\-@<])[\w'’\-]++(?!\s?:)")
 UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana and ideographs
 HEADER_GAP = 2  # a post header's words may start after this many blank lines
-# Blank lines that may stand between a label alone on its line and its words: a post header's, and a transcription
-# service's label with its time, which re-published exports set apart by a blank line (``0:00 Name  00:00``).
-BELOW_GAPS = {HEADER: HEADER_GAP, STAMPED_ALONE: 1}
+# Blank lines that may stand between a label alone on its line and its words: a post header's; a transcription
+# service's label with its time, which re-published exports set apart by a blank line (``0:00 Name  00:00``);
+# a bold name in Markdown, where a blank line makes the speech a paragraph of its own.
+BELOW_GAPS = {HEADER: HEADER_GAP, STAMPED_ALONE: 1, BOLD_ALONE: 1}
+ALONE_MEMO = "labels alone"  # the page memo's key for the lines that are labels alone, read by every shape
 NAMELESS = (NUMBERED, JOINT)  # shapes whose labels end a turn but name nobody one can quote
 # A shape read only beside another, however rare (``* nick waves`` in an IRC log, a bullet anywhere else; a
 # numbered speaker in a play, a list item anywhere else).
@@ -236,10 +239,14 @@ def _proper(page: Page, label: str) -> bool:
 
 def _tokens(page: Page, pattern: re.Pattern[str]) -> Counter[str]:
     """How often the page writes each word as ``pattern`` reads words: counted once per page, as a search per
-    label took a pass over the text for each of a long record's thousands of labels."""
-    memo = ("label words", pattern.pattern)
+    label took a pass over the text for each of a long record's thousands of labels. Lines that are labels alone
+    are no running text: a chat's lower-case ``From  danny  to  Everyone:`` is the same person's handle, not a use
+    of the word that would make the notes' ``**Danny**`` an ordinary word."""
+    alone = page.memo.get(ALONE_MEMO, frozenset())
+    memo = ("label words", pattern.pattern, alone)
     if memo not in page.memo:
-        page.memo[memo] = Counter(pattern.findall(page.text))
+        text = "\n".join(ln.text for ln in page.lines if ln.index not in alone) if alone else page.text
+        page.memo[memo] = Counter(pattern.findall(text))
     return page.memo[memo]
 
 
@@ -304,6 +311,7 @@ def tallies(page: Page, shapes: tuple[Shape, ...] = SHAPES) -> list[Tally]:
         h = next((h for s in shapes if (h := hit(page, ln, s)) is not None), None)
         if h is not None:
             found[h.shape].append(h)
+    page.memo[ALONE_MEMO] = frozenset(h.line for hs in found.values() for h in hs if h.shape.below)
     tags = {t.casefold() for t in re.findall(r"</([A-Za-z][\w:-]{0,30})>", page.text)}
     if ANGLE in found:
         found[ANGLE] = [h for h in found[ANGLE] if h.label.casefold() not in tags]  # <p>…</p> is markup, not a nick

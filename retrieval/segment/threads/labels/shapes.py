@@ -66,6 +66,11 @@ TABBED = Shape("nick<TAB>", re.compile(r"^(?P<name>[@+%&~]?[^\s<>*\-][^\s<>]{0,3
 CALL_CHAT = Shape("From Name to Everyone :", re.compile(
     r"^From\s+(?P<name>\S[^:\n]{0,60}?)(?:\s+to\s+\S[^:\n]{0,60}?)?\s+:\s+(?P<rest>\S.*)$"), Family.CHAT,
     recurs=False, timed=True, anywhere=True)
+# Its newer export: the header alone, often a list item (``- 07:58:13 From  Ann Lee  to  Everyone:``), the message
+# indented on the next line.
+CALL_CHAT_ALONE = Shape("From Name to Everyone:", re.compile(
+    r"^(?:[-*•]\s+)?\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+From\s+(?P<name>\S[^:\n]{0,60}?)(?:\s+to\s+\S[^:\n]{0,60}?)?\s*:$"),
+    Family.SPEECH, below=True, recurs=False, stamped=False, anywhere=True)
 ACTION = Shape("* nick", re.compile(r"^\*\s+(?P<name>[^\s*]{1,32})\s+(?P<rest>\S.*)$"), Family.CHAT, voices=1)
 BOLD = Shape("**Name**:", re.compile(
     r"^(?:[*\-•+]\s+)?(?:\*\*|__)(?P<name>[^*_\n]{1,60}?)\s*:?(?:\*\*|__)\s*:?\s+(?P<rest>\S.*)$"), Family.SPEECH)
@@ -104,7 +109,7 @@ NAME_DOT = Shape("Name.", re.compile(
 NUMBERED = Shape("1.", re.compile(r"^(?P<name>\d{1,2})\.\s+(?P<rest>\S.*)$"), Family.SPEECH, voices=1)
 CAPS_ALONE = Shape("NAME", re.compile(rf"^(?P<name>{_CAPS_NAME}){_EXTENSION}?\s*[.:]?$"), Family.SPEECH,
                    below=True, once_is_heading=True)
-BOLD_ALONE = Shape("**NAME**", re.compile(r"^(?:\*\*|__)(?P<name>[^*_\n]{1,60}?)\s*:?(?:\*\*|__):?$"), Family.SPEECH,
+BOLD_ALONE = Shape("**NAME**", re.compile(r"^(?:\*\*|__)(?P<name>[^*_\n]{1,60}?)\s*:?(?:\*\*|__):?\s*$"), Family.SPEECH,
                    below=True, once_is_heading=True)
 # A transcription service's label with the time it starts (and ends), alone on its line, the words below: Otter's
 # ``Speaker 1  0:03``, ``Sean Hannity 00:00:05-00:00:14 (9 sec)``, ``Jane Doe [00:01:02]``.
@@ -128,8 +133,8 @@ QA = Shape("Q / A", re.compile(
 
 # A label with its time alone on a line is tried before the inline shapes: ``**Emma**  0:24`` is no bold label
 # whose words are a clock.
-SHAPES: tuple[Shape, ...] = (ANGLE, TABBED, CALL_CHAT, ACTION, HEADER, FROM, QA, STAMPED_ALONE, BOLD, COLON, JOINT,
-                             CAPS_DOT, NAME_DOT, NUMBERED, CAPS_ALONE, BOLD_ALONE, NAME_ALONE)
+SHAPES: tuple[Shape, ...] = (ANGLE, TABBED, CALL_CHAT, CALL_CHAT_ALONE, ACTION, HEADER, FROM, QA, STAMPED_ALONE, BOLD,
+                             COLON, JOINT, CAPS_DOT, NAME_DOT, NUMBERED, CAPS_ALONE, BOLD_ALONE, NAME_ALONE)
 
 # Chat lines that are the server's, not a person's: joins, quits, topic and mode changes.
 SYSTEM_RE = re.compile(

@@ -586,3 +586,22 @@ def test_an_official_records_labels_are_read_however_long_the_speeches_and_a_rea
     assert named == ["The PRESIDING OFFICER", "WARNER", "LEVIN", "WARNER", "The PRESIDING OFFICER",
                      "LEVIN", "WARNER", "MILLER of Florida", "The PRESIDING OFFICER"]
     assert not any(s and ("A bill to authorize" in words or "join the military" in words) for s, words in got)
+
+
+def test_call_notes_with_bold_names_over_blank_lines_and_the_newer_call_chat_below_them():
+    """Markdown call notes: ``**Mikhail Kalinin**`` alone (a trailing space at times), a blank line, the speech;
+    then the call's chat in the newer export, the header alone as a list item (``- 07:58:13 From  Ann Lee  to
+    Everyone:``), the message indented below. A sender's lower-case handle (``danny``) in the chat headers is no
+    use of a word that would make the notes' ``**Danny**`` an ordinary word."""
+    doc = ("# Merge call 7\n\n**Mikhail Kalinin** \n\nWelcome everyone to the call number 7.\n\n**Danny**\n\n"
+           "Very nice, how do we test the harder scenarios?\n\n**Mikhail Kalinin**\n\n"
+           "With a simulation of the network.\n\n"
+           "**Danny**\n\nWe could write fork choice tests for that.\n\n## Zoom chat\n"
+           "- 07:58:13 From  Mikhail Kalinin  to  Everyone:\n    Starting in 5 minutes\n"
+           "- 07:59:32 From  Gary Schulte  to  Everyone:\n    Have a link to the client?\n"
+           "- 08:03:50 From  danny  to  Everyone:\n    https://github.com/ethereum/pm/issues/345\n"
+           "- 08:45:56 From  danny  to  Everyone:\n    yeah, rebase onto it\n")
+    got = turns(doc)
+    assert [s for s, _ in got if s] == ["Mikhail Kalinin", "Danny", "Mikhail Kalinin", "Danny", "Mikhail Kalinin",
+                                        "Gary Schulte", "danny", "danny"]
+    assert ("Mikhail Kalinin", "Starting in 5 minutes") in got
