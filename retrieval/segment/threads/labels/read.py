@@ -96,7 +96,7 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
     in_cue = in_header = False  # in a direction over several lines; in a message's header, up to a blank line
     quoted: set[int] = set()  # lines read as quoted, for a quotation's wrapped tail
     quoting = Quoting()  # who wrote each quoted depth of a message, read from its attribution lines
-    stamped, answers = _log_stamped(page, hits), _answers(page, shapes)
+    stamped, export, answers = _log_stamped(page, hits), _export_stamped(page, hits), _answers(page, shapes)
     mail = any(t.shape is FROM for t in shapes)  # a digest: the header lines around each From are nobody's
     riders = _riders(page, [h for h in hits.values() if h.start is None])
     asked = reading = False  # an unlabelled answer comes next; a reading (``… as follows:``) does
@@ -116,7 +116,7 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
             continue
         in_header = h is not None and h.shape is FROM
         if h is not None and not h.system:
-            turns.append(_label_turn(page, h, names[h.label], seen[h.line], h.line in short, skip))
+            turns.append(_label_turn(page, h, names[h.label], seen[h.line], h.line in short, skip, export))
             quoting.reset(turns[-1])  # a new speaker's turn: no attribution of another's holds across it
             asked = answers is not None
         elif h is not None or (family is Family.CHAT and SYSTEM_RE.match(text)) or (stamped and text != ln.text):
@@ -150,26 +150,38 @@ def _log_stamped(page: Page, hits: dict[int, Hit]) -> bool:
         any(h.start is not None for h in hits.values())
 
 
-def _label_turn(page: Page, h: Hit, named: Named, seen: int, short: bool, skip: list[int]) -> Turn:
+def _label_turn(page: Page, h: Hit, named: Named, seen: int, short: bool, skip: list[int], export: bool) -> Turn:
     """A label's turn. A label seen once in a shape that is often a heading names nobody; words after it are still
-    words. When its words below open with the export's stamp, the turn starts after the stamp, and the label's line
-    is skipped."""
+    words. In an export that stamps every line, the turn starts after its words' stamp, and the label's line is
+    skipped."""
     turn = Turn(h.line, None, h.start) if seen == 1 and h.shape.once_is_heading and not short else \
         _turn(h, named, seen)
-    if (words := _stamped_words(page, h)) is not None:
+    if export and (words := _stamped_words(page, h)) is not None:
         skip.append(h.line)
         turn = replace(turn, line=words[0], start=words[1])
     return turn
 
 
+def _export_stamped(page: Page, hits: dict[int, Hit]) -> bool:
+    """An export that stamps every line (``0:00 Hello…``): the words under most labels alone open with a stamp.
+    Under one label only, "10:30 is when we start" is a speech that starts with a time."""
+    below = [w for h in hits.values() if (w := _first_words(page, h)) is not None]
+    return 2 * sum(unstamped(w.text)[0] > 0 for w in below) > len(below)
+
+
 def _stamped_words(page: Page, h: Hit) -> tuple[int, int] | None:
-    """Under a label alone on its line, the first line of words when it opens with a time stamp (an export that
-    stamps every line, ``0:00 Hello…``): that line, and where its words start after the stamp, which is nobody's."""
+    """Under a label alone on its line, the first line of words when it opens with a time stamp: that line, and
+    where its words start after the stamp, which is nobody's."""
+    first = _first_words(page, h)
+    skip = unstamped(first.text)[0] if first is not None else 0
+    return (first.index, first.start + skip) if skip and skip < len(first.text) else None
+
+
+def _first_words(page: Page, h: Hit) -> Line | None:
+    """The first line under a label alone (a blank line between at most), or None."""
     if h.start is not None:
         return None
-    ln = next((x for x in page.lines[h.line + 1:h.line + 3] if not x.blank), None)
-    skip = unstamped(ln.text)[0] if ln is not None else 0
-    return (ln.index, ln.start + skip) if skip and skip < len(ln.text) else None
+    return next((x for x in page.lines[h.line + 1:h.line + 3] if not x.blank), None)
 
 
 def _riders(page: Page, below: list[Hit]) -> set[int]:

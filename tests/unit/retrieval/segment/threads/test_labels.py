@@ -605,3 +605,9 @@ def test_call_notes_with_bold_names_over_blank_lines_and_the_newer_call_chat_bel
     assert [s for s, _ in got if s] == ["Mikhail Kalinin", "Danny", "Mikhail Kalinin", "Danny", "Mikhail Kalinin",
                                         "Gary Schulte", "danny", "danny"]
     assert ("Mikhail Kalinin", "Starting in 5 minutes") in got
+
+
+def test_a_speech_that_starts_with_a_time_keeps_it_when_the_export_stamps_no_line():
+    doc = ("Speaker 1  0:03\n10:30 is when the doors open.\n\nMaria Lopez  0:09\nWe booked the library.\n\n"
+           "Speaker 1  0:15\nGreat, and the date?\n\nMaria Lopez  0:21\nThe second Friday of May.\n")
+    assert turns(doc)[0] == ("Speaker 1", "10:30 is when the doors open.")
