@@ -164,11 +164,12 @@ QUOTED_RE = re.compile(r"^>")
 # Where a turn ends with nobody's words after it: a heading, a rule (``---- Original Message ----`` too), an
 # emphasised field (``*Topic*: …``).
 # A screenplay's scene heading (``INT. KITCHEN - NIGHT``) and transition (``CUT TO:``, ``FADE OUT.``) too.
-BREAK_RE = re.compile(r"^(?:#{1,6}\s|[-=_*~]{3,}$|(?:[-*_]\s+){2,}[-*_]$|-{2,}\s*[\w ]{3,40}?\s*-{2,}$|"
+# A heading or a rule: where a section of a page ends (a post's comments start after ``### Comments``).
+_SECTION = r"#{1,6}\s|[-=_*~]{3,}\s*$|(?:[-*_]\s+){2,}[-*_]\s*$"
+SECTION_RE = re.compile(rf"^(?:{_SECTION})")
+BREAK_RE = re.compile(rf"^(?:{_SECTION}|-{{2,}}\s*[\w ]{{3,40}}?\s*-{{2,}}$|"
                       r"\*{1,2}[^*\n]{1,30}\*{1,2}:?\s*:|(?:INT|EXT|I/E|INT\./EXT)[.\s]|"
                       r"[A-Z][A-Z ]{1,30}\b(?:TO:|IN\.|OUT\.)$|THE END\.?$)")
-# A heading or a rule: where a section of a page ends (a post's comments start after ``### Comments``).
-SECTION_RE = re.compile(r"^(?:#{1,6}\s|[-=_*~]{3,}\s*$|(?:[-*_]\s+){2,}[-*_]\s*$)")
 # Keys that head fields, not speeches (``Photo: Reuters``, ``Date: …``): never a speaker, however often seen.
 _FIELD_WORDS = """
 note notes photo photos image images picture source sources credit credits caption date time from to cc bcc subject
