@@ -143,8 +143,9 @@ SYSTEM_RE = re.compile(
 # A whole line in brackets, parentheses or emphasis: a cue, a stage direction, nobody's words. Emphasis inside
 # brackets or parentheses (``[_By which I mean: …_]``, ``(_[x-posted](…)._)``) is an editor's or a blogger's
 # interpolation, however long, links and all: written in the speaker's voice at times, never the speaker's words.
+# A record's page marker in double brackets (``[[Page S8537]]``, in the middle of a speech) is one too.
 CUE_RE = re.compile(r"^(?:\[[^\]]{1,200}\]|\([^)]{1,200}\)|\*[^*]{1,160}\*|_[^_]{1,160}_|"
-                    r"\[([_*])\S.{0,800}\1\]|\(([_*])\S.{0,800}\2\))[.!]?$")
+                    r"\[([_*])\S.{0,800}\1\]|\(([_*])\S.{0,800}\2\)|\[\[[^\[\]\n]{1,60}\]\])[.!]?$")
 # A direction at the head of a speech (``Algernon.  [Takes one.]  Oh!``): the words start after it.
 LEAD_CUE_RE = re.compile(r"^(?:\[[^\]]{1,200}\]|\([^)]{1,200}\))\s*")
 # A direction inside a speech: a bracketed sentence (``[Reading.]``), or a bracketed cue in one case

@@ -574,7 +574,7 @@ def test_an_official_records_labels_are_read_however_long_the_speeches_and_a_rea
            f"  Mr. WARNER. Mr. President, I rise regarding the pending bill.\n{speech}"
            "  Mr. LEVIN. The glory days.\n  Mr. WARNER. Mr. President, I have the floor.\n"
            "  The PRESIDING OFFICER. The Senator from Michigan is recognized.\n"
-           f"  Mr. LEVIN. Mr. President, I join with the chairman.\n{speech}"
+           f"  Mr. LEVIN. Mr. President, I join with the chairman.\n{speech}[[Page S8540]]\n{speech}"
            "  The Chairman testified before our committee the following:\n"
            "       When you join the military, you join the military.\n"
            "  SEC. 1404. NAVY AND MARINE CORPS PROCUREMENT.\n"
@@ -584,8 +584,9 @@ def test_an_official_records_labels_are_read_however_long_the_speeches_and_a_rea
     got = turns(doc)
     named = [s.removeprefix("Mr. ") for s, _ in got if s]  # the title is kept or not, the person is the same
     assert named == ["The PRESIDING OFFICER", "WARNER", "LEVIN", "WARNER", "The PRESIDING OFFICER",
-                     "LEVIN", "WARNER", "MILLER of Florida", "The PRESIDING OFFICER"]
+                     "LEVIN", "LEVIN", "WARNER", "MILLER of Florida", "The PRESIDING OFFICER"]  # the marker splits
     assert not any(s and ("A bill to authorize" in words or "join the military" in words) for s, words in got)
+    assert not any("[[Page" in words for _, words in got)  # the page marker is the record's, nobody's words
 
 
 def test_call_notes_with_bold_names_over_blank_lines_and_the_newer_call_chat_below_them():
