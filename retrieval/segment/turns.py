@@ -85,7 +85,8 @@ _CAPS_WORD = re.compile(rf"^[{CAPITALS}][{CAPITALS}'’.\-]*$")  # ÉMILE ZOLA a
 
 def person_name(raw: str, known: Iterable[str] = ()) -> str:
     """A speaker's name as people write it: ``MARA QUILL`` is the ``Mara Quill`` named elsewhere, else title-cased."""
-    name = " ".join(raw.split()).strip(" *_:")
+    # A separator inside the label's markup is the label's, not the name's (``**Danny Ryan (9:02) -** words``).
+    name = re.sub(r"\s+[-–—]+$", "", " ".join(raw.split()).strip(" *_:"))
     # A play's label ends in a full stop ("ALGERNON."): the stop is the label's, not the name's ("Dr." keeps it).
     if re.search(r"\b[^\W\d_]{3,}\.$", name):
         name = name[:-1]

@@ -233,7 +233,9 @@ def _names(page: Page, shapes: list[Tally], family: Family) -> dict[str, Named]:
     labels = list(dict.fromkeys(h.label for t in shapes for h in sorted(t.hits, key=lambda h: h.line)))
     if family is Family.CHAT:
         return _tied(page, shapes, {label: chat_name(label) for label in labels})
-    content = page.content()
+    # A label alone on its line is no running text: ``From  JHM  to  Everyone:`` is no full name "From JHM".
+    alone = {h.line for t in shapes for h in t.hits if h.start is None}
+    content = [ln for ln in page.content() if ln.index not in alone]
     phrases = [*page.fields.values(), *field_names(page.fields), *names_in(content), *first_named(page.text, labels)]
     listed = listed_names(read_roster(page).entries)
     spelled = spelled_names(page.text, phrases, [ln.text for ln in content]) + listed

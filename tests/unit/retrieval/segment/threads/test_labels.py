@@ -612,3 +612,16 @@ def test_a_speech_that_starts_with_a_time_keeps_it_when_the_export_stamps_no_lin
     doc = ("Speaker 1  0:03\n10:30 is when the doors open.\n\nMaria Lopez  0:09\nWe booked the library.\n\n"
            "Speaker 1  0:15\nGreat, and the date?\n\nMaria Lopez  0:21\nThe second Friday of May.\n")
     assert turns(doc)[0] == ("Speaker 1", "10:30 is when the doors open.")
+
+
+def test_a_label_alone_is_no_full_name_and_a_dash_inside_a_bold_label_is_no_part_of_the_name():
+    """``- 09:13:58 From  JHM  to  Everyone:`` gave "From JHM" as the one full name ending in JHM; ``**Danny Ryan
+    (9:02) -** words`` gave "Danny Ryan -"."""
+    chat = "".join(f"- 09:1{i}:58 From  JHM  to  Everyone:\n\tquestion number {i} about the fallback\n\n"
+                   for i in range(3)) + "- 09:20:00 From  pari  to  Everyone:\n\tall links are in the doc\n"
+    assert [s for s, _ in turns(chat)] == ["Jhm", "Jhm", "Jhm", "pari"]  # initials in capitals, title-cased
+    notes = ("**Danny Ryan (9:02) -** Welcome to call number 92, the agenda is in the chat.\n\n"
+             "**Paul Hauner (9:05) -** Lighthouse is ready for the shadow fork.\n\n"
+             "**Danny Ryan (9:07) -** Great, any other client updates today?\n\n"
+             "**Paul Hauner (9:08) -** Nothing else from our side this week.\n")
+    assert [s for s, _ in turns(notes)] == ["Danny Ryan", "Paul Hauner", "Danny Ryan", "Paul Hauner"]
