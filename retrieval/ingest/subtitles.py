@@ -36,21 +36,24 @@ Cue = tuple[str | None, str, float]  # speaker (None: not named), words, start i
 
 
 def _vtt(raw: str) -> list[Cue]:
+    """A cue's voice tag names its speaker; a cue without one may name its speaker as SRT does (``Gilon: So…``),
+    the captioner's way where the voices were not tagged."""
     import webvtt
 
-    return [(c.voice or None, c.text, c.start_time.in_milliseconds() / 1000)
-            for c in webvtt.from_string(raw)]
+    return [(c.voice, c.text, c.start_time.in_milliseconds() / 1000) if c.voice else
+            (*_named(c.text), c.start_time.in_milliseconds() / 1000) for c in webvtt.from_string(raw)]
 
 
 def _srt(raw: str) -> list[Cue]:
     import srt
 
-    out: list[Cue] = []
-    for sub in srt.parse(raw):
-        m = NAMED_RE.match(sub.content.strip())
-        who, words = (m.group("name"), m.group("text")) if m else (None, sub.content)
-        out.append((who, words, sub.start.total_seconds()))
-    return out
+    return [(*_named(sub.content), sub.start.total_seconds()) for sub in srt.parse(raw)]
+
+
+def _named(text: str) -> tuple[str | None, str]:
+    """The speaker a cue's words start with (``NAME: words``), and the words; None when it names nobody."""
+    m = NAMED_RE.match(text.strip())
+    return (m.group("name"), m.group("text")) if m else (None, text)
 
 
 def timestamp(seconds: float) -> str:

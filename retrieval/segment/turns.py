@@ -42,8 +42,8 @@ def turn_units(page: Page, turns: list[Turn], skip: Iterable[int] = (), others: 
     units: list[Unit] = []
     for i, turn in enumerate(turns):
         stop = turns[i + 1].line if i + 1 < len(turns) else len(page.lines)
-        if not turn.keep:
-            continue
+        if not turn.keep:  # a system line is nobody's, and only its own line: what follows it is nobody named's
+            turn = Turn(turn.line, None)
         runs: list[tuple[bool, list[Span]]] = [(False, [])]  # (someone else's, the run's line spans)
         if turn.start is not None and turn.start < page.lines[turn.line].end:
             runs[-1][1].append((turn.start, page.lines[turn.line].end))
@@ -85,7 +85,8 @@ _CAPS_WORD = re.compile(rf"^[{CAPITALS}][{CAPITALS}'’.\-]*$")  # ÉMILE ZOLA a
 
 def person_name(raw: str, known: Iterable[str] = ()) -> str:
     """A speaker's name as people write it: ``MARA QUILL`` is the ``Mara Quill`` named elsewhere, else title-cased."""
-    name = " ".join(raw.split()).strip(" *_:")
+    # A separator inside the label's markup is the label's, not the name's (``**Danny Ryan (9:02) -** words``).
+    name = re.sub(r"\s+[-–—]+$", "", " ".join(raw.split()).strip(" *_:"))
     # A play's label ends in a full stop ("ALGERNON."): the stop is the label's, not the name's ("Dr." keeps it).
     if re.search(r"\b[^\W\d_]{3,}\.$", name):
         name = name[:-1]

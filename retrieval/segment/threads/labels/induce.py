@@ -18,6 +18,7 @@ from .shapes import (
     ACTION,
     ANGLE,
     BOLD,
+    BOLD_ALONE,
     CAPS_ALONE,
     CAPS_DOT,
     COLON,
@@ -30,7 +31,10 @@ from .shapes import (
     NAME_ALONE,
     NAME_DOT,
     NUMBERED,
+    PLACEHOLDER_RE,
     QA,
+    RECORD_LABEL_RE,
+    SECTION_RE,
     SHAPES,
     STAMPED_ALONE,
     SYSTEM_RE,
@@ -58,6 +62,11 @@ TOKEN_RE = re.compile(r"(?<![\w'’\-])[\w'’\-]++")
 WORD_USE_RE = re.compile(r"(?<![\w'’\-@<])[\w'’\-]++(?!\s?:)")
 UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana and ideographs
 HEADER_GAP = 2  # a post header's words may start after this many blank lines
+# Blank lines that may stand between a label alone on its line and its words: a post header's; a transcription
+# service's label with its time, which re-published exports set apart by a blank line (``0:00 Name  00:00``);
+# a bold name in Markdown, where a blank line makes the speech a paragraph of its own.
+BELOW_GAPS = {HEADER: HEADER_GAP, STAMPED_ALONE: 1, BOLD_ALONE: 1}
+ALONE_MEMO = "labels alone"  # the page memo's key for the lines that are labels alone, read by every shape
 NAMELESS = (NUMBERED, JOINT)  # shapes whose labels end a turn but name nobody one can quote
 # A shape read only beside another, however rare (``* nick waves`` in an IRC log, a bullet anywhere else; a
 # numbered speaker in a play, a list item anywhere else).
@@ -104,6 +113,14 @@ class Tally:
         short = {k for k in counts if " " not in k}
         return {h.line: counts[_person(key(h.label), short)] for h in self.hits}
 
+    def record_styled(self) -> bool:
+        """Every recurring label in an official record's typography (``Mr. WARNER.``, ``The PRESIDING OFFICER.``):
+        its speeches may run for pages, and a capitalised line seen once without a title (``SEC. 1404.``) is a
+        section of a text read into it, no speaker."""
+        seen = self.seen()
+        recurring = [h for h in self.hits if seen[h.line] > 1]
+        return len(recurring) >= MIN_TURNS and all(RECORD_LABEL_RE.match(h.label) for h in recurring)
+
     def recurring_share(self) -> float:
         counts = self.counts
         return sum(c for c in counts.values() if c > 1) / max(1, sum(counts.values()))
@@ -131,7 +148,7 @@ class Tally:
         ``said``: the document says it is a transcript (a subtitle file, the manifest): one turn will do."""
         if said:
             return any(not h.system for h in self.hits) and self._says_something(page)
-        if not self._spread(page, span):
+        if not self.shape.anywhere and not self._spread(page, span):
             return False
         if self.short_record(page):
             return True
@@ -143,7 +160,8 @@ class Tally:
             return False  # a list lettered "A." is no interview
         if self.shape.recurs and self.recurring_share() < MIN_RECURRING_SHARE:
             return False
-        if self.shape.recurs and len(self.hits) < MIN_DENSITY * len(page.content(self.hits[0].line)):
+        if self.shape.recurs and len(self.hits) < MIN_DENSITY * len(page.content(self.hits[0].line)) and \
+                not self.record_styled():
             return False  # a few labels in a long text: lines that happen to start so (a novel's "Charlotte. …")
         if self.shape.proper:
             named = sum(c for label, c in counts.items() if c > 1 and _proper(page, label))
@@ -153,10 +171,17 @@ class Tally:
 
     def _spread(self, page: Page, span: int) -> bool:
         """The labels run down the page and close it: a short record too, else an exchange quoted inside an
-        article reads as one, and the narration after it would be the last speaker's."""
-        if self.hits[-1].line - self.hits[0].line < MIN_SPREAD * span:
+        article reads as one, and the narration after it would be the last speaker's. A heading or a rule after
+        the last label closes the labels' section (a post's comments, its footer): what follows it is no one's
+        turn, and the section is measured on its own."""
+        first, last = self.hits[0].line, self.hits[-1].line
+        end = next((ln.index for ln in page.content(last + 1) if SECTION_RE.match(ln.text)), None)
+        if end is not None:
+            section = page.content(0, end)
+            span = section[-1].index - section[0].index
+        if last - first < MIN_SPREAD * span:
             return False
-        return len(page.content(self.hits[-1].line + 1)) <= MAX_TAIL * len(page.content(self.hits[0].line))
+        return len(page.content(last + 1, end)) <= MAX_TAIL * len(page.content(first, end))
 
     def short_record(self, page: Page) -> bool:
         """Three or four turns, too few to learn a shape from, read all the same when they are written formally
@@ -179,11 +204,15 @@ class Tally:
 def _named(page: Page, tally: Tally) -> Tally:
     """Labels that are no names stay turn boundaries, without a speaker: ordinary words, a sentence-like shape's
     labels that are no proper nouns, a numbered or joint speaker."""
+    record = tally.record_styled()
+
     def named(k: str) -> bool:
         return tally.shape not in NAMELESS and not tally.worded(page, k) and \
-            (not tally.shape.proper or _proper(page, k))
+            (not tally.shape.proper or _proper(page, k)) and (not record or tally.counts[k] > 1 or
+                                                              RECORD_LABEL_RE.match(tally._written[k]) is not None)
     ok = {k: named(k) for k in tally.counts}
-    return replace(tally, hits=tuple(replace(h, nameless=not ok.get(key(h.label), True)) for h in tally.hits))
+    return replace(tally, hits=tuple(replace(h, nameless=h.nameless or not ok.get(key(h.label), True))
+                                     for h in tally.hits))
 
 
 def _words(text: str) -> int:
@@ -210,10 +239,14 @@ def _proper(page: Page, label: str) -> bool:
 
 def _tokens(page: Page, pattern: re.Pattern[str]) -> Counter[str]:
     """How often the page writes each word as ``pattern`` reads words: counted once per page, as a search per
-    label took a pass over the text for each of a long record's thousands of labels."""
-    memo = ("label words", pattern.pattern)
+    label took a pass over the text for each of a long record's thousands of labels. Lines that are labels alone
+    are no running text: a chat's lower-case ``From  danny  to  Everyone:`` is the same person's handle, not a use
+    of the word that would make the notes' ``**Danny**`` an ordinary word."""
+    alone = page.memo.get(ALONE_MEMO, frozenset())
+    memo = ("label words", pattern.pattern, alone)
     if memo not in page.memo:
-        page.memo[memo] = Counter(pattern.findall(page.text))
+        text = "\n".join(ln.text for ln in page.lines if ln.index not in alone) if alone else page.text
+        page.memo[memo] = Counter(pattern.findall(text))
     return page.memo[memo]
 
 
@@ -228,9 +261,10 @@ def hit(page: Page, ln: Line, shape: Shape) -> Hit | None:
         return Hit(ln.index, label, None, shape, system=True)  # ``<***> Buffer Playback…``: a bouncer's, no one's
     if shape is STAMPED_ALONE and key(label) in FIELD_KEYS:  # ``Note 00:18:35``: the service's note ends a turn
         return Hit(ln.index, label, None, shape, nameless=True)
+    nameless = shape.family is Family.SPEECH and PLACEHOLDER_RE.match(key(label)) is not None
     if key(label) in FIELD_KEYS or not key(label):
         return None
-    if shape.below and not _words_below(page, ln, shape, HEADER_GAP if shape is HEADER else 0):
+    if shape.below and not _words_below(page, ln, shape, BELOW_GAPS.get(shape, 0)):
         return None
     if shape is FROM and not any(MAIL_HEADER_RE.match(x.text) for x in page.lines[max(0, ln.index - 3):ln.index + 4]):
         return None  # a From line outside a header block is a quoted original's
@@ -244,7 +278,7 @@ def hit(page: Page, ln: Line, shape: Shape) -> Hit | None:
     again = shape.pattern.match(rest) if rest and shape is COLON else None
     if again is not None and key(label_of(again)) not in FIELD_KEYS:  # ``FEINSTEIN: FORD: I didn't…``: Ford's
         return Hit(ln.index, label_of(again), start + again.start("rest"), shape)
-    return Hit(ln.index, label, start, shape)
+    return Hit(ln.index, label, start, shape, nameless=nameless)
 
 
 def _relayed(ln: Line, shape: Shape, label: str, start: int, rest: str) -> Hit | None:
@@ -277,6 +311,7 @@ def tallies(page: Page, shapes: tuple[Shape, ...] = SHAPES) -> list[Tally]:
         h = next((h for s in shapes if (h := hit(page, ln, s)) is not None), None)
         if h is not None:
             found[h.shape].append(h)
+    page.memo[ALONE_MEMO] = frozenset(h.line for hs in found.values() for h in hs if h.shape.below)
     tags = {t.casefold() for t in re.findall(r"</([A-Za-z][\w:-]{0,30})>", page.text)}
     if ANGLE in found:
         found[ANGLE] = [h for h in found[ANGLE] if h.label.casefold() not in tags]  # <p>…</p> is markup, not a nick

@@ -35,8 +35,10 @@ from .shapes import (
     CUE_RE,
     FROM,
     MAIL_HEADER_RE,
+    MARKUP_LINE_RE,
     QA,
     QUOTED_RE,
+    READING_RE,
     SYSTEM_RE,
     Family,
     unstamped,
@@ -72,8 +74,10 @@ def read_labels(page: Page, hints: LayoutHints = NO_HINTS) -> Reading | None:
 
 
 def _furniture(page: Page, ln, text: str, attribution: bool, mail: bool) -> bool:
-    """An attribution line of quoted mail ("On … X wrote:") or a digest's header line: nobody's words."""
-    return attribution or ATTRIBUTION_RE.match(text) is not None or (mail and MAIL_HEADER_RE.match(text) is not None)
+    """An attribution line of quoted mail ("On … X wrote:"), a digest's header line, a line of nothing but markup
+    (``</details>`` closing a pasted log): nobody's words."""
+    return attribution or ATTRIBUTION_RE.match(text) is not None or (mail and MAIL_HEADER_RE.match(text) is not None) \
+        or MARKUP_LINE_RE.match(ln.text) is not None
 
 
 def _read(page: Page, hints: LayoutHints) -> Reading | None:
@@ -92,14 +96,14 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
     in_cue = in_header = False  # in a direction over several lines; in a message's header, up to a blank line
     quoted: set[int] = set()  # lines read as quoted, for a quotation's wrapped tail
     quoting = Quoting()  # who wrote each quoted depth of a message, read from its attribution lines
-    stamped = 2 * sum(unstamped(page.lines[line].text)[0] > 0 for line in hits) > len(hits)  # a log's lines
+    stamped, export, answers = _log_stamped(page, hits), _export_stamped(page, hits), _answers(page, shapes)
     mail = any(t.shape is FROM for t in shapes)  # a digest: the header lines around each From are nobody's
-    answers = _answers(page, shapes)
     riders = _riders(page, [h for h in hits.values() if h.start is None])
-    asked = False  # a question of an interview whose answers are unlabelled: its answer comes next
+    asked = reading = False  # an unlabelled answer comes next; a reading (``… as follows:``) does
     for ln in page.content(first):
         h = hits.get(ln.index)
         text = unstamped(ln.text)[1]
+        introduced, reading = reading, family is Family.SPEECH and READING_RE.search(ln.text) is not None
         in_header = in_header and not page.lines[ln.index - 1].blank
         if in_header or ln.index in riders or _furniture(page, ln, text, h is None and quoting.attribution(page, ln),
                                                           mail):
@@ -112,10 +116,7 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
             continue
         in_header = h is not None and h.shape is FROM
         if h is not None and not h.system:
-            once = seen[h.line] == 1
-            # A label seen once in a shape that is often a heading names nobody; words after it are still words.
-            turns.append(Turn(ln.index, None, h.start) if once and h.shape.once_is_heading and h.line not in short else
-                         _turn(h, names[h.label], seen[h.line]))
+            turns.append(_label_turn(page, h, names[h.label], seen[h.line], h.line in short, skip, export))
             quoting.reset(turns[-1])  # a new speaker's turn: no attribution of another's holds across it
             asked = answers is not None
         elif h is not None or (family is Family.CHAT and SYSTEM_RE.match(text)) or (stamped and text != ln.text):
@@ -123,13 +124,14 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
         elif BREAK_RE.match(ln.text):  # a heading or a rule: it ends the turn; what follows it is nobody's named
             turns.append(Turn(ln.index, None))
             quoting.reset()
+        elif introduced:  # after ``… read as follows:``: what is read is not the speaker's own words
+            turns.append(Turn(ln.index, None, ln.start))
         elif QUOTED_RE.match(ln.text) or _quote_tail(page, ln, quoted):
             quoted.add(ln.index)
             keep, opened = quoting.quoted(ln, tail=not QUOTED_RE.match(ln.text))
             if not keep:  # a quotation nobody is named for is still someone's words: kept, unnamed
                 (others if has_words(ln.text) else skip).append(ln.index)
-            if opened is not None:
-                turns.append(opened)
+            turns += [opened] if opened is not None else []
         elif CUE_RE.match(text):
             skip.append(ln.index)
         elif asked and page.lines[ln.index - 1].blank:  # the question's paragraph has ended: the answer starts
@@ -138,6 +140,48 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
         elif (resumed := quoting.resume(ln)) is not None:
             turns.append(resumed)
     return Reading(family, tuple(shapes), tuple(turns), tuple(skip), tuple(others))
+
+
+def _log_stamped(page: Page, hits: dict[int, Hit]) -> bool:
+    """A log's lines, where a stamped line without a label is the server's: most labels stamped, their words on
+    their line. Where the labels stand alone with the words below (``0:00 Ann  00:10`` over ``0:00 Hello``), every
+    line carries the export's stamp, the words' too."""
+    return 2 * sum(unstamped(page.lines[line].text)[0] > 0 for line in hits) > len(hits) and \
+        any(h.start is not None for h in hits.values())
+
+
+def _label_turn(page: Page, h: Hit, named: Named, seen: int, short: bool, skip: list[int], export: bool) -> Turn:
+    """A label's turn. A label seen once in a shape that is often a heading names nobody; words after it are still
+    words. In an export that stamps every line, the turn starts after its words' stamp, and the label's line is
+    skipped."""
+    turn = Turn(h.line, None, h.start) if seen == 1 and h.shape.once_is_heading and not short else \
+        _turn(h, named, seen)
+    if export and (words := _stamped_words(page, h)) is not None:
+        skip.append(h.line)
+        turn = replace(turn, line=words[0], start=words[1])
+    return turn
+
+
+def _export_stamped(page: Page, hits: dict[int, Hit]) -> bool:
+    """An export that stamps every line (``0:00 Hello…``): the words under most labels alone open with a stamp.
+    Under one label only, "10:30 is when we start" is a speech that starts with a time."""
+    below = [w for h in hits.values() if (w := _first_words(page, h)) is not None]
+    return 2 * sum(unstamped(w.text)[0] > 0 for w in below) > len(below)
+
+
+def _stamped_words(page: Page, h: Hit) -> tuple[int, int] | None:
+    """Under a label alone on its line, the first line of words when it opens with a time stamp: that line, and
+    where its words start after the stamp, which is nobody's."""
+    first = _first_words(page, h)
+    skip = unstamped(first.text)[0] if first is not None else 0
+    return (first.index, first.start + skip) if skip and skip < len(first.text) else None
+
+
+def _first_words(page: Page, h: Hit) -> Line | None:
+    """The first line under a label alone (a blank line between at most), or None."""
+    if h.start is not None:
+        return None
+    return next((x for x in page.lines[h.line + 1:h.line + 3] if not x.blank), None)
 
 
 def _riders(page: Page, below: list[Hit]) -> set[int]:
@@ -189,7 +233,9 @@ def _names(page: Page, shapes: list[Tally], family: Family) -> dict[str, Named]:
     labels = list(dict.fromkeys(h.label for t in shapes for h in sorted(t.hits, key=lambda h: h.line)))
     if family is Family.CHAT:
         return _tied(page, shapes, {label: chat_name(label) for label in labels})
-    content = page.content()
+    # A label alone on its line is no running text: ``From  JHM  to  Everyone:`` is no full name "From JHM".
+    alone = {h.line for t in shapes for h in t.hits if h.start is None}
+    content = [ln for ln in page.content() if ln.index not in alone]
     phrases = [*page.fields.values(), *field_names(page.fields), *names_in(content), *first_named(page.text, labels)]
     listed = listed_names(read_roster(page).entries)
     spelled = spelled_names(page.text, phrases, [ln.text for ln in content]) + listed

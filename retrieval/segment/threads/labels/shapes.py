@@ -34,6 +34,7 @@ class Shape:
     stamped: bool = True  # a time stamp may stand before the label (not in the manifest's own pattern)
     timed: bool = False  # a time stamp must stand before the label: without one, the line is a table's row
     proper: bool = False  # its labels look like sentence starts (``Lane.  I didn't…``): each must be a proper noun
+    anywhere: bool = False  # a log pasted into a page: its lines need not run down the page nor close it
 
 
 # A time stamp before the label: [22:01:22], 23:05:28, 2024-03-14T10:00:00Z, [1/2/2024 9:15 AM]; nobody's words.
@@ -58,6 +59,18 @@ ANGLE = Shape("<nick>", re.compile(r"^<[@+%&~!]?\s?(?P<name>[^\s<>/][^\s<>]{0,31
 # ``north<TAB>120 units`` is a tab-separated table, its first column no one's name.
 TABBED = Shape("nick<TAB>", re.compile(r"^(?P<name>[@+%&~]?[^\s<>*\-][^\s<>]{0,31})\t+(?P<rest>\S.*)$"), Family.CHAT,
                timed=True)
+# A video call's saved chat: ``18:56:12 From Lucas Czech to Everyone : words`` (``From Ann : words`` in older
+# versions, ``to Bob(Direct Message)`` for a private one). The wording and the stamp are the shape's evidence, not
+# recurrence: a sender seen once is a sender; and the log may be pasted anywhere (each line is a whole message, so
+# nothing after it becomes its sender's).
+CALL_CHAT = Shape("From Name to Everyone :", re.compile(
+    r"^From\s+(?P<name>\S[^:\n]{0,60}?)(?:\s+to\s+\S[^:\n]{0,60}?)?\s+:\s+(?P<rest>\S.*)$"), Family.CHAT,
+    recurs=False, timed=True, anywhere=True)
+# Its newer export: the header alone, often a list item (``- 07:58:13 From  Ann Lee  to  Everyone:``), the message
+# indented on the next line.
+CALL_CHAT_ALONE = Shape("From Name to Everyone:", re.compile(
+    r"^(?:[-*•]\s+)?\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+From\s+(?P<name>\S[^:\n]{0,60}?)(?:\s+to\s+\S[^:\n]{0,60}?)?\s*:$"),
+    Family.SPEECH, below=True, recurs=False, stamped=False, anywhere=True)
 ACTION = Shape("* nick", re.compile(r"^\*\s+(?P<name>[^\s*]{1,32})\s+(?P<rest>\S.*)$"), Family.CHAT, voices=1)
 BOLD = Shape("**Name**:", re.compile(
     r"^(?:[*\-•+]\s+)?(?:\*\*|__)(?P<name>[^*_\n]{1,60}?)\s*:?(?:\*\*|__)\s*:?\s+(?P<rest>\S.*)$"), Family.SPEECH)
@@ -66,8 +79,17 @@ COLON = Shape("Name:", re.compile(
     rf"^(?P<name>(?:{_CAPS_NAME}{_EXTENSION}?{_TITLE})|{_NAME}{_EXTENSION}?){_SPAN_STAMP}?\s?(?::\s+|：\s*)"
     r"(?P<rest>\S.*)$"), Family.SPEECH)
 # ``NAME. words``, ``NAME — words``, ``NAME [aside] words``: the direction is nobody's, the words start after it.
+# An official record writes the office with its article, the name in capitals (``The PRESIDING OFFICER.``,
+# ``The SPEAKER pro tempore.``).
+_OFFICE = r"(?:The\s+[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]*){0,3}(?:\s+pro\s+tempore)?)"
+# A member who shares a surname is named with the place (``Mr. MILLER of Florida.``, ``Mr. SMITH of New Jersey.``).
+_OF_PLACE = r"(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
 CAPS_DOT = Shape("NAME.", re.compile(
-    rf"^(?P<name>{_CAPS_NAME})(?:{_EXTENSION}(?:\.|\s[—–])?|\.|\s[—–])\s+(?P<rest>\S.*)$"), Family.SPEECH)
+    rf"^(?P<name>{_CAPS_NAME}{_OF_PLACE}?|{_OFFICE})(?:{_EXTENSION}(?:\.|\s[—–])?|\.|\s[—–])\s+(?P<rest>\S.*)$"),
+    Family.SPEECH)
+# The official record's own typography: a title or an office in ordinary case before a name in capitals (``Mr.
+# WARNER.``, ``The PRESIDING OFFICER.``). Labels all so written are a record's, however long its speeches run.
+RECORD_LABEL_RE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|The)\.?\s+[A-Z][A-Z'’\-]+\b")
 # A digest's or archive's message header: ``From: Ann Lee <ann@example.org>`` among Date/To/Subject lines.
 FROM = Shape("From: Name <address>", re.compile(
     r"^From:\s+(?:\"?(?P<name>[^<>\"@\n]{1,60}?)\"?\s+<[^<>\s]+@[^<>\s]+>|[^\s@]+@\S+\s+\((?P<bare>[^()]{1,60})\))\s*$"),
@@ -87,14 +109,17 @@ NAME_DOT = Shape("Name.", re.compile(
 NUMBERED = Shape("1.", re.compile(r"^(?P<name>\d{1,2})\.\s+(?P<rest>\S.*)$"), Family.SPEECH, voices=1)
 CAPS_ALONE = Shape("NAME", re.compile(rf"^(?P<name>{_CAPS_NAME}){_EXTENSION}?\s*[.:]?$"), Family.SPEECH,
                    below=True, once_is_heading=True)
-BOLD_ALONE = Shape("**NAME**", re.compile(r"^(?:\*\*|__)(?P<name>[^*_\n]{1,60}?)\s*:?(?:\*\*|__):?$"), Family.SPEECH,
+BOLD_ALONE = Shape("**NAME**", re.compile(r"^(?:\*\*|__)(?P<name>[^*_\n]{1,60}?)\s*:?(?:\*\*|__):?\s*$"), Family.SPEECH,
                    below=True, once_is_heading=True)
 # A transcription service's label with the time it starts (and ends), alone on its line, the words below: Otter's
 # ``Speaker 1  0:03``, ``Sean Hannity 00:00:05-00:00:14 (9 sec)``, ``Jane Doe [00:01:02]``.
 _CLOCK = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?"
+# Edited into Markdown, the name is often bold (``**Emma**  0:24``); re-published, every line of the export may carry
+# the same time before it (``0:00 Michael Kennedy  00:00``), read as any stamp before a label.
 STAMPED_ALONE = Shape("Name 0:00", re.compile(
-    rf"^(?P<name>{_NAME}(?:\s+\d{{1,2}})?)\s+{_CLOCK}(?:\s*[-–]\s*{_CLOCK})?(?:\s*\([^()\n]{{1,20}}\))?\s*:?$"),
-    Family.SPEECH, below=True, stamped=False)
+    rf"^(?:\*\*|__)?(?P<name>{_NAME}(?:\s+\d{{1,2}})?)(?:\*\*|__)?\s+{_CLOCK}(?:\s*[-–]\s*{_CLOCK})?"
+    r"(?:\s*\([^()\n]{1,20}\))?\s*:?$"),
+    Family.SPEECH, below=True, stamped=True)
 NAME_ALONE = Shape("Name:", re.compile(rf"^(?P<name>{_UP}[\w'’.\-]*(?:\s+{_UP}[\w'’.\-]*){{0,3}}){_EXTENSION}?:$"),
                    Family.SPEECH, below=True, once_is_heading=True)
 # A post's header: "[user](…) commented at …:", "**user** opened this issue", "@user replied".
@@ -106,15 +131,21 @@ QA = Shape("Q / A", re.compile(
     r"^(?:\*\*|__)?(?P<name>[QA])(?:(?:\*\*|__)?[.:](?:\*\*|__)?\s*|\s{2,}|\t\s*|(?<=Q)\s+(?=[A-Z\"“]))(?P<rest>\S.*)$"),
     Family.SPEECH, voices=1)
 
-SHAPES: tuple[Shape, ...] = (ANGLE, TABBED, ACTION, HEADER, FROM, QA, BOLD, COLON, JOINT, CAPS_DOT, NAME_DOT, NUMBERED,
-                             STAMPED_ALONE, CAPS_ALONE, BOLD_ALONE, NAME_ALONE)
+# A label with its time alone on a line is tried before the inline shapes: ``**Emma**  0:24`` is no bold label
+# whose words are a clock.
+SHAPES: tuple[Shape, ...] = (ANGLE, TABBED, CALL_CHAT, CALL_CHAT_ALONE, ACTION, HEADER, FROM, QA, STAMPED_ALONE, BOLD,
+                             COLON, JOINT, CAPS_DOT, NAME_DOT, NUMBERED, CAPS_ALONE, BOLD_ALONE, NAME_ALONE)
 
 # Chat lines that are the server's, not a person's: joins, quits, topic and mode changes.
 SYSTEM_RE = re.compile(
     r"^(?:-->|<--|---|-!-|\*\*\*|<==|==>)\s|^\*\s+\S+\s+(?:has\s+(?:joined|quit|left)|is now known as|sets mode|"
     r"changes topic|has changed the topic|was kicked)\b|^\S+\s+(?:has\s+(?:joined|quit|left)\s|is now known as\s)")
-# A whole line in brackets, parentheses or emphasis: a cue, a stage direction, nobody's words.
-CUE_RE = re.compile(r"^(?:\[[^\]]{1,200}\]|\([^)]{1,200}\)|\*[^*]{1,160}\*|_[^_]{1,160}_)[.!]?$")
+# A whole line in brackets, parentheses or emphasis: a cue, a stage direction, nobody's words. Emphasis inside
+# brackets or parentheses (``[_By which I mean: …_]``, ``(_[x-posted](…)._)``) is an editor's or a blogger's
+# interpolation, however long, links and all: written in the speaker's voice at times, never the speaker's words.
+# A record's page marker in double brackets (``[[Page S8537]]``, in the middle of a speech) is one too.
+CUE_RE = re.compile(r"^(?:\[[^\]]{1,200}\]|\([^)]{1,200}\)|\*[^*]{1,160}\*|_[^_]{1,160}_|"
+                    r"\[([_*])\S.{0,800}\1\]|\(([_*])\S.{0,800}\2\)|\[\[[^\[\]\n]{1,60}\]\])[.!]?$")
 # A direction at the head of a speech (``Algernon.  [Takes one.]  Oh!``): the words start after it.
 LEAD_CUE_RE = re.compile(r"^(?:\[[^\]]{1,200}\]|\([^)]{1,200}\))\s*")
 # A direction inside a speech: a bracketed sentence (``[Reading.]``), or a bracketed cue in one case
@@ -123,12 +154,21 @@ INLINE_CUE_RE = re.compile(r"\[(?:[A-Z][^\]\n]{0,200}[.!?]|[a-z][a-z ]{1,30}|[A-
 # A direction opened on one line and closed on a later one.
 CUE_OPEN_RE = re.compile(r"^(?:\[[^\]]*|\([^)]*)$")
 CUE_CLOSE_RE = re.compile(r"[\])][.!]?$")
+# A line of nothing but HTML tags or links without text (``</details>``, ``[](https://…/about-these-ads/)``); a
+# ``<summary>Chat</summary>`` has words and is no such line.
+MARKUP_LINE_RE = re.compile(r"^\s*(?:</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>\s*|\[\]\([^()\s]*\)\s*)+$")
+# A line that introduces what is read or quoted next (``The assistant legislative clerk read as follows:``, ``The
+# Chairman … testified before our committee the following:``): what follows is not the last speaker's own words.
+READING_RE = re.compile(r"\b(?:as\s+follows|the\s+following)\s*:\s*$", re.IGNORECASE)
 # A quoted line (``> …``): the quoted person's words, already in their own turn; never the quoter's.
 QUOTED_RE = re.compile(r"^>")
 # Where a turn ends with nobody's words after it: a heading, a rule (``---- Original Message ----`` too), an
 # emphasised field (``*Topic*: …``).
 # A screenplay's scene heading (``INT. KITCHEN - NIGHT``) and transition (``CUT TO:``, ``FADE OUT.``) too.
-BREAK_RE = re.compile(r"^(?:#{1,6}\s|[-=_*~]{3,}$|(?:[-*_]\s+){2,}[-*_]$|-{2,}\s*[\w ]{3,40}?\s*-{2,}$|"
+# A heading or a rule: where a section of a page ends (a post's comments start after ``### Comments``).
+_SECTION = r"#{1,6}\s|[-=_*~]{3,}\s*$|(?:[-*_]\s+){2,}[-*_]\s*$"
+SECTION_RE = re.compile(rf"^(?:{_SECTION})")
+BREAK_RE = re.compile(rf"^(?:{_SECTION}|-{{2,}}\s*[\w ]{{3,40}}?\s*-{{2,}}$|"
                       r"\*{1,2}[^*\n]{1,30}\*{1,2}:?\s*:|(?:INT|EXT|I/E|INT\./EXT)[.\s]|"
                       r"[A-Z][A-Z ]{1,30}\b(?:TO:|IN\.|OUT\.)$|THE END\.?$)")
 # Keys that head fields, not speeches (``Photo: Reuters``, ``Date: …``): never a speaker, however often seen.
@@ -157,6 +197,15 @@ FIELD_KEYS = frozenset(_FIELD_WORDS.split()) | {
     "back to scene", "continued", "cont'd", "more", "the end", "end", "int", "ext", "mr", "mrs", "ms", "dr", "st",
     "no", "nos", "vol", "fig", "jr", "sr", "ch", "pp", "ed", "eds", "etc", "inc", "ltd", "co", "corp", "vs", "act",
     "scene", "chapter", "part", "book", "section", "article", "appendix", "table"}
+
+
+# A transcription service's label for a voice it could not tell (``Unknown Speaker``, ``Unidentified Male``,
+# ``Multiple Speakers``): a turn boundary, no one's name; it stands for different people in one document. A numbered
+# voice (``Speaker 2``) is one voice throughout, and stays its label.
+PLACEHOLDER_RE = re.compile(
+    r"^(?:(?:unknown|unidentified|unnamed|unrecognized|unrecognised)(?:\s+(?:speaker|voice|male|female|man|woman|"
+    r"person|participant|caller|member))?|(?:multiple|several|various|other)\s+(?:speakers|voices)|crosstalk|"
+    r"inaudible|unintelligible)$", re.IGNORECASE)
 
 
 def given(pattern: str) -> Shape:

@@ -43,3 +43,15 @@ def test_srt_and_vtt_timings_reach_the_passages_not_their_text():
 def test_a_malformed_file_is_skipped_with_a_reason():
     got, warnings = read("1\nnot a timing line\nwords\n\n2\n00:00:01,000 --> broken\n", "b.srt")
     assert got == [] and warnings[0].startswith("b.srt: skipped: unreadable subtitles")
+
+
+def test_an_untagged_vtt_cue_that_names_its_speaker_opens_their_turn():
+    """Captions that tag most voices (``<v Travis>``) but name one speaker in the cue's words (``Gilon: So…``): that
+    cue is Gilon's turn, and the tagged voice after it opens a turn of its own again (it was rendered as the
+    continuation of Gilon's)."""
+    vtt = ("WEBVTT\n\n00:01.000 --> 00:02.000\n<v Travis> Start with the audio.\n\n"
+           "00:02.000 --> 00:03.000\nthen the intro.\n\n00:04.000 --> 00:05.000\nGilon: Is there an ideal length?\n\n"
+           "00:05.000 --> 00:06.000\nNope.\n\n00:07.000 --> 00:08.000\n<v Travis> Use templates.\n")
+    [got], _ = read(vtt, "a.vtt")
+    assert got.text == ("Travis: Start with the audio.\nthen the intro.\n\nGilon: Is there an ideal length?\nNope.\n\n"
+                        "Travis: Use templates.\n")

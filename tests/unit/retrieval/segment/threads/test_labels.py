@@ -495,3 +495,133 @@ def test_a_line_of_words_repeated_under_a_few_labels_is_still_someones():
            "ANN\nYes.\n\nBEN\nThat is all.\n")
     got = turns(doc)
     assert got.count(("Ann", "Yes.")) == 4  # a short reply she gives often is hers, not the label's furniture
+
+
+def test_an_export_that_stamps_every_line_keeps_the_stamps_out_of_the_words():
+    """Re-published Otter exports stamp every line with the same time (``0:00 Ann Lee  00:00`` over ``0:00
+    Hello``), a blank line between: the label alone is read, and the words start after their line's stamp."""
+    doc = ("0:00 Ann Lee  00:00\n\n0:00 Welcome back to the budget hour.\n\n"
+           "0:00 Tom Ruiz  00:07\n\n0:00 Thanks, glad to be here again.\n\n"
+           "0:00 Ann Lee  00:12\n\n0:00 Where do the parks stand this year?\n\n"
+           "0:00 Tom Ruiz  00:20\n\n0:00 They get more than last year.\n")
+    assert turns(doc) == [("Ann Lee", "Welcome back to the budget hour."),
+                          ("Tom Ruiz", "Thanks, glad to be here again."),
+                          ("Ann Lee", "Where do the parks stand this year?"),
+                          ("Tom Ruiz", "They get more than last year.")]
+
+
+def test_a_transcription_label_in_bold_with_its_time_is_no_bold_label_whose_words_are_a_clock():
+    doc = ("**Emma**  0:00  \nToday we talk about systems design.\n\n**Kelly**  0:24  \nWelcome to the show.\n\n"
+           "**Emma**  0:32  \nLet us start with load balancing.\n\n**Kelly**  0:46  \nSounds good to me.\n")
+    assert [s for s, _ in turns(doc)] == ["Emma", "Kelly", "Emma", "Kelly"]
+
+
+def test_a_voice_the_service_could_not_tell_is_a_turn_of_nobody_named():
+    """``Unknown Speaker`` is Otter's label for every voice it did not identify: different people in one document,
+    so a boundary, never a name; a numbered voice (``Speaker 2``) is one voice throughout and keeps its label."""
+    doc = ("Maria Lopez  0:00\nSo the first thing is the venue.\n\nUnknown Speaker  0:05\nWe booked the library.\n\n"
+           "Maria Lopez  0:09\nGreat, and the date?\n\nUnknown Speaker  0:14\nThe second Friday of May.\n\n"
+           "Speaker 2  0:20\nAnd the caterer is confirmed.\n\nSpeaker 2  0:26\nFor sixty people.\n")
+    got = turns(doc)
+    assert [s for s, _ in got] == ["Maria Lopez", None, "Maria Lopez", None, "Speaker 2", "Speaker 2"]
+    assert ("None", "We booked the library.") not in got and (None, "We booked the library.") in got
+
+
+def test_a_video_calls_saved_chat_pasted_into_minutes_is_read_message_by_message():
+    """``18:56:12 From Ann Lee to Everyone : words``: the sender, never the addressee; a sender seen once is one; the
+    minutes around the pasted chat are nobody named's, and a stamped line naming nobody ends at its own line."""
+    doc = ("## 03.07.2021 - Datasets\nWe discussed the soil databases and the image tiles.\n\n<details>\n"
+           "    18:56:12 From Ann Lee to Everyone : https://example.org/soil<br>\n"
+           "    19:06:40 From tom ruiz to Everyone : the reads are here<br>\n"
+           "    19:09:49 From Dan Wu to Everyone : ViT<br>\n    19:28:32 From Dan Wu to Everyone : Attention<br>\n"
+           "    19:30:01 From Dan Wu to Everyone : pixel = [1,2,3]<br>\n"
+           "    19:31:02 From Dan Wu to Ann Lee(Direct Message) : see you later<br>\n</details>\n\n"
+           "[6:59 PM] <br>\n    config = load(path)<br>\n\nNext meeting: 17.07.2021\n")
+    got = turns(doc, Family.CHAT)
+    assert [s for s, _ in got if s] == ["Ann Lee", "tom ruiz", "Dan Wu", "Dan Wu", "Dan Wu", "Dan Wu"]
+    assert ("Dan Wu", "see you later<br>") in got and not any(s == "Everyone" for s, _ in got)
+    assert any(s is None and "config = load(path)" in words for s, words in got)  # not the system line's to drop
+
+
+def test_a_bloggers_bracketed_gloss_under_each_quoted_line_is_nobodys_and_comments_close_the_record():
+    """A post quoting a hearing line by line (``**ANN LEE (R):** words``), each line glossed in brackets and
+    emphasis in the senator's voice (``[_What I mean: …_]``, long, with links): the gloss is the blogger's, never
+    the senator's. The comment thread after a heading closes the record, however long it runs."""
+    gloss = ("[_What I mean is that I have not read them, and I will not, whatever the [record](http://example.org)"
+             " says._]")
+    doc = ("## A brief translation of the hearing\n\n"
+           f"**ANN LEE (R):** I have read your speeches several times.\n\n{gloss}\n\n"
+           "**BO DIAZ (D):** Do you think the statute is clear?\n\n[_I have not read it._]\n\n"
+           "**ANN LEE (R):** Is there anything in it about the first trimester?\n\n[_Because I wasn't kidding._]\n\n"
+           "**BO DIAZ (D):** Let us talk about the firefighters case.\n\n(_[x-posted](http://example.org/a)._)\n\n"
+           "[](https://example.com/about-these-ads/)\n\n### 5 comments\n\n"
+           + "".join(f"[July {d}, 2009 at 8:22 pm](http://example.org/#c{d})\n\n**reader{d}**\n\n"
+                     f"Thanks for this, it made my day number {d}.\n\nI could not watch it myself.\n\n"
+                     for d in range(5)))
+    got = turns(doc)
+    assert [s for s, _ in got if s] == ["Ann Lee", "Bo Diaz", "Ann Lee", "Bo Diaz"]
+    assert not any("What I mean" in words or "x-posted" in words or "about-these-ads" in words
+                   for s, words in got if s)
+
+
+def test_an_official_records_labels_are_read_however_long_the_speeches_and_a_reading_is_not_the_speakers():
+    """The Congressional Record's typography (``Mr. WARNER.``, ``The PRESIDING OFFICER.``): speeches run for pages,
+    few labels among many lines, still a record. ``SEC. 1404.`` in a text read into it names nobody, and what
+    follows ``… read as follows:`` is read, not the last speaker's own words."""
+    speech = "".join(f"the committee worked on part {i} of the bill with care and in good faith\n" for i in range(150))
+    doc = ("  The PRESIDING OFFICER. Under the previous order, the clerk will report the bill.\n"
+           "  The assistant legislative clerk read as follows:\n       A bill to authorize appropriations.\n"
+           f"  Mr. WARNER. Mr. President, I rise regarding the pending bill.\n{speech}"
+           "  Mr. LEVIN. The glory days.\n  Mr. WARNER. Mr. President, I have the floor.\n"
+           "  The PRESIDING OFFICER. The Senator from Michigan is recognized.\n"
+           f"  Mr. LEVIN. Mr. President, I join with the chairman.\n{speech}[[Page S8540]]\n{speech}"
+           "  The Chairman testified before our committee the following:\n"
+           "       When you join the military, you join the military.\n"
+           "  SEC. 1404. NAVY AND MARINE CORPS PROCUREMENT.\n"
+           "  Mr. WARNER. Mr. President, I concur in those observations.\n"
+           "  Mr. MILLER of Florida. Mr. President, so do I, and I thank the chairman.\n"
+           "  The PRESIDING OFFICER. Without objection, it is so ordered.\n")
+    got = turns(doc)
+    named = [s.removeprefix("Mr. ") for s, _ in got if s]  # the title is kept or not, the person is the same
+    assert named == ["The PRESIDING OFFICER", "WARNER", "LEVIN", "WARNER", "The PRESIDING OFFICER",
+                     "LEVIN", "LEVIN", "WARNER", "MILLER of Florida", "The PRESIDING OFFICER"]  # the marker splits
+    assert not any(s and ("A bill to authorize" in words or "join the military" in words) for s, words in got)
+    assert not any("[[Page" in words for _, words in got)  # the page marker is the record's, nobody's words
+
+
+def test_call_notes_with_bold_names_over_blank_lines_and_the_newer_call_chat_below_them():
+    """Markdown call notes: ``**Mikhail Kalinin**`` alone (a trailing space at times), a blank line, the speech;
+    then the call's chat in the newer export, the header alone as a list item (``- 07:58:13 From  Ann Lee  to
+    Everyone:``), the message indented below. A sender's lower-case handle (``danny``) in the chat headers is no
+    use of a word that would make the notes' ``**Danny**`` an ordinary word."""
+    doc = ("# Merge call 7\n\n**Mikhail Kalinin** \n\nWelcome everyone to the call number 7.\n\n**Danny**\n\n"
+           "Very nice, how do we test the harder scenarios?\n\n**Mikhail Kalinin**\n\n"
+           "With a simulation of the network.\n\n"
+           "**Danny**\n\nWe could write fork choice tests for that.\n\n## Zoom chat\n"
+           "- 07:58:13 From  Mikhail Kalinin  to  Everyone:\n    Starting in 5 minutes\n"
+           "- 07:59:32 From  Gary Schulte  to  Everyone:\n    Have a link to the client?\n"
+           "- 08:03:50 From  danny  to  Everyone:\n    https://github.com/ethereum/pm/issues/345\n"
+           "- 08:45:56 From  danny  to  Everyone:\n    yeah, rebase onto it\n")
+    got = turns(doc)
+    assert [s for s, _ in got if s] == ["Mikhail Kalinin", "Danny", "Mikhail Kalinin", "Danny", "Mikhail Kalinin",
+                                        "Gary Schulte", "danny", "danny"]
+    assert ("Mikhail Kalinin", "Starting in 5 minutes") in got
+
+
+def test_a_speech_that_starts_with_a_time_keeps_it_when_the_export_stamps_no_line():
+    doc = ("Speaker 1  0:03\n10:30 is when the doors open.\n\nMaria Lopez  0:09\nWe booked the library.\n\n"
+           "Speaker 1  0:15\nGreat, and the date?\n\nMaria Lopez  0:21\nThe second Friday of May.\n")
+    assert turns(doc)[0] == ("Speaker 1", "10:30 is when the doors open.")
+
+
+def test_a_label_alone_is_no_full_name_and_a_dash_inside_a_bold_label_is_no_part_of_the_name():
+    """``- 09:13:58 From  JHM  to  Everyone:`` gave "From JHM" as the one full name ending in JHM; ``**Danny Ryan
+    (9:02) -** words`` gave "Danny Ryan -"."""
+    chat = "".join(f"- 09:1{i}:58 From  JHM  to  Everyone:\n\tquestion number {i} about the fallback\n\n"
+                   for i in range(3)) + "- 09:20:00 From  pari  to  Everyone:\n\tall links are in the doc\n"
+    assert [s for s, _ in turns(chat)] == ["Jhm", "Jhm", "Jhm", "pari"]  # initials in capitals, title-cased
+    notes = ("**Danny Ryan (9:02) -** Welcome to call number 92, the agenda is in the chat.\n\n"
+             "**Paul Hauner (9:05) -** Lighthouse is ready for the shadow fork.\n\n"
+             "**Danny Ryan (9:07) -** Great, any other client updates today?\n\n"
+             "**Paul Hauner (9:08) -** Nothing else from our side this week.\n")
+    assert [s for s, _ in turns(notes)] == ["Danny Ryan", "Paul Hauner", "Danny Ryan", "Paul Hauner"]
