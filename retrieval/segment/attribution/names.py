@@ -77,7 +77,8 @@ NEVER = frozenset(_words(
     "across against among around behind below beneath beside between beyond during except inside near off onto "
     "outside over past through toward towards under underneath up down out the a an this that these those it its "
     "he she they we you i me him her them us my your his our their mine yours hers ours theirs there here all any "
-    "both each every few many more most much none some such other another somebody someone something anybody "
+    "both each every few many more most much none some such other another several various numerous certain "
+    "somebody someone something anybody "
     "anyone anything everybody everyone everything nobody nothing whoever whatever one two three four five six "
     "seven eight nine ten first second third last next monday tuesday wednesday thursday friday saturday sunday "
     "january february march april june july august september october november december today tomorrow yesterday "
@@ -337,8 +338,12 @@ def _opens_name(words: list[str], case: WordCase, spoken: bool = False) -> bool:
 SPELT_OUT = re.compile(r"(?:^|-)\w-\w(?:-|$)")
 
 
+# "I’ve", "Isn’t", "We'll": a word with a verb worn down into it opens a sentence; no name ends that way.
+CONTRACTED = re.compile(r"['’](?:ve|t|ll|re|d|m)$")
+
+
 def _name_word(word: str, case: WordCase) -> bool:
-    if SPELT_OUT.search(word):
+    if SPELT_OUT.search(word) or CONTRACTED.search(word):
         return False
     return case.name_word(word) or re.fullmatch(INITIAL, word) is not None or re.fullmatch(ACRONYM, word) is not None
 

@@ -137,3 +137,8 @@ def test_a_name_never_spans_a_possessive():
 def test_a_particle_after_a_title_and_a_familys_possessive():
     assert names("said Mr. van der Luyden, smiling") == ["Mr. van der Luyden"]
     assert names("the Luydens' Duke came in") == ["Duke"]
+
+
+def test_contractions_and_quantifiers_open_sentences_and_name_nobody():
+    assert names("I’ve said it before. Isn’t it plain? Several agreed. Ann Lee did not.") == ["Ann Lee"]
+    assert names("O'Brien and D’Artagnan came.") == ["O'Brien", "D’Artagnan"]
