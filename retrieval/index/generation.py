@@ -27,7 +27,7 @@ from . import bm25
 
 FORMAT_VERSION = 2  # 2: passages have a locator column
 # Bump when segmentation or searchable-text rules change, so existing indexes re-segment everything.
-SEGMENTER_VERSION = 13  # 13: a Markdown reference line ('[#]: collector: …') is no title
+SEGMENTER_VERSION = 14  # 14: turn-taking: the side that calls two people; a quotation closed by a mistyped mark
 # 12: labels tied to the full names the document gives (labels/ties.py); words a speaker
 # quotes inside a turn are whom the turn names, or nobody's (threads/cited.py)
 # 11: quoted words keep their author (mail > and Outlook originals, forum and BBCode quotes, chat replies carried,

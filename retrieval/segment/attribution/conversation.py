@@ -104,7 +104,8 @@ def _take(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[st
                                                                                       leanings or {})
     if pair is None:
         return _one_side(turns, genders, people) or _lone(turns, genders, people) or _called(turns, genders, people) \
-            or _narrators_side(turns, narrator, people, scene) or local_chain(turns, genders)
+            or _narrators_side(turns, narrator, people, scene) or _caller(turns, genders, people, scene) \
+            or local_chain(turns, genders)
     for k, t in enumerate(turns):  # a reply that addresses one of the two is the other's
         if k not in anchors and len(t.addressed & pair) == 1:
             anchors[k] = (next(iter(pair - t.addressed)), Clue.VOCATIVE)
@@ -214,6 +215,26 @@ def _narrators_side(turns: list[Turn], narrator: str | None, people: set[str], s
     return _parity_of(turns, narrator, mine, anchors)
 
 
+def _caller(turns: list[Turn], genders: dict[str, str | None], people: set[str], scene: frozenset[str]
+            ) -> dict[int, Fill]:
+    """One side of the exchange calls by name one of the scene's two and someone else besides ("Now, tell me,
+    Dr. Mortimer" and "…, Watson, …" where the scene names Holmes and the narrator Watson): whoever speaks
+    there is neither, so the scene's other one, where nothing on that side says otherwise (a tag of someone
+    else, a call to them, a pronoun of the other gender, a stranger's tag). Who answers stays open."""
+    for side in (0, 1):
+        called = {x for k, t in enumerate(turns) if k % 2 == side and not t.anchor for x in t.addressed}
+        rest = scene - called
+        if not (called & scene and called - scene) or len(rest) != 1 or people - rest:
+            continue
+        [a] = rest
+        if any(t.stranger or (t.anchor and t.anchor != a) or (t.gender and genders.get(a) and t.gender != genders[a])
+               for k, t in enumerate(turns) if k % 2 == side) or any(a in t.addressed for t in turns[side::2]):
+            continue
+        anchors = [k for k, t in enumerate(turns) if k % 2 == side and (t.addressed or t.anchor)]
+        return _parity_of(turns, a, side, anchors)
+    return {}
+
+
 def _called(turns: list[Turn], genders: dict[str, str | None], people: set[str]) -> dict[int, Fill]:
     """Nobody tagged, but the replies of one parity keep calling one person by name ("…, Mr. Grey?" two turns
     apart) and nobody else: that person answers them, on the other parity, where no tag, no pronoun of the
@@ -260,7 +281,7 @@ def _pair(turns: list[Turn], people: set[str], scene: frozenset[str],
         theirs = {x for k, t in enumerate(turns) if k % 2 != k0 % 2 for x in t.addressed}
         if len(spoken_to) == 1 and not theirs - {a}:
             return frozenset({a, *spoken_to})  # whom the tagged speaker talks to, before whoever the scene names
-    if len(scene) == 2 and people <= scene and not any(t.stranger for t in turns):
+    if len(scene) == 2 and people <= scene and not any(t.stranger for t in turns) and not _outsider(turns, scene):
         return scene  # unless a tag names someone else there ("said our visitor")
     if len(people) == 1:
         [a] = people
@@ -274,6 +295,17 @@ def _pair(turns: list[Turn], people: set[str], scene: frozenset[str],
         if len(fit) == 1 and not spoken_to and not unknown:
             return frozenset({a, fit[0]})
     return None
+
+
+def _outsider(turns: list[Turn], scene: frozenset[str]) -> bool:
+    """Whether the replies of one parity call both one of the scene's two and someone else by name ("Now, tell
+    me, Dr. Mortimer" and "This is a colleague, Watson, after our own heart" where the scene names Holmes and
+    the narrator, Watson): the one speaking there talks to two people, and which of them answers nobody knows."""
+    for side in (0, 1):
+        called = {x for k, t in enumerate(turns) if k % 2 == side and not t.anchor for x in t.addressed}
+        if called & scene and called - scene:
+            return True
+    return False
 
 
 def _addressed_by_one(turns: list[Turn], a: str) -> str | None:

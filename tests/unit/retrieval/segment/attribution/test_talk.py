@@ -1,0 +1,43 @@
+"""Turn-taking round 6: exchanges a first-person narrator watches or joins, and who answers whom, each on a short
+exchange written for the case (none is taken from the annotated works)."""
+
+from quoth.segment.attribution.conversation import Turn, take_turns
+
+
+def turn(anchor=None, addressed=(), gender=None):
+    return Turn(anchor, frozenset(addressed), gender, anchor is None)
+
+
+GENDERS = {"Vera": "f", "Nell": "f", "Otto": "m"}
+
+
+def test_a_scene_pair_is_refused_when_one_side_calls_one_of_the_two_and_someone_else():
+    # The scene names Vera and the narrator Nell; Vera's side calls both Otto ("…, Otto?") and Nell: Otto is
+    # there and spoken to, so the scene's two are not surely the two talking, and nobody answers for Nell.
+    turns = [turn(), turn(), turn(addressed=["Otto"]), turn(), turn(addressed=["Nell"]), turn()]
+    fills = take_turns(turns, GENDERS, frozenset({"Vera", "Nell"}), narrator="Nell")
+    assert all(f.speaker != "Nell" for f in fills.values())
+    # With the calls to Nell alone, the scene's two are the pair, by turns.
+    turns[2] = turn()
+    fills = take_turns(turns, GENDERS, frozenset({"Vera", "Nell"}), narrator="Nell")
+    assert fills[5].speaker == "Nell" and fills[4].speaker == "Vera"
+
+
+def test_the_side_calling_one_of_the_scene_and_someone_else_is_the_scenes_other_one():
+    # Vera's side calls Otto and the narrator Nell by turns; the scene names Vera and Nell: Vera speaks there.
+    turns = [turn(), turn(), turn(addressed=["Otto"]), turn(), turn(), turn(), turn(addressed=["Nell"]), turn()]
+    fills = take_turns(turns, GENDERS, frozenset({"Vera", "Nell"}), narrator="Nell")
+    assert {k: f.speaker for k, f in fills.items()} == {0: "Vera", 2: "Vera", 4: "Vera", 6: "Vera"}
+    # A pronoun tag of the other gender on that side says it is not Vera: nothing is filled so.
+    turns[4] = turn(gender="m")
+    assert all(f.speaker != "Vera" for f in take_turns(turns, GENDERS, frozenset({"Vera", "Nell"}),
+                                                        narrator="Nell").values())
+
+
+def test_a_double_quotation_closed_by_a_single_mark_after_its_sentence_is_closed():
+    from quoth.segment.attribution.quotations import find_quotations
+    assert find_quotations("“Was it raining?’")[0].closed
+    assert find_quotations("“It was,” she said. “Cold and wet.’")[-1].closed
+    # A single quotation opened inside may close there, the double one still open; and no mark, no close.
+    assert not find_quotations("“She told me, ‘Go home.’")[0].closed
+    assert not find_quotations("“And so we walked on and on.")[0].closed
