@@ -112,15 +112,47 @@ def _take(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[st
         elif k not in anchors and t.gender and (by := [p for p in pair if genders.get(p) == t.gender]) \
                 and len(by) == 1 and all(genders.get(p) for p in pair):
             anchors[k] = (by[0], Clue.PRONOUN)
-    parity = _parity(anchors, pair)
     # A reply calling someone of the scene outside the two: a third person takes part ("My dear Mr. Bennet, …"
     # between Mrs. Bennet and Lydia).
-    third = any(not t.anchor and (t.addressed & scene) - pair for t in turns)
-    if parity is None or third or not _consistent(turns, parity, genders):
+    if any(not t.anchor and (t.addressed & scene) - pair for t in turns):
         return local_chain(turns, genders)
+    out: dict[int, Fill] | None = None
+    stretches = _stretches(anchors, len(turns))
+    for lo, hi in stretches:
+        part = {k: a for k, a in anchors.items() if lo <= k < hi}
+        if len(stretches) > 1 and len(part) < 2:
+            continue  # where the alternation breaks, one anchor alone does not show which way it goes
+        parity = _parity(part, pair)
+        if parity is not None and _consistent(turns, parity, genders, range(lo, hi)):
+            out = (out or {}) | _by_parity(turns, range(lo, hi), parity, part, genders, people)
+    return local_chain(turns, genders) if out is None else out
+
+
+def _stretches(anchors: dict[int, tuple[str, Clue]], n: int) -> list[tuple[int, int]]:
+    """The stretches of a run of ``n`` turns over which its anchors agree with strict alternation: where a reply
+    addressing one of the two, or a pronoun, puts someone on the other parity from the anchors before (one of
+    them spoke twice, after a beat), the run is read in two stretches, each up to its own anchors. The turns
+    between the last anchor before the break and the first after stay open: the break may be anywhere there."""
+    groups: list[list[int]] = []
+    sides: dict[int, set[str]] = {}
+    for k in sorted(anchors):
+        who, side = anchors[k][0], k % 2
+        if groups and sides[side] <= {who} and who not in sides[1 - side]:
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+            sides = {0: set(), 1: set()}
+        sides[side].add(who)
+    return [(0 if g == 0 else ks[0], n if g == len(groups) - 1 else ks[-1] + 1) for g, ks in enumerate(groups)] \
+        or [(0, n)]
+
+
+def _by_parity(turns: list[Turn], span: range, parity: tuple[str, str], anchors: dict[int, tuple[str, Clue]],
+               genders: dict[str, str | None], people: set[str]) -> dict[int, Fill]:
+    """Each open turn of ``span`` the person of its parity, as far from the anchors as it stands."""
     out: dict[int, Fill] = {}
-    for k, t in enumerate(turns):
-        who = parity[k % 2]
+    for k in span:
+        t, who = turns[k], parity[k % 2]
         if not t.open or (t.may_be and who not in t.may_be) or (t.gender and genders.get(who) != t.gender):
             # "…for Mrs. Lynde was seated than she said,": not one of the two; "she urged" is no one whose
             # gender nobody knows (a first-person narrator's)
@@ -342,11 +374,11 @@ def _parity(anchors: dict[int, tuple[str, Clue]], pair: frozenset[str]) -> tuple
     return even, next(iter(pair - {even}))
 
 
-def _consistent(turns: list[Turn], parity: tuple[str, str], genders: dict[str, str | None]) -> bool:
-    """No untagged turn addresses the person of its turn, and no pronoun tag is the other gender's (a tagged
-    turn may address its own speaker: "Oh, you foolish Alice!" she answered herself)."""
-    for k, t in enumerate(turns):
-        who = parity[k % 2]
+def _consistent(turns: list[Turn], parity: tuple[str, str], genders: dict[str, str | None], span: range) -> bool:
+    """No untagged turn of ``span`` addresses the person of its turn, and no pronoun tag is the other gender's
+    (a tagged turn may address its own speaker: "Oh, you foolish Alice!" she answered herself)."""
+    for k in span:
+        t, who = turns[k], parity[k % 2]
         if (who in t.addressed and not t.anchor) or (t.gender and genders.get(who) and genders[who] != t.gender):
             return False
     return True

@@ -44,7 +44,7 @@ from .narrator import across, addressed_unnarrated, narrator_of
 from .newstags import may_be_a_person, news_tag_after, news_tag_before, person_named, statement_by
 from .quotations import Quotation, find_quotations, single_quoted
 from .tags import Ref, Tag, lead_is_tag, reported, tag_after, tag_before, titled_uses
-from .vocatives import addressees, asks_name, introduced, only_child, parents_addressed, titled_kin_addressed
+from .vocatives import addressees, asks_name, introduced, only_child, own_words, parents_addressed, titled_kin_addressed
 
 CONTEXT_PARAGRAPHS = 4  # paragraphs back in which a pronoun's antecedent is looked for
 DOUBT = 0.6  # a pronoun's antecedent when someone else may be meant: below the bar
@@ -459,8 +459,12 @@ class ProseReader:
     def _addressed(self, p: Paragraph) -> list[Character]:
         """Whom the paragraph's quotations speak to, by name or as "aunt": never their speaker."""
         body = self.text[p.start:p.end]
-        return [c for s in p.sites if s.speech for c in (*addressees(s.q.inner(body), self.cast),
-                                                         *titled_kin_addressed(s.q.inner(body), self.cast))]
+        return [c for s in p.sites if s.speech for c in (*addressees(self._own(s, body), self.cast),
+                                                         *titled_kin_addressed(self._own(s, body), self.cast))]
+
+    def _own(self, s: Site, body: str) -> str:
+        """A quotation's own words: in double marks, without the single-marked quotations it reports."""
+        return own_words(s.q.inner(body)) if body[s.q.start:s.q.start + 1] in "“\"" else s.q.inner(body)
 
     def _told(self, s: Site) -> list[Character]:
         """Whom the tag itself says the words are spoken to ("he observed to the Mole", "she said to Ann"):
@@ -989,7 +993,7 @@ class ProseReader:
         """The parent a reply calls "papa" or "mamma", as the people of the last paragraphs tell (vocatives.py)."""
         p = paras[i]
         body = self.text[p.start:p.end]
-        inner = [s.q.inner(body) for s in p.sites if s.speech]
+        inner = [self._own(s, body) for s in p.sites if s.speech]
         if not any(re.search(r"(?i)\b(?:papa|mamm?a|father|mother)\b", x) for x in inner):
             return frozenset()
         # The child may be named well before a long exchange with a parent: the people of a wider window.

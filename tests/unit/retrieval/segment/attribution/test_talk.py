@@ -41,3 +41,25 @@ def test_a_double_quotation_closed_by_a_single_mark_after_its_sentence_is_closed
     # A single quotation opened inside may close there, the double one still open; and no mark, no close.
     assert not find_quotations("“She told me, ‘Go home.’")[0].closed
     assert not find_quotations("“And so we walked on and on.")[0].closed
+
+
+def test_a_run_whose_calls_break_the_alternation_is_read_in_two_stretches():
+    # Vera and Nell talk; Vera speaks twice in a row somewhere between turns 4 and 7, so the calls after the break
+    # stand on the other parity. Each stretch is read up to its own anchors; the turns between stay open.
+    turns = [turn("Vera"), turn(), turn(addressed=["Nell"]), turn(addressed=["Vera"]), turn(addressed=["Nell"]),
+             turn(), turn(), turn(addressed=["Nell"]), turn(), turn(addressed=["Nell"]), turn()]
+    fills = take_turns(turns, GENDERS, frozenset({"Vera", "Nell"}))
+    got = {k: f.speaker for k, f in fills.items()}
+    assert got[1] == "Nell" and got[2] == "Vera" and got[3] == "Nell" and got[4] == "Vera"
+    assert 5 not in got and 6 not in got  # between the break's two sides
+    assert got[7] == got[9] == "Vera" and got[8] == got[10] == "Nell"
+    # A stretch of one call alone shows nothing about which way the break went.
+    turns[9] = turn()
+    assert 8 not in take_turns(turns, GENDERS, frozenset({"Vera", "Nell"}))
+
+
+def test_whom_a_quotation_reported_inside_a_reply_calls_is_not_whom_the_reply_calls():
+    from quoth.segment.attribution.vocatives import own_words
+    assert "mother" not in own_words("Do you remember Tim said to me, ‘Where were you, mother?’")
+    assert "Ann" in own_words("Don’t go, Ann.")  # an apostrophe inside a word is no quotation
+    assert own_words("I said 'go home, Ann' and left.") == "I said   and left."
