@@ -112,6 +112,10 @@ def _take(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[st
         elif k not in anchors and t.gender and (by := [p for p in pair if genders.get(p) == t.gender]) \
                 and len(by) == 1 and all(genders.get(p) for p in pair):
             anchors[k] = (by[0], Clue.PRONOUN)
+        elif k not in anchors and t.gender and not t.open and narrator in pair:
+            # "He laughed at my bewildered expression. '…'": "he" or "she" is never the one who says "I" (a
+            # pronoun tag of a reply opening its paragraph may be someone new: "'…,' says he", a stranger)
+            anchors[k] = (next(iter(pair - {narrator})), Clue.PRONOUN)
     # A reply calling someone of the scene outside the two: a third person takes part ("My dear Mr. Bennet, …"
     # between Mrs. Bennet and Lydia).
     if any(not t.anchor and (t.addressed & scene) - pair for t in turns):

@@ -657,6 +657,19 @@ class ProseReader:
         m = BEAT_PRONOUN.fullmatch(self.text[p.start + s.q.end:p.start + p.sites[1].q.start])
         return GENDER_OF.get(m.group(1).lower()) if m else None
 
+    def _lead_gender(self, p: Paragraph, s: Site) -> str | None:
+        """'He laughed at my bewildered expression. "There is …"': narration opening the paragraph, naming nobody,
+        whose last sentence before the untagged first quotation has "He" or "She" for its subject: the gender of
+        whoever speaks it (the one the beat is about goes on to speak)."""
+        if p.opens_with_quote or p.sites[0] is not s or s.tag is not None:
+            return None
+        lead = self.text[p.start:p.start + s.q.start]
+        spans = sentence_spans(lead)
+        if not spans or not re.search(r"[.!?][\"”’»)]*\s*$", lead) or self.cast.named_in(p.start, p.start + s.q.start):
+            return None
+        m = re.match(r"\s*(He|She)\s+[a-z]", lead[spans[-1][0]:])
+        return GENDER_OF[m.group(1).lower()] if m else None
+
     def _final_mention(self, p: Paragraph) -> Decision | None:
         """A reply after a paragraph whose narration ends with a sentence about one person, not that
         paragraph's speaker ("'…?' said Marilla sharply. Anne sighed." / "'I can't…'"): theirs."""
@@ -960,7 +973,7 @@ class ProseReader:
             sure = NARRATOR  # "I answered": a turn of the narrator's, whom nothing names, is still a turn
         gender = GENDER_OF.get(s.tag.words.lower()) if s.tag is not None and s.tag.ref is Ref.PRONOUN else None
         if s.tag is None and not sure:
-            gender = self._beat_gender(p, s)
+            gender = self._beat_gender(p, s) or self._lead_gender(p, s)
         # "said her mother", "cried a young Lucas", "we said": someone the turn-taking may not know.
         fillable = not sure and p.opens_with_quote and (s.tag is None or (
             s.tag.ref is Ref.PRONOUN and not s.tag.first_person))

@@ -63,3 +63,29 @@ def test_whom_a_quotation_reported_inside_a_reply_calls_is_not_whom_the_reply_ca
     assert "mother" not in own_words("Do you remember Tim said to me, ‘Where were you, mother?’")
     assert "Ann" in own_words("Don’t go, Ann.")  # an apostrophe inside a word is no quotation
     assert own_words("I said 'go home, Ann' and left.") == "I said   and left."
+
+
+def test_he_opening_the_narration_of_a_turn_is_never_the_narrator():
+    # "He smiled at that. '…'" in a story the narrator Nell tells of herself and Otto: that turn is Otto's,
+    # and it anchors the untagged turns around it.
+    beat = Turn(None, frozenset(), "m", False)
+    turns = [turn(), turn(), beat, turn(), turn()]
+    fills = take_turns(turns, GENDERS, frozenset({"Otto", "Nell"}), narrator="Nell")
+    assert {k: f.speaker for k, f in fills.items()} == {0: "Otto", 1: "Nell", 3: "Nell", 4: "Otto"}
+    # Told of others, with no narrator among the two, "he" of two men says nothing.
+    assert take_turns(turns, {"Otto": "m", "Max": "m"}, frozenset({"Otto", "Max"})) == {}
+
+
+def test_the_pronoun_a_paragraphs_opening_narration_is_about_is_its_quotations_gender():
+    from quoth.records import Role
+    from quoth.segment.attribution import Cast, Decision, ProseReader
+    from tests.helpers import paragraph_spans
+
+    paras = ["“Is it far?” asked Otto.", "“Not very.”", "She laughed at my face. “You will see.”"]
+    text, spans = paragraph_spans(paras)
+    reader = ProseReader(text, Decision(None), Role.NARRATION, Cast.learn(text), news=False)
+    reader.read(spans)
+    p = reader._locate(*spans[2], False)
+    assert reader._lead_gender(p, p.sites[0]) == "f"
+    p = reader._locate(*spans[1], False)
+    assert reader._lead_gender(p, p.sites[0]) is None  # a reply opening its paragraph has no such narration
