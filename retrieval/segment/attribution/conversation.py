@@ -75,7 +75,9 @@ def take_turns(turns: list[Turn], genders: dict[str, str | None], scene: frozens
             # A voice new to the exchange breaks it: an author tags the one who comes in, so the turns up to
             # that tag are most likely still the two before it.
             new = turns[b].anchor not in {t.anchor for t in turns[lo:a + 1]}
-            part = _take(turns[lo:b if new else a + 1], genders, scene if lo == 0 else frozenset(), narrated,
+            # …and so does a tag of someone nobody names ("said the butler"): the first such tag between them.
+            stranger = next((k for k in range(a + 1, b) if turns[k].stranger), a + 1)
+            part = _take(turns[lo:b if new else stranger], genders, scene if lo == 0 else frozenset(), narrated,
                          narrator, leanings or {})
             out |= {lo + k: replace(f, broken=lo + k > a) for k, f in part.items()}
             lo = b
@@ -310,6 +312,8 @@ def _pair(turns: list[Turn], people: set[str], scene: frozenset[str],
         return frozenset(spoken_to)  # …so often that whoever else the narration names is not talking
     if len(people) == 1 and (x := _addressed_by_one(turns, next(iter(people)))):
         return frozenset({*people, x})  # the one person the tagged speaker's turns keep addressing
+    if len(people) == 1 and (x := _pronoun_partner(turns, next(iter(people)), genders)):
+        return frozenset({*people, x})
     if len(people) == 1:
         [a] = people
         k0 = next(k for k, t in enumerate(turns) if t.anchor == a)
@@ -342,6 +346,23 @@ def _outsider(turns: list[Turn], scene: frozenset[str]) -> bool:
         if called & scene and called - scene:
             return True
     return False
+
+
+def _pronoun_partner(turns: list[Turn], a: str, genders: dict[str, str | None]) -> str | None:
+    """The one person the pronoun tags of the other side from ``a``'s may all stand for ("This flattered Wendy
+    immensely. '…,' she said" where Peter is tagged by name), where nothing on that side says otherwise: a call
+    to them, a pronoun of the other gender, a stranger's tag."""
+    k0 = next(k for k, t in enumerate(turns) if t.anchor == a) % 2
+    theirs = [t for k, t in enumerate(turns) if k % 2 != k0]
+    fits = [t.may_be - {a} for t in theirs if t.may_be and t.gender]
+    common = frozenset.intersection(*fits) if fits else frozenset()
+    if len(common) != 1:
+        return None
+    [x] = common
+    if any(x in t.addressed or t.stranger or (t.gender and genders.get(x) and t.gender != genders[x])
+           for t in theirs):
+        return None
+    return x
 
 
 def _addressed_by_one(turns: list[Turn], a: str) -> str | None:

@@ -89,3 +89,24 @@ def test_the_pronoun_a_paragraphs_opening_narration_is_about_is_its_quotations_g
     assert reader._lead_gender(p, p.sites[0]) == "f"
     p = reader._locate(*spans[1], False)
     assert reader._lead_gender(p, p.sites[0]) is None  # a reply opening its paragraph has no such narration
+
+
+def test_the_one_person_the_other_sides_pronoun_tags_may_stand_for_is_the_partner():
+    # Otto is tagged by name; on the other side "she" follows narration naming Vera ("This pleased Vera. '…,'
+    # she said"), though the scene names Nell too, of the same gender: Vera is Otto's partner.
+    she = Turn(None, frozenset(), "f", True, may_be=frozenset({"Vera"}))
+    turns = [turn(), turn("Otto"), turn(), turn(), she, turn()]
+    fills = take_turns(turns, GENDERS, frozenset({"Vera", "Nell"}))
+    assert fills[0].speaker == fills[2].speaker == "Vera" and fills[3].speaker == "Otto"
+    # Where the pronoun may stand for either woman, the partner stays unknown.
+    turns[4] = Turn(None, frozenset(), "f", True, may_be=frozenset({"Vera", "Nell"}))
+    assert all(f.speaker != "Vera" for f in take_turns(turns, GENDERS, frozenset({"Vera", "Nell"})).values())
+
+
+def test_the_turns_before_a_strangers_tag_stay_with_the_two_talking():
+    # Ann and Ben talk; "said the butler" comes in, then Ann again on the other parity: the turns up to the
+    # butler's are Ann's and Ben's by turns, those after it open.
+    butler = Turn(None, frozenset(), None, False, stranger=True)
+    turns = [turn("Ann"), turn("Ben"), turn(), turn(), butler, turn("Ann"), turn()]
+    got = {k: f.speaker for k, f in take_turns(turns, {"Ann": "f", "Ben": "m"}).items()}
+    assert got[2] == "Ann" and got[3] == "Ben"
