@@ -221,6 +221,10 @@ class ProseReader:
             s.tag = (tag_after(trail) if s.q.closed and _may_tag_after(inner, trail) else None) or tag_before(lead)
             if s.tag is None and s.q.start == 0 and i and s is p.sites[0]:
                 s.tag, s.above = self._tag_above(paras[i - 1])
+            if s.tag is not None and s.tag.ref is Ref.NAME and not s.tag.after and s is not p.sites[0] \
+                    and not self.news and (c := self.cast.resolve(s.tag.words)) \
+                    and self._second_voice(p, p.sites[p.sites.index(s) - 1], s, c.name):
+                s.tag = None  # the tag before it is the quotation before's, and someone else answers
             s.speech = s.tag is not None or not _scare(inner, lead, s.q.start == 0)
             if s.tag is not None:
                 s.decision = self._resolve(s.tag, paras, i, s)
@@ -869,10 +873,24 @@ class ProseReader:
             # quotations with nothing between them are a change of voice ("'Ah!' 'Hold your tongue, Ma!'").
             between = t.tag is not None and (t.q.start < s.q.start) == t.tag.after
             if body[:t.q.start].rstrip().endswith("(") or len(gap.split()) > BEAT_WORDS or not (
-                    between or (t is a and _words(gap))):
+                    between or (t is a and _words(gap))) or self._second_voice(p, a, b, t.decision.speaker):
                 continue
             near.append((abs(t.q.start - s.q.start), t))
         return min(near, key=lambda x: x[0])[1].decision if near else None
+
+    def _second_voice(self, p: Paragraph, a: Site, b: Site, speaker: str | None) -> bool:
+        """'"…!" implored Heidi, but Peter, … answered: "…"': the words between two quotations name someone else
+        than their tagged speaker, after the speaker, with a verb of speech after them: the second quotation may
+        be that one's."""
+        start, end = p.start + a.q.end, p.start + b.q.start
+        mentions = self.cast.mentions_in(start, end)
+        since = next((m.end for m in mentions if m.character.name == speaker), start)
+        for m in mentions:
+            if m.start >= since and m.character.name != speaker and self.text[m.end:m.end + 2] not in ("'s", "’s") \
+                    and re.search(
+                    rf"\b(?:{'|'.join(speech.DIALOGUE_VERBS)})\b", self.text[m.end:end]):
+                return True
+        return False
 
     # --- 4. conversation ---------------------------------------------------------------------------------
     def _conversation(self, paras: list[Paragraph]) -> None:

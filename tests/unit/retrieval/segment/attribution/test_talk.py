@@ -110,3 +110,17 @@ def test_the_turns_before_a_strangers_tag_stay_with_the_two_talking():
     turns = [turn("Ann"), turn("Ben"), turn(), turn(), butler, turn("Ann"), turn()]
     got = {k: f.speaker for k, f in take_turns(turns, {"Ann": "f", "Ben": "m"}).items()}
     assert got[2] == "Ann" and got[3] == "Ben"
+
+
+def test_two_voices_in_one_paragraph_are_never_one_passage():
+    from tests.helpers import read_story, speaker_at
+
+    paras = ["Ann and Ben stood under the cliff.",
+             '"Let us climb up and see the nest!" begged Ann, but Ben, shaking his head hard, answered: "No, no, '
+             'not even goats could climb up there!"',
+             '"Then I shall go alone," said Ann.', '"You will not," said Ben.', '"I will," said Ann.',
+             '"Then I shall tell," said Ben.', '"Tell, then," said Ann.']
+    text, _, units = read_story(paras)
+    ann = next(u for u in units if "see the nest" in text[u.start:u.end])
+    assert "goats" not in text[ann.start:ann.end]  # one passage, one voice
+    assert speaker_at(text, units, "not even goats") != "Ann"
