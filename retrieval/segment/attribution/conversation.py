@@ -38,6 +38,7 @@ class Turn:
     stranger: bool = False  # its tag names someone nobody could resolve ("said our strange visitor")
     mentioned: frozenset[str] = frozenset()  # the people its narration names, outside its quotations
     weak: bool = False  # its anchor is a third-person pronoun tag's antecedent, a guess the replies may overrule
+    spoken_of: frozenset[str] = frozenset()  # the people its quotations talk of, not to
 
 
 @dataclass(frozen=True)
@@ -334,7 +335,29 @@ def _pair(turns: list[Turn], people: set[str], scene: frozenset[str],
         unknown = [x for x in scene - {a} if genders.get(x) is None and leanings.get(x) in theirs]
         if len(fit) == 1 and not spoken_to and not unknown:
             return frozenset({a, fit[0]})
-    return None
+    return _talked_of(turns, people, scene, genders)
+
+
+def _talked_of(turns: list[Turn], people: set[str], scene: frozenset[str], genders: dict[str, str | None]
+               ) -> frozenset[str] | None:
+    """Beside the one tagged speaker, the one person of the scene left when those both sides talk of are taken
+    out ("You have given Miss Smith all that she required" / "…but Harriet only wanted drawing out", Miss Smith
+    being Harriet): whom two people talk of in the third person is not the one they talk to. Nobody where a
+    reply calls someone else, a stranger's tag is about, or a pronoun on the partner's side is not theirs."""
+    if len(people) != 1 or any(t.stranger for t in turns):
+        return None
+    [a] = people
+    k0 = next(k for k, t in enumerate(turns) if t.anchor == a) % 2
+    sides = [{x for k, t in enumerate(turns) if k % 2 == side for x in t.spoken_of} for side in (0, 1)]
+    rest = scene - {a} - sides[0] - sides[1]
+    if len(rest) != 1 or len(scene - {a}) < 2:
+        return None
+    [x] = rest
+    called = {y for t in turns for y in t.addressed}
+    theirs = {t.gender for k, t in enumerate(turns) if k % 2 != k0 and t.gender and not t.anchor}
+    if called - {a, x} or (theirs and theirs != {genders.get(x)}):
+        return None
+    return frozenset({a, x})
 
 
 def _outsider(turns: list[Turn], scene: frozenset[str]) -> bool:

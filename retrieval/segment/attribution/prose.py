@@ -1004,7 +1004,14 @@ class ProseReader:
         mentioned = frozenset(c.name for i in turn for c in self._narrated(paras[i].start, paras[i].end, paras[i])
                               if self._person(c))
         weak = bool(sure and s.tag is not None and s.tag.ref is Ref.PRONOUN and not s.tag.first_person)
-        return Turn(sure, spoken_to, gender, fillable, s.may_be, stranger, mentioned, weak)
+        return Turn(sure, spoken_to, gender, fillable, s.may_be, stranger, mentioned, weak,
+                    self._spoken_of(paras, turn) - spoken_to)
+
+    def _spoken_of(self, paras: list[Paragraph], turn: list[int]) -> frozenset[str]:
+        """The people a turn's quotations name (called by name or talked of: "You have given Miss Smith all that
+        she required")."""
+        return frozenset(m.character.name for i in turn for s in paras[i].sites if s.speech
+                         for m in self.cast.mentions_in(paras[i].start + s.q.start, paras[i].start + s.q.end))
 
     def _child_calling(self, parents: frozenset[str], s: Site) -> str | None:
         """A reply calling the one Mr. of a family with one child "papa" is that child's: the site is decided

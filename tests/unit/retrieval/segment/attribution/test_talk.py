@@ -124,3 +124,17 @@ def test_two_voices_in_one_paragraph_are_never_one_passage():
     ann = next(u for u in units if "see the nest" in text[u.start:u.end])
     assert "goats" not in text[ann.start:ann.end]  # one passage, one voice
     assert speaker_at(text, units, "not even goats") != "Ann"
+
+
+def test_whom_the_two_talk_of_is_not_the_one_talked_to():
+    # Otto is tagged; the scene names Vera and Nell too; the replies talk of Nell ("Nell has done well"), so
+    # Otto is talking with Vera.
+    def of(*names, anchor=None):
+        return Turn(anchor, frozenset(), None, anchor is None, spoken_of=frozenset(names))
+    turns = [of("Nell", anchor="Otto"), of("Nell"), turn(), turn()]
+    fills = take_turns(turns, GENDERS, frozenset({"Otto", "Vera", "Nell"}))
+    assert fills[1].speaker == fills[3].speaker == "Vera" and fills[2].speaker == "Otto"
+    # Talked of by nobody, either woman may be the one answering.
+    turns = [turn("Otto"), turn(), turn(), turn()]
+    assert all(f.speaker not in ("Vera", "Nell") for f in take_turns(
+        turns, GENDERS, frozenset({"Otto", "Vera", "Nell"})).values())
