@@ -70,6 +70,7 @@ NEWCOMERS = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome)\s+(?:[a-z][
 NARRATOR = "\x00narrator"
 STEP_DECAY = 0.05  # confidence lost per reply away from the nearest tag (local turn-taking)
 PAIR_DECAY = 0.02  # …and in strict alternation between a known pair, anchored on one side
+LOCAL_REACH = 2  # turns from the nearest tag within which the local rule, tagged on both sides, stays sure
 # The person a paragraph's last sentence is about speaks the reply after it: right 7 times in 8, kept under the
 # anchor bar, as that sentence may be a turn of its own ("Mr. Darcy bowed.").
 FINAL_MENTION = 0.95
@@ -1179,11 +1180,13 @@ def _turn_weight(f: Fill) -> float:
     pair, anchored on both sides, is right whatever the distance; anchored on one side it weakens slowly; the
     local rule on one side is right only about two times in three, under the bar; the reply a vocative is in
     is the other's (0.94), the turns beyond it a little less (9 right in 10). One tagged person's own parity,
-    their partner unknown, holds as a pair's does (54 in 57); the partner no tag names is less sure (PARTNER)."""
+    their partner unknown, holds as a pair's does (54 in 57); the partner no tag names is less sure (PARTNER).
+    The local rule between tags more than LOCAL_REACH turns away on both sides was right once in four (round 6):
+    no surer than on one side."""
     if f.clue is Clue.VOCATIVE:
         return 1.0 if f.steps == 0 else 0.9
     if not f.paired:
-        return 0.85 if f.both else 0.75 - STEP_DECAY * max(0, f.steps - 1)
+        return 0.85 if f.both and f.steps <= LOCAL_REACH else 0.75 - STEP_DECAY * max(0, f.steps - 1)
     weight = 1.0 if f.both else max(0.85, 0.95 - PAIR_DECAY * max(0, f.steps - 1))
     return min(weight, PARTNER) if f.partner else weight
 

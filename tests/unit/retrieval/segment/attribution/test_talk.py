@@ -138,3 +138,14 @@ def test_whom_the_two_talk_of_is_not_the_one_talked_to():
     turns = [turn("Otto"), turn(), turn(), turn()]
     assert all(f.speaker not in ("Vera", "Nell") for f in take_turns(
         turns, GENDERS, frozenset({"Otto", "Vera", "Nell"})).values())
+
+
+def test_the_local_rule_far_from_its_tags_is_under_the_bar_even_tagged_on_both_sides():
+    from quoth.records import Clue
+    from quoth.segment.attribution.conversation import Fill
+    from quoth.segment.attribution.prose import _turn_weight
+
+    near = Fill("Ann", 2, True, Clue.ALTERNATION, paired=False)
+    far = Fill("Ann", 3, True, Clue.ALTERNATION, paired=False)
+    assert _turn_weight(near) >= 0.7 > _turn_weight(far)
+    assert _turn_weight(Fill("Ann", 3, True, Clue.ALTERNATION)) == 1.0  # a known pair's, both sides: sure
