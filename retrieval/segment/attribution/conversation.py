@@ -39,6 +39,7 @@ class Turn:
     mentioned: frozenset[str] = frozenset()  # the people its narration names, outside its quotations
     weak: bool = False  # its anchor is a third-person pronoun tag's antecedent, a guess the replies may overrule
     spoken_of: frozenset[str] = frozenset()  # the people its quotations talk of, not to
+    led: bool = False  # its paragraph opens with narration, not with the quotation
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ def _take(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[st
     if any(not t.anchor and (t.addressed & scene) - pair for t in turns):
         return local_chain(turns, genders)
     out: dict[int, Fill] | None = None
-    stretches = _stretches(anchors, len(turns))
+    stretches = _stretches(anchors, len(turns), turns)
     for lo, hi in stretches:
         part = {k: a for k, a in anchors.items() if lo <= k < hi}
         if len(stretches) > 1 and len(part) < 2:
@@ -135,7 +136,7 @@ def _take(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[st
     return local_chain(turns, genders) if out is None else out
 
 
-def _stretches(anchors: dict[int, tuple[str, Clue]], n: int) -> list[tuple[int, int]]:
+def _stretches(anchors: dict[int, tuple[str, Clue]], n: int, turns: list[Turn]) -> list[tuple[int, int]]:
     """The stretches of a run of ``n`` turns over which its anchors agree with strict alternation: where a reply
     addressing one of the two, or a pronoun, puts someone on the other parity from the anchors before (one of
     them spoke twice, after a beat), the run is read in two stretches, each up to its own anchors. The turns
@@ -150,8 +151,14 @@ def _stretches(anchors: dict[int, tuple[str, Clue]], n: int) -> list[tuple[int, 
             groups.append([k])
             sides = {0: set(), 1: set()}
         sides[side].add(who)
-    return [(0 if g == 0 else ks[0], n if g == len(groups) - 1 else ks[-1] + 1) for g, ks in enumerate(groups)] \
-        or [(0, n)]
+    spans = [(0 if g == 0 else ks[0], n if g == len(groups) - 1 else ks[-1] + 1) for g, ks in enumerate(groups)]
+    for g in range(len(spans) - 1):
+        # One speaker going on after narration ("He unrolled one section and held it over his knee. '…'") is
+        # where the alternation most often breaks: where one turn between opens with narration, the break is there.
+        led = [j for j in range(groups[g][-1] + 1, groups[g + 1][0] + 1) if turns[j].led]
+        if len(led) == 1:
+            spans[g], spans[g + 1] = (spans[g][0], led[0]), (led[0], spans[g + 1][1])
+    return spans or [(0, n)]
 
 
 def _by_parity(turns: list[Turn], span: range, parity: tuple[str, str], anchors: dict[int, tuple[str, Clue]],

@@ -1006,7 +1006,7 @@ class ProseReader:
                               if self._person(c))
         weak = bool(sure and s.tag is not None and s.tag.ref is Ref.PRONOUN and not s.tag.first_person)
         return Turn(sure, spoken_to, gender, fillable, s.may_be, stranger, mentioned, weak,
-                    self._spoken_of(paras, turn) - spoken_to)
+                    self._spoken_of(paras, turn) - spoken_to, not p.opens_with_quote)
 
     def _spoken_of(self, paras: list[Paragraph], turn: list[int]) -> frozenset[str]:
         """The people a turn's quotations name (called by name or talked of: "You have given Miss Smith all that

@@ -149,3 +149,17 @@ def test_the_local_rule_far_from_its_tags_is_under_the_bar_even_tagged_on_both_s
     far = Fill("Ann", 3, True, Clue.ALTERNATION, paired=False)
     assert _turn_weight(near) >= 0.7 > _turn_weight(far)
     assert _turn_weight(Fill("Ann", 3, True, Clue.ALTERNATION)) == 1.0  # a known pair's, both sides: sure
+
+
+def test_where_the_alternation_breaks_at_the_one_turn_opening_with_narration_the_break_is_there():
+    # As above, but turn 6 opens with narration ("She walked to the window. '…'"): the break is there, so
+    # turn 5 is read with the stretch before it and turn 6 with the stretch after.
+    led = Turn(None, frozenset(), None, True, led=True)
+    turns = [turn("Vera"), turn(), turn(addressed=["Nell"]), turn(addressed=["Vera"]), turn(addressed=["Nell"]),
+             turn(), led, turn(addressed=["Nell"]), turn(), turn(addressed=["Nell"]), turn()]
+    got = {k: f.speaker for k, f in take_turns(turns, GENDERS, frozenset({"Vera", "Nell"})).items()}
+    assert got[5] == "Nell" and got[6] == "Nell" and got[7] == "Vera"
+    # Two such turns between the break's sides: nobody knows which, and the turns between stay open.
+    turns[5] = Turn(None, frozenset(), None, True, led=True)
+    got = {k: f.speaker for k, f in take_turns(turns, GENDERS, frozenset({"Vera", "Nell"})).items()}
+    assert 5 not in got and 6 not in got
