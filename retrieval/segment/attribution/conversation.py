@@ -78,11 +78,14 @@ def take_turns(turns: list[Turn], genders: dict[str, str | None], scene: frozens
             # that tag are most likely still the two before it.
             new = turns[b].anchor not in {t.anchor for t in turns[lo:a + 1]}
             # …and so does a tag of someone nobody names ("said the butler"): the first such tag between them.
-            stranger = next((k for k in range(a + 1, b) if turns[k].stranger), a + 1)
-            part = _take(turns[lo:b if new else stranger], genders, scene if lo == 0 else frozenset(), narrated,
-                         narrator, leanings or {})
+            stranger = next((k for k in range(a + 1, b) if turns[k].stranger), None)
+            # …or, where one turn between opens with narration, one speaker went on there (see _stretches).
+            led = [k for k in range(a + 1, b + 1) if turns[k].led]
+            end = b if new else stranger or (led[0] if len(led) == 1 else a + 1)
+            part = _take(turns[lo:end], genders, scene if lo == 0 else frozenset(), narrated, narrator,
+                         leanings or {})
             out |= {lo + k: replace(f, broken=lo + k > a) for k, f in part.items()}
-            lo = b
+            lo = led[0] if not new and stranger is None and len(led) == 1 else b
     part = _take(turns[lo:], genders, scene if lo == 0 else frozenset(), narrated, narrator, leanings or {})
     return out | {lo + k: f for k, f in part.items()}
 

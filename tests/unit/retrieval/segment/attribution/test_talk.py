@@ -163,3 +163,10 @@ def test_where_the_alternation_breaks_at_the_one_turn_opening_with_narration_the
     turns[5] = Turn(None, frozenset(), None, True, led=True)
     got = {k: f.speaker for k, f in take_turns(turns, GENDERS, frozenset({"Vera", "Nell"})).items()}
     assert 5 not in got and 6 not in got
+    # The same between two tags that alternation cannot join: Ann's turn 3 opens with narration after her turn 2.
+    led = Turn(None, frozenset(), None, True, led=True)
+    turns = [turn("Ann"), turn("Ben"), turn(), led, turn("Ben"), turn()]
+    got = {k: f.speaker for k, f in take_turns(turns, {"Ann": "f", "Ben": "m"}).items()}
+    assert got[2] == "Ann"
+    turns[3] = turn()
+    assert 2 not in take_turns(turns, {"Ann": "f", "Ben": "m"})
