@@ -66,6 +66,9 @@ STRETCH = 6000  # characters (a scene or two) within which "said the gentleman" 
 # "two portly gentlemen", "a little girl": someone the narration brings in without a name, before the tags.
 NEWCOMERS = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome)\s+(?:[a-z][\w\-]*\s+){0,2}?(?:"
                        + "|".join(sorted(SEX, key=len, reverse=True)) + r"|gentlemen|men|women)s?\b")
+# '"They go to hell," was my ready and orthodox answer.': a reply the narrator tags as their own without "I".
+MY_REPLY = re.compile(r"\s*(?:was|were)\s+my\s+(?:[a-z]+\s+){0,3}?(?:answer|reply|response|rejoinder|retort|cry|"
+                      r"exclamation|remark|question|words)\b")
 # Turn-taking's stand-in for a first-person narrator the document never names (no name has a control character).
 NARRATOR = "\x00narrator"
 STEP_DECAY = 0.05  # confidence lost per reply away from the nearest tag (local turn-taking)
@@ -990,6 +993,8 @@ class ProseReader:
         sure = s.decision.speaker if s.decision.confidence >= ANCHOR else None
         if sure is None and s.tag is not None and s.tag.words.lower() == "i":
             sure = NARRATOR  # "I answered": a turn of the narrator's, whom nothing names, is still a turn
+        if sure is None and s.tag is None and MY_REPLY.match(self.text[s.trail[0]:s.trail[1]]):
+            sure = self._narrators_reply(s)
         gender = GENDER_OF.get(s.tag.words.lower()) if s.tag is not None and s.tag.ref is Ref.PRONOUN else None
         if s.tag is None and not sure:
             gender = self._beat_gender(p, s) or self._lead_gender(p, s)
@@ -1013,6 +1018,15 @@ class ProseReader:
         she required")."""
         return frozenset(m.character.name for i in turn for s in paras[i].sites if s.speech
                          for m in self.cast.mentions_in(paras[i].start + s.q.start, paras[i].start + s.q.end))
+
+    def _narrators_reply(self, s: Site) -> str:
+        """'"They go to hell," was my ready and orthodox answer.': the narrator's turn, theirs where the text
+        names them (the site is decided so), else the stand-in that still counts as a turn."""
+        if self.me is None:
+            return NARRATOR
+        s.decision = Decision.of(self.me.name, Clue.PRONOUN, '"was my answer": the narrator, whom the replies '
+                                 "around the narrator's turns address", 0.95)
+        return self.me.name
 
     def _child_calling(self, parents: frozenset[str], s: Site) -> str | None:
         """A reply calling the one Mr. of a family with one child "papa" is that child's: the site is decided

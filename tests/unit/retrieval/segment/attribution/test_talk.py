@@ -170,3 +170,16 @@ def test_where_the_alternation_breaks_at_the_one_turn_opening_with_narration_the
     assert got[2] == "Ann"
     turns[3] = turn()
     assert 2 not in take_turns(turns, {"Ann": "f", "Ben": "m"})
+
+
+def test_was_my_answer_is_the_narrators_turn():
+    from quoth.segment.attribution.prose import MY_REPLY
+    from tests.helpers import story_speakers
+
+    assert MY_REPLY.match(" was my ready and orthodox answer.") and MY_REPLY.match(" was my reply.")
+    assert not MY_REPLY.match(" was the reply.") and not MY_REPLY.match(" was my mother's favourite.")
+    paras = ["The miller's boy stopped me at the gate.", '"Where are you going?" asked Otto.',
+             '"To the mill," was my short answer.', '"And why to the mill?"', '"To see the miller."',
+             '"He is out," said Otto.', '"Then I shall wait."']
+    got = story_speakers(paras)
+    assert got[2] != "Otto" and got[3] == "Otto" and got[4] != "Otto"
