@@ -108,7 +108,7 @@ def _take(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[st
     anchors = {k: (t.anchor, Clue.ALTERNATION) for k, t in enumerate(turns) if t.anchor}
     people = {a for a, _ in anchors.values()}
     pair = frozenset(people) if len(people) == 2 else None if narrated else _pair(turns, people, scene, genders,
-                                                                                      leanings or {})
+                                                                                      leanings or {}, narrator)
     if pair is None:
         return _one_side(turns, genders, people) or _lone(turns, genders, people) or _called(turns, genders, people) \
             or _narrators_side(turns, narrator, people, scene) or _caller(turns, genders, people, scene) \
@@ -134,7 +134,7 @@ def _take(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[st
         if len(stretches) > 1 and len(part) < 2:
             continue  # where the alternation breaks, one anchor alone does not show which way it goes
         parity = _parity(part, pair)
-        if parity is not None and _consistent(turns, parity, genders, range(lo, hi)):
+        if parity is not None and _consistent(turns, parity, genders, range(lo, hi), narrator):
             out = (out or {}) | _by_parity(turns, range(lo, hi), parity, part, genders, people)
     return local_chain(turns, genders) if out is None else out
 
@@ -306,8 +306,8 @@ def _called(turns: list[Turn], genders: dict[str, str | None], people: set[str])
     return out
 
 
-def _pair(turns: list[Turn], people: set[str], scene: frozenset[str],
-          genders: dict[str, str | None], leanings: dict[str, str | None]) -> frozenset[str] | None:
+def _pair(turns: list[Turn], people: set[str], scene: frozenset[str], genders: dict[str, str | None],
+          leanings: dict[str, str | None], narrator: str | None = None) -> frozenset[str] | None:
     """The exchange's two people: its two tagged speakers; or, beside its one tagged speaker, the one other
     person their turns address (whoever else the scene names: "…, if you will excuse me, Mr. Grey"); or the
     scene's two; or the one person of the scene whom the pronoun tags of the other turns fit ("When Jane and
@@ -339,10 +339,11 @@ def _pair(turns: list[Turn], people: set[str], scene: frozenset[str],
         k0 = next(k for k, t in enumerate(turns) if t.anchor == a)
         spoken_to = {x for k, t in enumerate(turns) if k % 2 == k0 % 2 for x in t.addressed} - {a}
         theirs = {t.gender for k, t in enumerate(turns) if k % 2 != k0 % 2 and t.gender}
-        fit = [x for x in scene - {a} if len(theirs) == 1 and genders.get(x) in theirs]
+        # "he said" is never the one who says "I": the narrator is no partner a pronoun tag fits
+        fit = [x for x in scene - {a, narrator} if len(theirs) == 1 and genders.get(x) in theirs]
         # Someone of the scene whose gender is unsure, though most pronouns after their name give the same
         # gender, may be the one the pronoun stands for as well.
-        unknown = [x for x in scene - {a} if genders.get(x) is None and leanings.get(x) in theirs]
+        unknown = [x for x in scene - {a, narrator} if genders.get(x) is None and leanings.get(x) in theirs]
         if len(fit) == 1 and not spoken_to and not unknown:
             return frozenset({a, fit[0]})
     return _talked_of(turns, people, scene, genders)
@@ -432,11 +433,15 @@ def _parity(anchors: dict[int, tuple[str, Clue]], pair: frozenset[str]) -> tuple
     return even, next(iter(pair - {even}))
 
 
-def _consistent(turns: list[Turn], parity: tuple[str, str], genders: dict[str, str | None], span: range) -> bool:
+def _consistent(turns: list[Turn], parity: tuple[str, str], genders: dict[str, str | None], span: range,
+                narrator: str | None = None) -> bool:
     """No untagged turn of ``span`` addresses the person of its turn, and no pronoun tag is the other gender's
-    (a tagged turn may address its own speaker: "Oh, you foolish Alice!" she answered herself)."""
+    (a tagged turn may address its own speaker: "Oh, you foolish Alice!" she answered herself), or stands on
+    the narrator's turns ("he said" is never the one who says "I")."""
     for k in span:
         t, who = turns[k], parity[k % 2]
+        if t.gender and not t.anchor and who == narrator:
+            return False
         if (who in t.addressed and not t.anchor) or (t.gender and genders.get(who) and genders[who] != t.gender):
             return False
     return True

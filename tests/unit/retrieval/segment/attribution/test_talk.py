@@ -183,3 +183,15 @@ def test_was_my_answer_is_the_narrators_turn():
              '"He is out," said Otto.', '"Then I shall wait."']
     got = story_speakers(paras)
     assert got[2] != "Otto" and got[3] == "Otto" and got[4] != "Otto"
+
+
+def test_a_pronoun_tag_never_makes_the_narrator_the_partner():
+    # Otto is tagged; "he said" stands on the other side; the scene holds Otto and the narrator Max, who is a
+    # man too but says "I": the man answering Otto is someone else, overheard.
+    genders = {"Otto": "m", "Max": "m"}
+    turns = [turn("Otto"), turn(gender="m"), turn(), turn(), turn()]
+    fills = take_turns(turns, genders, frozenset({"Otto", "Max"}), narrator="Max")
+    assert all(f.speaker != "Max" for f in fills.values())
+    # Told of others, the one man of the scene the pronoun fits is the partner.
+    fills = take_turns(turns, genders, frozenset({"Otto", "Max", "Vera"}))
+    assert fills[3].speaker == "Max"
