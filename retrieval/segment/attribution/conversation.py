@@ -13,6 +13,11 @@ parts read on their own; the turns before a tag that brings in a new voice stay 
 
 Where no pair is known, one side may still be: the one tagged person's own parity (their partner unnamed, or
 a first-person narrator who never tags a reply), or the person one parity's replies keep calling by name.
+
+Where the calls or pronouns of a long run stop agreeing with one alternation (someone spoke twice, after a beat),
+the run is read in stretches, each up to its own anchors, the break put at the one turn between that opens with
+narration, else the turns between left open. A third-person pronoun ("he said", "He smiled. '…'") is never the
+first-person narrator's turn; a side that calls both one of the scene's two and someone else is neither's.
 """
 
 from __future__ import annotations
