@@ -13,6 +13,11 @@ parts read on their own; the turns before a tag that brings in a new voice stay 
 
 Where no pair is known, one side may still be: the one tagged person's own parity (their partner unnamed, or
 a first-person narrator who never tags a reply), or the person one parity's replies keep calling by name.
+
+Where the calls or pronouns of a long run stop agreeing with one alternation (someone spoke twice, after a beat),
+the run is read in stretches, each up to its own anchors, the break put at the one turn between that opens with
+narration, else the turns between left open. A third-person pronoun ("he said", "He smiled. '…'") is never the
+first-person narrator's turn; a side that calls both one of the scene's two and someone else is neither's.
 """
 
 from __future__ import annotations
@@ -38,6 +43,8 @@ class Turn:
     stranger: bool = False  # its tag names someone nobody could resolve ("said our strange visitor")
     mentioned: frozenset[str] = frozenset()  # the people its narration names, outside its quotations
     weak: bool = False  # its anchor is a third-person pronoun tag's antecedent, a guess the replies may overrule
+    spoken_of: frozenset[str] = frozenset()  # the people its quotations talk of, not to
+    led: bool = False  # its paragraph opens with narration, not with the quotation
 
 
 @dataclass(frozen=True)
@@ -75,10 +82,15 @@ def take_turns(turns: list[Turn], genders: dict[str, str | None], scene: frozens
             # A voice new to the exchange breaks it: an author tags the one who comes in, so the turns up to
             # that tag are most likely still the two before it.
             new = turns[b].anchor not in {t.anchor for t in turns[lo:a + 1]}
-            part = _take(turns[lo:b if new else a + 1], genders, scene if lo == 0 else frozenset(), narrated,
-                         narrator, leanings or {})
+            # …and so does a tag of someone nobody names ("said the butler"): the first such tag between them.
+            stranger = next((k for k in range(a + 1, b) if turns[k].stranger), None)
+            # …or, where one turn between opens with narration, one speaker went on there (see _stretches).
+            led = [k for k in range(a + 1, b + 1) if turns[k].led]
+            end = b if new else stranger or (led[0] if len(led) == 1 else a + 1)
+            part = _take(turns[lo:end], genders, scene if lo == 0 else frozenset(), narrated, narrator,
+                         leanings or {})
             out |= {lo + k: replace(f, broken=lo + k > a) for k, f in part.items()}
-            lo = b
+            lo = led[0] if not new and stranger is None and len(led) == 1 else b
     part = _take(turns[lo:], genders, scene if lo == 0 else frozenset(), narrated, narrator, leanings or {})
     return out | {lo + k: f for k, f in part.items()}
 
@@ -101,25 +113,68 @@ def _take(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[st
     anchors = {k: (t.anchor, Clue.ALTERNATION) for k, t in enumerate(turns) if t.anchor}
     people = {a for a, _ in anchors.values()}
     pair = frozenset(people) if len(people) == 2 else None if narrated else _pair(turns, people, scene, genders,
-                                                                                      leanings or {})
+                                                                                      leanings or {}, narrator)
     if pair is None:
         return _one_side(turns, genders, people) or _lone(turns, genders, people) or _called(turns, genders, people) \
-            or _narrators_side(turns, narrator, people, scene) or local_chain(turns, genders)
+            or _narrators_side(turns, narrator, people, scene) or _caller(turns, genders, people, scene) \
+            or local_chain(turns, genders)
     for k, t in enumerate(turns):  # a reply that addresses one of the two is the other's
         if k not in anchors and len(t.addressed & pair) == 1:
             anchors[k] = (next(iter(pair - t.addressed)), Clue.VOCATIVE)
         elif k not in anchors and t.gender and (by := [p for p in pair if genders.get(p) == t.gender]) \
                 and len(by) == 1 and all(genders.get(p) for p in pair):
             anchors[k] = (by[0], Clue.PRONOUN)
-    parity = _parity(anchors, pair)
+        elif k not in anchors and t.gender and not t.open and narrator in pair:
+            # "He laughed at my bewildered expression. '…'": "he" or "she" is never the one who says "I" (a
+            # pronoun tag of a reply opening its paragraph may be someone new: "'…,' says he", a stranger)
+            anchors[k] = (next(iter(pair - {narrator})), Clue.PRONOUN)
     # A reply calling someone of the scene outside the two: a third person takes part ("My dear Mr. Bennet, …"
     # between Mrs. Bennet and Lydia).
-    third = any(not t.anchor and (t.addressed & scene) - pair for t in turns)
-    if parity is None or third or not _consistent(turns, parity, genders):
+    if any(not t.anchor and (t.addressed & scene) - pair for t in turns):
         return local_chain(turns, genders)
+    out: dict[int, Fill] | None = None
+    stretches = _stretches(anchors, len(turns), turns)
+    for lo, hi in stretches:
+        part = {k: a for k, a in anchors.items() if lo <= k < hi}
+        if len(stretches) > 1 and len(part) < 2:
+            continue  # where the alternation breaks, one anchor alone does not show which way it goes
+        parity = _parity(part, pair)
+        if parity is not None and _consistent(turns, parity, genders, range(lo, hi), narrator):
+            out = (out or {}) | _by_parity(turns, range(lo, hi), parity, part, genders, people)
+    return local_chain(turns, genders) if out is None else out
+
+
+def _stretches(anchors: dict[int, tuple[str, Clue]], n: int, turns: list[Turn]) -> list[tuple[int, int]]:
+    """The stretches of a run of ``n`` turns over which its anchors agree with strict alternation: where a reply
+    addressing one of the two, or a pronoun, puts someone on the other parity from the anchors before (one of
+    them spoke twice, after a beat), the run is read in two stretches, each up to its own anchors. The turns
+    between the last anchor before the break and the first after stay open: the break may be anywhere there."""
+    groups: list[list[int]] = []
+    sides: dict[int, set[str]] = {}
+    for k in sorted(anchors):
+        who, side = anchors[k][0], k % 2
+        if groups and sides[side] <= {who} and who not in sides[1 - side]:
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+            sides = {0: set(), 1: set()}
+        sides[side].add(who)
+    spans = [(0 if g == 0 else ks[0], n if g == len(groups) - 1 else ks[-1] + 1) for g, ks in enumerate(groups)]
+    for g in range(len(spans) - 1):
+        # One speaker going on after narration ("He unrolled one section and held it over his knee. '…'") is
+        # where the alternation most often breaks: where one turn between opens with narration, the break is there.
+        led = [j for j in range(groups[g][-1] + 1, groups[g + 1][0] + 1) if turns[j].led]
+        if len(led) == 1:
+            spans[g], spans[g + 1] = (spans[g][0], led[0]), (led[0], spans[g + 1][1])
+    return spans or [(0, n)]
+
+
+def _by_parity(turns: list[Turn], span: range, parity: tuple[str, str], anchors: dict[int, tuple[str, Clue]],
+               genders: dict[str, str | None], people: set[str]) -> dict[int, Fill]:
+    """Each open turn of ``span`` the person of its parity, as far from the anchors as it stands."""
     out: dict[int, Fill] = {}
-    for k, t in enumerate(turns):
-        who = parity[k % 2]
+    for k in span:
+        t, who = turns[k], parity[k % 2]
         if not t.open or (t.may_be and who not in t.may_be) or (t.gender and genders.get(who) != t.gender):
             # "…for Mrs. Lynde was seated than she said,": not one of the two; "she urged" is no one whose
             # gender nobody knows (a first-person narrator's)
@@ -214,6 +269,26 @@ def _narrators_side(turns: list[Turn], narrator: str | None, people: set[str], s
     return _parity_of(turns, narrator, mine, anchors)
 
 
+def _caller(turns: list[Turn], genders: dict[str, str | None], people: set[str], scene: frozenset[str]
+            ) -> dict[int, Fill]:
+    """One side of the exchange calls by name one of the scene's two and someone else besides ("Now, tell me,
+    Dr. Mortimer" and "…, Watson, …" where the scene names Holmes and the narrator Watson): whoever speaks
+    there is neither, so the scene's other one, where nothing on that side says otherwise (a tag of someone
+    else, a call to them, a pronoun of the other gender, a stranger's tag). Who answers stays open."""
+    for side in (0, 1):
+        called = {x for k, t in enumerate(turns) if k % 2 == side and not t.anchor for x in t.addressed}
+        rest = scene - called
+        if not (called & scene and called - scene) or len(rest) != 1 or people - rest:
+            continue
+        [a] = rest
+        if any(t.stranger or (t.anchor and t.anchor != a) or (t.gender and genders.get(a) and t.gender != genders[a])
+               for k, t in enumerate(turns) if k % 2 == side) or any(a in t.addressed for t in turns[side::2]):
+            continue
+        anchors = [k for k, t in enumerate(turns) if k % 2 == side and (t.addressed or t.anchor)]
+        return _parity_of(turns, a, side, anchors)
+    return {}
+
+
 def _called(turns: list[Turn], genders: dict[str, str | None], people: set[str]) -> dict[int, Fill]:
     """Nobody tagged, but the replies of one parity keep calling one person by name ("…, Mr. Grey?" two turns
     apart) and nobody else: that person answers them, on the other parity, where no tag, no pronoun of the
@@ -236,8 +311,8 @@ def _called(turns: list[Turn], genders: dict[str, str | None], people: set[str])
     return out
 
 
-def _pair(turns: list[Turn], people: set[str], scene: frozenset[str],
-          genders: dict[str, str | None], leanings: dict[str, str | None]) -> frozenset[str] | None:
+def _pair(turns: list[Turn], people: set[str], scene: frozenset[str], genders: dict[str, str | None],
+          leanings: dict[str, str | None], narrator: str | None = None) -> frozenset[str] | None:
     """The exchange's two people: its two tagged speakers; or, beside its one tagged speaker, the one other
     person their turns address (whoever else the scene names: "…, if you will excuse me, Mr. Grey"); or the
     scene's two; or the one person of the scene whom the pronoun tags of the other turns fit ("When Jane and
@@ -253,6 +328,8 @@ def _pair(turns: list[Turn], people: set[str], scene: frozenset[str],
         return frozenset(spoken_to)  # …so often that whoever else the narration names is not talking
     if len(people) == 1 and (x := _addressed_by_one(turns, next(iter(people)))):
         return frozenset({*people, x})  # the one person the tagged speaker's turns keep addressing
+    if len(people) == 1 and (x := _pronoun_partner(turns, next(iter(people)), genders)):
+        return frozenset({*people, x})
     if len(people) == 1:
         [a] = people
         k0 = next(k for k, t in enumerate(turns) if t.anchor == a)
@@ -260,20 +337,71 @@ def _pair(turns: list[Turn], people: set[str], scene: frozenset[str],
         theirs = {x for k, t in enumerate(turns) if k % 2 != k0 % 2 for x in t.addressed}
         if len(spoken_to) == 1 and not theirs - {a}:
             return frozenset({a, *spoken_to})  # whom the tagged speaker talks to, before whoever the scene names
-    if len(scene) == 2 and people <= scene and not any(t.stranger for t in turns):
+    if len(scene) == 2 and people <= scene and not any(t.stranger for t in turns) and not _outsider(turns, scene):
         return scene  # unless a tag names someone else there ("said our visitor")
     if len(people) == 1:
         [a] = people
         k0 = next(k for k, t in enumerate(turns) if t.anchor == a)
         spoken_to = {x for k, t in enumerate(turns) if k % 2 == k0 % 2 for x in t.addressed} - {a}
         theirs = {t.gender for k, t in enumerate(turns) if k % 2 != k0 % 2 and t.gender}
-        fit = [x for x in scene - {a} if len(theirs) == 1 and genders.get(x) in theirs]
+        # "he said" is never the one who says "I": the narrator is no partner a pronoun tag fits
+        fit = [x for x in scene - {a, narrator} if len(theirs) == 1 and genders.get(x) in theirs]
         # Someone of the scene whose gender is unsure, though most pronouns after their name give the same
         # gender, may be the one the pronoun stands for as well.
-        unknown = [x for x in scene - {a} if genders.get(x) is None and leanings.get(x) in theirs]
+        unknown = [x for x in scene - {a, narrator} if genders.get(x) is None and leanings.get(x) in theirs]
         if len(fit) == 1 and not spoken_to and not unknown:
             return frozenset({a, fit[0]})
-    return None
+    return _talked_of(turns, people, scene, genders)
+
+
+def _talked_of(turns: list[Turn], people: set[str], scene: frozenset[str], genders: dict[str, str | None]
+               ) -> frozenset[str] | None:
+    """Beside the one tagged speaker, the one person of the scene left when those both sides talk of are taken
+    out ("You have given Miss Smith all that she required" / "…but Harriet only wanted drawing out", Miss Smith
+    being Harriet): whom two people talk of in the third person is not the one they talk to. Nobody where a
+    reply calls someone else, a stranger's tag is about, or a pronoun on the partner's side is not theirs."""
+    if len(people) != 1 or any(t.stranger for t in turns):
+        return None
+    [a] = people
+    k0 = next(k for k, t in enumerate(turns) if t.anchor == a) % 2
+    sides = [{x for k, t in enumerate(turns) if k % 2 == side for x in t.spoken_of} for side in (0, 1)]
+    rest = scene - {a} - sides[0] - sides[1]
+    if len(rest) != 1 or len(scene - {a}) < 2:
+        return None
+    [x] = rest
+    called = {y for t in turns for y in t.addressed}
+    theirs = {t.gender for k, t in enumerate(turns) if k % 2 != k0 and t.gender and not t.anchor}
+    if called - {a, x} or (theirs and theirs != {genders.get(x)}):
+        return None
+    return frozenset({a, x})
+
+
+def _outsider(turns: list[Turn], scene: frozenset[str]) -> bool:
+    """Whether the replies of one parity call both one of the scene's two and someone else by name ("Now, tell
+    me, Dr. Mortimer" and "This is a colleague, Watson, after our own heart" where the scene names Holmes and
+    the narrator, Watson): the one speaking there talks to two people, and which of them answers nobody knows."""
+    for side in (0, 1):
+        called = {x for k, t in enumerate(turns) if k % 2 == side and not t.anchor for x in t.addressed}
+        if called & scene and called - scene:
+            return True
+    return False
+
+
+def _pronoun_partner(turns: list[Turn], a: str, genders: dict[str, str | None]) -> str | None:
+    """The one person the pronoun tags of the other side from ``a``'s may all stand for ("This flattered Wendy
+    immensely. '…,' she said" where Peter is tagged by name), where nothing on that side says otherwise: a call
+    to them, a pronoun of the other gender, a stranger's tag."""
+    k0 = next(k for k, t in enumerate(turns) if t.anchor == a) % 2
+    theirs = [t for k, t in enumerate(turns) if k % 2 != k0]
+    fits = [t.may_be - {a} for t in theirs if t.may_be and t.gender]
+    common = frozenset.intersection(*fits) if fits else frozenset()
+    if len(common) != 1:
+        return None
+    [x] = common
+    if any(x in t.addressed or t.stranger or (t.gender and genders.get(x) and t.gender != genders[x])
+           for t in theirs):
+        return None
+    return x
 
 
 def _addressed_by_one(turns: list[Turn], a: str) -> str | None:
@@ -310,11 +438,15 @@ def _parity(anchors: dict[int, tuple[str, Clue]], pair: frozenset[str]) -> tuple
     return even, next(iter(pair - {even}))
 
 
-def _consistent(turns: list[Turn], parity: tuple[str, str], genders: dict[str, str | None]) -> bool:
-    """No untagged turn addresses the person of its turn, and no pronoun tag is the other gender's (a tagged
-    turn may address its own speaker: "Oh, you foolish Alice!" she answered herself)."""
-    for k, t in enumerate(turns):
-        who = parity[k % 2]
+def _consistent(turns: list[Turn], parity: tuple[str, str], genders: dict[str, str | None], span: range,
+                narrator: str | None = None) -> bool:
+    """No untagged turn of ``span`` addresses the person of its turn, and no pronoun tag is the other gender's
+    (a tagged turn may address its own speaker: "Oh, you foolish Alice!" she answered herself), or stands on
+    the narrator's turns ("he said" is never the one who says "I")."""
+    for k in span:
+        t, who = turns[k], parity[k % 2]
+        if t.gender and not t.anchor and who == narrator:
+            return False
         if (who in t.addressed and not t.anchor) or (t.gender and genders.get(who) and genders[who] != t.gender):
             return False
     return True

@@ -45,7 +45,15 @@ from .narrator import across, addressed_unnarrated, narrator_of
 from .newstags import may_be_a_person, news_tag_after, news_tag_before, person_named, statement_by
 from .quotations import Quotation, find_quotations, single_quoted
 from .tags import Ref, Tag, family_names, kin_word_tag, lead_is_tag, reported, tag_after, tag_before, titled_uses
-from .vocatives import addressees, asks_name, introduced, only_child, parents_addressed, titled_kin_addressed
+from .vocatives import (
+    addressees,
+    asks_name,
+    introduced,
+    only_child,
+    own_words,
+    parents_addressed,
+    titled_kin_addressed,
+)
 
 CONTEXT_PARAGRAPHS = 4  # paragraphs back in which a pronoun's antecedent is looked for
 DOUBT = 0.6  # a pronoun's antecedent when someone else may be meant: below the bar
@@ -68,10 +76,14 @@ STRETCH = 6000  # characters (a scene or two) within which "said the gentleman" 
 # "two portly gentlemen", "a little girl": someone the narration brings in without a name, before the tags.
 NEWCOMERS = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome)\s+(?:[a-z][\w\-]*\s+){0,2}?(?:"
                        + "|".join(sorted(SEX, key=len, reverse=True)) + r"|gentlemen|men|women)s?\b")
+# '"They go to hell," was my ready and orthodox answer.': a reply the narrator tags as their own without "I".
+MY_REPLY = re.compile(r"\s*(?:was|were)\s+my\s+(?:[a-z]+\s+){0,3}?(?:answer|reply|response|rejoinder|retort|cry|"
+                      r"exclamation|remark|question|words)\b")
 # Turn-taking's stand-in for a first-person narrator the document never names (no name has a control character).
 NARRATOR = "\x00narrator"
 STEP_DECAY = 0.05  # confidence lost per reply away from the nearest tag (local turn-taking)
 PAIR_DECAY = 0.02  # …and in strict alternation between a known pair, anchored on one side
+LOCAL_REACH = 2  # turns from the nearest tag within which the local rule, tagged on both sides, stays sure
 # The person a paragraph's last sentence is about speaks the reply after it: right 7 times in 8, kept under the
 # anchor bar, as that sentence may be a turn of its own ("Mr. Darcy bowed.").
 FINAL_MENTION = 0.95
@@ -226,6 +238,10 @@ class ProseReader:
                     else None) or tag_before(lead)
             if s.tag is None and s.q.start == 0 and i and s is p.sites[0]:
                 s.tag, s.above = self._tag_above(paras[i - 1])
+            if s.tag is not None and s.tag.ref is Ref.NAME and not s.tag.after and s is not p.sites[0] \
+                    and not self.news and (c := self.cast.resolve(s.tag.words)) \
+                    and self._second_voice(p, p.sites[p.sites.index(s) - 1], s, c.name):
+                s.tag = None  # the tag before it is the quotation before's, and someone else answers
             s.speech = s.tag is not None or not _scare(inner, lead, s.q.start == 0)
             if s.tag is not None:
                 s.decision = self._resolve(s.tag, paras, i, s)
@@ -515,8 +531,12 @@ class ProseReader:
     def _addressed(self, p: Paragraph) -> list[Character]:
         """Whom the paragraph's quotations speak to, by name or as "aunt": never their speaker."""
         body = self.text[p.start:p.end]
-        return [c for s in p.sites if s.speech for c in (*addressees(s.q.inner(body), self.cast),
-                                                         *titled_kin_addressed(s.q.inner(body), self.cast))]
+        return [c for s in p.sites if s.speech for c in (*addressees(self._own(s, body), self.cast),
+                                                         *titled_kin_addressed(self._own(s, body), self.cast))]
+
+    def _own(self, s: Site, body: str) -> str:
+        """A quotation's own words: in double marks, without the single-marked quotations it reports."""
+        return own_words(s.q.inner(body)) if body[s.q.start:s.q.start + 1] in "“\"" else s.q.inner(body)
 
     def _told(self, s: Site) -> list[Character]:
         """Whom the tag itself says the words are spoken to ("he observed to the Mole", "she said to Ann"):
@@ -709,6 +729,19 @@ class ProseReader:
             return None
         m = BEAT_PRONOUN.fullmatch(self.text[p.start + s.q.end:p.start + p.sites[1].q.start])
         return GENDER_OF.get(m.group(1).lower()) if m else None
+
+    def _lead_gender(self, p: Paragraph, s: Site) -> str | None:
+        """'He laughed at my bewildered expression. "There is …"': narration opening the paragraph, naming nobody,
+        whose last sentence before the untagged first quotation has "He" or "She" for its subject: the gender of
+        whoever speaks it (the one the beat is about goes on to speak)."""
+        if p.opens_with_quote or p.sites[0] is not s or s.tag is not None:
+            return None
+        lead = self.text[p.start:p.start + s.q.start]
+        spans = sentence_spans(lead)
+        if not spans or not re.search(r"[.!?][\"”’»)]*\s*$", lead) or self.cast.named_in(p.start, p.start + s.q.start):
+            return None
+        m = re.match(r"\s*(He|She)\s+[a-z]", lead[spans[-1][0]:])
+        return GENDER_OF[m.group(1).lower()] if m else None
 
     def _final_mention(self, p: Paragraph) -> Decision | None:
         """A reply after a paragraph whose narration ends with a sentence about one person, not that
@@ -910,10 +943,24 @@ class ProseReader:
             # quotations with nothing between them are a change of voice ("'Ah!' 'Hold your tongue, Ma!'").
             between = t.tag is not None and (t.q.start < s.q.start) == t.tag.after
             if body[:t.q.start].rstrip().endswith("(") or len(gap.split()) > BEAT_WORDS or not (
-                    between or (t is a and _words(gap))):
+                    between or (t is a and _words(gap))) or self._second_voice(p, a, b, t.decision.speaker):
                 continue
             near.append((abs(t.q.start - s.q.start), t))
         return min(near, key=lambda x: x[0])[1].decision if near else None
+
+    def _second_voice(self, p: Paragraph, a: Site, b: Site, speaker: str | None) -> bool:
+        """'"…!" implored Heidi, but Peter, … answered: "…"': the words between two quotations name someone else
+        than their tagged speaker, after the speaker, with a verb of speech after them: the second quotation may
+        be that one's."""
+        start, end = p.start + a.q.end, p.start + b.q.start
+        mentions = self.cast.mentions_in(start, end)
+        since = next((m.end for m in mentions if m.character.name == speaker), start)
+        for m in mentions:
+            if m.start >= since and m.character.name != speaker and self.text[m.end:m.end + 2] not in ("'s", "’s") \
+                    and re.search(
+                    rf"\b(?:{'|'.join(speech.DIALOGUE_VERBS)})\b", self.text[m.end:end]):
+                return True
+        return False
 
     # --- 4. conversation ---------------------------------------------------------------------------------
     def _conversation(self, paras: list[Paragraph]) -> None:
@@ -1012,9 +1059,11 @@ class ProseReader:
         sure = s.decision.speaker if s.decision.confidence >= ANCHOR else None
         if sure is None and s.tag is not None and s.tag.words.lower() == "i":
             sure = NARRATOR  # "I answered": a turn of the narrator's, whom nothing names, is still a turn
+        if sure is None and s.tag is None and MY_REPLY.match(self.text[s.trail[0]:s.trail[1]]):
+            sure = self._narrators_reply(s)
         gender = GENDER_OF.get(s.tag.words.lower()) if s.tag is not None and s.tag.ref is Ref.PRONOUN else None
         if s.tag is None and not sure:
-            gender = self._beat_gender(p, s)
+            gender = self._beat_gender(p, s) or self._lead_gender(p, s)
         # "said her mother", "cried a young Lucas", "we said": someone the turn-taking may not know.
         fillable = not sure and p.opens_with_quote and (s.tag is None or (
             s.tag.ref is Ref.PRONOUN and not s.tag.first_person))
@@ -1027,7 +1076,23 @@ class ProseReader:
         mentioned = frozenset(c.name for i in turn for c in self._narrated(paras[i].start, paras[i].end, paras[i])
                               if self._person(c))
         weak = bool(sure and s.tag is not None and s.tag.ref is Ref.PRONOUN and not s.tag.first_person)
-        return Turn(sure, spoken_to, gender, fillable, s.may_be, stranger, mentioned, weak)
+        return Turn(sure, spoken_to, gender, fillable, s.may_be, stranger, mentioned, weak,
+                    self._spoken_of(paras, turn) - spoken_to, not p.opens_with_quote)
+
+    def _spoken_of(self, paras: list[Paragraph], turn: list[int]) -> frozenset[str]:
+        """The people a turn's quotations name (called by name or talked of: "You have given Miss Smith all that
+        she required")."""
+        return frozenset(m.character.name for i in turn for s in paras[i].sites if s.speech
+                         for m in self.cast.mentions_in(paras[i].start + s.q.start, paras[i].start + s.q.end))
+
+    def _narrators_reply(self, s: Site) -> str:
+        """'"They go to hell," was my ready and orthodox answer.': the narrator's turn, theirs where the text
+        names them (the site is decided so), else the stand-in that still counts as a turn."""
+        if self.me is None:
+            return NARRATOR
+        s.decision = Decision.of(self.me.name, Clue.PRONOUN, '"was my answer": the narrator, whom the replies '
+                                 "around the narrator's turns address", 0.95)
+        return self.me.name
 
     def _child_calling(self, parents: frozenset[str], s: Site) -> str | None:
         """A reply calling the one Mr. of a family with one child "papa" is that child's: the site is decided
@@ -1047,7 +1112,7 @@ class ProseReader:
         """The parent a reply calls "papa" or "mamma", as the people of the last paragraphs tell (vocatives.py)."""
         p = paras[i]
         body = self.text[p.start:p.end]
-        inner = [s.q.inner(body) for s in p.sites if s.speech]
+        inner = [self._own(s, body) for s in p.sites if s.speech]
         if not any(re.search(r"(?i)\b(?:papa|mamm?a|father|mother)\b", x) for x in inner):
             return frozenset()
         # The child may be named well before a long exchange with a parent: the people of a wider window.
@@ -1195,11 +1260,13 @@ def _turn_weight(f: Fill) -> float:
     pair, anchored on both sides, is right whatever the distance; anchored on one side it weakens slowly; the
     local rule on one side is right only about two times in three, under the bar; the reply a vocative is in
     is the other's (0.94), the turns beyond it a little less (9 right in 10). One tagged person's own parity,
-    their partner unknown, holds as a pair's does (54 in 57); the partner no tag names is less sure (PARTNER)."""
+    their partner unknown, holds as a pair's does (54 in 57); the partner no tag names is less sure (PARTNER).
+    The local rule between tags more than LOCAL_REACH turns away on both sides was right once in four (round 6):
+    no surer than on one side."""
     if f.clue is Clue.VOCATIVE:
         return 1.0 if f.steps == 0 else 0.9
     if not f.paired:
-        return 0.85 if f.both else 0.75 - STEP_DECAY * max(0, f.steps - 1)
+        return 0.85 if f.both and f.steps <= LOCAL_REACH else 0.75 - STEP_DECAY * max(0, f.steps - 1)
     weight = 1.0 if f.both else max(0.85, 0.95 - PAIR_DECAY * max(0, f.steps - 1))
     return min(weight, PARTNER) if f.partner else weight
 

@@ -44,7 +44,7 @@ def find_quotations(text: str, single: bool = False) -> list[Quotation]:
     while i < n:
         ch = text[i]
         if ch in pairs and _opens(text, i, ch):
-            end = _close(text, i, pairs[ch])
+            end = _close(text, i, pairs[ch]) or _mistyped_close(text, i)
             if end is None:
                 out.append(Quotation(i, len(text.rstrip()), False))
                 break
@@ -80,6 +80,16 @@ def _close(text: str, i: int, closers: str) -> int | None:
         if ch in closers and not _apostrophe(text, j, ch):
             return j + 1
     return None
+
+
+def _mistyped_close(text: str, i: int) -> int | None:
+    """'“What sort of night was it?’' ending its paragraph: a double quotation closed by a single mark after the
+    sentence's end, with no single quotation opened inside, is closed there (a typesetter's slip); left open, the
+    next reply would be taken for the same speaker's speech going on, and every turn after it miscounted."""
+    body = text.rstrip()
+    if text[i] not in "“\"" or not re.search(r"[.!?]['’]$", body) or re.search(r"(?:^|\s)[‘']\S", body[i + 1:]):
+        return None
+    return len(body)
 
 
 def _apostrophe(text: str, j: int, ch: str) -> bool:

@@ -27,6 +27,17 @@ _TALKED_ABOUT = re.compile(r"\s*(?:[;:]|--|—)\s*(?:she|he)\b")
 _MAAM = re.compile(r"\w['’]m$")
 
 
+# A quotation within a quotation: ‘…’ inside “…” (or '…' inside "…"), opened where a word could start and closed
+# where no letter follows (an apostrophe, "don’t", "o’clock", is inside a word).
+_NESTED = re.compile(r"(?<![\w])[‘'](?=\S)[^‘’'\"“”]*?(?<=\S)[’'](?![A-Za-z])")
+
+
+def own_words(inner: str) -> str:
+    """A double quotation's words without the quotations it reports (“…Michael said to me, ‘How did you know me,
+    mother?’”): whom those call is someone the reported speaker spoke to, not whom the speaker speaks to."""
+    return _NESTED.sub(" ", inner)
+
+
 def addressees(inner: str, cast: Cast) -> list[Character]:
     """The cast's people that ``inner`` (a quotation's words, without its marks) addresses, in order."""
     out: list[Character] = []
