@@ -49,7 +49,9 @@ INSTITUTION = rf"(?:{'|'.join(BODIES)}|Secretary|Minister){_S}(?:of|for){_S}(?:t
 # end the name before its full stop.
 # ("Plan B. Then", "Mr. T. He": a sentence that opens after the letter is no surname.)
 _OPENER = r"(?:He|She|It|They|We|You|I|The|Then|This|That|There|But|And|So|A|An|In|On|At|As|If|When)\b"
-_PART = rf"(?:{ACRONYM}|{INSTITUTION}|{INITIAL}(?={_S}(?!{_OPENER})[{CAP}])|{WORD}|{INITIAL})"
+# "St. John", "Ermengarde St. Clair": a saint's abbreviation inside a name, before the word it shortens.
+_SAINT = rf"(?:St|Ste|Mt)\.(?={_S}(?!{_OPENER})[{CAP}])"
+_PART = rf"(?:{ACRONYM}|{INSTITUTION}|{INITIAL}(?={_S}(?!{_OPENER})[{CAP}])|{_SAINT}|{WORD}|{INITIAL})"
 # A people's adjective may stand before a title and its office ("Afghan Ambassador to the United States …").
 # Up to six words: "Interpol Washington Director Shawn A. Bray" is an office and a name (clean() parts them).
 # After a title or an initial, a particle may come first ("Mr. van der Luyden", "J. de Vries"); a run never opens

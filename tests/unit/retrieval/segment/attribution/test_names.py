@@ -142,3 +142,8 @@ def test_a_particle_after_a_title_and_a_familys_possessive():
 def test_contractions_and_quantifiers_open_sentences_and_name_nobody():
     assert names("I’ve said it before. Isn’t it plain? Several agreed. Ann Lee did not.") == ["Ann Lee"]
     assert names("O'Brien and D’Artagnan came.") == ["O'Brien", "D’Artagnan"]
+
+
+def test_a_saints_abbreviation_inside_a_name():
+    assert names("said Ermengarde St. John, smiling") == ["Ermengarde St. John"]
+    assert "Main St" in names("We walked down Main St. The shops were shut.")
