@@ -258,7 +258,7 @@ def _office(low: list[str], k: int) -> bool:
     """An office's noun; "General" only after one ("Attorney General"): alone it is a rank ("General Tilney")."""
     if low[k] == "general":
         return k > 0 and low[k - 1] in OFFICES | {"inspector", "surgeon", "secretary"}
-    return low[k] in OFFICES
+    return low[k] in OFFICES or low[k].split("-")[0] in OFFICES  # "Agent-in-Charge", "Director-General"
 
 
 def _org(word: str) -> bool:

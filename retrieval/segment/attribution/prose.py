@@ -63,6 +63,8 @@ ONE_VOICE_PAIRS = 6  # tagged neighbours needed before the document's own habit 
 PARENT_WINDOW = 12  # paragraphs back in which the child who calls someone "papa" is named
 BEAT_PRONOUN = re.compile(r"\s*(He|She)\s+[a-z][^\"“”‘’«».!?;]{0,80}[.:]\s*")  # one sentence, "He" or "She" its subject
 ANCHOR = 0.8  # a decision this sure anchors turn-taking
+# A speech verb after an untagged quotation: a tag the sieve could not read, never the last voice going on.
+UNREAD_TAG = re.compile(r"\b(?:said|says|stated|states|added|adds|explained|told|asked|according)\b")
 SURE_CONTEXT = 0.7  # a speaker named this surely is someone about, for a pronoun after
 EPITHET_USES = 3  # a description tagging this many quotations…
 EPITHET_SHARE = 0.8  # …this share of them guessed as one character tagged by name too, is that character's epithet
@@ -1008,6 +1010,8 @@ class ProseReader:
         s = _first_speech(paras[run[k]])
         if s is None or s.decision.speaker or not paras[run[k]].opens_with_quote or run[k - 1] != run[k] - 1:
             return
+        if UNREAD_TAG.search(self.text[s.trail[0]:s.trail[1]]):
+            return  # '"…," said acting U.S. Attorney for the District, Laurie Magid.': a tag not read, someone new
         prev = _said(paras[run[k - 1]])
         if prev.speaker:
             s.decision = Decision.of(prev.speaker, Clue.SAME_SPEAKER, "an untagged quotation after this speaker's "

@@ -147,3 +147,7 @@ def test_contractions_and_quantifiers_open_sentences_and_name_nobody():
 def test_a_saints_abbreviation_inside_a_name():
     assert names("said Ermengarde St. John, smiling") == ["Ermengarde St. John"]
     assert "Main St" in names("We walked down Main St. The shops were shut.")
+
+
+def test_a_hyphenated_office_is_an_office():
+    assert names("said Special Agent-in-Charge Kim Rice of the FDA") == ["Kim Rice", "FDA"]

@@ -125,3 +125,12 @@ def test_a_bodys_name_keeps_the_word_before_its_noun():
                "to other claimants”, but no plans exist.")
     assert Cast.learn(article).resolve("Home Office") is not None
     assert speaker_of(units(article), "we may extend") == "Home Office"
+
+
+def test_a_tag_not_read_is_someone_new_not_the_last_voice_going_on():
+    got = units("The company will pay a fine.\n\n"
+                "“It is a serious crime,” said Ann Lee, head of the Civil Division. “This settles it.”\n\n"
+                "“When companies ignore the rules, people are hurt,” said acting U.S. Attorney for the Eastern "
+                "District of the State, Tom Hale. “Patients were put at risk.”\n")
+    assert speaker_of(got, "serious crime") == "Ann Lee"
+    assert speaker_of(got, "When companies") != "Ann Lee"  # unread, it is nobody's rather than hers
