@@ -21,11 +21,15 @@ CAP = speech.CAPITALS
 WORD = rf"[{CAP}][\w'’]*(?:-[\w'’]+)*"  # a hyphen inside (Jean-Luc), never a dash after ("Mr. Elton--and")
 TITLE_WORDS = {
     "m": "mr mister sir lord master monsieur herr señor don king prince duke count baron father brother uncle squire "
-         "colonel captain general major lieutenant sergeant admiral",
+         "colonel captain general major lieutenant sergeant admiral councilman congressman assemblyman spokesman "
+         "chairman",
     "f": "mrs miss ms lady madam madame mme mlle dame frau señora doña queen princess duchess countess mother "
-         "sister aunt mistress",
+         "sister aunt mistress councilwoman congresswoman assemblywoman spokeswoman chairwoman",
+    # Offices news sets before a name ("Councilwoman LaToya Cantrell", "Constable Paul Middup"): a role, never a
+    # first name.
     None: "dr doctor prof professor rev reverend judge councillor cllr president minister senator governor mayor "
-          "secretary chancellor chair officer detective inspector",
+          "secretary chancellor chair officer detective inspector constable sheriff commissioner ambassador "
+          "superintendent alderman",
 }
 TITLE_GENDER: dict[str, str | None] = {w: g for g, words in TITLE_WORDS.items() for w in words.split()}
 TITLES = frozenset(TITLE_GENDER) | speech.TITLES
@@ -176,7 +180,7 @@ def clean(name: str, case: WordCase, spoken: bool = False) -> str | None:
     Pence" is Pence), a run with a word the document writes in lower case is no name ("Somebody"), nor is a
     people's adjective alone ("American"). ``spoken``: the run opens what someone says, where imperatives stand.
     """
-    words = _unrepeated(name.split())
+    words = _after_possessive(_unrepeated(name.split()))
     # "the Home Office", "the Refugee Council": a body's name keeps the word before its noun.
     while words and not _is_title(words[0]) and not (len(words) == 2 and words[1] in BODIES) and (
             not _opens_name(words, case, spoken) or _before_title(words) or _epithet(words, case) or _described(words)):
@@ -220,6 +224,19 @@ DESCRIBED = re.compile(r"\w+(?:-[a-z][\w'’]*)+")
 
 def _described(words: list[str]) -> bool:
     return len(words) > 1 and DESCRIBED.fullmatch(words[0]) is not None
+
+
+def _after_possessive(words: list[str]) -> list[str]:
+    """"Lost Love's Douville", "Coors's Animée": a name never runs across a possessive; what follows it is the
+    owner's (a bar's owner, a brewer's beer), named on its own. "Where's Black Dog", "Let's": a contraction
+    is no owner, and the run stays as it was."""
+    owner = max((k + 1 for k, w in enumerate(words[:-1]) if POSSESSIVE.search(w.rstrip(",;:"))
+                 and POSSESSIVE.sub("", w.rstrip(",;:")).lower() not in CONTRACTED), default=0)
+    return words[owner:]
+
+
+# Words whose "'s" is "is", "has" or "us" ("There's Dirk", "Let's"), never a possessive.
+CONTRACTED = NEVER | {"let", "how", "what", "where", "who"}
 
 
 def _unrepeated(words: list[str]) -> list[str]:
