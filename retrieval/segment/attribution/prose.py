@@ -33,7 +33,7 @@ from ...records import Clue, Role
 from .. import speech
 from ..sentences import sentence_spans
 from ..units import Unit
-from .cast import Cast, Character
+from .cast import APPOSITION, Cast, Character
 from .conversation import Fill, Turn, take_turns
 from .descriptions import BARE, GENERIC, ROLES, SEX, unnamed_rival
 from .evidence import NOBODY, Decision
@@ -152,6 +152,7 @@ class ProseReader:
         paras = [self._locate(a, b, single) for a, b in spans]
         self.news = self.news or not _dialogue(paras)
         if self.news:
+            self.cast.subject_genders(self.text, spans)
             paras = [self._carried_on(paras[k - 1], p, single) if k else p for k, p in enumerate(paras)]
         self.me, self.narrated = None, False
         self._titled_as = self._titles_as_names(spans[0][0], spans[-1][1]) if spans and not self.news else {}
@@ -519,8 +520,13 @@ class ProseReader:
         p = paras[i]
         kind = 1.0 if ref is Ref.PRONOUN else 0.75
         previous = _said(paras[i - 1]).speaker if i else None
-        if self.news and previous and (c := self.cast.resolve(previous)) and _agrees(c, gender):
+        # A guess under the bar is no evidence of who spoke the paragraph before: it would pass its own error on.
+        sure = i and _said(paras[i - 1]).confidence >= SURE_CONTEXT
+        if self.news and previous and sure and (c := self.cast.resolve(previous)) and _agrees(c, gender):
             return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name} is quoted in the paragraph before", kind)
+        if self.news and (c := self._subject_above(paras, i, gender)) and c not in spoken_to:
+            return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name} is the subject of the paragraph before",
+                               kind * RECENT)
         previous = previous if not self.news else None
         at = paras[i].start + s.q.start
         if not self.news and i and gender and (c := self._subject_before(paras[i - 1])) and c.gender == gender \
@@ -561,6 +567,21 @@ class ProseReader:
         weight = kind * (DOUBT if rivals else RECENT if best.gender or not gender else 0.8 * RECENT)
         return Decision.of(best.name, Clue.PRONOUN, f"{said}: {best.name} is the one recent person who fits"
                            if not rivals else f"{said}: {best.name}, though {rivals[0]} also fits", weight)
+
+    def _subject_above(self, paras: list[Paragraph], i: int, gender: str | None) -> Character | None:
+        """News: the one person the paragraph before, quoting no one, is about ("Lloyd Jassin, a New York
+        lawyer, told Time that …"), whom a reporter's "he said" opening the next quotation goes on about: of the
+        pronoun's gender, or of none known where an apposition shows a person ("Lloyd Jassin, a …")."""
+        if not i or paras[i - 1].sites:
+            return None
+        a, b = paras[i - 1].start, paras[i - 1].end
+        found = [m for x, y in sentence_spans(self.text[a:b]) if (m := self.cast.subject(self.text, a + x, a + y))]
+        if len({m.character.name for m in found}) != 1:
+            return None
+        c = found[0].character
+        # "Lloyd Jassin, a New York lawyer,", "Sam Watt of Vyclone … said that": described or reported as a person.
+        described = any(APPOSITION.match(self.text, m.end) or REPORTS.search(self.text, m.end, b) for m in found)
+        return c if (c.gender == gender if c.gender and gender else described) else None
 
     def _rival_since(self, c: Character, paras: list[Paragraph], i: int, end: int, gender: str | None) -> str | None:
         """Someone the narration brings in without a name ("the captain", "the old man") between ``c``'s last
@@ -1171,6 +1192,9 @@ def _narration(paras: list[Paragraph], start: int, end: int):
 
 def _agrees(c: Character, gender: str | None) -> bool:
     return gender is None or c.gender is None or c.gender == gender
+
+
+REPORTS = re.compile(rf"\b(?:{'|'.join(speech.VERBS)})\b")  # a verb that reports someone's words
 
 
 def _said(p: Paragraph) -> Decision:
