@@ -83,3 +83,22 @@ def test_a_guess_under_the_bar_is_not_passed_on_to_the_next_paragraph():
     [unit] = [u for u in got if "milestones" in article[u.start:u.end]]
     # the object of "asked about" was the guess (under the bar) for the quotation before; it is not passed on
     assert unit.speaker not in ("Bill Reed", "Sam Ortiz") or unit.confidence < SURE
+
+
+def test_a_person_brought_in_between_two_quotations_is_the_second_ones_speaker():
+    article = ("Shoppers queued all night.\n\nOne of them was Andy Blake, 30, an estate agent. “I got two TVs "
+               "and a stereo,” he said. But his friend Henry Fisk, a 19-year-old student, wasn’t as lucky. "
+               "“Someone snatched my telly from me.”")
+    got = units(article)
+    assert speaker_of(got, "two TVs") == "Andy Blake"
+    assert speaker_of(got, "snatched my telly") == "Henry Fisk"
+    assert "Henry Fisk" not in next(text for who, text in got if "two TVs" in text)  # no passage holds both
+
+
+def test_a_quotation_ending_its_sentence_does_not_carry_the_next_sentence():
+    article = ("Police were called to several stores.\n\nThe Kent Police force said on its feed: “Keep calm, "
+               "people!” Essex Police also reported calls from staff after they became “concerned due to the "
+               "volume of people who had turned up”.")
+    got = units(article)
+    keep_calm = next(text for who, text in got if "Keep calm" in text)
+    assert "Essex" not in keep_calm and "volume of people" not in keep_calm
