@@ -185,6 +185,11 @@ def clean(name: str, case: WordCase, spoken: bool = False) -> str | None:
     while words and not _is_title(words[0]) and not (len(words) == 2 and words[1] in BODIES) and (
             not _opens_name(words, case, spoken) or _before_title(words) or _epithet(words, case) or _described(words)):
         words = words[1:]  # "Though Pence", "Afghan Ambassador Mohib", "Poor Marilla": the first word is not the name's
+    if len(words) > 2 and not _is_title(words[0]) and case.unseen(words[0]) \
+            and all(_name_word(w, case) for w in words[1:]):
+        # "Engineer Ted Daisey leads the effort": a word met only opening sentences, before a first and last name
+        # the document writes elsewhere, is a role or an opener, not a third name.
+        words = words[1:]
     while words and words[-1] in PRONOUN_I:
         words = words[:-1]  # "Meg, I …" set without its comma ("Meg I") is Meg and the speaker's "I"
     # "the Refugee Council Enver Solomon": the body a person speaks for is no part of their name.

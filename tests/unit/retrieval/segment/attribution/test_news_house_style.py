@@ -102,3 +102,13 @@ def test_a_quotation_ending_its_sentence_does_not_carry_the_next_sentence():
     got = units(article)
     keep_calm = next(text for who, text in got if "Keep calm" in text)
     assert "Essex" not in keep_calm and "volume of people" not in keep_calm
+
+
+def test_a_job_word_that_only_ever_opens_sentences_is_no_first_name():
+    article = ("The avionics box is the size of a shopping cart.\n\nEngineer Ted Daisey leads the effort. “We’re "
+               "building this around a small computer,” Daisey said.")
+    cast = Cast.learn(article)
+    assert cast.resolve("Daisey").name == "Ted Daisey"
+    assert speaker_of(units(article), "small computer") == "Ted Daisey"
+    # a first name the document also writes inside sentences stays one
+    assert Cast.learn("Mary Ann Evans wrote. Later Mary Ann Evans left.").resolve("Evans").name == "Mary Ann Evans"
