@@ -241,7 +241,8 @@ def _after_possessive(words: list[str]) -> list[str]:
 
 
 # Words whose "'s" is "is", "has" or "us" ("There's Dirk", "Let's"), never a possessive.
-CONTRACTED = NEVER | {"let", "how", "what", "where", "who"}
+CONTRACTED = frozenset(_words("it that there here where what who how when why let he she this one everybody everyone "
+                               "everything nobody nothing somebody someone something"))
 
 
 def _unrepeated(words: list[str]) -> list[str]:

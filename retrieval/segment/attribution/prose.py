@@ -33,7 +33,7 @@ from ...records import Clue, Role
 from .. import speech
 from ..sentences import sentence_spans
 from ..units import Unit
-from .cast import APPOSITION, Cast, Character
+from .cast import APPOSITION, OBJECT_BEFORE, Cast, Character
 from .conversation import Fill, Turn, take_turns
 from .descriptions import BARE, GENERIC, ROLES, SEX, unnamed_rival
 from .evidence import NOBODY, Decision
@@ -496,6 +496,8 @@ class ProseReader:
         named = self.cast.named_in(a, b) if s.above else self._narrated(a, b, p)
         if self.news:  # a reporter's "she" is a person, never an outlet or a product named nearby
             named = [c for c in named if may_be_a_person(c, self.speakers(paras))]
+            # the subjects of the narration before it, where there are any, over its objects
+            named = [c for c in named if not self._only_objects(c, a, b)] or named
         here = [c for c in named if _agrees(c, gender) and c not in spoken_to and c.name not in owners]
         # Within the pronoun's own clause ("Marilla promised; but … for Mrs. Lynde was no sooner seated than
         # she said,"), the one person named there.
@@ -568,6 +570,20 @@ class ProseReader:
         weight = kind * (DOUBT if rivals else RECENT if best.gender or not gender else 0.8 * RECENT)
         return Decision.of(best.name, Clue.PRONOUN, f"{said}: {best.name} is the one recent person who fits"
                            if not rivals else f"{said}: {best.name}, though {rivals[0]} also fits", weight)
+
+    def _only_objects(self, c: Character, a: int, b: int) -> bool:
+        """News: whether every mention of ``c`` in [a, b) follows a preposition ("the focus at Lockheed Martin",
+        "questioned on the Investment Partnership"): a place, a body or a topic, not whom "he said" goes on about."""
+        mentions = self.cast.mentions_in(a, b)
+        objects: set[int] = set()
+        for k, m in enumerate(mentions):
+            # "on the likes of Donald Trump and Bernie Sanders": a name joined to an object is one too
+            joined = k and (k - 1) in objects and re.fullmatch(r"(?:,|\s+and|\s+or|,\s+and)\s+",
+                                                               self.text[mentions[k - 1].end:m.start])
+            if joined or OBJECT_BEFORE.search(self.text, max(a, m.start - 30), m.start):
+                objects.add(k)
+        at = [k for k, m in enumerate(mentions) if m.character is c]
+        return bool(at) and all(k in objects for k in at)
 
     def _subject_above(self, paras: list[Paragraph], i: int, gender: str | None) -> Character | None:
         """News: the one person the paragraph before, quoting no one, is about ("Lloyd Jassin, a New York
