@@ -32,7 +32,9 @@ from .names import (
 
 # A sentence about the person just named as the subject of the one before: "He claims …", "But he …".
 SUBJECT_PRONOUN = re.compile(r"(?:(?:But|And|Yet|Still|Now),?\s+)?(?P<p>He|She)\b")
-OBJECT_BEFORE = re.compile(r"\b(?:of|for|at|from|in|into|with|to|by|on|about|like|than)\s+(?:the\s+)?$", re.I)
+# "at Acme", "on the controversial Trade Partnership": a name after a preposition is its object.
+OBJECT_BEFORE = re.compile(r"\b(?:of|for|at|from|in|into|with|to|by|on|about|like|than)\s+"
+                           r"(?:(?:the|a|an|his|her|its|their)\s+)?(?:[a-z][\w-]*\s+){0,2}$", re.I)
 OWNER = re.compile(r"['’]s?(?!\w)")  # "Scotland's": a mention that owns what follows
 SUBJECT_WORDS = 6
 # "Environment Canada spokeswoman Sujata Raisinghani": a name before a lower-case role and another name modifies it.

@@ -496,8 +496,8 @@ class ProseReader:
         named = self.cast.named_in(a, b) if s.above else self._narrated(a, b, p)
         if self.news:  # a reporter's "she" is a person, never an outlet or a product named nearby
             named = [c for c in named if may_be_a_person(c, self.speakers(paras))]
-            # the subjects of the narration before it, where there are any, over its objects
-            named = [c for c in named if not self._only_objects(c, a, b)] or named
+            # the subjects of the narration before it, never its objects ("the focus at Lockheed Martin")
+            named = [c for c in named if not self._only_objects(c, a, b)]
         here = [c for c in named if _agrees(c, gender) and c not in spoken_to and c.name not in owners]
         # Within the pronoun's own clause ("Marilla promised; but … for Mrs. Lynde was no sooner seated than
         # she said,"), the one person named there.
