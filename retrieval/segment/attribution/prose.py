@@ -578,7 +578,7 @@ class ProseReader:
         objects: set[int] = set()
         for k, m in enumerate(mentions):
             # "on the likes of Donald Trump and Bernie Sanders": a name joined to an object is one too
-            joined = k and (k - 1) in objects and re.fullmatch(r"(?:,|\s+and|\s+or|,\s+and)\s+",
+            joined = k and (k - 1) in objects and re.fullmatch(r",?\s+(?:and|or)\s+",
                                                                self.text[mentions[k - 1].end:m.start])
             if joined or OBJECT_BEFORE.search(self.text, max(a, m.start - 30), m.start):
                 objects.add(k)
