@@ -27,7 +27,9 @@ from . import bm25
 
 FORMAT_VERSION = 2  # 2: passages have a locator column
 # Bump when segmentation or searchable-text rules change, so existing indexes re-segment everything.
-SEGMENTER_VERSION = 13  # 13: a Markdown reference line ('[#]: collector: …') is no title
+SEGMENTER_VERSION = 14  # 14: news house styles: no name across a possessive or a profile's lost line break,
+# offices are roles, a newcomer between two quotations speaks the second (attribution/cast.py, names.py, prose.py)
+# 13: a Markdown reference line ('[#]: collector: …') is no title
 # 12: labels tied to the full names the document gives (labels/ties.py); words a speaker
 # quotes inside a turn are whom the turn names, or nobody's (threads/cited.py)
 # 11: quoted words keep their author (mail > and Outlook originals, forum and BBCode quotes, chat replies carried,
