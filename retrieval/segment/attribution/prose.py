@@ -896,6 +896,18 @@ class ProseReader:
             return None
         return m.character, re.search(r"[.!?]\s*$", self.text[a:end]) is not None
 
+    def _news_lender(self, p: Paragraph, s: Site, tagged: list[Site]) -> Decision | None:
+        """News: the first tagged quotation's decision; one after the untagged quotation only where the narration
+        between names no one else ("“…?” she mused. … In his first speech, Benedict said: “…”" names Benedict
+        after Julia Rochester's question: it is no evidence for it)."""
+        if not tagged:
+            return None
+        t = tagged[0]
+        if t.q.start < s.q.start:
+            return t.decision
+        between = {c.name for c in self.cast.named_in(p.start + s.q.end, p.start + t.q.start)}
+        return t.decision if between <= {t.decision.speaker} else None
+
     def _lender(self, p: Paragraph, s: Site) -> Decision | None:
         """The decision an untagged quotation takes from a tagged one of its paragraph. In news, the first
         tagged one's. In dialogue, the nearest one's, where only its tag or a short beat stands between them
@@ -903,7 +915,7 @@ class ProseReader:
         in brackets ("('That's Bill,' thought Alice)") or a quotation with a tag of its own is someone else's."""
         tagged = [t for t in p.sites if t.decision.speaker and t.speech]
         if self.news:
-            return tagged[0].decision if tagged else None
+            return self._news_lender(p, s, tagged)
         if s.tag is not None:
             return None
         body = self.text[p.start:p.end]
