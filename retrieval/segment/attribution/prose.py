@@ -898,8 +898,8 @@ class ProseReader:
 
     def _news_lender(self, p: Paragraph, s: Site, tagged: list[Site]) -> Decision | None:
         """News: the first tagged quotation's decision; one after the untagged quotation only where the narration
-        between names no one else ("“…?” she mused. … In his first speech, Benedict said: “…”" names Benedict
-        after Julia Rochester's question: it is no evidence for it)."""
+        between names no one else ("“…?” she mused. It is a question Catholics will ask. In his first speech as
+        Pope, Benedict said: “…”" names Benedict after Julia Rochester's question: no evidence for it)."""
         if not tagged:
             return None
         t = tagged[0]

@@ -138,8 +138,9 @@ def test_a_day_before_a_possessive_is_an_owner_not_a_contraction():
 
 def test_an_untagged_quotation_is_not_lent_a_name_tagged_later_after_someone_else():
     article = ("The Pope resigned on Monday.\n\nOutside the basilica, Julia Ross, from London, was still "
-               "thinking it over. “If you’re the chosen one, how do you choose not to be?” she mused. In his "
-               "first speech, Benedict said: “The Lord knows how to act, even with poor tools.”")
+               "thinking it over. “If you’re the chosen one, how do you choose not to be?” she mused. Father Tom Kelly "
+               "was silent. In his first speech, Benedict said: “The Lord knows how to act, even with poor "
+               "tools.”")
     got = units(article)
     assert speaker_of(got, "Lord knows") == "Benedict"
     assert speaker_of(got, "chosen one") != "Benedict"
