@@ -35,7 +35,7 @@ SUBJECT_PRONOUN = re.compile(r"(?:(?:But|And|Yet|Still|Now),?\s+)?(?P<p>He|She)\
 # "at Acme", "on the controversial Trade Partnership": a name after a preposition is its object ("according to
 # Ann Lee" names a source; "For Kevin Allton, Warhol was a legend" opening a sentence gives a view: lower case only).
 OBJECT_BEFORE = re.compile(r"\b(?:of|for|at|from|in|into|with|(?<![Aa]ccording )to|by|on|about|like|than)\s+"
-                           r"(?:(?:the|a|an|his|her|its|their)\s+(?:[a-z][\w-]*\s+)?)?$")
+                           r"(?:(?:the|a|an|his|her|its|their)\s+(?:[A-Za-z][\w-]*\s+)?)?$")
 OWNER = re.compile(r"['’]s?(?!\w)")  # "Scotland's": a mention that owns what follows
 SUBJECT_WORDS = 6
 # "Environment Canada spokeswoman Sujata Raisinghani": a name before a lower-case role and another name modifies it.
