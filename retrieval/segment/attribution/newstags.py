@@ -17,7 +17,7 @@ import re
 
 from .. import speech
 from .cast import Cast, Character
-from .names import BODIES, NAME, POSSESSIVE
+from .names import BODIES, NAME, NAME_RE, NEVER, POSSESSIVE
 from .tags import ADVERB, Ref, Tag
 
 REST_WORDS = 14  # words between a reporting verb and its partial quotation (as tags.py allows a reporting verb)
@@ -30,6 +30,11 @@ _QUOTE_MARKS = "\"“”«»„"
 _SUBJECT_VERB = re.compile(
     rf"(?<![\w'’\-])(?P<name>{NAME})(?:,[^{_QUOTE_MARKS}]{{1,160}}?,|,)?\s+{ADVERB}(?:has\s+|had\s+|have\s+)?"
     rf"(?P<verb>{_VERB})\b(?P<rest>[^{_QUOTE_MARKS}.!?]*)$")
+# "Obama said he was proud of the reforms, which drew cheers, and said of the crisis: "…"": the second of two
+# reporting verbs a named subject shares is the one the quotation hangs on.
+_AND_VERB = re.compile(
+    rf"(?<![\w'’\-])(?P<name>{NAME})\s+{ADVERB}(?:also\s+)?(?:{_VERB})\b[^{_QUOTE_MARKS}.!?]*?,?\s+and\s+"
+    rf"(?:also\s+)?(?P<verb>{_VERB})\b(?P<rest>[^{_QUOTE_MARKS}.!?]*)$")
 _PARTICIPLE = re.compile(
     rf"(?:^|,\s+)(?:with\s+)?(?P<name>{NAME})\s+{ADVERB}(?P<verb>stating|saying|adding|noting|writing|telling\s+\w+)"
     r"\s*[,:]\s*$")
@@ -74,11 +79,25 @@ def _before(lead: str) -> Tag | None:
     if m := _PARTICIPLE.search(lead):
         return Tag(Ref.NAME, m.group("name"), m.group("verb"), False)
     m = _SUBJECT_VERB.search(lead)
+    if m is not None and len(m.group("rest").split()) > REST_WORDS and (two := _and_verb(lead)):
+        return two
     if m is None or len(m.group("rest").split()) > REST_WORDS or _OBJECT.search(lead[:m.start()]):
         return None
     if (inner := _before(m.group("rest"))) is not None and inner.words.split()[0].lower() not in _NOT_NAMES:
         return inner  # "Jones said Brown called him "a liar"": the words are the nearer subject's
     return Tag(Ref.NAME, m.group("name"), m.group("verb"), False, near=not m.group("rest").strip())
+
+
+def _and_verb(lead: str) -> Tag | None:
+    """The named subject of two reporting verbs joined by "and", the second near the quotation; each name-like
+    run is tried in turn ("When asked about his legacy, Obama said …": "When" is no subject)."""
+    for run in NAME_RE.finditer(lead):
+        if run.group().split()[0].lower() in _NOT_NAMES or run.group().split()[0].lower() in NEVER:
+            continue
+        m = _AND_VERB.match(lead, run.start())
+        if m and len(m.group("rest").split()) <= REST_WORDS and not _OBJECT.search(lead[:m.start()]):
+            return Tag(Ref.NAME, m.group("name"), m.group("verb"), False, near=not m.group("rest").strip())
+    return None
 
 
 def news_tag_after(trail: str) -> Tag | None:

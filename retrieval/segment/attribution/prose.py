@@ -229,7 +229,7 @@ class ProseReader:
                 self._reported_before(p, s)
             elif s.speech and (d := self._untagged(paras, i, s)):
                 s.decision = d
-            if self.news and s.decision.speaker is None:
+            if self.news and (s.decision.speaker is None or _described_tag(s)):
                 self._news_site(paras, i, s, lead, trail)
 
     def _news_site(self, paras: list[Paragraph], i: int, s: Site, lead: str, trail: str) -> None:
@@ -239,7 +239,7 @@ class ProseReader:
         p = paras[i]
         k = p.sites.index(s)
         tag = s.tag if s.tag is not None and s.tag.ref is Ref.NAME else \
-            None if s.tag is not None else news_tag_before(lead) or news_tag_after(trail)
+            None if s.tag is not None and not _described_tag(s) else news_tag_before(lead) or news_tag_after(trail)
         if tag is not None and (c := person_named(tag.words, self.cast)):
             s.tag, s.speech = tag, True
             said = f'"{tag.words} … {tag.verb}"' if tag.verb else f'"- {tag.words}"'
@@ -1261,6 +1261,12 @@ def _agrees(c: Character, gender: str | None) -> bool:
 
 
 REPORTS = re.compile(rf"\b(?:{'|'.join(speech.VERBS)})\b")  # a verb that reports someone's words
+
+
+def _described_tag(s: Site) -> bool:
+    """A tag read as a description ("legacy … said" in "When asked about his legacy, Obama said he was proud …
+    and said of the crisis: "…""), which news may name outright: the news shapes read it again."""
+    return s.tag is not None and s.tag.ref is Ref.DESCRIPTION and not s.tag.after
 
 
 def _said(p: Paragraph) -> Decision:

@@ -144,3 +144,10 @@ def test_an_untagged_quotation_is_not_lent_a_name_tagged_later_after_someone_els
     got = units(article)
     assert speaker_of(got, "Lord knows") == "Benedict"
     assert speaker_of(got, "chosen one") != "Benedict"
+
+
+def test_the_second_of_two_reporting_verbs_a_named_subject_shares_tags_the_quotation():
+    article = ("The town hall was full.\n\nWhen asked about his legacy, Obama said he was proud of the health "
+               "reforms, which drew huge cheers from the audience, and said of the bank crisis: “Saving the world "
+               "from a depression was quite good.”")
+    assert speaker_of(units(article), "Saving the world") == "Obama"
