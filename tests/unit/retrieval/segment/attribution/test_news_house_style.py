@@ -150,4 +150,7 @@ def test_the_second_of_two_reporting_verbs_a_named_subject_shares_tags_the_quota
     article = ("The town hall was full.\n\nWhen asked about his legacy, Obama said he was proud of the health "
                "reforms, which drew huge cheers from the audience, and said of the bank crisis: “Saving the world "
                "from a depression was quite good.”")
-    assert speaker_of(units(article), "Saving the world") == "Obama"
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", article)]
+    got = ProseReader(article, Decision(None), Role.NARRATION, Cast.learn(article), news=True).read(spans)
+    [unit] = [u for u in got if "Saving the world" in article[u.start:u.end]]
+    assert unit.speaker == "Obama" and "news writes a tag" in " ".join(e.detail for e in unit.evidence)
