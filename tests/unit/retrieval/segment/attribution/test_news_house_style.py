@@ -147,9 +147,9 @@ def test_an_untagged_quotation_is_not_lent_a_name_tagged_later_after_someone_els
 
 
 def test_the_second_of_two_reporting_verbs_a_named_subject_shares_tags_the_quotation():
-    article = ("The town hall was full.\n\nWhen asked about his legacy, Obama said he was proud of the health "
-               "reforms, which drew huge cheers from the audience, and said of the bank crisis: “Saving the world "
-               "from a depression was quite good.”")
+    article = ("The town hall was full.\n\nWhen asked about his presidential legacy, Obama said he was proud of "
+               "the health reforms, which drew cheers from Ann Lee and the audience, and said of the bank crisis: "
+               "“Saving the world from a depression was quite good.”")
     spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", article)]
     got = ProseReader(article, Decision(None), Role.NARRATION, Cast.learn(article), news=True).read(spans)
     [unit] = [u for u in got if "Saving the world" in article[u.start:u.end]]
