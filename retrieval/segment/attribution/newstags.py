@@ -17,7 +17,7 @@ import re
 
 from .. import speech
 from .cast import Cast, Character
-from .names import BODIES, NAME, NAME_RE, NEVER, POSSESSIVE
+from .names import BODIES, CAP, NAME, NAME_RE, NEVER, POSSESSIVE, TITLES
 from .tags import ADVERB, Ref, Tag
 
 REST_WORDS = 14  # words between a reporting verb and its partial quotation (as tags.py allows a reporting verb)
@@ -135,3 +135,23 @@ def may_be_a_person(c: Character, quoted: set[str]) -> bool:
     return len(words) > 1 and not any(w in BODIES or w in _ORGANISATION_WORDS or any(ch.isdigit() for ch in w)
                                       or (w.isupper() and len(w.rstrip(".")) > 1) for w in words)
 
+
+
+BODY_WORDS = 4  # capitalised words before a body's head noun ("Hillsborough Independent Panel")
+
+
+def body_called(noun: str, before: str) -> str | None:
+    """The one body named before whose name ends in ``noun`` capitalised, for a reporter's "the panel said"
+    ("the Hillsborough Independent Panel … the panel said"), "the police had claimed" ("South Yorkshire Police");
+    None where two bodies share the noun or none does, or the noun is a person's (a title, "man")."""
+    if not noun.isalpha() or noun.lower() in TITLES or noun.lower() in _PERSON_NOUNS:
+        return None
+    head = noun.capitalize()
+    found = {m.group("name") for m in re.finditer(
+        rf"(?<![\w'’\-])(?:The\s+)?(?P<name>(?:[{CAP}][\w'’\-]*\s+){{1,{BODY_WORDS}}}{head})\b", before)}
+    found = {f for f in found if not any(w.lower() in NEVER for w in f.split()[:-1])}
+    return found.pop() if len(found) == 1 else None
+
+
+_PERSON_NOUNS = frozenset(("man", "woman", "boy", "girl", "person", "people", "official", "spokesman",
+                           "spokeswoman", "spokesperson", "source", "author", "actor", "actress", "writer"))

@@ -154,3 +154,14 @@ def test_the_second_of_two_reporting_verbs_a_named_subject_shares_tags_the_quota
     got = ProseReader(article, Decision(None), Role.NARRATION, Cast.learn(article), news=True).read(spans)
     [unit] = [u for u in got if "Saving the world" in article[u.start:u.end]]
     assert unit.speaker == "Obama" and "news writes a tag" in " ".join(e.detail for e in unit.evidence)
+
+
+def test_the_panel_said_is_the_one_body_named_so_before():
+    article = ("The Harbour Independent Panel read 4,000 papers. The victims’ blood was tested. This was “an "
+               "exceptional decision”, the panel said, for which it found “no rationale”.")
+    assert speaker_of(units(article), "exceptional decision") == "Harbour Independent Panel"
+    two = ("The Harbour Panel and the Fisheries Panel met. It was “an exceptional decision”, the panel said.")
+    spans = [(0, len(two))]
+    got = ProseReader(two, Decision(None), Role.NARRATION, Cast.learn(two), news=True).read(spans)
+    [unit] = [u for u in got if "exceptional" in two[u.start:u.end]]
+    assert unit.speaker is None or unit.confidence < SURE  # two panels: either may be meant
