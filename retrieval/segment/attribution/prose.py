@@ -232,6 +232,19 @@ class ProseReader:
                 s.decision = d
             if self.news and (s.decision.speaker is None or _described_tag(s)):
                 self._news_site(paras, i, s, lead, trail)
+            if self.news:
+                self._gender_from(s)
+
+    def _gender_from(self, s: Site) -> None:
+        """News: "“…,” she said." surely resolved to someone of no known gender gives them hers: a reporter's
+        pronouns, cut off from the name by a quotation or a place, are the only sign of it ("Jenny Flahaut, 33,
+        who works at a children's home, …. “…,” she said")."""
+        t = s.tag
+        if t is None or t.ref is not Ref.PRONOUN or s.decision.confidence < SURE_CONTEXT:
+            return
+        gender = GENDER_OF.get(t.words.lower())
+        if gender and (c := self.cast.resolve(s.decision.speaker or "")) and c.gender is None:
+            c.gender = gender
 
     def _news_site(self, paras: list[Paragraph], i: int, s: Site, lead: str, trail: str) -> None:
         """A quotation the tags above left unnamed, read as news writes its tags (newstags.py): a name behind a

@@ -165,3 +165,17 @@ def test_the_panel_said_is_the_one_body_named_so_before():
     got = ProseReader(two, Decision(None), Role.NARRATION, Cast.learn(two), news=True).read(spans)
     [unit] = [u for u in got if "exceptional" in two[u.start:u.end]]
     assert unit.speaker is None or unit.confidence < SURE  # two panels: either may be meant
+
+
+def test_a_sure_she_said_gives_the_person_her_gender_for_later_pronouns():
+    article = ("“We did it to reunite the brothers,” said Femi Okoro, the school’s founder, who arrived in Calais "
+               "in 2013. “Now, we need to build another one,” he says.\n\nJenny Marsh, 33, who works at a children’s home in Calais, was inspired to volunteer. "
+               "“I saw these people every day,” she said.\n\nThe teachers and Okoro are focused on a new classroom."
+               "\n\n“We have a discotheque, a house, a mosque, a school, shops,” he says.")
+    cast = Cast.learn(article)
+    assert cast.resolve("Jenny Marsh").gender is None  # the quotation cuts her pronoun off her name
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", article)]
+    got = ProseReader(article, Decision(None), Role.NARRATION, cast, news=True).read(spans)
+    assert cast.resolve("Jenny Marsh").gender == "f" and cast.resolve("Femi Okoro").gender == "m"
+    [unit] = [u for u in got if "discotheque" in article[u.start:u.end]]
+    assert unit.speaker == "Femi Okoro" and unit.confidence >= SURE
