@@ -169,7 +169,8 @@ def test_the_panel_said_is_the_one_body_named_so_before():
 
 def test_a_sure_she_said_gives_the_person_her_gender_for_later_pronouns():
     article = ("“We did it to reunite the brothers,” said Femi Okoro, the school’s founder, who arrived in Calais "
-               "in 2013. “Now, we need to build another one,” he says.\n\nJenny Marsh, 33, who works at a children’s home in Calais, was inspired to volunteer. "
+               "in 2013. “Now, we need to build another one,” he says.\n\nJenny Marsh, 33, who works at a "
+               "children’s home in Calais, was inspired to volunteer. "
                "“I saw these people every day,” she said.\n\nThe teachers and Okoro are focused on a new classroom."
                "\n\n“We have a discotheque, a house, a mosque, a school, shops,” he says.")
     cast = Cast.learn(article)
