@@ -51,6 +51,9 @@ STATEMENT = re.compile(
     rf"^\s*(?:[^{_QUOTE_MARKS}.!?]{{0,40}}?\s)?(?P<name>{NAME})(?:,[^{_QUOTE_MARKS}]{{1,120}}?,)?\s+(?:has\s+|had\s+)?"
     r"(?:issued|released|published|posted|put\s+out|made)\s+(?:a|an|the|this|his|her|its|their)\s+"
     r"(?:[a-z]+\s+)?(?:statement|letter|message)\b")
+# "“…,” complains bar- owner William Walker, who …": a reporter inverts a tag with any verb in the present or past,
+# the speaker's role in lower case before the name (tags.py reads the speech verbs it knows).
+_INVERTED = re.compile(rf"^\s*(?P<verb>[a-z]+(?:s|ed))\s+(?:[a-z][\w-]*-?\s+){{0,3}}(?P<name>{NAME})\s*(?:[,.;]|$)")
 _DASH_AFTER = re.compile(rf"^\s*[-—–]+\s*(?P<name>{NAME})\s*$")
 # Capitalised words that open a sentence before a name-like run, never a speaker ("A leaked letter", "In a …").
 _NOT_NAMES = frozenset(("a", "an", "the", "in", "on", "at", "by", "for", "with", "as", "after", "before", "he",
@@ -100,10 +103,17 @@ def _and_verb(lead: str) -> Tag | None:
     return None
 
 
-def news_tag_after(trail: str) -> Tag | None:
-    """A pull quote's attribution: the name alone after a dash, ending the paragraph."""
-    m = _DASH_AFTER.match(trail)
-    return Tag(Ref.NAME, m.group("name"), None, True) if m else None
+def news_tag_after(trail: str, handed_on: bool = False) -> Tag | None:
+    """A pull quote's attribution: the name alone after a dash, ending the paragraph; or, where the quotation
+    hands its sentence on (``handed_on``: it ends "…,”", "…?”" or "…!”"), an inverted tag with a verb of any kind
+    before a role and a name ("“…,” complains bar-owner William Walker, who …"; never "the “reform” proposed by
+    Senator Hale", a term in a sentence)."""
+    if m := _DASH_AFTER.match(trail):
+        return Tag(Ref.NAME, m.group("name"), None, True)
+    m = _INVERTED.match(trail) if handed_on else None
+    if m and m.group("verb") not in NEVER and m.group("name").split()[0].lower() not in _NOT_NAMES:
+        return Tag(Ref.NAME, m.group("name"), m.group("verb"), True)
+    return None
 
 
 def person_named(words: str, cast: Cast) -> Character | None:

@@ -253,7 +253,8 @@ class ProseReader:
         p = paras[i]
         k = p.sites.index(s)
         tag = s.tag if s.tag is not None and s.tag.ref is Ref.NAME else \
-            None if s.tag is not None and not _described_tag(s) else news_tag_before(lead) or news_tag_after(trail)
+            None if s.tag is not None and not _described_tag(s) else news_tag_before(lead) or news_tag_after(
+                trail, s.q.inner(self.text[p.start:p.end]).rstrip()[-1:] in (",", "?", "!"))
         if tag is not None and (c := person_named(tag.words, self.cast)):
             s.tag, s.speech = tag, True
             said = f'"{tag.words} … {tag.verb}"' if tag.verb else f'"- {tag.words}"'

@@ -180,3 +180,11 @@ def test_a_sure_she_said_gives_the_person_her_gender_for_later_pronouns():
     assert cast.resolve("Jenny Marsh").gender == "f" and cast.resolve("Femi Okoro").gender == "m"
     [unit] = [u for u in got if "discotheque" in article[u.start:u.end]]
     assert unit.speaker == "Femi Okoro" and unit.confidence >= SURE
+
+
+def test_an_inverted_tag_with_any_verb_names_the_speaker_after_the_quotation():
+    article = ("Bars braced for the ban.\n\n“This is just the wrong time for them to do this,” complains bar- "
+               "owner Will Parker, who hates the law. “Forcing people outside will make it worse.”")
+    assert speaker_of(units(article), "wrong time") == "Will Parker"
+    term = "Nobody liked the “reform” proposed by Senator Ann Hale. The vote failed."
+    assert speaker_of(units(term), "reform") is None  # a term in a sentence, not her words
