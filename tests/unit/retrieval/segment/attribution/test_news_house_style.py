@@ -184,7 +184,7 @@ def test_a_sure_she_said_gives_the_person_her_gender_for_later_pronouns():
 
 def test_an_inverted_tag_with_any_verb_names_the_speaker_after_the_quotation():
     article = ("Bars braced for the ban.\n\n“This is just the wrong time for them to do this,” complains bar- "
-               "owner Will Parker, who hates the law. “Forcing people outside will make it worse.”")
-    assert speaker_of(units(article), "wrong time") == "Will Parker"
+               "owner Wade Parker, who hates the law. “Forcing people outside will make it worse.”")
+    assert speaker_of(units(article), "wrong time") == "Wade Parker"
     term = "Nobody liked the “reform” proposed by Senator Ann Hale. The vote failed."
     assert speaker_of(units(term), "reform") is None  # a term in a sentence, not her words
