@@ -185,6 +185,9 @@ def test_a_sure_she_said_gives_the_person_her_gender_for_later_pronouns():
 def test_an_inverted_tag_with_any_verb_names_the_speaker_after_the_quotation():
     article = ("Bars braced for the ban.\n\n“This is just the wrong time for them to do this,” complains bar- "
                "owner Wade Parker, who hates the law. “Forcing people outside will make it worse.”")
-    assert speaker_of(units(article), "wrong time") == "Wade Parker"
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", article)]
+    got = ProseReader(article, Decision(None), Role.NARRATION, Cast.learn(article), news=True).read(spans)
+    [unit] = [u for u in got if "wrong time" in article[u.start:u.end]]
+    assert unit.speaker == "Wade Parker" and "news writes a tag" in " ".join(e.detail for e in unit.evidence)
     term = "Nobody liked the “reform” proposed by Senator Ann Hale. The vote failed."
     assert speaker_of(units(term), "reform") is None  # a term in a sentence, not her words
