@@ -29,9 +29,10 @@ FORMAT_VERSION = 2  # 2: passages have a locator column
 # Bump when segmentation or searchable-text rules change, so existing indexes re-segment everything.
 SEGMENTER_VERSION = 15  # 15: formats nobody taught (stamped and bold 'Name 0:00' labels, Unknown Speaker, a video
 # call's chat, an official record's labels and readings, bracketed glosses, a labels' section closed by a heading;
-# captions naming a speaker in an untagged cue); names (middle initials, offices, possessives, particles); fiction
-# round 6: tags (kin words as names, any verb after a broken quotation, answers and voices owned, the one called by
-# name just before) and turn-taking (the side that calls two people; a quotation closed by a mistyped mark)
+# captions naming a speaker in an untagged cue); names (middle initials, offices, possessives, particles); news house
+# styles (a profile's lost line break, a newcomer between two quotations speaks the second); fiction round 6: tags
+# (kin words as names, any verb after a broken quotation, answers and voices owned, the one called by name just
+# before) and turn-taking (the side that calls two people; a quotation closed by a mistyped mark)
 # 14: a transcription service's 'Name 0:00' labels and the meter lines under them
 # 13: a Markdown reference line ('[#]: collector: …') is no title
 # 12: labels tied to the full names the document gives (labels/ties.py); words a speaker

@@ -12,10 +12,35 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
+from ..sentences import sentence_spans
 from .heads import Fuller, chapter_holders, fuller_names
-from .names import NAME_RE, NEVER, PARTICLES, POSSESSIVE, TITLE_GENDER, TITLES, WordCase, clean, split_title
+from .names import (
+    BODIES,
+    NAME_RE,
+    NEVER,
+    PARTICLES,
+    POSSESSIVE,
+    TITLE_GENDER,
+    TITLES,
+    WORD,
+    WordCase,
+    clean,
+    split_title,
+)
 
+# A sentence about the person just named as the subject of the one before: "He claims …", "But he …".
+SUBJECT_PRONOUN = re.compile(r"(?:(?:But|And|Yet|Still|Now),?\s+)?(?P<p>He|She)\b")
+# "at Acme", "on the controversial Trade Partnership": a name after a preposition is its object ("according to
+# Ann Lee" names a source; "For Kevin Allton, Warhol was a legend" opening a sentence gives a view: lower case only).
+OBJECT_BEFORE = re.compile(r"\b(?:of|for|at|from|in|into|with|(?<![Aa]ccording )to|by|on|about|like|than)\s+"
+                           r"(?:(?:the|a|an|his|her|its|their)\s+(?:[A-Za-z][\w-]*\s+)?)?$")
+OWNER = re.compile(r"['’]s?(?!\w)")  # "Scotland's": a mention that owns what follows
+SUBJECT_WORDS = 6
+# "Environment Canada spokeswoman Sujata Raisinghani": a name before a lower-case role and another name modifies it.
+ATTRIBUTIVE = re.compile(r"\s+(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+[A-Z]")
+ROLE_ENDINGS = ("man", "woman", "person", "er", "or", "ist", "ent", "ant", "ian")  # spokesman, lawyer, director
 KNOWN_BEFORE = 5  # mentions of a short name before a full name that make them two people
 STYLED_MENTIONS = 3  # times a titled surname is used before it is a person's established style ("Mr. Knightley")
 TAG_CAPITALS = 2  # times a tag's subject is capitalised inside sentences to be taken for a name
@@ -99,6 +124,7 @@ class Cast:
         titled: list[tuple[int, int, str]] = []
         for m in NAME_RE.finditer(text, start, end):
             name = clean(POSSESSIVE.sub("", m.group()), cast.case, spoken=_opens_speech(text, m.start()))
+            name = _after_profile(text, m.start(), name, spans) if name else name
             if name and not name.isupper():  # a signature or heading in capitals is no mention
                 offset = m.group().find(name.split()[0])
                 span = (m.start() + offset, m.start() + offset + len(name), name)
@@ -283,6 +309,36 @@ class Cast:
                 g, n = v.most_common(1)[0]
                 c.leaning = g if g != "n" and n >= MIN_VOTES and 2 * n > sum(v.values()) else None
 
+    def subject_genders(self, text: str, paragraphs: list[tuple[int, int]]) -> None:
+        """News: a person the text introduces as a sentence's subject ("Rajagopalan, a student at Boston College,
+        doesn't see …") and goes on about with "He" or "She" opening the next sentence has that gender, though a
+        place or a body named in between ("Boston College") cuts the window ``_genders`` reads. For people with
+        no gender yet, on votes that all agree."""
+        sentences = [(a + x, a + y) for a, b in paragraphs for x, y in sentence_spans(text[a:b])]
+        votes: dict[int, Counter] = {}
+        for (a, b), (c, _) in pairwise(sentences):
+            pronoun = SUBJECT_PRONOUN.match(text, c)
+            subject = self.subject(text, a, b) if pronoun else None
+            if subject is not None:
+                votes.setdefault(id(subject.character), Counter())[pronoun.group("p").lower()] += 1
+        for ch in self.characters:
+            v = votes.get(id(ch))
+            if ch.gender is None and v and len(v) == 1:
+                ch.gender = "m" if "he" in v else "f"
+
+    def subject(self, text: str, a: int, b: int) -> Mention | None:
+        """Who a sentence is about: its first mention that no possessive or preposition makes an owner or an
+        object ("Earlier, Scotland's first minister, Alex Salmond, remained …" is about Salmond), nor a body
+        before its spokesperson ("Environment Canada spokeswoman Sujata Raisinghani"), a few words in."""
+        for m in self.mentions_in(a, b):
+            before = text[a:m.start]
+            if len(before.split()) > SUBJECT_WORDS or QUOTE_MARK.search(before):
+                return None  # (a quotation's subject is the speaker's talk: "“The Earth is a beautiful planet”")
+            if not OWNER.match(text, m.end) and not OBJECT_BEFORE.search(text, a, m.start) \
+                    and not _attributive(text, m.end):
+                return m if _person_shaped(text, m) and m.character.name not in self.places else None
+        return None
+
     def _share_head(self, head: str, names: list[Fuller], chapters: list[int]) -> None:
         """"Ghost" alone, shared by "Marley's Ghost" and "the Ghost of Christmas Past", is each of them in the
         chapters that introduce them (heads.py), not one character for the whole book."""
@@ -414,6 +470,48 @@ class Cast:
                 seen.append(c)
             i += 1
         return seen
+
+
+# "Celan Beausoleil, 31, Oakland, California": a profile's head (name, age, places), whose line break before the
+# text about the person ("Beausoleil is a social worker") extraction may lose.
+PROFILE = re.compile(rf",[ \t]*\d{{1,3}},(?:[ \t]*{WORD}(?:[ \t]+{WORD}){{0,3}},){{0,3}}[ \t]*")
+PROFILE_REACH = 80  # characters from the name to the place the head ends with
+
+
+def _after_profile(text: str, at: int, name: str, spans: list[tuple[int, int, str]]) -> str:
+    """The surname alone where a profile's head ran into it ("Oakland, California Beausoleil is" after "Celan
+    Beausoleil, 31,"): the last place and the person's surname are two runs that lost the break between them."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    for _a, b, full in reversed(spans):
+        if b < at - PROFILE_REACH:
+            break
+        head = full.split()
+        if len(head) > 1 and head[-1] == words[-1] and head[0] != words[0] and PROFILE.fullmatch(text, b, at):
+            return words[-1]
+    return name
+
+
+QUOTE_MARK = re.compile(r"[\"“”‘«„]")
+# "Rajagopalan, a student at Boston College,", "Mathias, who works for …": a word set off as a person is.
+APPOSITION = re.compile(r",\s+(?:who|a|an|the|\d)\b")
+
+
+def _attributive(text: str, end: int) -> bool:
+    """Whether a name modifies a role and the name after it ("Environment Canada spokeswoman Sujata
+    Raisinghani", "Lockheed Martin director Jay Reed"): its role words are nouns of office, not verbs or "of"."""
+    m = ATTRIBUTIVE.match(text, end)
+    return m is not None and all(w not in NEVER and (w in TITLES or w.endswith(ROLE_ENDINGS))
+                                 for w in m.group("role").split())
+
+
+def _person_shaped(text: str, m: Mention) -> bool:
+    """A name a pronoun may go on about: a first and last name of plain words, or a single name followed by an
+    apposition that describes a person (not "Earth", "NASA", "Facebook")."""
+    words = m.character.name.split()
+    plain = not any(w.isupper() or w in BODIES or any(ch.isdigit() for ch in w) for w in words)
+    return plain and (len(words) > 1 or APPOSITION.match(text, m.end) is not None)
 
 
 def _headings(text: str, start: int, end: int) -> list[tuple[int, int]]:

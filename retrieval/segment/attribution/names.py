@@ -21,11 +21,15 @@ CAP = speech.CAPITALS
 WORD = rf"[{CAP}][\w'’]*(?:-[\w'’]+)*"  # a hyphen inside (Jean-Luc), never a dash after ("Mr. Elton--and")
 TITLE_WORDS = {
     "m": "mr mister sir lord master monsieur herr señor don king prince duke count baron father brother uncle squire "
-         "colonel captain general major lieutenant sergeant admiral",
+         "colonel captain general major lieutenant sergeant admiral councilman congressman assemblyman spokesman "
+         "chairman",
     "f": "mrs miss ms lady madam madame mme mlle dame frau señora doña queen princess duchess countess mother "
-         "sister aunt mistress",
+         "sister aunt mistress councilwoman congresswoman assemblywoman spokeswoman chairwoman",
+    # Offices news sets before a name ("Councilwoman LaToya Cantrell", "Constable Paul Middup"): a role, never a
+    # first name.
     None: "dr doctor prof professor rev reverend judge councillor cllr president minister senator governor mayor "
-          "secretary chancellor chair officer detective inspector",
+          "secretary chancellor chair officer detective inspector constable sheriff commissioner ambassador "
+          "superintendent alderman",
 }
 TITLE_GENDER: dict[str, str | None] = {w: g for g, words in TITLE_WORDS.items() for w in words.split()}
 TITLES = frozenset(TITLE_GENDER) | speech.TITLES
@@ -59,7 +63,6 @@ _PART = rf"(?:{ACRONYM}|{INSTITUTION}|{INITIAL}(?={_S}(?!{_OPENER})[{CAP}])|{_SA
 _LEAD = rf"(?:(?:{OFFICE}|{INITIAL}){_S}(?:{PARTICLE}{_S})*)*"
 NAME = rf"{_LEAD}{_PART}(?:{_S}(?:{PARTICLE}{_S})*(?:{TITLE}{_OF}|{_PART}))" + "{0,5}"
 POSSESSIVE = re.compile(r"['’]s?$")  # "Mr. Bingley's": the name without its possessive ending
-OWNER = re.compile(r"(?:['’][sS]|[sS]['’])$")  # "Lost Love’s", "the Luydens'": whose, before whom
 # A name never starts inside an acronym ("S. Department" in "U.S. Department").
 NAME_RE = re.compile(rf"(?<![\w'’\-])(?<![{CAP}]\.){NAME}(?![\w'’])")
 
@@ -189,10 +192,10 @@ def clean(name: str, case: WordCase, spoken: bool = False) -> str | None:
     people's adjective alone ("American"). ``spoken``: the run opens what someone says, where imperatives stand.
     """
     words = _unrepeated(name.split())
-    owners = [k for k, w in enumerate(words[:-1]) if OWNER.search(w.rstrip(","))]
     # "New Zealand's Prime Minister John Key", "Lost Love’s Douville": whose, then who ("Kitt’s Hole", where the
     # words after it are no name, is a place's name whole).
-    if owners and (who := clean(" ".join(words[owners[-1] + 1:]), case, spoken)):
+    owned = _after_possessive(words)
+    if len(owned) < len(words) and (who := clean(" ".join(owned), case, spoken)):
         return who
     named = _after_office(words)
     if named is None:
@@ -203,6 +206,11 @@ def clean(name: str, case: WordCase, spoken: bool = False) -> str | None:
     while words and not _is_title(words[0]) and not (len(words) == 2 and words[1] in BODIES) and (
             not _opens_name(words, case, spoken) or _before_title(words) or _epithet(words, case) or _described(words)):
         words = words[1:]  # "Though Pence", "Afghan Ambassador Mohib", "Poor Marilla": the first word is not the name's
+    if len(words) > 2 and not _is_title(words[0]) and case.unseen(words[0]) \
+            and all(_name_word(w, case) and not re.fullmatch(rf"{INITIAL}|(?:St|Ste|Mt)\.", w) for w in words[1:]):
+        # "Engineer Ted Daisey leads the effort": a word met only opening sentences, before a first and last name
+        # the document writes elsewhere, is a role or an opener, not a third name.
+        words = words[1:]
     while words and words[-1] in PRONOUN_I:
         words = words[:-1]  # "Meg, I …" set without its comma ("Meg I") is Meg and the speaker's "I"
     # "the Refugee Council Enver Solomon": the body a person speaks for is no part of their name.
@@ -291,6 +299,20 @@ def _described(words: list[str]) -> bool:
     return len(words) > 1 and DESCRIBED.fullmatch(words[0]) is not None
 
 
+def _after_possessive(words: list[str]) -> list[str]:
+    """"Lost Love's Douville", "Coors's Animée": a name never runs across a possessive; what follows it is the
+    owner's (a bar's owner, a brewer's beer), named on its own. "Where's Black Dog", "Let's": a contraction
+    is no owner, and the run stays as it was."""
+    owner = max((k + 1 for k, w in enumerate(words[:-1]) if POSSESSIVE.search(w.rstrip(",;:"))
+                 and POSSESSIVE.sub("", w.rstrip(",;:")).lower() not in CONTRACTED), default=0)
+    return words[owner:]
+
+
+# Words whose "'s" is "is", "has" or "us" ("There's Dirk", "Let's"), never a possessive.
+CONTRACTED = frozenset(_words("it that there here where what who how when why let he she this one everybody everyone "
+                               "everything nobody nothing somebody someone something"))
+
+
 def _unrepeated(words: list[str]) -> list[str]:
     """"called Scrooge Scrooge, and sometimes Marley": a word said twice over is the name once, not a person whose
     first and last names are the same."""
@@ -341,11 +363,11 @@ SPELT_OUT = re.compile(r"(?:^|-)\w-\w(?:-|$)")
 
 
 # "I’ve", "Isn’t", "We'll": a word with a verb worn down into it opens a sentence; no name ends that way.
-CONTRACTED = re.compile(r"['’](?:ve|t|ll|re|d|m)$")
+WORN_DOWN = re.compile(r"['’](?:ve|t|ll|re|d|m)$")
 
 
 def _name_word(word: str, case: WordCase) -> bool:
-    if SPELT_OUT.search(word) or CONTRACTED.search(word):
+    if SPELT_OUT.search(word) or WORN_DOWN.search(word):
         return False
     return case.name_word(word) or re.fullmatch(INITIAL, word) is not None or re.fullmatch(ACRONYM, word) is not None
 

@@ -17,7 +17,7 @@ import re
 
 from .. import speech
 from .cast import Cast, Character
-from .names import BODIES, NAME, POSSESSIVE
+from .names import BODIES, CAP, NAME, NAME_RE, NEVER, POSSESSIVE, TITLES
 from .tags import ADVERB, Ref, Tag
 
 REST_WORDS = 14  # words between a reporting verb and its partial quotation (as tags.py allows a reporting verb)
@@ -30,6 +30,11 @@ _QUOTE_MARKS = "\"“”«»„"
 _SUBJECT_VERB = re.compile(
     rf"(?<![\w'’\-])(?P<name>{NAME})(?:,[^{_QUOTE_MARKS}]{{1,160}}?,|,)?\s+{ADVERB}(?:has\s+|had\s+|have\s+)?"
     rf"(?P<verb>{_VERB})\b(?P<rest>[^{_QUOTE_MARKS}.!?]*)$")
+# "Obama said he was proud of the reforms, which drew cheers, and said of the crisis: "…"": the second of two
+# reporting verbs a named subject shares is the one the quotation hangs on.
+_AND_VERB = re.compile(
+    rf"(?<![\w'’\-])(?P<name>{NAME})\s+{ADVERB}(?:also\s+)?(?:{_VERB})\b[^{_QUOTE_MARKS}.!?]*?,?\s+and\s+"
+    rf"(?:also\s+)?(?P<verb>{_VERB})\b(?P<rest>[^{_QUOTE_MARKS}.!?]*)$")
 _PARTICIPLE = re.compile(
     rf"(?:^|,\s+)(?:with\s+)?(?P<name>{NAME})\s+{ADVERB}(?P<verb>stating|saying|adding|noting|writing|telling\s+\w+)"
     r"\s*[,:]\s*$")
@@ -46,6 +51,9 @@ STATEMENT = re.compile(
     rf"^\s*(?:[^{_QUOTE_MARKS}.!?]{{0,40}}?\s)?(?P<name>{NAME})(?:,[^{_QUOTE_MARKS}]{{1,120}}?,)?\s+(?:has\s+|had\s+)?"
     r"(?:issued|released|published|posted|put\s+out|made)\s+(?:a|an|the|this|his|her|its|their)\s+"
     r"(?:[a-z]+\s+)?(?:statement|letter|message)\b")
+# "“…,” complains bar- owner William Walker, who …": a reporter inverts a tag with any verb in the present or past,
+# the speaker's role in lower case before the name (tags.py reads the speech verbs it knows).
+_INVERTED = re.compile(rf"^\s*(?P<verb>[a-z]+(?:s|ed))\s+(?:[a-z][\w-]*-?\s+){{0,3}}(?P<name>{NAME})\s*(?:[,.;]|$)")
 _DASH_AFTER = re.compile(rf"^\s*[-—–]+\s*(?P<name>{NAME})\s*$")
 # Capitalised words that open a sentence before a name-like run, never a speaker ("A leaked letter", "In a …").
 _NOT_NAMES = frozenset(("a", "an", "the", "in", "on", "at", "by", "for", "with", "as", "after", "before", "he",
@@ -74,6 +82,8 @@ def _before(lead: str) -> Tag | None:
     if m := _PARTICIPLE.search(lead):
         return Tag(Ref.NAME, m.group("name"), m.group("verb"), False)
     m = _SUBJECT_VERB.search(lead)
+    if m is not None and len(m.group("rest").split()) > REST_WORDS and (two := _and_verb(lead)):
+        return two
     if m is None or len(m.group("rest").split()) > REST_WORDS or _OBJECT.search(lead[:m.start()]):
         return None
     if (inner := _before(m.group("rest"))) is not None and inner.words.split()[0].lower() not in _NOT_NAMES:
@@ -81,10 +91,29 @@ def _before(lead: str) -> Tag | None:
     return Tag(Ref.NAME, m.group("name"), m.group("verb"), False, near=not m.group("rest").strip())
 
 
-def news_tag_after(trail: str) -> Tag | None:
-    """A pull quote's attribution: the name alone after a dash, ending the paragraph."""
-    m = _DASH_AFTER.match(trail)
-    return Tag(Ref.NAME, m.group("name"), None, True) if m else None
+def _and_verb(lead: str) -> Tag | None:
+    """The named subject of two reporting verbs joined by "and", the second near the quotation; each name-like
+    run is tried in turn ("When asked about his legacy, Obama said …": "When" is no subject)."""
+    for run in NAME_RE.finditer(lead):
+        if run.group().split()[0].lower() in _NOT_NAMES or run.group().split()[0].lower() in NEVER:
+            continue
+        m = _AND_VERB.match(lead, run.start())
+        if m and len(m.group("rest").split()) <= REST_WORDS and not _OBJECT.search(lead[:m.start()]):
+            return Tag(Ref.NAME, m.group("name"), m.group("verb"), False, near=not m.group("rest").strip())
+    return None
+
+
+def news_tag_after(trail: str, handed_on: bool = False) -> Tag | None:
+    """A pull quote's attribution: the name alone after a dash, ending the paragraph; or, where the quotation
+    hands its sentence on (``handed_on``: it ends "…,”", "…?”" or "…!”"), an inverted tag with a verb of any kind
+    before a role and a name ("“…,” complains bar-owner William Walker, who …"; never "the “reform” proposed by
+    Senator Hale", a term in a sentence)."""
+    if m := _DASH_AFTER.match(trail):
+        return Tag(Ref.NAME, m.group("name"), None, True)
+    m = _INVERTED.match(trail) if handed_on else None
+    if m and m.group("verb") not in NEVER and m.group("name").split()[0].lower() not in _NOT_NAMES:
+        return Tag(Ref.NAME, m.group("name"), m.group("verb"), True)
+    return None
 
 
 def person_named(words: str, cast: Cast) -> Character | None:
@@ -116,3 +145,23 @@ def may_be_a_person(c: Character, quoted: set[str]) -> bool:
     return len(words) > 1 and not any(w in BODIES or w in _ORGANISATION_WORDS or any(ch.isdigit() for ch in w)
                                       or (w.isupper() and len(w.rstrip(".")) > 1) for w in words)
 
+
+
+BODY_WORDS = 4  # capitalised words before a body's head noun ("Hillsborough Independent Panel")
+
+
+def body_called(noun: str, before: str) -> str | None:
+    """The one body named before whose name ends in ``noun`` capitalised, for a reporter's "the panel said"
+    ("the Hillsborough Independent Panel … the panel said"), "the police had claimed" ("South Yorkshire Police");
+    None where two bodies share the noun or none does, or the noun is a person's (a title, "man")."""
+    if not noun.isalpha() or noun.lower() in TITLES or noun.lower() in _PERSON_NOUNS:
+        return None
+    head = noun.capitalize()
+    found = {m.group("name") for m in re.finditer(
+        rf"(?<![\w'’\-])(?:The\s+)?(?P<name>(?:[{CAP}][\w'’\-]*\s+){{1,{BODY_WORDS}}}{head})\b", before)}
+    found = {f for f in found if not any(w.lower() in NEVER for w in f.split()[:-1])}
+    return found.pop() if len(found) == 1 else None
+
+
+_PERSON_NOUNS = frozenset(("man", "woman", "boy", "girl", "person", "people", "official", "spokesman",
+                           "spokeswoman", "spokesperson", "source", "author", "actor", "actress", "writer"))
