@@ -79,6 +79,16 @@ class Alignment:
     edits: list[Edit] = field(default_factory=list)
     omitted: list[tuple[int, int]] = field(default_factory=list)  # source stretches left out between pieces
     marked: bool = True  # every omission is one the claim marks with an ellipsis
+    said: list[str] = field(default_factory=list)  # the claim's words, as compared
+    heard: list[str] = field(default_factory=list)  # the aligned source's words, as compared
+
+    def content_share(self, stopwords: frozenset[str]) -> float:
+        """The share of the claim's content words (not ``stopwords``) that its source span holds, in any order:
+        "Fast is better than correct" against "Flat is better than nested" keeps only "better" of its three;
+        "Implicit is better than explicit" against "Explicit is better than implicit" keeps all three."""
+        there = set(self.heard)
+        content = [w for w in self.said if w not in stopwords]
+        return sum(w in there for w in content) / len(content) if content else self.score
 
     @property
     def score(self) -> float:
@@ -182,7 +192,9 @@ def _combine(found: list, text: str, window: list[Word], explicit: bool) -> Alig
     omitted = [(window[prev[1]].start, window[nxt[0] - 1].end) for prev, nxt in itertools.pairwise(found)
                if nxt[0] > prev[1]]
     start, end = window[found[0][0]].start, window[found[-1][1] - 1].end
-    return Alignment(start, end, matched, total, edits, omitted, explicit)
+    said = [w.key for _, _, cw, _, _ in found for w in cw]
+    heard = [w.key for _, _, _, sw, _ in found for w in sw]
+    return Alignment(start, end, matched, total, edits, omitted, explicit, said, heard)
 
 
 def _runs(ops: list) -> list[list]:
