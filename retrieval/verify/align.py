@@ -106,13 +106,30 @@ def pieces(claim: str, split_sentences: bool) -> list[str]:
 REACH = 5000  # characters past the window where a later piece of a claim may still be found
 
 
-def align(claim: str, text: str, lo: int, hi: int, split_sentences: bool = False) -> Alignment | None:
+# Narration interrupting a quotation: ``"Pride," observed Mary, who piqued herself…, "is a very common failing``.
+# A mark that closes after a comma (or ! ? —) and the next that opens before a word, a few lines of narration
+# between, no paragraph break.
+TAG_RE = re.compile(r"(?<=[,!?—–-])[\"”][ \t]+[^\"“”\n]+(?:\n[^\"“”\n]+){0,3}?[ \t]*[\"“](?=\w)")
+TAG_WORDS = 30  # more words between the marks are a passage of narration, not a speech tag
+
+
+def speech_tags(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The narration that interrupts quotations in ``text[lo:hi]``: a claim may leave it out unmarked."""
+    return [(m.start(), m.end()) for m in TAG_RE.finditer(text, lo, hi)
+            if len(WORD_RE.findall(m.group())) <= TAG_WORDS]
+
+
+def align(claim: str, text: str, lo: int, hi: int, split_sentences: bool = False,
+          skip: list[tuple[int, int]] | None = None) -> Alignment | None:
     """The claim's pieces found in order from ``text[lo:hi]`` on (later pieces up to ``REACH`` further: a quote
-    may stitch sentences from far apart); None when a piece has no place there."""
+    may stitch sentences from far apart); None when a piece has no place there. Words within ``skip`` (speech
+    tags) are not looked at: a span across one has it as a marked omission."""
     parts = pieces(claim, split_sentences)
     if len(parts) > 1:
         hi = min(len(text), hi + REACH)
     window = words(text[lo:hi], lo)
+    if skip:
+        window = [w for w in window if not any(a <= w.start < b for a, b in skip)]
     if not window or not parts:
         return None
     found: list[tuple[int, int, list[Word], list[Word], list]] = []
@@ -125,7 +142,9 @@ def align(claim: str, text: str, lo: int, hi: int, split_sentences: bool = False
         a, b, ops = got
         found.append((a, b, cw, window[a:b], ops))
         at = b
-    return _combine(found, text, window, explicit=len(pieces(claim, False)) == len(parts))
+    out = _combine(found, text, window, explicit=len(pieces(claim, False)) == len(parts))
+    out.omitted = sorted(out.omitted + [(a, b) for a, b in skip or () if out.start < a and b < out.end])
+    return out
 
 
 def _place(cw: list[Word], window: list[Word], at: int) -> tuple[int, int, list] | None:

@@ -28,6 +28,7 @@ from .names import could_be_same, name_words
 from .verdict import NEGATIONS
 
 CONTEXT = 600  # characters around the best sentence where the claim's names and numbers must appear
+STEM_MIN = 5  # letters a name needs before its ending may differ ("Britons": "British")
 AROUND = 400  # characters around a candidate passage whose sentences are compared with the claim
 # A name or a number as a claim writes it: a capitalised word (not the sentence's first), digits.
 FACT_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]*|\b\d[\d.,:/-]*\d\b|\b\d\b")
@@ -88,7 +89,7 @@ def _mentioned(fact: str, text: str) -> bool:
     f = fact.casefold().rstrip(".,")
     bare = re.sub(r"[\W_]", "", f)
     squeezed = re.sub(r"[\W_]", "", text)
-    return f in text or bare in squeezed or (len(f) > 5 and f[:-2] in text)
+    return f in text or bare in squeezed or (len(f) > STEM_MIN and f[:max(STEM_MIN - 1, len(f) - 3)] in text)
 
 
 __all__ = ["Likeness", "likeness"]

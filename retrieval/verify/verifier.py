@@ -13,7 +13,7 @@ from ..index.live import LoadedIndex
 from ..records import Clue, Passage, SourceInfo
 from ..search import Searcher
 from ..settings import VerifySettings
-from .align import REACH, Alignment, Edit, align, pieces, words
+from .align import REACH, Alignment, Edit, align, pieces, speech_tags, words
 from .claims import Claim, extract_claims
 from .names import SINGLE, could_be_same, known, name_words, quoted_within
 from .paraphrase import Likeness, likeness
@@ -71,17 +71,17 @@ class Verifier:
         similarity = float(sims[0]) if len(sims) else 0.0
         coverage = float(idx.coverage(idx.query_words(text), rows[:3]).max()) if len(rows) else 0.0
         stop = _stopwords(idx)
-        kind = classify(best[0] if best else None, similarity + coverage, self.settings, stop)
+        kind = classify(best[0] if best else None, self.settings, stop)
         if kind is Kind.EXACT and retyped(text, _said(best[3], best[0])):
             kind = Kind.CLOSE
         cut = _cut_short(text, best[3], best[0]) if kind in (Kind.EXACT, Kind.CLOSE) else None
         if cut is not None:  # "…her sentence." where the source goes on "in a British prison."
             kind = Kind.ALTERED
             best[0].edits.append(cut)
-        if short and kind in (Kind.ALTERED, Kind.PARAPHRASE):
+        if short and kind is Kind.ALTERED:
             kind = Kind.NOT_FOUND  # two or three words with one changed are other words, not an altered quote
         voices = _voices(idx, best[1], best[0]) if best is not None and best[0].omitted else 1
-        apart = self._apart(idx, text) if kind in (Kind.NOT_FOUND, Kind.ALTERED, Kind.PARAPHRASE) else None
+        apart = self._apart(idx, text) if kind in (Kind.NOT_FOUND, Kind.ALTERED) else None
         if apart is not None:  # sentences found whole, but far apart or in another order: glued
             best, voices, elsewhere = apart
             note = "the claim joins words found apart in the source; the others: " + "; ".join(
@@ -89,7 +89,7 @@ class Verifier:
         if apart is not None:
             kind = Kind.CLOSE
         like = None
-        if kind in (Kind.PARAPHRASE, Kind.NOT_FOUND) and not short and candidates:
+        if kind is Kind.NOT_FOUND and not short and candidates:
             like = likeness(idx, self.searcher.encoder, text, speaker, candidates)
             kind = Kind.PARAPHRASE if like is not None and self._same_idea(like) else Kind.NOT_FOUND
         if kind is Kind.CLOSE and not best[0].marked and voices > 1:
@@ -199,7 +199,12 @@ class Verifier:
         # Sentences stitched together from further apart than one stretch reaches: find them one by one.
         split = align(claim, doc, lo, hi, split_sentences=True)
         if split is not None and (whole is None or (split.score, -len(split.edits)) > (whole.score, -len(whole.edits))):
-            return split
+            whole = split
+        tags = speech_tags(doc, lo, hi) if whole is not None and whole.edits else []
+        # A quotation pasted without the narration that interrupts it ("Pride," observed Mary, "is…").
+        untagged = align(claim, doc, lo, hi, skip=tags) if tags else None
+        if untagged is not None and len(untagged.edits) < len(whole.edits) and untagged.score >= whole.score:
+            return untagged
         return whole
 
 
