@@ -46,7 +46,7 @@ def run(q: Quoth, claims: list[dict]) -> tuple[list[dict], list[float]]:
         except BadQuery:
             got = {"got": "refused", "got_speaker": None, "got_misattributed": None}
         took.append(time.perf_counter() - t)
-        out.append({**c, **got})
+        out.append({**c, **got, "ms": round(took[-1] * 1000, 1)})
     return out, took
 
 

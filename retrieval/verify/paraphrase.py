@@ -55,7 +55,13 @@ class Likeness:
 
 def likeness(idx: LoadedIndex, encoder, claim: str, speaker: str | None,
              candidates: list[tuple[Passage, SourceInfo]]) -> Likeness | None:
-    """The best sentence window (one sentence or two) around the candidates, judged against the claim."""
+    """The best sentence window (one sentence or two) around the candidates, judged against the claim; None
+    when nothing could make it a paraphrase (no speaker named, or none of the candidates may be theirs), which
+    spares encoding the windows."""
+    speaker = speaker or reporter(claim)
+    directory = idx.directory()
+    if not speaker or not any(p.speaker and could_be_same(directory, speaker, p.speaker) for p, _ in candidates):
+        return None
     windows: list[tuple[int, int, int, str]] = []  # (candidate, start, end, document text)
     docs: dict[str, str | None] = {}
     for i, (p, _) in enumerate(candidates):
@@ -66,7 +72,8 @@ def likeness(idx: LoadedIndex, encoder, claim: str, speaker: str | None,
         spans = [(a + lo, b + lo) for a, b in sentence_spans(doc[lo:hi])]
         windows += [(i, spans[k][0], spans[min(k + j, len(spans) - 1)][1], doc)
                     for k in range(len(spans)) for j in (0, 1)]
-    windows = list({(i, a, b): (i, a, b, d) for i, a, b, d in windows}.values())
+    # Neighbouring candidates share sentences: each is encoded once.
+    windows = list({(candidates[i][0].doc_path, a, b): (i, a, b, d) for i, a, b, d in reversed(windows)}.values())
     if not windows:
         return None
     vectors = encoder.encode_queries([claim, *(d[a:b] for _, a, b, d in windows)])
@@ -74,12 +81,11 @@ def likeness(idx: LoadedIndex, encoder, claim: str, speaker: str | None,
     k = int(np.argmax(cosines))
     i, a, b, doc = windows[k]
     p = candidates[i][0]
-    speaker = speaker or reporter(claim)
     own = set(name_words(speaker or ""))
     around = doc[max(0, a - CONTEXT):b + CONTEXT].casefold()
     novel = [f for f in FACT_RE.findall(claim) if f.casefold() not in own and not _mentioned(f, around)]
     reversed_ = bool(NEGATION_RE.search(claim)) != bool(NEGATION_RE.search(doc[a:b]))
-    same = bool(speaker) and p.speaker is not None and could_be_same(idx.directory(), speaker, p.speaker)
+    same = p.speaker is not None and could_be_same(directory, speaker, p.speaker)
     return Likeness(float(cosines[k]), candidates[i], a, b, novel, reversed_, same)
 
 
