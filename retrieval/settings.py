@@ -170,7 +170,7 @@ class VerifySettings(Section):
     # least this, its names and numbers found around that sentence, no negation on one side only, and the
     # claimed speaker possibly that sentence's speaker; else "not found", the closest wording shown as not a
     # match. On the real set (tests/data/verify/real) invented claims that kept facts, polarity and speaker
-    # reached 0.48 on half a and 0.64 on half b; paraphrases 0.49–0.89. Half a alone would set 0.49, which lets
+    # reached 0.48 on half a and 0.64 on half b; paraphrases 0.49–0.89. Half a alone would set 0.48, which lets
     # one invented claim of half b through; the bar stands above both halves' invented claims.
     paraphrase_sentence_min: float = Field(0.66, ge=0.0, le=1.0)
     # Call words misattributed only when the index names their speaker at least this confidently (0..1); below,
