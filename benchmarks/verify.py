@@ -1,7 +1,7 @@
 """Quote verification measured on a claim set: the confusion matrix of verdicts, precision and recall per
 verdict, dangerous errors, misattributions caught and false accusations, per class, and the time per claim.
 
-    python benchmarks/verify.py [--claims FILE] [--half a|b] [--set verify.paraphrase_min=0.6 …] [--sweep]
+    python benchmarks/verify.py [--claims FILE] [--half a|b] [--set verify.paraphrase_sentence_min=0.7 …] [--sweep]
     python benchmarks/verify.py --claims tests/data/verify/real/claims.jsonl --misses 20
 
 The default set is tests/data/verify/claims.jsonl (machine-made over the sample corpus, whose index is used).
@@ -46,7 +46,7 @@ def run(q: Quoth, claims: list[dict]) -> tuple[list[dict], list[float]]:
         except BadQuery:
             got = {"got": "refused", "got_speaker": None, "got_misattributed": None}
         took.append(time.perf_counter() - t)
-        out.append({**c, **got})
+        out.append({**c, **got, "ms": round(took[-1] * 1000, 1)})
     return out, took
 
 
@@ -98,9 +98,10 @@ def report(rows: list[dict], took: list[float], misses: int = 0) -> None:
 
 def sweep(q: Quoth, claims: list[dict]) -> None:
     v = q.settings.verify
-    grid = {"paraphrase_min": [v.paraphrase_min - 0.1, v.paraphrase_min - 0.05, v.paraphrase_min,
-                               v.paraphrase_min + 0.05],
-            "altered_min": [v.altered_min - 0.05, v.altered_min, v.altered_min + 0.05],
+    grid = {"paraphrase_sentence_min": [v.paraphrase_sentence_min - 0.05, v.paraphrase_sentence_min,
+                                        v.paraphrase_sentence_min + 0.05],
+            "altered_content_min": [v.altered_content_min - 0.1, v.altered_content_min,
+                                    v.altered_content_min + 0.1],
             "accuse_min": [v.accuse_min - 0.05, v.accuse_min, v.accuse_min + 0.05]}
     for values in itertools.product(*grid.values()):
         knobs = dict(zip(grid, values, strict=True))

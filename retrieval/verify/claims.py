@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .align import WORD_RE
+
 # Opening and closing marks; straight double quotes pair with themselves, TeX's ``…'' and ‘…’ too. Straight single
 # quotes count only where no letter touches them outside ('…' ok grandpa): inside a word they are apostrophes.
 QUOTED_RE = re.compile(r"“([^”]+)”|\"([^\"]+)\"|«\s*([^»]+?)\s*»|„([^“”]+)[“”]|``(.+?)''|‘(.+?)’(?!\w)"
@@ -16,7 +18,7 @@ _VERB = r"(?:said|says|say|wrote|writes|claimed|claims|tweeted|posted|told\s+\w+
 _ADVERB = r"(?:(?:once|also|really|actually|just|apparently)\s+)?"
 BEFORE_RE = re.compile(rf"{_NAME}\s+{_ADVERB}{_VERB}\s*(?:that\s*)?[:,]?\s*$")
 AFTER_RE = re.compile(rf"^\s*[,.]?\s*(?:{_VERB}\s+|[—–-]\s*){_NAME}")
-MIN_QUOTED_WORDS = 3  # shorter quoted bits are scare quotes or titles, not claims
+MIN_QUOTED_WORDS = 3  # shorter quoted bits are scare quotes or titles, not claims ("state-sponsored racism": 3)
 # An unquoted claim with its speaker, as people paste it: "Readability counts. — Tim Peters", "…, said Ann Lee",
 # "Ann Lee: …" or "Ann Lee said: …" (the colon is needed: "Ford said her job was…" is reported speech, a claim).
 CREDITED_RE = [re.compile(rf"^(?P<text>.+?)[\s,]*(?:[—–]|--)\s*{_NAME}\s*\.?$", re.S),
@@ -37,7 +39,7 @@ def extract_claims(message: str, speaker: str | None = None) -> list[Claim]:
     found = []
     for m in QUOTED_RE.finditer(message):
         text = next(g for g in m.groups() if g is not None).strip()
-        if len(text.split()) >= MIN_QUOTED_WORDS:
+        if len(WORD_RE.findall(text)) >= MIN_QUOTED_WORDS:
             found.append(Claim(text, speaker or named(message[:m.start()], message[m.end():])))
     if found:
         return found
@@ -55,6 +57,21 @@ def credited(message: str, speaker: str | None = None) -> Claim:
             name = name[:-1] if name.endswith(".") and len(name.split()[-1]) > 2 else name
             return Claim(m.group("text").strip(), speaker or name)
     return Claim(message, speaker)
+
+
+# Reported speech: "Sanders argued that …", "What she remembers most, Ford said, is …".
+_REPORTING = r"(?:said|says|argued|argues|claimed|claims|noted|notes|asked|asks|thinks|believes|explained|added|" \
+    r"stated|told\s+\w+|wrote|writes|insisted)"
+REPORTED_RE = [re.compile(rf"^{_NAME}\s+{_ADVERB}{_REPORTING}\b"), re.compile(rf",\s*{_NAME}\s+{_REPORTING}\s*,")]
+
+
+def reporter(claim: str) -> str | None:
+    """The person a claim in reported speech names as the one who said it, if any."""
+    for pattern in REPORTED_RE:
+        m = pattern.search(claim)
+        if m:
+            return m.group("name").strip()
+    return None
 
 
 def named(before: str, after: str) -> str | None:

@@ -33,6 +33,25 @@ def _login_of(login: str, parts: list[str]) -> bool:
         or _login_of(login, parts[1:])
 
 
+# English pet names and the names they stand for ("Kitty" is Catherine Bennet): a person called by either may be
+# the one a claim names by the other. Only the forms that share no start with their name (those that do are
+# caught by PREFIX_MIN: "Lizzy"/"Elizabeth" are not, "Dan"/"Daniel" are).
+PET_NAMES = {"kitty": ("catherine", "katherine", "kathryn"), "kate": ("catherine", "katherine"),
+             "bill": ("william",), "will": ("william",), "bob": ("robert",), "rob": ("robert",),
+             "dick": ("richard",), "rick": ("richard",), "jack": ("john",), "johnny": ("john",),
+             "peggy": ("margaret",), "maggie": ("margaret",), "meg": ("margaret",), "polly": ("mary",),
+             "molly": ("mary",), "lizzy": ("elizabeth",), "lizzie": ("elizabeth",), "liz": ("elizabeth",),
+             "beth": ("elizabeth",), "betsy": ("elizabeth",), "ted": ("edward", "theodore"),
+             "ned": ("edward",), "harry": ("henry", "harold"), "hal": ("henry",), "jim": ("james",),
+             "jimmy": ("james",), "peg": ("margaret",), "sally": ("sarah",), "patsy": ("patricia", "martha"),
+             "tony": ("anthony",), "chuck": ("charles",), "charlie": ("charles",), "nancy": ("ann", "anne"),
+             "jenny": ("jane", "jennifer"), "sandy": ("alexander", "sandra"), "hank": ("henry",)}
+
+
+def _pet_of(a: str, b: str) -> bool:
+    return b in PET_NAMES.get(a, ()) or a in PET_NAMES.get(b, ())
+
+
 SEVERAL_RE = re.compile(r"\s+and\s+|\s*[,&;]\s*")  # between the names of a speaker that is several people
 GENDERED = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "lord": "m"}
 
@@ -61,12 +80,16 @@ def could_be_same(directory: SpeakerDirectory, claimed: str, speaker: str) -> bo
     several = [n for n in SEVERAL_RE.split(speaker) if n.strip()]
     if len(several) > 1:  # "Guido van Rossum and Barry Warsaw": words of each of them
         return any(could_be_same(directory, claimed, n) for n in several)
-    names = {claimed, speaker}
-    for n in (claimed, speaker):
+    # The claimed name's people as the directory resolves them ("Nottingham": Mark Nottingham), with their
+    # aliases: a login of the speaker's may be made of those ("mnot").
+    theirs = {claimed} | directory.resolve(claimed)
+    names = {speaker} | theirs
+    for n in (speaker, *theirs):
         person = directory.person(n)
         names |= set(person.aliases) if person else set()
     a_names = [name_words(n) for n in names if directory.could_be(n, speaker) or n == speaker]
-    b_names = [name_words(n) for n in names if n == claimed or directory.could_be(n, claimed)]
+    b_names = [name_words(n) for n in names if n in theirs or directory.could_be(n, claimed)
+               or any(directory.could_be(n, t) for t in theirs)]
     return any(_alike(a, b) for a in a_names for b in b_names if a and b)
 
 
@@ -77,6 +100,8 @@ def _alike(a: list[str], b: list[str]) -> bool:
         return a[-1] == b[-1] and (a[0].startswith(b[0]) or b[0].startswith(a[0]))
     short, full = (a, b) if len(a) == 1 else (b, a)
     word = short[0]
+    if len(full) == 1 and _pet_of(word, full[0]):
+        return True
     return word in full or (len(word) >= PREFIX_MIN and full[0].startswith(word)) \
         or (len(word) >= 2 and len(full) >= 2 and _login_of(word, full))
 

@@ -52,19 +52,19 @@ def meaning_words(edit: Edit) -> list[str]:
     return out
 
 
-def classify(found: Alignment | None, evidence: float, settings: VerifySettings) -> Kind:
-    """The verdict for the best alignment (None: nowhere) and the evidence of the same idea (cosine plus word
-    coverage of the best passage). "Close" is for the same words only (wording.py): any other changed, added or
-    dropped word makes the claim "altered", whatever the word; no list of antonyms decides."""
+def classify(found: Alignment | None, settings: VerifySettings, stopwords: frozenset[str] = frozenset()) -> Kind:
+    """The verdict for the best alignment (None: nowhere), short of "paraphrase", which needs evidence of its own
+    (paraphrase.py). "Close" is for the same words only (wording.py): any other changed, added or dropped word
+    makes the claim "altered", whatever the word; no list of antonyms decides. "Altered" also needs most of the
+    claim's content words: a sentence that shares only "is better than" with its source is another sentence in
+    the same mould, not that one altered."""
     if found is not None:
         if not found.edits and found.marked:
             return Kind.EXACT
         if wording_kept(found.edits):
             return Kind.CLOSE
-        if found.score >= settings.altered_min:
+        if found.score >= settings.altered_min and found.content_share(stopwords) >= settings.altered_content_min:
             return Kind.ALTERED
-    if evidence >= settings.paraphrase_min:
-        return Kind.PARAPHRASE
     return Kind.NOT_FOUND
 
 

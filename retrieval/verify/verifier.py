@@ -4,16 +4,21 @@ the speaker the claim names."""
 
 from __future__ import annotations
 
+import re
+
+import numpy as np
+
 from ..errors import BadQuery
 from ..index.live import LoadedIndex
 from ..records import Clue, Passage, SourceInfo
 from ..search import Searcher
 from ..settings import VerifySettings
-from .align import Alignment, align, words
+from .align import REACH, Alignment, Edit, align, pieces, speech_tags, words
 from .claims import Claim, extract_claims
-from .names import SINGLE, could_be_same, known, quoted_within
+from .names import SINGLE, could_be_same, known, name_words, quoted_within
+from .paraphrase import Likeness, likeness
 from .verdict import Kind, Verdict, classify
-from .wording import retyped
+from .wording import retyped, wording_kept
 
 TOO_SHORT = "give me at least a few words to look for"
 # Clues that credit a quotation itself (not the turn, post or page around it) to its speaker.
@@ -22,6 +27,7 @@ QUOTATION_CLUES = {Clue.SPEECH_TAG, Clue.NARRATION, Clue.PRONOUN, Clue.PARAGRAPH
 OUTSIDE_MIN = 3  # words around a quoted stretch that may be part of the claim rather than chatter about it
 OUTSIDE_FOUND = 0.75  # …and the share of them the source must hold too ("did Ann Lee say" matches a byline)
 SHORT = 3  # a claim of this many words or fewer may stand in many places
+MAX_APART = 6  # sentences of a claim looked for one by one when the whole is not found (a search each)
 
 
 class Verifier:
@@ -36,7 +42,7 @@ class Verifier:
             raise BadQuery(TOO_SHORT)
         verdicts = [self.verify(c.text, c.speaker) for c in claims]
         whole = self._whole(message, claims, speaker)
-        return [whole] if whole is not None else verdicts
+        return [whole] if whole is not None and not _framing(whole) else verdicts
 
     def _whole(self, message: str, claims: list[Claim], speaker: str | None) -> Verdict | None:
         """The message as one claim where it quotes words inside a quotation (``I'd say 80% of the time it ends
@@ -61,6 +67,72 @@ class Verifier:
         # A short claim matches many passages loosely: look further for the place that has its very words.
         idx, rows, sims, _ = self.searcher.candidates(text, self.settings.candidates * (SHORT if short else 1))
         candidates = idx.passages(rows)  # one read for all of them; each document's text read once below
+        best = self._best(idx, candidates, text)
+        similarity = float(sims[0]) if len(sims) else 0.0
+        coverage = float(idx.coverage(idx.query_words(text), rows[:3]).max()) if len(rows) else 0.0
+        stop = _stopwords(idx)
+        kind = classify(best[0] if best else None, self.settings, stop)
+        if kind is Kind.EXACT and retyped(text, _said(best[3], best[0])):
+            kind = Kind.CLOSE
+        cut = _cut_short(text, best[3], best[0]) if kind in (Kind.EXACT, Kind.CLOSE) else None
+        if cut is not None:  # "…her sentence." where the source goes on "in a British prison."
+            kind = Kind.ALTERED
+            best[0].edits.append(cut)
+        if short and kind is Kind.ALTERED:
+            kind = Kind.NOT_FOUND  # two or three words with one changed are other words, not an altered quote
+        voices = _voices(idx, best[1], best[0]) if best is not None and best[0].omitted else 1
+        apart = self._apart(idx, text) if kind in (Kind.NOT_FOUND, Kind.ALTERED) else None
+        if apart is not None:  # sentences found whole, but far apart or in another order: glued
+            best, voices, elsewhere = apart
+            note = "the claim joins words found apart in the source; the others: " + "; ".join(
+                f"“{w}”" for w in elsewhere)
+        if apart is not None:
+            kind = Kind.CLOSE
+        like = None
+        if kind is Kind.NOT_FOUND and not short and candidates:
+            like = likeness(idx, self.searcher.encoder, text, speaker, candidates)
+            kind = Kind.PARAPHRASE if like is not None and self._same_idea(like) else Kind.NOT_FOUND
+        if kind is Kind.CLOSE and not best[0].marked and voices > 1:
+            kind = Kind.ALTERED  # pieces of two people's words glued into one quotation: nobody said that
+        verdict = Verdict(text, kind, claimed_speaker=speaker, note=note,
+                          scores={"lexical": best[0].score if best else 0.0, "similarity": similarity,
+                                  "coverage": coverage, "content": best[0].content_share(stop) if best else 0.0,
+                                  **(like.scores() if like else {})})
+        if kind is Kind.PARAPHRASE:  # the sentence that says the same, not the whole passage around it
+            candidates = [like.passage]
+        verdict = self._credit(idx, verdict, best, candidates, voices > 1 or short)
+        if kind is Kind.PARAPHRASE:
+            doc = idx.document_text(like.passage[0].doc_path) or ""
+            verdict.start, verdict.end, verdict.quote = like.start, like.end, doc[like.start:like.end]
+        return verdict
+
+    def _same_idea(self, like: Likeness) -> bool:
+        """A paraphrase only with the facts, the polarity and the person kept, and the sentence close enough
+        in meaning (paraphrase.py); anything less is "not found", shown as the closest wording."""
+        return like.same_speaker and not like.novel and not like.reversed \
+            and like.cosine >= self.settings.paraphrase_sentence_min
+
+    def _credit(self, idx: LoadedIndex, verdict: Verdict, best: tuple | None, candidates: list,
+                nobody: bool) -> Verdict:
+        """Whose words the verdict's source is, and whether the claimed speaker is someone else (never where
+        ``nobody`` can be: words of several people, or a claim so short it may stand anywhere)."""
+        if verdict.verdict is Kind.NOT_FOUND:
+            if candidates:  # the nearest words, shown as such: never credited, never compared with a speaker
+                _attribute_passage(*candidates[0], verdict)
+                verdict.speaker = verdict.label = verdict.role = verdict.speaker_confidence = None
+                verdict.closest = True
+            return verdict
+        if verdict.verdict is Kind.PARAPHRASE or best is None:
+            _attribute_passage(*candidates[0], verdict)
+        else:
+            _attribute_span(idx, *best, verdict)
+        verdict.misattributed = _misattributed(idx, verdict.claimed_speaker, verdict, self.settings.accuse_min)
+        if verdict.misattributed and nobody:
+            verdict.misattributed = None
+        return verdict
+
+    def _best(self, idx: LoadedIndex, candidates: list, text: str) -> tuple[Alignment, Passage, SourceInfo, str] | None:
+        """The best alignment of ``text`` around any of the candidate passages, with its passage and document."""
         docs: dict[str, str | None] = {}
         best: tuple[Alignment, Passage, SourceInfo, str] | None = None
         for p, src in candidates:
@@ -70,34 +142,40 @@ class Verifier:
             found = self._align(p, doc, text) if doc is not None else None
             if found is not None and (best is None or _better(found, best[0])):
                 best = (found, p, src, doc)
-        similarity = float(sims[0]) if len(sims) else 0.0
-        coverage = float(idx.coverage(idx.query_words(text), rows[:3]).max()) if len(rows) else 0.0
-        kind = classify(best[0] if best else None, similarity + coverage, self.settings)
-        if kind is Kind.EXACT and retyped(text, _said(best[3], best[0])):
-            kind = Kind.CLOSE
-        if short and kind in (Kind.ALTERED, Kind.PARAPHRASE):
-            kind = Kind.NOT_FOUND  # two or three words with one changed are other words, not an altered quote
-        voices = _voices(idx, best[1], best[0]) if best is not None and best[0].omitted else 1
-        if kind is Kind.CLOSE and not best[0].marked and voices > 1:
-            kind = Kind.ALTERED  # pieces of two people's words glued into one quotation: nobody said that
-        verdict = Verdict(text, kind, claimed_speaker=speaker, note=note,
-                          scores={"lexical": best[0].score if best else 0.0, "similarity": similarity,
-                                  "coverage": coverage})
-        if kind is Kind.NOT_FOUND:
-            if candidates:  # the nearest words, shown as such: never credited, never compared with a speaker
-                _attribute_passage(*candidates[0], verdict)
-                verdict.speaker = verdict.label = verdict.role = verdict.speaker_confidence = None
-                verdict.closest = True
-            return verdict
-        if kind is Kind.PARAPHRASE or best is None:
-            _attribute_passage(*candidates[0], verdict)
-        else:
-            _attribute_span(idx, *best, verdict)
-        verdict.misattributed = _misattributed(idx, speaker, verdict, self.settings.accuse_min)
-        if verdict.misattributed and (voices > 1 or short):
-            # Words of several people, or a claim so short it may stand anywhere: nobody to accuse anyone of.
-            verdict.misattributed = None
-        return verdict
+        return best
+
+    def _apart(self, idx: LoadedIndex, text: str) -> tuple[tuple, int, list[str]] | None:
+        """A claim of several sentences each found whole (the same words: wording.py) in one document, in any
+        order and at any distance: the first sentence's place, how many speakers (one more when they are far
+        apart), the other sentences' source."""
+        parts = pieces(text, split_sentences=True)
+        if len(parts) < 2 or len(parts) > MAX_APART:
+            return None
+        found = []
+        for part in parts:
+            if len(words(part)) < self.settings.min_words:
+                return None
+            _, rows, _, _ = self.searcher.candidates(part, self.settings.candidates)
+            got = self._best(idx, idx.passages(rows), part)
+            if got is None or got[0].score < 1.0 or not wording_kept(got[0].edits):
+                return None
+            found.append(got)
+        if len({f[1].doc_path for f in found}) > 1:
+            return None
+        spans = [(f[0].start, f[0].end) for f in found]
+        first = found[0]
+        merged = Alignment(first[0].start, first[0].end, sum(f[0].matched for f in found),
+                           sum(f[0].claim_words for f in found), [e for f in found for e in f[0].edits],
+                           marked=False, said=[w for f in found for w in f[0].said],
+                           heard=[w for f in found for w in f[0].heard])
+        who = {max(idx.passages_within(f[1].doc_path, a, b) or [(f[1], None)],
+                   key=lambda ps, a=a, b=b: _overlap(ps[0].start, ps[0].end, a, b))[0].speaker
+               for f, (a, b) in zip(found, spans, strict=True)}
+        # Sentences from far apart (another chapter, another issue under its heading) were said at other times:
+        # joined, they say what nobody said at once, as words of two people do.
+        lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
+        far = hi - lo > REACH or HEADING_RE.search(first[3], lo, hi) is not None
+        return (merged, *first[1:]), len(who) + far, [first[3][a:b] for a, b in spans[1:]]
 
     def _checked(self, claim: str) -> tuple[str, str | None]:
         text = " ".join(claim.split())
@@ -121,7 +199,12 @@ class Verifier:
         # Sentences stitched together from further apart than one stretch reaches: find them one by one.
         split = align(claim, doc, lo, hi, split_sentences=True)
         if split is not None and (whole is None or (split.score, -len(split.edits)) > (whole.score, -len(whole.edits))):
-            return split
+            whole = split
+        tags = speech_tags(doc, lo, hi) if whole is not None and whole.edits else []
+        # A quotation pasted without the narration that interrupts it ("Pride," observed Mary, "is…").
+        untagged = align(claim, doc, lo, hi, skip=tags) if tags else None
+        if untagged is not None and len(untagged.edits) < len(whole.edits) and untagged.score >= whole.score:
+            return untagged
         return whole
 
 
@@ -149,6 +232,42 @@ def _attribute_passage(p: Passage, src: SourceInfo, verdict: Verdict) -> None:
     verdict.speaker_confidence = p.speaker_confidence
     verdict.source, verdict.start, verdict.end, verdict.quote = src, p.start, p.end, p.text
     verdict.passage_id = p.id
+
+
+def _framing(whole: Verdict) -> bool:
+    """Whether the message around a quotation differs from the source only by naming the claimed speaker where
+    the source has other words ("Webb called affirmative action "…"" against Cooper's "you called…"): the
+    message frames the quotation; the quotation alone is the claim."""
+    own = set(name_words(whole.claimed_speaker or ""))
+    return bool(own) and bool(whole.edits) and all(
+        e.claim and set(name_words(e.claim)) <= own for e in whole.edits)
+
+
+def _stopwords(idx: LoadedIndex) -> frozenset[str]:
+    lang = idx.analyzer.language
+    return frozenset(lang.markers or lang.stopwords)
+
+
+# A heading between two pieces: they are in other parts of the document (a Markdown "#", a chapter's title line).
+HEADING_RE = re.compile(r"^(?:#{1,6}\s|(?:CHAPTER|Chapter)\s+\w+\s*$)", re.M)
+# A claim's own full stop (not an ellipsis), closing quotes after it allowed.
+CLAIM_END_RE = re.compile(r"(?<!\.)[.!?][\"”’')]*$")
+# Where the source's sentence goes on: a word after nothing but spaces on the same line (a line break may be a
+# new turn of a chat or a transcript whose lines have no full stops).
+GOES_ON_RE = re.compile(r"[ \t]+(?=[^\W_])")
+SENTENCE_REST_RE = re.compile(r"[^.!?\n]{1,200}")
+
+
+def _cut_short(claim: str, doc: str, found: Alignment) -> Edit | None:
+    """The words a claim drops by ending a sentence where its source goes on ("…to serve her sentence." of "…to
+    serve her sentence in a British prison."): a full stop of the claim's own says the sentence ends there, so
+    the cut is an unmarked omission, not a fragment (a fragment pasted without a full stop stays exact)."""
+    if not CLAIM_END_RE.search(claim.rstrip()) or not doc[found.end - 1:found.end].isalnum():
+        return None
+    if not GOES_ON_RE.match(doc, found.end):
+        return None
+    rest = SENTENCE_REST_RE.match(doc, found.end)
+    return Edit("removed", "", rest.group().strip()) if rest else None
 
 
 def _said(doc: str, found: Alignment) -> str:
@@ -198,7 +317,22 @@ def _misattributed(idx: LoadedIndex, claimed: str | None, verdict: Verdict, sure
         return None
     if verdict.speaker_confidence is None or verdict.speaker_confidence < sure:
         return None
+    if verdict.source is not None and _author_only(idx, claimed, verdict.source.path):
+        return None  # the document's author (its byline) wrote every line of it, the characters' too
     return True
+
+
+AUTHOR_ROWS = 20  # passages of the claimed person in the document read to see how the document credits them
+
+
+def _author_only(idx: LoadedIndex, claimed: str, path: str) -> bool:
+    """Whether the document credits the claimed person by its byline only (Oscar Wilde for a play's lines)."""
+    speakers, paths, _ = idx.labels()
+    directory = idx.directory()
+    rows = [i for i, (who, where) in enumerate(zip(speakers, paths, strict=True))
+            if where == path and who and could_be_same(directory, claimed, who)][:AUTHOR_ROWS]
+    theirs = idx.passages(np.array(rows, dtype=np.int64)) if rows else []
+    return bool(theirs) and all(any(e.clue is Clue.BYLINE for e in p.speaker_evidence) for p, _ in theirs)
 
 
 __all__ = ["Claim", "Verifier"]

@@ -65,7 +65,14 @@ def test_true_quotes_are_not_accused_and_misattributions_are_not_passed(checked)
 
 def test_most_verdicts_are_right(checked):
     share = sum(right(c, got) for c, got, _, _ in checked) / len(checked)
-    assert share >= 0.85
+    assert share >= 0.95  # 0.967 over the whole set's corpus (benchmarks/verify.py)
+
+
+def test_paraphrases_of_the_named_speaker_are_found(checked):
+    # Issue 22 §2: the sentence that says the same, its facts, polarity and speaker kept (verify/paraphrase.py).
+    found = [v for c, got, _, v in checked if got == "paraphrase" == c["expect"]]
+    assert len(found) >= 2
+    assert all(v.quote and len(v.quote) < len(v.claim) * 4 for v in found)  # the sentence, not a whole passage
 
 
 def test_unsure_answers_say_so(checked):

@@ -22,42 +22,42 @@ def test_a_changed_word_is_an_edit_and_any_content_word_changes_the_claim():
     got = check("We will raise the mooring fees this year")
     assert [(e.op, e.claim, e.source) for e in got.edits] == [("removed", "", "not")]
     assert meaning_words(got.edits[0]) == ["not"]
-    assert classify(got, 0.0, VerifySettings()) is Kind.ALTERED
+    assert classify(got, VerifySettings()) is Kind.ALTERED
     swapped = check("We will not lift the mooring fees this year")
     assert [(e.op, e.claim, e.source) for e in swapped.edits] == [("changed", "lift", "raise")]
-    assert classify(swapped, 0.0, VerifySettings()) is Kind.ALTERED  # no antonym list: any other word counts
+    assert classify(swapped, VerifySettings()) is Kind.ALTERED  # no antonym list: any other word counts
     reversed_ = check("We will not raise the mooring fees next year")
-    assert classify(reversed_, 0.0, VerifySettings()) is Kind.ALTERED
+    assert classify(reversed_, VerifySettings()) is Kind.ALTERED
 
 
 def test_retyped_words_are_close():
     for claim in ("We willnt raise the moring fees this year", "We will not raise the mooring-fees this year",
                   "We will not raise mooring fees this year", "_We_ will not raise the mooring fees this year"):
         got = check(claim)
-        assert classify(got, 0.0, VerifySettings()) in (Kind.CLOSE, Kind.EXACT), (claim, got.edits)
-    assert classify(check("We will not raise the mooring fee's this year"), 0.0, VerifySettings()) is Kind.CLOSE
+        assert classify(got, VerifySettings()) in (Kind.CLOSE, Kind.EXACT), (claim, got.edits)
+    assert classify(check("We will not raise the mooring fee's this year"), VerifySettings()) is Kind.CLOSE
 
 
 def test_numbers_and_names_turn_the_meaning():
     got = check("She added that 50 new berths would open in May")
-    assert classify(got, 0.0, VerifySettings()) is Kind.ALTERED
+    assert classify(got, VerifySettings()) is Kind.ALTERED
     assert meaning_words(got.edits[0]) == ["50", "40"]
 
 
 def test_an_ellipsis_is_a_marked_omission_and_sentences_found_apart_are_not():
     marked = check("The council met … Fishermen welcomed the news")
-    assert not marked.edits and marked.marked and classify(marked, 0, VerifySettings()) is Kind.EXACT
+    assert not marked.edits and marked.marked and classify(marked, VerifySettings()) is Kind.EXACT
     assert DOC[marked.omitted[0][0]:marked.omitted[0][1]].startswith("on Tuesday")
     stitched = align("The council met on Tuesday. Fishermen welcomed the news.", DOC, 0, len(DOC),
                      split_sentences=True)
     assert not stitched.edits and not stitched.marked
-    assert classify(stitched, 0, VerifySettings()) is Kind.CLOSE
+    assert classify(stitched, VerifySettings()) is Kind.CLOSE
     assert pieces("One two … three four. Five six", True) == ["One two", "three four.", "Five six"]
 
 
 def test_nothing_close_has_no_alignment_worth_a_verdict():
     got = check("Penguins prefer cold water and dislike the summer heat")
-    assert got is None or classify(got, 0.3, VerifySettings()) is Kind.NOT_FOUND
+    assert got is None or classify(got, VerifySettings()) is Kind.NOT_FOUND
 
 
 def test_claims_in_a_message_and_the_speaker_it_names():
