@@ -11,6 +11,7 @@ from ...records import Kind, LayoutHints, Role
 from ..masthead import Masthead
 from ..meta import Block
 from ..page import Page
+from ..sentences import SENTENCE_END_RE
 from ..threads import ThreadReader, find_thread
 from ..threads.chat import ChatMessages
 from ..threads.forum import ForumPosts
@@ -24,6 +25,7 @@ from .base import TITLE_HEADING_MAX_WORDS, Layout, Reading
 # "[Lane is arranging afternoon tea on the table …]", "(Enter Macbeth.)": a stage direction, wholly in brackets.
 DIRECTION = re.compile(r"\A\s*(?:\[[^\]]*\]|\([^)]*\))\s*\Z")
 WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
+MARKUP_RE = re.compile(r"^\s*[#<\[*|>]|\]\(|<[a-z]|https?://")
 PROSE_MIN_WORDS = 6  # an introduction someone wrote is sentences: this many words at the least…
 PROSE_MIN_LOWER = 0.5  # …most of them in lower case; a publisher's imprint, a cast list or an act's heading is not
 
@@ -35,9 +37,11 @@ class Conversation(Layout):
         return self.confidence if find_thread(page, self.threads, hints) is not None else 0.0
 
     def split(self, blocks: list[Block]) -> tuple[list[Block], list[Block]]:
-        """Above the first turn, a line on its own is a title or a field, whatever its punctuation."""
+        """Above the first turn, a line on its own is a title or a field, whatever its punctuation; not a sentence
+        of prose ("setting nothing retains the default behavior, so this should be non-breaking.")."""
         headings, body = super().split(blocks)
-        lines = [b for b in body if len(b) == 1 and b[0].words <= TITLE_HEADING_MAX_WORDS]
+        lines = [b for b in body if len(b) == 1 and b[0].words <= TITLE_HEADING_MAX_WORDS
+                 and not _sentence(b[0].text)]
         return headings + lines, [b for b in body if b not in lines]
 
     def read(self, r: Reading) -> list[Unit]:
@@ -51,6 +55,11 @@ class Conversation(Layout):
         units = super().read(replace(r, body=rest)) if rest else []
         units += [Unit(b[0].start, b[-1].end, None, Role.BODY) for b in directions]
         return sorted(units, key=lambda u: u.start)
+
+
+def _sentence(line: str) -> bool:
+    """A line of prose ending as a sentence ends, not markup (a heading, a link, an image)."""
+    return _prose(line) and SENTENCE_END_RE.search(line) is not None and not MARKUP_RE.search(line)
 
 
 def _prose(text: str) -> bool:
