@@ -235,3 +235,10 @@ def test_a_plays_front_matter_is_nobodys_and_its_introduction_the_authors():
     assert said["HARBOUR"] is None  # a publisher's imprint: no one's words, not the author's
     assert said["This"] == "Ann Lee"  # a sentence above the first turn introduces the play: its author's
     assert [p.speaker for p in seg.passages if p.role == "turn"][:2] == ["John", "Mary"]
+
+
+def test_a_sentence_on_its_own_line_above_the_first_turn_is_kept():
+    text = ("Notes of the call\n\nwe moved the release to Friday, so the docs can be finished first.\n\n"
+            "ANN:  Is the build green?\n\nBEN:  It is.\n\nANN:  Then we ship.\n\nBEN:  Friday it is.\n")
+    seg = segment(make_doc(text))
+    assert any("moved the release to Friday" in p.text for p in seg.passages)
