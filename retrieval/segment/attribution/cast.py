@@ -38,6 +38,8 @@ GENDER_WINDOW = 80  # characters after a mention in which a pronoun probably ref
 MIN_VOTES = 2
 MIN_LEANING = 1  # votes enough to let a titled surname join a first-named person of that sex
 AGREEMENT = 0.75
+# A bare surname's pronouns are often another's in the same scene ("Archer looked at her"): a lean of two to one.
+MOST = 2 / 3
 # "in New York", "at New Haven", "from Chicago": the words before a place; a person is seldom "in" anyone.
 LOCATIVE = re.compile(r"\b(?:in|into|at|from|near|to|toward|towards|across|through)\s+(?:the\s+)?$", re.I)
 THE_BEFORE = re.compile(r"\bthe\s+$", re.I)  # a person with a title and a name is no "the Mr. Bennet"
@@ -82,6 +84,7 @@ class Cast:
         self._first: dict[str, int] = {}  # each name form's first mention
         self._at: dict[str, list[int]] = {}  # each name form's mentions, in order
         self._leaning: dict[str, str] = {}  # each form's gender by the pronouns after it, on a single vote
+        self._lean: dict[str, str] = {}  # each form's gender by most of the pronouns after it, short of agreement
         self.mentions: list[Mention] = []
         self.places: set[str] = set()  # characters' names the text uses as places ("in New York")
         # A head word several fuller names share ("Ghost"), by where it stands: from each offset on, whom it names.
@@ -114,6 +117,7 @@ class Cast:
         for k in known:
             forms[k] += 1
         cast._leaning = _votes(text, spans, MIN_LEANING)
+        cast._lean = _votes(text, spans, MIN_VOTES, MOST)
         genders = _votes(text, spans)
         for a, _, name in spans:  # in order: each form's first mention, and its mentions sorted for bisect
             cast._first.setdefault(name.lower(), a)
@@ -163,6 +167,7 @@ class Cast:
         # "Mrs. Hawkins" the first-person narrator "Jim Hawkins", her son, whom no pronoun ever sexes: a titled
         # surname joins someone the text calls by first name alone only when it shows them of the title's sex
         # (news, which never says "Maria" alone, goes on from "Maria Lopez" to "Ms Lopez").
+        fits = [c for c in fits if not self._husband_of(c, title, words)]
         fits = [c for c in fits if not (gender and c.gender is None and (
             self._voted.get(c.first or "", gender) != gender
             or (title and len(words) == 1 and c.first and self._forms[c.first]
@@ -180,13 +185,14 @@ class Cast:
             # "Bingley" alone is the Mr. Bingley among the Bingleys, as men are named by surname; "Bennet" among
             # Mr. and Mrs. Bennet's daughters is nobody in particular.
             men = [c for c in fits if split_title(c.name)[0] in MEN_BY_SURNAME and c.last.lower() == form.lower()]
-            self._by_form[form.lower()] = men[0] if len(men) == 1 and len(fits) == 2 else self._first_named(form, fits)
+            self._by_form[form.lower()] = self._surnamed_man(form, fits) or (
+                men[0] if len(men) == 1 and len(fits) == 2 else self._first_named(form, fits))
         else:  # a new person, or a titled form of a family's name ("Mr. Bennet" among the Bennets)
             # A title is dropped from the name where a first name stands ("Bürgermeisterin Anna Keller"), but
             # not an honour that is part of how the person is called ("Sir William Lucas"), nor before a particle
             # ("Count Von Kramm").
             drop = title and len(words) > 1 and title not in HONOURS and words[0].lower() not in PARTICLES
-            c = Character(" ".join(words) if drop else form, {form}, gender, count)
+            c = Character(" ".join(words) if drop else form, {form}, gender or self._wifes_style(form), count)
             self.characters.append(c)
             self._by_form[form.lower()] = c
 
@@ -199,6 +205,38 @@ class Cast:
         if len(firsts) != 1 or not all(c.last.lower() == low and c.first and not self._forms[c.first] for c in rest):
             return None
         return firsts[0]
+
+    def _husband_of(self, c: Character, title: str | None, words: list[str]) -> bool:
+        """Whether an untitled full name ("Lemuel Struthers") is the husband of ``c``, a wife the text styles by
+        his names ("Mrs. Lemuel Struthers"), not her: unless its own pronouns show a woman ("Mrs. Mary Hale ...
+        Mary Hale, she said")."""
+        ctitle, cwords = split_title(c.name)
+        return (not title and len(words) > 1 and ctitle == "mrs" and len(cwords) == len(words)
+                and self._leaning.get(" ".join(words)) != "f")
+
+    def _wifes_style(self, form: str) -> str | None:
+        """"m" for an untitled full name the text also uses after "Mrs." ("Julius Beaufort" beside "Mrs. Julius
+        Beaufort"): a wife is styled by her husband's names, so the bare name is his."""
+        title, words = split_title(form)
+        wife = f"Mrs. {form}" if len(words) > 1 and not title else ""
+        return "m" if wife and (self._forms[wife] or self._forms[wife.replace(".", "")]) \
+            and self._leaning.get(form) != "f" else None
+
+    def _surnamed_man(self, form: str, fits: list[Character]) -> Character | None:
+        """"Archer" alone, in a book about Newland Archer among Mrs. Archer, Miss Archer and a Mr. Archer named
+        twice: the one man of the family the text names by first name, where the pronouns after the bare surname
+        mostly say "he". Narration calls a man by his surname and a woman by her title or first name, so the
+        women do not compete; a man of the family named less often than he is (his father as "Mr. Archer") is
+        not whom the narration follows."""
+        if self._lean.get(form) != "m":
+            return None
+        men = [c for c in fits if c.first and c.gender == "m"]
+        if len(men) != 1:
+            return None
+        rest = [c for c in fits if c is not men[0]]
+        lesser = [c for c in rest if c.gender != "f"]
+        return men[0] if all((c.gender is None or split_title(c.name)[0] in MEN_BY_SURNAME)
+                             and c.mentions < men[0].mentions for c in lesser) else None
 
     def _the_daughter(self, form: str) -> bool:
         """Whether "Miss Woodhouse", in a family ("Mr. Woodhouse" too), is its one daughter the text names in
@@ -480,7 +518,8 @@ def _plural(form: str, forms: Counter) -> bool:
     return forms[one] > 0 or any(forms[f"{t} {one}"] for t in ("Mr.", "Mrs.", "Mr", "Mrs"))
 
 
-def _votes(text: str, spans: list[tuple[int, int, str]], least: int = 0) -> dict[str, str]:
+def _votes(text: str, spans: list[tuple[int, int, str]], least: int = 0,
+           agreement: float = AGREEMENT) -> dict[str, str]:
     """Each name form's gender by the pronouns after its mentions (before forms are grouped into people)."""
     votes: dict[str, Counter] = {}
     for i, (start, end, form) in enumerate(spans):
@@ -490,7 +529,7 @@ def _votes(text: str, spans: list[tuple[int, int, str]], least: int = 0) -> dict
         he, she, it = _pronouns(text[end:min(end + GENDER_WINDOW, nxt)])
         if it > he + she or he != she:
             votes.setdefault(form, Counter())["n" if it > he + she else "m" if he > she else "f"] += 1
-    return {form: g for form, v in votes.items() if (g := _majority(v, least or MIN_VOTES))}
+    return {form: g for form, v in votes.items() if (g := _majority(v, least or MIN_VOTES, agreement))}
 
 
 def _vocative(text: str, start: int, end: int) -> bool:
@@ -505,11 +544,11 @@ def _pronouns(window: str) -> tuple[int, int, int]:
     return len(MALE.findall(window)), len(FEMALE.findall(window)), len(NEUTER.findall(window))
 
 
-def _majority(v: Counter, least: int = MIN_VOTES) -> str | None:
+def _majority(v: Counter, least: int = MIN_VOTES, agreement: float = AGREEMENT) -> str | None:
     if not v:
         return None
     g, n = v.most_common(1)[0]
-    return g if g != "n" and n >= least and n >= AGREEMENT * sum(v.values()) else None
+    return g if g != "n" and n >= least and n >= agreement * sum(v.values()) else None
 
 
 def _fits(c: Character, title: str | None, words: list[str], gender: str | None) -> bool:

@@ -186,3 +186,23 @@ def test_a_reply_after_narration_telling_someones_answer_is_not_theirs():
     text, units = _units(paragraphs)
     out = next(u for u in units if "I was out" in text[u.start:u.end])
     assert out.speaker == "Mr. Grubb"
+
+
+def test_the_bare_name_beside_a_wifes_style_is_her_husband():
+    cast = Cast.learn("Mrs. Amos Trent gave a ball. Amos Trent was away; he hunted. Mrs. Amos Trent laughed, and "
+                      "she danced. Amos Trent came home and he slept. Mrs. Trent waved.")
+    wife, husband = cast.resolve("Mrs. Amos Trent"), cast.resolve("Amos Trent")
+    assert wife is not husband and husband.gender == "m"
+    assert cast.resolve("Mrs. Trent") is wife
+
+
+def test_a_family_surname_alone_is_the_man_the_narration_follows_when_its_pronouns_say_he():
+    text = ("Roland Vane came home and he smiled. Mrs. Vane, his mother, met him. Miss Vane smiled. "
+            "Vane sat down and he sighed. Vane thought he was tired. Mr. Vane, said the butler. "
+            "Roland Vane rose. Vane knew he was late. Vane said he would go. Roland Vane left; he ran. "
+            "Mrs. Vane wept and she prayed. Mrs. Vane slept.")
+    cast = Cast.learn(text)
+    assert cast.resolve("Vane") is cast.resolve("Roland Vane")
+    # The same family where the bare surname's pronouns do not lean to a man: nobody in particular.
+    text = text.replace("he sighed", "she sighed").replace("he was tired", "she was tired")
+    assert Cast.learn(text).resolve("Vane") is None
