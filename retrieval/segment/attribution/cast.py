@@ -470,6 +470,11 @@ OF_NAME = re.compile(r"(?<![\w'’])([A-Z][a-z]+)\s+of\s+(?:the\s+)?([A-Z][\w'�
 
 
 OF_PLACE = re.compile(r"(?<![\w'’])[A-Z][a-z]+\s+of\s+(?:the\s+)?$")
+# "the house of Shaws", "the town of Cramond": what a dwelling or a piece of land is of is a place (or a house's
+# family), no one who speaks.
+LAND_OF = re.compile(r"\b(?:house|castle|hall|manor|abbey|estate|lands?|town|city|village|parish|county|shire|"
+                     r"kingdom|isles?|island|port|harbour|harbor|river|lake|loch|mount|hills?|streets?|province|"
+                     r"duchy|state|country)\s+of\s+(?:the\s+)?$", re.I)
 
 
 def _shared_heads(text: str) -> set[str]:
@@ -505,7 +510,8 @@ def _places(text: str, mentions: list[Mention]) -> set[str]:
             where = LOCATIVE.search(before)
         plain[m.character.name] += 1
         # "the Witch of the East", "the King of Bohemia": what a title is of is a place too.
-        located[m.character.name] += bool(where or OF_PLACE.search(text[max(0, m.start - 40):m.start]))
+        wider = text[max(0, m.start - 40):m.start]
+        located[m.character.name] += bool(where or OF_PLACE.search(wider) or LAND_OF.search(wider))
     return {n for n, k in located.items() if k >= MIN_VOTES and k >= LOCATIVE_SHARE * plain[n]}
 
 

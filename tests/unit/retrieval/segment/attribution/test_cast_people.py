@@ -206,3 +206,11 @@ def test_a_family_surname_alone_is_the_man_the_narration_follows_when_its_pronou
     # The same family where the bare surname's pronouns do not lean to a man: nobody in particular.
     text = text.replace("he sighed", "she sighed").replace("he was tired", "she was tired")
     assert Cast.learn(text).resolve("Vane") is None
+
+
+def test_what_a_house_or_a_town_is_of_is_a_place():
+    text = ("I walked to the house of Brackmoor. The house of Brackmoor was dark, and he who kept it was old. "
+            "Tell me of Brackmoor, I said. Brackmoor, he said, is cold. Mr. Dunn of Brackmoor shook his head. "
+            "Tam Dunn laughed and he went out.")
+    cast = Cast.learn(text)
+    assert "Brackmoor" in cast.places and "Tam Dunn" not in cast.places
