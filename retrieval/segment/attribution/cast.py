@@ -24,6 +24,7 @@ TAG_CAPITALS = 2  # times a tag's subject is capitalised inside sentences to be 
 HONOURS = frozenset({"sir", "lady", "lord", "dame", "mrs"})
 # Titles that are one person's at other times, or the same title spelt two ways ("Dr. Livesey", "Doctor Livesey").
 SAME_TITLE = {"master": "mr", "mister": "mr", "ms": "miss", "doctor": "dr", "professor": "prof", "reverend": "rev"}
+GENERIC_TITLES = frozenset({"mr", "mrs", "miss", "ms", "master", "mister", "mistress"})
 MEN_BY_SURNAME = ("mr", "sir", "mister", "monsieur", "herr", "señor")
 FEMALE_TITLES = frozenset(t for t, g in TITLE_GENDER.items() if g == "f")
 MALE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
@@ -43,6 +44,9 @@ MOST = 2 / 3
 # "in New York", "at New Haven", "from Chicago": the words before a place; a person is seldom "in" anyone.
 LOCATIVE = re.compile(r"\b(?:in|into|at|from|near|to|toward|towards|across|through)\s+(?:the\s+)?$", re.I)
 THE_BEFORE = re.compile(r"\bthe\s+$", re.I)  # a person with a title and a name is no "the Mr. Bennet"
+# Ranks English writes with "the" before the title and the name of a person ("the Countess Olenska").
+PEERAGE = frozenset({"count", "countess", "duke", "duchess", "earl", "baron", "baroness", "marquis", "marquess",
+                     "marchioness", "viscount", "viscountess", "prince", "princess", "archduke", "archduchess"})
 LOCATIVE_SHARE = 0.5  # of an untitled name's plain mentions, the share after a locative that makes it a place
 
 
@@ -302,7 +306,18 @@ class Cast:
             return None
         under = [c for c in self.characters if c.first and split_title(c.name)[0] is None
                  and any(split_title(f)[0] == low for f in c.forms)]
-        return under or None
+        return under or self._one_titled(low)
+
+    def _one_titled(self, title: str) -> list[Character] | None:
+        """"the Major" in a story whose one major is Major Grigg, "the Madame" beside Madame Zozo: a rank or a
+        style alone is the one person the text names under it. Not "Mr.", "Mrs." or "Miss", which any stranger
+        is called ("Yes, Miss"), nor where the text names two people under the title."""
+        if title in GENERIC_TITLES:
+            return None
+        key = SAME_TITLE.get(title, title)
+        under = [c for c in self.characters if any(
+            (t := split_title(f)[0]) and SAME_TITLE.get(t, t) == key and split_title(f)[1] for f in c.forms)]
+        return under if len(under) == 1 else None
 
     def _genders(self, text: str) -> None:
         """Pronouns right after a mention, where no other character is named, vote for its gender."""
@@ -503,7 +518,8 @@ def _places(text: str, mentions: list[Mention]) -> set[str]:
         title, words = split_title(text[m.start:m.end])
         before = text[max(0, m.start - 20):m.start]
         if title and words:  # "at the Admiral Benbow", "the Duke of York": an inn or a ship, not its namesake
-            where = THE_BEFORE.search(before)
+            # ... but a peer is "the Countess Olenska", "the Count Von Kramm" in person.
+            where = title not in PEERAGE and THE_BEFORE.search(before)
         elif title or any(split_title(f)[0] for f in m.character.forms):
             continue  # "the Doctor" is how a person is named; a titled person's surname alone is a person too
         else:

@@ -214,3 +214,18 @@ def test_what_a_house_or_a_town_is_of_is_a_place():
             "Tam Dunn laughed and he went out.")
     cast = Cast.learn(text)
     assert "Brackmoor" in cast.places and "Tam Dunn" not in cast.places
+
+
+def test_a_rank_alone_is_the_one_person_named_under_it_but_mr_alone_is_anyone():
+    cast = Cast.learn("Major Pell came up the stairs. The Major sat down and he sighed. Mr. Hobb waved. "
+                      "The Major laughed. Tessa Hobb came in; she smiled.")
+    assert cast.person("Major", tagged=True) is cast.resolve("Major Pell")
+    two = Cast.learn("Major Pell came up. Major Ruddle came down. The Major sat down and he sighed. The Major wept.")
+    assert two.resolve("Major") not in (two.resolve("Major Pell"), two.resolve("Major Ruddle"))
+
+
+def test_a_peer_with_the_before_the_title_is_a_person_not_an_inn():
+    text = ("We lodged at the Admiral Drake. The Admiral Drake was warm. I met the Countess Varga there; "
+            "the Countess Varga smiled and she sat. Then the Countess Varga left.")
+    cast = Cast.learn(text)
+    assert "Admiral Drake" in cast.places and "Countess Varga" not in cast.places
