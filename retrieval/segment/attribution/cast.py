@@ -300,7 +300,7 @@ class Cast:
     def _under_title(self, form: str) -> list[Character] | None:
         """For a title alone ("the Governor"), the people the text names under it by first and last name
         ("Governor of Washington Chris Gregoire"): the title alone is one of their names, no one's of its own.
-        None where no one is: "the King", "the Count" (Von Kramm) may be how the text names a character."""
+        Else the one person named under it (_one_titled), or None: "the King" may be how the text names a character."""
         low = form.lower().rstrip(".")
         if low not in TITLES:
             return None
