@@ -47,6 +47,7 @@ THE_BEFORE = re.compile(r"\bthe\s+$", re.I)  # a person with a title and a name 
 # Ranks English writes with "the" before the title and the name of a person ("the Countess Olenska").
 PEERAGE = frozenset({"count", "countess", "duke", "duchess", "earl", "baron", "baroness", "marquis", "marquess",
                      "marchioness", "viscount", "viscountess", "prince", "princess", "archduke", "archduchess"})
+ADDRESSED = frozenset({"madame", "mme", "monsieur"})  # how a peer of another country is addressed
 LOCATIVE_SHARE = 0.5  # of an untitled name's plain mentions, the share after a locative that makes it a place
 
 
@@ -150,7 +151,7 @@ class Cast:
         # A surname under two titles ("Mr. Bennet", "Mrs. Bennet"; "Lady Lucas", "Miss Lucas") is a family's: its
         # titled forms are people of their own, never merged with a first-named member. "Master" is how a boy,
         # or a man in jest, is addressed ("Master Scrooge" is Scrooge as a boy): no family member of its own.
-        self._families = {name for name, t in titles.items() if len({SAME_TITLE.get(x, x) for x in t}) > 1}
+        self._families = {name for name, t in titles.items() if len(_styles(t)) > 1}
         self._forms = forms
         self._voted = genders
         self._forms = forms
@@ -529,6 +530,18 @@ def _places(text: str, mentions: list[Mention]) -> set[str]:
         wider = text[max(0, m.start - 40):m.start]
         located[m.character.name] += bool(where or OF_PLACE.search(wider) or LAND_OF.search(wider))
     return {n for n, k in located.items() if k >= MIN_VOTES and k >= LOCATIVE_SHARE * plain[n]}
+
+
+def _styles(titles: set[str]) -> set[str]:
+    """The distinct styles among the titles a surname takes: "Doctor" and "Dr." are one; so are a peer's rank
+    and the "Madame" or "Monsieur" of the same sex by which a titled foreigner is addressed ("the Countess
+    Olenska", "Madame Olenska"), where the text gives no other rank to the name."""
+    styles = {SAME_TITLE.get(x, x) for x in titles}
+    ranks = styles & PEERAGE
+    for plain in styles & ADDRESSED:
+        if len(ranks) == 1 and TITLE_GENDER.get(next(iter(ranks))) == TITLE_GENDER.get(plain):
+            styles.discard(plain)
+    return styles
 
 
 def _plural(form: str, forms: Counter) -> bool:

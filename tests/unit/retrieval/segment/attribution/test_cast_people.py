@@ -229,3 +229,12 @@ def test_a_peer_with_the_before_the_title_is_a_person_not_an_inn():
             "the Countess Varga smiled and she sat. Then the Countess Varga left.")
     cast = Cast.learn(text)
     assert "Admiral Drake" in cast.places and "Countess Varga" not in cast.places
+
+
+def test_a_countess_addressed_as_madame_is_one_woman_but_lady_and_miss_stay_two():
+    text = ("Vera Dolska came to town; she was pale. The Countess Dolska sat alone. Madame Dolska rose and she "
+            "bowed. The Countess Dolska smiled. Madame Dolska left.")
+    cast = Cast.learn(text)
+    assert cast.resolve("Madame Dolska") is cast.resolve("Countess Dolska") is cast.resolve("Vera Dolska")
+    cast = Cast.learn("Lady Hart came in. Miss Hart followed. Madame Hart, the aunt, sat. Lady Hart rose.")
+    assert len({id(cast.resolve(n)) for n in ("Lady Hart", "Miss Hart", "Madame Hart")}) == 3
