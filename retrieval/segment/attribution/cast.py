@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .appositions import epithets
 from .heads import Fuller, chapter_holders, fuller_names
 from .names import NAME_RE, NEVER, PARTICLES, POSSESSIVE, TITLE_GENDER, TITLES, WordCase, clean, split_title
 
@@ -92,6 +93,7 @@ class Cast:
         self._lean: dict[str, str] = {}  # each form's gender by most of the pronouns after it, short of agreement
         self.mentions: list[Mention] = []
         self.places: set[str] = set()  # characters' names the text uses as places ("in New York")
+        self.epithets: dict[str, Character] = {}  # nouns set after one character's name ("Mr. Bumble, the beadle")
         # A head word several fuller names share ("Ghost"), by where it stands: from each offset on, whom it names.
         self._scoped: dict[str, list[tuple[int, Character | None]]] = {}
 
@@ -136,6 +138,7 @@ class Cast:
         cast.mentions = [Mention(a, b, c) for a, b, n in spans if (c := cast.resolve(n, a)) is not None]
         cast._genders(text)
         cast.places = _places(text, cast.mentions)
+        cast.epithets = epithets(text, cast.mentions, cast.places)
         return cast
 
     def _group(self, forms: Counter, genders: dict[str, str]) -> None:
@@ -400,6 +403,8 @@ class Cast:
         """The characters the text names under the title ``noun`` ("doctor": Dr. Livesey), for "said the
         doctor"; none when the noun is no title."""
         key = noun.lower()
+        if key in self.epithets and key not in TITLES:
+            return [self.epithets[key]]  # "said the beadle": Mr. Bumble, "Mr. Bumble, the beadle," in narration
         if key not in TITLES:
             return []
         key = SAME_TITLE.get(key, key)
