@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from .appositions import epithets
 from .heads import Fuller, chapter_holders, fuller_names
 from .names import NAME_RE, NEVER, PARTICLES, POSSESSIVE, TITLE_GENDER, TITLES, WordCase, clean, split_title
+from .nicknames import FORMAL
 
 KNOWN_BEFORE = 5  # mentions of a short name before a full name that make them two people
 STYLED_MENTIONS = 3  # times a titled surname is used before it is a person's established style ("Mr. Knightley")
@@ -26,6 +27,7 @@ HONOURS = frozenset({"sir", "lady", "lord", "dame", "mrs"})
 # Titles that are one person's at other times, or the same title spelt two ways ("Dr. Livesey", "Doctor Livesey").
 SAME_TITLE = {"master": "mr", "mister": "mr", "ms": "miss", "doctor": "dr", "professor": "prof", "reverend": "rev"}
 GENERIC_TITLES = frozenset({"mr", "mrs", "miss", "ms", "master", "mister", "mistress"})
+GIVEN_HONOURS = frozenset({"lord", "lady", "sir", "dame"})  # "Lord Henry": an honour before a given name
 MEN_BY_SURNAME = ("mr", "sir", "mister", "monsieur", "herr", "señor")
 FEMALE_TITLES = frozenset(t for t, g in TITLE_GENDER.items() if g == "f")
 MALE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
@@ -130,6 +132,7 @@ class Cast:
             cast._first.setdefault(name.lower(), a)
             cast._at.setdefault(name.lower(), []).append(a)
         cast._group(forms, genders)
+        cast._join_short_forms()
         for head in _shared_heads(text[start:end]):
             cast._by_form[head] = None  # "the Witch" among the Witch of the North and the Witch of the East
         chapters = [start, *(a for a, b in headings if a > start and CHAPTER.match(text[a:b]))]
@@ -203,6 +206,22 @@ class Cast:
             c = Character(" ".join(words) if drop else form, {form}, gender or self._wifes_style(form), count)
             self.characters.append(c)
             self._by_form[form.lower()] = c
+
+    def _join_short_forms(self) -> None:
+        """"Harry" is Lord Henry, "Sid" is Sidney: a short form of a first name that is a character of its own
+        joins the one character whose given name it shortens (nicknames.py), where their sexes do not differ.
+        Two Catherines ("Kitty" among Lady Catherine and Catherine Bennet) leave it alone."""
+        for short in [c for c in self.characters if len(c.forms) == 1 and c.name.lower() in FORMAL]:
+            given = FORMAL[short.name.lower()]
+            fits = [c for c in self.characters if c is not short and (_given(c) or "").lower() in given]
+            if len(fits) != 1 or (short.gender and fits[0].gender and short.gender != fits[0].gender):
+                continue
+            c = fits[0]
+            c.forms.add(short.name)
+            c.mentions += short.mentions
+            c.gender = c.gender or short.gender
+            self.characters.remove(short)
+            self._by_form[short.name.lower()] = c
 
     def _first_named(self, form: str, fits: list[Character]) -> Character | None:
         """"Tom" among "Tom Sawyer" and "Mars Tom" is Tom Sawyer: the one whose first name it is, where the others
@@ -547,6 +566,13 @@ def _styles(titles: set[str]) -> set[str]:
         if len(ranks) == 1 and TITLE_GENDER.get(next(iter(ranks))) == TITLE_GENDER.get(plain):
             styles.discard(plain)
     return styles
+
+
+def _given(c: Character) -> str | None:
+    """A character's given name: the first of two words ("Henry Wotton"), a name alone ("Sidney"), or the word
+    after an honour that goes with given names ("Lord Henry", "Lady Agatha"); not a surname after "Mr."."""
+    title, words = split_title(c.name)
+    return words[0] if words and (len(words) > 1 or title is None or title in GIVEN_HONOURS) else None
 
 
 def _plural(form: str, forms: Counter) -> bool:

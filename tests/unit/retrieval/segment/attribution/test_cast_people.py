@@ -238,3 +238,14 @@ def test_a_countess_addressed_as_madame_is_one_woman_but_lady_and_miss_stay_two(
     assert cast.resolve("Madame Dolska") is cast.resolve("Countess Dolska") is cast.resolve("Vera Dolska")
     cast = Cast.learn("Lady Hart came in. Miss Hart followed. Madame Hart, the aunt, sat. Lady Hart rose.")
     assert len({id(cast.resolve(n)) for n in ("Lady Hart", "Miss Hart", "Madame Hart")}) == 3
+
+
+def test_a_short_form_of_a_given_name_is_the_one_person_of_that_name():
+    cast = Cast.learn("Lord Walter Crane came in; he sat. Lord Walter lit a cigar. Nonsense, Wat, said Ada. "
+                      "Sit down, Wat. Ada Finch smiled and she rose.")
+    assert cast.resolve("Wat") is None or cast.resolve("Wat") is not cast.resolve("Lord Walter")  # not a short form
+    cast = Cast.learn("Lord Henry Crane came in; he sat. Lord Henry lit a cigar. Nonsense, Harry, said Ada. "
+                      "Sit down, Harry. Ada Finch smiled and she rose.")
+    assert cast.resolve("Harry") is cast.resolve("Lord Henry") is cast.resolve("Henry Crane")
+    two = Cast.learn("Catherine Moss sang. Catherine Bell frowned. Kitty laughed. Kitty ran off, and Kitty hid.")
+    assert two.resolve("Kitty") not in (two.resolve("Catherine Moss"), two.resolve("Catherine Bell"))
