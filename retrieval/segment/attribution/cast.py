@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ..sentences import sentence_spans
+from .appositions import epithets
 from .heads import Fuller, chapter_holders, fuller_names
 from .names import (
     BODIES,
@@ -29,6 +30,7 @@ from .names import (
     clean,
     split_title,
 )
+from .nicknames import FORMAL
 
 # A sentence about the person just named as the subject of the one before: "He claims …", "But he …".
 SUBJECT_PRONOUN = re.compile(r"(?:(?:But|And|Yet|Still|Now),?\s+)?(?P<p>He|She)\b")
@@ -49,6 +51,8 @@ TAG_CAPITALS = 2  # times a tag's subject is capitalised inside sentences to be 
 HONOURS = frozenset({"sir", "lady", "lord", "dame", "mrs"})
 # Titles that are one person's at other times, or the same title spelt two ways ("Dr. Livesey", "Doctor Livesey").
 SAME_TITLE = {"master": "mr", "mister": "mr", "ms": "miss", "doctor": "dr", "professor": "prof", "reverend": "rev"}
+GENERIC_TITLES = frozenset({"mr", "mrs", "miss", "ms", "master", "mister", "mistress"})
+GIVEN_HONOURS = frozenset({"lord", "lady", "sir", "dame"})  # "Lord Henry": an honour before a given name
 MEN_BY_SURNAME = ("mr", "sir", "mister", "monsieur", "herr", "señor")
 FEMALE_TITLES = frozenset(t for t, g in TITLE_GENDER.items() if g == "f")
 MALE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
@@ -63,9 +67,15 @@ GENDER_WINDOW = 80  # characters after a mention in which a pronoun probably ref
 MIN_VOTES = 2
 MIN_LEANING = 1  # votes enough to let a titled surname join a first-named person of that sex
 AGREEMENT = 0.75
+# A bare surname's pronouns are often another's in the same scene ("Archer looked at her"): a lean of two to one.
+MOST = 2 / 3
 # "in New York", "at New Haven", "from Chicago": the words before a place; a person is seldom "in" anyone.
 LOCATIVE = re.compile(r"\b(?:in|into|at|from|near|to|toward|towards|across|through)\s+(?:the\s+)?$", re.I)
 THE_BEFORE = re.compile(r"\bthe\s+$", re.I)  # a person with a title and a name is no "the Mr. Bennet"
+# Ranks English writes with "the" before the title and the name of a person ("the Countess Olenska").
+PEERAGE = frozenset({"count", "countess", "duke", "duchess", "earl", "baron", "baroness", "marquis", "marquess",
+                     "marchioness", "viscount", "viscountess", "prince", "princess", "archduke", "archduchess"})
+ADDRESSED = frozenset({"madame", "mme", "monsieur"})  # how a peer of another country is addressed
 LOCATIVE_SHARE = 0.5  # of an untitled name's plain mentions, the share after a locative that makes it a place
 
 
@@ -107,8 +117,10 @@ class Cast:
         self._first: dict[str, int] = {}  # each name form's first mention
         self._at: dict[str, list[int]] = {}  # each name form's mentions, in order
         self._leaning: dict[str, str] = {}  # each form's gender by the pronouns after it, on a single vote
+        self._lean: dict[str, str] = {}  # each form's gender by most of the pronouns after it, short of agreement
         self.mentions: list[Mention] = []
         self.places: set[str] = set()  # characters' names the text uses as places ("in New York")
+        self.epithets: dict[str, Character] = {}  # nouns set after one character's name ("Mr. Bumble, the beadle")
         # A head word several fuller names share ("Ghost"), by where it stands: from each offset on, whom it names.
         self._scoped: dict[str, list[tuple[int, Character | None]]] = {}
 
@@ -140,11 +152,13 @@ class Cast:
         for k in known:
             forms[k] += 1
         cast._leaning = _votes(text, spans, MIN_LEANING)
+        cast._lean = _votes(text, spans, MIN_VOTES, MOST)
         genders = _votes(text, spans)
         for a, _, name in spans:  # in order: each form's first mention, and its mentions sorted for bisect
             cast._first.setdefault(name.lower(), a)
             cast._at.setdefault(name.lower(), []).append(a)
         cast._group(forms, genders)
+        cast._join_short_forms()
         for head in _shared_heads(text[start:end]):
             cast._by_form[head] = None  # "the Witch" among the Witch of the North and the Witch of the East
         chapters = [start, *(a for a, b in headings if a > start and CHAPTER.match(text[a:b]))]
@@ -153,6 +167,7 @@ class Cast:
         cast.mentions = [Mention(a, b, c) for a, b, n in spans if (c := cast.resolve(n, a)) is not None]
         cast._genders(text)
         cast.places = _places(text, cast.mentions)
+        cast.epithets = epithets(text, cast.mentions, cast.places)
         return cast
 
     def _group(self, forms: Counter, genders: dict[str, str]) -> None:
@@ -168,7 +183,7 @@ class Cast:
         # A surname under two titles ("Mr. Bennet", "Mrs. Bennet"; "Lady Lucas", "Miss Lucas") is a family's: its
         # titled forms are people of their own, never merged with a first-named member. "Master" is how a boy,
         # or a man in jest, is addressed ("Master Scrooge" is Scrooge as a boy): no family member of its own.
-        self._families = {name for name, t in titles.items() if len({SAME_TITLE.get(x, x) for x in t}) > 1}
+        self._families = {name for name, t in titles.items() if len(_styles(t)) > 1}
         self._forms = forms
         self._voted = genders
         self._forms = forms
@@ -189,6 +204,7 @@ class Cast:
         # "Mrs. Hawkins" the first-person narrator "Jim Hawkins", her son, whom no pronoun ever sexes: a titled
         # surname joins someone the text calls by first name alone only when it shows them of the title's sex
         # (news, which never says "Maria" alone, goes on from "Maria Lopez" to "Ms Lopez").
+        fits = [c for c in fits if not self._husband_of(c, title, words)]
         fits = [c for c in fits if not (gender and c.gender is None and (
             self._voted.get(c.first or "", gender) != gender
             or (title and len(words) == 1 and c.first and self._forms[c.first]
@@ -206,15 +222,32 @@ class Cast:
             # "Bingley" alone is the Mr. Bingley among the Bingleys, as men are named by surname; "Bennet" among
             # Mr. and Mrs. Bennet's daughters is nobody in particular.
             men = [c for c in fits if split_title(c.name)[0] in MEN_BY_SURNAME and c.last.lower() == form.lower()]
-            self._by_form[form.lower()] = men[0] if len(men) == 1 and len(fits) == 2 else self._first_named(form, fits)
+            self._by_form[form.lower()] = self._surnamed_man(form, fits) or (
+                men[0] if len(men) == 1 and len(fits) == 2 else self._first_named(form, fits))
         else:  # a new person, or a titled form of a family's name ("Mr. Bennet" among the Bennets)
             # A title is dropped from the name where a first name stands ("Bürgermeisterin Anna Keller"), but
             # not an honour that is part of how the person is called ("Sir William Lucas"), nor before a particle
             # ("Count Von Kramm").
             drop = title and len(words) > 1 and title not in HONOURS and words[0].lower() not in PARTICLES
-            c = Character(" ".join(words) if drop else form, {form}, gender, count)
+            c = Character(" ".join(words) if drop else form, {form}, gender or self._wifes_style(form), count)
             self.characters.append(c)
             self._by_form[form.lower()] = c
+
+    def _join_short_forms(self) -> None:
+        """"Harry" is Lord Henry, "Sid" is Sidney: a short form of a first name that is a character of its own
+        joins the one character whose given name it shortens (nicknames.py), where their sexes do not differ.
+        Two Catherines ("Kitty" among Lady Catherine and Catherine Bennet) leave it alone."""
+        for short in [c for c in self.characters if len(c.forms) == 1 and c.name.lower() in FORMAL]:
+            given = FORMAL[short.name.lower()]
+            fits = [c for c in self.characters if c is not short and (_given(c) or "").lower() in given]
+            if len(fits) != 1 or (short.gender and fits[0].gender and short.gender != fits[0].gender):
+                continue
+            c = fits[0]
+            c.forms.add(short.name)
+            c.mentions += short.mentions
+            c.gender = c.gender or short.gender
+            self.characters.remove(short)
+            self._by_form[short.name.lower()] = c
 
     def _first_named(self, form: str, fits: list[Character]) -> Character | None:
         """"Tom" among "Tom Sawyer" and "Mars Tom" is Tom Sawyer: the one whose first name it is, where the others
@@ -225,6 +258,38 @@ class Cast:
         if len(firsts) != 1 or not all(c.last.lower() == low and c.first and not self._forms[c.first] for c in rest):
             return None
         return firsts[0]
+
+    def _husband_of(self, c: Character, title: str | None, words: list[str]) -> bool:
+        """Whether an untitled full name ("Lemuel Struthers") is the husband of ``c``, a wife the text styles by
+        his names ("Mrs. Lemuel Struthers"), not her: unless its own pronouns show a woman ("Mrs. Mary Hale ...
+        Mary Hale, she said")."""
+        ctitle, cwords = split_title(c.name)
+        return (not title and len(words) > 1 and ctitle == "mrs" and len(cwords) == len(words)
+                and self._leaning.get(" ".join(words)) != "f")
+
+    def _wifes_style(self, form: str) -> str | None:
+        """"m" for an untitled full name the text also uses after "Mrs." ("Julius Beaufort" beside "Mrs. Julius
+        Beaufort"): a wife is styled by her husband's names, so the bare name is his."""
+        title, words = split_title(form)
+        wife = f"Mrs. {form}" if len(words) > 1 and not title else ""
+        return "m" if wife and (self._forms[wife] or self._forms[wife.replace(".", "")]) \
+            and self._leaning.get(form) != "f" else None
+
+    def _surnamed_man(self, form: str, fits: list[Character]) -> Character | None:
+        """"Archer" alone, in a book about Newland Archer among Mrs. Archer, Miss Archer and a Mr. Archer named
+        twice: the one man of the family the text names by first name, where the pronouns after the bare surname
+        mostly say "he". Narration calls a man by his surname and a woman by her title or first name, so the
+        women do not compete; a man of the family named less often than he is (his father as "Mr. Archer") is
+        not whom the narration follows."""
+        if self._lean.get(form) != "m":
+            return None
+        men = [c for c in fits if c.first and c.gender == "m"]
+        if len(men) != 1:
+            return None
+        rest = [c for c in fits if c is not men[0]]
+        lesser = [c for c in rest if c.gender != "f"]
+        return men[0] if all((c.gender is None or split_title(c.name)[0] in MEN_BY_SURNAME)
+                             and c.mentions < men[0].mentions for c in lesser) else None
 
     def _the_daughter(self, form: str) -> bool:
         """Whether "Miss Woodhouse", in a family ("Mr. Woodhouse" too), is its one daughter the text names in
@@ -284,13 +349,24 @@ class Cast:
     def _under_title(self, form: str) -> list[Character] | None:
         """For a title alone ("the Governor"), the people the text names under it by first and last name
         ("Governor of Washington Chris Gregoire"): the title alone is one of their names, no one's of its own.
-        None where no one is: "the King", "the Count" (Von Kramm) may be how the text names a character."""
+        Else the one person named under it (_one_titled), or None: "the King" may be how the text names a character."""
         low = form.lower().rstrip(".")
         if low not in TITLES:
             return None
         under = [c for c in self.characters if c.first and split_title(c.name)[0] is None
                  and any(split_title(f)[0] == low for f in c.forms)]
-        return under or None
+        return under or self._one_titled(low)
+
+    def _one_titled(self, title: str) -> list[Character] | None:
+        """"the Major" in a story whose one major is Major Grigg, "the Madame" beside Madame Zozo: a rank or a
+        style alone is the one person the text names under it. Not "Mr.", "Mrs." or "Miss", which any stranger
+        is called ("Yes, Miss"), nor where the text names two people under the title."""
+        if title in GENERIC_TITLES:
+            return None
+        key = SAME_TITLE.get(title, title)
+        under = [c for c in self.characters if any(
+            (t := split_title(f)[0]) and SAME_TITLE.get(t, t) == key and split_title(f)[1] for f in c.forms)]
+        return under if len(under) == 1 else None
 
     def _genders(self, text: str) -> None:
         """Pronouns right after a mention, where no other character is named, vote for its gender."""
@@ -402,6 +478,8 @@ class Cast:
         """The characters the text names under the title ``noun`` ("doctor": Dr. Livesey), for "said the
         doctor"; none when the noun is no title."""
         key = noun.lower()
+        if key in self.epithets and key not in TITLES:
+            return [self.epithets[key]]  # "said the beadle": Mr. Bumble, "Mr. Bumble, the beadle," in narration
         if key not in TITLES:
             return []
         key = SAME_TITLE.get(key, key)
@@ -530,6 +608,11 @@ OF_NAME = re.compile(r"(?<![\w'’])([A-Z][a-z]+)\s+of\s+(?:the\s+)?([A-Z][\w'�
 
 
 OF_PLACE = re.compile(r"(?<![\w'’])[A-Z][a-z]+\s+of\s+(?:the\s+)?$")
+# "the house of Shaws", "the town of Cramond": what a dwelling or a piece of land is of is a place (or a house's
+# family), no one who speaks.
+LAND_OF = re.compile(r"\b(?:house|castle|hall|manor|abbey|estate|lands?|town|city|village|parish|county|shire|"
+                     r"kingdom|isles?|island|port|harbour|harbor|river|lake|loch|mount|hills?|streets?|province|"
+                     r"duchy|state|country)\s+of\s+(?:the\s+)?$", re.I)
 
 
 def _shared_heads(text: str) -> set[str]:
@@ -558,15 +641,36 @@ def _places(text: str, mentions: list[Mention]) -> set[str]:
         title, words = split_title(text[m.start:m.end])
         before = text[max(0, m.start - 20):m.start]
         if title and words:  # "at the Admiral Benbow", "the Duke of York": an inn or a ship, not its namesake
-            where = THE_BEFORE.search(before)
+            # ... but a peer is "the Countess Olenska", "the Count Von Kramm" in person.
+            where = title not in PEERAGE and THE_BEFORE.search(before)
         elif title or any(split_title(f)[0] for f in m.character.forms):
             continue  # "the Doctor" is how a person is named; a titled person's surname alone is a person too
         else:
             where = LOCATIVE.search(before)
         plain[m.character.name] += 1
         # "the Witch of the East", "the King of Bohemia": what a title is of is a place too.
-        located[m.character.name] += bool(where or OF_PLACE.search(text[max(0, m.start - 40):m.start]))
+        wider = text[max(0, m.start - 40):m.start]
+        located[m.character.name] += bool(where or OF_PLACE.search(wider) or LAND_OF.search(wider))
     return {n for n, k in located.items() if k >= MIN_VOTES and k >= LOCATIVE_SHARE * plain[n]}
+
+
+def _styles(titles: set[str]) -> set[str]:
+    """The distinct styles among the titles a surname takes: "Doctor" and "Dr." are one; so are a peer's rank
+    and the "Madame" or "Monsieur" of the same sex by which a titled foreigner is addressed ("the Countess
+    Olenska", "Madame Olenska"), where the text gives no other rank to the name."""
+    styles = {SAME_TITLE.get(x, x) for x in titles}
+    ranks = styles & PEERAGE
+    for plain in styles & ADDRESSED:
+        if len(ranks) == 1 and TITLE_GENDER.get(next(iter(ranks))) == TITLE_GENDER.get(plain):
+            styles.discard(plain)
+    return styles
+
+
+def _given(c: Character) -> str | None:
+    """A character's given name: the first of two words ("Henry Wotton"), a name alone ("Sidney"), or the word
+    after an honour that goes with given names ("Lord Henry", "Lady Agatha"); not a surname after "Mr."."""
+    title, words = split_title(c.name)
+    return words[0] if words and (len(words) > 1 or title is None or title in GIVEN_HONOURS) else None
 
 
 def _plural(form: str, forms: Counter) -> bool:
@@ -578,7 +682,8 @@ def _plural(form: str, forms: Counter) -> bool:
     return forms[one] > 0 or any(forms[f"{t} {one}"] for t in ("Mr.", "Mrs.", "Mr", "Mrs"))
 
 
-def _votes(text: str, spans: list[tuple[int, int, str]], least: int = 0) -> dict[str, str]:
+def _votes(text: str, spans: list[tuple[int, int, str]], least: int = 0,
+           agreement: float = AGREEMENT) -> dict[str, str]:
     """Each name form's gender by the pronouns after its mentions (before forms are grouped into people)."""
     votes: dict[str, Counter] = {}
     for i, (start, end, form) in enumerate(spans):
@@ -588,7 +693,7 @@ def _votes(text: str, spans: list[tuple[int, int, str]], least: int = 0) -> dict
         he, she, it = _pronouns(text[end:min(end + GENDER_WINDOW, nxt)])
         if it > he + she or he != she:
             votes.setdefault(form, Counter())["n" if it > he + she else "m" if he > she else "f"] += 1
-    return {form: g for form, v in votes.items() if (g := _majority(v, least or MIN_VOTES))}
+    return {form: g for form, v in votes.items() if (g := _majority(v, least or MIN_VOTES, agreement))}
 
 
 def _vocative(text: str, start: int, end: int) -> bool:
@@ -603,11 +708,11 @@ def _pronouns(window: str) -> tuple[int, int, int]:
     return len(MALE.findall(window)), len(FEMALE.findall(window)), len(NEUTER.findall(window))
 
 
-def _majority(v: Counter, least: int = MIN_VOTES) -> str | None:
+def _majority(v: Counter, least: int = MIN_VOTES, agreement: float = AGREEMENT) -> str | None:
     if not v:
         return None
     g, n = v.most_common(1)[0]
-    return g if g != "n" and n >= least and n >= AGREEMENT * sum(v.values()) else None
+    return g if g != "n" and n >= least and n >= agreement * sum(v.values()) else None
 
 
 def _fits(c: Character, title: str | None, words: list[str], gender: str | None) -> bool:

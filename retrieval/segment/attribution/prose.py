@@ -66,6 +66,7 @@ ANCHOR = 0.8  # a decision this sure anchors turn-taking
 # A speech verb after an untagged quotation: a tag the sieve could not read, never the last voice going on.
 UNREAD_TAG = re.compile(r"\b(?:said|says|stated|states|added|adds|explained|told|asked|according)\b")
 SURE_CONTEXT = 0.7  # a speaker named this surely is someone about, for a pronoun after
+POSSESSIVE_AFTER = re.compile(r"['’]s\s+[a-z]")  # "the undertaker’s wife"
 EPITHET_USES = 3  # a description tagging this many quotations…
 EPITHET_SHARE = 0.8  # …this share of them guessed as one character tagged by name too, is that character's epithet
 EPITHET = 0.95
@@ -425,6 +426,8 @@ class ProseReader:
                                TITLED) if c else NOBODY
         if tag.ref is Ref.DESCRIPTION and tag.noun_is_kin:
             return self._kin(tag, paras, i, s)
+        if tag.ref is Ref.DESCRIPTION and tag.definite and self._owner_of_speaker(tag, s):
+            return NOBODY
         if tag.ref is Ref.DESCRIPTION and tag.definite and (d := self._titled(tag, paras, i)):
             return d
         if self.news and tag.ref is Ref.DESCRIPTION and tag.definite and \
@@ -435,6 +438,13 @@ class ProseReader:
         if tag.ref is Ref.PRONOUN and not s.may_be:  # nobody who fits is named in its own paragraph before it
             return self._called_before(gender, paras, i, s, said) or d
         return d
+
+    def _owner_of_speaker(self, tag: Tag, s: Site) -> bool:
+        """"said the undertaker's wife": the description the tag reads is whose kin speaks, not who speaks."""
+        a, b = s.trail if tag.after else s.lead
+        text = self.text[a:b]
+        k = text.find(tag.words)
+        return k >= 0 and POSSESSIVE_AFTER.match(text, k + len(tag.words)) is not None
 
     def _fuller(self, tag: Tag, s: Site) -> Character | None:
         """"explained the Witch of the North": the name the cast knows with its "of …" (a tag reads "Witch" alone,
@@ -470,7 +480,8 @@ class ProseReader:
         is someone else). A word for anyone ("the gentleman") only in one stretch, after the narration brings
         someone in unnamed ("two portly gentlemen"). Its uses in the narration are that character's mentions."""
         out: dict[str, Character] = {}
-        for noun, tags in titled_uses(self.text[start:end], TITLES | ROLES | GENERIC).items():
+        nouns = TITLES | ROLES | GENERIC | self.cast.epithets.keys()  # and what the narration sets after a name
+        for noun, tags in titled_uses(self.text[start:end], nouns).items():
             # A word for anyone ("the gentleman") names one person only within the stretch its tags stand in.
             # Anyone's, after its last tag: the captain dead, "the captain's chest" is no one about to speak.
             a, b = (start + tags[0], start + tags[-1]) if noun in GENERIC else (start, start + tags[-1])
@@ -480,13 +491,23 @@ class ProseReader:
                     b - a > STRETCH or not NEWCOMERS.search(self.text[max(start, a - STRETCH // 2):a]))):
                 continue
             holders = self.cast.titled(noun)
-            before = [c for c in holders if (at := self.cast.first_mention(c)) is not None and at < uses[0][0]]
+            before = self._apposed(noun, uses) or [
+                c for c in holders if (at := self.cast.first_mention(c)) is not None and at < uses[0][0]]
             if len(before) > 1 or (len(before) == 1 and len(holders) > 1):
                 continue
             if not before:  # its uses are the mentions of someone the text names in no other way
                 self.cast.also_called(self.cast.described(f"the {noun}", SEX.get(noun)), uses, self.text)
             out[noun] = before[0] if before else self.cast.resolve(f"the {noun}")
         return out
+
+    def _apposed(self, noun: str, uses: list[tuple[int, int]]) -> list[Character]:
+        """"the beadle", tagged for pages before "Mr. Bumble, the beadle," names him: the one character the
+        narration sets the noun after, whenever it does so; its uses are his mentions."""
+        c = self.cast.epithets.get(noun)
+        if c is None:
+            return []
+        self.cast.also_called(c, uses, self.text)
+        return [c]
 
     def _kin_words_as_names(self, start: int, end: int) -> dict[str, Character]:
         """A child's word for a parent in lower case ("pap"), where a first-person narrator uses it again and

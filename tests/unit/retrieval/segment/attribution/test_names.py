@@ -82,7 +82,7 @@ def test_a_title_alone_is_the_one_person_named_under_it():
     assert cast.person("Governor").name == "Chris Gregoire"
     assert cast.person("King").name == "King"  # nobody is named under it: the King is a character
     assert cast.person("Count Von Kramm").name == "Count Von Kramm"  # no first name: the title stays
-    assert cast.person("Count").name == "Count"
+    assert cast.person("Count").name == "Count Von Kramm"  # the one count the text names
 
 
 def test_a_sentence_opening_word_of_a_proper_name_is_kept():

@@ -1,0 +1,36 @@
+"""A noun the narration sets after a character's name ("Mr. Pike, the sexton,") is a name of that character's:
+the tags that use it ("said the sexton") are his, even where they come before the apposition. Short texts
+written for the test."""
+
+from quoth.segment.attribution import Cast
+from quoth.segment.attribution.appositions import epithets
+from tests.helpers import story_speakers
+
+STORY = [
+    "The sexton came up the path with a lantern.",
+    '"Who goes there?" said the sexton.',
+    '"A friend," said Mary Lowe, and she held out her hand.',
+    '"Friends come by day," said the sexton.',
+    "Mr. Amos Pike, the sexton, was not a man to be moved by a smile. He shook his head.",
+    '"Go home, miss," said the sexton.',
+    '"I will not," said Mary Lowe.',
+    '"Then wait," said the sexton, and he went in.',
+]
+
+
+def test_a_noun_set_after_a_name_in_the_narration_is_that_characters():
+    cast = Cast.learn("\n\n".join(STORY))
+    assert cast.epithets["sexton"] is cast.resolve("Amos Pike")
+    assert cast.titled("sexton") == [cast.resolve("Amos Pike")]
+
+
+def test_a_noun_set_after_two_names_or_inside_a_quotation_names_nobody():
+    text = ("Mr. Pike, the sexton, came. Mr. Hale, the sexton, went. \"Ask Mr. Crane, the miller, about it,\" "
+            "said Tom. Mr. Dale, the gentleman, bowed.")
+    cast = Cast.learn(text)
+    assert epithets(text, cast.mentions) == {}
+
+
+def test_the_tags_with_the_noun_are_the_named_characters_even_before_the_apposition():
+    said = [who for para, who in zip(STORY, story_speakers(STORY), strict=True) if "said the sexton" in para]
+    assert said == ["Amos Pike"] * 4
