@@ -100,10 +100,33 @@ def _alike(a: list[str], b: list[str]) -> bool:
         return a[-1] == b[-1] and (a[0].startswith(b[0]) or b[0].startswith(a[0]))
     short, full = (a, b) if len(a) == 1 else (b, a)
     word = short[0]
-    if len(full) == 1 and _pet_of(word, full[0]):
+    if len(full) == 1 and (_pet_of(word, full[0]) or _spelt_alike(word, full[0])):
         return True
     return word in full or (len(word) >= PREFIX_MIN and full[0].startswith(word)) \
         or (len(word) >= 2 and len(full) >= 2 and _login_of(word, full))
+
+
+# A handle's digits for letters ("jrand0m" is jrandom), as people type it either way.
+LEET = str.maketrans("0134578@$", "oleastbas")
+SPELLING_MIN = 5  # letters a name needs before one letter more or less is a spelling, not another name
+
+
+def _spelt_alike(a: str, b: str) -> bool:
+    """One name spelt two ways: a handle's digits, an old spelling or an abbreviated label ("Rosse" and "Ross",
+    "Macb" and "Mac", "jrand0m" and "jrandom"). Never enough to accuse: a false accusation is worse than none."""
+    a, b = a.translate(LEET), b.translate(LEET)
+    if a == b or (min(len(a), len(b)) >= PREFIX_MIN and (a.startswith(b) or b.startswith(a))):
+        return True
+    return min(len(a), len(b)) >= SPELLING_MIN and _one_edit(a, b)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 # Quotation marks that open and close a quotation inside a passage; the passage's speaker is then quoting someone.

@@ -12,6 +12,11 @@ def test_one_person_under_the_names_people_type():
     assert alike("Daniel Appelquist", "Dan") and alike("Mark Nottingham", "mnot") and alike("Tim Berners-Lee", "tbl")
 
 
+def test_one_name_spelt_two_ways_is_never_grounds_to_accuse():
+    assert alike("jrandom", "jrand0m") and alike("Ross", "Rosse") and alike("Mac", "Macb") and alike("Macb", "Mac")
+    assert not alike("duck", "dick") and not alike("nop", "luckypunk")
+
+
 def test_different_people_stay_different():
     assert not alike("Mary Bennet", "Lydia Bennet") and not alike("Bernie Sanders", "Clinton")
     assert not alike("Anonymous commenter (#10)", "Anonymous commenter (#7)")
