@@ -79,3 +79,11 @@ def test_a_paraphrase_keeps_facts_and_polarity():
 def test_pet_names_are_one_person():
     assert _alike(name_words("Kitty"), name_words("Catherine")) and _alike(name_words("Bill"), name_words("William"))
     assert not _alike(name_words("Kitty"), name_words("Lydia"))
+
+
+def test_a_sentence_that_quotes_a_phrase_is_checked_whole_and_a_quote_in_chatter_alone():
+    from quoth.verify.claims import extract_claims
+    sentence = 'Name binding is very rare, and "sparse is better than dense" does not mean "empty is better".'
+    assert [c.text for c in extract_claims(sentence)] == [sentence]  # the phrase's context is part of the claim
+    chatter = 'lol he literally said "we will never ship on a friday" at the standup and everyone laughed'
+    assert [c.text for c in extract_claims(chatter)] == ["we will never ship on a friday"]
