@@ -37,6 +37,17 @@ UNDER_THE_BAR = {  # slug: (precision, coverage, mixed passages) at least / at m
     # held out at first: 0.921 / 0.494; 0.968 / 0.515 after round 5; 0.971 / 0.570 (tags) and 0.970 / 0.545
     # (turn-taking) after round 6
     "jane_eyre": (0.9, 0.55, 0),
+    # Annotated by readers who never saw the code, measured first in round 7 (first contact, precision / coverage /
+    # mixed): The Age of Innocence 0.811 / 0.384 / 2 (a hero the narration calls by the family's surname), A Four
+    # Million 0.955 / 0.615 / 1, Kidnapped 0.919 / 0.612 (first person, "said he", "says I"), My Man Jeeves
+    # 0.946 / 0.580 (untagged, "sir"), The Mysterious Affair at Styles 0.968 / 0.606, Oliver Twist 0.991 / 0.511
+    # (descriptions for speakers).
+    "age_of_innocence": (0.78, 0.36, 2),
+    "four_million": (0.93, 0.59, 1),
+    "kidnapped": (0.9, 0.59, 0),
+    "my_man_jeeves": (0.93, 0.56, 0),
+    "mysterious_styles": (0.95, 0.58, 0),
+    "oliver_twist": (0.97, 0.49, 0),
 }
 
 

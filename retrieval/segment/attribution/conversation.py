@@ -45,6 +45,10 @@ class Turn:
     weak: bool = False  # its anchor is a third-person pronoun tag's antecedent, a guess the replies may overrule
     spoken_of: frozenset[str] = frozenset()  # the people its quotations talk of, not to
     led: bool = False  # its paragraph opens with narration, not with the quotation
+    # Of ``addressed``, those tags name surely elsewhere: voices of the story, not a nickname the cast cannot tie
+    # to anyone ("Harry" for Lord Henry), who may answer when called.
+    called: frozenset[str] = frozenset()
+    asked: frozenset[str] = frozenset()  # of ``called``, whom its closing question calls ("What do you think, Jeeves?")
 
 
 @dataclass(frozen=True)
@@ -178,6 +182,10 @@ def _by_parity(turns: list[Turn], span: range, parity: tuple[str, str], anchors:
         if not t.open or (t.may_be and who not in t.may_be) or (t.gender and genders.get(who) != t.gender):
             # "…for Mrs. Lynde was seated than she said,": not one of the two; "she urged" is no one whose
             # gender nobody knows (a first-person narrator's)
+            continue
+        if _calls_another(turns, k, parity):
+            if x := _answer_of(turns, k, parity, genders):
+                out[k] = Fill(x, 1, False, Clue.VOCATIVE, paired=False)
             continue
         if k in anchors and anchors[k][1] is not Clue.ALTERNATION:
             out[k] = Fill(who, 0, True, anchors[k][1])
@@ -465,9 +473,31 @@ def local_chain(turns: list[Turn], genders: dict[str, str | None]) -> dict[int, 
         who = guesses.pop()
         if who in t.addressed or (t.gender and genders.get(who) and genders[who] != t.gender):
             continue
+        if _calls_another(turns, k, (who,)):
+            if x := _answer_of(turns, k, (who,), genders):
+                out[k] = Fill(x, 1, False, Clue.VOCATIVE, paired=False)
+            continue
         steps = min(g[1] for g in (ahead[k], back[k]) if g)
         out[k] = Fill(who, steps, bool(ahead[k] and back[k]), Clue.ALTERNATION, paired=False)
     return out
+
+
+def _calls_another(turns: list[Turn], k: int, pair: tuple[str, ...]) -> bool:
+    """Whether the turn before ``k`` calls someone outside ``pair`` ("What do you think, Jeeves?" between two
+    others): the one called may answer as likely as the turn-taking's speaker, so turn ``k`` is nobody's by it."""
+    return k > 0 and bool(turns[k - 1].called - set(pair))
+
+
+def _answer_of(turns: list[Turn], k: int, pair: tuple[str, ...], genders: dict[str, str | None]) -> str | None:
+    """The one voice outside ``pair`` whom the turn before ``k`` ends by asking by name: the one asked answers
+    ("What do you think, Jeeves?" / "I doubt it, sir."), where turn ``k``'s tag and words allow them."""
+    t, asked = turns[k], turns[k - 1].asked - set(pair)
+    if len(asked) != 1:
+        return None
+    [x] = asked
+    if x in t.addressed or (t.may_be and x not in t.may_be) or (t.gender and genders.get(x) not in (None, t.gender)):
+        return None
+    return x
 
 
 def _chain(anchors: list[str | None]) -> list[tuple[str, int] | None]:

@@ -1077,7 +1077,20 @@ class ProseReader:
                               if self._person(c))
         weak = bool(sure and s.tag is not None and s.tag.ref is Ref.PRONOUN and not s.tag.first_person)
         return Turn(sure, spoken_to, gender, fillable, s.may_be, stranger, mentioned, weak,
-                    self._spoken_of(paras, turn) - spoken_to, not p.opens_with_quote)
+                    self._spoken_of(paras, turn) - spoken_to, not p.opens_with_quote, spoken_to & self._talking,
+                    self._asked(paras[turn[-1]]) & self._talking)
+
+    def _asked(self, p: Paragraph) -> frozenset[str]:
+        """Whom a paragraph's last quotation ends by asking by name ("Don't you think so, Jeeves?"): the one
+        expected to answer next."""
+        said = [s for s in p.sites if s.speech]
+        if not said:
+            return frozenset()
+        words = self._own(said[-1], self.text[p.start:p.end]).strip().strip("_").rstrip("-—– ")
+        if not words.endswith("?"):
+            return frozenset()
+        last = re.split(r"(?<=[.!?])\s+", words)[-1]
+        return frozenset(c.name for c in addressees(last, self.cast))
 
     def _spoken_of(self, paras: list[Paragraph], turn: list[int]) -> frozenset[str]:
         """The people a turn's quotations name (called by name or talked of: "You have given Miss Smith all that

@@ -1,0 +1,47 @@
+"""Turn-taking round 7: a reply after a turn that asks a third voice by name is that voice's, not the pair's;
+each on a short exchange written for the case (none is taken from the annotated works)."""
+
+from quoth.segment.attribution.conversation import Turn, take_turns
+from tests.helpers import story_speakers
+
+
+def turn(anchor=None, addressed=(), gender=None, asked=()):
+    named = frozenset(addressed) | frozenset(asked)
+    return Turn(anchor, named, gender, anchor is None, called=named, asked=frozenset(asked))
+
+
+GENDERS = {"Rolf": "m", "Hugo": "m", "Wilkins": "m"}
+
+
+def test_the_reply_to_a_question_asking_a_third_voice_is_theirs():
+    # Rolf and Hugo talk by turns; Rolf's third turn ends "What do you think, Wilkins?": Wilkins answers.
+    turns = [turn("Rolf"), turn("Hugo"), turn(asked=["Wilkins"]), turn(), turn()]
+    got = {k: f.speaker for k, f in take_turns(turns, GENDERS).items()}
+    assert got[2] == "Rolf" and got[3] == "Wilkins"
+    # Without the question the pair's turn-taking goes on: Hugo's turn.
+    turns[2] = turn()
+    assert take_turns(turns, GENDERS)[3].speaker == "Hugo"
+
+
+def test_a_third_voice_called_but_not_asked_leaves_the_reply_open():
+    # "Good evening, Wilkins!" calls him without asking: he or the pair may answer, so nobody is named.
+    turns = [turn("Rolf"), turn("Hugo"), turn(addressed=["Wilkins"]), turn()]
+    assert 3 not in take_turns(turns, GENDERS)
+    # A reply whose pronoun tag is the wrong gender for the one asked is not theirs.
+    turns = [turn("Rolf"), turn("Hugo"), turn(asked=["Wilkins"]), turn(gender="f")]
+    assert 3 not in take_turns(turns, GENDERS)
+
+
+def test_a_story_names_the_servant_asked_by_name():
+    # Wilkins speaks once, tagged: he is a voice of the story, and the question that ends Rolf's turn asks him.
+    paras = ["Rolf and Hugo stood before the painting while Wilkins dusted the shelves.",
+             "“Shall I draw the curtains, sir?” said Wilkins.",
+             "“Do,” said Rolf.",
+             "The light fell full on the canvas.",
+             "“Frightful, isn’t it?” said Rolf.",
+             "“Perfectly frightful,” said Hugo.",
+             "“Is it the frame, though? Or the colours? What do you say, Wilkins?”",
+             "“The colours, sir, if I may say so.”",
+             "Hugo laughed aloud."]
+    got = story_speakers(paras)
+    assert got[7] == "Wilkins"
