@@ -44,7 +44,18 @@ from .names import NAME, POSSESSIVE, TITLES, split_title
 from .narrator import across, addressed_unnarrated, narrator_of
 from .newstags import may_be_a_person, news_tag_after, news_tag_before, person_named, statement_by
 from .quotations import Quotation, find_quotations, single_quoted
-from .tags import Ref, Tag, family_names, kin_word_tag, lead_is_tag, reported, tag_after, tag_before, titled_uses
+from .tags import (
+    Ref,
+    Tag,
+    family_names,
+    kin_word_tag,
+    lead_is_tag,
+    reported,
+    tag_after,
+    tag_before,
+    tagged_roles,
+    titled_uses,
+)
 from .vocatives import (
     addressees,
     asks_name,
@@ -72,6 +83,9 @@ FIRST_PERSON_TAG = re.compile(r"[,!?][\"”’]\s+(?:said|says|say|cried|asked|a
                               r"[,!?][\"”’]\s+I\s+(?:said|says|say|cried|asked|answered|replied)\b")
 CALLED = 0.95  # a pronoun tag's speaker, the one of its gender the reply before calls by name (right 20 times in 20)
 TITLED = 0.95  # "said the doctor": a title or role the tags use again and again, or the one person named under it
+# "said the painter": a role no word list holds, learnt from the tags alone. It may be someone the story names
+# (Basil, the painter): it names its own quotations but anchors no turn-taking, where it would be a third voice.
+LEARNT = 0.75
 STRETCH = 6000  # characters (a scene or two) within which "said the gentleman" again and again is one person
 # "two portly gentlemen", "a little girl": someone the narration brings in without a name, before the tags.
 NEWCOMERS = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome)\s+(?:[a-z][\w\-]*\s+){0,2}?(?:"
@@ -169,6 +183,7 @@ class ProseReader:
         if self.news:
             paras = [self._carried_on(paras[k - 1], p, single) if k else p for k, p in enumerate(paras)]
         self.me, self.narrated = None, False
+        self._learnt: frozenset[str] = frozenset()  # roles learnt from the tags (_titles_as_names)
         self._titled_as = self._titles_as_names(spans[0][0], spans[-1][1]) if spans and not self.news else {}
         self._kin_words = self._kin_words_as_names(spans[0][0], spans[-1][1]) if spans and not self.news else {}
         for i in range(len(paras)):
@@ -406,13 +421,20 @@ class ProseReader:
                                TITLED) if c else NOBODY
         if tag.ref is Ref.DESCRIPTION and tag.noun_is_kin:
             return self._kin(tag, paras, i, s)
-        if tag.ref is Ref.DESCRIPTION and tag.definite and (d := self._titled(tag, paras, i)):
+        if tag.ref is Ref.DESCRIPTION and tag.definite and not self._owner_only(tag, s) \
+                and (d := self._titled(tag, paras, i)):
             return d
         gender = GENDER_OF.get(tag.words.lower())
         d = self._antecedent(gender, paras, i, s, said, tag.ref)
         if tag.ref is Ref.PRONOUN and not s.may_be:  # nobody who fits is named in its own paragraph before it
             return self._called_before(gender, paras, i, s, said) or d
         return d
+
+    def _owner_only(self, tag: Tag, s: Site) -> bool:
+        """Whether the tag's description is an owner ("said the undertaker's wife"): the one who speaks is the
+        one owned, not the role."""
+        a, b = s.trail if tag.after else s.lead
+        return re.search(rf"\b{re.escape(tag.words)}['’]s\b", self.text[a:b]) is not None
 
     def _fuller(self, tag: Tag, s: Site) -> Character | None:
         """"explained the Witch of the North": the name the cast knows with its "of …" (a tag reads "Witch" alone,
@@ -448,7 +470,9 @@ class ProseReader:
         is someone else). A word for anyone ("the gentleman") only in one stretch, after the narration brings
         someone in unnamed ("two portly gentlemen"). Its uses in the narration are that character's mentions."""
         out: dict[str, Character] = {}
-        for noun, tags in titled_uses(self.text[start:end], TITLES | ROLES | GENERIC).items():
+        self._learnt = tagged_roles(self.text[start:end]) - TITLES - ROLES - GENERIC
+        roles = TITLES | ROLES | GENERIC | self._learnt
+        for noun, tags in titled_uses(self.text[start:end], roles).items():
             # A word for anyone ("the gentleman") names one person only within the stretch its tags stand in.
             # Anyone's, after its last tag: the captain dead, "the captain's chest" is no one about to speak.
             a, b = (start + tags[0], start + tags[-1]) if noun in GENERIC else (start, start + tags[-1])
@@ -461,7 +485,9 @@ class ProseReader:
             before = [c for c in holders if (at := self.cast.first_mention(c)) is not None and at < uses[0][0]]
             if len(before) > 1 or (len(before) == 1 and len(holders) > 1):
                 continue
-            if not before:  # its uses are the mentions of someone the text names in no other way
+            if not before and noun in self._learnt:  # maybe someone named: their mentions stay the name's
+                self.cast.described(f"the {noun}", None)
+            elif not before:  # its uses are the mentions of someone the text names in no other way
                 self.cast.also_called(self.cast.described(f"the {noun}", SEX.get(noun)), uses, self.text)
             out[noun] = before[0] if before else self.cast.resolve(f"the {noun}")
         return out
@@ -501,7 +527,8 @@ class ProseReader:
         seldom, the one person the text names under it where the last paragraphs name them."""
         noun = tag.words.lower()
         if c := self._titled_as.get(noun):
-            return Decision.of(c.name, Clue.SPEECH_TAG, f'"the {noun}": {c.name}, whom the tags call so', TITLED)
+            return Decision.of(c.name, Clue.SPEECH_TAG, f'"the {noun}": {c.name}, whom the tags call so',
+                               LEARNT if noun in self._learnt else TITLED)
         holders = self.cast.titled(noun)
         p = paras[i]
         if len(holders) != 1 or holders[0] not in [*self._context(paras, i), *self.cast.named_in(p.start, p.end)]:
