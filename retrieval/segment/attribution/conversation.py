@@ -49,6 +49,7 @@ class Turn:
     # to anyone ("Harry" for Lord Henry), who may answer when called.
     called: frozenset[str] = frozenset()
     asked: frozenset[str] = frozenset()  # of ``called``, whom its closing question calls ("What do you think, Jeeves?")
+    sir: bool = False  # its words call someone "sir" or "madam", as a servant or a stranger does, never by name
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,8 @@ def _take(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[st
     pair = frozenset(people) if len(people) == 2 else None if narrated else _pair(turns, people, scene, genders,
                                                                                       leanings or {}, narrator)
     if pair is None:
-        return _one_side(turns, genders, people) or _lone(turns, genders, people) or _called(turns, genders, people) \
+        return _one_side(turns, genders, people) or _lone(turns, genders, people) \
+            or _called(turns, genders, people) or _sir_side(turns, genders, people) \
             or _narrators_side(turns, narrator, people, scene) or _caller(turns, genders, people, scene) \
             or local_chain(turns, genders)
     for k, t in enumerate(turns):  # a reply that addresses one of the two is the other's
@@ -317,6 +319,27 @@ def _called(turns: list[Turn], genders: dict[str, str | None], people: set[str])
             out[k] = Fill(x, near, any(j < k for j in calls) and any(j > k for j in calls), Clue.VOCATIVE,
                           lone=True)
     return out
+
+
+def _sir_side(turns: list[Turn], genders: dict[str, str | None], people: set[str]) -> dict[int, Fill]:
+    """One side calls one person by name ("Sit down, Jeeves.") and the other answers "sir" ("Thank you, sir.")
+    again and again, neither the other's way: the one called is the one saying "sir". Whoever may be talked
+    of or tagged besides on the calling side (the narrator's "I said"), the answering side calls nobody by name,
+    and no tag, pronoun of the other gender or stranger's tag there says otherwise. The caller stays open."""
+    for side in (0, 1):
+        callers, answers = turns[1 - side::2], turns[side::2]
+        names = {x for t in callers for x in t.addressed}
+        called = list(names)
+        if len(called) != 1 or any(t.sir or t.anchor in called for t in callers) \
+                or sum(t.sir for t in answers) < CALLS:
+            continue
+        [x] = called
+        if any(t.addressed or t.stranger or (t.anchor and t.anchor != x) or (
+                t.gender and genders.get(x) and t.gender != genders[x]) for t in answers):
+            continue
+        anchors = [k for k, t in enumerate(turns) if (k % 2 == side and t.sir) or x in t.addressed]
+        return _parity_of(turns, x, side, anchors)
+    return {}
 
 
 def _pair(turns: list[Turn], people: set[str], scene: frozenset[str], genders: dict[str, str | None],

@@ -90,6 +90,8 @@ STRETCH = 6000  # characters (a scene or two) within which "said the gentleman" 
 # "two portly gentlemen", "a little girl": someone the narration brings in without a name, before the tags.
 NEWCOMERS = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome)\s+(?:[a-z][\w\-]*\s+){0,2}?(?:"
                        + "|".join(sorted(SEX, key=len, reverse=True)) + r"|gentlemen|men|women)s?\b")
+# "Very good, sir.", "Yes, madam": someone called by a word of respect, not by name.
+_SIR = re.compile(r"(?:^|[,;!?]\s+)(?:sir|madam|ma['’]am)(?=\s*(?:[,!?.;:]|--|—|$))", re.I)
 # '"They go to hell," was my ready and orthodox answer.': a reply the narrator tags as their own without "I".
 MY_REPLY = re.compile(r"\s*(?:was|were)\s+my\s+(?:[a-z]+\s+){0,3}?(?:answer|reply|response|rejoinder|retort|cry|"
                       r"exclamation|remark|question|words)\b")
@@ -1105,7 +1107,12 @@ class ProseReader:
         weak = bool(sure and s.tag is not None and s.tag.ref is Ref.PRONOUN and not s.tag.first_person)
         return Turn(sure, spoken_to, gender, fillable, s.may_be, stranger, mentioned, weak,
                     self._spoken_of(paras, turn) - spoken_to, not p.opens_with_quote, spoken_to & self._talking,
-                    self._asked(paras[turn[-1]]) & self._talking)
+                    self._asked(paras[turn[-1]]) & self._talking, self._sir(paras, turn))
+
+    def _sir(self, paras: list[Paragraph], turn: list[int]) -> bool:
+        """Whether a turn's words call someone "sir" or "madam" ("Very good, sir.")."""
+        return any(_SIR.search(self._own(s, self.text[paras[i].start:paras[i].end]))
+                   for i in turn for s in paras[i].sites if s.speech)
 
     def _asked(self, p: Paragraph) -> frozenset[str]:
         """Whom a paragraph's last quotation ends by asking by name ("Don't you think so, Jeeves?"): the one

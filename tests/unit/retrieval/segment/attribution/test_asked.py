@@ -45,3 +45,19 @@ def test_a_story_names_the_servant_asked_by_name():
              "Hugo laughed aloud."]
     got = story_speakers(paras)
     assert got[7] == "Wilkins"
+
+
+def sir(addressed=(), anchor=None, gender=None):
+    return Turn(anchor, frozenset(addressed), gender, anchor is None, sir=True)
+
+
+def test_the_side_answering_sir_is_the_one_the_other_side_calls():
+    # Nobody tagged: one side calls Wilkins by name once, the other answers "sir" again and again.
+    turns = [turn(addressed=["Wilkins"]), sir(), turn(), sir(), turn(), sir()]
+    got = {k: f.speaker for k, f in take_turns(turns, GENDERS).items()}
+    assert got == {1: "Wilkins", 3: "Wilkins", 5: "Wilkins"}
+    # "sir" once only shows nothing; "sir" on the calling side too, neither.
+    assert take_turns([turn(addressed=["Wilkins"]), sir(), turn(), turn()], GENDERS) == {}
+    assert take_turns([sir(addressed=["Wilkins"]), sir(), turn(), sir()], GENDERS) == {}
+    # A pronoun tag of the other gender on the answering side: not Wilkins.
+    assert take_turns([turn(addressed=["Wilkins"]), sir(), turn(), sir(gender="f")], GENDERS) == {}
