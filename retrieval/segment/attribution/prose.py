@@ -90,6 +90,8 @@ STRETCH = 6000  # characters (a scene or two) within which "said the gentleman" 
 # "two portly gentlemen", "a little girl": someone the narration brings in without a name, before the tags.
 NEWCOMERS = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome)\s+(?:[a-z][\w\-]*\s+){0,2}?(?:"
                        + "|".join(sorted(SEX, key=len, reverse=True)) + r"|gentlemen|men|women)s?\b")
+# "while the young man …", "to which the ancestress …": a clause with a subject of its own begins.
+_OTHER_SUBJECT = re.compile(r"\b(?:while|whereupon|which|whom|but)\s+(?:the|his|her|their|a|an)\s+[a-z]")
 # "Very good, sir.", "Yes, madam": someone called by a word of respect, not by name.
 _SIR = re.compile(r"(?:^|[,;!?]\s+)(?:sir|madam|ma['’]am)(?=\s*(?:[,!?.;:]|--|—|$))", re.I)
 # '"They go to hell," was my ready and orthodox answer.': a reply the narrator tags as their own without "I".
@@ -984,6 +986,11 @@ class ProseReader:
         start, end = p.start + a.q.end, p.start + b.q.start
         mentions = self.cast.mentions_in(start, end)
         since = next((m.end for m in mentions if m.character.name == speaker), start)
+        # '"Oh--" Mrs. Welland murmured, while the young man, smiling, replied: "…"': someone nobody names takes
+        # up the words in a clause of their own, whose verb of speech leads into the second quotation.
+        if _OTHER_SUBJECT.search(self.text[since:end]) and re.search(
+                rf"\b(?:{'|'.join(speech.DIALOGUE_VERBS)})\s*[:,]?\s*$", self.text[since:end]):
+            return True
         for m in mentions:
             if m.start >= since and m.character.name != speaker and self.text[m.end:m.end + 2] not in ("'s", "’s") \
                     and re.search(

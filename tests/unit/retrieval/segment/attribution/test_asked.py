@@ -61,3 +61,18 @@ def test_the_side_answering_sir_is_the_one_the_other_side_calls():
     assert take_turns([sir(addressed=["Wilkins"]), sir(), turn(), sir()], GENDERS) == {}
     # A pronoun tag of the other gender on the answering side: not Wilkins.
     assert take_turns([turn(addressed=["Wilkins"]), sir(), turn(), sir(gender="f")], GENDERS) == {}
+
+
+def test_a_clause_of_someone_unnamed_taking_up_the_words_is_a_second_voice():
+    from tests.helpers import read_story
+    paras = ["Mrs. Thorne and her nephew sat by the fire.",
+             "“Is it raining still?” said Mrs. Thorne.",
+             "“It is, aunt,” said the young man.",
+             "“Then we shall not go out,” said Mrs. Thorne.",
+             "“Soon?” Mrs. Thorne whispered, while the young man, glancing at the clock, answered: “As soon as the "
+             "rain stops, I promise you.”",
+             "The fire crackled."]
+    text, _, units = read_story(paras)
+    # The second quotation of the fifth paragraph is not lent Mrs. Thorne's tag, nor put in her passage.
+    assert not any("rain stops" in text[u.start:u.end] and u.speaker == "Mrs. Thorne" for u in units)
+    assert any(text[u.start:u.end].startswith("“Soon?”") and u.speaker == "Mrs. Thorne" for u in units)
