@@ -1306,7 +1306,9 @@ def _scare(inner: str, lead: str, at_start: bool) -> bool:
         return False
     words = len(inner.split())
     mid_sentence = bool(lead.strip()) and not lead_is_tag(lead)
-    return (mid_sentence and words <= SCARE_WORDS) or (mid_sentence and not re.search(r"[.!?…,]\W*$", inner))
+    # ...unless it is a cry or a question ('the call of "Clara!"'): a term or a title does not end so.
+    cry = re.search(r"[!?]\W*$", inner) is not None
+    return mid_sentence and ((words <= SCARE_WORDS and not cry) or not re.search(r"[.!?…,]\W*$", inner))
 
 
 def _turn_weight(f: Fill) -> float:

@@ -76,3 +76,10 @@ def test_a_clause_of_someone_unnamed_taking_up_the_words_is_a_second_voice():
     # The second quotation of the fifth paragraph is not lent Mrs. Thorne's tag, nor put in her passage.
     assert not any("rain stops" in text[u.start:u.end] and u.speaker == "Mrs. Thorne" for u in units)
     assert any(text[u.start:u.end].startswith("“Soon?”") and u.speaker == "Mrs. Thorne" for u in units)
+
+
+def test_a_short_cry_inside_narration_is_words_not_a_scare_quote():
+    from quoth.segment.attribution.prose import _scare
+    lead = "Presently the shrill call of "
+    assert not _scare("Martha!", lead, False) and not _scare("Who's there?", lead, False)
+    assert _scare("modern", "He called it ", False)  # a term stays a scare quote
