@@ -37,13 +37,16 @@ UNDER_THE_BAR = {  # slug: (precision, coverage, mixed passages) at least / at m
     # held out at first: 0.921 / 0.494; 0.968 / 0.515 after round 5; 0.971 / 0.570 (tags) and 0.970 / 0.545
     # (turn-taking) after round 6
     "jane_eyre": (0.9, 0.55, 0),
-    # Annotated in round 7 by readers who never saw the code, measured on first contact (precision / coverage):
-    # age_of_innocence 0.811 / 0.384 (2 mixed), four_million 0.955 / 0.615 (1 mixed), my_man_jeeves 0.946 /
-    # 0.580; then the cast of round 7 (the hero's bare surname, wives' styles, peers, appositions, short forms):
-    # 0.908 / 0.444, 0.955 / 0.615, 0.946 / 0.580. Floors: those less a margin.
-    "age_of_innocence": (0.88, 0.42, 2),
-    "four_million": (0.93, 0.59, 1),
-    "my_man_jeeves": (0.92, 0.55, 0),
+    # Annotated by readers who never saw the code, measured first in round 7 (first contact, precision / coverage /
+    # mixed): The Age of Innocence 0.811 / 0.384 / 2 (a hero the narration calls by the family's surname), The Four
+    # Million 0.955 / 0.615 / 1, Kidnapped 0.919 / 0.612 (first person, "said he", "says I"), My Man Jeeves
+    # 0.946 / 0.580 (untagged, "sir"), The Mysterious Affair at Styles 0.968 / 0.606, Oliver Twist 0.991 / 0.511
+    # (descriptions for speakers). After round 7 (the cast: the hero's bare surname, wives' styles, peers,
+    # appositions, short forms; turn-taking: a question naming a third voice, roles learnt from tags, "sir"):
+    # 0.922 / 0.444 / 0, 0.956 / 0.636 / 0, 0.956 / 0.628, 0.955 / 0.595, 0.967 / 0.602, 0.993 / 0.644: all at the
+    # precision bar; The Age of Innocence under the coverage floor, My Man Jeeves just over it.
+    "age_of_innocence": (0.9, 0.42, 0),
+    "my_man_jeeves": (0.93, 0.57, 0),
 }
 
 
@@ -157,8 +160,21 @@ def test_news_names_few_wrong_speakers(bench):
     passage may hold two speakers' words."""
     from quoth import Quoth
     bar = Quoth.open().settings.segment.speaker_threshold
-    [s] = bench.table(bench.fiction_family(family="news"), bar).values()
+    families = bench.fiction_family(family="news")
+    [s] = bench.table(families, bar).values()
     assert s.gold >= 160
     assert s.precision >= 0.95, s.misses[:10]
     assert s.coverage >= 0.74
     assert s.mixed == 0
+    sources = {src: score for _, src, score in bench._by_source(families, bar)}
+    for src, (precision, coverage) in NEWS_SOURCES.items():
+        assert sources[src].precision >= precision and sources[src].coverage >= coverage, (src, sources[src].misses[:5])
+
+
+# Each source on its own (bar 0.7): the two added this session were annotated by readers who never saw the code and
+# measured on first contact: OneStopEnglish's Guardian articles 0.891 / 0.627 / 2 mixed, then 0.995 / 0.796 / 0 (a
+# name never across a possessive, offices are roles, a newcomer between quotations speaks the second); the U.S.
+# Department of Justice's releases 0.340 / 0.313 (a middle initial cut the name: "Nathan J"; offices kept in it:
+# "U.S. Attorney Campbell"), then 0.864 / 0.779, still under the bar (a name after an institution and an office,
+# "said Department of Health and Human Services Inspector General Daniel R. Levinson").
+NEWS_SOURCES = {"wikinews": (0.95, 0.78), "nasa": (0.95, 0.85), "onestop": (0.97, 0.76), "doj": (0.83, 0.74)}

@@ -45,6 +45,11 @@ class Turn:
     weak: bool = False  # its anchor is a third-person pronoun tag's antecedent, a guess the replies may overrule
     spoken_of: frozenset[str] = frozenset()  # the people its quotations talk of, not to
     led: bool = False  # its paragraph opens with narration, not with the quotation
+    # Of ``addressed``, those tags name surely elsewhere: voices of the story, not a nickname the cast cannot tie
+    # to anyone ("Harry" for Lord Henry), who may answer when called.
+    called: frozenset[str] = frozenset()
+    asked: frozenset[str] = frozenset()  # of ``called``, whom its closing question calls ("What do you think, Jeeves?")
+    sir: bool = False  # its words call someone "sir" or "madam", as a servant or a stranger does, never by name
 
 
 @dataclass(frozen=True)
@@ -115,7 +120,8 @@ def _take(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[st
     pair = frozenset(people) if len(people) == 2 else None if narrated else _pair(turns, people, scene, genders,
                                                                                       leanings or {}, narrator)
     if pair is None:
-        return _one_side(turns, genders, people) or _lone(turns, genders, people) or _called(turns, genders, people) \
+        return _one_side(turns, genders, people) or _lone(turns, genders, people) \
+            or _called(turns, genders, people) or _sir_side(turns, genders, people) \
             or _narrators_side(turns, narrator, people, scene) or _caller(turns, genders, people, scene) \
             or local_chain(turns, genders)
     for k, t in enumerate(turns):  # a reply that addresses one of the two is the other's
@@ -178,6 +184,10 @@ def _by_parity(turns: list[Turn], span: range, parity: tuple[str, str], anchors:
         if not t.open or (t.may_be and who not in t.may_be) or (t.gender and genders.get(who) != t.gender):
             # "…for Mrs. Lynde was seated than she said,": not one of the two; "she urged" is no one whose
             # gender nobody knows (a first-person narrator's)
+            continue
+        if _calls_another(turns, k, parity):
+            if x := _answer_of(turns, k, parity, genders):
+                out[k] = Fill(x, 1, False, Clue.VOCATIVE, paired=False)
             continue
         if k in anchors and anchors[k][1] is not Clue.ALTERNATION:
             out[k] = Fill(who, 0, True, anchors[k][1])
@@ -309,6 +319,27 @@ def _called(turns: list[Turn], genders: dict[str, str | None], people: set[str])
             out[k] = Fill(x, near, any(j < k for j in calls) and any(j > k for j in calls), Clue.VOCATIVE,
                           lone=True)
     return out
+
+
+def _sir_side(turns: list[Turn], genders: dict[str, str | None], people: set[str]) -> dict[int, Fill]:
+    """One side calls one person by name ("Sit down, Jeeves.") and the other answers "sir" ("Thank you, sir.")
+    again and again, neither the other's way: the one called is the one saying "sir". Whoever may be talked
+    of or tagged besides on the calling side (the narrator's "I said"), the answering side calls nobody by name,
+    and no tag, pronoun of the other gender or stranger's tag there says otherwise. The caller stays open."""
+    for side in (0, 1):
+        callers, answers = turns[1 - side::2], turns[side::2]
+        names = {x for t in callers for x in t.addressed}
+        called = list(names)
+        if len(called) != 1 or any(t.sir or t.anchor in called for t in callers) \
+                or sum(t.sir for t in answers) < CALLS:
+            continue
+        [x] = called
+        if any(t.addressed or t.stranger or (t.anchor and t.anchor != x) or (
+                t.gender and genders.get(x) and t.gender != genders[x]) for t in answers):
+            continue
+        anchors = [k for k, t in enumerate(turns) if (k % 2 == side and t.sir) or x in t.addressed]
+        return _parity_of(turns, x, side, anchors)
+    return {}
 
 
 def _pair(turns: list[Turn], people: set[str], scene: frozenset[str], genders: dict[str, str | None],
@@ -465,9 +496,31 @@ def local_chain(turns: list[Turn], genders: dict[str, str | None]) -> dict[int, 
         who = guesses.pop()
         if who in t.addressed or (t.gender and genders.get(who) and genders[who] != t.gender):
             continue
+        if _calls_another(turns, k, (who,)):
+            if x := _answer_of(turns, k, (who,), genders):
+                out[k] = Fill(x, 1, False, Clue.VOCATIVE, paired=False)
+            continue
         steps = min(g[1] for g in (ahead[k], back[k]) if g)
         out[k] = Fill(who, steps, bool(ahead[k] and back[k]), Clue.ALTERNATION, paired=False)
     return out
+
+
+def _calls_another(turns: list[Turn], k: int, pair: tuple[str, ...]) -> bool:
+    """Whether the turn before ``k`` calls someone outside ``pair`` ("What do you think, Jeeves?" between two
+    others): the one called may answer as likely as the turn-taking's speaker, so turn ``k`` is nobody's by it."""
+    return k > 0 and bool(turns[k - 1].called - set(pair))
+
+
+def _answer_of(turns: list[Turn], k: int, pair: tuple[str, ...], genders: dict[str, str | None]) -> str | None:
+    """The one voice outside ``pair`` whom the turn before ``k`` ends by asking by name: the one asked answers
+    ("What do you think, Jeeves?" / "I doubt it, sir."), where turn ``k``'s tag and words allow them."""
+    t, asked = turns[k], turns[k - 1].asked - set(pair)
+    if len(asked) != 1:
+        return None
+    [x] = asked
+    if x in t.addressed or (t.may_be and x not in t.may_be) or (t.gender and genders.get(x) not in (None, t.gender)):
+        return None
+    return x
 
 
 def _chain(anchors: list[str | None]) -> list[tuple[str, int] | None]:

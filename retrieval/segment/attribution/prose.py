@@ -44,7 +44,18 @@ from .names import NAME, POSSESSIVE, TITLES, split_title
 from .narrator import across, addressed_unnarrated, narrator_of
 from .newstags import body_called, may_be_a_person, news_tag_after, news_tag_before, person_named, statement_by
 from .quotations import Quotation, find_quotations, single_quoted
-from .tags import Ref, Tag, family_names, kin_word_tag, lead_is_tag, reported, tag_after, tag_before, titled_uses
+from .tags import (
+    Ref,
+    Tag,
+    family_names,
+    kin_word_tag,
+    lead_is_tag,
+    reported,
+    tag_after,
+    tag_before,
+    tagged_roles,
+    titled_uses,
+)
 from .vocatives import (
     addressees,
     asks_name,
@@ -75,10 +86,17 @@ FIRST_PERSON_TAG = re.compile(r"[,!?][\"”’]\s+(?:said|says|say|cried|asked|a
                               r"[,!?][\"”’]\s+I\s+(?:said|says|say|cried|asked|answered|replied)\b")
 CALLED = 0.95  # a pronoun tag's speaker, the one of its gender the reply before calls by name (right 20 times in 20)
 TITLED = 0.95  # "said the doctor": a title or role the tags use again and again, or the one person named under it
+# "said the painter": a role no word list holds, learnt from the tags alone. It may be someone the story names
+# (Basil, the painter): it names its own quotations but anchors no turn-taking, where it would be a third voice.
+LEARNT = 0.75
 STRETCH = 6000  # characters (a scene or two) within which "said the gentleman" again and again is one person
 # "two portly gentlemen", "a little girl": someone the narration brings in without a name, before the tags.
 NEWCOMERS = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome)\s+(?:[a-z][\w\-]*\s+){0,2}?(?:"
                        + "|".join(sorted(SEX, key=len, reverse=True)) + r"|gentlemen|men|women)s?\b")
+# "while the young man …", "to which the ancestress …": a clause with a subject of its own begins.
+_OTHER_SUBJECT = re.compile(r"\b(?:while|whereupon|which|whom|but)\s+(?:the|his|her|their|a|an)\s+[a-z]")
+# "Very good, sir.", "Yes, madam": someone called by a word of respect, not by name.
+_SIR = re.compile(r"(?:^|[,;!?]\s+)(?:sir|madam|ma['’]am)(?=\s*(?:[,!?.;:]|--|—|$))", re.I)
 # '"They go to hell," was my ready and orthodox answer.': a reply the narrator tags as their own without "I".
 MY_REPLY = re.compile(r"\s*(?:was|were)\s+my\s+(?:[a-z]+\s+){0,3}?(?:answer|reply|response|rejoinder|retort|cry|"
                       r"exclamation|remark|question|words)\b")
@@ -175,6 +193,7 @@ class ProseReader:
             self.cast.subject_genders(self.text, spans)
             paras = [self._carried_on(paras[k - 1], p, single) if k else p for k, p in enumerate(paras)]
         self.me, self.narrated = None, False
+        self._learnt: frozenset[str] = frozenset()  # roles learnt from the tags (_titles_as_names)
         self._titled_as = self._titles_as_names(spans[0][0], spans[-1][1]) if spans and not self.news else {}
         self._kin_words = self._kin_words_as_names(spans[0][0], spans[-1][1]) if spans and not self.news else {}
         for i in range(len(paras)):
@@ -480,7 +499,9 @@ class ProseReader:
         is someone else). A word for anyone ("the gentleman") only in one stretch, after the narration brings
         someone in unnamed ("two portly gentlemen"). Its uses in the narration are that character's mentions."""
         out: dict[str, Character] = {}
-        nouns = TITLES | ROLES | GENERIC | self.cast.epithets.keys()  # and what the narration sets after a name
+        epithets = self.cast.epithets.keys()  # what the narration sets after a name ("Mr. Bumble, the beadle")
+        self._learnt = tagged_roles(self.text[start:end]) - TITLES - ROLES - GENERIC - epithets
+        nouns = TITLES | ROLES | GENERIC | epithets | self._learnt
         for noun, tags in titled_uses(self.text[start:end], nouns).items():
             # A word for anyone ("the gentleman") names one person only within the stretch its tags stand in.
             # Anyone's, after its last tag: the captain dead, "the captain's chest" is no one about to speak.
@@ -495,7 +516,9 @@ class ProseReader:
                 c for c in holders if (at := self.cast.first_mention(c)) is not None and at < uses[0][0]]
             if len(before) > 1 or (len(before) == 1 and len(holders) > 1):
                 continue
-            if not before:  # its uses are the mentions of someone the text names in no other way
+            if not before and noun in self._learnt:  # maybe someone named: their mentions stay the name's
+                self.cast.described(f"the {noun}", None)
+            elif not before:  # its uses are the mentions of someone the text names in no other way
                 self.cast.also_called(self.cast.described(f"the {noun}", SEX.get(noun)), uses, self.text)
             out[noun] = before[0] if before else self.cast.resolve(f"the {noun}")
         return out
@@ -544,7 +567,8 @@ class ProseReader:
         seldom, the one person the text names under it where the last paragraphs name them."""
         noun = tag.words.lower()
         if c := self._titled_as.get(noun):
-            return Decision.of(c.name, Clue.SPEECH_TAG, f'"the {noun}": {c.name}, whom the tags call so', TITLED)
+            return Decision.of(c.name, Clue.SPEECH_TAG, f'"the {noun}": {c.name}, whom the tags call so',
+                               LEARNT if noun in self._learnt else TITLED)
         holders = self.cast.titled(noun)
         p = paras[i]
         if len(holders) != 1 or holders[0] not in [*self._context(paras, i), *self.cast.named_in(p.start, p.end)]:
@@ -1072,6 +1096,11 @@ class ProseReader:
         start, end = p.start + a.q.end, p.start + b.q.start
         mentions = self.cast.mentions_in(start, end)
         since = next((m.end for m in mentions if m.character.name == speaker), start)
+        # '"Oh--" Mrs. Welland murmured, while the young man, smiling, replied: "…"': someone nobody names takes
+        # up the words in a clause of their own, whose verb of speech leads into the second quotation.
+        if _OTHER_SUBJECT.search(self.text[since:end]) and re.search(
+                rf"\b(?:{'|'.join(speech.DIALOGUE_VERBS)})\s*[:,]?\s*$", self.text[since:end]):
+            return True
         for m in mentions:
             if m.start >= since and m.character.name != speaker and self.text[m.end:m.end + 2] not in ("'s", "’s") \
                     and re.search(
@@ -1196,7 +1225,25 @@ class ProseReader:
                               if self._person(c))
         weak = bool(sure and s.tag is not None and s.tag.ref is Ref.PRONOUN and not s.tag.first_person)
         return Turn(sure, spoken_to, gender, fillable, s.may_be, stranger, mentioned, weak,
-                    self._spoken_of(paras, turn) - spoken_to, not p.opens_with_quote)
+                    self._spoken_of(paras, turn) - spoken_to, not p.opens_with_quote, spoken_to & self._talking,
+                    self._asked(paras[turn[-1]]) & self._talking, self._sir(paras, turn))
+
+    def _sir(self, paras: list[Paragraph], turn: list[int]) -> bool:
+        """Whether a turn's words call someone "sir" or "madam" ("Very good, sir.")."""
+        return any(_SIR.search(self._own(s, self.text[paras[i].start:paras[i].end]))
+                   for i in turn for s in paras[i].sites if s.speech)
+
+    def _asked(self, p: Paragraph) -> frozenset[str]:
+        """Whom a paragraph's last quotation ends by asking by name ("Don't you think so, Jeeves?"): the one
+        expected to answer next."""
+        said = [s for s in p.sites if s.speech]
+        if not said:
+            return frozenset()
+        words = self._own(said[-1], self.text[p.start:p.end]).strip().strip("_").rstrip("-—– ")
+        if not words.endswith("?"):
+            return frozenset()
+        last = re.split(r"(?<=[.!?])\s+", words)[-1]
+        return frozenset(c.name for c in addressees(last, self.cast))
 
     def _spoken_of(self, paras: list[Paragraph], turn: list[int]) -> frozenset[str]:
         """The people a turn's quotations name (called by name or talked of: "You have given Miss Smith all that
@@ -1382,7 +1429,9 @@ def _scare(inner: str, lead: str, at_start: bool) -> bool:
         return False
     words = len(inner.split())
     mid_sentence = bool(lead.strip()) and not lead_is_tag(lead)
-    return (mid_sentence and words <= SCARE_WORDS) or (mid_sentence and not re.search(r"[.!?…,]\W*$", inner))
+    # ...unless it is a cry or a question ('the call of "Clara!"'): a term or a title does not end so.
+    cry = re.search(r"[!?]\W*$", inner) is not None
+    return mid_sentence and ((words <= SCARE_WORDS and not cry) or not re.search(r"[.!?…,]\W*$", inner))
 
 
 def _turn_weight(f: Fill) -> float:

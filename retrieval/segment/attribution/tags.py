@@ -459,6 +459,20 @@ def titled_uses(text: str, titles: frozenset[str], det: str = "the") -> dict[str
     return out
 
 
+# "said the undertaker,": a tag whose subject is "the" and one lower-case word, the subject's end.
+_ROLE_TAG = re.compile(rf"\b(?:{V})\s+the\s+(?P<noun>[a-z][a-z\-]+)(?=\s*[,.;:!?—–])")
+ROLE_TAGS = 3  # tags naming someone "the" + a word this many times make that word a role of the story
+
+
+def tagged_roles(text: str) -> frozenset[str]:
+    """Words the tags use as a role again and again ("said the undertaker", "replied the beadle"), whatever the
+    word: no word list holds every trade a story names its people by, but its tags show which it does."""
+    counts: dict[str, int] = {}
+    for m in _ROLE_TAG.finditer(text):
+        counts[m.group("noun")] = counts.get(m.group("noun"), 0) + 1
+    return frozenset(w for w, n in counts.items() if n >= ROLE_TAGS)
+
+
 def lead_is_tag(lead: str) -> bool:
     """Whether the words before a quotation end as a tag does (``…said,``, ``…replied:``)."""
     return _TAG_ENDS_LEAD.search(lead) is not None
