@@ -1,9 +1,11 @@
 """Long passages and the model's window: how many passages pass ``--window`` word pieces, how many answers lie
 past it, and what the real questions score when a long passage is matched by its windows as well.
 
-A measurement, not a feature: it reads an index ``real_questions.py`` built (``--work``), encodes each long
-passage's windows (its search-text head plus whole sentences, ``chunking.split_long``) and scores the questions
-three ways by swapping the index's dense scoring in this process only: ``mean`` (one vector, the mean of the
+The index now stores such windows itself (``segment.window_tokens``, index/windows.py: ``max`` below); this
+measures the choices around them. It reads an index ``real_questions.py`` built (``--work``), encodes each long
+passage's windows at ``--window`` (its search-text head plus whole sentences, ``chunking.split_long``) and scores
+the questions with the index's dense scoring swapped in this process only: ``none`` (each passage's own vector,
+as with ``window_tokens = 0``), ``mean`` (one vector, the mean of the
 passage's and its windows' mean), ``mean_all`` (the mean of all of them) and ``max`` (a passage's best of its
 own and its windows' cosines: several vectors per passage).
 

@@ -47,7 +47,7 @@ def source_index() -> Generation:
 def synthetic(size: int) -> tuple[list[str], np.ndarray, str]:
     """(texts, unit vectors, model name) of ``size`` synthetic passages (see the module's docstring)."""
     src = source_index()
-    base_vecs = np.load(src.vectors)
+    base_vecs = np.load(src.vectors)[: len(np.load(src.ids))]  # the passages' rows, not their windows'
     _, base_texts = Store(src.store, readonly=True).search_texts()
     sentences = [[t[a:b] for a, b in sentence_spans(t)] for t in base_texts]
     rng = np.random.default_rng(42)
@@ -102,6 +102,7 @@ def write_generation(gen: Generation, texts: list[str], vecs: np.ndarray, kind: 
     print(f"  BM25: {time.perf_counter() - t:.1f} s", flush=True)
     np.save(gen.ids, ids)
     np.save(gen.vectors, vecs)
+    np.save(gen.windows, np.zeros(0, dtype=np.int64))  # synthetic passages are short: no windows
     gen.write_meta(Meta(model=model, dimension=int(vecs.shape[1]), documents=len(texts) // per_doc,
                         passages=len(texts), index_type=dense.describe(index), corpus=f"synthetic-{len(texts)}",
                         bm25_analyzer=bm25.ANALYZER_VERSION))

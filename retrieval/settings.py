@@ -84,6 +84,10 @@ class DataSettings(Section):
 
 class SegmentSettings(Section):
     max_tokens: int = Field(0, ge=0)  # longest passage in word pieces, context included; 0: the model's limit
+    # A passage longer than this many word pieces is also matched by windows of it this long (its search text's
+    # head and whole sentences, chunking.windows): its dense score is the best of its own and its windows'.
+    # all-MiniLM-L6-v2 was trained on 128; 0: no windows.
+    window_tokens: int = Field(128, ge=0)
     min_words: int = Field(8, ge=0)  # shorter body fragments merge with a neighbour of the same speaker
     # Name a speaker only this sure (0..1); under it a passage is unattributed. Calibrated on the annotated
     # sets (benchmarks/attribution.py; the precision/coverage curve is in benchmarks/RESULTS.md).

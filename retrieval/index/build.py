@@ -42,6 +42,8 @@ class DocumentSegmenter(Protocol):
 
     def __call__(self, doc: Document, chrome: Chrome) -> Segmented: ...
 
+    def windows(self, passages: list[tuple[str, str]]) -> list[list[str]]: ...
+
 
 class PassageEncoder(Protocol):
     name: str
@@ -59,6 +61,7 @@ class BuildReport:
     documents: int = 0
     passages: int = 0
     embedded: int = 0
+    windows: int = 0  # window vectors of long passages (index/windows.py), beside the passages' own
     seconds: float = 0.0
     encode_seconds: float = 0.0
     generation: str = ""
@@ -74,7 +77,8 @@ class BuildReport:
 
     def summary(self) -> str:
         said = (f"{self.added} added, {self.changed} changed, {self.removed} removed, {self.unchanged} unchanged; "
-                f"{self.documents} documents, {self.passages} passages ({self.embedded} embedded) "
+                f"{self.documents} documents, {self.passages} passages ({self.embedded} embedded, "
+                f"{self.windows} windows) "
                 f"in {self.seconds:.1f} s")
         if self.language:
             said += f"; language {self.language}" + (" (detected)" if self.language_detected else "")
@@ -172,7 +176,8 @@ class IndexBuilder:
         try:
             store = self._ingest(prev, gen, docs, chrome, keys, report, note)
             ids, vectors = self._embed(prev, store, report, note, show_progress)
-            self._write(gen, store, ids, vectors, analyzer, report, note)
+            owners, window_vectors = self._embed_windows(prev, store, ids, report, show_progress)
+            self._write(gen, store, ids, np.vstack([vectors, window_vectors]), owners, analyzer, report, note)
             return self.folder.publish(gen)
         except OSError as exc:
             shutil.rmtree(gen.path, ignore_errors=True)
@@ -230,6 +235,7 @@ class IndexBuilder:
             meta.warnings = report.warnings
             prev.write_meta(meta)
         report.unchanged, report.documents, report.passages = len(keys), meta.documents, meta.passages
+        report.windows = meta.windows
         log.info("no document changed since generation %s: nothing to write", prev.name)
         return prev
 
@@ -289,13 +295,43 @@ class IndexBuilder:
             out[~reuse] = new
         return ids, out
 
-    def _write(self, gen: Generation, store: Store, ids: np.ndarray, vectors: np.ndarray, analyzer: bm25.Analyzer,
-               report: BuildReport, note: ProgressFn) -> None:
-        """Dense and BM25 indexes and the meta, every file of the generation flushed to disk."""
+    def _embed_windows(self, prev: Generation | None, store: Store, ids: np.ndarray, report: BuildReport,
+                       show_progress: bool) -> tuple[np.ndarray, np.ndarray]:
+        """(owner passage id, vector) of every window row, grouped by owner in id order: an unchanged passage's
+        windows reused from the previous generation (same settings, same search text: same windows), the rest
+        cut (chunking.windows) and embedded."""
+        old_ids, old_owners, old_vecs = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), None
+        if prev is not None:
+            old_ids, old_owners = np.load(prev.ids), np.load(prev.windows)
+            old_vecs = np.load(prev.vectors, mmap_mode="r")[len(old_ids):]
+        kept = np.isin(old_owners, ids)
+        fresh = np.setdiff1d(ids, old_ids)  # passages whose vectors _embed reused keep their windows, or none
+        cut = self.segment.windows(store.passage_texts_of(fresh.tolist()))
+        texts = [t for ts in cut for t in ts]
+        new_owners = np.repeat(fresh, [len(ts) for ts in cut]).astype(np.int64)
+        t = time.perf_counter()
+        new = self.encoder.encode_passages(texts, progress=show_progress) if texts else None
+        report.encode_seconds += time.perf_counter() - t
+        dim = new.shape[1] if new is not None else old_vecs.shape[1] if old_vecs is not None else self.encoder.dimension
+        owners = np.concatenate([old_owners[kept], new_owners])
+        vectors = np.zeros((len(owners), dim), dtype=np.float32)
+        if kept.any():
+            vectors[: int(kept.sum())] = old_vecs[kept]
+        if new is not None:
+            vectors[int(kept.sum()):] = new
+        order = np.argsort(owners, kind="stable")  # each owner's windows come from one side, in their order
+        report.windows = len(owners)
+        return owners[order], vectors[order]
+
+    def _write(self, gen: Generation, store: Store, ids: np.ndarray, vectors: np.ndarray, owners: np.ndarray,
+               analyzer: bm25.Analyzer, report: BuildReport, note: ProgressFn) -> None:
+        """Dense and BM25 indexes and the meta, every file of the generation flushed to disk. ``vectors`` are
+        the passages' rows, then their windows' (whose passage ids are ``owners``)."""
         note("indexing", 0, len(ids))
         faiss.write_index(dense.build(vectors, self.settings.type), str(gen.dense))
         np.save(gen.ids, ids)
         np.save(gen.vectors, vectors)
+        np.save(gen.windows, owners)
         _, texts = store.search_texts()
         params = (self.settings.bm25_k1, self.settings.bm25_b)
         bm25.save(bm25.build(texts, *params, analyzer=analyzer), gen.bm25)
@@ -309,7 +345,7 @@ class IndexBuilder:
         gen.write_meta(Meta(
             settings=self.key, model=self.encoder.name, dimension=int(vectors.shape[1]) if len(vectors) else None,
             fingerprint=fingerprint, corpus=self.corpus, documents=report.documents, passages=report.passages,
-            index_type=dense.choose_type(self.settings.type, len(ids)), bm25=list(params),
+            windows=len(owners), index_type=dense.choose_type(self.settings.type, len(vectors)), bm25=list(params),
             bm25_analyzer=bm25.ANALYZER_VERSION, language=analyzer.code, checksums=checksums, warnings=report.warnings,
         ))
         sync_files(gen.path)

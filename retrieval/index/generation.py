@@ -25,7 +25,7 @@ from ..errors import IndexDamaged, IndexUnusable
 from ..language import LANGUAGES
 from . import bm25
 
-FORMAT_VERSION = 2  # 2: passages have a locator column
+FORMAT_VERSION = 3  # 3: long passages' window rows after the passages' (windows.npy); 2: a locator column
 # Bump when segmentation or searchable-text rules change, so existing indexes re-segment everything.
 SEGMENTER_VERSION = 15  # 15: formats nobody taught (stamped and bold 'Name 0:00' labels, Unknown Speaker, a video
 # call's chat, an official record's labels and readings, bracketed glosses, a labels' section closed by a heading;
@@ -62,6 +62,7 @@ class Meta:
     corpus: str = ""
     documents: int = 0
     passages: int = 0
+    windows: int = 0  # window rows of long passages in the dense index, after the passages' own
     index_type: str = "flat"
     bm25: list[float] = field(default_factory=lambda: [bm25.DEFAULT_K1, bm25.DEFAULT_B])
     bm25_analyzer: int = 1  # absent from the oldest generations, whose analyzer was the first
@@ -101,6 +102,12 @@ class Generation:
     @property
     def vectors(self) -> Path:
         return self.path / "vectors.npy"
+
+    @property
+    def windows(self) -> Path:
+        """Each window row's passage id (index/windows.py); the window vectors follow the passages' in
+        ``vectors`` and ``dense``."""
+        return self.path / "windows.npy"
 
     @property
     def bm25(self) -> Path:

@@ -25,6 +25,7 @@ from . import bm25, dense, filters
 from .generation import Generation, IndexFolder, Meta
 from .speakers import SpeakerDirectory
 from .store import Store, StoredDocument, damaged
+from .windows import WindowRows, best_of, top_passages
 
 log = logging.getLogger("quoth.index")
 
@@ -44,19 +45,32 @@ class LoadedIndex:
             self.ids: np.ndarray = np.load(gen.ids)
             if self.ids.ndim != 1 or len(self.ids) != stored_rows:
                 raise ValueError(f"{len(self.ids)} ids for {stored_rows} passages")
+        with damaged(gen.windows):
+            owners = np.load(gen.windows)
+            at = np.searchsorted(self.ids, owners)
+            if len(owners) and (at.max() >= len(self.ids) or np.any(self.ids[at] != owners)):
+                raise ValueError("its windows belong to passages it does not hold")
+            self.windows = WindowRows.of(at, len(self.ids))
+        rows = len(self.ids) + len(self.windows)
         with damaged(gen.dense):
             self.faiss = faiss.read_index(str(gen.dense))
-            if self.faiss.ntotal != len(self.ids):
-                raise ValueError(f"{self.faiss.ntotal} vectors for {len(self.ids)} passages")
+            if self.faiss.ntotal != rows:
+                raise ValueError(f"{self.faiss.ntotal} vectors for {len(self.ids)} passages and "
+                                 f"{len(self.windows)} windows")
         dense.tune_for_search(self.faiss)
         # Flat and HNSW indexes hold the vectors already: use them rather than a second copy. Otherwise
         # memory-map them, so only the pages of vectors actually scored are resident.
         stored = dense.stored_vectors(self.faiss)
         with damaged(gen.dense if stored is not None else gen.vectors):
-            self.vectors: np.ndarray = stored if stored is not None else np.load(gen.vectors, mmap_mode="r")
-            if len(self.vectors) != len(self.ids):
-                raise ValueError(f"{len(self.vectors)} vectors for {len(self.ids)} passages")
-            dense.check_vectors(self.vectors)
+            # Every dense row: the passages' (``vectors``), then their windows' (``window_vectors``).
+            self.all_vectors: np.ndarray = stored if stored is not None else np.load(gen.vectors, mmap_mode="r")
+            if len(self.all_vectors) != rows:
+                raise ValueError(f"{len(self.all_vectors)} vectors for {rows} rows")
+            dense.check_vectors(self.all_vectors)
+        self.vectors = self.all_vectors[: len(self.ids)]
+        self.window_vectors = self.all_vectors[len(self.ids):]
+        # A dense hit's passage row: itself for a passage's row, its owner for a window's.
+        self._owner_of = np.concatenate([np.arange(len(self.ids)), self.windows.owners])
         with damaged(gen.bm25):
             self.bm25 = bm25.load(gen.bm25)
             if bm25.size(self.bm25) != len(self.ids):
@@ -104,9 +118,11 @@ class LoadedIndex:
 
     def dense_top(self, qvec: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """(rows, cosine similarities) of the ``k`` nearest passages, best first."""
-        sims, found = self.faiss.search(qvec[None, :].astype(np.float32), min(k, len(self)))
+        # A passage may be hit by its own row and its windows': enough hits for k passages in all but odd cases.
+        want = min(k * 2 if len(self.windows) else k, self.faiss.ntotal)
+        sims, found = self.faiss.search(qvec[None, :].astype(np.float32), want)
         ok = found[0] >= 0
-        return found[0][ok], sims[0][ok]
+        return top_passages(self._owner_of[found[0][ok]], sims[0][ok], k)
 
     def lexical_top(self, words: list[str], k: int) -> tuple[np.ndarray, np.ndarray]:
         """(rows, BM25 scores) of the ``k`` best passages by BM25 with a positive score, best first."""
@@ -116,7 +132,12 @@ class LoadedIndex:
         return top, lex[top]
 
     def similarities(self, qvec: np.ndarray, rows: np.ndarray) -> np.ndarray:
-        return (np.asarray(self.vectors[rows]) @ qvec).astype(np.float32)
+        """Each row's cosine with the question: the best of its passage's and its windows' (windows.py)."""
+        own = (np.asarray(self.vectors[rows]) @ qvec).astype(np.float32)
+        if not len(self.windows):
+            return own
+        at, which = self.windows.of_rows(rows)
+        return best_of(own, which, np.asarray(self.window_vectors[at]) @ qvec) if len(at) else own
 
     def vectors_of(self, rows: np.ndarray) -> np.ndarray:
         return np.asarray(self.vectors[rows])

@@ -205,6 +205,18 @@ class Store:
         return [out[i] for i in ids]
 
     @guarded
+    def passage_texts_of(self, ids: list[int]) -> list[tuple[str, str]]:
+        """(search text, text) of each passage id, in that order."""
+        con = self.connect()
+        out: dict[int, tuple[str, str]] = {}
+        for i in range(0, len(ids), 900):
+            chunk = ids[i:i + 900]
+            marks = ",".join("?" * len(chunk))
+            out.update((r[0], (r[1], r[2])) for r in con.execute(
+                f"SELECT id, search_text, text FROM passages WHERE id IN ({marks})", chunk))
+        return [out[i] for i in ids]
+
+    @guarded
     def row_labels(self) -> tuple[list[str | None], list[str], list[str]]:
         """Speaker, document path and title of every passage, in id order (for filters)."""
         rows = self.connect().execute(

@@ -19,7 +19,7 @@ import numpy as np
 
 from ..errors import ModelMismatch
 from ..index.live import LiveIndex, LoadedIndex
-from ..records import Hit
+from ..records import Hit, Passage
 from ..segment.sentences import sentence_spans
 from ..settings import SearchSettings
 from .fusion import fuse
@@ -248,14 +248,17 @@ class Searcher:
 
     def _dedup(self, idx: LoadedIndex, rows: np.ndarray, need: int) -> list[int]:
         """Positions of the first ``need + 1`` rows that are not near-duplicates of a better one (one more
-        than asked for: enough to know whether "more results" exist)."""
+        than asked for: enough to know whether "more results" exist). The vectors read the search text, and an
+        answer's carries the question it answers (segment/asked.py): an answer is never a near-duplicate of its
+        question, however close their vectors."""
         limit = need + 1
         head = idx.vectors_of(rows[: limit * 4])
         sims = (head @ head.T).tolist() if len(head) else []
         thr = self.options.dedup_similarity
+        read: dict[int, Passage] = {}
         kept: list[int] = []
         for j in range(len(rows)):
-            if j >= len(head) or all(sims[j][i] < thr for i in kept):
+            if j >= len(head) or all(sims[j][i] < thr or _answers(idx, rows, read, i, j) for i in kept):
                 kept.append(j)
             if len(kept) >= limit:
                 break
@@ -276,6 +279,27 @@ class Searcher:
             out.append(h)
             i += len(ss)
         return out
+
+
+def _answers(idx: LoadedIndex, rows: np.ndarray, read: dict[int, Passage], i: int, j: int) -> bool:
+    """Whether one of the passages at positions ``i`` and ``j`` reads the other's words as the question it
+    answers (segment/asked.py). Read only for pairs whose vectors are close."""
+    for at in (i, j):
+        if at not in read:
+            read[at] = idx.passages(rows[at:at + 1])[0][0]
+    return answers(read[i], read[j])
+
+
+def answers(a: Passage, b: Passage) -> bool:
+    """Whether either passage reads the other's words as the question it answers."""
+    return any(y.text.strip() and y.text.strip() in _asked(x) for x, y in ((a, b), (b, a)))
+
+
+def _asked(p: Passage) -> str:
+    """The question a passage's search text reads before its words: the lines between its head (who, where:
+    one line, chunking.search_text_for) and its own text; empty when it reads none."""
+    before = p.search_text[: len(p.search_text) - len(p.text)] if p.search_text.endswith(p.text) else ""
+    return before.split("\n", 1)[1] if "\n" in before.rstrip("\n") else ""
 
 
 def _union(a: tuple[np.ndarray, np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray, np.ndarray]

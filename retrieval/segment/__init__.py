@@ -18,7 +18,7 @@ from ..records import Document, Kind, Passage, SourceInfo
 from ..settings import SegmentSettings
 from .attribution.settle import settle
 from .chrome import NO_CHROME, Chrome
-from .chunking import Context, TokenCounter, approx_tokens, to_passages
+from .chunking import Context, TokenCounter, approx_tokens, to_passages, windows
 from .coverage import Coverage, measure
 from .furniture import Boilerplate
 from .layouts import BY_KIND, Reading, choose_layout
@@ -66,6 +66,11 @@ class Segmenter:
     def learn(self, texts: Iterable[str]) -> Chrome:
         """The site chrome of a corpus, from the texts of all its documents."""
         return Chrome.learn(texts, self.settings.chrome_min_docs, self.settings.chrome_min_share)
+
+    def windows(self, passages: list[tuple[str, str]]) -> list[list[str]]:
+        """For each (search text, text) of a passage, the window texts it is also matched by (chunking.windows;
+        none for most)."""
+        return [windows(search, text, self.settings.window_tokens, self.count_tokens) for search, text in passages]
 
     def __call__(self, doc: Document, chrome: Chrome = NO_CHROME) -> Segmented:
         try:

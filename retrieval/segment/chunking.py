@@ -127,6 +127,21 @@ def split_long(text: str, start: int, limit: int, count: TokenCounter) -> list[t
     return [(start + a, start + b) for a, b in pack(text, pieces, piece_sizes, limit, count, special)]
 
 
+def windows(search_text: str, text: str, limit: int, count: TokenCounter) -> list[str]:
+    """The texts a passage longer than ``limit`` word pieces is also matched by: its search text's head (who,
+    where, the question it answers) before each run of whole sentences of its words that fits ``limit`` with
+    it. The model was trained on inputs of at most 128 pieces: words past that point barely move a long
+    passage's one vector, and a question about them finds the window holding them. None for a passage that
+    fits, or whose search text is not its head then its words."""
+    if not limit or not search_text.endswith(text) or count(search_text) <= limit:
+        return []
+    head = search_text[: len(search_text) - len(text)]
+    # Both counts hold [CLS] and [SEP], the joined text once: the words get the head's two back.
+    budget = max(limit - count(head) + 2, MIN_BUDGET)
+    found = [head + text[a:b] for a, b in split_long(text, 0, budget, count)]
+    return [] if found == [search_text] else found
+
+
 def cut_words(text: str, a: int, b: int, limit: int, count: TokenCounter, special: int) -> list[tuple[int, int]]:
     """``text[a:b]`` in runs of whole words of at most ``limit`` tokens. Words are counted ``WORD_BATCH`` at a
     time, the last run of each batch carried into the next: a run-on text of many megabytes (no sentence ends,

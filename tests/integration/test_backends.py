@@ -190,3 +190,29 @@ def test_the_corpus_language_decides_keyword_search(make, tmp_path):
     assert (again.language, again.language_detected, again.embedded) == ("en", False, 0)  # BM25 only, no re-embedding
     assert again.generation != report.generation
     assert english.current().query_words("ils avaient réclamé") == ["il", "avaient", "réclamé"]
+
+
+MINUTES = ("Boathouse minutes\n\nby Dot Reed\n\n"
+           + "The committee met on a wet Tuesday in the old boathouse by the river. " * 6
+           + "The treasurer reported that the roof repairs had cost four hundred pounds. Finally everyone "
+           "agreed that the lighthouse keeper would paint the jetty blue before the regatta.\n")
+
+
+def test_a_long_passage_is_found_by_its_windows(make, tmp_path):
+    corpus = write_corpus(tmp_path / "corpus", {"minutes.txt": MINUTES, **HARBOUR_AND_GARDEN})
+    plain = make(corpus)
+    q = Quoth(plain.settings.with_(segment={"window_tokens": 40}), encoder=plain.encoder)
+    report = q.index()
+    assert report.windows > 1
+    qvec = q.encoder.encode_queries(["Who will paint the jetty blue?"])[0]
+    idx = q.current()
+    rows, sims = idx.dense_top(qvec, 3)
+    assert "lighthouse keeper" in idx.passages(rows[:1])[0][0].text
+    assert sims[0] == pytest.approx(idx.similarities(qvec, rows[:1])[0], abs=1e-4)
+    assert sims[0] > float(idx.vectors_of(rows[:1])[0] @ qvec) + 0.02  # a window matched it better than itself
+    # An update copies the windows of unchanged documents with their passages.
+    (corpus / "mill.txt").write_text("Mill diary\n\nby Cara Stone\n\nThe water mill ground oats every Tuesday "
+                                     "until the millpond froze solid in January.\n")
+    again = q.index()
+    assert (again.embedded, again.windows) == (1, report.windows)
+    assert q.current().dense_top(qvec, 1)[1][0] == pytest.approx(sims[0], abs=1e-4)

@@ -13,6 +13,7 @@ from quoth.errors import ModelMismatch
 from quoth.index import LoadedIndex, index_folder
 from quoth.index import build as build_mod
 from quoth.search import Searcher
+from quoth.segment.chunking import windows
 from quoth.settings import SearchSettings
 from tests.helpers import HARBOUR_AND_GARDEN, write_corpus
 
@@ -195,3 +196,41 @@ def test_index_from_an_older_analyzer_is_updated_before_answering(rt):
     assert report is not None and report.embedded == 0 and report.unchanged == 2
     assert rt.folder.outdated() is None
     assert rt.ensure_index(show_progress=False) is None
+
+
+LONG = ("The committee met on a wet Tuesday in the old boathouse by the river. " * 6
+        + "The treasurer reported that the roof repairs had cost four hundred pounds. "
+        + "Finally everyone agreed that the lighthouse keeper would paint the jetty blue before the regatta.")
+
+
+def test_a_long_passage_is_matched_by_its_windows(tmp_path, encoder):
+    corpus = write_corpus(tmp_path / "corpus", {"minutes.txt": LONG + "\n", **DOCS})
+    settings = Settings().with_(corpus={"path": str(corpus)}, data={"dir": str(tmp_path / "data")},
+                                segment={"window_tokens": 40})
+    q = Quoth(settings, encoder=encoder)
+    report = q.index()
+    idx = q.current()
+    assert report.windows > 1 and idx.meta.windows == report.windows == len(idx.windows)
+    row = next(r for r in range(len(idx)) if "lighthouse keeper" in idx.passages(np.array([r]))[0][0].text)
+    passage = idx.passages(np.array([row]))[0][0]
+    cut = windows(passage.search_text, passage.text, 40, q.segmenter.count_tokens)
+    assert len(cut) > 1
+    qvec = encoder.encode_queries(["Who will paint the jetty blue?"])[0]
+    expected = max(float(encoder.encode_passages([passage.search_text])[0] @ qvec),
+                   *(float(v @ qvec) for v in encoder.encode_passages(cut)))
+    assert idx.similarities(qvec, np.array([row]))[0] == pytest.approx(expected, abs=1e-3)
+    top, _ = idx.dense_top(qvec, 3)
+    assert len(set(top.tolist())) == len(top)  # a passage once, whatever rows of it were hit
+    # An update keeps the windows of unchanged passages and counts them again.
+    gulls = "The gulls came back to the harbour wall this week, noisier than ever before.\n"
+    (corpus / "more.txt").write_text(gulls, encoding="utf-8")
+    again = q.index()
+    assert again.windows == report.windows and again.embedded == 1
+    assert q.current().similarities(qvec, np.array([row]))[0] == pytest.approx(expected, abs=1e-3)
+
+
+def test_no_windows_when_the_setting_is_0(tmp_path, corpus, encoder):
+    settings = Settings().with_(corpus={"path": str(corpus)}, data={"dir": str(tmp_path / "data")},
+                                segment={"window_tokens": 0})
+    q = Quoth(settings, encoder=encoder)
+    assert q.index().windows == 0 and len(q.current().windows) == 0

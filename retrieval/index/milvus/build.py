@@ -36,7 +36,7 @@ from ..speakers import SpeakerName, settle
 from . import layout
 from .connection import Milvus
 from .layout import MilvusGeneration, record, shard_of
-from .reader import PAGE, ROW_FIELDS, MilvusLive, document_text, read_meta
+from .reader import PAGE, ROW_FIELDS, WINDOW_FIELDS, MilvusLive, document_text, read_meta
 
 log = logging.getLogger("quoth.index")
 BATCH_PASSAGES = 256  # passages embedded and inserted at a time: bounded memory whatever the corpus
@@ -115,6 +115,7 @@ class MilvusBuilder:
             meta["warnings"] = report.warnings
             self.milvus.upsert(prev.records, [record("meta", "meta", json.dumps(meta))])
         report.unchanged, report.documents, report.passages = meta["documents"], meta["documents"], meta["passages"]
+        report.windows = meta.get("windows", 0)
         report.generation = prev.name
         report.seconds = time.perf_counter() - t0
         log.info("no document changed since generation %s: nothing to write", prev.name)
@@ -158,7 +159,7 @@ class MilvusBuilder:
     def _joined(self, gen: MilvusGeneration) -> MilvusGeneration:
         """``gen`` once the worker that made it has made all its collections."""
         for _ in range(JOIN_ATTEMPTS):
-            if {gen.passages, gen.terms} <= set(self.milvus.list_collections()):
+            if {gen.passages, gen.windows, gen.terms} <= set(self.milvus.list_collections()):
                 return gen
             time.sleep(JOIN_WAIT)
         raise IndexUnusable(f"generation {gen.name} was started by another worker that has not finished making "
@@ -175,6 +176,7 @@ class MilvusBuilder:
     def _clear_shard(self, gen: MilvusGeneration, shard: int) -> None:
         """What an earlier run of this shard wrote into ``gen``: a shard run again replaces it."""
         self.milvus.delete(gen.passages, filter=f"shard == {shard}")
+        self.milvus.delete(gen.windows, filter=f"shard == {shard}")
         self.milvus.delete(gen.records, filter=f'shard == {shard} and kind in ["doc", "text", "shard"]')
 
     def _copy(self, prev: MilvusGeneration | None, gen: MilvusGeneration, paths: list[str], shard: int,
@@ -187,8 +189,12 @@ class MilvusBuilder:
             recs = [{**r, "shard": shard, "placeholder": layout.PLACEHOLDER} for r in self.milvus.scan(
                 prev.records, 'kind in ["doc", "text"] and path in {paths}',
                 ["key", "kind", "path", "part", "data", "text"], batch)]
+            windows = [{**r, "shard": shard} for r in self.milvus.scan(prev.windows, "doc_path in {paths}",
+                                                                       WINDOW_FIELDS, batch)]
             self._insert(gen.passages, rows)
+            self._insert(gen.windows, windows)
             self._insert(gen.records, recs)
+            report.windows += len(windows)
             report.unchanged += len(batch["paths"])
             report.passages += len(rows)
             note("copying unchanged documents", min(j + COPY_DOCS, len(paths)), len(paths))
@@ -216,14 +222,21 @@ class MilvusBuilder:
                           show_progress: bool) -> None:
         if not rows:
             return
+        cut = self.segment.windows([(r["search_text"], r["text"]) for r in rows])
+        windows = [{"id": layout.window_id(r["id"], k), "owner": r["id"], "doc_path": r["doc_path"],
+                    "shard": r["shard"], "speaker": r["speaker"]} for r, ts in zip(rows, cut, strict=True)
+                   for k in range(len(ts))]
         t = time.perf_counter()
-        vectors = self.encoder.encode_passages([r["search_text"] for r in rows], progress=show_progress)
+        vectors = self.encoder.encode_passages([r["search_text"] for r in rows] + [w for ts in cut for w in ts],
+                                               progress=show_progress)
         report.encode_seconds += time.perf_counter() - t
-        for r, v in zip(rows, vectors, strict=True):
+        for r, v in zip(rows + windows, vectors, strict=True):
             r["dense"] = v.tolist()
         self._insert(gen.passages, rows)
+        self._insert(gen.windows, windows)
         report.embedded += len(rows)
         report.passages += len(rows)
+        report.windows += len(windows)
 
     def _insert(self, collection: str, rows: list[dict]) -> None:
         for j in range(0, len(rows), PAGE):
@@ -232,7 +245,8 @@ class MilvusBuilder:
     def _finish_shard(self, gen: MilvusGeneration, shard: int, shards: int, report: BuildReport) -> None:
         note = {"shard": shard, "of": shards, "documents": report.documents, "passages": report.passages,
                 "added": report.added, "changed": report.changed, "removed": report.removed,
-                "unchanged": report.unchanged, "warnings": report.warnings[:200], "finished": time.time()}
+                "unchanged": report.unchanged, "windows": report.windows, "warnings": report.warnings[:200],
+                "finished": time.time()}
         self.milvus.upsert(gen.records, [record("shard", f"shard\0{shard}", json.dumps(note), shard=shard)])
 
     # --- publishing --------------------------------------------------------------------------------------
@@ -248,6 +262,7 @@ class MilvusBuilder:
             raise IndexUnusable(f"generation {gen.name} cannot be published yet: shard(s) {said} have not "
                                 "finished (run `quoth index --shard I/N` for each)")
         self.milvus.flush(gen.passages)
+        self.milvus.flush(gen.windows)
         self.milvus.flush(gen.records)
         note("settling BM25 terms", 0, 0)
         analyzer = bm25.analyzer(build.get("language", "en"))
@@ -256,6 +271,7 @@ class MilvusBuilder:
         meta = {"format": layout.FORMAT, "settings": build["settings"], "model": build["model"],
                 "dimension": self.encoder.dimension, "corpus": self.corpus,
                 "documents": sum(s["documents"] for s in shards), "passages": stats["passages"],
+                "windows": sum(s.get("windows", 0) for s in shards),
                 "tokens": stats["tokens"], "bm25": [self.settings.bm25_k1, self.settings.bm25_b],
                 "analyzer": bm25.ANALYZER_VERSION, "language": analyzer.code, "index_type": self.settings.type,
                 "shards": build["shards"],
@@ -266,6 +282,7 @@ class MilvusBuilder:
         for name in ("added", "changed", "removed", "unchanged"):
             setattr(report, name, sum(s[name] for s in shards))
         report.documents, report.passages, report.generation = meta["documents"], meta["passages"], gen.name
+        report.windows = meta["windows"]
         report.language = analyzer.code
         report.full = build["base"] is None
         return report

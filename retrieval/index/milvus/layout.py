@@ -1,15 +1,17 @@
 """The Milvus layout, owned here alone: collection names, schemas, the alias, how BM25 terms are written.
 
-Generation ``N`` of prefix ``P`` is three collections:
+Generation ``N`` of prefix ``P`` is four collections:
 
 - ``P_gNNNNNN_passages``: one row per passage — its text and search text, speaker, role, offsets, document
   path, the dense vector, and ``lexical`` (its BM25 terms, see ``lexical_text``) with the sparse BM25 vector
   Milvus makes from it;
+- ``P_gNNNNNN_windows``: the extra vectors of long passages (index/windows.py), one row per window: its
+  passage's id (``owner``), and the passage's document path and speaker, so that the filters apply to it;
 - ``P_gNNNNNN_terms``: each BM25 term and how many passages hold it (coverage and idf need the counts);
 - ``P_gNNNNNN_records``: documents (metadata, key, text in parts), speakers, the build's and shards' notes, meta.
 
 Serving processes query through the alias ``P_serving``, which names the passages collection of the serving
-generation; the other two are found by name beside it.
+generation; the others are found by name beside it.
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ import json
 import re
 from dataclasses import dataclass
 
-FORMAT = 1  # bump when the collections' fields change: an index in another format is rebuilt
-PARTS = ("passages", "terms", "records")
+FORMAT = 2  # bump when the collections' fields change: an index in another format is rebuilt (2: windows)
+PARTS = ("passages", "windows", "terms", "records")
 TEXT_MAX = 65535  # Milvus's longest VARCHAR, in bytes
 PATH_MAX = 4096
 NAME_MAX = 1024
@@ -29,7 +31,7 @@ KEY_MAX = PATH_MAX + 64
 # Milvus wants a vector field in every collection; terms and records have none of their own, so they carry
 # this two-dimensional placeholder, always zero.
 PLACEHOLDER = [0.0, 0.0]
-_NAME_RE = re.compile(r"^(?P<prefix>[A-Za-z][A-Za-z0-9_]*)_g(?P<n>\d{6})_(?P<part>passages|terms|records)$")
+_NAME_RE = re.compile(r"^(?P<prefix>[A-Za-z][A-Za-z0-9_]*)_g(?P<n>\d{6})_(?P<part>passages|windows|terms|records)$")
 _PLAIN_TERM = re.compile(r"[a-z0-9]{1,40}")
 _INDEX = {"flat": ("FLAT", {}), "auto": ("HNSW", {"M": 32, "efConstruction": 80}),
           "hnsw": ("HNSW", {"M": 32, "efConstruction": 80}), "ivf": ("IVF_FLAT", {"nlist": 1024})}
@@ -51,6 +53,10 @@ class MilvusGeneration:
     @property
     def passages(self) -> str:
         return self.collection("passages")
+
+    @property
+    def windows(self) -> str:
+        return self.collection("windows")
 
     @property
     def terms(self) -> str:
@@ -151,12 +157,38 @@ def create_data(client, gen: MilvusGeneration, dimension: int, index_type: str, 
     ip.add_index("doc_path", index_type="INVERTED")
     ip.add_index("speaker", index_type="INVERTED")
     client.create_collection(gen.passages, schema=s, index_params=ip, consistency_level="Strong")
+    _create_windows(client, gen, dimension, index_type)
 
     t = client.create_schema(auto_id=False)
     t.add_field("term", DataType.VARCHAR, max_length=64, is_primary=True)
     t.add_field("df", DataType.INT64)
     t.add_field("placeholder", DataType.FLOAT_VECTOR, dim=len(PLACEHOLDER))
     client.create_collection(gen.terms, schema=t, index_params=_placeholder_index(client), consistency_level="Strong")
+
+
+def _create_windows(client, gen: MilvusGeneration, dimension: int, index_type: str) -> None:
+    from pymilvus import DataType
+
+    w = client.create_schema(auto_id=False)
+    w.add_field("id", DataType.INT64, is_primary=True)
+    w.add_field("owner", DataType.INT64)
+    w.add_field("doc_path", DataType.VARCHAR, max_length=PATH_MAX)
+    w.add_field("shard", DataType.INT64)
+    w.add_field("speaker", DataType.VARCHAR, max_length=NAME_MAX, nullable=True)
+    w.add_field("dense", DataType.FLOAT_VECTOR, dim=dimension)
+    ip = client.prepare_index_params()
+    kind, params = _INDEX[index_type]
+    ip.add_index("dense", index_type=kind, metric_type="IP", params=params)
+    ip.add_index("owner", index_type="INVERTED")
+    ip.add_index("doc_path", index_type="INVERTED")
+    ip.add_index("speaker", index_type="INVERTED")
+    client.create_collection(gen.windows, schema=w, index_params=ip, consistency_level="Strong")
+
+
+def window_id(owner: int, ordinal: int) -> int:
+    """A window's id: its passage's id and its place among the passage's windows, hashed like passage ids."""
+    digest = hashlib.blake2b(f"{owner}\0{ordinal}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big") & 0x7FFF_FFFF_FFFF_FFFF
 
 
 def _placeholder_index(client):

@@ -22,6 +22,7 @@ from ...records import Kind, Passage, Role, SourceInfo, attribution_of
 from .. import bm25, filters
 from ..speakers import SpeakerDirectory, SpeakerName
 from ..store import StoredDocument
+from ..windows import best_of, top_passages
 from . import layout
 from .connection import Milvus
 from .layout import MilvusGeneration
@@ -30,6 +31,7 @@ log = logging.getLogger("quoth.index")
 ROW_FIELDS = ["id", "doc_path", "ord", "start", "stop", "text", "search_text", "lexical", "speaker", "role",
               "reply_to", "locator", "attribution", "dense"]
 SHOWN_FIELDS = [f for f in ROW_FIELDS if f not in ("dense", "lexical")]
+WINDOW_FIELDS = ["id", "owner", "doc_path", "speaker", "dense"]
 CACHE_ROWS = 20_000  # rows fetched for recent questions: later steps of a question reuse them
 CACHE_TERMS = 100_000
 PAGE = 1000  # rows per query when reading many
@@ -89,6 +91,7 @@ class MilvusIndex:
         self.avgdl = meta["tokens"] / meta["passages"] if meta["passages"] else 1.0
         self.dense_params = layout.dense_search_params(milvus, gen)
         self._rows = _Lru(CACHE_ROWS)
+        self._windows = _Lru(CACHE_ROWS)  # passage id → its window vectors (most have none)
         self._df = _Lru(CACHE_TERMS)
         self._docs: dict[str, tuple[StoredDocument, dict]] | None = None
         self._directory: SpeakerDirectory | None = None
@@ -180,11 +183,33 @@ class MilvusIndex:
 
     def _search_dense(self, qvec: np.ndarray, k: int, expr: str = "", params: dict | None = None
                       ) -> tuple[np.ndarray, np.ndarray]:
-        hits = self.milvus.search(self.gen.passages, data=[qvec.astype(np.float32).tolist()], anns_field="dense",
+        """The ``k`` passages nearest the question, each at the best of its own and its windows' cosines."""
+        ids, sims = self._nearest(self.gen.passages, "id", qvec, k, expr, params)
+        if not self.meta.get("windows"):
+            return ids, sims
+        owners, window_sims = self._nearest(self.gen.windows, "owner", qvec, k, expr, params)
+        return top_passages(np.concatenate([ids, owners]), np.concatenate([sims, window_sims]), k)
+
+    def _nearest(self, collection: str, key: str, qvec: np.ndarray, k: int, expr: str = "",
+                 params: dict | None = None) -> tuple[np.ndarray, np.ndarray]:
+        hits = self.milvus.search(collection, data=[qvec.astype(np.float32).tolist()], anns_field="dense",
                                   limit=max(1, min(k, 16384)), filter=layout.render(expr, params),
-                                  search_params=self.dense_params, output_fields=["id"])[0]
-        return (np.array([int(h["id"]) for h in hits], dtype=np.int64),
+                                  search_params=self.dense_params, output_fields=[key])[0]
+        return (np.array([int(h["entity"][key] if key != "id" else h["id"]) for h in hits], dtype=np.int64),
                 np.array([float(h["distance"]) for h in hits], dtype=np.float32))
+
+    def window_vectors(self, ids: list[int]) -> dict[int, np.ndarray]:
+        """Each passage id's window vectors (none for a passage that fits the window), cached."""
+        missing = [i for i in dict.fromkeys(ids) if i not in self._windows]
+        for j in range(0, len(missing), PAGE):
+            chunk = missing[j:j + PAGE]
+            found: dict[int, list] = {i: [] for i in chunk}
+            for r in self.milvus.query(self.gen.windows, filter=layout.render("owner in {ids}", {"ids": chunk}),
+                                       output_fields=["owner", "dense"], limit=16384):
+                found[int(r["owner"])].append(r["dense"])
+            for i, vs in found.items():
+                self._windows.put(i, np.asarray(vs, dtype=np.float32).reshape(len(vs), self.meta["dimension"]))
+        return {i: self._windows[i] for i in ids if i in self._windows}
 
     def _search_lexical(self, words: list[str], k: int, expr: str = "", params: dict | None = None) -> np.ndarray:
         known = [t for t, d in self.df(layout.term(w) for w in words).items() if d]
@@ -195,11 +220,19 @@ class MilvusIndex:
                                   search_params={"metric_type": "BM25"}, output_fields=["id"])[0]
         return np.array([int(h["id"]) for h in hits], dtype=np.int64)
 
-    @staticmethod
-    def _sims(qvec: np.ndarray, rows: list[dict]) -> np.ndarray:
+    def _sims(self, qvec: np.ndarray, rows: list[dict]) -> np.ndarray:
+        """Each row's cosine with the question: the best of its own and its windows' (index/windows.py)."""
         if not rows:
             return np.zeros(0, dtype=np.float32)
-        return (np.asarray([r["dense"] for r in rows], dtype=np.float32) @ qvec).astype(np.float32)
+        own = (np.asarray([r["dense"] for r in rows], dtype=np.float32) @ qvec).astype(np.float32)
+        if not self.meta.get("windows"):
+            return own
+        found = self.window_vectors([int(r["id"]) for r in rows])
+        which = [np.full(len(found.get(int(r["id"]), ())), j) for j, r in enumerate(rows)]
+        vecs = [found[int(r["id"])] for r in rows if len(found.get(int(r["id"]), ()))]
+        if not vecs:
+            return own
+        return best_of(own, np.concatenate(which).astype(np.int64), np.vstack(vecs) @ qvec)
 
     def dense_top(self, qvec: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         return self._search_dense(qvec, k)

@@ -1,5 +1,5 @@
 from quoth.records import Role
-from quoth.segment.chunking import approx_tokens, search_text_for, split_long, to_passages
+from quoth.segment.chunking import approx_tokens, search_text_for, split_long, to_passages, windows
 from quoth.segment.units import Unit, merge_short
 
 
@@ -61,3 +61,19 @@ def test_one_long_line_without_sentence_ends_is_cut_into_readable_passages():
     assert sum(sizes) == 600 and all(approx_tokens(p.search_text) <= 128 for p in passages)
     assert len(passages) <= 12 and min(sizes[:-1]) >= 40, sizes
     assert all(text[p.start:p.end] == p.text for p in passages)
+
+
+def pieces(text: str) -> int:
+    return len(text.split()) + 2  # with [CLS] and [SEP], as the model's counter counts
+
+
+def test_a_long_passage_has_windows_of_its_head_and_whole_sentences():
+    text = " ".join(f"Sentence {i} has five words." for i in range(12))
+    search = f"Ann said — Minutes › Budget\n{text}"
+    found = windows(search, text, 20, pieces)
+    head = "Ann said — Minutes › Budget\n"
+    assert len(found) > 1 and all(w.startswith(head) and pieces(w) <= 20 for w in found)
+    assert " ".join(w.removeprefix(head) for w in found) == text  # every word in a window, in order
+    assert windows(search, text, 0, pieces) == []  # 0: no windows
+    assert windows(search, text, 200, pieces) == []  # it fits
+    assert windows("Other words entirely.", text, 20, pieces) == []  # not its head then its words
