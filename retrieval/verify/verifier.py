@@ -74,7 +74,8 @@ class Verifier:
         kind = classify(best[0] if best else None, self.settings, stop)
         if kind is Kind.EXACT and retyped(text, _said(best[3], best[0])):
             kind = Kind.CLOSE
-        cut = _cut_short(text, best[3], best[0]) if kind in (Kind.EXACT, Kind.CLOSE) else None
+        cut = (_cut_short(text, best[3], best[0]) or _negation_left(best[3], best[0])) \
+            if kind in (Kind.EXACT, Kind.CLOSE) else None
         if cut is not None:  # "…her sentence." where the source goes on "in a British prison."
             kind = Kind.ALTERED
             best[0].edits.append(cut)
@@ -268,6 +269,17 @@ def _cut_short(claim: str, doc: str, found: Alignment) -> Edit | None:
         return None
     rest = SENTENCE_REST_RE.match(doc, found.end)
     return Edit("removed", "", rest.group().strip()) if rest else None
+
+
+# The words just before a fragment that deny it ("not comfortable landing code …" pasted as "comfortable landing
+# code …"): the fragment then says the opposite of its source.
+NEGATED_BEFORE_RE = re.compile(r"(?:\b(?:not|never|no|nor|hardly|without)|n[’']t)\s+$", re.IGNORECASE)
+
+
+def _negation_left(doc: str, found: Alignment) -> Edit | None:
+    """A negation the claim leaves out just before the words it quotes, as an edit (its removal)."""
+    m = NEGATED_BEFORE_RE.search(doc[max(0, found.start - 20):found.start])
+    return Edit("removed", "", m.group().strip()) if m else None
 
 
 def _said(doc: str, found: Alignment) -> str:
