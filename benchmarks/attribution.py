@@ -60,13 +60,20 @@ class Score:
         return self.right / self.gold if self.gold else 0.0
 
 
+# A man's title before his own first name and surname: "Mr. Bobby Jaffers" is Bobby Jaffers, as Quoth names him
+# (not "Mrs.", whose first name may be her husband's: "Mrs. Lemuel Struthers" is not Lemuel Struthers).
+OWN_NAME_TITLE = re.compile(r"^(?:mr|dr|mister|master)\.?\s+(?=\S+\s+\S)", re.IGNORECASE)
+
+
 def aliases(cast: dict) -> dict[str, set[str]]:
     """Every name form, lower-cased, to the canonical names it may stand for."""
     out: dict[str, set[str]] = defaultdict(set)
     for name, info in cast.items():
         forms = info.get("aliases", []) if isinstance(info, dict) else info
         for form in [name, *forms]:
-            out[" ".join(form.split()).lower()].add(name)
+            key = " ".join(form.split()).lower()
+            out[key].add(name)
+            out[OWN_NAME_TITLE.sub("", key)].add(name)
     return out
 
 

@@ -47,6 +47,12 @@ UNDER_THE_BAR = {  # slug: (precision, coverage, mixed passages) at least / at m
     # precision bar; The Age of Innocence under the coverage floor, My Man Jeeves just over it.
     "age_of_innocence": (0.9, 0.42, 0),
     "my_man_jeeves": (0.93, 0.57, 0),
+    # Held out to the end of round 7, never developed on (first on the code of the session's start, then at its
+    # end): The Invisible Man 0.888 / 0.558 both times (its unnamed stranger's "he said" given to the Halls), Far
+    # from the Madding Crowd 0.827 / 0.273, then 0.841 / 0.304 (rustic group scenes); A Little Princess 0.793 / 0.589,
+    # then 0.936 / 0.696, and The Secret Adversary 0.994 / 0.765 both times, hold the common floors.
+    "invisible_man": (0.87, 0.54, 0),
+    "madding_crowd": (0.82, 0.29, 0),
 }
 
 
