@@ -77,6 +77,8 @@ def could_be_same(directory: SpeakerDirectory, claimed: str, speaker: str) -> bo
         return True
     if None not in (_gender(claimed), _gender(speaker)) and _gender(claimed) != _gender(speaker):
         return False  # Mrs. Bennet is not Mr. Bennet
+    if not name_words(speaker) or not name_words(claimed):
+        return True  # a bare title ("Lady.", a play's label for Lady Macbeth) names nobody in particular
     several = [n for n in SEVERAL_RE.split(speaker) if n.strip()]
     if len(several) > 1:  # "Guido van Rossum and Barry Warsaw": words of each of them
         return any(could_be_same(directory, claimed, n) for n in several)

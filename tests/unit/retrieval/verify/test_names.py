@@ -17,6 +17,14 @@ def test_one_name_spelt_two_ways_is_never_grounds_to_accuse():
     assert not alike("duck", "dick") and not alike("nop", "luckypunk")
 
 
+def test_a_bare_title_is_never_grounds_to_accuse():
+    from quoth.index.speakers import SpeakerDirectory, SpeakerName
+    from quoth.verify.names import could_be_same
+    directory = SpeakerDirectory([SpeakerName(n, "macbeth.txt", 3) for n in ("Lady", "Macbeth", "Macduff")])
+    assert could_be_same(directory, "Lady Macbeth", "Lady")  # the play's label for her: nobody in particular
+    assert not could_be_same(directory, "Lady Macbeth", "Macduff")
+
+
 def test_different_people_stay_different():
     assert not alike("Mary Bennet", "Lydia Bennet") and not alike("Bernie Sanders", "Clinton")
     assert not alike("Anonymous commenter (#10)", "Anonymous commenter (#7)")
