@@ -37,29 +37,13 @@ def extract_claims(message: str, speaker: str | None = None) -> list[Claim]:
     ``speaker`` (given by the asker) overrides what the message says."""
     message = MENTION_RE.sub(" ", message).strip()
     found = []
-    quotes = list(QUOTED_RE.finditer(message))
-    for m in quotes:
+    for m in QUOTED_RE.finditer(message):
         text = next(g for g in m.groups() if g is not None).strip()
         if len(WORD_RE.findall(text)) >= MIN_QUOTED_WORDS:
             found.append(Claim(text, speaker or named(message[:m.start()], message[m.end():])))
-    if found and not _quotes_a_phrase(message, quotes):
+    if found:
         return found
     return [credited(message, speaker)] if message else []
-
-
-OWN_WORDS_MIN = 8  # words of the message's own around its quotations that make it a sentence quoting a phrase
-INTRODUCED_RE = re.compile(rf"(?:{_VERB}|:|\b(?:goes|went|like|quote))\s*[,:]?\s*$", re.IGNORECASE)
-
-
-def _quotes_a_phrase(message: str, quotes: list[re.Match[str]]) -> bool:
-    """A claim that is itself a sentence holding a quoted phrase ('… and "sparse is better than dense" does not
-    mean …'): many words of its own and no quotation introduced as someone's words. Checked whole, the phrase's
-    context kept: checked alone, the phrase is exact though the sentence around it was changed."""
-    own = QUOTED_RE.sub(" ", message)
-    if len(WORD_RE.findall(own)) < OWN_WORDS_MIN:
-        return False
-    return not any(INTRODUCED_RE.search(message[max(0, m.start() - 40):m.start()]) or named(
-        message[:m.start()], message[m.end():]) for m in quotes)
 
 
 def credited(message: str, speaker: str | None = None) -> Claim:

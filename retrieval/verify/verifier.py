@@ -47,19 +47,20 @@ class Verifier:
     def _whole(self, message: str, claims: list[Claim], speaker: str | None) -> Verdict | None:
         """The message as one claim where it quotes words inside a quotation (``I'd say 80% of the time it ends
         with "…"``): when the words around the quoted stretch are found with it, the whole is the claim."""
-        if len(claims) != 1 or claims[0].text == message.strip():
+        if len(claims) == 1 and claims[0].text == message.strip():
             return None
-        outside = len(words(message)) - len(words(claims[0].text))
+        quoted = sum(len(words(c.text)) for c in claims)  # a sentence may quote two phrases ('"…" does not mean "…"')
+        outside = len(words(message)) - quoted
         if outside < OUTSIDE_MIN:
             return None
         try:
-            v = self.verify(message, speaker or claims[0].speaker)
+            v = self.verify(message, speaker or next((c.speaker for c in claims if c.speaker), None))
         except BadQuery:
             return None
         if v.verdict not in (Kind.EXACT, Kind.CLOSE, Kind.ALTERED):
             return None
         matched = v.scores["lexical"] * len(words(v.claim))
-        return v if matched - len(words(claims[0].text)) >= OUTSIDE_FOUND * outside else None
+        return v if matched - quoted >= OUTSIDE_FOUND * outside else None
 
     def verify(self, claim: str, speaker: str | None = None) -> Verdict:
         text, note = self._checked(claim)

@@ -81,9 +81,10 @@ def test_pet_names_are_one_person():
     assert not _alike(name_words("Kitty"), name_words("Lydia"))
 
 
-def test_a_sentence_that_quotes_a_phrase_is_checked_whole_and_a_quote_in_chatter_alone():
+def test_a_quote_in_chatter_is_the_claim_and_each_phrase_of_a_sentence_is_one():
     from quoth.verify.claims import extract_claims
-    sentence = 'Name binding is very rare, and "sparse is better than dense" does not mean "empty is better".'
-    assert [c.text for c in extract_claims(sentence)] == [sentence]  # the phrase's context is part of the claim
     chatter = 'lol he literally said "we will never ship on a friday" at the standup and everyone laughed'
     assert [c.text for c in extract_claims(chatter)] == ["we will never ship on a friday"]
+    # Both phrases are claims; the verifier checks the sentence whole when its own words are found with them.
+    sentence = 'Name binding is very rare, and "sparse is better than dense" does not mean "empty is better here".'
+    assert [c.text for c in extract_claims(sentence)] == ["sparse is better than dense", "empty is better here"]
