@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
-
 from ..errors import BadQuery
 from ..index.live import LoadedIndex
 from ..records import Clue, Passage, SourceInfo
@@ -335,17 +333,17 @@ def _misattributed(idx: LoadedIndex, claimed: str | None, verdict: Verdict, sure
     return True
 
 
+WHOLE_DOCUMENT = 2**62  # an end past any document's last character
 AUTHOR_ROWS = 20  # passages of the claimed person in the document read to see how the document credits them
 
 
 def _author_only(idx: LoadedIndex, claimed: str, path: str) -> bool:
     """Whether the document credits the claimed person by its byline only (Oscar Wilde for a play's lines)."""
-    speakers, paths, _ = idx.labels()
     directory = idx.directory()
-    rows = [i for i, (who, where) in enumerate(zip(speakers, paths, strict=True))
-            if where == path and who and could_be_same(directory, claimed, who)][:AUTHOR_ROWS]
-    theirs = idx.passages(np.array(rows, dtype=np.int64)) if rows else []
-    return bool(theirs) and all(any(e.clue is Clue.BYLINE for e in p.speaker_evidence) for p, _ in theirs)
+    # Read through the storage interface both backends share (only when about to accuse: rare).
+    theirs = [p for p, _ in idx.passages_within(path, 0, WHOLE_DOCUMENT)
+              if p.speaker and could_be_same(directory, claimed, p.speaker)][:AUTHOR_ROWS]
+    return bool(theirs) and all(any(e.clue is Clue.BYLINE for e in p.speaker_evidence) for p in theirs)
 
 
 __all__ = ["Claim", "Verifier"]
