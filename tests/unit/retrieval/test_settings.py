@@ -56,3 +56,10 @@ def test_a_bad_variable_is_named():
         Settings.from_environment({}, None, {"QUOTH_SEARCH__K": "many"})
     with pytest.raises(ConfigError, match=r"QUOTH_SEARCH__KAY \(search\.kay\)"):
         Settings.from_environment({}, None, {"QUOTH_SEARCH__KAY": "5"})
+
+
+def test_a_retired_key_is_ignored_with_a_warning_not_a_failed_load(caplog):
+    from quoth.settings import Settings
+    s = Settings.from_dict({"verify": {"paraphrase_min": 1.45, "accuse_min": 0.9}})
+    assert s.verify.accuse_min == 0.9
+    assert "paraphrase_min is retired" in caplog.text
