@@ -48,6 +48,26 @@ def speaker_at(text: str, units: list, words: str, bar: float = 0.7) -> str | No
     return u.speaker if (u.confidence or 0) >= bar else None
 
 
+def news_units(article: str) -> list[tuple[str | None, str]]:
+    """(speaker, words) of each unit of a news article, its paragraphs separated by blank lines; every unit is
+    checked to be an exact slice with words in it."""
+    import re
+
+    from quoth.records import Role
+    from quoth.segment.attribution import Cast, Decision, ProseReader
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", article)]
+    got = ProseReader(article, Decision(None), Role.NARRATION, Cast.learn(article), news=True).read(spans)
+    for u in got:
+        assert article[u.start:u.end].strip()
+    return [(u.speaker, article[u.start:u.end]) for u in got]
+
+
+def speaker_of(got: list[tuple[str | None, str]], words: str) -> str | None:
+    """The speaker of the one unit holding ``words``."""
+    [who] = [who for who, text in got if words in text]
+    return who
+
+
 def make_doc(text: str, path: str = "doc.txt", kind: str | None = None, comments: bool | None = None,
              **meta) -> Document:
     return Document(SourceInfo(path=path, title=meta.pop("title", ""), **meta), text, content_hash(text),

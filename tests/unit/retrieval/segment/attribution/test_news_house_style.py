@@ -7,22 +7,10 @@ import re
 
 from quoth.records import Role
 from quoth.segment.attribution import Cast, Decision, ProseReader
+from tests.helpers import news_units as units
+from tests.helpers import speaker_of
 
 SURE = 0.7  # the configured speaker threshold
-
-
-def units(article: str) -> list[tuple[str | None, str]]:
-    """(speaker, words) of each unit of a news article, its paragraphs separated by blank lines."""
-    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", article)]
-    got = ProseReader(article, Decision(None), Role.NARRATION, Cast.learn(article), news=True).read(spans)
-    for u in got:
-        assert article[u.start:u.end].strip()  # every unit is an exact slice with words in it
-    return [(u.speaker, article[u.start:u.end]) for u in got]
-
-
-def speaker_of(got: list[tuple[str | None, str]], words: str) -> str | None:
-    [who] = [who for who, text in got if words in text]
-    return who
 
 
 def test_a_name_never_runs_across_a_possessive():

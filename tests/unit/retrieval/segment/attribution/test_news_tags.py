@@ -2,26 +2,12 @@
 quotations in a sentence reporting their speaker's words, a colon ending the paragraph above, a statement, a pull
 quote's attribution; and no passage holding two speakers' words. The articles are short ones written here."""
 
-import re
 
 from quoth.records import Role
 from quoth.segment.attribution import Cast, Decision, ProseReader
 from quoth.segment.attribution.newstags import news_tag_after, news_tag_before
-
-
-def units(article: str) -> list[tuple[str | None, str]]:
-    """(speaker, words) of each unit of a news article, its paragraphs separated by blank lines."""
-    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", article)]
-    cast = Cast.learn(article)
-    got = ProseReader(article, Decision(None), Role.NARRATION, cast, news=True).read(spans)
-    for u in got:
-        assert article[u.start:u.end].strip()  # every unit is an exact slice with words in it
-    return [(u.speaker, article[u.start:u.end]) for u in got]
-
-
-def speaker_of(got: list[tuple[str | None, str]], words: str) -> str | None:
-    [who] = [who for who, text in got if words in text]
-    return who
+from tests.helpers import news_units as units
+from tests.helpers import speaker_of
 
 
 def test_a_partial_quotation_is_the_speaker_of_the_sentence_that_reports_it():
