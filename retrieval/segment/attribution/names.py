@@ -54,7 +54,8 @@ INSTITUTION = rf"(?:{'|'.join(BODIES)}|Secretary|Minister){_S}(?:of|for){_S}(?:t
 # ("Plan B. Then", "Mr. T. He": a sentence that opens after the letter is no surname.)
 _OPENER = r"(?:He|She|It|They|We|You|I|The|Then|This|That|There|But|And|So|A|An|In|On|At|As|If|When)\b"
 # "St. John", "Ermengarde St. Clair": a saint's abbreviation inside a name, before the word it shortens.
-_SAINT = rf"(?:St|Ste|Mt)\.(?={_S}(?!{_OPENER})[{CAP}])"
+SAINT = r"(?:St|Ste|Mt)\."
+_SAINT = rf"{SAINT}(?={_S}(?!{_OPENER})[{CAP}])"
 _PART = rf"(?:{ACRONYM}|{INSTITUTION}|{INITIAL}(?={_S}(?!{_OPENER})[{CAP}])|{_SAINT}|{WORD}|{INITIAL})"
 # A people's adjective may stand before a title and its office ("Afghan Ambassador to the United States …").
 # Up to six words: "Interpol Washington Director Shawn A. Bray" is an office and a name (clean() parts them).
@@ -207,7 +208,7 @@ def clean(name: str, case: WordCase, spoken: bool = False) -> str | None:
             not _opens_name(words, case, spoken) or _before_title(words) or _epithet(words, case) or _described(words)):
         words = words[1:]  # "Though Pence", "Afghan Ambassador Mohib", "Poor Marilla": the first word is not the name's
     if len(words) > 2 and not _is_title(words[0]) and case.unseen(words[0]) \
-            and all(_name_word(w, case) and not re.fullmatch(rf"{INITIAL}|(?:St|Ste|Mt)\.", w) for w in words[1:]):
+            and all(_name_word(w, case) and not re.fullmatch(rf"{INITIAL}|{SAINT}", w) for w in words[1:]):
         # "Engineer Ted Daisey leads the effort": a word met only opening sentences, before a first and last name
         # the document writes elsewhere, is a role or an opener, not a third name.
         words = words[1:]
