@@ -68,9 +68,14 @@ def _capitalised(words: frozenset[str]) -> str:
 # Attorney for the Northern District of Illinois Patrick Fitzgerald"): the run holds them all, clean() parts them.
 # "FBI", "U.S.", "Acting", "Director-in-Charge": words of an office
 _OFFICE_WORD = rf"(?:{ACRONYM}|[{CAP}]{{2,6}}|(?:{_capitalised(OFFICE_WORDS)})(?:-[\w'’]+)*)"
-_OFFICE_NOUN = rf"(?:(?:{_capitalised(OFFICES)})(?:-[\w'’]+)*|Inspector|Surgeon)(?:{_S}General)?"
+# "Agent in Charge", as "Agent-in-Charge" is written without its hyphens
+_OFFICE_NOUN = (rf"(?:(?:{_capitalised(OFFICES)})(?:-[\w'’]+)*|Inspector|Surgeon)(?:{_S}General)?"
+                rf"(?:{_S}in{_S}Charge)?")
 _PLACE = rf"{_S}(?:of|for|to){_S}(?:the{_S})?{WORD}(?:{_S}{WORD}){{0,2}}"
-_OFFICE_LEAD = rf"(?:{WORD}{_S}){{0,2}}(?:{_OFFICE_WORD}{_S})*{_OFFICE_NOUN}(?![\w'’])(?:{_PLACE}){{0,2}}{_S}"
+# Whose office it is, before it: "FBI", "Interpol Washington", or a body whose name runs on over "and" ("Department
+# of Health and Human Services Inspector General"; before an office, the words after "and" are still the body's).
+_OFFICE_OWNER = rf"(?:{INSTITUTION}(?:{_S}and{_S}{WORD}(?:{_S}{WORD})?)?{_S}|(?:{WORD}{_S}){{0,2}})"
+_OFFICE_LEAD = rf"{_OFFICE_OWNER}(?:{_OFFICE_WORD}{_S})*{_OFFICE_NOUN}(?![\w'’])(?:{_PLACE}){{0,3}}{_S}"
 # A people's adjective may stand before a title and its office ("Afghan Ambassador to the United States …").
 # Up to six words: "Interpol Washington Director Shawn A. Bray" is an office and a name (clean() parts them).
 # After a title or an initial, a particle may come first ("Mr. van der Luyden", "J. de Vries"); a run never opens
@@ -273,6 +278,8 @@ def _office(low: list[str], k: int) -> bool:
     """An office's noun; "General" only after one ("Attorney General"): alone it is a rank ("General Tilney")."""
     if low[k] == "general":
         return k > 0 and low[k - 1] in GENERAL_AFTER
+    if low[k] == "charge":  # "Special Agent in Charge", the office's noun written without its hyphens
+        return k > 1 and low[k - 1] == "in" and low[k - 2] in OFFICES
     return low[k] in OFFICES or low[k].split("-")[0] in OFFICES  # "Agent-in-Charge", "Director-General"
 
 
