@@ -196,14 +196,11 @@ def split_title(name: str) -> tuple[str | None, list[str]]:
 
 def _without_office(words: list[str]) -> list[str]:
     """The name after a title's office: "of Washington Chris Gregoire" is Chris Gregoire, "of New York Andrew
-    Cuomo" Andrew Cuomo, "to the United States Hamdullah Mohib" Hamdullah Mohib (the office's words go while more
-    than a first and last name remain)."""
+    Cuomo" Andrew Cuomo, "to the United States Hamdullah Mohib" Hamdullah Mohib, "of India Dnyaneshwar M. Mulay"
+    Dnyaneshwar M. Mulay (offices.after_place); "of Washington Gregoire" Gregoire."""
     if len(words) < 3 or words[0] not in ("of", "to", "for"):
         return words
-    words = words[2:] if words[1] != "the" else words[3:]
-    while len(words) > 2:
-        words = words[1:]
-    return words
+    return after_place(words, lambda w, nxt: False) or words[-1:]
 
 
 def clean(name: str, case: WordCase, spoken: bool = False) -> str | None:
@@ -261,6 +258,8 @@ def _after_office(words: list[str], case: WordCase) -> list[str] | None:
     if nouns[-1] == len(words) - 1:  # ends with its office: a description, or a surname ("Tom Marshal")
         alone = len(words) > 1 and all(w in OFFICE_WORDS or _org(words[k]) for k, w in enumerate(low))
         return None if alone else words
+    if nouns == [0] and _is_title(words[0]) and low[1:2] in (["of"], ["to"], ["for"]):
+        return words  # "Governor of Washington Chris Gregoire": a title with its office, whom "the Governor" means
     rest = after_place(words[nouns[-1] + 1:], lambda w, nxt: _joined(w, nxt, case))
     if not rest:
         return None  # "… Attorney General for National Security": an office and its place, no one's name
