@@ -57,7 +57,12 @@ _OPENER = r"(?:He|She|It|They|We|You|I|The|Then|This|That|There|But|And|So|A|An|
 # "St. John", "Ermengarde St. Clair": a saint's abbreviation inside a name, before the word it shortens.
 SAINT = r"(?:St|Ste|Mt)\."
 _SAINT = rf"{SAINT}(?={_S}(?!{_OPENER})[{CAP}])"
-_PART = rf"(?:{ACRONYM}|{INSTITUTION}|{INITIAL}(?={_S}(?!{_OPENER})[{CAP}])|{_SAINT}|{WORD}|{INITIAL})"
+# "al-Amr", "el-Sisi": a particle joined to a surname by a hyphen, in lower case, is a word of the name.
+JOINED_PARTICLE = rf"{PARTICLE}-{WORD}"
+_PART = (rf"(?:{ACRONYM}|{INSTITUTION}|{INITIAL}(?={_S}(?!{_OPENER})[{CAP}])|{_SAINT}|{WORD}|{JOINED_PARTICLE}"
+         rf"|{INITIAL})")
+
+
 def _capitalised(words: frozenset[str]) -> str:
     """Words as a pattern's alternatives, capitalised, the longest first."""
     return "|".join(sorted((w.capitalize() for w in words), key=len, reverse=True))
@@ -390,6 +395,8 @@ WORN_DOWN = re.compile(r"['’](?:ve|t|ll|re|d|m)$")
 def _name_word(word: str, case: WordCase) -> bool:
     if SPELT_OUT.search(word) or WORN_DOWN.search(word):
         return False
+    if re.fullmatch(JOINED_PARTICLE, word):
+        return True  # "al-Amr": the particle in lower case, the name after it capitalised, as only names are
     return case.name_word(word) or re.fullmatch(INITIAL, word) is not None or re.fullmatch(ACRONYM, word) is not None
 
 

@@ -953,6 +953,8 @@ class ProseReader:
             s.lead, s.tag, s.reported = (p.start + spans[-1][0], s.lead[1]), said, True
             return Decision.of(c.name, Clue.SPEECH_TAG, f'"{said.words} … {said.verb}" reports them just before',
                                0.95)
+        if said is not None and said.ref is Ref.NAME and self.news:
+            return None  # "Wilkins also said Warhol was …", two Wilkinses known: hers, never the other one named
         if not self.news:
             return self._beat(p, s)
         named = self._narrated(p.start, p.start + s.q.start, p)

@@ -88,3 +88,19 @@ def test_the_benchmark_matches_names_that_differ_only_by_suffix_initial_or_punct
     assert same("Arthur M. Cummings", "Arthur M. Cummings, II") and same("St John", "St. John")
     assert not same("John A. Smith", "John B. Smith") and not same("J. Smith", "K. Smith")
     assert not same("Smith", "J. Smith")
+
+
+def test_a_particle_joined_by_a_hyphen_is_part_of_the_name():
+    article = ("A crane fell in the city.\n\nCivil Defense director General Tariq al-Hamdan, speaking to state "
+               "television, said \"All the wounded have been taken to hospital.\"")
+    assert "Tariq al-Hamdan" in _names(article)
+    assert speaker_of(units(article), "wounded have been") == "Tariq al-Hamdan"
+
+
+def test_a_quotation_reported_by_a_name_nobody_can_tell_is_no_one_elses():
+    # Two Wilkinses (the article misspells her first name once): "Wilkins said" names neither surely, and the
+    # quotation after it is hers, never the painter's the sentence speaks of.
+    article = ("Curator Kristin Wilkins opened the show of Andy Warhol's photographs.\n\nKristen Wilkins led the tour."
+               "\n\nWilkins also said Warhol was both an artist and a businessperson. \"He made a blue Marilyn and "
+               "a pink one to sell them.\"")
+    assert speaker_of(units(article), "blue Marilyn") != "Andy Warhol"
