@@ -104,3 +104,18 @@ def test_a_quotation_reported_by_a_name_nobody_can_tell_is_no_one_elses():
                "\n\nWilkins also said Warhol was both an artist and a businessperson. \"He made a blue Marilyn and "
                "a pink one to sell them.\"")
     assert speaker_of(units(article), "blue Marilyn") != "Andy Warhol"
+
+
+def test_a_quotation_after_its_speakers_paraphrase_is_theirs():
+    article = ("Shoppers queued all night.\n\nOrla Brennan, 41, had come for a television but said the crowd at "
+               "Argos frightened her. “It’s madness at this hour.”\n\nUnworried, Tobias Wren says "
+               "that he is used to the noise by now. “Let them complain.”")
+    got = units(article)
+    assert speaker_of(got, "madness at this hour") == "Orla Brennan"
+    assert speaker_of(got, "Let them complain") == "Tobias Wren"
+
+
+def test_a_paraphrase_naming_someone_else_before_its_verb_names_no_one():
+    article = ("Shoppers queued all night.\n\nOrla Brennan met Tobias Wren at the door and Wren said the crowd was "
+               "large. “It’s madness at this hour.”")
+    assert speaker_of(units(article), "madness at this hour") != "Orla Brennan"
