@@ -86,7 +86,7 @@ _OFFICE_LEAD = rf"{_OFFICE_OWNER}(?:{_OFFICE_WORD}{_S})*{_OFFICE_NOUN}(?![\w'’
 # After a title or an initial, a particle may come first ("Mr. van der Luyden", "J. de Vries"); a run never opens
 # with one.
 _LEAD = rf"(?:(?:{OFFICE}|{INITIAL}){_S}(?:{PARTICLE}{_S})*)*"
-NAME = rf"(?:{_OFFICE_LEAD})?{_LEAD}{_PART}(?:{_S}(?:{PARTICLE}{_S})*(?:{TITLE}{_OF}|{_PART}))" + "{0,5}"
+NAME = rf"(?:(?=[{CAP}]){_OFFICE_LEAD})?{_LEAD}{_PART}(?:{_S}(?:{PARTICLE}{_S})*(?:{TITLE}{_OF}|{_PART}))" + "{0,5}"
 POSSESSIVE = re.compile(r"['’]s?$")  # "Mr. Bingley's": the name without its possessive ending
 # A name never starts inside an acronym ("S. Department" in "U.S. Department").
 NAME_RE = re.compile(rf"(?<![\w'’\-])(?<![{CAP}]\.){NAME}(?![\w'’])")
