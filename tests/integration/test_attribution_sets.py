@@ -183,4 +183,6 @@ def test_news_names_few_wrong_speakers(bench):
 # Department of Justice's releases 0.340 / 0.313 (a middle initial cut the name: "Nathan J"; offices kept in it:
 # "U.S. Attorney Campbell"), then 0.864 / 0.779, then 1.000 / 0.926 (offices.py: an office of any length before a
 # name, its place no part of it, a generational suffix none; the benchmark reads "Amos Rojas" for "Amos Rojas Jr.").
-NEWS_SOURCES = {"wikinews": (0.95, 0.78), "nasa": (0.95, 0.85), "onestop": (0.97, 0.76), "doj": (0.97, 0.90)}
+# Round 3 also lifted Wikinews to 1.000 / 0.819 (an "al-" particle in a name; a quotation after a sentence reporting
+# a name the cast cannot tell is no one else's) and OneStopEnglish to 0.995 / 0.804 (a paraphrase's subject).
+NEWS_SOURCES = {"wikinews": (0.97, 0.79), "nasa": (0.95, 0.85), "onestop": (0.97, 0.78), "doj": (0.97, 0.90)}
