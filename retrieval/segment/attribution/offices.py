@@ -53,10 +53,11 @@ def generation(word: str) -> bool:
 def without_generation(words: list[str]) -> list[str]:
     """A name's words without the suffix after its surname ("Amos Rojas Jr." is Amos Rojas); a name of two
     words or fewer keeps it ("Junior" alone is somebody's name, and "Jr" never stands for one)."""
+    if len(words) <= 2 or not generation(words[-1]):
+        return words
     while len(words) > 2 and generation(words[-1]):
         words = words[:-1]
-    words[-1:] = [w.rstrip(",") for w in words[-1:]]  # "Cummings, II": the comma went with the suffix
-    return words
+    return [*words[:-1], words[-1].rstrip(",")]  # "Cummings, II": the comma went with the suffix
 
 
 def after_place(words: list[str], joined: Callable[[str, str], bool]) -> list[str]:
