@@ -119,3 +119,12 @@ def test_a_paraphrase_naming_someone_else_before_its_verb_names_no_one():
     article = ("Shoppers queued all night.\n\nOrla Brennan met Tobias Wren at the door and Wren said the crowd was "
                "large. “It’s madness at this hour.”")
     assert speaker_of(units(article), "madness at this hour") != "Orla Brennan"
+
+
+def test_a_companys_sentence_opening_with_its_name_in_capitals_is_no_speaker_label():
+    from quoth.segment.threads.labels.shapes import CAPS_DOT
+
+    assert CAPS_DOT.pattern.match("KIK (Virginia) operated a facility in Salem that made bleach.") is None
+    assert CAPS_DOT.pattern.match("HAMLET [Aside] A little more than kin, and less than kind.") is not None
+    assert CAPS_DOT.pattern.match("HAMLET (aside). A little more than kin.") is not None
+    assert CAPS_DOT.pattern.match("HAMLET — A little more than kin.") is not None
