@@ -78,7 +78,27 @@ def aliases(cast: dict) -> dict[str, set[str]]:
 
 
 def right(named: str, gold: str, names: dict[str, set[str]]) -> bool:
-    return gold in names.get(" ".join(named.split()).lower(), set()) or named.lower() == gold.lower()
+    if gold in names.get(" ".join(named.split()).lower(), set()) or named.lower() == gold.lower():
+        return True
+    return any(same_but_styled(named, form) for form, who in names.items() if gold in who)
+
+
+GENERATIONS = frozenset(("jr", "sr", "ii", "iii", "iv"))  # "Amos Rojas Jr.", "Arthur M. Cummings, II"
+
+
+def same_but_styled(a: str, b: str) -> bool:
+    """Whether two forms of a full name differ only by a generational suffix, an initial or punctuation: "Amos
+    Rojas" and "Amos Rojas Jr.", "Yvonne Evans" and "M. Yvonne Evans", "Arthur M. Cummings" and "Arthur M.
+    Cummings, II" are one person; "John A. Smith" and "John B. Smith" are two, "J. Smith" and "K. Smith" too
+    (a surname alone is no full name)."""
+    (words_a, initials_a), (words_b, initials_b) = _styled(a), _styled(b)
+    return len(words_a) > 1 and words_a == words_b and (initials_a <= initials_b or initials_b <= initials_a)
+
+
+def _styled(name: str) -> tuple[list[str], set[str]]:
+    """A name's words (lower case, no suffix, no initial) and its initials."""
+    words = [w for w in re.findall(r"\w[\w'’-]*", name.lower()) if w not in GENERATIONS]
+    return [w for w in words if len(w) > 1], {w for w in words if len(w) == 1}
 
 
 def fiction_gold(slug: str, family: str = "fiction") -> tuple[str, list[Gold], dict]:

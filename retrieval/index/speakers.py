@@ -100,7 +100,7 @@ class Form:
                 first.islower() and (first.rstrip(".") in TITLE_GENDER or first in ROLES)):
             return cls(name, None, (text,), True)
         title, words = split_title(text)
-        folded = [w.casefold() for w in words if key(w)]
+        folded = [w.casefold().rstrip(",;:") for w in words if key(w)]  # "Arthur M. Cummings, II": no comma
         while len(folded) > 2 and key(folded[-1]) in SUFFIXES:  # "Martin Luther King Jr." is King
             folded.pop()
         return cls(name, title, tuple(folded), False)
@@ -159,6 +159,9 @@ class _Gathering:
         if form.full:
             _index(self.firsts[form.words[0]], group)
             _index(self.lasts[form.words[-1]], group)
+            if len(form.words) > 2 and len(key(form.words[0])) == 1 and len(key(form.words[1])) > 1:
+                # "J. Edgar Hoover", "M. Yvonne Evans": known by the name after the initial as well
+                _index(self.firsts[form.words[1]], group)
         elif form.title and len(form.words) == 1:
             _index(self.titled[form.words[0]], group)
         return group

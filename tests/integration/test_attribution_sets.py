@@ -169,8 +169,8 @@ def test_news_names_few_wrong_speakers(bench):
     families = bench.fiction_family(family="news")
     [s] = bench.table(families, bar).values()
     assert s.gold >= 160
-    assert s.precision >= 0.95, s.misses[:10]
-    assert s.coverage >= 0.74
+    assert s.precision >= 0.98, s.misses[:10]
+    assert s.coverage >= 0.83
     assert s.mixed == 0
     sources = {src: score for _, src, score in bench._by_source(families, bar)}
     for src, (precision, coverage) in NEWS_SOURCES.items():
@@ -181,6 +181,9 @@ def test_news_names_few_wrong_speakers(bench):
 # measured on first contact: OneStopEnglish's Guardian articles 0.891 / 0.627 / 2 mixed, then 0.995 / 0.796 / 0 (a
 # name never across a possessive, offices are roles, a newcomer between quotations speaks the second); the U.S.
 # Department of Justice's releases 0.340 / 0.313 (a middle initial cut the name: "Nathan J"; offices kept in it:
-# "U.S. Attorney Campbell"), then 0.864 / 0.779, still under the bar (a name after an institution and an office,
-# "said Department of Health and Human Services Inspector General Daniel R. Levinson").
-NEWS_SOURCES = {"wikinews": (0.95, 0.78), "nasa": (0.95, 0.85), "onestop": (0.97, 0.76), "doj": (0.83, 0.74)}
+# "U.S. Attorney Campbell"), then 0.864 / 0.779, then 1.000 / 0.945 (offices.py: an office of any length before a
+# name, its place no part of it, a generational suffix none; the benchmark reads "Amos Rojas" for "Amos Rojas Jr.";
+# a release opening "KIK (Virginia) operated …" is no transcript).
+# Round 3 also lifted Wikinews to 1.000 / 0.819 (an "al-" particle in a name; a quotation after a sentence reporting
+# a name the cast cannot tell is no one else's) and OneStopEnglish to 0.995 / 0.804 (a paraphrase's subject).
+NEWS_SOURCES = {"wikinews": (0.97, 0.79), "nasa": (0.95, 0.85), "onestop": (0.97, 0.78), "doj": (0.97, 0.92)}

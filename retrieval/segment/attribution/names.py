@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from .. import speech
 from ..speech import PARTICLE
 from ..speech import PARTICLES as PARTICLES  # cast.py reads them here
+from .offices import GENERAL_AFTER, MAX_NAME_WORDS, OFFICE_WORDS, OFFICES, after_place, without_generation
 
 CAP = speech.CAPITALS
 # A word of a name: capitalised, letters and inner apostrophes or hyphens (O'Brien, Jean-Luc), no full stop.
@@ -56,13 +57,36 @@ _OPENER = r"(?:He|She|It|They|We|You|I|The|Then|This|That|There|But|And|So|A|An|
 # "St. John", "Ermengarde St. Clair": a saint's abbreviation inside a name, before the word it shortens.
 SAINT = r"(?:St|Ste|Mt)\."
 _SAINT = rf"{SAINT}(?={_S}(?!{_OPENER})[{CAP}])"
-_PART = rf"(?:{ACRONYM}|{INSTITUTION}|{INITIAL}(?={_S}(?!{_OPENER})[{CAP}])|{_SAINT}|{WORD}|{INITIAL})"
+# "al-Amr", "el-Sisi": a particle joined to a surname by a hyphen, in lower case, is a word of the name.
+JOINED_PARTICLE = rf"{PARTICLE}-{WORD}"
+_PART = (rf"(?:{ACRONYM}|{INSTITUTION}|{INITIAL}(?={_S}(?!{_OPENER})[{CAP}])|{_SAINT}|{WORD}|{JOINED_PARTICLE}"
+         rf"|{INITIAL})")
+
+
+def _capitalised(words: frozenset[str]) -> str:
+    """Words as a pattern's alternatives, capitalised, the longest first."""
+    return "|".join(sorted((w.capitalize() for w in words), key=len, reverse=True))
+
+
+# An office of any length before a name, its words not counted in the name's six ("Tax Division Assistant Attorney
+# General Nathan J. Hochman", "Human Services Inspector General Daniel R. Levinson"), its place after it ("U.S.
+# Attorney for the Northern District of Illinois Patrick Fitzgerald"): the run holds them all, clean() parts them.
+# "FBI", "U.S.", "Acting", "Director-in-Charge": words of an office
+_OFFICE_WORD = rf"(?:{ACRONYM}|[{CAP}]{{2,6}}|(?:{_capitalised(OFFICE_WORDS)})(?:-[\w'’]+)*)"
+# "Agent in Charge", as "Agent-in-Charge" is written without its hyphens
+_OFFICE_NOUN = (rf"(?:(?:{_capitalised(OFFICES)})(?:-[\w'’]+)*|Inspector|Surgeon)(?:{_S}General)?"
+                rf"(?:{_S}in{_S}Charge)?")
+_PLACE = rf"{_S}(?:of|for|to){_S}(?:the{_S})?{WORD}(?:{_S}{WORD}){{0,2}}"
+# Whose office it is, before it: "FBI", "Interpol Washington", or a body whose name runs on over "and" ("Department
+# of Health and Human Services Inspector General"; before an office, the words after "and" are still the body's).
+_OFFICE_OWNER = rf"(?:{INSTITUTION}(?:{_S}and{_S}{WORD}(?:{_S}{WORD})?)?{_S}|(?:{WORD}{_S}){{0,2}})"
+_OFFICE_LEAD = rf"{_OFFICE_OWNER}(?:{_OFFICE_WORD}{_S})*{_OFFICE_NOUN}(?![\w'’])(?:{_PLACE}){{0,3}}{_S}"
 # A people's adjective may stand before a title and its office ("Afghan Ambassador to the United States …").
 # Up to six words: "Interpol Washington Director Shawn A. Bray" is an office and a name (clean() parts them).
 # After a title or an initial, a particle may come first ("Mr. van der Luyden", "J. de Vries"); a run never opens
 # with one.
 _LEAD = rf"(?:(?:{OFFICE}|{INITIAL}){_S}(?:{PARTICLE}{_S})*)*"
-NAME = rf"{_LEAD}{_PART}(?:{_S}(?:{PARTICLE}{_S})*(?:{TITLE}{_OF}|{_PART}))" + "{0,5}"
+NAME = rf"(?:(?=[{CAP}]){_OFFICE_LEAD})?{_LEAD}{_PART}(?:{_S}(?:{PARTICLE}{_S})*(?:{TITLE}{_OF}|{_PART}))" + "{0,5}"
 POSSESSIVE = re.compile(r"['’]s?$")  # "Mr. Bingley's": the name without its possessive ending
 # A name never starts inside an acronym ("S. Department" in "U.S. Department").
 NAME_RE = re.compile(rf"(?<![\w'’\-])(?<![{CAP}]\.){NAME}(?![\w'’])")
@@ -177,14 +201,11 @@ def split_title(name: str) -> tuple[str | None, list[str]]:
 
 def _without_office(words: list[str]) -> list[str]:
     """The name after a title's office: "of Washington Chris Gregoire" is Chris Gregoire, "of New York Andrew
-    Cuomo" Andrew Cuomo, "to the United States Hamdullah Mohib" Hamdullah Mohib (the office's words go while more
-    than a first and last name remain)."""
+    Cuomo" Andrew Cuomo, "to the United States Hamdullah Mohib" Hamdullah Mohib, "of India Dnyaneshwar M. Mulay"
+    Dnyaneshwar M. Mulay (offices.after_place); "of Washington Gregoire" Gregoire."""
     if len(words) < 3 or words[0] not in ("of", "to", "for"):
         return words
-    words = words[2:] if words[1] != "the" else words[3:]
-    while len(words) > 2:
-        words = words[1:]
-    return words
+    return after_place(words, lambda w, nxt: False) or words[-1:]
 
 
 def clean(name: str, case: WordCase, spoken: bool = False) -> str | None:
@@ -192,13 +213,13 @@ def clean(name: str, case: WordCase, spoken: bool = False) -> str | None:
     Pence" is Pence), a run with a word the document writes in lower case is no name ("Somebody"), nor is a
     people's adjective alone ("American"). ``spoken``: the run opens what someone says, where imperatives stand.
     """
-    words = _unrepeated(name.split())
+    words = without_generation(_unrepeated(name.split()))
     # "New Zealand's Prime Minister John Key", "Lost Love’s Douville": whose, then who ("Kitt’s Hole", where the
     # words after it are no name, is a place's name whole).
     owned = _after_possessive(words)
     if len(owned) < len(words) and (who := clean(" ".join(owned), case, spoken)):
         return who
-    named = _after_office(words)
+    named = _after_office(words, case)
     if named is None:
         return None  # "U.S. Marshal", "Acting Assistant Attorney General": an office, no one's name
     if named is not words and all(_name_word(w.rstrip(".,"), case) or w[:1].isupper() for w in named):
@@ -231,24 +252,7 @@ def clean(name: str, case: WordCase, spoken: bool = False) -> str | None:
     return " ".join(words).rstrip(",;:")
 
 
-# Offices a news style writes before a name ("U.S. Attorney Benton J. Campbell", "Executive Assistant Director
-# Arthur Cummings", "Councilwoman LaToya Cantrell"): the person's job, not their name. Titles a person is called
-# by (Mr., Dr., Colonel, Judge) are not here: "Colonel Brandon" is how a story names him.
-OFFICES = frozenset(_words(
-    "attorney director commissioner chief administrator spokesman spokeswoman spokesperson agent superintendent "
-    "marshal sheriff chairman chairwoman chairperson prosecutor trooper commander ambassador envoy congressman "
-    "congresswoman councilman councilwoman councilmember councillor alderman treasurer manager ceo coordinator "
-    "counsel solicitor representative lawmaker official analyst economist researcher founder executive deputy "
-    "secretary minister president premier governor mayor senator"))
-MAX_NAME_WORDS = 4  # after an office, a name of at most this many words (initials and particles counted)
-# Words of an office before its noun ("Acting Assistant", "Police", "U.S."): with the noun, no part of a name.
-OFFICE_WORDS = OFFICES | frozenset(_words(
-    "general acting assistant associate special senior principal interim former vice district police state federal "
-    "national regional united states division criminal investigation investigations service services tax civil "
-    "rights field office bureau department"))
-
-
-def _after_office(words: list[str]) -> list[str] | None:
+def _after_office(words: list[str], case: WordCase) -> list[str] | None:
     """The name after an office ("U.S. Attorney Campbell" is Campbell, "Interpol Washington Director Shawn Bray"
     is Shawn Bray); None for an office alone of two words or more ("U.S. Marshal"); the words unchanged when no
     office stands in them."""
@@ -259,15 +263,36 @@ def _after_office(words: list[str]) -> list[str] | None:
     if nouns[-1] == len(words) - 1:  # ends with its office: a description, or a surname ("Tom Marshal")
         alone = len(words) > 1 and all(w in OFFICE_WORDS or _org(words[k]) for k, w in enumerate(low))
         return None if alone else words
-    rest = words[nouns[-1] + 1:]
+    if nouns == [0] and _is_title(words[0]) and low[1:2] in (["of"], ["to"], ["for"]):
+        return words  # "Governor of Washington Chris Gregoire": a title with its office, whom "the Governor" means
+    rest = after_place(words[nouns[-1] + 1:], lambda w, nxt: _joined(w, nxt, case))
+    if not rest:
+        return None  # "… Attorney General for National Security": an office and its place, no one's name
     return rest if len(rest) <= MAX_NAME_WORDS else words
+
+
+def office_alone(name: str) -> bool:
+    """Whether a run is an office and nothing more ("Acting Assistant Attorney General for National Security",
+    "U.S. Marshal"): no one's name, though capitalised like one."""
+    words = name.split()
+    return _after_office(words, WordCase()) is None
 
 
 def _office(low: list[str], k: int) -> bool:
     """An office's noun; "General" only after one ("Attorney General"): alone it is a rank ("General Tilney")."""
     if low[k] == "general":
-        return k > 0 and low[k - 1] in OFFICES | {"inspector", "surgeon", "secretary"}
+        return k > 0 and low[k - 1] in GENERAL_AFTER
+    if low[k] == "charge":  # "Special Agent in Charge", the office's noun written without its hyphens
+        return k > 1 and low[k - 1] == "in" and low[k - 2] in OFFICES
     return low[k] in OFFICES or low[k].split("-")[0] in OFFICES  # "Agent-in-Charge", "Director-General"
+
+
+def _joined(word: str, after: str, case: WordCase) -> bool:
+    """Whether the document writes ``word`` capitalised inside sentences more than once, and every time before
+    ``after``: a first name ("Grace" of "Grace Chung Becker"), not a place named once before a name."""
+    low = word.lower()
+    seen = case.followed.get(low, Counter())[after.lower().rstrip(".,")]
+    return seen > 1 and seen == case.capital[low]
 
 
 def _org(word: str) -> bool:
@@ -370,6 +395,8 @@ WORN_DOWN = re.compile(r"['’](?:ve|t|ll|re|d|m)$")
 def _name_word(word: str, case: WordCase) -> bool:
     if SPELT_OUT.search(word) or WORN_DOWN.search(word):
         return False
+    if re.fullmatch(JOINED_PARTICLE, word):
+        return True  # "al-Amr": the particle in lower case, the name after it capitalised, as only names are
     return case.name_word(word) or re.fullmatch(INITIAL, word) is not None or re.fullmatch(ACRONYM, word) is not None
 
 

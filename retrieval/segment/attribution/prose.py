@@ -75,6 +75,12 @@ PARENT_WINDOW = 12  # paragraphs back in which the child who calls someone "papa
 BEAT_PRONOUN = re.compile(r"\s*(He|She)\s+[a-z][^\"“”‘’«».!?;]{0,80}[.:]\s*")  # one sentence, "He" or "She" its subject
 ANCHOR = 0.8  # a decision this sure anchors turn-taking
 # A speech verb after an untagged quotation: a tag the sieve could not read, never the last voice going on.
+# A sentence whose subject (after an opening word and comma: "Unworried, ") says something in the reporter's words.
+PARAPHRASED = re.compile(
+    rf"\s*(?:[A-Z][a-z]+,\s+)?(?P<name>{NAME})(?:,[^,\"“”]{{1,80}},)?\s[^\"“”.!?;:]{{0,120}}?"
+    r"\b(?P<verb>said|says|told|tells|explained|explains|stated|states|insisted|insists|argued|argues)\b"
+    r"(?:\s+that)?\s[^\"“”]*$")
+PARAPHRASE_SURE = 0.9  # (the subject of a speech verb, one sentence before the quotation, nobody else named there)
 UNREAD_TAG = re.compile(r"\b(?:said|says|stated|states|added|adds|explained|told|asked|according)\b")
 SURE_CONTEXT = 0.7  # a speaker named this surely is someone about, for a pronoun after
 POSSESSIVE_AFTER = re.compile(r"['’]s\s+[a-z]")  # "the undertaker’s wife"
@@ -953,14 +959,32 @@ class ProseReader:
             s.lead, s.tag, s.reported = (p.start + spans[-1][0], s.lead[1]), said, True
             return Decision.of(c.name, Clue.SPEECH_TAG, f'"{said.words} … {said.verb}" reports them just before',
                                0.95)
+        if said is not None and said.ref is Ref.NAME and self.news:
+            return None  # "Wilkins also said Warhol was …", two Wilkinses known: hers, never the other one named
         if not self.news:
             return self._beat(p, s)
+        if spans and (said_so := self._news_paraphrase(p.start + spans[-1][0], p.start + spans[-1][1])):
+            return said_so
         named = self._narrated(p.start, p.start + s.q.start, p)
         if len(named) != 1:
             return None
         subject = re.match(rf"\s*(?:{NAME})", self.text[p.start:p.start + s.q.start]) is not None
         return Decision.of(named[0].name, Clue.NARRATION, f"{named[0].name} is the only person named in the "
                            "narration before it", 1.0 if subject else 0.85)
+
+    def _news_paraphrase(self, a: int, b: int) -> Decision | None:
+        """News: an untagged quotation after a sentence whose subject says something in the reporter's words
+        ("Mel Mehmet, 23, had expected queues but said the atmosphere in Tesco scared her this time. “…”",
+        "Unworried, Geoff Douville says that he's used to complaints. “…”"): the subject's, where no one else is
+        named before the verb but as an object ("to Black Friday sales")."""
+        m = PARAPHRASED.match(self.text, a, b)
+        if m is None or (c := self.cast.person(m.group("name"))) is None or not self._person(c):
+            return None
+        for other in self.cast.mentions_in(m.end("name"), m.start("verb")):
+            if other.character is not c and not OBJECT_BEFORE.search(self.text[max(a, other.start - 40):other.start]):
+                return None
+        return Decision.of(c.name, Clue.SPEECH_TAG, f'"{m.group("name")} … {m.group("verb")}" paraphrases them '
+                           "just before", PARAPHRASE_SURE)
 
     def _beat(self, p: Paragraph, s: Site) -> Decision | None:
         """In dialogue the narration names whom a speaker watches or addresses as often as the speaker: only a

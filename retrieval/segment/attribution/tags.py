@@ -20,7 +20,7 @@ from enum import StrEnum
 from .. import speech
 from .descriptions import BARE
 from .kin import KIN
-from .names import NAME, POSSESSIVE
+from .names import NAME, POSSESSIVE, office_alone
 
 V = "|".join(sorted(speech.DIALOGUE_VERBS, key=len, reverse=True))
 NEAR_V = "|".join(sorted(speech.VERBS, key=len, reverse=True))  # verbs that report speech from further off
@@ -298,7 +298,9 @@ def tag_before(lead: str) -> Tag | None:
         return kin
     for rx in (_BEFORE_VERB_FIRST, _BEFORE_APPOSED):
         m = rx.match(lead)
-        if m:
+        if m and not (rx is _BEFORE_APPOSED and office_alone(m.group("name"))):
+            # ("Matthew G. Olsen, Acting Assistant Attorney General for National Security, said": the office is
+            # his apposition, he the subject)
             return _tag(m, after=False)
     m = _BEFORE_SUBJECT_FIRST.match(lead)
     if m and m.group("noun") and (clause := _BEFORE_CLAUSE.search(lead)) and clause.start() > m.start("noun"):

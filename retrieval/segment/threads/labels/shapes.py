@@ -84,9 +84,11 @@ COLON = Shape("Name:", re.compile(
 _OFFICE = r"(?:The\s+[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]*){0,3}(?:\s+pro\s+tempore)?)"
 # A member who shares a surname is named with the place (``Mr. MILLER of Florida.``, ``Mr. SMITH of New Jersey.``).
 _OF_PLACE = r"(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
+# (After a bracket with no stop or dash, the words open with a capital: "KIK (Virginia) operated a facility" is a
+# company's sentence, no label.)
 CAPS_DOT = Shape("NAME.", re.compile(
-    rf"^(?P<name>{_CAPS_NAME}{_OF_PLACE}?|{_OFFICE})(?:{_EXTENSION}(?:\.|\s[—–])?|\.|\s[—–])\s+(?P<rest>\S.*)$"),
-    Family.SPEECH)
+    rf"^(?P<name>{_CAPS_NAME}{_OF_PLACE}?|{_OFFICE})(?:{_EXTENSION}(?:\.|\s[—–]|(?=\s+[^\sa-z]))|\.|\s[—–])\s+"
+    r"(?P<rest>\S.*)$"), Family.SPEECH)
 # The official record's own typography: a title or an office in ordinary case before a name in capitals (``Mr.
 # WARNER.``, ``The PRESIDING OFFICER.``). Labels all so written are a record's, however long its speeches run.
 RECORD_LABEL_RE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|The)\.?\s+[A-Z][A-Z'’\-]+\b")

@@ -205,3 +205,15 @@ def test_descriptions_are_one_of_a_kind_and_only_the_same_words_are_the_same_des
     assert got["that smallest star of all"] != got["All"]
     assert got["the station-master"] != got["The Station Master"]
     assert got["mother"] != got["Mother Goose"]
+
+
+def test_a_suffix_after_a_comma_and_a_leading_initial_do_not_make_another_person():
+    got = people("Arthur M. Cummings, II", "Arthur M. Cummings", "Cummings")
+    assert len(set(got.values())) == 1
+    got = people("J. Edgar Hoover", "Edgar Hoover")
+    assert got["Edgar Hoover"] == got["J. Edgar Hoover"]
+    got = people("J. Edgar Hoover", "K. Edgar Hoover", "Edgar Hoover")  # two of them: the bare form is neither's
+    assert got["Edgar Hoover"] == "Edgar Hoover"
+    d = directory("Amos Rojas", "Arthur M. Cummings")
+    assert d.resolve("Amos Rojas Jr.") == {"Amos Rojas"}
+    assert d.resolve("Arthur M. Cummings, II") == {"Arthur M. Cummings"}
