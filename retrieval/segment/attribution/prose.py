@@ -461,6 +461,8 @@ class ProseReader:
             d = self._called_before(gender, paras, i, s, said) or d
         if tag.ref is Ref.PRONOUN and gender and d.speaker and d.confidence < SURE_CONTEXT:
             d = self._subjects_agree(d, gender, paras, i, s, said)
+        elif tag.ref is Ref.PRONOUN and gender and d.speaker:
+            d = self._subjects_differ(d, gender, paras, i, s, said)
         return d
 
     def _subjects_agree(self, d: Decision, gender: str, paras: list[Paragraph], i: int, s: Site, said: str
@@ -476,6 +478,19 @@ class ProseReader:
             return d
         return Decision.of(d.speaker, Clue.PRONOUN, f"{said}: {d.speaker}, the subject the sentences before it go on "
                            "about", SUBJECTS)
+
+    def _subjects_differ(self, d: Decision, gender: str, paras: list[Paragraph], i: int, s: Site, said: str
+                         ) -> Decision:
+        """A pronoun's antecedent found by nearness that the chain of sentence subjects before the tag leads away
+        from, to another person of its gender: two readings, so a doubt."""
+        if self.news or s.above:
+            return d
+        chain = subject_chain(self.text, self._chain_stretches(paras, i, s), self.cast, gender)
+        if chain.character is None or chain.character.name == d.speaker or chain.character.gender != gender \
+                or chain.character in self._addressed(paras[i]) + self._told(s):  # "The Rat found the Mole. 'O Rat!'"
+            return d
+        return Decision.of(d.speaker, Clue.PRONOUN, f"{said}: {d.speaker}, though the sentences before it go on "
+                           f"about {chain.character.name}", DOUBT)
 
     def _chain_stretches(self, paras: list[Paragraph], i: int, s: Site) -> list[tuple[int, int]]:
         """The narration a pronoun tag's chain of subjects walks back through, latest first: its own paragraph's

@@ -5,9 +5,11 @@
 pronoun subjects leads back to, not Mrs. Rachel, named nearer but only as an object. Walking back sentence by
 sentence through the narration: a subject pronoun of the tag's gender (or "her"/"his" opening the sentence,
 "Her nerves began to recover") carries the chain on; a sentence whose subject is a person of the cast ends it
-with that person if the gender agrees; one whose subject is someone unnamed of that gender ("The old man
-turned") ends it with nobody, as does a paragraph of speech or a sentence that names another person of the
-tag's gender, or the limit; sentences about someone of the other gender or about things pass.
+with that person if the gender agrees (or is unknown, where pronouns of the gender go on after the name); one
+whose subject is someone unnamed of that gender ("The old man turned") or two people ("Tom and Huck") ends it
+with nobody, as do a paragraph of speech, a sentence that names another person of the tag's gender, one with
+the gender as an object ("Tobin sticks close to him": someone else of it is there), and the limit; sentences
+about someone of the other gender or about things pass.
 
 Subject-first is how the deterministic coreference sieves rank antecedents (Lee et al. 2013; Muzny et al.
 2017 for quotations): a pronoun continuing a run of the same pronoun keeps its subject.
@@ -66,7 +68,8 @@ def subject_chain(text: str, stretches: Iterable[tuple[int, int]], cast: Cast, g
                 links += 1
                 continue
             if kind == "person" and who.gender != _other(gender):
-                return Chain(who if who.gender == gender else None, links)
+                # a name of no known gender that the pronouns of the sentences after it go on about: theirs
+                return Chain(who if who.gender == gender or links else None, links)
             if kind == "unnamed" and who in (gender, None):
                 return Chain(None, links)
             if any(m.character.gender == gender for m in cast.mentions_in(x, y)):

@@ -65,3 +65,28 @@ def test_a_pronoun_tag_whose_subjects_lead_elsewhere_than_the_nearest_name_stays
              "miller; she had dreaded it all morning.", KITCHEN[8]]
     text, _, units = read_story(story)
     assert speaker_at(text, units, "“Going away?” she said") is None
+
+
+def test_a_name_of_no_known_gender_the_pronouns_go_on_about_ends_the_chain():
+    text = ("The ferry was late.\n\n"
+            "Robin Ash waited on the quay. He stamped his feet. He was cold. “Late again,” he said.")
+    assert _chain(text, "“Late again,”", "m") == "Robin Ash"
+
+
+STUDY = [
+    "Walter Grey was the vicar of Iping; he was a careful man, and he believed little. Walter kept bees, and he "
+    "read Greek in the evenings.",
+    "Mr. Pell was the doctor; he was a young man, and he talked a great deal. He told the story twice.",
+    "“The sleeve was empty,” said Mr. Pell. “I felt it.”",
+    "“Empty?” said Walter.",
+    "“Quite empty,” said Mr. Pell.",
+    "“Extraordinary,” said Walter.",
+]
+
+
+def test_a_pronoun_tag_named_by_nearness_is_doubted_where_the_subjects_before_it_lead_to_another():
+    # Mr. Pell is named nearest, as an object; the sentences before the tag are about Walter: two readings.
+    story = [*STUDY, "Walter thought it over. He looked hard at Mr. Pell. “A strange story,” he said."]
+    text, _, units = read_story(story)
+    assert speaker_at(text, units, "“A strange story,”") is None
+    assert speaker_at(text, units, "“A strange story,”", bar=0.0) == "Mr. Pell"
