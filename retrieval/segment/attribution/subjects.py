@@ -32,6 +32,8 @@ _OPENER = re.compile(r"(?i)(?:(?:and|but|then|so|now|still|yet|presently|suddenl
 _PRONOUN = re.compile(r"(?i)(he|she|his|her)\b(?!\s*[,;.!?])")
 # A subject of two or more people: "Tom and Huck", "Marilla and Matthew Cuthbert", "Jo and her sisters".
 _JOINED = re.compile(r"\s+(?:and|or|&)\s+(?:[A-Z]|(?:the|his|her|their)\s)")
+# "But the Mole was not there": the subject is gone, and whoever speaks next is someone else.
+_ABSENT = re.compile(r"\s+(?:was|had)\s+(?:not\s+there|not\s+here|nowhere|no\s+longer|gone|already\s+gone)\b")
 # Someone of the pronoun's gender as an object: "looked at him", "turned to her" (never "her hand").
 _OBJECT = {"m": re.compile(r"\bhim\b"),
            "f": re.compile(r"\b(?:to|at|with|towards?|for|from|behind|beside|near|upon|on|after|kissed|told|asked|"
@@ -72,9 +74,14 @@ def subject_chain(text: str, stretches: Iterable[tuple[int, int]], cast: Cast, g
                 return Chain(who if who.gender == gender or links else None, links)
             if kind == "unnamed" and who in (gender, None):
                 return Chain(None, links)
-            if any(m.character.gender == gender for m in cast.mentions_in(x, y)):
+            if any(_may_be(m.character, gender) for m in cast.mentions_in(x, y)):
                 return Chain(None, links)  # someone of the gender named, not as the subject: a reader hesitates
     return Chain(None, links)
+
+
+def _may_be(c: Character, gender: str) -> bool:
+    """Of the gender, or leaning to it (a name whose pronouns are mixed, most of them the gender's)."""
+    return c.gender == gender or (c.gender is None and c.leaning == gender)
 
 
 def _other(gender: str) -> str:
@@ -101,7 +108,9 @@ def _subject(text: str, a: int, b: int, cast: Cast) -> tuple[str, object]:
     for m in cast.mentions_in(at, b):
         if m.start in (at, at + (the.end() if the else 0)):
             # "Marilla and Matthew Cuthbert of all people adopting a boy!": two people, whom "she" is not
-            return ("person", m.character) if not _JOINED.match(text, m.end, b) else ("unnamed", None)
+            if _JOINED.match(text, m.end, b) or _ABSENT.match(text, m.end, b):
+                return "unnamed", None
+            return "person", m.character
         break
     if d := _DESCRIBED.match(text, at, b):
         # "The old man at the gate": the first noun for a person among the words after the article

@@ -90,3 +90,9 @@ def test_a_pronoun_tag_named_by_nearness_is_doubted_where_the_subjects_before_it
     text, _, units = read_story(story)
     assert speaker_at(text, units, "“A strange story,”") is None
     assert speaker_at(text, units, "“A strange story,”", bar=0.0) == "Mr. Pell"
+
+
+def test_a_subject_the_sentence_says_is_gone_ends_the_chain_with_nobody():
+    text = ("Tom Bell walked home with Ned Dole. Tom was tired; he had carted hay since dawn, and he was cold.\n\n"
+            "Ned looked round for Tom. But Tom was not there. He listened. “Tom!” he called.")
+    assert _chain(text, "“Tom!”", "m") is None
