@@ -96,3 +96,10 @@ def test_a_subject_the_sentence_says_is_gone_ends_the_chain_with_nobody():
     text = ("Tom Bell walked home with Ned Dole. Tom was tired; he had carted hay since dawn, and he was cold.\n\n"
             "Ned looked round for Tom. But Tom was not there. He listened. “Tom!” he called.")
     assert _chain(text, "“Tom!”", "m") is None
+
+
+def test_a_pronoun_tag_ending_the_paragraph_above_is_confirmed_by_the_subjects_before_it_too():
+    story = [*KITCHEN[:7], "Mrs. Pike had said the miller was leaving. Hester's hands went still on the dough. She "
+             "had dreaded it all morning; at last she said:", "“Going away? Since when?”"]
+    text, _, units = read_story(story)
+    assert speaker_at(text, units, "“Going away? Since when?”") == "Hester Vane"
