@@ -30,6 +30,8 @@ MECHANISMS = (
     ("an answer or a voice owned", re.compile(r'… (?:voice|answer|reply|cry|response|explanation|remark|question|'
                                               r'exclamation|conclusion|comment|retort|rejoinder)"')),
     ("a habit after a modal", re.compile(r'… (?:say|cry|ask|answer|reply|shout|whisper|exclaim|add)" after')),
+    # round 8: a pronoun's doubted antecedent that the chain of sentence subjects before the tag confirms
+    ("the subjects before confirm", re.compile(r"the subject the sentences before it go on about")),
 )
 ANY_VERB = re.compile(r"(?!)")  # a name and a verb no speech verb after a quotation ("Peter … gulped"): see below
 MECHANISMS += (("a name and any verb after", ANY_VERB),)

@@ -44,14 +44,16 @@ UNDER_THE_BAR = {  # slug: (precision, coverage, mixed passages) at least / at m
     # (descriptions for speakers). After round 7 (the cast: the hero's bare surname, wives' styles, peers,
     # appositions, short forms; turn-taking: a question naming a third voice, roles learnt from tags, "sir"):
     # 0.922 / 0.444 / 0, 0.956 / 0.636 / 0, 0.956 / 0.628, 0.955 / 0.595, 0.967 / 0.602, 0.993 / 0.644: all at the
-    # precision bar; The Age of Innocence under the coverage floor, My Man Jeeves just over it.
-    "age_of_innocence": (0.9, 0.42, 0),
+    # precision bar; The Age of Innocence under the coverage floor, My Man Jeeves just over it. Round 8 (a pronoun
+    # tag's chain of sentence subjects): The Age of Innocence 0.924 / 0.455.
+    "age_of_innocence": (0.9, 0.44, 0),
     "my_man_jeeves": (0.93, 0.57, 0),
     # Held out to the end of round 7, never developed on (first on the code of the session's start, then at its
     # end): The Invisible Man 0.888 / 0.558 both times (its unnamed stranger's "he said" given to the Halls), Far
     # from the Madding Crowd 0.827 / 0.273, then 0.841 / 0.304 (rustic group scenes); A Little Princess 0.793 / 0.589,
     # then 0.936 / 0.696, and The Secret Adversary 0.994 / 0.765 both times, hold the common floors.
-    "invisible_man": (0.87, 0.54, 0),
+    # Round 8 (a pronoun tag's chain of sentence subjects): The Invisible Man 0.901 / 0.572.
+    "invisible_man": (0.89, 0.56, 0),
     "madding_crowd": (0.82, 0.29, 0),
 }
 
@@ -61,13 +63,16 @@ def test_fiction_names_few_wrong_speakers_and_never_mixes_two(bench, fiction):
     bar = Quoth.open().settings.segment.speaker_threshold
     [s] = bench.table(fiction, bar).values()
     assert s.gold >= 200
-    assert s.precision >= 0.9, s.misses[:10]
+    # 0.972 on all thirty works after round 7, 0.973 after round 8
+    assert s.precision >= 0.96, s.misses[:10]
     # 0.717 on the four works the sieve was written against; 0.647 with Emma and Gatsby, held out while it was;
     # 0.700 once Emma and Gatsby served as development sets (round 2: the narrator by address, places, plurals,
     # parents addressed, pronoun beats); 0.652 with The Wizard of Oz and Tom Sawyer, held out from round 2; 0.705
     # after round 3's turn-taking (one tagged person's own turns, replies calling one person or two by turns,
     # speeches left open, new scenes, new voices, introductions) and tags; 0.636 with round 4's four new works
-    assert s.coverage >= 0.6
+    # 0.689 after round 7 on all thirty works; 0.695 (precision 0.973) once a pronoun tag's chain of sentence
+    # subjects confirms or doubts its antecedent (round 8)
+    assert s.coverage >= 0.68
     assert s.mixed <= sum(m for _, _, m in UNDER_THE_BAR.values())
 
 
