@@ -120,9 +120,11 @@ def _take(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[st
     pair = frozenset(people) if len(people) == 2 else None if narrated else _pair(turns, people, scene, genders,
                                                                                       leanings or {}, narrator)
     if pair is None:
-        return _one_side(turns, genders, people) or _lone(turns, genders, people) \
-            or _called(turns, genders, people) or _sir_side(turns, genders, people) \
-            or _narrators_side(turns, narrator, people, scene) or _caller(turns, genders, people, scene) \
+        side = _one_side(turns, genders, people) or _lone(turns, genders, people) \
+            or _called(turns, genders, people) or _sir_side(turns, genders, people)
+        if side:
+            return side | _narrators_answers(turns, side, narrator, scene)
+        return _narrators_side(turns, narrator, people, scene) or _caller(turns, genders, people, scene) \
             or local_chain(turns, genders)
     for k, t in enumerate(turns):  # a reply that addresses one of the two is the other's
         if k not in anchors and len(t.addressed & pair) == 1:
@@ -277,6 +279,31 @@ def _narrators_side(turns: list[Turn], narrator: str | None, people: set[str], s
         return {}
     anchors = [k for k, t in enumerate(turns) if t.anchor or t.gender]
     return _parity_of(turns, narrator, mine, anchors)
+
+
+def _narrators_answers(turns: list[Turn], side: dict[int, Fill], narrator: str | None, scene: frozenset[str]
+                       ) -> dict[int, Fill]:
+    """One side of the exchange known (``side``: one person's turns on one parity, "Too ornate, sir." answering
+    "…, Jeeves"), told by a first-person narrator the text names, where neither the scene nor the run's narration
+    names anyone else: the narrator is the one talking to them, on the other parity, where nothing there says
+    otherwise (a third-person pronoun, a tag of someone else or of a stranger, a call to the narrator or to
+    anyone but that person), and where that side calls the person by name at least once. The narrator is in
+    every scene they tell; nobody else is about to answer."""
+    who = {f.speaker for f in side.values()}
+    theirs = {k % 2 for k in side}
+    if narrator not in scene or len(who) != 1 or narrator in who or len(theirs) != 1:
+        return {}  # (a part of a run after a break is read without its scene: who else is about is unknown)
+    [x], mine = who, 1 - theirs.pop()
+    # Someone only the narration describes ("his wife, who moved close to Tom") may be the one answering, while
+    # the narrator watches: the narrator's side must call that person by name, as one talking to them does.
+    if (scene | {y for t in turns for y in t.mentioned}) - {narrator, x} or not any(
+            x in t.addressed for t in turns[mine::2]):
+        return {}
+    if any(t.stranger or t.gender or (t.anchor and t.anchor != narrator) or t.addressed - {x}
+           for t in turns[mine::2]) or any(t.anchor and t.anchor != x for t in turns[1 - mine::2]):
+        return {}
+    anchors = [k for k, t in enumerate(turns) if t.anchor or k in side]
+    return {k: replace(f, partner=True) for k, f in _parity_of(turns, narrator, mine, anchors).items()}
 
 
 def _caller(turns: list[Turn], genders: dict[str, str | None], people: set[str], scene: frozenset[str]

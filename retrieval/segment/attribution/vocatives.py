@@ -23,6 +23,12 @@ _VOCATIVE = re.compile(rf"(?:(?:^|(?<=[!?])\s+)(?P<first>{NAME})(?=\s*,)|(?:[,;]
 # ("…, Mr. Holmes, he was honestly convinced" calls him: after a comma the pronoun may be anyone.)
 _TALKED_ABOUT = re.compile(r"\s*(?:[;:]|--|—)\s*(?:she|he)\b")
 
+# "Unsuitable, sir.", "Perfect, madam.": an untitled word before a call of respect is the answer, not a second call
+# (nobody calls one by a bare name and "sir" in one breath), however the cast came to hold it as a name; a titled
+# one is called so ("Mr. Holmes, sir, …").
+_RESPECT = re.compile(r"\s*,\s*(?:sir|madam|ma['’]am|my\s+lord|my\s+lady|your\s+(?:lordship|ladyship|honou?r|majesty))"
+                      r"(?=\s*(?:[,!?.;:]|--|—|$))", re.IGNORECASE)
+
 # "No'm, I ain't hungry.", "Yes'm.": an answer with "ma'am" worn down to its last letter, which no name ends with.
 _MAAM = re.compile(r"\w['’]m$")
 
@@ -48,6 +54,8 @@ def addressees(inner: str, cast: Cast) -> list[Character]:
         if not split_title(name)[1] or name.rstrip(".").lower() in TITLES or _MAAM.search(name):
             continue  # a bare title, "Mr." of "Mr. and Mrs. Thomas"; "No'm", "Yes'm": "no, ma'am"
         if m.group("name") and _TALKED_ABOUT.match(text, m.end()):
+            continue
+        if not split_title(name)[0] and _RESPECT.match(text, m.end()):
             continue
         if _mentioned(text, name) > sum((v.group("first") or v.group("name")) == name for v in found):
             continue  # "Goshen, child?  This ain't Goshen.": a word echoed and talked about, not someone called
