@@ -97,7 +97,27 @@ def take_turns(turns: list[Turn], genders: dict[str, str | None], scene: frozens
             out |= {lo + k: replace(f, broken=lo + k > a) for k, f in part.items()}
             lo = led[0] if not new and stranger is None and len(led) == 1 else b
     part = _take(turns[lo:], genders, scene if lo == 0 else frozenset(), narrated, narrator, leanings or {})
-    return out | {lo + k: f for k, f in part.items()}
+    out |= {lo + k: f for k, f in part.items()}
+    return out | _asked_answer(turns, out, genders)
+
+
+def _asked_answer(turns: list[Turn], filled: dict[int, Fill], genders: dict[str, str | None]) -> dict[int, Fill]:
+    """The one asked answers: an open turn the turn-taking left to nobody, right after a reply that ends by
+    asking one voice of the story a question by name ("And you will return there, Mr. Hastings?" / "Perhaps."),
+    is theirs, where its own words, tag and pronoun allow them and the one asking is not they (a speaker
+    calling their own name quotes someone)."""
+    out: dict[int, Fill] = {}
+    for k in range(1, len(turns)):
+        t, before = turns[k], turns[k - 1]
+        if k in filled or not t.open or t.anchor or len(before.asked) != 1:
+            continue
+        [x] = before.asked
+        asker = before.anchor or (filled[k - 1].speaker if k - 1 in filled else None)
+        if x == asker or x in t.addressed or (t.may_be and x not in t.may_be) or (
+                t.gender and genders.get(x) not in (None, t.gender)):
+            continue
+        out[k] = Fill(x, 1, False, Clue.VOCATIVE, paired=False)
+    return out
 
 
 def _overruled(turns: list[Turn], genders: dict[str, str | None]) -> list[Turn]:
