@@ -79,6 +79,21 @@ def take_turns(turns: list[Turn], genders: dict[str, str | None], scene: frozens
     voice new to the exchange: authors tag whoever comes in, so the turns before it are read on from the part
     before (14 right in 14 on the annotated fiction)."""
     turns = _overruled(turns, genders)
+    out = _parts(turns, genders, scene, narrated, narrator, leanings or {})
+    asked = _asked_answer(turns, out, genders)
+    known = {t.anchor for t in turns} | {f.speaker for f in (out | asked).values()}
+    if not asked or (scene | {x for t in turns for x in t.mentioned}) - known:
+        return out | asked
+    # The answer anchors the turn-taking around it as a tag would: the turns it leaves open before, read again.
+    again = [replace(t, anchor=asked[k].speaker, open=False, weak=True) if k in asked else t
+             for k, t in enumerate(turns)]
+    more = _parts(again, genders, scene, narrated, narrator, leanings or {})
+    return out | asked | {k: f for k, f in more.items() if k not in out and k not in asked}
+
+
+def _parts(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[str], narrated: bool,
+           narrator: str | None, leanings: dict[str, str | None]) -> dict[int, Fill]:
+    """Each part of a run between two tags strict alternation cannot join, read on its own (take_turns)."""
     anchors = [k for k, t in enumerate(turns) if t.anchor]
     out: dict[int, Fill] = {}
     lo = 0
@@ -92,13 +107,11 @@ def take_turns(turns: list[Turn], genders: dict[str, str | None], scene: frozens
             # …or, where one turn between opens with narration, one speaker went on there (see _stretches).
             led = [k for k in range(a + 1, b + 1) if turns[k].led]
             end = b if new else stranger or (led[0] if len(led) == 1 else a + 1)
-            part = _take(turns[lo:end], genders, scene if lo == 0 else frozenset(), narrated, narrator,
-                         leanings or {})
+            part = _take(turns[lo:end], genders, scene if lo == 0 else frozenset(), narrated, narrator, leanings)
             out |= {lo + k: replace(f, broken=lo + k > a) for k, f in part.items()}
             lo = led[0] if not new and stranger is None and len(led) == 1 else b
-    part = _take(turns[lo:], genders, scene if lo == 0 else frozenset(), narrated, narrator, leanings or {})
-    out |= {lo + k: f for k, f in part.items()}
-    return out | _asked_answer(turns, out, genders)
+    part = _take(turns[lo:], genders, scene if lo == 0 else frozenset(), narrated, narrator, leanings)
+    return out | {lo + k: f for k, f in part.items()}
 
 
 def _asked_answer(turns: list[Turn], filled: dict[int, Fill], genders: dict[str, str | None]) -> dict[int, Fill]:
