@@ -44,10 +44,14 @@ def own_words(inner: str) -> str:
     return _NESTED.sub(" ", inner)
 
 
+# "Jeeves! There's something in there…": a name cried out alone to open the quotation calls its bearer…
+_CRY = re.compile(rf"^(?P<name>{NAME})\s*!")
+
+
 def addressees(inner: str, cast: Cast) -> list[Character]:
     """The cast's people that ``inner`` (a quotation's words, without its marks) addresses, in order."""
-    out: list[Character] = []
     text = inner.strip().strip("_")
+    out = _cried(text, cast)
     found = list(_VOCATIVE.finditer(text))
     for m in found:
         name = m.group("first") or m.group("name")
@@ -63,6 +67,14 @@ def addressees(inner: str, cast: Cast) -> list[Character]:
         if c is not None and c not in out:
             out.append(c)
     return out
+
+
+def _cried(text: str, cast: Cast) -> list[Character]:
+    """…where the cast knows the bearer's gender, as it knows a person's ("Pshaw!", "Nonsense!" are cried too,
+    and a cast learnt from the text may hold them: no pronoun or title ever gives them one)."""
+    m = _CRY.match(text)
+    c = cast.resolve(m.group("name")) if m and split_title(m.group("name"))[1] else None
+    return [c] if c is not None and c.gender and _mentioned(text, m.group("name")) == 1 else []
 
 
 def _mentioned(text: str, name: str) -> int:

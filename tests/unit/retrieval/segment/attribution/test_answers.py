@@ -102,3 +102,16 @@ def test_a_bare_word_before_sir_is_an_answer_not_a_call():
     # A titled name before "sir" is called so; a bare name before anything else is called too.
     assert named("Mr. Holmes, sir, I must speak.") == ["Mr. Holmes"]
     assert named("Ann Lee, where were you?") == ["Ann Lee"]
+
+
+CRIED = ("Ann Lee came in. Mr. Hale looked up.\n\n"
+         "\"Ann Lee is here,\" said Mr. Hale. \"Nobody else.\"\n")
+
+
+def test_a_name_cried_out_alone_calls_a_person_of_known_gender():
+    cast = Cast.learn(CRIED)
+    assert [c.name for c in addressees("Mr. Hale! There is something in there!", cast)] == ["Mr. Hale"]
+    # A word the cast holds without a gender ("Pshaw!", "Nonsense!" may be learnt so) is no sure call.
+    assert addressees("Ann Lee! There is something in there!", cast) == []
+    # The name cried and then talked about ("Mr. Hale! Mr. Hale is here!") is news of them, not a call.
+    assert addressees("Mr. Hale! Mr. Hale is here!", cast) == []
