@@ -50,6 +50,7 @@ class Turn:
     called: frozenset[str] = frozenset()
     asked: frozenset[str] = frozenset()  # of ``called``, whom its closing question calls ("What do you think, Jeeves?")
     sir: bool = False  # its words call someone "sir" or "madam", as a servant or a stranger does, never by name
+    guess: str | None = None  # whom the sieve names for it short of an anchor (a beat's subject, a pronoun)
 
 
 @dataclass(frozen=True)
@@ -156,7 +157,7 @@ def _take(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[st
         side = _one_side(turns, genders, people) or _lone(turns, genders, people) \
             or _called(turns, genders, people) or _sir_side(turns, genders, people)
         if side:
-            return side | _narrators_answers(turns, side, narrator, scene)
+            return side | (_narrators_answers(turns, side, narrator, scene) or _guessed_partner(turns, side, genders))
         return _narrators_side(turns, narrator, people, scene) or _caller(turns, genders, people, scene) \
             or local_chain(turns, genders)
     for k, t in enumerate(turns):  # a reply that addresses one of the two is the other's
@@ -337,6 +338,27 @@ def _narrators_answers(turns: list[Turn], side: dict[int, Fill], narrator: str |
         return {}
     anchors = [k for k, t in enumerate(turns) if t.anchor or k in side]
     return {k: replace(f, partner=True) for k, f in _parity_of(turns, narrator, mine, anchors).items()}
+
+
+def _guessed_partner(turns: list[Turn], side: dict[int, Fill], genders: dict[str, str | None]) -> dict[int, Fill]:
+    """One side of the exchange known (``side``), and every guess the sieve made short of an anchor on the other
+    side naming one other person ("Tuppence is the subject of the sentence before" on one turn of it): that person
+    is the partner, their open turns theirs, where nothing on that side says otherwise (a call to them, a
+    pronoun of the other gender, a stranger's tag) and no guess on the known side names anyone but its person."""
+    who = {f.speaker for f in side.values()}
+    theirs = {k % 2 for k in side}
+    if len(who) != 1 or len(theirs) != 1:
+        return {}
+    [x], mine = who, 1 - theirs.pop()
+    guesses = {t.guess for t in turns[mine::2] if t.guess}
+    if len(guesses) != 1 or x in guesses or any(t.guess and t.guess != x for t in turns[1 - mine::2]):
+        return {}
+    [y] = guesses
+    if any(y in t.addressed or t.stranger or (t.anchor and t.anchor != y) or (
+            t.gender and genders.get(y) and t.gender != genders[y]) for t in turns[mine::2]):
+        return {}
+    anchors = [k for k, t in enumerate(turns) if t.anchor or k in side or (k % 2 == mine and t.guess)]
+    return {k: replace(f, partner=True) for k, f in _parity_of(turns, y, mine, anchors).items()}
 
 
 def _caller(turns: list[Turn], genders: dict[str, str | None], people: set[str], scene: frozenset[str]

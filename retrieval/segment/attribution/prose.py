@@ -1230,9 +1230,10 @@ class ProseReader:
         mentioned = frozenset(c.name for i in turn for c in self._narrated(paras[i].start, paras[i].end, paras[i])
                               if self._person(c))
         weak = bool(sure and s.tag is not None and s.tag.ref is Ref.PRONOUN and not s.tag.first_person)
+        guess = s.decision.speaker if not sure and s.decision.confidence >= SURE_CONTEXT else None
         return Turn(sure, spoken_to, gender, fillable, s.may_be, stranger, mentioned, weak,
                     self._spoken_of(paras, turn) - spoken_to, not p.opens_with_quote, spoken_to & self._talking,
-                    self._asked(paras[turn[-1]]) & self._talking, self._sir(paras, turn))
+                    self._asked(paras[turn[-1]]) & self._talking, self._sir(paras, turn), guess)
 
     def _sir(self, paras: list[Paragraph], turn: list[int]) -> bool:
         """Whether a turn's words call someone "sir" or "madam" ("Very good, sir.")."""

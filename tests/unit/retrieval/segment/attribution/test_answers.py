@@ -115,3 +115,22 @@ def test_a_name_cried_out_alone_calls_a_person_of_known_gender():
     assert addressees("Ann Lee! There is something in there!", cast) == []
     # The name cried and then talked about ("Mr. Hale! Mr. Hale is here!") is news of them, not a call.
     assert addressees("Mr. Hale! Mr. Hale is here!", cast) == []
+
+
+# --- the partner the sieve guessed ------------------------------------------------------------------------------
+
+def guessed(guess=None, anchor=None, addressed=()):
+    return Turn(anchor, frozenset(addressed), None, anchor is None, guess=guess)
+
+
+def test_the_other_side_is_the_one_its_guesses_name():
+    # Rolf tagged on the even turns; one odd turn guessed Agnes short of an anchor ("Agnes is the subject of the
+    # sentence before"): the odd turns are Agnes's.
+    turns = [guessed(anchor="Rolf"), guessed(guess="Agnes"), guessed(anchor="Rolf"), guessed(), guessed()]
+    got = speakers(turns)
+    assert got[3] == "Agnes" and got[4] == "Rolf"
+    # Two guesses naming two people, or a turn of hers calling Agnes by name: nobody for her side.
+    turns[3] = guessed(guess="Hugo")
+    assert 3 not in speakers(turns)
+    turns[3] = guessed(addressed=["Agnes"])
+    assert 3 not in speakers(turns)
