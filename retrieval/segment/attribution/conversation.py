@@ -29,6 +29,11 @@ from ...records import Clue
 
 BY_TURNS = 4  # replies addressing two people by turns that make them the pair whoever the scene names
 CALLS = 2  # replies calling the same person, all on one parity, before that person takes the other parity
+# The evidence of round 8's mechanisms, each named so that its precision can be measured on its own.
+ASKED = "answers the question the turn before asks them by name"
+AFTER_ASKED = "turn-taking anchored by the answer to a question asked by name"
+NARRATOR_CALLS = "the narrator, who calls by name the one answering"
+GUESSED = "the one the other side's guesses name"
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,7 @@ class Fill:
     broken: bool = False  # between the last anchor and a new voice's tag that breaks the alternation
     lone: bool = False  # by the parity of the one tagged person, whose partner nobody names
     partner: bool = False  # the one of the pair no tag of the exchange names (the scene's, or the one addressed)
+    reason: str = ""  # the mechanism, where one of its own names the turn (for the evidence and its measure)
 
 
 def take_turns(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[str] = frozenset(),
@@ -89,7 +95,8 @@ def take_turns(turns: list[Turn], genders: dict[str, str | None], scene: frozens
     again = [replace(t, anchor=asked[k].speaker, open=False, weak=True) if k in asked else t
              for k, t in enumerate(turns)]
     more = _parts(again, genders, scene, narrated, narrator, leanings or {})
-    return out | asked | {k: f for k, f in more.items() if k not in out and k not in asked}
+    return out | asked | {k: replace(f, reason=f.reason or AFTER_ASKED) for k, f in more.items()
+                          if k not in out and k not in asked}
 
 
 def _parts(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[str], narrated: bool,
@@ -130,7 +137,7 @@ def _asked_answer(turns: list[Turn], filled: dict[int, Fill], genders: dict[str,
         if x == asker or x in t.addressed or (t.may_be and x not in t.may_be) or (
                 t.gender and genders.get(x) not in (None, t.gender)):
             continue
-        out[k] = Fill(x, 1, False, Clue.VOCATIVE, paired=False)
+        out[k] = Fill(x, 1, False, Clue.VOCATIVE, paired=False, reason=ASKED)
     return out
 
 
@@ -337,7 +344,8 @@ def _narrators_answers(turns: list[Turn], side: dict[int, Fill], narrator: str |
            for t in turns[mine::2]) or any(t.anchor and t.anchor != x for t in turns[1 - mine::2]):
         return {}
     anchors = [k for k, t in enumerate(turns) if t.anchor or k in side]
-    return {k: replace(f, partner=True) for k, f in _parity_of(turns, narrator, mine, anchors).items()}
+    fills = _parity_of(turns, narrator, mine, anchors)
+    return {k: replace(f, partner=True, reason=NARRATOR_CALLS) for k, f in fills.items()}
 
 
 def _guessed_partner(turns: list[Turn], side: dict[int, Fill], genders: dict[str, str | None]) -> dict[int, Fill]:
@@ -358,7 +366,7 @@ def _guessed_partner(turns: list[Turn], side: dict[int, Fill], genders: dict[str
             t.gender and genders.get(y) and t.gender != genders[y]) for t in turns[mine::2]):
         return {}
     anchors = [k for k, t in enumerate(turns) if t.anchor or k in side or (k % 2 == mine and t.guess)]
-    return {k: replace(f, partner=True) for k, f in _parity_of(turns, y, mine, anchors).items()}
+    return {k: replace(f, partner=True, reason=GUESSED) for k, f in _parity_of(turns, y, mine, anchors).items()}
 
 
 def _caller(turns: list[Turn], genders: dict[str, str | None], people: set[str], scene: frozenset[str]

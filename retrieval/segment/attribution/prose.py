@@ -1192,6 +1192,7 @@ class ProseReader:
                    f"the reply {f.steps} turns off addresses the other of the two",
                    Clue.PRONOUN: "the one of the exchange's two people its pronoun fits"}.get(
                 f.clue, f"turn-taking with the tagged replies {side}")
+            why = f"{f.reason}: {why}" if f.reason else why
             kind = 'lone' if f.lone else 'pair' if f.paired else 'local'
             why += f" ({kind}, {f.steps} steps{BROKEN if f.broken else ''})"
             d = Decision.of(f.speaker, f.clue, why, _turn_weight(f))
