@@ -18,6 +18,11 @@ Where the calls or pronouns of a long run stop agreeing with one alternation (so
 the run is read in stretches, each up to its own anchors, the break put at the one turn between that opens with
 narration, else the turns between left open. A third-person pronoun ("he said", "He smiled. '…'") is never the
 first-person narrator's turn; a side that calls both one of the scene's two and someone else is neither's.
+
+Who answers (round 8): a turn left open right after one that ends by asking someone by name is the one asked's,
+and that answer anchors the turns around it where nobody else is about; where one side is known, the other is a
+named first-person narrator who calls that person by name (nobody else about), or the one person the sieve's
+guesses on that side name short of an anchor.
 """
 
 from __future__ import annotations
