@@ -18,6 +18,11 @@ Where the calls or pronouns of a long run stop agreeing with one alternation (so
 the run is read in stretches, each up to its own anchors, the break put at the one turn between that opens with
 narration, else the turns between left open. A third-person pronoun ("he said", "He smiled. '…'") is never the
 first-person narrator's turn; a side that calls both one of the scene's two and someone else is neither's.
+
+Who answers (round 8): a turn left open right after one that ends by asking someone by name is the one asked's,
+and that answer anchors the turns around it where nobody else is about; where one side is known, the other is a
+named first-person narrator who calls that person by name (nobody else about), or the one person the sieve's
+guesses on that side name short of an anchor.
 """
 
 from __future__ import annotations
@@ -29,6 +34,11 @@ from ...records import Clue
 
 BY_TURNS = 4  # replies addressing two people by turns that make them the pair whoever the scene names
 CALLS = 2  # replies calling the same person, all on one parity, before that person takes the other parity
+# The evidence of round 8's mechanisms, each named so that its precision can be measured on its own.
+ASKED = "answers the question the turn before asks them by name"
+AFTER_ASKED = "turn-taking anchored by the answer to a question asked by name"
+NARRATOR_CALLS = "the narrator, who calls by name the one answering"
+GUESSED = "the one the other side's guesses name"
 
 
 @dataclass(frozen=True)
@@ -50,6 +60,7 @@ class Turn:
     called: frozenset[str] = frozenset()
     asked: frozenset[str] = frozenset()  # of ``called``, whom its closing question calls ("What do you think, Jeeves?")
     sir: bool = False  # its words call someone "sir" or "madam", as a servant or a stranger does, never by name
+    guess: str | None = None  # whom the sieve names for it short of an anchor (a beat's subject, a pronoun)
 
 
 @dataclass(frozen=True)
@@ -62,6 +73,7 @@ class Fill:
     broken: bool = False  # between the last anchor and a new voice's tag that breaks the alternation
     lone: bool = False  # by the parity of the one tagged person, whose partner nobody names
     partner: bool = False  # the one of the pair no tag of the exchange names (the scene's, or the one addressed)
+    reason: str = ""  # the mechanism, where one of its own names the turn (for the evidence and its measure)
 
 
 def take_turns(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[str] = frozenset(),
@@ -79,6 +91,22 @@ def take_turns(turns: list[Turn], genders: dict[str, str | None], scene: frozens
     voice new to the exchange: authors tag whoever comes in, so the turns before it are read on from the part
     before (14 right in 14 on the annotated fiction)."""
     turns = _overruled(turns, genders)
+    out = _parts(turns, genders, scene, narrated, narrator, leanings or {})
+    asked = _asked_answer(turns, out, genders)
+    known = {t.anchor for t in turns} | {f.speaker for f in (out | asked).values()}
+    if not asked or (scene | {x for t in turns for x in t.mentioned}) - known:
+        return out | asked
+    # The answer anchors the turn-taking around it as a tag would: the turns it leaves open before, read again.
+    again = [replace(t, anchor=asked[k].speaker, open=False, weak=True) if k in asked else t
+             for k, t in enumerate(turns)]
+    more = _parts(again, genders, scene, narrated, narrator, leanings or {})
+    return out | asked | {k: replace(f, reason=f.reason or AFTER_ASKED) for k, f in more.items()
+                          if k not in out and k not in asked}
+
+
+def _parts(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[str], narrated: bool,
+           narrator: str | None, leanings: dict[str, str | None]) -> dict[int, Fill]:
+    """Each part of a run between two tags strict alternation cannot join, read on its own (take_turns)."""
     anchors = [k for k, t in enumerate(turns) if t.anchor]
     out: dict[int, Fill] = {}
     lo = 0
@@ -92,12 +120,30 @@ def take_turns(turns: list[Turn], genders: dict[str, str | None], scene: frozens
             # …or, where one turn between opens with narration, one speaker went on there (see _stretches).
             led = [k for k in range(a + 1, b + 1) if turns[k].led]
             end = b if new else stranger or (led[0] if len(led) == 1 else a + 1)
-            part = _take(turns[lo:end], genders, scene if lo == 0 else frozenset(), narrated, narrator,
-                         leanings or {})
+            part = _take(turns[lo:end], genders, scene if lo == 0 else frozenset(), narrated, narrator, leanings)
             out |= {lo + k: replace(f, broken=lo + k > a) for k, f in part.items()}
             lo = led[0] if not new and stranger is None and len(led) == 1 else b
-    part = _take(turns[lo:], genders, scene if lo == 0 else frozenset(), narrated, narrator, leanings or {})
+    part = _take(turns[lo:], genders, scene if lo == 0 else frozenset(), narrated, narrator, leanings)
     return out | {lo + k: f for k, f in part.items()}
+
+
+def _asked_answer(turns: list[Turn], filled: dict[int, Fill], genders: dict[str, str | None]) -> dict[int, Fill]:
+    """The one asked answers: an open turn the turn-taking left to nobody, right after a reply that ends by
+    asking one voice of the story a question by name ("And you will return there, Mr. Hastings?" / "Perhaps."),
+    is theirs, where its own words, tag and pronoun allow them and the one asking is not they (a speaker
+    calling their own name quotes someone)."""
+    out: dict[int, Fill] = {}
+    for k in range(1, len(turns)):
+        t, before = turns[k], turns[k - 1]
+        if k in filled or not t.open or t.anchor or len(before.asked) != 1:
+            continue
+        [x] = before.asked
+        asker = before.anchor or (filled[k - 1].speaker if k - 1 in filled else None)
+        if x == asker or x in t.addressed or (t.may_be and x not in t.may_be) or (
+                t.gender and genders.get(x) not in (None, t.gender)):
+            continue
+        out[k] = Fill(x, 1, False, Clue.VOCATIVE, paired=False, reason=ASKED)
+    return out
 
 
 def _overruled(turns: list[Turn], genders: dict[str, str | None]) -> list[Turn]:
@@ -120,9 +166,11 @@ def _take(turns: list[Turn], genders: dict[str, str | None], scene: frozenset[st
     pair = frozenset(people) if len(people) == 2 else None if narrated else _pair(turns, people, scene, genders,
                                                                                       leanings or {}, narrator)
     if pair is None:
-        return _one_side(turns, genders, people) or _lone(turns, genders, people) \
-            or _called(turns, genders, people) or _sir_side(turns, genders, people) \
-            or _narrators_side(turns, narrator, people, scene) or _caller(turns, genders, people, scene) \
+        side = _one_side(turns, genders, people) or _lone(turns, genders, people) \
+            or _called(turns, genders, people) or _sir_side(turns, genders, people)
+        if side:
+            return side | (_narrators_answers(turns, side, narrator, scene) or _guessed_partner(turns, side, genders))
+        return _narrators_side(turns, narrator, people, scene) or _caller(turns, genders, people, scene) \
             or local_chain(turns, genders)
     for k, t in enumerate(turns):  # a reply that addresses one of the two is the other's
         if k not in anchors and len(t.addressed & pair) == 1:
@@ -277,6 +325,53 @@ def _narrators_side(turns: list[Turn], narrator: str | None, people: set[str], s
         return {}
     anchors = [k for k, t in enumerate(turns) if t.anchor or t.gender]
     return _parity_of(turns, narrator, mine, anchors)
+
+
+def _narrators_answers(turns: list[Turn], side: dict[int, Fill], narrator: str | None, scene: frozenset[str]
+                       ) -> dict[int, Fill]:
+    """One side of the exchange known (``side``: one person's turns on one parity, "Too ornate, sir." answering
+    "…, Jeeves"), told by a first-person narrator the text names, where neither the scene nor the run's narration
+    names anyone else: the narrator is the one talking to them, on the other parity, where nothing there says
+    otherwise (a third-person pronoun, a tag of someone else or of a stranger, a call to the narrator or to
+    anyone but that person), and where that side calls the person by name at least once. The narrator is in
+    every scene they tell; nobody else is about to answer."""
+    who = {f.speaker for f in side.values()}
+    theirs = {k % 2 for k in side}
+    if narrator not in scene or len(who) != 1 or narrator in who or len(theirs) != 1:
+        return {}  # (a part of a run after a break is read without its scene: who else is about is unknown)
+    [x], mine = who, 1 - theirs.pop()
+    # Someone only the narration describes ("his wife, who moved close to Tom") may be the one answering, while
+    # the narrator watches: the narrator's side must call that person by name, as one talking to them does.
+    if (scene | {y for t in turns for y in t.mentioned}) - {narrator, x} or not any(
+            x in t.addressed for t in turns[mine::2]):
+        return {}
+    if any(t.stranger or t.gender or (t.anchor and t.anchor != narrator) or t.addressed - {x}
+           for t in turns[mine::2]) or any(t.anchor and t.anchor != x for t in turns[1 - mine::2]):
+        return {}
+    anchors = [k for k, t in enumerate(turns) if t.anchor or k in side]
+    fills = _parity_of(turns, narrator, mine, anchors)
+    return {k: replace(f, partner=True, reason=NARRATOR_CALLS) for k, f in fills.items()}
+
+
+def _guessed_partner(turns: list[Turn], side: dict[int, Fill], genders: dict[str, str | None]) -> dict[int, Fill]:
+    """One side of the exchange known (``side``), and every guess the sieve made short of an anchor on the other
+    side naming one other person ("Tuppence is the subject of the sentence before" on one turn of it): that person
+    is the partner, their open turns theirs, where nothing on that side says otherwise (a call to them, a
+    pronoun of the other gender, a stranger's tag) and no guess on the known side names anyone but its person."""
+    who = {f.speaker for f in side.values()}
+    theirs = {k % 2 for k in side}
+    if len(who) != 1 or len(theirs) != 1:
+        return {}
+    [x], mine = who, 1 - theirs.pop()
+    guesses = {t.guess for t in turns[mine::2] if t.guess}
+    if len(guesses) != 1 or x in guesses or any(t.guess and t.guess != x for t in turns[1 - mine::2]):
+        return {}
+    [y] = guesses
+    if any(y in t.addressed or t.stranger or (t.anchor and t.anchor != y) or (
+            t.gender and genders.get(y) and t.gender != genders[y]) for t in turns[mine::2]):
+        return {}
+    anchors = [k for k, t in enumerate(turns) if t.anchor or k in side or (k % 2 == mine and t.guess)]
+    return {k: replace(f, partner=True, reason=GUESSED) for k, f in _parity_of(turns, y, mine, anchors).items()}
 
 
 def _caller(turns: list[Turn], genders: dict[str, str | None], people: set[str], scene: frozenset[str]

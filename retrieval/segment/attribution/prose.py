@@ -134,6 +134,11 @@ SCENE_GAP = 2  # narration paragraphs between two runs of dialogue that may stil
 REPLY_VERBS = "replied|replies|answered|answers|returned|returns|rejoined|retorted|responded"  # another's turn
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’\-]*")  # "the Witch| of the North"
 _WRITING = re.compile(r"(?i)\b(?:letters?|notes?|telegrams?|newspapers?|read|reads|reading|wrote|written)\b")
+# "…instructions about letters to Evelyn Howard, and her husband addressed me in his painstaking voice:": narration
+# that ends by bringing in someone's voice introduces their words, whatever writing it spoke of before.
+_TITLE_STOP = re.compile(rf"(?i)(?<![\w.])(?:{'|'.join(map(re.escape, TITLES))})\.$")  # "Mr.": no sentence's end
+_VOICES = "|".join(v for v in speech.DIALOGUE_VERBS if not _WRITING.fullmatch(v) and not v.startswith("wr"))
+_VOICE_INTRO = re.compile(rf"(?i)\b(?:voice|addressed|{_VOICES})\b[^.!?:]*:\s*$")
 SCARE_WORDS = 4  # an untagged quotation this short inside a sentence is a scare quote or a title
 NOUN_GENDER = {
     "m": "man gentleman boy father brother son husband uncle king lord sir fellow lad master nephew grandfather",
@@ -1247,6 +1252,7 @@ class ProseReader:
                    f"the reply {f.steps} turns off addresses the other of the two",
                    Clue.PRONOUN: "the one of the exchange's two people its pronoun fits"}.get(
                 f.clue, f"turn-taking with the tagged replies {side}")
+            why = f"{f.reason}: {why}" if f.reason else why
             kind = 'lone' if f.lone else 'pair' if f.paired else 'local'
             why += f" ({kind}, {f.steps} steps{BROKEN if f.broken else ''})"
             d = Decision.of(f.speaker, f.clue, why, _turn_weight(f))
@@ -1259,7 +1265,8 @@ class ProseReader:
         s = _first_speech(paras[i])
         if not i or s.tag is not None or s.decision.confidence >= ANCHOR or _first_speech(paras[i - 1]):
             return False
-        return bool(_WRITING.search(self.text[paras[i - 1].start:paras[i - 1].end]))
+        before = self.text[paras[i - 1].start:paras[i - 1].end]
+        return bool(_WRITING.search(before)) and not _VOICE_INTRO.search(before)
 
     def _turn(self, paras: list[Paragraph], turn: list[int]) -> Turn:
         p = paras[turn[0]]
@@ -1284,9 +1291,10 @@ class ProseReader:
         mentioned = frozenset(c.name for i in turn for c in self._narrated(paras[i].start, paras[i].end, paras[i])
                               if self._person(c))
         weak = bool(sure and s.tag is not None and s.tag.ref is Ref.PRONOUN and not s.tag.first_person)
+        guess = s.decision.speaker if not sure and s.decision.confidence >= SURE_CONTEXT else None
         return Turn(sure, spoken_to, gender, fillable, s.may_be, stranger, mentioned, weak,
                     self._spoken_of(paras, turn) - spoken_to, not p.opens_with_quote, spoken_to & self._talking,
-                    self._asked(paras[turn[-1]]) & self._talking, self._sir(paras, turn))
+                    self._asked(paras[turn[-1]]) & self._talking, self._sir(paras, turn), guess)
 
     def _sir(self, paras: list[Paragraph], turn: list[int]) -> bool:
         """Whether a turn's words call someone "sir" or "madam" ("Very good, sir.")."""
@@ -1302,8 +1310,7 @@ class ProseReader:
         words = self._own(said[-1], self.text[p.start:p.end]).strip().strip("_").rstrip("-—– ")
         if not words.endswith("?"):
             return frozenset()
-        last = re.split(r"(?<=[.!?])\s+", words)[-1]
-        return frozenset(c.name for c in addressees(last, self.cast))
+        return frozenset(c.name for c in addressees(_last_sentence(words), self.cast))
 
     def _spoken_of(self, paras: list[Paragraph], turn: list[int]) -> frozenset[str]:
         """The people a turn's quotations name (called by name or talked of: "You have given Miss Smith all that
@@ -1544,6 +1551,12 @@ def _described_tag(s: Site) -> bool:
     """A tag read as a description ("legacy … said" in "When asked about his legacy, Obama said he was proud …
     and said of the crisis: "…""), which news may name outright: the news shapes read it again."""
     return s.tag is not None and s.tag.ref is Ref.DESCRIPTION and not s.tag.after
+
+
+def _last_sentence(words: str) -> str:
+    """The last sentence of a quotation's words; a title's full stop ends none ("…, Mr. Hastings?")."""
+    cuts = [m.end() for m in re.finditer(r"(?<=[.!?])\s+", words) if not _TITLE_STOP.search(words, 0, m.start())]
+    return words[cuts[-1]:] if cuts else words
 
 
 def _said(p: Paragraph) -> Decision:

@@ -23,6 +23,12 @@ _VOCATIVE = re.compile(rf"(?:(?:^|(?<=[!?])\s+)(?P<first>{NAME})(?=\s*,)|(?:[,;]
 # ("…, Mr. Holmes, he was honestly convinced" calls him: after a comma the pronoun may be anyone.)
 _TALKED_ABOUT = re.compile(r"\s*(?:[;:]|--|—)\s*(?:she|he)\b")
 
+# "Unsuitable, sir.", "Perfect, madam.": an untitled word before a call of respect is the answer, not a second call
+# (nobody calls one by a bare name and "sir" in one breath), however the cast came to hold it as a name; a titled
+# one is called so ("Mr. Holmes, sir, …").
+_RESPECT = re.compile(r"\s*,\s*(?:sir|madam|ma['’]am|my\s+lord|my\s+lady|your\s+(?:lordship|ladyship|honou?r|majesty))"
+                      r"(?=\s*(?:[,!?.;:]|--|—|$))", re.IGNORECASE)
+
 # "No'm, I ain't hungry.", "Yes'm.": an answer with "ma'am" worn down to its last letter, which no name ends with.
 _MAAM = re.compile(r"\w['’]m$")
 
@@ -38,10 +44,14 @@ def own_words(inner: str) -> str:
     return _NESTED.sub(" ", inner)
 
 
+# "Jeeves! There's something in there…": a name cried out alone to open the quotation calls its bearer…
+_CRY = re.compile(rf"^(?P<name>{NAME})\s*!")
+
+
 def addressees(inner: str, cast: Cast) -> list[Character]:
     """The cast's people that ``inner`` (a quotation's words, without its marks) addresses, in order."""
-    out: list[Character] = []
     text = inner.strip().strip("_")
+    out = _cried(text, cast)
     found = list(_VOCATIVE.finditer(text))
     for m in found:
         name = m.group("first") or m.group("name")
@@ -49,12 +59,22 @@ def addressees(inner: str, cast: Cast) -> list[Character]:
             continue  # a bare title, "Mr." of "Mr. and Mrs. Thomas"; "No'm", "Yes'm": "no, ma'am"
         if m.group("name") and _TALKED_ABOUT.match(text, m.end()):
             continue
+        if not split_title(name)[0] and _RESPECT.match(text, m.end()):
+            continue
         if _mentioned(text, name) > sum((v.group("first") or v.group("name")) == name for v in found):
             continue  # "Goshen, child?  This ain't Goshen.": a word echoed and talked about, not someone called
         c = cast.resolve(name)
         if c is not None and c not in out:
             out.append(c)
     return out
+
+
+def _cried(text: str, cast: Cast) -> list[Character]:
+    """…where the cast knows the bearer's gender, as it knows a person's ("Pshaw!", "Nonsense!" are cried too,
+    and a cast learnt from the text may hold them: no pronoun or title ever gives them one)."""
+    m = _CRY.match(text)
+    c = cast.resolve(m.group("name")) if m and split_title(m.group("name"))[1] else None
+    return [c] if c is not None and c.gender and _mentioned(text, m.group("name")) == 1 else []
 
 
 def _mentioned(text: str, name: str) -> int:
