@@ -339,6 +339,10 @@ class Cast:
         title, words = split_title(form)
         if not title or len(words) != 1 or TITLE_GENDER.get(title):
             return False  # "Mr. Gatsby" long before "Jay Gatsby" is how a stranger speaks of him; an office is not
+        if c.gender and self._voted.get(form) == c.gender:
+            # "Farmer Oak" all through a first chapter that names "Gabriel Oak" late: the pronouns after both say
+            # one sex, where the daughter named once in a list has none of her own.
+            return False
         return self._used_before(form, [f for f in c.forms if " " in f and not split_title(f)[0]])
 
     def _used_before(self, short: str, fulls: list[str]) -> bool:
@@ -663,6 +667,10 @@ def _styles(titles: set[str]) -> set[str]:
     for plain in styles & ADDRESSED:
         if len(ranks) == 1 and TITLE_GENDER.get(next(iter(ranks))) == TITLE_GENDER.get(plain):
             styles.discard(plain)
+    # "Farmer Oak" and "Mr. Oak", "Captain Grigg" and "Mr. Grigg": a man's calling, rank or office beside his "Mr."
+    # are one man's styles; his wife's and daughters' stay apart.
+    if styles & set(MEN_BY_SURNAME):
+        styles = {x for x in styles if TITLE_GENDER.get(x) == "f" or x in PEERAGE} | {"mr"}
     return styles
 
 

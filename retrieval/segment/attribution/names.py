@@ -22,12 +22,13 @@ WORD = rf"[{CAP}][\w'’]*(?:-[\w'’]+)*"  # a hyphen inside (Jean-Luc), never 
 TITLE_WORDS = {
     "m": "mr mister sir lord master monsieur herr señor don king prince duke count baron father brother uncle squire "
          "colonel captain general major lieutenant sergeant admiral councilman congressman assemblyman spokesman "
-         "chairman",
+         "chairman parson gaffer deacon",
     "f": "mrs miss ms lady madam madame mme mlle dame frau señora doña queen princess duchess countess mother "
-         "sister aunt mistress councilwoman congresswoman assemblywoman spokeswoman chairwoman",
+         "sister aunt mistress councilwoman congresswoman assemblywoman spokeswoman chairwoman widow goody granny",
     # Offices news sets before a name ("Councilwoman LaToya Cantrell", "Constable Paul Middup"): a role, never a
     # first name.
-    None: "dr doctor prof professor rev reverend judge councillor cllr president minister senator governor mayor "
+    # A calling a village sets before a surname as a title ("Farmer Oak"), of either sex.
+    None: "farmer dr doctor prof professor rev reverend judge councillor cllr president minister senator governor mayor "
           "secretary chancellor chair officer detective inspector constable sheriff commissioner ambassador "
           "superintendent alderman",
 }

@@ -1,0 +1,41 @@
+"""How one person is styled at different times (issue 21 §3): a village calling set before a surname ("Farmer
+Hobb") is a title, a man's calling and his "Mr." are one man's styles, and a title long used before the full name
+is that person where the pronouns after both agree. Each with a short text written for the test."""
+
+from quoth.segment.attribution import Cast
+from quoth.segment.attribution.names import split_title
+
+
+def test_a_village_calling_before_a_surname_is_a_title():
+    assert split_title("Farmer Hobb") == ("farmer", ["Hobb"])
+    assert split_title("Widow Brisk") == ("widow", ["Brisk"])
+    assert split_title("Parson Mell") == ("parson", ["Mell"])
+
+
+def _farmer_story() -> str:
+    early = " ".join(f"Farmer Hobb walked to the {place} and he looked about him." for place in
+                     ("barn", "gate", "mill", "ford", "church", "field"))
+    return (f"{early} His name was Walter Hobb, and he was thirty. Walter Hobb smiled and he sat. "
+            "Mr. Hobb, said the girl, and she laughed. Hobb frowned and he rose. Mr. Hobb went home.")
+
+
+def test_a_mans_calling_and_his_mr_are_one_man_under_one_surname():
+    cast = Cast.learn(_farmer_story())
+    walter = cast.resolve("Walter Hobb")
+    assert walter is not None
+    assert cast.resolve("Farmer Hobb") is walter and cast.resolve("Mr. Hobb") is walter
+    assert cast.resolve("Hobb") is walter
+
+
+def test_a_mans_wife_beside_his_calling_is_still_another_person():
+    cast = Cast.learn("Farmer Hobb came in and he sat. Mrs. Hobb followed him, and she smiled. "
+                      "Farmer Hobb ate. Mrs. Hobb sang, and she laughed.")
+    assert cast.resolve("Farmer Hobb") is not cast.resolve("Mrs. Hobb")
+    assert cast.family("Hobb")
+
+
+def test_an_office_long_used_before_a_daughters_full_name_stays_the_father():
+    early = " ".join(f"Judge Crane went to the {place} and he sat down." for place in
+                     ("court", "inn", "bank", "mill", "church", "square"))
+    cast = Cast.learn(f"{early} Among the children were Tom, Jim and Lucy Crane. Judge Crane nodded and he left.")
+    assert cast.resolve("Judge Crane") is not cast.resolve("Lucy Crane")
