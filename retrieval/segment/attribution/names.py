@@ -28,8 +28,8 @@ TITLE_WORDS = {
     # Offices news sets before a name ("Councilwoman LaToya Cantrell", "Constable Paul Middup"): a role, never a
     # first name.
     # A calling a village sets before a surname as a title ("Farmer Oak"), of either sex.
-    None: "farmer dr doctor prof professor rev reverend judge councillor cllr president minister senator governor mayor "
-          "secretary chancellor chair officer detective inspector constable sheriff commissioner ambassador "
+    None: "farmer dr doctor prof professor rev reverend judge councillor cllr president minister senator governor "
+          "mayor secretary chancellor chair officer detective inspector constable sheriff commissioner ambassador "
           "superintendent alderman",
 }
 TITLE_GENDER: dict[str, str | None] = {w: g for g, words in TITLE_WORDS.items() for w in words.split()}
