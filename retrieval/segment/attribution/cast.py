@@ -69,6 +69,9 @@ MIN_LEANING = 1  # votes enough to let a titled surname join a first-named perso
 AGREEMENT = 0.75
 # A bare surname's pronouns are often another's in the same scene ("Archer looked at her"): a lean of two to one.
 MOST = 2 / 3
+# A heroine on stage with her grandfather all book long ("Heidi … he"): over many mentions, two of three pronouns
+# after her name are hers, where a few mentions need three of four.
+MANY_VOTES = 12
 # "in New York", "at New Haven", "from Chicago": the words before a place; a person is seldom "in" anyone.
 LOCATIVE = re.compile(r"\b(?:in|into|at|from|near|to|toward|towards|across|through)\s+(?:the\s+)?$", re.I)
 THE_BEFORE = re.compile(r"\bthe\s+$", re.I)  # a person with a title and a name is no "the Mr. Bennet"
@@ -383,7 +386,8 @@ class Cast:
             if it > he + she or he != she:
                 votes.setdefault(id(m.character), Counter())["n" if it > he + she else "m" if he > she else "f"] += 1
         for c in self.characters:
-            if c.gender is None and (g := _majority(votes.get(id(c), Counter()))):
+            v = votes.get(id(c), Counter())
+            if c.gender is None and (g := _majority(v) or _majority(v, MANY_VOTES, MOST)):
                 c.gender = g
             elif c.gender is None and (v := votes.get(id(c))):
                 g, n = v.most_common(1)[0]

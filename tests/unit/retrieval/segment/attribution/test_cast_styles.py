@@ -39,3 +39,12 @@ def test_an_office_long_used_before_a_daughters_full_name_stays_the_father():
                      ("court", "inn", "bank", "mill", "church", "square"))
     cast = Cast.learn(f"{early} Among the children were Tom, Jim and Lucy Crane. Judge Crane nodded and he left.")
     assert cast.resolve("Judge Crane") is not cast.resolve("Lucy Crane")
+
+
+def test_many_mentions_two_thirds_of_one_sex_give_a_gender_that_a_few_would_not():
+    mine = "Tilda ran to the gate and she laughed."
+    his = "Tilda sat by the fire, and the old uncle said he was tired."
+    cast = Cast.learn(" ".join([mine, mine, his] * 6))
+    assert cast.resolve("Tilda").gender == "f"
+    cast = Cast.learn(" ".join([mine, mine, his] * 2))
+    assert cast.resolve("Tilda").gender is None
