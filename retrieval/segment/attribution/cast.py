@@ -72,6 +72,7 @@ MOST = 2 / 3
 # A heroine on stage with her grandfather all book long ("Heidi … he"): over many mentions, two of three pronouns
 # after her name are hers, where a few mentions need three of four.
 MANY_VOTES = 12
+FIRM_VOTES = 5  # agreeing votes that make a name form's gender firm against a title of the other sex
 # "in New York", "at New Haven", "from Chicago": the words before a place; a person is seldom "in" anyone.
 LOCATIVE = re.compile(r"\b(?:in|into|at|from|near|to|toward|towards|across|through)\s+(?:the\s+)?$", re.I)
 THE_BEFORE = re.compile(r"\bthe\s+$", re.I)  # a person with a title and a name is no "the Mr. Bennet"
@@ -121,6 +122,7 @@ class Cast:
         self._at: dict[str, list[int]] = {}  # each name form's mentions, in order
         self._leaning: dict[str, str] = {}  # each form's gender by the pronouns after it, on a single vote
         self._lean: dict[str, str] = {}  # each form's gender by most of the pronouns after it, short of agreement
+        self._firm: dict[str, str] = {}  # each form's gender by the pronouns after it, on FIRM_VOTES agreeing
         self.mentions: list[Mention] = []
         self.places: set[str] = set()  # characters' names the text uses as places ("in New York")
         self.epithets: dict[str, Character] = {}  # nouns set after one character's name ("Mr. Bumble, the beadle")
@@ -156,6 +158,7 @@ class Cast:
             forms[k] += 1
         cast._leaning = _votes(text, spans, MIN_LEANING)
         cast._lean = _votes(text, spans, MIN_VOTES, MOST)
+        cast._firm = _votes(text, spans, FIRM_VOTES)
         genders = _votes(text, spans)
         for a, _, name in spans:  # in order: each form's first mention, and its mentions sorted for bisect
             cast._first.setdefault(name.lower(), a)
@@ -200,6 +203,8 @@ class Cast:
         if (under := self._under_title(form)) is not None:
             self._by_form[form.lower()] = under[0] if len(under) == 1 else None
             return
+        if title and len(words) == 1 and not family and (c := self._misvoted(title, words[0])):
+            c.gender = gender
         fits = [] if family else [c for c in self.characters if _fits(c, title, words, gender)
                                   and not (title and len(words) == 1 and self._styled_apart(c, form))
                                   and not self._known_before(c, form) and not self._titled_before(c, form)]
@@ -235,6 +240,21 @@ class Cast:
             c = Character(" ".join(words) if drop else form, {form}, gender or self._wifes_style(form), count)
             self.characters.append(c)
             self._by_form[form.lower()] = c
+
+    def _misvoted(self, title: str, surname: str) -> Character | None:
+        """The one person the text names in full under this surname ("Bathsheba Everdene"), for a title of the
+        other sex ("Miss Everdene"), where a few pronouns after the full name gave it (a shepherd's "he", in his
+        story of her): the title's sex outweighs a few votes when nobody else bears the surname and her first name
+        alone does not lean the same way. Not "Mrs.", the style of a man's wife."""
+        sex = TITLE_GENDER.get(title)
+        if sex is None or title == "mrs":
+            return None
+        same = [c for c in self.characters if c.last.lower() == surname.lower()]
+        if len(same) != 1 or not (c := same[0]).first or c.gender in (None, sex) or split_title(c.name)[0]:
+            return None
+        if any(self._firm.get(f) for f in c.forms) or self._leaning.get(c.first) == c.gender:
+            return None
+        return c
 
     def _join_short_forms(self) -> None:
         """"Harry" is Lord Henry, "Sid" is Sidney: a short form of a first name that is a character of its own

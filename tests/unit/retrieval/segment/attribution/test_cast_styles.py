@@ -48,3 +48,20 @@ def test_many_mentions_two_thirds_of_one_sex_give_a_gender_that_a_few_would_not(
     assert cast.resolve("Tilda").gender == "f"
     cast = Cast.learn(" ".join([mine, mine, his] * 2))
     assert cast.resolve("Tilda").gender is None
+
+
+def test_a_title_outweighs_a_few_pronouns_that_took_the_one_full_name_for_the_other_sex():
+    text = ("Tom Pike saw that the girl's name was Rosalind Vane, and he smiled. Later Rosalind Vane passed, "
+            "and he bowed. Tom Pike went home. Rosalind came to the gate. Miss Vane, said Tom. Miss Vane "
+            "laughed and she ran.")
+    cast = Cast.learn(text)
+    rosalind = cast.resolve("Rosalind Vane")
+    assert cast.resolve("Miss Vane") is rosalind and rosalind.gender == "f"
+
+
+def test_a_fathers_name_firm_in_his_pronouns_keeps_his_sex_beside_his_daughters_title():
+    father = " ".join(f"John Vane went to the {place} and he sat." for place in
+                      ("barn", "gate", "mill", "ford", "church", "field"))
+    cast = Cast.learn(f"{father} Miss Vane came in, and she smiled. Miss Vane sang and she laughed.")
+    assert cast.resolve("John Vane").gender == "m"
+    assert cast.resolve("Miss Vane") is not cast.resolve("John Vane")
