@@ -165,6 +165,7 @@ class Cast:
             cast._at.setdefault(name.lower(), []).append(a)
         cast._group(forms, genders)
         cast._join_short_forms()
+        cast._join_family_men()
         for head in _shared_heads(text[start:end]):
             cast._by_form[head] = None  # "the Witch" among the Witch of the North and the Witch of the East
         chapters = [start, *(a for a, b in headings if a > start and CHAPTER.match(text[a:b]))]
@@ -184,8 +185,8 @@ class Cast:
         titles: dict[str, set[str]] = {}
         for form in forms:
             title, words = split_title(form)
-            if title and len(words) == 1:
-                titles.setdefault(words[0].lower(), set()).add(title)
+            if title and (surname := _surname(words)):
+                titles.setdefault(surname, set()).add(title)
         # A surname under two titles ("Mr. Bennet", "Mrs. Bennet"; "Lady Lucas", "Miss Lucas") is a family's: its
         # titled forms are people of their own, never merged with a first-named member. "Master" is how a boy,
         # or a man in jest, is addressed ("Master Scrooge" is Scrooge as a boy): no family member of its own.
@@ -199,7 +200,8 @@ class Cast:
     def _place(self, form: str, count: int, voted: str | None = None) -> None:
         title, words = split_title(form)
         gender = (TITLE_GENDER.get(title) if title else None) or voted
-        family = title and len(words) == 1 and words[0].lower() in self._families and not self._the_daughter(form)
+        daughter = None
+        family = title and _surname(words) in self._families and not self._the_daughter(form)
         if (under := self._under_title(form)) is not None:
             self._by_form[form.lower()] = under[0] if len(under) == 1 else None
             return
@@ -213,7 +215,9 @@ class Cast:
         # surname joins someone the text calls by first name alone only when it shows them of the title's sex
         # (news, which never says "Maria" alone, goes on from "Maria Lopez" to "Ms Lopez").
         fits = [c for c in fits if not self._husband_of(c, title, words)]
-        fits = [c for c in fits if not (gender and c.gender is None and (
+        if title == "miss" and len(words) == 1 and (daughter := self._the_daughter(form)) in fits:
+            fits = [daughter]  # "Miss Welland", the family's one daughter named in full: her sex is the title's
+        fits = [c for c in fits if c is daughter or not (gender and c.gender is None and (
             self._voted.get(c.first or "", gender) != gender
             or (title and len(words) == 1 and c.first and self._forms[c.first]
                 and all(self._leaning.get(f) != gender for f in (*c.forms, c.first)))))]
@@ -272,6 +276,24 @@ class Cast:
             self.characters.remove(short)
             self._by_form[short.name.lower()] = c
 
+    def _join_family_men(self) -> None:
+        """"Mr. Beaufort" among Mrs. Beaufort and her husband Julius Beaufort, whom the narration calls "Beaufort":
+        a family's "Mr." is the one man of it named in full, where the bare surname names him (men are named by
+        surname, and _surnamed_man found him so). "Mr. Laurence" beside "Laurie Laurence", a boy whom no pronoun
+        or bare surname shows the man of the family, stays his grandfather."""
+        for surname in self._families:
+            man = self._by_form.get(surname)
+            mr = [c for c in self.characters if c is not man and c.first is None and c.last.lower() == surname
+                  and all(split_title(f)[0] in MEN_BY_SURNAME for f in c.forms)]
+            men = [c for c in self.characters if c.first and c.gender == "m" and c.last.lower() == surname]
+            if man is None or men != [man] or len(mr) != 1:
+                continue
+            man.forms |= mr[0].forms
+            man.mentions += mr[0].mentions
+            self.characters.remove(mr[0])
+            for f in mr[0].forms:
+                self._by_form[f.lower()] = man
+
     def _first_named(self, form: str, fits: list[Character]) -> Character | None:
         """"Tom" among "Tom Sawyer" and "Mars Tom" is Tom Sawyer: the one whose first name it is, where the others
         carry it after a word the text never uses as a name on its own ("Mars", a form of address)."""
@@ -314,13 +336,14 @@ class Cast:
         return men[0] if all((c.gender is None or split_title(c.name)[0] in MEN_BY_SURNAME)
                              and c.mentions < men[0].mentions for c in lesser) else None
 
-    def _the_daughter(self, form: str) -> bool:
+    def _the_daughter(self, form: str) -> Character | None:
         """Whether "Miss Woodhouse", in a family ("Mr. Woodhouse" too), is its one daughter the text names in
         full ("Emma Woodhouse"): so unless the text tells daughters apart by first name ("Miss Elizabeth",
         "Miss Elizabeth Bennet"), which shows "Miss Bennet" is the eldest of several."""
-        title, [surname] = split_title(form)
-        if title != "miss":
-            return False
+        title, words = split_title(form)
+        if title != "miss" or len(words) != 1:
+            return None
+        surname = words[0]
         # Named in full before "Miss Woodhouse" is used: "Miss Lucas", asked to dance before "Maria Lucas" is named,
         # is another daughter (the eldest).
         seen = self._first.get(form.lower(), -1)
@@ -328,7 +351,7 @@ class Cast:
                 and min((self._first.get(f.lower(), seen) for f in c.forms), default=seen) <= seen]
         firsts = {c.first.lower() for c in self.characters if c.first and c.last.lower() == surname.lower()}
         styled = any(t == "miss" and ws[0].lower() in firsts for t, ws in map(split_title, self._forms))
-        return len(same) == 1 and not styled
+        return same[0] if len(same) == 1 and not styled else None
 
     def _styled_apart(self, c: Character, form: str) -> bool:
         """Whether a titled surname ("Mr. Knightley") is someone other than ``c`` because the text, having used it
@@ -696,6 +719,14 @@ def _styles(titles: set[str]) -> set[str]:
     if styles & set(MEN_BY_SURNAME):
         styles = {x for x in styles if TITLE_GENDER.get(x) == "f" or x in PEERAGE} | {"mr"}
     return styles
+
+
+def _surname(words: list[str]) -> str | None:
+    """The surname, lower-cased, of a name that is a surname alone after its title: "Bennet", or "van der Luyden"
+    (a particle is part of it; "Mr. van der Luyden" and "Mrs. van der Luyden" are a family too)."""
+    if not words or not all(w.lower() in PARTICLES for w in words[:-1]):
+        return None
+    return words[-1].lower()
 
 
 def _given(c: Character) -> str | None:

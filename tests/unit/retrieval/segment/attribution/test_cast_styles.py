@@ -65,3 +65,28 @@ def test_a_fathers_name_firm_in_his_pronouns_keeps_his_sex_beside_his_daughters_
     cast = Cast.learn(f"{father} Miss Vane came in, and she smiled. Miss Vane sang and she laughed.")
     assert cast.resolve("John Vane").gender == "m"
     assert cast.resolve("Miss Vane") is not cast.resolve("John Vane")
+
+
+def test_the_familys_one_daughter_named_in_full_is_its_miss_though_no_pronoun_sexed_her_yet():
+    cast = Cast.learn("By the window sat Ottilie Marle. Then Mr. Marle read, and Mrs. Marle sewed. Later Miss Marle "
+                      "rose, and Ottilie smiled at the lamp.")
+    assert cast.resolve("Miss Marle") is cast.resolve("Ottilie Marle") is cast.resolve("Ottilie")
+    assert cast.resolve("Ottilie").gender == "f"
+    assert cast.resolve("Mrs. Marle") is not cast.resolve("Ottilie")
+
+
+def test_a_familys_mr_is_its_one_man_named_in_full_whom_the_bare_surname_names():
+    story = ("Julian Crake came in, and he bowed. Then Julian Crake sat and he ate. Crake smiled and he sat. Crake laughed and he rose. "
+             "Mrs. Crake poured the tea and she smiled. Mr. Crake, said the maid. Crake nodded and he drank.")
+    cast = Cast.learn(story)
+    assert cast.resolve("Mr. Crake") is cast.resolve("Julian Crake") is cast.resolve("Crake")
+    assert cast.resolve("Mrs. Crake") is not cast.resolve("Crake")
+    # A boy no pronoun or bare surname shows to be the man of the family stays apart from its Mr.
+    cast = Cast.learn("Mr. Crake read. Mrs. Crake sewed. Robin Crake ran in. Robin laughed.")
+    assert cast.resolve("Mr. Crake") is not cast.resolve("Robin Crake")
+
+
+def test_a_surname_with_a_particle_under_two_titles_is_a_family():
+    cast = Cast.learn("Mr. van der Hoek came in. Mrs. van der Hoek followed him. Mr. van der Hoek sat.")
+    assert cast.family("Hoek")
+    assert cast.resolve("Mr. van der Hoek") is not cast.resolve("Mrs. van der Hoek")
