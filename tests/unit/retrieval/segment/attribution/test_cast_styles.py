@@ -76,7 +76,8 @@ def test_the_familys_one_daughter_named_in_full_is_its_miss_though_no_pronoun_se
 
 
 def test_a_familys_mr_is_its_one_man_named_in_full_whom_the_bare_surname_names():
-    story = ("Julian Crake came in, and he bowed. Then Julian Crake sat and he ate. Crake smiled and he sat. Crake laughed and he rose. "
+    story = ("Julian Crake came in, and he bowed. Then Julian Crake sat and he ate. Crake smiled and he sat. "
+             "Crake laughed and he rose. "
              "Mrs. Crake poured the tea and she smiled. Mr. Crake, said the maid. Crake nodded and he drank.")
     cast = Cast.learn(story)
     assert cast.resolve("Mr. Crake") is cast.resolve("Julian Crake") is cast.resolve("Crake")

@@ -524,7 +524,8 @@ def test_a_reply_calling_a_third_person_of_the_scene_stops_the_parity():
 
 
 def test_his_mother_is_never_the_wife_the_text_styles_by_his_own_names():
-    cast = Cast.learn("Roland Pell came home. Mrs. Pell kissed him, and Mr. Pell nodded. One day there would be a Mrs. Roland Pell, "
+    cast = Cast.learn("Roland Pell came home. Mrs. Pell kissed him, and Mr. Pell nodded. One day there would be a "
+                      "Mrs. Roland Pell, "
                       "and Roland Pell smiled.")
     roland = cast.resolve("Roland Pell")
     assert kin_of("mother", "his", [roland], cast).name == "Mrs. Pell"
