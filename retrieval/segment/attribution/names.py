@@ -173,7 +173,20 @@ def split_title(name: str) -> tuple[str | None, list[str]]:
     while words and words[0].lower().rstrip(".") in TITLES and len(words) > 1:
         title = title or words[0].lower().rstrip(".")
         words = _without_office(words[1:])
+    words = _saints_joined(words)
     return title, [w.rstrip(".") if len(w.rstrip(".")) > 1 and not re.fullmatch(ACRONYM, w) else w for w in words]
+
+
+def _saints_joined(words: list[str]) -> list[str]:
+    """"Ermengarde St. John": a saint's abbreviation and the word it shortens are one word of the name, the
+    surname, never a first name "St" ("Miss St. John" is a Miss St. John, "Mr. St. John" her father)."""
+    out: list[str] = []
+    for w in words:
+        if out and re.fullmatch(SAINT, out[-1]):
+            out[-1] = f"{out[-1]} {w}"
+        else:
+            out.append(w)
+    return out
 
 
 def _without_office(words: list[str]) -> list[str]:

@@ -91,3 +91,11 @@ def test_a_surname_with_a_particle_under_two_titles_is_a_family():
     cast = Cast.learn("Mr. van der Hoek came in. Mrs. van der Hoek followed him. Mr. van der Hoek sat.")
     assert cast.family("Hoek")
     assert cast.resolve("Mr. van der Hoek") is not cast.resolve("Mrs. van der Hoek")
+
+
+def test_a_saints_abbreviation_is_part_of_the_surname_never_a_first_name():
+    assert split_title("Miss St. Clair") == ("miss", ["St. Clair"])
+    assert split_title("Hugo St. Clair") == (None, ["Hugo", "St. Clair"])
+    cast = Cast.learn("Then Hugo St. Clair came in, and he sat. Later Mr. St. Clair rose. Mrs. St. Clair smiled.")
+    assert cast.resolve("Mr. St. Clair").name != "St Clair"
+    assert cast.resolve("Mrs. St. Clair") is not cast.resolve("Mr. St. Clair")
