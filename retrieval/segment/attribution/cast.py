@@ -50,7 +50,8 @@ TAG_CAPITALS = 2  # times a tag's subject is capitalised inside sentences to be 
 # by her husband's names ("Mrs. Alexander Spencer" is not Alexander Spencer).
 HONOURS = frozenset({"sir", "lady", "lord", "dame", "mrs"})
 # Titles that are one person's at other times, or the same title spelt two ways ("Dr. Livesey", "Doctor Livesey").
-SAME_TITLE = {"master": "mr", "mister": "mr", "ms": "miss", "doctor": "dr", "professor": "prof", "reverend": "rev"}
+SAME_TITLE = {"master": "mr", "mister": "mr", "ms": "miss", "doctor": "dr", "professor": "prof", "reverend": "rev",
+              "mme": "madame"}
 GENERIC_TITLES = frozenset({"mr", "mrs", "miss", "ms", "master", "mister", "mistress"})
 GIVEN_HONOURS = frozenset({"lord", "lady", "sir", "dame"})  # "Lord Henry": an honour before a given name
 MEN_BY_SURNAME = ("mr", "sir", "mister", "monsieur", "herr", "señor")

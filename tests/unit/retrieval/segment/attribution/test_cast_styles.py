@@ -101,3 +101,10 @@ def test_a_saints_abbreviation_is_part_of_the_surname_never_a_first_name():
     assert cast.resolve("Mr. St. Clair").name == "Mr. St. Clair"  # a family's Mr., not a man whose first name is St
     assert cast.family("St. Clair")
     assert cast.resolve("Mrs. St. Clair") is not cast.resolve("Mr. St. Clair")
+
+
+def test_mme_is_madame_so_madame_alone_is_no_one_of_two_named_under_it():
+    one = 'The sign said Madame Olga the Seer. Madame Olga smiled. "Ten dollars," said Madame.'
+    assert Cast.learn(one).resolve("Madame").name == "Madame Olga"
+    two = one.replace('"Ten', 'Later a sign read Mme. Fleury, and Mme. Fleury came out. "Ten')
+    assert Cast.learn(two).resolve("Madame").name != "Madame Olga"
