@@ -81,6 +81,7 @@ THE_BEFORE = re.compile(r"\bthe\s+$", re.I)  # a person with a title and a name 
 PEERAGE = frozenset({"count", "countess", "duke", "duchess", "earl", "baron", "baroness", "marquis", "marquess",
                      "marchioness", "viscount", "viscountess", "prince", "princess", "archduke", "archduchess"})
 ADDRESSED = frozenset({"madame", "mme", "monsieur"})  # how a peer of another country is addressed
+GENERATION = r"(?:Jr\.|Sr\.|Jnr\.|Snr\.|II|III|IV)"  # after a full name: "Jr.", "III"
 LOCATIVE_SHARE = 0.5  # of an untitled name's plain mentions, the share after a locative that makes it a place
 
 
@@ -174,6 +175,7 @@ class Cast:
             cast._share_head(head, names, chapters)
         cast.mentions = [Mention(a, b, c) for a, b, n in spans if (c := cast.resolve(n, a)) is not None]
         cast._genders(text)
+        cast._generations(text[start:end])
         cast.places = _places(text, cast.mentions)
         cast.epithets = epithets(text, cast.mentions, cast.places)
         return cast
@@ -276,6 +278,19 @@ class Cast:
             c.gender = c.gender or short.gender
             self.characters.remove(short)
             self._by_form[short.name.lower()] = c
+
+    def _generations(self, text: str) -> None:
+        """"Joseph M. Demarest, Jr.": a full name the text writes with a generation after it is named with it,
+        as the person is (his father shares the rest); the mentions without it are still his."""
+        for c in self.characters:
+            if len(split_title(c.name)[1]) < 2:
+                continue
+            m = re.search(rf"(?<![\w.]){re.escape(c.name)},?\s+(?P<g>{GENERATION})(?![\w'’])", text)
+            if m:
+                full = f"{c.name}, {m.group('g')}"
+                c.forms.add(full)
+                self._by_form[full.lower()] = c
+                c.name = full
 
     def _join_family_men(self) -> None:
         """"Mr. Beaufort" among Mrs. Beaufort and her husband Julius Beaufort, whom the narration calls "Beaufort":

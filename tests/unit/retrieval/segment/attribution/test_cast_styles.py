@@ -108,3 +108,13 @@ def test_mme_is_madame_so_madame_alone_is_no_one_of_two_named_under_it():
     assert Cast.learn(one).resolve("Madame").name == "Madame Olga"
     two = one.replace('"Ten', 'Later a sign read Mme. Fleury, and Mme. Fleury came out. "Ten')
     assert Cast.learn(two).resolve("Madame").name != "Madame Olga"
+
+
+def test_a_generation_after_a_full_name_is_part_of_how_the_person_is_named():
+    text = ("Special Agent Roland T. Baxter, Jr. led the inquiry. Later Roland T. Baxter said the case was closed, "
+            "and Baxter left.")
+    cast = Cast.learn(text)
+    baxter = cast.resolve("Roland T. Baxter")
+    assert baxter.name == "Roland T. Baxter, Jr."
+    assert cast.resolve("Roland T. Baxter, Jr.") is baxter
+    assert Cast.learn(text.replace(", Jr.", "")).resolve("Roland T. Baxter").name == "Roland T. Baxter"
