@@ -45,14 +45,17 @@ UNDER_THE_BAR = {  # slug: (precision, coverage, mixed passages) at least / at m
     # appositions, short forms; turn-taking: a question naming a third voice, roles learnt from tags, "sir"):
     # 0.922 / 0.444 / 0, 0.956 / 0.636 / 0, 0.956 / 0.628, 0.955 / 0.595, 0.967 / 0.602, 0.993 / 0.644: all at the
     # precision bar; The Age of Innocence under the coverage floor, My Man Jeeves just over it.
-    "age_of_innocence": (0.9, 0.42, 0),
+    "age_of_innocence": (0.9, 0.43, 0),
     "my_man_jeeves": (0.93, 0.57, 0),
     # Held out to the end of round 7, never developed on (first on the code of the session's start, then at its
     # end): The Invisible Man 0.888 / 0.558 both times (its unnamed stranger's "he said" given to the Halls), Far
     # from the Madding Crowd 0.827 / 0.273, then 0.841 / 0.304 (rustic group scenes); A Little Princess 0.793 / 0.589,
-    # then 0.936 / 0.696, and The Secret Adversary 0.994 / 0.765 both times, hold the common floors.
-    "invisible_man": (0.87, 0.54, 0),
-    "madding_crowd": (0.82, 0.29, 0),
+    # then 0.936 / 0.696, and The Secret Adversary 0.994 / 0.765 both times, hold the common floors. After round 8's
+    # cast (a calling before a surname is a title, a man's styles one man, a title's sex over a few pronouns, the
+    # stranger kept on stage): The Invisible Man 0.915 / 0.684, Far from the Madding Crowd 1.000 / 0.555 (its
+    # heroine unnamed for chapters), The Age of Innocence 0.916 / 0.448, A Little Princess 0.947 / 0.704.
+    "invisible_man": (0.9, 0.66, 0),
+    "madding_crowd": (0.95, 0.53, 0),
 }
 
 
@@ -66,8 +69,9 @@ def test_fiction_names_few_wrong_speakers_and_never_mixes_two(bench, fiction):
     # 0.700 once Emma and Gatsby served as development sets (round 2: the narrator by address, places, plurals,
     # parents addressed, pronoun beats); 0.652 with The Wizard of Oz and Tom Sawyer, held out from round 2; 0.705
     # after round 3's turn-taking (one tagged person's own turns, replies calling one person or two by turns,
-    # speeches left open, new scenes, new voices, introductions) and tags; 0.636 with round 4's four new works
-    assert s.coverage >= 0.6
+    # speeches left open, new scenes, new voices, introductions) and tags; 0.636 with round 4's four new works;
+    # 0.705 on thirty works after round 8's cast
+    assert s.coverage >= 0.69
     assert s.mixed <= sum(m for _, _, m in UNDER_THE_BAR.values())
 
 
@@ -182,5 +186,6 @@ def test_news_names_few_wrong_speakers(bench):
 # name never across a possessive, offices are roles, a newcomer between quotations speaks the second); the U.S.
 # Department of Justice's releases 0.340 / 0.313 (a middle initial cut the name: "Nathan J"; offices kept in it:
 # "U.S. Attorney Campbell"), then 0.864 / 0.779, still under the bar (a name after an institution and an office,
-# "said Department of Health and Human Services Inspector General Daniel R. Levinson").
-NEWS_SOURCES = {"wikinews": (0.95, 0.78), "nasa": (0.95, 0.85), "onestop": (0.97, 0.76), "doj": (0.83, 0.74)}
+# "said Department of Health and Human Services Inspector General Daniel R. Levinson"); 0.912 / 0.822 once a full
+# name keeps the generation the text writes after it ("Arthur M. Cummings, II").
+NEWS_SOURCES = {"wikinews": (0.95, 0.78), "nasa": (0.95, 0.85), "onestop": (0.97, 0.76), "doj": (0.89, 0.79)}
