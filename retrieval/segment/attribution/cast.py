@@ -210,7 +210,8 @@ class Cast:
             return
         if title and len(words) == 1 and not family and (c := self._misvoted(title, words[0])):
             c.gender = gender
-        fits = [] if family else [c for c in self.characters if _fits(c, title, words, gender)
+        man = self._family_man(title, _surname(words)) if family else None  # "Rev. Mr. Bunting" is Mr. Bunting
+        fits = [man] if man else [] if family else [c for c in self.characters if _fits(c, title, words, gender)
                                   and not (title and len(words) == 1 and self._styled_apart(c, form))
                                   and not self._known_before(c, form) and not self._titled_before(c, form)]
         # "Mr. Hale" is not "Kitty Hale" whose gender is still open when "Kitty" alone is followed by "she"; nor is
@@ -278,6 +279,15 @@ class Cast:
             c.gender = c.gender or short.gender
             self.characters.remove(short)
             self._by_form[short.name.lower()] = c
+
+    def _family_man(self, title: str, surname: str) -> Character | None:
+        """The family's one man under a title of the same man's styles as ``title`` ("Mr. Bunting" for "Rev. Mr.
+        Bunting", "Farmer Oak" for "Mr. Oak"): his calling or office and his "Mr." are one man's (_styles)."""
+        if _styles({title}) != {"mr"} and TITLE_GENDER.get(title) is not None:
+            return None
+        same = [c for c in self.characters if c.first is None and c.last.lower() == surname
+                and (t := split_title(c.name)[0]) and _styles({title, t}) == {"mr"}]
+        return same[0] if len(same) == 1 else None
 
     def _generations(self, text: str) -> None:
         """"Joseph M. Demarest, Jr.": a full name the text writes with a generation after it is named with it,
