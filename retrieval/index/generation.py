@@ -29,7 +29,8 @@ FORMAT_VERSION = 3  # 3: long passages' window rows after the passages' (windows
 # Bump when segmentation or searchable-text rules change, so existing indexes re-segment everything.
 SEGMENTER_VERSION = 16
 # 16: fiction round 8, the cast (a calling before a surname is a title; a man's calling and his 'Mr.' are one man's
-# styles; a title's sex over a few pronouns; 'the stranger' kept on stage; saints' and generations' names). 15: formats nobody taught (stamped and bold 'Name 0:00' labels, Unknown Speaker, a video
+# styles; a title's sex over a few pronouns; 'the stranger' kept on stage; saints' and generations' names).
+# 15: formats nobody taught (stamped and bold 'Name 0:00' labels, Unknown Speaker, a video
 # call's chat, an official record's labels and readings, bracketed glosses, a labels' section closed by a heading;
 # captions naming a speaker in an untagged cue); names (middle initials, offices, possessives, particles); news house
 # styles (a profile's lost line break, a newcomer between two quotations speaks the second); fiction round 6: tags
