@@ -46,16 +46,18 @@ UNDER_THE_BAR = {  # slug: (precision, coverage, mixed passages) at least / at m
     # 0.922 / 0.444 / 0, 0.956 / 0.636 / 0, 0.956 / 0.628, 0.955 / 0.595, 0.967 / 0.602, 0.993 / 0.644: all at the
     # precision bar; The Age of Innocence under the coverage floor, My Man Jeeves just over it. Round 8 (a pronoun
     # tag's chain of sentence subjects; who answers: the one asked by name, a name cried out, the named narrator
-    # calling the one who says "sir"): see RESULTS.md.
+    # calling the one who says "sir"; the cast): see RESULTS.md.
     "age_of_innocence": (0.9, 0.44, 0),
     "my_man_jeeves": (0.93, 0.62, 0),
     # Held out to the end of round 7, never developed on (first on the code of the session's start, then at its
     # end): The Invisible Man 0.888 / 0.558 both times (its unnamed stranger's "he said" given to the Halls), Far
     # from the Madding Crowd 0.827 / 0.273, then 0.841 / 0.304 (rustic group scenes); A Little Princess 0.793 / 0.589,
-    # then 0.936 / 0.696, and The Secret Adversary 0.994 / 0.765 both times, hold the common floors.
-    # Round 8 (a pronoun tag's chain of sentence subjects): The Invisible Man 0.901 / 0.572.
-    "invisible_man": (0.89, 0.56, 0),
-    "madding_crowd": (0.82, 0.29, 0),
+    # then 0.936 / 0.696, and The Secret Adversary 0.994 / 0.765 both times, hold the common floors. After round 8's
+    # cast (a calling before a surname is a title, a man's styles one man, a title's sex over a few pronouns, the
+    # stranger kept on stage): The Invisible Man 0.915 / 0.684, Far from the Madding Crowd 1.000 / 0.555 (its
+    # heroine unnamed for chapters), The Age of Innocence 0.916 / 0.448, A Little Princess 0.947 / 0.704.
+    "invisible_man": (0.9, 0.66, 0),
+    "madding_crowd": (0.95, 0.53, 0),
 }
 
 
@@ -73,7 +75,8 @@ def test_fiction_names_few_wrong_speakers_and_never_mixes_two(bench, fiction):
     # speeches left open, new scenes, new voices, introductions) and tags; 0.636 with round 4's four new works;
     # 0.689 on the thirty works at round 8's start; 0.695 once a pronoun tag's chain of sentence subjects confirms
     # or doubts its antecedent, 0.693 after its turn-taking (who answers), each alone
-    assert s.coverage >= 0.68
+    # 0.705 after round 8's cast alone
+    assert s.coverage >= 0.69
     assert s.mixed <= sum(m for _, _, m in UNDER_THE_BAR.values())
 
 

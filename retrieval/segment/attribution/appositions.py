@@ -13,13 +13,16 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from .descriptions import GENERIC
+from .descriptions import GENERIC, ROLES
 
 if TYPE_CHECKING:
     from .cast import Character, Mention
 
 # ", the beadle," / ", the parochial undertaker.": "the", up to two modifiers, and the noun, which ends the phrase.
 APPOSED = re.compile(r",[ \t]+the[ \t]+(?:[a-z][\w\-]*[ \t]+){0,2}(?P<noun>[a-z]{3,})(?=[ \t]*[,;.:!?—)])")
+# "went straight up the village to Bunting the vicar.": the same without the comma, for a noun of a role or a
+# calling (descriptions.py), as "gave Tom the book." sets no one's name.
+BARE = re.compile(r"[ \t]+the[ \t]+(?P<noun>[a-z]{3,})(?=[ \t]*[,;.:!?—)])")
 # Words that end such a phrase without being a noun for a person ("Mr. Hale, the same,", "Tom, the other.").
 NOT_PEOPLE = frozenset({"same", "other", "others", "rest", "former", "latter", "first", "last", "next", "whole",
                         "most", "least", "more", "less", "best", "worst", "one", "ones", "younger", "elder",
@@ -33,8 +36,8 @@ def epithets(text: str, mentions: list[Mention], places: set[str] = frozenset())
     ties: dict[str, set[int]] = defaultdict(set)
     who: dict[int, Character] = {}
     for m in mentions:
-        a = APPOSED.match(text, m.end)
-        if a is None or m.character.name in places or _quoted(text, m.start):
+        a = APPOSED.match(text, m.end) or ((b := BARE.match(text, m.end)) and b.group("noun") in ROLES and b)
+        if not a or m.character.name in places or _quoted(text, m.start):
             continue
         noun = a.group("noun")
         if noun in GENERIC or noun in NOT_PEOPLE or (noun.endswith("s") and not noun.endswith("ss")):

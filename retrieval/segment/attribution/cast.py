@@ -50,7 +50,8 @@ TAG_CAPITALS = 2  # times a tag's subject is capitalised inside sentences to be 
 # by her husband's names ("Mrs. Alexander Spencer" is not Alexander Spencer).
 HONOURS = frozenset({"sir", "lady", "lord", "dame", "mrs"})
 # Titles that are one person's at other times, or the same title spelt two ways ("Dr. Livesey", "Doctor Livesey").
-SAME_TITLE = {"master": "mr", "mister": "mr", "ms": "miss", "doctor": "dr", "professor": "prof", "reverend": "rev"}
+SAME_TITLE = {"master": "mr", "mister": "mr", "ms": "miss", "doctor": "dr", "professor": "prof", "reverend": "rev",
+              "mme": "madame"}
 GENERIC_TITLES = frozenset({"mr", "mrs", "miss", "ms", "master", "mister", "mistress"})
 GIVEN_HONOURS = frozenset({"lord", "lady", "sir", "dame"})  # "Lord Henry": an honour before a given name
 MEN_BY_SURNAME = ("mr", "sir", "mister", "monsieur", "herr", "señor")
@@ -69,6 +70,10 @@ MIN_LEANING = 1  # votes enough to let a titled surname join a first-named perso
 AGREEMENT = 0.75
 # A bare surname's pronouns are often another's in the same scene ("Archer looked at her"): a lean of two to one.
 MOST = 2 / 3
+# A heroine on stage with her grandfather all book long ("Heidi … he"): over many mentions, two of three pronouns
+# after her name are hers, where a few mentions need three of four.
+MANY_VOTES = 12
+FIRM_VOTES = 5  # agreeing votes that make a name form's gender firm against a title of the other sex
 # "in New York", "at New Haven", "from Chicago": the words before a place; a person is seldom "in" anyone.
 LOCATIVE = re.compile(r"\b(?:in|into|at|from|near|to|toward|towards|across|through)\s+(?:the\s+)?$", re.I)
 THE_BEFORE = re.compile(r"\bthe\s+$", re.I)  # a person with a title and a name is no "the Mr. Bennet"
@@ -76,6 +81,7 @@ THE_BEFORE = re.compile(r"\bthe\s+$", re.I)  # a person with a title and a name 
 PEERAGE = frozenset({"count", "countess", "duke", "duchess", "earl", "baron", "baroness", "marquis", "marquess",
                      "marchioness", "viscount", "viscountess", "prince", "princess", "archduke", "archduchess"})
 ADDRESSED = frozenset({"madame", "mme", "monsieur"})  # how a peer of another country is addressed
+GENERATION = r"(?:Jr\.|Sr\.|Jnr\.|Snr\.|II|III|IV)"  # after a full name: "Jr.", "III"
 LOCATIVE_SHARE = 0.5  # of an untitled name's plain mentions, the share after a locative that makes it a place
 
 
@@ -118,6 +124,7 @@ class Cast:
         self._at: dict[str, list[int]] = {}  # each name form's mentions, in order
         self._leaning: dict[str, str] = {}  # each form's gender by the pronouns after it, on a single vote
         self._lean: dict[str, str] = {}  # each form's gender by most of the pronouns after it, short of agreement
+        self._firm: dict[str, str] = {}  # each form's gender by the pronouns after it, on FIRM_VOTES agreeing
         self.mentions: list[Mention] = []
         self.places: set[str] = set()  # characters' names the text uses as places ("in New York")
         self.epithets: dict[str, Character] = {}  # nouns set after one character's name ("Mr. Bumble, the beadle")
@@ -153,12 +160,14 @@ class Cast:
             forms[k] += 1
         cast._leaning = _votes(text, spans, MIN_LEANING)
         cast._lean = _votes(text, spans, MIN_VOTES, MOST)
+        cast._firm = _votes(text, spans, FIRM_VOTES)
         genders = _votes(text, spans)
         for a, _, name in spans:  # in order: each form's first mention, and its mentions sorted for bisect
             cast._first.setdefault(name.lower(), a)
             cast._at.setdefault(name.lower(), []).append(a)
         cast._group(forms, genders)
         cast._join_short_forms()
+        cast._join_family_men()
         for head in _shared_heads(text[start:end]):
             cast._by_form[head] = None  # "the Witch" among the Witch of the North and the Witch of the East
         chapters = [start, *(a for a, b in headings if a > start and CHAPTER.match(text[a:b]))]
@@ -166,6 +175,7 @@ class Cast:
             cast._share_head(head, names, chapters)
         cast.mentions = [Mention(a, b, c) for a, b, n in spans if (c := cast.resolve(n, a)) is not None]
         cast._genders(text)
+        cast._generations(text[start:end])
         cast.places = _places(text, cast.mentions)
         cast.epithets = epithets(text, cast.mentions, cast.places)
         return cast
@@ -178,8 +188,8 @@ class Cast:
         titles: dict[str, set[str]] = {}
         for form in forms:
             title, words = split_title(form)
-            if title and len(words) == 1:
-                titles.setdefault(words[0].lower(), set()).add(title)
+            if title and (surname := _surname(words)):
+                titles.setdefault(surname, set()).add(title)
         # A surname under two titles ("Mr. Bennet", "Mrs. Bennet"; "Lady Lucas", "Miss Lucas") is a family's: its
         # titled forms are people of their own, never merged with a first-named member. "Master" is how a boy,
         # or a man in jest, is addressed ("Master Scrooge" is Scrooge as a boy): no family member of its own.
@@ -193,11 +203,15 @@ class Cast:
     def _place(self, form: str, count: int, voted: str | None = None) -> None:
         title, words = split_title(form)
         gender = (TITLE_GENDER.get(title) if title else None) or voted
-        family = title and len(words) == 1 and words[0].lower() in self._families and not self._the_daughter(form)
+        daughter = None
+        family = title and _surname(words) in self._families and not self._the_daughter(form)
         if (under := self._under_title(form)) is not None:
             self._by_form[form.lower()] = under[0] if len(under) == 1 else None
             return
-        fits = [] if family else [c for c in self.characters if _fits(c, title, words, gender)
+        if title and len(words) == 1 and not family and (c := self._misvoted(title, words[0])):
+            c.gender = gender
+        man = self._family_man(title, _surname(words)) if family else None  # "Rev. Mr. Bunting" is Mr. Bunting
+        fits = [man] if man else [] if family else [c for c in self.characters if _fits(c, title, words, gender)
                                   and not (title and len(words) == 1 and self._styled_apart(c, form))
                                   and not self._known_before(c, form) and not self._titled_before(c, form)]
         # "Mr. Hale" is not "Kitty Hale" whose gender is still open when "Kitty" alone is followed by "she"; nor is
@@ -205,7 +219,9 @@ class Cast:
         # surname joins someone the text calls by first name alone only when it shows them of the title's sex
         # (news, which never says "Maria" alone, goes on from "Maria Lopez" to "Ms Lopez").
         fits = [c for c in fits if not self._husband_of(c, title, words)]
-        fits = [c for c in fits if not (gender and c.gender is None and (
+        if title == "miss" and len(words) == 1 and (daughter := self._the_daughter(form)) in fits:
+            fits = [daughter]  # "Miss Welland", the family's one daughter named in full: her sex is the title's
+        fits = [c for c in fits if c is daughter or not (gender and c.gender is None and (
             self._voted.get(c.first or "", gender) != gender
             or (title and len(words) == 1 and c.first and self._forms[c.first]
                 and all(self._leaning.get(f) != gender for f in (*c.forms, c.first)))))]
@@ -233,6 +249,21 @@ class Cast:
             self.characters.append(c)
             self._by_form[form.lower()] = c
 
+    def _misvoted(self, title: str, surname: str) -> Character | None:
+        """The one person the text names in full under this surname ("Bathsheba Everdene"), for a title of the
+        other sex ("Miss Everdene"), where a few pronouns after the full name gave it (a shepherd's "he", in his
+        story of her): the title's sex outweighs a few votes when nobody else bears the surname and her first name
+        alone does not lean the same way. Not "Mrs.", the style of a man's wife."""
+        sex = TITLE_GENDER.get(title)
+        if sex is None or title == "mrs":
+            return None
+        same = [c for c in self.characters if c.last.lower() == surname.lower()]
+        if len(same) != 1 or not (c := same[0]).first or c.gender in (None, sex) or split_title(c.name)[0]:
+            return None
+        if any(self._firm.get(f) for f in c.forms) or self._leaning.get(c.first) == c.gender:
+            return None
+        return c
+
     def _join_short_forms(self) -> None:
         """"Harry" is Lord Henry, "Sid" is Sidney: a short form of a first name that is a character of its own
         joins the one character whose given name it shortens (nicknames.py), where their sexes do not differ.
@@ -248,6 +279,46 @@ class Cast:
             c.gender = c.gender or short.gender
             self.characters.remove(short)
             self._by_form[short.name.lower()] = c
+
+    def _family_man(self, title: str, surname: str) -> Character | None:
+        """The family's one man under a title of the same man's styles as ``title`` ("Mr. Bunting" for "Rev. Mr.
+        Bunting", "Farmer Oak" for "Mr. Oak"): his calling or office and his "Mr." are one man's (_styles)."""
+        if _styles({title}) != {"mr"} and TITLE_GENDER.get(title) is not None:
+            return None
+        same = [c for c in self.characters if c.first is None and c.last.lower() == surname
+                and (t := split_title(c.name)[0]) and _styles({title, t}) == {"mr"}]
+        return same[0] if len(same) == 1 else None
+
+    def _generations(self, text: str) -> None:
+        """"Joseph M. Demarest, Jr.": a full name the text writes with a generation after it is named with it,
+        as the person is (his father shares the rest); the mentions without it are still his."""
+        for c in self.characters:
+            if len(split_title(c.name)[1]) < 2:
+                continue
+            m = re.search(rf"(?<![\w.]){re.escape(c.name)},?\s+(?P<g>{GENERATION})(?![\w'’])", text)
+            if m:
+                full = f"{c.name}, {m.group('g')}"
+                c.forms.add(full)
+                self._by_form[full.lower()] = c
+                c.name = full
+
+    def _join_family_men(self) -> None:
+        """"Mr. Beaufort" among Mrs. Beaufort and her husband Julius Beaufort, whom the narration calls "Beaufort":
+        a family's "Mr." is the one man of it named in full, where the bare surname names him (men are named by
+        surname, and _surnamed_man found him so). "Mr. Laurence" beside "Laurie Laurence", a boy whom no pronoun
+        or bare surname shows the man of the family, stays his grandfather."""
+        for surname in self._families:
+            man = self._by_form.get(surname)
+            mr = [c for c in self.characters if c is not man and c.first is None and c.last.lower() == surname
+                  and all(split_title(f)[0] in MEN_BY_SURNAME for f in c.forms)]
+            men = [c for c in self.characters if c.first and c.gender == "m" and c.last.lower() == surname]
+            if man is None or men != [man] or len(mr) != 1:
+                continue
+            man.forms |= mr[0].forms
+            man.mentions += mr[0].mentions
+            self.characters.remove(mr[0])
+            for f in mr[0].forms:
+                self._by_form[f.lower()] = man
 
     def _first_named(self, form: str, fits: list[Character]) -> Character | None:
         """"Tom" among "Tom Sawyer" and "Mars Tom" is Tom Sawyer: the one whose first name it is, where the others
@@ -291,13 +362,14 @@ class Cast:
         return men[0] if all((c.gender is None or split_title(c.name)[0] in MEN_BY_SURNAME)
                              and c.mentions < men[0].mentions for c in lesser) else None
 
-    def _the_daughter(self, form: str) -> bool:
+    def _the_daughter(self, form: str) -> Character | None:
         """Whether "Miss Woodhouse", in a family ("Mr. Woodhouse" too), is its one daughter the text names in
         full ("Emma Woodhouse"): so unless the text tells daughters apart by first name ("Miss Elizabeth",
         "Miss Elizabeth Bennet"), which shows "Miss Bennet" is the eldest of several."""
-        title, [surname] = split_title(form)
-        if title != "miss":
-            return False
+        title, words = split_title(form)
+        if title != "miss" or len(words) != 1:
+            return None
+        surname = words[0]
         # Named in full before "Miss Woodhouse" is used: "Miss Lucas", asked to dance before "Maria Lucas" is named,
         # is another daughter (the eldest).
         seen = self._first.get(form.lower(), -1)
@@ -305,7 +377,7 @@ class Cast:
                 and min((self._first.get(f.lower(), seen) for f in c.forms), default=seen) <= seen]
         firsts = {c.first.lower() for c in self.characters if c.first and c.last.lower() == surname.lower()}
         styled = any(t == "miss" and ws[0].lower() in firsts for t, ws in map(split_title, self._forms))
-        return len(same) == 1 and not styled
+        return same[0] if len(same) == 1 and not styled else None
 
     def _styled_apart(self, c: Character, form: str) -> bool:
         """Whether a titled surname ("Mr. Knightley") is someone other than ``c`` because the text, having used it
@@ -339,6 +411,10 @@ class Cast:
         title, words = split_title(form)
         if not title or len(words) != 1 or TITLE_GENDER.get(title):
             return False  # "Mr. Gatsby" long before "Jay Gatsby" is how a stranger speaks of him; an office is not
+        if c.gender and self._voted.get(form) == c.gender:
+            # "Farmer Oak" all through a first chapter that names "Gabriel Oak" late: the pronouns after both say
+            # one sex, where the daughter named once in a list has none of her own.
+            return False
         return self._used_before(form, [f for f in c.forms if " " in f and not split_title(f)[0]])
 
     def _used_before(self, short: str, fulls: list[str]) -> bool:
@@ -379,7 +455,8 @@ class Cast:
             if it > he + she or he != she:
                 votes.setdefault(id(m.character), Counter())["n" if it > he + she else "m" if he > she else "f"] += 1
         for c in self.characters:
-            if c.gender is None and (g := _majority(votes.get(id(c), Counter()))):
+            v = votes.get(id(c), Counter())
+            if c.gender is None and (g := _majority(v) or _majority(v, MANY_VOTES, MOST)):
                 c.gender = g
             elif c.gender is None and (v := votes.get(id(c))):
                 g, n = v.most_common(1)[0]
@@ -663,7 +740,19 @@ def _styles(titles: set[str]) -> set[str]:
     for plain in styles & ADDRESSED:
         if len(ranks) == 1 and TITLE_GENDER.get(next(iter(ranks))) == TITLE_GENDER.get(plain):
             styles.discard(plain)
+    # "Farmer Oak" and "Mr. Oak", "Captain Grigg" and "Mr. Grigg": a man's calling, rank or office beside his "Mr."
+    # are one man's styles; his wife's and daughters' stay apart.
+    if styles & set(MEN_BY_SURNAME):
+        styles = {x for x in styles if TITLE_GENDER.get(x) == "f" or x in PEERAGE} | {"mr"}
     return styles
+
+
+def _surname(words: list[str]) -> str | None:
+    """The surname, lower-cased, of a name that is a surname alone after its title: "Bennet", or "van der Luyden"
+    (a particle is part of it; "Mr. van der Luyden" and "Mrs. van der Luyden" are a family too)."""
+    if not words or not all(w.lower() in PARTICLES for w in words[:-1]):
+        return None
+    return words[-1].lower()
 
 
 def _given(c: Character) -> str | None:

@@ -12,6 +12,7 @@ book's cast; a noun missing from it leaves the sieve as confident as before, nev
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 _MEN = ("man gentleman boy fellow lad youth chap father papa pap pa dad daddy uncle brother son husband "
         "grandfather nephew king prince lord duke earl squire parson priest vicar monk waiter coachman "
@@ -72,3 +73,17 @@ def unnamed_rival(narration: str, gender: str | None) -> str | None:
 
 def _fits(sex: str | None, gender: str | None) -> bool:
     return gender is None or sex is None or sex == gender
+
+
+# Words that say the narration does not know who someone is: a story that keeps calling one person so has not
+# named them ("the man", "the girl" may be how it speaks of someone it names).
+UNKNOWN = frozenset({"stranger", "visitor", "newcomer", "traveller", "traveler"})
+# Characters of narration between two of its "the stranger"s within which a story keeps one unnamed person on stage.
+ON_STAGE = 12000
+
+
+def kept_on_stage(noun: str, uses: list[tuple[int, int]]) -> bool:
+    """Whether "the stranger", tagged again and again, stays one person from its first tag to its last: the
+    narration never leaves them for long ("The stranger came early in February …" and on through the book)."""
+    return noun in UNKNOWN and len(uses) > 1 and all(b[0] - a[0] <= ON_STAGE for a, b in pairwise(uses))
+

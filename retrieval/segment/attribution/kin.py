@@ -18,6 +18,7 @@ KIN: dict[str, tuple[str, frozenset[str]]] = {
     "father": ("m", HUSBAND_TITLES), "husband": ("m", HUSBAND_TITLES),
 }
 OWNER_GENDER = {"her": "f", "his": "m"}
+PARENTS = frozenset({"mother", "father"})
 
 
 def kin_of(noun: str, owner: str | None, people: list[Character], cast: Cast) -> Character | None:
@@ -29,9 +30,11 @@ def kin_of(noun: str, owner: str | None, people: list[Character], cast: Cast) ->
     owners = [c for c in people if c.gender in (None, OWNER_GENDER[owner])]
     found: list[Character] = []
     for c in cast.characters:
-        title, _ = split_title(c.name)
+        title, words = split_title(c.name)
         if title not in titles or c.gender not in (None, gender) or c in found:
             continue
+        if noun.lower() in PARENTS and len(words) > 1 and any(" ".join(words) == o.name for o in owners):
+            continue  # "Mrs. Newland Archer" is Newland Archer's wife, never his mother
         # Someone else of that family is about: the owner ("her mother" is never the mother herself).
         if any(o is not c and o.last.lower() == c.last.lower() for o in owners):
             found.append(c)

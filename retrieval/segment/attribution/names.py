@@ -23,13 +23,14 @@ WORD = rf"[{CAP}][\w'’]*(?:-[\w'’]+)*"  # a hyphen inside (Jean-Luc), never 
 TITLE_WORDS = {
     "m": "mr mister sir lord master monsieur herr señor don king prince duke count baron father brother uncle squire "
          "colonel captain general major lieutenant sergeant admiral councilman congressman assemblyman spokesman "
-         "chairman",
+         "chairman parson gaffer deacon",
     "f": "mrs miss ms lady madam madame mme mlle dame frau señora doña queen princess duchess countess mother "
-         "sister aunt mistress councilwoman congresswoman assemblywoman spokeswoman chairwoman",
+         "sister aunt mistress councilwoman congresswoman assemblywoman spokeswoman chairwoman widow goody granny",
     # Offices news sets before a name ("Councilwoman LaToya Cantrell", "Constable Paul Middup"): a role, never a
     # first name.
-    None: "dr doctor prof professor rev reverend judge councillor cllr president minister senator governor mayor "
-          "secretary chancellor chair officer detective inspector constable sheriff commissioner ambassador "
+    # A calling a village sets before a surname as a title ("Farmer Oak"), of either sex.
+    None: "farmer dr doctor prof professor rev reverend judge councillor cllr president minister senator governor "
+          "mayor secretary chancellor chair officer detective inspector constable sheriff commissioner ambassador "
           "superintendent alderman",
 }
 TITLE_GENDER: dict[str, str | None] = {w: g for g, words in TITLE_WORDS.items() for w in words.split()}
@@ -196,7 +197,20 @@ def split_title(name: str) -> tuple[str | None, list[str]]:
     while words and words[0].lower().rstrip(".") in TITLES and len(words) > 1:
         title = title or words[0].lower().rstrip(".")
         words = _without_office(words[1:])
+    words = _saints_joined(words)
     return title, [w.rstrip(".") if len(w.rstrip(".")) > 1 and not re.fullmatch(ACRONYM, w) else w for w in words]
+
+
+def _saints_joined(words: list[str]) -> list[str]:
+    """"Ermengarde St. John": a saint's abbreviation and the word it shortens are one word of the name, the
+    surname, never a first name "St" ("Miss St. John" is a Miss St. John, "Mr. St. John" her father)."""
+    out: list[str] = []
+    for w in words:
+        if out and re.fullmatch(SAINT, out[-1]):
+            out[-1] = f"{out[-1]} {w}"
+        else:
+            out.append(w)
+    return out
 
 
 def _without_office(words: list[str]) -> list[str]:

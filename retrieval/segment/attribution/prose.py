@@ -36,7 +36,7 @@ from ..sentences import sentence_spans
 from ..units import Unit
 from .cast import APPOSITION, OBJECT_BEFORE, Cast, Character
 from .conversation import Fill, Turn, take_turns
-from .descriptions import BARE, FAMILY, GENERIC, ROLES, SEX, unnamed_rival
+from .descriptions import BARE, FAMILY, GENERIC, ROLES, SEX, kept_on_stage, unnamed_rival
 from .evidence import NOBODY, Decision
 from .kin import kin_about, kin_in_scene, kin_of
 from .letters import signed_by
@@ -555,7 +555,7 @@ class ProseReader:
             a, b = (start + tags[0], start + tags[-1]) if noun in GENERIC else (start, start + tags[-1])
             uses = [(m.start(), m.end()) for m in re.finditer(rf"\b[Tt]he\s+{noun}\b", self.text[:end])
                     if a <= m.start() <= b]
-            if len(tags) < EPITHET_USES or not uses or (noun in GENERIC and (
+            if len(tags) < EPITHET_USES or not uses or (noun in GENERIC and not kept_on_stage(noun, uses) and (
                     b - a > STRETCH or not NEWCOMERS.search(self.text[max(start, a - STRETCH // 2):a]))):
                 continue
             holders = self.cast.titled(noun)

@@ -34,3 +34,18 @@ def test_a_noun_set_after_two_names_or_inside_a_quotation_names_nobody():
 def test_the_tags_with_the_noun_are_the_named_characters_even_before_the_apposition():
     said = [who for para, who in zip(STORY, story_speakers(STORY), strict=True) if "said the sexton" in para]
     assert said == ["Amos Pike"] * 4
+
+
+def test_a_role_set_after_a_name_without_a_comma_is_that_characters_but_a_thing_is_not():
+    text = ("Mr. Tull walked up the hill to see Tull the vicar. Later the maid gave Tull the book. "
+            "Mrs. Tull sat by the fire and she sewed.")
+    cast = Cast.learn(text)
+    assert cast.epithets["vicar"] is cast.resolve("Mr. Tull")
+    assert "book" not in cast.epithets  # no noun for a person
+
+
+def test_a_mans_office_before_his_mr_is_the_familys_mr():
+    cast = Cast.learn("Early one day the Rev. Mr. Tull rose and he prayed. Mr. Tull came in and he sat. "
+                      "Mrs. Tull poured the tea, and she smiled. Mr. Tull read and he nodded.")
+    assert cast.resolve("Rev. Mr. Tull") is cast.resolve("Mr. Tull")
+    assert cast.resolve("Mrs. Tull") is not cast.resolve("Mr. Tull")

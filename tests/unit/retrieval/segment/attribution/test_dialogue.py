@@ -521,3 +521,11 @@ def test_a_reply_calling_a_third_person_of_the_scene_stops_the_parity():
     # Calling someone the scene does not hold (an absent friend, a name in a toast) changes nothing.
     fills = take_turns([*turns[:3], turn(addressed={"Dan"}), turn()], {}, scene=scene)
     assert fills[4].speaker == "Ann" and fills[4].paired
+
+
+def test_his_mother_is_never_the_wife_the_text_styles_by_his_own_names():
+    cast = Cast.learn("Roland Pell came home. Mrs. Pell kissed him, and Mr. Pell nodded. One day there would be a "
+                      "Mrs. Roland Pell, "
+                      "and Roland Pell smiled.")
+    roland = cast.resolve("Roland Pell")
+    assert kin_of("mother", "his", [roland], cast).name == "Mrs. Pell"
