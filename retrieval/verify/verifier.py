@@ -4,6 +4,7 @@ the speaker the claim names."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..errors import BadQuery
@@ -15,6 +16,7 @@ from .align import REACH, Alignment, Edit, align, pieces, speech_tags, words
 from .claims import Claim, extract_claims
 from .names import SINGLE, could_be_same, known, name_words, quoted_within
 from .paraphrase import Likeness, likeness
+from .spelling import lexicon_of
 from .verdict import Kind, Verdict, classify
 from .wording import retyped, wording_kept
 
@@ -32,6 +34,11 @@ class Verifier:
     def __init__(self, searcher: Searcher, settings: VerifySettings | None = None) -> None:
         self.searcher = searcher
         self.settings = settings or VerifySettings()
+
+    @functools.cached_property
+    def lexicon(self) -> frozenset[str]:
+        """Common words, which tell an old spelling from another word (spelling.py): the model's own list."""
+        return lexicon_of(self.searcher.encoder)
 
     def verify_message(self, message: str, speaker: str | None = None) -> list[Verdict]:
         """Every claim in a message (each quoted stretch, or the whole message), checked."""
@@ -70,7 +77,7 @@ class Verifier:
         similarity = float(sims[0]) if len(sims) else 0.0
         coverage = float(idx.coverage(idx.query_words(text), rows[:3]).max()) if len(rows) else 0.0
         stop = _stopwords(idx)
-        kind = classify(best[0] if best else None, self.settings, stop)
+        kind = classify(best[0] if best else None, self.settings, stop, self.lexicon)
         if kind is Kind.EXACT and retyped(text, _said(best[3], best[0])):
             kind = Kind.CLOSE
         cut = (_cut_short(text, best[3], best[0]) or _negation_left(best[3], best[0])) \
@@ -157,7 +164,7 @@ class Verifier:
                 return None
             _, rows, _, _ = self.searcher.candidates(part, self.settings.candidates)
             got = self._best(idx, idx.passages(rows), part)
-            if got is None or got[0].score < 1.0 or not wording_kept(got[0].edits):
+            if got is None or got[0].score < 1.0 or not wording_kept(got[0].edits, self.lexicon):
                 return None
             found.append(got)
         if len({f[1].doc_path for f in found}) > 1:

@@ -17,6 +17,7 @@ import re
 from rapidfuzz.distance import DamerauLevenshtein
 
 from .align import ELLIPSIS_RE, WORD_RE, Edit
+from .spelling import variant
 
 # Words whose slip keeps the meaning: articles and the like. Prepositions are left out on purpose: "opt-in" and
 # "opt-out", "for" and "against" differ by one.
@@ -89,20 +90,29 @@ def _function_slip(edit: Edit) -> int:
     return len(words) if words and all(w in FUNCTION_WORDS for w in words) else 0
 
 
-def same_words(edit: Edit) -> bool:
-    """Whether the edit is typography or spelling only: the claim still says the source's words."""
+VARIANT_WORDS = 4  # words side by side an edit may respell one for one ("Milke of humane": a stretch of old print)
+
+
+def same_words(edit: Edit, lexicon: frozenset[str] = frozenset()) -> bool:
+    """Whether the edit is typography or spelling only: the claim still says the source's words. Old and variant
+    spellings ("faire" for "fair") count only by the evidence of spelling.py, with the ``lexicon`` of common
+    words that tells them from another word."""
     if not WORD_RE.search(edit.claim) and not WORD_RE.search(edit.source):
         return True
     if _readings(edit.claim) & _readings(edit.source):
         return True
-    return _misspelt(edit.claim, edit.source)
+    if _misspelt(edit.claim, edit.source):
+        return True
+    said, source = WORD_RE.findall(edit.claim), WORD_RE.findall(edit.source)
+    return 0 < len(said) == len(source) <= VARIANT_WORDS and all(
+        _readings(a) & _readings(b) or variant(a, b, lexicon) for a, b in zip(said, source, strict=True))
 
 
-def wording_kept(edits: list[Edit]) -> bool:
+def wording_kept(edits: list[Edit], lexicon: frozenset[str] = frozenset()) -> bool:
     """Whether every edit keeps the source's wording: typography, spelling, and at most a few function words."""
     slips = 0
     for e in edits:
-        if same_words(e):
+        if same_words(e, lexicon):
             continue
         n = _function_slip(e)
         if not n:
