@@ -56,6 +56,17 @@ SEVERAL_RE = re.compile(r"\s+and\s+|\s*[,&;]\s*")  # between the names of a spea
 GENDERED = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "lord": "m"}
 
 
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"}  # after a comma, still one person ("King, Jr.")
+
+
+def several(speaker: str) -> bool:
+    """Whether a speaker is several people ("Chris Angelico, Tim Peters, Guido van Rossum": a PEP's authors), not
+    one with a suffix or a party ("Martin Luther King, Jr.", "Lincoln Chafee, D-RI")."""
+    people = [n for n in SEVERAL_RE.split(speaker)
+              if any(len(w) >= 3 and w not in SUFFIXES for w in name_words(n))]
+    return len(people) > 1
+
+
 def _gender(name: str) -> str | None:
     first = name.split()[0].casefold().rstrip(".") if name.split() else ""
     return GENDERED.get(first)

@@ -14,7 +14,7 @@ from ..search import Searcher
 from ..settings import VerifySettings
 from .align import REACH, Alignment, Edit, align, pieces, speech_tags, words
 from .claims import Claim, extract_claims
-from .names import SINGLE, could_be_same, known, name_words, quoted_within
+from .names import SINGLE, could_be_same, known, name_words, quoted_within, several
 from .paraphrase import Likeness, likeness
 from .spelling import lexicon_of
 from .verdict import Kind, Verdict, classify
@@ -27,6 +27,7 @@ QUOTATION_CLUES = {Clue.SPEECH_TAG, Clue.NARRATION, Clue.PRONOUN, Clue.PARAGRAPH
 OUTSIDE_MIN = 3  # words around a quoted stretch that may be part of the claim rather than chatter about it
 OUTSIDE_FOUND = 0.75  # …and the share of them the source must hold too ("did Ann Lee say" matches a byline)
 SHORT = 3  # a claim of this many words or fewer may stand in many places
+LABEL_GAP = 4  # characters between a "Name:" and the words after it (the colon, spaces)
 MAX_APART = 6  # sentences of a claim looked for one by one when the whole is not found (a search each)
 
 
@@ -46,8 +47,19 @@ class Verifier:
         if not claims:
             raise BadQuery(TOO_SHORT)
         verdicts = [self.verify(c.text, c.speaker) for c in claims]
+        if len(claims) == 1 and claims[0].label and self._label_quoted(verdicts[0], claims[0].label):
+            # "Rain: You need…" where the source says so too: Rain is whom the words address, not who said them.
+            return [self.verify(" ".join(message.split()), speaker)]
         whole = self._whole(message, claims, speaker)
         return [whole] if whole is not None and not _framing(whole) else verdicts
+
+    def _label_quoted(self, verdict: Verdict, label: str) -> bool:
+        """Whether the source writes the claim's leading "Name:" right before the words found."""
+        if verdict.source is None or verdict.start is None or verdict.verdict is Kind.NOT_FOUND:
+            return False
+        doc = self.searcher.current().document_text(verdict.source.path) or ""
+        before = doc[max(0, verdict.start - len(label) - LABEL_GAP):verdict.start]
+        return re.search(re.escape(label) + r"\s*:\s*$", before, re.IGNORECASE) is not None
 
     def _whole(self, message: str, claims: list[Claim], speaker: str | None) -> Verdict | None:
         """The message as one claim where it quotes words inside a quotation (``I'd say 80% of the time it ends
@@ -164,7 +176,7 @@ class Verifier:
                 return None
             _, rows, _, _ = self.searcher.candidates(part, self.settings.candidates)
             got = self._best(idx, idx.passages(rows), part)
-            if got is None or got[0].score < 1.0 or not wording_kept(got[0].edits, self.lexicon):
+            if got is None or not wording_kept(got[0].edits, self.lexicon):  # respelt: still whole
                 return None
             found.append(got)
         if len({f[1].doc_path for f in found}) > 1:
@@ -327,17 +339,29 @@ def _misattributed(idx: LoadedIndex, claimed: str | None, verdict: Verdict, sure
         return None  # nobody the document names: the claimed person may be the one, a reader cannot tell
     if verdict.quoted:
         return None  # the passage's speaker quotes these words: they may be anyone's, the claimed person's too
+    if not name_words(verdict.speaker):
+        return None  # a bare title ("Lady.", a play's label) names nobody in particular: it may be anyone
     directory = idx.directory()
     if could_be_same(directory, claimed, verdict.speaker):
-        return False
+        # Words credited to several people (a PEP's three authors, whose appendix one of them wrote, or another)
+        # are not known to be the claimed one's: can't tell.
+        return None if several(verdict.speaker) else False
     # A name the corpus does not know may be the speaker's other name (a login, a nickname): no accusation.
     if not known(directory, claimed):
         return None
+    if _first_name_shared(claimed, verdict.speaker):
+        return None  # "Irene Adler" and "Irene Norton": one woman under her married name, maybe
     if verdict.speaker_confidence is None or verdict.speaker_confidence < sure:
         return None
     if verdict.source is not None and _author_only(idx, claimed, verdict.source.path):
         return None  # the document's author (its byline) wrote every line of it, the characters' too
     return True
+
+
+def _first_name_shared(a: str, b: str) -> bool:
+    """Two full names with one first name and another surname, which a marriage (or a title) may explain."""
+    x, y = name_words(a), name_words(b)
+    return len(x) >= 2 and len(y) >= 2 and x[0] == y[0]
 
 
 WHOLE_DOCUMENT = 2**62  # an end past any document's last character
