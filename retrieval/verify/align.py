@@ -41,9 +41,19 @@ CONTRACTIONS = {"n't": "not", "'re": "are", "'ll": "will", "'ve": "have", "'m": 
 IRREGULAR = {"can't": ("can", "not"), "won't": ("will", "not"), "shan't": ("shall", "not")}
 
 
+# Markup that is no one's words: a chat log's "<nick>" at a line's start (the speaker's mark, also between two
+# lines of one message) and a Markdown reference link's label ("[Eagle][32]"). Read over, it stays in the span.
+MARKUP_RE = re.compile(r"(?m)^[ \t]*<[@+%&~]?[^\W\d][\w\-|^`\[\]{}]{0,29}>|(?<=\])\[[^\]\s]{1,20}\]")
+
+
 def words(text: str, offset: int = 0) -> list[Word]:
     out = []
+    markup = [m.span() for m in MARKUP_RE.finditer(text)] if "<" in text or "][" in text else []
     for m in WORD_RE.finditer(text):
+        while markup and markup[0][1] <= m.start():
+            markup.pop(0)
+        if markup and markup[0][0] <= m.start():
+            continue
         a, b, key = offset + m.start(), offset + m.end(), m.group().casefold().replace("’", "'")
         out += [Word(a, b, k, m.group()) for k in _expanded(key)]
     return out

@@ -163,3 +163,13 @@ def quoted_within(text: str, passage_start: int, start: int, end: int,
     if closing.search(before[last.end():]):
         return False
     return len(re.findall(r"\w+", before[:last.start()])) >= QUOTER_WORDS
+
+
+# A quotation that opens with a quotation inside it (“‘They aren’t straight,’” answered the other): the speaker
+# tells what someone else said, and the words are that other person's.
+NESTED_OPEN_RE = re.compile(r"(?:[“«„]|``|\")\s*(?:‘|')\s*$")
+
+
+def nested_quote(text: str, start: int) -> bool:
+    """Whether the words at ``start`` open a quotation within a quotation, both marks right before them."""
+    return NESTED_OPEN_RE.search(text[max(0, start - 6):start]) is not None

@@ -14,7 +14,7 @@ from ..search import Searcher
 from ..settings import VerifySettings
 from .align import REACH, Alignment, Edit, align, pieces, speech_tags, words
 from .claims import Claim, extract_claims
-from .names import SINGLE, could_be_same, known, name_words, quoted_within, several
+from .names import SINGLE, could_be_same, known, name_words, nested_quote, quoted_within, several
 from .paraphrase import Likeness, likeness
 from .spelling import lexicon_of
 from .verdict import Kind, Verdict, classify
@@ -237,7 +237,8 @@ def _attribute_span(idx: LoadedIndex, found: Alignment, p: Passage, src: SourceI
     # Quotation marks inside a passage credited by its turn label or header: the speaker may be quoting someone.
     # A passage credited by the quotation's own tag ("…," said Ann) is that quotation's speaker already, unless
     # the words are a quotation inside the quotation.
-    verdict.quoted = quoted_within(doc, owner.start, found.start, found.end, SINGLE) or (
+    verdict.quoted = nested_quote(doc, found.start) or quoted_within(doc, owner.start, found.start, found.end,
+                                                                    SINGLE) or (
         quoted_within(doc, owner.start, found.start, found.end)
         and not any(e.clue in QUOTATION_CLUES for e in owner.speaker_evidence))
     verdict.source, verdict.start, verdict.end = src, found.start, found.end

@@ -60,3 +60,16 @@ def test_the_lexicon_is_the_tokenizers_whole_words(tmp_path):
 def test_the_bundled_models_lexicon_lists_common_words(word):
     from quoth.embeddings.encoder import Encoder
     assert word in lexicon_of(Encoder())
+
+
+def test_a_slipped_letter_between_two_common_words_is_another_word():
+    assert same_words(Edit("changed", "compliment", "complement"))  # without a lexicon: one slipped letter
+    assert not same_words(Edit("changed", "compliment", "complement"), frozenset({"compliment", "complement"}))
+    # With a lexicon to rule out two words, a long word may slip its second letter (a log's "inmprovements").
+    assert same_words(Edit("changed", "improvements", "inmprovements"), LEXICON | {"improvements"})
+    assert not same_words(Edit("changed", "improvements", "inmprovements"))
+
+
+def test_words_two_englishes_spell_otherwise():
+    assert same_words(Edit("changed", "grey", "gray")) and same_words(Edit("changed", "towards", "toward"))
+    assert not same_words(Edit("changed", "grey", "green"))
