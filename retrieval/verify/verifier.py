@@ -12,13 +12,13 @@ from ..index.live import LoadedIndex
 from ..records import Clue, Passage, SourceInfo
 from ..search import Searcher
 from ..settings import VerifySettings
-from .align import REACH, Alignment, Edit, align, pieces, speech_tags, words
+from .align import REACH, WORD_RE, Alignment, Edit, align, pieces, speech_tags, words
 from .claims import Claim, extract_claims
 from .names import SINGLE, could_be_same, known, name_words, nested_quote, quoted_within, several
 from .paraphrase import Likeness, likeness
 from .spelling import lexicon_of
 from .verdict import Kind, Verdict, classify
-from .wording import retyped, wording_kept
+from .wording import retyped, same_words, wording_kept
 
 TOO_SHORT = "give me at least a few words to look for"
 # Clues that credit a quotation itself (not the turn, post or page around it) to its speaker.
@@ -89,6 +89,8 @@ class Verifier:
         similarity = float(sims[0]) if len(sims) else 0.0
         coverage = float(idx.coverage(idx.query_words(text), rows[:3]).max()) if len(rows) else 0.0
         stop = _stopwords(idx)
+        if best is not None:
+            _respan_start(best[0], best[3], self.lexicon)
         kind = classify(best[0] if best else None, self.settings, stop, self.lexicon)
         if kind is Kind.EXACT and retyped(text, _said(best[3], best[0])):
             kind = Kind.CLOSE
@@ -119,7 +121,10 @@ class Verifier:
                                   **(like.scores() if like else {})})
         if kind is Kind.PARAPHRASE:  # the sentence that says the same, not the whole passage around it
             candidates = [like.passage]
-        verdict = self._credit(idx, verdict, best, candidates, voices > 1 or short)
+        # Words of several people, a claim so short it may stand anywhere, or an altered claim with a stretch of
+        # words not found there ("Gah! I hate windows." glued onto another's line): nobody's surely.
+        partly = kind is Kind.ALTERED and best is not None and _reworded(best[0].edits)
+        verdict = self._credit(idx, verdict, best, candidates, voices > 1 or short or partly)
         if kind is Kind.PARAPHRASE:
             doc = idx.document_text(like.passage[0].doc_path) or ""
             verdict.start, verdict.end, verdict.quote = like.start, like.end, doc[like.start:like.end]
@@ -159,7 +164,7 @@ class Verifier:
                 docs[p.doc_path] = idx.document_text(p.doc_path)
             doc = docs[p.doc_path]
             found = self._align(p, doc, text) if doc is not None else None
-            if found is not None and (best is None or _better(found, best[0])):
+            if found is not None and (best is None or _better((found, text, doc), (best[0], text, best[3]))):
                 best = (found, p, src, doc)
         return best
 
@@ -317,6 +322,35 @@ def _voices(idx: LoadedIndex, p: Passage, found: Alignment) -> int:
     return len(who)
 
 
+def _respan_start(found: Alignment, doc: str, lexicon: frozenset[str]) -> None:
+    """A first word the alignment splits from its other half: "Its" against "is" where the source says "It is",
+    or "Any body" against a label's word and "Anybody" ("Speaker): Anybody"). Word edits cost one per word, so
+    the cheaper pairing wins; one source word more or less at the span's start may be the same words."""
+    if not found.edits or found.edits[0].op != "changed" or same_words(found.edits[0], lexicon):
+        return
+    first = found.edits[0]
+    if not doc.startswith(first.source, found.start):
+        return  # the first edit is not at the span's start
+    before = list(WORD_RE.finditer(doc, max(0, found.start - START_REACH), found.start))
+    inner = list(WORD_RE.finditer(first.source))
+    starts = ([before[-1].start()] if before else []) + \
+        ([found.start + inner[1].start()] if len(inner) > 1 else [])
+    for start in starts:
+        edit = Edit("changed", first.claim, doc[start:found.start + len(first.source)])
+        if same_words(edit, lexicon):
+            found.start, found.edits[0] = start, edit
+            return
+
+
+START_REACH = 40  # characters before a span where the other half of its first word may be
+REWORDED = 3  # claim words in one edit that are a stretch of other words, not a swapped word or two
+
+
+def _reworded(edits: list[Edit]) -> bool:
+    """Whether an edit puts a stretch of the claim's own words where the source has others (or none)."""
+    return any(len(WORD_RE.findall(e.claim)) >= REWORDED for e in edits)
+
+
 def _overlap(a: int, b: int, c: int, d: int) -> int:
     return max(0, min(b, d) - max(a, c))
 
@@ -326,8 +360,15 @@ def _words_in(start: int, end: int, found: Alignment) -> int:
     return _overlap(start, end, found.start, found.end) - sum(_overlap(start, end, a, b) for a, b in found.omitted)
 
 
-def _better(a: Alignment, b: Alignment) -> bool:
-    return (a.score, a.marked, -len(a.edits)) > (b.score, b.marked, -len(b.edits))
+def _better(a: tuple[Alignment, str, str], b: tuple[Alignment, str, str]) -> bool:
+    """Whether alignment ``a`` (with its claim and document) beats ``b``: more words matched, omissions marked,
+    fewer edits, and then a sentence that ends where the claim's does ("Ben: reviewed PRs." is Ben's line, not
+    Colin's "reviewed PRs and triaged issues")."""
+    return _rank(*a) > _rank(*b)
+
+
+def _rank(found: Alignment, claim: str, doc: str) -> tuple:
+    return found.score, found.marked, -len(found.edits), _cut_short(claim, doc, found) is None
 
 
 def _misattributed(idx: LoadedIndex, claimed: str | None, verdict: Verdict, sure: float) -> bool | None:
