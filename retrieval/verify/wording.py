@@ -3,8 +3,9 @@
 Issue 22 §1: "close" is for the way a person retypes words, never for a change of words. An edit passes when
 its two sides are one wording once typography is set aside: case, apostrophes (``doesnt``/``doesn't``,
 ``its``/``it's``/``it is``, ``Im``/``I am``), hyphens and spaces inside words (``non trivial``, ``every
-thing``), British and American spellings (``colour``/``color``, ``jeopardised``/``jeopardized``), one slipped
-letter in a long word (``pesimist``), or an added, dropped or swapped article-like word (``the``). Any other
+thing``), British and American spellings (``colour``/``color``, ``jeopardised``/``jeopardized``, ``grey``/
+``gray``), old print (``faire``/``fair``: spelling.py, never between two common words), one slipped letter in a
+long word (``pesimist``), or an added, dropped or swapped article-like word (``the``). Any other
 word (a synonym, an antonym, an un- prefix, a name, a number) changes what was said: no antonym list is needed
 because nothing but these passes.
 """

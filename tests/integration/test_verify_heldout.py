@@ -52,8 +52,9 @@ def test_no_changed_or_invented_claim_is_passed_as_real(checked):
 def test_modern_spelling_of_old_print_is_close(checked):
     respelt = [(c["text"], got) for c, got, _ in checked if c["class"] == "spelling" or
                (c["class"] == "glued" and "folio" in c["doc"])]
-    # Before spelling.py: "fair is foul" not found, the glued "Stars, hide your fires…" not found.
-    assert sum(got == "close" for _, got in respelt) >= 2, respelt
+    # 4 of 6 over the whole held-out corpus (before spelling.py: 2, "fair is foul" and the glued "Stars, hide
+    # your fires…" not found); "o' the milk of human kindness" stays not found: "humane" and "human" are two words.
+    assert sum(got == "close" for _, got in respelt) >= 4, respelt
     assert not [t for t, got in respelt if got == "exact"]  # respelt words are never the very words
 
 
@@ -66,4 +67,5 @@ def test_words_of_several_authors_or_read_out_are_not_passed_as_the_claimed_pers
 
 def test_most_verdicts_are_right(checked):
     share = sum(right(c, got) for c, got, _ in checked) / len(checked)
-    assert share >= 0.85
+    # 0.884 of these claims over the whole held-out corpus (benchmarks/verify.py), 0.842 before this round
+    assert share >= 0.86, share
