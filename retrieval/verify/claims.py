@@ -23,13 +23,19 @@ MIN_QUOTED_WORDS = 3  # shorter quoted bits are scare quotes or titles, not clai
 # "Ann Lee: …" or "Ann Lee said: …" (the colon is needed: "Ford said her job was…" is reported speech, a claim).
 CREDITED_RE = [re.compile(rf"^(?P<text>.+?)[\s,]*(?:[—–]|--)\s*{_NAME}\s*\.?$", re.S),
                re.compile(rf"^(?P<text>.+?)[,.]?\s+(?:said|says|wrote|writes)\s+{_NAME}\s*\.?$", re.S),
-               re.compile(rf"^{_NAME}\s*(?:{_VERB}\s*)?:\s*(?P<text>.+)$", re.S)]
+               re.compile(rf"^{_NAME}\s*(?:{_VERB}\s*)?:\s*(?P<text>.+)$", re.S),
+               # A chat handle as people paste a log line: "jrandom: since we all…" (one word, digits allowed).
+               re.compile(r"^(?P<name>[a-z][a-z0-9_\-]{2,24})\s*:\s+(?P<text>.+)$", re.S)]
+LABELLED = CREDITED_RE[2:]  # the patterns that read a "Name:" at the start
 
 
 @dataclass(frozen=True)
 class Claim:
     text: str
     speaker: str | None = None  # whom the message credits with the words
+    # The "Name:" a message begins with, read as its speaker ("Rain: You need…"); the source may write it too,
+    # as the person the words address: then it is part of the claim (verifier.py).
+    label: str | None = None
 
 
 def extract_claims(message: str, speaker: str | None = None) -> list[Claim]:
@@ -55,7 +61,7 @@ def credited(message: str, speaker: str | None = None) -> Claim:
             name = m.group("name").strip()
             # The sentence's full stop, not an initial's ("Li Wei." but "John Q.").
             name = name[:-1] if name.endswith(".") and len(name.split()[-1]) > 2 else name
-            return Claim(m.group("text").strip(), speaker or name)
+            return Claim(m.group("text").strip(), speaker or name, name if pattern in LABELLED else None)
     return Claim(message, speaker)
 
 

@@ -56,6 +56,17 @@ SEVERAL_RE = re.compile(r"\s+and\s+|\s*[,&;]\s*")  # between the names of a spea
 GENDERED = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "lord": "m"}
 
 
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"}  # after a comma, still one person ("King, Jr.")
+
+
+def several(speaker: str) -> bool:
+    """Whether a speaker is several people ("Chris Angelico, Tim Peters, Guido van Rossum": a PEP's authors), not
+    one with a suffix or a party ("Martin Luther King, Jr.", "Lincoln Chafee, D-RI")."""
+    people = [n for n in SEVERAL_RE.split(speaker)
+              if any(len(w) >= 3 and w not in SUFFIXES for w in name_words(n))]
+    return len(people) > 1
+
+
 def _gender(name: str) -> str | None:
     first = name.split()[0].casefold().rstrip(".") if name.split() else ""
     return GENDERED.get(first)
@@ -152,3 +163,13 @@ def quoted_within(text: str, passage_start: int, start: int, end: int,
     if closing.search(before[last.end():]):
         return False
     return len(re.findall(r"\w+", before[:last.start()])) >= QUOTER_WORDS
+
+
+# A quotation that opens with a quotation inside it (“‘They aren’t straight,’” answered the other): the speaker
+# tells what someone else said, and the words are that other person's.
+NESTED_OPEN_RE = re.compile(r"(?:[“«„]|``|\")\s*(?:‘|')\s*$")
+
+
+def nested_quote(text: str, start: int) -> bool:
+    """Whether the words at ``start`` open a quotation within a quotation, both marks right before them."""
+    return NESTED_OPEN_RE.search(text[max(0, start - 6):start]) is not None

@@ -52,16 +52,18 @@ def meaning_words(edit: Edit) -> list[str]:
     return out
 
 
-def classify(found: Alignment | None, settings: VerifySettings, stopwords: frozenset[str] = frozenset()) -> Kind:
+def classify(found: Alignment | None, settings: VerifySettings, stopwords: frozenset[str] = frozenset(),
+             lexicon: frozenset[str] = frozenset()) -> Kind:
     """The verdict for the best alignment (None: nowhere), short of "paraphrase", which needs evidence of its own
     (paraphrase.py). "Close" is for the same words only (wording.py): any other changed, added or dropped word
     makes the claim "altered", whatever the word; no list of antonyms decides. "Altered" also needs most of the
     claim's content words: a sentence that shares only "is better than" with its source is another sentence in
-    the same mould, not that one altered."""
+    the same mould, not that one altered. ``lexicon``: the common words that tell an old spelling from another
+    word (spelling.py)."""
     if found is not None:
         if not found.edits and found.marked:
             return Kind.EXACT
-        if wording_kept(found.edits):
+        if wording_kept(found.edits, lexicon):
             return Kind.CLOSE
         if found.score >= settings.altered_min and found.content_share(stopwords) >= settings.altered_content_min:
             return Kind.ALTERED

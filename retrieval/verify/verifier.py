@@ -4,6 +4,7 @@ the speaker the claim names."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..errors import BadQuery
@@ -11,12 +12,13 @@ from ..index.live import LoadedIndex
 from ..records import Clue, Passage, SourceInfo
 from ..search import Searcher
 from ..settings import VerifySettings
-from .align import REACH, Alignment, Edit, align, pieces, speech_tags, words
+from .align import REACH, WORD_RE, Alignment, Edit, align, pieces, speech_tags, words
 from .claims import Claim, extract_claims
-from .names import SINGLE, could_be_same, known, name_words, quoted_within
+from .names import SINGLE, could_be_same, known, name_words, nested_quote, quoted_within, several
 from .paraphrase import Likeness, likeness
+from .spelling import lexicon_of
 from .verdict import Kind, Verdict, classify
-from .wording import retyped, wording_kept
+from .wording import retyped, same_words, wording_kept
 
 TOO_SHORT = "give me at least a few words to look for"
 # Clues that credit a quotation itself (not the turn, post or page around it) to its speaker.
@@ -25,6 +27,7 @@ QUOTATION_CLUES = {Clue.SPEECH_TAG, Clue.NARRATION, Clue.PRONOUN, Clue.PARAGRAPH
 OUTSIDE_MIN = 3  # words around a quoted stretch that may be part of the claim rather than chatter about it
 OUTSIDE_FOUND = 0.75  # …and the share of them the source must hold too ("did Ann Lee say" matches a byline)
 SHORT = 3  # a claim of this many words or fewer may stand in many places
+LABEL_GAP = 4  # characters between a "Name:" and the words after it (the colon, spaces)
 MAX_APART = 6  # sentences of a claim looked for one by one when the whole is not found (a search each)
 
 
@@ -33,14 +36,30 @@ class Verifier:
         self.searcher = searcher
         self.settings = settings or VerifySettings()
 
+    @functools.cached_property
+    def lexicon(self) -> frozenset[str]:
+        """Common words, which tell an old spelling from another word (spelling.py): the model's own list."""
+        return lexicon_of(self.searcher.encoder)
+
     def verify_message(self, message: str, speaker: str | None = None) -> list[Verdict]:
         """Every claim in a message (each quoted stretch, or the whole message), checked."""
         claims = extract_claims(message, speaker)
         if not claims:
             raise BadQuery(TOO_SHORT)
         verdicts = [self.verify(c.text, c.speaker) for c in claims]
+        if len(claims) == 1 and claims[0].label and self._label_quoted(verdicts[0], claims[0].label):
+            # "Rain: You need…" where the source says so too: Rain is whom the words address, not who said them.
+            return [self.verify(" ".join(message.split()), speaker)]
         whole = self._whole(message, claims, speaker)
         return [whole] if whole is not None and not _framing(whole) else verdicts
+
+    def _label_quoted(self, verdict: Verdict, label: str) -> bool:
+        """Whether the source writes the claim's leading "Name:" right before the words found."""
+        if verdict.source is None or verdict.start is None or verdict.verdict is Kind.NOT_FOUND:
+            return False
+        doc = self.searcher.current().document_text(verdict.source.path) or ""
+        before = doc[max(0, verdict.start - len(label) - LABEL_GAP):verdict.start]
+        return re.search(re.escape(label) + r"\s*:\s*$", before, re.IGNORECASE) is not None
 
     def _whole(self, message: str, claims: list[Claim], speaker: str | None) -> Verdict | None:
         """The message as one claim where it quotes words inside a quotation (``I'd say 80% of the time it ends
@@ -70,7 +89,9 @@ class Verifier:
         similarity = float(sims[0]) if len(sims) else 0.0
         coverage = float(idx.coverage(idx.query_words(text), rows[:3]).max()) if len(rows) else 0.0
         stop = _stopwords(idx)
-        kind = classify(best[0] if best else None, self.settings, stop)
+        if best is not None:
+            _respan_start(best[0], best[3], self.lexicon)
+        kind = classify(best[0] if best else None, self.settings, stop, self.lexicon)
         if kind is Kind.EXACT and retyped(text, _said(best[3], best[0])):
             kind = Kind.CLOSE
         cut = (_cut_short(text, best[3], best[0]) or _negation_left(best[3], best[0])) \
@@ -100,7 +121,10 @@ class Verifier:
                                   **(like.scores() if like else {})})
         if kind is Kind.PARAPHRASE:  # the sentence that says the same, not the whole passage around it
             candidates = [like.passage]
-        verdict = self._credit(idx, verdict, best, candidates, voices > 1 or short)
+        # Words of several people, a claim so short it may stand anywhere, or an altered claim with a stretch of
+        # words not found there ("Gah! I hate windows." glued onto another's line): nobody's surely.
+        partly = kind is Kind.ALTERED and best is not None and _reworded(best[0].edits)
+        verdict = self._credit(idx, verdict, best, candidates, voices > 1 or short or partly)
         if kind is Kind.PARAPHRASE:
             doc = idx.document_text(like.passage[0].doc_path) or ""
             verdict.start, verdict.end, verdict.quote = like.start, like.end, doc[like.start:like.end]
@@ -140,7 +164,7 @@ class Verifier:
                 docs[p.doc_path] = idx.document_text(p.doc_path)
             doc = docs[p.doc_path]
             found = self._align(p, doc, text) if doc is not None else None
-            if found is not None and (best is None or _better(found, best[0])):
+            if found is not None and (best is None or _better((found, text, doc), (best[0], text, best[3]))):
                 best = (found, p, src, doc)
         return best
 
@@ -157,7 +181,7 @@ class Verifier:
                 return None
             _, rows, _, _ = self.searcher.candidates(part, self.settings.candidates)
             got = self._best(idx, idx.passages(rows), part)
-            if got is None or got[0].score < 1.0 or not wording_kept(got[0].edits):
+            if got is None or not wording_kept(got[0].edits, self.lexicon):  # respelt: still whole
                 return None
             found.append(got)
         if len({f[1].doc_path for f in found}) > 1:
@@ -218,7 +242,8 @@ def _attribute_span(idx: LoadedIndex, found: Alignment, p: Passage, src: SourceI
     # Quotation marks inside a passage credited by its turn label or header: the speaker may be quoting someone.
     # A passage credited by the quotation's own tag ("…," said Ann) is that quotation's speaker already, unless
     # the words are a quotation inside the quotation.
-    verdict.quoted = quoted_within(doc, owner.start, found.start, found.end, SINGLE) or (
+    verdict.quoted = nested_quote(doc, found.start) or quoted_within(doc, owner.start, found.start, found.end,
+                                                                    SINGLE) or (
         quoted_within(doc, owner.start, found.start, found.end)
         and not any(e.clue in QUOTATION_CLUES for e in owner.speaker_evidence))
     verdict.source, verdict.start, verdict.end = src, found.start, found.end
@@ -297,6 +322,35 @@ def _voices(idx: LoadedIndex, p: Passage, found: Alignment) -> int:
     return len(who)
 
 
+def _respan_start(found: Alignment, doc: str, lexicon: frozenset[str]) -> None:
+    """A first word the alignment splits from its other half: "Its" against "is" where the source says "It is",
+    or "Any body" against a label's word and "Anybody" ("Speaker): Anybody"). Word edits cost one per word, so
+    the cheaper pairing wins; one source word more or less at the span's start may be the same words."""
+    if not found.edits or found.edits[0].op != "changed" or same_words(found.edits[0], lexicon):
+        return
+    first = found.edits[0]
+    if not doc.startswith(first.source, found.start):
+        return  # the first edit is not at the span's start
+    before = list(WORD_RE.finditer(doc, max(0, found.start - START_REACH), found.start))
+    inner = list(WORD_RE.finditer(first.source))
+    starts = ([before[-1].start()] if before else []) + \
+        ([found.start + inner[1].start()] if len(inner) > 1 else [])
+    for start in starts:
+        edit = Edit("changed", first.claim, doc[start:found.start + len(first.source)])
+        if same_words(edit, lexicon):
+            found.start, found.edits[0] = start, edit
+            return
+
+
+START_REACH = 40  # characters before a span where the other half of its first word may be
+REWORDED = 3  # claim words in one edit that are a stretch of other words, not a swapped word or two
+
+
+def _reworded(edits: list[Edit]) -> bool:
+    """Whether an edit puts a stretch of the claim's own words where the source has others (or none)."""
+    return any(len(WORD_RE.findall(e.claim)) >= REWORDED for e in edits)
+
+
 def _overlap(a: int, b: int, c: int, d: int) -> int:
     return max(0, min(b, d) - max(a, c))
 
@@ -306,8 +360,15 @@ def _words_in(start: int, end: int, found: Alignment) -> int:
     return _overlap(start, end, found.start, found.end) - sum(_overlap(start, end, a, b) for a, b in found.omitted)
 
 
-def _better(a: Alignment, b: Alignment) -> bool:
-    return (a.score, a.marked, -len(a.edits)) > (b.score, b.marked, -len(b.edits))
+def _better(a: tuple[Alignment, str, str], b: tuple[Alignment, str, str]) -> bool:
+    """Whether alignment ``a`` (with its claim and document) beats ``b``: more words matched, omissions marked,
+    fewer edits, and then a sentence that ends where the claim's does ("Ben: reviewed PRs." is Ben's line, not
+    Colin's "reviewed PRs and triaged issues")."""
+    return _rank(*a) > _rank(*b)
+
+
+def _rank(found: Alignment, claim: str, doc: str) -> tuple:
+    return found.score, found.marked, -len(found.edits), _cut_short(claim, doc, found) is None
 
 
 def _misattributed(idx: LoadedIndex, claimed: str | None, verdict: Verdict, sure: float) -> bool | None:
@@ -320,17 +381,29 @@ def _misattributed(idx: LoadedIndex, claimed: str | None, verdict: Verdict, sure
         return None  # nobody the document names: the claimed person may be the one, a reader cannot tell
     if verdict.quoted:
         return None  # the passage's speaker quotes these words: they may be anyone's, the claimed person's too
+    if not name_words(verdict.speaker):
+        return None  # a bare title ("Lady.", a play's label) names nobody in particular: it may be anyone
     directory = idx.directory()
     if could_be_same(directory, claimed, verdict.speaker):
-        return False
+        # Words credited to several people (a PEP's three authors, whose appendix one of them wrote, or another)
+        # are not known to be the claimed one's: can't tell.
+        return None if several(verdict.speaker) else False
     # A name the corpus does not know may be the speaker's other name (a login, a nickname): no accusation.
     if not known(directory, claimed):
         return None
+    if _first_name_shared(claimed, verdict.speaker):
+        return None  # "Irene Adler" and "Irene Norton": one woman under her married name, maybe
     if verdict.speaker_confidence is None or verdict.speaker_confidence < sure:
         return None
     if verdict.source is not None and _author_only(idx, claimed, verdict.source.path):
         return None  # the document's author (its byline) wrote every line of it, the characters' too
     return True
+
+
+def _first_name_shared(a: str, b: str) -> bool:
+    """Two full names with one first name and another surname, which a marriage (or a title) may explain."""
+    x, y = name_words(a), name_words(b)
+    return len(x) >= 2 and len(y) >= 2 and x[0] == y[0]
 
 
 WHOLE_DOCUMENT = 2**62  # an end past any document's last character

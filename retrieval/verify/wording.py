@@ -3,8 +3,9 @@
 Issue 22 §1: "close" is for the way a person retypes words, never for a change of words. An edit passes when
 its two sides are one wording once typography is set aside: case, apostrophes (``doesnt``/``doesn't``,
 ``its``/``it's``/``it is``, ``Im``/``I am``), hyphens and spaces inside words (``non trivial``, ``every
-thing``), British and American spellings (``colour``/``color``, ``jeopardised``/``jeopardized``), one slipped
-letter in a long word (``pesimist``), or an added, dropped or swapped article-like word (``the``). Any other
+thing``), British and American spellings (``colour``/``color``, ``jeopardised``/``jeopardized``, ``grey``/
+``gray``), old print (``faire``/``fair``: spelling.py, never between two common words), one slipped letter in a
+long word (``pesimist``), or an added, dropped or swapped article-like word (``the``). Any other
 word (a synonym, an antonym, an un- prefix, a name, a number) changes what was said: no antonym list is needed
 because nothing but these passes.
 """
@@ -17,6 +18,7 @@ import re
 from rapidfuzz.distance import DamerauLevenshtein
 
 from .align import ELLIPSIS_RE, WORD_RE, Edit
+from .spelling import variant
 
 # Words whose slip keeps the meaning: articles and the like. Prepositions are left out on purpose: "opt-in" and
 # "opt-out", "for" and "against" differ by one.
@@ -32,6 +34,12 @@ SPELLINGS = [(re.compile(p), r) for p, r in (
     (r"our(s|ed|ing|ite|ites|able)?$", r"or\1"), (r"is(e|es|ed|ing|ation|ations)$", r"iz\1"),
     (r"ys(e|es|ed|ing)$", r"yz\1"), (r"([^aeiou])re(s|d)?$", r"\1er\2"), (r"ll(ed|ing|er)$", r"l\1"),
     (r"ogue(s)?$", r"og\1"), (r"ence$", r"ense"))]
+# Words two Englishes spell otherwise, not by an ending SPELLINGS can undo: both are words of their own.
+SPELLING_PAIRS = {frozenset(p) for p in (("grey", "gray"), ("amongst", "among"), ("towards", "toward"),
+                                         ("learnt", "learned"), ("spelt", "spelled"), ("burnt", "burned"),
+                                         ("dreamt", "dreamed"), ("leapt", "leaped"), ("plough", "plow"),
+                                         ("mould", "mold"), ("programme", "program"), ("sceptic", "skeptic"),
+                                         ("aluminium", "aluminum"), ("practise", "practice"), ("ageing", "aging"))}
 # A number in words or in digits is the same number ("these last twenty years", "these last 20 years").
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -40,6 +48,7 @@ _TENS = {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy":
 NUMBERS = {w: str(n) for n, w in enumerate(_UNITS)} | _TENS
 MISSPELT_MIN = 5  # letters a word needs before one slipped letter is read as a misspelling, not another word
 PREFIX_KEPT = 2  # a misspelling keeps the first letters: "million"/"billion", "affect"/"effect" are other words
+LONG_WORD = 8  # letters past which a slip of the second letter is still a misspelling (when not two known words)
 
 
 def _forms(word: str) -> set[str]:
@@ -47,6 +56,7 @@ def _forms(word: str) -> set[str]:
     w = word.casefold().replace("’", "'")
     bare = w.replace("'", "")
     out = {bare, _american(bare), NUMBERS.get(bare, bare)}
+    out |= {w for pair in SPELLING_PAIRS if bare in pair for w in pair}
     if w.endswith("n't") or (bare.endswith("nt") and len(bare) > 3 and not w.endswith("'t")):
         stem = bare[:-2]
         out.add({"ca": "can", "wo": "will", "sha": "shall"}.get(stem, stem) + "not")
@@ -74,13 +84,17 @@ def _readings(side: str) -> set[str]:
     return {"".join(p) for p in itertools.product(*map(_forms, ws))}
 
 
-def _misspelt(a: str, b: str) -> bool:
-    """One slipped letter (typed, dropped, doubled or two swapped) in a long word; never in a number."""
+def _misspelt(a: str, b: str, lexicon: frozenset[str] = frozenset()) -> bool:
+    """One slipped letter (typed, dropped, doubled or two swapped) in a long word; never in a number, nor between
+    two words of the ``lexicon`` ("complement"/"compliment"). With a lexicon to rule that out, a long word may
+    slip its second letter too ("inmprovements")."""
     if " " in a.strip() or " " in b.strip() or any(c.isdigit() for c in a + b):
         return False
     a, b = a.casefold(), b.casefold()
-    return min(len(a), len(b)) >= MISSPELT_MIN and a[:PREFIX_KEPT] == b[:PREFIX_KEPT] \
-        and DamerauLevenshtein.distance(a, b) == 1
+    if a in lexicon and b in lexicon:
+        return False
+    kept = 1 if lexicon and min(len(a), len(b)) >= LONG_WORD else PREFIX_KEPT
+    return min(len(a), len(b)) >= MISSPELT_MIN and a[:kept] == b[:kept] and DamerauLevenshtein.distance(a, b) == 1
 
 
 def _function_slip(edit: Edit) -> int:
@@ -89,20 +103,29 @@ def _function_slip(edit: Edit) -> int:
     return len(words) if words and all(w in FUNCTION_WORDS for w in words) else 0
 
 
-def same_words(edit: Edit) -> bool:
-    """Whether the edit is typography or spelling only: the claim still says the source's words."""
+VARIANT_WORDS = 4  # words side by side an edit may respell one for one ("Milke of humane": a stretch of old print)
+
+
+def same_words(edit: Edit, lexicon: frozenset[str] = frozenset()) -> bool:
+    """Whether the edit is typography or spelling only: the claim still says the source's words. Old and variant
+    spellings ("faire" for "fair") count only by the evidence of spelling.py, with the ``lexicon`` of common
+    words that tells them from another word."""
     if not WORD_RE.search(edit.claim) and not WORD_RE.search(edit.source):
         return True
     if _readings(edit.claim) & _readings(edit.source):
         return True
-    return _misspelt(edit.claim, edit.source)
+    if _misspelt(edit.claim, edit.source, lexicon):
+        return True
+    said, source = WORD_RE.findall(edit.claim), WORD_RE.findall(edit.source)
+    return 0 < len(said) == len(source) <= VARIANT_WORDS and all(
+        _readings(a) & _readings(b) or variant(a, b, lexicon) for a, b in zip(said, source, strict=True))
 
 
-def wording_kept(edits: list[Edit]) -> bool:
+def wording_kept(edits: list[Edit], lexicon: frozenset[str] = frozenset()) -> bool:
     """Whether every edit keeps the source's wording: typography, spelling, and at most a few function words."""
     slips = 0
     for e in edits:
-        if same_words(e):
+        if same_words(e, lexicon):
             continue
         n = _function_slip(e)
         if not n:

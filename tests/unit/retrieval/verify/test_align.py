@@ -82,3 +82,22 @@ def test_claims_pasted_with_their_speaker_and_in_chatter():
     assert one("the record: ``we will not raise the fees'' ok") == ("we will not raise the fees", None)
     assert one("lol she literally said 'we will not raise the fees' ok grandpa")[0] == "we will not raise the fees"
     assert one("it's the students' fees, don't you know")[0] == "it's the students' fees, don't you know"
+
+
+def test_a_leading_name_is_read_as_a_label_the_source_may_write_too():
+    [c] = extract_claims("jrand0m: since we all work in the open source world here")
+    assert (c.text, c.speaker, c.label) == ("since we all work in the open source world here", "jrand0m", "jrand0m")
+    [c] = extract_claims("Rain: You need to make a subdirectory", speaker="hezekiah")
+    assert (c.speaker, c.label) == ("hezekiah", "Rain")
+    [c] = extract_claims("We will not raise the mooring fees — Li Wei")
+    assert c.label is None  # a signature is never part of the words
+    assert extract_claims("see http://example.org/a-page for the fees")[0].speaker is None
+
+
+def test_markup_is_read_over_and_stays_in_the_span():
+    log = "<mids> It has been fun and an educative experience\n<mids>\tbut it is time to move on"
+    got = align("It has been fun and an educative experience, but it is time to move on", log, 0, len(log))
+    assert not got.edits and log[got.start:got.end].startswith("It has") and "<mids>" in log[got.start:got.end]
+    md = "I've been using [Eagle][32] for many years, so no [KiCad][33] yet."
+    got = align("I've been using Eagle for many years, so no KiCad yet.", md, 0, len(md))
+    assert not got.edits and md[got.start:got.end] == md[:-1]

@@ -88,3 +88,19 @@ def test_a_quote_in_chatter_is_the_claim_and_each_phrase_of_a_sentence_is_one():
     # Both phrases are claims; the verifier checks the sentence whole when its own words are found with them.
     sentence = 'Name binding is very rare, and "sparse is better than dense" does not mean "empty is better here".'
     assert [c.text for c in extract_claims(sentence)] == ["sparse is better than dense", "empty is better here"]
+
+
+def test_a_first_word_split_from_its_other_half_is_the_same_words():
+    from quoth.verify.verifier import _respan_start
+    doc = "Holmes laughed. It is quite a pretty little problem, said he."
+    got = align("Its quite a pretty little problem", doc, 0, len(doc))
+    _respan_start(got, doc, frozenset())
+    assert doc[got.start:got.end] == "It is quite a pretty little problem"
+    assert classify(got, VerifySettings(), STOP) is Kind.CLOSE
+    said = "Mr Smith (The Deputy Speaker): Anybody from the Office of the President?"
+    got = align("Any body from the office of the President?", said, 0, len(said))
+    _respan_start(got, said, frozenset())
+    assert said[got.start:got.end].startswith("Anybody") and classify(got, VerifySettings(), STOP) is Kind.CLOSE
+    swapped = align("Hers quite a pretty little problem", doc, 0, len(doc))
+    _respan_start(swapped, doc, frozenset())
+    assert classify(swapped, VerifySettings(), STOP) is Kind.ALTERED

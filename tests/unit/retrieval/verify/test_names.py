@@ -50,3 +50,17 @@ def test_words_quoted_inside_a_passage():
     at = told.index("Oh!")
     assert quoted_within(told, 0, at, at + 10, SINGLE)
     assert not quoted_within("I don't think the students' books are here", 0, 30, 40, SINGLE)
+
+
+def test_words_credited_to_several_people_are_no_ones_surely():
+    from quoth.verify.names import several
+    assert several("Chris Angelico, Tim Peters, Guido van Rossum") and several("Guido van Rossum and Barry Warsaw")
+    assert not several("Martin Luther King, Jr.") and not several("Lincoln Chafee, D-RI") and not several("Ann Lee")
+
+
+def test_a_quotation_opening_inside_a_quotation_is_someone_elses():
+    from quoth.verify.names import nested_quote
+    told = "I heard the farmer.\n\n“‘They aren’t straight,’” answered the other."
+    assert nested_quote(told, told.index("They"))
+    said = "“They aren’t straight,” answered the other."
+    assert not nested_quote(said, said.index("They"))

@@ -1,0 +1,71 @@
+"""Quote verification on the held-out claims (tests/data/verify/heldout) of four of its documents: old print (the
+First Folio Macbeth, the 1520s Everyman), a PEP with three authors and an essay by one of them, and a chat log with
+its "<nick>" marks. Modern spelling of old print is close, never altered; no changed or invented claim passes; the
+words of several authors, or read out by another, are never passed as the claimed person's."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from quoth import BadQuery, Quoth
+
+ROOT = Path(__file__).resolve().parents[2]
+CLAIMS = ROOT / "tests" / "data" / "verify" / "heldout" / "claims.jsonl"
+DOCS = ("labelled/play_macbeth_first_folio.txt", "labelled/play_tei_everyman.xml", "retrieval/pep_0572.rst",
+        "labelled/chat_xchat_iip_dev_2003.txt")
+
+
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory):
+    claims = [c for c in map(json.loads, CLAIMS.read_text().splitlines())
+              if any(c["doc"].endswith(d) for d in DOCS)]
+    corpus = tmp_path_factory.mktemp("corpus")
+    for doc in {c["doc"] for c in claims}:
+        shutil.copyfile(ROOT / doc, corpus / Path(doc).name)
+    q = Quoth.open(corpus=corpus, data_dir=tmp_path_factory.mktemp("data"))
+    out = []
+    for c in claims:
+        try:
+            v = q.verify(c["text"], c["claimed_speaker"])[0]
+            out.append((c, str(v.verdict), v.misattributed))
+        except BadQuery:
+            out.append((c, "refused", None))
+    return out
+
+
+def right(c: dict, got: str) -> bool:
+    return got == c["expect"] or got in c.get("accept", [])
+
+
+def test_no_changed_or_invented_claim_is_passed_as_real(checked):
+    assert len(checked) >= 90
+    dangerous = [c["text"] for c, got, _ in checked
+                 if c["expect"] in ("altered", "not_found") and got in ("exact", "close", "paraphrase")
+                 and not right(c, got)]
+    assert dangerous == []
+
+
+def test_modern_spelling_of_old_print_is_close(checked):
+    respelt = [(c["text"], got) for c, got, _ in checked if c["class"] == "spelling" or
+               (c["class"] == "glued" and "folio" in c["doc"])]
+    # 4 of 6 over the whole held-out corpus (before spelling.py: 2, "fair is foul" and the glued "Stars, hide
+    # your fires…" not found); "o' the milk of human kindness" stays not found: "humane" and "human" are two words.
+    assert sum(got == "close" for _, got in respelt) >= 4, respelt
+    assert not [t for t, got in respelt if got == "exact"]  # respelt words are never the very words
+
+
+def test_words_of_several_authors_or_read_out_are_not_passed_as_the_claimed_persons(checked):
+    passed = [c["text"] for c, _, mis in checked if c["misattributed"] is True and mis is False]
+    assert passed == []
+    named = [(c, mis) for c, _, mis in checked if c["claimed_speaker"] and c["misattributed"] is not True]
+    assert sum(mis is True for _, mis in named) <= 0.02 * len(named)
+
+
+def test_most_verdicts_are_right(checked):
+    share = sum(right(c, got) for c, got, _ in checked) / len(checked)
+    # 0.884 of these claims over the whole held-out corpus (benchmarks/verify.py), 0.842 before this round
+    assert share >= 0.86, share
