@@ -12,7 +12,7 @@ from ...attribution.evidence import Decision
 from ...page import Line, Page
 from ...roster import read_roster
 from ...turns import Turn, names_in
-from .induce import Hit, Tally, accepted_shapes, key
+from .induce import Hit, Tally, accepted_shapes, dated_header, key, relabelled
 from .names import (
     Named,
     chat_name,
@@ -33,6 +33,7 @@ from .shapes import (
     CUE_CLOSE_RE,
     CUE_OPEN_RE,
     CUE_RE,
+    DATED,
     FROM,
     MAIL_HEADER_RE,
     MARKUP_LINE_RE,
@@ -100,7 +101,12 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
     mail = any(t.shape is FROM for t in shapes)  # a digest: the header lines around each From are nobody's
     riders = _riders(page, [h for h in hits.values() if h.start is None])
     asked = reading = False  # an unlabelled answer comes next; a reading (``… as follows:``) does
+    foreign = relabelled(page, shapes) if family is Family.SPEECH else frozenset()
+    # A comment's permalink date over its commenter's name is the header's, nobody's words.
+    skip += [d for h in hits.values() if h.shape is DATED and (d := dated_header(page, page.lines[h.line])) is not None]
     for ln in page.content(first):
+        if ln.index in skip:
+            continue
         h = hits.get(ln.index)
         text = unstamped(ln.text)[1]
         introduced, reading = reading, family is Family.SPEECH and READING_RE.search(ln.text) is not None
@@ -126,6 +132,8 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
             quoting.reset()
         elif introduced:  # after ``… read as follows:``: what is read is not the speaker's own words
             turns.append(Turn(ln.index, None, ln.start))
+        elif ln.index in foreign:
+            others.append(ln.index)
         elif QUOTED_RE.match(ln.text) or _quote_tail(page, ln, quoted):
             quoted.add(ln.index)
             keep, opened = quoting.quoted(ln, tail=not QUOTED_RE.match(ln.text))
