@@ -546,7 +546,8 @@ def test_a_video_calls_saved_chat_pasted_into_minutes_is_read_message_by_message
 def test_a_bloggers_bracketed_gloss_under_each_quoted_line_is_nobodys_and_comments_close_the_record():
     """A post quoting a hearing line by line (``**ANN LEE (R):** words``), each line glossed in brackets and
     emphasis in the senator's voice (``[_What I mean: …_]``, long, with links): the gloss is the blogger's, never
-    the senator's. The comment thread after a heading closes the record, however long it runs."""
+    the senator's. The comment thread after a heading closes the record, however long it runs: its comments are
+    their commenters' (each header the permalink's date over the name), never the last senator's."""
     gloss = ("[_What I mean is that I have not read them, and I will not, whatever the [record](http://example.org)"
              " says._]")
     doc = ("## A brief translation of the hearing\n\n"
@@ -559,7 +560,7 @@ def test_a_bloggers_bracketed_gloss_under_each_quoted_line_is_nobodys_and_commen
                      f"Thanks for this, it made my day number {d}.\n\nI could not watch it myself.\n\n"
                      for d in range(5)))
     got = turns(doc)
-    assert [s for s, _ in got if s] == ["Ann Lee", "Bo Diaz", "Ann Lee", "Bo Diaz"]
+    assert [s for s, _ in got if s] == ["Ann Lee", "Bo Diaz", "Ann Lee", "Bo Diaz", *(f"reader{d}" for d in range(5))]
     assert not any("What I mean" in words or "x-posted" in words or "about-these-ads" in words
                    for s, words in got if s)
 
@@ -625,3 +626,65 @@ def test_a_label_alone_is_no_full_name_and_a_dash_inside_a_bold_label_is_no_part
              "**Danny Ryan (9:07) -** Great, any other client updates today?\n\n"
              "**Paul Hauner (9:08) -** Nothing else from our side this week.\n")
     assert [s for s, _ in turns(notes)] == ["Danny Ryan", "Paul Hauner", "Danny Ryan", "Paul Hauner"]
+
+
+HEARING = ("**ANN LEE:** I want to go back through the record of your speeches today.\n\n"
+           "**BO KIM:** I have read them all, and I stand by every one of them.\n\n"
+           "**ANN LEE:** You have always found a legal basis for every decision?\n\n"
+           "**BO KIM:** I have tried to, in every case that came before me.\n\n")
+
+
+def _comment(when: str, name: str, words: str) -> str:
+    return f"[{when}](https://example.org/post/#comment-1)\n\n{name}\n\n\t\t\n\n\t\n\n{words}\n\n\t\t\n\n"
+
+
+def test_a_blogs_comment_headers_date_over_name_are_turns_of_commenters_who_write_once():
+    doc = HEARING + "## 4 comments\n\n" + "".join([
+        _comment("July 14, 2009 at 8:22 pm", "**Russell60**", "Thanks for the public service, friend."),
+        _comment("July 15, 2009 at 6:04 am", "**rea**", "What an odd question that was to ask her."),
+        _comment("July 15, 2009 at 9:50 am", "**[Scott K](http://example.org/)**", "Do they pay in money for this?"),
+        _comment("July 15, 2009 at 9:59 am", "human", "Would this require giving a crap about baseball?")])
+    got = turns(doc)
+    assert ("Russell60", "Thanks for the public service, friend.") in got
+    assert ("rea", "What an odd question that was to ask her.") in got
+    assert ("Scott K", "Do they pay in money for this?") in got
+    assert ("human", "Would this require giving a crap about baseball?") in got
+    assert all("2009" not in words for _, words in got)  # the permalink's date is the header's, nobody's words
+
+
+def test_dates_over_short_lines_without_a_comment_section_are_no_comments():
+    doc = HEARING + "".join(_comment(f"July {d}, 2009", "Went fishing", "Caught nothing at all that day, again.")
+                            for d in (14, 15, 16, 17))
+    assert all(speaker != "Went fishing" for speaker, _ in turns(doc) or [])
+
+
+def test_a_speakers_label_in_another_markup_inside_a_comment_is_no_commenters_words():
+    doc = HEARING + "## 2 comments\n\n" + "".join([
+        _comment("July 15, 2009 at 9:50 am", "**dora**",
+                 "BO KIM: I have tried to, in every case that came before me.\n\nIsn’t that a dodge, though?"),
+        _comment("July 15, 2009 at 9:52 am", "**rea**", "What, you’re going to skip the baseball testimony?"),
+        _comment("July 15, 2009 at 9:59 am", "**dora**", "Would this require caring about baseball?"),
+        _comment("July 15, 2009 at 10:41 am", "**rea**", "We need to elect her bureau chief.")])
+    got = turns(doc)
+    assert ("dora", "Isn’t that a dodge, though?") in got
+    assert all(not (speaker == "dora" and "BO KIM" in words) for speaker, words in got)
+
+
+def test_a_paragraph_wholly_quoted_after_a_colon_is_not_the_speakers_even_with_nested_marks():
+    doc = HEARING + ("**ANN LEE:** What an odd question. What he told the President in a memo was:\n\n"
+                     "“A judge who is a “strict constructionist” will not favour claims of criminal defendants”\n\n"
+                     "That is probably not the answer the senator wanted.\n")
+    got = turns(doc)
+    assert all(not (speaker == "Ann Lee" and "strict" in words) for speaker, words in got)
+    assert ("Ann Lee", "That is probably not the answer the senator wanted.") in got
+
+
+def test_a_records_wrapped_sentence_ending_a_line_before_a_capital_word_is_no_label():
+    speech = "  Mr. {0}. Mr. President, I rise today to speak about the fleet we have.\n"
+    doc = "".join(speech.format(n) for n in ("WARNER", "LEVIN", "WARNER", "LEVIN", "WARNER")) + (
+        "  The Navy has fewer ships than at any time since before World War\n"
+        "II. That is before December 7, 1941, and it is a long time ago.\n"
+        "  Mr. LEVIN. I thank my friend from Virginia for those words.\n")
+    got = turns(doc)
+    warner = [words for speaker, words in got if speaker and "WARNER" in speaker.upper()]
+    assert any("II. That is before" in words for words in warner)
