@@ -688,3 +688,26 @@ def test_a_records_wrapped_sentence_ending_a_line_before_a_capital_word_is_no_la
     got = turns(doc)
     warner = [words for speaker, words in got if speaker and "WARNER" in speaker.upper()]
     assert any("II. That is before" in words for words in warner)
+
+
+def test_a_roll_call_merged_into_one_turn_is_cut_at_each_voice_and_named_only_by_a_label():
+    """``I'm Kelly. I'm Allie. And I'm Emma.`` under one label: three voices. "Emma" is one of the document's
+    labels, so her piece is hers; "Allie" is none, so her piece is nobody's named; nothing stays the label's."""
+    doc = ("**Emma**  0:00  \nToday we talk about systems design interviews and how to pass them.\n\n"
+           "**Kelly**  0:24  \nWelcome to the podcast. I'm Kelly. I'm Allie. And I'm Emma. And we're debugging it.\n\n"
+           "**Emma**  0:32  \nHey, Kelly, have you heard about this new tool for deploying apps?\n\n"
+           "**Kelly**  0:40  \nNo, tell me about it, I have not heard of it before.\n\n"
+           "**Emma**  0:48  \nIt is a suite of services for building full stack applications.\n")
+    got = turns(doc)
+    assert ("Kelly", "Welcome to the podcast. I'm Kelly.") in got
+    assert (None, "I'm Allie.") in got
+    assert ("Emma", "And I'm Emma. And we're debugging it.") in got
+
+
+def test_one_voice_introducing_itself_stays_one_turn():
+    doc = ("**Emma**  0:00  \nHi, I'm Emma, and today we talk about interviews.\n\n"
+           "**Kelly**  0:24  \nThanks. I'm Kelly. My friend Ali could not join us today.\n\n"
+           "**Emma**  0:32  \nHey, Kelly, have you heard about this new tool for deploying apps?\n\n"
+           "**Kelly**  0:40  \nNo, tell me about it, I have not heard of it before.\n")
+    got = turns(doc)
+    assert ("Kelly", "Thanks. I'm Kelly. My friend Ali could not join us today.") in got
