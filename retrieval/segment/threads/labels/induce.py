@@ -363,6 +363,8 @@ def relabelled(page: Page, accepted: list[Tally]) -> frozenset[int]:
     """Lines that a shape the document does not use reads as one of its speakers' labels (``DICK DURBIN (D): …``
     pasted into a comment, where the document labels ``**DICK DURBIN (D):**``): that speaker's words quoted by
     whoever holds the turn, never the turn's own speaker's."""
+    if not accepted or accepted[0].shape.family is not Family.SPEECH:
+        return frozenset()  # a chat's lines are its messages: no label inside one is pasted
     known = {key(h.label) for t in accepted for h in t.hits if not h.system and not h.nameless}
     mine = {t.shape for t in accepted}
     found = page.memo.get((FOUND_MEMO, page.version), ())
