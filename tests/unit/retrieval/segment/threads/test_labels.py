@@ -711,3 +711,14 @@ def test_one_voice_introducing_itself_stays_one_turn():
            "**Kelly**  0:40  \nNo, tell me about it, I have not heard of it before.\n")
     got = turns(doc)
     assert ("Kelly", "Thanks. I'm Kelly. My friend Ali could not join us today.") in got
+
+
+def test_a_turn_under_no_name_that_opens_with_its_full_name_is_that_voices():
+    doc = ("0:00 Michael Kennedy  00:00\n\n0:00 Hello and welcome to the show, this is episode ten today.\n\n"
+           "0:00 Unknown Speaker  00:10\n\n0:00 And I am Brian Aachen.\n\n"
+           "0:00 Michael Kennedy  00:13\n\n0:00 Welcome, great to have you here with us.\n\n"
+           "0:00 Unknown Speaker  00:15\n\n0:00 Awesome. Thank you. I'm really excited to be here.\n\n"
+           "0:00 Michael Kennedy  00:17\n\n0:00 People mostly know you through your web framework.\n")
+    got = turns(doc)
+    assert ("Brian Aachen", "And I am Brian Aachen.") in got
+    assert (None, "Awesome. Thank you. I'm really excited to be here.") in got  # no name of its own: nobody's
