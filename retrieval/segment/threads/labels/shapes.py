@@ -155,8 +155,9 @@ CUE_RE = re.compile(r"^(?:\[[^\]]{1,200}\]|\([^)]{1,200}\)|\*[^*]{1,160}\*|_[^_]
 # A direction at the head of a speech (``Algernon.  [Takes one.]  Oh!``): the words start after it.
 LEAD_CUE_RE = re.compile(r"^(?:\[[^\]]{1,200}\]|\([^)]{1,200}\))\s*")
 # A direction inside a speech: a bracketed sentence (``[Reading.]``), or a bracketed cue in one case
-# (``[laughs]``, ``[CROSSTALK]``); not a link's text (``[the draft](…)``) nor a reference (``[1]``, ``[Eagle][32]``).
-INLINE_CUE_RE = re.compile(r"\[(?:[A-Z][^\]\n]{0,200}[.!?]|[a-z][a-z ]{1,30}|[A-Z][A-Z ]{1,30})\](?![\[(])")
+# (``[laughs]``, ``[CROSSTALK]``); not a link's text (``[the draft](…)``) nor a reference (``[1]``, ``[Eagle][32]``),
+# nor brackets just inside a quotation mark (``“[Not-white people get screwed.]”``): words quoted, not a cue.
+INLINE_CUE_RE = re.compile(r"(?<![“\"‘])\[(?:[A-Z][^\]\n]{0,200}[.!?]|[a-z][a-z ]{1,30}|[A-Z][A-Z ]{1,30})\](?![\[(])")
 # A direction opened on one line and closed on a later one.
 CUE_OPEN_RE = re.compile(r"^(?:\[[^\]]*|\([^)]*)$")
 CUE_CLOSE_RE = re.compile(r"[\])][.!]?$")

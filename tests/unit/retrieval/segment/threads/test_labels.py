@@ -722,3 +722,9 @@ def test_a_turn_under_no_name_that_opens_with_its_full_name_is_that_voices():
     got = turns(doc)
     assert ("Brian Aachen", "And I am Brian Aachen.") in got
     assert (None, "Awesome. Thank you. I'm really excited to be here.") in got  # no name of its own: nobody's
+
+
+def test_brackets_just_inside_a_quotation_mark_are_quoted_words_not_a_direction():
+    doc = HEARING + "**ANN LEE:** Isn’t this actually “[Nobody here gets a fair hearing.  Tell me about it.]”?\n"
+    got = turns(doc)
+    assert ("Ann Lee", "Isn’t this actually “[Nobody here gets a fair hearing.  Tell me about it.]”?") in got
