@@ -53,6 +53,11 @@ RIDER_MIN = 3  # a short line under labels alone on their lines, the same this o
 RIDER_SHARE = 0.8  # …where such lines stand under nearly every label…
 RIDER_WORDS = 4  # …and are this short, is the labels' own furniture (a meter's reading), nobody's words
 ANSWER_WEIGHT = 0.95  # an answer read from its place under a question, not from a label of its own
+READER_WEIGHT = 0.95  # a reading named by the line that introduces it, not by a label of its own
+# An officer who reads a text into the record (``The assistant legislative clerk read as follows:``, ``The Clerk
+# read the following:``): the reading is the officer's turn; a text that reads (``The bill reads:``) is no reader.
+READER_RE = re.compile(r"^The\s+(?P<who>(?:[A-Za-z]+\s+){0,3}(?:clerk|secretary|reader|chairman|chairwoman|chair))"
+                       r"\s+(?:read|reads|will\s+read)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -102,7 +107,7 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
     for ln in page.content(first):
         h = hits.get(ln.index)
         text = unstamped(ln.text)[1]
-        introduced, reading = reading, family is Family.SPEECH and READING_RE.search(ln.text) is not None
+        introduced, reading = reading, family is Family.SPEECH and READING_RE.search(ln.text) is not None and ln
         in_header = in_header and not page.lines[ln.index - 1].blank
         if in_header or ln.index in riders or _furniture(page, ln, text, h is None and quoting.attribution(page, ln),
                                                           shapes):
@@ -124,7 +129,7 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
             turns.append(Turn(ln.index, None))
             quoting.reset()
         elif introduced:  # after ``… read as follows:``: what is read is not the speaker's own words
-            turns.append(Turn(ln.index, None, ln.start))
+            turns.append(_reader(introduced, ln))
         elif ln.index in foreign:
             others.append(ln.index)
         elif QUOTED_RE.match(ln.text) or _quote_tail(page, ln, quoted):
@@ -141,6 +146,16 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
         elif (resumed := quoting.resume(ln)) is not None:
             turns.append(resumed)
     return Reading(family, tuple(shapes), tuple(turns), tuple(skip), tuple(others))
+
+
+def _reader(intro: Line, ln: Line) -> Turn:
+    """A reading's turn: the officer the introducing line names as reading it (``The assistant legislative clerk
+    read as follows:``), else nobody named (``The amendment is as follows:``, ``…testified the following:``)."""
+    m = READER_RE.match(intro.text)
+    if m is None:
+        return Turn(ln.index, None, ln.start)
+    d = Decision.of(m["who"], Clue.TURN_LABEL, f"the record says who reads: {intro.text!r}", READER_WEIGHT)
+    return Turn(ln.index, d.speaker, ln.start, confidence=d.confidence, evidence=d.evidence)
 
 
 def _first(hits: dict[int, Hit], seen: dict[int, int]) -> int:

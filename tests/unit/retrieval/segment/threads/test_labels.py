@@ -728,3 +728,18 @@ def test_brackets_just_inside_a_quotation_mark_are_quoted_words_not_a_direction(
     doc = HEARING + "**ANN LEE:** Isn’t this actually “[Nobody here gets a fair hearing.  Tell me about it.]”?\n"
     got = turns(doc)
     assert ("Ann Lee", "Isn’t this actually “[Nobody here gets a fair hearing.  Tell me about it.]”?") in got
+
+
+def test_a_reading_is_the_officer_the_record_says_reads_it_and_nobodys_otherwise():
+    speech = "  Mr. {0}. Mr. President, I rise today to speak about the bill before us.\n"
+    doc = "".join(speech.format(n) for n in ("WARNER", "LEVIN", "WARNER", "LEVIN", "WARNER")) + (
+        "  The assistant legislative clerk read as follows:\n"
+        "       A bill to authorize appropriations for fiscal year 2006 for military activities.\n"
+        "  Mr. LEVIN. I thank my friend from Virginia, and I move to the amendment.\n"
+        "  The amendment is as follows:\n"
+        "       On page 303, strike line 3 and all that follows through page 304.\n"
+        "  Mr. WARNER. I thank my friend from Michigan for his support today.\n")
+    got = turns(doc)
+    assert ("assistant legislative clerk",
+            "A bill to authorize appropriations for fiscal year 2006 for military activities.") in got
+    assert (None, "On page 303, strike line 3 and all that follows through page 304.") in got
