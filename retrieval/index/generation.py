@@ -28,7 +28,8 @@ from . import bm25
 FORMAT_VERSION = 3  # 3: long passages' window rows after the passages' (windows.npy); 2: a locator column
 # Bump when segmentation or searchable-text rules change, so existing indexes re-segment everything.
 SEGMENTER_VERSION = 16  # 16: a blog's dated comment headers, a speaker's label quoted in another's turn, a record's
-# wrapped sentence never a label, a paragraph quoted after a colon.
+# wrapped sentence never a label, a paragraph quoted after a colon, a roll call cut at each voice, a clerk's reading,
+# brackets inside a quotation mark kept.
 # 15: formats nobody taught (stamped and bold 'Name 0:00' labels, Unknown Speaker, a video
 # call's chat, an official record's labels and readings, bracketed glosses, a labels' section closed by a heading;
 # captions naming a speaker in an untagged cue); names (middle initials, offices, possessives, particles); news house
