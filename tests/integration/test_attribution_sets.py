@@ -107,12 +107,12 @@ def test_labelled_documents_read_turn_by_turn(bench):
     """Speaker-labelled documents of families nobody taught Quoth (minutes, IRC and xchat logs, an issues export, a
     digest, a podcast; plays, briefings, a debate, a hearing, a screenplay annotated later): their labels are learnt
     from the document. Measured: precision 0.999, coverage 0.974 on the seven first sets, 0.998 and 0.918 on
-    sixteen; the coverage floor leaves a margin for sets annotated later. Mixed passages: none on the first 23
-    sets; the ten of formats nobody taught (SOURCE.formats.md) hold seven, each the source's doing, no label's:
-    four passages of a blog's comment thread read as prose (its commenters' headers are no shape Quoth reads),
-    one reading in the Congressional Record that runs on into the senator's words (the indentation that set the
-    quotation apart is lost in the page's text), two turns Otter exports label with one host while three
-    introduce themselves."""
+    sixteen; 0.9993 and 0.922 on all thirty (3,296 turns) once a blog's comment headers (the permalink's date over
+    the name) were read. Mixed passages: none on the first 23 sets; the ten of formats nobody taught
+    (SOURCE.formats.md) held seven, each the source's doing, no label's; one is left: a reading in the
+    Congressional Record that runs on into the senator's words (the indentation that set the quotation apart is
+    lost in the page's text). The blog's four (its comment thread read as prose) and Otter's two (one label over a
+    roll call, ``I'm Kelly. I'm Allie. And I'm Emma.``) are gone."""
     families = bench.labelled_families()
     if not families:
         pytest.skip("no labelled documents annotated")
@@ -120,15 +120,17 @@ def test_labelled_documents_read_turn_by_turn(bench):
     bar = Quoth.open().settings.segment.speaker_threshold
     total = bench._total(list(bench.table(families, bar).values()))
     assert total.gold >= 1000
-    assert total.precision >= 0.9, total.misses[:10]
-    assert total.coverage >= 0.8
-    assert total.mixed <= 7
+    assert total.precision >= 0.99, total.misses[:10]
+    assert total.coverage >= 0.91
+    assert total.mixed <= 1
 
 
 def test_every_labelled_family_holds_the_precision_bar_and_interviews_and_mail_are_read(bench):
     """Each family on its own (a fall in one hides in the total: a play's stage direction once became a first name).
     An interview's Q and A are its author and the person its introduction names (measured 24 of 26 turns, 0
-    before); quoted mail is the author its attribution line names (15 of 18, 7 before)."""
+    before); quoted mail is the author its attribution line names (15 of 18, 7 before). A blog's commenters are
+    read from their headers (35 of 66 turns, 20 before: the rest are the blogger's bracketed glosses, nobody's
+    here); Otter transcripts 84 of 109 (82 before), a roll call cut at each voice. Lowest family precision 0.991."""
     families = bench.labelled_families()
     if not families:
         pytest.skip("no labelled documents annotated")
@@ -136,8 +138,9 @@ def test_every_labelled_family_holds_the_precision_bar_and_interviews_and_mail_a
     bar = Quoth.open().settings.segment.speaker_threshold
     table = bench.table(families, bar)
     for family, s in table.items():
-        assert s.precision >= 0.95, (family, s.misses[:5])
+        assert s.precision >= 0.98, (family, s.misses[:5])
     assert table["interview"].coverage >= 0.85 and table["mail"].coverage >= 0.75
+    assert table["blog"].coverage >= 0.5 and table["transcript"].coverage >= 0.75
 
 
 def test_every_labelled_document_keeps_its_words_in_passages(bench):

@@ -18,6 +18,7 @@ from ...turns import label_spans, turn_units
 from .. import Thread
 from ..cited import cite_quoted
 from ..quoted import credit_found
+from .intros import split_introductions
 from .pieces import pieces
 from .read import Reading, read_labels
 from .shapes import Family
@@ -40,5 +41,7 @@ class LabelledTurns:
         units = turn_units(page, turns, reading.skip, reading.others)
         if self.family is Family.SPEECH:
             units = cite_quoted(page.text, [piece for u in units for piece in pieces(page.text, u)])
+            labels = {t.speaker.lower(): t.speaker for t in turns if t.speaker}
+            units = split_introductions(page.text, units, labels)
         # A quotation nobody is named for is its writer's when its words stand earlier in one person's turn.
         return Thread(turns[0].line, credit_found(page.text, units), label_spans(page, turns, reading.skip))

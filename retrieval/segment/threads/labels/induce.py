@@ -13,6 +13,7 @@ from functools import cached_property
 
 from ....records import Kind, LayoutHints
 from ...page import Line, Page
+from ..dated import DATE_RE, MARKER_RE
 from .names import TITLES, clean, is_formal
 from .shapes import (
     ACTION,
@@ -22,6 +23,7 @@ from .shapes import (
     CAPS_ALONE,
     CAPS_DOT,
     COLON,
+    DATED,
     FIELD_KEYS,
     FROM,
     HEADER,
@@ -65,7 +67,12 @@ HEADER_GAP = 2  # a post header's words may start after this many blank lines
 # Blank lines that may stand between a label alone on its line and its words: a post header's; a transcription
 # service's label with its time, which re-published exports set apart by a blank line (``0:00 Name  00:00``);
 # a bold name in Markdown, where a blank line makes the speech a paragraph of its own.
-BELOW_GAPS = {HEADER: HEADER_GAP, STAMPED_ALONE: 1, BOLD_ALONE: 1}
+SCRAPED_GAP = 8  # a scraped comment's markup (tabs, empty divs) leaves this many blank lines around its header
+BELOW_GAPS = {HEADER: HEADER_GAP, STAMPED_ALONE: 1, BOLD_ALONE: 1, DATED: SCRAPED_GAP}
+MARKER_LINES = 6  # a comment section's heading (``## 13 comments``) stands this close above its first comment
+MID_SENTENCE_RE = re.compile(r"\w$")  # a line ending in a word: its sentence goes on below
+LINK_TEXT_RE = re.compile(r"^\[(?P<text>[^\]\n]{1,60})\]\([^)\s]+\)$")  # a permalink: the date is its text
+FOUND_MEMO = "labels found"  # the page memo's key for every shape's labelled lines, accepted or not
 ALONE_MEMO = "labels alone"  # the page memo's key for the lines that are labels alone, read by every shape
 NAMELESS = (NUMBERED, JOINT)  # shapes whose labels end a turn but name nobody one can quote
 # A shape read only beside another, however rare (``* nick waves`` in an IRC log, a bullet anywhere else; a
@@ -150,6 +157,8 @@ class Tally:
             return any(not h.system for h in self.hits) and self._says_something(page)
         if not self.shape.anywhere and not self._spread(page, span):
             return False
+        if self.shape is DATED and not _marked(page, self.hits[0].line):
+            return False
         if self.short_record(page):
             return True
         counts = self.counts
@@ -211,8 +220,20 @@ def _named(page: Page, tally: Tally) -> Tally:
             (not tally.shape.proper or _proper(page, k)) and (not record or tally.counts[k] > 1 or
                                                               RECORD_LABEL_RE.match(tally._written[k]) is not None)
     ok = {k: named(k) for k in tally.counts}
+    seen = tally.seen()
+    # In a record, a capitalised word seen once that goes on with the sentence above (``…since before World War``
+    # over ``II. That is before…``) is a hard-wrapped sentence's word, not even a turn boundary.
+    hits = [h for h in tally.hits if not (record and seen[h.line] == 1 and _mid_sentence(page, h.line)
+                                          and RECORD_LABEL_RE.match(tally._written[key(h.label)]) is None)]
     return replace(tally, hits=tuple(replace(h, nameless=h.nameless or not ok.get(key(h.label), True))
-                                     for h in tally.hits))
+                                     for h in hits))
+
+
+def _mid_sentence(page: Page, line: int) -> bool:
+    """The line above ends in a word that runs on, no sentence's or clause's end between them (one blank line
+    allowed: a record loaded from HTML may set every line of a paragraph apart)."""
+    above = next((x for x in reversed(page.lines[max(0, line - 2):line]) if not x.blank), None)
+    return above is not None and MID_SENTENCE_RE.search(above.text) is not None
 
 
 def _words(text: str) -> int:
@@ -266,6 +287,8 @@ def hit(page: Page, ln: Line, shape: Shape) -> Hit | None:
         return None
     if shape.below and not _words_below(page, ln, shape, BELOW_GAPS.get(shape, 0)):
         return None
+    if shape is DATED and dated_header(page, ln) is None:
+        return None
     if shape is FROM and not any(MAIL_HEADER_RE.match(x.text) for x in page.lines[max(0, ln.index - 3):ln.index + 4]):
         return None  # a From line outside a header block is a quoted original's
     rest = m.group("rest") if "rest" in shape.pattern.groupindex else None
@@ -279,6 +302,21 @@ def hit(page: Page, ln: Line, shape: Shape) -> Hit | None:
     if again is not None and key(label_of(again)) not in FIELD_KEYS:  # ``FEINSTEIN: FORD: I didn't…``: Ford's
         return Hit(ln.index, label_of(again), start + again.start("rest"), shape)
     return Hit(ln.index, label, start, shape, nameless=nameless)
+
+
+def dated_header(page: Page, ln: Line) -> int | None:
+    """The date line right above a comment's name (blank lines between allowed), as a permalink's text or bare."""
+    above = next((x for x in reversed(page.lines[max(0, ln.index - SCRAPED_GAP - 1):ln.index]) if not x.blank), None)
+    if above is None:
+        return None
+    link = LINK_TEXT_RE.match(above.text)
+    return above.index if DATE_RE.match(link["text"] if link else above.text) else None
+
+
+def _marked(page: Page, line: int) -> bool:
+    """A comment section's heading or marker stands just above ``line`` (dates over names alone may be a diary)."""
+    near = [x for x in page.lines[:line] if not x.blank][-MARKER_LINES:]
+    return any(MARKER_RE.match(x.text.lstrip("#").strip()) for x in near)
 
 
 def _relayed(ln: Line, shape: Shape, label: str, start: int, rest: str) -> Hit | None:
@@ -315,7 +353,23 @@ def tallies(page: Page, shapes: tuple[Shape, ...] = SHAPES) -> list[Tally]:
     tags = {t.casefold() for t in re.findall(r"</([A-Za-z][\w:-]{0,30})>", page.text)}
     if ANGLE in found:
         found[ANGLE] = [h for h in found[ANGLE] if h.label.casefold() not in tags]  # <p>…</p> is markup, not a nick
-    return [Tally(s, tuple(hs)) for s, hs in found.items() if hs]
+    out = [Tally(s, tuple(hs)) for s, hs in found.items() if hs]
+    if shapes is SHAPES:
+        page.memo[(FOUND_MEMO, page.version)] = out
+    return out
+
+
+def relabelled(page: Page, accepted: list[Tally]) -> frozenset[int]:
+    """Lines that a shape the document does not use reads as one of its speakers' labels (``DICK DURBIN (D): …``
+    pasted into a comment, where the document labels ``**DICK DURBIN (D):**``): that speaker's words quoted by
+    whoever holds the turn, never the turn's own speaker's."""
+    if not accepted or accepted[0].shape.family is not Family.SPEECH:
+        return frozenset()  # a chat's lines are its messages: no label inside one is pasted
+    known = {key(h.label) for t in accepted for h in t.hits if not h.system and not h.nameless}
+    mine = {t.shape for t in accepted}
+    found = page.memo.get((FOUND_MEMO, page.version), ())
+    return frozenset(h.line for t in found if t.shape not in mine for h in t.hits
+                     if h.start is not None and key(h.label) in known)
 
 
 def _fenced(page: Page) -> set[int]:

@@ -13,6 +13,9 @@ from .shapes import INLINE_CUE_RE
 # Also one announced as a quotation: "This is what Senator Biden said, quote, “The next person…”".
 READ_OUT_RE = re.compile(r"(?:(?<=[.!?:]\s)|(?<=[.!?:]\s\s)|(?<=\b[Qq]uote,\s)|(?<=\b[Qq]uote:\s))"
                          r"[‘“\"](?:[^‘’“”\"]|(?<=\w)’(?=\w)){10,800}?[.!?][’”\"]")  # an apostrophe: doesn’t
+# A paragraph wholly in quotation marks after one that introduces it (``…told Nixon in a memo was:``): the quoted
+# writer's, whatever marks nest inside it (``“A judge who is a “strict constructionist” in…”``).
+INTRODUCED_RE = re.compile(r"(?<=:)[ \t]*\n(?:[ \t]*\n)*[ \t]*(?P<quote>[“\"][^\n]{10,1200}[”\"])[ \t]*(?=\n|\Z)")
 READ_OUT_MIN_WORDS = 8  # shorter quotations stay in the speech (``he said ‘no’ and left``)
 
 
@@ -23,7 +26,9 @@ def pieces(text: str, u: Unit, cues: bool = True) -> list[Unit]:
     directions = INLINE_CUE_RE.finditer(text, u.start, u.end) if cues else ()
     cuts = sorted([(m.start(), m.end(), False) for m in directions] +
                   [(m.start(), m.end(), True) for m in READ_OUT_RE.finditer(text, u.start, u.end)
-                   if len(m.group().split()) >= READ_OUT_MIN_WORDS])
+                   if len(m.group().split()) >= READ_OUT_MIN_WORDS] +
+                  [(m.start("quote"), m.end("quote"), True) for m in INTRODUCED_RE.finditer(text, u.start, u.end)
+                   if len(m.group("quote").split()) >= READ_OUT_MIN_WORDS])
     pieces: list[Unit] = []
     at = u.start
     for start, end, kept in cuts:

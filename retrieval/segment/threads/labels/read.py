@@ -12,7 +12,7 @@ from ...attribution.evidence import Decision
 from ...page import Line, Page
 from ...roster import read_roster
 from ...turns import Turn, names_in
-from .induce import Hit, Tally, accepted_shapes, key
+from .induce import Hit, Tally, accepted_shapes, dated_header, key, relabelled
 from .names import (
     Named,
     chat_name,
@@ -33,6 +33,7 @@ from .shapes import (
     CUE_CLOSE_RE,
     CUE_OPEN_RE,
     CUE_RE,
+    DATED,
     FROM,
     MAIL_HEADER_RE,
     MARKUP_LINE_RE,
@@ -52,6 +53,11 @@ RIDER_MIN = 3  # a short line under labels alone on their lines, the same this o
 RIDER_SHARE = 0.8  # …where such lines stand under nearly every label…
 RIDER_WORDS = 4  # …and are this short, is the labels' own furniture (a meter's reading), nobody's words
 ANSWER_WEIGHT = 0.95  # an answer read from its place under a question, not from a label of its own
+READER_WEIGHT = 0.95  # a reading named by the line that introduces it, not by a label of its own
+# An officer who reads a text into the record (``The assistant legislative clerk read as follows:``, ``The Clerk
+# read the following:``): the reading is the officer's turn; a text that reads (``The bill reads:``) is no reader.
+READER_RE = re.compile(r"^The\s+(?P<who>(?:[A-Za-z]+\s+){0,3}(?:clerk|secretary|reader|chairman|chairwoman|chair))"
+                       r"\s+(?:read|reads|will\s+read)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -73,40 +79,38 @@ def read_labels(page: Page, hints: LayoutHints = NO_HINTS) -> Reading | None:
     return page.memo[memo]
 
 
-def _furniture(page: Page, ln, text: str, attribution: bool, mail: bool) -> bool:
-    """An attribution line of quoted mail ("On … X wrote:"), a digest's header line, a line of nothing but markup
-    (``</details>`` closing a pasted log): nobody's words."""
-    return attribution or ATTRIBUTION_RE.match(text) is not None or (mail and MAIL_HEADER_RE.match(text) is not None) \
+def _furniture(page: Page, ln, text: str, attribution: bool, shapes: list[Tally]) -> bool:
+    """An attribution line of quoted mail ("On … X wrote:"), a digest's header line (those around each From), a
+    line of nothing but markup (``</details>`` closing a pasted log): nobody's words."""
+    mail = MAIL_HEADER_RE.match(text) is not None and any(t.shape is FROM for t in shapes)
+    return attribution or ATTRIBUTION_RE.match(text) is not None or mail \
         or MARKUP_LINE_RE.match(ln.text) is not None
 
 
 def _read(page: Page, hints: LayoutHints) -> Reading | None:
     if not (shapes := accepted_shapes(page, hints)):
         return None
-    family = shapes[0].shape.family
-    hits = {h.line: h for t in shapes for h in t.hits}
+    family, hits = shapes[0].shape.family, {h.line: h for t in shapes for h in t.hits}
     seen = {line: n for t in shapes for line, n in t.seen().items()}
     short = {h.line for t in shapes if t.short for h in t.hits}
     names = _names(page, shapes, family)
-    # Front matter (``title: …`` fields) stays above the first label that recurs, when one does.
-    first = min((line for line, h in hits.items() if seen[line] > 1 or not h.shape.recurs), default=min(hits))
+    first = _first(hits, seen)
     turns: list[Turn] = []
-    skip: list[int] = []
+    skip: list[int] = []  # nobody's lines; and quoted lines whose writer is not named, kept (``others``)
     others: list[int] = []
-    in_cue = in_header = False  # in a direction over several lines; in a message's header, up to a blank line
+    in_cue = in_header = asked = reading = False  # in a cue; in a mail's header; an answer, a reading comes next
     quoted: set[int] = set()  # lines read as quoted, for a quotation's wrapped tail
     quoting = Quoting()  # who wrote each quoted depth of a message, read from its attribution lines
     stamped, export, answers = _log_stamped(page, hits), _export_stamped(page, hits), _answers(page, shapes)
-    mail = any(t.shape is FROM for t in shapes)  # a digest: the header lines around each From are nobody's
-    riders = _riders(page, [h for h in hits.values() if h.start is None])
-    asked = reading = False  # an unlabelled answer comes next; a reading (``… as follows:``) does
+    riders = _riders(page, [h for h in hits.values() if h.start is None]) | _dated(page, hits)
+    foreign = relabelled(page, shapes)  # another speaker's label pasted into a turn: their words quoted
     for ln in page.content(first):
         h = hits.get(ln.index)
         text = unstamped(ln.text)[1]
-        introduced, reading = reading, family is Family.SPEECH and READING_RE.search(ln.text) is not None
+        introduced, reading = reading, family is Family.SPEECH and READING_RE.search(ln.text) is not None and ln
         in_header = in_header and not page.lines[ln.index - 1].blank
         if in_header or ln.index in riders or _furniture(page, ln, text, h is None and quoting.attribution(page, ln),
-                                                          mail):
+                                                          shapes):
             skip.append(ln.index)
             continue
         in_cue = in_cue and h is None  # a label ends a direction left open: ``[inaudible`` hid every turn after it
@@ -125,7 +129,9 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
             turns.append(Turn(ln.index, None))
             quoting.reset()
         elif introduced:  # after ``… read as follows:``: what is read is not the speaker's own words
-            turns.append(Turn(ln.index, None, ln.start))
+            turns.append(_reader(introduced, ln))
+        elif ln.index in foreign:
+            others.append(ln.index)
         elif QUOTED_RE.match(ln.text) or _quote_tail(page, ln, quoted):
             quoted.add(ln.index)
             keep, opened = quoting.quoted(ln, tail=not QUOTED_RE.match(ln.text))
@@ -140,6 +146,27 @@ def _read(page: Page, hints: LayoutHints) -> Reading | None:
         elif (resumed := quoting.resume(ln)) is not None:
             turns.append(resumed)
     return Reading(family, tuple(shapes), tuple(turns), tuple(skip), tuple(others))
+
+
+def _reader(intro: Line, ln: Line) -> Turn:
+    """A reading's turn: the officer the introducing line names as reading it (``The assistant legislative clerk
+    read as follows:``), else nobody named (``The amendment is as follows:``, ``…testified the following:``)."""
+    m = READER_RE.match(intro.text)
+    if m is None:
+        return Turn(ln.index, None, ln.start)
+    d = Decision.of(m["who"], Clue.TURN_LABEL, f"the record says who reads: {intro.text!r}", READER_WEIGHT)
+    return Turn(ln.index, d.speaker, ln.start, confidence=d.confidence, evidence=d.evidence)
+
+
+def _first(hits: dict[int, Hit], seen: dict[int, int]) -> int:
+    """Where the turns start: front matter (``title: …`` fields) stays above the first label that recurs, when one
+    does."""
+    return min((line for line, h in hits.items() if seen[line] > 1 or not h.shape.recurs), default=min(hits))
+
+
+def _dated(page: Page, hits: dict[int, Hit]) -> set[int]:
+    """A comment's permalink date over its commenter's name: the header's, nobody's words."""
+    return {d for h in hits.values() if h.shape is DATED and (d := dated_header(page, page.lines[h.line])) is not None}
 
 
 def _log_stamped(page: Page, hits: dict[int, Hit]) -> bool:

@@ -129,14 +129,20 @@ HEADER = Shape("user commented", re.compile(
     r"^(?:#{1,6}\s*)?(?:<img[^>]*>\s*)?(?:\[(?P<name>[^\]\n]{1,40})\]\([^)\s]+\)|\*\*(?P<alt>[^*\n]{1,40})\*\*|"
     r"(?P<bare>@?[\w.\-]{2,40}))\s+(?:commented|opened|posted|answered|reviewed|replied)\b(?:.{0,160}[^.!?])?$"),
     Family.SPEECH, below=True)
+# A blog comment's header as its page scrapes to Markdown: the permalink's date on one line, the commenter's name
+# alone under it (``[July 15, 2009 at 6:04 am](…#comment-49452)`` over ``**rea**`` or ``**[SEK](…)**``). The date
+# over the name is the evidence (``induce.dated_header``), not the name's recurrence: most commenters write once.
+DATED = Shape("date over Name", re.compile(
+    r"^(?:\*\*|__)?(?:\[(?P<name>[^\]\n]{1,40})\]\([^)\s]+\)|(?P<alt>[^*_\[\]\s.!?:•“”\"][^*_\[\]\n.!?:•]{0,39}))"
+    r"(?:\*\*|__)?$"), Family.SPEECH, below=True, recurs=False)
 QA = Shape("Q / A", re.compile(
     r"^(?:\*\*|__)?(?P<name>[QA])(?:(?:\*\*|__)?[.:](?:\*\*|__)?\s*|\s{2,}|\t\s*|(?<=Q)\s+(?=[A-Z\"“]))(?P<rest>\S.*)$"),
     Family.SPEECH, voices=1)
 
 # A label with its time alone on a line is tried before the inline shapes: ``**Emma**  0:24`` is no bold label
 # whose words are a clock.
-SHAPES: tuple[Shape, ...] = (ANGLE, TABBED, CALL_CHAT, CALL_CHAT_ALONE, ACTION, HEADER, FROM, QA, STAMPED_ALONE, BOLD,
-                             COLON, JOINT, CAPS_DOT, NAME_DOT, NUMBERED, CAPS_ALONE, BOLD_ALONE, NAME_ALONE)
+SHAPES: tuple[Shape, ...] = (ANGLE, TABBED, CALL_CHAT, CALL_CHAT_ALONE, ACTION, HEADER, FROM, DATED, QA, STAMPED_ALONE,
+                             BOLD, COLON, JOINT, CAPS_DOT, NAME_DOT, NUMBERED, CAPS_ALONE, BOLD_ALONE, NAME_ALONE)
 
 # Chat lines that are the server's, not a person's: joins, quits, topic and mode changes.
 SYSTEM_RE = re.compile(
@@ -151,8 +157,9 @@ CUE_RE = re.compile(r"^(?:\[[^\]]{1,200}\]|\([^)]{1,200}\)|\*[^*]{1,160}\*|_[^_]
 # A direction at the head of a speech (``Algernon.  [Takes one.]  Oh!``): the words start after it.
 LEAD_CUE_RE = re.compile(r"^(?:\[[^\]]{1,200}\]|\([^)]{1,200}\))\s*")
 # A direction inside a speech: a bracketed sentence (``[Reading.]``), or a bracketed cue in one case
-# (``[laughs]``, ``[CROSSTALK]``); not a link's text (``[the draft](…)``) nor a reference (``[1]``, ``[Eagle][32]``).
-INLINE_CUE_RE = re.compile(r"\[(?:[A-Z][^\]\n]{0,200}[.!?]|[a-z][a-z ]{1,30}|[A-Z][A-Z ]{1,30})\](?![\[(])")
+# (``[laughs]``, ``[CROSSTALK]``); not a link's text (``[the draft](…)``) nor a reference (``[1]``, ``[Eagle][32]``),
+# nor brackets just inside a quotation mark (``“[Not-white people get screwed.]”``): words quoted, not a cue.
+INLINE_CUE_RE = re.compile(r"(?<![“\"‘])\[(?:[A-Z][^\]\n]{0,200}[.!?]|[a-z][a-z ]{1,30}|[A-Z][A-Z ]{1,30})\](?![\[(])")
 # A direction opened on one line and closed on a later one.
 CUE_OPEN_RE = re.compile(r"^(?:\[[^\]]*|\([^)]*)$")
 CUE_CLOSE_RE = re.compile(r"[\])][.!]?$")

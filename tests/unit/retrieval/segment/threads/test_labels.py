@@ -546,7 +546,8 @@ def test_a_video_calls_saved_chat_pasted_into_minutes_is_read_message_by_message
 def test_a_bloggers_bracketed_gloss_under_each_quoted_line_is_nobodys_and_comments_close_the_record():
     """A post quoting a hearing line by line (``**ANN LEE (R):** words``), each line glossed in brackets and
     emphasis in the senator's voice (``[_What I mean: …_]``, long, with links): the gloss is the blogger's, never
-    the senator's. The comment thread after a heading closes the record, however long it runs."""
+    the senator's. The comment thread after a heading closes the record, however long it runs: its comments are
+    their commenters' (each header the permalink's date over the name), never the last senator's."""
     gloss = ("[_What I mean is that I have not read them, and I will not, whatever the [record](http://example.org)"
              " says._]")
     doc = ("## A brief translation of the hearing\n\n"
@@ -559,7 +560,7 @@ def test_a_bloggers_bracketed_gloss_under_each_quoted_line_is_nobodys_and_commen
                      f"Thanks for this, it made my day number {d}.\n\nI could not watch it myself.\n\n"
                      for d in range(5)))
     got = turns(doc)
-    assert [s for s, _ in got if s] == ["Ann Lee", "Bo Diaz", "Ann Lee", "Bo Diaz"]
+    assert [s for s, _ in got if s] == ["Ann Lee", "Bo Diaz", "Ann Lee", "Bo Diaz", *(f"reader{d}" for d in range(5))]
     assert not any("What I mean" in words or "x-posted" in words or "about-these-ads" in words
                    for s, words in got if s)
 
@@ -567,7 +568,8 @@ def test_a_bloggers_bracketed_gloss_under_each_quoted_line_is_nobodys_and_commen
 def test_an_official_records_labels_are_read_however_long_the_speeches_and_a_reading_is_not_the_speakers():
     """The Congressional Record's typography (``Mr. WARNER.``, ``The PRESIDING OFFICER.``): speeches run for pages,
     few labels among many lines, still a record. ``SEC. 1404.`` in a text read into it names nobody, and what
-    follows ``… read as follows:`` is read, not the last speaker's own words."""
+    follows ``… read as follows:`` is read, not the last speaker's own words: the clerk's, where the record says the
+    clerk reads it, else nobody's named."""
     speech = "".join(f"the committee worked on part {i} of the bill with care and in good faith\n" for i in range(150))
     doc = ("  The PRESIDING OFFICER. Under the previous order, the clerk will report the bill.\n"
            "  The assistant legislative clerk read as follows:\n       A bill to authorize appropriations.\n"
@@ -583,9 +585,11 @@ def test_an_official_records_labels_are_read_however_long_the_speeches_and_a_rea
            "  The PRESIDING OFFICER. Without objection, it is so ordered.\n")
     got = turns(doc)
     named = [s.removeprefix("Mr. ") for s, _ in got if s]  # the title is kept or not, the person is the same
-    assert named == ["The PRESIDING OFFICER", "WARNER", "LEVIN", "WARNER", "The PRESIDING OFFICER",
-                     "LEVIN", "LEVIN", "WARNER", "MILLER of Florida", "The PRESIDING OFFICER"]  # the marker splits
-    assert not any(s and ("A bill to authorize" in words or "join the military" in words) for s, words in got)
+    assert named == ["The PRESIDING OFFICER", "assistant legislative clerk", "WARNER", "LEVIN", "WARNER",
+                     "The PRESIDING OFFICER", "LEVIN", "LEVIN",  # the page marker splits Levin's speech
+                     "WARNER", "MILLER of Florida", "The PRESIDING OFFICER"]
+    assert ("assistant legislative clerk", "A bill to authorize appropriations.") in got
+    assert not any(s and "join the military" in words for s, words in got)
     assert not any("[[Page" in words for _, words in got)  # the page marker is the record's, nobody's words
 
 
@@ -625,3 +629,120 @@ def test_a_label_alone_is_no_full_name_and_a_dash_inside_a_bold_label_is_no_part
              "**Danny Ryan (9:07) -** Great, any other client updates today?\n\n"
              "**Paul Hauner (9:08) -** Nothing else from our side this week.\n")
     assert [s for s, _ in turns(notes)] == ["Danny Ryan", "Paul Hauner", "Danny Ryan", "Paul Hauner"]
+
+
+HEARING = ("**ANN LEE:** I want to go back through the record of your speeches today.\n\n"
+           "**BO KIM:** I have read them all, and I stand by every one of them.\n\n"
+           "**ANN LEE:** You have always found a legal basis for every decision?\n\n"
+           "**BO KIM:** I have tried to, in every case that came before me.\n\n")
+
+
+def _comment(when: str, name: str, words: str) -> str:
+    return f"[{when}](https://example.org/post/#comment-1)\n\n{name}\n\n\t\t\n\n\t\n\n{words}\n\n\t\t\n\n"
+
+
+def test_a_blogs_comment_headers_date_over_name_are_turns_of_commenters_who_write_once():
+    doc = HEARING + "## 4 comments\n\n" + "".join([
+        _comment("July 14, 2009 at 8:22 pm", "**Russell60**", "Thanks for the public service, friend."),
+        _comment("July 15, 2009 at 6:04 am", "**rea**", "What an odd question that was to ask her."),
+        _comment("July 15, 2009 at 9:50 am", "**[Scott K](http://example.org/)**", "Do they pay in money for this?"),
+        _comment("July 15, 2009 at 9:59 am", "human", "Would this require giving a crap about baseball?")])
+    got = turns(doc)
+    assert ("Russell60", "Thanks for the public service, friend.") in got
+    assert ("rea", "What an odd question that was to ask her.") in got
+    assert ("Scott K", "Do they pay in money for this?") in got
+    assert ("human", "Would this require giving a crap about baseball?") in got
+    assert all("2009" not in words for _, words in got)  # the permalink's date is the header's, nobody's words
+
+
+def test_dates_over_short_lines_without_a_comment_section_are_no_comments():
+    doc = HEARING + "".join(_comment(f"July {d}, 2009", "Went fishing", "Caught nothing at all that day, again.")
+                            for d in (14, 15, 16, 17))
+    assert all(speaker != "Went fishing" for speaker, _ in turns(doc) or [])
+
+
+def test_a_speakers_label_in_another_markup_inside_a_comment_is_no_commenters_words():
+    doc = HEARING + "## 2 comments\n\n" + "".join([
+        _comment("July 15, 2009 at 9:50 am", "**dora**",
+                 "BO KIM: I have tried to, in every case that came before me.\n\nIsn’t that a dodge, though?"),
+        _comment("July 15, 2009 at 9:52 am", "**rea**", "What, you’re going to skip the baseball testimony?"),
+        _comment("July 15, 2009 at 9:59 am", "**dora**", "Would this require caring about baseball?"),
+        _comment("July 15, 2009 at 10:41 am", "**rea**", "We need to elect her bureau chief.")])
+    got = turns(doc)
+    assert ("dora", "Isn’t that a dodge, though?") in got
+    assert all(not (speaker == "dora" and "BO KIM" in words) for speaker, words in got)
+
+
+def test_a_paragraph_wholly_quoted_after_a_colon_is_not_the_speakers_even_with_nested_marks():
+    doc = HEARING + ("**ANN LEE:** What an odd question. What he told the President in a memo was:\n\n"
+                     "“A judge who is a “strict constructionist” will not favour claims of criminal defendants”\n\n"
+                     "That is probably not the answer the senator wanted.\n")
+    got = turns(doc)
+    assert all(not (speaker == "Ann Lee" and "strict" in words) for speaker, words in got)
+    assert ("Ann Lee", "That is probably not the answer the senator wanted.") in got
+
+
+def test_a_records_wrapped_sentence_ending_a_line_before_a_capital_word_is_no_label():
+    speech = "  Mr. {0}. Mr. President, I rise today to speak about the fleet we have.\n"
+    doc = "".join(speech.format(n) for n in ("WARNER", "LEVIN", "WARNER", "LEVIN", "WARNER")) + (
+        "  The Navy has fewer ships than at any time since before World War\n"
+        "II. That is before December 7, 1941, and it is a long time ago.\n"
+        "  Mr. LEVIN. I thank my friend from Virginia for those words.\n")
+    got = turns(doc)
+    warner = [words for speaker, words in got if speaker and "WARNER" in speaker.upper()]
+    assert any("II. That is before" in words for words in warner)
+
+
+def test_a_roll_call_merged_into_one_turn_is_cut_at_each_voice_and_named_only_by_a_label():
+    """``I'm Kelly. I'm Allie. And I'm Emma.`` under one label: three voices. "Emma" is one of the document's
+    labels, so her piece is hers; "Allie" is none, so her piece is nobody's named; nothing stays the label's."""
+    doc = ("**Emma**  0:00  \nToday we talk about systems design interviews and how to pass them.\n\n"
+           "**Kelly**  0:24  \nWelcome to the podcast. I'm Kelly. I'm Allie. And I'm Emma. And we're debugging it.\n\n"
+           "**Emma**  0:32  \nHey, Kelly, have you heard about this new tool for deploying apps?\n\n"
+           "**Kelly**  0:40  \nNo, tell me about it, I have not heard of it before.\n\n"
+           "**Emma**  0:48  \nIt is a suite of services for building full stack applications.\n")
+    got = turns(doc)
+    assert ("Kelly", "Welcome to the podcast. I'm Kelly.") in got
+    assert (None, "I'm Allie.") in got
+    assert ("Emma", "And I'm Emma. And we're debugging it.") in got
+
+
+def test_one_voice_introducing_itself_stays_one_turn():
+    doc = ("**Emma**  0:00  \nHi, I'm Emma, and today we talk about interviews.\n\n"
+           "**Kelly**  0:24  \nThanks. I'm Kelly. My friend Ali could not join us today.\n\n"
+           "**Emma**  0:32  \nHey, Kelly, have you heard about this new tool for deploying apps?\n\n"
+           "**Kelly**  0:40  \nNo, tell me about it, I have not heard of it before.\n")
+    got = turns(doc)
+    assert ("Kelly", "Thanks. I'm Kelly. My friend Ali could not join us today.") in got
+
+
+def test_a_turn_under_no_name_that_opens_with_its_full_name_is_that_voices():
+    doc = ("0:00 Michael Kennedy  00:00\n\n0:00 Hello and welcome to the show, this is episode ten today.\n\n"
+           "0:00 Unknown Speaker  00:10\n\n0:00 And I am Brian Aachen.\n\n"
+           "0:00 Michael Kennedy  00:13\n\n0:00 Welcome, great to have you here with us.\n\n"
+           "0:00 Unknown Speaker  00:15\n\n0:00 Awesome. Thank you. I'm really excited to be here.\n\n"
+           "0:00 Michael Kennedy  00:17\n\n0:00 People mostly know you through your web framework.\n")
+    got = turns(doc)
+    assert ("Brian Aachen", "And I am Brian Aachen.") in got
+    assert (None, "Awesome. Thank you. I'm really excited to be here.") in got  # no name of its own: nobody's
+
+
+def test_brackets_just_inside_a_quotation_mark_are_quoted_words_not_a_direction():
+    doc = HEARING + "**ANN LEE:** Isn’t this actually “[Nobody here gets a fair hearing.  Tell me about it.]”?\n"
+    got = turns(doc)
+    assert ("Ann Lee", "Isn’t this actually “[Nobody here gets a fair hearing.  Tell me about it.]”?") in got
+
+
+def test_a_reading_is_the_officer_the_record_says_reads_it_and_nobodys_otherwise():
+    speech = "  Mr. {0}. Mr. President, I rise today to speak about the bill before us.\n"
+    doc = "".join(speech.format(n) for n in ("WARNER", "LEVIN", "WARNER", "LEVIN", "WARNER")) + (
+        "  The assistant legislative clerk read as follows:\n"
+        "       A bill to authorize appropriations for fiscal year 2006 for military activities.\n"
+        "  Mr. LEVIN. I thank my friend from Virginia, and I move to the amendment.\n"
+        "  The amendment is as follows:\n"
+        "       On page 303, strike line 3 and all that follows through page 304.\n"
+        "  Mr. WARNER. I thank my friend from Michigan for his support today.\n")
+    got = turns(doc)
+    assert ("assistant legislative clerk",
+            "A bill to authorize appropriations for fiscal year 2006 for military activities.") in got
+    assert (None, "On page 303, strike line 3 and all that follows through page 304.") in got
