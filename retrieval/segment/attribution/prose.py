@@ -34,14 +34,14 @@ from ...records import Clue, Role
 from .. import speech
 from ..sentences import sentence_spans
 from ..units import Unit
-from .cast import APPOSITION, OBJECT_BEFORE, Cast, Character
+from .cast import APPOSITION, OBJECT_BEFORE, Cast, Character, Mention
 from .conversation import Fill, Turn, take_turns
 from .descriptions import BARE, FAMILY, GENERIC, ROLES, SEX, kept_on_stage, unnamed_rival
 from .evidence import NOBODY, Decision
 from .kin import kin_about, kin_in_scene, kin_of
 from .letters import signed_by
 from .names import NAME, POSSESSIVE, TITLES, split_title
-from .narrator import across, addressed_unnarrated, narrator_of
+from .narrator import across, addressed_unnarrated, narrator_of, self_named
 from .newstags import body_called, may_be_a_person, news_tag_after, news_tag_before, person_named, statement_by
 from .quotations import Quotation, find_quotations, single_quoted
 from .subjects import subject_chain
@@ -207,6 +207,7 @@ class ProseReader:
             self.cast.subject_genders(self.text, spans)
             paras = [self._carried_on(paras[k - 1], p, single) if k else p for k, p in enumerate(paras)]
         self.me, self.narrated = None, False
+        self.self_named: Character | None = None
         self._learnt: frozenset[str] = frozenset()  # roles learnt from the tags (_titles_as_names)
         self._titled_as = self._titles_as_names(spans[0][0], spans[-1][1]) if spans and not self.news else {}
         self._kin_words = self._kin_words_as_names(spans[0][0], spans[-1][1]) if spans and not self.news else {}
@@ -398,15 +399,21 @@ class ProseReader:
         if mine and self.me is None:
             self.me = addressed_unnarrated([self._addressed(p) for p in paras], self._narration_names(paras))
         self.narrated = bool(mine) and self.me is None  # a narrator the text names is anchored by name
-        return self.me is not None
+        # A narrator who names themself in the narration names their own "said I" turns; no reply calls them so,
+        # so the turn-taking keeps them as the stand-in of a narrator nobody names.
+        self.self_named = self_named(self.text, self._narrated_mentions(paras)) if self.narrated else None
+        return self.me is not None or self.self_named is not None
 
     def _narration_names(self, paras: list[Paragraph]) -> set[str]:
         """The characters named anywhere outside quotations (in narration and tags)."""
-        out = set()
+        return {m.character.name for m in self._narrated_mentions(paras)}
+
+    def _narrated_mentions(self, paras: list[Paragraph]) -> list[Mention]:
+        """Every mention outside quotations (in narration and tags)."""
+        out: list[Mention] = []
         for p in paras:
             spans = [(p.start + s.q.start, p.start + s.q.end) for s in p.sites]
-            out |= {m.character.name for m in self.cast.mentions_in(p.start, p.end)
-                    if not any(a <= m.start < b for a, b in spans)}
+            out += [m for m in self.cast.mentions_in(p.start, p.end) if not any(a <= m.start < b for a, b in spans)]
         return out
 
     def _tag_above(self, prev: Paragraph) -> tuple[Tag | None, tuple[int, int] | None]:
@@ -450,6 +457,9 @@ class ProseReader:
         if self.me is not None and tag.words.lower() == "i":
             return Decision.of(self.me.name, Clue.PRONOUN, f"{said}: the narrator, whom the replies around "
                                "the narrator's turns address", 0.95)
+        if self.self_named is not None and tag.words.lower() == "i":
+            return Decision.of(self.self_named.name, Clue.PRONOUN, f"{said}: the narrator, who names themself in "
+                               "the narration", 0.95)
         if tag.first_person or tag.words.lower() in ("they", "ils", "elles"):
             return NOBODY  # a narrator who says "I" is named nowhere a tag can see; "they" are several
         if tag.ref is Ref.DESCRIPTION and (tag.words in BARE or tag.owner == "my" or (
@@ -1272,8 +1282,10 @@ class ProseReader:
         p = paras[turn[0]]
         s = _first_speech(p)
         sure = s.decision.speaker if s.decision.confidence >= ANCHOR else None
-        if sure is None and s.tag is not None and s.tag.words.lower() == "i":
-            sure = NARRATOR  # "I answered": a turn of the narrator's, whom nothing names, is still a turn
+        if s.tag is not None and s.tag.words.lower() == "i" and (sure is None or self.self_named is not None):
+            # "I answered": a turn of the narrator's, whom nothing names (or only the narrator, in the narration:
+            # no reply calls them so, so no turn beside theirs is known to be with them), is still a turn
+            sure = NARRATOR
         if sure is None and s.tag is None and MY_REPLY.match(self.text[s.trail[0]:s.trail[1]]):
             sure = self._narrators_reply(s)
         gender = GENDER_OF.get(s.tag.words.lower()) if s.tag is not None and s.tag.ref is Ref.PRONOUN else None
