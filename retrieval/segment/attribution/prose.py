@@ -107,8 +107,10 @@ _OTHER_SUBJECT = re.compile(r"\b(?:while|whereupon|which|whom|but)\s+(?:the|his|
 # "Very good, sir.", "Yes, madam": someone called by a word of respect, not by name.
 _SIR = re.compile(r"(?:^|[,;!?]\s+)(?:sir|madam|ma['’]am)(?=\s*(?:[,!?.;:]|--|—|$))", re.I)
 # '"They go to hell," was my ready and orthodox answer.': a reply the narrator tags as their own without "I".
-MY_REPLY = re.compile(r"\s*(?:was|were)\s+my\s+(?:[a-z]+\s+){0,3}?(?:answer|reply|response|rejoinder|retort|cry|"
-                      r"exclamation|remark|question|words)\b")
+# '"That will do," was all I could say.': the only words the narrator found, theirs as plainly.
+MY_REPLY = re.compile(r"\s*(?:was|were)\s+(?:my\s+(?:[a-z]+\s+){0,3}?(?:answer|reply|response|rejoinder|retort|cry|"
+                      r"exclamation|remark|question|words)|all\s+(?:that\s+)?I\s+(?:could\s+|would\s+|did\s+)?"
+                      r"(?:say|said|answer|answered|reply|replied|ask|asked))\b")
 # Turn-taking's stand-in for a first-person narrator the document never names (no name has a control character).
 NARRATOR = "\x00narrator"
 STEP_DECAY = 0.05  # confidence lost per reply away from the nearest tag (local turn-taking)
@@ -1334,6 +1336,9 @@ class ProseReader:
         """'"They go to hell," was my ready and orthodox answer.': the narrator's turn, theirs where the text
         names them (the site is decided so), else the stand-in that still counts as a turn."""
         if self.me is None:
+            if self.self_named is not None:  # theirs, but still the stand-in to the turn-taking (_turn)
+                s.decision = Decision.of(self.self_named.name, Clue.PRONOUN, '"was my answer": the narrator, who '
+                                         "names themself in the narration", 0.95)
             return NARRATOR
         s.decision = Decision.of(self.me.name, Clue.PRONOUN, '"was my answer": the narrator, whom the replies '
                                  "around the narrator's turns address", 0.95)

@@ -41,3 +41,13 @@ def test_only_one_name_set_beside_i_between_commas_counts():
     assert self_named(two, cast2.mentions_in(0, len(two))) is None
     assert self_named(text, [m for m in narrated if m.character.name != "Bertram Ashby"]) is None
     assert isinstance(narrated[0], Mention)
+
+
+def test_the_words_the_narrator_found_are_theirs():
+    # '"…," was all I could say': the narrator's reply without "I said", named where the narrator names themself.
+    story = [*STORY, "“And the wind?” Hugo Brandt asked.", "“It will hold,” was all I could say.",
+             "“Let us hope so,” he said."]
+    assert story_speakers(story)[6] == "Bertram Ashby"
+    # "was all he could say" is someone else's: not the narrator's.
+    story[6] = "“It will hold,” was all he could say."
+    assert story_speakers(story)[6] != "Bertram Ashby"
