@@ -68,6 +68,9 @@ from .vocatives import (
 )
 
 CONTEXT_PARAGRAPHS = 4  # paragraphs back in which a pronoun's antecedent is looked for
+# A pronoun that stands before a name in its sentence and is not that name ("he knew … as sick as Harrison").
+_SUBJECT_PRONOUN = {"m": re.compile(r"\b[Hh]e\b"), "f": re.compile(r"\b[Ss]he\b")}
+_PRONOUN_OF = {"m": "he", "f": "she"}
 DOUBT = 0.6  # a pronoun's antecedent when someone else may be meant: below the bar
 CHAIN_PARAGRAPHS = 2  # paragraphs of narration above a pronoun tag its chain of subjects walks
 SUBJECTS = 0.95  # a doubted antecedent the chain of subjects confirms (right 48 times in 48, round 8)
@@ -210,9 +213,11 @@ class ProseReader:
             paras = [self._carried_on(paras[k - 1], p, single) if k else p for k, p in enumerate(paras)]
         self.me, self.narrated = None, False
         self.self_named: Character | None = None
+        self.told_by_me = False
         self._learnt: frozenset[str] = frozenset()  # roles learnt from the tags (_titles_as_names)
         self._titled_as = self._titles_as_names(spans[0][0], spans[-1][1]) if spans and not self.news else {}
         self._kin_words = self._kin_words_as_names(spans[0][0], spans[-1][1]) if spans and not self.news else {}
+        self.told_by_me = not self.news and _told_by_me(paras, self.text)
         for i in range(len(paras)):
             self._tags(paras, i)
         self._epithets(paras)
@@ -768,6 +773,10 @@ class ProseReader:
             rivals = [f"the {stranger}"]  # "said the station-master" just before: he may be "he"
         if not self.news and (rival := self._rival_since(best, paras, i, at, gender)):
             rivals.insert(0, rival)
+        # Told in the first person only: a third person's story calls its hero "he" and by name by turns.
+        if not self.news and gender and self.told_by_me \
+                and (other := self._other_pronoun(best, paras, i, at, gender)):
+            rivals.insert(0, other)
         weight = kind * (DOUBT if rivals else RECENT if best.gender or not gender else 0.8 * RECENT)
         return Decision.of(best.name, Clue.PRONOUN, f"{said}: {best.name} is the one recent person who fits"
                            if not rivals else f"{said}: {best.name}, though {rivals[0]} also fits", weight)
@@ -813,6 +822,25 @@ class ProseReader:
                                   and s.decision.confidence >= SURE_CONTEXT and p.start + s.q.end <= end)])
         rival = unnamed_rival(" ".join(self.text[a:b] for a, b in _narration(paras[first:i + 1], since, end)), gender)
         return None if rival and rival.lower() in {f.lower() for f in c.forms} else rival  # "pap" is Pap
+
+    def _other_pronoun(self, c: Character, paras: list[Paragraph], i: int, end: int, gender: str) -> str | None:
+        """"I could see that he knew what had made me as sick as Harrison": a "he" earlier in the sentence of
+        ``c``'s last mention in the narration is someone else (nobody is "he" and then named in their own
+        clause), a person of the pronoun's gender about whom the narration names no one: a rival to ``c``."""
+        first = max(0, i - CONTEXT_PARAGRAPHS)
+        spans = list(_narration(paras[first:i + 1], paras[first].start, end))
+        last = [m for m in self.cast.mentions_in(paras[first].start, end)
+                if m.character is c and any(a <= m.start < b for a, b in spans)]
+        if not last:
+            return None
+        a = next(a for a, b in spans if a <= last[-1].start < b)
+        before = self.text[a:last[-1].start]
+        opening = max((m.end() for m in re.finditer(r"[.!?;]\s", before)), default=0)
+        he = _SUBJECT_PRONOUN[gender].search(before, opening)
+        # "The Rat crept in, and there he found the Mole": a "he" after a name in its sentence is that one's.
+        if he is None or self.cast.mentions_in(a + opening, a + he.start()):
+            return None
+        return f'the "{_PRONOUN_OF[gender]}" beside {c.name}'
 
     def _stranger(self, paras: list[Paragraph], i: int, gender: str | None) -> str | None:
         """Someone the last paragraphs' tags describe without naming ("said the station-master", "continued our
@@ -1579,6 +1607,20 @@ def _last_sentence(words: str) -> str:
 def _said(p: Paragraph) -> Decision:
     s = _first_speech(p)
     return s.decision if s is not None else NOBODY
+
+
+def _told_by_me(paras: list[Paragraph], text: str) -> bool:
+    """Whether the story is told in the first person: its narrator tags their own words ("I said", "said I") more
+    than once, before any tag is resolved (a pronoun's antecedent is read before the narrator is named)."""
+    mine = 0
+    for p in paras:
+        for s in p.sites:
+            after = tag_after(text[s.trail[0]:s.trail[1]]) if s.q.closed else None
+            t = after or tag_before(text[s.lead[0]:s.lead[1]])
+            mine += t is not None and t.words.lower() == "i"
+            if mine > 1:
+                return True
+    return False
 
 
 def _first_speech(p: Paragraph) -> Site | None:
