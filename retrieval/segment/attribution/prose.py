@@ -737,6 +737,12 @@ class ProseReader:
             return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name} is the subject of the paragraph before",
                                kind * RECENT)
         previous = previous if not self.news else None
+        if previous and sure and paras[i - 1].left_open and s is p.sites[0] and p.opens_with_quote \
+                and (c := self.cast.resolve(previous)) and _agrees(c, gender) and c not in spoken_to:
+            # '"… you'll be learning to walk.' / '"That's a paradox, isn't it?" he added.': a quotation left
+            # open runs on into the next paragraph, the same voice's; not a new speaker there.
+            return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name}, whose quotation just before runs on",
+                               kind * RECENT)
         at = paras[i].start + s.q.start
         if not self.news and i and gender and (c := self._subject_before(paras[i - 1])) and c.gender == gender \
                 and c.name != previous and c not in spoken_to:
