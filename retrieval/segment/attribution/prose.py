@@ -737,10 +737,7 @@ class ProseReader:
             return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name} is the subject of the paragraph before",
                                kind * RECENT)
         previous = previous if not self.news else None
-        if previous and sure and paras[i - 1].left_open and s is p.sites[0] and p.opens_with_quote \
-                and (c := self.cast.resolve(previous)) and _agrees(c, gender) and c not in spoken_to:
-            # '"… you'll be learning to walk.' / '"That's a paradox, isn't it?" he added.': a quotation left
-            # open runs on into the next paragraph, the same voice's; not a new speaker there.
+        if previous and sure and (c := self._runs_on(paras, i, s, previous, gender, spoken_to)):
             return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name}, whose quotation just before runs on",
                                kind * RECENT)
         at = paras[i].start + s.q.start
@@ -779,9 +776,7 @@ class ProseReader:
             rivals = [f"the {stranger}"]  # "said the station-master" just before: he may be "he"
         if not self.news and (rival := self._rival_since(best, paras, i, at, gender)):
             rivals.insert(0, rival)
-        # Told in the first person only: a third person's story calls its hero "he" and by name by turns.
-        if not self.news and gender and self.told_by_me \
-                and (other := self._other_pronoun(best, paras, i, at, gender)):
+        if gender and (other := self._other_pronoun(best, paras, i, at, gender)):
             rivals.insert(0, other)
         weight = kind * (DOUBT if rivals else RECENT if best.gender or not gender else 0.8 * RECENT)
         return Decision.of(best.name, Clue.PRONOUN, f"{said}: {best.name} is the one recent person who fits"
@@ -829,10 +824,23 @@ class ProseReader:
         rival = unnamed_rival(" ".join(self.text[a:b] for a, b in _narration(paras[first:i + 1], since, end)), gender)
         return None if rival and rival.lower() in {f.lower() for f in c.forms} else rival  # "pap" is Pap
 
+    def _runs_on(self, paras: list[Paragraph], i: int, s: Site, previous: str, gender: str | None,
+                 spoken_to: list[Character]) -> Character | None:
+        """'"… you'll be learning to walk.' / '"That's a paradox, isn't it?" he added.': a quotation left open at
+        the end of the paragraph before runs on into this one, the same voice's; not a new speaker here."""
+        p = paras[i]
+        if not paras[i - 1].left_open or s is not p.sites[0] or not p.opens_with_quote:
+            return None
+        c = self.cast.resolve(previous)
+        return c if c is not None and _agrees(c, gender) and c not in spoken_to else None
+
     def _other_pronoun(self, c: Character, paras: list[Paragraph], i: int, end: int, gender: str) -> str | None:
         """"I could see that he knew what had made me as sick as Harrison": a "he" earlier in the sentence of
         ``c``'s last mention in the narration is someone else (nobody is "he" and then named in their own
-        clause), a person of the pronoun's gender about whom the narration names no one: a rival to ``c``."""
+        clause), a person of the pronoun's gender about whom the narration names no one: a rival to ``c``. In
+        stories told in the first person only: a third person's story calls its hero "he" and by name by turns."""
+        if self.news or not self.told_by_me:
+            return None
         first = max(0, i - CONTEXT_PARAGRAPHS)
         spans = list(_narration(paras[first:i + 1], paras[first].start, end))
         last = [m for m in self.cast.mentions_in(paras[first].start, end)
