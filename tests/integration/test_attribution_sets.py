@@ -58,6 +58,15 @@ UNDER_THE_BAR = {  # slug: (precision, coverage, mixed passages) at least / at m
     # heroine unnamed for chapters), The Age of Innocence 0.916 / 0.448, A Little Princess 0.947 / 0.704.
     "invisible_man": (0.9, 0.66, 0),
     "madding_crowd": (0.95, 0.53, 0),
+    # Annotated by readers who never saw the code, held out to the end of round 8 (issue 21 §3), development sets
+    # from round 9. First contact: Crime and Punishment 0.835 / 0.379, A Room with a View 0.930 / 0.543, The Sea-Wolf
+    # 0.829 / 0.244 (a first-person narrator named only in his own narration, "I, Humphrey Van Weyden"; names
+    # mentioned but absent). After round 9's narrator (self-named, "was all I could say"), "I heard X growling",
+    # the other "he" beside a name in first-person stories, a speech left open running on and a cook of either
+    # sex: The Sea-Wolf 0.974 / 0.430.
+    "crime_punishment": (0.82, 0.36, 0),
+    "room_with_view": (0.9, 0.52, 0),
+    "sea_wolf": (0.95, 0.41, 0),
 }
 
 

@@ -19,12 +19,11 @@ _MEN = ("man gentleman boy fellow lad youth chap father papa pap pa dad daddy un
         "footman butler landlord policeman postman fisherman seaman sailor showman station-master "
         "stationmaster gardener old-man")
 _WOMEN = ("woman lady girl lass maid maiden mother mamma mama mammy ma aunt auntie sister daughter wife "
-          "grandmother niece queen princess duchess widow mistress landlady nurse governess housekeeper "
-          "cook")
+          "grandmother niece queen princess duchess widow mistress landlady nurse governess housekeeper")
 _EITHER = ("person stranger captain doctor child visitor servant clerk porter officer soldier pirate creature "
            "ghost spirit phantom apparition figure voice driver guard host guest friend companion teacher "
            "master judge keeper innkeeper beggar apothecary surgeon lawyer merchant neighbour neighbor "
-           "traveller traveler passenger cousin parent")
+           "traveller traveler passenger cousin parent cook")  # a house's cook is a woman, a ship's a man
 SEX: dict[str, str | None] = {**{w: None for w in _EITHER.split()}, **{w: "m" for w in _MEN.split()},
                               **{w: "f" for w in _WOMEN.split()}}
 # Nouns any of several people in a scene may be ("the man", "the girl"): never how the text names one of them.

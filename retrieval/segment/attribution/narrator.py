@@ -7,18 +7,24 @@ Watson, …") is the narrator's. The narrator is named only when one name clearl
 Where too few replies stand beside "said I" turns, the name the quotations address most that the narration never
 uses ("Listen, Nick; …" while the narrator calls himself "I") is the narrator's: everyone else present is named
 in narration, if only in a tag.
+
+Where no reply names them, a narrator who names themself in narration ("that I, Humphrey Van Weyden, a scholar")
+is that character.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
-from .cast import Character
+from .cast import Character, Mention
 
 MIN_VOTES = 2  # replies beside the narrator's turns that must address the same name
 LEAD = 2  # how many times the votes of the runner-up the winner needs
 ADDRESS_VOTES = 3  # paragraphs addressing a name the narration never uses, to take it for the narrator's
+# "I, Humphrey Van Weyden, a scholar": a name set beside the narrator's "I" between commas.
+_I_COMMA = re.compile(r"\bI,\s+$")
 
 
 def narrator_of(beside: list[list[Character]], own: list[list[Character]]) -> Character | None:
@@ -61,3 +67,11 @@ def across(run: Sequence[int], mine: set[int]) -> list[int]:
     if not at or len({k % 2 for k in at}) != 1:
         return []
     return [i for k, i in enumerate(run) if k % 2 != at[0] % 2]
+
+
+def self_named(text: str, narrated: Sequence[Mention]) -> Character | None:
+    """The one character the narration names in apposition to "I" ("that I, Humphrey Van Weyden, a scholar"):
+    ``narrated`` are the mentions outside quotations, where "I" is the narrator's and not a speaker's."""
+    named = {m.character.name: m.character for m in narrated
+             if _I_COMMA.search(text, max(0, m.start - 6), m.start) and text.startswith(",", m.end)}
+    return next(iter(named.values())) if len(named) == 1 else None

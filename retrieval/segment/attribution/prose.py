@@ -34,14 +34,14 @@ from ...records import Clue, Role
 from .. import speech
 from ..sentences import sentence_spans
 from ..units import Unit
-from .cast import APPOSITION, OBJECT_BEFORE, Cast, Character
+from .cast import APPOSITION, OBJECT_BEFORE, Cast, Character, Mention
 from .conversation import Fill, Turn, take_turns
 from .descriptions import BARE, FAMILY, GENERIC, ROLES, SEX, kept_on_stage, unnamed_rival
 from .evidence import NOBODY, Decision
 from .kin import kin_about, kin_in_scene, kin_of
 from .letters import signed_by
 from .names import NAME, POSSESSIVE, TITLES, split_title
-from .narrator import across, addressed_unnarrated, narrator_of
+from .narrator import across, addressed_unnarrated, narrator_of, self_named
 from .newstags import body_called, may_be_a_person, news_tag_after, news_tag_before, person_named, statement_by
 from .quotations import Quotation, find_quotations, single_quoted
 from .subjects import subject_chain
@@ -68,6 +68,9 @@ from .vocatives import (
 )
 
 CONTEXT_PARAGRAPHS = 4  # paragraphs back in which a pronoun's antecedent is looked for
+# A pronoun that stands before a name in its sentence and is not that name ("he knew … as sick as Harrison").
+_SUBJECT_PRONOUN = {"m": re.compile(r"\b[Hh]e\b"), "f": re.compile(r"\b[Ss]he\b")}
+_PRONOUN_OF = {"m": "he", "f": "she"}
 DOUBT = 0.6  # a pronoun's antecedent when someone else may be meant: below the bar
 CHAIN_PARAGRAPHS = 2  # paragraphs of narration above a pronoun tag its chain of subjects walks
 SUBJECTS = 0.95  # a doubted antecedent the chain of subjects confirms (right 48 times in 48, round 8)
@@ -107,8 +110,10 @@ _OTHER_SUBJECT = re.compile(r"\b(?:while|whereupon|which|whom|but)\s+(?:the|his|
 # "Very good, sir.", "Yes, madam": someone called by a word of respect, not by name.
 _SIR = re.compile(r"(?:^|[,;!?]\s+)(?:sir|madam|ma['’]am)(?=\s*(?:[,!?.;:]|--|—|$))", re.I)
 # '"They go to hell," was my ready and orthodox answer.': a reply the narrator tags as their own without "I".
-MY_REPLY = re.compile(r"\s*(?:was|were)\s+my\s+(?:[a-z]+\s+){0,3}?(?:answer|reply|response|rejoinder|retort|cry|"
-                      r"exclamation|remark|question|words)\b")
+# '"That will do," was all I could say.': the only words the narrator found, theirs as plainly.
+MY_REPLY = re.compile(r"\s*(?:was|were)\s+(?:my\s+(?:[a-z]+\s+){0,3}?(?:answer|reply|response|rejoinder|retort|cry|"
+                      r"exclamation|remark|question|words)|all\s+(?:that\s+)?I\s+(?:could\s+|would\s+|did\s+)?"
+                      r"(?:say|said|answer|answered|reply|replied|ask|asked))\b")
 # Turn-taking's stand-in for a first-person narrator the document never names (no name has a control character).
 NARRATOR = "\x00narrator"
 STEP_DECAY = 0.05  # confidence lost per reply away from the nearest tag (local turn-taking)
@@ -207,9 +212,12 @@ class ProseReader:
             self.cast.subject_genders(self.text, spans)
             paras = [self._carried_on(paras[k - 1], p, single) if k else p for k, p in enumerate(paras)]
         self.me, self.narrated = None, False
+        self.self_named: Character | None = None
+        self.told_by_me = False
         self._learnt: frozenset[str] = frozenset()  # roles learnt from the tags (_titles_as_names)
         self._titled_as = self._titles_as_names(spans[0][0], spans[-1][1]) if spans and not self.news else {}
         self._kin_words = self._kin_words_as_names(spans[0][0], spans[-1][1]) if spans and not self.news else {}
+        self.told_by_me = not self.news and _told_by_me(paras, self.text)
         for i in range(len(paras)):
             self._tags(paras, i)
         self._epithets(paras)
@@ -398,15 +406,21 @@ class ProseReader:
         if mine and self.me is None:
             self.me = addressed_unnarrated([self._addressed(p) for p in paras], self._narration_names(paras))
         self.narrated = bool(mine) and self.me is None  # a narrator the text names is anchored by name
-        return self.me is not None
+        # A narrator who names themself in the narration names their own "said I" turns; no reply calls them so,
+        # so the turn-taking keeps them as the stand-in of a narrator nobody names.
+        self.self_named = self_named(self.text, self._narrated_mentions(paras)) if self.narrated else None
+        return self.me is not None or self.self_named is not None
 
     def _narration_names(self, paras: list[Paragraph]) -> set[str]:
         """The characters named anywhere outside quotations (in narration and tags)."""
-        out = set()
+        return {m.character.name for m in self._narrated_mentions(paras)}
+
+    def _narrated_mentions(self, paras: list[Paragraph]) -> list[Mention]:
+        """Every mention outside quotations (in narration and tags)."""
+        out: list[Mention] = []
         for p in paras:
             spans = [(p.start + s.q.start, p.start + s.q.end) for s in p.sites]
-            out |= {m.character.name for m in self.cast.mentions_in(p.start, p.end)
-                    if not any(a <= m.start < b for a, b in spans)}
+            out += [m for m in self.cast.mentions_in(p.start, p.end) if not any(a <= m.start < b for a, b in spans)]
         return out
 
     def _tag_above(self, prev: Paragraph) -> tuple[Tag | None, tuple[int, int] | None]:
@@ -450,6 +464,9 @@ class ProseReader:
         if self.me is not None and tag.words.lower() == "i":
             return Decision.of(self.me.name, Clue.PRONOUN, f"{said}: the narrator, whom the replies around "
                                "the narrator's turns address", 0.95)
+        if self.self_named is not None and tag.words.lower() == "i":
+            return Decision.of(self.self_named.name, Clue.PRONOUN, f"{said}: the narrator, who names themself in "
+                               "the narration", 0.95)
         if tag.first_person or tag.words.lower() in ("they", "ils", "elles"):
             return NOBODY  # a narrator who says "I" is named nowhere a tag can see; "they" are several
         if tag.ref is Ref.DESCRIPTION and (tag.words in BARE or tag.owner == "my" or (
@@ -720,6 +737,9 @@ class ProseReader:
             return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name} is the subject of the paragraph before",
                                kind * RECENT)
         previous = previous if not self.news else None
+        if previous and sure and (c := self._runs_on(paras, i, s, previous, gender, spoken_to)):
+            return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name}, whose quotation just before runs on",
+                               kind * RECENT)
         at = paras[i].start + s.q.start
         if not self.news and i and gender and (c := self._subject_before(paras[i - 1])) and c.gender == gender \
                 and c.name != previous and c not in spoken_to:
@@ -756,6 +776,8 @@ class ProseReader:
             rivals = [f"the {stranger}"]  # "said the station-master" just before: he may be "he"
         if not self.news and (rival := self._rival_since(best, paras, i, at, gender)):
             rivals.insert(0, rival)
+        if gender and (other := self._other_pronoun(best, paras, i, at, gender)):
+            rivals.insert(0, other)
         weight = kind * (DOUBT if rivals else RECENT if best.gender or not gender else 0.8 * RECENT)
         return Decision.of(best.name, Clue.PRONOUN, f"{said}: {best.name} is the one recent person who fits"
                            if not rivals else f"{said}: {best.name}, though {rivals[0]} also fits", weight)
@@ -801,6 +823,38 @@ class ProseReader:
                                   and s.decision.confidence >= SURE_CONTEXT and p.start + s.q.end <= end)])
         rival = unnamed_rival(" ".join(self.text[a:b] for a, b in _narration(paras[first:i + 1], since, end)), gender)
         return None if rival and rival.lower() in {f.lower() for f in c.forms} else rival  # "pap" is Pap
+
+    def _runs_on(self, paras: list[Paragraph], i: int, s: Site, previous: str, gender: str | None,
+                 spoken_to: list[Character]) -> Character | None:
+        """'"… you'll be learning to walk.' / '"That's a paradox, isn't it?" he added.': a quotation left open at
+        the end of the paragraph before runs on into this one, the same voice's; not a new speaker here."""
+        p = paras[i]
+        if not paras[i - 1].left_open or s is not p.sites[0] or not p.opens_with_quote:
+            return None
+        c = self.cast.resolve(previous)
+        return c if c is not None and _agrees(c, gender) and c not in spoken_to else None
+
+    def _other_pronoun(self, c: Character, paras: list[Paragraph], i: int, end: int, gender: str) -> str | None:
+        """"I could see that he knew what had made me as sick as Harrison": a "he" earlier in the sentence of
+        ``c``'s last mention in the narration is someone else (nobody is "he" and then named in their own
+        clause), a person of the pronoun's gender about whom the narration names no one: a rival to ``c``. In
+        stories told in the first person only: a third person's story calls its hero "he" and by name by turns."""
+        if self.news or not self.told_by_me:
+            return None
+        first = max(0, i - CONTEXT_PARAGRAPHS)
+        spans = list(_narration(paras[first:i + 1], paras[first].start, end))
+        last = [m for m in self.cast.mentions_in(paras[first].start, end)
+                if m.character is c and any(a <= m.start < b for a, b in spans)]
+        if not last:
+            return None
+        a = next(a for a, b in spans if a <= last[-1].start < b)
+        before = self.text[a:last[-1].start]
+        opening = max((m.end() for m in re.finditer(r"[.!?;]\s", before)), default=0)
+        he = _SUBJECT_PRONOUN[gender].search(before, opening)
+        # "The Rat crept in, and there he found the Mole": a "he" after a name in its sentence is that one's.
+        if he is None or self.cast.mentions_in(a + opening, a + he.start()):
+            return None
+        return f'the "{_PRONOUN_OF[gender]}" beside {c.name}'
 
     def _stranger(self, paras: list[Paragraph], i: int, gender: str | None) -> str | None:
         """Someone the last paragraphs' tags describe without naming ("said the station-master", "continued our
@@ -1272,8 +1326,10 @@ class ProseReader:
         p = paras[turn[0]]
         s = _first_speech(p)
         sure = s.decision.speaker if s.decision.confidence >= ANCHOR else None
-        if sure is None and s.tag is not None and s.tag.words.lower() == "i":
-            sure = NARRATOR  # "I answered": a turn of the narrator's, whom nothing names, is still a turn
+        if s.tag is not None and s.tag.words.lower() == "i" and (sure is None or self.self_named is not None):
+            # "I answered": a turn of the narrator's, whom nothing names (or only the narrator, in the narration:
+            # no reply calls them so, so no turn beside theirs is known to be with them), is still a turn
+            sure = NARRATOR
         if sure is None and s.tag is None and MY_REPLY.match(self.text[s.trail[0]:s.trail[1]]):
             sure = self._narrators_reply(s)
         gender = GENDER_OF.get(s.tag.words.lower()) if s.tag is not None and s.tag.ref is Ref.PRONOUN else None
@@ -1322,6 +1378,9 @@ class ProseReader:
         """'"They go to hell," was my ready and orthodox answer.': the narrator's turn, theirs where the text
         names them (the site is decided so), else the stand-in that still counts as a turn."""
         if self.me is None:
+            if self.self_named is not None:  # theirs, but still the stand-in to the turn-taking (_turn)
+                s.decision = Decision.of(self.self_named.name, Clue.PRONOUN, '"was my answer": the narrator, who '
+                                         "names themself in the narration", 0.95)
             return NARRATOR
         s.decision = Decision.of(self.me.name, Clue.PRONOUN, '"was my answer": the narrator, whom the replies '
                                  "around the narrator's turns address", 0.95)
@@ -1562,6 +1621,20 @@ def _last_sentence(words: str) -> str:
 def _said(p: Paragraph) -> Decision:
     s = _first_speech(p)
     return s.decision if s is not None else NOBODY
+
+
+def _told_by_me(paras: list[Paragraph], text: str) -> bool:
+    """Whether the story is told in the first person: its narrator tags their own words ("I said", "said I") more
+    than once, before any tag is resolved (a pronoun's antecedent is read before the narrator is named)."""
+    mine = 0
+    for p in paras:
+        for s in p.sites:
+            after = tag_after(text[s.trail[0]:s.trail[1]]) if s.q.closed else None
+            t = after or tag_before(text[s.lead[0]:s.lead[1]])
+            mine += t is not None and t.words.lower() == "i"
+            if mine > 1:
+                return True
+    return False
 
 
 def _first_speech(p: Paragraph) -> Site | None:

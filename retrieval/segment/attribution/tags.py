@@ -198,6 +198,15 @@ _AFTER_DESCRIBED_NAME = re.compile(
     rf"(?P<name>{NAME})(?![\w'’])\s*(?:[.;:!?]|,\s*[\"“‘]|$)")
 
 
+# '"It is a shame," I heard Johnson growling', '"Stand clear!" we heard the mate's voice': the one the narrator
+# hears speaking is the speaker (the narrator only hears); a speech verb, never any participle ("I heard Tom coming").
+_HEARD_SPEAKING = (r"saying|crying|calling|shouting|muttering|murmuring|whispering|growling|grumbling|snarling|"
+                   r"answering|replying|asking|exclaiming|remarking|roaring|bawling|yelling|protesting|say|cry|call|"
+                   r"shout|mutter|whisper|growl|answer|reply|ask|exclaim|remark|roar|yell")
+_AFTER_HEARD = re.compile(rf"^[\s,]*(?:[—–-]+\s*)?(?:I|we)\s+{ADVERB}(?:could\s+|had\s+)?(?:heard|hear)\s+"
+                          rf"(?:the\s+)?(?P<name>{NAME})(?:\s+{ADVERB}(?P<verb>{_HEARD_SPEAKING})\b|['’]s\s+voice\b)")
+
+
 def tag_after(trail: str, broken: bool = False) -> Tag | None:
     """A tag opening ``trail``, the words after a quotation's closing mark; ``broken``: the quotation ends with a
     comma, its sentence going on in the tag."""
@@ -205,7 +214,7 @@ def tag_after(trail: str, broken: bool = False) -> Tag | None:
         return kin
     if (m := _AFTER_DESCRIBED_NAME.match(trail)) and not POSSESSIVE.search(m.group("name")):
         return _tag(m, after=True)
-    for rx in (_AFTER_VERB_FIRST, _AFTER_SUBJECT_FIRST, _AFTER_ACCORDING):
+    for rx in (_AFTER_HEARD, _AFTER_VERB_FIRST, _AFTER_SUBJECT_FIRST, _AFTER_ACCORDING):
         m = rx.match(trail)
         if m:
             return _tag(m, after=True)
