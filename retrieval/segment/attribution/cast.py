@@ -297,7 +297,7 @@ class Cast:
                 continue
             m = re.search(rf"(?<![\w.]){re.escape(c.name)},?\s+(?P<g>{GENERATION})(?![\w'’])", text)
             if m:
-                full = f"{c.name}, {m.group('g')}"
+                full = " ".join(m.group(0).split())  # as the text writes it: "Ruiz Jr.", "Cummings, II"
                 c.forms.add(full)
                 self._by_form[full.lower()] = c
                 c.name = full
