@@ -730,8 +730,8 @@ class ProseReader:
         context = self._context(paras, i)
         pool = [c for c in context if _agrees(c, gender) and c.name != previous and c not in spoken_to
                 and (not self.news or may_be_a_person(c, self.speakers(paras)))]
-        if not pool and ref is Ref.PRONOUN and self._goes_on(p, s) and (
-                c := self._talking_on(previous, gender, context, spoken_to)):
+        if not pool and ref is Ref.PRONOUN and self._goes_on(p, s) and not self._unknown_voice(paras, i, gender) \
+                and (c := self._talking_on(previous, gender, context, spoken_to)):
             return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name}, who spoke the paragraph before, is the "
                                "only one about it fits", RECENT * 0.9)
         if not pool:
@@ -818,6 +818,18 @@ class ProseReader:
                         and GENDER_OF.get(t.words.lower(), gender) == gender:
                     return t.words
         return None
+
+    def _unknown_voice(self, paras: list[Paragraph], i: int, gender: str | None) -> bool:
+        """Whether the last paragraphs quote someone a tag brings in without a name or an article of their own
+        ("shouted a young man in the crowd", "a voice cried"), of the pronoun's gender or of none the noun tells:
+        a crowd is about, and "he cried" after the last speaker's turn may be any of it."""
+        for p in paras[max(0, i - CONTEXT_PARAGRAPHS):i]:
+            for s in p.sites:
+                t = s.tag
+                if t is not None and t.ref is Ref.DESCRIPTION and not t.definite and t.owner is None \
+                        and s.decision.confidence < SURE_CONTEXT and GENDER_OF.get(t.words.lower(), gender) == gender:
+                    return True
+        return False
 
     def _goes_on(self, p: Paragraph, s: Site) -> bool:
         """Whether a pronoun tag may be the last speaker going on: not a reply ("she replied", unless to herself),

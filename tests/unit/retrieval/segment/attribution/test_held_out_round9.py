@@ -3,6 +3,7 @@ text written for the test: a sentence opening "The …" is no mention of a chara
 description ("the porter")."""
 
 from quoth.segment.attribution import Cast
+from tests.helpers import read_story, speaker_at
 
 
 def test_the_opening_a_sentence_is_not_a_description_of_someone():
@@ -10,3 +11,31 @@ def test_the_opening_a_sentence_is_not_a_description_of_someone():
     porter = cast.described("the porter", "m")
     assert cast.resolve("The") is None and cast.resolve("the porter") is porter
 
+
+
+def test_he_cried_after_a_crowd_scene_is_not_the_last_speaker_going_on():
+    paragraphs = [
+        "“Is that your nag?” asked Marya. She looked at her shoes, and she sighed.",
+        "“Mine,” said Mr. Orlov, and he spat; he laughed at his own joke.",
+        "“She is old,” said Marya, and she shook her head at her own words; her face was sad.",
+        "The cart stood in the square and the people pressed round it.",
+        "“Room for me too!” shouted a young man in the crowd.",
+        "“Get in, all of you,” cried Mr. Orlov, “the nag will pull us!”",
+        "“Stop, stop,” he cried, “they are hurting her!”",
+    ]
+    text, _, units = read_story(paragraphs)
+    assert speaker_at(text, units, "Get in") == "Mr. Orlov"
+    assert speaker_at(text, units, "they are hurting her") is None
+
+
+def test_he_went_on_with_no_one_else_about_is_the_last_speaker():
+    paragraphs = [
+        "“Is that your nag?” asked Marya. She looked at her shoes, and she sighed.",
+        "“Mine,” said Mr. Orlov, and he spat; he laughed at his own joke.",
+        "“She is old,” said Marya, and she shook her head at her own words; her face was sad.",
+        "The cart stood in the square and the people pressed round it.",
+        "“Get in, all of you,” cried Mr. Orlov, “the nag will pull us!”",
+        "“Come, come,” he cried, “she is strong yet!”",
+    ]
+    text, _, units = read_story(paragraphs)
+    assert speaker_at(text, units, "she is strong yet") == "Mr. Orlov"
