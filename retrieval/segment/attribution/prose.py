@@ -720,6 +720,12 @@ class ProseReader:
             return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name} is the subject of the paragraph before",
                                kind * RECENT)
         previous = previous if not self.news else None
+        if previous and sure and paras[i - 1].left_open and p.opens_with_quote and (
+                c := self.cast.resolve(previous)) and c.gender == gender and c not in spoken_to:
+            # The paragraph before ends inside its quotation and this one reopens it: one speech over two
+            # paragraphs, whose tag ("'…?' he thought suddenly") is its speaker's, not a new speaker's.
+            return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name}'s words run on from the paragraph before",
+                               kind * RECENT)
         at = paras[i].start + s.q.start
         if not self.news and i and gender and (c := self._subject_before(paras[i - 1])) and c.gender == gender \
                 and c.name != previous and c not in spoken_to:

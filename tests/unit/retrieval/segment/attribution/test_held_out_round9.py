@@ -39,3 +39,23 @@ def test_he_went_on_with_no_one_else_about_is_the_last_speaker():
     ]
     text, _, units = read_story(paragraphs)
     assert speaker_at(text, units, "she is strong yet") == "Mr. Orlov"
+
+
+
+def test_a_speech_run_on_over_two_paragraphs_keeps_its_speaker_for_the_pronoun_tag():
+    paragraphs = [
+        "“Is that your nag?” asked Marya. She looked at her shoes, and she sighed.",
+        "“Mine,” said Mr. Orlov, and he spat; he laughed at his own joke.",
+        "“She is old,” said Marya, and she shook her head at her own words; her face was sad.",
+        "“Older than you,” said Mr. Orlov.",
+        "“Then let her rest,” said Marya.",
+        "“Rest is for the dead,” said Mr. Orlov.",
+        "Mr. Orlov climbed down from the cart. Mr. Petrov watched him from the door.",
+        # no closing mark: the next paragraph reopens the same speech
+        "“Old, yes,” said Mr. Orlov. “But she has pulled my cart for ten years, and she will pull it for ten more,"
+        " whatever the town may say of her and of me.",
+        "“And who are you to tell me,” he went on, “what my own mare can do?”",
+        "“Nobody,” said Marya.",
+    ]
+    text, _, units = read_story(paragraphs)
+    assert speaker_at(text, units, "who are you to tell me") == "Mr. Orlov"
