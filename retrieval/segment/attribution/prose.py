@@ -127,7 +127,11 @@ BROKEN = ", before a new voice"  # said of a turn read on up to the tag that bri
 TOLD = re.compile(r"\b(?:to|at)\s+(?:the\s+)?$")
 # The verb of a sentence of narration that is itself someone's turn: what they answered, told as narration (a nod
 # or a bow is not: it often comes before the nodder's own words, "Anne nodded." / "'Yes, I have two.'").
-ANSWERED = re.compile(r"\s+(?:\w+ly\s+)?(?:answered|replied|rejoined|returned|assented|explained|said|told)\b")
+# The subject of a paragraph's last sentence has had a turn, told ("Lucy mumbled that …", "Tom began sullenly"), or
+# has listened ("Ivan listened attentively."): the reply after it is another's.
+ANSWERED = re.compile(r"\s+(?:\w+ly\s+)?(?:answered|replied|rejoined|returned|assented|explained|said|told|asked|"
+                      r"inquired|enquired|mumbled|murmured|muttered|whispered|remarked|observed|protested|declared|"
+                      r"listened|began(?!\s+to\b))\b")
 BEAT_WORDS = 8  # narration between two quotations of a paragraph short enough to keep them one speaker's
 LEAD_WORDS = 40  # narration before a paragraph's first quotation long enough to set a new scene
 SCENE_GAP = 2  # narration paragraphs between two runs of dialogue that may still hold the same two people

@@ -59,3 +59,36 @@ def test_a_speech_run_on_over_two_paragraphs_keeps_its_speaker_for_the_pronoun_t
     ]
     text, _, units = read_story(paragraphs)
     assert speaker_at(text, units, "who are you to tell me") == "Mr. Orlov"
+
+
+
+def test_the_reply_after_someone_reported_speaking_or_listening_is_not_theirs():
+    for told in ("Vera mumbled that the people opposite were very odd.", "Vera listened attentively.",
+                 "Vera began sullenly and reluctantly."):
+        paragraphs = [
+            "“Is the soup cold?” asked Vera. She looked at her plate, and she frowned.",
+            "“Quite cold,” said Mrs. Pratt, and she sighed; she was tired of the place.",
+            "“Then send it back,” said Vera.",
+            "“I shall not,” said Mrs. Pratt.",
+            "The dining-room of the pension was long and bare, and the lamps were lit early.",
+            "Across the table sat an old man and his son, who ate in silence and looked at nobody.",
+            "Mrs. Pratt drank her wine slowly. " + told,
+            "“Eat your dinner, dear, and say no more about it.”",
+        ]
+        text, _, units = read_story(paragraphs)
+        assert speaker_at(text, units, "Eat your dinner") != "Vera", told
+
+
+def test_the_one_who_sighed_speaks_next():
+    paragraphs = [
+        "“Is the soup cold?” asked Vera. She looked at her plate, and she frowned.",
+        "“Quite cold,” said Mrs. Pratt, and she sighed; she was tired of the place.",
+        "“Then send it back,” said Vera.",
+        "“I shall not,” said Mrs. Pratt.",
+        "The dining-room of the pension was long and bare, and the lamps were lit early.",
+        "Across the table sat an old man and his son, who ate in silence and looked at nobody.",
+        "Mrs. Pratt drank her wine slowly. Vera sighed.",
+        "“Eat your dinner, dear, and say no more about it.”",
+    ]
+    text, _, units = read_story(paragraphs)
+    assert speaker_at(text, units, "Eat your dinner") == "Vera"
