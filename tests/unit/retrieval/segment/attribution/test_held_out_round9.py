@@ -92,3 +92,17 @@ def test_the_one_who_sighed_speaks_next():
     ]
     text, _, units = read_story(paragraphs)
     assert speaker_at(text, units, "Eat your dinner") == "Vera"
+
+
+
+def test_pronounced_is_a_speech_verb_of_a_tag():
+    paragraphs = [
+        "“Is that your nag?” asked Marya. She looked at her shoes, and she sighed.",
+        "“Mine,” said Mr. Orlov, and he spat; he laughed at his own joke.",
+        "“She is old,” said Marya, and she shook her head at her own words; her face was sad.",
+        "“Older than you,” said Mr. Orlov.",
+        "“A fine beast all the same!” pronounced the porter, and he laughed too.",
+    ]
+    text, _, units = read_story(paragraphs)
+    # a tag, so no turn-taking guess: the stranger's name, or none under the bar, never Marya's
+    assert speaker_at(text, units, "A fine beast") in (None, "the porter")
