@@ -3,6 +3,7 @@ text written for the test: a sentence opening "The …" is no mention of a chara
 description ("the porter")."""
 
 from quoth.segment.attribution import Cast
+from quoth.segment.attribution.tags import Ref, tag_after
 from tests.helpers import read_story, speaker_at
 
 
@@ -106,3 +107,9 @@ def test_pronounced_is_a_speech_verb_of_a_tag():
     text, _, units = read_story(paragraphs)
     # a tag, so no turn-taking guess: the stranger's name, or none under the bar, never Marya's
     assert speaker_at(text, units, "A fine beast") in (None, "the porter")
+
+
+def test_a_peoples_adjective_before_a_noun_describes_the_speaker():
+    tag = tag_after(", said the Italian lady, and went back to her beads.")
+    assert tag is not None and tag.ref is Ref.DESCRIPTION and tag.words == "lady" and tag.definite
+    assert tag_after(", said Mr. English.").words == "Mr. English"  # a surname stays a name
