@@ -730,6 +730,8 @@ class ProseReader:
             # paragraphs, whose tag ("'…?' he thought suddenly") is its speaker's, not a new speaker's.
             return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name}'s words run on from the paragraph before",
                                kind * RECENT)
+        if i and paras[i - 1].left_open and p.opens_with_quote:
+            previous = None  # its speaker, if only guessed, may be going on as well as anyone: no new speaker due
         at = paras[i].start + s.q.start
         if not self.news and i and gender and (c := self._subject_before(paras[i - 1])) and c.gender == gender \
                 and c.name != previous and c not in spoken_to:

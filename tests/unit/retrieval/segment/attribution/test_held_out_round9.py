@@ -113,3 +113,22 @@ def test_a_peoples_adjective_before_a_noun_describes_the_speaker():
     tag = tag_after(", said the Italian lady, and went back to her beads.")
     assert tag is not None and tag.ref is Ref.DESCRIPTION and tag.words == "lady" and tag.definite
     assert tag_after(", said Mr. English.").words == "Mr. English"  # a surname stays a name
+
+
+def test_a_speech_run_on_from_a_guessed_speaker_names_nobody_else_for_sure():
+    paragraphs = [
+        "“Is that your nag?” asked Marya. She looked at her shoes, and she sighed.",
+        "“Mine,” said Mr. Orlov, and he spat; he laughed at his own joke.",
+        "“She is old,” said Marya, and she shook her head at her own words; her face was sad.",
+        "“Older than you,” said Mr. Orlov.",
+        "“Then let her rest,” said Marya.",
+        "“Rest is for the dead,” said Mr. Orlov.",
+        "Mr. Orlov looked at the mare. The rain fell on the yard, and on Mr. Petrov at the door.",
+        # "he" is either man; the speech is left open, and its speaker, whoever he is, goes on below
+        "“Old, yes,” he said. “But she has pulled my cart for ten years, and she will pull it for ten more,"
+        " whatever the town may say of her and of me.",
+        "“And who are you to tell me,” he went on, “what my own mare can do?”",
+        "“Nobody,” said Marya.",
+    ]
+    text, _, units = read_story(paragraphs)
+    assert speaker_at(text, units, "who are you to tell me") is None
