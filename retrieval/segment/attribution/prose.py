@@ -724,13 +724,10 @@ class ProseReader:
             return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name} is the subject of the paragraph before",
                                kind * RECENT)
         previous = previous if not self.news else None
-        if previous and sure and paras[i - 1].left_open and p.opens_with_quote and (
-                c := self.cast.resolve(previous)) and c.gender == gender and c not in spoken_to:
-            # The paragraph before ends inside its quotation and this one reopens it: one speech over two
-            # paragraphs, whose tag ("'…?' he thought suddenly") is its speaker's, not a new speaker's.
-            return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name}'s words run on from the paragraph before",
-                               kind * RECENT)
         if i and paras[i - 1].left_open and p.opens_with_quote:
+            if sure and (c := self._running_on(previous, gender, spoken_to)):
+                return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name}'s words run on from the paragraph "
+                                   "before", kind * RECENT)
             previous = None  # its speaker, if only guessed, may be going on as well as anyone: no new speaker due
         at = paras[i].start + s.q.start
         if not self.news and i and gender and (c := self._subject_before(paras[i - 1])) and c.gender == gender \
@@ -771,6 +768,12 @@ class ProseReader:
         weight = kind * (DOUBT if rivals else RECENT if best.gender or not gender else 0.8 * RECENT)
         return Decision.of(best.name, Clue.PRONOUN, f"{said}: {best.name} is the one recent person who fits"
                            if not rivals else f"{said}: {best.name}, though {rivals[0]} also fits", weight)
+
+    def _running_on(self, previous: str | None, gender: str | None, spoken_to: list[Character]) -> Character | None:
+        """Below a paragraph that ends inside its quotation, one that reopens it: one speech over two paragraphs,
+        whose tag ("'…?' he thought suddenly") is its speaker's, not a new speaker's."""
+        c = self.cast.resolve(previous) if previous else None
+        return c if c is not None and c.gender == gender and c not in spoken_to else None
 
     def _only_objects(self, c: Character, a: int, b: int) -> bool:
         """News: whether every mention of ``c`` in [a, b) follows a preposition ("the focus at Lockheed Martin",
