@@ -117,7 +117,7 @@ DIALOGUE_VERBS = tuple(dict.fromkeys((*VERBS, *_list(
     "exclaimed sneered smiled grinned nodded gasped breathed drawled hissed roared thundered "
     "ventured concluded concludes proceeded answered asked said says ejaculated corroborated urged insisted "
     "explained suggested wailed moaned shrieked squeaked chuckled sniffed confessed admitted assented conceded "
-    "announced questioned pursued"), "went on", "goes on",
+    "announced questioned pursued pronounced"), "went on", "goes on",
     # a speaker breaking into talk: "broke out Tom violently", "put in Jordan"
     "broke out", "burst out", "broke in", "put in", "chimed in", "struck in")))
 PRONOUNS = tuple(p for words in SPEECH.values() for p in words.pronouns)

@@ -817,5 +817,6 @@ def _fits(c: Character, title: str | None, words: list[str], gender: str | None)
     if len(cl) < 2 or not low:
         return False  # two one-word names ("Emma", "Knightley") are two people unless something ties them
     if len(low) == 1:
-        return low[0] in (cl[0], cl[-1])
+        # "The" opening a sentence is not a first name of "the policeman": a description's words are lower case.
+        return low[0] == cl[-1] or (low[0] == cl[0] and cw[0][:1].isupper())
     return low[-1] == cl[-1] and low[0] == cl[0]

@@ -132,7 +132,11 @@ BROKEN = ", before a new voice"  # said of a turn read on up to the tag that bri
 TOLD = re.compile(r"\b(?:to|at)\s+(?:the\s+)?$")
 # The verb of a sentence of narration that is itself someone's turn: what they answered, told as narration (a nod
 # or a bow is not: it often comes before the nodder's own words, "Anne nodded." / "'Yes, I have two.'").
-ANSWERED = re.compile(r"\s+(?:\w+ly\s+)?(?:answered|replied|rejoined|returned|assented|explained|said|told)\b")
+# The subject of a paragraph's last sentence has had a turn, told ("Lucy mumbled that …", "Tom began sullenly"), or
+# has listened ("Ivan listened attentively."): the reply after it is another's.
+ANSWERED = re.compile(r"\s+(?:\w+ly\s+)?(?:answered|replied|rejoined|returned|assented|explained|said|told|asked|"
+                      r"inquired|enquired|mumbled|murmured|muttered|whispered|remarked|observed|protested|declared|"
+                      r"listened|began(?!\s+to\b))\b")
 BEAT_WORDS = 8  # narration between two quotations of a paragraph short enough to keep them one speaker's
 LEAD_WORDS = 40  # narration before a paragraph's first quotation long enough to set a new scene
 SCENE_GAP = 2  # narration paragraphs between two runs of dialogue that may still hold the same two people
@@ -740,6 +744,8 @@ class ProseReader:
         if previous and sure and (c := self._runs_on(paras, i, s, previous, gender, spoken_to)):
             return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name}, whose quotation just before runs on",
                                kind * RECENT)
+        if i and paras[i - 1].left_open and p.opens_with_quote:
+            previous = None  # its speaker, if only guessed, may be going on as well as anyone: no new speaker due
         at = paras[i].start + s.q.start
         if not self.news and i and gender and (c := self._subject_before(paras[i - 1])) and c.gender == gender \
                 and c.name != previous and c not in spoken_to:
@@ -750,8 +756,8 @@ class ProseReader:
         context = self._context(paras, i)
         pool = [c for c in context if _agrees(c, gender) and c.name != previous and c not in spoken_to
                 and (not self.news or may_be_a_person(c, self.speakers(paras)))]
-        if not pool and ref is Ref.PRONOUN and self._goes_on(p, s) and (
-                c := self._talking_on(previous, gender, context, spoken_to)):
+        if not pool and ref is Ref.PRONOUN and self._goes_on(p, s) and not self._unknown_voice(paras, i, gender) \
+                and (c := self._talking_on(previous, gender, context, spoken_to)):
             return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name}, who spoke the paragraph before, is the "
                                "only one about it fits", RECENT * 0.9)
         if not pool:
@@ -872,6 +878,18 @@ class ProseReader:
                         and GENDER_OF.get(t.words.lower(), gender) == gender:
                     return t.words
         return None
+
+    def _unknown_voice(self, paras: list[Paragraph], i: int, gender: str | None) -> bool:
+        """Whether the last paragraphs quote someone a tag brings in without a name or an article of their own
+        ("shouted a young man in the crowd", "a voice cried"), of the pronoun's gender or of none the noun tells:
+        a crowd is about, and "he cried" after the last speaker's turn may be any of it."""
+        for p in paras[max(0, i - CONTEXT_PARAGRAPHS):i]:
+            for s in p.sites:
+                t = s.tag
+                if t is not None and t.ref is Ref.DESCRIPTION and not t.definite and t.owner is None \
+                        and s.decision.confidence < SURE_CONTEXT and GENDER_OF.get(t.words.lower(), gender) == gender:
+                    return True
+        return False
 
     def _goes_on(self, p: Paragraph, s: Site) -> bool:
         """Whether a pronoun tag may be the last speaker going on: not a reply ("she replied", unless to herself),

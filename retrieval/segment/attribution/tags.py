@@ -421,6 +421,8 @@ def _tag(m: re.Match[str], after: bool, near: bool = True) -> Tag | None:
     verb = m.groupdict().get("verb")
     if m.groupdict().get("name") and m.group("name").lower() in _PRONOUN_WORDS:
         return Tag(Ref.PRONOUN, m.group("name"), verb, after, near)  # "He said," read as a capitalised word
+    if m.groupdict().get("name") and (d := _demonym_description(m, verb, after, near)):
+        return d
     if m.groupdict().get("name"):
         nearer = _nearest_subject(m, after, near)
         if POSSESSIVE.search(m.group("name")):
@@ -437,6 +439,20 @@ def _tag(m: re.Match[str], after: bool, near: bool = True) -> Tag | None:
     det = (m.groupdict().get("det") or "").lower()  # "Her mother said," as "her mother said,"
     noun = _head_noun(m)
     return Tag(Ref.DESCRIPTION, noun, verb, after, near, det if det in ("her", "his", "my") else None, det == "the")
+
+
+def _demonym_description(m: re.Match[str], verb: str | None, after: bool, near: bool) -> Tag | None:
+    """"said the Italian lady": a people's adjective after "the", before a noun, describes someone; it is no
+    name."""
+    *det, name = m.group("name").split()
+    noun = re.match(r"[ \t]+([a-z][\w\-]*)", m.string[m.end("name"):])
+    if name.lower() not in speech.DEMONYMS or det not in ([], ["The"]) or noun is None \
+            or _NP_END.fullmatch(noun.group(1)):
+        return None
+    # Only after "the": "American academic Marc Lamont Hill" goes on to the name.
+    if not det and re.search(r"\bthe\s+(?:[a-z][\w\-]*\s+){0,3}$", m.string[:m.start("name")]) is None:
+        return None
+    return Tag(Ref.DESCRIPTION, noun.group(1), verb, after, near, None, True)
 
 
 # What ends a description after a tag's verb: punctuation, a preposition or conjunction, an adverb, a participle.
