@@ -744,8 +744,7 @@ class ProseReader:
         if previous and sure and (c := self._runs_on(paras, i, s, previous, gender, spoken_to)):
             return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name}, whose quotation just before runs on",
                                kind * RECENT)
-        if i and paras[i - 1].left_open and p.opens_with_quote:
-            previous = None  # its speaker, if only guessed, may be going on as well as anyone: no new speaker due
+        previous = None if self._reopened(paras, i) else previous  # a guessed voice may go on: no new one due
         at = paras[i].start + s.q.start
         if not self.news and i and gender and (c := self._subject_before(paras[i - 1])) and c.gender == gender \
                 and c.name != previous and c not in spoken_to:
@@ -829,6 +828,11 @@ class ProseReader:
                                   and s.decision.confidence >= SURE_CONTEXT and p.start + s.q.end <= end)])
         rival = unnamed_rival(" ".join(self.text[a:b] for a, b in _narration(paras[first:i + 1], since, end)), gender)
         return None if rival and rival.lower() in {f.lower() for f in c.forms} else rival  # "pap" is Pap
+
+    @staticmethod
+    def _reopened(paras: list[Paragraph], i: int) -> bool:
+        """A paragraph that reopens the quotation the one before left open: one speech over two paragraphs."""
+        return bool(i) and paras[i - 1].left_open and paras[i].opens_with_quote
 
     def _runs_on(self, paras: list[Paragraph], i: int, s: Site, previous: str, gender: str | None,
                  spoken_to: list[Character]) -> Character | None:
