@@ -27,7 +27,9 @@ from . import bm25
 
 FORMAT_VERSION = 3  # 3: long passages' window rows after the passages' (windows.npy); 2: a locator column
 # Bump when segmentation or searchable-text rules change, so existing indexes re-segment everything.
-SEGMENTER_VERSION = 15  # 15: formats nobody taught (stamped and bold 'Name 0:00' labels, Unknown Speaker, a video
+SEGMENTER_VERSION = 16  # 16: a reStructuredText heading underlined with tildes is no code fence (the
+# sections between two such underlines were dropped as code)
+# 15: formats nobody taught (stamped and bold 'Name 0:00' labels, Unknown Speaker, a video
 # call's chat, an official record's labels and readings, bracketed glosses, a labels' section closed by a heading;
 # captions naming a speaker in an untagged cue); names (middle initials, offices, possessives, particles); news house
 # styles (a profile's lost line break, a newcomer between two quotations speaks the second); fiction round 6: tags
