@@ -20,6 +20,22 @@ def asks_who_asked(query: str) -> bool:
     return WHO_ASKED.match(query) is not None
 
 
+# A question's opening question word and auxiliary ("What is", "Why did", "Who"), and its question mark: the
+# bundled model matches a question's form as well as its meaning, so a question finds passages that ask (a
+# reply's search text reads the question before it) over the statement that answers. English phrasing; a
+# question in another language is left whole.
+QUESTION_FORM = re.compile(
+    r"^\W*(?:(?:what|why|how|who|whom|whose|which|when|where)\b\s*)?"
+    r"(?:(?:is|are|was|were|does|do|did|should|can|could|would|will|has|have|had)\b\s*)?", re.IGNORECASE)
+
+
+def as_statement(query: str) -> str:
+    """The question without its question word, auxiliary and question mark ("What is the rationale for
+    f-strings?" -> "the rationale for f-strings"); the question itself when nothing would be left."""
+    plain = QUESTION_FORM.sub("", query.strip()).rstrip("?").strip()
+    return plain or query
+
+
 def check_query(query: str, k: int | None, offset: int = 0) -> None:
     if not isinstance(query, str) or not query.strip():
         raise BadQuery("the question is empty: ask something, e.g. quoth ask \"who objected to the plan?\"")

@@ -24,7 +24,7 @@ from ..segment.sentences import sentence_spans
 from ..settings import SearchSettings
 from .fusion import fuse
 from .named import people_named
-from .query import asks_who_asked
+from .query import as_statement, asks_who_asked
 from .sections import heading_match, opening_passage, section_of
 from .sentence_match import best_sentence_coverage
 
@@ -135,7 +135,7 @@ class Searcher:
         query = " ".join(query.split())
         if not query or len(idx) == 0:
             return SearchResult(query, [], idx.generation)
-        qvec = self.encoder.encode_queries([query])[0]
+        qvec = self.query_vector(query)
         words = idx.query_words(query)
         rows, dense_sims, fused = self._candidates(idx, words, qvec, source, speaker, query)
         relevant = self.relevant(idx, words, rows, dense_sims)
@@ -156,13 +156,24 @@ class Searcher:
             hits = self._best_sentences(qvec, hits)
         return SearchResult(query, hits, idx.generation, total_relevant=len(keep))
 
+    def query_vector(self, query: str) -> np.ndarray:
+        """The question's vector; with ``search.statement_query``, the mean of the question's and its
+        statement form's (query.as_statement), so that its form weighs less than its meaning. Each is encoded
+        alone, as passages are: a batch-mate would move the int8 vectors."""
+        qvec = self.encoder.encode_queries([query])[0]
+        plain = as_statement(query) if self.options.statement_query else query
+        if plain == query:
+            return qvec
+        both = qvec + self.encoder.encode_queries([plain])[0]
+        return (both / max(float(np.linalg.norm(both)), 1e-12)).astype(qvec.dtype)
+
     def rank(self, query: str, mode: str = "hybrid", depth: int = 100) -> list[tuple[int, float]]:
         """(passage id, score) best first, without abstention or de-duplication: for evaluation.
 
         ``mode`` is ``dense``, ``bm25``, ``hybrid`` or ``rerank`` (hybrid re-ranked by the cross-encoder).
         """
         idx = self.current()
-        qvec = self.encoder.encode_queries([query])[0]
+        qvec = self.query_vector(query)
         if mode == "dense":
             rows, sims = idx.dense_top(qvec, depth)
             return list(zip(idx.passage_ids(rows).tolist(), sims.tolist(), strict=True))
