@@ -61,7 +61,7 @@ def found(q: Quoth, encoder, weight: float) -> dict[str, float]:
 def test_the_sections_opening_paragraph_is_raised_for_a_question_about_the_section(quoth, encoder):
     plain, raised = found(quoth, encoder, 0.0), found(quoth, encoder, SearchSettings().opening_weight)
     opening = next(t for t in raised if t.startswith(OPENING))
-    assert list(raised)[0] == opening, raised
+    assert next(iter(raised)) == opening, raised
     assert raised[opening] > plain[opening] + 0.1  # raised by a share of the range, the heading holding "rationale"
     later = next(t for t in raised if t.startswith("With harbour tolls"))
     assert raised[later] <= plain[later] + 1e-6  # the section's other paragraphs are not
