@@ -152,6 +152,13 @@ class SearchSettings(Section):
     # How much a passage is preferred for the share of the question's words (IDF-weighted) that its best
     # sentence holds, as a share of the fused scores' range (search/sentence_match.py); 0 turns it off.
     sentence_weight: float = Field(0.1, ge=0.0, le=1.0)
+    # How much a section's first passage is preferred when a passage of that section is in the head and the
+    # section's heading holds the question's words, times the IDF-weighted share it holds, as a share of the
+    # fused scores' range (search/sections.py); 0 turns it off.
+    opening_weight: float = Field(0.5, ge=0.0, le=1.0)
+    # Whether a question is matched by the mean of its vector and its statement form's, without the question
+    # word, auxiliary and question mark (search/query.py as_statement); false matches the question as asked.
+    statement_query: bool = True
     rerank_model: str = ""
     rerank_depth: int = Field(30, ge=1)
 

@@ -20,6 +20,26 @@ def asks_who_asked(query: str) -> bool:
     return WHO_ASKED.match(query) is not None
 
 
+# A question's opening question word and auxiliary ("What is", "Why did", "Who"), and its question mark: the
+# bundled model matches a question's form as well as its meaning, so a question finds passages that ask (a
+# reply's search text reads the question before it) over the statement that answers. "How many", "how long"
+# keep their "how": it is what they ask. English phrasing; a question in another language keeps its words.
+QUESTION_FORM = re.compile(
+    r"^\W*(?:(?:what|why|how(?!\s+(?:many|much|long|often|far|old|soon|large|big|few)\b)|who|whom|whose|which"
+    r"|when|where)\b\s*)?"
+    r"(?:(?:is|are|was|were|does|do|did|should|can|could|would|will|has|have|had)\b\s*)?", re.IGNORECASE)
+
+
+def as_statement(query: str) -> str:
+    """The question without its question word, auxiliary and question mark ("What is the rationale for
+    f-strings?" -> "the rationale for f-strings"); the question itself when it opens with no question word
+    ("Tabs or spaces?", "How many …?") or nothing would be left."""
+    lead = QUESTION_FORM.match(query)
+    if lead is None or not lead.group().strip():  # no question word: its mark alone is no question's form
+        return query
+    return query[lead.end():].rstrip().rstrip("?").strip() or query
+
+
 def check_query(query: str, k: int | None, offset: int = 0) -> None:
     if not isinstance(query, str) or not query.strip():
         raise BadQuery("the question is empty: ask something, e.g. quoth ask \"who objected to the plan?\"")

@@ -24,7 +24,8 @@ from ..segment.sentences import sentence_spans
 from ..settings import SearchSettings
 from .fusion import fuse
 from .named import people_named
-from .query import asks_who_asked
+from .query import as_statement, asks_who_asked
+from .sections import heading_match, opening_passage, section_of
 from .sentence_match import best_sentence_coverage
 
 log = logging.getLogger("quoth.search")
@@ -38,6 +39,8 @@ FALLBACK_GATE = (0.32, 0.4, 0.15)
 # A passage with fewer words of its own than this ("Yes, sir.", ":D", "envisible") is matched by its search
 # text's context (who said it, where, the question before it) more than by anything it says.
 SHORT_WORDS = 5
+# A section's heading holding less of the question's words (IDF-weighted) than this is not what it asks about.
+OPENING_MATCH = 0.3
 _WORD = re.compile(r"\w+")
 
 _BLAS_LIMITED = False
@@ -132,7 +135,7 @@ class Searcher:
         query = " ".join(query.split())
         if not query or len(idx) == 0:
             return SearchResult(query, [], idx.generation)
-        qvec = self.encoder.encode_queries([query])[0]
+        qvec = self.query_vector(query)
         words = idx.query_words(query)
         rows, dense_sims, fused = self._candidates(idx, words, qvec, source, speaker, query)
         relevant = self.relevant(idx, words, rows, dense_sims)
@@ -140,7 +143,8 @@ class Searcher:
         order = np.argsort(-fused, kind="stable")
         rows, dense_sims, fused = rows[order], dense_sims[order], fused[order]
         o = self.options
-        if len(rows) and (o.short_penalty > 0 or o.sentence_weight > 0 or asks_who_asked(query)):
+        if len(rows) and (o.short_penalty > 0 or o.sentence_weight > 0 or o.opening_weight > 0
+                          or asks_who_asked(query)):
             rows, dense_sims, fused = self._reweigh_head(idx, query, words, rows, dense_sims, fused, offset + k)
         if self.reranker is not None and len(rows):
             rows, dense_sims, fused = self._rerank(idx, query, rows, dense_sims, fused, offset + k)
@@ -152,13 +156,24 @@ class Searcher:
             hits = self._best_sentences(qvec, hits)
         return SearchResult(query, hits, idx.generation, total_relevant=len(keep))
 
+    def query_vector(self, query: str) -> np.ndarray:
+        """The question's vector; with ``search.statement_query``, the mean of the question's and its
+        statement form's (query.as_statement), so that its form weighs less than its meaning. Each is encoded
+        alone, as passages are: a batch-mate would move the int8 vectors."""
+        qvec = self.encoder.encode_queries([query])[0]
+        plain = as_statement(query) if self.options.statement_query else query
+        if plain == query:
+            return qvec
+        both = qvec + self.encoder.encode_queries([plain])[0]
+        return (both / max(float(np.linalg.norm(both)), 1e-12)).astype(qvec.dtype)
+
     def rank(self, query: str, mode: str = "hybrid", depth: int = 100) -> list[tuple[int, float]]:
         """(passage id, score) best first, without abstention or de-duplication: for evaluation.
 
         ``mode`` is ``dense``, ``bm25``, ``hybrid`` or ``rerank`` (hybrid re-ranked by the cross-encoder).
         """
         idx = self.current()
-        qvec = self.encoder.encode_queries([query])[0]
+        qvec = self.query_vector(query)
         if mode == "dense":
             rows, sims = idx.dense_top(qvec, depth)
             return list(zip(idx.passage_ids(rows).tolist(), sims.tolist(), strict=True))
@@ -227,8 +242,30 @@ class Searcher:
             change += o.asker_boost * np.array(["?" in t for t in texts], dtype=np.float32)
         fused = fused.copy()
         fused[: len(head)] += float(np.ptp(fused)) * change
+        if o.opening_weight > 0 and words:
+            fused += float(np.ptp(fused)) * o.opening_weight * self._openings(idx, words, rows, len(head))
         order = np.argsort(-fused, kind="stable")
         return rows[order], sims[order], fused[order]
+
+    def _openings(self, idx: LoadedIndex, words: list[str], rows: np.ndarray, head: int) -> np.ndarray:
+        """For every candidate, how well the heading of a section it opens holds the question's words, when a
+        passage of that section is in the head (sections.py): the opening paragraph answers a question about
+        its section. Each section's opening is looked up once; one outside the candidates is not added."""
+        out = np.zeros(len(rows), dtype=np.float32)
+        found = [p for p, _ in idx.passages(rows[:head])]
+        sections = [section_of(p) for p in found]
+        match = heading_match(sections, words, idx.term_weights(words), idx.analyzer.tokenize)
+        ids = idx.passage_ids(rows)
+        seen: set = set()
+        for p, section, m in zip(found, sections, match.tolist(), strict=True):
+            if m < OPENING_MATCH or section in seen:
+                continue
+            seen.add(section)
+            opening = opening_passage(idx, p)
+            at = np.flatnonzero(ids == opening.id) if opening is not None and opening.id is not None else []
+            if len(at):
+                out[at[0]] = m
+        return out
 
     def _rerank(self, idx: LoadedIndex, query: str, rows: np.ndarray, sims: np.ndarray, fused: np.ndarray,
                 need: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

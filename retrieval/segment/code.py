@@ -70,6 +70,19 @@ def drop_code(page: Page) -> None:
                 page.drop(ln)
 
 
+def _underlines(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` is a reStructuredText heading's underline ("Names to Avoid" over "~~~~~~~~~~~~~~"):
+    one character repeated, at least as long as the text line right above it, a blank line (or the end) after
+    it. Read as a fence, it opened a code block that the next underline closed, and the section between was
+    lost (PEP 8's "Names to Avoid")."""
+    text = lines[i].text
+    above = lines[i - 1] if i else None
+    below = lines[i + 1] if i + 1 < len(lines) else None
+    return (above is not None and not above.blank and len(set(text)) == 1 and len(text) >= len(above.text)
+            and above.indent == lines[i].indent and not FENCE_RE.match(above.text)
+            and (below is None or below.blank))
+
+
 def _literal_blocks(page: Page) -> list[LiteralBlock]:
     """The page's literal blocks in order; fence and directive lines, and directive options, are dropped here."""
     blocks: list[LiteralBlock] = []
@@ -78,7 +91,7 @@ def _literal_blocks(page: Page) -> list[LiteralBlock]:
     while i < len(lines):
         ln = lines[i]
         fence = FENCE_RE.match(ln.text)
-        if fence:
+        if fence and not _underlines(lines, i):
             close = next((j for j in range(i + 1, len(lines)) if lines[j].text.startswith(fence.group(1)[:3])),
                          len(lines))
             page.drop(ln)

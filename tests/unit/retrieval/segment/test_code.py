@@ -39,6 +39,17 @@ def test_fences_with_and_without_a_language():
     assert kept(verse) == ["The woods are lovely, dark and deep,", "But I have promises to keep.", "Done."]
 
 
+def test_a_heading_underlined_with_tildes_is_no_fence():
+    text = ("Names to Avoid\n~~~~~~~~~~~~~~\n\nNever use the characters 'l' as names.\n\n"
+            "ASCII Compatibility\n~~~~~~~~~~~~~~~~~~~\n\nIdentifiers must be ASCII.\n")
+    assert "Never use the characters 'l' as names." in kept(text)
+    assert "ASCII Compatibility" in kept(text)
+    fenced = "Run this:\n\n~~~\nx = compute(a, b)\n~~~\nDone.\n"  # a fence after a blank line still is one
+    assert kept(fenced) == ["Run this:", "Done."]
+    short = "Go\n~~~\nx = compute(a, b)\n~~~\nDone.\n"  # code right under the line: a fence, not an underline
+    assert kept(short) == ["Go", "Done."]
+
+
 def test_admonitions_keep_their_prose_and_other_directives_drop_their_body():
     text = (".. note::\n\n   The harbour opens at dawn every day.\n\n.. image:: quay.png\n   :alt: The quay\n\n"
             ".. code-block::\n   :linenos:\n\n   foo = long_function_name(var_one, var_two)\n\nEnd.\n")
