@@ -6,7 +6,8 @@ in the dev folders. All the documents of the sets asked, and always those of the
 searched among the same distractors whichever sets run), are indexed together, with the real model, into a work
 folder (``.data/bench-questions``, rebuilt each run); each question is asked of the whole corpus. A document's
 family is its slug's first word (``pep``, ``play``, ``irc``, ``meeting``…). Each set is reported on its own:
-``dev`` (the questions developed on), ``heldout`` (written apart and never tuned to, see its README), or a folder.
+``dev`` (the questions developed on), ``heldout`` and ``heldout2`` (written apart and never tuned to, see their
+READMEs), or a folder.
 
     python benchmarks/real_questions.py [--sets dev heldout DIR ...] [--only SLUG ...] [--misses]
 """
@@ -27,7 +28,8 @@ from quoth.evaluate.questions import load_questions, score_questions
 ROOT = Path(__file__).resolve().parents[1]
 SETS = (ROOT / "tests" / "data" / "attribution" / "labelled", ROOT / "tests" / "data" / "retrieval")
 HELDOUT = (ROOT / "tests" / "data" / "retrieval" / "heldout",)
-NAMED = {"dev": SETS, "heldout": HELDOUT}
+HELDOUT2 = (ROOT / "tests" / "data" / "retrieval" / "heldout2",)  # written in the fourth session, see its README
+NAMED = {"dev": SETS, "heldout": HELDOUT, "heldout2": HELDOUT2}
 NOT_DOCUMENTS = (".questions.jsonl", ".turns.jsonl", ".cast.json", ".quotes.jsonl")
 
 
