@@ -34,8 +34,8 @@ SEGMENTER_VERSION = 16  # 16: news offices of any length before a name, their pl
 # and the cast (a calling before a surname is a title; a man's calling and his 'Mr.' are one man's styles; a
 # title's sex over a few pronouns; 'the stranger' kept on stage; saints' names); labels: a blog's dated comment
 # headers, a speaker's label quoted in another's turn, a record's wrapped sentence never a label, a paragraph quoted
-# after a colon, a roll call cut at each voice, a clerk's reading, brackets inside a quotation mark kept; a reStructuredText heading underlined with
-# tildes is no code fence (the sections between two such underlines were dropped as code)
+# after a colon, a roll call cut at each voice, a clerk's reading, brackets inside a quotation mark kept; a
+# reStructuredText heading underlined with tildes is no code fence (the sections between two underlines were lost)
 # 15: formats nobody taught (stamped and bold 'Name 0:00' labels, Unknown Speaker, a video
 # call's chat, an official record's labels and readings, bracketed glosses, a labels' section closed by a heading;
 # captions naming a speaker in an untagged cue); names (middle initials, offices, possessives, particles); news house
