@@ -86,6 +86,8 @@ def could_be_same(directory: SpeakerDirectory, claimed: str, speaker: str) -> bo
     if directory.could_be(claimed, speaker) or directory.could_be(speaker, claimed) \
             or any(directory.could_be(speaker, p) for p in directory.resolve(claimed)):
         return True
+    if (owner := _possessor(speaker)) and could_be_same(directory, claimed, owner):
+        return True  # "Marley's Ghost" may be Jacob Marley: no grounds to accuse
     if None not in (_gender(claimed), _gender(speaker)) and _gender(claimed) != _gender(speaker):
         return False  # Mrs. Bennet is not Mr. Bennet
     if not name_words(speaker) or not name_words(claimed):
@@ -104,6 +106,16 @@ def could_be_same(directory: SpeakerDirectory, claimed: str, speaker: str) -> bo
     b_names = [name_words(n) for n in names if n in theirs or directory.could_be(n, claimed)
                or any(directory.could_be(n, t) for t in theirs)]
     return any(_alike(a, b) for a in a_names for b in b_names if a and b)
+
+
+POSSESSED = re.compile(r"^(?P<owner>.+?)['’]s?\s+\w")  # "Marley's Ghost", "the Lord's anointed"
+
+
+def _possessor(speaker: str) -> str | None:
+    """The one a speaker is named after ("Marley" in "Marley's Ghost"): a person named by another's name may be
+    that person (a ghost, a spirit) or someone else (a wife, a son); either way, not surely someone else."""
+    m = POSSESSED.match(speaker.strip())
+    return m.group("owner") if m and name_words(m.group("owner")) else None
 
 
 def _alike(a: list[str], b: list[str]) -> bool:

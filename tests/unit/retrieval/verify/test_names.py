@@ -25,6 +25,16 @@ def test_a_bare_title_is_never_grounds_to_accuse():
     assert not could_be_same(directory, "Lady Macbeth", "Macduff")
 
 
+def test_one_named_after_the_claimed_person_is_no_grounds_to_accuse():
+    from quoth.index.speakers import SpeakerDirectory, SpeakerName
+    from quoth.verify.names import could_be_same
+    names = ("Marley's Ghost", "Scrooge", "Bob Cratchit")
+    directory = SpeakerDirectory([SpeakerName(n, "carol.txt", 3) for n in names])
+    assert could_be_same(directory, "Jacob Marley", "Marley's Ghost")  # a ghost named after the man may be him
+    assert not could_be_same(directory, "Scrooge", "Marley's Ghost")  # named after someone else: still another
+    assert not could_be_same(directory, "Jacob Marley", "Bob Cratchit")
+
+
 def test_different_people_stay_different():
     assert not alike("Mary Bennet", "Lydia Bennet") and not alike("Bernie Sanders", "Clinton")
     assert not alike("Anonymous commenter (#10)", "Anonymous commenter (#7)")
