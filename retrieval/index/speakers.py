@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..segment.attribution.names import TITLE_GENDER, split_title
+from ..segment.attribution.offices import GENERATIONS
 from ..segment.speech import CAPITALS, PARTICLES
 
 HANDLE = re.compile(r"(?<![\w@])@(\w{2,30})\b")
@@ -30,7 +31,6 @@ _DISPLAY = rf"[{CAPITALS}][\w'’\-]+(?:[ \t]+[{CAPITALS}][\w'’\-]+){{1,3}}"
 DISPLAY_BEFORE = re.compile(rf"({_DISPLAY})[ \t]*\(?[ \t]*$")
 DISPLAY_AFTER = re.compile(rf"[ \t]*\([ \t]*({_DISPLAY})[ \t]*\)")
 TIE_WINDOW = 80  # characters before a handle searched for the display name
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # after a surname, not one
 MENTION_DOCS = 50  # documents of a short name read for a fuller one: enough to find it, never the whole corpus
 
 # Whether a document where the first name speaks also names one of the others (in its text, as its author or as
@@ -101,7 +101,7 @@ class Form:
             return cls(name, None, (text,), True)
         title, words = split_title(text)
         folded = [w.casefold().rstrip(",;:") for w in words if key(w)]  # "Arthur M. Cummings, II": no comma
-        while len(folded) > 2 and key(folded[-1]) in SUFFIXES:  # "Martin Luther King Jr." is King
+        while len(folded) > 2 and key(folded[-1]) in GENERATIONS:  # "Martin Luther King Jr." is King
             folded.pop()
         return cls(name, title, tuple(folded), False)
 

@@ -31,6 +31,7 @@ from .names import (
     split_title,
 )
 from .nicknames import FORMAL
+from .offices import GENERATION
 
 # A sentence about the person just named as the subject of the one before: "He claims …", "But he …".
 SUBJECT_PRONOUN = re.compile(r"(?:(?:But|And|Yet|Still|Now),?\s+)?(?P<p>He|She)\b")
@@ -81,7 +82,6 @@ THE_BEFORE = re.compile(r"\bthe\s+$", re.I)  # a person with a title and a name 
 PEERAGE = frozenset({"count", "countess", "duke", "duchess", "earl", "baron", "baroness", "marquis", "marquess",
                      "marchioness", "viscount", "viscountess", "prince", "princess", "archduke", "archduchess"})
 ADDRESSED = frozenset({"madame", "mme", "monsieur"})  # how a peer of another country is addressed
-GENERATION = r"(?:Jr\.|Sr\.|Jnr\.|Snr\.|II|III|IV)"  # after a full name: "Jr.", "III"
 LOCATIVE_SHARE = 0.5  # of an untitled name's plain mentions, the share after a locative that makes it a place
 
 

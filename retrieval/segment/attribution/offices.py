@@ -39,7 +39,12 @@ OFFICE_WORDS = OFFICES | _words(
     "rights field office bureau department inspector executive")
 MAX_NAME_WORDS = 4  # after an office, a name of at most this many words (initials and particles counted)
 # Generational suffixes after a surname ("Jr.", "II"): which person of the name, no word of the name.
-GENERATIONS = _words("jr sr ii iii iv")
+GENERATIONS = _words("jr sr jnr snr ii iii iv")
+# The same suffixes as a document writes them after a full name ("Jr.", "III"): the one list above, so the name a
+# cast keeps (cast._generations), the name a mention drops it from (without_generation) and the speaker
+# directory (index/speakers.py) agree on what a generation is.
+GENERATION = "(?:" + "|".join(sorted(
+    (g.upper() if g.startswith("i") else g.capitalize() + r"\.") for g in GENERATIONS)) + ")"
 PLACE_OPENERS = ("of", "for", "to")  # "Governor of …", "U.S. Attorney for …", "Ambassador to …"
 NAME_WORDS_AFTER_PLACE = 2  # a first name and a surname (initials between them not counted)
 _INITIAL = re.compile(r"[^\W\d_]\.")

@@ -6,6 +6,24 @@ from quoth.segment.attribution import Cast
 from quoth.segment.attribution.tags import Ref, tag_after
 from tests.helpers import read_story, speaker_at
 
+# Two exchanges the tests below go on from: each line's speaker named in its tag.
+ORLOV_EXCHANGE = [
+    "“Is that your nag?” asked Marya. She looked at her shoes, and she sighed.",
+    "“Mine,” said Mr. Orlov, and he spat; he laughed at his own joke.",
+    "“She is old,” said Marya, and she shook her head at her own words; her face was sad.",
+    "“Older than you,” said Mr. Orlov.",
+    "“Then let her rest,” said Marya.",
+    "“Rest is for the dead,” said Mr. Orlov.",
+]
+SUPPER_TABLE = [
+    "“Is the soup cold?” asked Vera. She looked at her plate, and she frowned.",
+    "“Quite cold,” said Mrs. Pratt, and she sighed; she was tired of the place.",
+    "“Then send it back,” said Vera.",
+    "“I shall not,” said Mrs. Pratt.",
+    "The dining-room of the pension was long and bare, and the lamps were lit early.",
+    "Across the table sat an old man and his son, who ate in silence and looked at nobody.",
+]
+
 
 def test_the_opening_a_sentence_is_not_a_description_of_someone():
     cast = Cast.learn("Ivan Petrovitch came in.")
@@ -13,12 +31,9 @@ def test_the_opening_a_sentence_is_not_a_description_of_someone():
     assert cast.resolve("The") is None and cast.resolve("the porter") is porter
 
 
-
 def test_he_cried_after_a_crowd_scene_is_not_the_last_speaker_going_on():
     paragraphs = [
-        "“Is that your nag?” asked Marya. She looked at her shoes, and she sighed.",
-        "“Mine,” said Mr. Orlov, and he spat; he laughed at his own joke.",
-        "“She is old,” said Marya, and she shook her head at her own words; her face was sad.",
+        *ORLOV_EXCHANGE[:3],
         "The cart stood in the square and the people pressed round it.",
         "“Room for me too!” shouted a young man in the crowd.",
         "“Get in, all of you,” cried Mr. Orlov, “the nag will pull us!”",
@@ -31,9 +46,7 @@ def test_he_cried_after_a_crowd_scene_is_not_the_last_speaker_going_on():
 
 def test_he_went_on_with_no_one_else_about_is_the_last_speaker():
     paragraphs = [
-        "“Is that your nag?” asked Marya. She looked at her shoes, and she sighed.",
-        "“Mine,” said Mr. Orlov, and he spat; he laughed at his own joke.",
-        "“She is old,” said Marya, and she shook her head at her own words; her face was sad.",
+        *ORLOV_EXCHANGE[:3],
         "The cart stood in the square and the people pressed round it.",
         "“Get in, all of you,” cried Mr. Orlov, “the nag will pull us!”",
         "“Come, come,” he cried, “she is strong yet!”",
@@ -42,15 +55,9 @@ def test_he_went_on_with_no_one_else_about_is_the_last_speaker():
     assert speaker_at(text, units, "she is strong yet") == "Mr. Orlov"
 
 
-
 def test_a_speech_run_on_over_two_paragraphs_keeps_its_speaker_for_the_pronoun_tag():
     paragraphs = [
-        "“Is that your nag?” asked Marya. She looked at her shoes, and she sighed.",
-        "“Mine,” said Mr. Orlov, and he spat; he laughed at his own joke.",
-        "“She is old,” said Marya, and she shook her head at her own words; her face was sad.",
-        "“Older than you,” said Mr. Orlov.",
-        "“Then let her rest,” said Marya.",
-        "“Rest is for the dead,” said Mr. Orlov.",
+        *ORLOV_EXCHANGE,
         "Mr. Orlov climbed down from the cart. Mr. Petrov watched him from the door.",
         # no closing mark: the next paragraph reopens the same speech
         "“Old, yes,” said Mr. Orlov. “But she has pulled my cart for ten years, and she will pull it for ten more,"
@@ -62,17 +69,11 @@ def test_a_speech_run_on_over_two_paragraphs_keeps_its_speaker_for_the_pronoun_t
     assert speaker_at(text, units, "who are you to tell me") == "Mr. Orlov"
 
 
-
 def test_the_reply_after_someone_reported_speaking_or_listening_is_not_theirs():
     for told in ("Vera mumbled that the people opposite were very odd.", "Vera listened attentively.",
                  "Vera began sullenly and reluctantly."):
         paragraphs = [
-            "“Is the soup cold?” asked Vera. She looked at her plate, and she frowned.",
-            "“Quite cold,” said Mrs. Pratt, and she sighed; she was tired of the place.",
-            "“Then send it back,” said Vera.",
-            "“I shall not,” said Mrs. Pratt.",
-            "The dining-room of the pension was long and bare, and the lamps were lit early.",
-            "Across the table sat an old man and his son, who ate in silence and looked at nobody.",
+            *SUPPER_TABLE,
             "Mrs. Pratt drank her wine slowly. " + told,
             "“Eat your dinner, dear, and say no more about it.”",
         ]
@@ -82,12 +83,7 @@ def test_the_reply_after_someone_reported_speaking_or_listening_is_not_theirs():
 
 def test_the_one_who_sighed_speaks_next():
     paragraphs = [
-        "“Is the soup cold?” asked Vera. She looked at her plate, and she frowned.",
-        "“Quite cold,” said Mrs. Pratt, and she sighed; she was tired of the place.",
-        "“Then send it back,” said Vera.",
-        "“I shall not,” said Mrs. Pratt.",
-        "The dining-room of the pension was long and bare, and the lamps were lit early.",
-        "Across the table sat an old man and his son, who ate in silence and looked at nobody.",
+        *SUPPER_TABLE,
         "Mrs. Pratt drank her wine slowly. Vera sighed.",
         "“Eat your dinner, dear, and say no more about it.”",
     ]
@@ -95,13 +91,9 @@ def test_the_one_who_sighed_speaks_next():
     assert speaker_at(text, units, "Eat your dinner") == "Vera"
 
 
-
 def test_pronounced_is_a_speech_verb_of_a_tag():
     paragraphs = [
-        "“Is that your nag?” asked Marya. She looked at her shoes, and she sighed.",
-        "“Mine,” said Mr. Orlov, and he spat; he laughed at his own joke.",
-        "“She is old,” said Marya, and she shook her head at her own words; her face was sad.",
-        "“Older than you,” said Mr. Orlov.",
+        *ORLOV_EXCHANGE[:4],
         "“A fine beast all the same!” pronounced the porter, and he laughed too.",
     ]
     text, _, units = read_story(paragraphs)
@@ -117,12 +109,7 @@ def test_a_peoples_adjective_before_a_noun_describes_the_speaker():
 
 def test_a_speech_run_on_from_a_guessed_speaker_names_nobody_else_for_sure():
     paragraphs = [
-        "“Is that your nag?” asked Marya. She looked at her shoes, and she sighed.",
-        "“Mine,” said Mr. Orlov, and he spat; he laughed at his own joke.",
-        "“She is old,” said Marya, and she shook her head at her own words; her face was sad.",
-        "“Older than you,” said Mr. Orlov.",
-        "“Then let her rest,” said Marya.",
-        "“Rest is for the dead,” said Mr. Orlov.",
+        *ORLOV_EXCHANGE,
         "Mr. Orlov looked at the mare. The rain fell on the yard, and on Mr. Petrov at the door.",
         # "he" is either man; the speech is left open, and its speaker, whoever he is, goes on below
         "“Old, yes,” he said. “But she has pulled my cart for ten years, and she will pull it for ten more,"
