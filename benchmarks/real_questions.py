@@ -1,13 +1,13 @@
 """Retrieval on real documents: hit@1 and hit@3 per family for questions as users ask them.
 
 Every ``SLUG.questions.jsonl`` in the question folders (``quoth eval --questions`` format) asks about the
-document ``SLUG.*`` beside it, or, for a folder of questions only (the held-out set), the document of that slug
-in the dev folders. All the documents of the sets asked, and always those of the dev set (so that a set is
-searched among the same distractors whichever sets run), are indexed together, with the real model, into a work
-folder (``.data/bench-questions``, rebuilt each run); each question is asked of the whole corpus. A document's
-family is its slug's first word (``pep``, ``play``, ``irc``, ``meeting``…). Each set is reported on its own:
-``dev`` (the questions developed on), ``heldout`` and ``heldout2`` (written apart and never tuned to, see their
-READMEs), or a folder.
+document ``SLUG.*`` beside it, or, for a folder of questions only (the held-out sets), the document of that slug
+in the dev folders or among the annotated news articles and works of fiction. All the documents of the sets
+asked, and always those of the dev set (so that a set is searched among the same distractors whichever sets
+run), are indexed together, with the real model, into a work folder (``.data/bench-questions``, rebuilt each
+run); each question is asked of the whole corpus. A document's family is its slug's first word (``pep``,
+``play``, ``irc``, ``meeting``…). Each set is reported on its own: ``dev`` (the questions developed on),
+``heldout``, ``heldout2`` and ``heldout3`` (written apart and never tuned to, see their READMEs), or a folder.
 
     python benchmarks/real_questions.py [--sets dev heldout DIR ...] [--only SLUG ...] [--misses]
 """
@@ -29,7 +29,11 @@ ROOT = Path(__file__).resolve().parents[1]
 SETS = (ROOT / "tests" / "data" / "attribution" / "labelled", ROOT / "tests" / "data" / "retrieval")
 HELDOUT = (ROOT / "tests" / "data" / "retrieval" / "heldout",)
 HELDOUT2 = (ROOT / "tests" / "data" / "retrieval" / "heldout2",)  # written in the fourth session, see its README
-NAMED = {"dev": SETS, "heldout": HELDOUT, "heldout2": HELDOUT2}
+HELDOUT3 = (ROOT / "tests" / "data" / "retrieval" / "heldout3",)  # written in the fifth session, see its README
+NAMED = {"dev": SETS, "heldout": HELDOUT, "heldout2": HELDOUT2, "heldout3": HELDOUT3}
+# Where a held-out set's documents may also stand: the annotated news articles and works of fiction, long and
+# short prose the dev questions never ask about (indexed only when a set asks about them).
+OTHER_DOCUMENTS = tuple(ROOT / "tests" / "data" / "attribution" / f for f in ("news", "fiction"))
 NOT_DOCUMENTS = (".questions.jsonl", ".turns.jsonl", ".cast.json", ".quotes.jsonl")
 
 
@@ -45,8 +49,8 @@ class QuestionSet:
 
 
 def _document(qfile: Path, slug: str) -> Path:
-    """The document beside the question file, else the one of that slug in the dev folders."""
-    for folder in (qfile.parent, *SETS):
+    """The document beside the question file, else the one of that slug in the dev folders or the others."""
+    for folder in (qfile.parent, *SETS, *OTHER_DOCUMENTS):
         docs = [p for p in folder.glob(f"{slug}.*") if not p.name.endswith(NOT_DOCUMENTS)]
         if len(docs) > 1:
             raise SystemExit(f"{qfile}: expected one document {slug}.* in {folder}, found {len(docs)}")
