@@ -69,16 +69,25 @@ UNDER_THE_BAR = {  # slug: (precision, coverage, mixed passages) at least / at m
     "crime_punishment": (0.94, 0.37, 0),
     "room_with_view": (0.94, 0.52, 0),
     "sea_wolf": (0.95, 0.40, 0),
+    # Annotated in the fifth session by readers who never saw the code, development sets of round 10 (first
+    # contact): The Man Who Was Thursday 0.720 / 0.071 ("Comrade Gregory" a second Gregory beside his sister),
+    # Middlemarch 0.753 / 0.586, The Red Badge of Courage 0.059 / 0.005 (nobody named: "the youth", "the tall
+    # soldier"; "the other" taken for a person), The Thirty-Nine Steps 0.815 / 0.394 (first person, pronoun tags).
+    "man_who_was_thursday": (0.7, 0.06, 0),
+    "middlemarch": (0.75, 0.58, 0),
+    "red_badge": (0.0, 0.0, 0),
+    "thirty_nine_steps": (0.8, 0.39, 0),
 }
 # First measured in round 9: held to their own floors above, not yet to the pooled floors of the works before them
 # (with them in the pool, coverage on all thirty-three was 0.688 at first contact).
 ROUND_9 = frozenset(("crime_punishment", "room_with_view", "sea_wolf"))
+ROUND_10 = frozenset(("man_who_was_thursday", "middlemarch", "red_badge", "thirty_nine_steps"))  # the same, round 10
 
 
 def test_fiction_names_few_wrong_speakers_and_never_mixes_two(bench, fiction):
     from quoth import Quoth
     bar = Quoth.open().settings.segment.speaker_threshold
-    older = {"fiction": [w for w in fiction["fiction"] if w[0] not in ROUND_9]}
+    older = {"fiction": [w for w in fiction["fiction"] if w[0] not in ROUND_9 | ROUND_10]}
     [s] = bench.table(older, bar).values()
     assert s.gold >= 200
     # 0.972 on all thirty works after round 7, 0.973 after round 8, 0.976 on them after round 9
