@@ -1,11 +1,14 @@
-"""Checks the held-out claims against the documents they quote, and prints their counts per class, verdict and family:
+"""Checks a claim set against the documents it quotes, and prints its counts per class, verdict and family:
 
-    python tests/data/verify/heldout/check.py [CLAIMS.jsonl]
+    python tests/data/verify/check.py SET [CLAIMS.jsonl]      # SET: real, heldout, heldout2, heldout3 or a folder
 
-Adapted from `tests/data/verify/real/check.py` (same fields, verdicts and families), with two more checks: every
-`speaker` and every `claimed_speaker` with a non-null `misattributed` is a name of the document's cast (or a person the
-document quotes, listed in QUOTED_PEOPLE), and for .xml documents every source also occurs in the raw file's text
-nodes. Exits 1 when anything is wrong, after listing every problem.
+One checker for every set; what differs between sets is in the set's `set.json`: `quoted_people` (people whose
+words a document quotes but who are not in its cast, under the name the document gives them) and `earlier_sets`
+(sets written before it, whose documents a held-out claim must never quote). Checked: every field holds one of its
+allowed values; every `source` (and `source2`, the second piece of a glued claim) is a verbatim slice of its document
+as Quoth loads it, and for marked-up files (.xml, .htm, .vtt, .srt) also occurs in the raw file's text once its
+markup and caption cue lines are stripped; every `speaker` and every `claimed_speaker` with a non-null `misattributed`
+is a name of the document's cast or a quoted person. Exits 1 when anything is wrong, after listing every problem.
 """
 
 from __future__ import annotations
@@ -22,22 +25,26 @@ from quoth.ingest.manifest import load_manifest
 from quoth.settings import CorpusSettings
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[3]
+ROOT = HERE.parents[2]
 VERDICTS = {"exact", "close", "altered", "paraphrase", "not_found"}
 CLASSES = {"verbatim", "typography", "fragment", "elision", "spelling", "swap", "negation_number", "added_dropped",
            "paraphrase", "invented", "glued", "misattributed", "third_party", "long", "short", "chatter"}
 KEYS = {"doc", "class", "text", "expect", "speaker", "claimed_speaker", "misattributed", "source", "note"}
 # The family of a document is the first word of its file name (briefing_, irc_, nasa_…); fiction and PEPs by folder.
 FOLDER_FAMILY = {"fiction": "fiction", "retrieval": "pep"}
-# People whose words a document quotes but who are not in its cast: the name the document gives them.
-QUOTED_PEOPLE = {"the Fed chairman", "President Biden", "the old crow", "the other Munchkin"}
-# The development set's documents: a held-out claim must never quote one of them.
-DEVELOPMENT_SET = HERE.parent / "real" / "claims.jsonl"
+# Documents whose raw file is markup: the source must also be in the file's text with the markup stripped.
+MARKUP_SUFFIXES = (".xml", ".htm", ".html", ".vtt", ".srt")
+# A caption file's header, cue number and timing line ("12" / "00:00:31,400 --> 00:00:33,799") are no words.
+CUE_MARKUP = re.compile(r"^(?:WEBVTT.*|\d+|\d[\d:.,]* --> [\d:.,]+.*)$", re.MULTILINE)
 
 
 def family(doc: str) -> str:
     path = Path(doc)
     return FOLDER_FAMILY.get(path.parent.name) or path.name.split("_")[0]
+
+
+def read_claims(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
 def document_text(rel: str) -> str:
@@ -54,9 +61,11 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
-def raw_xml_text(rel: str) -> str:
-    """The raw XML's text nodes, whitespace joined: a second witness that an XML source is really in the file."""
-    raw = (ROOT / rel).read_text(encoding="utf-8")
+def raw_markup_text(rel: str) -> str:
+    """The raw file's text, markup (tags, caption cue lines) stripped and whitespace joined: a second witness."""
+    raw = (ROOT / rel).read_text(encoding="utf-8-sig")
+    if rel.endswith((".vtt", ".srt")):
+        raw = CUE_MARKUP.sub(" ", raw)
     return _words(html.unescape(re.sub(r"<[^>]+>", " ", raw)))
 
 
@@ -84,12 +93,12 @@ def field_problems(n: int, row: dict) -> list[str]:
     return out
 
 
-def speaker_problems(n: int, row: dict) -> list[str]:
+def speaker_problems(n: int, row: dict, quoted: set[str]) -> list[str]:
     names = cast_names(row["doc"])
     if names is None:
         return []
     out = []
-    known = names | QUOTED_PEOPLE
+    known = names | quoted
     if row["speaker"] is not None and row["speaker"] not in known:
         out.append(f"line {n}: speaker {row['speaker']!r} is no name of {row['doc']}'s cast")
     # A verdict on whose words they are needs a claimed name the document knows (or the quoted person's own).
@@ -98,31 +107,40 @@ def speaker_problems(n: int, row: dict) -> list[str]:
     return out
 
 
-def problems(rows: list[dict], development_docs: set[str]) -> list[str]:
+def source_problems(n: int, row: dict, text: str) -> list[str]:
+    out = []
+    for key in ("source", "source2"):
+        if row.get(key) is None:
+            continue
+        if row[key] not in text:
+            out.append(f"line {n}: {key} is not a slice of {row['doc']}: {row[key][:60]!r}")
+        elif row["doc"].endswith(MARKUP_SUFFIXES) and _words(row[key]) not in raw_markup_text(row["doc"]):
+            out.append(f"line {n}: {key} is not in the raw file's text: {row[key][:60]!r}")
+    return out
+
+
+def problems(rows: list[dict], earlier_docs: set[str], quoted: set[str]) -> list[str]:
     out, texts = [], {}
     for n, row in enumerate(rows, 1):
         if not row.keys() >= KEYS:
             out.append(f"line {n}: missing {sorted(KEYS - row.keys())}")
             continue
-        if row["doc"] in development_docs:
-            out.append(f"line {n}: {row['doc']} is a document of the development set")
-        out += field_problems(n, row) + speaker_problems(n, row)
+        if row["doc"] in earlier_docs:
+            out.append(f"line {n}: {row['doc']} is a document of an earlier claim set")
+        out += field_problems(n, row) + speaker_problems(n, row, quoted)
         text = texts.setdefault(row["doc"], document_text(row["doc"]))
-        for key in ("source", "source2"):
-            if row.get(key) is None:
-                continue
-            if row[key] not in text:
-                out.append(f"line {n}: {key} is not a slice of {row['doc']}: {row[key][:60]!r}")
-            elif row["doc"].endswith(".xml") and _words(row[key]) not in raw_xml_text(row["doc"]):
-                out.append(f"line {n}: {key} is not in the raw XML's text nodes: {row[key][:60]!r}")
+        out += source_problems(n, row, text)
     return out
 
 
-def main() -> int:
-    path = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "claims.jsonl"
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    development = {json.loads(line)["doc"] for line in DEVELOPMENT_SET.read_text(encoding="utf-8").splitlines() if line}
-    bad = problems(rows, development)
+def main(argv: list[str]) -> int:
+    if not argv:
+        raise SystemExit(__doc__)
+    folder = Path(argv[0]) if "/" in argv[0] else HERE / argv[0]
+    config = json.loads((folder / "set.json").read_text(encoding="utf-8"))
+    rows = read_claims(Path(argv[1]) if len(argv) > 1 else folder / "claims.jsonl")
+    earlier = {row["doc"] for name in config["earlier_sets"] for row in read_claims(HERE / name / "claims.jsonl")}
+    bad = problems(rows, earlier, set(config["quoted_people"]))
     for line in bad:
         print(line)
     print(f"{len(rows)} claims over {len({r['doc'] for r in rows})} documents, "
@@ -135,4 +153,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
