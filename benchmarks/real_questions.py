@@ -45,7 +45,9 @@ class QuestionSet:
 
     @property
     def family(self) -> str:
-        return self.slug.split("_")[0]
+        """The slug's first word (``pep``, ``doj``…); a novel's slug names the book, so works of fiction are one
+        family."""
+        return "fiction" if self.document.parent.name == "fiction" else self.slug.split("_")[0]
 
 
 def _document(qfile: Path, slug: str) -> Path:
