@@ -39,6 +39,9 @@ BARE = frozenset({"pap", "papa", "mamma", "mama"})
 # "Father asked", "grandfather said:"), though the narrator says "I" nowhere.
 FAMILY = frozenset({"mother", "father", "grandfather", "grandmother", "granny", "grandma", "grandpa", "grandmamma",
                     "grandpapa", "mamma", "papa", "mama", "mammy", "daddy", "mummy", "uncle", "aunt", "auntie"})
+# Words after "the" that point back to one of two people just named ("retorted the other", "said the latter"):
+# no one's name, though a story tags with them again and again; which of the two, the turn-taking tells.
+ANAPHORS = frozenset({"other", "latter", "former", "same"})
 _DET = r"(?:the|a|an|my|his|her|their|our|this|that|your)"
 # A determiner and up to three words: the first of them that is a noun for a person is the head ("the old
 # blind seaman"); "the man's hat" names the man as an owner, still someone about.

@@ -36,6 +36,7 @@ from ..sentences import sentence_spans
 from ..units import Unit
 from .cast import APPOSITION, OBJECT_BEFORE, Cast, Character, Mention
 from .conversation import Fill, Turn, take_turns
+from .described import apposed_names, described_names, uses_of
 from .descriptions import BARE, FAMILY, GENERIC, ROLES, SEX, kept_on_stage, unnamed_rival
 from .evidence import NOBODY, Decision
 from .kin import kin_about, kin_in_scene, kin_of
@@ -101,6 +102,7 @@ TITLED = 0.95  # "said the doctor": a title or role the tags use again and again
 # "said the painter": a role no word list holds, learnt from the tags alone. It may be someone the story names
 # (Basil, the painter): it names its own quotations but anchors no turn-taking, where it would be a third voice.
 LEARNT = 0.75
+DESCRIBED = 0.9  # "said the tall soldier": a description with a word of its own the tags use again and again
 STRETCH = 6000  # characters (a scene or two) within which "said the gentleman" again and again is one person
 # "two portly gentlemen", "a little girl": someone the narration brings in without a name, before the tags.
 NEWCOMERS = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome)\s+(?:[a-z][\w\-]*\s+){0,2}?(?:"
@@ -221,6 +223,7 @@ class ProseReader:
         self._learnt: frozenset[str] = frozenset()  # roles learnt from the tags (_titles_as_names)
         self._titled_as = self._titles_as_names(spans[0][0], spans[-1][1]) if spans and not self.news else {}
         self._kin_words = self._kin_words_as_names(spans[0][0], spans[-1][1]) if spans and not self.news else {}
+        self._described = self._descriptions_as_names(spans[0][0], spans[-1][1]) if spans and not self.news else {}
         self.told_by_me = not self.news and _told_by_me(paras, self.text)
         for i in range(len(paras)):
             self._tags(paras, i)
@@ -471,8 +474,10 @@ class ProseReader:
         if self.self_named is not None and tag.words.lower() == "i":
             return Decision.of(self.self_named.name, Clue.PRONOUN, f"{said}: the narrator, who names themself in "
                                "the narration", 0.95)
-        if tag.first_person or tag.words.lower() in ("they", "ils", "elles"):
-            return NOBODY  # a narrator who says "I" is named nowhere a tag can see; "they" are several
+        if tag.first_person or tag.words.lower() in ("they", "ils", "elles") or tag.words.startswith("the "):
+            # a narrator who says "I" is named nowhere a tag can see; "they" are several; "the other" is one of
+            # the two the turn-taking knows, not whom a pronoun's search finds
+            return NOBODY
         if tag.ref is Ref.DESCRIPTION and (tag.words in BARE or tag.owner == "my" or (
                 tag.owner is None and tag.words.lower() in self._kin_words)):  # "said the grandmother": Grandmother
             c = self._kin_words.get(tag.words.lower() if tag.owner != "my" else f"my {tag.words.lower()}")
@@ -482,6 +487,9 @@ class ProseReader:
             return self._kin(tag, paras, i, s)
         if tag.ref is Ref.DESCRIPTION and tag.definite and self._owner_of_speaker(tag, s):
             return NOBODY
+        if tag.ref is Ref.DESCRIPTION and tag.definite and (c := self._described.get(tag.phrase or "")):
+            return Decision.of(c.name, Clue.SPEECH_TAG, f'"the {tag.phrase}": {c.name}, whom the tags call so '
+                               "again and again", DESCRIBED)
         if tag.ref is Ref.DESCRIPTION and tag.definite and (d := self._titled(tag, paras, i)):
             return d
         if self.news and tag.ref is Ref.DESCRIPTION and tag.definite and \
@@ -589,6 +597,23 @@ class ProseReader:
             elif not before:  # its uses are the mentions of someone the text names in no other way
                 self.cast.also_called(self.cast.described(f"the {noun}", SEX.get(noun)), uses, self.text)
             out[noun] = before[0] if before else self.cast.resolve(f"the {noun}")
+        return out
+
+    def _descriptions_as_names(self, start: int, end: int) -> dict[str, Character]:
+        """Descriptions the tags use again and again as a name ("said the tall soldier", described.py), each a
+        character of its own; the narration's uses of it are that character's mentions (a "he said" after "The
+        tall soldier waved his hand" is his). Titles and roles alone ("the doctor") are _titles_as_names'."""
+        most = max((c.mentions for c in self.cast.characters), default=0)
+        out: dict[str, Character] = {}
+        for phrase, d in described_names(self.text[start:end], most).items():
+            if phrase in self._titled_as:
+                continue
+            # ("the loud soldier" is no form of "the tall soldier", though they share their last word)
+            named = {c.name: c for n in apposed_names(self.text[start:end], phrase) if (c := self.cast.resolve(n))}
+            c = out.get(d.phrase) or (next(iter(named.values())) if len(named) == 1
+                                      else self.cast.described(d.name, d.gender))
+            self.cast.also_called(c, uses_of(self.text, phrase, start, end), self.text)
+            out[phrase] = c
         return out
 
     def _apposed(self, noun: str, uses: list[tuple[int, int]]) -> list[Character]:
