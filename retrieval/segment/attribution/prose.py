@@ -79,6 +79,15 @@ KIN_PARAGRAPHS = 12  # …and a kin description's ("her father"), where those na
 RECENT = 0.95  # a pronoun whose one fitting antecedent is among the last paragraphs (right 30 times in 41)
 ONE_VOICE_PAIRS = 6  # tagged neighbours needed before the document's own habit overrides its layout's
 PARENT_WINDOW = 12  # paragraphs back in which the child who calls someone "papa" is named
+# "I laughed.", "I flew into a rage.": a sentence whose subject is the narrator, who then speaks; never one who
+# only hears, sees or reads what follows.
+MY_BEAT = re.compile(r"\s*I\s+(?:[a-z]+ly\s+)?(?!(?:heard|hear|saw|see|read|listened|overheard|caught|watched|"
+                     r"noticed|found|was\s+told)\b)[a-z]")
+THIRD_PERSON = re.compile(r"[^\w\s]*\s*(?:he|she)\s+[a-z]+(?:ed|s)?\b")
+OTHER_SUBJECT = re.compile(r"\b(?:he|she|they|who)\b", re.I)
+BEAT_LENGTH = 16  # words of a sentence short enough to be one beat of the narrator's
+TAG_REACH = 30  # characters after a quotation within which a tag stands
+MY_LEAD = 0.9  # the narrator, where the sentence leading into an untagged quotation has "I" for its subject
 BEAT_PRONOUN = re.compile(r"\s*(He|She)\s+[a-z][^\"“”‘’«».!?;]{0,80}[.:]\s*")  # one sentence, "He" or "She" its subject
 ANCHOR = 0.8  # a decision this sure anchors turn-taking
 # A speech verb after an untagged quotation: a tag the sieve could not read, never the last voice going on.
@@ -233,6 +242,10 @@ class ProseReader:
                 for s in p.sites:
                     if s.tag is not None and s.tag.words.lower() == "i":
                         s.decision = self._resolve(s.tag, paras, i, s)
+                    elif s.speech and s.decision.speaker is None and self._my_lead(p, s):
+                        me = self.me or self.self_named
+                        s.decision = Decision.of(me.name, Clue.PRONOUN, "the narrator, the subject of the "
+                                                 "sentence leading into it (\"I laughed. '…'\")", MY_LEAD)
         self._letters(paras)
         self._within_paragraphs(paras)
         self.news = _one_voice(paras, self.news)
@@ -994,6 +1007,23 @@ class ProseReader:
         m = re.match(r"\s*(He|She)\s+[a-z]", lead[spans[-1][0]:])
         return GENDER_OF[m.group(1).lower()] if m else None
 
+    def _my_lead(self, p: Paragraph, s: Site) -> bool:
+        """"I laughed. 'Oh, as to that, …'": narration opening the paragraph whose last sentence before its
+        untagged first quotation has "I" for its subject, in a first-person story: the narrator goes on to speak
+        (one who only hears or watches, "I heard him cry:", does not)."""
+        if p.opens_with_quote or p.sites[0] is not s or s.tag is not None:
+            return False
+        lead = self.text[p.start:p.start + s.q.start]
+        spans = sentence_spans(lead)
+        if not spans or not re.search(r"[.!?:,][\"”’»)]*\s*$", lead):
+            return False
+        # "'It's easy speakin',' he moaned": a tag the quotation's own marks hid from the reading is someone else's
+        after = self.text[p.start + s.q.end:p.start + s.q.end + TAG_REACH]
+        # one clause of the narrator's: someone else in it ("I pronounced his name: he took it, saying,") may speak
+        last = lead[spans[-1][0]:]
+        return MY_BEAT.match(last) is not None and not THIRD_PERSON.match(after) and len(last.split()) <= BEAT_LENGTH \
+            and not OTHER_SUBJECT.search(last) and not self.cast.named_in(p.start + spans[-1][0], p.start + s.q.start)
+
     def _final_mention(self, p: Paragraph) -> Decision | None:
         """A reply after a paragraph whose narration ends with a sentence about one person, not that
         paragraph's speaker ("'…?' said Marilla sharply. Anne sighed." / "'I can't…'"): theirs."""
@@ -1348,6 +1378,8 @@ class ProseReader:
             if f.speaker == NARRATOR:
                 continue  # the narrator's turn, and nobody has named the narrator
             s = _first_speech(paras[turns[k][0]])
+            if self._third_person(s, f.speaker):
+                continue  # "'Is the door locked?' he asked": whoever "he" is, not the one who says "I"
             side = "before and after" if f.both else "on one side"
             why = {Clue.VOCATIVE: f"the replies beside it call {f.speaker} by name" if f.lone else
                    f"the reply {f.steps} turns off addresses the other of the two",
@@ -1359,6 +1391,12 @@ class ProseReader:
             d = Decision.of(f.speaker, f.clue, why, _turn_weight(f))
             if d.confidence > s.decision.confidence:
                 s.decision = d
+
+    def _third_person(self, s: Site, speaker: str) -> bool:
+        """Whether ``speaker`` is the first-person narrator and ``s`` is tagged "he" or "she": never theirs."""
+        me = self.me or self.self_named
+        return me is not None and speaker == me.name and s.tag is not None and s.tag.ref is Ref.PRONOUN \
+            and GENDER_OF.get(s.tag.words.lower()) is not None
 
     def _read_out(self, paras: list[Paragraph], i: int) -> bool:
         """Whether paragraph ``i``, untagged, opens a run right after narration that speaks of a letter, a note
