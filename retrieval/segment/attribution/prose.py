@@ -795,8 +795,11 @@ class ProseReader:
                 and (not self.news or may_be_a_person(c, self.speakers(paras)))]
         if not pool and ref is Ref.PRONOUN and self._goes_on(p, s) and not self._unknown_voice(paras, i, gender) \
                 and (c := self._talking_on(previous, gender, context, spoken_to)):
+            # "His comrade grunted. … Finally he said:": someone come in unnamed since may be "he" as well
+            rival = self._rival_since(c, paras, i, at, gender)
             return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name}, who spoke the paragraph before, is the "
-                               "only one about it fits", RECENT * 0.9)
+                               "only one about it fits" + (f", though {rival} also fits" if rival else ""),
+                               DOUBT if rival else RECENT * 0.9)
         if not pool:
             return NOBODY
         known = [c for c in pool if c.gender == gender] if gender else pool
