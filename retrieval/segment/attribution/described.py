@@ -64,14 +64,20 @@ def described_names(text: str, name_uses: int) -> dict[str, DescribedName]:
         if len(at) < DESCRIBED_USES or at[-1] - at[0] <= SCENE or any(w in _PICKING for w in words) \
                 or noun in ANAPHORS:
             continue
-        if (words and (noun in SEX or noun == "one")) or (not words and noun in GENERIC
-                                                          and _uses(text, noun) > name_uses):
+        if (words and noun in SEX) or (not words and noun in GENERIC and _uses(text, noun) > name_uses):
             out[phrase] = DescribedName(phrase, f"the {phrase}", SEX.get(noun))
-    # "the loud one" is "the loud soldier", where the text has one such: "one" stands for the noun.
-    for phrase in [p for p in tagged if p.endswith(" one")]:
-        same = [d for p, d in out.items() if p.rsplit(" ", 1)[0] == phrase.rsplit(" ", 1)[0] and p != phrase]
-        if len(same) == 1 and not any(w in _PICKING for w in phrase.split()[:-1]):
-            out[phrase] = same[0]
+    # "the loud one", "the tall private" are "the loud soldier", "the tall soldier", where the text has one such:
+    # the same words before another noun for a person of no other sex ("the old woman" is not "the old man").
+    for phrase in tagged:
+        *words, noun = phrase.split()
+        same = {d.name: d for p, d in out.items() if p.split()[:-1] == words and p != phrase}
+        if phrase not in out and words and len(same) == 1 and not any(w in _PICKING for w in words) \
+                and noun not in ANAPHORS and _fits(SEX.get(noun), (d := next(iter(same.values()))).gender):
+            out[phrase] = d
+    # "the loud one" again and again, and no "loud" noun beside it: a name of its own
+    out |= {p: DescribedName(p, f"the {p}", None) for p, at in tagged.items() if p.endswith(" one") and p not in out
+            and len(p.split()) == 2 and p.split()[0] not in _PICKING and len(at) >= DESCRIBED_USES
+            and at[-1] - at[0] > SCENE}
     return out
 
 
@@ -84,6 +90,10 @@ def apposed_names(text: str, phrase: str) -> set[str]:
     words = r"\s+".join(map(re.escape, phrase.split()))
     return {a.group("name") for m in re.finditer(rf"\b[Tt]he\s+{words}(?=,)", text)
             if (a := _APPOSED.match(text, m.end()))}
+
+
+def _fits(sex: str | None, gender: str | None) -> bool:
+    return sex is None or gender is None or sex == gender
 
 
 def _uses(text: str, noun: str) -> int:

@@ -473,7 +473,9 @@ def _head_noun(m: re.Match[str]) -> tuple[str, int]:
     noun, end = m.group("noun"), m.end("noun")
     verb_after = m.groupdict().get("verb") and m.start("verb") > m.end("noun")
     rest = m.string[m.end("noun"):m.start("verb") if verb_after else None]
-    words = re.finditer(r"[ \t]+([a-z][\w\-]*)", re.match(r"(?:[ \t]+[a-z][\w\-]*)*", rest).group())
+    # (a description may run over a line break of the text's wrapping: "said the loud\nsoldier")
+    gap = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
+    words = re.finditer(rf"{gap}([a-z][\w\-]*)", re.match(rf"(?:{gap}[a-z][\w\-]*)*", rest).group())
     for w in list(words)[:3]:
         if _NP_END.fullmatch(w.group(1)):
             break

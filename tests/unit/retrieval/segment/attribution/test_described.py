@@ -73,3 +73,15 @@ def test_a_word_for_anyone_is_a_name_only_where_it_outnumbers_every_name():
 def test_the_name_set_after_a_description_is_whose_it_is():
     text = "“Run!” cried the blind man, Pew. The blind man, who had a stick, struck the road."
     assert apposed_names(text, "blind man") == {"Pew"}
+
+
+def test_the_same_words_before_another_noun_are_the_same_person_unless_of_the_other_sex():
+    text = " ".join(_voyage()) + " “Fish,” roared the lean seaman. “Hush,” said the lean woman."
+    names = described_names(text, 0)
+    assert names["lean seaman"] is names["lean sailor"]
+    assert "lean woman" not in names  # the lean sailor is a man ("sailor" tells)
+
+
+def test_a_description_wrapped_over_a_line_break_keeps_its_words():
+    tag = tag_after(" said the lean\nsailor.  Then the wind rose.")
+    assert tag is not None and tag.phrase == "lean sailor" and tag.words == "sailor"
