@@ -1176,10 +1176,21 @@ class ProseReader:
         if len(named) != 1 or not spans or not re.search(r"[.!?][\"”’»)]*\s*$", beat):
             return None
         m = re.match(rf"\s*(?P<who>{NAME})", beat[spans[-1][0]:])
-        if m is None or self.cast.resolve(POSSESSIVE.sub("", m.group("who"))) is not named[0]:
+        if (m is None or self.cast.resolve(POSSESSIVE.sub("", m.group("who"))) is not named[0]) \
+                and not self._described_subject(start + spans[-1][0], end, named[0]):
             return None
         return Decision.of(named[0].name, Clue.NARRATION, f"{named[0].name} is the subject of the sentence "
                            "just before it")
+
+    def _described_subject(self, a: int, b: int, c: Character) -> bool:
+        """Whether the sentence [a, b) opens with a description the text names ``c`` by ("The tall soldier
+        faced about. '…'"), not its possessive ("The tall soldier's face …")."""
+        if c not in self._described.values():
+            return False
+        lead = len(self.text[a:b]) - len(self.text[a:b].lstrip())
+        first = next(iter(self.cast.mentions_in(a, b)), None)
+        return first is not None and first.start == a + lead and first.character is c \
+            and not POSSESSIVE_AFTER.match(self.text, first.end)
 
     def _letters(self, paras: list[Paragraph]) -> None:
         """A letter read out: paragraphs that go on with an open quotation, the last one its signature

@@ -85,3 +85,9 @@ def test_the_same_words_before_another_noun_are_the_same_person_unless_of_the_ot
 def test_a_description_wrapped_over_a_line_break_keeps_its_words():
     tag = tag_after(" said the lean\nsailor.  Then the wind rose.")
     assert tag is not None and tag.phrase == "lean sailor" and tag.words == "sailor"
+
+
+def test_a_beat_whose_subject_is_a_learnt_description_leads_into_its_words():
+    story = [*_voyage(), "The fat cook shook his head and went below.",
+             "The lean sailor spat over the side. “Storm coming, for all that.”"]
+    assert story_speakers(story)[-1] == "the lean sailor"
