@@ -795,11 +795,7 @@ class ProseReader:
                 and (not self.news or may_be_a_person(c, self.speakers(paras)))]
         if not pool and ref is Ref.PRONOUN and self._goes_on(p, s) and not self._unknown_voice(paras, i, gender) \
                 and (c := self._talking_on(previous, gender, context, spoken_to)):
-            # "His comrade grunted. … Finally he said:": someone come in unnamed since may be "he" as well
-            rival = self._rival_since(c, paras, i, at, gender)
-            return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name}, who spoke the paragraph before, is the "
-                               "only one about it fits" + (f", though {rival} also fits" if rival else ""),
-                               DOUBT if rival else RECENT * 0.9)
+            return self._still_talking(c, paras, i, at, gender, said)
         if not pool:
             return NOBODY
         known = [c for c in pool if c.gender == gender] if gender else pool
@@ -827,6 +823,15 @@ class ProseReader:
         weight = kind * (DOUBT if rivals else RECENT if best.gender or not gender else 0.8 * RECENT)
         return Decision.of(best.name, Clue.PRONOUN, f"{said}: {best.name} is the one recent person who fits"
                            if not rivals else f"{said}: {best.name}, though {rivals[0]} also fits", weight)
+
+    def _still_talking(self, c: Character, paras: list[Paragraph], i: int, at: int, gender: str | None, said: str
+                       ) -> Decision:
+        """The last speaker, the only one about whom the pronoun fits, goes on talking; doubted where someone came
+        in unnamed since ("His comrade grunted. … Finally he said:": the comrade may be "he" as well)."""
+        rival = self._rival_since(c, paras, i, at, gender)
+        return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name}, who spoke the paragraph before, is the only "
+                           "one about it fits" + (f", though {rival} also fits" if rival else ""),
+                           DOUBT if rival else RECENT * 0.9)
 
     def _only_objects(self, c: Character, a: int, b: int) -> bool:
         """News: whether every mention of ``c`` in [a, b) follows a preposition ("the focus at Lockheed Martin",
