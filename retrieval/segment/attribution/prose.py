@@ -111,6 +111,7 @@ TITLED = 0.95  # "said the doctor": a title or role the tags use again and again
 # "said the painter": a role no word list holds, learnt from the tags alone. It may be someone the story names
 # (Basil, the painter): it names its own quotations but anchors no turn-taking, where it would be a third voice.
 LEARNT = 0.75
+OTHER_OF_TWO = 0.9  # "retorted the other": the one of an exchange's two who did not speak just before
 DESCRIBED = 0.9  # "said the tall soldier": a description with a word of its own the tags use again and again
 STRETCH = 6000  # characters (a scene or two) within which "said the gentleman" again and again is one person
 # "two portly gentlemen", "a little girl": someone the narration brings in without a name, before the tags.
@@ -487,6 +488,9 @@ class ProseReader:
         if self.self_named is not None and tag.words.lower() == "i":
             return Decision.of(self.self_named.name, Clue.PRONOUN, f"{said}: the narrator, who names themself in "
                                "the narration", 0.95)
+        if tag.words == "the other" and (c := self._exchange_other(paras, i, None)):
+            return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name}, the one of the two talking who did not "
+                               "speak the paragraph before", OTHER_OF_TWO)
         if tag.first_person or tag.words.lower() in ("they", "ils", "elles") or tag.words.startswith("the "):
             # a narrator who says "I" is named nowhere a tag can see; "they" are several; "the other" is one of
             # the two the turn-taking knows, not whom a pronoun's search finds
@@ -1107,7 +1111,9 @@ class ProseReader:
 
     def _exchange_other(self, paras: list[Paragraph], i: int, gender: str | None) -> Character | None:
         """In a two-person exchange, the person who did not speak the paragraph before."""
-        prev = [d.speaker for d in (_said(paras[j]) for j in range(max(0, i - 3), i)) if d.speaker]
+        # (a guess under the bar is no evidence of who talks: it would pass its own error on)
+        prev = [d.speaker for d in (_said(paras[j]) for j in range(max(0, i - 3), i))
+                if d.speaker and d.confidence >= SURE_CONTEXT]
         if len(set(prev[-2:])) != 2 or self.news:
             return None
         last = prev[-1]

@@ -91,3 +91,15 @@ def test_a_beat_whose_subject_is_a_learnt_description_leads_into_its_words():
     story = [*_voyage(), "The fat cook shook his head and went below.",
              "The lean sailor spat over the side. “Storm coming, for all that.”"]
     assert story_speakers(story)[-1] == "the lean sailor"
+
+
+def test_the_other_is_the_one_of_the_two_talking_who_did_not_speak_just_before():
+    story = ["Tom Hale sat by the fire with Ned Price.",
+             "“Where is the captain?” said Ned Price.",
+             "“Gone to the town,” said Tom Hale.",
+             "“Then we are safe tonight,” said Ned Price.",
+             "“Safe enough,” said Tom Hale, “if the river stays low.”",
+             "“It never does,” retorted the other sharply.",
+             "“It did last year,” said Tom Hale."]
+    got = story_speakers(story)
+    assert got[5] == "Ned Price"
