@@ -111,6 +111,8 @@ TITLED = 0.95  # "said the doctor": a title or role the tags use again and again
 # "said the painter": a role no word list holds, learnt from the tags alone. It may be someone the story names
 # (Basil, the painter): it names its own quotations but anchors no turn-taking, where it would be a third voice.
 LEARNT = 0.75
+FOCAL_SHARE = 3  # mentions of a story's main character to those of anyone else, for an unanchored "he" to be theirs
+FOCAL = 0.85
 OTHER_OF_TWO = 0.9  # "retorted the other": the one of an exchange's two who did not speak just before
 DESCRIBED = 0.9  # "said the tall soldier": a description with a word of its own the tags use again and again
 STRETCH = 6000  # characters (a scene or two) within which "said the gentleman" again and again is one person
@@ -234,6 +236,7 @@ class ProseReader:
         self._titled_as = self._titles_as_names(spans[0][0], spans[-1][1]) if spans and not self.news else {}
         self._kin_words = self._kin_words_as_names(spans[0][0], spans[-1][1]) if spans and not self.news else {}
         self._described = self._descriptions_as_names(spans[0][0], spans[-1][1]) if spans and not self.news else {}
+        self._main = self._main_character()
         self.told_by_me = not self.news and _told_by_me(paras, self.text)
         for i in range(len(paras)):
             self._tags(paras, i)
@@ -801,7 +804,7 @@ class ProseReader:
                 and (c := self._talking_on(previous, gender, context, spoken_to)):
             return self._still_talking(c, paras, i, at, gender, said)
         if not pool:
-            return NOBODY
+            return self._focal(paras, i, gender, said, ref, spoken_to)
         known = [c for c in pool if c.gender == gender] if gender else pool
         best = (known or pool)[0]
         # A rival is someone of the same gender, or a full name; a capitalised word of unknown gender
@@ -827,6 +830,30 @@ class ProseReader:
         weight = kind * (DOUBT if rivals else RECENT if best.gender or not gender else 0.8 * RECENT)
         return Decision.of(best.name, Clue.PRONOUN, f"{said}: {best.name} is the one recent person who fits"
                            if not rivals else f"{said}: {best.name}, though {rivals[0]} also fits", weight)
+
+    def _focal(self, paras: list[Paragraph], i: int, gender: str | None, said: str, ref: Ref,
+               spoken_to: list[Character]) -> Decision:
+        """"He sprang from the bunk … '…,' he said aloud.": a pronoun with nobody about whom it fits, in a story
+        told about one character the narration names far more often than anyone (FOCAL_SHARE), is that
+        character, where nobody unnamed has come in (a rival) and the quotation does not speak to them."""
+        c = self._main
+        if ref is not Ref.PRONOUN or not gender or c is None or c.gender != gender or c in spoken_to or self.news:
+            return NOBODY
+        at = paras[i].start + (paras[i].sites[0].q.start if paras[i].sites else 0)
+        if (first := self.cast.first_mention(c)) is None or first >= at or self._rival_since(c, paras, i, at, gender) \
+                or self._unknown_voice(paras, i, gender):
+            return NOBODY  # not yet come on stage, or someone unnamed has come in
+        return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name}, whom the story is told about, and nobody "
+                           "else about fits", FOCAL)
+
+    def _main_character(self) -> Character | None:
+        """The character the narration names (by name or by the description it calls them by) FOCAL_SHARE times
+        as often as anyone else: whom the story is told about."""
+        counts = Counter(m.character.name for m in self.cast.mentions if m.character.name not in self.cast.places)
+        top = counts.most_common(2)
+        if not top or (len(top) > 1 and top[0][1] < FOCAL_SHARE * top[1][1]):
+            return None
+        return self.cast.resolve(top[0][0]) or next((c for c in self.cast.characters if c.name == top[0][0]), None)
 
     def _still_talking(self, c: Character, paras: list[Paragraph], i: int, at: int, gender: str | None, said: str
                        ) -> Decision:
