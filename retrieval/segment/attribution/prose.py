@@ -113,6 +113,7 @@ TITLED = 0.95  # "said the doctor": a title or role the tags use again and again
 LEARNT = 0.75
 FOCAL_SHARE = 3  # mentions of a story's main character to those of anyone else, for an unanchored "he" to be theirs
 FOCAL = 0.85
+ANAPHOR_BEAT = re.compile(r"\s*The\s+(other|latter)\s+(?!of\b|one\b)[a-z]+")  # "The other sat down."
 OTHER_OF_TWO = 0.9  # "retorted the other": the one of an exchange's two who did not speak just before
 DESCRIBED = 0.9  # "said the tall soldier": a description with a word of its own the tags use again and again
 STRETCH = 6000  # characters (a scene or two) within which "said the gentleman" again and again is one person
@@ -491,9 +492,8 @@ class ProseReader:
         if self.self_named is not None and tag.words.lower() == "i":
             return Decision.of(self.self_named.name, Clue.PRONOUN, f"{said}: the narrator, who names themself in "
                                "the narration", 0.95)
-        if tag.words == "the other" and (c := self._exchange_other(paras, i, None)):
-            return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name}, the one of the two talking who did not "
-                               "speak the paragraph before", OTHER_OF_TWO)
+        if tag.words.startswith("the ") and (d := self._one_of_two(tag.words, paras, i, s.q.start, said)):
+            return d
         if tag.first_person or tag.words.lower() in ("they", "ils", "elles") or tag.words.startswith("the "):
             # a narrator who says "I" is named nowhere a tag can see; "they" are several; "the other" is one of
             # the two the turn-taking knows, not whom a pronoun's search finds
@@ -1003,6 +1003,8 @@ class ProseReader:
         p = paras[i]
         if d := self._named_before(p, s):
             return d
+        if s is p.sites[0] and not p.opens_with_quote and (d := self._anaphor_beat(paras, i, s)):
+            return d
         if s is p.sites[0] and p.opens_with_quote and (d := self._introduction(paras, i, s)):
             return d
         if s is p.sites[0] and p.opens_with_quote and i and not self.news:
@@ -1135,6 +1137,32 @@ class ProseReader:
         if pos < end:
             out += [c for c in self.cast.named_in(pos, end) if c not in out]
         return out
+
+    def _anaphor_beat(self, paras: list[Paragraph], i: int, s: Site) -> Decision | None:
+        """"The other sat down and lighted his pipe. '…'": narration opening the paragraph whose last sentence
+        has "the other" or "the latter" for its subject, one of the two just in play (_one_of_two)."""
+        lead = self.text[paras[i].start:paras[i].start + s.q.start]
+        spans = sentence_spans(lead)
+        m = ANAPHOR_BEAT.match(lead[spans[-1][0]:]) if spans and re.search(r"[.!?:][\"”’)]*\s*$", lead) else None
+        return self._one_of_two(f"the {m.group(1).lower()}", paras, i, s.q.start, f'"{m.group().strip()}"') \
+            if m else None
+
+    def _one_of_two(self, words: str, paras: list[Paragraph], i: int, q_start: int, said: str) -> Decision | None:
+        """"retorted the other", "The other sat down. '…'": the one of the two talking who did not speak the
+        paragraph before; "said the latter", "The latter approached. '…'": the last person the narration named
+        before it (this paragraph's narration, else the paragraph before's), whom the speaker there is not."""
+        if words == "the other":
+            c = self._exchange_other(paras, i, None)
+            return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name}, the one of the two talking who did not "
+                               "speak the paragraph before", OTHER_OF_TWO) if c else None
+        if words != "the latter" or not i:
+            return None
+        p, prev = paras[i], paras[i - 1]
+        named = self._narrated(p.start, p.start + q_start, p) or self._narrated(prev.start, prev.end, prev)
+        c = named[-1] if named else None
+        if c is None or c.name == _said(p).speaker:
+            return None
+        return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name}, the last the narration named", OTHER_OF_TWO)
 
     def _exchange_other(self, paras: list[Paragraph], i: int, gender: str | None) -> Character | None:
         """In a two-person exchange, the person who did not speak the paragraph before."""

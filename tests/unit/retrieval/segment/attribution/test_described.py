@@ -103,3 +103,21 @@ def test_the_other_is_the_one_of_the_two_talking_who_did_not_speak_just_before()
              "“It did last year,” said Tom Hale."]
     got = story_speakers(story)
     assert got[5] == "Ned Price"
+
+
+TALK = ["Tom Hale sat by the fire with Ned Price.",
+        "“Where is the captain?” said Ned Price.",
+        "“Gone to the town,” said Tom Hale.",
+        "“Then we are safe tonight,” said Ned Price.",
+        "“Safe enough,” said Tom Hale, “if the river stays low.”"]
+
+
+def test_the_other_opening_a_beat_is_the_one_who_did_not_speak_just_before():
+    got = story_speakers([*TALK, "The other sat down and lighted his pipe. “It never stays low.”"])
+    assert got[-1] == "Ned Price"
+
+
+def test_the_latter_is_the_last_the_narration_named():
+    story = [*TALK, "A step sounded on the gravel, and Tom Hale looked round at Will Carter.",
+             "The latter came up to the fire. “Evening, both.”"]
+    assert story_speakers(story)[-1] == "Will Carter"
