@@ -114,6 +114,7 @@ LEARNT = 0.75
 FOCAL_SHARE = 3  # mentions of a story's main character to those of anyone else, for an unanchored "he" to be theirs
 FOCAL = 0.85
 ANAPHOR_BEAT = re.compile(r"\s*The\s+(other|latter)\s+(?!of\b|one\b)[a-z]+")  # "The other sat down."
+LIKENESS = re.compile(r"\b(?:like|than)\s+$")  # "like Mr Pickwick", "fatter than Falstaff": a comparison's name
 OTHER_OF_TWO = 0.9  # "retorted the other": the one of an exchange's two who did not speak just before
 DESCRIBED = 0.9  # "said the tall soldier": a description with a word of its own the tags use again and again
 STRETCH = 6000  # characters (a scene or two) within which "said the gentleman" again and again is one person
@@ -1110,8 +1111,10 @@ class ProseReader:
         quoted = self.speakers(paras)
         for j in range(i - 1, max(-1, i - 1 - back), -1):
             p = paras[j]
+            # ("His face was round, like Mr Pickwick's": a likeness named, nobody on stage)
             items = [(m.start, m.character) for m in self.cast.mentions_in(p.start, p.end)
-                     if not any(p.start + s.q.start <= m.start < p.start + s.q.end for s in p.sites)]
+                     if not any(p.start + s.q.start <= m.start < p.start + s.q.end for s in p.sites)
+                     and not LIKENESS.search(self.text, max(0, m.start - 12), m.start)]
             # A guess under the bar is no evidence of who is about: it would pass its own error on.
             items += [(p.start + s.q.start, c) for s in p.sites if s.decision.speaker
                       and s.decision.confidence >= SURE_CONTEXT and (c := self.cast.resolve(s.decision.speaker))]

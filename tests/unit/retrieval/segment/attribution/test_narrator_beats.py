@@ -44,3 +44,12 @@ def test_he_said_is_never_the_narrators_turn():
     got = story_speakers(story)
     assert got[5] == got[7] == "Bertram Ashby"
     assert all(got[k] != "Bertram Ashby" for k in (2, 3, 4, 6))
+
+
+def test_a_name_in_a_likeness_is_nobody_on_stage():
+    # "like Mr Pickwick": a comparison names nobody who may be the "he" of the tag after.
+    story = [STORY[0], "“The tide is turning,” I said.", "“It turns twice a day, Bertram,” Hugo Brandt answered.",
+             "“Then we had better go,” I said.", "Hugo Brandt went out.",
+             "A door opened, and an old fellow came in, round and shiny, like Mr Pickwick.",
+             "“Good evening,” he said slowly."]
+    assert story_speakers(story)[-1] != "Mr Pickwick"
