@@ -49,6 +49,7 @@ from .subjects import subject_chain
 from .tags import (
     Ref,
     Tag,
+    V,
     family_names,
     kin_word_tag,
     lead_is_tag,
@@ -239,6 +240,7 @@ class ProseReader:
         self._kin_words = self._kin_words_as_names(spans[0][0], spans[-1][1]) if spans and not self.news else {}
         self._described = self._descriptions_as_names(spans[0][0], spans[-1][1]) if spans and not self.news else {}
         self._main = self._main_character()
+        self._kinds = self._kinds_of_people(spans[0][0], spans[-1][1]) if spans and not self.news else set()
         self.told_by_me = not self.news and _told_by_me(paras, self.text)
         for i in range(len(paras)):
             self._tags(paras, i)
@@ -847,6 +849,21 @@ class ProseReader:
         return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name}, whom the story is told about, and nobody "
                            "else about fits", FOCAL)
 
+    def _kinds_of_people(self, start: int, end: int) -> set[str]:
+        """One-word "names" the text also writes in the plural and after an article, and never tags a quotation
+        with ("the Jew was behind it", "Jews", "a little white-faced Jew"): a kind of people, a creed or a
+        nation, talked of; no one on stage whom a pronoun may stand for ("the Otter", tagged, is someone)."""
+        body = self.text[start:end]
+        out = set()
+        for c in self.cast.characters:
+            w = re.escape(c.name)
+            if " " in c.name or not re.search(rf"\b{w}s\b", body) \
+                    or not re.search(rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z\-]+\s+)?{w}\b(?!['’]s)", body) \
+                    or re.search(rf"\b(?:{V})\s+(?:the\s+)?{w}\b|\b{w}\s+(?:{V})\b", body):
+                continue
+            out.add(c.name)
+        return out
+
     def _main_character(self) -> Character | None:
         """The character the narration names (by name or by the description it calls them by) FOCAL_SHARE times
         as often as anyone else: whom the story is told about."""
@@ -1119,7 +1136,8 @@ class ProseReader:
             items += [(p.start + s.q.start, c) for s in p.sites if s.decision.speaker
                       and s.decision.confidence >= SURE_CONTEXT and (c := self.cast.resolve(s.decision.speaker))]
             for _, c in sorted(items, key=lambda x: -x[0]):
-                if c not in out and (c.name in quoted or ((c.first or c.gender) and c.name not in self.cast.places)):
+                if c not in out and c.name not in self._kinds and (
+                        c.name in quoted or ((c.first or c.gender) and c.name not in self.cast.places)):
                     out.append(c)
         return out
 

@@ -53,3 +53,13 @@ def test_a_name_in_a_likeness_is_nobody_on_stage():
              "A door opened, and an old fellow came in, round and shiny, like Mr Pickwick.",
              "“Good evening,” he said slowly."]
     assert story_speakers(story)[-1] != "Mr Pickwick"
+
+
+def test_a_kind_of_people_talked_of_is_nobody_on_stage():
+    # "the Dane … Danes … a Dane", never tagged: a nation talked of, not the "he" of the tag after.
+    story = [STORY[0], "“The tide is turning,” I said.", "“It turns twice a day, Bertram,” Hugo Brandt answered.",
+             "“Then we had better go,” I said.", "“Not yet, Bertram,” said Hugo Brandt.", "“Why not?” I asked.",
+             "Besides, the Dane was behind it, and the Dane hated his neighbours; he would stop at nothing. Danes "
+             "were everywhere, and a Dane had followed his boat from the coast.",
+             "“Mark my words,” he said."]
+    assert story_speakers(story)[-1] != "Dane"
