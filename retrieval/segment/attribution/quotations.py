@@ -77,7 +77,7 @@ def _close(text: str, i: int, closers: str) -> int | None:
     """Offset past the mark closing the quotation opened at ``i``; None when the paragraph ends first."""
     for j in range(i + 1, len(text)):
         ch = text[j]
-        if ch in closers and not _apostrophe(text, j, ch):
+        if ch in closers and not _apostrophe(text, j, ch) and not _elided(text, j, ch):
             return j + 1
     return None
 
@@ -99,3 +99,26 @@ def _apostrophe(text: str, j: int, ch: str) -> bool:
     before = text[j - 1] if j else " "
     after = text[j + 1] if j + 1 < len(text) else " "
     return after.isalpha() or before.isspace()
+
+
+# Words dialect writes with a letter dropped at their end ("o' that", "wi' the", "ca' brandy", "a' day"), and
+# any "-in'" for "-ing" ("sittin' a' day", "burstin'!"): their mark is an elision, not the quotation's close.
+_ELIDED_WORDS = frozenset({"o", "a", "ca", "i", "wi", "th", "ta", "gi", "fra", "an", "wa", "ha", "cam", "tak"})
+_ELISION_BEFORE = re.compile(r"(?:(?<![\w'’])(?:" + "|".join(sorted(_ELIDED_WORDS, key=len, reverse=True))
+                             + r")|[A-Za-z]{2,}in)$", re.IGNORECASE)
+_CLOSER_LATER = re.compile(r"\S['’](?=[\s,.;:!?—–-]|$)")
+
+
+def _elided(text: str, j: int, ch: str) -> bool:
+    """A single mark ending a dialect elision inside a quotation ("'In bed wi' the colic,' I replied", "'It's
+    easy speakin',' he moaned"): followed by a word in lower case or by a closing mark after punctuation, with
+    the quotation closed further on, it is no closer."""
+    if ch not in "’'" or not _ELISION_BEFORE.search(text, max(0, j - 20), j):
+        return False
+    after = text[j + 1:j + 3]
+    if len(after) == 2 and after[0] in ",.!?;:" and after[1] == ch:
+        return True  # "burstin'!'": the closer is the mark after the punctuation
+    # a listed word may come before a name ("o' Specky", "a' I get"); a dropped "g" only before a lower-case word
+    word = re.search(r"\w+$", text[max(0, j - 20):j])
+    nxt = r"[ \t\n]+[A-Za-z]" if word and word.group().lower() in _ELIDED_WORDS else r"[ \t\n]+[a-z]"
+    return bool(re.match(nxt, text[j + 1:j + 4])) and _CLOSER_LATER.search(text, j + 1) is not None
