@@ -25,12 +25,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import attribution as A
 
+from quoth.segment.attribution import confidence as _confidence
+
 TABLE_FILE = A.ROOT / "retrieval" / "segment" / "attribution" / "confidence.py"
 BAR = 0.7
 SMOOTHING = 3  # guesses' worth of the clue's own precision a cell starts from
 LEAST = 4  # guesses a cell needs before the table holds it
 KEEP = 0.9  # cells measured surer than this are left out of the written table: they would lower no decision much
 NEW = ("man_who_was_thursday", "middlemarch", "red_badge", "thirty_nine_steps")  # round 10's development works
+CONTRADICTED = _confidence.CONTRADICTED  # read before guesses() lifts it
 CELL = re.compile(r"instance \[([^\]]+)\]")
 
 
@@ -52,6 +55,7 @@ def guesses() -> list[Guess]:
     """Every pronoun or alternation guess on a quotation that has a speaker, with its cell, confidence and rightness."""
     from quoth.segment.attribution import confidence
     confidence.TABLE.clear()
+    confidence.CONTRADICTED = 1.0  # the sieve's own confidence: named() applies the rule, as the reader does
     out = []
     for slug, ps, gold, cast in A.fiction_family()["fiction"]:
         names = A.aliases(cast)
@@ -100,7 +104,12 @@ def selected(gs: list[Guess]) -> dict[str, float]:
 
 
 def named(g: Guess, table: dict[str, float] | None) -> bool:
-    conf = g.prior if table is None else min(g.prior, table.get(g.cell, g.prior))
+    """Whether ``g`` is named at the bar: by the sieve's own confidence (``table`` None), or calibrated."""
+    if table is None:
+        return g.prior >= BAR
+    conf = min(g.prior, table.get(g.cell, g.prior))
+    if g.features.get("fits") == "no":
+        conf = min(conf, CONTRADICTED)
     return conf >= BAR
 
 
