@@ -89,8 +89,8 @@ class Instance:
         gap = "no tag names them within reach" if self.tag_gap is None else \
             f"a tag named them {self.tag_gap} paragraphs back"
         every = "|".join(f"{k}={v}" for k, v in self.features.items())
-        return (f"instance [{every}]: {self.rivals} other(s) of their gender on stage, {self.chain}, {gap}, "
-                f"{'heard' if self.voiced else 'never'} tagged by name in the document"
+        return (f"instance [{every}]: {self.rivals} other(s) of their gender on stage, {self.chain}, {gap}"
+                + (", heard by name or seen acting" if self.voiced else ", never tagged by name nor seen acting")
                 + ("" if self.tag_fits else ", though the quotation's own pronoun cannot stand for them"))
 
 

@@ -20,7 +20,7 @@ def test_a_cell_measured_less_sure_lowers_the_decision_and_its_features_are_in_t
     inst = _instance(voiced=False, mentions=1)
     d = calibrated(Decision.of("Tom Bell", Clue.PRONOUN, '"said he": Tom Bell'), inst, {inst.cell: 0.5})
     assert d.speaker == "Tom Bell" and d.confidence == 0.5
-    assert "never tagged by name" in d.evidence[-1].detail and "was 0.85" in d.evidence[-1].detail
+    assert "never tagged by name nor seen acting" in d.evidence[-1].detail and "was 0.85" in d.evidence[-1].detail
     assert d.evidence[0].detail == '"said he": Tom Bell'  # the clue's own reason stays first
 
 
