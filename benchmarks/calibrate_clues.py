@@ -165,11 +165,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--write", action="store_true", help="write the table fitted on every work into confidence.py")
     ap.add_argument("--cells", action="store_true", help="each cell's guesses and precision, older and new works")
-    ap.add_argument("--keys", help="features the table keys on, comma-separated (default: confidence.KEYS)")
+    ap.add_argument("--keys", help="CLUE=FEATURE,FEATURE;… the features each clue's cells key on (default: "
+                                   "confidence.KEYS)")
     args = ap.parse_args(argv)
     from quoth.segment.attribution import confidence
     if args.keys:
-        confidence.KEYS = tuple(args.keys.split(","))
+        confidence.KEYS = {c: tuple(f.split(",")) for c, f in (kv.split("=") for kv in args.keys.split(";"))}
     gs = guesses()
     report(held_out(gs))
     if args.cells:
