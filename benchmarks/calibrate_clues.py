@@ -137,8 +137,9 @@ def report(rows: dict[str, dict[str, list[int]]]) -> None:
     print("clue precision at the bar, each work read by a table fitted without it: named/right before -> after")
     for work in sorted(rows):
         print(f"  {work:24s} " + "  ".join(_cell(c, rows[work].get(c, [0, 0, 0, 0])) for c in clues))
-    for label, works in (("30 older", [w for w in rows if w not in NEW]), ("4 new", [w for w in rows if w in NEW]),
+    for label, works in (("older", [w for w in rows if w not in NEW]), ("new", [w for w in rows if w in NEW]),
                          ("all", list(rows))):
+        label = f"{len(works)} {label}"
         tot = {c: [sum(rows[w].get(c, [0] * 4)[k] for w in works) for k in range(4)] for c in clues}
         print(f"  {'pooled ' + label:24s} " + "  ".join(_cell(c, tot[c]) for c in clues))
 
