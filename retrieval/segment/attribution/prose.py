@@ -35,9 +35,10 @@ from .. import speech
 from ..sentences import sentence_spans
 from ..units import Unit
 from .cast import APPOSITION, OBJECT_BEFORE, Cast, Character, Mention
+from .confidence import CALIBRATED, STAGE_PARAGRAPHS, TAG_REACH, Chain, Instance, calibrated
 from .conversation import Fill, Turn, take_turns
 from .described import apposed_names, described_names, uses_of
-from .descriptions import BARE, FAMILY, GENERIC, ROLES, SEX, kept_on_stage, unnamed_rival
+from .descriptions import BARE, FAMILY, GENERIC, ROLES, SEX, SUBJECT_BEFORE, kept_on_stage, unnamed_rival
 from .evidence import NOBODY, Decision
 from .kin import kin_about, kin_in_scene, kin_of
 from .letters import signed_by
@@ -87,7 +88,7 @@ MY_BEAT = re.compile(r"\s*I\s+(?:[a-z]+ly\s+)?(?!(?:heard|hear|saw|see|read|list
 THIRD_PERSON = re.compile(r"[^\w\s]*\s*(?:he|she)\s+[a-z]+(?:ed|s)?\b")
 OTHER_SUBJECT = re.compile(r"\b(?:he|she|they|who)\b", re.I)
 BEAT_LENGTH = 16  # words of a sentence short enough to be one beat of the narrator's
-TAG_REACH = 30  # characters after a quotation within which a tag stands
+TAG_CHARS = 30  # characters after a quotation within which a tag stands
 MY_LEAD = 0.9  # the narrator, where the sentence leading into an untagged quotation has "I" for its subject
 BEAT_PRONOUN = re.compile(r"\s*(He|She)\s+[a-z][^\"“”‘’«».!?;]{0,80}[.:]\s*")  # one sentence, "He" or "She" its subject
 ANCHOR = 0.8  # a decision this sure anchors turn-taking
@@ -255,6 +256,8 @@ class ProseReader:
                         s.decision = Decision.of(me.name, Clue.PRONOUN, "the narrator, the subject of the "
                                                  "sentence leading into it (\"I laughed. '…'\")", MY_LEAD)
         self._letters(paras)
+        self._voiced: set[str | None] | None = None  # who a tag names outright somewhere (_calibrated)
+        self._calibrate(paras)
         self._within_paragraphs(paras)
         self.news = _one_voice(paras, self.news)
         self._conversation(paras)
@@ -1077,7 +1080,7 @@ class ProseReader:
         if not spans or not re.search(r"[.!?:,][\"”’»)]*\s*$", lead):
             return False
         # "'It's easy speakin',' he moaned": a tag the quotation's own marks hid from the reading is someone else's
-        after = self.text[p.start + s.q.end:p.start + s.q.end + TAG_REACH]
+        after = self.text[p.start + s.q.end:p.start + s.q.end + TAG_CHARS]
         # one clause of the narrator's: someone else in it ("I pronounced his name: he took it, saying,") may speak
         last = lead[spans[-1][0]:]
         return MY_BEAT.match(last) is not None and not THIRD_PERSON.match(after) and len(last.split()) <= BEAT_LENGTH \
@@ -1489,7 +1492,9 @@ class ProseReader:
             why = f"{f.reason}: {why}" if f.reason else why
             kind = 'lone' if f.lone else 'pair' if f.paired else 'local'
             why += f" ({kind}, {f.steps} steps{BROKEN if f.broken else ''})"
-            d = Decision.of(f.speaker, f.clue, why, _turn_weight(f))
+            exchange = "lone" if f.lone else "partner" if f.partner else "pair" if f.paired else "local"
+            d = self._calibrated(Decision.of(f.speaker, f.clue, why, _turn_weight(f)), paras, turns[k][0], s,
+                                 exchange, "both" if f.both else "one")
             if d.confidence > s.decision.confidence:
                 s.decision = d
 
@@ -1615,6 +1620,100 @@ class ProseReader:
         """A name that is surely a person's: titled, a full name, or someone who speaks or is spoken to
         (a place is capitalised too, and may even catch a pronoun's gender)."""
         return bool(split_title(c.name)[0] or (c.first and c.name not in self.cast.places)) or c.name in self._people
+
+    # --- calibration: how sure this instance is (confidence.py) -------------------------------------------
+    def _calibrate(self, paras: list[Paragraph]) -> None:
+        """Each pronoun tag's guess, its confidence set by what a reader sees around it."""
+        if self.news:
+            return
+        for i, p in enumerate(paras):
+            for s in p.sites:
+                if s.decision.speaker and s.decision.evidence and s.decision.evidence[0].clue is Clue.PRONOUN:
+                    s.decision = self._calibrated(s.decision, paras, i, s)
+
+    def _calibrated(self, d: Decision, paras: list[Paragraph], i: int, s: Site, exchange: str = "",
+                    anchored: str = "") -> Decision:
+        if not d.speaker or not d.evidence or d.evidence[0].clue not in CALIBRATED:
+            return d
+        if s.tag is not None and s.tag.ref is Ref.DESCRIPTION:
+            return d  # "said her mother": the words say who, beyond what a bare "she" leaves open
+        if self._voiced is None:
+            # A first-person narrator, tagged "I" and never by name, is on stage in every scene they tell.
+            self._voiced = {t.decision.speaker for p in paras for t in p.sites
+                            if t.decision.evidence and t.decision.evidence[0].clue is Clue.SPEECH_TAG} | {
+                c.name for c in (self.me, self.self_named) if c is not None}
+            refs = Counter(t.tag.ref for p in paras for t in p.sites if t.tag is not None)
+            self._described = refs[Ref.DESCRIPTION] / max(1, refs[Ref.DESCRIPTION] + refs[Ref.NAME])
+        c = self.cast.resolve(d.speaker)
+        said = GENDER_OF.get(s.tag.words.lower()) if s.tag is not None else None
+        gender = (c.gender or c.leaning if c else None) or said
+        chain = Chain.NONE
+        if said and not self.news:
+            found = subject_chain(self.text, self._chain_stretches(paras, i, s), self.cast, said).character
+            chain = Chain.NONE if found is None else Chain.AGREES if found.name == d.speaker else Chain.OTHER
+        at = paras[i].start + s.q.start
+        return calibrated(d, Instance(d.evidence[0].clue, self._rivals(paras, i, at, d.speaker, gender), chain,
+                                      self._tag_gap(paras, i, s, d.speaker), d.confidence >= SURE_CONTEXT,
+                                      d.speaker in self._voiced or self._acted(paras, i, at, d.speaker),
+                                      self._unnamed_on_stage(paras, i, at, gender),
+                                      self._last_seen(paras, i, at, d.speaker), c.mentions if c else 0,
+                                      self._described, exchange, anchored, self._tag_fits(s, c)))
+
+    def _acted(self, paras: list[Paragraph], i: int, at: int, name: str) -> bool:
+        """Whether the narration of the last paragraphs shows ``name`` acting, as a clause's subject ("Rolf Danner
+        came in"): someone on stage, not a name in passing ("the verses of Tobias Grimble")."""
+        first = max(0, i - TAG_REACH)
+        return any(m.character.name == name and SUBJECT_BEFORE.search(self.text, max(a, m.start - 12), m.start)
+                   for a, b in _narration(paras[first:i + 1], paras[first].start, at)
+                   for m in self.cast.mentions_in(a, b))
+
+    def _tag_fits(self, s: Site, c: Character | None) -> bool:
+        """Whether the quotation's own "he"/"she" tag may stand for ``c``: never for the first-person narrator,
+        who is "I", nor for someone of the other gender."""
+        said = GENDER_OF.get(s.tag.words.lower()) if s.tag is not None and s.tag.ref is Ref.PRONOUN else None
+        if said is None or c is None:
+            return True
+        narrators = {n.name for n in (self.me, self.self_named) if n is not None}
+        return c.name not in narrators and c.gender in (None, said)
+
+    def _rivals(self, paras: list[Paragraph], i: int, at: int, name: str, gender: str | None) -> int:
+        """Other people of ``gender`` on stage before ``at``: named in the narration of the last paragraphs, or
+        surely speaking there. A name only spoken of, inside a quotation, is no one on stage."""
+        first = max(0, i - STAGE_PARAGRAPHS)
+        spans = _narration(paras[first:i + 1], paras[first].start, at)
+        people = {m.character.name: m.character for a, b in spans for m in self.cast.mentions_in(a, b)}
+        people |= {c.name: c for p in paras[first:i + 1] for t in p.sites if p.start + t.q.start < at
+                   and t.decision.speaker and t.decision.confidence >= SURE_CONTEXT
+                   and (c := self.cast.resolve(t.decision.speaker))}
+        return sum(c.name != name and c.name not in self.cast.places and bool(c.first or c.gender or c.leaning)
+                   and (gender is None or (c.gender or c.leaning) in (gender, None)) for c in people.values())
+
+    def _unnamed_on_stage(self, paras: list[Paragraph], i: int, at: int, gender: str | None) -> bool:
+        """Whether the narration on stage speaks of someone of ``gender`` without a name ("the innkeeper")."""
+        first = max(0, i - STAGE_PARAGRAPHS)
+        words = " ".join(self.text[a:b] for a, b in _narration(paras[first:i + 1], paras[first].start, at))
+        return unnamed_rival(words, gender) is not None
+
+    def _last_seen(self, paras: list[Paragraph], i: int, at: int, name: str) -> int | None:
+        """Paragraphs back to where ``name`` was last named in the narration or surely spoke, before ``at``."""
+        for j in range(i, max(-1, i - 1 - TAG_REACH), -1):
+            p = paras[j]
+            end = min(p.end, at)
+            if any(m.character.name == name for a, b in _narration([p], p.start, end)
+                   for m in self.cast.mentions_in(a, b)) or any(
+                    p.start + t.q.start < end and t.decision.speaker == name and t.decision.confidence >= SURE_CONTEXT
+                    for t in p.sites):
+                return i - j
+        return None
+
+    def _tag_gap(self, paras: list[Paragraph], i: int, s: Site, name: str | None) -> int | None:
+        """Paragraphs back to the last tag naming ``name`` outright (0: this paragraph, before ``s``)."""
+        for j in range(i, max(-1, i - 1 - TAG_REACH), -1):
+            sites = paras[j].sites[:paras[j].sites.index(s)] if j == i and s in paras[j].sites else paras[j].sites
+            if any(t.decision.speaker == name and t.decision.evidence
+                   and t.decision.evidence[0].clue is Clue.SPEECH_TAG for t in sites):
+                return i - j
+        return None
 
     # --- 5. units ----------------------------------------------------------------------------------------
     def _units(self, p: Paragraph) -> list[Unit]:
