@@ -29,9 +29,10 @@ TITLE_WORDS = {
     # Offices news sets before a name ("Councilwoman LaToya Cantrell", "Constable Paul Middup"): a role, never a
     # first name.
     # A calling a village sets before a surname as a title ("Farmer Oak"), of either sex.
+    # "Comrade Gregory", "Citizen Barère": the style a party or a revolution gives its members, of either sex.
     None: "farmer dr doctor prof professor rev reverend judge councillor cllr president minister senator governor "
           "mayor secretary chancellor chair officer detective inspector constable sheriff commissioner ambassador "
-          "superintendent alderman",
+          "superintendent alderman comrade citizen",
 }
 TITLE_GENDER: dict[str, str | None] = {w: g for g, words in TITLE_WORDS.items() for w in words.split()}
 TITLES = frozenset(TITLE_GENDER) | speech.TITLES

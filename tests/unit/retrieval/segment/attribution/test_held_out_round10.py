@@ -1,0 +1,59 @@
+"""Round 10 (issue 21 §3): what the works met at first contact in round 10 showed the sieve reading wrongly, each
+on a short text written for the test: a style a party gives its members ("Comrade Pell") is a title, a man
+introduced by his full name is the one later called "Mr." and his surname, and a sister who shares his surname
+leaves the bare surname his."""
+
+from quoth.segment.attribution import Cast
+from quoth.segment.attribution.names import split_title
+
+
+def test_comrade_and_citizen_are_titles_before_a_surname():
+    assert split_title("Comrade Pell") == ("comrade", ["Pell"])
+    assert split_title("Citizen Morel") == ("citizen", ["Morel"])
+
+
+def _meeting() -> str:
+    intro = ("There came to the club a young man of the name of Walter Pell, and he was quiet. "
+             "Later came a clerk called Amos Dunn, and he was loud. ")
+    mr = " ".join(f"Mr. Pell looked at the {thing}, and he smiled." for thing in ("door", "lamp", "floor", "hat"))
+    comrade = " ".join(f"Comrade Pell rose at the {thing}, and he spoke." for thing in ("table", "bell", "vote"))
+    formal = "The chairman called on Mr. Walter Pell, and he stood."
+    return f"{intro}{mr} {formal} {comrade} Pell sat down, and he waited. Dunn laughed, and he left. Pell frowned."
+
+
+def test_a_man_introduced_in_full_is_the_mr_and_the_comrade_of_his_surname_after():
+    cast = Cast.learn(_meeting())
+    walter = cast.resolve("Walter Pell")
+    assert walter is not None
+    assert cast.resolve("Mr. Pell") is walter and cast.resolve("Comrade Pell") is walter
+    assert cast.resolve("Pell") is walter
+
+
+def test_mr_used_before_another_man_is_styled_with_his_first_name_is_still_that_other():
+    # "Mr. Hurst" long before "Mr. Henry Hurst", his brother, is named: the text tells two men apart by the name.
+    early = " ".join(f"Mr. Hurst went to the {place}, and he sat." for place in ("inn", "bank", "mill", "church"))
+    cast = Cast.learn(f"{early} Then came Mr. Henry Hurst, and he bowed. Mr. Henry Hurst sat.")
+    assert cast.resolve("Mr. Hurst") is not cast.resolve("Mr. Henry Hurst")
+
+
+def _brother_and_sister() -> str:
+    early = ("Among them was Ralph Vesey, and he was a poet. Ralph Vesey sat, and he smoked. "
+             "His sister, Clara Vesey, was there, and she smiled. "
+             "Miss Vesey laughed, and she sang. Clara looked at him, and she frowned. ")
+    comrade = " ".join(f"Comrade Vesey stood up at the {thing}, and he spoke." for thing in ("table", "door", "vote"))
+    return f"{early}{comrade} Vesey sat down, and he sighed. Vesey rose, and he left."
+
+
+def test_a_style_of_the_one_man_of_a_family_named_before_is_his_and_so_is_the_bare_surname():
+    cast = Cast.learn(_brother_and_sister())
+    ralph, clara = cast.resolve("Ralph Vesey"), cast.resolve("Clara Vesey")
+    assert ralph is not None and clara is not None and ralph is not clara
+    assert cast.resolve("Comrade Vesey") is ralph and cast.resolve("Vesey") is ralph
+    assert cast.resolve("Miss Vesey") is clara
+
+
+def test_a_family_mr_is_not_the_son_named_in_full():
+    # "Mr. Vesey" may be the father of Ralph Vesey: a generic title stays apart from the family's first-named man.
+    text = _brother_and_sister().replace("Comrade Vesey", "Mr. Vesey")
+    cast = Cast.learn(text)
+    assert cast.resolve("Mr. Vesey") is not cast.resolve("Ralph Vesey")
