@@ -120,6 +120,9 @@ NEVER = frozenset(_words(
     "furthermore besides accordingly consequently otherwise instead afterwards presently whereupon "
     "meantime anyhow somehow sometimes soon later again once twice lastly nowadays likewise altogether "
     "hello hallo hullo goodbye good-bye hi hey thanks please sorry "  # greetings open a reply: "Hello, Wilson"
+    # Prepositions and adverbs that open a sentence before a name ("Unlike Celia, she …", "Whereat Hugo …").
+    "unlike like despite notwithstanding amid amidst till unto whereat whereas whenever wherever thence hence "
+    "hitherto thereafter"
 )) | speech.NOT_NAMES
 
 

@@ -207,6 +207,7 @@ class ProseReader:
         self.role = role
         self.cast = cast
         self.news = news
+        self._people: set[str] = set()  # who speaks or is spoken to, known once the tags are read (_conversation)
 
     def read(self, spans: list[tuple[int, int]]) -> list[Unit]:
         single = single_quoted(self.text[spans[0][0]:spans[-1][1]]) if spans else False

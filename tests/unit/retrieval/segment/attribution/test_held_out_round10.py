@@ -57,3 +57,13 @@ def test_a_family_mr_is_not_the_son_named_in_full():
     text = _brother_and_sister().replace("Comrade Vesey", "Mr. Vesey")
     cast = Cast.learn(text)
     assert cast.resolve("Mr. Vesey") is not cast.resolve("Ralph Vesey")
+
+
+def test_a_preposition_opening_a_sentence_is_no_first_name_of_the_person_after_it():
+    text = ("Nell sat by the window, and she sewed. Her sister talked to Nell all morning. Unlike Nell, she "
+            "rarely sewed at all. Nell laughed at her.")
+    cast = Cast.learn(text)
+    nell = cast.resolve("Nell")
+    assert nell is not None and nell.name == "Nell"
+    assert cast.resolve("Unlike Nell") in (None, nell)
+    assert all("Unlike" not in c.name for c in cast.characters)
