@@ -67,3 +67,29 @@ def test_a_preposition_opening_a_sentence_is_no_first_name_of_the_person_after_i
     assert nell is not None and nell.name == "Nell"
     assert cast.resolve("Unlike Nell") in (None, nell)
     assert all("Unlike" not in c.name for c in cast.characters)
+
+
+def test_an_object_the_next_sentence_calls_he_is_on_stage_as_a_rival():
+    from quoth.segment.attribution.descriptions import unnamed_rival
+
+    taken_up = "After supper she went to her father in the study. He was reading, and he did not look up."
+    assert unnamed_rival(taken_up, "m") == "her father"
+    # Not an object the next sentence leaves ("She smiled."), nor one where "she" has gone on all along.
+    assert unnamed_rival("After supper she went to her father in the study. She smiled.", "m") is None
+    assert unnamed_rival("She sat alone. Why had he sent his wife away? She wondered about it.", "f") is None
+
+
+def test_he_said_after_an_object_taken_up_is_not_the_man_only_written_to():
+    from tests.helpers import read_story, speaker_at
+
+    paragraphs = [
+        "“Will Mr. Harrow come to-morrow?” asked Jane.",
+        "“Mr. Harrow keeps his word,” said Lucy.",
+        "“Then I must answer him to-night,” said Jane.",
+        "“Do, and be quick,” said Lucy.",
+        "Jane wrote a long letter to Mr. Harrow that night, and she sealed it with care.",
+        "Later she followed her uncle into the library. He frowned, and he turned the letter over.",
+        "“Are you quite sure of this, my dear?” he said at last.",
+    ]
+    text, _, units = read_story(paragraphs)
+    assert speaker_at(text, units, "Are you quite sure") != "Mr. Harrow"
