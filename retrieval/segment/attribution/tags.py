@@ -456,8 +456,10 @@ def _demonym_description(m: re.Match[str], verb: str | None, after: bool, near: 
 
 
 # What ends a description after a tag's verb: punctuation, a preposition or conjunction, an adverb, a participle.
+# "said the chairman after a painful pause": a preposition or a determiner begins another phrase.
 _NP_END = re.compile(r"(?:with|in|to|at|as|and|but|who|that|which|of|for|from|on|by|not|then|again|once|still|he|she|"
-                     r"they|it)$"
+                     r"they|it|after|before|during|without|within|behind|beside|near|under|over|upon|about|into|"
+                     r"through|across|among|between|against|toward|towards|like|than|a|an|the|his|her|their|its|my)$"
                      r"|\w+ly$|\w+ing$")
 
 

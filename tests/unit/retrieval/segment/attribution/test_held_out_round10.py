@@ -93,3 +93,17 @@ def test_he_said_after_an_object_taken_up_is_not_the_man_only_written_to():
     ]
     text, _, units = read_story(paragraphs)
     assert speaker_at(text, units, "Are you quite sure") != "Mr. Harrow"
+
+
+def test_a_description_in_a_tag_ends_before_a_preposition_or_a_determiner():
+    from quoth.segment.attribution.tags import tag_after
+
+    assert tag_after(' said the clerk after a long silence, "then', broken=True).words == "clerk"
+    assert tag_after(' replied the old porter without a smile.').words == "porter"
+
+
+def test_an_apposition_wrapped_over_a_line_break_still_names_the_role():
+    text = ("“We begin,” said Mr. Tolley, the\nsecretary, with a cough. Mr. Tolley was a small man, and he "
+            "sat. Mr. Tolley looked up.")
+    cast = Cast.learn(text)
+    assert cast.epithets.get("secretary") is cast.resolve("Mr. Tolley")
