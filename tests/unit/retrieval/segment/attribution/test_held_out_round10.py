@@ -107,3 +107,20 @@ def test_an_apposition_wrapped_over_a_line_break_still_names_the_role():
             "sat. Mr. Tolley looked up.")
     cast = Cast.learn(text)
     assert cast.epithets.get("secretary") is cast.resolve("Mr. Tolley")
+
+
+def test_he_said_after_narration_brings_in_someone_unnamed_is_neither_the_pair_nor_a_man_compared_to():
+    from tests.helpers import read_story, speaker_at
+
+    paragraphs = [
+        "“You will keep your promise?” asked Hector.",
+        "“I shall keep it,” said Oswin, “and so will you.”",
+        "“Then we are agreed,” said Hector.",
+        "“We are,” said Oswin. “Here come the others.”",
+        "The crowd came in slowly, talking among themselves; but one stout man, with a red scarf--a man somewhat "
+        "of the type of Mr. Barnaby Quill--pushed past them, and hurried forward with a ledger in his hand.",
+        "“Hector,” he said, “is this fellow one of us?”",
+    ]
+    text, _, units = read_story(paragraphs)
+    # Nor the man he is compared to, who is not in the room.
+    assert speaker_at(text, units, "is this fellow one of us") not in ("Oswin", "Barnaby Quill")
