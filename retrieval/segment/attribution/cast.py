@@ -166,7 +166,7 @@ class Cast:
             cast._first.setdefault(name.lower(), a)
             cast._at.setdefault(name.lower(), []).append(a)
         cast._group(forms, genders)
-        cast._join_short_forms()
+        cast._join_short_forms(text[start:end])
         cast._join_family_men()
         for head in _shared_heads(text[start:end]):
             cast._by_form[head] = None  # "the Witch" among the Witch of the North and the Witch of the East
@@ -265,13 +265,17 @@ class Cast:
             return None
         return c
 
-    def _join_short_forms(self) -> None:
+    def _join_short_forms(self, text: str) -> None:
         """"Harry" is Lord Henry, "Sid" is Sidney: a short form of a first name that is a character of its own
         joins the one character whose given name it shortens (nicknames.py), where their sexes do not differ.
-        Two Catherines ("Kitty" among Lady Catherine and Catherine Bennet) leave it alone."""
-        for short in [c for c in self.characters if len(c.forms) == 1 and c.name.lower() in FORMAL]:
-            given = FORMAL[short.name.lower()]
-            fits = [c for c in self.characters if c is not short and (_given(c) or "").lower() in given]
+        Two Catherines ("Kitty" among Lady Catherine and Catherine Bennet) leave it alone. A pet name that says
+        the given name's first syllable twice ("Dodo", "Lulu") is no table's: it joins the one character so named
+        more often than it (_pet_name), unless the text calls it "the Dodo", a creature's name."""
+        for short in [c for c in self.characters if len(c.forms) == 1 and (c.name.lower() in FORMAL or (
+                DOUBLED.fullmatch(c.name) and not re.search(rf"\b[Tt]he\s+{c.name}\b", text)))]:
+            given = FORMAL.get(short.name.lower())
+            fits = [c for c in self.characters if c is not short and (
+                (_given(c) or "").lower() in given if given else _pet_name(short, c))]
             if len(fits) != 1 or (short.gender and fits[0].gender and short.gender != fits[0].gender):
                 continue
             c = fits[0]
@@ -777,6 +781,18 @@ def _surname(words: list[str]) -> str | None:
     if not words or not all(w.lower() in PARTICLES for w in words[:-1]):
         return None
     return words[-1].lower()
+
+
+# "Dodo", "Lulu", "Fifi": a syllable said twice, as a child says a name.
+DOUBLED = re.compile(r"(?P<s>[A-Z][a-z])(?P=s)", re.I)
+
+
+def _pet_name(short: Character, c: Character) -> bool:
+    """Whether ``short``, a syllable said twice, is a pet name of ``c``: its given name opens with that syllable,
+    longer, and the text names them so more often than by the pet name."""
+    given = (_given(c) or "").lower()
+    syllable = short.name[:2].lower()
+    return given.startswith(syllable) and len(given) > len(short.name) and c.mentions > short.mentions
 
 
 def _given(c: Character) -> str | None:

@@ -124,3 +124,20 @@ def test_he_said_after_narration_brings_in_someone_unnamed_is_neither_the_pair_n
     text, _, units = read_story(paragraphs)
     # Nor the man he is compared to, who is not in the room.
     assert speaker_at(text, units, "is this fellow one of us") not in ("Oswin", "Barnaby Quill")
+
+
+def _sisters(pet: str) -> str:
+    told = " ".join(f"Lucinda went to the {place}, and she sang." for place in ("gate", "well", "barn", "mill"))
+    return (f"{told} “{pet}, come here,” said Marian. “Yes, {pet},” said Marian again. Lucinda laughed. "
+            "Lucinda ran to her, and she smiled.")
+
+
+def test_a_syllable_said_twice_is_the_pet_name_of_the_one_so_named_more_often():
+    cast = Cast.learn(_sisters("Lulu"))
+    assert cast.resolve("Lulu") is cast.resolve("Lucinda") is not None
+
+
+def test_a_creature_called_the_lulu_is_no_ones_pet_name():
+    text = _sisters("Lulu") + " Then the Lulu, a grey bird, flew down, and the Lulu sang."
+    cast = Cast.learn(text)
+    assert cast.resolve("Lulu") is not cast.resolve("Lucinda")
