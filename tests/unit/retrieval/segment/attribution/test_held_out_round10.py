@@ -141,3 +141,12 @@ def test_a_creature_called_the_lulu_is_no_ones_pet_name():
     text = _sisters("Lulu") + " Then the Lulu, a grey bird, flew down, and the Lulu sang."
     cast = Cast.learn(text)
     assert cast.resolve("Lulu") is not cast.resolve("Lucinda")
+
+
+def test_a_sentences_subject_that_goes_on_and_said_to_another_tags_the_quotation():
+    from quoth.segment.attribution.tags import Ref, tag_before
+
+    tag = tag_before("Mr. Dunmore nodded gravely, and said to Mrs. Pell, ")
+    assert tag is not None and tag.ref is Ref.NAME and tag.words == "Mr. Dunmore"
+    tag = tag_before("Mrs. Pell folded the note, and then, smiling at Agnes, said, ")
+    assert tag is not None and tag.words == "Mrs. Pell"
