@@ -560,13 +560,25 @@ class ProseReader:
         if self.news or not i or not gender or not p.opens_with_quote:
             return None
         spoken_to = self._addressed(p) + self._told(s)
-        called = {c.name for c in self._addressed(paras[i - 1]) if c.gender == gender and c not in spoken_to}
-        called.discard(_said(paras[i - 1]).speaker)
+        j = i - 2 if self._narration_between(paras, i, s, gender) else i - 1
+        called = {c.name for c in self._addressed(paras[j]) if c.gender == gender and c not in spoken_to}
+        called.discard(_said(paras[j]).speaker)
         if len(called) != 1:
             return None
         name = called.pop()
         return Decision.of(name, Clue.PRONOUN, f"{said}: {name}, whom the quotation just before calls by "
                            "name", CALLED)
+
+    def _narration_between(self, paras: list[Paragraph], i: int, s: Site, gender: str) -> bool:
+        """"'…, Miss Gregory,' said Syme. / She was looking at him from under level brows. / '…?' she asked.": a
+        paragraph of narration that names nobody, between a quotation whose speaker is of the other sex and a
+        reply with a pronoun tag, leaves the reply to the one called (a "he" there may go on about a speaker of
+        its own sex; a paragraph that leads into the reply is its tag)."""
+        if i < 2 or paras[i - 1].sites or s.above or self.cast.named_in(paras[i - 1].start, paras[i - 1].end):
+            return False
+        before = _said(paras[i - 2])
+        c = self.cast.resolve(before.speaker) if before.speaker and before.confidence >= SURE_CONTEXT else None
+        return c is not None and c.gender is not None and c.gender != gender
 
     def _titles_as_names(self, start: int, end: int) -> dict[str, Character]:
         """Titles and roles the tags use again and again after "the" ("said the captain", "said the nephew"), each

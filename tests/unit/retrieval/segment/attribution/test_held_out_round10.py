@@ -150,3 +150,32 @@ def test_a_sentences_subject_that_goes_on_and_said_to_another_tags_the_quotation
     assert tag is not None and tag.ref is Ref.NAME and tag.words == "Mr. Dunmore"
     tag = tag_before("Mrs. Pell folded the note, and then, smiling at Agnes, said, ")
     assert tag is not None and tag.words == "Mrs. Pell"
+
+
+def test_she_asked_after_narration_that_names_nobody_is_the_woman_the_man_called_before_it():
+    from tests.helpers import read_story, speaker_at
+
+    paragraphs = [
+        "“Do you like the town?” asked the girl.",
+        "“I like it well enough,” said Mr. Penrose.",
+        "“And the people?” asked the girl, with grave eyes.",
+        "“My dear Miss Hartley,” said Mr. Penrose gently, “people are the same everywhere.”",
+        "She was watching him from under her brows; her face was grave, and a shadow had fallen on it.",
+        "“Is that really true, then?” she asked.",
+    ]
+    text, _, units = read_story(paragraphs)
+    assert speaker_at(text, units, "Is that really true") == "Miss Hartley"
+
+
+def test_he_after_narration_about_a_man_who_spoke_is_not_surely_the_man_he_called():
+    from tests.helpers import read_story, speaker_at
+
+    paragraphs = [
+        "“Is the picture done?” asked the old gentleman.",
+        "“Quite done,” said Mr. Penrose.",
+        "“Well, Walter, my boy, bring it out,” said Mr. Abney.",
+        "And then he saw it, and he rocked back on his heels.",
+        "“Good heavens!” he exclaimed.",
+    ]
+    text, _, units = read_story(paragraphs)
+    assert speaker_at(text, units, "Good heavens") != "Walter"
