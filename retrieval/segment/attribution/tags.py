@@ -18,9 +18,9 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from .. import speech
-from .descriptions import BARE
+from .descriptions import BARE, ROLES
 from .kin import KIN
-from .names import NAME, POSSESSIVE, office_alone
+from .names import NAME, POSSESSIVE, TITLES, office_alone
 
 V = "|".join(sorted(speech.DIALOGUE_VERBS, key=len, reverse=True))
 NEAR_V = "|".join(sorted(speech.VERBS, key=len, reverse=True))  # verbs that report speech from further off
@@ -326,10 +326,14 @@ def tag_before(lead: str) -> Tag | None:
         m = rx.search(lead)
         if m:
             return _tag(m, after=False)
-    for rx in (_BEFORE_COLON, _BEFORE_ADDING, _BEFORE_COMPOUND):
+    for rx in (_BEFORE_COLON, _BEFORE_ADDING):
         m = rx.match(lead)
         if m:
             return _tag(m, after=False, near=False)
+    if (m := _BEFORE_COMPOUND.search(lead)) and m.group("noun"):  # the noun as found: no phrase runs on after it
+        return Tag(Ref.DESCRIPTION, m.group("noun"), m.group("verb"), False, False, None, True)
+    if m:
+        return _tag(m, after=False, near=False)
     if m := _BEFORE_CONJOINED.search(lead):
         return _tag(m, after=False, near=False)
     # "an old Crab took the opportunity of saying": one of a kind, not the character the text calls so.
@@ -344,13 +348,22 @@ def tag_before(lead: str) -> Tag | None:
 # of another's tag, its subject a name and its verb in the past, leads into the quotation after it: the
 # subject's words, whatever the verb ("cut in", "broke out", "turned to him").
 # "Mr. Casaubon gravely smiled approval, and said to Mr. Brooke,", "Mr. Brooke read the letter, and then, nodding
-# toward Dorothea, said,": the sentence's subject, a predicate of its own, then "and said" with no new subject; a
-# name after "to" or in the aside is whom it is said to.
+# toward Dorothea, said,", "…, but the chairman rose like an automaton, and said in a colourless voice--": the
+# clause's subject (a name, or "the" and a noun for a person), a predicate of its own, then "and said" with no new
+# subject; a name after "to" or in the aside is whom it is said to.
+# A role or a title ("the nurse", "the chairman"), never a word for anyone ("the woman"), of whom a scene holds two.
+_PERSON = "|".join(sorted(ROLES | TITLES, key=len, reverse=True))
+_FUNCTION_CAP = ("(?:The|A|An|This|That|These|Those|Before|After|When|While|As|If|But|And|So|Then|There|It|You|His|"
+                 "Her|Its)")
+_COMPOUND_SUBJECT = (rf"(?:^\s*{OPENER}|^\s*[A-Z][^\"“”«».!?;:,]{{0,60}},\s+|[,;]\s+(?:but\s+|and\s+|so\s+)?)"
+                     rf"(?:(?!{_FUNCTION_CAP}\b)(?P<name>{NAME})|(?P<det>[Tt]he)\s+(?:[a-z][\w\-]*,?\s+){{0,3}}?(?P<noun>{_PERSON})\b"
+                     r"(?:\s+with\s+the\s+[a-zA-Z ]{1,30}?)?)")
 _BEFORE_COMPOUND = re.compile(
-    rf"^\s*{OPENER}(?P<name>{NAME})\s+(?!(?:who|which|that|and|but)\b)[a-z](?:(?!\b(?:he|she|they|I|we|who|which)\b)"
+    rf"{_COMPOUND_SUBJECT}\s+(?!(?:who|which|that|and|but|he|she|they|it|we|I)\b)[a-z](?:(?!\b(?:he|she|they|I|we|who|which)\b)"
     rf"[^\"“”«».!?;:]){{0,100}}?,?\s+and\s+(?:then,?\s+)?(?:[a-z]+ing\b[^\"“”«».!?;:,]{{0,50}},\s+)?"
-    rf"{ADVERB}(?P<verb>{V})(?:\s+to\s+(?:{NAME.replace('(?P<', '(?P<x')}|the\s+[a-z]+|him|her|them|me|us))?"
-    r"\s*[,:—–-]+\s*$")
+    rf"(?:was\s+)?{ADVERB}(?P<verb>{V}|repeating|saying)"
+    rf"(?:\s+to\s+(?:{NAME.replace('(?P<', '(?P<x')}|the\s+[a-z]+|him|her|them|me|us))?"
+    r"(?:\s+(?:in|with)\s+[^\"“”«».!?;:,]{1,40})?\s*[,:—–-]+\s*$")
 _BEFORE_CONJOINED = re.compile(
     rf",\s+(?:and|but|while|when|so|then|till|until)\s+(?:then\s+)?(?P<name>{NAME})\s+(?P<verb>[a-z]+ed|cut|broke|put|"
     r"began|went|came|got|ran|struck|burst|spoke|turned|sprang|chimed|piped)\b[^\"“”‘’«».!?;:]{0,40},\s*$")

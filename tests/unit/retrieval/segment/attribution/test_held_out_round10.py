@@ -179,3 +179,17 @@ def test_he_after_narration_about_a_man_who_spoke_is_not_surely_the_man_he_calle
     ]
     text, _, units = read_story(paragraphs)
     assert speaker_at(text, units, "Good heavens") != "Walter"
+
+
+def test_a_role_that_rises_and_said_tags_the_quotation_but_a_word_for_anyone_does_not():
+    from quoth.segment.attribution.tags import Ref, tag_before
+
+    tag = tag_before("Nobody spoke for a while; but the secretary stood up slowly, and said in a dry voice--")
+    assert tag is not None and tag.ref is Ref.DESCRIPTION and tag.words == "secretary"
+    tag = tag_before("He got up, bowed stiffly to his aunt, and added:")
+    assert tag is not None and tag.ref is Ref.PRONOUN
+    # "the woman" may be any of several in a scene: no tag of this shape names her.
+    from quoth.segment.attribution.tags import _BEFORE_COMPOUND
+
+    lead = "Nobody spoke; but the old woman rose, and then, looking at the fire, asked, "
+    assert _BEFORE_COMPOUND.search(lead) is None
