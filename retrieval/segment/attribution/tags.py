@@ -178,8 +178,16 @@ _BEFORE_OWNED = re.compile(rf"(?:^|(?<=[\s,;(—–-])){_OWNER}\s+(?P<voice>voic
 _POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "my": "I"}
 
 
+# "came the voice of Syme, still speaking in a peal of pitiless thunder--": whose voice leads into the quotation.
+_BEFORE_VOICE_OF = re.compile(rf"\bvoice\s+of\s+(?P<name>{NAME})"
+                              r"(?:,\s+(?:still\s+)?[a-z]+ing\b[^\"“”‘’«».!?;:]{0,60})?\s*[,:—–-]+\s*$")
+
+
 def owned_tag(text: str, after: bool) -> Tag | None:
-    """A tag naming the quotation as someone's answer, cry or voice ("was his answer", "Marley's voice")."""
+    """A tag naming the quotation as someone's answer, cry or voice ("was his answer", "Marley's voice", "the
+    voice of Syme")."""
+    if not after and (v := _BEFORE_VOICE_OF.search(text)) and not POSSESSIVE.search(v.group("name")):
+        return Tag(Ref.NAME, v.group("name"), "voice", after)
     m = (_AFTER_OWNED.match if after else _BEFORE_OWNED.search)(text)
     if m is None:
         return None

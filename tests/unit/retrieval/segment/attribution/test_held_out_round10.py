@@ -193,3 +193,10 @@ def test_a_role_that_rises_and_said_tags_the_quotation_but_a_word_for_anyone_doe
 
     lead = "Nobody spoke; but the old woman rose, and then, looking at the fire, asked, "
     assert _BEFORE_COMPOUND.search(lead) is None
+
+
+def test_the_voice_of_someone_leading_into_a_quotation_is_theirs():
+    from quoth.segment.attribution.tags import Ref, tag_before
+
+    tag = tag_before("Above the noise of the crowd rose the voice of Hector, still speaking calmly--")
+    assert tag is not None and tag.ref is Ref.NAME and tag.words == "Hector"
