@@ -235,6 +235,8 @@ def tag_after(trail: str, broken: bool = False) -> Tag | None:
         return replace(t, verb=m.group("verb") or m.group("habit")) if t is not None else None
     if tag := owned_tag(trail, after=True):
         return tag
+    if broken and (m := _AFTER_PARTICIPLE.match(trail)) and not POSSESSIVE.search(m.group("name")):
+        return _tag(m, after=True)
     if m := _AFTER_INVERTED.match(trail):
         return Tag(Ref.PRONOUN, "elle" if "elle" in m.group("verb") else "il", m.group("verb"), True)
     if m := _AFTER_BARE_VERB.match(trail):
@@ -388,6 +390,11 @@ _BEFORE_PRONOUN_PARTICIPLE = re.compile(
     rf"(?:^|[.;,]\s+|\b(?:and|but|so|then|when|while|that|till|until)\s+)(?P<pron>[Hh]e|[Ss]he)"
     rf"(?P<between>(?:[\s,]+(?!(?:he|she|it|they|I|we|you|and|but)\b)[a-z][\w'’\-]*){{1,10}})"
     rf"[\s,]+(?P<verb>{PARTICIPLES}|shouting|laughing|sobbing)(?:\s+to\s+(?:himself|herself|her|him))?\s*[,:]?\s*$")
+# '"…, Miss Brooke," Sir James presently took an opportunity of saying.': after a quotation broken off with a
+# comma, a name whose clause ends in a speech verb's participle is its tag.
+_AFTER_PARTICIPLE = re.compile(
+    rf"^[ \t]*(?P<name>{NAME})(?P<between>(?:\s+(?!(?:he|she|it|they|I|we|you)\b)[a-z][\w'’\-]*){{1,8}})"
+    rf"(?<!without)\s+(?P<verb>{PARTICIPLES})\b\s*[.;,:!?]")
 _BEFORE_PARTICIPLE = re.compile(
     rf"(?<![\w'’])(?P<name>{NAME})(?P<between>(?:[\s,]+(?!(?:he|she|it|they|I|we|you)\b)[a-z][\w'’\-]*){{0,12}})"
     rf"[\s,]+(?P<verb>{PARTICIPLES})(?:\s+to\s+(?:itself|himself|herself|her|him|[a-z]+\s+[a-z]+))?"

@@ -200,3 +200,12 @@ def test_the_voice_of_someone_leading_into_a_quotation_is_theirs():
 
     tag = tag_before("Above the noise of the crowd rose the voice of Hector, still speaking calmly--")
     assert tag is not None and tag.ref is Ref.NAME and tag.words == "Hector"
+
+
+def test_a_name_whose_clause_ends_saying_after_a_broken_quotation_is_its_tag():
+    from quoth.segment.attribution.tags import Ref, tag_after
+
+    tag = tag_after(" Mr. Dunmore presently took the chance of saying. “Do come", broken=True)
+    assert tag is not None and tag.ref is Ref.NAME and tag.words == "Mr. Dunmore"
+    tag = tag_after(" Mr. Dunmore looked at her without saying.", broken=True)
+    assert tag is None or tag.verb != "saying"
