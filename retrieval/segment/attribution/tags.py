@@ -116,8 +116,8 @@ _ASIDE_OPENS = r"(?:who|whom|whose|which|with|in|to|as|by|at|on|[a-z]+ing|[a-z]+
 _BEFORE_ASIDE = re.compile(
     rf"(?:^|[,;]\s+|\b(?i:and|but|so|then|when|while|as|till|until|for)\s+)(?:then\s+)?(?:the\s+)?"
     rf"(?!(?:And|But|So|Then|When|While|As|Till|Until|For)\s)(?P<name>{NAME})"
-    rf"(?:,\s+{_ASIDE_OPENS}[^\"“”‘’«».!?;:,]{{0,60}},)?\s+{ADVERB}(?P<verb>{V})(?:\s+{PARTICLE})?\b(?:\s+[a-z]+ly)?"
-    rf"{_ASIDE}\s*[,:]?\s*$")
+    rf"(?:,\s+{_ASIDE_OPENS}[^\"“”‘’«».!?;:,]{{0,100}},)?\s+{ADVERB}(?P<verb>{V})(?:\s+{PARTICLE})?\b(?:\s+[a-z]+ly)?"
+    rf"{_ASIDE}\s*[,:—–-]*\s*$")
 # "Rat was saying at intervals,", "the Mole kept muttering:": a name, and its speech going on as it is told.
 _BEFORE_GOING_ON = re.compile(
     rf"(?:^|[,;]\s+|\b(?:and|but|so|then|when|while|as)\s+)(?:the\s+)?(?P<name>{NAME})\s+(?:was|were|kept)\s+"

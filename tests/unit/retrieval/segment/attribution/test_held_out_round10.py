@@ -209,3 +209,12 @@ def test_a_name_whose_clause_ends_saying_after_a_broken_quotation_is_its_tag():
     assert tag is not None and tag.ref is Ref.NAME and tag.words == "Mr. Dunmore"
     tag = tag_after(" Mr. Dunmore looked at her without saying.", broken=True)
     assert tag is None or tag.verb != "saying"
+
+
+def test_a_name_with_a_long_relative_clause_then_said_and_a_dash_leads_into_the_quotation():
+    from quoth.segment.attribution.tags import Ref, tag_before
+
+    lead = ("She had sat down by the window, when Agnes, who had been watching her for some time with an anxious "
+            "wish to ask, said—")
+    tag = tag_before(lead)
+    assert tag is not None and tag.ref is Ref.NAME and tag.words == "Agnes"
