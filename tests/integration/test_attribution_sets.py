@@ -76,9 +76,9 @@ UNDER_THE_BAR = {  # slug: (precision, coverage, mixed passages) at least / at m
     # After round 10's cast ("Comrade" a title, a man introduced in full his later "Mr." and bare surname beside a
     # sister, "Unlike Celia" no name, "Dodo" a pet name of Dorothea), tags ("said the chairman after a pause", "and
     # said to Mr. Brooke,", "the voice of Syme") and people only compared to or newly brought in: Thursday 0.996 /
-    # 0.882, Middlemarch 1.000 / 0.840.
+    # 0.882, Middlemarch 1.000 / 0.852.
     "man_who_was_thursday": (0.96, 0.85, 0),
-    "middlemarch": (0.96, 0.81, 0),
+    "middlemarch": (0.96, 0.82, 0),
     "red_badge": (0.0, 0.0, 0),
     "thirty_nine_steps": (0.8, 0.39, 0),
 }
