@@ -18,9 +18,9 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from .. import speech
-from .descriptions import ANAPHORS, BARE
+from .descriptions import ANAPHORS, BARE, ROLES
 from .kin import KIN
-from .names import NAME, POSSESSIVE, office_alone
+from .names import NAME, POSSESSIVE, TITLES, office_alone
 
 V = "|".join(sorted(speech.DIALOGUE_VERBS, key=len, reverse=True))
 NEAR_V = "|".join(sorted(speech.VERBS, key=len, reverse=True))  # verbs that report speech from further off
@@ -117,8 +117,8 @@ _ASIDE_OPENS = r"(?:who|whom|whose|which|with|in|to|as|by|at|on|[a-z]+ing|[a-z]+
 _BEFORE_ASIDE = re.compile(
     rf"(?:^|[,;]\s+|\b(?i:and|but|so|then|when|while|as|till|until|for)\s+)(?:then\s+)?(?:the\s+)?"
     rf"(?!(?:And|But|So|Then|When|While|As|Till|Until|For)\s)(?P<name>{NAME})"
-    rf"(?:,\s+{_ASIDE_OPENS}[^\"“”‘’«».!?;:,]{{0,60}},)?\s+{ADVERB}(?P<verb>{V})(?:\s+{PARTICLE})?\b(?:\s+[a-z]+ly)?"
-    rf"{_ASIDE}\s*[,:]?\s*$")
+    rf"(?:,\s+{_ASIDE_OPENS}[^\"“”‘’«».!?;:,]{{0,100}},)?\s+{ADVERB}(?P<verb>{V})(?:\s+{PARTICLE})?\b(?:\s+[a-z]+ly)?"
+    rf"{_ASIDE}\s*[,:—–-]*\s*$")
 # "Rat was saying at intervals,", "the Mole kept muttering:": a name, and its speech going on as it is told.
 _BEFORE_GOING_ON = re.compile(
     rf"(?:^|[,;]\s+|\b(?:and|but|so|then|when|while|as)\s+)(?:the\s+)?(?P<name>{NAME})\s+(?:was|were|kept)\s+"
@@ -179,8 +179,16 @@ _BEFORE_OWNED = re.compile(rf"(?:^|(?<=[\s,;(—–-])){_OWNER}\s+(?P<voice>voic
 _POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "my": "I"}
 
 
+# "came the voice of Syme, still speaking in a peal of pitiless thunder--": whose voice leads into the quotation.
+_BEFORE_VOICE_OF = re.compile(rf"\bvoice\s+of\s+(?P<name>{NAME})"
+                              r"(?:,\s+(?:still\s+)?[a-z]+ing\b[^\"“”‘’«».!?;:]{0,60})?\s*[,:—–-]+\s*$")
+
+
 def owned_tag(text: str, after: bool) -> Tag | None:
-    """A tag naming the quotation as someone's answer, cry or voice ("was his answer", "Marley's voice")."""
+    """A tag naming the quotation as someone's answer, cry or voice ("was his answer", "Marley's voice", "the
+    voice of Syme")."""
+    if not after and (v := _BEFORE_VOICE_OF.search(text)) and not POSSESSIVE.search(v.group("name")):
+        return Tag(Ref.NAME, v.group("name"), "voice", after)
     m = (_AFTER_OWNED.match if after else _BEFORE_OWNED.search)(text)
     if m is None:
         return None
@@ -228,6 +236,8 @@ def tag_after(trail: str, broken: bool = False) -> Tag | None:
         return replace(t, verb=m.group("verb") or m.group("habit")) if t is not None else None
     if tag := owned_tag(trail, after=True):
         return tag
+    if broken and (m := _AFTER_PARTICIPLE.match(trail)) and not POSSESSIVE.search(m.group("name")):
+        return _tag(m, after=True)
     if m := _AFTER_INVERTED.match(trail):
         return Tag(Ref.PRONOUN, "elle" if "elle" in m.group("verb") else "il", m.group("verb"), True)
     if m := _AFTER_BARE_VERB.match(trail):
@@ -331,6 +341,10 @@ def tag_before(lead: str) -> Tag | None:
         m = rx.match(lead)
         if m:
             return _tag(m, after=False, near=False)
+    if (m := _BEFORE_COMPOUND.search(lead)) and m.group("noun"):  # the noun as found: no phrase runs on after it
+        return Tag(Ref.DESCRIPTION, m.group("noun"), m.group("verb"), False, False, None, True)
+    if m:
+        return _tag(m, after=False, near=False)
     if m := _BEFORE_CONJOINED.search(lead):
         return _tag(m, after=False, near=False)
     # "an old Crab took the opportunity of saying": one of a kind, not the character the text calls so.
@@ -344,6 +358,23 @@ def tag_before(lead: str) -> Tag | None:
 # '"I'm the oldest," began Meg, but Jo cut in with a decided, "I'm the man…"': a clause joined to the sentence
 # of another's tag, its subject a name and its verb in the past, leads into the quotation after it: the
 # subject's words, whatever the verb ("cut in", "broke out", "turned to him").
+# "Mr. Casaubon gravely smiled approval, and said to Mr. Brooke,", "Mr. Brooke read the letter, and then, nodding
+# toward Dorothea, said,", "…, but the chairman rose like an automaton, and said in a colourless voice--": the
+# clause's subject (a name, or "the" and a noun for a person), a predicate of its own, then "and said" with no new
+# subject; a name after "to" or in the aside is whom it is said to.
+# A role or a title ("the nurse", "the chairman"), never a word for anyone ("the woman"), of whom a scene holds two.
+_PERSON = "|".join(sorted(ROLES | TITLES, key=len, reverse=True))
+_FUNCTION_CAP = ("(?:The|A|An|This|That|These|Those|Before|After|When|While|As|If|But|And|So|Then|There|It|You|His|"
+                 "Her|Its)")
+_COMPOUND_SUBJECT = (rf"(?:^\s*{OPENER}|^\s*[A-Z][^\"“”«».!?;:,]{{0,60}},\s+|[,;]\s+(?:but\s+|and\s+|so\s+)?)"
+                     rf"(?:(?!{_FUNCTION_CAP}\b)(?P<name>{NAME})|(?P<det>[Tt]he)\s+(?:[a-z][\w\-]*,?\s+){{0,3}}?(?P<noun>{_PERSON})\b"
+                     r"(?:\s+with\s+the\s+[a-zA-Z ]{1,30}?)?)")
+_BEFORE_COMPOUND = re.compile(
+    rf"{_COMPOUND_SUBJECT}\s+(?!(?:who|which|that|and|but|he|she|they|it|we|I)\b)[a-z](?:(?!\b(?:he|she|they|I|we|who|which)\b)"
+    rf"[^\"“”«».!?;:]){{0,100}}?,?\s+and\s+(?:then,?\s+)?(?:[a-z]+ing\b[^\"“”«».!?;:,]{{0,50}},\s+)?"
+    rf"(?:was\s+)?{ADVERB}(?P<verb>{V}|repeating|saying)"
+    rf"(?:\s+to\s+(?:{NAME.replace('(?P<', '(?P<x')}|the\s+[a-z]+|him|her|them|me|us))?"
+    r"(?:\s+(?:in|with)\s+[^\"“”«».!?;:,]{1,40})?\s*[,:—–-]+\s*$")
 _BEFORE_CONJOINED = re.compile(
     rf",\s+(?:and|but|while|when|so|then|till|until)\s+(?:then\s+)?(?P<name>{NAME})\s+(?P<verb>[a-z]+ed|cut|broke|put|"
     r"began|went|came|got|ran|struck|burst|spoke|turned|sprang|chimed|piped)\b[^\"“”‘’«».!?;:]{0,40},\s*$")
@@ -360,6 +391,11 @@ _BEFORE_PRONOUN_PARTICIPLE = re.compile(
     rf"(?:^|[.;,]\s+|\b(?:and|but|so|then|when|while|that|till|until)\s+)(?P<pron>[Hh]e|[Ss]he)"
     rf"(?P<between>(?:[\s,]+(?!(?:he|she|it|they|I|we|you|and|but)\b)[a-z][\w'’\-]*){{1,10}})"
     rf"[\s,]+(?P<verb>{PARTICIPLES}|shouting|laughing|sobbing)(?:\s+to\s+(?:himself|herself|her|him))?\s*[,:]?\s*$")
+# '"…, Miss Brooke," Sir James presently took an opportunity of saying.': after a quotation broken off with a
+# comma, a name whose clause ends in a speech verb's participle is its tag.
+_AFTER_PARTICIPLE = re.compile(
+    rf"^[ \t]*(?P<name>{NAME})(?P<between>(?:\s+(?!(?:he|she|it|they|I|we|you)\b)[a-z][\w'’\-]*){{1,8}})"
+    rf"(?<!without)\s+(?P<verb>{PARTICIPLES})\b\s*[.;,:!?]")
 _BEFORE_PARTICIPLE = re.compile(
     rf"(?<![\w'’])(?P<name>{NAME})(?P<between>(?:[\s,]+(?!(?:he|she|it|they|I|we|you)\b)[a-z][\w'’\-]*){{0,12}})"
     rf"[\s,]+(?P<verb>{PARTICIPLES})(?:\s+to\s+(?:itself|himself|herself|her|him|[a-z]+\s+[a-z]+))?"
@@ -462,8 +498,10 @@ def _demonym_description(m: re.Match[str], verb: str | None, after: bool, near: 
 
 
 # What ends a description after a tag's verb: punctuation, a preposition or conjunction, an adverb, a participle.
+# "said the chairman after a painful pause": a preposition or a determiner begins another phrase.
 _NP_END = re.compile(r"(?:with|in|to|at|as|and|but|who|that|which|of|for|from|on|by|not|then|again|once|still|he|she|"
-                     r"they|it)$"
+                     r"they|it|after|before|during|without|within|behind|beside|near|under|over|upon|about|into|"
+                     r"through|across|among|between|against|toward|towards|like|than|a|an|the|his|her|their|its|my)$"
                      r"|\w+ly$|\w+ing$")
 
 
