@@ -1700,7 +1700,8 @@ class ProseReader:
         at = paras[i].start + s.q.start
         return calibrated(d, Instance(d.evidence[0].clue, self._rivals(paras, i, at, d.speaker, gender), chain,
                                       self._tag_gap(paras, i, s, d.speaker), d.confidence >= SURE_CONTEXT,
-                                      d.speaker in self._voiced or self._acted(paras, i, at, d.speaker),
+                                      d.speaker in self._voiced or self._acted(paras, i, at, d.speaker)
+                                      or self._called(paras, i, d.speaker),
                                       self._unnamed_on_stage(paras, i, at, gender),
                                       self._last_seen(paras, i, at, d.speaker), c.mentions if c else 0,
                                       self._described, exchange, anchored, self._tag_fits(s, c)))
@@ -1712,6 +1713,11 @@ class ProseReader:
         return any(m.character.name == name and SUBJECT_BEFORE.search(self.text, max(a, m.start - 12), m.start)
                    for a, b in _narration(paras[first:i + 1], paras[first].start, at)
                    for m in self.cast.mentions_in(a, b))
+
+    def _called(self, paras: list[Paragraph], i: int, name: str) -> bool:
+        """Whether someone's words of the last paragraphs call ``name`` ("My dear Miss Hartley, …"): a person
+        spoken to is on stage, as one seen acting is."""
+        return any(c.name == name for p in paras[max(0, i - TAG_REACH):i] for c in self._addressed(p))
 
     def _tag_fits(self, s: Site, c: Character | None) -> bool:
         """Whether the quotation's own "he"/"she" tag may stand for ``c``: never for the first-person narrator,
