@@ -27,7 +27,11 @@ from . import bm25
 
 FORMAT_VERSION = 3  # 3: long passages' window rows after the passages' (windows.npy); 2: a locator column
 # Bump when segmentation or searchable-text rules change, so existing indexes re-segment everything.
-SEGMENTER_VERSION = 16  # 16: news offices of any length before a name, their place ("of Illinois") and a
+SEGMENTER_VERSION = 17  # 17: fiction, descriptions a story keeps tagging with as names ("the tall soldier"), "the
+# other"/"the latter" anaphors, "Comrade"/"Citizen" titles, sentence-opening prepositions no first name, people only
+# compared to or mentioned in a portrait off stage, the first-person narrator's beats and names, a pronoun's and a
+# turn's confidence calibrated by what a reader sees (confidence.py); dialect elisions in single marks
+# 16: news offices of any length before a name, their place ("of Illinois") and a
 # generational suffix no part of it; "al-" particles in names; a paraphrase's subject speaks the quotation after it;
 # "KIK (Virginia) operated …" is no speaker label; fiction, a pronoun tag's chain of sentence subjects
 # (subjects.py), and who answers an untagged turn (the one asked by name, a name cried out alone, the named narrator)
