@@ -68,7 +68,7 @@ class Verifier:
             return None
         quoted = sum(len(words(c.text)) for c in claims)  # a sentence may quote two phrases ('"…" does not mean "…"')
         outside = len(words(message)) - quoted
-        if outside < OUTSIDE_MIN:
+        if outside < OUTSIDE_MIN or _credit_line(message, claims):
             return None
         try:
             v = self.verify(message, speaker or next((c.speaker for c in claims if c.speaker), None))
@@ -224,10 +224,12 @@ class Verifier:
         split = align(claim, doc, lo, hi, split_sentences=True)
         if split is not None and (whole is None or (split.score, -len(split.edits)) > (whole.score, -len(whole.edits))):
             whole = split
-        tags = speech_tags(doc, lo, hi) if whole is not None and whole.edits else []
+        # Sentences found apart are unmarked gaps: the narration between them may be a speech tag too.
+        tags = speech_tags(doc, lo, hi) if whole is not None and (whole.edits or not whole.marked) else []
         # A quotation pasted without the narration that interrupts it ("Pride," observed Mary, "is…").
         untagged = align(claim, doc, lo, hi, skip=tags) if tags else None
-        if untagged is not None and len(untagged.edits) < len(whole.edits) and untagged.score >= whole.score:
+        if untagged is not None and untagged.score >= whole.score and (len(untagged.edits), not untagged.marked) \
+                < (len(whole.edits), not whole.marked):
             return untagged
         return whole
 
@@ -257,6 +259,21 @@ def _attribute_passage(p: Passage, src: SourceInfo, verdict: Verdict) -> None:
     verdict.speaker_confidence = p.speaker_confidence
     verdict.source, verdict.start, verdict.end, verdict.quote = src, p.start, p.end, p.text
     verdict.passage_id = p.id
+
+
+# What follows a name in a credit line ("— Arthur M. Cummings, II", "— Ann Lee, Jr."): part of the name.
+NAME_SUFFIXES = {"ii", "iii", "iv", "jr", "sr", "esq", "phd"}
+
+
+def _credit_line(message: str, claims: list[Claim]) -> bool:
+    """Whether the words outside the quoted stretches only name their speaker (the quotation credited, "“…” —
+    Arthur M. Cummings, II"): the quotation is the claim, whatever the source writes near it."""
+    rest = message
+    for c in claims:
+        rest = rest.replace(c.text, " ")
+    own = {w for c in claims for w in name_words(c.speaker or "")}
+    said = [w.casefold() for w in WORD_RE.findall(rest)]
+    return bool(own) and all(w in own or w in NAME_SUFFIXES for w in said)
 
 
 def _framing(whole: Verdict) -> bool:
