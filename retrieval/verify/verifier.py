@@ -131,9 +131,10 @@ class Verifier:
         return verdict
 
     def _same_idea(self, like: Likeness) -> bool:
-        """A paraphrase only with the facts, the polarity and the person kept, and the sentence close enough
-        in meaning (paraphrase.py); anything less is "not found", shown as the closest wording."""
-        return like.same_speaker and not like.novel and not like.reversed \
+        """A paraphrase only of a report (not words in the speaker's own voice) with the facts, the polarity and
+        the person kept, and the sentence close enough in meaning (paraphrase.py); anything less is "not found",
+        shown as the closest wording."""
+        return like.same_speaker and like.reported and not like.novel and not like.reversed \
             and like.cosine >= self.settings.paraphrase_sentence_min
 
     def _credit(self, idx: LoadedIndex, verdict: Verdict, best: tuple | None, candidates: list,

@@ -3,7 +3,7 @@ full stop, glued sentences' headings, quotations framed by a name, paraphrase fa
 
 from quoth.settings import VerifySettings
 from quoth.verify.align import align, speech_tags
-from quoth.verify.claims import extract_claims, reporter
+from quoth.verify.claims import extract_claims, reported, reporter
 from quoth.verify.names import _alike, name_words
 from quoth.verify.paraphrase import FACT_RE, NEGATION_RE, _mentioned
 from quoth.verify.verdict import Kind, classify
@@ -84,6 +84,19 @@ def test_reported_speech_names_its_speaker():
     assert reporter("Sanders argued that America should learn from Denmark.") == "Sanders"
     assert reporter("What she remembers most, Ford said, is the laughter.") == "Ford"
     assert reporter("The Europe minister told MPs there is no evidence.") is None
+
+
+def test_only_a_report_of_someones_words_may_be_a_paraphrase():
+    for report in ("Granholm said the administration has not set any red lines.",
+                   "The Refugee Council chief said reducing the backlog is good.",
+                   "Lady Macbeth worries that her husband is too kind-hearted.",
+                   "In her letter, Irene Adler wrote that the King need not fear.",
+                   "What she remembers most vividly, Ford said, is the two boys laughing."):
+        assert reported(report), report
+    for own_voice in ("I will ban fracking.", "Binary encoding is a waste of time; JSON is small enough.",
+                      "We said it would never work, and it did not.", "You told me the bill was ready.",
+                      "Aufidius is a coward; I never cared to meet him in the field."):
+        assert not reported(own_voice), own_voice
 
 
 def test_a_paraphrase_keeps_facts_and_polarity():
