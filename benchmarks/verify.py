@@ -86,6 +86,7 @@ def report(rows: list[dict], took: list[float], misses: int = 0) -> None:
     by_class = Counter(r["class"] for r in rows)
     good = Counter(r["class"] for r in rows if right(r))
     print("per class: " + ", ".join(f"{c} {good[c]}/{n}" for c, n in sorted(by_class.items())))
+    evidence(rows)
     ms = sorted(x * 1000 for x in took)
     print(f"time per claim: p50 {statistics.median(ms):.1f} ms, p99 {ms[int(0.99 * (len(ms) - 1))]:.1f} ms")
     wrong = [r for r in rows if not right(r) or (r["got_misattributed"] is True and r["misattributed"] is not True)]
@@ -94,6 +95,21 @@ def report(rows: list[dict], took: list[float], misses: int = 0) -> None:
               f"{r['got_misattributed']}, claimed {r.get('claimed_speaker')}, got {r['got_speaker']})"
               f"\n  claim: {r['text'][:160]}\n  found: {(r.get('got_quote') or '')[:160]!r}"
               f"\n  edits: {r.get('got_edits')} scores: {r.get('got_scores')}")
+
+
+def evidence(rows: list[dict]) -> None:
+    """The paraphrase evidence of the claims that are paraphrases or inventions: how many are reports, and the
+    sentence cosines of those that pass every other test (a report, the person, the facts, the polarity): the
+    bar (verify.paraphrase_sentence_min) must stay above every invention's."""
+    for cls in ("paraphrase", "invented"):
+        mine = [r for r in rows if r["class"] == cls]
+        scored = [r.get("got_scores") or {} for r in mine]
+        reports = sum(s.get("reported", 0.0) == 1.0 for s in scored)
+        kept = sorted(round(s["sentence"], 2) for s in scored if "sentence" in s and s.get("reported") == 1.0
+                      and s.get("same_speaker") == 1.0 and not s.get("novel") and not s.get("reversed"))
+        checked = sum("sentence" in s for s in scored)  # the others had no candidate the person's
+        print(f"paraphrase evidence, {cls}: {len(mine)} claims, {checked} compared with a sentence, {reports} of "
+              f"those reports; sentence cosines of those passing every other test: {kept}")
 
 
 def sweep(q: Quoth, claims: list[dict]) -> None:
