@@ -185,6 +185,9 @@ class VerifySettings(Section):
     # reached 0.48 on half a and 0.64 on half b, and the bar was first set at 0.66; on the held-out set
     # (tests/data/verify/heldout) four invented claims then passed, up to 0.815. The bar stands above every
     # invented claim of both sets: paraphrases (0.49–0.90) are mostly answered "not found" with the closest wording.
+    # Only a report ("Granholm said the administration…") is measured against it: a claim in the speaker's own
+    # voice is a claim of their wording (all 85 invented claims of the three sets). Inventions rewritten as
+    # reports reach 0.83 with every other test passed, so the bar stays.
     paraphrase_sentence_min: float = Field(0.82, ge=0.0, le=1.0)
     # Call words misattributed only when the index names their speaker at least this confidently (0..1); below,
     # the answer is "can't tell who said it": a false accusation is worse. On the real set's half a, 0.8 to 0.9
