@@ -15,7 +15,8 @@ every bar paraphrases reached), so the evidence is taken where a paraphrase keep
   is a claim of their wording, found or not; only a report ("Granholm said the administration…") may restate
   them (claims.reported). On all three claim sets every invented claim is in the speaker's voice and 82 of 84
   paraphrases are reports; the inventions rewritten as reports score as high as the paraphrases (0.35-0.83), so
-  the form is no licence to lower the bar, only one more thing a paraphrase must have.
+  the form is no licence to lower the bar (verify.paraphrase_sentence_min), only one more thing a paraphrase
+  must have.
 """
 
 from __future__ import annotations
