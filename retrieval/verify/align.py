@@ -132,12 +132,16 @@ REACH = 5000  # characters past the window where a later piece of a claim may st
 # Atomic groups: a line of narration is read once, never re-split (a backtracking search of a few lines each way
 # took seconds on a novel's window).
 TAG_RE = re.compile(r"(?<=[,!?—–-])[\"”][ \t]+(?>[^\"“”\n]+)(?:\n(?>[^\"“”\n]+)){0,3}[\"“](?=\w)")
+# The same in single marks (``'…die,' said Scrooge, 'they had better…``), where an apostrophe inside a word
+# ("Scrooge's") is narration, not a mark.
+_NARRATION = r"(?>(?:[^'’‘\n]|(?<=\w)['’](?=\w))+)"
+SINGLE_TAG_RE = re.compile(rf"(?<=[,!?—–-])['’][ \t]+{_NARRATION}(?:\n{_NARRATION}){{0,3}}['‘](?=\w)")
 TAG_WORDS = 30  # more words between the marks are a passage of narration, not a speech tag
 
 
 def speech_tags(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """The narration that interrupts quotations in ``text[lo:hi]``: a claim may leave it out unmarked."""
-    return [(m.start(), m.end()) for m in TAG_RE.finditer(text, lo, hi)
+    return [(m.start(), m.end()) for pattern in (TAG_RE, SINGLE_TAG_RE) for m in pattern.finditer(text, lo, hi)
             if len(WORD_RE.findall(m.group())) <= TAG_WORDS]
 
 

@@ -71,6 +71,33 @@ _REPORTING = r"(?:said|says|argued|argues|claimed|claims|noted|notes|asked|asks|
 REPORTED_RE = [re.compile(rf"^{_NAME}\s+{_ADVERB}{_REPORTING}\b"), re.compile(rf",\s*{_NAME}\s+{_REPORTING}\s*,")]
 
 
+# A report of what someone said, as a journalist writes it: its subject (no "I", "we" or "you") and a verb of
+# saying, thinking or asking among its first words ("The Refugee Council chief said…", "Lady Macbeth worries
+# that…", "In her letter, Irene Adler wrote…"), or a tag inside it ("…, Ford said, is…").
+_SAYING = r"(?:said|says|told|tells|argued|argues|explained|explains|warned|warns|noted|notes|admitted|admits|" \
+    r"complained|complains|insisted|insists|suggested|suggests|announced|announces|wrote|writes|thinks|thought|" \
+    r"worried|worries|asked|asks|added|adds|agreed|agrees|decided|decides|thanked|thanks|advised|advises|" \
+    r"believed|believes|claimed|claims|stated|states|urged|urges|promised|promises|conceded|concedes|" \
+    r"acknowledged|acknowledges|recalled|recalls|replied|replies|answered|remarked|observed|stressed|" \
+    r"maintained|maintains|contended|reported|predicted|confirmed|denied|denies|called|calls|gave\s+notice)"
+SAYING_RE = re.compile(rf"\b{_SAYING}\b")
+FIRST_PERSON_RE = re.compile(r"\b(?:i|me|my|we|us|our|you|your)\b", re.IGNORECASE)
+REPORT_WORDS = 8  # words before the verb: a subject and what frames it, not a sentence of the speaker's own
+TAGGED_RE = re.compile(rf",\s*{_NAME}\s+{_SAYING}\s*,")
+
+
+def reported(claim: str) -> bool:
+    """Whether a claim reports someone's words in the third person ("Granholm said the administration…")
+    rather than putting words in their mouth ("I will ban fracking", "Binary is a waste of time"): only a report
+    may be a paraphrase (verifier.py); words in a person's own voice are a claim of their wording."""
+    m = SAYING_RE.search(claim)
+    before = claim[:m.start()] if m else ""
+    if m and before.strip() and len(before.split()) <= REPORT_WORDS and not FIRST_PERSON_RE.search(before) \
+            and not QUOTED_RE.search(before):
+        return True
+    return TAGGED_RE.search(claim) is not None
+
+
 def reporter(claim: str) -> str | None:
     """The person a claim in reported speech names as the one who said it, if any."""
     for pattern in REPORTED_RE:

@@ -158,7 +158,10 @@ def _one_edit(a: str, b: str) -> bool:
 DOUBLE = (re.compile(r"[“«„]|``|(?<![\w.,;:!?])\""), re.compile(r"[”»]|''|\"(?!\w)"))
 # Single marks: a quotation inside a quotation (‘Oh! the eldest Miss Bennet’ repeated by Charlotte), or a card read
 # out in a play. A straight one opens only before a letter and after none, so "don't" and "students'" do not.
-SINGLE = (re.compile(r"‘|(?<![\w'])'(?=[^\W\d_]|$)"), re.compile(r"’(?!\w)|(?<=[\w.,;:!?])'(?![\w'])"))
+# A word cut at its start ("'tis", "'twas", "'em", "'gainst") begins with an apostrophe, not a quotation.
+ELIDED = r"(?!(?:tis|twas|twere|twill|twould|twixt|em|til|gainst|mongst|cause|bout|neath|n)\b)"
+SINGLE = (re.compile(rf"‘{ELIDED}|(?<![\w'])'{ELIDED}(?=[^\W\d_]|$)", re.IGNORECASE),
+          re.compile(r"’(?!\w)|(?<=[\w.,;:!?])'(?![\w'])"))
 QUOTER_WORDS = 4  # words of the passage's own before a quotation that make it a quoter's, not a speech's mark
 
 

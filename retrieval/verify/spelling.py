@@ -23,6 +23,7 @@ _DOUBLED_RE = re.compile(r"(.)\1+")
 _VOWEL_PAIR_RE = re.compile(r"e[ae]")  # "neerest"/"nearest", "yeare"/"year"
 _SILENT_E_RE = re.compile(r"(?<=[^aeiou])e(?=s?$)")  # "faire", "foule", "Houre", "Starres": not "bee", "tree"
 LEXICON_WORD_RE = re.compile(r"[a-z]+")
+MISSPELT_SHORTEST = 3  # letters of the shorter spelling: "fer" for "for"
 LEXICON_MIN = 2  # letters of a tokenizer entry read as a word ("a" and "i" are words, but also bare letters)
 
 
@@ -44,7 +45,31 @@ def variant(a: str, b: str, lexicon: frozenset[str]) -> bool:
         return True
     if x in lexicon and y in lexicon:
         return False
-    return bool(skeletons(x) & skeletons(y))
+    return bool(skeletons(x) & skeletons(y)) or typed_otherwise(x, y, lexicon)
+
+
+VOWELS_RE = re.compile(r"[aeiouy]")
+RESPELT_MAX = 3  # letters a dialect or a slip drops or adds ("govment", "publically", "Rllly")
+
+
+def typed_otherwise(a: str, b: str, lexicon: frozenset[str]) -> bool:
+    """A common word written as people type or speak it: "govment", "wuth", "mysef", "Fer", "Rllly",
+    "publically". Exactly one of the two is a word of the ``lexicon``; they begin and end alike (a prefix or an
+    ending, "unjustly" or "swindled", changes a word, not its spelling); and the consonants of one are the
+    other's with some left out, vowels aside."""
+    x, y = sorted((a.casefold(), b.casefold()), key=len)
+    if (x in lexicon) == (y in lexicon) or len(x) < MISSPELT_SHORTEST or len(y) - len(x) > RESPELT_MAX:
+        return False
+    if x[0] != y[0] or x[-1] != y[-1]:
+        return False
+    p, q = VOWELS_RE.sub("", x), VOWELS_RE.sub("", y)
+    return min(len(p), len(q)) >= 2 and (_within(p, q) or _within(q, p))
+
+
+def _within(short: str, long_: str) -> bool:
+    """Whether ``short``'s letters are ``long_``'s in order (some of ``long_``'s left out)."""
+    rest = iter(long_)
+    return len(short) <= len(long_) and all(c in rest for c in short)
 
 
 @functools.lru_cache(maxsize=4)
@@ -68,4 +93,4 @@ def lexicon_of(encoder: object) -> frozenset[str]:
     return _read_lexicon(str(Path(location) / "tokenizer.json"))
 
 
-__all__ = ["lexicon_of", "skeletons", "variant"]
+__all__ = ["lexicon_of", "skeletons", "typed_otherwise", "variant"]

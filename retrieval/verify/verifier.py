@@ -14,7 +14,7 @@ from ..search import Searcher
 from ..settings import VerifySettings
 from .align import REACH, WORD_RE, Alignment, Edit, align, pieces, speech_tags, words
 from .claims import Claim, extract_claims
-from .names import SINGLE, could_be_same, known, name_words, nested_quote, quoted_within, several
+from .names import DOUBLE, SINGLE, could_be_same, known, name_words, nested_quote, quoted_within, several
 from .paraphrase import Likeness, likeness
 from .spelling import lexicon_of
 from .verdict import Kind, Verdict, classify
@@ -28,6 +28,7 @@ OUTSIDE_MIN = 3  # words around a quoted stretch that may be part of the claim r
 OUTSIDE_FOUND = 0.75  # …and the share of them the source must hold too ("did Ann Lee say" matches a byline)
 SHORT = 3  # a claim of this many words or fewer may stand in many places
 LABEL_GAP = 4  # characters between a "Name:" and the words after it (the colon, spaces)
+TURN_CHARS = 8  # characters of a claim's words in a passage that make its speaker one of the claim's voices
 MAX_APART = 6  # sentences of a claim looked for one by one when the whole is not found (a search each)
 
 
@@ -68,7 +69,7 @@ class Verifier:
             return None
         quoted = sum(len(words(c.text)) for c in claims)  # a sentence may quote two phrases ('"…" does not mean "…"')
         outside = len(words(message)) - quoted
-        if outside < OUTSIDE_MIN:
+        if outside < OUTSIDE_MIN or _credit_line(message, claims):
             return None
         try:
             v = self.verify(message, speaker or next((c.speaker for c in claims if c.speaker), None))
@@ -115,6 +116,8 @@ class Verifier:
             kind = Kind.PARAPHRASE if like is not None and self._same_idea(like) else Kind.NOT_FOUND
         if kind is Kind.CLOSE and not best[0].marked and voices > 1:
             kind = Kind.ALTERED  # pieces of two people's words glued into one quotation: nobody said that
+        if kind in (Kind.EXACT, Kind.CLOSE) and not short and self._turns(idx, best[1], best[0]) > 1:
+            kind, voices = Kind.ALTERED, 2  # one's question and another's answer, pasted as one person's words
         verdict = Verdict(text, kind, claimed_speaker=speaker, note=note,
                           scores={"lexical": best[0].score if best else 0.0, "similarity": similarity,
                                   "coverage": coverage, "content": best[0].content_share(stop) if best else 0.0,
@@ -130,10 +133,26 @@ class Verifier:
             verdict.start, verdict.end, verdict.quote = like.start, like.end, doc[like.start:like.end]
         return verdict
 
+    def _turns(self, idx: LoadedIndex, p: Passage, found: Alignment) -> int:
+        """How many people surely said the words of a span found whole: the passages it crosses, each holding
+        some of the claim's words, whose speakers are named at ``accuse_min`` or above and cannot be one person
+        (a passage of nobody, or an unsure one, is no second voice: only a clear change of turn is)."""
+        owners = [ps[0] for ps in idx.passages_within(p.doc_path, found.start, found.end)
+                  if _words_in(ps[0].start, ps[0].end, found) >= TURN_CHARS]
+        sure = [o.speaker for o in owners if o.speaker and name_words(o.speaker)
+                and (o.speaker_confidence or 0.0) >= self.settings.accuse_min]
+        directory = idx.directory()
+        people: list[str] = []
+        for who in sure:
+            if not any(could_be_same(directory, who, other) for other in people):
+                people.append(who)
+        return len(people)
+
     def _same_idea(self, like: Likeness) -> bool:
-        """A paraphrase only with the facts, the polarity and the person kept, and the sentence close enough
-        in meaning (paraphrase.py); anything less is "not found", shown as the closest wording."""
-        return like.same_speaker and not like.novel and not like.reversed \
+        """A paraphrase only of a report (not words in the speaker's own voice) with the facts, the polarity and
+        the person kept, and the sentence close enough in meaning (paraphrase.py); anything less is "not found",
+        shown as the closest wording."""
+        return like.same_speaker and like.reported and not like.novel and not like.reversed \
             and like.cosine >= self.settings.paraphrase_sentence_min
 
     def _credit(self, idx: LoadedIndex, verdict: Verdict, best: tuple | None, candidates: list,
@@ -224,10 +243,12 @@ class Verifier:
         split = align(claim, doc, lo, hi, split_sentences=True)
         if split is not None and (whole is None or (split.score, -len(split.edits)) > (whole.score, -len(whole.edits))):
             whole = split
-        tags = speech_tags(doc, lo, hi) if whole is not None and whole.edits else []
+        # Sentences found apart are unmarked gaps: the narration between them may be a speech tag too.
+        tags = speech_tags(doc, lo, hi) if whole is not None and (whole.edits or not whole.marked) else []
         # A quotation pasted without the narration that interrupts it ("Pride," observed Mary, "is…").
         untagged = align(claim, doc, lo, hi, skip=tags) if tags else None
-        if untagged is not None and len(untagged.edits) < len(whole.edits) and untagged.score >= whole.score:
+        if untagged is not None and untagged.score >= whole.score and (len(untagged.edits), not untagged.marked) \
+                < (len(whole.edits), not whole.marked):
             return untagged
         return whole
 
@@ -242,10 +263,13 @@ def _attribute_span(idx: LoadedIndex, found: Alignment, p: Passage, src: SourceI
     # Quotation marks inside a passage credited by its turn label or header: the speaker may be quoting someone.
     # A passage credited by the quotation's own tag ("…," said Ann) is that quotation's speaker already, unless
     # the words are a quotation inside the quotation.
-    verdict.quoted = nested_quote(doc, found.start) or quoted_within(doc, owner.start, found.start, found.end,
-                                                                    SINGLE) or (
-        quoted_within(doc, owner.start, found.start, found.end)
-        and not any(e.clue in QUOTATION_CLUES for e in owner.speaker_evidence))
+    tagged = any(e.clue in QUOTATION_CLUES for e in owner.speaker_evidence)
+    # Single marks are a quotation within a quotation, unless they are the passage's only marks: a novel that
+    # quotes its dialogue in single marks ('…,' returned the uncle, '…') credits them by their tags.
+    primary = DOUBLE if DOUBLE[0].search(doc, owner.start, owner.end) else SINGLE
+    verdict.quoted = nested_quote(doc, found.start) or (
+        quoted_within(doc, owner.start, found.start, found.end, SINGLE) and not (primary is SINGLE and tagged)) or (
+        quoted_within(doc, owner.start, found.start, found.end) and not tagged)
     verdict.source, verdict.start, verdict.end = src, found.start, found.end
     verdict.quote = doc[found.start:found.end]
     verdict.edits, verdict.passage_id = found.edits, owner.id
@@ -257,6 +281,21 @@ def _attribute_passage(p: Passage, src: SourceInfo, verdict: Verdict) -> None:
     verdict.speaker_confidence = p.speaker_confidence
     verdict.source, verdict.start, verdict.end, verdict.quote = src, p.start, p.end, p.text
     verdict.passage_id = p.id
+
+
+# What follows a name in a credit line ("— Arthur M. Cummings, II", "— Ann Lee, Jr."): part of the name.
+NAME_SUFFIXES = {"ii", "iii", "iv", "jr", "sr", "esq", "phd"}
+
+
+def _credit_line(message: str, claims: list[Claim]) -> bool:
+    """Whether the words outside the quoted stretches only name their speaker (the quotation credited, "“…” —
+    Arthur M. Cummings, II"): the quotation is the claim, whatever the source writes near it."""
+    rest = message
+    for c in claims:
+        rest = rest.replace(c.text, " ")
+    own = {w for c in claims for w in name_words(c.speaker or "")}
+    said = [w.casefold() for w in WORD_RE.findall(rest)]
+    return bool(own) and all(w in own or w in NAME_SUFFIXES for w in said)
 
 
 def _framing(whole: Verdict) -> bool:

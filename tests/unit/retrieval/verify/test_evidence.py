@@ -3,11 +3,11 @@ full stop, glued sentences' headings, quotations framed by a name, paraphrase fa
 
 from quoth.settings import VerifySettings
 from quoth.verify.align import align, speech_tags
-from quoth.verify.claims import extract_claims, reporter
+from quoth.verify.claims import extract_claims, reported, reporter
 from quoth.verify.names import _alike, name_words
 from quoth.verify.paraphrase import FACT_RE, NEGATION_RE, _mentioned
 from quoth.verify.verdict import Kind, classify
-from quoth.verify.verifier import HEADING_RE, _cut_short
+from quoth.verify.verifier import HEADING_RE, _credit_line, _cut_short
 
 STOP = frozenset({"is", "than", "the", "a", "to", "her", "we", "that", "were", "able", "i"})
 ZEN = "Beautiful is better than ugly.\n    Explicit is better than implicit.\n    Flat is better than nested.\n"
@@ -34,6 +34,25 @@ def test_narration_inside_a_quotation_may_be_left_out():
     assert not got.edits and got.marked and got.omitted == tags
     many = align("Pride is a very rare failing, I believe.", doc, 0, len(doc), skip=tags)
     assert classify(many, VerifySettings(), STOP) is Kind.ALTERED
+
+
+def test_narration_inside_single_quotation_marks_may_be_left_out_but_an_apostrophe_is_no_mark():
+    doc = ("'If they would rather die,' said Scrooge, 'they had better do it, and\ndecrease the surplus population.'"
+           " 'You're quite a powerful\nspeaker, sir,' he added, turning to Scrooge's nephew. 'I wonder'")
+    tags = speech_tags(doc, 0, len(doc))
+    assert [doc[a:b] for a, b in tags] == ["' said Scrooge, '", "' he added, turning to Scrooge's nephew. '"]
+    got = align("If they would rather die, they had better do it, and decrease the surplus population.", doc, 0,
+                len(doc), skip=tags)
+    assert not got.edits and got.marked
+    assert not speech_tags("It's Tom's, isn't it? 'Yes,' I said.", 0, 40)  # no mark closes before the tag
+
+
+def test_a_quotation_credited_to_its_speaker_is_the_claim_alone():
+    message = "“The FBI will continue to investigate such acts wherever they occur.” — Arthur M. Cummings, II"
+    claims = extract_claims(message)
+    assert _credit_line(message, claims)
+    chatter = 'lol Ann Lee really said "we will continue to investigate"'
+    assert not _credit_line(chatter, extract_claims(chatter))
 
 
 def test_a_full_stop_where_the_source_goes_on_is_a_cut():
@@ -65,6 +84,19 @@ def test_reported_speech_names_its_speaker():
     assert reporter("Sanders argued that America should learn from Denmark.") == "Sanders"
     assert reporter("What she remembers most, Ford said, is the laughter.") == "Ford"
     assert reporter("The Europe minister told MPs there is no evidence.") is None
+
+
+def test_only_a_report_of_someones_words_may_be_a_paraphrase():
+    for report in ("Granholm said the administration has not set any red lines.",
+                   "The Refugee Council chief said reducing the backlog is good.",
+                   "Lady Macbeth worries that her husband is too kind-hearted.",
+                   "In her letter, Irene Adler wrote that the King need not fear.",
+                   "What she remembers most vividly, Ford said, is the two boys laughing."):
+        assert reported(report), report
+    for own_voice in ("I will ban fracking.", "Binary encoding is a waste of time; JSON is small enough.",
+                      "We said it would never work, and it did not.", "You told me the bill was ready.",
+                      "Aufidius is a coward; I never cared to meet him in the field."):
+        assert not reported(own_voice), own_voice
 
 
 def test_a_paraphrase_keeps_facts_and_polarity():

@@ -74,3 +74,14 @@ def test_a_quotation_opening_inside_a_quotation_is_someone_elses():
     assert nested_quote(told, told.index("They"))
     said = "“They aren’t straight,” answered the other."
     assert not nested_quote(said, said.index("They"))
+
+
+def test_a_word_cut_at_its_start_opens_no_quotation():
+    verse = "Banq. That trusted home, Might yet enkindle you. But 'tis strange: The Instruments of Darknesse tell vs"
+    at = verse.index("The Instruments")
+    assert not quoted_within(verse, 0, at, len(verse), SINGLE)
+    for cut in ("'Twas", "'em", "'gainst"):
+        text = f"He laughed at them all and said {cut} the Instruments of Darknesse tell vs"
+        assert not quoted_within(text, 0, text.index("Instruments"), len(text), SINGLE), cut
+    read = "He read it to them all: 'The Instruments of Darknesse tell vs"
+    assert quoted_within(read, 0, read.index("The"), len(read), SINGLE)

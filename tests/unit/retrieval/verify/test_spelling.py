@@ -73,3 +73,15 @@ def test_a_slipped_letter_between_two_common_words_is_another_word():
 def test_words_two_englishes_spell_otherwise():
     assert same_words(Edit("changed", "grey", "gray")) and same_words(Edit("changed", "towards", "toward"))
     assert not same_words(Edit("changed", "grey", "green"))
+
+
+def test_a_common_word_typed_or_spoken_otherwise_is_the_same_word():
+    lexicon = LEXICON | {"government", "publicly", "really", "for", "worth", "myself", "justly", "unjustly", "swindle",
+                         "lucky", "opaque", "transparent"}
+    for typed, word in (("govment", "government"), ("publically", "publicly"), ("Rllly", "Really"), ("Fer", "For"),
+                        ("wuth", "worth"), ("mysef", "myself")):
+        assert variant(typed, word, lexicon) and variant(word, typed, lexicon), (typed, word)
+    # A prefix or an ending changes the word: only one of the two is common, but they neither begin nor end alike.
+    for a, b in (("unjustlie", "justly"), ("swindled", "swindle"), ("unlucky", "lucky"), ("nonopaque", "opaque")):
+        assert not variant(a, b, lexicon), (a, b)
+    assert not variant("transparent", "opaque", lexicon)
