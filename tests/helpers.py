@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import importlib.util
+import json
+import shutil
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import NamedTuple
 
 from quoth.ingest import content_hash
 from quoth.records import Document, LayoutHints, SourceInfo
@@ -125,3 +128,43 @@ def attribution_bench(name: str = "attribution_bench") -> ModuleType:
     sys.modules[spec.name] = mod  # its dataclasses look their module up while they are made
     spec.loader.exec_module(mod)
     return mod
+
+
+class Checked(NamedTuple):
+    """One claim of a claim set (tests/data/verify/*/claims.jsonl) as the verifier answered it."""
+
+    claim: dict
+    verdict: str  # the verdict's name, or "refused" where the claim was refused (BadQuery)
+    misattributed: bool | None
+    verification: object | None
+
+    @property
+    def right(self) -> bool:
+        return self.verdict == self.claim["expect"] or self.verdict in self.claim.get("accept", [])
+
+    @property
+    def dangerous(self) -> bool:
+        """A changed or invented claim passed as the very words, close to them or a paraphrase of them."""
+        return (self.claim["expect"] in ("altered", "not_found") and self.verdict in ("exact", "close", "paraphrase")
+                and not self.right)
+
+
+def check_claims(claim_set: str, docs: tuple[str, ...], corpus: Path, data: Path) -> list[Checked]:
+    """The claims of ``claim_set`` on ``docs`` (paths under tests/data/attribution or tests/data/retrieval,
+    matched by their end), verified over a corpus of those documents alone, as a user's `quoth verify` would."""
+    from quoth import BadQuery, Quoth
+
+    root = Path(__file__).resolve().parents[1]
+    lines = (root / "tests" / "data" / "verify" / claim_set / "claims.jsonl").read_text().splitlines()
+    claims = [c for c in map(json.loads, lines) if any(c["doc"].endswith(d) for d in docs)]
+    for doc in {c["doc"] for c in claims}:
+        shutil.copyfile(root / doc, corpus / Path(doc).name)
+    q = Quoth.open(corpus=corpus, data_dir=data)
+    out = []
+    for c in claims:
+        try:
+            v = q.verify(c["text"], c["claimed_speaker"])[0]
+            out.append(Checked(c, str(v.verdict), v.misattributed, v))
+        except BadQuery:
+            out.append(Checked(c, "refused", None, None))
+    return out

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from quoth import BadQuery, Quoth
+from quoth import Quoth
+from tests.helpers import check_claims
 
 ROOT = Path(__file__).resolve().parents[2]
 CLAIMS = ROOT / "tests" / "data" / "verify" / "heldout" / "claims.jsonl"
@@ -21,36 +22,18 @@ DOCS = ("labelled/play_macbeth_first_folio.txt", "labelled/play_tei_everyman.xml
 
 @pytest.fixture(scope="module")
 def checked(tmp_path_factory):
-    claims = [c for c in map(json.loads, CLAIMS.read_text().splitlines())
-              if any(c["doc"].endswith(d) for d in DOCS)]
-    corpus = tmp_path_factory.mktemp("corpus")
-    for doc in {c["doc"] for c in claims}:
-        shutil.copyfile(ROOT / doc, corpus / Path(doc).name)
-    q = Quoth.open(corpus=corpus, data_dir=tmp_path_factory.mktemp("data"))
-    out = []
-    for c in claims:
-        try:
-            v = q.verify(c["text"], c["claimed_speaker"])[0]
-            out.append((c, str(v.verdict), v.misattributed))
-        except BadQuery:
-            out.append((c, "refused", None))
-    return out
+    return check_claims("heldout", DOCS, tmp_path_factory.mktemp("corpus"), tmp_path_factory.mktemp("data"))
 
-
-def right(c: dict, got: str) -> bool:
-    return got == c["expect"] or got in c.get("accept", [])
 
 
 def test_no_changed_or_invented_claim_is_passed_as_real(checked):
     assert len(checked) >= 90
-    dangerous = [c["text"] for c, got, _ in checked
-                 if c["expect"] in ("altered", "not_found") and got in ("exact", "close", "paraphrase")
-                 and not right(c, got)]
+    dangerous = [x.claim["text"] for x in checked if x.dangerous]
     assert dangerous == []
 
 
 def test_modern_spelling_of_old_print_is_close(checked):
-    respelt = [(c["text"], got) for c, got, _ in checked if c["class"] == "spelling" or
+    respelt = [(c["text"], got) for c, got, _, _ in checked if c["class"] == "spelling" or
                (c["class"] == "glued" and "folio" in c["doc"])]
     # 4 of 6 over the whole held-out corpus (before spelling.py: 2, "fair is foul" and the glued "Stars, hide
     # your fires…" not found); "o' the milk of human kindness" stays not found: "humane" and "human" are two words.
@@ -59,16 +42,16 @@ def test_modern_spelling_of_old_print_is_close(checked):
 
 
 def test_words_of_several_authors_or_read_out_are_not_passed_as_the_claimed_persons(checked):
-    passed = [c["text"] for c, _, mis in checked if c["misattributed"] is True and mis is False]
+    passed = [c["text"] for c, _, mis, _ in checked if c["misattributed"] is True and mis is False]
     assert passed == []
-    named = [(c, mis) for c, _, mis in checked if c["claimed_speaker"] and c["misattributed"] is not True]
+    named = [(c, mis) for c, _, mis, _ in checked if c["claimed_speaker"] and c["misattributed"] is not True]
     assert sum(mis is True for _, mis in named) <= 0.02 * len(named)
 
 
 def test_words_after_a_cut_word_are_their_speakers(checked):
     # "But 'tis strange: … The Instruments of Darknesse tell vs Truths" is Banquo's, not quoted by him: claimed
     # for Macbeth it is misattributed (6 of the 8 misattributions of these documents caught; 5 before round 5).
-    assert sum(c["misattributed"] is True and mis is True for c, _, mis in checked) >= 6
+    assert sum(c["misattributed"] is True and mis is True for c, _, mis, _ in checked) >= 6
 
 
 def test_words_in_the_speakers_own_voice_are_never_a_paraphrase(tmp_path):
@@ -89,6 +72,6 @@ def test_words_in_the_speakers_own_voice_are_never_a_paraphrase(tmp_path):
 
 
 def test_most_verdicts_are_right(checked):
-    share = sum(right(c, got) for c, got, _ in checked) / len(checked)
+    share = sum(x.right for x in checked) / len(checked)
     # 0.884 of these claims over the whole held-out corpus (benchmarks/verify.py), 0.842 before this round
     assert share >= 0.86, share

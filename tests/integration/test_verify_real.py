@@ -5,13 +5,13 @@ accused of misattribution; most verdicts are right."""
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
 import pytest
 
-from quoth import BadQuery, Quoth
+from quoth import Quoth
+from tests.helpers import check_claims
 
 ROOT = Path(__file__).resolve().parents[2]
 CLAIMS = ROOT / "tests" / "data" / "verify" / "real" / "claims.jsonl"
@@ -19,29 +19,11 @@ DOCS = ("retrieval/pep_0020.rst", "news/wikinews_nasa_shuttles.txt", "news/wikin
         "labelled/briefing_wh_psaki_gaggle_2022_02_03.txt", "labelled/irc_monero_research_2018_03_12.txt")
 
 
-def _ours(doc: str) -> bool:
-    return any(doc.endswith(d) for d in DOCS)
-
 
 @pytest.fixture(scope="module")
 def checked(tmp_path_factory):
-    claims = [c for c in map(json.loads, CLAIMS.read_text().splitlines()) if _ours(c["doc"])]
-    corpus = tmp_path_factory.mktemp("corpus")
-    for doc in {c["doc"] for c in claims}:
-        shutil.copyfile(ROOT / doc, corpus / Path(doc).name)
-    q = Quoth.open(corpus=corpus, data_dir=tmp_path_factory.mktemp("data"))
-    out = []
-    for c in claims:
-        try:
-            v = q.verify(c["text"], c["claimed_speaker"])[0]
-            out.append((c, str(v.verdict), v.misattributed, v))
-        except BadQuery:
-            out.append((c, "refused", None, None))
-    return out
+    return check_claims("real", DOCS, tmp_path_factory.mktemp("corpus"), tmp_path_factory.mktemp("data"))
 
-
-def right(c: dict, got: str) -> bool:
-    return got == c["expect"] or got in c.get("accept", [])
 
 
 def test_the_claims_cover_the_five_documents(checked):
@@ -49,9 +31,7 @@ def test_the_claims_cover_the_five_documents(checked):
 
 
 def test_no_changed_or_invented_claim_is_passed_as_real(checked):
-    dangerous = [c["text"] for c, got, _, _ in checked
-                 if c["expect"] in ("altered", "not_found") and got in ("exact", "close", "paraphrase")
-                 and not right(c, got)]
+    dangerous = [x.claim["text"] for x in checked if x.dangerous]
     assert dangerous == []
 
 
@@ -64,7 +44,7 @@ def test_true_quotes_are_not_accused_and_misattributions_are_not_passed(checked)
 
 
 def test_most_verdicts_are_right(checked):
-    share = sum(right(c, got) for c, got, _, _ in checked) / len(checked)
+    share = sum(x.right for x in checked) / len(checked)
     # 0.943 here, 0.948 over the whole set's corpus (benchmarks/verify.py): the paraphrase bar sits above every
     # invented claim of both claim sets, and so finds few paraphrases (0.95 at a bar fitted to this set alone)
     assert share >= 0.93
