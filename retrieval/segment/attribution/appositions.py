@@ -18,11 +18,13 @@ from .descriptions import GENERIC, ROLES
 if TYPE_CHECKING:
     from .cast import Character, Mention
 
-# ", the beadle," / ", the parochial undertaker.": "the", up to two modifiers, and the noun, which ends the phrase.
-APPOSED = re.compile(r",[ \t]+the[ \t]+(?:[a-z][\w\-]*[ \t]+){0,2}(?P<noun>[a-z]{3,})(?=[ \t]*[,;.:!?—)])")
+_S = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"  # a space within a paragraph: a line break, never a blank line
+# ", the beadle," / ", the parochial undertaker.": "the", up to two modifiers, and the noun, which ends the phrase
+# (a wrapped line may break it anywhere: "said Mr. Buttons, the\nchairman, with …").
+APPOSED = re.compile(rf",{_S}the{_S}(?:[a-z][\w\-]*{_S}){{0,2}}(?P<noun>[a-z]{{3,}})(?=[ \t]*[,;.:!?—)])")
 # "went straight up the village to Bunting the vicar.": the same without the comma, for a noun of a role or a
 # calling (descriptions.py), as "gave Tom the book." sets no one's name.
-BARE = re.compile(r"[ \t]+the[ \t]+(?P<noun>[a-z]{3,})(?=[ \t]*[,;.:!?—)])")
+BARE = re.compile(rf"{_S}the{_S}(?P<noun>[a-z]{{3,}})(?=[ \t]*[,;.:!?—)])")
 # Words that end such a phrase without being a noun for a person ("Mr. Hale, the same,", "Tom, the other.").
 NOT_PEOPLE = frozenset({"same", "other", "others", "rest", "former", "latter", "first", "last", "next", "whole",
                         "most", "least", "more", "less", "best", "worst", "one", "ones", "younger", "elder",

@@ -166,7 +166,7 @@ class Cast:
             cast._first.setdefault(name.lower(), a)
             cast._at.setdefault(name.lower(), []).append(a)
         cast._group(forms, genders)
-        cast._join_short_forms()
+        cast._join_short_forms(text[start:end])
         cast._join_family_men()
         for head in _shared_heads(text[start:end]):
             cast._by_form[head] = None  # "the Witch" among the Witch of the North and the Witch of the East
@@ -210,7 +210,8 @@ class Cast:
             return
         if title and len(words) == 1 and not family and (c := self._misvoted(title, words[0])):
             c.gender = gender
-        man = self._family_man(title, _surname(words)) if family else None  # "Rev. Mr. Bunting" is Mr. Bunting
+        # "Rev. Mr. Bunting" is Mr. Bunting; "Comrade Gregory" the Lucian Gregory named before him
+        man = (self._family_man(title, _surname(words)) or self._comrade(form, gender)) if family else None
         fits = [man] if man else [] if family else [c for c in self.characters if _fits(c, title, words, gender)
                                   and not (title and len(words) == 1 and self._styled_apart(c, form))
                                   and not self._known_before(c, form) and not self._titled_before(c, form)]
@@ -264,13 +265,17 @@ class Cast:
             return None
         return c
 
-    def _join_short_forms(self) -> None:
+    def _join_short_forms(self, text: str) -> None:
         """"Harry" is Lord Henry, "Sid" is Sidney: a short form of a first name that is a character of its own
         joins the one character whose given name it shortens (nicknames.py), where their sexes do not differ.
-        Two Catherines ("Kitty" among Lady Catherine and Catherine Bennet) leave it alone."""
-        for short in [c for c in self.characters if len(c.forms) == 1 and c.name.lower() in FORMAL]:
-            given = FORMAL[short.name.lower()]
-            fits = [c for c in self.characters if c is not short and (_given(c) or "").lower() in given]
+        Two Catherines ("Kitty" among Lady Catherine and Catherine Bennet) leave it alone. A pet name that says
+        the given name's first syllable twice ("Dodo", "Lulu") is no table's: it joins the one character so named
+        more often than it (_pet_name), unless the text calls it "the Dodo", a creature's name."""
+        for short in [c for c in self.characters if len(c.forms) == 1 and (c.name.lower() in FORMAL or (
+                DOUBLED.fullmatch(c.name) and not re.search(rf"\b[Tt]he\s+{c.name}\b", text)))]:
+            given = FORMAL.get(short.name.lower())
+            fits = [c for c in self.characters if c is not short and (
+                (_given(c) or "").lower() in given if given else _pet_name(short, c))]
             if len(fits) != 1 or (short.gender and fits[0].gender and short.gender != fits[0].gender):
                 continue
             c = fits[0]
@@ -288,6 +293,21 @@ class Cast:
         same = [c for c in self.characters if c.first is None and c.last.lower() == surname
                 and (t := split_title(c.name)[0]) and _styles({title, t}) == {"mr"}]
         return same[0] if len(same) == 1 else None
+
+    def _comrade(self, form: str, gender: str | None) -> Character | None:
+        """"Comrade Gregory", "Captain Hale", "Dr. Manette" in a family (a sister "Miss Gregory" too): the family's
+        one man named in full, where the text named him so before it used this style and the pronouns after it say
+        "he". A style colleagues or a rank give a man is his own, where "Mr." may be his father's ("Mr. Laurence"
+        beside "Laurie Laurence"), so the generic titles stay apart."""
+        title, words = split_title(form)
+        if gender != "m" or title in GENERIC_TITLES or _styles({title, "mr"}) != {"mr"}:
+            return None
+        surname = words[-1].lower()
+        men = [c for c in self.characters if c.first and c.gender == "m" and c.last.lower() == surname]
+        if len(men) != 1 or any(c.first is None and c.last.lower() == surname and c.gender != "f"
+                                for c in self.characters):
+            return None
+        return men[0] if self._introduced_before(men[0], self._first.get(form.lower(), -1)) else None
 
     def _generations(self, text: str) -> None:
         """"Joseph M. Demarest, Jr.": a full name the text writes with a generation after it is named with it,
@@ -388,12 +408,20 @@ class Cast:
         seen = self._first.get(form.lower(), -1)
         if self._forms[form] < STYLED_MENTIONS:
             return False  # "Mr. Scrooge" twice beside "Scrooge" everywhere is how a stranger addresses him
+        if self._introduced_before(c, seen):
+            return False  # "a man of the name of Gabriel Syme … Mr. Syme": the short form goes on from the full
         for full in c.forms:
             t, words = split_title(full)
             if t == title and len(words) > 1 and words[-1].lower() == surname.lower() \
                     and 0 <= seen < self._first.get(full.lower(), -1):
                 return True
         return False
+
+    def _introduced_before(self, c: Character, at: int) -> bool:
+        """Whether the text named ``c`` by first and last name, untitled, before offset ``at``: the way a story
+        brings a person in, so that a shorter form used after it goes on naming them."""
+        fulls = [f for f in c.forms if not split_title(f)[0] and len(split_title(f)[1]) > 1]
+        return 0 <= min((self._first.get(f.lower(), at) for f in fulls), default=at) < at
 
     def _known_before(self, c: Character, form: str) -> bool:
         """Whether a first name alone ("Jim") is someone the text knew well before it named ``c`` in full
@@ -753,6 +781,18 @@ def _surname(words: list[str]) -> str | None:
     if not words or not all(w.lower() in PARTICLES for w in words[:-1]):
         return None
     return words[-1].lower()
+
+
+# "Dodo", "Lulu", "Fifi": a syllable said twice, as a child says a name.
+DOUBLED = re.compile(r"(?P<s>[A-Z][a-z])(?P=s)", re.I)
+
+
+def _pet_name(short: Character, c: Character) -> bool:
+    """Whether ``short``, a syllable said twice, is a pet name of ``c``: its given name opens with that syllable,
+    longer, and the text names them so more often than by the pet name."""
+    given = (_given(c) or "").lower()
+    syllable = short.name[:2].lower()
+    return given.startswith(syllable) and len(given) > len(short.name) and c.mentions > short.mentions
 
 
 def _given(c: Character) -> str | None:

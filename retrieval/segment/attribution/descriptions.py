@@ -54,7 +54,7 @@ def unnamed_rival(narration: str, gender: str | None) -> str | None:
     """The first description of a person in ``narration`` whose sex does not rule out ``gender`` ("he"/"she"
     as "m"/"f"): a pronoun may stand for them as well as for the named candidate. None when there is none."""
     for m in DESCRIBED.finditer(narration):
-        if not SUBJECT_BEFORE.search(narration[max(0, m.start() - 12):m.start()]):
+        if not SUBJECT_BEFORE.search(narration[max(0, m.start() - 12):m.start()]) and not _taken_up(narration, m):
             continue  # "Mrs. Grey looked the girl over": an object is not whom "she said" goes on about
         for word in m.group("words").split():
             noun = word.lower().removesuffix("'s").removesuffix("’s")
@@ -68,6 +68,26 @@ def unnamed_rival(narration: str, gender: str | None) -> str | None:
     # "I saw someone drawing near along the road": a newcomer, even as an object, may be whom "he" is.
     m = SOMEONE.search(narration)
     return m.group() if m else None
+
+
+# A sentence whose subject is a pronoun of one sex: "He was surprised", "But she …".
+_PRONOUN = {"m": "He", "f": "She"}
+_OPENS_ON = r"(?:(?:But|And|Then)\s+)?{}\b"
+# The next sentence's subject that pronoun; any sentence's subject that pronoun.
+_NEXT_SUBJECT = {sex: re.compile(r"[^.!?;]*[.!?;]\s+" + _OPENS_ON.format(p)) for sex, p in _PRONOUN.items()}
+_ANY_SUBJECT = {sex: re.compile(r"(?:^|[.!?;]\s+)" + _OPENS_ON.format(p)) for sex, p in _PRONOUN.items()}
+
+
+def _taken_up(narration: str, m: re.Match[str]) -> bool:
+    """"She followed her uncle into the library. He was surprised …": an object the next sentence goes on about
+    as "he" (or "she"), of its sex, is on stage as much as a subject is, where that pronoun is new there (a "she"
+    that has opened the narration's sentences all along goes on about someone else: "She wondered …")."""
+    for word in m.group("words").split():
+        if word.lower() in SEX:
+            sex = SEX[word.lower()]
+            return sex is not None and _NEXT_SUBJECT[sex].match(narration, m.end()) is not None \
+                and _ANY_SUBJECT[sex].search(narration, 0, m.start()) is None
+    return False
 
 
 def _fits(sex: str | None, gender: str | None) -> bool:

@@ -29,9 +29,10 @@ TITLE_WORDS = {
     # Offices news sets before a name ("Councilwoman LaToya Cantrell", "Constable Paul Middup"): a role, never a
     # first name.
     # A calling a village sets before a surname as a title ("Farmer Oak"), of either sex.
+    # "Comrade Gregory", "Citizen Barère": the style a party or a revolution gives its members, of either sex.
     None: "farmer dr doctor prof professor rev reverend judge councillor cllr president minister senator governor "
           "mayor secretary chancellor chair officer detective inspector constable sheriff commissioner ambassador "
-          "superintendent alderman",
+          "superintendent alderman comrade citizen",
 }
 TITLE_GENDER: dict[str, str | None] = {w: g for g, words in TITLE_WORDS.items() for w in words.split()}
 TITLES = frozenset(TITLE_GENDER) | speech.TITLES
@@ -119,6 +120,9 @@ NEVER = frozenset(_words(
     "furthermore besides accordingly consequently otherwise instead afterwards presently whereupon "
     "meantime anyhow somehow sometimes soon later again once twice lastly nowadays likewise altogether "
     "hello hallo hullo goodbye good-bye hi hey thanks please sorry "  # greetings open a reply: "Hello, Wilson"
+    # Prepositions and adverbs that open a sentence before a name ("Unlike Celia, she …", "Whereat Hugo …").
+    "unlike like despite notwithstanding amid amidst till unto whereat whereas whenever wherever thence hence "
+    "hitherto thereafter"
 )) | speech.NOT_NAMES
 
 

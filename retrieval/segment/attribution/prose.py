@@ -157,6 +157,14 @@ NOUN_GENDER = {
 NEWCOMER = re.compile(r"(?:^|[.!?;]\s+)(?P<art>The|A|An)\s+(?:[a-z]+\s+){0,3}?(?P<noun>"
                       + "|".join(w for ws in NOUN_GENDER.values() for w in ws.split())
                       + r"|stranger|visitor|voice|child|person|figure|creature|officer|servant)\b")
+# "of the type of", "like", "as proud as": the words before a name someone is compared to.
+COMPARED = re.compile(r"\b(?:[Ll]ike|[Uu]nlike|as\s+[a-z]+\s+as|resembl\w+|(?:type|kind|sort|image|likeness|style)"
+                      r"\s+of)\s+(?:(?:a|an|the)\s+)?$")
+# "; but one little man, with a black beard … detached himself": someone unnamed, a clause's subject.
+NEW_SUBJECT = re.compile(r"(?:^|[.!?;:]\s+|,\s+(?:and|but|when|then|while)\s+|\b(?:and|but|when|then|while)\s+)"
+                         r"(?:[Aa]n?|[Oo]ne)\s+(?:[a-z][\w\-]*,?\s+){0,3}?(?P<noun>"
+                         + "|".join(w for ws in NOUN_GENDER.values() for w in ws.split())
+                         + r"|stranger|visitor|person|figure|officer|servant)\b")
 GENDER_OF = {**{p: "m" for p in ("he", "il", "er", "él")}, **{p: "f" for p in ("she", "elle", "ella")},
              **{n: g for g, words in NOUN_GENDER.items() for n in words.split()}}
 _STATEMENT = re.compile(
@@ -207,6 +215,7 @@ class ProseReader:
         self.role = role
         self.cast = cast
         self.news = news
+        self._people: set[str] = set()  # who speaks or is spoken to, known once the tags are read (_conversation)
 
     def read(self, spans: list[tuple[int, int]]) -> list[Unit]:
         single = single_quoted(self.text[spans[0][0]:spans[-1][1]]) if spans else False
@@ -551,13 +560,25 @@ class ProseReader:
         if self.news or not i or not gender or not p.opens_with_quote:
             return None
         spoken_to = self._addressed(p) + self._told(s)
-        called = {c.name for c in self._addressed(paras[i - 1]) if c.gender == gender and c not in spoken_to}
-        called.discard(_said(paras[i - 1]).speaker)
+        j = i - 2 if self._narration_between(paras, i, s, gender) else i - 1
+        called = {c.name for c in self._addressed(paras[j]) if c.gender == gender and c not in spoken_to}
+        called.discard(_said(paras[j]).speaker)
         if len(called) != 1:
             return None
         name = called.pop()
         return Decision.of(name, Clue.PRONOUN, f"{said}: {name}, whom the quotation just before calls by "
                            "name", CALLED)
+
+    def _narration_between(self, paras: list[Paragraph], i: int, s: Site, gender: str) -> bool:
+        """"'…, Miss Gregory,' said Syme. / She was looking at him from under level brows. / '…?' she asked.": a
+        paragraph of narration that names nobody, between a quotation whose speaker is of the other sex and a
+        reply with a pronoun tag, leaves the reply to the one called (a "he" there may go on about a speaker of
+        its own sex; a paragraph that leads into the reply is its tag)."""
+        if i < 2 or paras[i - 1].sites or s.above or self.cast.named_in(paras[i - 1].start, paras[i - 1].end):
+            return False
+        before = _said(paras[i - 2])
+        c = self.cast.resolve(before.speaker) if before.speaker and before.confidence >= SURE_CONTEXT else None
+        return c is not None and c.gender is not None and c.gender != gender
 
     def _titles_as_names(self, start: int, end: int) -> dict[str, Character]:
         """Titles and roles the tags use again and again after "the" ("said the captain", "said the nephew"), each
@@ -875,6 +896,9 @@ class ProseReader:
             if not p.sites and (m := NEWCOMER.search(self.text[p.start:p.end])) and m.group("art") != "The" \
                     and GENDER_OF.get(m.group("noun"), gender) == gender:
                 return m.group("noun")
+            # "; but one little man … bustled forward": brought in as a clause's subject, just before.
+            if j == i - 1 and self._newcomer_above(paras, i, gender):
+                return NEW_SUBJECT.search(self.text, p.start, p.end).group("noun")
             for s in p.sites:
                 t = s.tag
                 if t is not None and t.ref is Ref.DESCRIPTION and not t.noun_is_kin \
@@ -1015,7 +1039,8 @@ class ProseReader:
         for j in range(i - 1, max(-1, i - 1 - back), -1):
             p = paras[j]
             items = [(m.start, m.character) for m in self.cast.mentions_in(p.start, p.end)
-                     if not any(p.start + s.q.start <= m.start < p.start + s.q.end for s in p.sites)]
+                     if not any(p.start + s.q.start <= m.start < p.start + s.q.end for s in p.sites)
+                     and not self._compared(m.start)]
             # A guess under the bar is no evidence of who is about: it would pass its own error on.
             items += [(p.start + s.q.start, c) for s in p.sites if s.decision.speaker
                       and s.decision.confidence >= SURE_CONTEXT and (c := self.cast.resolve(s.decision.speaker))]
@@ -1036,11 +1061,24 @@ class ProseReader:
             qa, qb = p.start + s.q.start, p.start + s.q.end
             if qa >= end:
                 break
-            out += [c for c in self.cast.named_in(pos, min(qa, end)) if c not in out]
+            out += self._on_stage(pos, min(qa, end), out)
             pos = max(pos, qb)
         if pos < end:
-            out += [c for c in self.cast.named_in(pos, end) if c not in out]
+            out += self._on_stage(pos, end, out)
         return out
+
+    def _on_stage(self, start: int, end: int, known: list[Character]) -> list[Character]:
+        """Characters named in [start, end), each once, but for those ``known`` and those only compared to."""
+        out: list[Character] = []
+        for m in self.cast.mentions_in(start, end):
+            if m.character not in known and m.character not in out and not self._compared(m.start):
+                out.append(m.character)
+        return out
+
+    def _compared(self, at: int) -> bool:
+        """Whether the name at ``at`` is one someone is compared to ("a man of the type of Mr. Tim Healy", "as
+        proud as Lucifer", "like Napoleon"): talked of, not on stage."""
+        return COMPARED.search(self.text, max(0, at - 40), at) is not None
 
     def _exchange_other(self, paras: list[Paragraph], i: int, gender: str | None) -> Character | None:
         """In a two-person exchange, the person who did not speak the paragraph before."""
@@ -1365,7 +1403,8 @@ class ProseReader:
         spoken_to |= parents
         if fillable and (kid := self._child_calling(parents, s)):
             sure, fillable = kid, False
-        stranger = not sure and s.tag is not None and s.tag.ref is not Ref.PRONOUN
+        stranger = not sure and ((s.tag is not None and s.tag.ref is not Ref.PRONOUN)
+                                 or self._newcomer_above(paras, turn[0], gender))
         mentioned = frozenset(c.name for i in turn for c in self._narrated(paras[i].start, paras[i].end, paras[i])
                               if self._person(c))
         weak = bool(sure and s.tag is not None and s.tag.ref is Ref.PRONOUN and not s.tag.first_person)
@@ -1373,6 +1412,15 @@ class ProseReader:
         return Turn(sure, spoken_to, gender, fillable, s.may_be, stranger, mentioned, weak,
                     self._spoken_of(paras, turn) - spoken_to, not p.opens_with_quote, spoken_to & self._talking,
                     self._asked(paras[turn[-1]]) & self._talking, self._sir(paras, turn), guess)
+
+    def _newcomer_above(self, paras: list[Paragraph], i: int, gender: str | None) -> bool:
+        """Whether the paragraph before, narration alone, brings someone in unnamed as a clause's subject ("but
+        one little man, with a black beard, detached himself and bustled forward"), of the turn's pronoun's
+        gender: the words after are likely theirs, a voice new to the exchange, not the next of its two."""
+        if not i or paras[i - 1].sites:
+            return False
+        m = NEW_SUBJECT.search(self.text, paras[i - 1].start, paras[i - 1].end)
+        return m is not None and GENDER_OF.get(m.group("noun"), gender) == gender
 
     def _sir(self, paras: list[Paragraph], turn: list[int]) -> bool:
         """Whether a turn's words call someone "sir" or "madam" ("Very good, sir.")."""

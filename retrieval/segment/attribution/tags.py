@@ -326,7 +326,7 @@ def tag_before(lead: str) -> Tag | None:
         m = rx.search(lead)
         if m:
             return _tag(m, after=False)
-    for rx in (_BEFORE_COLON, _BEFORE_ADDING):
+    for rx in (_BEFORE_COLON, _BEFORE_ADDING, _BEFORE_COMPOUND):
         m = rx.match(lead)
         if m:
             return _tag(m, after=False, near=False)
@@ -343,6 +343,14 @@ def tag_before(lead: str) -> Tag | None:
 # '"I'm the oldest," began Meg, but Jo cut in with a decided, "I'm the man…"': a clause joined to the sentence
 # of another's tag, its subject a name and its verb in the past, leads into the quotation after it: the
 # subject's words, whatever the verb ("cut in", "broke out", "turned to him").
+# "Mr. Casaubon gravely smiled approval, and said to Mr. Brooke,", "Mr. Brooke read the letter, and then, nodding
+# toward Dorothea, said,": the sentence's subject, a predicate of its own, then "and said" with no new subject; a
+# name after "to" or in the aside is whom it is said to.
+_BEFORE_COMPOUND = re.compile(
+    rf"^\s*{OPENER}(?P<name>{NAME})\s+(?!(?:who|which|that|and|but)\b)[a-z](?:(?!\b(?:he|she|they|I|we|who|which)\b)"
+    rf"[^\"“”«».!?;:]){{0,100}}?,?\s+and\s+(?:then,?\s+)?(?:[a-z]+ing\b[^\"“”«».!?;:,]{{0,50}},\s+)?"
+    rf"{ADVERB}(?P<verb>{V})(?:\s+to\s+(?:{NAME.replace('(?P<', '(?P<x')}|the\s+[a-z]+|him|her|them|me|us))?"
+    r"\s*[,:—–-]+\s*$")
 _BEFORE_CONJOINED = re.compile(
     rf",\s+(?:and|but|while|when|so|then|till|until)\s+(?:then\s+)?(?P<name>{NAME})\s+(?P<verb>[a-z]+ed|cut|broke|put|"
     r"began|went|came|got|ran|struck|burst|spoke|turned|sprang|chimed|piped)\b[^\"“”‘’«».!?;:]{0,40},\s*$")
@@ -456,8 +464,10 @@ def _demonym_description(m: re.Match[str], verb: str | None, after: bool, near: 
 
 
 # What ends a description after a tag's verb: punctuation, a preposition or conjunction, an adverb, a participle.
+# "said the chairman after a painful pause": a preposition or a determiner begins another phrase.
 _NP_END = re.compile(r"(?:with|in|to|at|as|and|but|who|that|which|of|for|from|on|by|not|then|again|once|still|he|she|"
-                     r"they|it)$"
+                     r"they|it|after|before|during|without|within|behind|beside|near|under|over|upon|about|into|"
+                     r"through|across|among|between|against|toward|towards|like|than|a|an|the|his|her|their|its|my)$"
                      r"|\w+ly$|\w+ing$")
 
 
