@@ -79,8 +79,11 @@ UNDER_THE_BAR = {  # slug: (precision, coverage, mixed passages) at least / at m
     # 1.000 / 0.840.
     "man_who_was_thursday": (0.96, 0.83, 0),
     "middlemarch": (0.96, 0.81, 0),
-    "red_badge": (0.0, 0.0, 0),
-    "thirty_nine_steps": (0.8, 0.39, 0),
+    # After round 10's descriptions as names ("said the tall soldier" again and again, "the other" an anaphor) and
+    # the first-person narrator's beats ("I laughed. '…'"; a "he said" turn never the narrator's): The Red Badge of
+    # Courage 0.944 / 0.486, The Thirty-Nine Steps 0.840 / 0.409.
+    "red_badge": (0.92, 0.47, 0),
+    "thirty_nine_steps": (0.82, 0.40, 0),
 }
 # First measured in round 9: held to their own floors above, not yet to the pooled floors of the works before them
 # (with them in the pool, coverage on all thirty-three was 0.688 at first contact).

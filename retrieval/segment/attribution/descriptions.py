@@ -23,7 +23,8 @@ _WOMEN = ("woman lady girl lass maid maiden mother mamma mama mammy ma aunt aunt
 _EITHER = ("person stranger captain doctor child visitor servant clerk porter officer soldier pirate creature "
            "ghost spirit phantom apparition figure voice driver guard host guest friend companion teacher "
            "master judge keeper innkeeper beggar apothecary surgeon lawyer merchant neighbour neighbor "
-           "traveller traveler passenger cousin parent cook")  # a house's cook is a woman, a ship's a man
+           "traveller traveler passenger cousin parent cook comrade sergeant corporal lieutenant colonel commander "
+           "sentry sentinel messenger courier rider")  # a house's cook is a woman, a ship's a man
 SEX: dict[str, str | None] = {**{w: None for w in _EITHER.split()}, **{w: "m" for w in _MEN.split()},
                               **{w: "f" for w in _WOMEN.split()}}
 # Nouns any of several people in a scene may be ("the man", "the girl"): never how the text names one of them.
@@ -39,6 +40,9 @@ BARE = frozenset({"pap", "papa", "mamma", "mama"})
 # "Father asked", "grandfather said:"), though the narrator says "I" nowhere.
 FAMILY = frozenset({"mother", "father", "grandfather", "grandmother", "granny", "grandma", "grandpa", "grandmamma",
                     "grandpapa", "mamma", "papa", "mama", "mammy", "daddy", "mummy", "uncle", "aunt", "auntie"})
+# Words after "the" that point back to one of two people just named ("retorted the other", "said the latter"):
+# no one's name, though a story tags with them again and again; which of the two, the turn-taking tells.
+ANAPHORS = frozenset({"other", "latter", "former", "same"})
 _DET = r"(?:the|a|an|my|his|her|their|our|this|that|your)"
 # A determiner and up to three words: the first of them that is a noun for a person is the head ("the old
 # blind seaman"); "the man's hat" names the man as an owner, still someone about.

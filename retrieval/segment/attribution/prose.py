@@ -36,6 +36,7 @@ from ..sentences import sentence_spans
 from ..units import Unit
 from .cast import APPOSITION, OBJECT_BEFORE, Cast, Character, Mention
 from .conversation import Fill, Turn, take_turns
+from .described import apposed_names, described_names, uses_of
 from .descriptions import BARE, FAMILY, GENERIC, ROLES, SEX, kept_on_stage, unnamed_rival
 from .evidence import NOBODY, Decision
 from .kin import kin_about, kin_in_scene, kin_of
@@ -78,6 +79,15 @@ KIN_PARAGRAPHS = 12  # …and a kin description's ("her father"), where those na
 RECENT = 0.95  # a pronoun whose one fitting antecedent is among the last paragraphs (right 30 times in 41)
 ONE_VOICE_PAIRS = 6  # tagged neighbours needed before the document's own habit overrides its layout's
 PARENT_WINDOW = 12  # paragraphs back in which the child who calls someone "papa" is named
+# "I laughed.", "I flew into a rage.": a sentence whose subject is the narrator, who then speaks; never one who
+# only hears, sees or reads what follows.
+MY_BEAT = re.compile(r"\s*I\s+(?:[a-z]+ly\s+)?(?!(?:heard|hear|saw|see|read|listened|overheard|caught|watched|"
+                     r"noticed|found|was\s+told)\b)[a-z]")
+THIRD_PERSON = re.compile(r"[^\w\s]*\s*(?:he|she)\s+[a-z]+(?:ed|s)?\b")
+OTHER_SUBJECT = re.compile(r"\b(?:he|she|they|who)\b", re.I)
+BEAT_LENGTH = 16  # words of a sentence short enough to be one beat of the narrator's
+TAG_REACH = 30  # characters after a quotation within which a tag stands
+MY_LEAD = 0.9  # the narrator, where the sentence leading into an untagged quotation has "I" for its subject
 BEAT_PRONOUN = re.compile(r"\s*(He|She)\s+[a-z][^\"“”‘’«».!?;]{0,80}[.:]\s*")  # one sentence, "He" or "She" its subject
 ANCHOR = 0.8  # a decision this sure anchors turn-taking
 # A speech verb after an untagged quotation: a tag the sieve could not read, never the last voice going on.
@@ -101,6 +111,8 @@ TITLED = 0.95  # "said the doctor": a title or role the tags use again and again
 # "said the painter": a role no word list holds, learnt from the tags alone. It may be someone the story names
 # (Basil, the painter): it names its own quotations but anchors no turn-taking, where it would be a third voice.
 LEARNT = 0.75
+OTHER_OF_TWO = 0.9  # "retorted the other": the one of an exchange's two who did not speak just before
+DESCRIBED = 0.9  # "said the tall soldier": a description with a word of its own the tags use again and again
 STRETCH = 6000  # characters (a scene or two) within which "said the gentleman" again and again is one person
 # "two portly gentlemen", "a little girl": someone the narration brings in without a name, before the tags.
 NEWCOMERS = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome)\s+(?:[a-z][\w\-]*\s+){0,2}?(?:"
@@ -230,6 +242,7 @@ class ProseReader:
         self._learnt: frozenset[str] = frozenset()  # roles learnt from the tags (_titles_as_names)
         self._titled_as = self._titles_as_names(spans[0][0], spans[-1][1]) if spans and not self.news else {}
         self._kin_words = self._kin_words_as_names(spans[0][0], spans[-1][1]) if spans and not self.news else {}
+        self._described = self._descriptions_as_names(spans[0][0], spans[-1][1]) if spans and not self.news else {}
         self.told_by_me = not self.news and _told_by_me(paras, self.text)
         for i in range(len(paras)):
             self._tags(paras, i)
@@ -239,6 +252,10 @@ class ProseReader:
                 for s in p.sites:
                     if s.tag is not None and s.tag.words.lower() == "i":
                         s.decision = self._resolve(s.tag, paras, i, s)
+                    elif s.speech and s.decision.speaker is None and self._my_lead(p, s):
+                        me = self.me or self.self_named
+                        s.decision = Decision.of(me.name, Clue.PRONOUN, "the narrator, the subject of the "
+                                                 "sentence leading into it (\"I laughed. '…'\")", MY_LEAD)
         self._letters(paras)
         self._within_paragraphs(paras)
         self.news = _one_voice(paras, self.news)
@@ -480,8 +497,13 @@ class ProseReader:
         if self.self_named is not None and tag.words.lower() == "i":
             return Decision.of(self.self_named.name, Clue.PRONOUN, f"{said}: the narrator, who names themself in "
                                "the narration", 0.95)
-        if tag.first_person or tag.words.lower() in ("they", "ils", "elles"):
-            return NOBODY  # a narrator who says "I" is named nowhere a tag can see; "they" are several
+        if tag.words == "the other" and (c := self._exchange_other(paras, i, None)):
+            return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name}, the one of the two talking who did not "
+                               "speak the paragraph before", OTHER_OF_TWO)
+        if tag.first_person or tag.words.lower() in ("they", "ils", "elles") or tag.words.startswith("the "):
+            # a narrator who says "I" is named nowhere a tag can see; "they" are several; "the other" is one of
+            # the two the turn-taking knows, not whom a pronoun's search finds
+            return NOBODY
         if tag.ref is Ref.DESCRIPTION and (tag.words in BARE or tag.owner == "my" or (
                 tag.owner is None and tag.words.lower() in self._kin_words)):  # "said the grandmother": Grandmother
             c = self._kin_words.get(tag.words.lower() if tag.owner != "my" else f"my {tag.words.lower()}")
@@ -491,6 +513,9 @@ class ProseReader:
             return self._kin(tag, paras, i, s)
         if tag.ref is Ref.DESCRIPTION and tag.definite and self._owner_of_speaker(tag, s):
             return NOBODY
+        if tag.ref is Ref.DESCRIPTION and tag.definite and (c := self._described.get(tag.phrase or "")):
+            return Decision.of(c.name, Clue.SPEECH_TAG, f'"the {tag.phrase}": {c.name}, whom the tags call so '
+                               "again and again", DESCRIBED)
         if tag.ref is Ref.DESCRIPTION and tag.definite and (d := self._titled(tag, paras, i)):
             return d
         if self.news and tag.ref is Ref.DESCRIPTION and tag.definite and \
@@ -610,6 +635,23 @@ class ProseReader:
             elif not before:  # its uses are the mentions of someone the text names in no other way
                 self.cast.also_called(self.cast.described(f"the {noun}", SEX.get(noun)), uses, self.text)
             out[noun] = before[0] if before else self.cast.resolve(f"the {noun}")
+        return out
+
+    def _descriptions_as_names(self, start: int, end: int) -> dict[str, Character]:
+        """Descriptions the tags use again and again as a name ("said the tall soldier", described.py), each a
+        character of its own; the narration's uses of it are that character's mentions (a "he said" after "The
+        tall soldier waved his hand" is his). Titles and roles alone ("the doctor") are _titles_as_names'."""
+        most = max((c.mentions for c in self.cast.characters), default=0)
+        out: dict[str, Character] = {}
+        for phrase, d in described_names(self.text[start:end], most).items():
+            if phrase in self._titled_as:
+                continue
+            # ("the loud soldier" is no form of "the tall soldier", though they share their last word)
+            named = {c.name: c for n in apposed_names(self.text[start:end], phrase) if (c := self.cast.resolve(n))}
+            c = out.get(d.phrase) or (next(iter(named.values())) if len(named) == 1
+                                      else self.cast.described(d.name, d.gender))
+            self.cast.also_called(c, uses_of(self.text, phrase, start, end), self.text)
+            out[phrase] = c
         return out
 
     def _apposed(self, noun: str, uses: list[tuple[int, int]]) -> list[Character]:
@@ -778,8 +820,7 @@ class ProseReader:
                 and (not self.news or may_be_a_person(c, self.speakers(paras)))]
         if not pool and ref is Ref.PRONOUN and self._goes_on(p, s) and not self._unknown_voice(paras, i, gender) \
                 and (c := self._talking_on(previous, gender, context, spoken_to)):
-            return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name}, who spoke the paragraph before, is the "
-                               "only one about it fits", RECENT * 0.9)
+            return self._still_talking(c, paras, i, at, gender, said)
         if not pool:
             return NOBODY
         known = [c for c in pool if c.gender == gender] if gender else pool
@@ -807,6 +848,15 @@ class ProseReader:
         weight = kind * (DOUBT if rivals else RECENT if best.gender or not gender else 0.8 * RECENT)
         return Decision.of(best.name, Clue.PRONOUN, f"{said}: {best.name} is the one recent person who fits"
                            if not rivals else f"{said}: {best.name}, though {rivals[0]} also fits", weight)
+
+    def _still_talking(self, c: Character, paras: list[Paragraph], i: int, at: int, gender: str | None, said: str
+                       ) -> Decision:
+        """The last speaker, the only one about whom the pronoun fits, goes on talking; doubted where someone came
+        in unnamed since ("His comrade grunted. … Finally he said:": the comrade may be "he" as well)."""
+        rival = self._rival_since(c, paras, i, at, gender)
+        return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name}, who spoke the paragraph before, is the only "
+                           "one about it fits" + (f", though {rival} also fits" if rival else ""),
+                           DOUBT if rival else RECENT * 0.9)
 
     def _only_objects(self, c: Character, a: int, b: int) -> bool:
         """News: whether every mention of ``c`` in [a, b) follows a preposition ("the focus at Lockheed Martin",
@@ -993,6 +1043,23 @@ class ProseReader:
         m = re.match(r"\s*(He|She)\s+[a-z]", lead[spans[-1][0]:])
         return GENDER_OF[m.group(1).lower()] if m else None
 
+    def _my_lead(self, p: Paragraph, s: Site) -> bool:
+        """"I laughed. 'Oh, as to that, …'": narration opening the paragraph whose last sentence before its
+        untagged first quotation has "I" for its subject, in a first-person story: the narrator goes on to speak
+        (one who only hears or watches, "I heard him cry:", does not)."""
+        if p.opens_with_quote or p.sites[0] is not s or s.tag is not None:
+            return False
+        lead = self.text[p.start:p.start + s.q.start]
+        spans = sentence_spans(lead)
+        if not spans or not re.search(r"[.!?:,][\"”’»)]*\s*$", lead):
+            return False
+        # "'It's easy speakin',' he moaned": a tag the quotation's own marks hid from the reading is someone else's
+        after = self.text[p.start + s.q.end:p.start + s.q.end + TAG_REACH]
+        # one clause of the narrator's: someone else in it ("I pronounced his name: he took it, saying,") may speak
+        last = lead[spans[-1][0]:]
+        return MY_BEAT.match(last) is not None and not THIRD_PERSON.match(after) and len(last.split()) <= BEAT_LENGTH \
+            and not OTHER_SUBJECT.search(last) and not self.cast.named_in(p.start + spans[-1][0], p.start + s.q.start)
+
     def _final_mention(self, p: Paragraph) -> Decision | None:
         """A reply after a paragraph whose narration ends with a sentence about one person, not that
         paragraph's speaker ("'…?' said Marilla sharply. Anne sighed." / "'I can't…'"): theirs."""
@@ -1082,7 +1149,9 @@ class ProseReader:
 
     def _exchange_other(self, paras: list[Paragraph], i: int, gender: str | None) -> Character | None:
         """In a two-person exchange, the person who did not speak the paragraph before."""
-        prev = [d.speaker for d in (_said(paras[j]) for j in range(max(0, i - 3), i)) if d.speaker]
+        # (a guess under the bar is no evidence of who talks: it would pass its own error on)
+        prev = [d.speaker for d in (_said(paras[j]) for j in range(max(0, i - 3), i))
+                if d.speaker and d.confidence >= SURE_CONTEXT]
         if len(set(prev[-2:])) != 2 or self.news:
             return None
         last = prev[-1]
@@ -1156,10 +1225,21 @@ class ProseReader:
         if len(named) != 1 or not spans or not re.search(r"[.!?][\"”’»)]*\s*$", beat):
             return None
         m = re.match(rf"\s*(?P<who>{NAME})", beat[spans[-1][0]:])
-        if m is None or self.cast.resolve(POSSESSIVE.sub("", m.group("who"))) is not named[0]:
+        if (m is None or self.cast.resolve(POSSESSIVE.sub("", m.group("who"))) is not named[0]) \
+                and not self._described_subject(start + spans[-1][0], end, named[0]):
             return None
         return Decision.of(named[0].name, Clue.NARRATION, f"{named[0].name} is the subject of the sentence "
                            "just before it")
+
+    def _described_subject(self, a: int, b: int, c: Character) -> bool:
+        """Whether the sentence [a, b) opens with a description the text names ``c`` by ("The tall soldier
+        faced about. '…'"), not its possessive ("The tall soldier's face …")."""
+        if c not in self._described.values():
+            return False
+        lead = len(self.text[a:b]) - len(self.text[a:b].lstrip())
+        first = next(iter(self.cast.mentions_in(a, b)), None)
+        return first is not None and first.start == a + lead and first.character is c \
+            and not POSSESSIVE_AFTER.match(self.text, first.end)
 
     def _letters(self, paras: list[Paragraph]) -> None:
         """A letter read out: paragraphs that go on with an open quotation, the last one its signature
@@ -1361,6 +1441,8 @@ class ProseReader:
             if f.speaker == NARRATOR:
                 continue  # the narrator's turn, and nobody has named the narrator
             s = _first_speech(paras[turns[k][0]])
+            if self._third_person(s, f.speaker):
+                continue  # "'Is the door locked?' he asked": whoever "he" is, not the one who says "I"
             side = "before and after" if f.both else "on one side"
             why = {Clue.VOCATIVE: f"the replies beside it call {f.speaker} by name" if f.lone else
                    f"the reply {f.steps} turns off addresses the other of the two",
@@ -1372,6 +1454,12 @@ class ProseReader:
             d = Decision.of(f.speaker, f.clue, why, _turn_weight(f))
             if d.confidence > s.decision.confidence:
                 s.decision = d
+
+    def _third_person(self, s: Site, speaker: str) -> bool:
+        """Whether ``speaker`` is the first-person narrator and ``s`` is tagged "he" or "she": never theirs."""
+        me = self.me or self.self_named
+        return me is not None and speaker == me.name and s.tag is not None and s.tag.ref is Ref.PRONOUN \
+            and GENDER_OF.get(s.tag.words.lower()) is not None
 
     def _read_out(self, paras: list[Paragraph], i: int) -> bool:
         """Whether paragraph ``i``, untagged, opens a run right after narration that speaks of a letter, a note

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from .. import speech
-from .descriptions import BARE
+from .descriptions import ANAPHORS, BARE
 from .kin import KIN
 from .names import NAME, POSSESSIVE, office_alone
 
@@ -55,6 +55,7 @@ class Tag:
     near: bool = True  # the tag stands right beside the quotation
     owner: str | None = None  # a description's possessive ("her" in "her mother"): whose kin it names
     definite: bool = False  # a description after "the" ("said the doctor"), not "a doctor" or "his doctor"
+    phrase: str | None = None  # a definite description's words up to its noun ("tall soldier" of "the tall soldier")
 
     @property
     def noun_is_kin(self) -> bool:
@@ -445,8 +446,13 @@ def _tag(m: re.Match[str], after: bool, near: bool = True) -> Tag | None:
     if m.groupdict().get("pron"):
         return Tag(Ref.PRONOUN, m.group("pron"), verb, after, near)
     det = (m.groupdict().get("det") or "").lower()  # "Her mother said," as "her mother said,"
-    noun = _head_noun(m)
-    return Tag(Ref.DESCRIPTION, noun, verb, after, near, det if det in ("her", "his", "my") else None, det == "the")
+    noun, end = _head_noun(m)
+    if det == "the" and noun.lower() in ANAPHORS:
+        # "retorted the other", "said the latter": one of two people just in play, whom the turn-taking tells
+        return Tag(Ref.PRONOUN, f"the {noun.lower()}", verb, after, near)
+    phrase = " ".join(m.string[m.end("det"):end].split()).lower() if det == "the" else None
+    return Tag(Ref.DESCRIPTION, noun, verb, after, near, det if det in ("her", "his", "my") else None, det == "the",
+               phrase)
 
 
 def _demonym_description(m: re.Match[str], verb: str | None, after: bool, near: bool) -> Tag | None:
@@ -471,17 +477,20 @@ _NP_END = re.compile(r"(?:with|in|to|at|as|and|but|who|that|which|of|for|from|on
                      r"|\w+ly$|\w+ing$")
 
 
-def _head_noun(m: re.Match[str]) -> str:
-    """The noun a description ends with: "replied the little old woman, with a laugh", "The little old woman
-    said," are a woman, though the pattern stops at its first word."""
-    noun = m.group("noun")
+def _head_noun(m: re.Match[str]) -> tuple[str, int]:
+    """The noun a description ends with, and where it ends: "replied the little old woman, with a laugh", "The
+    little old woman said," are a woman, though the pattern stops at its first word."""
+    noun, end = m.group("noun"), m.end("noun")
     verb_after = m.groupdict().get("verb") and m.start("verb") > m.end("noun")
     rest = m.string[m.end("noun"):m.start("verb") if verb_after else None]
-    for w in re.match(r"(?:[ \t]+[a-z][\w\-]*)*", rest).group().split()[:3]:
-        if _NP_END.fullmatch(w):
+    # (a description may run over a line break of the text's wrapping: "said the loud\nsoldier")
+    gap = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
+    words = re.finditer(rf"{gap}([a-z][\w\-]*)", re.match(rf"(?:{gap}[a-z][\w\-]*)*", rest).group())
+    for w in list(words)[:3]:
+        if _NP_END.fullmatch(w.group(1)):
             break
-        noun = w
-    return noun
+        noun, end = w.group(1), m.end("noun") + w.end(1)
+    return noun, end
 
 
 def titled_uses(text: str, titles: frozenset[str], det: str = "the") -> dict[str, list[int]]:
@@ -507,7 +516,7 @@ def tagged_roles(text: str) -> frozenset[str]:
     counts: dict[str, int] = {}
     for m in _ROLE_TAG.finditer(text):
         counts[m.group("noun")] = counts.get(m.group("noun"), 0) + 1
-    return frozenset(w for w, n in counts.items() if n >= ROLE_TAGS)
+    return frozenset(w for w, n in counts.items() if n >= ROLE_TAGS and w not in ANAPHORS)
 
 
 def lead_is_tag(lead: str) -> bool:
