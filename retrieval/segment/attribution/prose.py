@@ -119,6 +119,9 @@ NEWCOMERS = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome)\s+(?:[a-z][
                        + "|".join(sorted(SEX, key=len, reverse=True)) + r"|gentlemen|men|women)s?\b")
 # "while the young man …", "to which the ancestress …": a clause with a subject of its own begins.
 _OTHER_SUBJECT = re.compile(r"\b(?:while|whereupon|which|whom|but)\s+(?:the|his|her|their|a|an)\s+[a-z]")
+# "'Catherine Linton,' it replied": a verb of speech with a subject of its own right after an untagged quotation,
+# one the tag reader takes for nobody (a thing, a voice): someone's turn, never lent a neighbour's name.
+_OWN_SPEAKER = re.compile(rf"[\s,]*(?:it|(?:the|a|an)\s+[a-z]+)\s+(?:{'|'.join(speech.DIALOGUE_VERBS)})\b")
 # "Very good, sir.", "Yes, madam": someone called by a word of respect, not by name.
 _SIR = re.compile(r"(?:^|[,;!?]\s+)(?:sir|madam|ma['’]am)(?=\s*(?:[,!?.;:]|--|—|$))", re.I)
 # '"They go to hell," was my ready and orthodox answer.': a reply the narrator tags as their own without "I".
@@ -153,6 +156,8 @@ BEAT_WORDS = 8  # narration between two quotations of a paragraph short enough t
 LEAD_WORDS = 40  # narration before a paragraph's first quotation long enough to set a new scene
 SCENE_GAP = 2  # narration paragraphs between two runs of dialogue that may still hold the same two people
 REPLY_VERBS = "replied|replies|answered|answers|returned|returns|rejoined|retorted|responded"  # another's turn
+GOES_ON_VERBS = "persisted|continued|resumed|pursued|insisted|repeated"  # the same speaker's turn, going on
+IN_TURN = 0.9  # a pronoun whose verb says whose turn it is in a paragraph of run-together dialogue
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’\-]*")  # "the Witch| of the North"
 _WRITING = re.compile(r"(?i)\b(?:letters?|notes?|telegrams?|newspapers?|read|reads|reading|wrote|written)\b")
 # "…instructions about letters to Evelyn Howard, and her husband addressed me in his painstaking voice:": narration
@@ -527,6 +532,35 @@ class ProseReader:
             d = self._called_before(gender, paras, i, s, said) or d
         if tag.ref is Ref.PRONOUN and gender and d.speaker:
             d = self._by_subjects(d, gender, paras, i, s, said)
+        if tag.ref is Ref.PRONOUN and gender and not self.news:
+            d = self._in_turn(d, gender, paras[i], s, said)
+        return d
+
+    def _in_turn(self, d: Decision, gender: str, p: Paragraph, s: Site, said: str) -> Decision:
+        """Dialogue run together in one paragraph ("'…' he said. X cuffed him. '…,' he persisted … 'Off!' cried X.
+        '…,' he replied"): the verb says whose turn it is, whoever the narration between names. "He persisted",
+        "he went on" is the one of the pronoun's sex who spoke the tagged quotation before; "he replied" is
+        never that one, but the one who spoke before them, where the two alternate."""
+        k = p.sites.index(s)
+        prev = next((t for t in reversed(p.sites[:k]) if t.speech and t.tag is not None), None)
+        if prev is None or prev.decision.confidence < SURE_CONTEXT:
+            return d
+        if prev.tag.after and not s.tag.after and (prev.tag.words, prev.tag.verb) == (s.tag.words, s.tag.verb):
+            return prev.decision  # "'…,' he replied, '…'": one tag for both halves
+        turns = [self.cast.resolve(t.decision.speaker) for t in p.sites[:k]
+                 if t.speech and t.tag is not None and t.decision.confidence >= SURE_CONTEXT]
+        turns = [c for n, c in enumerate(turns) if c is not None and (not n or turns[n - 1] is not c)]
+        last = turns[-1] if turns else None
+        verb = (s.tag.verb or "").lower()
+        if last is None or last.gender != gender:
+            return d
+        if re.fullmatch(GOES_ON_VERBS, verb):
+            return Decision.of(last.name, Clue.PRONOUN, f"{said}: {last.name}, who spoke the quotation before it in "
+                               "this paragraph, goes on", IN_TURN)
+        if re.fullmatch(REPLY_VERBS, verb) and self.cast.resolve(d.speaker or "") is last:
+            other = turns[-2] if len(turns) > 1 and turns[-2].gender == gender else None
+            return Decision.of(other.name, Clue.PRONOUN, f"{said}: {other.name}, to whom {last.name} spoke in "
+                               "this paragraph", IN_TURN) if other else NOBODY
         return d
 
     def _by_subjects(self, d: Decision, gender: str, paras: list[Paragraph], i: int, s: Site, said: str
@@ -1331,7 +1365,7 @@ class ProseReader:
         tagged = [t for t in p.sites if t.decision.speaker and t.speech]
         if self.news:
             return self._news_lender(p, s, tagged)
-        if s.tag is not None:
+        if s.tag is not None or _OWN_SPEAKER.match(self.text, p.start + s.q.end):
             return None
         body = self.text[p.start:p.end]
         near: list[tuple[int, Site]] = []
