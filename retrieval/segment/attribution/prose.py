@@ -42,7 +42,7 @@ from .evidence import NOBODY, Decision
 from .kin import kin_about, kin_in_scene, kin_of
 from .letters import signed_by
 from .names import NAME, POSSESSIVE, TITLES, split_title
-from .narrator import across, addressed_unnarrated, narrator_of, self_named
+from .narrator import across, addressed_unnarrated, narrator_of, sections, self_named
 from .newstags import body_called, may_be_a_person, news_tag_after, news_tag_before, person_named, statement_by
 from .quotations import Quotation, find_quotations, single_quoted
 from .subjects import subject_chain
@@ -157,6 +157,7 @@ LEAD_WORDS = 40  # narration before a paragraph's first quotation long enough to
 SCENE_GAP = 2  # narration paragraphs between two runs of dialogue that may still hold the same two people
 REPLY_VERBS = "replied|replies|answered|answers|returned|returns|rejoined|retorted|responded"  # another's turn
 GOES_ON_VERBS = "persisted|continued|resumed|pursued|insisted|repeated"  # the same speaker's turn, going on
+HEADING_CHARS = 40  # a paragraph of one line this short may be a chapter's heading ("CHAPTER XII.")
 IN_TURN = 0.9  # a pronoun whose verb says whose turn it is in a paragraph of run-together dialogue
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’\-]*")  # "the Witch| of the North"
 _WRITING = re.compile(r"(?i)\b(?:letters?|notes?|telegrams?|newspapers?|read|reads|reading|wrote|written)\b")
@@ -242,6 +243,7 @@ class ProseReader:
             self.cast.subject_genders(self.text, spans)
             paras = [self._carried_on(paras[k - 1], p, single) if k else p for k, p in enumerate(paras)]
         self.me, self.narrated = None, False
+        self._tellers: list[tuple[int, int, Character]] = []  # chapters a frame story's other teller narrates
         self.self_named: Character | None = None
         self.told_by_me = False
         self._learnt: frozenset[str] = frozenset()  # roles learnt from the tags (_titles_as_names)
@@ -258,7 +260,7 @@ class ProseReader:
                     if s.tag is not None and s.tag.words.lower() == "i":
                         s.decision = self._resolve(s.tag, paras, i, s)
                     elif s.speech and s.decision.speaker is None and self._my_lead(p, s):
-                        me = self.me or self.self_named
+                        me = self._me_at(i) or self.self_named
                         s.decision = Decision.of(me.name, Clue.PRONOUN, "the narrator, the subject of the "
                                                  "sentence leading into it (\"I laughed. '…'\")", MY_LEAD)
         self._letters(paras)
@@ -444,7 +446,37 @@ class ProseReader:
         # A narrator who names themself in the narration names their own "said I" turns; no reply calls them so,
         # so the turn-taking keeps them as the stand-in of a narrator nobody names.
         self.self_named = self_named(self.text, self._narrated_mentions(paras)) if self.narrated else None
+        self._tellers = self._chapter_tellers(paras) if self.me is not None else []
         return self.me is not None or self.self_named is not None
+
+    def _chapter_tellers(self, paras: list[Paragraph]) -> list[tuple[int, int, Character]]:
+        """A frame story hands the "I" on: the frame's narrator listens to another telling their own story
+        ("'…,' I said" is then the teller's, whom the people in it call by name). Each chapter's replies beside
+        its "said I" turns, the tagged ones in the same paragraph included, vote again (narrator.py); where they
+        clearly name someone other than the book's narrator, that chapter's "I" is theirs."""
+        out = []
+        for a, b in sections([self.text[paras[k - 1].end if k else 0:p.end if _heading_like(self.text, p) else p.start]
+                              for k, p in enumerate(paras)]):
+            mine = [i for i in range(a, b) if any(_said_i(s) for s in paras[i].sites)]
+            own = [self._sites_addressed(paras[i], [s for s in paras[i].sites if _said_i(s)]) for i in mine]
+            beside = [self._sites_addressed(paras[i], [s for s in paras[i].sites if s.speech and s.tag is not None
+                                                       and not _said_i(s)]) for i in mine]
+            beside += [self._addressed(paras[j]) for i in mine for j in (i - 1, i + 1)
+                       if a <= j < b and j not in mine and paras[j].opens_with_quote]
+            c = narrator_of(beside, own) if mine else None
+            if c is not None and c is not self.me:
+                out.append((a, b, c))
+        return out
+
+    def _me_at(self, i: int) -> Character | None:
+        """The first-person narrator of paragraph ``i``: its chapter's teller, else the book's."""
+        return next((c for a, b, c in self._tellers if a <= i < b), self.me)
+
+    def _sites_addressed(self, p: Paragraph, sites: list[Site]) -> list[Character]:
+        """Whom these quotations of the paragraph speak to, by name or as "aunt"."""
+        body = self.text[p.start:p.end]
+        return [c for s in sites for c in (*addressees(self._own(s, body), self.cast),
+                                           *titled_kin_addressed(self._own(s, body), self.cast))]
 
     def _narration_names(self, paras: list[Paragraph]) -> set[str]:
         """The characters named anywhere outside quotations (in narration and tags)."""
@@ -497,7 +529,7 @@ class ProseReader:
             return Decision.of(c.name, Clue.SPEECH_TAG, f"{said} {where} the quotation",
                                1.0 if tag.near else 0.92)
         if self.me is not None and tag.words.lower() == "i":
-            return Decision.of(self.me.name, Clue.PRONOUN, f"{said}: the narrator, whom the replies around "
+            return Decision.of(self._me_at(i).name, Clue.PRONOUN, f"{said}: the narrator, whom the replies around "
                                "the narrator's turns address", 0.95)
         if self.self_named is not None and tag.words.lower() == "i":
             return Decision.of(self.self_named.name, Clue.PRONOUN, f"{said}: the narrator, who names themself in "
@@ -1827,6 +1859,16 @@ def _told_by_me(paras: list[Paragraph], text: str) -> bool:
             if mine > 1:
                 return True
     return False
+
+
+def _heading_like(text: str, p: Paragraph) -> bool:
+    """Whether the paragraph may be a heading standing among the paragraphs: one short line, no quotation."""
+    return not p.sites and p.end - p.start <= HEADING_CHARS and "\n" not in text[p.start:p.end].strip()
+
+
+def _said_i(s: Site) -> bool:
+    """Whether the quotation is tagged "I said": the narrator's."""
+    return s.tag is not None and s.tag.words.lower() == "i"
 
 
 def _first_speech(p: Paragraph) -> Site | None:

@@ -65,3 +65,49 @@ def test_a_quotation_whose_own_verb_has_another_subject_is_not_lent_the_tagged_o
     quotes = [u for u in units if u.role.name == "QUOTE"]
     assert not any("Who is there" in text[u.start:u.end] and "Margaret Alden" in text[u.start:u.end]
                    for u in quotes)
+
+
+def _frame_story() -> list[str]:
+    """Mr. Penrose narrates chapter I; in chapter II his housekeeper Martha tells her own story, and her "I" is
+    hers: the people in it call her by name."""
+    frame = [
+        "CHAPTER I",
+        "I came to the house in October, and the housekeeper, Mrs. Hale, let me in.",
+        "\"You are welcome, Mr. Penrose,\" she said.",
+        "\"Thank you,\" I said. \"Is the master at home?\"",
+        "\"Not yet, Mr. Penrose. He rides late.\"",
+        "\"Then I will wait,\" I answered.",
+        "\"As you like, Mr. Penrose,\" she said, and went out.",
+        "\"Shall I light the fire, Mr. Penrose?\"",
+        "\"If you please,\" I said.",
+        "\"And supper at eight, Mr. Penrose?\"",
+        "\"At eight,\" I said.",
+        "\"Very good, Mr. Penrose.\"",
+        "\"A cold house,\" I said to myself.",
+        "She came back with tea, and I asked her to tell me of the family; she sat down and began.",
+        "CHAPTER II",
+        "When I was a girl I served old Mr. Rowe, and his son Tom was my playfellow. One night Tom came home late "
+        "and wet through, and I met him at the door.",
+        "\"Where have you been?\" I cried. \"Your father is angry.\"",
+        "\"Down at the river, Martha,\" he answered. \"Do not tell him.\"",
+        "\"I must,\" I said.",
+        "\"Please, Martha, not tonight,\" he said.",
+        "\"Well, then, not tonight,\" I said.",
+        "\"You are good, Martha,\" he replied, and ran upstairs.",
+    ]
+    return frame
+
+
+def test_a_chapter_whose_replies_call_its_narrator_by_another_name_is_told_by_that_one():
+    story = _frame_story()
+    text, _, units = read_story(story)
+    assert speaker_at(text, units, "Is the master at home") == "Mr. Penrose"
+    assert speaker_at(text, units, "Where have you been") == "Martha"
+    assert speaker_at(text, units, "not tonight,\" I said") != "Mr. Penrose"
+
+
+def test_without_the_heading_the_book_has_one_narrator_and_the_story_told_inside_is_not_split():
+    # No chapter heading: nothing marks where the "I" changes hands, so no turn is handed to the teller.
+    story = [p for p in _frame_story() if not p.startswith("CHAPTER")]
+    text, _, units = read_story(story)
+    assert speaker_at(text, units, "Where have you been") != "Martha"
