@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .cast import Cast, Character
+from .descriptions import SEX
 from .kin import KIN
 from .names import NAME, TITLES, split_title
 
@@ -22,6 +23,14 @@ _VOCATIVE = re.compile(rf"(?:(?:^|(?<=[!?])\s+)(?P<first>{NAME})(?=\s*,)|(?:[,;]
 # about, not called.
 # ("…, Mr. Holmes, he was honestly convinced" calls him: after a comma the pronoun may be anyone.)
 _TALKED_ABOUT = re.compile(r"\s*(?:[;:]|--|—)\s*(?:she|he)\b")
+
+# "Mr. Lockwood, your new tenant, sir", "And that young lady, Mrs. Heathcliff, is his widow?": a name with a
+# description of its bearer beside it between commas is someone spoken of (or the speaker, saying who they are),
+# not someone called; "Harry, my boy" calls, and "Holmes, the man is here" goes on past the noun.
+_PERSON = "|".join(sorted(SEX, key=len, reverse=True))
+_APPOSED_AFTER = re.compile(rf"\s*,\s+(?:your|his|her|their|the|that|this)\s+(?:[a-z]+\s+){{0,2}}(?:{_PERSON})"
+                            r"(?=\s*(?:[,!?.;:]|--|—|$))")
+_APPOSED_BEFORE = re.compile(rf"\b(?:your|his|her|their|the|that|this)\s+(?:[a-z]+\s+){{0,2}}(?:{_PERSON})\s*,\s*$")
 
 # "Unsuitable, sir.", "Perfect, madam.": an untitled word before a call of respect is the answer, not a second call
 # (nobody calls one by a bare name and "sir" in one breath), however the cast came to hold it as a name; a titled
@@ -58,6 +67,9 @@ def addressees(inner: str, cast: Cast) -> list[Character]:
         if not split_title(name)[1] or name.rstrip(".").lower() in TITLES or _MAAM.search(name):
             continue  # a bare title, "Mr." of "Mr. and Mrs. Thomas"; "No'm", "Yes'm": "no, ma'am"
         if m.group("name") and _TALKED_ABOUT.match(text, m.end()):
+            continue
+        at = m.start("first") if m.group("first") else m.start("name")
+        if _APPOSED_AFTER.match(text, m.end()) or _APPOSED_BEFORE.search(text, 0, at):
             continue
         if not split_title(name)[0] and _RESPECT.match(text, m.end()):
             continue

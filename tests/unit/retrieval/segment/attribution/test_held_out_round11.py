@@ -111,3 +111,19 @@ def test_without_the_heading_the_book_has_one_narrator_and_the_story_told_inside
     story = [p for p in _frame_story() if not p.startswith("CHAPTER")]
     text, _, units = read_story(story)
     assert speaker_at(text, units, "Where have you been") != "Martha"
+
+
+def _vicarage_cast():
+    from quoth.segment.attribution import Cast
+    return Cast.learn("Mr. Penrose came, and he sat. Mrs. Hale came, and she sat. Mr. Penrose rose. Mrs. Hale rose. "
+                      "Harry Vane laughed, and he went out. Harry Vane came back.")
+
+
+def test_a_name_with_its_description_between_commas_is_spoken_of_not_called():
+    from quoth.segment.attribution.vocatives import addressees
+    cast = _vicarage_cast()
+    assert addressees("Mr. Penrose, your new tenant, sir.  I have come to call.", cast) == []
+    assert addressees("And that young lady, Mrs. Hale, is his widow?", cast) == []
+    # a call stays a call: "my boy" is said to the one called, and "the man" here opens a clause of its own
+    assert [c.name for c in addressees("Harry Vane, my boy, come here.", cast)] == ["Harry Vane"]
+    assert [c.name for c in addressees("Mrs. Hale, the man is at the door.", cast)] == ["Mrs. Hale"]
