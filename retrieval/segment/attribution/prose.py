@@ -528,6 +528,8 @@ class ProseReader:
                 return NOBODY
             return Decision.of(c.name, Clue.SPEECH_TAG, f"{said} {where} the quotation",
                                1.0 if tag.near else 0.92)
+        if not self.news and (c := self._says_who(paras[i], s)):  # "'My name is Ann Lee,' said the girl"
+            return Decision.of(c.name, Clue.INTRODUCTION, f"{said}: the quotation says its speaker is {c.name}")
         if self.me is not None and tag.words.lower() == "i":
             return Decision.of(self._me_at(i).name, Clue.PRONOUN, f"{said}: the narrator, whom the replies around "
                                "the narrator's turns address", 0.95)
@@ -1076,6 +1078,11 @@ class ProseReader:
             # "…, Mr. Knightley," after a paragraph ending on Mr. Knightley: he is spoken to, not speaking.
             return None if d is None or any(c.name == d.speaker for c in self._addressed(p)) else d
         return None
+
+    def _says_who(self, p: Paragraph, s: Site) -> Character | None:
+        """The one a quotation says its speaker is ("My name is …", "I am …"), where it calls no one so."""
+        c = introduced(s.q.inner(self.text[p.start:p.end]), False, self.cast)
+        return c if c is not None and c not in self._addressed(p) else None
 
     def _introduction(self, paras: list[Paragraph], i: int, s: Site) -> Decision | None:
         """A reply in which its speaker says who they are ("My name is …"; "Becky Lane." after "What's your

@@ -160,6 +160,7 @@ def introduced(inner: str, asked: bool, cast: Cast) -> Character | None:
     m = _INTRODUCTION.match(text)
     if m is None and asked:
         m = re.match(rf"(?P<name>{NAME})(?=\s*[.!])", text)
-    if m is None or not split_title(m.group("name"))[1]:
-        return None
+    if m is None or not split_title(m.group("name"))[1] or m.group("name").rstrip(".").lower() in TITLES \
+            or re.match(r"\.?\s+[A-Z][\w.]*['’]s\b", text[m.end():]):
+        return None  # "I'm Mrs. Medlock's servant": a title before someone else's name, not a name of one's own
     return cast.resolve(m.group("name"))

@@ -127,3 +127,20 @@ def test_a_name_with_its_description_between_commas_is_spoken_of_not_called():
     # a call stays a call: "my boy" is said to the one called, and "the man" here opens a clause of its own
     assert [c.name for c in addressees("Harry Vane, my boy, come here.", cast)] == ["Harry Vane"]
     assert [c.name for c in addressees("Mrs. Hale, the man is at the door.", cast)] == ["Mrs. Hale"]
+
+
+INTRODUCED = [
+    "Mr. Penrose sat by the fire with his host, Mr. Rowe, and a young man came in and stood by the door.",
+    "\"And this young man is--\" I began.",
+    "\"Not my son,\" said Mr. Rowe.",
+    "\"My name is Tom Ashby,\" growled the other; \"and mind it!\"",
+    "\"I'm Mrs. Hale's nephew,\" he said. \"She sent me.\"",
+    "\"Welcome, then,\" said Mr. Rowe.",
+]
+
+
+def test_a_quotation_tagged_without_a_name_that_says_who_speaks_names_them():
+    text, _, units = read_story(INTRODUCED)
+    assert speaker_at(text, units, "My name is Tom Ashby") == "Tom Ashby"
+    # "I'm Mrs. Hale's nephew" says whose nephew, not who speaks
+    assert speaker_at(text, units, "nephew") not in ("Mrs. Hale", "Mrs")
