@@ -802,7 +802,8 @@ class ProseReader:
 
     def _own(self, s: Site, body: str) -> str:
         """A quotation's own words: in double marks, without the single-marked quotations it reports."""
-        return own_words(s.q.inner(body)) if body[s.q.start:s.q.start + 1] in "“\"" else s.q.inner(body)
+        mark = body[s.q.start:s.q.start + 1]
+        return own_words(s.q.inner(body), single=mark in "‘'") if mark in "“\"‘'" else s.q.inner(body)
 
     def _told(self, s: Site) -> list[Character]:
         """Whom the tag itself says the words are spoken to ("he observed to the Mole", "she said to Ann"):

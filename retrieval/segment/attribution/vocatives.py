@@ -47,10 +47,16 @@ _MAAM = re.compile(r"\w['’]m$")
 _NESTED = re.compile(r"(?<![\w])[‘'](?=\S)[^‘’'\"“”]*?(?<=\S)[’'](?![A-Za-z])")
 
 
-def own_words(inner: str) -> str:
-    """A double quotation's words without the quotations it reports (“…Michael said to me, ‘How did you know me,
-    mother?’”): whom those call is someone the reported speaker spoke to, not whom the speaker speaks to."""
-    return _NESTED.sub(" ", inner)
+# A double quotation within a single one ('…"Run, Tom, run!" she whispered…'), as editions that quote dialogue in
+# single marks nest; an unclosed one runs to the end.
+_NESTED_DOUBLE = re.compile(r"[“\"][^“”\"]*(?:[”\"]|$)")
+
+
+def own_words(inner: str, single: bool = False) -> str:
+    """A quotation's words without the quotations it reports (“…Michael said to me, ‘How did you know me,
+    mother?’”; ``single``: a single-marked one, '…"Run, Tom, run!" she whispered…'): whom those call is someone
+    the reported speaker spoke to, not whom the speaker speaks to."""
+    return _NESTED_DOUBLE.sub(" ", inner) if single else _NESTED.sub(" ", inner)
 
 
 # "Jeeves! There's something in there…": a name cried out alone to open the quotation calls its bearer…

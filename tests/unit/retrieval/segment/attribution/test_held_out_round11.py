@@ -144,3 +144,13 @@ def test_a_quotation_tagged_without_a_name_that_says_who_speaks_names_them():
     assert speaker_at(text, units, "My name is Tom Ashby") == "Tom Ashby"
     # "I'm Mrs. Hale's nephew" says whose nephew, not who speaks
     assert speaker_at(text, units, "nephew") not in ("Mrs. Hale", "Mrs")
+
+
+def test_whom_a_double_quotation_inside_a_single_one_calls_is_not_whom_its_teller_calls():
+    from quoth.segment.attribution.vocatives import addressees, own_words
+    cast = _vicarage_cast()
+    told = 'We ran. "Run, Harry Vane, run!" she whispered. "They have let the dog loose."'
+    assert addressees(own_words(told, single=True), cast) == []
+    assert [c.name for c in addressees(told, cast)] == ["Harry Vane"]
+    # a double quotation keeps stripping the single ones inside it, as before
+    assert "Harry" not in own_words("He said to me, 'Run, Harry Vane!' and ran.")
