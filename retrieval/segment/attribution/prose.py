@@ -840,7 +840,8 @@ class ProseReader:
             # the subjects of the narration before it, never its objects ("the focus at Lockheed Martin")
             named = [c for c in named if not self._only_objects(c, a, b)]
         named = [c for c in named if c.name not in self.cast.places]  # "she had come from Norland": a place
-        here = [c for c in named if _agrees(c, gender) and c not in spoken_to and c.name not in owners]
+        acted_on = self._acted_on(s.tag.words, a, b) if s.tag is not None and s.tag.ref is Ref.PRONOUN else set()
+        here = [c for c in named if _agrees(c, gender) and c not in spoken_to and c.name not in owners | acted_on]
         # Within the pronoun's own clause ("Marilla promised; but … for Mrs. Lynde was no sooner seated than
         # she said,"), the one person named there.
         spans = sentence_spans(self.text[a:b])
@@ -857,6 +858,15 @@ class ProseReader:
             return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name} is named just before",
                                kind * (sure if len(here) == 1 else 0.65))
         return self._antecedent_above(gender, paras, i, s, said, ref, spoken_to)
+
+    def _acted_on(self, pronoun: str, a: int, b: int) -> set[str]:
+        """'after he had told Joseph what to do, he turned to Hindley … and he said': whom a clause of the tag's own
+        pronoun acts on, a few words after it, is someone else than the pronoun stands for (named only so)."""
+        after = re.compile(rf"\b{re.escape(pronoun)}\s+(?:[a-z]+\s+){{1,3}}$", re.I)
+        ms = self.cast.mentions_in(a, b)
+        hit = [after.search(self.text, max(a, m.start - 40), m.start) is not None for m in ms]
+        return {m.character.name for m, h in zip(ms, hit, strict=True) if h} - \
+            {m.character.name for m, h in zip(ms, hit, strict=True) if not h}
 
     def _antecedent_above(self, gender: str | None, paras: list[Paragraph], i: int, s: Site, said: str, ref: Ref,
                           spoken_to: list[Character]) -> Decision:

@@ -154,3 +154,18 @@ def test_whom_a_double_quotation_inside_a_single_one_calls_is_not_whom_its_telle
     assert [c.name for c in addressees(told, cast)] == ["Harry Vane"]
     # a double quotation keeps stripping the single ones inside it, as before
     assert "Harry" not in own_words("He said to me, 'Run, Harry Vane!' and ran.")
+
+
+ACTED_ON = [
+    "Mr. Rowe was a stern man, and he kept the farm. Tom Ashby was his shepherd, and he was young.",
+    "One morning Mr. Rowe came down early; and, after he had told Tom Ashby what to do in the fold, he said, "
+    "\"I am going to the fair, and I shall be back at night.\"",
+    "\"Good,\" said Mrs. Hale.",
+    "\"And mind the gate,\" said Mr. Rowe.",
+    "\"I will,\" said Mrs. Hale.",
+]
+
+
+def test_whom_a_clause_of_the_tags_own_pronoun_acts_on_is_not_whom_it_stands_for():
+    text, _, units = read_story(ACTED_ON)
+    assert speaker_at(text, units, "going to the fair") != "Tom Ashby"
