@@ -464,7 +464,9 @@ class ProseReader:
             beside += [self._addressed(paras[j]) for i in mine for j in (i - 1, i + 1)
                        if a <= j < b and j not in mine and paras[j].opens_with_quote]
             c = narrator_of(beside, own) if mine else None
-            if c is not None and c is not self.me:
+            # The one who tells a stretch is never named in its narration (a tag or a sentence about them would make
+            # them a third person there, as Holmes is in Watson's story).
+            if c is not None and c is not self.me and c.name not in self._narration_names(paras[a:b]):
                 out.append((a, b, c))
         return out
 

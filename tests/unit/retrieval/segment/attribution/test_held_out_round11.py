@@ -169,3 +169,10 @@ ACTED_ON = [
 def test_whom_a_clause_of_the_tags_own_pronoun_acts_on_is_not_whom_it_stands_for():
     text, _, units = read_story(ACTED_ON)
     assert speaker_at(text, units, "going to the fair") != "Tom Ashby"
+
+
+def test_someone_the_chapters_narration_names_is_a_third_person_there_never_its_teller():
+    # "Martha laughed." in the chapter's narration: she is someone the "I" watches, not the "I".
+    story = [p.replace("and ran upstairs.", "and ran upstairs. Martha laughed at him.") for p in _frame_story()]
+    text, _, units = read_story(story)
+    assert speaker_at(text, units, "Where have you been") != "Martha"
