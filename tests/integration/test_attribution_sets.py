@@ -90,17 +90,28 @@ UNDER_THE_BAR = {  # slug: (precision, coverage, mixed passages) at least / at m
     # 0.534, The Thirty-Nine Steps 0.897 / 0.420.
     "red_badge": (0.92, 0.51, 0),
     "thirty_nine_steps": (0.87, 0.40, 0),
+    # Annotated in the fifth session by readers who never saw the code and held out through round 10 (first contact,
+    # and again after part of round 10): The Scarlet Pimpernel 0.932 / 0.679 both times; Wuthering Heights 0.851 /
+    # 0.518 / 2 mixed, then 0.840 / 0.518 / 2 (two first-person narrators, dialect); The Prisoner of Zenda 0.544 /
+    # 0.383, then 0.544 / 0.383 (its narrator taken for the man who says "I am called Fritz von Tarlenheim").
+    # Development sets of round 11. Wuthering Heights after round 11's frame-story teller by chapter, run-together
+    # turns ("he persisted", "he replied"), introductions under a pronoun tag and vocatives (appositions, a double
+    # quotation inside a single one) and a pronoun never the object of its own clause: 0.981 / 0.625 / 0 mixed.
+    "scarlet_pimpernel": (0.9, 0.59, 0),
+    "wuthering_heights": (0.95, 0.6, 0),
+    "prisoner_zenda": (0.54, 0.37, 0),
 }
 # First measured in round 9: held to their own floors above, not yet to the pooled floors of the works before them
 # (with them in the pool, coverage on all thirty-three was 0.688 at first contact).
 ROUND_9 = frozenset(("crime_punishment", "room_with_view", "sea_wolf"))
 ROUND_10 = frozenset(("man_who_was_thursday", "middlemarch", "red_badge", "thirty_nine_steps"))  # the same, round 10
+ROUND_11 = frozenset(("scarlet_pimpernel", "wuthering_heights", "prisoner_zenda"))  # the same, round 11
 
 
 def test_fiction_names_few_wrong_speakers_and_never_mixes_two(bench, fiction):
     from quoth import Quoth
     bar = Quoth.open().settings.segment.speaker_threshold
-    older = {"fiction": [w for w in fiction["fiction"] if w[0] not in ROUND_9 | ROUND_10]}
+    older = {"fiction": [w for w in fiction["fiction"] if w[0] not in ROUND_9 | ROUND_10 | ROUND_11]}
     [s] = bench.table(older, bar).values()
     assert s.gold >= 200
     # 0.972 on all thirty works after round 7, 0.973 after round 8, 0.976 on them after round 9

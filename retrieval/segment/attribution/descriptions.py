@@ -24,7 +24,7 @@ _EITHER = ("person stranger captain doctor child visitor servant clerk porter of
            "ghost spirit phantom apparition figure voice driver guard host guest friend companion teacher "
            "master judge keeper innkeeper beggar apothecary surgeon lawyer merchant neighbour neighbor "
            "traveller traveler passenger cousin parent cook comrade sergeant corporal lieutenant colonel commander "
-           "sentry sentinel messenger courier rider")  # a house's cook is a woman, a ship's a man
+           "sentry sentinel messenger courier rider tenant lodger")  # a house's cook is a woman, a ship's a man
 SEX: dict[str, str | None] = {**{w: None for w in _EITHER.split()}, **{w: "m" for w in _MEN.split()},
                               **{w: "f" for w in _WOMEN.split()}}
 # Nouns any of several people in a scene may be ("the man", "the girl"): never how the text names one of them.

@@ -122,7 +122,10 @@ NEVER = frozenset(_words(
     "hello hallo hullo goodbye good-bye hi hey thanks please sorry "  # greetings open a reply: "Hello, Wilson"
     # Prepositions and adverbs that open a sentence before a name ("Unlike Celia, she …", "Whereat Hugo …").
     "unlike like despite notwithstanding amid amidst till unto whereat whereas whenever wherever thence hence "
-    "hitherto thereafter"
+    "hitherto thereafter "
+    # The closed class of there-/where-/here- adverbs ("Thereat began a feeble scratching"): never a name.
+    "thereat thereon therein thereof thereby therewith thereto herein hereat hereon hereby herewith hereupon "
+    "whereon wherein whereof whereby wherewith whereto"
 )) | speech.NOT_NAMES
 
 

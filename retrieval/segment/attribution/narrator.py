@@ -14,6 +14,7 @@ is that character.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -23,8 +24,20 @@ from .cast import Character, Mention
 MIN_VOTES = 2  # replies beside the narrator's turns that must address the same name
 LEAD = 2  # how many times the votes of the runner-up the winner needs
 ADDRESS_VOTES = 3  # paragraphs addressing a name the narration never uses, to take it for the narrator's
+# "CHAPTER VI", "Chapter 12.", "BOOK II", "Letter 4", "XIV.": a heading alone on its paragraph.
+_HEADING = re.compile(r"(?:(?:chapter|book|part|letter)\s+(?:[IVXLC]+|\d+|[a-z]+)\.?|[IVXLC]+\.?|\d+\.?)",
+                      re.I)
 # "I, Humphrey Van Weyden, a scholar": a name set beside the narrator's "I" between commas.
 _I_COMMA = re.compile(r"\bI,\s+$")
+
+
+def sections(gaps: Sequence[str]) -> list[tuple[int, int]]:
+    """The stretches of a telling, as paragraph index ranges [a, b): ``gaps`` are the text before each
+    paragraph (after the one before) and, where it is a heading, the paragraph itself; a heading on a line of
+    its own there ("CHAPTER VI", "Letter 4", "XIV.") opens a new stretch."""
+    cuts = [0, *(k for k, gap in enumerate(gaps) if k and any(_HEADING.fullmatch(line.strip())
+                                                             for line in gap.splitlines())), len(gaps)]
+    return [(a, b) for a, b in itertools.pairwise(cuts) if a < b]
 
 
 def narrator_of(beside: list[list[Character]], own: list[list[Character]]) -> Character | None:

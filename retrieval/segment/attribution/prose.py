@@ -43,7 +43,7 @@ from .evidence import NOBODY, Decision
 from .kin import kin_about, kin_in_scene, kin_of
 from .letters import signed_by
 from .names import NAME, POSSESSIVE, TITLES, split_title
-from .narrator import across, addressed_unnarrated, narrator_of, self_named
+from .narrator import across, addressed_unnarrated, narrator_of, sections, self_named
 from .newstags import body_called, may_be_a_person, news_tag_after, news_tag_before, person_named, statement_by
 from .quotations import Quotation, find_quotations, single_quoted
 from .subjects import subject_chain
@@ -124,6 +124,9 @@ NEWCOMERS = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome)\s+(?:[a-z][
                        + "|".join(sorted(SEX, key=len, reverse=True)) + r"|gentlemen|men|women)s?\b")
 # "while the young man …", "to which the ancestress …": a clause with a subject of its own begins.
 _OTHER_SUBJECT = re.compile(r"\b(?:while|whereupon|which|whom|but)\s+(?:the|his|her|their|a|an)\s+[a-z]")
+# "'Catherine Linton,' it replied": a verb of speech with a subject of its own right after an untagged quotation,
+# one the tag reader takes for nobody (a thing, a voice): someone's turn, never lent a neighbour's name.
+_OWN_SPEAKER = re.compile(rf"[\s,]*(?:it|(?:the|a|an)\s+[a-z]+)\s+(?:{'|'.join(speech.DIALOGUE_VERBS)})\b")
 # "Very good, sir.", "Yes, madam": someone called by a word of respect, not by name.
 _SIR = re.compile(r"(?:^|[,;!?]\s+)(?:sir|madam|ma['’]am)(?=\s*(?:[,!?.;:]|--|—|$))", re.I)
 # '"They go to hell," was my ready and orthodox answer.': a reply the narrator tags as their own without "I".
@@ -158,6 +161,9 @@ BEAT_WORDS = 8  # narration between two quotations of a paragraph short enough t
 LEAD_WORDS = 40  # narration before a paragraph's first quotation long enough to set a new scene
 SCENE_GAP = 2  # narration paragraphs between two runs of dialogue that may still hold the same two people
 REPLY_VERBS = "replied|replies|answered|answers|returned|returns|rejoined|retorted|responded"  # another's turn
+GOES_ON_VERBS = "persisted|continued|resumed|pursued|insisted|repeated"  # the same speaker's turn, going on
+HEADING_CHARS = 40  # a paragraph of one line this short may be a chapter's heading ("CHAPTER XII.")
+IN_TURN = 0.9  # a pronoun whose verb says whose turn it is in a paragraph of run-together dialogue
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’\-]*")  # "the Witch| of the North"
 _WRITING = re.compile(r"(?i)\b(?:letters?|notes?|telegrams?|newspapers?|read|reads|reading|wrote|written)\b")
 # "…instructions about letters to Evelyn Howard, and her husband addressed me in his painstaking voice:": narration
@@ -242,6 +248,7 @@ class ProseReader:
             self.cast.subject_genders(self.text, spans)
             paras = [self._carried_on(paras[k - 1], p, single) if k else p for k, p in enumerate(paras)]
         self.me, self.narrated = None, False
+        self._tellers: list[tuple[int, int, Character]] = []  # chapters a frame story's other teller narrates
         self.self_named: Character | None = None
         self.told_by_me = False
         self._learnt: frozenset[str] = frozenset()  # roles learnt from the tags (_titles_as_names)
@@ -260,7 +267,7 @@ class ProseReader:
                     if s.tag is not None and s.tag.words.lower() == "i":
                         s.decision = self._resolve(s.tag, paras, i, s)
                     elif s.speech and s.decision.speaker is None and self._my_lead(p, s):
-                        me = self.me or self.self_named
+                        me = self._me_at(i) or self.self_named
                         s.decision = Decision.of(me.name, Clue.PRONOUN, "the narrator, the subject of the "
                                                  "sentence leading into it (\"I laughed. '…'\")", MY_LEAD)
         self._letters(paras)
@@ -448,7 +455,39 @@ class ProseReader:
         # A narrator who names themself in the narration names their own "said I" turns; no reply calls them so,
         # so the turn-taking keeps them as the stand-in of a narrator nobody names.
         self.self_named = self_named(self.text, self._narrated_mentions(paras)) if self.narrated else None
+        self._tellers = self._chapter_tellers(paras) if self.me is not None else []
         return self.me is not None or self.self_named is not None
+
+    def _chapter_tellers(self, paras: list[Paragraph]) -> list[tuple[int, int, Character]]:
+        """A frame story hands the "I" on: the frame's narrator listens to another telling their own story
+        ("'…,' I said" is then the teller's, whom the people in it call by name). Each chapter's replies beside
+        its "said I" turns, the tagged ones in the same paragraph included, vote again (narrator.py); where they
+        clearly name someone other than the book's narrator, that chapter's "I" is theirs."""
+        out = []
+        for a, b in sections([self.text[paras[k - 1].end if k else 0:p.end if _heading_like(self.text, p) else p.start]
+                              for k, p in enumerate(paras)]):
+            mine = [i for i in range(a, b) if any(_said_i(s) for s in paras[i].sites)]
+            own = [self._sites_addressed(paras[i], [s for s in paras[i].sites if _said_i(s)]) for i in mine]
+            beside = [self._sites_addressed(paras[i], [s for s in paras[i].sites if s.speech and s.tag is not None
+                                                       and not _said_i(s)]) for i in mine]
+            beside += [self._addressed(paras[j]) for i in mine for j in (i - 1, i + 1)
+                       if a <= j < b and j not in mine and paras[j].opens_with_quote]
+            c = narrator_of(beside, own) if mine else None
+            # The one who tells a stretch is never named in its narration (a tag or a sentence about them would make
+            # them a third person there, as Holmes is in Watson's story).
+            if c is not None and c is not self.me and c.name not in self._narration_names(paras[a:b]):
+                out.append((a, b, c))
+        return out
+
+    def _me_at(self, i: int) -> Character | None:
+        """The first-person narrator of paragraph ``i``: its chapter's teller, else the book's."""
+        return next((c for a, b, c in self._tellers if a <= i < b), self.me)
+
+    def _sites_addressed(self, p: Paragraph, sites: list[Site]) -> list[Character]:
+        """Whom these quotations of the paragraph speak to, by name or as "aunt"."""
+        body = self.text[p.start:p.end]
+        return [c for s in sites for c in (*addressees(self._own(s, body), self.cast),
+                                           *titled_kin_addressed(self._own(s, body), self.cast))]
 
     def _narration_names(self, paras: list[Paragraph]) -> set[str]:
         """The characters named anywhere outside quotations (in narration and tags)."""
@@ -500,8 +539,10 @@ class ProseReader:
                 return NOBODY
             return Decision.of(c.name, Clue.SPEECH_TAG, f"{said} {where} the quotation",
                                1.0 if tag.near else 0.92)
+        if not self.news and (c := self._says_who(paras[i], s)):  # "'My name is Ann Lee,' said the girl"
+            return Decision.of(c.name, Clue.INTRODUCTION, f"{said}: the quotation says its speaker is {c.name}")
         if self.me is not None and tag.words.lower() == "i":
-            return Decision.of(self.me.name, Clue.PRONOUN, f"{said}: the narrator, whom the replies around "
+            return Decision.of(self._me_at(i).name, Clue.PRONOUN, f"{said}: the narrator, whom the replies around "
                                "the narrator's turns address", 0.95)
         if self.self_named is not None and tag.words.lower() == "i":
             return Decision.of(self.self_named.name, Clue.PRONOUN, f"{said}: the narrator, who names themself in "
@@ -535,6 +576,35 @@ class ProseReader:
             d = self._called_before(gender, paras, i, s, said) or d
         if tag.ref is Ref.PRONOUN and gender and d.speaker:
             d = self._by_subjects(d, gender, paras, i, s, said)
+        if tag.ref is Ref.PRONOUN and gender and not self.news:
+            d = self._in_turn(d, gender, paras[i], s, said)
+        return d
+
+    def _in_turn(self, d: Decision, gender: str, p: Paragraph, s: Site, said: str) -> Decision:
+        """Dialogue run together in one paragraph ("'…' he said. X cuffed him. '…,' he persisted … 'Off!' cried X.
+        '…,' he replied"): the verb says whose turn it is, whoever the narration between names. "He persisted",
+        "he went on" is the one of the pronoun's sex who spoke the tagged quotation before; "he replied" is
+        never that one, but the one who spoke before them, where the two alternate."""
+        k = p.sites.index(s)
+        prev = next((t for t in reversed(p.sites[:k]) if t.speech and t.tag is not None), None)
+        if prev is None or prev.decision.confidence < SURE_CONTEXT:
+            return d
+        if prev.tag.after and not s.tag.after and (prev.tag.words, prev.tag.verb) == (s.tag.words, s.tag.verb):
+            return prev.decision  # "'…,' he replied, '…'": one tag for both halves
+        turns = [self.cast.resolve(t.decision.speaker) for t in p.sites[:k]
+                 if t.speech and t.tag is not None and t.decision.confidence >= SURE_CONTEXT]
+        turns = [c for n, c in enumerate(turns) if c is not None and (not n or turns[n - 1] is not c)]
+        last = turns[-1] if turns else None
+        verb = (s.tag.verb or "").lower()
+        if last is None or last.gender != gender:
+            return d
+        if re.fullmatch(GOES_ON_VERBS, verb):
+            return Decision.of(last.name, Clue.PRONOUN, f"{said}: {last.name}, who spoke the quotation before it in "
+                               "this paragraph, goes on", IN_TURN)
+        if re.fullmatch(REPLY_VERBS, verb) and self.cast.resolve(d.speaker or "") is last:
+            other = turns[-2] if len(turns) > 1 and turns[-2].gender == gender else None
+            return Decision.of(other.name, Clue.PRONOUN, f"{said}: {other.name}, to whom {last.name} spoke in "
+                               "this paragraph", IN_TURN) if other else NOBODY
         return d
 
     def _by_subjects(self, d: Decision, gender: str, paras: list[Paragraph], i: int, s: Site, said: str
@@ -742,7 +812,8 @@ class ProseReader:
 
     def _own(self, s: Site, body: str) -> str:
         """A quotation's own words: in double marks, without the single-marked quotations it reports."""
-        return own_words(s.q.inner(body)) if body[s.q.start:s.q.start + 1] in "“\"" else s.q.inner(body)
+        mark = body[s.q.start:s.q.start + 1]
+        return own_words(s.q.inner(body), single=mark in "‘'") if mark in "“\"‘'" else s.q.inner(body)
 
     def _told(self, s: Site) -> list[Character]:
         """Whom the tag itself says the words are spoken to ("he observed to the Mole", "she said to Ann"):
@@ -779,7 +850,8 @@ class ProseReader:
             # the subjects of the narration before it, never its objects ("the focus at Lockheed Martin")
             named = [c for c in named if not self._only_objects(c, a, b)]
         named = [c for c in named if c.name not in self.cast.places]  # "she had come from Norland": a place
-        here = [c for c in named if _agrees(c, gender) and c not in spoken_to and c.name not in owners]
+        acted_on = self._acted_on(s.tag.words, a, b) if s.tag is not None and s.tag.ref is Ref.PRONOUN else set()
+        here = [c for c in named if _agrees(c, gender) and c not in spoken_to and c.name not in owners | acted_on]
         # Within the pronoun's own clause ("Marilla promised; but … for Mrs. Lynde was no sooner seated than
         # she said,"), the one person named there.
         spans = sentence_spans(self.text[a:b])
@@ -796,6 +868,15 @@ class ProseReader:
             return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name} is named just before",
                                kind * (sure if len(here) == 1 else 0.65))
         return self._antecedent_above(gender, paras, i, s, said, ref, spoken_to)
+
+    def _acted_on(self, pronoun: str, a: int, b: int) -> set[str]:
+        """'after he had told Joseph what to do, he turned to Hindley … and he said': whom a clause of the tag's own
+        pronoun acts on, a few words after it, is someone else than the pronoun stands for (named only so)."""
+        after = re.compile(rf"\b{re.escape(pronoun)}\s+(?:[a-z]+\s+){{1,3}}$", re.I)
+        ms = self.cast.mentions_in(a, b)
+        hit = [after.search(self.text, max(a, m.start - 40), m.start) is not None for m in ms]
+        return {m.character.name for m, h in zip(ms, hit, strict=True) if h} - \
+            {m.character.name for m, h in zip(ms, hit, strict=True) if not h}
 
     def _antecedent_above(self, gender: str | None, paras: list[Paragraph], i: int, s: Site, said: str, ref: Ref,
                           spoken_to: list[Character]) -> Decision:
@@ -1059,6 +1140,11 @@ class ProseReader:
             # "…, Mr. Knightley," after a paragraph ending on Mr. Knightley: he is spoken to, not speaking.
             return None if d is None or any(c.name == d.speaker for c in self._addressed(p)) else d
         return None
+
+    def _says_who(self, p: Paragraph, s: Site) -> Character | None:
+        """The one a quotation says its speaker is ("My name is …", "I am …"), where it calls no one so."""
+        c = introduced(s.q.inner(self.text[p.start:p.end]), False, self.cast)
+        return c if c is not None and c not in self._addressed(p) else None
 
     def _introduction(self, paras: list[Paragraph], i: int, s: Site) -> Decision | None:
         """A reply in which its speaker says who they are ("My name is …"; "Becky Lane." after "What's your
@@ -1408,7 +1494,7 @@ class ProseReader:
         tagged = [t for t in p.sites if t.decision.speaker and t.speech]
         if self.news:
             return self._news_lender(p, s, tagged)
-        if s.tag is not None:
+        if s.tag is not None or _OWN_SPEAKER.match(self.text, p.start + s.q.end):
             return None
         body = self.text[p.start:p.end]
         near: list[tuple[int, Site]] = []
@@ -1972,6 +2058,16 @@ def _told_by_me(paras: list[Paragraph], text: str) -> bool:
             if mine > 1:
                 return True
     return False
+
+
+def _heading_like(text: str, p: Paragraph) -> bool:
+    """Whether the paragraph may be a heading standing among the paragraphs: one short line, no quotation."""
+    return not p.sites and p.end - p.start <= HEADING_CHARS and "\n" not in text[p.start:p.end].strip()
+
+
+def _said_i(s: Site) -> bool:
+    """Whether the quotation is tagged "I said": the narrator's."""
+    return s.tag is not None and s.tag.words.lower() == "i"
 
 
 def _first_speech(p: Paragraph) -> Site | None:

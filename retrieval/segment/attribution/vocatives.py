@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .cast import Cast, Character
+from .descriptions import SEX
 from .kin import KIN
 from .names import NAME, TITLES, split_title
 
@@ -22,6 +23,14 @@ _VOCATIVE = re.compile(rf"(?:(?:^|(?<=[!?])\s+)(?P<first>{NAME})(?=\s*,)|(?:[,;]
 # about, not called.
 # ("…, Mr. Holmes, he was honestly convinced" calls him: after a comma the pronoun may be anyone.)
 _TALKED_ABOUT = re.compile(r"\s*(?:[;:]|--|—)\s*(?:she|he)\b")
+
+# "Mr. Lockwood, your new tenant, sir", "And that young lady, Mrs. Heathcliff, is his widow?": a name with a
+# description of its bearer beside it between commas is someone spoken of (or the speaker, saying who they are),
+# not someone called; "Harry, my boy" calls, and "Holmes, the man is here" goes on past the noun.
+_PERSON = "|".join(sorted(SEX, key=len, reverse=True))
+_APPOSED_AFTER = re.compile(rf"\s*,\s+(?:your|his|her|their|the|that|this)\s+(?:[a-z]+\s+){{0,2}}(?:{_PERSON})"
+                            r"(?=\s*(?:[,!?.;:]|--|—|$))")
+_APPOSED_BEFORE = re.compile(rf"\b(?:your|his|her|their|the|that|this)\s+(?:[a-z]+\s+){{0,2}}(?:{_PERSON})\s*,\s*$")
 
 # "Unsuitable, sir.", "Perfect, madam.": an untitled word before a call of respect is the answer, not a second call
 # (nobody calls one by a bare name and "sir" in one breath), however the cast came to hold it as a name; a titled
@@ -38,10 +47,16 @@ _MAAM = re.compile(r"\w['’]m$")
 _NESTED = re.compile(r"(?<![\w])[‘'](?=\S)[^‘’'\"“”]*?(?<=\S)[’'](?![A-Za-z])")
 
 
-def own_words(inner: str) -> str:
-    """A double quotation's words without the quotations it reports (“…Michael said to me, ‘How did you know me,
-    mother?’”): whom those call is someone the reported speaker spoke to, not whom the speaker speaks to."""
-    return _NESTED.sub(" ", inner)
+# A double quotation within a single one ('…"Run, Tom, run!" she whispered…'), as editions that quote dialogue in
+# single marks nest; an unclosed one runs to the end.
+_NESTED_DOUBLE = re.compile(r"[“\"][^“”\"]*(?:[”\"]|$)")
+
+
+def own_words(inner: str, single: bool = False) -> str:
+    """A quotation's words without the quotations it reports (“…Michael said to me, ‘How did you know me,
+    mother?’”; ``single``: a single-marked one, '…"Run, Tom, run!" she whispered…'): whom those call is someone
+    the reported speaker spoke to, not whom the speaker speaks to."""
+    return _NESTED_DOUBLE.sub(" ", inner) if single else _NESTED.sub(" ", inner)
 
 
 # "Jeeves! There's something in there…": a name cried out alone to open the quotation calls its bearer…
@@ -58,6 +73,9 @@ def addressees(inner: str, cast: Cast) -> list[Character]:
         if not split_title(name)[1] or name.rstrip(".").lower() in TITLES or _MAAM.search(name):
             continue  # a bare title, "Mr." of "Mr. and Mrs. Thomas"; "No'm", "Yes'm": "no, ma'am"
         if m.group("name") and _TALKED_ABOUT.match(text, m.end()):
+            continue
+        at = m.start("first") if m.group("first") else m.start("name")
+        if _APPOSED_AFTER.match(text, m.end()) or _APPOSED_BEFORE.search(text, 0, at):
             continue
         if not split_title(name)[0] and _RESPECT.match(text, m.end()):
             continue
@@ -148,6 +166,7 @@ def introduced(inner: str, asked: bool, cast: Cast) -> Character | None:
     m = _INTRODUCTION.match(text)
     if m is None and asked:
         m = re.match(rf"(?P<name>{NAME})(?=\s*[.!])", text)
-    if m is None or not split_title(m.group("name"))[1]:
-        return None
+    if m is None or not split_title(m.group("name"))[1] or m.group("name").rstrip(".").lower() in TITLES \
+            or re.match(r"\.?\s+[A-Z][\w.]*['’]s\b", text[m.end():]):
+        return None  # "I'm Mrs. Medlock's servant": a title before someone else's name, not a name of one's own
     return cast.resolve(m.group("name"))

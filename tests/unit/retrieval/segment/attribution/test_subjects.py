@@ -86,10 +86,14 @@ STUDY = [
 
 def test_a_pronoun_tag_named_by_nearness_is_doubted_where_the_subjects_before_it_lead_to_another():
     # Mr. Pell is named nearest, as an object; the sentences before the tag are about Walter: two readings.
-    story = [*STUDY, "Walter thought it over. He looked hard at Mr. Pell. “A strange story,” he said."]
+    story = [*STUDY, "Walter thought it over, with a hard look at Mr. Pell. “A strange story,” he said."]
     text, _, units = read_story(story)
     assert speaker_at(text, units, "“A strange story,”") is None
     assert speaker_at(text, units, "“A strange story,”", bar=0.0) == "Mr. Pell"
+    # Round 11: where the object is the tag's own pronoun's ("He looked hard at Mr. Pell"), "he" is not Mr. Pell.
+    story = [*STUDY, "Walter thought it over. He looked hard at Mr. Pell. “A strange story,” he said."]
+    text, _, units = read_story(story)
+    assert speaker_at(text, units, "“A strange story,”", bar=0.0) != "Mr. Pell"
 
 
 def test_a_subject_the_sentence_says_is_gone_ends_the_chain_with_nobody():
