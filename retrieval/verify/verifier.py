@@ -28,6 +28,9 @@ OUTSIDE_MIN = 3  # words around a quoted stretch that may be part of the claim r
 OUTSIDE_FOUND = 0.75  # …and the share of them the source must hold too ("did Ann Lee say" matches a byline)
 SHORT = 3  # a claim of this many words or fewer may stand in many places
 LABEL_GAP = 4  # characters between a "Name:" and the words after it (the colon, spaces)
+# A quotation closed, a new paragraph, another opened: in dialogue, a reader's sign that someone else speaks (one
+# speech over paragraphs leaves its paragraph unclosed), whoever attribution says either side is.
+NEW_TURN_RE = re.compile(r"[\"”’'][ \t]*\n[ \t]*\n\s*[\"“‘']")
 TURN_CHARS = 8  # characters of a claim's words in a passage that make its speaker one of the claim's voices
 MAX_APART = 6  # sentences of a claim looked for one by one when the whole is not found (a search each)
 
@@ -146,6 +149,10 @@ class Verifier:
         for who in sure:
             if not any(could_be_same(directory, who, other) for other in people):
                 people.append(who)
+        one = len(people) == 1 and len(sure) == len(owners)  # every passage it crosses surely that one person's
+        if len(people) < 2 and not one and NEW_TURN_RE.search(idx.document_text(p.doc_path) or "",
+                                                              found.start, found.end):
+            return 2  # '"Well, try to think of something." ¶ "I have thought of something already, sir."'
         return len(people)
 
     def _same_idea(self, like: Likeness) -> bool:

@@ -73,3 +73,20 @@ def test_too_little_to_check_is_an_error(checked):
     q, _ = checked
     with pytest.raises(BadQuery, match="at least a few words"):
         q.verify("Corbyn?")
+
+
+def test_two_turns_of_dialogue_pasted_as_one_persons_words_are_altered(tmp_path):
+    # Untagged replies: attribution need not know either speaker for a reader to see two people talking.
+    story = ("The rain had not stopped since the morning, and the two of them sat on in the cold kitchen.\n\n"
+             "“Well, you must think of something before the carrier comes back for the parcel.”\n\n"
+             "“I have thought of something already, and you will not like it at all.”\n\n"
+             "Nobody spoke again until the lamp was lit and the kettle had boiled.\n")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "kitchen.txt").write_text(story)
+    q = Quoth.open(corpus=corpus, data_dir=tmp_path / "data")
+    glued = q.verify_claim("Well, you must think of something before the carrier comes back for the parcel. "
+                           "I have thought of something already, and you will not like it at all.")
+    assert str(glued.verdict) == "altered"
+    one = q.verify_claim("I have thought of something already, and you will not like it at all.")
+    assert str(one.verdict) == "exact"
