@@ -27,10 +27,11 @@ ADDRESS_VOTES = 3  # paragraphs addressing a name the narration never uses, to t
 _I_COMMA = re.compile(r"\bI,\s+$")
 
 
-def narrator_of(beside: list[list[Character]], own: list[list[Character]]) -> Character | None:
+def narrator_of(beside: list[list[Character]], own: list[list[Character]],
+                never: set[str] = frozenset()) -> Character | None:
     """``beside``: whom each reply next to a "said I" turn addresses; ``own``: whom the narrator's turns
-    address (never the narrator)."""
-    spoken_to_by_narrator = {c.name for cs in own for c in cs}
+    address (never the narrator); ``never``: who surely is not the narrator (named by a third-person tag)."""
+    spoken_to_by_narrator = {c.name for cs in own for c in cs} | set(never)
     votes: Counter = Counter()
     by_name: dict[str, Character] = {}
     for cs in beside:

@@ -432,14 +432,43 @@ class ProseReader:
         near = {j for run in _runs(paras, self.text) for j in across(run, mine_set)}
         near |= {j for i in mine for j in (i - 1, i + 1) if 0 <= j < len(paras) and j not in mine_set}
         beside = [self._addressed(paras[j]) for j in sorted(near) if paras[j].opens_with_quote]
-        self.me = narrator_of(beside, [self._addressed(paras[i]) for i in mine]) if mine else None
+        own, others = self._introductions(paras, mine_set)
+        never = self._named_by_tags(paras) | others
+        self.me = narrator_of(beside, [self._addressed(paras[i]) for i in mine], never) if mine else None
         if mine and self.me is None:
-            self.me = addressed_unnarrated([self._addressed(p) for p in paras], self._narration_names(paras))
+            self.me = addressed_unnarrated([self._addressed(p) for p in paras], self._narration_names(paras) | never)
+        if mine and own is not None and own.name not in never:
+            self.me = own  # "'I am Rudolf Rassendyll,' I answered": the surest word on the narrator's name
+        elif mine and (own is not None or (self.me is not None and self.me.name in never)):
+            self.me = None  # the evidence for the narrator's name conflicts: "I said" stays the unnamed narrator's
         self.narrated = bool(mine) and self.me is None  # a narrator the text names is anchored by name
         # A narrator who names themself in the narration names their own "said I" turns; no reply calls them so,
         # so the turn-taking keeps them as the stand-in of a narrator nobody names.
         self.self_named = self_named(self.text, self._narrated_mentions(paras)) if self.narrated else None
         return self.me is not None or self.self_named is not None
+
+    def _named_by_tags(self, paras: list[Paragraph]) -> set[str]:
+        """The characters a third-person tag names ("said Fritz"): a first-person narrator tags their own turns
+        "said I", so none of these is the narrator."""
+        return {s.decision.speaker for p in paras for s in p.sites
+                if s.tag is not None and s.tag.ref is Ref.NAME and s.decision.speaker}
+
+    def _introductions(self, paras: list[Paragraph], mine: set[int]) -> tuple[Character | None, set[str]]:
+        """Who the quotations say their speakers are ("I am called Fritz von Tarlenheim"): the one name the
+        narrator's own "said I" turns give (None where none or several), and the names given in anyone else's
+        turns, which are never the narrator's: words inside a quotation name its speaker."""
+        own: dict[str, Character] = {}
+        others: set[str] = set()
+        for i, p in enumerate(paras):
+            for s in p.sites:
+                c = introduced(s.q.inner(self.text[p.start:p.end]), False, self.cast) if s.speech else None
+                if c is None:
+                    continue
+                if i in mine and s is _first_speech(p):
+                    own[c.name] = c
+                elif s.tag is not None and not s.tag.first_person and s.tag.words.lower() != "i":
+                    others.add(c.name)  # only a turn its tag gives to someone else is surely not the narrator's
+        return (next(iter(own.values())) if len(own) == 1 else None), others
 
     def _narration_names(self, paras: list[Paragraph]) -> set[str]:
         """The characters named anywhere outside quotations (in narration and tags)."""
