@@ -533,6 +533,8 @@ class ProseReader:
             # a narrator who says "I" is named nowhere a tag can see; "they" are several; "the other" is one of
             # the two the turn-taking knows, not whom a pronoun's search finds
             return NOBODY
+        if tag.ref is Ref.DESCRIPTION and self._owner_of_speaker(tag, s):
+            return NOBODY  # "said my brother's wife", "said the undertaker's wife": whose kin speaks, not who
         if tag.ref is Ref.DESCRIPTION and (tag.words in BARE or tag.owner == "my" or (
                 tag.owner is None and tag.words.lower() in self._kin_words)):  # "said the grandmother": Grandmother
             c = self._kin_words.get(tag.words.lower() if tag.owner != "my" else f"my {tag.words.lower()}")
@@ -540,8 +542,6 @@ class ProseReader:
                                TITLED) if c else NOBODY
         if tag.ref is Ref.DESCRIPTION and tag.noun_is_kin:
             return self._kin(tag, paras, i, s)
-        if tag.ref is Ref.DESCRIPTION and tag.definite and self._owner_of_speaker(tag, s):
-            return NOBODY
         if tag.ref is Ref.DESCRIPTION and tag.definite and (c := self._described.get(tag.phrase or "")):
             return Decision.of(c.name, Clue.SPEECH_TAG, f'"the {tag.phrase}": {c.name}, whom the tags call so '
                                "again and again", DESCRIBED)

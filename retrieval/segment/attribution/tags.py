@@ -27,13 +27,15 @@ NEAR_V = "|".join(sorted(speech.VERBS, key=len, reverse=True))  # verbs that rep
 PRONOUNS_AFTER = r"he|she|I|they|we|il|elle|er|sie|él|ella"
 PRONOUNS_BEFORE = r"He|She|I|They|We|he|she|they|we|Il|Elle|Er|Sie|Él|Ella"
 # "her sister", "the old man", "his friend": a description, its last word the noun.
-DESC = r"(?P<det>the|a|an|her|his|their|my|our|its|this|that)\s+(?:[a-z][\w\-]*\s+){0,3}?(?P<noun>[a-z][\w\-]*)"
+# A word of a description may hold a hyphen ("well-known") but never a dash ("lady--and I").
+_WORD = r"[a-z]\w*(?:-\w+)*"
+DESC = rf"(?P<det>the|a|an|her|his|their|my|our|its|this|that)\s+(?:{_WORD}\s+){{0,3}}?(?P<noun>{_WORD})"
 # …opening a sentence: "The old man said,", "Her mother said,".
 DESC_CAP = DESC.replace("(?P<det>the|", "(?P<det>[Tt]he|[Aa]n?|[Oo]ur|[Hh]er|[Hh]is|[Tt]heir|[Mm]y|")
 # "the gallant Mr. Elton", "shop steward Dana Whitfield": words before a name are not part of it.
 _FUNCTION = r"(?:he|she|it|i|they|we|you|to|at|with|in|into|and|or|but|of|for|from|on|as|by|that|who|not)\b"
-PRE_NAME = rf"(?:(?:the|a|an|her|his|their|our|my)\s+)?(?:(?!{_FUNCTION})[a-z][\w\-]*\s+){{0,3}}"
-ADVERB = r"(?:(?:[a-z]+ly|also|then|again|thus|now|still|only|soon|at\s+last|at\s+once|at\s+length)\s+)?"
+PRE_NAME = rf"(?:(?:the|a|an|her|his|their|our|my)\s+)?(?:(?!{_FUNCTION}){_WORD}\s+){{0,3}}"
+ADVERB = r"(?:(?:[a-z]+ly|also|then|again|thus|now|here|still|only|soon|at\s+last|at\s+once|at\s+length)\s+)?"
 # "By and by Jim says:", "Pretty soon the widow said,": words of time that open a narrative sentence.
 OPENER = r"(?:(?:And|But|So|Yet|Then|Now|As|At\s+last|At\s+length|By\s+and\s+by|By-and-by|Pretty\s+soon|Presently|" \
          r"Directly|Soon|Finally|Next|After\s+a\s+while),?\s+)?"
@@ -145,8 +147,10 @@ _TAG_ENDS_LEAD = re.compile(r"[,:;—–-]\s*$")
 
 
 # '"Redheaded snippet," croaked Ginger': any past-tense verb, then a name or "he"/"she", right after a
-# quotation that does not end its sentence is a tag in fiction, though the verb is no common speech verb.
-_AFTER_ANY_VERB = re.compile(rf"^[\s,]*(?:[—–-]+\s*)?(?P<verb>[a-z]{{2,}}ed)\s+{ADVERB}(?:{PRE_NAME}(?P<name>{NAME})|"
+# quotation that does not end its sentence is a tag in fiction, though the verb is no common speech verb
+# ('"Aye!" here interposed Sir Andrew': a word of place or time may come first).
+_AFTER_ANY_VERB = re.compile(rf"^[\s,]*(?:[—–-]+\s*)?(?:(?:here|then)\s+)?(?P<verb>[a-z]{{2,}}ed)\s+{ADVERB}"
+                             rf"(?:{PRE_NAME}(?P<name>{NAME})|"
                             r"(?P<pron>he|she)\b)")
 # '"It doesn't matter," Peter gulped.', '"I am a mortal," Scrooge remonstrated, "and…"', '"That fiend!" Mr. Darling
 # would cry': after a quotation that breaks off with a comma, a name or "he"/"she" and any verb in the past (or a
@@ -485,7 +489,7 @@ def _head_noun(m: re.Match[str]) -> tuple[str, int]:
     rest = m.string[m.end("noun"):m.start("verb") if verb_after else None]
     # (a description may run over a line break of the text's wrapping: "said the loud\nsoldier")
     gap = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
-    words = re.finditer(rf"{gap}([a-z][\w\-]*)", re.match(rf"(?:{gap}[a-z][\w\-]*)*", rest).group())
+    words = re.finditer(rf"{gap}({_WORD})", re.match(rf"(?:{gap}{_WORD}\b)*", rest).group())
     for w in list(words)[:3]:
         if _NP_END.fullmatch(w.group(1)):
             break

@@ -1,0 +1,37 @@
+"""Tag shapes read in round 11, each on a short passage written for the case (none is taken from the annotated
+works): a dash ends a description's words ("muttered the old lady--and I remembered"), a word of place or time may
+stand before any past-tense verb ("here interposed Lena"), and a description that owns the speaker ("said my
+brother's wife") names nobody, not the owner."""
+
+from quoth.segment.attribution.tags import Ref, tag_after
+from tests.helpers import story_speakers
+
+
+def test_a_dash_ends_the_description_a_tag_reads():
+    tag = tag_after(", muttered the old\nwoman--and I thought of my mother. ")
+    assert (tag.ref, tag.words, tag.phrase) == (Ref.DESCRIPTION, "woman", "old woman")
+    # a hyphen inside a word is still part of it
+    assert tag_after(", said the well-known doctor. ").phrase == "well-known doctor"
+
+
+def test_a_word_of_place_may_open_a_tag_of_any_verb():
+    tag = tag_after(", here interposed Lena Vogt, “we can wait.” ")
+    assert (tag.ref, tag.words, tag.verb) == (Ref.NAME, "Lena Vogt", "interposed")
+
+
+def test_a_description_owning_the_speaker_names_nobody():
+    # A narrator's "said my brother" again and again makes "my brother" a name; "said my brother’s wife" is his
+    # wife speaking, whom nothing here names: not the brother.
+    story = [
+        "We sat at breakfast, my brother and his wife and I.",
+        "“The roads are bad this winter,” said my brother.",
+        "“They are always bad,” said I.",
+        "“Not in summer,” said my brother.",
+        "“You are late again,” said my brother’s wife.",
+        "“The train was slow,” said I.",
+        "“It always is,” said my brother.",
+        "“Then I shall walk,” said I.",
+    ]
+    got = story_speakers(story, bar=0.0)
+    assert got[1] == got[3] == got[6] == "my brother"
+    assert got[4] is None
