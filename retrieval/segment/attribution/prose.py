@@ -47,6 +47,7 @@ from .newstags import body_called, may_be_a_person, news_tag_after, news_tag_bef
 from .quotations import Quotation, find_quotations, single_quoted
 from .subjects import subject_chain
 from .tags import (
+    ONE_OF,
     Ref,
     Tag,
     family_names,
@@ -529,9 +530,9 @@ class ProseReader:
         if tag.words == "the other" and (c := self._exchange_other(paras, i, None)):
             return Decision.of(c.name, Clue.PRONOUN, f"{said}: {c.name}, the one of the two talking who did not "
                                "speak the paragraph before", OTHER_OF_TWO)
-        if tag.first_person or tag.words.lower() in ("they", "ils", "elles") or tag.words.startswith("the "):
-            # a narrator who says "I" is named nowhere a tag can see; "they" are several; "the other" is one of
-            # the two the turn-taking knows, not whom a pronoun's search finds
+        if tag.first_person or tag.words.lower() in ("they", "ils", "elles", ONE_OF) or tag.words.startswith("the "):
+            # a narrator who says "I" is named nowhere a tag can see; "they" are several, "one of the ladies" one
+            # of several; "the other" is one of the two the turn-taking knows, not whom a pronoun's search finds
             return NOBODY
         if tag.ref is Ref.DESCRIPTION and self._owner_of_speaker(tag, s):
             return NOBODY  # "said my brother's wife", "said the undertaker's wife": whose kin speaks, not who

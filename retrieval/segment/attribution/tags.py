@@ -212,11 +212,19 @@ _AFTER_HEARD = re.compile(rf"^[\s,]*(?:[—–-]+\s*)?(?:I|we)\s+{ADVERB}(?:coul
                           rf"(?:the\s+)?(?P<name>{NAME})(?:\s+{ADVERB}(?P<verb>{_HEARD_SPEAKING})\b|['’]s\s+voice\b)")
 
 
+# '"…," said one of the ladies': one of several, whom the tag does not name; the turn is tagged all the same,
+# so the turn-taking never fills it with one of the two talking.
+ONE_OF = "one of"
+_AFTER_ONE_OF = re.compile(rf"^[\s,]*(?:[—–-]+\s*)?{ADVERB}(?P<verb>{V})\s+{ADVERB}one\s+of\b")
+
+
 def tag_after(trail: str, broken: bool = False) -> Tag | None:
     """A tag opening ``trail``, the words after a quotation's closing mark; ``broken``: the quotation ends with a
     comma, its sentence going on in the tag."""
     if kin := kin_word_tag(trail, after=True):
         return kin
+    if m := _AFTER_ONE_OF.match(trail):
+        return Tag(Ref.DESCRIPTION, ONE_OF, m.group("verb"), True)
     if (m := _AFTER_DESCRIBED_NAME.match(trail)) and not POSSESSIVE.search(m.group("name")):
         return _tag(m, after=True)
     for rx in (_AFTER_HEARD, _AFTER_VERB_FIRST, _AFTER_SUBJECT_FIRST, _AFTER_ACCORDING):

@@ -35,3 +35,18 @@ def test_a_description_owning_the_speaker_names_nobody():
     got = story_speakers(story, bar=0.0)
     assert got[1] == got[3] == got[6] == "my brother"
     assert got[4] is None
+
+
+def test_one_of_several_is_tagged_but_named_nobody():
+    assert tag_after(", said one of the ladies, rising. ").words == "one of"
+    # Two men talk; a lady of a group breaks in: her turn is nobody's the turn-taking could fill it with.
+    story = [
+        "Martin Hale stood by the fire with Oswin Clay, and the ladies sat at the table.",
+        "“The roads are bad this winter,” said Martin Hale.",
+        "“They are always bad,” said Oswin Clay.",
+        "“But you are Mr. Clay, I think,” said one of the ladies.",
+        "“I am,” he said.",
+    ]
+    got = story_speakers(story, bar=0.0)
+    assert got[1] == "Martin Hale" and got[2] == "Oswin Clay"
+    assert got[3] is None
