@@ -170,8 +170,10 @@ NOUN_GENDER = {
 NEWCOMER = re.compile(r"(?:^|[.!?;]\s+)(?P<art>The|A|An)\s+(?:[a-z]+\s+){0,3}?(?P<noun>"
                       + "|".join(w for ws in NOUN_GENDER.values() for w in ws.split())
                       + r"|stranger|visitor|voice|child|person|figure|creature|officer|servant)\b")
-# "of the type of", "like", "as proud as": the words before a name someone is compared to.
-COMPARED = re.compile(r"\b(?:[Ll]ike|[Uu]nlike|as\s+[a-z]+\s+as|resembl\w+|(?:type|kind|sort|image|likeness|style)"
+# "of the type of", "like", "as proud as": the words before a name someone is compared to; "the portrait of": a
+# name shown in a picture or stone, no one on stage either.
+COMPARED = re.compile(r"\b(?:[Ll]ike|[Uu]nlike|as\s+[a-z]+\s+as|resembl\w+|(?:type|kind|sort|image|likeness|style|"
+                      r"portrait|picture|painting|statue|bust|miniature|photograph|effigy)"
                       r"\s+of)\s+(?:(?:a|an|the)\s+)?$")
 # "; but one little man, with a black beard … detached himself": someone unnamed, a clause's subject.
 NEW_SUBJECT = re.compile(r"(?:^|[.!?;:]\s+|,\s+(?:and|but|when|then|while)\s+|\b(?:and|but|when|then|while)\s+)"

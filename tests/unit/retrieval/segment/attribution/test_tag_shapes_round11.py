@@ -1,7 +1,8 @@
-"""Tag shapes read in round 11, each on a short passage written for the case (none is taken from the annotated
-works): a dash ends a description's words ("muttered the old lady--and I remembered"), a word of place or time may
-stand before any past-tense verb ("here interposed Lena"), and a description that owns the speaker ("said my
-brother's wife") names nobody, not the owner."""
+"""Tag shapes and mentions read in round 11, each on a short passage written for the case (none is taken from the
+annotated works): a dash ends a description's words ("muttered the old lady--and I remembered"), a word of place or
+time may stand before any past-tense verb ("here interposed Lena"), a description that owns the speaker ("said my
+brother's wife") names nobody, not the owner; "said one of the ladies" is tagged but names nobody; a name in "the
+portrait of …" is no one on stage."""
 
 from quoth.segment.attribution.tags import Ref, tag_after
 from tests.helpers import story_speakers
@@ -50,3 +51,16 @@ def test_one_of_several_is_tagged_but_named_nobody():
     got = story_speakers(story, bar=0.0)
     assert got[1] == "Martin Hale" and got[2] == "Oswin Clay"
     assert got[3] is None
+
+
+def test_a_name_in_a_portrait_is_no_one_a_pronoun_stands_for():
+    # Lady Agnes hangs on the wall: "said she" after her portrait is someone in the room, not her.
+    story = [
+        "Martin Hale sat at his breakfast, and he looked up at the portrait of Lady Agnes Vere.",
+        "“She was a great beauty once,” said Martin Hale.",
+        "Somebody in the doorway gave a little cry of impatience.",
+        "“I wish you would take that picture down,” said she.",
+    ]
+    got = story_speakers(story)
+    assert got[1] == "Martin Hale"
+    assert got[3] != "Lady Agnes Vere"
