@@ -73,6 +73,9 @@ CONTEXT_PARAGRAPHS = 4  # paragraphs back in which a pronoun's antecedent is loo
 # A pronoun that stands before a name in its sentence and is not that name ("he knew … as sick as Harrison").
 _SUBJECT_PRONOUN = {"m": re.compile(r"\b[Hh]e\b"), "f": re.compile(r"\b[Ss]he\b")}
 _PRONOUN_OF = {"m": "he", "f": "she"}
+# "his face", "she turned": a pronoun going on about someone.
+_PRONOUN_FORMS = {"m": re.compile(r"\b(?:[Hh]e|[Hh]is|him|himself)\b"),
+                  "f": re.compile(r"\b(?:[Ss]he|[Hh]er|hers|herself)\b")}
 DOUBT = 0.6  # a pronoun's antecedent when someone else may be meant: below the bar
 CHAIN_PARAGRAPHS = 2  # paragraphs of narration above a pronoun tag its chain of subjects walks
 SUBJECTS = 0.95  # a doubted antecedent the chain of subjects confirms (right 48 times in 48, round 8)
@@ -871,6 +874,9 @@ class ProseReader:
             # Narration opening the paragraph may go on about the last speaker ("It was dreadful the way they
             # looked at him. '…,' he said"): a new paragraph is a new speaker only where it opens with the words.
             rivals.append(c.name)
+        if previous and gender and (c := self.cast.resolve(previous)) and _agrees(c, gender) and c is not best \
+                and self._kept_in_view(paras[i - 1], gender, c):
+            rivals.append(c.name)
         if not rivals and (stranger := self._stranger(paras, i, gender)):
             rivals = [f"the {stranger}"]  # "said the station-master" just before: he may be "he"
         if not self.news and (rival := self._rival_since(best, paras, i, at, gender)):
@@ -936,6 +942,18 @@ class ProseReader:
     def _reopened(paras: list[Paragraph], i: int) -> bool:
         """A paragraph that reopens the quotation the one before left open: one speech over two paragraphs."""
         return bool(i) and paras[i - 1].left_open and paras[i].opens_with_quote
+
+    def _kept_in_view(self, prev: Paragraph, gender: str, c: Character) -> bool:
+        """'"…!" muttered Colonel Sapt; then a gleam flitted across his face.': narration after the last quotation
+        of the paragraph before that goes on about its speaker ("his", naming no one else) keeps that speaker in
+        view, so a "he" opening the next paragraph may be theirs as well as a new voice's."""
+        if not prev.sites:
+            return False
+        last = prev.sites[-1]
+        a = max(prev.start + last.q.end, last.trail[1])  # after its tag ("muttered Colonel Sapt")
+        tail = self.text[a:prev.end]
+        others = [m for m in self.cast.mentions_in(a, prev.end) if m.character is not c]
+        return _PRONOUN_FORMS[gender].search(tail) is not None and not others
 
     def _runs_on(self, paras: list[Paragraph], i: int, s: Site, previous: str, gender: str | None,
                  spoken_to: list[Character]) -> Character | None:
