@@ -869,14 +869,7 @@ class ProseReader:
             quoted = self.speakers(paras)
             rivals += [c.name for c in pool[:pool.index(best)]
                        if c.gender is None and c.leaning in (None, gender) and c.name in quoted]
-        if previous and not p.opens_with_quote and _said(paras[i - 1]).confidence >= SURE_CONTEXT \
-                and (c := self.cast.resolve(previous)) and c.gender == gender and c is not best:
-            # Narration opening the paragraph may go on about the last speaker ("It was dreadful the way they
-            # looked at him. '…,' he said"): a new paragraph is a new speaker only where it opens with the words.
-            rivals.append(c.name)
-        if previous and gender and (c := self.cast.resolve(previous)) and _agrees(c, gender) and c is not best \
-                and self._kept_in_view(paras[i - 1], gender, c):
-            rivals.append(c.name)
+        rivals += self._last_speaker_rival(paras, i, previous, best, gender)
         if not rivals and (stranger := self._stranger(paras, i, gender)):
             rivals = [f"the {stranger}"]  # "said the station-master" just before: he may be "he"
         if not self.news and (rival := self._rival_since(best, paras, i, at, gender)):
@@ -942,6 +935,18 @@ class ProseReader:
     def _reopened(paras: list[Paragraph], i: int) -> bool:
         """A paragraph that reopens the quotation the one before left open: one speech over two paragraphs."""
         return bool(i) and paras[i - 1].left_open and paras[i].opens_with_quote
+
+    def _last_speaker_rival(self, paras: list[Paragraph], i: int, previous: str | None, best: Character,
+                            gender: str | None) -> list[str]:
+        """The speaker of the paragraph before, where they may still be the one a pronoun stands for."""
+        c = self.cast.resolve(previous) if previous else None
+        if c is None or c is best:
+            return []
+        if not paras[i].opens_with_quote and _said(paras[i - 1]).confidence >= SURE_CONTEXT and c.gender == gender:
+            # Narration opening the paragraph may go on about the last speaker ("It was dreadful the way they
+            # looked at him. '…,' he said"): a new paragraph is a new speaker only where it opens with the words.
+            return [c.name]
+        return [c.name] if gender and _agrees(c, gender) and self._kept_in_view(paras[i - 1], gender, c) else []
 
     def _kept_in_view(self, prev: Paragraph, gender: str, c: Character) -> bool:
         """'"…!" muttered Colonel Sapt; then a gleam flitted across his face.': narration after the last quotation
@@ -1031,7 +1036,7 @@ class ProseReader:
                     spoken_to: list[Character]) -> Character | None:
         """A speaker who goes on in a paragraph of their own ("'…' she said to herself.") where nobody else about
         fits the pronoun: in dialogue a new paragraph is a new speaker, but only if someone is there to speak."""
-        c = self.cast.resolve(previous) if previous and gender else None
+        c = self.cast.resolve(previous) if previous else None
         if c is None or c.gender != gender or c in spoken_to:
             return None
         # Anyone else about who might be meant, of the gender or of none known, leaves it open.
