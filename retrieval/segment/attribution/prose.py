@@ -73,6 +73,9 @@ CONTEXT_PARAGRAPHS = 4  # paragraphs back in which a pronoun's antecedent is loo
 # A pronoun that stands before a name in its sentence and is not that name ("he knew … as sick as Harrison").
 _SUBJECT_PRONOUN = {"m": re.compile(r"\b[Hh]e\b"), "f": re.compile(r"\b[Ss]he\b")}
 _PRONOUN_OF = {"m": "he", "f": "she"}
+# "Sir Andrew was kindness itself": a name, then a verb of the third person (no comma between: "Andrew, was it
+# you?" calls him).
+_THIRD_PERSON_VERB = re.compile(r"[ \t]+(?:was|is|has|had|will|would|did|does|says|said|can|could|must|shall|should)\b")
 # "his face", "she turned": a pronoun going on about someone.
 _PRONOUN_FORMS = {"m": re.compile(r"\b(?:[Hh]e|[Hh]is|him|himself)\b"),
                   "f": re.compile(r"\b(?:[Ss]he|[Hh]er|hers|herself)\b")}
@@ -1496,7 +1499,7 @@ class ProseReader:
             if f.speaker == NARRATOR:
                 continue  # the narrator's turn, and nobody has named the narrator
             s = _first_speech(paras[turns[k][0]])
-            if self._third_person(s, f.speaker):
+            if self._third_person(s, f.speaker) or self._talks_of(paras, turns[k], f.speaker):
                 continue  # "'Is the door locked?' he asked": whoever "he" is, not the one who says "I"
             side = "before and after" if f.both else "on one side"
             why = {Clue.VOCATIVE: f"the replies beside it call {f.speaker} by name" if f.lone else
@@ -1509,6 +1512,17 @@ class ProseReader:
             d = Decision.of(f.speaker, f.clue, why, _turn_weight(f))
             if d.confidence > s.decision.confidence:
                 s.decision = d
+
+    def _talks_of(self, paras: list[Paragraph], turn: list[int], speaker: str) -> bool:
+        """Whether the turn's own words make ``speaker`` the subject of a verb in the third person ("Ah, Sir Andrew
+        was kindness itself"): one talks so of someone else, never of oneself."""
+        for i in turn:
+            p = paras[i]
+            for s in p.sites:
+                if s.speech and any(m.character.name == speaker and _THIRD_PERSON_VERB.match(self.text, m.end)
+                                    for m in self.cast.mentions_in(p.start + s.q.start, p.start + s.q.end)):
+                    return True
+        return False
 
     def _third_person(self, s: Site, speaker: str) -> bool:
         """Whether ``speaker`` is the first-person narrator and ``s`` is tagged "he" or "she": never theirs."""
