@@ -358,11 +358,12 @@ def tag_before(lead: str) -> Tag | None:
 # subject's words, whatever the verb ("cut in", "broke out", "turned to him").
 # "Mr. Casaubon gravely smiled approval, and said to Mr. Brooke,", "Mr. Brooke read the letter, and then, nodding
 # toward Dorothea, said,": the sentence's subject, a predicate of its own, then "and said" with no new subject; a
-# name after "to" or in the aside is whom it is said to.
+# name after "to" or in the aside is whom it is said to ("and answered pleasantly:": an adverb may follow the verb).
 _BEFORE_COMPOUND = re.compile(
     rf"^\s*{OPENER}(?P<name>{NAME})\s+(?!(?:who|which|that|and|but)\b)[a-z](?:(?!\b(?:he|she|they|I|we|who|which)\b)"
     rf"[^\"“”«».!?;:]){{0,100}}?,?\s+and\s+(?:then,?\s+)?(?:[a-z]+ing\b[^\"“”«».!?;:,]{{0,50}},\s+)?"
-    rf"{ADVERB}(?P<verb>{V})(?:\s+to\s+(?:{NAME.replace('(?P<', '(?P<x')}|the\s+[a-z]+|him|her|them|me|us))?"
+    rf"{ADVERB}(?P<verb>{V})(?:\s+[a-z]+ly)?"
+    rf"(?:\s+to\s+(?:{NAME.replace('(?P<', '(?P<x')}|the\s+[a-z]+|him|her|them|me|us))?"
     r"\s*[,:—–-]+\s*$")
 _BEFORE_CONJOINED = re.compile(
     rf",\s+(?:and|but|while|when|so|then|till|until)\s+(?:then\s+)?(?P<name>{NAME})\s+(?P<verb>[a-z]+ed|cut|broke|put|"

@@ -4,7 +4,7 @@ time may stand before any past-tense verb ("here interposed Lena"), a descriptio
 brother's wife") names nobody, not the owner; "said one of the ladies" is tagged but names nobody; a name in "the
 portrait of …" is no one on stage."""
 
-from quoth.segment.attribution.tags import Ref, tag_after
+from quoth.segment.attribution.tags import Ref, tag_after, tag_before
 from tests.helpers import story_speakers
 
 
@@ -64,3 +64,11 @@ def test_a_name_in_a_portrait_is_no_one_a_pronoun_stands_for():
     got = story_speakers(story)
     assert got[1] == "Martin Hale"
     assert got[3] != "Lady Agnes Vere"
+
+
+def test_a_compound_predicate_ending_in_a_speech_verb_and_an_adverb_tags_its_subject():
+    tag = tag_before("Lena folded her letter, smiled kindly at poor Hugo, and answered\ngently:")
+    assert (tag.ref, tag.words, tag.verb) == (Ref.NAME, "Lena", "answered")
+    # a new subject in the series is someone else's clause: no tag of Lena's
+    assert tag_before("Lena folded her letter, he smiled at her, and answered gently:") is None or \
+        tag_before("Lena folded her letter, he smiled at her, and answered gently:").words != "Lena"
