@@ -418,7 +418,8 @@ _OBJECT = re.compile(r"\b(?:of|for|at|from|in|with|to|by|on|about)\s*$")  # "the
 
 
 # What a person or body writes, whose words it carries: "Cornyn's statement added".
-_VOICE = re.compile(r"\s+voice\b")  # "said the Rabbit's voice": the Rabbit speaks
+# "said the Rabbit's voice", "broke in Lord Antony's jovial voice": the Rabbit speaks, Lord Antony too
+_VOICE = re.compile(r"(?:\s+[a-z]+){0,2}?\s+voice\b")
 _WRITTEN = re.compile(r"\s+(?:statement|letter|message|note|report|post|tweet|blog|website|release|announcement)"
                       r"\s+(?:also\s+)?\w+\s*[,:]?\s*$")
 

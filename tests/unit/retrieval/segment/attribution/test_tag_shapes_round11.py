@@ -72,3 +72,10 @@ def test_a_compound_predicate_ending_in_a_speech_verb_and_an_adverb_tags_its_sub
     # a new subject in the series is someone else's clause: no tag of Lena's
     assert tag_before("Lena folded her letter, he smiled at her, and answered gently:") is None or \
         tag_before("Lena folded her letter, he smiled at her, and answered gently:").words != "Lena"
+
+
+def test_a_voice_with_an_adjective_is_its_owners():
+    tag = tag_after(", here broke in Hugo Brandt's cheerful voice, “supper!” ")
+    assert (tag.ref, tag.words) == (Ref.NAME, "Hugo Brandt")
+    assert tag_after(", said Hugo Brandt's voice. ").words == "Hugo Brandt"
+    assert tag_after(", said Hugo Brandt's mother. ") is None  # his mother speaks, not he
