@@ -83,6 +83,8 @@ PEERAGE = frozenset({"count", "countess", "duke", "duchess", "earl", "baron", "b
                      "marchioness", "viscount", "viscountess", "prince", "princess", "archduke", "archduchess"})
 ADDRESSED = frozenset({"madame", "mme", "monsieur"})  # how a peer of another country is addressed
 LOCATIVE_SHARE = 0.5  # of an untitled name's plain mentions, the share after a locative that makes it a place
+# "II", "VIII", "XVI": the numeral after a monarch's name ("George II", "Louis XVI").
+_REGNAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 
 
 @dataclass
@@ -344,6 +346,10 @@ class Cast:
         """"Tom" among "Tom Sawyer" and "Mars Tom" is Tom Sawyer: the one whose first name it is, where the others
         carry it after a word the text never uses as a name on its own ("Mars", a form of address)."""
         low = form.lower()
+        # "George II.": a monarch, named with his numeral; the bare "George" is the one other George about.
+        plain = [c for c in fits if not _REGNAL.fullmatch(c.last)]
+        if len(plain) == 1 and len(fits) > 1 and (plain[0].first or "").lower() == low:
+            return plain[0]
         firsts = [c for c in fits if (c.first or "").lower() == low]
         rest = [c for c in fits if c not in firsts]
         if len(firsts) != 1 or not all(c.last.lower() == low and c.first and not self._forms[c.first] for c in rest):

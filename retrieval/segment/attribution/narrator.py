@@ -40,10 +40,11 @@ def sections(gaps: Sequence[str]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in itertools.pairwise(cuts) if a < b]
 
 
-def narrator_of(beside: list[list[Character]], own: list[list[Character]]) -> Character | None:
+def narrator_of(beside: list[list[Character]], own: list[list[Character]],
+                never: set[str] = frozenset()) -> Character | None:
     """``beside``: whom each reply next to a "said I" turn addresses; ``own``: whom the narrator's turns
-    address (never the narrator)."""
-    spoken_to_by_narrator = {c.name for cs in own for c in cs}
+    address (never the narrator); ``never``: who surely is not the narrator (named by a third-person tag)."""
+    spoken_to_by_narrator = {c.name for cs in own for c in cs} | set(never)
     votes: Counter = Counter()
     by_name: dict[str, Character] = {}
     for cs in beside:

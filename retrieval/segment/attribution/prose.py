@@ -48,6 +48,7 @@ from .newstags import body_called, may_be_a_person, news_tag_after, news_tag_bef
 from .quotations import Quotation, find_quotations, single_quoted
 from .subjects import subject_chain
 from .tags import (
+    ONE_OF,
     Ref,
     Tag,
     V,
@@ -74,6 +75,12 @@ CONTEXT_PARAGRAPHS = 4  # paragraphs back in which a pronoun's antecedent is loo
 # A pronoun that stands before a name in its sentence and is not that name ("he knew … as sick as Harrison").
 _SUBJECT_PRONOUN = {"m": re.compile(r"\b[Hh]e\b"), "f": re.compile(r"\b[Ss]he\b")}
 _PRONOUN_OF = {"m": "he", "f": "she"}
+# "Sir Andrew was kindness itself": a name, then a verb of the third person (no comma between: "Andrew, was it
+# you?" calls him).
+_THIRD_PERSON_VERB = re.compile(r"[ \t]+(?:was|is|has|had|will|would|did|does|says|said|can|could|must|shall|should)\b")
+# "his face", "she turned": a pronoun going on about someone.
+_PRONOUN_FORMS = {"m": re.compile(r"\b(?:[Hh]e|[Hh]is|him|himself)\b"),
+                  "f": re.compile(r"\b(?:[Ss]he|[Hh]er|hers|herself)\b")}
 DOUBT = 0.6  # a pronoun's antecedent when someone else may be meant: below the bar
 CHAIN_PARAGRAPHS = 2  # paragraphs of narration above a pronoun tag its chain of subjects walks
 SUBJECTS = 0.95  # a doubted antecedent the chain of subjects confirms (right 48 times in 48, round 8)
@@ -180,8 +187,10 @@ NOUN_GENDER = {
 NEWCOMER = re.compile(r"(?:^|[.!?;]\s+)(?P<art>The|A|An)\s+(?:[a-z]+\s+){0,3}?(?P<noun>"
                       + "|".join(w for ws in NOUN_GENDER.values() for w in ws.split())
                       + r"|stranger|visitor|voice|child|person|figure|creature|officer|servant)\b")
-# "of the type of", "like", "as proud as", "fatter than": the words before a name someone is compared to.
-COMPARED = re.compile(r"\b(?:[Ll]ike|[Uu]nlike|than|as\s+[a-z]+\s+as|resembl\w+|(?:type|kind|sort|image|likeness|style)"
+# "of the type of", "like", "as proud as", "fatter than": the words before a name someone is compared to; "the
+# portrait of": a name shown in a picture or stone, no one on stage either.
+COMPARED = re.compile(r"\b(?:[Ll]ike|[Uu]nlike|than|as\s+[a-z]+\s+as|resembl\w+|(?:type|kind|sort|image|likeness|style|"
+                      r"portrait|picture|painting|statue|bust|miniature|photograph|effigy)"
                       r"\s+of)\s+(?:(?:a|an|the)\s+)?$")
 # "; but one little man, with a black beard … detached himself": someone unnamed, a clause's subject.
 NEW_SUBJECT = re.compile(r"(?:^|[.!?;:]\s+|,\s+(?:and|but|when|then|while)\s+|\b(?:and|but|when|then|while)\s+)"
@@ -448,9 +457,15 @@ class ProseReader:
         near = {j for run in _runs(paras, self.text) for j in across(run, mine_set)}
         near |= {j for i in mine for j in (i - 1, i + 1) if 0 <= j < len(paras) and j not in mine_set}
         beside = [self._addressed(paras[j]) for j in sorted(near) if paras[j].opens_with_quote]
-        self.me = narrator_of(beside, [self._addressed(paras[i]) for i in mine]) if mine else None
+        own, others = self._introductions(paras, mine_set)
+        never = self._named_by_tags(paras) | others
+        self.me = narrator_of(beside, [self._addressed(paras[i]) for i in mine], never) if mine else None
         if mine and self.me is None:
-            self.me = addressed_unnarrated([self._addressed(p) for p in paras], self._narration_names(paras))
+            self.me = addressed_unnarrated([self._addressed(p) for p in paras], self._narration_names(paras) | never)
+        if mine and own is not None and own.name not in never:
+            self.me = own  # "'I am Rudolf Rassendyll,' I answered": the surest word on the narrator's name
+        elif mine and (own is not None or (self.me is not None and self.me.name in never)):
+            self.me = None  # the evidence for the narrator's name conflicts: "I said" stays the unnamed narrator's
         self.narrated = bool(mine) and self.me is None  # a narrator the text names is anchored by name
         # A narrator who names themself in the narration names their own "said I" turns; no reply calls them so,
         # so the turn-taking keeps them as the stand-in of a narrator nobody names.
@@ -488,6 +503,29 @@ class ProseReader:
         body = self.text[p.start:p.end]
         return [c for s in sites for c in (*addressees(self._own(s, body), self.cast),
                                            *titled_kin_addressed(self._own(s, body), self.cast))]
+
+    def _named_by_tags(self, paras: list[Paragraph]) -> set[str]:
+        """The characters a third-person tag names ("said Fritz"): a first-person narrator tags their own turns
+        "said I", so none of these is the narrator."""
+        return {s.decision.speaker for p in paras for s in p.sites
+                if s.tag is not None and s.tag.ref is Ref.NAME and s.decision.speaker}
+
+    def _introductions(self, paras: list[Paragraph], mine: set[int]) -> tuple[Character | None, set[str]]:
+        """Who the quotations say their speakers are ("I am called Fritz von Tarlenheim"): the one name the
+        narrator's own "said I" turns give (None where none or several), and the names given in anyone else's
+        turns, which are never the narrator's: words inside a quotation name its speaker."""
+        own: dict[str, Character] = {}
+        others: set[str] = set()
+        for i, p in enumerate(paras):
+            for s in p.sites:
+                c = introduced(s.q.inner(self.text[p.start:p.end]), False, self.cast) if s.speech else None
+                if c is None:
+                    continue
+                if i in mine and s is _first_speech(p):
+                    own[c.name] = c
+                elif s.tag is not None and not s.tag.first_person and s.tag.words.lower() != "i":
+                    others.add(c.name)  # only a turn its tag gives to someone else is surely not the narrator's
+        return (next(iter(own.values())) if len(own) == 1 else None), others
 
     def _narration_names(self, paras: list[Paragraph]) -> set[str]:
         """The characters named anywhere outside quotations (in narration and tags)."""
@@ -549,10 +587,12 @@ class ProseReader:
                                "the narration", 0.95)
         if tag.words.startswith("the ") and (d := self._one_of_two(tag.words, paras, i, s.q.start, said)):
             return d
-        if tag.first_person or tag.words.lower() in ("they", "ils", "elles") or tag.words.startswith("the "):
-            # a narrator who says "I" is named nowhere a tag can see; "they" are several; "the other" is one of
-            # the two the turn-taking knows, not whom a pronoun's search finds
+        if tag.first_person or tag.words.lower() in ("they", "ils", "elles", ONE_OF) or tag.words.startswith("the "):
+            # a narrator who says "I" is named nowhere a tag can see; "they" are several, "one of the ladies" one
+            # of several; "the other" is one of the two the turn-taking knows, not whom a pronoun's search finds
             return NOBODY
+        if tag.ref is Ref.DESCRIPTION and self._owner_of_speaker(tag, s):
+            return NOBODY  # "said my brother's wife", "said the undertaker's wife": whose kin speaks, not who
         if tag.ref is Ref.DESCRIPTION and (tag.words in BARE or tag.owner == "my" or (
                 tag.owner is None and tag.words.lower() in self._kin_words)):  # "said the grandmother": Grandmother
             c = self._kin_words.get(tag.words.lower() if tag.owner != "my" else f"my {tag.words.lower()}")
@@ -560,8 +600,6 @@ class ProseReader:
                                TITLED) if c else NOBODY
         if tag.ref is Ref.DESCRIPTION and tag.noun_is_kin:
             return self._kin(tag, paras, i, s)
-        if tag.ref is Ref.DESCRIPTION and tag.definite and self._owner_of_speaker(tag, s):
-            return NOBODY
         if tag.ref is Ref.DESCRIPTION and tag.definite and (c := self._described.get(tag.phrase or "")):
             return Decision.of(c.name, Clue.SPEECH_TAG, f'"the {tag.phrase}": {c.name}, whom the tags call so '
                                "again and again", DESCRIBED)
@@ -923,11 +961,7 @@ class ProseReader:
             quoted = self.speakers(paras)
             rivals += [c.name for c in pool[:pool.index(best)]
                        if c.gender is None and c.leaning in (None, gender) and c.name in quoted]
-        if previous and not p.opens_with_quote and _said(paras[i - 1]).confidence >= SURE_CONTEXT \
-                and (c := self.cast.resolve(previous)) and c.gender == gender and c is not best:
-            # Narration opening the paragraph may go on about the last speaker ("It was dreadful the way they
-            # looked at him. '…,' he said"): a new paragraph is a new speaker only where it opens with the words.
-            rivals.append(c.name)
+        rivals += self._last_speaker_rival(paras, i, previous, best, gender)
         if not rivals and (stranger := self._stranger(paras, i, gender)):
             rivals = [f"the {stranger}"]  # "said the station-master" just before: he may be "he"
         if not self.news and (rival := self._rival_since(best, paras, i, at, gender)):
@@ -1033,6 +1067,30 @@ class ProseReader:
         """A paragraph that reopens the quotation the one before left open: one speech over two paragraphs."""
         return bool(i) and paras[i - 1].left_open and paras[i].opens_with_quote
 
+    def _last_speaker_rival(self, paras: list[Paragraph], i: int, previous: str | None, best: Character,
+                            gender: str | None) -> list[str]:
+        """The speaker of the paragraph before, where they may still be the one a pronoun stands for."""
+        c = self.cast.resolve(previous) if previous else None
+        if c is None or c is best:
+            return []
+        if not paras[i].opens_with_quote and _said(paras[i - 1]).confidence >= SURE_CONTEXT and c.gender == gender:
+            # Narration opening the paragraph may go on about the last speaker ("It was dreadful the way they
+            # looked at him. '…,' he said"): a new paragraph is a new speaker only where it opens with the words.
+            return [c.name]
+        return [c.name] if gender and _agrees(c, gender) and self._kept_in_view(paras[i - 1], gender, c) else []
+
+    def _kept_in_view(self, prev: Paragraph, gender: str, c: Character) -> bool:
+        """'"…!" muttered Colonel Sapt; then a gleam flitted across his face.': narration after the last quotation
+        of the paragraph before that goes on about its speaker ("his", naming no one else) keeps that speaker in
+        view, so a "he" opening the next paragraph may be theirs as well as a new voice's."""
+        if not prev.sites:
+            return False
+        last = prev.sites[-1]
+        a = max(prev.start + last.q.end, last.trail[1])  # after its tag ("muttered Colonel Sapt")
+        tail = self.text[a:prev.end]
+        others = [m for m in self.cast.mentions_in(a, prev.end) if m.character is not c]
+        return _PRONOUN_FORMS[gender].search(tail) is not None and not others
+
     def _runs_on(self, paras: list[Paragraph], i: int, s: Site, previous: str, gender: str | None,
                  spoken_to: list[Character]) -> Character | None:
         """'"… you'll be learning to walk.' / '"That's a paradox, isn't it?" he added.': a quotation left open at
@@ -1109,7 +1167,7 @@ class ProseReader:
                     spoken_to: list[Character]) -> Character | None:
         """A speaker who goes on in a paragraph of their own ("'…' she said to herself.") where nobody else about
         fits the pronoun: in dialogue a new paragraph is a new speaker, but only if someone is there to speak."""
-        c = self.cast.resolve(previous) if previous and gender else None
+        c = self.cast.resolve(previous) if previous else None
         if c is None or c.gender != gender or c in spoken_to:
             return None
         # Anyone else about who might be meant, of the gender or of none known, leaves it open.
@@ -1604,7 +1662,7 @@ class ProseReader:
             if f.speaker == NARRATOR:
                 continue  # the narrator's turn, and nobody has named the narrator
             s = _first_speech(paras[turns[k][0]])
-            if self._third_person(s, f.speaker):
+            if self._third_person(s, f.speaker) or self._talks_of(paras, turns[k], f.speaker):
                 continue  # "'Is the door locked?' he asked": whoever "he" is, not the one who says "I"
             side = "before and after" if f.both else "on one side"
             why = {Clue.VOCATIVE: f"the replies beside it call {f.speaker} by name" if f.lone else
@@ -1619,6 +1677,17 @@ class ProseReader:
                                  exchange, "both" if f.both else "one")
             if d.confidence > s.decision.confidence:
                 s.decision = d
+
+    def _talks_of(self, paras: list[Paragraph], turn: list[int], speaker: str) -> bool:
+        """Whether the turn's own words make ``speaker`` the subject of a verb in the third person ("Ah, Sir Andrew
+        was kindness itself"): one talks so of someone else, never of oneself."""
+        for i in turn:
+            p = paras[i]
+            for s in p.sites:
+                if s.speech and any(m.character.name == speaker and _THIRD_PERSON_VERB.match(self.text, m.end)
+                                    for m in self.cast.mentions_in(p.start + s.q.start, p.start + s.q.end)):
+                    return True
+        return False
 
     def _third_person(self, s: Site, speaker: str) -> bool:
         """Whether ``speaker`` is the first-person narrator and ``s`` is tagged "he" or "she": never theirs."""

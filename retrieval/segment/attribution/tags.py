@@ -27,13 +27,15 @@ NEAR_V = "|".join(sorted(speech.VERBS, key=len, reverse=True))  # verbs that rep
 PRONOUNS_AFTER = r"he|she|I|they|we|il|elle|er|sie|él|ella"
 PRONOUNS_BEFORE = r"He|She|I|They|We|he|she|they|we|Il|Elle|Er|Sie|Él|Ella"
 # "her sister", "the old man", "his friend": a description, its last word the noun.
-DESC = r"(?P<det>the|a|an|her|his|their|my|our|its|this|that)\s+(?:[a-z][\w\-]*\s+){0,3}?(?P<noun>[a-z][\w\-]*)"
+# A word of a description may hold a hyphen ("well-known") but never a dash ("lady--and I").
+_WORD = r"[a-z]\w*(?:-\w+)*"
+DESC = rf"(?P<det>the|a|an|her|his|their|my|our|its|this|that)\s+(?:{_WORD}\s+){{0,3}}?(?P<noun>{_WORD})"
 # …opening a sentence: "The old man said,", "Her mother said,".
 DESC_CAP = DESC.replace("(?P<det>the|", "(?P<det>[Tt]he|[Aa]n?|[Oo]ur|[Hh]er|[Hh]is|[Tt]heir|[Mm]y|")
 # "the gallant Mr. Elton", "shop steward Dana Whitfield": words before a name are not part of it.
 _FUNCTION = r"(?:he|she|it|i|they|we|you|to|at|with|in|into|and|or|but|of|for|from|on|as|by|that|who|not)\b"
-PRE_NAME = rf"(?:(?:the|a|an|her|his|their|our|my)\s+)?(?:(?!{_FUNCTION})[a-z][\w\-]*\s+){{0,3}}"
-ADVERB = r"(?:(?:[a-z]+ly|also|then|again|thus|now|still|only|soon|at\s+last|at\s+once|at\s+length)\s+)?"
+PRE_NAME = rf"(?:(?:the|a|an|her|his|their|our|my)\s+)?(?:(?!{_FUNCTION}){_WORD}\s+){{0,3}}"
+ADVERB = r"(?:(?:[a-z]+ly|also|then|again|thus|now|here|still|only|soon|at\s+last|at\s+once|at\s+length)\s+)?"
 # "By and by Jim says:", "Pretty soon the widow said,": words of time that open a narrative sentence.
 OPENER = r"(?:(?:And|But|So|Yet|Then|Now|As|At\s+last|At\s+length|By\s+and\s+by|By-and-by|Pretty\s+soon|Presently|" \
          r"Directly|Soon|Finally|Next|After\s+a\s+while),?\s+)?"
@@ -145,8 +147,10 @@ _TAG_ENDS_LEAD = re.compile(r"[,:;—–-]\s*$")
 
 
 # '"Redheaded snippet," croaked Ginger': any past-tense verb, then a name or "he"/"she", right after a
-# quotation that does not end its sentence is a tag in fiction, though the verb is no common speech verb.
-_AFTER_ANY_VERB = re.compile(rf"^[\s,]*(?:[—–-]+\s*)?(?P<verb>[a-z]{{2,}}ed)\s+{ADVERB}(?:{PRE_NAME}(?P<name>{NAME})|"
+# quotation that does not end its sentence is a tag in fiction, though the verb is no common speech verb
+# ('"Aye!" here interposed Sir Andrew': a word of place or time may come first).
+_AFTER_ANY_VERB = re.compile(rf"^[\s,]*(?:[—–-]+\s*)?(?:(?:here|then)\s+)?(?P<verb>[a-z]{{2,}}ed)\s+{ADVERB}"
+                             rf"(?:{PRE_NAME}(?P<name>{NAME})|"
                             r"(?P<pron>he|she)\b)")
 # '"It doesn't matter," Peter gulped.', '"I am a mortal," Scrooge remonstrated, "and…"', '"That fiend!" Mr. Darling
 # would cry': after a quotation that breaks off with a comma, a name or "he"/"she" and any verb in the past (or a
@@ -216,11 +220,19 @@ _AFTER_HEARD = re.compile(rf"^[\s,]*(?:[—–-]+\s*)?(?:I|we)\s+{ADVERB}(?:coul
                           rf"(?:the\s+)?(?P<name>{NAME})(?:\s+{ADVERB}(?P<verb>{_HEARD_SPEAKING})\b|['’]s\s+voice\b)")
 
 
+# '"…," said one of the ladies': one of several, whom the tag does not name; the turn is tagged all the same,
+# so the turn-taking never fills it with one of the two talking.
+ONE_OF = "one of"
+_AFTER_ONE_OF = re.compile(rf"^[\s,]*(?:[—–-]+\s*)?{ADVERB}(?P<verb>{V})\s+{ADVERB}one\s+of\b")
+
+
 def tag_after(trail: str, broken: bool = False) -> Tag | None:
     """A tag opening ``trail``, the words after a quotation's closing mark; ``broken``: the quotation ends with a
     comma, its sentence going on in the tag."""
     if kin := kin_word_tag(trail, after=True):
         return kin
+    if m := _AFTER_ONE_OF.match(trail):
+        return Tag(Ref.DESCRIPTION, ONE_OF, m.group("verb"), True)
     if (m := _AFTER_DESCRIBED_NAME.match(trail)) and not POSSESSIVE.search(m.group("name")):
         return _tag(m, after=True)
     for rx in (_AFTER_HEARD, _AFTER_VERB_FIRST, _AFTER_SUBJECT_FIRST, _AFTER_ACCORDING):
@@ -361,7 +373,8 @@ def tag_before(lead: str) -> Tag | None:
 # "Mr. Casaubon gravely smiled approval, and said to Mr. Brooke,", "Mr. Brooke read the letter, and then, nodding
 # toward Dorothea, said,", "…, but the chairman rose like an automaton, and said in a colourless voice--": the
 # clause's subject (a name, or "the" and a noun for a person), a predicate of its own, then "and said" with no new
-# subject; a name after "to" or in the aside is whom it is said to.
+# subject; a name after "to" or in the aside is whom it is said to ("and answered pleasantly:": an adverb may
+# follow the verb).
 # A role or a title ("the nurse", "the chairman"), never a word for anyone ("the woman"), of whom a scene holds two.
 _PERSON = "|".join(sorted(ROLES | TITLES, key=len, reverse=True))
 _FUNCTION_CAP = ("(?:The|A|An|This|That|These|Those|Before|After|When|While|As|If|But|And|So|Then|There|It|You|His|"
@@ -372,7 +385,7 @@ _COMPOUND_SUBJECT = (rf"(?:^\s*{OPENER}|^\s*[A-Z][^\"“”«».!?;:,]{{0,60}},\
 _BEFORE_COMPOUND = re.compile(
     rf"{_COMPOUND_SUBJECT}\s+(?!(?:who|which|that|and|but|he|she|they|it|we|I)\b)[a-z](?:(?!\b(?:he|she|they|I|we|who|which)\b)"
     rf"[^\"“”«».!?;:]){{0,100}}?,?\s+and\s+(?:then,?\s+)?(?:[a-z]+ing\b[^\"“”«».!?;:,]{{0,50}},\s+)?"
-    rf"(?:was\s+)?{ADVERB}(?P<verb>{V}|repeating|saying)"
+    rf"(?:was\s+)?{ADVERB}(?P<verb>{V}|repeating|saying)(?:\s+[a-z]+ly)?"
     rf"(?:\s+to\s+(?:{NAME.replace('(?P<', '(?P<x')}|the\s+[a-z]+|him|her|them|me|us))?"
     r"(?:\s+(?:in|with)\s+[^\"“”«».!?;:,]{1,40})?\s*[,:—–-]+\s*$")
 _BEFORE_CONJOINED = re.compile(
@@ -433,7 +446,8 @@ _OBJECT = re.compile(r"\b(?:of|for|at|from|in|with|to|by|on|about)\s*$")  # "the
 
 
 # What a person or body writes, whose words it carries: "Cornyn's statement added".
-_VOICE = re.compile(r"\s+voice\b")  # "said the Rabbit's voice": the Rabbit speaks
+# "said the Rabbit's voice", "broke in Lord Antony's jovial voice": the Rabbit speaks, Lord Antony too
+_VOICE = re.compile(r"(?:\s+[a-z]+){0,2}?\s+voice\b")
 _WRITTEN = re.compile(r"\s+(?:statement|letter|message|note|report|post|tweet|blog|website|release|announcement)"
                       r"\s+(?:also\s+)?\w+\s*[,:]?\s*$")
 
@@ -513,7 +527,7 @@ def _head_noun(m: re.Match[str]) -> tuple[str, int]:
     rest = m.string[m.end("noun"):m.start("verb") if verb_after else None]
     # (a description may run over a line break of the text's wrapping: "said the loud\nsoldier")
     gap = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
-    words = re.finditer(rf"{gap}([a-z][\w\-]*)", re.match(rf"(?:{gap}[a-z][\w\-]*)*", rest).group())
+    words = re.finditer(rf"{gap}({_WORD})", re.match(rf"(?:{gap}{_WORD}\b)*", rest).group())
     for w in list(words)[:3]:
         if _NP_END.fullmatch(w.group(1)):
             break
