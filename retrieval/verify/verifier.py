@@ -150,8 +150,9 @@ class Verifier:
             if not any(could_be_same(directory, who, other) for other in people):
                 people.append(who)
         one = len(people) == 1 and len(sure) == len(owners)  # every passage it crosses surely that one person's
-        if len(people) < 2 and not one and NEW_TURN_RE.search(idx.document_text(p.doc_path) or "",
-                                                              found.start, found.end):
+        # Only a span found whole: pieces found apart, or joined by an ellipsis, are another question (_apart).
+        if len(people) < 2 and not one and not found.omitted and NEW_TURN_RE.search(
+                idx.document_text(p.doc_path) or "", found.start, found.end):
             return 2  # '"Well, try to think of something." ¶ "I have thought of something already, sir."'
         return len(people)
 
