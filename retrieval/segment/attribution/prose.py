@@ -943,8 +943,9 @@ class ProseReader:
                                "before" + (f", though {rival} also fits" if rival else ""),
                                DOUBT if rival else kind * RECENT)
         context = self._context(paras, i)
+        me = self._me_at(i) or self.self_named  # a first-person narrator is "I", never the "he" of a tag
         pool = [c for c in context if _agrees(c, gender) and c.name != previous and c not in spoken_to
-                and (not self.news or may_be_a_person(c, self.speakers(paras)))]
+                and (not self.news or may_be_a_person(c, self.speakers(paras))) and (gender is None or c is not me)]
         if not pool and ref is Ref.PRONOUN and self._goes_on(p, s) and not self._unknown_voice(paras, i, gender) \
                 and (c := self._talking_on(previous, gender, context, spoken_to)):
             return self._still_talking(c, paras, i, at, gender, said)

@@ -25,5 +25,8 @@ def test_a_speaker_the_narration_goes_on_about_stays_a_rival_for_he():
 
 def test_a_bare_tag_keeps_no_one_in_view():
     # "muttered Captain Bell." with no narration after it: "he cried" is the other man, the one recent who fits.
+    # Merged with round 11's other work the sieve may still doubt it (the narrator, known here only from his own
+    # "I am Bertram Ashby", is counted as a second man about): no name is allowed, never Captain Bell's.
     plain = [*STORY[:5], "“Ashby, Ashby!” muttered Captain Bell.", STORY[6]]
-    assert story_speakers(plain, bar=0.6)[6] == "Jack Reed"
+    assert story_speakers(plain, bar=0.6)[6] in ("Jack Reed", None)
+    assert story_speakers(plain, bar=0.0)[6] == "Jack Reed"  # the guess, under any bar, is the other man
