@@ -159,6 +159,9 @@ class SearchSettings(Section):
     # Whether a question is matched by the mean of its vector and its statement form's, without the question
     # word, auxiliary and question mark (search/query.py as_statement); false matches the question as asked.
     statement_query: bool = True
+    # How much a passage that only asks (a question of at most search.searcher.ASKING_WORDS words) is lowered, as a
+    # share of the fused scores' range, unless the question asks who asked; 0 turns it off.
+    question_penalty: float = Field(0.2, ge=0.0, le=1.0)
     rerank_model: str = ""
     rerank_depth: int = Field(30, ge=1)
 

@@ -41,6 +41,11 @@ FALLBACK_GATE = (0.32, 0.4, 0.15)
 SHORT_WORDS = 5
 # A section's heading holding less of the question's words (IDF-weighted) than this is not what it asks about.
 OPENING_MATCH = 0.3
+# A passage of at most this many words that ends with a question mark is a question put, not an answer: it
+# echoes a user's question ("is it still around?", "what is anonCommFramework?") in words and meaning alike, and
+# the answer comes after it. A longer turn that ends by asking usually says something first (round 5: 20 and 40
+# words gained alike; no limit lost answers that end with a question).
+ASKING_WORDS = 40
 _WORD = re.compile(r"\w+")
 
 _BLAS_LIMITED = False
@@ -143,8 +148,8 @@ class Searcher:
         order = np.argsort(-fused, kind="stable")
         rows, dense_sims, fused = rows[order], dense_sims[order], fused[order]
         o = self.options
-        if len(rows) and (o.short_penalty > 0 or o.sentence_weight > 0 or o.opening_weight > 0
-                          or asks_who_asked(query)):
+        if len(rows) and (o.short_penalty > 0 or o.question_penalty > 0 or o.sentence_weight > 0
+                          or o.opening_weight > 0 or asks_who_asked(query)):
             rows, dense_sims, fused = self._reweigh_head(idx, query, words, rows, dense_sims, fused, offset + k)
         if self.reranker is not None and len(rows):
             rows, dense_sims, fused = self._rerank(idx, query, rows, dense_sims, fused, offset + k)
@@ -227,9 +232,10 @@ class Searcher:
         """The head that can reach the page, re-scored by its passages' own words: lowered by ``short_penalty``
         of the scores' range when they are fewer than ``SHORT_WORDS`` (in proportion to the words lacking; a
         short turn is still found when what it says matches), raised by ``sentence_weight`` times the share of
-        the question's words its best sentence holds (sentence_match.py), and by ``asker_boost`` when the
-        question asks who asked something and the passage asks. Only the head is read (as in ``_dedup``); the
-        rest keep their order."""
+        the question's words its best sentence holds (sentence_match.py), by ``asker_boost`` when the
+        question asks who asked something and the passage asks, else lowered by ``question_penalty`` when the
+        passage only asks (``only_asks``). Only the head is read (as in ``_dedup``); the rest keep their
+        order."""
         o = self.options
         head = rows[: (need + 1) * 4]
         texts = [p.text for p, _ in idx.passages(head)]
@@ -240,6 +246,8 @@ class Searcher:
                                                                  idx.analyzer.tokenize)
         if asks_who_asked(query):
             change += o.asker_boost * np.array(["?" in t for t in texts], dtype=np.float32)
+        elif o.question_penalty > 0:
+            change -= o.question_penalty * np.array([only_asks(t) for t in texts], dtype=np.float32)
         fused = fused.copy()
         fused[: len(head)] += float(np.ptp(fused)) * change
         if o.opening_weight > 0 and words:
@@ -316,6 +324,12 @@ class Searcher:
             out.append(h)
             i += len(ss)
         return out
+
+
+def only_asks(text: str) -> bool:
+    """Whether a passage is a question put and little else: it ends with a question mark within
+    ``ASKING_WORDS`` words."""
+    return text.rstrip().endswith("?") and len(_WORD.findall(text)) <= ASKING_WORDS
 
 
 def _answers(idx: LoadedIndex, rows: np.ndarray, read: dict[int, Passage], i: int, j: int) -> bool:

@@ -34,8 +34,10 @@ def quoth(tmp_path, encoder) -> Quoth:
 
 
 def ask(q: Quoth, encoder, question: str, penalty: float, statement: bool = True) -> list[str]:
+    # The short-turn penalty alone: Lord Ashby's question only asks, and search.question_penalty would lower it
+    # below "Yes, sir." on its own account (test_question_turns.py).
     searcher = Searcher(q.searcher.index, encoder, SearchSettings(short_penalty=penalty, k=5,
-                                                                  statement_query=statement))
+                                                                  statement_query=statement, question_penalty=0.0))
     return [h.passage.text for h in searcher.search(question).hits]
 
 
