@@ -4,6 +4,7 @@ the subject who speaks; a pronoun may be the subject of a compound sentence whos
 said with a smile—")."""
 
 from quoth.segment.attribution.tags import Ref, tag_before
+from tests.helpers import story_speakers
 
 
 def test_a_conjunction_opening_the_sentence_is_no_name():
@@ -22,3 +23,19 @@ def test_a_pronoun_subject_of_a_compound_sentence_speaks():
     assert (tag.ref, tag.words, tag.verb) == (Ref.PRONOUN, "he", "said")
     # another subject in the last clause is the speaker, never the first pronoun
     assert tag_before("He folded the letter, and Mr Lowe said:").words != "He"
+
+
+def test_my_lady_again_and_again_is_one_person_the_narrator_serves():
+    # A servant telling the story calls his mistress "my lady", as he would say "my lord": one person, whom the
+    # tags name so; "the lady" alone may be anyone.
+    story = [
+        "I had served in that house thirty years when my lady sent for me.",
+        "“Sit down,” says my lady. “I have a favour to ask.”",
+        "“Anything in my power,” says I.",
+        "“My nephew comes on Friday,” says my lady.",
+        "“I will have the blue room aired,” says I.",
+        "“And the horses fed,” says my lady.",
+        "“Very good,” says I, and my lady smiled.",
+    ]
+    got = story_speakers(story)
+    assert got[1] == got[3] == got[5] == "my lady"
