@@ -106,18 +106,25 @@ UNDER_THE_BAR = {  # slug: (precision, coverage, mixed passages) at least / at m
     "scarlet_pimpernel": (0.94, 0.67, 0),
     "wuthering_heights": (0.95, 0.6, 0),
     "prisoner_zenda": (0.94, 0.63, 0),
+    # Annotated in the fifth session by readers who never saw the code and held out through rounds 10 and 11 (first
+    # contact, then after both rounds): The Moonstone 0.980 / 0.785 both times (a narrator who tags every line), Kim
+    # 0.857 / 0.446, then 0.856 / 0.442 (descriptions for names, translated speech), Cranford 0.980 / 0.429, then
+    # 0.970 / 0.429 (a first-person narrator among ladies called by title). Development sets of round 12.
+    "kim": (0.85, 0.44, 0),
+    "cranford": (0.96, 0.42, 0),
 }
 # First measured in round 9: held to their own floors above, not yet to the pooled floors of the works before them
 # (with them in the pool, coverage on all thirty-three was 0.688 at first contact).
 ROUND_9 = frozenset(("crime_punishment", "room_with_view", "sea_wolf"))
 ROUND_10 = frozenset(("man_who_was_thursday", "middlemarch", "red_badge", "thirty_nine_steps"))  # the same, round 10
 ROUND_11 = frozenset(("scarlet_pimpernel", "wuthering_heights", "prisoner_zenda"))  # the same, round 11
+ROUND_12 = frozenset(("moonstone", "kim", "cranford"))  # the same, round 12
 
 
 def test_fiction_names_few_wrong_speakers_and_never_mixes_two(bench, fiction):
     from quoth import Quoth
     bar = Quoth.open().settings.segment.speaker_threshold
-    older = {"fiction": [w for w in fiction["fiction"] if w[0] not in ROUND_9 | ROUND_10 | ROUND_11]}
+    older = {"fiction": [w for w in fiction["fiction"] if w[0] not in ROUND_9 | ROUND_10 | ROUND_11 | ROUND_12]}
     [s] = bench.table(older, bar).values()
     assert s.gold >= 200
     # 0.972 on all thirty works after round 7, 0.973 after round 8, 0.976 on them after round 9

@@ -34,6 +34,9 @@ _GENERIC = ("man gentleman boy fellow lad youth chap woman lady girl lass maid m
 GENERIC = frozenset(_GENERIC.split())
 # Nouns of a role or kinship ("the nephew", "the clerk", "the captain"), which a story may name one person by.
 ROLES = frozenset(SEX) - GENERIC
+# What a first-person narrator calls one person after "my": a role, and "lady" too, which after "my" is a title of
+# address, as "my lord" is (a servant's mistress, a courtier's queen), though "the lady" may be anyone.
+MY_TITLES = ROLES | {"lady"}
 # Kin words that stand alone for one person of the family ("pap he said", "Mamma came in").
 BARE = frozenset({"pap", "papa", "mamma", "mama"})
 # What a family calls its elders, which a story told from the children's side writes as their names ("said Mother",

@@ -38,7 +38,7 @@ from .cast import APPOSITION, OBJECT_BEFORE, Cast, Character, Mention
 from .confidence import CALIBRATED, STAGE_PARAGRAPHS, TAG_REACH, Chain, Instance, calibrated
 from .conversation import Fill, Turn, take_turns
 from .described import apposed_names, described_names, uses_of
-from .descriptions import BARE, FAMILY, GENERIC, ROLES, SEX, SUBJECT_BEFORE, kept_on_stage, unnamed_rival
+from .descriptions import BARE, FAMILY, GENERIC, MY_TITLES, ROLES, SEX, SUBJECT_BEFORE, kept_on_stage, unnamed_rival
 from .evidence import NOBODY, Decision
 from .kin import kin_about, kin_in_scene, kin_of
 from .letters import signed_by
@@ -788,7 +788,7 @@ class ProseReader:
         if len(FIRST_PERSON_TAG.findall(body)) < EPITHET_USES:
             return out
         # "said my mother" again and again: the narrator's mother, whom the narrator names no other way.
-        mine = [f"my {noun}" for noun, at in titled_uses(body, ROLES, "my").items() if len(at) >= EPITHET_USES]
+        mine = [f"my {noun}" for noun, at in titled_uses(body, MY_TITLES, "my").items() if len(at) >= EPITHET_USES]
         for word in (w for w in (*BARE, *mine) if w not in out):
             flags = re.IGNORECASE if word in mine else 0  # "My mother" opening a sentence; "Pap" is a name
             uses = [(start + m.start(), start + m.end()) for m in re.finditer(rf"\b{word}\b", body, flags)]

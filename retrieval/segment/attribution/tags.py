@@ -77,9 +77,13 @@ _AFTER_VERB_FIRST = re.compile(
 _AFTER_SUBJECT_FIRST = re.compile(
     rf"^[\s,]*(?:[—–-]+\s*)?(?:{PRE_NAME}(?P<name>{NAME})|(?P<pron>{PRONOUNS_AFTER})\b|{DESC}){APPOSITION}\s+{ADVERB}"
     rf"(?:had\s+|has\s+|would\s+)?(?P<verb>{V})\b")
+# A conjunction opening a clause whose subject is no name ("When it was ended, she … said": "When" is nobody, and
+# "she" the one who speaks; "When Deta saw them she cried": the conjunction, then a name).
+_SUBORDINATE = r"(?:When|While|Whilst|If|As|Though|Although|Since|Until|Till|Because|Once|After|Before)\s+(?:[a-z]|I\b)"
 _BEFORE_SUBJECT_FIRST = re.compile(
     rf"^\s*{OPENER}(?:(?:[A-Z][a-z'’]+\s+)?(?:(?!{_FUNCTION})[a-zà-ÿ][\w'’\-]*\s+){{1,3}})??"
-    rf"(?:(?!(?:The|A|An|Our|Her|His|Their|My)\s+[a-z])(?P<name>{NAME})|(?P<pron>{PRONOUNS_BEFORE})\b|{DESC_CAP}){APPOSITION}"
+    rf"(?:(?!(?:The|A|An|Our|Her|His|Their|My)\s+[a-z])(?!{_SUBORDINATE})(?P<name>{NAME})|(?P<pron>{PRONOUNS_BEFORE})\b|"
+    rf"{DESC_CAP}){APPOSITION}"
     rf"(?P<between>(?:\s+[a-zà-ÿ][\w'’,\-]*){{0,8}}?)\s+{ADVERB}(?P<verb>{V})\b(?P<rest>[^\"“”«»„]{{0,140}})$")
 # "Then said Emma," / "said she,": an inverted tag opens the lead; "told the Bugle," is an object, not a speaker.
 _INVERTING = "|".join(v for v in V.split("|") if not v.startswith(("told", "tell", "ask")))
@@ -380,7 +384,7 @@ _PERSON = "|".join(sorted(ROLES | TITLES, key=len, reverse=True))
 _FUNCTION_CAP = ("(?:The|A|An|This|That|These|Those|Before|After|When|While|As|If|But|And|So|Then|There|It|You|His|"
                  "Her|Its)")
 _COMPOUND_SUBJECT = (rf"(?:^\s*{OPENER}|^\s*[A-Z][^\"“”«».!?;:,]{{0,60}},\s+|[,;]\s+(?:but\s+|and\s+|so\s+)?)"
-                     rf"(?:(?!{_FUNCTION_CAP}\b)(?P<name>{NAME})|(?P<det>[Tt]he)\s+(?:[a-z][\w\-]*,?\s+){{0,3}}?(?P<noun>{_PERSON})\b"
+                     rf"(?:(?!{_FUNCTION_CAP}\b)(?P<name>{NAME})|(?P<pron>[Hh]e|[Ss]he)\b|(?P<det>[Tt]he)\s+(?:[a-z][\w\-]*,?\s+){{0,3}}?(?P<noun>{_PERSON})\b"
                      r"(?:\s+with\s+the\s+[a-zA-Z ]{1,30}?)?)")
 _BEFORE_COMPOUND = re.compile(
     rf"{_COMPOUND_SUBJECT}\s+(?!(?:who|which|that|and|but|he|she|they|it|we|I)\b)[a-z](?:(?!\b(?:he|she|they|I|we|who|which)\b)"
