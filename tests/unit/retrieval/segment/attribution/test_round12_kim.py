@@ -30,3 +30,18 @@ def test_a_town_named_before_a_noun_is_never_the_speaker():
     ]
     text, _, units = read_story(paragraphs)
     assert speaker_at(text, units, "South, to the sea") != "Lisbon"
+
+
+def test_the_word_after_the_is_never_a_first_name():
+    paragraphs = [
+        "Among the men on the bench were Kashmiri Lal, a clerk, and a burly Sikh with a beard.",
+        "“The road is long,” said Kashmiri Lal.",
+        "“The road is always long,” said the Kashmiri, and he laughed.",
+        "“Longer for the lazy,” said the Sikh.",
+        "“And shorter for the rich,” said Kashmiri Lal.",
+        "“Then I shall walk it slowly,” said the Sikh.",
+    ]
+    text, _, units = read_story(paragraphs)
+    # "the Kashmiri" is a man from Kashmir, never the first name of Kashmiri Lal
+    assert speaker_at(text, units, "The road is always long") != "Kashmiri Lal"
+    assert speaker_at(text, units, "The road is long") == "Kashmiri Lal"
