@@ -76,7 +76,11 @@ MOST = 2 / 3
 MANY_VOTES = 12
 FIRM_VOTES = 5  # agreeing votes that make a name form's gender firm against a title of the other sex
 # "in New York", "at New Haven", "from Chicago": the words before a place; a person is seldom "in" anyone.
-LOCATIVE = re.compile(r"\b(?:in|into|at|from|near|to|toward|towards|across|through)\s+(?:the\s+)?$", re.I)
+LOCATIVE = re.compile(r"\b(?:in|into|at|from|near|to|toward|towards|across|through)\s+(?:the\s+)?$"
+                      # "in very fair Urdu", "in broken English": a tongue spoken, qualified, is no person either
+                      r"|\b(?:in|into)\s+(?:very\s+)?(?!(?:which|whom|whose|that|this|these|those|his|her|their|our|my|"
+                      r"your|its|a|an|one|time|turn|fact|truth|short|vain|reply|answer|return|case|spite|order|"
+                      r"front|part|particular|general|person)\s)(?-i:[a-z]+)\s+$", re.I)
 THE_BEFORE = re.compile(r"\bthe\s+$", re.I)  # a person with a title and a name is no "the Mr. Bennet"
 # Ranks English writes with "the" before the title and the name of a person ("the Countess Olenska").
 PEERAGE = frozenset({"count", "countess", "duke", "duchess", "earl", "baron", "baroness", "marquis", "marquess",

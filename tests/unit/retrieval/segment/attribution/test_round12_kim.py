@@ -1,6 +1,7 @@
 """Round 12 (issue 21 §3), what Kim showed the sieve reading wrongly, each on a short text written for the test:
 a capitalised word between an article and a noun (a place, a caste, a people) modifies the noun and names nobody."""
 
+from quoth.segment.attribution import Cast
 from quoth.segment.attribution.tags import Ref, tag_after
 from tests.helpers import read_story, speaker_at
 
@@ -45,3 +46,13 @@ def test_the_word_after_the_is_never_a_first_name():
     # "the Kashmiri" is a man from Kashmir, never the first name of Kashmiri Lal
     assert speaker_at(text, units, "The road is always long") != "Kashmiri Lal"
     assert speaker_at(text, units, "The road is long") == "Kashmiri Lal"
+
+
+def test_a_tongue_spoken_in_is_a_place_no_pronoun_stands_for():
+    text = ("The stranger spoke in very fair Pashto, and Jonas answered him. Later Jonas wrote it into "
+            "Pashto for the priest. Pashto was the tongue of the port; he spoke in broken Pashto to "
+            "the sailors. Jonas laughed at him.")
+    cast = Cast.learn(text)
+    assert "Pashto" in cast.places and "Jonas" not in cast.places
+    # "to poor Jonas": a person after a preposition and an adjective is no place
+    assert "Jonas" not in Cast.learn("She went to poor Jonas. Jonas wept. He spoke to dear Jonas.").places
