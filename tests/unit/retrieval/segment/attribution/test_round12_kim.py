@@ -56,3 +56,10 @@ def test_a_tongue_spoken_in_is_a_place_no_pronoun_stands_for():
     assert "Pashto" in cast.places and "Jonas" not in cast.places
     # "to poor Jonas": a person after a preposition and an adjective is no place
     assert "Jonas" not in Cast.learn("She went to poor Jonas. Jonas wept. He spoke to dear Jonas.").places
+
+
+def test_a_town_named_between_an_article_and_a_person_is_a_place():
+    text = ("The Lisbon girl sat by the window. Jonas watched the Lisbon girl, and a Lisbon sailor watched him. "
+            "Jonas laughed. The Lisbon girl laughed too. Jonas was tired.")
+    cast = Cast.learn(text)
+    assert "Lisbon" in cast.places and "Jonas" not in cast.places
