@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from ..sentences import sentence_spans
 from .appositions import epithets
+from .descriptions import SEX
 from .heads import Fuller, chapter_holders, fuller_names
 from .names import (
     BODIES,
@@ -76,7 +77,11 @@ MOST = 2 / 3
 MANY_VOTES = 12
 FIRM_VOTES = 5  # agreeing votes that make a name form's gender firm against a title of the other sex
 # "in New York", "at New Haven", "from Chicago": the words before a place; a person is seldom "in" anyone.
-LOCATIVE = re.compile(r"\b(?:in|into|at|from|near|to|toward|towards|across|through)\s+(?:the\s+)?$", re.I)
+LOCATIVE = re.compile(r"\b(?:in|into|at|from|near|to|toward|towards|across|through)\s+(?:the\s+)?$"
+                      # "in very fair Urdu", "in broken English": a tongue spoken, qualified, is no person either
+                      r"|\b(?:in|into)\s+(?:very\s+)?(?!(?:which|whom|whose|that|this|these|those|his|her|their|our|my|"
+                      r"your|its|a|an|one|time|turn|fact|truth|short|vain|reply|answer|return|case|spite|order|"
+                      r"front|part|particular|general|person)\s)(?-i:[a-z]+)\s+$", re.I)
 THE_BEFORE = re.compile(r"\bthe\s+$", re.I)  # a person with a title and a name is no "the Mr. Bennet"
 # Ranks English writes with "the" before the title and the name of a person ("the Countess Olenska").
 PEERAGE = frozenset({"count", "countess", "duke", "duchess", "earl", "baron", "baroness", "marquis", "marquess",
@@ -757,12 +762,25 @@ def _places(text: str, mentions: list[Mention]) -> set[str]:
         elif title or any(split_title(f)[0] for f in m.character.forms):
             continue  # "the Doctor" is how a person is named; a titled person's surname alone is a person too
         else:
-            where = LOCATIVE.search(before)
+            where = LOCATIVE.search(before) or _modifies_person(text, m)
         plain[m.character.name] += 1
         # "the Witch of the East", "the King of Bohemia": what a title is of is a place too.
         wider = text[max(0, m.start - 40):m.start]
         located[m.character.name] += bool(where or OF_PLACE.search(wider) or LAND_OF.search(wider))
     return {n for n, k in located.items() if k >= MIN_VOTES and k >= LOCATIVE_SHARE * plain[n]}
+
+
+# "the Amritzar girl", "a Cornish fisherman": an article, a capitalised word, a noun for a person.
+_BEFORE_PERSON_NOUN = re.compile(r"[ \t]+(?P<noun>[a-z][\w\-]*)\b")
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|an?)\s+(?:[a-z][\w\-]*\s+){0,2}$", re.I)
+
+
+def _modifies_person(text: str, m: Mention) -> bool:
+    """Whether a one-word name stands between an article and a noun for a person ("the Amritzar girl", "an old
+    Cornish fisherman"): it says where the person is from, as a person's own name takes no article."""
+    after = _BEFORE_PERSON_NOUN.match(text, m.end)
+    return " " not in m.character.name and after is not None and after.group("noun") in SEX \
+        and _ARTICLE_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
 
 
 def _styles(titles: set[str]) -> set[str]:

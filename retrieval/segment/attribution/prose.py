@@ -171,6 +171,7 @@ REPLY_VERBS = "replied|replies|answered|answers|returned|returns|rejoined|retort
 GOES_ON_VERBS = "persisted|continued|resumed|pursued|insisted|repeated"  # the same speaker's turn, going on
 HEADING_CHARS = 40  # a paragraph of one line this short may be a chapter's heading ("CHAPTER XII.")
 IN_TURN = 0.9  # a pronoun whose verb says whose turn it is in a paragraph of run-together dialogue
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")  # "said the| Sikh"
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’\-]*")  # "the Witch| of the North"
 _WRITING = re.compile(r"(?i)\b(?:letters?|notes?|telegrams?|newspapers?|read|reads|reading|wrote|written)\b")
 # "…instructions about letters to Evelyn Howard, and her husband addressed me in his painstaking voice:": narration
@@ -573,7 +574,7 @@ class ProseReader:
             f'"{tag.words} … {tag.verb}"' if tag.verb else f'"{tag.words}"'
         if tag.ref is Ref.NAME:
             c = self._fuller(tag, s) or self.cast.person(tag.words, tagged=True, at=paras[i].start + s.q.start)
-            if c is None:
+            if c is None or self._article_part(tag, s, c):
                 return NOBODY
             return Decision.of(c.name, Clue.SPEECH_TAG, f"{said} {where} the quotation",
                                1.0 if tag.near else 0.92)
@@ -682,6 +683,18 @@ class ProseReader:
         text = self.text[a:b]
         k = text.find(tag.words)
         return k >= 0 and POSSESSIVE_AFTER.match(text, k + len(tag.words)) is not None
+
+    def _article_part(self, tag: Tag, s: Site, c: Character) -> bool:
+        """"said the Sikh": a word right after "the" is a kind of person or a name that takes the article itself
+        ("the Rabbit" of "the White Rabbit"), never the first name of someone the text calls by a first and last
+        name ("Sikh" of "Sikh Hindu"): no one writes "said the John" for John Smith."""
+        a, b = s.trail if tag.after else s.lead
+        text = self.text[a:b]
+        k = text.find(tag.words)
+        _, words = split_title(c.name)
+        if k < 0 or len(words) < 2 or tag.words.lower() != words[0].lower() or not _THE_BEFORE.search(text, 0, k):
+            return False
+        return re.search(rf"\b[Tt]he\s+{re.escape(c.name)}\b", self.text) is None
 
     def _fuller(self, tag: Tag, s: Site) -> Character | None:
         """"explained the Witch of the North": the name the cast knows with its "of …" (a tag reads "Witch" alone,

@@ -476,7 +476,8 @@ def _tag(m: re.Match[str], after: bool, near: bool = True) -> Tag | None:
     verb = m.groupdict().get("verb")
     if m.groupdict().get("name") and m.group("name").lower() in _PRONOUN_WORDS:
         return Tag(Ref.PRONOUN, m.group("name"), verb, after, near)  # "He said," read as a capitalised word
-    if m.groupdict().get("name") and (d := _demonym_description(m, verb, after, near)):
+    if m.groupdict().get("name") and (d := _demonym_description(m, verb, after, near)
+                                      or _modifier_description(m, verb, after, near)):
         return d
     if m.groupdict().get("name"):
         nearer = _nearest_subject(m, after, near)
@@ -513,6 +514,35 @@ def _demonym_description(m: re.Match[str], verb: str | None, after: bool, near: 
     if not det and re.search(r"\bthe\s+(?:[a-z][\w\-]*\s+){0,3}$", m.string[:m.start("name")]) is None:
         return None
     return Tag(Ref.DESCRIPTION, noun.group(1), verb, after, near, None, True)
+
+
+def _modifier_description(m: re.Match[str], verb: str | None, after: bool, near: bool) -> Tag | None:
+    """"shrilled the Amritzar girl", "said a young Dogra soldier", "cried a fat Hindu money-lender": after a
+    tag's verb, a capitalised word between an article and a lower-case noun modifies the noun (a place, a caste, a
+    people), as a person's name takes no article ("the tall Sikh craftsman", never "the tall Kim"); the speaker is
+    the noun's, and the word is no name."""
+    *det, name = m.group("name").split()
+    noun = re.match(r"[ \t]+([a-z][\w\-]*)", m.string[m.end("name"):])
+    verb_first = m.groupdict().get("verb") is not None and m.start("verb") < m.start("name")
+    # Only after the verb: before it, the word after a name may be the subject's own verb ("The Captain growled").
+    if det or noun is None or not verb_first or _NP_END.fullmatch(noun.group(1)) or noun.group(1) in _NOT_NOUNS \
+            or name.lower().rstrip(".") in TITLES or POSSESSIVE.search(name):
+        return None
+    article = re.search(r"\b(?P<art>the|an?)\s+(?:[a-z][\w\-]*\s+){0,3}$", m.string[:m.start("name")])
+    # "the Pentagon spokesman John Kirby": a role before a name is the name's.
+    if article is None or _ROLE_BEFORE_NAME.match(m.string, m.end("name") + noun.end(1)):
+        return None
+    return Tag(Ref.DESCRIPTION, noun.group(1), verb, after, near, None, article.group("art") == "the")
+
+
+_ROLE_BEFORE_NAME = re.compile(r",?[ \t\n]+[A-Z][a-z]")
+# Lower-case words that follow a speaker's name in a tag without being a noun it modifies ("said the Colonel
+# himself", "said the Mole rather pettishly", "asked the Scarecrow when he had stretched himself").
+_NOT_NOUNS = frozenset(("himself", "herself", "themselves", "itself", "too", "now", "here", "there", "aloud",
+                        "presently", "so", "yet", "also", "alone", "once", "first", "last", "next", "or", "nor",
+                        "instead", "indeed", "again", "says", "said", "asked", "cried", "replied", "when", "while",
+                        "whereupon", "where", "rather", "quite", "very", "just", "almost", "even", "only", "still",
+                        "all", "both", "each", "if", "though", "although", "because", "till", "until"))
 
 
 # What ends a description after a tag's verb: punctuation, a preposition or conjunction, an adverb, a participle.
