@@ -9,7 +9,7 @@ other works only; the clue's precision and right names at the bar, before (the s
 writes it into confidence.py. The segmentation runs with the table emptied, so that the fit sees the sieve's own
 confidence.
 
-    python benchmarks/calibrate_clues.py [--write] [--cells]
+    python benchmarks/calibrate_clues.py [--write] [--cells] [--only SLUG ...]
 """
 
 from __future__ import annotations
@@ -51,13 +51,15 @@ class Guess:
         return cell_of(self.clue, self.features)
 
 
-def guesses() -> list[Guess]:
-    """Every pronoun or alternation guess on a quotation that has a speaker, with its cell, confidence and rightness."""
+def guesses(only: tuple[str, ...] = ()) -> list[Guess]:
+    """Every pronoun or alternation guess on a quotation that has a speaker, with its cell, confidence and rightness
+    (on the works ``only`` names, where it names any)."""
     from quoth.segment.attribution import confidence
     confidence.TABLE.clear()
     confidence.CONTRADICTED = 1.0  # the sieve's own confidence: named() applies the rule, as the reader does
     out = []
-    for slug, ps, gold, cast in A.fiction_family()["fiction"]:
+    works = [w for slug in only for w in A.fiction_family(slug)["fiction"]] if only else A.fiction_family()["fiction"]
+    for slug, ps, gold, cast in works:
         names = A.aliases(cast)
         ps = sorted(ps, key=lambda p: p.start)
         starts = [p.start for p in ps]
@@ -168,11 +170,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cells", action="store_true", help="each cell's guesses and precision, older and new works")
     ap.add_argument("--keys", help="CLUE=FEATURE,FEATURE;… the features each clue's cells key on (default: "
                                    "confidence.KEYS)")
+    ap.add_argument("--only", nargs="*", default=(), help="these works only (a quick look; the table is fitted on all)")
     args = ap.parse_args(argv)
     from quoth.segment.attribution import confidence
     if args.keys:
         confidence.KEYS = {c: tuple(f.split(",")) for c, f in (kv.split("=") for kv in args.keys.split(";"))}
-    gs = guesses()
+    gs = guesses(tuple(args.only))
     report(held_out(gs))
     if args.cells:
         n, ok = Counter(), Counter()
