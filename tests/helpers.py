@@ -118,6 +118,16 @@ def write_corpus(root: Path, docs: dict[str, str]) -> Path:
     return root
 
 
+def indexed_corpus(root: Path, docs: dict[str, str], encoder):
+    """A Quoth over ``docs`` written under ``root`` (corpus/ and data/), indexed with ``encoder``."""
+    from quoth import Quoth, Settings
+
+    corpus = write_corpus(root / "corpus", docs)
+    q = Quoth(Settings().with_(corpus={"path": str(corpus)}, data={"dir": str(root / "data")}), encoder=encoder)
+    q.index()
+    return q
+
+
 ATTRIBUTION_BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "attribution.py"
 
 

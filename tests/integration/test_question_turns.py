@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from quoth import Quoth, Settings
+from quoth import Quoth
 from quoth.search import Searcher
 from quoth.search.searcher import only_asks
 from quoth.settings import SearchSettings
-from tests.helpers import write_corpus
+from tests.helpers import indexed_corpus
 
 PLAY = {
     "harbour.txt": "\n\n".join([
@@ -27,11 +27,7 @@ PLAY = {
 
 @pytest.fixture
 def quoth(tmp_path, encoder) -> Quoth:
-    corpus = write_corpus(tmp_path / "corpus", PLAY)
-    q = Quoth(Settings().with_(corpus={"path": str(corpus)}, data={"dir": str(tmp_path / "data")}),
-              encoder=encoder)
-    q.index()
-    return q
+    return indexed_corpus(tmp_path, PLAY, encoder)
 
 
 def ask(q: Quoth, encoder, question: str, penalty: float) -> list[str]:

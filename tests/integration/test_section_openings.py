@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from quoth import Quoth, Settings
+from quoth import Quoth
 from quoth.search import Searcher
 from quoth.settings import SearchSettings
-from tests.helpers import write_corpus
+from tests.helpers import indexed_corpus
 
 PROPOSAL = {
     "proposal.rst": "\n".join([
@@ -46,11 +46,7 @@ OPENING = "This proposal is driven by the wish"
 
 @pytest.fixture
 def quoth(tmp_path, encoder) -> Quoth:
-    corpus = write_corpus(tmp_path / "corpus", PROPOSAL)
-    q = Quoth(Settings().with_(corpus={"path": str(corpus)}, data={"dir": str(tmp_path / "data")}),
-              encoder=encoder)
-    q.index()
-    return q
+    return indexed_corpus(tmp_path, PROPOSAL, encoder)
 
 
 def found(q: Quoth, encoder, weight: float) -> dict[str, float]:
