@@ -274,7 +274,7 @@ class ProseReader:
         if self._first_person(paras):
             for i, p in enumerate(paras):
                 for s in p.sites:
-                    if s.tag is not None and s.tag.words.lower() == "i":
+                    if _said_i(s):
                         s.decision = self._resolve(s.tag, paras, i, s)
                     elif s.speech and s.decision.speaker is None and self._my_lead(p, s):
                         me = self._me_at(i) or self.self_named
@@ -282,6 +282,7 @@ class ProseReader:
                                                  "sentence leading into it (\"I laughed. '…'\")", MY_LEAD)
         self._letters(paras)
         self._voiced: set[str | None] | None = None  # who a tag names outright somewhere (_calibrated)
+        self._description_share = 0.0  # tags naming by description, of those naming anyone (_calibrated)
         self._calibrate(paras)
         self._within_paragraphs(paras)
         self.news = _one_voice(paras, self.news)
@@ -453,7 +454,7 @@ class ProseReader:
     def _first_person(self, paras: list[Paragraph]) -> bool:
         """Whether the narrator says "I" in tags and is named by the replies beside those turns (narrator.py);
         ``self.me`` is then that character."""
-        mine = [i for i, p in enumerate(paras) if (s := _first_speech(p)) and s.tag and s.tag.words.lower() == "i"]
+        mine = [i for i, p in enumerate(paras) if (s := _first_speech(p)) and _said_i(s)]
         mine_set = set(mine)
         near = {j for run in _runs(paras, self.text) for j in across(run, mine_set)}
         near |= {j for i in mine for j in (i - 1, i + 1) if 0 <= j < len(paras) and j not in mine_set}
@@ -524,7 +525,7 @@ class ProseReader:
                     continue
                 if i in mine and s is _first_speech(p):
                     own[c.name] = c
-                elif s.tag is not None and not s.tag.first_person and s.tag.words.lower() != "i":
+                elif s.tag is not None and not s.tag.first_person and not _said_i(s):
                     others.add(c.name)  # only a turn its tag gives to someone else is surely not the narrator's
         return (next(iter(own.values())) if len(own) == 1 else None), others
 
@@ -857,9 +858,7 @@ class ProseReader:
 
     def _addressed(self, p: Paragraph) -> list[Character]:
         """Whom the paragraph's quotations speak to, by name or as "aunt": never their speaker."""
-        body = self.text[p.start:p.end]
-        return [c for s in p.sites if s.speech for c in (*addressees(self._own(s, body), self.cast),
-                                                         *titled_kin_addressed(self._own(s, body), self.cast))]
+        return self._sites_addressed(p, [s for s in p.sites if s.speech])
 
     def _own(self, s: Site, body: str) -> str:
         """A quotation's own words: in double marks, without the single-marked quotations it reports."""
@@ -1722,7 +1721,7 @@ class ProseReader:
         p = paras[turn[0]]
         s = _first_speech(p)
         sure = s.decision.speaker if s.decision.confidence >= ANCHOR else None
-        if s.tag is not None and s.tag.words.lower() == "i" and (sure is None or self.self_named is not None):
+        if _said_i(s) and (sure is None or self.self_named is not None):
             # "I answered": a turn of the narrator's, whom nothing names (or only the narrator, in the narration:
             # no reply calls them so, so no turn beside theirs is known to be with them), is still a turn
             sure = NARRATOR
@@ -1858,7 +1857,7 @@ class ProseReader:
                             if t.decision.evidence and t.decision.evidence[0].clue is Clue.SPEECH_TAG} | {
                 c.name for c in (self.me, self.self_named) if c is not None}
             refs = Counter(t.tag.ref for p in paras for t in p.sites if t.tag is not None)
-            self._described = refs[Ref.DESCRIPTION] / max(1, refs[Ref.DESCRIPTION] + refs[Ref.NAME])
+            self._description_share = refs[Ref.DESCRIPTION] / max(1, refs[Ref.DESCRIPTION] + refs[Ref.NAME])
         c = self.cast.resolve(d.speaker)
         said = GENDER_OF.get(s.tag.words.lower()) if s.tag is not None else None
         gender = (c.gender or c.leaning if c else None) or said
@@ -1873,7 +1872,7 @@ class ProseReader:
                                       or self._called(paras, i, d.speaker),
                                       self._unnamed_on_stage(paras, i, at, gender),
                                       self._last_seen(paras, i, at, d.speaker), c.mentions if c else 0,
-                                      self._described, exchange, anchored, self._tag_fits(s, c)))
+                                      self._description_share, exchange, anchored, self._tag_fits(s, c)))
 
     def _acted(self, paras: list[Paragraph], i: int, at: int, name: str) -> bool:
         """Whether the narration of the last paragraphs shows ``name`` acting, as a clause's subject ("Rolf Danner
