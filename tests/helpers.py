@@ -159,17 +159,26 @@ class Checked(NamedTuple):
                 and not self.right)
 
 
+def claims_quoth(claims: list[dict], corpus: Path, data: Path, settings=None):
+    """A Quoth over the documents ``claims`` quote, copied into ``corpus`` (``settings``: the defaults)."""
+    from quoth import Quoth
+
+    root = Path(__file__).resolve().parents[1]
+    corpus.mkdir(parents=True, exist_ok=True)
+    for doc in {c["doc"] for c in claims}:
+        shutil.copyfile(root / doc, corpus / Path(doc).name)
+    return Quoth.open(corpus=corpus, data_dir=data, settings=settings)
+
+
 def check_claims(claim_set: str, docs: tuple[str, ...], corpus: Path, data: Path) -> list[Checked]:
     """The claims of ``claim_set`` on ``docs`` (paths under tests/data/attribution or tests/data/retrieval,
     matched by their end), verified over a corpus of those documents alone, as a user's `quoth verify` would."""
-    from quoth import BadQuery, Quoth
+    from quoth import BadQuery
 
     root = Path(__file__).resolve().parents[1]
     lines = (root / "tests" / "data" / "verify" / claim_set / "claims.jsonl").read_text().splitlines()
     claims = [c for c in map(json.loads, lines) if any(c["doc"].endswith(d) for d in docs)]
-    for doc in {c["doc"] for c in claims}:
-        shutil.copyfile(root / doc, corpus / Path(doc).name)
-    q = Quoth.open(corpus=corpus, data_dir=data)
+    q = claims_quoth(claims, corpus, data)
     out = []
     for c in claims:
         try:

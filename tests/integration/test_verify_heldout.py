@@ -6,13 +6,11 @@ words of several authors, or read out by another, are never passed as the claime
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
-from quoth import Quoth
-from tests.helpers import check_claims
+from tests.helpers import check_claims, claims_quoth
 
 ROOT = Path(__file__).resolve().parents[2]
 CLAIMS = ROOT / "tests" / "data" / "verify" / "heldout" / "claims.jsonl"
@@ -61,12 +59,8 @@ def test_words_in_the_speakers_own_voice_are_never_a_paraphrase(tmp_path):
     from quoth import Settings
     claims = [c for c in map(json.loads, CLAIMS.read_text().splitlines())
               if c["class"] == "invented" and any(c["doc"].endswith(d) for d in DOCS)]
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for doc in {c["doc"] for c in claims}:
-        shutil.copyfile(ROOT / doc, corpus / Path(doc).name)
-    loose = Quoth.open(corpus=corpus, data_dir=tmp_path / "data",
-                       settings=Settings().with_(verify={"paraphrase_sentence_min": 0.5}))
+    loose = claims_quoth(claims, tmp_path / "corpus", tmp_path / "data",
+                         Settings().with_(verify={"paraphrase_sentence_min": 0.5}))
     got = {c["text"]: str(loose.verify(c["text"], c["claimed_speaker"])[0].verdict) for c in claims}
     assert len(got) >= 8 and "paraphrase" not in got.values(), got
 

@@ -6,14 +6,10 @@ invented claim passes; nobody is falsely accused."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from tests.helpers import check_claims
 
-ROOT = Path(__file__).resolve().parents[2]
-CLAIMS = ROOT / "tests" / "data" / "verify" / "heldout2" / "claims.jsonl"
 DOCS = ("fiction/christmas_carol.txt", "labelled/record_crec_senate_2005_07_20.htm",
         "labelled/screenplay_cyber_bob_ep1.txt", "news/doj_chuckie_taylor.txt")
 

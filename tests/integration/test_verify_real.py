@@ -5,16 +5,10 @@ accused of misattribution; most verdicts are right."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
-from quoth import Quoth
-from tests.helpers import check_claims
+from tests.helpers import check_claims, claims_quoth
 
-ROOT = Path(__file__).resolve().parents[2]
-CLAIMS = ROOT / "tests" / "data" / "verify" / "real" / "claims.jsonl"
 DOCS = ("retrieval/pep_0020.rst", "news/wikinews_nasa_shuttles.txt", "news/wikinews_uk_asylum_questionnaire.txt",
         "labelled/briefing_wh_psaki_gaggle_2022_02_03.txt", "labelled/irc_monero_research_2018_03_12.txt")
 
@@ -57,12 +51,8 @@ def test_paraphrases_of_the_named_speaker_are_found_under_a_looser_bar(checked, 
     # them, each quoting a sentence.
     from quoth import Settings
     claims = [c for c, _, _, _ in checked if c["expect"] == "paraphrase"]
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for doc in {c["doc"] for c in claims}:
-        shutil.copyfile(ROOT / doc, corpus / Path(doc).name)
-    loose = Quoth.open(corpus=corpus, data_dir=tmp_path / "data",
-                       settings=Settings().with_(verify={"paraphrase_sentence_min": 0.66}))
+    loose = claims_quoth(claims, tmp_path / "corpus", tmp_path / "data",
+                         Settings().with_(verify={"paraphrase_sentence_min": 0.66}))
     found = [v for c in claims if str((v := loose.verify(c["text"], c["claimed_speaker"])[0]).verdict) == "paraphrase"]
     assert len(found) >= 2
     assert all(v.quote and len(v.quote) < len(v.claim) * 4 for v in found)  # the sentence, not a whole passage
