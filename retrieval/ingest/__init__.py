@@ -143,8 +143,8 @@ class FolderLoader:
             report.warn(rel, f"skipped: could not be read ({type(exc).__name__}: {exc})")
             return
         for got in found:
-            if not got.text.strip():
-                report.warn(rel, "skipped: no text")
+            if not got.text.strip():  # named as the record it is (``box.mbox#2``), not its whole file
+                report.warn(got.rel, "skipped: no text")
                 continue
             yield _document(got, entry)
 

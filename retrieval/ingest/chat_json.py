@@ -24,7 +24,6 @@ they stand earlier in one person's message.
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import PurePosixPath
@@ -32,6 +31,7 @@ from typing import NamedTuple
 
 from ..records import Kind, LayoutHints
 from .base import Extracted, LoadReport, SettingsReader, text_of
+from .json_text import JsonError, loads
 
 
 class Message(NamedTuple):
@@ -45,6 +45,7 @@ class Message(NamedTuple):
     replies: bool = True  # the quoted message is one it answers (else one it shares)
 
 
+NOT_A_CHAT = "a JSON file that is not a known chat export (map its fields with [[json]] in sources.toml)"
 SLACK_SYSTEM = {"channel_join", "channel_leave", "channel_topic", "channel_purpose", "channel_name", "pinned_item",
                 "bot_add", "bot_remove", "tombstone"}
 
@@ -62,23 +63,26 @@ class ChatJsonReader(SettingsReader):
         if raw is None:
             return
         try:
-            doc = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            report.warn(rel, f"skipped: not JSON ({exc.msg} at line {exc.lineno})")
+            doc = loads(raw)
+        except JsonError as exc:
+            report.warn(rel, f"skipped: {exc}")
             return
         name = PurePosixPath(rel).name
         if name in ("users.json", "channels.json", "integration_logs.json", "dms.json", "groups.json", "mpims.json"):
             return  # a Slack export's own lists: read with the channel files
-        messages = _discord(doc) or _telegram(doc)
+        messages = _discord(doc)
+        messages = _telegram(doc) if messages is None else messages
         title = _title(doc)
         if messages is None and isinstance(doc, list):
             messages, title = self.slack(doc, rel), f"#{PurePosixPath(rel).parent.name} {PurePosixPath(rel).stem}"
         if messages is None:
-            report.warn(rel, "skipped: a JSON file that is not a known chat export")
+            report.warn(rel, f"skipped: {NOT_A_CHAT}")
             return
         text = render(messages)
-        if text:
-            yield Extracted(rel, text, {"title": title}, LayoutHints(kind=Kind.CHAT))
+        if not text:  # joins and pins only, or none at all: said, so an empty export is not a silent loss
+            report.warn(rel, "skipped: a chat export with no message to read")
+            return
+        yield Extracted(rel, text, {"title": title}, LayoutHints(kind=Kind.CHAT))
 
     def slack(self, messages: list, rel: str) -> list[Message] | None:
         if not all(isinstance(m, dict) and "ts" in m for m in messages):
@@ -102,8 +106,8 @@ class ChatJsonReader(SettingsReader):
         if folder not in self._users:
             path = self.root / folder / "users.json" if self.root is not None else None
             try:
-                users = json.loads(path.read_text(encoding="utf-8")) if path is not None and path.is_file() else []
-            except (OSError, ValueError):
+                users = loads(path.read_text(encoding="utf-8")) if path is not None and path.is_file() else []
+            except (OSError, ValueError):  # JsonError is a ValueError
                 users = []
             self._users[folder] = {u.get("id"): (u.get("real_name") or (u.get("profile") or {}).get("real_name")
                                                  or u.get("name")) for u in users if isinstance(u, dict)}

@@ -27,7 +27,12 @@ class EmailReader(SettingsReader):
         if rel.lower().endswith(".mbox"):
             parts = [p for p in _mbox_messages(data) if p.strip()]
             for n, part in enumerate(parts, 1):
-                yield from _message(part, f"{rel}#{n}", report)
+                try:
+                    got = list(_message(part, f"{rel}#{n}", report))
+                except Exception as exc:  # as the loader does per file: one odd message must not lose the box
+                    report.warn(f"{rel}#{n}", f"skipped: could not be read ({type(exc).__name__}: {exc})")
+                    continue
+                yield from got
         else:
             yield from _message(data, rel, report)
 
@@ -85,9 +90,14 @@ def html_text(markup: str) -> str:
     client's quotation: Gmail's ``gmail_quote``, Outlook's, Apple Mail's ``type="cite"``) is written as quoted
     mail is, one ``> `` per level, so the email layout reads it as the quoted person's words, not the sender's."""
     from lxml import html as lxml_html
+    from lxml.etree import ParserError
 
+    try:
+        tree = lxml_html.fromstring(markup)
+    except ParserError:  # an empty body, or one of only comments: no words, which the loader names
+        return ""
     paragraphs = []
-    for el in lxml_html.fromstring(markup).iter(*BLOCKS, "blockquote"):
+    for el in tree.iter(*BLOCKS, "blockquote"):
         words = " ".join(_own_text(el).split())
         if words:
             level = sum(1 for _ in el.iterancestors("blockquote")) + (el.tag == "blockquote")

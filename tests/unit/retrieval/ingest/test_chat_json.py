@@ -26,7 +26,8 @@ def test_undated_messages_say_so_and_unknown_json_is_skipped_with_a_reason():
     [got], _ = read({"name": "Group", "messages": [{"type": "message", "from": "Ann", "text": "Hi"}]})
     assert got.text.startswith("[undated] Ann\nHi")
     got, warnings = read({"some": "data"}, "data.json")
-    assert got == [] and warnings == ["data.json: skipped: a JSON file that is not a known chat export"]
+    assert got == [] and warnings == ["data.json: skipped: a JSON file that is not a known chat export"
+                                  " (map its fields with [[json]] in sources.toml)"]
     got, warnings = read([{"ts": "1", "text": "x", "user": "U1"}], "users.json")
     assert got == [] and warnings == []
 

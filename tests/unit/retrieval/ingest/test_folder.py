@@ -43,7 +43,7 @@ def test_formats(tmp_path):
     assert docs["e.jsonl#r1"].text == "Record one text."
     assert docs["e.jsonl#r1"].source.title == "First" and docs["e.jsonl#r1"].source.author == "Ann"
     assert "e.jsonl#r2" in docs
-    assert warnings == ["e.jsonl: 1 line(s) skipped: not JSON objects with a non-empty 'text'"]
+    assert warnings == ["e.jsonl: 1 line(s) skipped (line 2): not JSON objects with a non-empty 'text'"]
 
 
 def test_bad_files_warn_once_each_and_never_abort(tmp_path):

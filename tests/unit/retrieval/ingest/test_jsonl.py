@@ -23,7 +23,7 @@ def test_configured_fields_and_bad_lines_counted_once():
     data = lines({"key": "k1", "headline": "H", "body": "Words."}, "not json", {"body": ""}, [1, 2])
     got = list(JsonlReader(settings).read(data, "d.jsonl", report))
     assert [(g.rel, g.text, g.found["title"]) for g in got] == [("d.jsonl#k1", "Words.", "H")]
-    assert report.warnings == ["d.jsonl: 3 line(s) skipped: not JSON objects with a non-empty 'body'"]
+    assert report.warnings == ["d.jsonl: 3 line(s) skipped (lines 2, 3, 4): not JSON objects with a non-empty 'body'"]
 
 
 def test_a_record_with_a_nul_byte_loses_that_record_only():
@@ -31,4 +31,4 @@ def test_a_record_with_a_nul_byte_loses_that_record_only():
     data = lines({"text": "Good one."}) + b'\n{"text": "bro\x00ken"}\n' + lines({"text": "Good two."})
     got = list(JsonlReader(CorpusSettings()).read(data, "e.jsonl", report))
     assert [g.text for g in got] == ["Good one.", "Good two."]
-    assert report.warnings == ["e.jsonl: 1 line(s) skipped: not JSON objects with a non-empty 'text'"]
+    assert report.warnings == ["e.jsonl: 1 line(s) skipped (line 2): not JSON objects with a non-empty 'text'"]
