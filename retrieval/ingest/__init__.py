@@ -1,4 +1,5 @@
-"""A corpus folder into Documents: one reader per file format, chosen by suffix from ``READERS``.
+"""A corpus folder into Documents: one reader per file format, chosen by suffix from ``READERS``; a file whose
+suffix names no format goes to the reader that claims what its first bytes are (``Reader.content``, ``sniff``).
 
 The manifest is looked up once per file; its metadata fills the document's source and its layout hints
 travel with the document (``Document.hints``) to segmentation. Adding a format is one reader module and one
@@ -22,6 +23,7 @@ from .html import HtmlReader
 from .jsonl import JsonlReader
 from .manifest import MANIFEST_NAMES, Manifest, SourceEntry, load_manifest
 from .pdf import PdfReader
+from .sniff import sniff_file
 from .speech_xml import SpeechXmlReader
 from .subtitles import SubtitlesReader
 from .text import TextReader
@@ -122,17 +124,16 @@ class FolderLoader:
     def __init__(self, settings: CorpusSettings) -> None:
         self.settings = settings
         self.readers = {suffix: cls(settings) for cls in READERS for suffix in cls.suffixes}
+        self.by_content = {cls.content: self.readers[cls.suffixes[0]] for cls in READERS if cls.content}
 
     def load_file(self, path: Path, root: Path, manifest: Manifest, report: LoadReport) -> Iterator[Document]:
         """Every Document in one file (a .jsonl file holds many); nothing when it cannot be used."""
         rel = path.relative_to(root).as_posix()
         suffix = path.suffix.lower()
-        reader = self.readers.get(suffix)
-        if reader is not None:
-            reader.root = root
+        reader = self.readers.get(suffix) or self.by_content_of(path, rel, report)
         if reader is None:
-            report.warn(rel, f"skipped: unsupported file type '{suffix or '(none)'}'")
             return
+        reader.root = root
         data = _read_bytes(path, rel, self.settings.max_file_bytes, report)
         if data is None:
             return
@@ -147,6 +148,20 @@ class FolderLoader:
                 report.warn(got.rel, "skipped: no text")
                 continue
             yield _document(got, entry)
+
+    def by_content_of(self, path: Path, rel: str, report: LoadReport) -> Reader | None:
+        """The reader for what a file is by its first bytes, when its suffix names no format (``debate1``,
+        ``example.com``); None, after one warning, for a binary file or what no reader reads."""
+        suffix = path.suffix.lower()
+        try:
+            content = sniff_file(path)
+        except OSError as exc:
+            report.warn(rel, f"skipped: cannot read ({exc.strerror or exc})")
+            return None
+        reader = self.by_content.get(content)
+        if reader is None:
+            report.warn(rel, f"skipped: unsupported file type '{suffix or '(none)'}' ({content} by its content)")
+        return reader
 
     def load(self, root: Path, report: LoadReport | None = None) -> Iterator[Document]:
         root = check_corpus_dir(root)

@@ -11,11 +11,14 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from ..records import LayoutHints, Locator
 from ..settings import CorpusSettings
 from .encoding import bom_encoding, decode
+
+if TYPE_CHECKING:
+    from .sniff import Content
 
 log = logging.getLogger("quoth.load")
 
@@ -49,6 +52,8 @@ class Reader(Protocol):
     """Reads one file format. ``read`` yields nothing for a file it cannot use, after warning why."""
 
     suffixes: ClassVar[tuple[str, ...]]
+    # What the reader reads by its content, for a file whose extension names no format (``sniff.Content``)
+    content: ClassVar[Content | None]
 
     def __init__(self, settings: CorpusSettings) -> None: ...
 
@@ -60,6 +65,7 @@ class SettingsReader:
     being read (``root``), for formats whose files need a neighbour (a Slack export's users.json)."""
 
     root: Path | None = None
+    content: ClassVar[Content | None] = None
 
     def __init__(self, settings: CorpusSettings) -> None:
         self.settings = settings

@@ -19,11 +19,13 @@ from .base import Extracted, LoadReport, SettingsReader, normalise_newlines, tex
 from .html_forum import forum_posts
 from .html_forum import render as render_posts
 from .html_tree import comment_thread, own_blocks, parse, without_comments
+from .sniff import Content
 from .speech_xml import SpeechXmlReader, speech_markup
 
 
 class HtmlReader(SettingsReader):
     suffixes = (".html", ".htm", ".xhtml")
+    content = Content.HTML
 
     def read(self, data: bytes, rel: str, report: LoadReport) -> Iterator[Extracted]:
         if speech_markup(data) is not None:  # a debate or play saved as .html: its speakers are markup

@@ -8,10 +8,12 @@ from collections.abc import Iterator
 
 from ..records import Locator
 from .base import Extracted, LoadReport, SettingsReader, normalise_newlines
+from .sniff import Content
 
 
 class PdfReader(SettingsReader):
     suffixes = (".pdf",)
+    content = Content.PDF
 
     def read(self, data: bytes, rel: str, report: LoadReport) -> Iterator[Extracted]:
         import pypdf

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from ..records import Kind, LayoutHints, MarkedTurn
 from .base import Extracted, LoadReport, SettingsReader
+from .sniff import Content
 from .speech_markup import READERS, Block, Markup, markup_of
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ def speech_markup(data: bytes) -> Markup | None:
 
 class SpeechXmlReader(SettingsReader):
     suffixes = (".xml",)
+    content = Content.XML
 
     def read(self, data: bytes, rel: str, report: LoadReport) -> Iterator[Extracted]:
         markup = speech_markup(data)
