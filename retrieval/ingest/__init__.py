@@ -22,6 +22,7 @@ from .epub import EpubReader
 from .html import HtmlReader
 from .jsonl import JsonlReader
 from .manifest import MANIFEST_NAMES, Manifest, SourceEntry, load_manifest
+from .mapped_json import MappedJsonReader
 from .pdf import PdfReader
 from .sniff import sniff_file
 from .speech_xml import SpeechXmlReader
@@ -130,7 +131,9 @@ class FolderLoader:
         """Every Document in one file (a .jsonl file holds many); nothing when it cannot be used."""
         rel = path.relative_to(root).as_posix()
         suffix = path.suffix.lower()
-        reader = self.readers.get(suffix) or self.by_content_of(path, rel, report)
+        mapping = manifest.json_for(rel)  # the manifest's [[json]] mapping wins over the format's own reading
+        reader = (MappedJsonReader(self.settings, mapping) if mapping else None) or self.readers.get(
+            suffix) or self.by_content_of(path, rel, report)
         if reader is None:
             return
         reader.root = root

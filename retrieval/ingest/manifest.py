@@ -6,10 +6,11 @@ import re
 import tomllib
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..errors import ManifestError
 from ..records import Kind, LayoutHints
+from .json_mapping import JsonMapping
 
 MANIFEST_NAMES = ("sources.toml", "manifest.toml")
 
@@ -58,6 +59,13 @@ class Manifest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     document: list[SourceEntry] = []
+    # ``[[json]]`` tables: how to read JSON in a schema Quoth does not know (``json_mapping``). Aliased: a field
+    # named ``json`` would shadow pydantic's own method.
+    json_maps: list[JsonMapping] = Field(default=[], alias="json")
+
+    def json_for(self, relpath: str) -> JsonMapping | None:
+        """The first ``[[json]]`` mapping whose glob matches a .json or .jsonl file, if any."""
+        return next((m for m in self.json_maps if m.matches(relpath)), None)
 
     def entry_for(self, relpath: str) -> SourceEntry | None:
         for e in self.document:

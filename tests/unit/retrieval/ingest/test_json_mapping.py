@@ -1,0 +1,96 @@
+"""JSON in a schema Quoth does not know, read through a ``[[json]]`` mapping in sources.toml (issue 23): which
+list holds the records, and where each record keeps its text, speaker, date, title and id."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from quoth.errors import ManifestError
+from quoth.ingest import LoadReport, load_folder
+from quoth.ingest.manifest import load_manifest
+from quoth.segment import Segmenter
+from quoth.settings import CorpusSettings
+
+MAPPING = """
+[[json]]
+glob = "exports/*.json"
+records = "data.items"
+text = "body"
+speaker = "author.name"
+date = "created_at"
+title = "subject"
+id = "id"
+
+[[json]]
+glob = "feeds/**/*.jsonl"
+text = "content.paragraphs"
+speaker = "$.user.names[1]"
+"""
+FERRIES = ("The ferries will run all night from May. The council voted for it on Tuesday, after a long debate "
+           "about what the crews and the fuel will cost the town.")
+
+
+def load(root):
+    report = LoadReport()
+    return {d.path: d for d in load_folder(root, CorpusSettings(), report)}, report.warnings
+
+
+def corpus(tmp_path):
+    (tmp_path / "exports").mkdir()
+    (tmp_path / "feeds" / "2024").mkdir(parents=True)
+    items = [{"id": 17, "body": FERRIES, "author": {"name": "Ada Reyes"},
+              "created_at": "2024-03-01", "subject": "Ferries"},
+             {"id": 18, "body": "", "author": {"name": "Nobody"}},
+             {"id": 19, "body": "Buses too, said the council.", "author": {}}]
+    (tmp_path / "exports" / "posts.json").write_text(json.dumps({"data": {"items": items}}), encoding="utf-8")
+    lines = [{"user": {"names": ["tess", "Tess Okoye"]}, "content": {"paragraphs": ["First thought.", "Second."]}},
+             {"user": {"names": ["cal"]}, "content": {}}]
+    (tmp_path / "feeds" / "2024" / "a.jsonl").write_text("\n".join(map(json.dumps, lines)), encoding="utf-8")
+    (tmp_path / "other.json").write_text(json.dumps({"rows": [{"body": "Unmapped."}]}), encoding="utf-8")
+    return tmp_path
+
+
+def test_a_json_mapping_reads_a_schema_quoth_does_not_know(tmp_path):
+    root = corpus(tmp_path)
+    (root / "sources.toml").write_text(MAPPING, encoding="utf-8")
+    docs, warnings = load(root)
+    post = docs["exports/posts.json#17"]
+    assert post.text == FERRIES
+    assert (post.source.author, post.source.date, post.source.title) == ("Ada Reyes", "2024-03-01", "Ferries")
+    assert docs["exports/posts.json#19"].source.author is None
+    feed = docs["feeds/2024/a.jsonl#1"]
+    assert feed.text == "First thought.\n\nSecond." and feed.source.author == "Tess Okoye"
+    assert sorted(docs) == ["exports/posts.json#17", "exports/posts.json#19", "feeds/2024/a.jsonl#1"]
+    assert sorted(warnings) == [
+        "exports/posts.json: 1 record(s) skipped (record 2): no text at 'body'",
+        "feeds/2024/a.jsonl: 1 line(s) skipped (line 2): no text at 'content.paragraphs'",
+        "other.json: skipped: a JSON file that is not a known chat export (map its fields with [[json]] in "
+        "sources.toml)"]
+    # The mapped speaker is who said the record's words.
+    [passage] = Segmenter(max_tokens=64)(post).passages
+    assert passage.speaker == "Ada Reyes"
+
+
+def test_without_a_mapping_unknown_json_keeps_its_refusal_pointing_to_the_mapping(tmp_path):
+    docs, warnings = load(corpus(tmp_path))
+    assert "exports/posts.json" not in docs and not any(k.startswith("exports/") for k in docs)
+    assert all("[[json]] in sources.toml" in w for w in warnings if w.startswith(("exports/", "other.json")))
+
+
+def test_a_mapping_whose_records_path_finds_no_list_says_so(tmp_path):
+    root = corpus(tmp_path)
+    (root / "sources.toml").write_text(MAPPING.replace('records = "data.items"', 'records = "data.rows"'))
+    docs, warnings = load(root)
+    assert not any(k.startswith("exports/") for k in docs)
+    assert "exports/posts.json: skipped: no list of records at 'data.rows'" in warnings
+
+
+@pytest.mark.parametrize("line, where", [('text = "a..b"', "json.0.text"), ('text = ""', "json.0.text"),
+                                         ('text = "x"\nspeaker = "a[b]"', "json.0.speaker"),
+                                         ('txt = "body"', "json.0")])
+def test_a_bad_mapping_is_a_manifest_error_naming_the_key(tmp_path, line, where):
+    (tmp_path / "sources.toml").write_text(f'[[json]]\nglob = "*.json"\n{line}\n', encoding="utf-8")
+    with pytest.raises(ManifestError, match=where):
+        load_manifest(tmp_path)
