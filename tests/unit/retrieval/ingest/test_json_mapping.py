@@ -94,3 +94,18 @@ def test_a_bad_mapping_is_a_manifest_error_naming_the_key(tmp_path, line, where)
     (tmp_path / "sources.toml").write_text(f'[[json]]\nglob = "*.json"\n{line}\n', encoding="utf-8")
     with pytest.raises(ManifestError, match=where):
         load_manifest(tmp_path)
+
+
+def test_the_readme_mapping_reads_what_it_says(tmp_path):
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[4] / "README.md").read_text(encoding="utf-8")
+    [example] = [b for b in re.findall(r"```toml\n(.*?)```", readme, re.S) if "[[json]]" in b]
+    (tmp_path / "sources.toml").write_text(example, encoding="utf-8")
+    (tmp_path / "exports").mkdir()
+    items = [{"body": FERRIES, "author": {"name": "Ada Reyes"}, "created_at": "2024-03-01"}]
+    (tmp_path / "exports" / "cms.json").write_text(json.dumps({"data": {"items": items}}), encoding="utf-8")
+    docs, warnings = load(tmp_path)
+    doc = docs["exports/cms.json#1"]
+    assert (doc.text, doc.source.author, doc.source.date) == (FERRIES, "Ada Reyes", "2024-03-01") and not warnings
