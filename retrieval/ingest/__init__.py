@@ -8,7 +8,9 @@ line in ``READERS``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 from ..errors import CorpusError
@@ -103,6 +105,15 @@ def _read_bytes(path: Path, rel: str, max_bytes: int, report: LoadReport) -> byt
     return data
 
 
+@cache
+def _scratch() -> tuple[re.Pattern[str], ...]:
+    """The names of editors' backup and swap files and downloads in progress, as the watcher ignores them (one
+    list); imported on the first file that needs it, since watchfiles takes a tenth of a second to import."""
+    from ..watch import CorpusFilter
+
+    return tuple(map(re.compile, CorpusFilter.ignore_entity_patterns))
+
+
 def _document(got: Extracted, entry: SourceEntry | None) -> Document:
     """Manifest values win; what the file itself says fills the gaps. The layout kind is segmentation's to
     say: the manifest's travels as a hint."""
@@ -156,6 +167,10 @@ class FolderLoader:
         """The reader for what a file is by its first bytes, when its suffix names no format (``debate1``,
         ``example.com``); None, after one warning, for a binary file or what no reader reads."""
         suffix = path.suffix.lower()
+        if any(p.search(path.name) for p in _scratch()):  # notes.txt~, draft.md.bak: a copy, never a document
+            report.warn(rel, f"skipped: unsupported file type '{suffix or '(none)'}' (an editor's backup or "
+                             "temporary file)")
+            return None
         try:
             content = sniff_file(path)
         except OSError as exc:

@@ -71,3 +71,12 @@ def test_other_formats_by_content_go_to_their_readers_and_rtf_is_never_read_as_p
         "drawing.svg: skipped: an XML file that is not speech markup (ParlParse, Akoma Ntoso, TEI)",
         "letter.doc1: not valid UTF-8; decoded as cp1252",
         "memo.rtf: skipped: unsupported file type '.rtf' (RTF by its content)"]
+
+
+def test_editors_backup_and_temporary_files_are_not_read_as_documents(tmp_path):
+    (tmp_path / "notes.txt").write_text("The quay opens at dawn.", encoding="utf-8")
+    for name in ("notes.txt~", "notes.txt.bak", "#notes.txt#", "4913", "report.pdf.crdownload"):
+        (tmp_path / name).write_text("The quay opens at dawn.", encoding="utf-8")
+    docs, warnings = load(tmp_path)
+    assert sorted(docs) == ["notes.txt"]
+    assert len(warnings) == 5 and all("(an editor's backup or temporary file)" in w for w in warnings)
