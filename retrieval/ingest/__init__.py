@@ -141,10 +141,7 @@ class FolderLoader:
     def load_file(self, path: Path, root: Path, manifest: Manifest, report: LoadReport) -> Iterator[Document]:
         """Every Document in one file (a .jsonl file holds many); nothing when it cannot be used."""
         rel = path.relative_to(root).as_posix()
-        suffix = path.suffix.lower()
-        mapping = manifest.json_for(rel)  # the manifest's [[json]] mapping wins over the format's own reading
-        reader = (MappedJsonReader(self.settings, mapping) if mapping else None) or self.readers.get(
-            suffix) or self.by_content_of(path, rel, report)
+        reader = self.reader_for(path, rel, manifest, report)
         if reader is None:
             return
         reader.root = root
@@ -162,6 +159,14 @@ class FolderLoader:
                 report.warn(got.rel, "skipped: no text")
                 continue
             yield _document(got, entry)
+
+    def reader_for(self, path: Path, rel: str, manifest: Manifest, report: LoadReport) -> Reader | None:
+        """The manifest's ``[[json]]`` mapping for the file (it wins over the format's own reading), else the
+        reader its suffix names, else the one for what its first bytes are."""
+        mapping = manifest.json_for(rel)
+        if mapping is not None:
+            return MappedJsonReader(self.settings, mapping)
+        return self.readers.get(path.suffix.lower()) or self.by_content_of(path, rel, report)
 
     def by_content_of(self, path: Path, rel: str, report: LoadReport) -> Reader | None:
         """The reader for what a file is by its first bytes, when its suffix names no format (``debate1``,
