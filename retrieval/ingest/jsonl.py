@@ -47,6 +47,7 @@ class JsonlReader(SettingsReader):
         s = self.settings
         unfit = f"not JSON objects with a non-empty '{s.jsonl_text_field}'"
         skipped: dict[str, list[int]] = {}
+        read = 0
         for lineno, rec in json_lines(normalise_newlines(raw)):
             text = rec.get(s.jsonl_text_field) if isinstance(rec, dict) else None
             if not isinstance(text, str) or not text.strip():
@@ -56,5 +57,8 @@ class JsonlReader(SettingsReader):
             found = {k: (str(rec[k]) if rec.get(k) not in (None, "") else None)
                      for k in ("author", "site", "url", "date")}
             found["title"] = rec.get(s.jsonl_title_field) or None
+            read += 1
             yield Extracted(f"{rel}#{rid}", normalise_newlines(text), found)
+        if not read and unfit in skipped:  # records in a shape of their own: say how to read them
+            skipped[f"{unfit} (map its fields with [[json]] in sources.toml)"] = skipped.pop(unfit)
         warn_skipped(report, rel, skipped)

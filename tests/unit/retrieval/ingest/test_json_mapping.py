@@ -76,7 +76,9 @@ def test_a_json_mapping_reads_a_schema_quoth_does_not_know(tmp_path):
 def test_without_a_mapping_unknown_json_keeps_its_refusal_pointing_to_the_mapping(tmp_path):
     docs, warnings = load(corpus(tmp_path))
     assert "exports/posts.json" not in docs and not any(k.startswith("exports/") for k in docs)
-    assert all("[[json]] in sources.toml" in w for w in warnings if w.startswith(("exports/", "other.json")))
+    assert not any(k.startswith("feeds/") for k in docs)
+    refused = [w for w in warnings if w.startswith(("exports/", "other.json", "feeds/"))]
+    assert len(refused) == 3 and all("[[json]] in sources.toml" in w for w in refused)
 
 
 def test_a_mapping_whose_records_path_finds_no_list_says_so(tmp_path):
