@@ -80,5 +80,12 @@ class JsonMapping(BaseModel):
             steps(v)
         return v
 
+    @field_validator("glob")
+    @classmethod
+    def _a_glob(cls, v: str) -> str:
+        if not v.strip("/ "):
+            raise ValueError("names the files it maps, e.g. 'exports/*.json'")
+        return v
+
     def matches(self, rel: str) -> bool:
         return rel.lower().endswith(JSON_SUFFIXES) and glob_match(self.glob, rel)

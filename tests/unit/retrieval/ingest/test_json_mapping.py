@@ -89,11 +89,13 @@ def test_a_mapping_whose_records_path_finds_no_list_says_so(tmp_path):
     assert "exports/posts.json: skipped: no list of records at 'data.rows'" in warnings
 
 
-@pytest.mark.parametrize("line, where", [('text = "a..b"', "json.0.text"), ('text = ""', "json.0.text"),
-                                         ('text = "x"\nspeaker = "a[b]"', "json.0.speaker"),
-                                         ('txt = "body"', "json.0")])
-def test_a_bad_mapping_is_a_manifest_error_naming_the_key(tmp_path, line, where):
-    (tmp_path / "sources.toml").write_text(f'[[json]]\nglob = "*.json"\n{line}\n', encoding="utf-8")
+@pytest.mark.parametrize("table, where", [('glob = "*.json"\ntext = "a..b"', "json.0.text"),
+                                          ('glob = "*.json"\ntext = ""', "json.0.text"),
+                                          ('glob = "*.json"\ntext = "x"\nspeaker = "a[b]"', "json.0.speaker"),
+                                          ('glob = "*.json"\ntxt = "body"', "json.0"),
+                                          ('glob = ""\ntext = "x"', "json.0.glob")])
+def test_a_bad_mapping_is_a_manifest_error_naming_the_key(tmp_path, table, where):
+    (tmp_path / "sources.toml").write_text(f"[[json]]\n{table}\n", encoding="utf-8")
     with pytest.raises(ManifestError, match=where):
         load_manifest(tmp_path)
 
