@@ -38,6 +38,7 @@ class MappedJsonReader(SettingsReader):
         super().__init__(settings)
         self.mapping = mapping
         self.no_text = f"no text at '{mapping.text}'"
+        self.no_list = f"no list of records at '{mapping.records}'"
         # Each path parsed once, not once a record (a Slack-sized export has 100,000 of them).
         self.paths = {key: steps(path) for key in ("records", "text", "speaker", "date", "title", "id")
                       if (path := getattr(mapping, key)) is not None}
@@ -54,8 +55,9 @@ class MappedJsonReader(SettingsReader):
         except JsonError as exc:
             report.warn(rel, f"skipped: {exc}")
             return
-        records = self._records(doc, rel, report)
+        records = self._records(doc)
         if records is None:
+            report.warn(rel, f"skipped: {self.no_list}")
             return
         one = self.mapping.records is None and isinstance(doc, dict)  # the file is the one record
         skipped: dict[str, list[int]] = {}
@@ -76,11 +78,11 @@ class MappedJsonReader(SettingsReader):
             if isinstance(line, JsonError):
                 skipped.setdefault(TOO_DEEP if str(line) == TOO_DEEP else "not JSON", []).append(lineno)
                 continue
-            records = self._records(line, None, None)
+            records = self._records(line)
             if records is None:
-                skipped.setdefault(f"no list of records at '{self.mapping.records}'", []).append(lineno)
+                skipped.setdefault(self.no_list, []).append(lineno)
                 continue
-            many = self.mapping.records is not None  # a line of many records: line.k
+            many = self.mapping.records is not None or isinstance(line, list)  # a line of records: line.k
             got = [self._record(rec, rel, f"{lineno}.{k}" if many else str(lineno))
                    for k, rec in enumerate(records, 1)]
             if not any(got):
@@ -88,16 +90,13 @@ class MappedJsonReader(SettingsReader):
             yield from (g for g in got if g is not None)
         warn_skipped(report, rel, skipped)
 
-    def _records(self, doc: Any, rel: str | None, report: LoadReport | None) -> list | None:
-        """The records of a file (or line): the list at ``records``, else the list it is, else itself."""
+    def _records(self, doc: Any) -> list | None:
+        """The records of a file (or line): the list at ``records`` (None when there is none), else the list it
+        is, else itself."""
         if self.mapping.records is None:
             return doc if isinstance(doc, list) else [doc]
         found = value_at(doc, self.paths["records"])
-        if isinstance(found, list):
-            return found
-        if report is not None and rel is not None:
-            report.warn(rel, f"skipped: no list of records at '{self.mapping.records}'")
-        return None
+        return found if isinstance(found, list) else None
 
     def _record(self, rec: Any, rel: str, label: str | None) -> Extracted | None:
         """One record as a document named ``rel#id`` (``rel#label`` when it has no id; ``rel`` for a label of

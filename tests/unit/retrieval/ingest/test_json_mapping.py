@@ -113,3 +113,11 @@ def test_the_readme_mapping_reads_what_it_says(tmp_path):
     docs, warnings = load(tmp_path)
     doc = docs["exports/cms.json#1"]
     assert (doc.text, doc.source.author, doc.source.date) == (FERRIES, "Ada Reyes", "2024-03-01") and not warnings
+
+
+def test_records_are_named_apart_when_a_line_holds_several(tmp_path):
+    (tmp_path / "sources.toml").write_text('[[json]]\nglob = "*.jsonl"\ntext = "t"\n', encoding="utf-8")
+    (tmp_path / "day.jsonl").write_text('[{"t": "Dawn."}, {"t": "Noon."}]\n{"t": "Dusk."}\n', encoding="utf-8")
+    docs, warnings = load(tmp_path)
+    assert {k: d.text for k, d in docs.items()} == {"day.jsonl#1.1": "Dawn.", "day.jsonl#1.2": "Noon.",
+                                                   "day.jsonl#2": "Dusk."} and not warnings
