@@ -9,6 +9,7 @@ import asyncio
 import functools
 import logging
 import time
+import traceback
 from dataclasses import dataclass, field
 
 import discord
@@ -31,6 +32,16 @@ from .verdicts import NO_QUOTES, verdict_embeds
 log = logging.getLogger("quoth.bot")
 # The index server is away (restarting, network): it comes back by itself, and the bot reconnects to it.
 UNAVAILABLE = "The index is unavailable right now, try again in a minute."
+
+
+def log_failure(what: str, text: str) -> None:
+    """Log the exception being handled without the words a person sent (a log file is where ``/forget-me``
+    cannot reach): their length instead, and the traceback with those words cut out wherever an exception's
+    message repeats them (as they are, or as ``repr`` writes them)."""
+    trace = traceback.format_exc()
+    for form in {text.strip(), repr(text)[1:-1].strip()} - {""}:
+        trace = trace.replace(form, f"<{len(text)} characters>")
+    log.error("%s failed for a message of %d characters; the error:\n%s", what, len(text), trace.rstrip())
 
 
 def unavailable_said(method):
@@ -104,7 +115,7 @@ class AskService:
             return _("The index is not usable right now ({reason}). An admin can run `/reindex full:True`.",
                      reason=exc)
         except Exception:
-            log.exception("search failed for %r", question)
+            log_failure("search", question)
             return _("Something went wrong while searching; the error has been logged.")
 
     async def answer(self, question: str, k: int, user_id: int | None, guild_id: int | None,
@@ -133,7 +144,7 @@ class AskService:
         except IndexUnusable as exc:
             return Reply(f"The index is not usable right now ({exc}).")
         except Exception:
-            log.exception("verification failed for %r", message)
+            log_failure("check", message)
             return Reply("Something went wrong while checking; the error has been logged.")
         hits = await asyncio.to_thread(self._hits, verdicts)
         qid = await asyncio.to_thread(self.journal.record_question, message, len(hits), None, speaker, user_id,
