@@ -266,10 +266,8 @@ def cmd_sync(cfg: AppConfig, args: argparse.Namespace) -> int:
 
 
 def cmd_forget(cfg: AppConfig, args: argparse.Namespace) -> int:
-    from ..discord.app import journal_path
-    from ..discord.journal import Journal
-
-    asked, votes = Journal(journal_path(cfg), cfg.bot.journal_days).forget(args.user)
+    journal = _journal(cfg)
+    asked, votes = journal.forget(args.user) if journal is not None else (0, 0)
     _out(f"Deleted {asked} question(s) and {votes} vote(s) of user {args.user}.")
     return 0
 

@@ -55,3 +55,9 @@ def test_an_export_of_questions_is_readable_by_its_owner_only(tmp_path, cfg, cap
     [row] = [json.loads(x) for x in export.read_text().splitlines()]
     assert row["q"] == "where does the mayor live?" and row["abstain"] is True
     assert "wrote 1 question(s)" in capsys.readouterr().err
+
+
+def test_forgetting_before_the_bot_wrote_a_journal_creates_none(tmp_path, cfg, capsys):
+    assert main(["--config", str(cfg), "forget", "--user", "11"]) == 0
+    assert "Deleted 0 question(s) and 0 vote(s)" in capsys.readouterr().out
+    assert not (tmp_path / "data" / "bot.sqlite").exists()
