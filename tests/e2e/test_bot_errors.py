@@ -77,8 +77,11 @@ def test_errors_in_discord_point_to_discord_commands_in_every_locale(tmp_path, e
             store.write_bytes(store.read_bytes()[: store.stat().st_size // 2])
             for locale in locales:
                 await damaged_index(fake, locale)
+            rt.corpus_dir.rename(tmp_path / "moved")  # an admin's rebuild that cannot read the corpus folder
+            token = await fake.slash("reindex", {"full": True}, ALICE, roles=[ADMIN_ROLE_ID])
+            await fake.wait_for(lambda r: edited(token)(r) and "Could not rebuild" in r.body.get("content", ""))
             said = replies(fake)
-            assert len(said) >= 7 * len(locales)
+            assert len(said) >= 7 * len(locales) + 1
             named = [s for s in said if SHELL_COMMAND.search(s)]
             assert named == [], named
     run(scenario(), timeout=240)
