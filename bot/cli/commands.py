@@ -9,7 +9,9 @@ import argparse
 import datetime as dt
 import json
 import logging
+import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -264,21 +266,21 @@ def cmd_sync(cfg: AppConfig, args: argparse.Namespace) -> int:
 
 
 def cmd_forget(cfg: AppConfig, args: argparse.Namespace) -> int:
-    from ..discord.app import journal_path
-    from ..discord.journal import Journal
-
-    asked, votes = Journal(journal_path(cfg), cfg.bot.journal_days).forget(args.user)
+    journal = _journal(cfg)
+    asked, votes = journal.forget(args.user) if journal is not None else (0, 0)
     _out(f"Deleted {asked} question(s) and {votes} vote(s) of user {args.user}.")
     return 0
 
 
 def _journal(cfg: AppConfig):
+    """The bot's journal, or None before the bot has written one (nobody has asked yet: nothing to list)."""
     from ..discord.app import journal_path
     from ..discord.journal import Journal
 
     path = journal_path(cfg)
     if not path.exists():
-        raise UsageError(f"no bot journal at {path}: it is written by `quoth serve` as people ask")
+        print(f"no bot journal at {path} yet: `quoth serve` writes it as people ask", file=sys.stderr)
+        return None
     return Journal(path, cfg.bot.journal_days)
 
 
@@ -292,7 +294,8 @@ def _since(text: str | None) -> float:
 
 
 def cmd_unanswered(cfg: AppConfig, args: argparse.Namespace) -> int:
-    rows = _journal(cfg).unanswered(_since(args.since), limit=10_000)
+    journal, since = _journal(cfg), _since(args.since)
+    rows = journal.unanswered(since, limit=10_000) if journal is not None else []
     tests = [{"id": f"unanswered-{i}", "q": r["question"], "abstain": True, "asked": r["asked"],
               "note": 'Quoth found nothing: if the corpus answers it, replace "abstain" with "gold": '
                       '["a phrase of the answer"]'} for i, r in enumerate(rows, 1)]
@@ -301,7 +304,8 @@ def cmd_unanswered(cfg: AppConfig, args: argparse.Namespace) -> int:
 
 
 def cmd_feedback(cfg: AppConfig, args: argparse.Namespace) -> int:
-    rows = _journal(cfg).downvoted(_since(args.since), limit=10_000)
+    journal, since = _journal(cfg), _since(args.since)
+    rows = journal.downvoted(since, limit=10_000) if journal is not None else []
     tests = [{"id": f"downvoted-{i}", "q": r["question"], "gold": [], "down": r["down"], "up": r["up"],
               "shown": [f"{h['path']}[{h['start']}:{h['end']}]" for h in r["hits"]],
               "note": "the quotes shown were voted down: put a phrase of the right answer in gold"}
@@ -315,14 +319,34 @@ def cmd_feedback(cfg: AppConfig, args: argparse.Namespace) -> int:
 
 def _journal_out(args: argparse.Namespace, rows: list[dict], tests: list[dict], line, what: str) -> int:
     if args.export:
-        Path(args.export).write_text("".join(json.dumps(t, ensure_ascii=False) + "\n" for t in tests),
-                                     encoding="utf-8")
+        write_private(Path(args.export), "".join(json.dumps(t, ensure_ascii=False) + "\n" for t in tests))
         print(f"wrote {len(tests)} question(s) to {args.export}", file=sys.stderr)
     for r in rows:
         _out(json.dumps(r, ensure_ascii=False) if args.json else line(r))
     if not rows and not args.json:
         print(f"no {what} in the journal", file=sys.stderr)
     return 0
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` readable by its owner alone (0600, whatever the umask), as the journal it comes
+    from is. An existing file is replaced, not written through: it becomes a new 0600 file, whatever its mode
+    was (the questions are people's words), and a reader never sees it half written. A device or pipe
+    (``/dev/stdout``) is not a file at rest: written as it is."""
+    if path.exists() and not path.is_file():
+        with path.open("w", encoding="utf-8") as fh:
+            fh.write(text)
+        return
+    # mkstemp creates the file with os.open(…, 0o600) and O_EXCL: private from its first byte, umask or not.
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            os.fchmod(fh.fileno(), 0o600)
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _claims(args: argparse.Namespace) -> Iterator[tuple[int, str | None, str | None]]:

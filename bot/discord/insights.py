@@ -40,5 +40,6 @@ def insights_embed(journal: Journal, now: float | None = None) -> discord.Embed:
     downvoted = journal.downvoted(now - 30 * DAY, limit=TOP)
     embed.add_field(name="Voted down (30 days)", inline=False, value="\n".join(
         f"👎 {r['down']} 👍 {r['up']} · {_quoted(r['question'])}" for r in downvoted) or "No answer was voted down.")
-    embed.set_footer(text="`quoth unanswered` and `quoth feedback` list them all, and export them as test questions.")
+    # Listing them all is done on the machine the bot runs on: members and server admins may have no shell there.
+    embed.set_footer(text="Whoever runs the bot can list them all there, and export them as test questions.")
     return embed

@@ -7,11 +7,17 @@ Privacy: the file is readable by its owner only (0600). A question (its text, th
 channel ids) and the votes on it are kept ``keep_days`` days (``bot.journal_days``), then deleted; only daily
 counts remain (questions, answered, abstained, 👍, 👎). With 0 days a question is kept only for the hour its
 buttons need it. ``forget(user_id)`` deletes one person's questions and votes (``/forget-me``, ``quoth forget``).
+
+Deleting is erasing: every connection sets ``secure_delete`` (SQLite's upstream default leaves deleted rows'
+bytes in the file until the page is reused; some builds, not all, turn it on), ``forget`` truncates the WAL if
+the file is in WAL mode, and a file written before this (``user_version`` 0) is vacuumed once when opened, which
+drops whatever an older Quoth left in free pages.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 import threading
@@ -20,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quoth.records import Hit
+
+log = logging.getLogger("quoth.bot")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS questions (
@@ -62,6 +70,7 @@ CREATE INDEX IF NOT EXISTS questions_user ON questions(user_id);
 """
 BUTTON_SECONDS = 3600  # how long a question is kept when nothing is to be kept: its buttons still work
 PRUNE_EVERY = 600.0  # seconds between retention passes while the bot runs
+SCRUBBED = 1  # PRAGMA user_version of a journal whose free space has been vacuumed since deletes erase
 
 
 @dataclass(frozen=True)
@@ -93,11 +102,32 @@ class Journal:
         self.path = path
         self.keep_days = keep_days
         self._con = sqlite3.connect(path, check_same_thread=False)
+        # Zeroes what a DELETE frees (rows, free pages, the WAL's copies of them): forgetting must not depend on
+        # how this machine's SQLite was built.
+        self._con.execute("PRAGMA secure_delete=ON")
         self._lock = threading.Lock()
         self._pruned = 0.0
         with self._lock, self._con:
             self._con.executescript(SCHEMA)
+        self._scrub()
         self.prune()
+
+    def _scrub(self) -> None:
+        """Once per file: vacuum away what deletes made before ``secure_delete`` was set (an older Quoth)."""
+        with self._lock:
+            if self._con.execute("PRAGMA user_version").fetchone()[0] >= SCRUBBED:
+                return
+            self._con.execute("VACUUM")
+            self._con.execute(f"PRAGMA user_version={SCRUBBED}")
+            self._erase_wal()
+
+    def _erase_wal(self) -> None:
+        """In WAL mode the log still holds the pages as they were before a delete: checkpoint it and truncate it
+        to nothing (a no-op in the default rollback-journal mode, whose journal is deleted at commit)."""
+        busy = self._con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        if busy:  # another process (the bot, `quoth forget`) was reading: its next checkpoint finishes the job
+            log.warning("%s-wal could not be truncated now (another connection is reading it); deleted questions "
+                        "leave it at the next checkpoint", self.path)
 
     def record_question(self, question: str, k: int, source: str | None, speaker: str | None, user_id: int | None,
                         guild_id: int | None, channel_id: int | None, hits: list[Hit]) -> int:
@@ -128,6 +158,9 @@ class Journal:
             self._con.execute("DELETE FROM feedback WHERE question_id IN (SELECT id FROM questions WHERE created < ?)"
                               " OR created < ?", (cutoff, cutoff))
             gone = self._con.execute("DELETE FROM questions WHERE created < ?", (cutoff,)).rowcount
+        if gone:
+            with self._lock:
+                self._erase_wal()
         self._pruned = now
         return gone
 
@@ -138,6 +171,8 @@ class Journal:
             self._con.execute("DELETE FROM feedback WHERE question_id IN (SELECT id FROM questions WHERE user_id = ?)",
                               (user_id,))
             asked = self._con.execute("DELETE FROM questions WHERE user_id = ?", (user_id,)).rowcount
+        with self._lock:
+            self._erase_wal()
         return asked, votes
 
     def counts(self, since_day: str = "") -> dict[str, int]:

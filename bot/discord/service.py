@@ -9,6 +9,7 @@ import asyncio
 import functools
 import logging
 import time
+import traceback
 from dataclasses import dataclass, field
 
 import discord
@@ -25,12 +26,23 @@ from .components import answer_view
 from .cooldowns import UserCooldowns
 from .health import Metrics
 from .journal import Journal
+from .remedies import next_step, reason
 from .translator import _
 from .verdicts import NO_QUOTES, verdict_embeds
 
 log = logging.getLogger("quoth.bot")
 # The index server is away (restarting, network): it comes back by itself, and the bot reconnects to it.
 UNAVAILABLE = "The index is unavailable right now, try again in a minute."
+
+
+def log_failure(what: str, text: str) -> None:
+    """Log the exception being handled without the words a person sent (a log file is where ``/forget-me``
+    cannot reach): their length instead, and the traceback with those words cut out wherever an exception's
+    message repeats them (as they are, or as ``repr`` writes them)."""
+    trace = traceback.format_exc()
+    for form in {text.strip(), repr(text)[1:-1].strip()} - {""}:
+        trace = trace.replace(form, f"<{len(text)} characters>")
+    log.error("%s failed for a message of %d characters; the error:\n%s", what, len(text), trace.rstrip())
 
 
 def unavailable_said(method):
@@ -42,7 +54,15 @@ def unavailable_said(method):
         except IndexUnavailable as exc:
             log.warning("index unavailable: %s", exc)
             return Reply(_(UNAVAILABLE))
+        except IndexUnusable as exc:
+            log.error("index unusable: %s", exc)
+            return Reply(unusable(exc))
     return run
+
+
+def unusable(exc: IndexUnusable) -> str:
+    """An index that cannot serve, said to a member: what is wrong and what can be done in Discord."""
+    return _("The index is not usable right now ({reason}).", reason=reason(exc)) + " " + next_step(exc)
 
 
 @dataclass
@@ -95,16 +115,15 @@ class AskService:
         try:
             return await asyncio.to_thread(self.quoth.ask, question, k, source, speaker, offset)
         except BadQuery as exc:
-            return Mistake(_("I cannot search that: {reason}.", reason=exc))
+            return Mistake(_("I cannot search that: {reason}.", reason=reason(exc)))
         except IndexUnavailable as exc:
             log.warning("cannot search: %s", exc)
             return _(UNAVAILABLE)
         except IndexUnusable as exc:
             log.error("cannot search: %s", exc)
-            return _("The index is not usable right now ({reason}). An admin can run `/reindex full:True`.",
-                     reason=exc)
+            return unusable(exc)
         except Exception:
-            log.exception("search failed for %r", question)
+            log_failure("search", question)
             return _("Something went wrong while searching; the error has been logged.")
 
     async def answer(self, question: str, k: int, user_id: int | None, guild_id: int | None,
@@ -129,12 +148,13 @@ class AskService:
             return Reply(NO_QUOTES, mistake=True)
         except IndexUnavailable as exc:
             log.warning("cannot verify: %s", exc)
-            return Reply(UNAVAILABLE)
+            return Reply(_(UNAVAILABLE))
         except IndexUnusable as exc:
-            return Reply(f"The index is not usable right now ({exc}).")
+            log.error("cannot verify: %s", exc)
+            return Reply(unusable(exc))
         except Exception:
-            log.exception("verification failed for %r", message)
-            return Reply("Something went wrong while checking; the error has been logged.")
+            log_failure("check", message)
+            return Reply(_("Something went wrong while checking; the error has been logged."))
         hits = await asyncio.to_thread(self._hits, verdicts)
         qid = await asyncio.to_thread(self.journal.record_question, message, len(hits), None, speaker, user_id,
                                       guild_id, channel_id, hits)
@@ -192,10 +212,13 @@ class AskService:
         try:
             hit = await asyncio.to_thread(self.quoth.random, speaker, source, avoid or set())
         except BadQuery as exc:
-            return Reply(_("I cannot pick from that: {reason}.", reason=exc), mistake=True), None
+            return Reply(_("I cannot pick from that: {reason}.", reason=reason(exc)), mistake=True), None
         except IndexUnavailable as exc:
             log.warning("cannot pick a quote: %s", exc)
             return Reply(_(UNAVAILABLE)), None
+        except IndexUnusable as exc:
+            log.error("cannot pick a quote: %s", exc)
+            return Reply(unusable(exc)), None
         if hit is None:
             return Reply(_("Nothing to quote from there yet.")), None
         qid = await asyncio.to_thread(self.journal.record_question, title, 1, source, speaker, user_id, guild_id,

@@ -21,7 +21,7 @@ from typing import Protocol
 import faiss
 import numpy as np
 
-from ..errors import CorpusError, IndexDamaged, IndexUnusable
+from ..errors import CorpusError, IndexDamaged, IndexUnusable, Remedy
 from ..language import AUTO
 from ..language import resolve as resolve_language
 from ..records import Document
@@ -183,8 +183,8 @@ class IndexBuilder:
             shutil.rmtree(gen.path, ignore_errors=True)
             if exc.errno in (errno.ENOSPC, errno.EDQUOT):
                 raise IndexUnusable(f"the disk is full while writing the index in {self.folder.path} ({exc}); "
-                                    "the index was not changed and still serves. Free some space and run "
-                                    "`quoth index` again.") from exc
+                                    "the index was not changed and still serves",
+                                    Remedy.FREE_SPACE_AND_REBUILD) from exc
             raise
         except BaseException:
             shutil.rmtree(gen.path, ignore_errors=True)

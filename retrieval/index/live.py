@@ -19,7 +19,7 @@ from pathlib import Path
 import faiss
 import numpy as np
 
-from ..errors import IndexDamaged, IndexMissing
+from ..errors import IndexDamaged, IndexMissing, Remedy
 from ..records import Passage, SourceInfo
 from . import bm25, dense, filters
 from .generation import Generation, IndexFolder, Meta
@@ -298,7 +298,7 @@ class LiveIndex:
             if gen is None:
                 if self._loaded is not None:
                     return self._loaded
-                raise IndexMissing(f"no index in {self.folder.path}: run `quoth index`")
+                raise IndexMissing(f"no index in {self.folder.path}", Remedy.BUILD_INDEX)
             if self._loaded is None or gen.path != self._loaded.path:
                 self._loaded = self._open(gen)
             self._stamp = stamp

@@ -8,7 +8,7 @@ import difflib
 import re
 from collections.abc import Iterable
 
-from ..errors import BadQuery
+from ..errors import BadQuery, Remedy
 from ..settings import MAX_K
 
 # "Who asked whether …", "Who wanted to know …": the answer is the asker's words, a passage that itself asks,
@@ -42,7 +42,7 @@ def as_statement(query: str) -> str:
 
 def check_query(query: str, k: int | None, offset: int = 0) -> None:
     if not isinstance(query, str) or not query.strip():
-        raise BadQuery("the question is empty: ask something, e.g. quoth ask \"who objected to the plan?\"")
+        raise BadQuery("the question is empty", Remedy.ASK_SOMETHING)
     if k is not None and not 1 <= k <= MAX_K:
         raise BadQuery(f"k must be between 1 and {MAX_K} (got {k})")
     if offset < 0:
@@ -55,6 +55,8 @@ def unknown(what: str, given: str, names: Iterable[str]) -> BadQuery:
     pool = sorted({n for n in names if n})
     lowered = {n.lower(): n for n in pool}
     close = [lowered[m] for m in difflib.get_close_matches(given.lower(), list(lowered), n=3, cutoff=0.5)]
-    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else \
-        f" (see `quoth {'sources' if what == 'source' else 'speakers'}`)" if pool else " (the index is empty)"
-    return BadQuery(f"no {what} matches {given!r}{hint}")
+    if close:
+        return BadQuery(f"no {what} matches {given!r}; did you mean {', '.join(repr(c) for c in close)}?")
+    if not pool:
+        return BadQuery(f"no {what} matches {given!r} (the index is empty)")
+    return BadQuery(f"no {what} matches {given!r}", Remedy.LIST_SOURCES if what == "source" else Remedy.LIST_SPEAKERS)

@@ -17,7 +17,7 @@ from typing import Protocol
 
 import numpy as np
 
-from ..errors import ModelMismatch
+from ..errors import ModelMismatch, Remedy
 from ..index.live import LiveIndex, LoadedIndex
 from ..records import Hit, Passage
 from ..segment.sentences import sentence_spans
@@ -111,9 +111,8 @@ class Searcher:
         idx = self.index.current() if hasattr(self.index, "current") else self.index
         if idx.model != self.encoder.name:
             raise ModelMismatch(
-                f"the index was built with model {idx.model!r} but the configured model is {self.encoder.name!r}; "
-                "rebuild it with `quoth index --full`"
-            )
+                f"the index was built with model {idx.model!r} but the configured model is {self.encoder.name!r}",
+                Remedy.REBUILD_INDEX)
         return idx
 
     @property

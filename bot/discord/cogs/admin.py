@@ -15,6 +15,7 @@ from quoth.errors import QuothError
 
 from ..answers import NO_PINGS
 from ..insights import insights_embed
+from ..remedies import next_step, reason
 
 if TYPE_CHECKING:
     from ..app import QuothBot
@@ -92,7 +93,7 @@ class Admin(commands.Cog):
             with self.bot.metrics.reindex_run():
                 report = await asyncio.to_thread(self.bot.quoth.index, full, progress)
         except QuothError as exc:
-            text = f"Could not rebuild: {exc}"
+            text = f"Could not rebuild: {reason(exc).rstrip('.')}. {next_step(exc, default=None)}".rstrip()
         except Exception as exc:
             log.exception("reindex failed")
             text = f"The rebuild failed ({type(exc).__name__}); the previous index is still serving."

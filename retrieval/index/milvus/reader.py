@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 
 import numpy as np
 
-from ...errors import IndexMissing, IndexUnavailable
+from ...errors import IndexMissing, IndexUnavailable, Remedy
 from ...records import Kind, Passage, Role, SourceInfo, attribution_of
 from .. import bm25, filters
 from ..speakers import SpeakerDirectory, SpeakerName
@@ -421,13 +421,13 @@ class MilvusLive:
             gen = self.serving()
             self._checked = time.monotonic()
             if gen is None:
-                raise IndexMissing(f"no index in Milvus at {self.milvus.uri} under prefix {self.prefix!r}: run "
-                                   "`quoth index`")
+                raise IndexMissing(f"no index in Milvus at {self.milvus.uri} under prefix {self.prefix!r}",
+                                   Remedy.BUILD_INDEX)
             if self._loaded is None or self._loaded.gen != gen:
                 meta = read_meta(self.milvus, gen)
                 if meta is None:
                     raise IndexUnavailable(f"Milvus generation {gen.name} has no meta: it was switched in "
-                                           "unfinished; run `quoth index --full`")
+                                           "unfinished", Remedy.REBUILD_INDEX)
                 self._loaded = MilvusIndex(self.milvus, gen, meta)
                 log.info("serving Milvus index generation %s", gen.name)
             return self._loaded

@@ -1,9 +1,12 @@
 """The bot's journal: private file, retention, counts and forgetting, on a real SQLite file."""
 
+import sqlite3
 import stat
 import time
 
-from quoth.bot.discord.journal import BUTTON_SECONDS, Journal
+import pytest
+
+from quoth.bot.discord.journal import BUTTON_SECONDS, SCHEMA, Journal
 from quoth.records import Hit, Passage, Role, SourceInfo
 
 HIT = Hit(Passage("a.txt", 0, 5, "Hello", "Ann", Role.BODY, "Hello", id=1), SourceInfo("a.txt", "A"), 0.9)
@@ -46,3 +49,55 @@ def test_forgetting_one_person_leaves_the_others(tmp_path):
     assert j.forget(11) == (1, 1)
     assert j.get(mine) is None and j.get(theirs) is not None
     assert j.feedback() == []  # my vote went, and so did the vote on my question
+
+
+SECRET = "zanzibar-quokka-7731 what did the mayor promise about the harbour"
+
+
+def upstream_sqlite(monkeypatch, journal_mode: str) -> None:
+    """Journal connections as SQLite's upstream build makes them: ``secure_delete`` off (this machine's build has
+    it on). Still a real SQLite connection on a real file; only the pragma differs."""
+    from quoth.bot.discord import journal as journal_module
+
+    real = sqlite3.connect
+
+    def connect(*args, **kwargs):
+        con = real(*args, **kwargs)
+        con.execute("PRAGMA secure_delete=OFF")
+        con.execute(f"PRAGMA journal_mode={journal_mode}")
+        return con
+    monkeypatch.setattr(journal_module.sqlite3, "connect", connect)
+
+
+def found_in_files(folder, text: str) -> list[str]:
+    """The files of a SQLite database (the db, its WAL, its journal) whose raw bytes hold ``text``."""
+    return [p.name for p in sorted(folder.glob("bot.sqlite*")) if text.encode() in p.read_bytes()]
+
+
+@pytest.mark.parametrize("journal_mode", ["delete", "wal"])
+def test_forgetting_erases_the_bytes_even_where_sqlite_keeps_them_by_default(tmp_path, monkeypatch, journal_mode):
+    upstream_sqlite(monkeypatch, journal_mode)
+    j = Journal(tmp_path / "bot.sqlite")
+    assert j._con.execute("PRAGMA journal_mode").fetchone()[0] == journal_mode
+    mine = j.record_question(SECRET, 3, None, None, 11, 2, 3, [HIT])
+    j.vote(mine, 11, 1)  # the vote keeps its own copy of the question
+    j.record_question("someone else's question", 3, None, None, 22, 2, 3, [])
+    assert found_in_files(tmp_path, SECRET)  # the test can see the bytes when they are there
+    assert j.forget(11) == (1, 1)
+    assert found_in_files(tmp_path, SECRET) == []
+    assert found_in_files(tmp_path, "someone else's question")  # the others' questions are kept
+
+
+def test_questions_forgotten_before_the_fix_leave_no_bytes_once_the_journal_is_opened(tmp_path):
+    path = tmp_path / "bot.sqlite"
+    old = sqlite3.connect(path)  # an older Quoth on an upstream SQLite: deleted rows stay in the file's free space
+    old.execute("PRAGMA secure_delete=OFF")
+    old.executescript(SCHEMA)
+    with old:
+        old.execute("INSERT INTO questions (question, k, user_id, created) VALUES (?, 3, 11, ?)", (SECRET, time.time()))
+    with old:
+        old.execute("DELETE FROM questions WHERE user_id = 11")
+    old.close()
+    assert found_in_files(tmp_path, SECRET)
+    Journal(path)
+    assert found_in_files(tmp_path, SECRET) == []
