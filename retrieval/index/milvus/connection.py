@@ -38,6 +38,24 @@ _NO_MVCC = _NoMvccWarning()
 # failed for every client of that address. Pinging only during calls keeps a busy connection checked, and a
 # connection found dead is replaced by a fresh client anyway (see ``call_on``).
 GRPC_OPTIONS = {"grpc.keepalive_time_ms": 60_000, "grpc.keepalive_permit_without_calls": False}
+# pymilvus gives these loggers stderr handlers of its own (past the application's logging set-up) and logs every
+# failed call, retry and connection recovery with its traceback: hundreds of lines for one lost server, and more
+# for a question that succeeds once a released collection is loaded again. Quoth says each failure in one line
+# (IndexUnavailable), so their records go through the application's logging instead, and only at debug level
+# (`quoth -v`), where they help.
+CLIENT_LOGGERS = ("pymilvus", "pymilvus.milvus_client", "pymilvus.bulk_writer", "grpc")
+
+
+def quiet_client_logs() -> None:
+    """pymilvus's and gRPC's loggers without handlers of their own, shown only when Quoth's log is at debug."""
+    level = logging.DEBUG if log.isEnabledFor(logging.DEBUG) else logging.CRITICAL
+    for name in CLIENT_LOGGERS:
+        logger = logging.getLogger(name)
+        for handler in list(logger.handlers):
+            if not isinstance(handler, logging.NullHandler):
+                logger.removeHandler(handler)
+        logger.propagate = True
+        logger.setLevel(level)
 
 
 def _client_class():
@@ -46,6 +64,7 @@ def _client_class():
 
         for name in ("pymilvus.client.iterator.query_iterator", "pymilvus.orm.iterator"):
             logging.getLogger(name).addFilter(_NO_MVCC)
+        quiet_client_logs()
     except ImportError as exc:
         raise IndexUnavailable("index.backend = \"milvus\" needs the Milvus client: pip install 'quoth[milvus]'") \
             from exc
