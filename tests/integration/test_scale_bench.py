@@ -4,7 +4,6 @@ folder, a few dozen synthetic passages made from it, built, served from a fresh 
 from __future__ import annotations
 
 import importlib.util
-import json
 import re
 import sys
 from pathlib import Path
@@ -13,21 +12,10 @@ import pytest
 
 from quoth import Quoth, Settings
 from quoth.evaluate import load_beir
+from tests.integration.test_benchmarks_smoke import tiny_beir
 from tests.milvus import milvus_lite
 
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "scale.py"
-DOCS = [
-    ("d1", "Vitamin D and bones", "Vitamin D deficiency weakens bones. It raises the risk of fractures in the elderly. "
-     "Supplements help some people."),
-    ("d2", "Coffee and sleep", "Drinking coffee late in the evening delays sleep onset. It shortens deep sleep. "
-     "Decaffeinated coffee does not."),
-    ("d3", "Exercise and mood", "Regular aerobic exercise reduces symptoms of depression in adults. Walking counts. "
-     "The effect lasts for months."),
-    ("d4", "Salt and blood pressure", "High salt intake raises blood pressure in salt-sensitive people. Potassium "
-     "lowers it again. Diets differ widely."),
-]
-QUERIES = [("q1", "Lack of vitamin D causes fractures"), ("q2", "Caffeine in the evening disturbs sleep"),
-           ("q3", "Running improves depression"), ("q4", "Salt and hypertension")]
 
 
 def _bench():
@@ -42,12 +30,7 @@ def _bench():
 def source(tmp_path_factory, encoder) -> tuple[Path, Path]:
     """(a BEIR folder, a working folder holding the index `quoth eval --beir` builds of it under bench/)."""
     root = tmp_path_factory.mktemp("scale")
-    beir = root / "tinyfact"
-    (beir / "qrels").mkdir(parents=True)
-    (beir / "corpus.jsonl").write_text("".join(json.dumps({"_id": i, "title": t, "text": x}) + "\n"
-                                               for i, t, x in DOCS))
-    (beir / "queries.jsonl").write_text("".join(json.dumps({"_id": i, "text": t}) + "\n" for i, t in QUERIES))
-    (beir / "qrels" / "test.tsv").write_text("".join(f"{q}\td{q[1:]}\t1\n" for q, _ in QUERIES))
+    beir = tiny_beir(root)
     work = root / "work"
     settings = Quoth.for_beir(load_beir(beir), Settings().with_(data={"dir": str(work / "bench")})).settings
     Quoth(settings, encoder=encoder).index()
