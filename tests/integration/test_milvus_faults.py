@@ -26,11 +26,12 @@ def test_credentials_in_the_uri_are_never_printed(tmp_path, caplog):
     port = free_port()  # nothing listens there: the refusal names the URI
     s = Settings().with_(data={"dir": str(tmp_path / "d")}, index={
         "backend": "milvus", "milvus_uri": f"http://zorkuser:{PASSWORD}@127.0.0.1:{port}", "milvus_timeout": 2})
-    proc = cli(config_file(tmp_path / "c.toml", s), "ask", "What about strikes?")
-    assert finished(proc, 120) == 2
-    out = proc.stdout.read() + proc.stderr.read()
-    assert f"cannot reach Milvus at http://***@127.0.0.1:{port}" in out, out
-    assert PASSWORD not in out and "zorkuser" not in out, out
+    for verbose in ((), ("-v",)):  # -v: pymilvus's and gRPC's debug lines as well
+        proc = cli(config_file(tmp_path / "c.toml", s), "ask", *verbose, "What about strikes?")
+        assert finished(proc, 120) == 2
+        out = proc.stdout.read() + proc.stderr.read()
+        assert f"cannot reach Milvus at http://***@127.0.0.1:{port}" in out, out
+        assert PASSWORD not in out and "zorkuser" not in out, out
     caplog.set_level(logging.DEBUG)
     q = Quoth(s)
     try:
