@@ -58,8 +58,8 @@ def first(fake: FakeDiscord, pred):
     return next((r for r in fake.requests if pred(r)), None)
 
 
-async def measure(n: int, corpus: Path | None, docs: int) -> None:
-    data = Path(tempfile.mkdtemp(prefix="quoth-load-"))
+async def measure(n: int, corpus: Path | None, docs: int, data: Path | None = None) -> None:
+    data = data or Path(tempfile.mkdtemp(prefix="quoth-load-"))
     corpus = corpus or write_corpus(data / "corpus", docs)
     cfg = AppConfig.from_dict({"data": {"dir": str(data)}, "corpus": {"path": str(corpus)},
                                "bot": {"admin_role_ids": [ADMIN_ROLE_ID], "cooldown_questions": 50}})
@@ -103,13 +103,14 @@ async def measure(n: int, corpus: Path | None, docs: int) -> None:
           f"{max(gaps, default=0):.2f} s")
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--questions", type=int, default=50)
     ap.add_argument("--corpus", type=Path)
     ap.add_argument("--docs", type=int, default=300)
-    args = ap.parse_args()
-    asyncio.run(measure(args.questions, args.corpus, args.docs))
+    ap.add_argument("--data", type=Path, help="the data directory (default: a new temporary one)")
+    args = ap.parse_args(argv)
+    asyncio.run(measure(args.questions, args.corpus, args.docs, args.data))
     return 0
 
 

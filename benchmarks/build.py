@@ -22,16 +22,18 @@ ROOT = Path(__file__).resolve().parents[1]
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--backend", default="onnx-int8")
     ap.add_argument("--work", default=str(ROOT / ".data" / "bench-build"))
-    args = ap.parse_args()
+    ap.add_argument("--beir", type=Path, default=ROOT.parent / "shared" / "beir" / "scifact",
+                    help="the BEIR folder whose corpus.jsonl is built")
+    args = ap.parse_args(argv)
     work = Path(args.work)
     shutil.rmtree(work, ignore_errors=True)
     corpus = work / "corpus"
     corpus.mkdir(parents=True)
-    src = ROOT.parent / "shared" / "beir" / "scifact" / "corpus.jsonl"
+    src = args.beir / "corpus.jsonl"
     shutil.copy(src, corpus / "corpus.jsonl")
     q = Quoth(Settings().with_(corpus={"path": str(corpus)}, data={"dir": str(work / "data")},
                                model={"backend": args.backend}))
@@ -43,9 +45,10 @@ def main() -> int:
     q.encoder.encode_passages(texts)
     raw = time.perf_counter() - t
     lines = (corpus / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
-    rec = json.loads(lines[1234])
+    changed = min(1234, len(lines) - 1)  # one document in the middle of SciFact's 5,183
+    rec = json.loads(lines[changed])
     rec["text"] += " This sentence was added to test incremental updates."
-    lines[1234] = json.dumps(rec)
+    lines[changed] = json.dumps(rec)
     (corpus / "corpus.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     inc = q.index()
     print(f"backend {args.backend}: {full.documents} documents, {full.passages} passages")

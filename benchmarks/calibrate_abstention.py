@@ -11,6 +11,7 @@ rates for a grid of gates and the best gate keeping at least 97% of the positive
 
 from __future__ import annotations
 
+import argparse
 import itertools
 import sys
 from pathlib import Path
@@ -32,9 +33,14 @@ def features(app: Quoth, query: str, rows: np.ndarray | None = None) -> tuple[np
     return idx.similarities(q, rows), idx.coverage(idx.query_words(query), rows)
 
 
-def main() -> int:
-    beir = ROOT.parent / "shared" / "beir" / "scifact"
-    settings = Settings().with_(data={"dir": str(ROOT / ".data" / "bench")})
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--beir", type=Path, default=ROOT.parent / "shared" / "beir" / "scifact",
+                    help="the BEIR folder of the answerable claims (its train split)")
+    ap.add_argument("--data", type=Path, default=ROOT / ".data" / "bench", help="the data directory of the indexes")
+    args = ap.parse_args(argv)
+    beir = args.beir
+    settings = Settings().with_(data={"dir": str(args.data)})
     train = load_beir(beir, "train")
     sci = Quoth.for_beir(train, settings)
     sample = Quoth(settings, encoder=sci.encoder)
@@ -79,6 +85,9 @@ def main() -> int:
         print(f"dense only  min_relevance={min_rel:.2f}: admits {a:.3f} of answerable, rejects {r:.3f} of unanswerable")
     a, r = rates(*FALLBACK_GATE)
     print(f"current default gate {FALLBACK_GATE}: admits {a:.3f}, rejects {r:.3f}")
+    if best is None:
+        print("no gate of the grid admits 97 % of the answerable claims")
+        return 0
     (a, r), gate = best
     print(f"best gate (min_relevance, min_coverage, lexical_floor) = {gate}: admits {a:.3f}, rejects {r:.3f}")
     return 0

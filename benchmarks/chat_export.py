@@ -38,10 +38,10 @@ def export(n: int, seed: int = 0) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="10000,100000")
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     segment = Segmenter(max_tokens=256, count_tokens=token_counter("default"))
     for n in map(int, args.sizes.split(",")):
         text = export(n)

@@ -26,8 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 
-def scifact_texts(n: int) -> list[str]:
-    path = ROOT.parent / "shared" / "beir" / "scifact" / "corpus.jsonl"
+def scifact_texts(n: int, beir: Path = ROOT.parent / "shared" / "beir" / "scifact") -> list[str]:
+    path = beir / "corpus.jsonl"
     segment = Segmenter(max_tokens=256, count_tokens=token_counter("default"))
     texts: list[str] = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -39,15 +39,17 @@ def scifact_texts(n: int) -> list[str]:
     return texts[:n]
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--passages", type=int, default=600)
     ap.add_argument("--backends", default="torch,onnx,onnx-int8")
+    ap.add_argument("--beir", type=Path, default=ROOT.parent / "shared" / "beir" / "scifact",
+                    help="the BEIR folder whose passages are encoded")
     ap.add_argument("--cache", default=str(ROOT / ".data" / "bench" / "models"))
     ap.add_argument("--batch-size", type=int, default=0,
                     help="for torch and onnx (0: Quoth's default); onnx-int8 always encodes one")
-    args = ap.parse_args()
-    texts = scifact_texts(args.passages)
+    args = ap.parse_args(argv)
+    texts = scifact_texts(args.passages, args.beir)
     queries = [t.split("\n", 1)[0] for t in texts[:200]]
     print(f"{len(texts)} SciFact passages, {os.cpu_count()} CPU cores")
     ref = None

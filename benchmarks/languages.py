@@ -35,14 +35,15 @@ def measure(corpus: Path, questions: list[dict], language: str, model: str | Non
     return {"language": report.language, "hybrid": hybrid, "bm25_hit@3": keyword["hit@3"]}
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", default=None)
-    args = ap.parse_args()
+    ap.add_argument("--only", help="one corpus of tests/data/languages (fr, de, es)")
+    args = ap.parse_args(argv)
     logging.disable(logging.WARNING)  # the model export's warnings, once per index
     print(f"model: {args.model or 'the bundled all-MiniLM-L6-v2'}")
     print("corpus  analysis  questions  hit@1  hit@3  speaker  abstain  bm25 hit@3")
-    for corpus in sorted(p for p in DATA.iterdir() if p.is_dir()):
+    for corpus in sorted(p for p in DATA.iterdir() if p.is_dir() and args.only in (None, p.name)):
         questions = load_questions(DATA / f"{corpus.name}.questions.jsonl")
         for setting in ("auto", "en"):
             with tempfile.TemporaryDirectory() as data:

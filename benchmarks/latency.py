@@ -25,18 +25,21 @@ def pct(xs: list[float], p: float) -> float:
     return xs[min(len(xs) - 1, round(p / 100 * (len(xs) - 1)))]
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--index", choices=["sample", "scifact"], default="scifact")
     ap.add_argument("--queries", type=int, default=300)
     ap.add_argument("--k", type=int, default=3)
-    args = ap.parse_args()
-    beir = ROOT.parent / "shared" / "beir" / "scifact"
-    settings = Settings().with_(data={"dir": str(ROOT / ".data" / "bench")})
+    ap.add_argument("--beir", type=Path, default=ROOT.parent / "shared" / "beir" / "scifact",
+                    help="the BEIR folder of the questions (and of --index scifact)")
+    ap.add_argument("--data", type=Path, default=ROOT / ".data" / "bench", help="the data directory of the indexes")
+    args = ap.parse_args(argv)
+    beir = args.beir
+    settings = Settings().with_(data={"dir": str(args.data)})
     app = Quoth.for_beir(load_beir(beir, "test"), settings) if args.index == "scifact" else Quoth(settings)
     app.ensure_index()
-    queries = list(load_beir(beir, "test").queries.values()) + list(load_beir(beir, "train").queries.values())
-    queries = queries[: args.queries]
+    splits = [s for s in ("test", "train") if (beir / "qrels" / f"{s}.tsv").is_file()]
+    queries = [q for s in splits for q in load_beir(beir, s).queries.values()][: args.queries]
     s = app.searcher
     for q in queries[:20]:  # warm up: model, caches, first-touch of memory maps
         s.search(q)

@@ -36,11 +36,11 @@ def one(mb: float) -> dict:
     return {"mb": len(text) / 1e6, "seconds": took, "passages": len(seg.passages), "rss_before": base, "peak": peak}
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--mb", default="1,5,20")
     ap.add_argument("--one", type=float, help=argparse.SUPPRESS)
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     if args.one is not None:
         print(json.dumps(one(args.one)))
         return 0

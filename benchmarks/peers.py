@@ -74,18 +74,20 @@ def quoth(beir: Path, work: Path) -> dict:
             "ndcg@10": ndcg}
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--beir", default=str(ROOT.parent / "shared" / "beir" / "scifact"))
     ap.add_argument("--txtai-venv", default=str(ROOT / ".data" / "txtai-venv"))
-    args = ap.parse_args()
+    ap.add_argument("--work", type=Path, default=ROOT / ".data" / "bench-peers",
+                    help="Quoth's data directory (emptied first)")
+    args = ap.parse_args(argv)
     beir = Path(args.beir).resolve()
     py = Path(args.txtai_venv) / "bin" / "python"
     if not py.exists():
         raise SystemExit(__doc__)
     from quoth.embeddings.models import bundled_model_path
 
-    q = quoth(beir, ROOT / ".data" / "bench-peers")
+    q = quoth(beir, args.work)
     print(f"Quoth: build {q['build_s']:.1f} s ({q['passages']} passages); question p50 {q['p50_ms']:.1f} ms; "
           f"nDCG@10 {q['ndcg@10']:.4f}", flush=True)
     res = subprocess.run([str(py), "-c", TXTAI, str(beir), str(bundled_model_path())], capture_output=True,

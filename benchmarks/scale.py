@@ -2,6 +2,7 @@
 
     python benchmarks/scale.py --size 100000 [--type auto] [--queries 300] [--encoder onnx-int8]
     python benchmarks/scale.py --size 100000 --backend milvus   # through the Milvus protocol (milvus-lite)
+    python benchmarks/scale.py --size 60 --beir DIR --work DIR   # any BEIR folder, any working folder (the smoke test)
 
 Corpora of realistic structure are made from the real SciFact index (run `quoth eval --beir
 ../shared/beir/scifact` first): each synthetic passage is a real passage's vector plus Gaussian noise
@@ -36,17 +37,24 @@ ROOT = Path(__file__).resolve().parents[1]
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 
-def source_index() -> Generation:
-    for folder in sorted((ROOT / ".data" / "bench" / "eval" / "indexes").glob("*")):
+BEIR = ROOT.parent / "shared" / "beir" / "scifact"
+WORK = ROOT / ".data"
+# The serving process loads the model from here ($QUOTH_MODEL_CACHE lets the tests share their export).
+MODELS = Path(os.environ.get("QUOTH_MODEL_CACHE", ROOT / ".data" / "bench" / "models"))
+
+
+def source_index(beir: Path, work: Path) -> Generation:
+    """The index ``quoth eval --beir BEIR`` built under ``work/bench``."""
+    for folder in sorted((work / "bench" / "eval" / "indexes").glob("*")):
         gen = IndexFolder(folder).current()
-        if gen is not None and "scifact" in gen.meta().corpus:
+        if gen is not None and beir.name in gen.meta().corpus:
             return gen
-    raise SystemExit("no SciFact index: run QUOTH_DATA_DIR=.data/bench quoth eval --beir ../shared/beir/scifact")
+    raise SystemExit(f"no {beir.name} index: run QUOTH_DATA_DIR={work / 'bench'} quoth eval --beir {beir}")
 
 
-def synthetic(size: int) -> tuple[list[str], np.ndarray, str]:
+def synthetic(size: int, beir: Path = BEIR, work: Path = WORK) -> tuple[list[str], np.ndarray, str]:
     """(texts, unit vectors, model name) of ``size`` synthetic passages (see the module's docstring)."""
-    src = source_index()
+    src = source_index(beir, work)
     base_vecs = np.load(src.vectors)[: len(np.load(src.ids))]  # the passages' rows, not their windows'
     _, base_texts = Store(src.store, readonly=True).search_texts()
     sentences = [[t[a:b] for a, b in sentence_spans(t)] for t in base_texts]
@@ -65,8 +73,8 @@ def synthetic(size: int) -> tuple[list[str], np.ndarray, str]:
     return texts, vecs, src.meta().model
 
 
-def build(size: int, kind: str, out: Path) -> None:
-    texts, vecs, model = synthetic(size)
+def build(size: int, kind: str, out: Path, beir: Path = BEIR, work: Path = WORK) -> None:
+    texts, vecs, model = synthetic(size, beir, work)
     folder = IndexFolder(out)
     with folder.lock():
         gen = folder.start()
@@ -108,17 +116,16 @@ def write_generation(gen: Generation, texts: list[str], vecs: np.ndarray, kind: 
                         bm25_analyzer=bm25.ANALYZER_VERSION))
 
 
-def serve(out: Path, queries: int, encoder: str, milvus: str = "", claims: int = 200) -> None:
+def serve(out: Path, queries: int, encoder: str, milvus: str = "", claims: int = 200, beir: Path = BEIR) -> None:
     """Runs in a fresh process: what a serving bot would hold in memory and how fast it answers. ``milvus``:
     the URI of the Milvus holding the index (prefix ``out``'s name), else ``out`` is an embedded index."""
     from quoth.embeddings import Encoder, ModelSettings
     from quoth.evaluate import load_beir
     from quoth.search import Searcher
 
-    beir = ROOT.parent / "shared" / "beir" / "scifact"
-    qs = list(load_beir(beir, "test").queries.values()) + list(load_beir(beir, "train").queries.values())
-    qs = qs[:queries]
-    enc = Encoder(ModelSettings(backend=encoder), ROOT / ".data" / "bench" / "models")
+    splits = [s for s in ("test", "train") if (beir / "qrels" / f"{s}.tsv").is_file()]
+    qs = [q for s in splits for q in load_beir(beir, s).queries.values()][:queries]
+    enc = Encoder(ModelSettings(backend=encoder), MODELS)
     t = time.perf_counter()
     if milvus:
         from quoth.index.milvus.connection import Milvus
@@ -190,7 +197,7 @@ def milvus_prefix(out: Path) -> str:
     return "scale_" + re.sub(r"\W", "_", out.name)
 
 
-def build_milvus(size: int, kind: str, out: Path, uri: str) -> None:
+def build_milvus(size: int, kind: str, out: Path, uri: str, beir: Path = BEIR, work: Path = WORK) -> None:
     """The synthetic passages written into Milvus through the Milvus builder's own steps (no encoder: the
     vectors are made, not embedded), then published as a build publishes."""
     from quoth.index.build import BuildReport
@@ -199,13 +206,13 @@ def build_milvus(size: int, kind: str, out: Path, uri: str) -> None:
     from quoth.index.milvus.connection import Milvus
     from quoth.settings import IndexSettings
 
-    texts, vecs, model = synthetic(size)
+    texts, vecs, model = synthetic(size, beir, work)
     encoder = type("Made", (), {"name": model, "dimension": int(vecs.shape[1])})()
     settings = IndexSettings(type=kind, backend="milvus", milvus_uri=uri, milvus_prefix=milvus_prefix(out))
     builder = MilvusBuilder(Milvus(uri, timeout=120), settings.milvus_prefix, list, None, encoder, settings,
                             "synthetic", f"synthetic-{size}")
     t = time.perf_counter()
-    gen = builder._generation(1, None)
+    gen = builder._generation(1, None, bm25.ENGLISH)
     per_doc, ids = 100, []
     for d in range(0, size, per_doc):
         rows, pos, path = [], 0, f"doc{d}"
@@ -240,7 +247,7 @@ def milvus_server(data: Path):
     return server
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--size", type=int, default=100_000)
     ap.add_argument("--type", default="auto")
@@ -248,28 +255,30 @@ def main() -> int:
     ap.add_argument("--encoder", default="torch", help="the encoder backend: torch, onnx or onnx-int8")
     ap.add_argument("--backend", default="embedded", choices=["embedded", "milvus"], help="the index backend")
     ap.add_argument("--claims", type=int, default=200, help="quote checks timed after the questions")
+    ap.add_argument("--beir", type=Path, default=BEIR, help="the BEIR folder whose index seeds the corpus")
+    ap.add_argument("--work", type=Path, default=WORK, help="where the source index (bench/) and builds (scale/) are")
     ap.add_argument("--serve", metavar="DIR", help=argparse.SUPPRESS)
     ap.add_argument("--milvus", default="", help=argparse.SUPPRESS)
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     if args.serve:
-        serve(Path(args.serve), args.queries, args.encoder, args.milvus, args.claims)
+        serve(Path(args.serve), args.queries, args.encoder, args.milvus, args.claims, args.beir)
         return 0
     server = None
     if args.backend == "milvus":
-        out = ROOT / ".data" / "scale" / f"milvus-{args.size}-{args.type}"
-        server = milvus_server(ROOT / ".data" / "scale" / "milvus-lite")
+        out = args.work / "scale" / f"milvus-{args.size}-{args.type}"
+        server = milvus_server(args.work / "scale" / "milvus-lite")
     else:
-        out = ROOT / ".data" / "scale" / f"{args.size}-{args.type}"
+        out = args.work / "scale" / f"{args.size}-{args.type}"
     try:
         if not (out / ("ids.npy" if server else "CURRENT")).exists():
             print(f"building {args.size:,} passages ({args.type}, {args.backend})", flush=True)
             if server:
-                build_milvus(args.size, args.type, out, server.uri)
+                build_milvus(args.size, args.type, out, server.uri, args.beir, args.work)
             else:
-                build(args.size, args.type, out)
+                build(args.size, args.type, out, args.beir, args.work)
         res = subprocess.run([sys.executable, __file__, "--serve", str(out), "--queries", str(args.queries),
                               "--encoder", args.encoder, "--milvus", server.uri if server else "",
-                              "--claims", str(args.claims)],
+                              "--claims", str(args.claims), "--beir", str(args.beir)],
                              capture_output=True, text=True, check=True)
         server_mb = rss_mb(server.proc.pid) if server else None
     finally:

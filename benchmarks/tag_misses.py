@@ -94,17 +94,18 @@ def mechanisms(fam: list) -> None:
         print(f"  {label:32s} {n:4d} named, precision {right[label] / n if n else 1.0:.3f}")
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--tag", default=None)
     ap.add_argument("--show", default=None)
     ap.add_argument("--n", type=int, default=20)
     ap.add_argument("--mechanisms", action="store_true")
-    args = ap.parse_args()
-    fam = A.fiction_family()["fiction"]
+    ap.add_argument("--only", help="one slug")
+    args = ap.parse_args(argv)
+    fam = A.fiction_family(args.only)["fiction"]
     if args.mechanisms:
         mechanisms(fam)
-        return
+        return 0
     counts: Counter = Counter()
     examples: dict[str, list[str]] = defaultdict(list)
     for slug, ps, gold, cast in fam:
@@ -133,7 +134,8 @@ def main() -> None:
         if args.show and args.show in c:
             for e in examples[c][:args.n]:
                 print(e)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -9,6 +9,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import textwrap
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -130,8 +131,10 @@ def config_file(path: Path, s) -> Path:
     return path
 
 
-def cli(config: Path, *args: str, env: dict | None = None) -> subprocess.Popen:
-    """``quoth --config CONFIG ARGS…`` as a process of its own, its output captured."""
-    return subprocess.Popen([sys.executable, "-c", CLI, "--config", str(config), *args], cwd=ROOT,
+def cli(config: Path, *args: str, env: dict | None = None, prelude: str = "") -> subprocess.Popen:
+    """``quoth --config CONFIG ARGS…`` as a process of its own, its output captured; ``prelude``: Python run in
+    that process first (a fault to inject at one step: a real kill of the real process there)."""
+    code = textwrap.dedent(prelude) + "\n" + CLI
+    return subprocess.Popen([sys.executable, "-c", code, "--config", str(config), *args], cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env={**os.environ, **(env or {})})

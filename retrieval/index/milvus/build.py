@@ -251,11 +251,29 @@ class MilvusBuilder:
 
     # --- publishing --------------------------------------------------------------------------------------
     def publish(self, report: BuildReport | None = None, progress: ProgressFn | None = None) -> BuildReport:
-        """Settle the pending generation once every shard has finished, and switch the alias to it."""
+        """Settle the pending generation once every shard has finished, and switch the alias to it. A generation
+        already settled but never switched to (its publish was stopped between the two) is switched to as it is."""
         report = report or BuildReport()
-        note = progress or (lambda stage, done, total: None)
         gen, build = self._pending()
         shards = [json.loads(r["data"]) for r in self.milvus.scan(gen.records, 'kind == "shard"', ["data"])]
+        meta = self._record(gen, "meta")
+        if meta is None:
+            meta = self._settle_meta(gen, build, shards, progress or (lambda stage, done, total: None))
+        else:
+            log.warning("Milvus generation %s was complete but never served (its publish stopped before the switch): "
+                        "switching to it now", gen.name)
+        self._switch(gen)
+        for name in ("added", "changed", "removed", "unchanged"):
+            setattr(report, name, sum(s[name] for s in shards))
+        report.documents, report.passages, report.generation = meta["documents"], meta["passages"], gen.name
+        report.windows = meta["windows"]
+        report.language = meta.get("language", "en")
+        report.full = build["base"] is None
+        return report
+
+    def _settle_meta(self, gen: MilvusGeneration, build: dict, shards: list[dict], note: ProgressFn) -> dict:
+        """What needs the whole corpus, once every shard has finished; the meta is written last, and flushed: a
+        generation with a meta is complete."""
         missing = sorted(set(range(build["shards"])) - {s["shard"] for s in shards})
         if missing:
             said = ", ".join(f"{m}/{build['shards']}" for m in missing)
@@ -278,20 +296,18 @@ class MilvusBuilder:
                 "warnings": first["warnings"], "created": time.time()}
         self.milvus.upsert(gen.records, [record("meta", "meta", json.dumps(meta))])
         self.milvus.flush(gen.records)
-        self._switch(gen)
-        for name in ("added", "changed", "removed", "unchanged"):
-            setattr(report, name, sum(s[name] for s in shards))
-        report.documents, report.passages, report.generation = meta["documents"], meta["passages"], gen.name
-        report.windows = meta["windows"]
-        report.language = analyzer.code
-        report.full = build["base"] is None
-        return report
+        return meta
 
     def _pending(self) -> tuple[MilvusGeneration, dict]:
+        """The newest generation past the serving one that a build made: unsettled (its shards' work to settle),
+        or settled and never switched to (a publish stopped between its meta and the switch)."""
+        serving = self.live.serving()
         gens = layout.generations(self.milvus.list_collections(), self.prefix)
         for gen in reversed(gens):
+            if serving is not None and gen <= serving:
+                break  # older ones were replaced, or can never be published now (see _switch)
             build = self._record(gen, "build")
-            if build is not None and self._record(gen, "meta") is None:
+            if build is not None and self._record(gen, "retired") is None:
                 return gen, build
         raise IndexUnusable(f"nothing to publish in Milvus at {self.milvus.uri} under prefix {self.prefix!r}: "
                             "run `quoth index --shard I/N` for every shard first")

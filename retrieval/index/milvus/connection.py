@@ -1,11 +1,13 @@
 """One connection to Milvus, whose every failure becomes ``IndexUnavailable``: a message naming the URI,
-never the token, and one the bot can show ("try again in a minute") while the server is away."""
+never the token nor credentials written into the URI, and one the bot can show ("try again in a minute") while
+the server is away."""
 
 from __future__ import annotations
 
 import functools
 import logging
 import re
+import urllib.parse
 from collections.abc import Iterator
 from typing import Any
 
@@ -36,6 +38,24 @@ _NO_MVCC = _NoMvccWarning()
 # failed for every client of that address. Pinging only during calls keeps a busy connection checked, and a
 # connection found dead is replaced by a fresh client anyway (see ``call_on``).
 GRPC_OPTIONS = {"grpc.keepalive_time_ms": 60_000, "grpc.keepalive_permit_without_calls": False}
+# pymilvus gives these loggers stderr handlers of its own (past the application's logging set-up) and logs every
+# failed call, retry and connection recovery with its traceback: hundreds of lines for one lost server, and more
+# for a question that succeeds once a released collection is loaded again. Quoth says each failure in one line
+# (IndexUnavailable), so their records go through the application's logging instead, and only at debug level
+# (`quoth -v`), where they help.
+CLIENT_LOGGERS = ("pymilvus", "pymilvus.milvus_client", "pymilvus.bulk_writer", "grpc")
+
+
+def quiet_client_logs() -> None:
+    """pymilvus's and gRPC's loggers without handlers of their own, shown only when Quoth's log is at debug."""
+    level = logging.DEBUG if log.isEnabledFor(logging.DEBUG) else logging.CRITICAL
+    for name in CLIENT_LOGGERS:
+        logger = logging.getLogger(name)
+        for handler in list(logger.handlers):
+            if not isinstance(handler, logging.NullHandler):
+                logger.removeHandler(handler)
+        logger.propagate = True
+        logger.setLevel(level)
 
 
 def _client_class():
@@ -44,23 +64,56 @@ def _client_class():
 
         for name in ("pymilvus.client.iterator.query_iterator", "pymilvus.orm.iterator"):
             logging.getLogger(name).addFilter(_NO_MVCC)
+        quiet_client_logs()
     except ImportError as exc:
         raise IndexUnavailable("index.backend = \"milvus\" needs the Milvus client: pip install 'quoth[milvus]'") \
             from exc
     return MilvusClient
 
 
+_SECRET_PARAMS = {"token", "password", "user", "username", "api_key", "apikey", "secret"}
+
+
+def public_uri(uri: str) -> str:
+    """``uri`` as it may be printed: ``user:password@`` becomes ``***@`` and secret query parameters
+    (``?token=…``) ``***``. Every message and log line names a Milvus by this alone. A Milvus Lite file path
+    is not a URL and is returned as it is. (urllib's parser, not a pattern: it knows where userinfo ends.)"""
+    try:
+        parts = urllib.parse.urlsplit(uri)
+    except ValueError:  # an unparseable URI is refused by pymilvus; shown, it must still not leak a password
+        return re.sub(r"//[^/@]*@", "//***@", uri)
+    if not parts.scheme or not parts.netloc:
+        return uri
+    netloc = parts.netloc if "@" not in parts.netloc else "***@" + parts.netloc.rpartition("@")[2]
+    query = urllib.parse.urlencode([(k, "***" if k.lower() in _SECRET_PARAMS else v)
+                                    for k, v in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)],
+                                   safe="*")
+    return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
+def uri_secrets(uri: str, token: str) -> list[str]:
+    """What must never be printed: the token and its halves ("user:password"), the URI's password and user,
+    and its secret query parameters, longest first (a secret holding another is blanked whole)."""
+    try:
+        parts = urllib.parse.urlsplit(uri)
+        found = [parts.password or "", parts.username or ""]
+        found += [v for k, v in urllib.parse.parse_qsl(parts.query) if k.lower() in _SECRET_PARAMS]
+    except ValueError:
+        found = []
+    found += [token, *token.split(":")] if token else []
+    return sorted({s for s in found if len(s) >= 3}, key=len, reverse=True)
+
+
 def describe_failure(exc: BaseException, uri: str, token: str) -> str:
-    """What went wrong talking to Milvus at ``uri``, in one line, with the token blanked wherever it appears."""
+    """What went wrong talking to Milvus at ``uri``, in one line, naming ``public_uri(uri)``, with the token
+    and the URI's credentials blanked wherever they appear."""
     text = " ".join(str(exc).split())[:300] or type(exc).__name__
     cause = _refusal(exc)
     if cause:  # pymilvus reports a refused token as a failure to connect; the gRPC status under it says which
         text = cause
-    if token:
-        text = text.replace(token, "***")
-        for part in token.split(":"):  # "user:password" tokens: neither half is shown either
-            if len(part) >= 3:
-                text = text.replace(part, "***")
+    for secret in uri_secrets(uri, token):
+        text = text.replace(secret, "***")
+    uri = public_uri(uri)
     if _UNREACHABLE.search(text) and not cause:
         return f"cannot reach Milvus at {uri} ({text})"
     if _REFUSED.search(text):
@@ -93,7 +146,8 @@ class Milvus:
         if not uri:
             raise IndexUnavailable('index.backend = "milvus" needs index.milvus_uri (http://host:19530, or a '
                                    "file path for Milvus Lite)")
-        self.uri, self._token, self.timeout = uri, token, timeout
+        # ``uri`` is what messages name (public_uri); the client alone sees the credentials in ``_uri``.
+        self.uri, self._uri, self._token, self.timeout = public_uri(uri), uri, token, timeout
         self._client: Any = None
 
     @property
@@ -103,10 +157,10 @@ class Milvus:
             try:
                 # dedicated: pymilvus otherwise shares one channel per address between clients, and a channel
                 # it fails to recover fails them all; this client is replaced when its channel dies.
-                self._client = cls(uri=self.uri, token=self._token, timeout=self.timeout, grpc_options=GRPC_OPTIONS,
+                self._client = cls(uri=self._uri, token=self._token, timeout=self.timeout, grpc_options=GRPC_OPTIONS,
                                    dedicated=True)
             except Exception as exc:  # pymilvus raises its own, gRPC's and OSErrors alike when it cannot connect
-                raise IndexUnavailable(describe_failure(exc, self.uri, self._token)) from None
+                raise IndexUnavailable(describe_failure(exc, self._uri, self._token)) from None
         return self._client
 
     def call(self, method: str, *args: Any, **kwargs: Any) -> Any:
@@ -129,7 +183,7 @@ class Milvus:
         except IndexUnavailable:
             raise
         except Exception as exc:
-            said = describe_failure(exc, self.uri, self._token)
+            said = describe_failure(exc, self._uri, self._token)
             if said.startswith("cannot reach"):
                 # A fresh client next time: a new connection finds a restarted server at once, where the old
                 # channel would wait out gRPC's growing reconnect backoff.

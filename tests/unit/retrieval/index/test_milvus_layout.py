@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quoth.index.milvus import layout
-from quoth.index.milvus.connection import describe_failure
+from quoth.index.milvus.connection import describe_failure, public_uri
 
 
 @given(st.text(max_size=3000))
@@ -61,3 +61,15 @@ def test_a_failure_never_shows_the_token():
     said = describe_failure(RuntimeError(f"auth failed for admin:s3cretpass at {token}"), "http://m:19530", token)
     assert "s3cretpass" not in said and "refused the credentials" in said and "http://m:19530" in said
     assert describe_failure(RuntimeError("connection refused"), "http://m:19530", "").startswith("cannot reach")
+
+
+@pytest.mark.parametrize(("uri", "shown"), [
+    ("http://root:Pa55-word@m:19530", "http://***@m:19530"),
+    ("https://m:443/db?token=Pa55-word&db_name=x", "https://m:443/db?token=***&db_name=x"),
+    ("http://m:19530", "http://m:19530"),
+    ("/srv/quoth/milvus.db", "/srv/quoth/milvus.db"),
+])
+def test_a_uri_is_shown_without_its_credentials(uri, shown):
+    assert public_uri(uri) == shown
+    said = describe_failure(RuntimeError(f"connection refused by {uri}"), uri, "")
+    assert "Pa55-word" not in said and shown in said, said

@@ -1,0 +1,54 @@
+"""benchmarks/scale.py runs at a tiny size on both backends, so it cannot rot: a source index of a small BEIR
+folder, a few dozen synthetic passages made from it, built, served from a fresh process and timed."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from quoth import Quoth, Settings
+from quoth.evaluate import load_beir
+from tests.integration.test_benchmarks_smoke import tiny_beir
+from tests.milvus import milvus_lite
+
+BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "scale.py"
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("scale_bench", BENCH)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def source(tmp_path_factory, encoder) -> tuple[Path, Path]:
+    """(a BEIR folder, a working folder holding the index `quoth eval --beir` builds of it under bench/)."""
+    root = tmp_path_factory.mktemp("scale")
+    beir = tiny_beir(root)
+    work = root / "work"
+    settings = Quoth.for_beir(load_beir(beir), Settings().with_(data={"dir": str(work / "bench")})).settings
+    Quoth(settings, encoder=encoder).index()
+    return beir, work
+
+
+@pytest.mark.parametrize("backend", ["embedded", "milvus"])
+def test_the_scale_benchmark_builds_serves_and_times(source, backend, capsys):
+    if backend == "milvus" and not milvus_lite():
+        pytest.skip("milvus-lite is not installed (pip install 'quoth[milvus]')")
+    beir, work = source
+    bench = _bench()
+    assert bench.main(["--size", "40", "--type", "flat", "--queries", "4", "--claims", "6", "--encoder", "onnx-int8",
+                       "--backend", backend, "--beir", str(beir), "--work", str(work)]) == 0
+    out = capsys.readouterr().out
+    line = re.search(rf"^\s+40 passages\s+{backend}\s+flat\s+onnx-int8\s+p50 [\d.]+ ms\s+p99 [\d.]+ ms\s+"
+                     r"\(4 queries\)", out, re.M)
+    assert line, out
+    assert re.search(r"quote verification: p50 [\d.]+ ms", out), out
+    if backend == "milvus":  # recall of Milvus's index against exact search over the vectors the build wrote
+        assert re.search(r"recall@10 vs exact 1\.000", out) and "Milvus server" in out, out
