@@ -25,7 +25,7 @@ from .index.store import StoredDocument
 from .ingest import FolderLoader, LoadReport
 from .records import Document, Hit, Passage, SourceInfo
 from .search import Searcher, SearchResult
-from .search.query import check_query
+from .search.query import check_query, check_text
 from .segment import Segmented, Segmenter
 from .settings import Settings
 from .verify import Verdict, Verifier
@@ -210,12 +210,14 @@ class Quoth:
     def verify(self, message: str, speaker: str | None = None) -> list[Verdict]:
         """Check the quotes in ``message`` (each quoted stretch, or all of it) against the corpus: for each, the
         verdict, whose words they are, where, and how they differ. ``BadQuery`` for too few words."""
+        check_text(message, "claim")
         self._ready()
         with model_errors():
             return self.verifier.verify_message(message, speaker)
 
     def verify_claim(self, claim: str, speaker: str | None = None) -> Verdict:
         """Check one claim as it is (no quoted stretches picked out of it)."""
+        check_text(claim, "claim")
         self._ready()
         with model_errors():
             return self.verifier.verify(claim, speaker)

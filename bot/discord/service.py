@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import re
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from quoth.cite import cite
 from quoth.errors import BadQuery, IndexUnavailable, IndexUnusable
 from quoth.records import Hit
 from quoth.search import SearchResult
+from quoth.verify.verifier import TOO_SHORT
 
 from ..config import BotSettings
 from .answers import NO_PINGS, answer, context_text
@@ -37,12 +39,19 @@ UNAVAILABLE = "The index is unavailable right now, try again in a minute."
 
 def log_failure(what: str, text: str) -> None:
     """Log the exception being handled without the words a person sent (a log file is where ``/forget-me``
-    cannot reach): their length instead, and the traceback with those words cut out wherever an exception's
-    message repeats them (as they are, or as ``repr`` writes them)."""
-    trace = traceback.format_exc()
-    for form in {text.strip(), repr(text)[1:-1].strip()} - {""}:
-        trace = trace.replace(form, f"<{len(text)} characters>")
-    log.error("%s failed for a message of %d characters; the error:\n%s", what, len(text), trace.rstrip())
+    cannot reach): their length instead, and the traceback with each of their words cut out of the exceptions'
+    messages (the lines at the margin; a frame's code, indented, is the program's own), however a library
+    quoted or split them."""
+    words = sorted(set(_WORDS.findall(text)), key=len, reverse=True)
+    cut = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE) if words else None
+    lines = traceback.format_exc().rstrip().splitlines()
+    if cut is not None:
+        lines = [line if line.startswith(" ") else cut.sub("…", line) for line in lines]
+    log.error("%s failed for a message of %d characters; the error:\n%s", what, len(text), "\n".join(lines))
+
+
+# Words a person may have sent: two letters or more (a lone letter says nothing and is in every message).
+_WORDS = re.compile(r"\w{2,}")
 
 
 def unavailable_said(method):
@@ -144,8 +153,10 @@ class AskService:
         """The quotes in a message checked; recorded like an answer, so each verdict's Context button works."""
         try:
             verdicts = await asyncio.to_thread(self.quoth.verify, message, speaker)
-        except BadQuery:
-            return Reply(NO_QUOTES, mistake=True)
+        except BadQuery as exc:
+            if exc.problem == TOO_SHORT:
+                return Reply(NO_QUOTES, mistake=True)
+            return Reply(_("I cannot check that: {reason}.", reason=reason(exc)), mistake=True)
         except IndexUnavailable as exc:
             log.warning("cannot verify: %s", exc)
             return Reply(_(UNAVAILABLE))

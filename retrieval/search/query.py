@@ -40,9 +40,20 @@ def as_statement(query: str) -> str:
     return query[lead.end():].rstrip().rstrip("?").strip() or query
 
 
+def check_text(text: str, what: str = "question") -> None:
+    """``BadQuery`` for text holding a lone surrogate: an argument in a non-UTF-8 encoding reaches Python as one
+    (``$'\\xff'`` in a shell), and so can JSON's ``"\\ud800"``; no tokenizer can read it."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise BadQuery(f"the {what} is not valid text (character {e.start + 1} is a broken byte, "
+                       "not UTF-8): type it again or save it as UTF-8") from None
+
+
 def check_query(query: str, k: int | None, offset: int = 0) -> None:
     if not isinstance(query, str) or not query.strip():
         raise BadQuery("the question is empty", Remedy.ASK_SOMETHING)
+    check_text(query)
     if k is not None and not 1 <= k <= MAX_K:
         raise BadQuery(f"k must be between 1 and {MAX_K} (got {k})")
     if offset < 0:

@@ -18,22 +18,42 @@ from tests.helpers import HARBOUR_AND_GARDEN, indexed_corpus
 from .fake_discord import ADMIN_ROLE_ID
 from .test_bot import ALICE, BOB, callback_of, edited, make_app, run, running
 
-# A lone surrogate (JSON can carry one: "\ud800") makes the tokenizer raise a TypeError: a real failing search.
-FAILING = "where does the mayor live, walrus-secret-4471 \ud800"
+SECRET = "where does the mayor live, walrus-secret-4471"
 
 
-def test_a_failed_search_or_check_logs_no_question_text(tmp_path, encoder, caplog):
+class Unforeseen(RuntimeError):
+    """A failure nobody foresaw, worded as libraries word theirs: with the input that made it."""
+
+
+def test_a_failed_search_or_check_logs_no_question_text(tmp_path, encoder, caplog, monkeypatch):
     q = indexed_corpus(tmp_path, HARBOUR_AND_GARDEN, encoder)
+
+    def tokenizer_fails(texts: list[str]):
+        raise Unforeseen(f"cannot tokenize {texts!r}")
+
+    # The one injected fault: the encoder fails on this question as a tokenizer would, repeating its input (a
+    # lone surrogate did, until questions were checked for one); the search, verifier and bot around it are real.
+    monkeypatch.setattr(q.searcher.encoder, "encode_queries", tokenizer_fails)
     service = AskService(q, Journal(tmp_path / "bot.sqlite"), BotSettings())
     caplog.set_level(logging.DEBUG)
-    asked = asyncio.run(service.answer(FAILING, 3, 11, 2, 3))
-    checked = asyncio.run(service.verify(f'"{FAILING}"', 11, 2, 3))
+    asked = asyncio.run(service.answer(SECRET, 3, 11, 2, 3))
+    checked = asyncio.run(service.verify(f'"{SECRET}"', 11, 2, 3))
     assert "went wrong" in asked.content and "went wrong" in checked.content
     failures = [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert len(failures) == 2 and all(r.exc_info or "Traceback" in r.getMessage() for r in failures)
     logged = caplog.text
-    assert "TypeError" in logged  # what went wrong is still there for whoever reads the log
+    assert "Unforeseen" in logged  # what went wrong is still there for whoever reads the log
     assert "walrus-secret-4471" not in logged and "mayor" not in logged
+
+
+def test_a_question_that_is_not_valid_text_gets_a_clear_reply(tmp_path, encoder):
+    """JSON can carry a lone surrogate ("\\ud800"): once it reached the tokenizer and failed as "went wrong"."""
+    q = indexed_corpus(tmp_path, HARBOUR_AND_GARDEN, encoder)
+    service = AskService(q, Journal(tmp_path / "bot.sqlite"), BotSettings())
+    asked = asyncio.run(service.answer(SECRET + " \ud800", 3, 11, 2, 3))
+    checked = asyncio.run(service.verify(f'"{SECRET} \ud800"', 11, 2, 3))
+    for reply in (asked.content, checked.content):
+        assert "went wrong" not in reply and "not valid text" in reply
 
 
 # A `quoth` command named to a Discord member, who has no shell to run it in.

@@ -185,6 +185,17 @@ def test_hostile_questions_on_the_command_line(tmp_path, corpus, capsys, monkeyp
         assert out.out.strip() and "Traceback" not in out.err
 
 
+def test_an_argument_that_is_not_utf8_is_a_clear_error(tmp_path, corpus):
+    """A terminal in another encoding hands Python a byte it keeps as a lone surrogate: once a tokenizer's
+    TypeError with a traceback, for a question and for a claim."""
+    env = {**os.environ, "QUOTH_DATA_DIR": str(tmp_path / "data"), "PYTHONIOENCODING": "utf-8"}
+    for args in ([b"ask", b"harbour caf\xe9?"], [b"verify", b'"the harbour caf\xe9 opens at noon"']):
+        res = subprocess.run([sys.executable.encode(), b"-m", b"quoth.bot.cli", *args, b"--corpus", bytes(corpus)],
+                             capture_output=True, env=env, timeout=300)
+        err = res.stderr.decode()
+        assert res.returncode == 2 and "not valid text" in err and "Traceback" not in err, err[-400:]
+
+
 def test_verify_a_batch_of_claims_as_json_lines(tmp_path, corpus, monkeypatch, capsys):
     monkeypatch.setenv("QUOTH_DATA_DIR", str(tmp_path / "data"))
     batch = tmp_path / "claims.jsonl"
