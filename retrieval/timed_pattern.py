@@ -9,15 +9,18 @@ used here rather than a hand-written guard such as a watchdog thread or a proces
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 import regex
 
-# What one document's lines may cost the pattern, all together: the manifest's pattern is tried on every line of
-# its documents, in well under a millisecond a line when it does not backtrack.
+# A line that does not match costs a pattern that does not backtrack microseconds: one that takes a quarter of a
+# second is backtracking without end. All of a document's lines together get a second and a second per megabyte.
+LINE_SECONDS = 0.25
 DOCUMENT_SECONDS = 1.0
-# What one match may cost once the document's lines have passed (a line the check did not see: a stripped tail).
-MATCH_SECONDS = 0.05
+SECONDS_PER_MB = 1.0
+# What one match may cost in the label readers, after the document's lines have passed the check: the same limit,
+# so that a line the check let through matches there as it did there.
+MATCH_SECONDS = LINE_SECONDS
 
 
 class PatternStalls(ValueError):
@@ -41,16 +44,18 @@ class TimedPattern:
             return None
 
 
-def check_lines(pattern: str, lines: Iterable[str], seconds: float = DOCUMENT_SECONDS) -> None:
-    """Raise PatternStalls when matching ``pattern`` at the head of every line takes more than ``seconds``."""
+def check_lines(pattern: str, lines: list[str]) -> None:
+    """Raise PatternStalls when matching ``pattern`` at the head of one line takes over ``LINE_SECONDS``, or of
+    all of them over the document's budget."""
     rx = regex.compile(pattern)
-    deadline = time.monotonic() + seconds
+    budget = DOCUMENT_SECONDS + SECONDS_PER_MB * sum(map(len, lines)) / 1e6
+    deadline = time.monotonic() + budget
     for n, line in enumerate(lines, 1):
         left = deadline - time.monotonic()
+        if left <= 0:
+            raise PatternStalls(f"it takes over {budget:.1f} s on the document's {len(lines):,} lines")
         try:
-            if left <= 0:
-                raise TimeoutError
-            rx.match(line, timeout=left)
+            rx.match(line, timeout=min(LINE_SECONDS, left))
         except TimeoutError:
-            raise PatternStalls(f"it takes over {seconds:g} s on the document's lines (line {n}: it backtracks "
+            raise PatternStalls(f"it takes over {min(LINE_SECONDS, left):.2f} s on line {n} alone (it backtracks "
                                 "without end)") from None

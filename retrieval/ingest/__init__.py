@@ -123,7 +123,7 @@ def _timed(entry: SourceEntry | None, got: Extracted, root: Path, report: LoadRe
     if entry is None or not entry.speaker_pattern:
         return entry
     try:
-        check_lines(entry.speaker_pattern, (line.strip() for line in got.text.split("\n")))
+        check_lines(entry.speaker_pattern, [line.strip() for line in got.text.split("\n")])
     except PatternStalls as exc:
         where = find_manifest(root)
         report.warn(got.rel, f"{where.name if where else 'the manifest'}: speaker_pattern {entry.speaker_pattern!r} "
