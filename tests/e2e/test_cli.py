@@ -243,6 +243,7 @@ HOSTILE_NAME = "evil\x1b[2J.txt"
 HOSTILE = {
     "sources.toml": '[[document]]\nfile = "evil\\u001b[2J.txt"\ntitle = "Harbour \\u001b]0;pwned\\u0007news"\n'
                     'author = "Ann Lee\\u009b31m"\n',
+    "notes\x1b]0;pwned\x07.xyz": "A file of a type Quoth does not read: its name is in a warning and a log line.",
     HOSTILE_NAME: "Harbour news\n\nby Ann Lee\n\nThe harbour wall was rebuilt with granite \x1b]0;pwned\x07from the "
                   "local quarry after the winter storms destroyed the old stone pier.\x1b[2J\n\nFishing boats returned "
                   "at dawn and the fish market reopened \x9b31mon the quay for the first time in months.\x90\n",
@@ -258,7 +259,11 @@ def _cli(*args: str, env: dict) -> str:
 def test_terminal_control_sequences_in_documents_are_escaped_for_people_and_kept_in_json(tmp_path):
     corpus = write_corpus(tmp_path / "corpus", HOSTILE)
     env = {**os.environ, "QUOTH_DATA_DIR": str(tmp_path / "data")}
-    _cli("index", "--corpus", str(corpus), env=env)
+    built = subprocess.run([sys.executable, "-m", "quoth.bot.cli", "-v", "index", "--corpus", str(corpus)],
+                           capture_output=True, env=env, timeout=300)
+    log = built.stderr.decode("utf-8")
+    assert built.returncode == 0 and "notes\\x1b]0;pwned\\x07.xyz: skipped" in log, log[-3000:]
+    assert not [c for c in CONTROLS if c in log], log[-3000:]  # the debug log names the file too
     shown = {
         "ask": _cli("ask", "--corpus", str(corpus), "--cite", "What was the harbour wall rebuilt with?", env=env),
         "search": _cli("search", "--corpus", str(corpus), "What was the harbour wall rebuilt with?", env=env),
