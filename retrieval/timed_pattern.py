@@ -37,7 +37,7 @@ class TimedPattern:
         self.groupindex: Mapping[str, int] = self.rx.groupindex
         self.seconds = seconds
 
-    def match(self, text: str, pos: int = 0, endpos: int | None = None):
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
         try:
             return self.rx.match(text, pos, endpos, timeout=self.seconds)
         except TimeoutError:

@@ -2,9 +2,11 @@
 
 ``corpus.max_file_bytes`` bounds what a file weighs; a zip of zeros expands ~1,000 times that. The central
 directory says how large each entry expands and how many there are, so an archive over ``max_unzipped_bytes`` or
-``max_zip_entries`` is refused before one byte is inflated. Headers can lie (a 1,000-byte entry that inflates to
-200 MB): the standard library's ``ZipExtFile`` stops at the size the central directory declares and then fails the
-entry's CRC, and ``Unzipped.read`` counts what it actually inflated, chunk by chunk, against the same budget.
+``max_zip_entries`` is refused before one byte is inflated. Headers can lie (an entry that says 1,000 bytes and
+inflates to 200 MB): the standard library's ``ZipExtFile`` returns no more than the declared size, but a read of the
+whole entry inflates its whole stream first. ``Unzipped.read`` reads a megabyte at a time and counts every byte
+against one budget for the archive, which also bounds an archive that has one entry read many times (an EPUB
+spine naming one chapter again and again).
 """
 
 from __future__ import annotations
