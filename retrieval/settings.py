@@ -53,6 +53,11 @@ class CorpusSettings(Section):
     path: str = ""  # empty: the bundled sample corpus
     boilerplate: list[str] = []  # extra furniture patterns (regular expressions, case-insensitive)
     max_file_bytes: int = Field(20_000_000, gt=0)
+    # A .docx or .epub is a zip: max_file_bytes bounds what it weighs, these what it holds. Zeros deflate ~1,000:1,
+    # so a 1 MB zip bomb can expand to 1 GB (ingest/archive.py refuses it before reading). 10x max_file_bytes
+    # leaves room for any real book or report (text XML deflates ~10:1; images are stored as they are).
+    max_unzipped_bytes: int = Field(200_000_000, gt=0)
+    max_zip_entries: int = Field(10_000, gt=0)
     jsonl_text_field: str = "text"
     jsonl_title_field: str = "title"
     jsonl_id_field: str = "_id"  # "id" is tried when this is absent, then the line number

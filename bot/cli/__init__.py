@@ -15,6 +15,7 @@ from quoth.errors import QuothError
 
 from ..config import load_config
 from . import commands
+from .render import safe
 
 DESCRIPTION = ("Answer questions about a folder of documents by quoting the passages that answer them, word for "
                "word, with who said each one and where. With no config, Quoth answers from its bundled sample "
@@ -36,11 +37,20 @@ QUIET_LOGGERS = {
 }
 
 
+class TerminalFormatter(logging.Formatter):
+    """Log lines name documents and quote their words: control characters in them are written as escapes, as on
+    stdout (render.safe), so that a document cannot drive the terminal through a log line either."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return safe(super().format(record))
+
+
 def setup_logging(verbose: bool) -> None:
     """The process's one logging setup: plain lines on stderr, no colour codes. The Discord bot adds none of
     its own (it would print every line twice)."""
-    logging.basicConfig(stream=sys.stderr, level=logging.DEBUG if verbose else logging.INFO,
-                        format="%(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(TerminalFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, handlers=[handler])
     for level, names in QUIET_LOGGERS.items():
         for name in names:
             logging.getLogger(name).setLevel(level)

@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import logging
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -24,9 +25,10 @@ from quoth.ingest import LoadReport
 from quoth.settings import MAX_K
 
 from ..config import AppConfig
-from .render import explain_line, render_answer, render_passages, render_verdict, shown, warning_lines
+from .render import explain_line, render_answer, render_passages, render_verdict, safe, shown, warning_lines
 
 log = logging.getLogger("quoth")
+C1_RE = re.compile(r"[\x7f-\x9f]")
 
 
 class UsageError(QuothError):
@@ -38,7 +40,10 @@ def _app(cfg: AppConfig, args: argparse.Namespace) -> Quoth:
 
 
 def _out(line: str) -> None:
-    sys.stdout.write(line + "\n")
+    """One result on stdout. JSON (ensure_ascii=False) escapes C0 controls but writes DEL and C1 (``\\x9b``, a
+    terminal's one-byte CSI) raw: they become \\u escapes here, the same string to any JSON reader. Text for people
+    has been through render.safe already, so this changes nothing there."""
+    sys.stdout.write(C1_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", line) + "\n")
 
 
 def cmd_passages(cfg: AppConfig, args: argparse.Namespace) -> int:
@@ -154,7 +159,7 @@ def cmd_search(cfg: AppConfig, args: argparse.Namespace) -> int:
             failed += 1
             print(f"quoth: line {n}: {exc}", file=sys.stderr)
             line = json.dumps({"line": n, "error": str(exc)}) if args.json else f"(line {n}: {exc})\n"
-        sys.stdout.write(line + "\n")
+        _out(line)
         sys.stdout.flush()
     return 1 if failed else 0
 
@@ -312,7 +317,7 @@ def cmd_feedback(cfg: AppConfig, args: argparse.Namespace) -> int:
              for i, r in enumerate(rows, 1)]
 
     def line(r: dict) -> str:
-        quotes = "; ".join(f"{h.get('speaker') or 'unattributed'} in {h['path']}" for h in r["hits"][:3])
+        quotes = "; ".join(f"{safe(h.get('speaker') or 'unattributed')} in {shown(h['path'])}" for h in r["hits"][:3])
         return f"👎 {r['down']} 👍 {r['up']}  {shown(r['question'])}\n        quoted: {quotes or '(nothing)'}"
     return _journal_out(args, rows, tests, line, "downvoted answers")
 

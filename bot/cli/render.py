@@ -1,7 +1,13 @@
-"""Plain-text rendering of passages and answers for the terminal."""
+"""Plain-text rendering of passages and answers for the terminal.
+
+Whatever a document holds reaches a person's terminal only with its control characters written as escapes
+(``safe``; file names one line each, ``shown``): a document must not retitle, clear or recolour the reader's
+terminal (``\\x1b]0;…\\x07``, ``\\x1b[2J``, the one-byte C1 CSI ``\\x9b``). ``--json`` output escapes them its own way.
+"""
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections import Counter
 from collections.abc import Iterable
@@ -13,6 +19,16 @@ from quoth.segment import Segmented
 from quoth.verify import Verdict
 
 NOTHING_FOUND = "Nothing relevant found."
+
+
+# C0 controls but tab and newline (layout, not commands), DEL, and the C1 controls U+0080–U+009F: what a terminal
+# acts on. Other invisible characters (zero-width joiners, direction marks) are text that emoji and scripts need.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def safe(text: str) -> str:
+    """Text for a terminal: each control character written as its Python escape (``\\x1b``), the rest as it is."""
+    return CONTROL_RE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def source_line(src: SourceInfo) -> str:
@@ -31,8 +47,8 @@ def explain_line(seg: Segmented) -> str:
     chrome = f"; {n} line{'s' if n != 1 else ''} of site chrome left out" if n else ""
     cov = why["coverage"]
     loses = "  — LOSES WORDS, first lost: " + " | ".join(cov["lost"][:3]) if cov["loses_words"] else ""
-    return (f"   layout {why['reader']}, chosen by {why['chosen_by']} (detection: {scores}){chrome}\n"
-            f"   coverage {cov['share']:.1%}: {cov['covered']} of {cov['sentences']} sentences in passages{loses}")
+    return safe(f"   layout {why['reader']}, chosen by {why['chosen_by']} (detection: {scores}){chrome}\n"
+                f"   coverage {cov['share']:.1%}: {cov['covered']} of {cov['sentences']} sentences in passages{loses}")
 
 
 def evidence_lines(p: Passage) -> list[str]:
@@ -71,7 +87,7 @@ def render_passages(rows: Iterable[tuple[Passage, SourceInfo] | str], width: int
                 out.append(f"      searched with: {' / '.join(filter(None, map(str.strip, context.splitlines())))}")
         body = " ".join(p.text.split())
         out.extend(textwrap.wrap(body, width=width, initial_indent="      ", subsequent_indent="      "))
-    return "\n".join(out).lstrip("\n")
+    return safe("\n".join(out).lstrip("\n"))
 
 
 def render_answer(result: SearchResult, color: bool = False, citations: bool = False) -> str:
@@ -82,17 +98,17 @@ def render_answer(result: SearchResult, color: bool = False, citations: bool = F
     bold, unbold, dim, undim = ("\033[1m", "\033[0m", "\033[2m", "\033[0m") if color else ("**", "**", "", "")
     out = []
     for n, h in enumerate(result.hits, 1):
-        text = h.text
-        if h.best_sentence:
+        text = safe(h.text)
+        if h.best_sentence:  # the offsets are the passage's: its pieces are escaped apart, around the emphasis
             a, b = h.best_sentence
-            text = text[:a] + bold + text[a:b] + unbold + text[b:]
+            text = safe(h.text[:a]) + bold + safe(h.text[a:b]) + unbold + safe(h.text[b:])
         body = " ".join(text.split())
         out.append(f"{n}. “{body}”" if not body.startswith(("“", '"')) else f"{n}. {body}")
         at = f" · {h.passage.locator}" if h.passage.locator else ""
-        out.append(f"   — {h.passage.label}, in {source_line(h.source)}{at}"
-                   + (f" {dim}[{h.source.path}]{undim}" if h.source.path else ""))
+        out.append(safe(f"   — {h.passage.label}, in {source_line(h.source)}{at}")
+                   + (f" {dim}[{shown(h.source.path)}]{undim}" if h.source.path else ""))
         if citations:
-            out.append(f"   cite: {cite(h.text, h.passage.label, h.source, h.passage.locator).plain}")
+            out.append(safe(f"   cite: {cite(h.text, h.passage.label, h.source, h.passage.locator).plain}"))
     return "\n".join(out)
 
 
@@ -133,4 +149,4 @@ def render_verdict(v: Verdict, citations: bool = False) -> str:
         out.append(f"   note: {v.note}")
     if citations and v.quote is not None and v.source is not None and not v.closest:
         out.append(f"   cite: {cite(v.quote, v.label, v.source).plain}")
-    return "\n".join(out)
+    return safe("\n".join(out))

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..errors import CorpusError
 from ..records import Document, LayoutHints, SourceInfo
 from ..settings import CorpusSettings
+from ..timed_pattern import PatternStalls, check_lines
 from .base import Extracted, LoadReport, Reader, content_hash
 from .chat_json import ChatJsonReader
 from .docx import DocxReader
@@ -23,7 +24,7 @@ from .email import EmailReader
 from .epub import EpubReader
 from .html import HtmlReader
 from .jsonl import JsonlReader
-from .manifest import MANIFEST_NAMES, Manifest, SourceEntry, load_manifest
+from .manifest import MANIFEST_NAMES, Manifest, SourceEntry, find_manifest, load_manifest
 from .mapped_json import MappedJsonReader
 from .pdf import PdfReader
 from .sniff import sniff_file
@@ -130,6 +131,21 @@ def _document(got: Extracted, entry: SourceEntry | None) -> Document:
     return Document(source, got.text, content_hash(got.text), hints, got.locators)
 
 
+def _timed(entry: SourceEntry | None, got: Extracted, root: Path, report: LoadReport) -> SourceEntry | None:
+    """The manifest's entry, without its speaker pattern when that pattern stalls on this document's lines
+    (catastrophic backtracking): the document is read as if the manifest gave none, and the warning says so."""
+    if entry is None or not entry.speaker_pattern:
+        return entry
+    try:
+        check_lines(entry.speaker_pattern, [line.strip() for line in got.text.split("\n")])
+    except PatternStalls as exc:
+        where = find_manifest(root)
+        report.warn(got.rel, f"{where.name if where else 'the manifest'}: speaker_pattern {entry.speaker_pattern!r} "
+                             f"refused: {exc}; read without it")
+        return entry.model_copy(update={"speaker_pattern": None})
+    return entry
+
+
 class FolderLoader:
     """Reads a corpus folder with one reader instance per format."""
 
@@ -158,7 +174,7 @@ class FolderLoader:
             if not got.text.strip():  # named as the record it is (``box.mbox#2``), not its whole file
                 report.warn(got.rel, "skipped: no text")
                 continue
-            yield _document(got, entry)
+            yield _document(got, _timed(entry, got, root, report))
 
     def reader_for(self, path: Path, rel: str, manifest: Manifest, report: LoadReport) -> Reader | None:
         """The manifest's ``[[json]]`` mapping for the file (it wins over the format's own reading), else the

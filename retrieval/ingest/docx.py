@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 
+from .archive import ArchiveTooLarge, restored
 from .base import Extracted, LoadReport, SettingsReader, normalise_newlines
 
 
@@ -20,7 +21,17 @@ class DocxReader(SettingsReader):
             report.warn(rel, "skipped: Word documents need python-docx (pip install 'quoth[formats]')")
             return
         try:
-            doc = docx.Document(io.BytesIO(data))
+            # python-docx reads each part whole, and zipfile inflates a part's whole stream before cutting it to the
+            # size its header declares: it gets the archive re-read within bounds (archive.py).
+            package = restored(data, self.settings)
+        except ArchiveTooLarge as exc:
+            report.warn(rel, f"skipped: {exc}")
+            return
+        except Exception as exc:  # not a zip, or a damaged one
+            report.warn(rel, f"skipped: unreadable Word document ({type(exc).__name__}: {exc})")
+            return
+        try:
+            doc = docx.Document(io.BytesIO(package))
             blocks = _blocks(doc)
             props = doc.core_properties
         except Exception as exc:  # a zip that is no Word document raises from zipfile, lxml or python-docx

@@ -4,7 +4,6 @@ quote cites its chapter. An EPUB is a zip of XHTML files: the standard library a
 
 from __future__ import annotations
 
-import io
 import posixpath
 import zipfile
 from collections.abc import Iterator
@@ -12,6 +11,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from ..records import Locator
+from .archive import ArchiveTooLarge, Unzipped
 from .base import Extracted, LoadReport, SettingsReader
 from .html_tree import own_blocks, parse
 
@@ -25,8 +25,11 @@ class EpubReader(SettingsReader):
 
     def read(self, data: bytes, rel: str, report: LoadReport) -> Iterator[Extracted]:
         try:
-            with zipfile.ZipFile(io.BytesIO(data)) as z:
+            with Unzipped(data, self.settings) as z:
                 found, chapters = _book(z)
+        except ArchiveTooLarge as exc:
+            report.warn(rel, f"skipped: {exc}")
+            return
         except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, ValueError, IndexError) as exc:
             report.warn(rel, f"skipped: unreadable EPUB ({type(exc).__name__}: {exc})")
             return
@@ -44,7 +47,7 @@ class EpubReader(SettingsReader):
         yield Extracted(rel, "\n\n".join(parts), found, locators=tuple(locators))
 
 
-def _book(z: zipfile.ZipFile) -> tuple[dict[str, str | None], list[list[str]]]:
+def _book(z: Unzipped) -> tuple[dict[str, str | None], list[list[str]]]:
     """(metadata, each spine chapter's text blocks) of an EPUB."""
     container = etree.fromstring(z.read("META-INF/container.xml"))
     opf_path = container.find(".//c:rootfile", NS).get("full-path")

@@ -245,3 +245,55 @@ def test_cli_speakers_lists_each_person_once_with_their_names(tmp_path, capsys):
     assert {r["speaker"] for r in found["results"]} == {"Hillary Clinton"}
     assert main(["--config", str(cfg), "search", "manufacturing", "--speaker", "Wallace"]) == 2
     assert "quoth speakers" in capsys.readouterr().err
+
+
+# A document may hold terminal control sequences: retitle the window (OSC), clear the screen (CSI), the one-byte C1
+# CSI, a bell. Printed raw, the document would drive the reader's terminal.
+CONTROLS = ("\x1b", "\x07", "\x9b", "\x90")
+HOSTILE_NAME = "evil\x1b[2J.txt"
+HOSTILE = {
+    "sources.toml": '[[document]]\nfile = "evil\\u001b[2J.txt"\ntitle = "Harbour \\u001b]0;pwned\\u0007news"\n'
+                    'author = "Ann Lee\\u009b31m"\n',
+    "notes\x1b]0;pwned\x07.xyz": "A file of a type Quoth does not read: its name is in a warning and a log line.",
+    HOSTILE_NAME: "Harbour news\n\nby Ann Lee\n\nThe harbour wall was rebuilt with granite \x1b]0;pwned\x07from the "
+                  "local quarry after the winter storms destroyed the old stone pier.\x1b[2J\n\nFishing boats returned "
+                  "at dawn and the fish market reopened \x9b31mon the quay for the first time in months.\x90\n",
+}
+
+
+def _cli(*args: str, env: dict) -> str:
+    res = subprocess.run([sys.executable, "-m", "quoth.bot.cli", *args], capture_output=True, env=env, timeout=300)
+    assert res.returncode == 0, res.stderr.decode(errors="replace")[-2000:]
+    return res.stdout.decode("utf-8")
+
+
+def test_terminal_control_sequences_in_documents_are_escaped_for_people_and_kept_in_json(tmp_path):
+    corpus = write_corpus(tmp_path / "corpus", HOSTILE)
+    env = {**os.environ, "QUOTH_DATA_DIR": str(tmp_path / "data")}
+    built = subprocess.run([sys.executable, "-m", "quoth.bot.cli", "-v", "index", "--corpus", str(corpus)],
+                           capture_output=True, env=env, timeout=300)
+    log = built.stderr.decode("utf-8")
+    assert built.returncode == 0 and "notes\\x1b]0;pwned\\x07.xyz: skipped" in log, log[-3000:]
+    assert not [c for c in CONTROLS if c in log], log[-3000:]  # the debug log names the file too
+    shown = {
+        "ask": _cli("ask", "--corpus", str(corpus), "--cite", "What was the harbour wall rebuilt with?", env=env),
+        "search": _cli("search", "--corpus", str(corpus), "What was the harbour wall rebuilt with?", env=env),
+        "passages": _cli("passages", "--corpus", str(corpus), "--explain", env=env),
+        "verify": _cli("verify", "--corpus", str(corpus), "--cite",
+                       "The harbour wall was rebuilt with granite from the old quarry", env=env),
+        "sources": _cli("sources", "--corpus", str(corpus), env=env),
+        "speakers": _cli("speakers", "--corpus", str(corpus), env=env),
+    }
+    for command, out in shown.items():
+        assert not [c for c in CONTROLS if c in out], (command, out)
+    # Escaped, not dropped: the reader sees that the document holds them.
+    for command in ("ask", "search", "passages", "verify"):
+        assert "granite \\x1b]0;pwned\\x07from" in shown[command], (command, shown[command])
+    assert "evil\\x1b[2J.txt" in shown["sources"] and "Ann Lee\\x9b31m" in shown["speakers"]
+    assert "\\x1b]0;pwned\\x07" in shown["ask"] + shown["passages"]  # the title
+    # JSON escapes them its own way and keeps the words exact.
+    raw = _cli("search", "--corpus", str(corpus), "--json", "What was the harbour wall rebuilt with?", env=env)
+    assert not [c for c in CONTROLS if c in raw], raw  # C1 too: ensure_ascii=False writes it raw
+    hit = json.loads(raw)["results"][0]
+    assert "\x1b]0;pwned\x07" in hit["text"] and hit["source"]["path"] == HOSTILE_NAME
+    assert hit["speaker"] == "Ann Lee\x9b31m"

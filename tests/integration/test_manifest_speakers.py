@@ -3,6 +3,10 @@ is never a byline: small documents read by the real loader and segmenter."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+
 from quoth import Quoth, Settings
 from quoth.records import Role
 from tests.helpers import write_corpus
@@ -52,3 +56,41 @@ def test_manifest_author_is_not_overridden_and_login_words_are_never_bylines(tmp
         assert not {p.speaker for p in seg.passages} & FRAGMENTS, doc.path
         assert "Jane Doe" not in {p.speaker for p in seg.passages if "Username" in p.text}, \
             "the login box is no one's words"
+
+
+# Catastrophic backtracking: ``(\w|\w\w)+`` tries every way of cutting a name into ones and twos before it gives up
+# on a name with a hyphen: a Fibonacci number of ways, 0.14 s for 30 letters, 16 times as long for each five more.
+# (``([A-Za-z]+\s?)+`` stalls ``re`` as badly; the ``regex`` module sees through that one.)
+STALLING = r"^(?P<name>(\w|\w\w)+): (?P<text>.*)"
+TALK = ("MAYOR: The meeting is open and the harbour is first on the list tonight.\n\n"
+        "CLERK: The harbour wall was rebuilt with granite from the quarry last spring.\n\n"
+        "{word}\n\n"
+        "MAYOR: Thank you all for coming out on such a cold night.\n")
+STALL_RUN = """
+import json, sys
+from quoth import Quoth, Settings
+from quoth.ingest import LoadReport
+report = LoadReport()
+read = {doc.path: (doc, seg) for doc, seg in Quoth(Settings()).passages(sys.argv[1], report=report)}
+assert all(doc.text[p.start:p.end] == p.text for doc, seg in read.values() for p in seg.passages)
+print(json.dumps({"warnings": report.warnings,
+                  "speakers": {k: sorted({p.speaker or "" for p in seg.passages}) for k, (_, seg) in read.items()}}))
+"""
+
+
+def test_a_speaker_pattern_that_backtracks_forever_is_refused_and_the_build_goes_on(tmp_path):
+    manifest = "".join(f"[[document]]\nfile = \"{name}\"\nspeaker_pattern = '{STALLING}'\n\n"
+                       for name in ("stalls.txt", "calm.txt"))
+    corpus = write_corpus(tmp_path / "corpus", {
+        "sources.toml": manifest,
+        "stalls.txt": TALK.format(word="Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch-Jones: Evening."),
+        "calm.txt": TALK.format(word="Lloyd-Jones: Evening."),  # the pattern fails at once on a short name
+        "notes.txt": "The pier was rebuilt with granite in March, and the boats came back in April.\n"})
+    out = subprocess.run([sys.executable, "-c", STALL_RUN, str(corpus)], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr[-2000:]
+    got = json.loads(out.stdout.splitlines()[-1])
+    [warning] = got["warnings"]
+    assert warning.startswith("stalls.txt: ") and "sources.toml" in warning and repr(STALLING) in warning
+    assert "\n" not in warning
+    assert set(got["speakers"]) == {"stalls.txt", "calm.txt", "notes.txt"}
+    assert {"Mayor", "Clerk"} <= set(got["speakers"]["calm.txt"])  # the pattern still reads where it is quick

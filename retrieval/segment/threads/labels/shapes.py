@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from ....timed_pattern import TimedPattern
 from ...speech import CAPITALS, PARTICLE
 
 
@@ -25,7 +26,7 @@ class Family(StrEnum):
 @dataclass(frozen=True)
 class Shape:
     name: str
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | TimedPattern
     family: Family
     below: bool = False  # the label stands alone; the words are on the lines below it
     once_is_heading: bool = False  # a label of this shape seen once is a heading or a direction, not a speaker
@@ -219,7 +220,9 @@ PLACEHOLDER_RE = re.compile(
 
 def given(pattern: str) -> Shape:
     """The manifest's speaker pattern (groups ``name`` and, optionally, ``text``) as the document's one shape."""
-    rx = re.compile(pattern.replace("(?P<text>", "(?P<rest>"))
+    # Timed: a pattern that backtracks without end gives up on a line instead of stalling the build (ingest has
+    # already refused one that stalls on the document's own lines).
+    rx = TimedPattern(pattern.replace("(?P<text>", "(?P<rest>"))
     return Shape("manifest's pattern", rx, Family.SPEECH, voices=1, stamped=False)
 
 
