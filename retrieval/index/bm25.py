@@ -103,6 +103,8 @@ def tokenize(texts: list[str], analyzer: Analyzer = ENGLISH) -> list[list[str]]:
     return analyzer.tokenize(texts)
 
 
+# A word no text yields (words are \w runs), so no question matches it.
+UNMATCHABLE = "\x00"
 DEFAULT_K1 = IndexSettings.model_fields["bm25_k1"].default
 DEFAULT_B = IndexSettings.model_fields["bm25_b"].default
 
@@ -122,6 +124,10 @@ def build(texts: list[str], k1: float = DEFAULT_K1, b: float = DEFAULT_B, analyz
         seen.update(_words(text))
     # Words are read twice rather than kept: at a million passages the lists would take gigabytes.
     tokens = [analyzer.passage_tokens(_words(text), seen) for text in texts]
+    if texts and not any(tokens):
+        # Only stop words in the whole corpus ("Hello there."): bm25s cannot index an empty vocabulary. One word
+        # no text can yield (words are \w runs) lets it, and no question ever matches it: search is dense alone.
+        tokens[0] = [UNMATCHABLE]
     retriever = bm25s.BM25(k1=k1, b=b)
     retriever.index(tokens, show_progress=False)
     return retriever

@@ -176,6 +176,9 @@ class IndexBuilder:
         try:
             store = self._ingest(prev, gen, docs, chrome, keys, report, note)
             ids, vectors = self._embed(prev, store, report, note, show_progress)
+            if not len(ids):
+                raise CorpusError(f"no passages in {self.corpus or 'the corpus'}: its {len(docs)} document"
+                                  f"{'s hold' if len(docs) != 1 else ' holds'} no text to quote")
             owners, window_vectors = self._embed_windows(prev, store, ids, report, show_progress)
             self._write(gen, store, ids, np.vstack([vectors, window_vectors]), owners, analyzer, report, note)
             return self.folder.publish(gen)

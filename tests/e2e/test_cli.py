@@ -185,6 +185,16 @@ def test_hostile_questions_on_the_command_line(tmp_path, corpus, capsys, monkeyp
         assert out.out.strip() and "Traceback" not in out.err
 
 
+def test_a_corpus_with_no_text_to_quote_says_so(tmp_path, capsys, monkeypatch):
+    """A folder whose one document holds no passage ("Hello there.") once ended in a bm25s traceback."""
+    monkeypatch.setenv("QUOTH_DATA_DIR", str(tmp_path / "data"))
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "hi.txt").write_text("Hello there.\n", encoding="utf-8")
+    assert main(["index", "--corpus", str(tmp_path / "c")]) == 2
+    err = capsys.readouterr().err
+    assert "no passages in" in err and "no text to quote" in err and "Traceback" not in err
+
+
 def test_an_argument_that_is_not_utf8_is_a_clear_error(tmp_path, corpus):
     """A terminal in another encoding hands Python a byte it keeps as a lone surrogate: once a tokenizer's
     TypeError with a traceback, for a question and for a claim."""

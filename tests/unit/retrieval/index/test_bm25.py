@@ -35,3 +35,10 @@ def test_words_written_apart_or_together_find_each_other():
     assert bm25.scores(retriever, "health care")[3] > 0
     # Only joins the corpus attests: "moreacceptable" is nobody's word.
     assert "moreaccept" not in retriever.vocab_dict
+
+
+def test_a_corpus_of_stop_words_alone_is_indexed_and_matches_nothing():
+    """bm25s cannot index an empty vocabulary: "To be or not to be" once stopped the build with a ValueError."""
+    retriever = bm25.build(["To be or not to be, that is all there is.", "And so it is."])
+    assert bm25.size(retriever) == 2
+    assert not bm25.query_tokens(retriever, "to be or not")
