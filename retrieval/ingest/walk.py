@@ -82,48 +82,40 @@ def read_inside(root: Path, item: Listed, max_bytes: int) -> tuple[bytes, int]:
 
 
 def walk(root: Path, skip, report: LoadReport) -> list[Listed]:
-    """Every file to read under ``root`` (resolved), sorted by name; ``skip(parts)`` says which names are not
-    looked at (hidden ones, the manifest). A folder that cannot be read is skipped with one line."""
+    """Every file to read under ``root`` (resolved), in name order; ``skip(parts)`` says which names are not
+    looked at (hidden ones, the manifest). A folder that cannot be read is skipped with one line, in its place
+    in that order. Depth first by an explicit stack: no recursion, whatever the depth."""
     listed: list[Listed] = []
-    pending: list[tuple[str, ...]] = [()]
-    while pending:
-        here = pending.pop()
-        try:
-            fd = open_steps(root, here, DIR_FLAGS) if here else os.open(root, os.O_RDONLY | os.O_DIRECTORY)
-        except OSError as exc:
-            report.warn(said(corpus_name(here)), f"skipped: folder cannot be read ({exc.strerror or exc})")
-            continue
-        try:
-            for entry in _entries(fd, here, report):
-                parts = (*here, entry.name)
-                if skip(parts):
-                    continue
-                got = _classify(root, fd, parts, entry)
-                if got == "":
-                    pending.append(parts)
-                elif isinstance(got, Listed):
-                    listed.append(got)
-                elif got is not None:
-                    report.warn(said(corpus_name(parts)), f"skipped: {got}")
-        finally:
-            os.close(fd)
-    listed.sort(key=lambda x: x.name.split("/"))
+    stack: list[tuple[tuple[str, ...], Listed | str | None]] = [((), "")]
+    while stack:
+        parts, got = stack.pop()
+        if got == "":
+            stack.extend(reversed(_scan(root, parts, skip)))
+        elif isinstance(got, Listed):
+            listed.append(got)
+        elif got is not None:
+            report.warn(said(corpus_name(parts)), f"skipped: {got}")
     return _without_clashes(listed, report)
 
 
-def _entries(fd: int, here: tuple[str, ...], report: LoadReport) -> list[os.DirEntry]:
+def _scan(root: Path, here: tuple[str, ...], skip) -> list[tuple[tuple[str, ...], Listed | str | None]]:
+    """One folder's entries in name order, each with what it is: a file to read, "" for a folder, or why not."""
     try:
-        with os.scandir(fd) as it:
-            return list(it)
+        fd = open_steps(root, here, DIR_FLAGS) if here else os.open(root, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            with os.scandir(fd) as it:
+                names = sorted(entry.name for entry in it)
+            return [(parts, _classify(root, fd, parts)) for name in names if not skip(parts := (*here, name))]
+        finally:
+            os.close(fd)
     except OSError as exc:
-        report.warn(said(corpus_name(here)), f"skipped: folder cannot be read ({exc.strerror or exc})")
-        return []
+        return [(here, f"folder cannot be read ({exc.strerror or exc})")]
 
 
-def _classify(root: Path, dir_fd: int, parts: tuple[str, ...], entry: os.DirEntry) -> Listed | str | None:
+def _classify(root: Path, dir_fd: int, parts: tuple[str, ...]) -> Listed | str:
     """A Listed file to read, "" for a folder to walk, or why the entry is not read."""
     try:
-        st = os.stat(entry.name, dir_fd=dir_fd, follow_symlinks=False)
+        st = os.stat(parts[-1], dir_fd=dir_fd, follow_symlinks=False)
     except OSError as exc:
         return f"cannot read ({exc.strerror or exc})"
     if stat.S_ISLNK(st.st_mode):
@@ -172,7 +164,7 @@ def _without_clashes(listed: list[Listed], report: LoadReport) -> list[Listed]:
                                       "file's name")
             continue
         if x.escaped:
-            report.warn(said(x.name), "its name is not valid UTF-8; indexed under this name, the bad bytes "
-                                      "written as \\xNN")
+            report.warn(said(x.name), "indexed under an escaped name: its name is not valid UTF-8 (each bad "
+                                      "byte written as \\xNN)")
         out.append(x)
     return out

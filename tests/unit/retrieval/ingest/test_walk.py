@@ -33,8 +33,8 @@ def test_a_name_that_is_not_utf8_is_indexed_under_its_escaped_name(tmp_path):
     assert docs["badname_\\xff.txt"].text == "The mill grinds oats on Tuesdays."
     for name in [*docs, *warnings]:
         name.encode("utf-8")  # every name is text any store and terminal takes
-    assert warnings == ["badname_\\xff.txt: its name is not valid UTF-8; indexed under this name, the bad bytes "
-                        "written as \\xNN"]
+    assert warnings == ["badname_\\xff.txt: indexed under an escaped name: its name is not valid UTF-8 (each bad "
+                        "byte written as \\xNN)"]
 
 
 def test_an_escaped_name_never_takes_the_place_of_a_real_file(tmp_path):
