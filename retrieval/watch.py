@@ -40,29 +40,50 @@ class Retry:
     """What a watcher that failed does next. watchfiles raises on a change it cannot report (a file name that is
     not UTF-8: it cannot make it a str), and when the folder cannot be watched at all (gone, or the system's
     watch limit reached): each failure is said in one line, counts as a change (the build walks the folder
-    itself and finds what watchfiles could not name), and watching starts again after a pause that doubles
-    while failures repeat — by polling after the second in a row, which needs no watch slots."""
+    itself and finds what watchfiles could not name), reported as soon as the next watcher is set up, and
+    watching starts again after a pause that doubles while failures repeat — by polling after the second in a
+    row, which needs no watch slots."""
 
     folder: Path
     quiet: float
     failures: int = 0
+    owed: bool = False  # a failure's change, not yet reported
 
     @property
     def polling(self) -> bool:
         return self.failures >= 2
 
+    @property
+    def timeout_ms(self) -> int:
+        """How long a watcher waits before it says "nothing yet": once set up, it reports the change a failure
+        owes by then, so nothing written between the old watcher and the new one is missed."""
+        return max(int(self.quiet * 1000), 50)
+
     def failed(self, exc: Exception) -> float:
         """Seconds to wait before watching again, the failure logged."""
         self.failures += 1
+        self.owed = True
         wait = min(self.quiet * 2 ** (self.failures - 1), MAX_RETRY_S)
         how = "by polling" if self.polling else "again"
         log.warning("watching %s failed (%s); indexing the folder as it is, and watching %s in %.1f s",
                     self.folder, reason(exc), how, wait)
         return wait
 
-    def anything(self) -> set[tuple[Change, str]]:
-        """The change a failure stands for: something in the folder, unnamed."""
-        return {(Change.modified, str(self.folder))}
+    def due(self, changes: set[tuple[Change, str]]) -> bool:
+        return bool(changes) or self.owed
+
+    def settle(self, changes: set[tuple[Change, str]]) -> set[tuple[Change, str]]:
+        """``changes``, with the change a failure owes (something in the folder, unnamed) when one does."""
+        if self.owed:
+            changes = changes | {(Change.modified, str(self.folder))}
+            self.owed = False
+        elif changes:
+            self.failures = 0
+        return changes
+
+    def give_up_waiting(self) -> bool:
+        """A watcher that fails again before it could report: the folder is indexed anyway, each time."""
+        return self.owed and self.failures >= 2
 
 
 def reason(exc: BaseException) -> str:
@@ -80,15 +101,16 @@ def corpus_changes(folder: Path, quiet: float, stop=None) -> Iterator[set[tuple[
         try:
             for changes in watch(folder, watch_filter=CorpusFilter(), step=int(quiet * 1000),
                                  debounce=MAX_GROUP_MS, stop_event=stop, raise_interrupt=False,
-                                 force_polling=retry.polling):
-                retry.failures = 0
-                yield changes
+                                 force_polling=retry.polling, rust_timeout=retry.timeout_ms, yield_on_timeout=True):
+                if retry.due(changes):
+                    yield retry.settle(changes)
             return  # stopped
         except Exception as exc:  # anything: a watcher that dies silently stops the index following the folder
             wait = retry.failed(exc)
         if _stopped(stop, wait):
             return
-        yield retry.anything()
+        if retry.give_up_waiting():
+            yield retry.settle(set())
 
 
 async def corpus_changes_async(folder: Path, quiet: float, stop=None) -> AsyncIterator[set[tuple[Change, str]]]:
@@ -97,15 +119,17 @@ async def corpus_changes_async(folder: Path, quiet: float, stop=None) -> AsyncIt
     while True:
         try:
             async for changes in awatch(folder, watch_filter=CorpusFilter(), step=int(quiet * 1000),
-                                        debounce=MAX_GROUP_MS, stop_event=stop, force_polling=retry.polling):
-                retry.failures = 0
-                yield changes
+                                        debounce=MAX_GROUP_MS, stop_event=stop, force_polling=retry.polling,
+                                        rust_timeout=retry.timeout_ms, yield_on_timeout=True):
+                if retry.due(changes):
+                    yield retry.settle(changes)
             return
         except Exception as exc:  # as in corpus_changes
             wait = retry.failed(exc)
         if await _stopped_async(stop, wait):
             return
-        yield retry.anything()
+        if retry.give_up_waiting():
+            yield retry.settle(set())
 
 
 def _stopped(stop, seconds: float) -> bool:

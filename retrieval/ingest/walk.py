@@ -132,8 +132,10 @@ def linked(root: Path, parts: tuple[str, ...]) -> Listed | str:
     (a link to a parent would loop, a link out would leave the folder)."""
     try:
         target = root.joinpath(*parts).resolve(strict=True)
-    except (OSError, RuntimeError):
+    except (FileNotFoundError, RuntimeError):  # RuntimeError: a loop of links
         return "a broken link"
+    except OSError as exc:  # a link past PATH_MAX, a target that cannot be looked at
+        return f"a link that cannot be followed ({exc.strerror or exc})"
     if target.is_dir():
         return "a linked folder (not followed)"
     if not target.is_relative_to(root):
