@@ -9,6 +9,7 @@ swap and backup files, downloads in progress, temporary names) are no change at 
 from __future__ import annotations
 
 import asyncio
+import errno
 import logging
 import time
 from collections.abc import AsyncIterator, Iterator
@@ -19,6 +20,7 @@ from watchfiles import Change, DefaultFilter, awatch, watch
 
 log = logging.getLogger("quoth.watch")
 MAX_GROUP_MS = 60_000  # a folder that never falls quiet is still indexed at least once a minute
+POLL_MS = 2_000  # a polling watcher's pause between walks of the folder, used only while the system's fails
 MAX_RETRY_S = 60.0  # a watcher that keeps failing still tries again (and the folder is indexed) once a minute
 
 
@@ -74,12 +76,17 @@ class Retry:
 
     def settle(self, changes: set[tuple[Change, str]]) -> set[tuple[Change, str]]:
         """``changes``, with the change a failure owes (something in the folder, unnamed) when one does."""
+        if changes:  # the watcher reports again: the failures are over
+            self.failures = 0
         if self.owed:
             changes = changes | {(Change.modified, str(self.folder))}
             self.owed = False
-        elif changes:
-            self.failures = 0
         return changes
+
+    def recovered(self, polling: bool) -> bool:
+        """Whether a polling watcher has seen a change go through: the system's watcher is tried again (polling
+        walks the whole folder every POLL_MS)."""
+        return polling and self.failures == 0
 
     def give_up_waiting(self) -> bool:
         """A watcher that fails again before it could report: the folder is indexed anyway, each time."""
@@ -93,18 +100,31 @@ def reason(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
+def gone(folder: Path, changes: set[tuple[Change, str]]) -> None:
+    """Raise when the folder itself was removed: inotify follows the removed folder, not a new one made in its
+    place, so a watcher that went on waiting would hear nothing more — a watcher dead without a word."""
+    if (Change.deleted, str(folder)) in changes:
+        raise FileNotFoundError(errno.ENOENT, "the corpus folder itself was removed", str(folder))
+
+
 def corpus_changes(folder: Path, quiet: float, stop=None) -> Iterator[set[tuple[Change, str]]]:
     """Each group of changes under ``folder``, once nothing has changed for ``quiet`` seconds; never ends
     before ``stop`` is set (or an interrupt), whatever the folder holds."""
     retry = Retry(folder, quiet)
     while True:
+        polling = retry.polling
         try:
             for changes in watch(folder, watch_filter=CorpusFilter(), step=int(quiet * 1000),
                                  debounce=MAX_GROUP_MS, stop_event=stop, raise_interrupt=False,
-                                 force_polling=retry.polling, rust_timeout=retry.timeout_ms, yield_on_timeout=True):
+                                 force_polling=retry.polling, poll_delay_ms=POLL_MS,
+                                 rust_timeout=retry.timeout_ms, yield_on_timeout=True):
                 if retry.due(changes):
                     yield retry.settle(changes)
-            return  # stopped
+                gone(folder, changes)
+                if retry.recovered(polling):
+                    break
+            else:
+                return  # stopped
         except Exception as exc:  # anything: a watcher that dies silently stops the index following the folder
             wait = retry.failed(exc)
         if _stopped(stop, wait):
@@ -117,13 +137,19 @@ async def corpus_changes_async(folder: Path, quiet: float, stop=None) -> AsyncIt
     """``corpus_changes`` for an event loop (the bot's)."""
     retry = Retry(folder, quiet)
     while True:
+        polling = retry.polling
         try:
             async for changes in awatch(folder, watch_filter=CorpusFilter(), step=int(quiet * 1000),
                                         debounce=MAX_GROUP_MS, stop_event=stop, force_polling=retry.polling,
-                                        rust_timeout=retry.timeout_ms, yield_on_timeout=True):
+                                        poll_delay_ms=POLL_MS, rust_timeout=retry.timeout_ms,
+                                        yield_on_timeout=True):
                 if retry.due(changes):
                     yield retry.settle(changes)
-            return
+                gone(folder, changes)
+                if retry.recovered(polling):
+                    break
+            else:
+                return
         except Exception as exc:  # as in corpus_changes
             wait = retry.failed(exc)
         if await _stopped_async(stop, wait):
