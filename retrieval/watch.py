@@ -85,8 +85,11 @@ class Retry:
 
     def recovered(self, polling: bool) -> bool:
         """Whether a polling watcher has seen a change go through: the system's watcher is tried again (polling
-        walks the whole folder every POLL_MS)."""
-        return polling and self.failures == 0
+        walks the whole folder every POLL_MS); what changes while it starts is owed, as after a failure."""
+        if polling and self.failures == 0:
+            self.owed = True
+            return True
+        return False
 
     def give_up_waiting(self) -> bool:
         """A watcher that fails again before it could report: the folder is indexed anyway, each time."""
