@@ -176,7 +176,8 @@ def index_folder(data_dir: Path, corpus_root: Path, model: str) -> Path:
     """One index per corpus folder and model, so switching either never serves a stale index."""
     root = str(corpus_root.resolve())
     slug = re.sub(r"[^A-Za-z0-9]+", "-", corpus_root.resolve().name).strip("-")[:40] or "corpus"
-    digest = hashlib.sha256(f"{root}\n{model}".encode()).hexdigest()[:10]
+    # fsencode: a folder name that is not UTF-8 (a surrogate-escaped str) hashes as its bytes, not an error.
+    digest = hashlib.sha256(os.fsencode(root) + f"\n{model}".encode()).hexdigest()[:10]
     return data_dir / "indexes" / f"{slug}-{digest}"
 
 

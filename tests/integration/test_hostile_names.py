@@ -118,3 +118,11 @@ def test_the_async_watcher_survives_a_name_that_is_not_utf8(tmp_path, caplog):
     groups = asyncio.run(follow())
     assert len(groups) >= 2  # one for the file it cannot name, then the next change: still watching
     assert any("\\xff" in r.getMessage().lower() for r in caplog.records if r.levelno >= logging.WARNING)
+
+
+def test_a_corpus_folder_whose_own_name_is_not_utf8_is_indexed(tmp_path, encoder):
+    corpus = Path(os.fsdecode(os.path.join(os.fsencode(tmp_path), b"caf\xe9")))
+    write_corpus(corpus, HARBOUR_AND_GARDEN)
+    q = Quoth(Settings().with_(corpus={"path": str(corpus)}, data={"dir": str(tmp_path / "data")}), encoder=encoder)
+    assert q.index().documents == 2
+    assert q.ask("What was the harbour wall rebuilt with?")[0].source.path == "harbour.txt"
