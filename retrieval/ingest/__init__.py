@@ -25,7 +25,7 @@ from .pdf import PdfReader
 from .speech_xml import SpeechXmlReader
 from .subtitles import SubtitlesReader
 from .text import TextReader
-from .walk import Listed, Refused, listing, read_inside, said, walk
+from .walk import Listed, Refused, corpus_name, listing, read_inside, said, walk
 
 READERS: tuple[type[Reader], ...] = (TextReader, HtmlReader, PdfReader, JsonlReader, EmailReader, ChatJsonReader,
                                      SubtitlesReader, DocxReader, EpubReader, SpeechXmlReader)
@@ -107,6 +107,9 @@ class FolderLoader:
         """Every Document in one file (a .jsonl file holds many); nothing when it cannot be used. ``listed`` is
         the file as the folder's walk found it (by default, ``path`` as it is now)."""
         root = root.resolve()
+        if listed is None and not path.resolve().is_relative_to(root):
+            report.warn(said(corpus_name((path.name,))), "skipped: a link to a file outside the corpus folder")
+            return
         item = listed or listing(root, path.resolve().relative_to(root).parts)
         rel = item.name
         suffix = path.suffix.lower()

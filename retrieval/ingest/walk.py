@@ -71,8 +71,10 @@ def read_inside(root: Path, item: Listed, max_bytes: int) -> tuple[bytes, int]:
     try:
         fd = open_steps(root, item.steps)
     except OSError as exc:
-        if exc.errno in (errno.ELOOP, errno.ENOTDIR):
+        if exc.errno == errno.ELOOP:
             raise Refused(exc.errno, "it became a link after the folder was listed (not followed)") from exc
+        if exc.errno == errno.ENOTDIR:
+            raise Refused(exc.errno, "a folder on its path was replaced after the folder was listed") from exc
         raise
     with os.fdopen(fd, "rb") as fh:
         st = os.fstat(fh.fileno())
