@@ -81,11 +81,20 @@ def flatten(root: Path, name: str) -> None:
 
 
 @pytest.fixture
-def deep_root(tmp_path):
-    root = tmp_path / "corpus"
+def deep_root():
+    """A corpus folder outside pytest's tmp_path: were a run killed before ``flatten``, pytest's own clean-up
+    of a chain 1,200 deep would fail every later session; a stray folder in the system's tmp harms nobody."""
+    import shutil
+    import tempfile
+
+    base = Path(tempfile.mkdtemp(prefix="quoth-deep-"))
+    root = base / "corpus"
     root.mkdir()
-    yield root
-    flatten(root, "d")
+    try:
+        yield root
+    finally:
+        flatten(root, "d")
+        shutil.rmtree(base)
 
 
 def test_a_folder_nested_1200_deep_is_walked_without_recursion(deep_root):
