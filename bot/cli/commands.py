@@ -51,7 +51,8 @@ def cmd_passages(cfg: AppConfig, args: argparse.Namespace) -> int:
     doc_q, spk_q = (args.doc or "").lower(), (args.speaker or "").lower()
     count = 0
     rows = []
-    for doc, seg in q.passages(report=LoadReport()):
+    report = LoadReport()
+    for doc, seg in q.passages(report=report):
         if doc_q and doc_q not in doc.path.lower() and doc_q not in seg.source.title.lower():
             continue
         if args.explain and not args.json:
@@ -65,9 +66,17 @@ def cmd_passages(cfg: AppConfig, args: argparse.Namespace) -> int:
                                 ensure_ascii=False))
             else:
                 rows.append((p, seg.source))
+    # The files not read are named as `quoth index` names them: in the explanation itself with --explain (it is
+    # what was asked: what became of each file), on stderr otherwise, away from the passages.
+    skipped = warning_lines(report.warnings, set())
     if not args.json:
         _out(render_passages(rows, explain=args.explain))
+        if args.explain and skipped:
+            _out("\n" + "\n".join(skipped))
+            skipped = []
         print(f"\n{count} passages", file=sys.stderr)
+    for line in skipped:
+        print(line, file=sys.stderr)
     return 0
 
 

@@ -154,6 +154,7 @@ class IndexBuilder:
         report.full = full
         note = progress or (lambda stage, done, total: None)
         with self.folder.lock():
+            self.folder.sweep()
             report.known = self._known_warnings()
             prev = self._plan(full, report)
             docs = self._read(note, report)

@@ -176,7 +176,8 @@ def index_folder(data_dir: Path, corpus_root: Path, model: str) -> Path:
     """One index per corpus folder and model, so switching either never serves a stale index."""
     root = str(corpus_root.resolve())
     slug = re.sub(r"[^A-Za-z0-9]+", "-", corpus_root.resolve().name).strip("-")[:40] or "corpus"
-    digest = hashlib.sha256(f"{root}\n{model}".encode()).hexdigest()[:10]
+    # fsencode: a folder name that is not UTF-8 (a surrogate-escaped str) hashes as its bytes, not an error.
+    digest = hashlib.sha256(os.fsencode(root) + f"\n{model}".encode()).hexdigest()[:10]
     return data_dir / "indexes" / f"{slug}-{digest}"
 
 
@@ -246,10 +247,17 @@ class IndexFolder:
             finally:
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
+    def sweep(self) -> None:
+        """Remove what interrupted builds left (``gen-N.tmp``). Call under lock(): holding it, no live build can
+        be writing one, so every ``.tmp`` folder is a dead build's — gone at the next build, even one that
+        finds nothing changed and writes nothing."""
+        for stale in self.path.glob("gen-*.tmp"):
+            log.info("removing %s, left by an interrupted build", stale.name)
+            shutil.rmtree(stale, ignore_errors=True)
+
     def start(self) -> Generation:
         """A new, empty ``.tmp`` generation (leftovers of interrupted builds removed first). Call under lock()."""
-        for stale in self.path.glob("gen-*.tmp"):
-            shutil.rmtree(stale, ignore_errors=True)
+        self.sweep()
         nums = [int(m.group(1)) for p in self.path.glob("gen-*") if (m := _GEN_RE.fullmatch(p.name))]
         gen = Generation(self.path / f"gen-{max(nums, default=0) + 1:06d}.tmp")
         gen.path.mkdir(parents=True)

@@ -27,10 +27,11 @@ from .jsonl import JsonlReader
 from .manifest import MANIFEST_NAMES, Manifest, SourceEntry, find_manifest, load_manifest
 from .mapped_json import MappedJsonReader
 from .pdf import PdfReader
-from .sniff import sniff_file
+from .sniff import SNIFF_BYTES, sniff
 from .speech_xml import SpeechXmlReader
 from .subtitles import SubtitlesReader
 from .text import TextReader
+from .walk import Listed, Refused, corpus_name, listing, read_inside, said, walk
 
 READERS: tuple[type[Reader], ...] = (TextReader, HtmlReader, PdfReader, JsonlReader, EmailReader, ChatJsonReader,
                                      SubtitlesReader, DocxReader, EpubReader, SpeechXmlReader)
@@ -52,51 +53,29 @@ def check_corpus_dir(root: Path) -> Path:
     return root.resolve()
 
 
-def discover(root: Path, report: LoadReport | None = None) -> list[Path]:
+def discover(root: Path, report: LoadReport | None = None) -> list[Listed]:
     """Files under ``root`` that look like documents, in a stable order; hidden files and the manifest excluded.
 
     Nothing outside the folder is ever read: a link that leads out of it, and any linked folder, is skipped
     (once, with a warning): a link to /etc/passwd in a shared folder must not become quotable text. Pipes,
-    sockets and devices are skipped without being opened, so they cannot block a build.
+    sockets and devices are skipped without being opened, so they cannot block a build. The walk (walk.py)
+    refuses links again when it opens each file, so a swap after this listing is refused too.
     """
     report = report if report is not None else LoadReport()
-    inside = root.resolve()
-    files = []
-    for p in sorted(root.rglob("*")):
-        rel = p.relative_to(root)
-        if any(part.startswith(".") for part in rel.parts) or rel.as_posix() in MANIFEST_NAMES:
-            continue
-        why = _unreadable(p, inside)
-        if why is None:
-            files.append(p)
-        elif why:
-            report.warn(rel.as_posix(), f"skipped: {why}")
-    return files
+    return walk(root.resolve(), _not_looked_at, report)
 
 
-def _unreadable(p: Path, inside: Path) -> str | None:
-    """Why ``p`` is not read ("" for a plain folder, said by nobody), or None for a file to read."""
-    if p.is_symlink():
-        try:
-            target = p.resolve(strict=True)
-        except (OSError, RuntimeError):
-            return "a broken link"
-        if target.is_dir():
-            return "a linked folder (not followed)"
-        if not target.is_relative_to(inside):
-            return "a link to a file outside the corpus folder"
-    if p.is_dir():
-        return ""
-    if not p.is_file():
-        return "not a regular file (a pipe, socket or device)"
-    return None
+def _not_looked_at(parts: tuple[str, ...]) -> bool:
+    return parts[-1].startswith(".") or (len(parts) == 1 and parts[0] in MANIFEST_NAMES)
 
 
-def _read_bytes(path: Path, rel: str, max_bytes: int, report: LoadReport) -> bytes | None:
+def _read_bytes(root: Path, item: Listed, max_bytes: int, report: LoadReport) -> bytes | None:
+    rel = said(item.name)
     try:
-        size = path.stat().st_size
-        with path.open("rb") as fh:
-            data = fh.read(max_bytes + 1)
+        data, size = read_inside(root, item, max_bytes)
+    except Refused as exc:
+        report.warn(rel, f"skipped: {exc.strerror}")
+        return None
     except OSError as exc:
         report.warn(rel, f"skipped: cannot read ({exc.strerror or exc})")
         return None
@@ -154,14 +133,21 @@ class FolderLoader:
         self.readers = {suffix: cls(settings) for cls in READERS for suffix in cls.suffixes}
         self.by_content = {cls.content: self.readers[cls.suffixes[0]] for cls in READERS if cls.content}
 
-    def load_file(self, path: Path, root: Path, manifest: Manifest, report: LoadReport) -> Iterator[Document]:
-        """Every Document in one file (a .jsonl file holds many); nothing when it cannot be used."""
-        rel = path.relative_to(root).as_posix()
-        reader = self.reader_for(path, rel, manifest, report)
+    def load_file(self, path: Path, root: Path, manifest: Manifest, report: LoadReport,
+                  listed: Listed | None = None) -> Iterator[Document]:
+        """Every Document in one file (a .jsonl file holds many); nothing when it cannot be used. ``listed`` is
+        the file as the folder's walk found it (by default, ``path`` as it is now)."""
+        root = root.resolve()
+        if listed is None and not path.resolve().is_relative_to(root):
+            report.warn(said(corpus_name((path.name,))), "skipped: a link to a file outside the corpus folder")
+            return
+        item = listed or listing(root, path.resolve().relative_to(root).parts)
+        rel = item.name
+        reader = self.reader_for(path, rel, manifest, report, root, item)
         if reader is None:
             return
         reader.root = root
-        data = _read_bytes(path, rel, self.settings.max_file_bytes, report)
+        data = _read_bytes(root, item, self.settings.max_file_bytes, report)
         if data is None:
             return
         entry = manifest.entry_for(rel)
@@ -176,15 +162,16 @@ class FolderLoader:
                 continue
             yield _document(got, _timed(entry, got, root, report))
 
-    def reader_for(self, path: Path, rel: str, manifest: Manifest, report: LoadReport) -> Reader | None:
+    def reader_for(self, path: Path, rel: str, manifest: Manifest, report: LoadReport, root: Path,
+                   item: Listed) -> Reader | None:
         """The manifest's ``[[json]]`` mapping for the file (it wins over the format's own reading), else the
         reader its suffix names, else the one for what its first bytes are."""
         mapping = manifest.json_for(rel)
         if mapping is not None:
             return MappedJsonReader(self.settings, mapping)
-        return self.readers.get(path.suffix.lower()) or self.by_content_of(path, rel, report)
+        return self.readers.get(path.suffix.lower()) or self.by_content_of(path, rel, report, root, item)
 
-    def by_content_of(self, path: Path, rel: str, report: LoadReport) -> Reader | None:
+    def by_content_of(self, path: Path, rel: str, report: LoadReport, root: Path, item: Listed) -> Reader | None:
         """The reader for what a file is by its first bytes, when its suffix names no format (``debate1``,
         ``example.com``); None, after one warning, for a binary file or what no reader reads."""
         suffix = path.suffix.lower()
@@ -192,8 +179,11 @@ class FolderLoader:
             report.warn(rel, f"skipped: unsupported file type '{suffix or '(none)'}' (an editor's backup or "
                              "temporary file)")
             return None
-        try:
-            content = sniff_file(path)
+        try:  # through the walk's opening, as the file's bytes are read: a link swapped in is never followed
+            content = sniff(read_inside(root, item, SNIFF_BYTES)[0])
+        except Refused as exc:
+            report.warn(rel, f"skipped: {exc.strerror}")
+            return None
         except OSError as exc:
             report.warn(rel, f"skipped: cannot read ({exc.strerror or exc})")
             return None
@@ -206,8 +196,8 @@ class FolderLoader:
         root = check_corpus_dir(root)
         manifest = load_manifest(root)
         report = report if report is not None else LoadReport()
-        for path in discover(root, report):
-            yield from self.load_file(path, root, manifest, report)
+        for item in discover(root, report):
+            yield from self.load_file(root.joinpath(*item.parts), root, manifest, report, item)
 
 
 def load_folder(root: Path, settings: CorpusSettings | None = None,

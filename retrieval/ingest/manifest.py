@@ -11,8 +11,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ..errors import ManifestError
 from ..records import Kind, LayoutHints
 from .json_mapping import JsonMapping
+from .walk import linked, listing, read_inside
 
 MANIFEST_NAMES = ("sources.toml", "manifest.toml")
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024  # far past any real manifest; a bound, so a huge file is an error, not a stall
 
 
 class SourceEntry(BaseModel):
@@ -81,13 +83,26 @@ def find_manifest(root: Path) -> Path | None:
     return None
 
 
+def _manifest_bytes(root: Path, name: str) -> bytes:
+    """The manifest's bytes, read as documents are (walk.py): a link out of the folder is refused, not followed,
+    as the README promises of every link, and one swapped in after this check is refused when opened."""
+    item = linked(root, (name,)) if (root / name).is_symlink() else listing(root, (name,))
+    if isinstance(item, str):
+        raise ManifestError(f"{root / name}: cannot read manifest: {item}")
+    data, size = read_inside(root, item, MAX_MANIFEST_BYTES)
+    if size > MAX_MANIFEST_BYTES:
+        raise ManifestError(f"{root / name}: cannot read manifest: {size:,} bytes is over the "
+                            f"{MAX_MANIFEST_BYTES:,}-byte limit")
+    return data
+
+
 def load_manifest(root: Path) -> Manifest:
     """Read the corpus folder's manifest, or an empty one when it has none."""
     path = find_manifest(root)
     if path is None:
         return Manifest()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(_manifest_bytes(root.resolve(), path.name).decode("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ManifestError(f"{path}: cannot read manifest: {exc}") from exc
     try:

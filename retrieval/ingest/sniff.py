@@ -12,11 +12,8 @@ almost all ASCII (a Windows-1252 or Latin-1 transcript); anything else is binary
 from __future__ import annotations
 
 import codecs
-import os
 import re
-import stat
 from enum import StrEnum
-from pathlib import Path
 
 from .base import looks_binary
 from .encoding import bom_encoding
@@ -67,15 +64,3 @@ def _text_bytes(head: bytes) -> bool:
         return True
     except UnicodeDecodeError:
         return bool(head) and sum(1 for b in head if b < 128) / len(head) >= MIN_ASCII
-
-
-def sniff_file(path: Path) -> Content:
-    """What the file at ``path`` is, by its first bytes; OSError when it cannot be read. Opened without blocking
-    (a pipe put in its place cannot stall the build) and judged only when it is a regular file."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return Content.BINARY
-        return sniff(os.read(fd, SNIFF_BYTES))
-    finally:
-        os.close(fd)

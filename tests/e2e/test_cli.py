@@ -109,6 +109,24 @@ def test_passages_explain_which_reader_read_each_document(tmp_path, capsys):
     assert [r["speaker"] for r in rows] == ["Ann", "Bob", "Ann"]
 
 
+def test_passages_explain_names_the_files_it_skipped_as_index_does(tmp_path, capsys):
+    talk = "ANN: Hello there, everyone.\nBOB: Hi Ann.\nANN: Shall we start?\n"
+    root = write_corpus(tmp_path / "c", {"talk.txt": talk})
+    (root / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    (tmp_path / "secret.txt").write_text("Nobody may quote this.")
+    (root / "leak.txt").symlink_to(tmp_path / "secret.txt")
+    assert main(["passages", "--corpus", str(root), "--explain"]) == 0
+    out = capsys.readouterr().out
+    assert "talk.txt" in out
+    assert "photo.jpg: skipped: unsupported file type '.jpg'" in out
+    assert "leak.txt: skipped: a link to a file outside the corpus folder" in out
+    assert "2 file problems (2 skipped)" in out
+    assert main(["passages", "--corpus", str(root), "--json"]) == 0
+    got = capsys.readouterr()
+    assert all(json.loads(x) for x in got.out.splitlines())  # JSON lines only on stdout; the skips on stderr
+    assert "photo.jpg: skipped" in got.err
+
+
 def test_passages_explain_coverage_and_search_context(tmp_path, capsys):
     doc = ("Rationale\n=========\n\nThe harbour wall was rebuilt with granite after the storms.\n\n"
            "Originally Posted to the Harbour List\nUnder the Thread Called the Wall\n")

@@ -82,3 +82,40 @@ def custom_ids_of(fake, token: str) -> list[str]:
     from .fake_discord import custom_ids
 
     return custom_ids(fake.originals[token])
+
+
+def test_the_bot_keeps_following_a_folder_that_gets_a_name_that_is_not_utf8(tmp_path, encoder, caplog):
+    """watchfiles cannot report a name that is not UTF-8 and raises: the keeper says so and goes on following
+    the folder (it used to end without a word, and the bot stopped following the folder until restarted)."""
+    import logging
+    import os
+
+    caplog.set_level(logging.WARNING, logger="quoth")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in CORPUS.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    cfg = AppConfig.from_dict({"corpus": {"path": str(corpus), "watch": True, "watch_quiet": 0.5},
+                               "data": {"dir": str(tmp_path / "data")},
+                               "bot": {"admin_role_ids": [ADMIN_ROLE_ID], "cooldown_questions": 50}})
+    app = Quoth(cfg, encoder=encoder)
+    app.index()
+    question = "What did the miller grind every Tuesday?"
+
+    async def until(words: str, fake) -> None:
+        started = time.monotonic()
+        while words not in said(await ask(fake, question)):
+            assert time.monotonic() - started < 60, f"{words!r} never reached the answers"
+            await asyncio.sleep(0.5)
+
+    async def scenario():
+        async with running(app) as (fake, _):
+            await asyncio.sleep(0.5)  # the watcher is set up once the bot is ready
+            with open(os.path.join(os.fsencode(corpus), b"mill_\xff.txt"), "wb") as fh:
+                fh.write(b"Mill diary\n\nThe miller ground barley every Tuesday until the pond froze.\n")
+            await until("barley", fake)
+            (corpus / "mill2.txt").write_text("Mill diary, later\n\nThe miller ground rye every Tuesday "
+                                              "once the pond had thawed.\n")
+            await until("rye", fake)
+    run(scenario(), timeout=180)
+    assert any("watching" in r.getMessage() and "\\xFF" in r.getMessage() for r in caplog.records)

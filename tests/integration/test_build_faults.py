@@ -167,3 +167,19 @@ def test_two_builds_at_once_one_refuses_and_questions_are_answered_throughout(si
     asker.join(60)
     assert second.returncode == 2 and "another build" in err
     assert got and all(n > 0 for n in got)
+
+
+def test_a_killed_builds_tmp_folder_goes_with_the_next_build_even_a_no_op(tmp_path, encoder):
+    from tests.helpers import HARBOUR_AND_GARDEN, write_corpus
+
+    corpus = write_corpus(tmp_path / "corpus", HARBOUR_AND_GARDEN)
+    q = quoth.Quoth(quoth.Settings().with_(corpus={"path": str(corpus)}, data={"dir": str(tmp_path / "data")}),
+                    encoder=encoder)
+    q.index()
+    folder = IndexFolder(q.folder.path)
+    with folder.lock():
+        left = folder.start()  # what a build killed after its start leaves: a half-written gen-N.tmp
+    (left.path / "store.sqlite").write_bytes(b"half written" * 1000)
+    report = q.index()  # no document changed
+    assert report.unchanged == 2 and report.added == 0
+    assert not left.path.exists() and not list(folder.path.glob("*.tmp"))

@@ -73,3 +73,31 @@ def test_a_burst_of_writes_is_one_or_two_builds(indexed):
     finally:
         stop.set()
         t.join(30)
+
+
+def test_a_corpus_folder_removed_and_made_again_is_followed_again(indexed, caplog):
+    """inotify watches the folder's inode: once the folder is removed, a watcher that goes on waiting hears
+    nothing of the new folder made in its place. The watcher says so and watches the folder again."""
+    import logging
+    import shutil
+
+    caplog.set_level(logging.WARNING, logger="quoth")
+    q, corpus = indexed
+    reports, stop, t = watching(q, quiet=0.3)
+    try:
+        shutil.rmtree(corpus)
+        time.sleep(1.0)
+        corpus.mkdir()
+        deadline = time.monotonic() + 60
+        n = 0
+        while "mill.txt" not in {d.source.path for d in q.sources()}:
+            assert time.monotonic() < deadline, "the new folder's document was never indexed"
+            n += 1
+            (corpus / "mill.txt").write_text(f"Mill diary\n\nThe water mill ground oats {n} times a week.\n")
+            with contextlib.suppress(queue.Empty):
+                reports.get(timeout=2)
+        said = [r.getMessage() for r in caplog.records if r.name == "quoth.watch"]
+        assert any("removed" in m for m in said), said
+    finally:
+        stop.set()
+        t.join(30)

@@ -40,8 +40,14 @@ class Keeper(commands.Cog):
     async def _watch(self) -> None:
         quoth = self.bot.quoth
         log.info("watching %s for changes", quoth.corpus_dir)
-        async for changes in corpus_changes_async(quoth.corpus_dir, self.bot.cfg.corpus.watch_quiet, self.stop):
-            await self.rebuild(f"{len(changes)} change(s) in the corpus folder")
+        try:  # the watcher outlives whatever the folder holds (quoth.watch); should it end anyway, it says so
+            async for changes in corpus_changes_async(quoth.corpus_dir, self.bot.cfg.corpus.watch_quiet, self.stop):
+                await self.rebuild(f"{len(changes)} change(s) in the corpus folder")
+        except Exception:
+            log.exception("stopped watching %s: the index follows the folder again after a restart",
+                          quoth.corpus_dir)
+            return
+        log.info("stopped watching %s", quoth.corpus_dir)
 
     @tasks.loop(seconds=3600)
     async def scheduled(self) -> None:
