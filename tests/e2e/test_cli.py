@@ -282,7 +282,7 @@ HOSTILE_NAME = "evil\x1b[2J.txt"
 HOSTILE = {
     "sources.toml": '[[document]]\nfile = "evil\\u001b[2J.txt"\ntitle = "Harbour \\u001b]0;pwned\\u0007news"\n'
                     'author = "Ann Lee\\u009b31m"\n',
-    "notes\x1b]0;pwned\x07.xyz": "A file of a type Quoth does not read: its name is in a warning and a log line.",
+    "notes\x1b]0;pwned\x07.xyz": "\x00\x01 Not text by its content, so skipped: its name is in a warning and a log line.",
     HOSTILE_NAME: "Harbour news\n\nby Ann Lee\n\nThe harbour wall was rebuilt with granite \x1b]0;pwned\x07from the "
                   "local quarry after the winter storms destroyed the old stone pier.\x1b[2J\n\nFishing boats returned "
                   "at dawn and the fish market reopened \x9b31mon the quay for the first time in months.\x90\n",
