@@ -12,14 +12,14 @@ buttons need it. ``forget(user_id)`` deletes one person's questions and votes (`
 from __future__ import annotations
 
 import json
-import os
-import sqlite3
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from quoth.records import Hit
+
+from .journal_file import open_journal
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS questions (
@@ -86,17 +86,11 @@ def _day(ts: float) -> str:
 
 class Journal:
     def __init__(self, path: Path, keep_days: int = 90) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Created for its owner alone, and tightened if an older Quoth left it readable by everyone.
-        os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
-        os.chmod(path, 0o600)
         self.path = path
         self.keep_days = keep_days
-        self._con = sqlite3.connect(path, check_same_thread=False)
+        self._con = open_journal(path, SCHEMA)  # private (0600); a damaged file is set aside, with a warning
         self._lock = threading.Lock()
         self._pruned = 0.0
-        with self._lock, self._con:
-            self._con.executescript(SCHEMA)
         self.prune()
 
     def record_question(self, question: str, k: int, source: str | None, speaker: str | None, user_id: int | None,
