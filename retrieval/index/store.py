@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import IndexDamaged
+from ..ingest.base import content_hash
 from ..records import Document, Kind, Passage, Role, SourceInfo, attribution_of, attribution_text
 from .speakers import SpeakerName
 
@@ -130,7 +131,8 @@ class Store:
         self.readonly = readonly
         self.unsynced = unsynced
         self._local = threading.local()
-        self.damaged_ids: set[int] = set()  # passages whose digest failed: never shown (see _sound)
+        self.damaged_ids: set[int] = set()  # passages whose digest failed: never shown (see _check)
+        self._reported = False
         if not readonly:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with self.connect() as con:
@@ -284,10 +286,14 @@ class Store:
         pid, start, end, text, speaker = row[0], row[1], row[2], row[3], row[5]
         if row[17] is None or row[17] == passage_digest(start, end, text, speaker) or pid in self.damaged_ids:
             return
-        if not self.damaged_ids:
-            log.error("%s; the passages it changed are not shown until then",
-                      IndexDamaged(self.path, f"passage {pid} is not what the build wrote"))
+        self._report(f"passage {pid} is not what the build wrote")
         self.damaged_ids.add(pid)
+
+    def _report(self, what: str) -> None:
+        """One ERROR per store for damage found while serving: the file, and `quoth index --full`."""
+        if not self._reported:
+            self._reported = True
+            log.error("%s; what it changed is not shown until then", IndexDamaged(self.path, what))
 
     @guarded
     def neighbours(self, passage_id: int, before: int = 1, after: int = 1) -> list[tuple[Passage, SourceInfo]]:
@@ -318,8 +324,15 @@ class Store:
 
     @guarded
     def document_text(self, path: str) -> str | None:
-        row = self.connect().execute("SELECT text FROM documents WHERE path = ?", (path,)).fetchone()
-        return row[0] if row else None
+        """A document's text, the one quotes are sliced from; None when it is not indexed, or when it is not
+        the text the build hashed (``content_hash``: damage that still reads is never quoted as its words)."""
+        row = self.connect().execute("SELECT text, content_hash FROM documents WHERE path = ?", (path,)).fetchone()
+        if row is None:
+            return None
+        if content_hash(row[0]) != row[1]:
+            self._report(f"the text of {path!r} is not what the build wrote")
+            return None
+        return row[0]
 
     @guarded
     def passages_within(self, path: str, start: int, end: int) -> list[tuple[Passage, SourceInfo]]:

@@ -170,3 +170,21 @@ def test_permuted_passage_ids_are_refused_not_served(built, tmp_path):
         answers(q)
     q.index()
     assert answers(quoth.Quoth.open(corpus=q.corpus_dir, data_dir=q.settings.data_dir())) == built[1]
+
+
+def test_a_document_whose_text_changed_in_the_store_is_never_quoted(built, tmp_path, caplog):
+    """`quoth verify` quotes the document's stored text: edited in store.sqlite, it fails its content hash and
+    is not quoted as the document's words; one ERROR names the file."""
+    import sqlite3
+
+    q, gen = fresh(built, tmp_path)
+    con = sqlite3.connect(gen / "store.sqlite")
+    with con:
+        con.execute("UPDATE documents SET text = replace(text, 'granite', 'marble')")
+    con.close()
+    with caplog.at_level(logging.ERROR, logger="quoth"):
+        for _ in range(2):
+            verdicts = q.verify("The harbour wall was rebuilt with marble from the local quarry")
+            assert not any(v.quote and "marble" in v.quote for v in verdicts)
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1 and str(gen / "store.sqlite") in errors[0] and "quoth index --full" in errors[0], errors
