@@ -11,7 +11,9 @@ buttons need it. ``forget(user_id)`` deletes one person's questions and votes (`
 
 from __future__ import annotations
 
+import functools
 import json
+import sqlite3
 import threading
 import time
 from dataclasses import dataclass
@@ -19,7 +21,7 @@ from pathlib import Path
 
 from quoth.records import Hit
 
-from .journal_file import open_journal
+from .journal_file import is_damage, open_journal, start_fresh
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS questions (
@@ -84,6 +86,32 @@ def _day(ts: float) -> str:
     return time.strftime("%Y-%m-%d", time.gmtime(ts))
 
 
+def _fresh_on_damage(method):
+    """``method``, tried once more on a fresh journal when the file turns out damaged while the bot runs (a
+    file damaged before is found by open_journal): a question must not fail on the journal's account."""
+    @functools.wraps(method)
+    def call(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            if not is_damage(exc):
+                raise
+            self._start_fresh(exc)
+            return method(self, *args, **kwargs)
+    return call
+
+
+def _every_public_method(wrap):
+    """A class decorator applying ``wrap`` to each public method: every way into the file, none forgotten."""
+    def decorate(cls):
+        for name, value in list(vars(cls).items()):
+            if not name.startswith("_") and callable(value):
+                setattr(cls, name, wrap(value))
+        return cls
+    return decorate
+
+
+@_every_public_method(_fresh_on_damage)
 class Journal:
     def __init__(self, path: Path, keep_days: int = 90) -> None:
         self.path = path
@@ -92,6 +120,11 @@ class Journal:
         self._lock = threading.Lock()
         self._pruned = 0.0
         self.prune()
+
+    def _start_fresh(self, why: sqlite3.DatabaseError) -> None:
+        with self._lock:
+            self._con.close()
+            self._con = start_fresh(self.path, SCHEMA, why)
 
     def record_question(self, question: str, k: int, source: str | None, speaker: str | None, user_id: int | None,
                         guild_id: int | None, channel_id: int | None, hits: list[Hit]) -> int:

@@ -36,12 +36,20 @@ def open_journal(path: Path, schema: str) -> sqlite3.Connection:
     try:
         return _checked(path, schema)
     except sqlite3.DatabaseError as exc:
-        if getattr(exc, "sqlite_errorcode", None) not in DAMAGED_CODES:
+        if not is_damage(exc):
             raise
-        reason = str(exc)
+        return start_fresh(path, schema, exc)
+
+
+def is_damage(exc: sqlite3.DatabaseError) -> bool:
+    return getattr(exc, "sqlite_errorcode", None) in DAMAGED_CODES
+
+
+def start_fresh(path: Path, schema: str, why: sqlite3.DatabaseError) -> sqlite3.Connection:
+    """The damaged journal at ``path`` set aside, with one warning, and a fresh one in its place."""
     aside = set_aside(path)
     log.warning("the bot journal %s is damaged (%s): moved aside to %s; starting a fresh journal (past "
-                "answers' buttons and the counts so far stay in the damaged file)", path, reason, aside.name)
+                "answers' buttons and the counts so far stay in the damaged file)", path, why, aside.name)
     create_private(path)
     return _checked(path, schema)
 

@@ -97,3 +97,16 @@ def test_no_side_file_of_a_damaged_journal_is_left_beside_the_fresh_one(tmp_path
         ["bot.sqlite"]
     assert len(list(tmp_path.glob("bot.sqlite.damaged-*"))) >= 1
     assert Journal(path).get(qid).question == "q"
+
+
+def test_a_journal_damaged_while_the_bot_runs_is_set_aside_and_answering_goes_on(tmp_path, caplog):
+    path = tmp_path / "bot.sqlite"
+    j = Journal(path)
+    for i in range(300):
+        j.record_question(f"question number {i} " * 10, 3, None, None, i, 2, 3, [HIT])
+    path.write_bytes(DAMAGES["garbled"](path.read_bytes()))  # under the open connection
+    with caplog.at_level(logging.WARNING, logger="quoth"):
+        qid = j.record_question("still answering", 3, None, None, 1, 2, 3, [HIT])
+        assert j.get(qid).question == "still answering" and j.counts()["questions"] == 1
+    [aside] = tmp_path.glob("bot.sqlite.damaged-*")
+    assert [r for r in caplog.records if aside.name in r.getMessage() and str(path) in r.getMessage()]
