@@ -303,3 +303,24 @@ def test_a_batch_line_that_never_ends_is_skipped_in_bounded_memory(tmp_path, cor
     assert "Slugs" in rows[0]["results"][0]["text"] and "Slugs" in rows[2]["results"][0]["text"]
     assert rows[1]["line"] == 2 and "longer than" in rows[1]["error"]
     assert peak < base + 50, (base, peak)  # the 200 MB never held
+
+
+def test_a_damaged_model_cache_is_named_and_the_command_answers(tmp_path, corpus, encoder):
+    """A garbled modules.json in the model cache: the command says which file, exports the model again and
+    answers, instead of a traceback on every command."""
+    import shutil
+    from pathlib import Path
+
+    encoder.encode_queries(["make sure the export exists"])
+    [folder] = [p for p in encoder.cache_dir.iterdir() if p.is_dir() and p.name.endswith("-onnx")]
+    cache = tmp_path / "models"
+    shutil.copytree(folder, cache / folder.name)
+    damaged = cache / folder.name / "modules.json"
+    damaged.write_bytes(b"\x00garbled" + damaged.read_bytes()[8:])
+    env = {**os.environ, "QUOTH_MODEL_CACHE": str(cache), "QUOTH_DATA_DIR": str(tmp_path / "data")}
+    proc = subprocess.run([sys.executable, "-m", "quoth.bot.cli", "search", "--corpus", str(corpus), "--json",
+                           "What ate the lettuces?"], capture_output=True, env=env, timeout=240)
+    err = proc.stderr.decode()
+    assert proc.returncode == 0 and "Traceback" not in err, err[-2000:]
+    assert "Slugs" in json.loads(proc.stdout)["results"][0]["text"]
+    assert err.count(f"{Path(damaged)} is damaged") == 1, err[-2000:]
