@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import json
 import logging
 import os
 import platform
@@ -36,23 +37,16 @@ def export_folder(cache_root: Path, name: str) -> Path:
 
 
 def prepare(location: str, name: str, cache_root: Path, quantized: bool) -> tuple[str, dict]:
-    """(folder to load, model_kwargs) for an ONNX backend, exporting and quantising on first use."""
+    """(folder to load, model_kwargs) for an ONNX backend, exporting and quantising on first use, and again
+    when a file of the export is damaged on disk."""
     folder = export_folder(cache_root, name)
     cache_root.mkdir(parents=True, exist_ok=True)
     with open(cache_root / ".onnx.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # two processes starting together export once
+        if (folder / "onnx" / "model.onnx").is_file() and (bad := damaged_file(folder)) is not None:
+            _forget_damaged(folder, name, *bad)
         if not (folder / "onnx" / "model.onnx").is_file():
-            from .models import sentence_transformers
-
-            st = sentence_transformers(f"exporting {name} to ONNX (once, into {folder})")
-            log.info("exporting %s to ONNX (once) in %s", name, folder)
-            tmp = folder.with_name(folder.name + ".tmp")
-            shutil.rmtree(tmp, ignore_errors=True)
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # tracer and dtype notices from the exporter: nothing to act on
-                st.SentenceTransformer(location, backend="onnx", device="cpu").save_pretrained(str(tmp))
-            shutil.rmtree(folder, ignore_errors=True)
-            os.replace(tmp, folder)
+            _export(location, name, folder)
         if not quantized:
             return str(folder), {"file_name": "onnx/model.onnx"}
         target = quantization_target()
@@ -64,8 +58,80 @@ def prepare(location: str, name: str, cache_root: Path, quantized: bool) -> tupl
                         other.name)
             found = [other]
         if not found:
-            found = [_quantise(folder, name, target)]
+            try:
+                found = [_quantise(folder, name, target)]
+            except DamagedExport as exc:  # the fp32 file it is made from: export both again
+                _forget_damaged(folder, name, exc.path, exc.reason)
+                _export(location, name, folder)
+                found = [_quantise(folder, name, target)]
         return str(folder), {"file_name": f"onnx/{found[0].name}"}
+
+
+class DamagedExport(Exception):
+    """A file of a cached export that does not read."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path, self.reason = path, reason
+
+
+def damaged_file(folder: Path) -> tuple[Path, str] | None:
+    """The first file of an export that does not read, and why (None: all read). Its JSON files (modules.json,
+    each module's config.json, the tokenizer's) are what every load parses first; a damaged one otherwise
+    surfaces as a raw decoding error, or as a model stack the fast path does not know, on every command."""
+    from tokenizers import Tokenizer
+
+    for path in sorted(folder.rglob("*.json")):
+        try:
+            if path.name == "tokenizer.json":
+                Tokenizer.from_file(str(path))  # parses it too, and checks what json.loads would not
+                continue
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except Exception as exc:  # tokenizers raises its own Exception type on a bad file
+            return path, _reason(exc)
+        if not isinstance(data, list if path.name == "modules.json" else dict):
+            return path, f"not a JSON {'list' if path.name == 'modules.json' else 'object'}"
+    return None
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0][:200] if text else type(exc).__name__
+
+
+def _forget_damaged(folder: Path, name: str, path: Path, reason: str) -> None:
+    """Remove an export with a damaged file so that it is made again, saying which file; on the base install,
+    which cannot export, say what to do instead."""
+    from .models import ModelError
+
+    if not _can_export():
+        raise ModelError(f"the cached model file {path} is damaged ({reason}): install quoth[full] to export "
+                         "the model again, or copy the models/ folder of a data directory where a full install "
+                         "has run")
+    log.warning("the cached model file %s is damaged (%s); exporting %s again", path, reason, name)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _export(location: str, name: str, folder: Path) -> None:
+    """The fp32 export, written beside ``folder`` and renamed into place when complete."""
+    from .models import sentence_transformers
+
+    st = sentence_transformers(f"exporting {name} to ONNX (once, into {folder})")
+    log.info("exporting %s to ONNX (once) in %s", name, folder)
+    tmp = folder.with_name(folder.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    st_log = logging.getLogger("sentence_transformers")
+    level = st_log.level
+    # "No 'model.onnx' found ... Exporting", and tracer and dtype notices: what this function is for
+    st_log.setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            st.SentenceTransformer(location, backend="onnx", device="cpu").save_pretrained(str(tmp))
+    finally:
+        st_log.setLevel(level)
+    shutil.rmtree(folder, ignore_errors=True)
+    os.replace(tmp, folder)
 
 
 def _quantise(folder: Path, name: str, target: str) -> Path:
@@ -75,8 +141,11 @@ def _quantise(folder: Path, name: str, target: str) -> Path:
 
     st = sentence_transformers(f"quantising {name} to int8 (once)")
     log.info("quantising %s to int8 for %s (once)", name, target)
-    model = st.SentenceTransformer(str(folder), backend="onnx", device="cpu",
-                                   model_kwargs={"file_name": "onnx/model.onnx"})
+    try:
+        model = st.SentenceTransformer(str(folder), backend="onnx", device="cpu",
+                                       model_kwargs={"file_name": "onnx/model.onnx"})
+    except Exception as exc:  # onnxruntime raises its own types for an unreadable model
+        raise DamagedExport(folder / "onnx" / "model.onnx", _reason(exc)) from exc
     tmp = folder.with_name(folder.name + ".int8.tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     root = logging.getLogger()

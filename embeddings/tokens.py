@@ -29,7 +29,15 @@ def token_counter(model: str, cache_dir: Path | None = None) -> TokenCount:
     if resolved.local and tok_file.is_file():
         from tokenizers import Tokenizer
 
-        tok = Tokenizer.from_file(str(tok_file))
+        try:
+            tok = Tokenizer.from_file(str(tok_file))
+        except Exception as exc:  # tokenizers raises its own Exception type on a bad file
+            from .models import ModelError
+
+            raise ModelError(f"the model file {tok_file} is damaged ({str(exc)[:200] or type(exc).__name__}): "
+                             "install quoth[full] to export the model again, or copy the models/ folder of a data "
+                             "directory where a full install has run") \
+                from exc
         tok.no_truncation()
         tok.no_padding()
         return TokenCount(lambda text: len(tok.encode(text).ids),

@@ -132,6 +132,9 @@ class IndexSettings(Section):
 
 
 MAX_K = 50  # quotes for one question, at most
+# A line of `quoth search/verify --batch`, at most, in bytes: the rest of a longer one is skipped unread (a
+# line that never ends would otherwise be read until memory runs out); the longest real claim is far shorter.
+MAX_BATCH_LINE_BYTES = 64 * 1024
 
 
 class SearchSettings(Section):

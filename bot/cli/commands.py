@@ -15,7 +15,6 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
 
 from quoth import Quoth
 from quoth.errors import BadQuery, QuothError
@@ -25,6 +24,7 @@ from quoth.ingest import LoadReport
 from quoth.settings import MAX_K
 
 from ..config import AppConfig
+from .batch import BatchLine, Claim, claims, read_lines
 from .render import explain_line, render_answer, render_passages, render_verdict, safe, shown, warning_lines
 
 log = logging.getLogger("quoth")
@@ -125,29 +125,16 @@ def _watch(q) -> None:
         sys.stdout.flush()
 
 
-def _queries(args: argparse.Namespace) -> Iterator[tuple[int, str | None]]:
-    """(line number, query) as each line arrives — a program piping questions one at a time gets each answer
-    before it sends the next; None for a line that is not valid UTF-8. The file is opened here, at once."""
+def _queries(args: argparse.Namespace) -> Iterator[BatchLine]:
+    """Each query as its line arrives (see batch.read_lines). The file is opened here, at once."""
     if args.k is not None and not 1 <= args.k <= MAX_K:
         raise UsageError(f"--k must be between 1 and {MAX_K} (got {args.k})")
     if args.batch:
         fh = sys.stdin.buffer if args.batch == "-" else open(args.batch, "rb")  # noqa: SIM115
-        return _lines(fh)
+        return read_lines(fh)
     if args.query:
-        return iter([(1, args.query)])
+        return iter([BatchLine(1, args.query)])
     raise UsageError("give a QUERY or --batch FILE")
-
-
-def _lines(fh: BinaryIO) -> Iterator[tuple[int, str | None]]:
-    with fh:
-        for n, raw in enumerate(fh, 1):
-            try:
-                line = raw.decode("utf-8").strip()
-            except UnicodeDecodeError:
-                yield n, None
-                continue
-            if line:
-                yield n, line
 
 
 def cmd_search(cfg: AppConfig, args: argparse.Namespace) -> int:
@@ -156,10 +143,10 @@ def cmd_search(cfg: AppConfig, args: argparse.Namespace) -> int:
     queries = _queries(args)
     q = _app(cfg, args)
     failed = 0
-    for n, query in queries:
+    for n, query, unreadable in ((b.number, b.text, b.error) for b in queries):
         try:
             if query is None:
-                raise BadQuery("not valid UTF-8")
+                raise BadQuery(unreadable)
             res = q.search(query, k=args.k, source=args.source, speaker=args.speaker)
             line = json.dumps(res.to_json(), ensure_ascii=False) if args.json else render_answer(res) + "\n"
         except BadQuery as exc:
@@ -363,34 +350,24 @@ def write_private(path: Path, text: str) -> None:
         raise
 
 
-def _claims(args: argparse.Namespace) -> Iterator[tuple[int, str | None, str | None]]:
-    """(line, text, speaker) per claim: the argument, or each line of --batch (JSON Lines or plain text)."""
+def _claims(args: argparse.Namespace) -> Iterator[Claim]:
+    """The argument, or the claim on each line of --batch (JSON Lines or plain text)."""
     if args.batch:
         fh = sys.stdin.buffer if args.batch == "-" else open(args.batch, "rb")  # noqa: SIM115
-        for n, line in _lines(fh):
-            if line is None:
-                yield n, None, None
-                continue
-            try:
-                rec = json.loads(line) if line.startswith("{") else {"text": line}
-            except json.JSONDecodeError:
-                rec = {"text": line}
-            text = rec.get("text") if isinstance(rec.get("text"), str) else None
-            yield n, text, rec.get("speaker") if isinstance(rec.get("speaker"), str) else args.speaker
-        return
+        return claims(read_lines(fh), args.speaker)
     if not args.text:
         raise UsageError("give a quote to check, or --batch FILE")
-    yield 1, args.text, args.speaker
+    return iter([Claim(1, args.text, args.speaker)])
 
 
 def cmd_verify(cfg: AppConfig, args: argparse.Namespace) -> int:
     """A batch gets one JSON object per claim, in order; a claim that cannot be checked gets its error."""
     q = _app(cfg, args)
     failed = 0
-    for n, text, speaker in _claims(args):
+    for n, text, speaker, unreadable in ((c.number, c.text, c.speaker, c.error) for c in _claims(args)):
         try:
             if text is None:
-                raise BadQuery("not valid UTF-8, or no \"text\" field")
+                raise BadQuery(unreadable)
             # A batch line is read exactly as the same words on the command line: quoted stretches, "— Speaker".
             verdicts = q.verify(text, speaker)
         except BadQuery as exc:

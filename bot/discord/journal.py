@@ -16,9 +16,9 @@ drops whatever an older Quoth left in free pages.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
-import os
 import sqlite3
 import threading
 import time
@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quoth.records import Hit
+
+from .journal_file import is_damage, open_journal, start_fresh
 
 log = logging.getLogger("quoth.bot")
 
@@ -93,22 +95,39 @@ def _day(ts: float) -> str:
     return time.strftime("%Y-%m-%d", time.gmtime(ts))
 
 
+def _fresh_on_damage(method):
+    """``method``, tried once more on a fresh journal when the file turns out damaged while the bot runs (a
+    file damaged before is found by open_journal): a question must not fail on the journal's account."""
+    @functools.wraps(method)
+    def call(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            if not is_damage(exc):
+                raise
+            self._start_fresh(exc)
+            return method(self, *args, **kwargs)
+    return call
+
+
+def _every_public_method(wrap):
+    """A class decorator applying ``wrap`` to each public method: every way into the file, none forgotten."""
+    def decorate(cls):
+        for name, value in list(vars(cls).items()):
+            if not name.startswith("_") and callable(value):
+                setattr(cls, name, wrap(value))
+        return cls
+    return decorate
+
+
+@_every_public_method(_fresh_on_damage)
 class Journal:
     def __init__(self, path: Path, keep_days: int = 90) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Created for its owner alone, and tightened if an older Quoth left it readable by everyone.
-        os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
-        os.chmod(path, 0o600)
         self.path = path
         self.keep_days = keep_days
-        self._con = sqlite3.connect(path, check_same_thread=False)
-        # Zeroes what a DELETE frees (rows, free pages, the WAL's copies of them): forgetting must not depend on
-        # how this machine's SQLite was built.
-        self._con.execute("PRAGMA secure_delete=ON")
+        self._con = open_journal(path, SCHEMA)  # private (0600); a damaged file is set aside, with a warning
         self._lock = threading.Lock()
         self._pruned = 0.0
-        with self._lock, self._con:
-            self._con.executescript(SCHEMA)
         self._scrub()
         self.prune()
 
@@ -128,6 +147,11 @@ class Journal:
         if busy:  # another process (the bot, `quoth forget`) was reading: its next checkpoint finishes the job
             log.warning("%s-wal could not be truncated now (another connection is reading it); deleted questions "
                         "leave it at the next checkpoint", self.path)
+
+    def _start_fresh(self, why: sqlite3.DatabaseError) -> None:
+        with self._lock:
+            self._con.close()
+            self._con = start_fresh(self.path, SCHEMA, why)
 
     def record_question(self, question: str, k: int, source: str | None, speaker: str | None, user_id: int | None,
                         guild_id: int | None, channel_id: int | None, hits: list[Hit]) -> int:

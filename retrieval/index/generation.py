@@ -25,7 +25,9 @@ from ..errors import IndexDamaged, IndexUnusable
 from ..language import LANGUAGES
 from . import bm25
 
-FORMAT_VERSION = 3  # 3: long passages' window rows after the passages' (windows.npy); 2: a locator column
+# 4: each passage's digest, checked before it is shown (store.passage_digest); 3: long passages' window rows after
+# the passages' (windows.npy); 2: a locator column
+FORMAT_VERSION = 4
 # Bump when segmentation or searchable-text rules change, so existing indexes re-segment everything.
 SEGMENTER_VERSION = 17  # 17: fiction, descriptions a story keeps tagging with as names ("the tall soldier"), "the
 # other"/"the latter" anaphors, "Comrade"/"Citizen" titles, sentence-opening prepositions no first name, people only

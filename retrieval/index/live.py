@@ -22,7 +22,7 @@ import numpy as np
 from ..errors import IndexDamaged, IndexMissing, Remedy
 from ..records import Passage, SourceInfo
 from . import bm25, dense, filters
-from .generation import Generation, IndexFolder, Meta
+from .generation import Generation, IndexFolder, Meta, file_digest
 from .speakers import SpeakerDirectory
 from .store import Store, StoredDocument, damaged
 from .windows import WindowRows, best_of, top_passages
@@ -45,11 +45,13 @@ class LoadedIndex:
             self.ids: np.ndarray = np.load(gen.ids)
             if self.ids.ndim != 1 or len(self.ids) != stored_rows:
                 raise ValueError(f"{len(self.ids)} ids for {stored_rows} passages")
+            _check_row_ids(gen, self.meta, self.ids)
         with damaged(gen.windows):
             owners = np.load(gen.windows)
             at = np.searchsorted(self.ids, owners)
             if len(owners) and (at.max() >= len(self.ids) or np.any(self.ids[at] != owners)):
                 raise ValueError("its windows belong to passages it does not hold")
+            _as_built(gen.windows, self.meta)  # a permutation would give windows to other passages
             self.windows = WindowRows.of(at, len(self.ids))
         rows = len(self.ids) + len(self.windows)
         with damaged(gen.dense):
@@ -84,6 +86,10 @@ class LoadedIndex:
     @property
     def generation(self) -> str:
         return self.path.name
+
+    def damaged(self, passage_id: int) -> bool:
+        """Whether the passage was found not to be what the build wrote (store.Store._check): never shown."""
+        return passage_id in self.store.damaged_ids
 
     @property
     def model(self) -> str:
@@ -214,12 +220,14 @@ class LoadedIndex:
     def passages(self, rows: np.ndarray) -> list[tuple[Passage, SourceInfo]]:
         """The passages of ``rows``, in that order."""
         ids = self.ids[rows].tolist()
-        found = self.get(ids)
+        found = self.store.get(ids)
+        found = dict(zip(found, self._as_people(list(found.values())), strict=True))
         return [found[int(pid)] for pid in ids]
 
     def get(self, ids: Iterable[int]) -> dict[int, tuple[Passage, SourceInfo]]:
-        """Passages by passage id (ids no longer indexed are left out)."""
+        """Passages by passage id, to be shown (ids no longer indexed, and damaged passages, are left out)."""
         found = self.store.get(ids)
+        found = {pid: got for pid, got in found.items() if pid not in self.store.damaged_ids}
         return dict(zip(found, self._as_people(list(found.values())), strict=True))
 
     def passage_paths(self) -> dict[int, str]:
@@ -239,7 +247,9 @@ class LoadedIndex:
         rng = np.random.default_rng(seed)
         for pool in (fresh, rows):
             for row in rng.permutation(pool)[:limit]:
-                yield from self.passages(np.array([row]))
+                for passage, src in self.passages(np.array([row])):
+                    if not self.damaged(passage.id):
+                        yield passage, src
 
     def document_text(self, path: str) -> str | None:
         """A document's stored text, the one every offset points into."""
@@ -265,6 +275,23 @@ class LoadedIndex:
         if pid is None:
             return [], None
         return self._as_people(self.store.neighbours(pid, before=before, after=after)), pid
+
+
+def _check_row_ids(gen: Generation, meta: Meta, ids: np.ndarray) -> None:
+    """Row i's passage id is ``ids[i]``: a permuted or edited ids.npy still parses, and would show every hit
+    as another passage than the one its vectors and words scored. The build wrote the ids ascending and
+    recorded the file's checksum: both are checked."""
+    if len(ids) > 1 and not bool(np.all(ids[1:] > ids[:-1])):
+        raise ValueError("its passage ids are out of order")
+    _as_built(gen.ids, meta)
+
+
+def _as_built(path: Path, meta: Meta) -> None:
+    """ValueError unless ``path`` has the checksum the build recorded (files that map rows, small enough to hash
+    on every load: 100,000 passages' ids in ~3 ms on a small server)."""
+    want = meta.checksums.get(path.name)
+    if want is not None and file_digest(path) != want:
+        raise ValueError("its contents are not what the build wrote")
 
 
 class LiveIndex:

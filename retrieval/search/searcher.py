@@ -153,9 +153,7 @@ class Searcher:
         if self.reranker is not None and len(rows):
             rows, dense_sims, fused = self._rerank(idx, query, rows, dense_sims, fused, offset + k)
         keep = self._dedup(idx, rows, offset + k)
-        page = keep[offset:offset + k]
-        hits = [Hit(passage, src, float(fused[j]), extras={"relevance": round(float(dense_sims[j]), 4)})
-                for j, (passage, src) in zip(page, idx.passages(rows[page]), strict=True)]
+        hits = _page(idx, rows, keep, offset, k, fused, dense_sims)
         if best_sentence and hits:
             hits = self._best_sentences(qvec, hits)
         return SearchResult(query, hits, idx.generation, total_relevant=len(keep))
@@ -329,6 +327,21 @@ def only_asks(text: str) -> bool:
     """Whether a passage is a question put and little else: it ends with a question mark within
     ``ASKING_WORDS`` words."""
     return text.rstrip().endswith("?") and len(_WORD.findall(text)) <= ASKING_WORDS
+
+
+def _page(idx: LoadedIndex, rows: np.ndarray, keep: list[int] | np.ndarray, offset: int, k: int,
+          fused: np.ndarray, dense_sims: np.ndarray) -> list[Hit]:
+    """The hits of positions ``keep[offset:]``, up to ``k``: a passage found damaged when read (its digest
+    fails, store.Store._check) is never shown, and the next one takes its place."""
+    hits: list[Hit] = []
+    at = offset
+    while len(hits) < k and at < len(keep):
+        chunk = keep[at:at + k - len(hits)]
+        at += len(chunk)
+        for j, (passage, src) in zip(chunk, idx.passages(rows[chunk]), strict=True):
+            if not idx.damaged(passage.id):
+                hits.append(Hit(passage, src, float(fused[j]), extras={"relevance": round(float(dense_sims[j]), 4)}))
+    return hits
 
 
 def _answers(idx: LoadedIndex, rows: np.ndarray, read: dict[int, Passage], i: int, j: int) -> bool:

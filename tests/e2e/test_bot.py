@@ -600,3 +600,32 @@ def test_speaker_autocomplete_and_filter_find_a_person_by_any_of_their_names(tmp
             assert body["embeds"] and all(e["author"]["name"].split(". ", 1)[1].startswith("Hillary Clinton")
                                           for e in body["embeds"] if e.get("author"))
     run(scenario())
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbled"])
+def test_a_damaged_journal_is_set_aside_and_the_bot_answers(tmp_path, encoder, caplog, damage):
+    """bot.sqlite damaged on disk: the bot starts, answers, and its buttons work, on a fresh journal; the
+    damaged file is kept aside and named in one warning."""
+    rt = make_app(tmp_path, encoder)
+    path = rt.settings.data_dir() / "bot.sqlite"
+    from quoth.bot.discord.journal import Journal
+
+    j = Journal(path)
+    for i in range(300):
+        j.record_question(f"an earlier question {i} " * 10, 3, None, None, i, 1, 1, [])
+    j._con.close()
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2] if damage == "truncated" else b"\x00garbled" * 16 + data[128:])
+
+    async def scenario():
+        async with running(rt) as (fake, bot):
+            token = await fake.slash("ask", {"question": "Who rebuilt the harbour wall?"}, ALICE)
+            body = (await fake.wait_for(edited(token))).body
+            assert "granite" in body["embeds"][0]["description"]
+            up = next(i for i in custom_ids(body) if i.endswith(":up"))
+            await fake.wait_for(callback_of(await fake.click(fake.originals[token], up, BOB)))
+            assert bot.asker.journal.counts()["questions"] == 1 and bot.asker.journal.counts()["up"] == 1
+    with caplog.at_level(logging.WARNING, logger="quoth"):
+        run(scenario())
+    [aside] = path.parent.glob("bot.sqlite.damaged-*")
+    assert [r.getMessage() for r in caplog.records if "damaged" in r.getMessage() and aside.name in r.getMessage()]

@@ -282,7 +282,7 @@ HOSTILE_NAME = "evil\x1b[2J.txt"
 HOSTILE = {
     "sources.toml": '[[document]]\nfile = "evil\\u001b[2J.txt"\ntitle = "Harbour \\u001b]0;pwned\\u0007news"\n'
                     'author = "Ann Lee\\u009b31m"\n',
-    "notes\x1b]0;pwned\x07.xyz": "\x00\x01 Not text by its content, so skipped: its name is in a warning and a log line.",
+    "notes\x1b]0;pwned\x07.xyz": "\x00\x01 Binary by its content, so skipped: its name is in a warning and a log line.",
     HOSTILE_NAME: "Harbour news\n\nby Ann Lee\n\nThe harbour wall was rebuilt with granite \x1b]0;pwned\x07from the "
                   "local quarry after the winter storms destroyed the old stone pier.\x1b[2J\n\nFishing boats returned "
                   "at dawn and the fish market reopened \x9b31mon the quay for the first time in months.\x90\n",
@@ -325,3 +325,93 @@ def test_terminal_control_sequences_in_documents_are_escaped_for_people_and_kept
     hit = json.loads(raw)["results"][0]
     assert "\x1b]0;pwned\x07" in hit["text"] and hit["source"]["path"] == HOSTILE_NAME
     assert hit["speaker"] == "Ann Lee\x9b31m"
+
+
+def test_a_batch_line_python_cannot_hold_gets_its_error_and_the_batch_goes_on(tmp_path, corpus, monkeypatch):
+    """JSON nested deeper than Python recurses, a number past Python's digit bound, a line past the length
+    bound: one error object each, naming its line, and the claims around them are checked."""
+    monkeypatch.setenv("QUOTH_DATA_DIR", str(tmp_path / "data"))
+    good = json.dumps({"text": "Slugs ate every lettuce I planted this year", "speaker": "Bob Green"})
+    batch = tmp_path / "claims.jsonl"
+    batch.write_text("\n".join([
+        good,
+        '{"text": ' + "[" * 30_000 + "]" * 30_000 + "}",  # 60 kB: under the length bound, far past the recursion limit
+        '{"text": "Slugs ate every lettuce", "n": ' + "7" * 5_000 + "}",
+        '{"a": ' * 100_000 + "1" + "}" * 100_000,  # 100,000 deep: past the length bound too
+        good]) + "\n")
+    proc = subprocess.run([sys.executable, "-m", "quoth.bot.cli", "verify", "--corpus", str(corpus), "--batch",
+                           str(batch), "--json"], capture_output=True, timeout=240)
+    assert b"Traceback" not in proc.stderr, proc.stderr.decode()[-2000:]
+    rows = [json.loads(x) for x in proc.stdout.splitlines()]
+    assert [r.get("verdict") or r.get("line") for r in rows] == ["exact", 2, 3, 4, "exact"]
+    assert "nested" in rows[1]["error"] and "number" in rows[2]["error"] and "longer than" in rows[3]["error"]
+    assert proc.returncode == 1
+
+
+def _peak_rss_mb(command: list[str], feed) -> tuple[int, list[dict], str]:
+    """(peak resident memory of the child in MB, its JSON lines, its stderr), ``feed(stdin)`` writing its input
+    from a thread while the output is read."""
+    import threading
+
+    proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+    def write() -> None:
+        try:
+            feed(proc.stdin)
+        finally:
+            proc.stdin.close()
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    out = proc.stdout.read()
+    err = proc.stderr.read().decode()
+    writer.join(120)
+    _, status, usage = os.wait4(proc.pid, 0)  # this child's own peak, not the test process's other children
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return usage.ru_maxrss // 1024, [json.loads(x) for x in out.splitlines()], err
+
+
+def test_a_batch_line_that_never_ends_is_skipped_in_bounded_memory(tmp_path, corpus, monkeypatch):
+    """200 MB on one line, through a pipe: read past in bounded memory, one error object, the batch goes on."""
+    monkeypatch.setenv("QUOTH_DATA_DIR", str(tmp_path / "data"))
+    assert main(["index", "--corpus", str(corpus)]) == 0
+    command = [sys.executable, "-m", "quoth.bot.cli", "search", "--corpus", str(corpus), "--batch", "-", "--json"]
+    question = b"What ate the lettuces?\n"
+
+    def short(stdin) -> None:
+        stdin.write(question * 2)
+
+    def endless(stdin) -> None:
+        stdin.write(question)
+        chunk = b"harbour " * (1 << 17)  # 1 MiB
+        for _ in range(200):
+            stdin.write(chunk)
+        stdin.write(b"\n" + question)
+
+    base, _, _ = _peak_rss_mb(command, short)
+    peak, rows, err = _peak_rss_mb(command, endless)
+    assert "Traceback" not in err, err[-2000:]
+    assert "Slugs" in rows[0]["results"][0]["text"] and "Slugs" in rows[2]["results"][0]["text"]
+    assert rows[1]["line"] == 2 and "longer than" in rows[1]["error"]
+    assert peak < base + 50, (base, peak)  # the 200 MB never held
+
+
+def test_a_damaged_model_cache_is_named_and_the_command_answers(tmp_path, corpus, encoder):
+    """A garbled modules.json in the model cache: the command says which file, exports the model again and
+    answers, instead of a traceback on every command."""
+    import shutil
+    from pathlib import Path
+
+    encoder.encode_queries(["make sure the export exists"])
+    [folder] = [p for p in encoder.cache_dir.iterdir() if p.is_dir() and p.name.endswith("-onnx")]
+    cache = tmp_path / "models"
+    shutil.copytree(folder, cache / folder.name)
+    damaged = cache / folder.name / "modules.json"
+    damaged.write_bytes(b"\x00garbled" + damaged.read_bytes()[8:])
+    env = {**os.environ, "QUOTH_MODEL_CACHE": str(cache), "QUOTH_DATA_DIR": str(tmp_path / "data")}
+    proc = subprocess.run([sys.executable, "-m", "quoth.bot.cli", "search", "--corpus", str(corpus), "--json",
+                           "What ate the lettuces?"], capture_output=True, env=env, timeout=240)
+    err = proc.stderr.decode()
+    assert proc.returncode == 0 and "Traceback" not in err, err[-2000:]
+    assert "Slugs" in json.loads(proc.stdout)["results"][0]["text"]
+    assert err.count(f"{Path(damaged)} is damaged") == 1, err[-2000:]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import random
 import shutil
 from pathlib import Path
@@ -133,3 +134,57 @@ def test_a_folder_with_nothing_readable_says_so(tmp_path, files):
         q.index()
     assert ("2 files skipped" in str(err.value)) if files else ("has no files" in str(err.value))
     assert not list((tmp_path / "data").rglob("gen-*"))
+
+
+def test_a_passage_whose_text_changed_in_the_store_is_never_shown(built, tmp_path, caplog):
+    """Damage that still parses: a passage's text changed in store.sqlite. It is not quoted as "verbatim"
+    (its checksum fails), one ERROR names the file and the repair, and the next `quoth index` rebuilds."""
+    import sqlite3
+
+    q, gen = fresh(built, tmp_path)
+    con = sqlite3.connect(gen / "store.sqlite")
+    with con:
+        changed = con.execute("UPDATE passages SET text = replace(text, 'granite', 'marble') "
+                              "WHERE text LIKE '%granite%'").rowcount
+    con.close()
+    assert changed == 1
+    with caplog.at_level(logging.ERROR, logger="quoth"):
+        for _ in range(2):
+            hits = list(q.ask(QUESTIONS[0], k=3)) + list(q.ask("marble harbour wall", k=3))
+            assert hits and not any("marble" in h.passage.text for h in hits)
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1 and str(gen / "store.sqlite") in errors[0] and "quoth index --full" in errors[0], errors
+    q.index()
+    assert answers(quoth.Quoth.open(corpus=q.corpus_dir, data_dir=q.settings.data_dir())) == built[1]
+
+
+def test_permuted_passage_ids_are_refused_not_served(built, tmp_path):
+    """ids.npy permuted: every row would show another passage than the one it scored. The index is refused,
+    naming the file, and the next `quoth index` rebuilds it."""
+    import numpy as np
+
+    q, gen = fresh(built, tmp_path)
+    ids = np.load(gen / "ids.npy")
+    np.save(gen / "ids.npy", ids[::-1].copy())
+    with pytest.raises(IndexDamaged, match=r"ids\.npy.*quoth index --full"):
+        answers(q)
+    q.index()
+    assert answers(quoth.Quoth.open(corpus=q.corpus_dir, data_dir=q.settings.data_dir())) == built[1]
+
+
+def test_a_document_whose_text_changed_in_the_store_is_never_quoted(built, tmp_path, caplog):
+    """`quoth verify` quotes the document's stored text: edited in store.sqlite, it fails its content hash and
+    is not quoted as the document's words; one ERROR names the file."""
+    import sqlite3
+
+    q, gen = fresh(built, tmp_path)
+    con = sqlite3.connect(gen / "store.sqlite")
+    with con:
+        con.execute("UPDATE documents SET text = replace(text, 'granite', 'marble')")
+    con.close()
+    with caplog.at_level(logging.ERROR, logger="quoth"):
+        for _ in range(2):
+            verdicts = q.verify("The harbour wall was rebuilt with marble from the local quarry")
+            assert not any(v.quote and "marble" in v.quote for v in verdicts)
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1 and str(gen / "store.sqlite") in errors[0] and "quoth index --full" in errors[0], errors

@@ -108,6 +108,11 @@ class MilvusIndex:
     def __len__(self) -> int:
         return int(self.meta["passages"])
 
+    def damaged(self, passage_id: int) -> bool:
+        """Never, here: the digests checked before a passage is shown live in the local store (store.py); a
+        Milvus collection holds none yet."""
+        return False
+
     # --- BM25 terms ----------------------------------------------------------------------------------
     def df(self, terms: Iterable[str]) -> dict[str, int]:
         """How many passages hold each term (Milvus spelling, see layout.term); 0 for unknown ones."""

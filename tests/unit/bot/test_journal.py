@@ -1,5 +1,6 @@
 """The bot's journal: private file, retention, counts and forgetting, on a real SQLite file."""
 
+import logging
 import sqlite3
 import stat
 import time
@@ -101,3 +102,64 @@ def test_questions_forgotten_before_the_fix_leave_no_bytes_once_the_journal_is_o
     assert found_in_files(tmp_path, SECRET)
     Journal(path)
     assert found_in_files(tmp_path, SECRET) == []
+
+
+def _journal_with_questions(path, n: int = 300) -> None:
+    j = Journal(path)
+    for i in range(n):  # enough pages that half the file loses some of them
+        j.record_question(f"question number {i} " * 10, 3, None, None, i, 2, 3, [HIT])
+    j._con.close()
+
+
+DAMAGES = {
+    "truncated": lambda data: data[: len(data) // 2],
+    "garbled": lambda data: b"\x00garbled" * 16 + data[128:],  # the header: "file is not a database"
+    "garbled-inside": lambda data: data[:8192] + b"\xffgarbled" * 512 + data[12288:],  # opens, then malformed
+}
+
+
+@pytest.mark.parametrize("damage", list(DAMAGES))
+def test_a_damaged_journal_is_moved_aside_and_a_fresh_one_started(tmp_path, caplog, damage):
+    path = tmp_path / "bot.sqlite"
+    _journal_with_questions(path)
+    path.write_bytes(DAMAGES[damage](path.read_bytes()))
+    bad = path.read_bytes()
+    with caplog.at_level(logging.WARNING, logger="quoth"):
+        j = Journal(path)
+        qid = j.record_question("still answering", 3, None, None, 1, 2, 3, [HIT])
+    assert j.get(qid).question == "still answering" and j.counts()["questions"] == 1
+    [aside] = tmp_path.glob("bot.sqlite.damaged-*")
+    assert aside.read_bytes() == bad  # kept as it was, for whoever wants to rescue it
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    [warning] = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert str(path) in warning and aside.name in warning and "fresh" in warning
+
+
+def test_no_side_file_of_a_damaged_journal_is_left_beside_the_fresh_one(tmp_path):
+    """A stale -journal or -wal next to the fresh file would be played into it: SQLite drops the ones it finds
+    invalid, and whatever is left goes aside with the damaged file."""
+    path = tmp_path / "bot.sqlite"
+    _journal_with_questions(path)
+    path.write_bytes(DAMAGES["garbled"](path.read_bytes()))
+    for suffix in ("-journal", "-wal"):
+        (tmp_path / f"bot.sqlite{suffix}").write_bytes(b"garbled" * 100)
+    j = Journal(path)
+    qid = j.record_question("q", 3, None, None, 1, 2, 3, [])
+    j._con.close()
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("bot.sqlite.damaged-")) == \
+        ["bot.sqlite"]
+    assert len(list(tmp_path.glob("bot.sqlite.damaged-*"))) >= 1
+    assert Journal(path).get(qid).question == "q"
+
+
+def test_a_journal_damaged_while_the_bot_runs_is_set_aside_and_answering_goes_on(tmp_path, caplog):
+    path = tmp_path / "bot.sqlite"
+    j = Journal(path)
+    for i in range(300):
+        j.record_question(f"question number {i} " * 10, 3, None, None, i, 2, 3, [HIT])
+    path.write_bytes(DAMAGES["garbled"](path.read_bytes()))  # under the open connection
+    with caplog.at_level(logging.WARNING, logger="quoth"):
+        qid = j.record_question("still answering", 3, None, None, 1, 2, 3, [HIT])
+        assert j.get(qid).question == "still answering" and j.counts()["questions"] == 1
+    [aside] = tmp_path.glob("bot.sqlite.damaged-*")
+    assert [r for r in caplog.records if aside.name in r.getMessage() and str(path) in r.getMessage()]
