@@ -123,7 +123,7 @@ def test_a_damaged_new_generation_leaves_the_served_one_serving(built, tmp_path,
     assert any("still answering from generation" in r.message for r in caplog.records)
 
 
-@pytest.mark.parametrize("files", [{}, {"a.xyz": "?", "b.bin": "\x00\x01"}])
+@pytest.mark.parametrize("files", [{}, {"a.xyz": "\x00?", "b.bin": "\x00\x01"}])
 def test_a_folder_with_nothing_readable_says_so(tmp_path, files):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
