@@ -207,3 +207,16 @@ def test_a_read_only_model_folder_without_the_export_says_so_in_one_line(image_r
     assert res.returncode == 2 and len(errors) == 1, res.stderr[-3000:]
     assert errors[0].startswith("quoth: error: ") and str(root / "models") in errors[0]
     assert "Traceback" not in res.stderr and "write" in errors[0]
+
+
+def test_the_dockerfile_keeps_hadolints_rules():
+    """What hadolint checks and can be checked without it: no pip cache in a layer (DL3042), pinned base
+    images (DL3006/DL3007), a non-root user at the end (DL3002), JSON-form ENTRYPOINT and CMD (DL3025)."""
+    from tests.integration.test_install import pip_installs
+
+    steps = pip_installs(DOCKERFILE)
+    assert len(steps) == 3 and all("--no-cache-dir" in step for step in steps), steps
+    assert all(":" in ref and not ref.endswith(":latest") for ref in re.findall(r"^FROM (\S+)", DOCKERFILE, re.M))
+    assert IMAGE_UID != 0
+    assert all(line.split(None, 1)[1].startswith("[") for line in DOCKERFILE.splitlines()
+               if line.startswith(("ENTRYPOINT ", "CMD ")))
