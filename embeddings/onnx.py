@@ -17,6 +17,8 @@ import shutil
 import warnings
 from pathlib import Path
 
+from .models import ModelError
+
 log = logging.getLogger("quoth.embeddings")
 
 
@@ -38,33 +40,59 @@ def export_folder(cache_root: Path, name: str) -> Path:
 
 def prepare(location: str, name: str, cache_root: Path, quantized: bool) -> tuple[str, dict]:
     """(folder to load, model_kwargs) for an ONNX backend, exporting and quantising on first use, and again
-    when a file of the export is damaged on disk."""
+    when a file of the export is damaged on disk.
+
+    A complete, sound export is opened without the lock or any write: the files appear by rename only when
+    complete, so a read-only cache (an image's model folder owned by root, a shared one) serves as it is."""
     folder = export_folder(cache_root, name)
-    cache_root.mkdir(parents=True, exist_ok=True)
-    with open(cache_root / ".onnx.lock", "w") as lock:
+    if (ready := _cached(folder, name, quantized)) is not None:
+        return ready
+    try:
+        cache_root.mkdir(parents=True, exist_ok=True)
+        lock = open(cache_root / ".onnx.lock", "w")  # noqa: SIM115 - the with below holds it
+    except OSError as exc:
+        raise ModelError(
+            f"the model cache {cache_root} holds no complete ONNX export of {name} and Quoth cannot write there "
+            f"({exc.strerror or exc}): make it writable by this user, or fill it once where it is (any command "
+            "that loads the model, e.g. `quoth index`, as its owner with the full install)") from exc
+    with lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # two processes starting together export once
         if (folder / "onnx" / "model.onnx").is_file() and (bad := damaged_file(folder)) is not None:
             _forget_damaged(folder, name, *bad)
+        elif (ready := _cached(folder, name, quantized)) is not None:
+            return ready
         if not (folder / "onnx" / "model.onnx").is_file():
             _export(location, name, folder)
         if not quantized:
             return str(folder), {"file_name": "onnx/model.onnx"}
+        if (ready := _cached(folder, name, quantized)) is not None:
+            return ready
         target = quantization_target()
-        # The exporter names the file by its int8 flavour: qint8 (AVX-512, ARM) or quint8 (AVX2).
-        found = sorted((folder / "onnx").glob(f"model_q*int8_{target}.onnx"))
-        if not found and (other := _other_int8(folder)) is not None and not _can_export():
-            # An export carried from a machine with another instruction set still runs here, a little slower.
-            log.warning("no int8 export of %s for %s; using %s (install quoth[full] to make one)", name, target,
-                        other.name)
-            found = [other]
-        if not found:
-            try:
-                found = [_quantise(folder, name, target)]
-            except DamagedExport as exc:  # the fp32 file it is made from: export both again
-                _forget_damaged(folder, name, exc.path, exc.reason)
-                _export(location, name, folder)
-                found = [_quantise(folder, name, target)]
-        return str(folder), {"file_name": f"onnx/{found[0].name}"}
+        try:
+            made = _quantise(folder, name, target)
+        except DamagedExport as exc:  # the fp32 file it is made from: export both again
+            _forget_damaged(folder, name, exc.path, exc.reason)
+            _export(location, name, folder)
+            made = _quantise(folder, name, target)
+        return str(folder), {"file_name": f"onnx/{made.name}"}
+
+
+def _cached(folder: Path, name: str, quantized: bool) -> tuple[str, dict] | None:
+    """The export in ``folder`` when it holds what the backend loads and its files read, else None (only
+    reads: a read-only cache answers here)."""
+    if not (folder / "onnx" / "model.onnx").is_file() or damaged_file(folder) is not None:
+        return None
+    if not quantized:
+        return str(folder), {"file_name": "onnx/model.onnx"}
+    target = quantization_target()
+    # The exporter names the file by its int8 flavour: qint8 (AVX-512, ARM) or quint8 (AVX2).
+    found = sorted((folder / "onnx").glob(f"model_q*int8_{target}.onnx"))
+    if not found and (other := _other_int8(folder)) is not None and not _can_export():
+        # An export carried from a machine with another instruction set still runs here, a little slower.
+        log.warning("no int8 export of %s for %s; using %s (install quoth[full] to make one)", name, target,
+                    other.name)
+        found = [other]
+    return (str(folder), {"file_name": f"onnx/{found[0].name}"}) if found else None
 
 
 class DamagedExport(Exception):

