@@ -53,8 +53,8 @@ def prepare(location: str, name: str, cache_root: Path, quantized: bool) -> tupl
     except OSError as exc:
         raise ModelError(
             f"the model cache {cache_root} holds no complete ONNX export of {name} and Quoth cannot write there "
-            f"({exc.strerror or exc}): make it writable by this user, or fill it once where it is (any command "
-            "that loads the model, e.g. `quoth index`, as its owner with the full install)") from exc
+            f"({exc.strerror or exc}): make it writable by this user, or fill it once where it is (load the "
+            "model once as the folder's owner, with the full install: building an index does)") from exc
     with lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # two processes starting together export once
         if (folder / "onnx" / "model.onnx").is_file() and (bad := damaged_file(folder)) is not None:
