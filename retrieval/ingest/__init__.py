@@ -69,16 +69,23 @@ def _not_looked_at(parts: tuple[str, ...]) -> bool:
     return parts[-1].startswith(".") or (len(parts) == 1 and parts[0] in MANIFEST_NAMES)
 
 
+def _read_inside(root: Path, item: Listed, max_bytes: int, report: LoadReport) -> tuple[bytes, int] | None:
+    """(up to ``max_bytes`` of the file, its size) through the walk's opening, so a link swapped in is never
+    followed; None, after one warning naming it, when it is refused or cannot be read."""
+    try:
+        return read_inside(root, item, max_bytes)
+    except Refused as exc:
+        report.warn(said(item.name), f"skipped: {exc.strerror}")
+    except OSError as exc:
+        report.warn(said(item.name), f"skipped: cannot read ({exc.strerror or exc})")
+    return None
+
+
 def _read_bytes(root: Path, item: Listed, max_bytes: int, report: LoadReport) -> bytes | None:
     rel = said(item.name)
-    try:
-        data, size = read_inside(root, item, max_bytes)
-    except Refused as exc:
-        report.warn(rel, f"skipped: {exc.strerror}")
+    if (got := _read_inside(root, item, max_bytes, report)) is None:
         return None
-    except OSError as exc:
-        report.warn(rel, f"skipped: cannot read ({exc.strerror or exc})")
-        return None
+    data, size = got
     if size > max_bytes:
         report.warn(rel, f"truncated: {size:,} bytes is over the {max_bytes:,}-byte limit")
         data = data[:max_bytes]
@@ -179,14 +186,9 @@ class FolderLoader:
             report.warn(rel, f"skipped: unsupported file type '{suffix or '(none)'}' (an editor's backup or "
                              "temporary file)")
             return None
-        try:  # through the walk's opening, as the file's bytes are read: a link swapped in is never followed
-            content = sniff(read_inside(root, item, SNIFF_BYTES)[0])
-        except Refused as exc:
-            report.warn(rel, f"skipped: {exc.strerror}")
+        if (head := _read_inside(root, item, SNIFF_BYTES, report)) is None:
             return None
-        except OSError as exc:
-            report.warn(rel, f"skipped: cannot read ({exc.strerror or exc})")
-            return None
+        content = sniff(head[0])
         reader = self.by_content.get(content)
         if reader is None:
             report.warn(rel, f"skipped: unsupported file type '{suffix or '(none)'}' ({content} by its content)")

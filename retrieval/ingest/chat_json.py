@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 from ..records import Kind, LayoutHints
 from .base import Extracted, LoadReport, SettingsReader, text_of
-from .json_text import JsonError, loads
+from .json_text import UNREAD, document, loads
 
 
 class Message(NamedTuple):
@@ -62,10 +62,7 @@ class ChatJsonReader(SettingsReader):
         raw = text_of(data, rel, report)
         if raw is None:
             return
-        try:
-            doc = loads(raw)
-        except JsonError as exc:
-            report.warn(rel, f"skipped: {exc}")
+        if (doc := document(raw, rel, report)) is UNREAD:
             return
         name = PurePosixPath(rel).name
         if name in ("users.json", "channels.json", "integration_logs.json", "dms.json", "groups.json", "mpims.json"):

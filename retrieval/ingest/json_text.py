@@ -35,6 +35,18 @@ def loads(text: str) -> Any:
         raise JsonError(TOO_DEEP) from None
 
 
+UNREAD = object()  # what ``document`` gives for a file it could not read (``None`` is JSON's ``null``)
+
+
+def document(text: str, rel: str, report) -> Any:
+    """The parsed file; ``UNREAD`` after one warning naming it (``rel``) when it cannot be read."""
+    try:
+        return loads(text)
+    except JsonError as exc:
+        report.warn(rel, f"skipped: {exc}")
+        return UNREAD
+
+
 def _parse(text: str) -> Any:
     try:
         return json.loads(text)

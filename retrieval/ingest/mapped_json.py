@@ -13,7 +13,7 @@ from typing import Any
 from ..settings import CorpusSettings
 from .base import Extracted, LoadReport, SettingsReader, decode, normalise_newlines, text_of
 from .json_mapping import JsonMapping, steps, value_at
-from .json_text import TOO_DEEP, JsonError, loads
+from .json_text import TOO_DEEP, UNREAD, JsonError, document
 from .jsonl import json_lines, warn_skipped
 
 
@@ -50,10 +50,7 @@ class MappedJsonReader(SettingsReader):
         raw = text_of(data, rel, report)
         if raw is None:
             return
-        try:
-            doc = loads(raw)
-        except JsonError as exc:
-            report.warn(rel, f"skipped: {exc}")
+        if (doc := document(raw, rel, report)) is UNREAD:
             return
         records = self._records(doc)
         if records is None:

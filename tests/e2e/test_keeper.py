@@ -15,7 +15,8 @@ from .test_bot import CORPUS, run, running
 from .test_scaled_bot import ask, said
 
 
-def test_the_bot_answers_from_an_edited_folder_without_reindex(tmp_path, encoder):
+def watched_bot(tmp_path, encoder) -> tuple:
+    """(corpus folder, app) of an indexed bot that follows its folder."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for name, text in CORPUS.items():
@@ -25,6 +26,11 @@ def test_the_bot_answers_from_an_edited_folder_without_reindex(tmp_path, encoder
                                "bot": {"admin_role_ids": [ADMIN_ROLE_ID], "cooldown_questions": 50}})
     app = Quoth(cfg, encoder=encoder)
     app.index()
+    return corpus, app
+
+
+def test_the_bot_answers_from_an_edited_folder_without_reindex(tmp_path, encoder):
+    corpus, app = watched_bot(tmp_path, encoder)
 
     async def scenario():
         async with running(app) as (fake, _):
@@ -91,15 +97,7 @@ def test_the_bot_keeps_following_a_folder_that_gets_a_name_that_is_not_utf8(tmp_
     import os
 
     caplog.set_level(logging.WARNING, logger="quoth")
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for name, text in CORPUS.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    cfg = AppConfig.from_dict({"corpus": {"path": str(corpus), "watch": True, "watch_quiet": 0.5},
-                               "data": {"dir": str(tmp_path / "data")},
-                               "bot": {"admin_role_ids": [ADMIN_ROLE_ID], "cooldown_questions": 50}})
-    app = Quoth(cfg, encoder=encoder)
-    app.index()
+    corpus, app = watched_bot(tmp_path, encoder)
     question = "What did the miller grind every Tuesday?"
 
     async def until(words: str, fake) -> None:
