@@ -40,7 +40,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", default=None)
     ap.add_argument("--only", help="one corpus of tests/data/languages (fr, de, es)")
     args = ap.parse_args(argv)
+    previous = logging.root.manager.disable
     logging.disable(logging.WARNING)  # the model export's warnings, once per index
+    try:
+        _report(args)
+    finally:  # called in-process (the suite's smoke test), it must not leave the caller's logging switched off
+        logging.disable(previous)
+    return 0
+
+
+def _report(args: argparse.Namespace) -> None:
     print(f"model: {args.model or 'the bundled all-MiniLM-L6-v2'}")
     print("corpus  analysis  questions  hit@1  hit@3  speaker  abstain  bm25 hit@3")
     for corpus in sorted(p for p in DATA.iterdir() if p.is_dir() and args.only in (None, p.name)):
@@ -52,7 +61,6 @@ def main(argv: list[str] | None = None) -> int:
             label = f"{r['language']} ({'detected' if setting == 'auto' else 'forced'})"
             print(f"{corpus.name:7s} {label:15s} {h['questions']:3d} {h['hit@1']:6.2f} {h['hit@3']:6.2f} "
                   f"{h['speaker']:8.2f} {h['abstain']:>8s} {r['bm25_hit@3']:10.2f}")
-    return 0
 
 
 if __name__ == "__main__":

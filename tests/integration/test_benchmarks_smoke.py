@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import logging
 import re
 import sys
 from pathlib import Path
@@ -51,6 +52,14 @@ def bench(name: str):
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(autouse=True)
+def leaves_logging_on():
+    """A script run in-process must leave the suite's logging as it found it: languages.py once switched it off
+    for every test after it, and their log assertions failed far from the cause."""
+    yield
+    assert logging.root.manager.disable == logging.NOTSET
 
 
 @pytest.fixture(scope="module")

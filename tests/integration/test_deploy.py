@@ -152,6 +152,14 @@ def _interpreter_for(uid: int) -> str | None:
     return None
 
 
+def _closed_to(uid: int, python: str, folders: list[str]) -> str | None:
+    """The first of ``folders`` that ``uid`` cannot list (the project's code and packages it must import)."""
+    probe = "import os, sys\nfor p in sys.argv[1:]:\n    try: os.listdir(p)\n    except OSError: print(p); break"
+    res = subprocess.run([python, "-I", "-c", probe, *folders], preexec_fn=_as_user(uid), capture_output=True,
+                         text=True, timeout=30)
+    return res.stdout.strip() or None
+
+
 @pytest.fixture
 def image_root(encoder):
     """The serving image's folders, here: the model folder a root-owned copy of the exported model (as COPY
@@ -161,6 +169,8 @@ def image_root(encoder):
         pytest.skip("running as the image's user needs root")
     if (python := _interpreter_for(IMAGE_UID)) is None:
         pytest.skip(f"no Python 3.{sys.version_info.minor} that uid {IMAGE_UID} can run")
+    if (closed := _closed_to(IMAGE_UID, python, [*site.getsitepackages(), str(DEPLOY.parent)])) is not None:
+        pytest.skip(f"{closed} is closed to uid {IMAGE_UID} (a checkout in a private folder, as mktemp makes)")
     assert encoder.dimension  # the session's export, made once
     root = Path(tempfile.mkdtemp(prefix="quoth-image-"))
     root.chmod(0o755)
