@@ -83,6 +83,18 @@ class Retry:
             self.owed = False
         return changes
 
+    def options(self, stop) -> dict:
+        """watchfiles' arguments for the next watcher (``watch`` and ``awatch`` take the same)."""
+        return {"watch_filter": CorpusFilter(), "step": int(self.quiet * 1000), "debounce": MAX_GROUP_MS,
+                "stop_event": stop, "force_polling": self.polling, "poll_delay_ms": POLL_MS,
+                "rust_timeout": self.timeout_ms, "yield_on_timeout": True}
+
+    def restart(self, changes: set[tuple[Change, str]], polling: bool) -> bool:
+        """Whether to set up a new watcher after ``changes`` (reported first): raises when the folder itself
+        went (``gone``), true when a polling watcher has ``recovered``."""
+        gone(self.folder, changes)
+        return self.recovered(polling)
+
     def recovered(self, polling: bool) -> bool:
         """Whether a polling watcher has seen a change go through: the system's watcher is tried again (polling
         walks the whole folder every POLL_MS); what changes while it starts is owed, as after a failure."""
@@ -117,14 +129,10 @@ def corpus_changes(folder: Path, quiet: float, stop=None) -> Iterator[set[tuple[
     while True:
         polling = retry.polling
         try:
-            for changes in watch(folder, watch_filter=CorpusFilter(), step=int(quiet * 1000),
-                                 debounce=MAX_GROUP_MS, stop_event=stop, raise_interrupt=False,
-                                 force_polling=retry.polling, poll_delay_ms=POLL_MS,
-                                 rust_timeout=retry.timeout_ms, yield_on_timeout=True):
+            for changes in watch(folder, raise_interrupt=False, **retry.options(stop)):
                 if retry.due(changes):
                     yield retry.settle(changes)
-                gone(folder, changes)
-                if retry.recovered(polling):
+                if retry.restart(changes, polling):
                     break
             else:
                 return  # stopped
@@ -137,19 +145,15 @@ def corpus_changes(folder: Path, quiet: float, stop=None) -> Iterator[set[tuple[
 
 
 async def corpus_changes_async(folder: Path, quiet: float, stop=None) -> AsyncIterator[set[tuple[Change, str]]]:
-    """``corpus_changes`` for an event loop (the bot's)."""
+    """``corpus_changes`` for an event loop (the bot's): the same steps, awaited."""
     retry = Retry(folder, quiet)
     while True:
         polling = retry.polling
         try:
-            async for changes in awatch(folder, watch_filter=CorpusFilter(), step=int(quiet * 1000),
-                                        debounce=MAX_GROUP_MS, stop_event=stop, force_polling=retry.polling,
-                                        poll_delay_ms=POLL_MS, rust_timeout=retry.timeout_ms,
-                                        yield_on_timeout=True):
+            async for changes in awatch(folder, **retry.options(stop)):
                 if retry.due(changes):
                     yield retry.settle(changes)
-                gone(folder, changes)
-                if retry.recovered(polling):
+                if retry.restart(changes, polling):
                     break
             else:
                 return

@@ -220,14 +220,15 @@ class LoadedIndex:
     def passages(self, rows: np.ndarray) -> list[tuple[Passage, SourceInfo]]:
         """The passages of ``rows``, in that order."""
         ids = self.ids[rows].tolist()
-        found = self.store.get(ids)
-        found = dict(zip(found, self._as_people(list(found.values())), strict=True))
+        found = self._with_people(self.store.get(ids))
         return [found[int(pid)] for pid in ids]
 
     def get(self, ids: Iterable[int]) -> dict[int, tuple[Passage, SourceInfo]]:
         """Passages by passage id, to be shown (ids no longer indexed, and damaged passages, are left out)."""
         found = self.store.get(ids)
-        found = {pid: got for pid, got in found.items() if pid not in self.store.damaged_ids}
+        return self._with_people({pid: got for pid, got in found.items() if pid not in self.store.damaged_ids})
+
+    def _with_people(self, found: dict[int, tuple[Passage, SourceInfo]]) -> dict[int, tuple[Passage, SourceInfo]]:
         return dict(zip(found, self._as_people(list(found.values())), strict=True))
 
     def passage_paths(self) -> dict[int, str]:
