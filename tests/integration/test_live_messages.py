@@ -9,7 +9,6 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -183,28 +182,33 @@ KILLED_WRITER = """
 import sys
 from quoth.channels import ChatMessage, MessageStore
 store = MessageStore(__import__("pathlib").Path(sys.argv[1]))
-store.enable(10, 1, "general")
-print("ready", flush=True)
+if store.channel(10) is None:
+    store.enable(10, 1, "general")
+cursor = store.channel(10).backfill_before  # resumed where the killed run stopped
+first = cursor - 1 if cursor else 10_000_000
 for page in range(10_000):
-    top = 10_000_000 - page * 100
+    top = first - page * 100
     ids = range(top, top - 100, -1)
     store.upsert([ChatMessage(i, 1, 10, None, "general", 5, "Sam", f"words {i}", 1.7e9 + i) for i in ids],
                  backfill=(10, top - 99, False))
+    print(page, flush=True)
 """
 
 
 def test_a_kill_mid_backfill_loses_or_doubles_no_page(tmp_path):
     path = tmp_path / "messages.sqlite"
-    for wait in (0.4, 0.9):
+    done = 0
+    for pages in (3, 40):  # killed after at least this many pages, while it writes the next ones
         proc = subprocess.Popen([sys.executable, "-c", textwrap.dedent(KILLED_WRITER), str(path)],
                                 stdout=subprocess.PIPE, text=True)
-        assert proc.stdout.readline().strip() == "ready"
-        time.sleep(wait)
+        while int(proc.stdout.readline()) < pages:
+            pass
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(10)
         store = MessageStore(path)
         cursor = store.channel(CHANNEL).backfill_before
         stored = store.ids_between(CHANNEL, 0, 10**9)
-        assert cursor is not None and len(stored) == store.count() >= 100
+        done += pages
+        assert cursor is not None and len(stored) == store.count() >= 100 * done
         assert stored == set(range(cursor, 10_000_001))  # every page up to the cursor, whole; none past it
         store.close()
