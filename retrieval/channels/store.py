@@ -113,8 +113,9 @@ class MessageStore:
         """This thread's reading connection; None while the file does not exist."""
         con = getattr(self._readers, "con", None)
         if con is None:
-            if self._connect(create=False) is None:  # the schema is in place before anything reads
-                return None
+            with self._lock:
+                if self._connect(create=False) is None:  # the schema is in place before anything reads
+                    return None
             con = self._readers.con = sqlite3.connect(self.path, timeout=BUSY_SECONDS)
         return con
 
@@ -151,9 +152,11 @@ class MessageStore:
                 self._set(con, REMOVED, version)
         return changed
 
-    def _erase(self, con: sqlite3.Connection) -> None:
-        """After a delete has committed: the write-ahead log's copies of the deleted rows, erased."""
-        erase_wal(con, self.path)
+    def _erase(self) -> None:
+        """After a delete has committed: the write-ahead log's copies of the deleted rows, erased (under the lock:
+        the writing connection is shared)."""
+        with self._lock:
+            erase_wal(self._connect(create=True), self.path)
 
     # --- channels ------------------------------------------------------------------------------------
     def enable(self, channel_id: int, guild_id: int, name: str) -> LiveChannel:
@@ -170,7 +173,7 @@ class MessageStore:
             con.execute("UPDATE channels SET enabled = 0, backfill_before = NULL, backfill_done = 0 "
                         "WHERE channel_id = ?", (channel_id,))
             gone = self._bump(con, self._remove_channel(con, channel_id), removed=True)
-        self._erase(con)
+        self._erase()
         return gone
 
     def delete_channel(self, channel_id: int) -> int:
@@ -179,7 +182,7 @@ class MessageStore:
         with self._write() as con:
             con.execute("DELETE FROM channels WHERE channel_id = ?", (channel_id,))
             gone = self._bump(con, self._remove_channel(con, channel_id), removed=True)
-        self._erase(con)
+        self._erase()
         return gone
 
     @staticmethod
@@ -252,7 +255,7 @@ class MessageStore:
             con.executemany("INSERT OR IGNORE INTO tombstones (id) VALUES (?)", [(i,) for i in ids])
             self._bump(con, gone, removed=True)
         if gone:
-            self._erase(con)
+            self._erase()
         return gone
 
     def forget_user(self, user_id: int) -> int:
@@ -260,7 +263,7 @@ class MessageStore:
         with self._write() as con:
             gone = self._bump(con, con.execute("DELETE FROM messages WHERE author_id = ?", (user_id,)).rowcount,
                               removed=True)
-        self._erase(con)
+        self._erase()
         return gone
 
     def opt_out(self, user_id: int) -> None:
@@ -281,7 +284,7 @@ class MessageStore:
             gone = self._bump(con, con.execute("DELETE FROM messages WHERE created_at < ?", (before,)).rowcount,
                               removed=True)
         if gone:
-            self._erase(con)
+            self._erase()
         return gone
 
     def newest_id(self, channel_id: int) -> int | None:
