@@ -69,6 +69,20 @@ def test_messages_become_exact_attributed_passages_with_jump_links(tmp_path, enc
     assert hit.speaker == "Tess" and hit.passage.locator == "https://discord.com/channels/1/10/5002"
 
 
+def test_a_renamed_person_is_one_speaker_and_namesakes_are_two(tmp_path, encoder):
+    q = quoth(tmp_path, encoder)
+    q.messages.upsert([say(0, "The ferry leaves at nine from the north pier.", author=5, name="Sam"),
+                       say(1, "The ferry now leaves at ten, they changed it.", author=5, name="Samuel", minute=900),
+                       say(2, "Sourdough needs a warm kitchen in winter.", author=81234, name="Alex", minute=30),
+                       say(3, "Chess club meets on Thursday evenings.", author=95678, name="Alex", minute=60)])
+    q.index()
+    speakers = dict(q.speakers())
+    assert speakers.get("Samuel") == 2 and "Sam" not in speakers
+    assert {"Alex (…1234)", "Alex (…5678)"} <= set(speakers)
+    hit = q.search("when does the ferry leave?", k=1).hits[0]
+    assert hit.speaker == "Samuel"
+
+
 def test_no_documents_and_no_messages_is_still_an_error_but_messages_alone_build(tmp_path, encoder):
     q = quoth(tmp_path, encoder)
     with pytest.raises(CorpusError):
