@@ -148,6 +148,10 @@ class Store:
             else:
                 con = sqlite3.connect(self.path, check_same_thread=False)
             con.execute("PRAGMA foreign_keys = ON")
+            if not self.readonly:
+                # A build copies the previous store and replaces changed documents: without this, a removed
+                # message's words would stay in the new generation's free pages (some SQLite builds default to it).
+                con.execute("PRAGMA secure_delete = ON")
             if self.unsynced:
                 con.execute("PRAGMA synchronous = OFF")
                 con.execute("PRAGMA journal_mode = MEMORY")
