@@ -69,10 +69,15 @@ class Tenants:
         return self.default if served == "default" else None
 
     def for_interaction(self, interaction: Any) -> Tenant | None:
-        """The tenant of the server an interaction (or message) came from."""
+        """The tenant of the server an interaction (or message) came from. A command of the app installed by a
+        user, run in a server that has not installed the bot, is a user-installed context: it is answered as a DM
+        is (``bot.dm_corpus``), never from that server's corpus, which its members did not add the bot to serve."""
         guild_id = getattr(interaction, "guild_id", None)
         if guild_id is None and getattr(interaction, "guild", None) is not None:
             guild_id = interaction.guild.id
+        guild_installed = getattr(interaction, "is_guild_integration", None)
+        if guild_id is not None and guild_installed is not None and not guild_installed():
+            return self.for_guild(None)
         return self.for_guild(guild_id)
 
     @staticmethod
