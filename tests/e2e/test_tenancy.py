@@ -421,3 +421,4 @@ def test_reindex_rebuilds_one_server_and_never_holds_up_another(served):
         del a.quoth.index
     assert a.quoth.live.current().generation != before_a
     assert b.quoth.live.current().generation == before_b and data_files(b.data_dir) == files_b
+
