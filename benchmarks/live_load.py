@@ -6,12 +6,13 @@ real discord.py client and the real bot, model and store, all in this process.
 
 Server A has a small corpus and the live channel #fair-planning (its --history older messages are backfilled
 while the new ones arrive); servers B and C have corpora of their own. Half the asks go to A and look for the
-newest "probe" message not yet found (one is posted every --probe-every seconds among the chatter, each with a
+oldest "probe" message not yet quoted (one is posted every --probe-every seconds among the chatter, each with a
 made-up word of its own); the rest go to B and C alternately. It prints:
 
 - ack: the time from each /ask to its acknowledgement (Discord wants one within 3 s), p50 / p95 / max;
 - answer: the time to the answer itself;
-- freshness: a probe's age when the first /ask that quoted it was sent (the previous miss bounds it from below);
+- freshness: a probe's age when an answer first quoted it (an upper bound on when it became answerable), and
+  its age when the last /ask whose answer did not quote it was sent (a lower bound);
 - lost / duplicated: after the run, the channel's messages in the fake against A's message store (ids) and the
   documents it renders (each message's jump link once), both must be 0;
 - leaks: answers in B and C quoting anything of A's channel (must be 0);
@@ -66,8 +67,11 @@ class Probe:
 
     word: str
     posted: float  # time.monotonic()
-    found_age: float | None = None  # its age when the first /ask that quoted it was sent
-    missed_age: float | None = None  # its age when the last /ask that did not quote it was sent
+    # Bounds on its age when it became answerable: at the first answer quoting it (the search ran before that),
+    # and at the sending of the last /ask whose answer did not (the search ran after that).
+    found_age: float | None = None
+    missed_age: float | None = None
+    asked: int = 0
 
 
 @dataclass
@@ -78,13 +82,15 @@ class Ask:
     probe: Probe | None = None
     acked: float | None = None
     answered: float | None = None
-    text: str = ""
+    quoted: str = ""  # the answer's quotes (embed descriptions), never its header, which repeats the question
+    shown: str = ""  # the quotes with their titles, speakers and links
 
 
 @dataclass
 class Run:
     """Everything one run measured."""
 
+    channel: int = 0  # A's live channel
     posted: int = 0
     probes: list[Probe] = field(default_factory=list)
     asks: list[Ask] = field(default_factory=list)
@@ -159,8 +165,9 @@ async def poster(fake: FakeDiscord, channel: int, rate: float, seconds: float, p
 
 
 async def asker(fake: FakeDiscord, n: int, seconds: float, run: Run) -> None:
-    """``n`` asks spread evenly over ``seconds``: even ones to A (the oldest probe not yet found, else A's
-    corpus), odd ones to B and C in turn. Each is followed in a task of its own: none waits for another."""
+    """``n`` asks spread evenly over ``seconds``: even ones to A (the oldest probe not yet quoted, asked again
+    until an answer quotes it, else A's corpus), odd ones to B and C in turn. Each is followed in a task of its
+    own: none waits for another."""
     t0 = time.monotonic()
     following = []
     for i in range(n):
@@ -168,8 +175,11 @@ async def asker(fake: FakeDiscord, n: int, seconds: float, run: Run) -> None:
         guild = GUILD_ID if i % 2 == 0 else (GUILD_B, GUILD_C)[(i // 2) % 2]
         probe = next((p for p in run.probes if p.found_age is None), None) if guild == GUILD_ID else None
         question = f"Where does the {probe.word} key hang?" if probe else QUESTIONS[guild]
+        sent = time.monotonic()  # before the dispatch: the ack and answer times include the gateway's leg
         token = await fake.slash("ask", {"question": question}, user(3000 + i, f"asker{i}"), guild_id=guild)
-        ask = Ask(token, guild, time.monotonic(), probe)
+        ask = Ask(token, guild, sent, probe)
+        if probe is not None:
+            probe.asked += 1
         run.asks.append(ask)
         following.append(asyncio.create_task(follow(fake, ask)))
     await asyncio.gather(*following)
@@ -181,20 +191,16 @@ async def follow(fake: FakeDiscord, ask: Ask) -> None:
     done = await fake.wait_for(lambda r: r.method == "PATCH" and f"/{BOT_ID}/{ask.token}/messages/@original"
                                in r.path and bool(r.body and (r.body.get("embeds") or r.body.get("content"))), 300)
     ask.answered = done.at - ask.sent
-    ask.text = said(done.body)
+    embeds = done.body.get("embeds") or []
+    ask.quoted = "\n".join(e.get("description") or "" for e in embeds)
+    ask.shown = "\n".join(f"{e.get('title')}\n{e.get('description')}\n{(e.get('author') or {}).get('name')}\n"
+                          f"{e.get('url')}" for e in embeds)
     if ask.probe is not None:
-        age = ask.sent - ask.probe.posted
-        if ask.probe.word in ask.text:
+        if ask.probe.word in ask.quoted:
+            age = done.at - ask.probe.posted
             ask.probe.found_age = age if ask.probe.found_age is None else min(ask.probe.found_age, age)
-        elif ask.probe.found_age is None:
-            ask.probe.missed_age = max(ask.probe.missed_age or 0.0, age)
-
-
-def said(body: dict) -> str:
-    parts = [body.get("content") or ""]
-    for e in body.get("embeds") or []:
-        parts += [e.get("title") or "", e.get("description") or "", (e.get("author") or {}).get("name") or ""]
-    return "\n".join(parts)
+        else:
+            ask.probe.missed_age = max(ask.probe.missed_age or 0.0, ask.sent - ask.probe.posted)
 
 
 def rss_bytes() -> int:
@@ -250,10 +256,9 @@ def pct(xs: list[float], p: float) -> float:
 
 
 def leaks(run: Run) -> int:
-    """Answers in B or C that quote A's channel (its chatter or a probe's word)."""
-    words = [p.word for p in run.probes]
-    return sum(1 for a in run.asks if a.guild_id != GUILD_ID
-               and ("Fair note" in a.text or any(w in a.text for w in words)))
+    """Answers in B or C that show anything of A's channel: its chatter, a probe's word, its name or a link."""
+    marks = ["Fair note", "fair-planning", f"/{GUILD_ID}/{run.channel}", *(p.word for p in run.probes)]
+    return sum(1 for a in run.asks if a.guild_id != GUILD_ID and any(m in a.shown for m in marks))
 
 
 @contextlib.asynccontextmanager
@@ -286,7 +291,7 @@ async def measure(args: argparse.Namespace) -> Run:
     fake = FakeDiscord(heartbeat_ms=1000)
     channel = populate(fake, args.history)
     cfg = AppConfig.from_dict(config(data, channel, args.batch_seconds))
-    run = Run()
+    run = Run(channel=channel)
     async with running_bot(cfg, fake) as bot:
         t0, stop = time.monotonic(), asyncio.Event()
         watchers = [asyncio.create_task(sample_rss(run, t0, 2.0, stop)),
@@ -314,9 +319,10 @@ def report(run: Run, args: argparse.Namespace) -> bool:
           f"within 3 s")
     print(f"  {'answer':<11} p50 {pct(answers, 50):6.2f} s   p95 {pct(answers, 95):6.2f} s   "
           f"max {max(answers, default=float('nan')):6.2f} s   {len(answers)}/{len(run.asks)} answered")
-    print(f"  {'freshness':<11} {len(found)}/{len(run.probes)} probes quoted; age at the first /ask quoting "
-          f"it p50 {pct(found, 50):.1f} s, max {max(found, default=float('nan')):.1f} s; age at the last miss "
-          f"p50 {pct(missed, 50):.1f} s, max {max(missed, default=float('nan')):.1f} s")
+    print(f"  {'freshness':<11} {len(found)} of {sum(p.asked > 0 for p in run.probes)} probes asked for quoted "
+          f"({len(run.probes)} posted); age at the first answer quoting "
+          f"it p50 {pct(found, 50):.1f} s, max {max(found, default=float('nan')):.1f} s; {len(missed)} misses, "
+          f"age at the last one's ask p50 {pct(missed, 50):.1f} s, max {max(missed, default=float('nan')):.1f} s")
     print(f"  {'messages':<11} {run.posted} posted + {args.history} backfilled: lost {run.lost}, extra "
           f"{run.extra}, duplicated {run.duplicated} (store settled {run.settle_s:.1f} s after the last post)")
     print(f"  {'isolation':<11} {leaks(run)} of {len(others)} answers in B and C quote A's channel")
@@ -333,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seconds", type=float, default=60.0, help="how long the messages and asks go on")
     ap.add_argument("--asks", type=int, default=50, help="/ask interactions, spread over the run")
     ap.add_argument("--history", type=int, default=300, help="older messages in the channel, backfilled")
-    ap.add_argument("--probe-every", type=float, default=6.0, help="seconds between probe messages")
+    ap.add_argument("--probe-every", type=float, default=8.0, help="seconds between probe messages")
     ap.add_argument("--batch-seconds", type=float, help="bot.live_batch_seconds (default: the setting's)")
     ap.add_argument("--data", type=Path, help="the data directory (default: a new temporary one)")
     args = ap.parse_args(argv)
