@@ -95,6 +95,7 @@ class Run:
     probes: list[Probe] = field(default_factory=list)
     asks: list[Ask] = field(default_factory=list)
     rss: list[tuple[float, int]] = field(default_factory=list)  # (seconds since start, bytes)
+    builds: list[float] = field(default_factory=list)  # when A's store was seen built at a newer version
     lost: int = -1
     extra: int = -1
     duplicated: int = -1
@@ -220,6 +221,19 @@ async def sample_rss(run: Run, t0: float, every: float, stop: asyncio.Event) -> 
     run.rss.append((time.monotonic() - t0, rss_bytes()))
 
 
+async def watch_builds(run: Run, bot: QuothBot, stop: asyncio.Event, every: float = 0.25) -> None:
+    """When each build of A's live messages lands (its store's built version moves on)."""
+    store = bot.tenants.for_guild(GUILD_ID).quoth.messages
+    seen = await asyncio.to_thread(store.built_version)
+    while not stop.is_set():
+        built = await asyncio.to_thread(store.built_version)
+        if built != seen:
+            seen = built
+            run.builds.append(time.monotonic())
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), every)
+
+
 async def progress(run: Run, bot: QuothBot, t0: float, stop: asyncio.Event) -> None:
     """A line every 10 s: long work shows progress."""
     store = bot.tenants.for_guild(GUILD_ID).quoth.messages
@@ -294,8 +308,8 @@ async def measure(args: argparse.Namespace) -> Run:
     run = Run(channel=channel)
     async with running_bot(cfg, fake) as bot:
         t0, stop = time.monotonic(), asyncio.Event()
-        watchers = [asyncio.create_task(sample_rss(run, t0, 2.0, stop)),
-                    asyncio.create_task(progress(run, bot, t0, stop))]
+        watchers = [asyncio.create_task(w) for w in (sample_rss(run, t0, 2.0, stop), progress(run, bot, t0, stop),
+                                                     watch_builds(run, bot, stop))]
         await asyncio.gather(poster(fake, channel, args.rate, args.seconds, args.probe_every, run),
                              asker(fake, args.asks, args.seconds, run))
         await settle(fake, bot, channel, run)
@@ -323,6 +337,9 @@ def report(run: Run, args: argparse.Namespace) -> bool:
           f"({len(run.probes)} posted); age at the first answer quoting "
           f"it p50 {pct(found, 50):.1f} s, max {max(found, default=float('nan')):.1f} s; {len(missed)} misses, "
           f"age at the last one's ask p50 {pct(missed, 50):.1f} s, max {max(missed, default=float('nan')):.1f} s")
+    gaps = [b - a for a, b in itertools.pairwise(run.builds)]
+    print(f"  {'builds':<11} {len(run.builds)} of A's index (store version moved on), every p50 {pct(gaps, 50):.1f} s, "
+          f"max {max(gaps, default=float('nan')):.1f} s")
     print(f"  {'messages':<11} {run.posted} posted + {args.history} backfilled: lost {run.lost}, extra "
           f"{run.extra}, duplicated {run.duplicated} (store settled {run.settle_s:.1f} s after the last post)")
     print(f"  {'isolation':<11} {leaks(run)} of {len(others)} answers in B and C quote A's channel")
