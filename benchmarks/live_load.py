@@ -2,7 +2,7 @@
 while --asks /ask interactions arrive, against the fake Discord on loopback (tests/e2e/fake_discord.py) with the
 real discord.py client and the real bot, model and store, all in this process.
 
-    python benchmarks/live_load.py [--rate 20] [--seconds 60] [--asks 50] [--history 300] [--data DIR]
+    python benchmarks/live_load.py [--rate 20] [--seconds 60] [--asks 50] [--history 300] [--change-every 50]
 
 Server A has a small corpus and the live channel #fair-planning (its --history older messages are backfilled
 while the new ones arrive); servers B and C have corpora of their own. Half the asks go to A and look for the
@@ -15,6 +15,8 @@ made-up word of its own); the rest go to B and C alternately. It prints:
   its age when the last /ask whose answer did not quote it was sent (a lower bound);
 - lost / duplicated: after the run, the channel's messages in the fake against A's message store (ids) and the
   documents it renders (each message's jump link once), both must be 0;
+- changes: of every --change-every messages one is deleted and one edited a second after posting; none deleted
+  may stay in the store or its documents, none edited may keep its old words there;
 - leaks: answers in B and C quoting anything of A's channel (must be 0);
 - RSS of this process (the fake, the poster and the bot together) every few seconds.
 """
@@ -96,9 +98,13 @@ class Run:
     asks: list[Ask] = field(default_factory=list)
     rss: list[tuple[float, int]] = field(default_factory=list)  # (seconds since start, bytes)
     builds: list[float] = field(default_factory=list)  # when A's store was seen built at a newer version
+    deleted: set[int] = field(default_factory=set)  # chatter numbers deleted during the run
+    edited: set[int] = field(default_factory=set)  # chatter numbers edited during the run
     lost: int = -1
     extra: int = -1
     duplicated: int = -1
+    deleted_left: int = -1  # deleted messages still in the store or its documents
+    stale: int = -1  # edited messages whose documents lack the new words or keep the old
     settle_s: float = 0.0
 
 
@@ -144,14 +150,18 @@ def populate(fake: FakeDiscord, history: int) -> int:
     return channel
 
 
-async def poster(fake: FakeDiscord, channel: int, rate: float, seconds: float, probe_every: float, run: Run) -> None:
-    """``rate`` messages a second for ``seconds``, on a fixed schedule (a late one is sent at once, not skipped);
-    every ``probe_every`` seconds one of them is a probe."""
+async def poster(fake: FakeDiscord, channel: int, args: argparse.Namespace, run: Run) -> None:
+    """``args.rate`` messages a second for ``args.seconds``, on a fixed schedule (a late one is sent at once, not
+    skipped); every ``args.probe_every`` seconds one of them is a probe; of every ``args.change_every`` others,
+    one is deleted and one edited a second after it was posted."""
+    rate, seconds, probe_every = args.rate, args.seconds, args.probe_every
+    changes: list[asyncio.Task] = []
     t0 = time.monotonic()
     next_probe = probe_every / 2
     for i in itertools.count():
         at = t0 + i / rate
         if at - t0 >= seconds:
+            await asyncio.gather(*changes)
             return
         await asyncio.sleep(max(0.0, at - time.monotonic()))
         who = PEOPLE[i % len(PEOPLE)]
@@ -161,8 +171,21 @@ async def poster(fake: FakeDiscord, channel: int, rate: float, seconds: float, p
             run.probes.append(probe)
             next_probe += probe_every
         else:
-            await fake.post(channel, chatter(i), who)
+            msg = await fake.post(channel, chatter(i), who)
+            if args.change_every and i % args.change_every in (1, 2):
+                changes.append(asyncio.create_task(change(fake, int(msg["id"]), i, run)))
         run.posted += 1
+
+
+async def change(fake: FakeDiscord, message_id: int, i: int, run: Run) -> None:
+    """A second after it was posted, chatter ``i`` is deleted (odd) or edited (even) by its author."""
+    await asyncio.sleep(1.0)
+    if i % 2:
+        await fake.delete(message_id)
+        run.deleted.add(i)
+    else:
+        await fake.edit(message_id, chatter(i).replace(f"note {i}:", f"note {i} (edited):"))
+        run.edited.add(i)
 
 
 async def asker(fake: FakeDiscord, n: int, seconds: float, run: Run) -> None:
@@ -259,9 +282,12 @@ async def settle(fake: FakeDiscord, bot: QuothBot, channel: int, run: Run, timeo
     run.settle_s = time.monotonic() - t0
     have = await asyncio.to_thread(store.ids_between, channel, 0, 2**63 - 1)
     run.lost, run.extra = len(want - have), len(have - want)
-    links = Counter(loc.label for doc in await asyncio.to_thread(lambda: list(store.documents()))
-                    for loc in doc.locators)
+    documents = await asyncio.to_thread(lambda: list(store.documents()))
+    links = Counter(loc.label for doc in documents for loc in doc.locators)
     run.duplicated = sum(n - 1 for n in links.values() if n > 1)
+    text = "\n".join(doc.text for doc in documents)
+    run.deleted_left = sum(f"Fair note {i}: " in text for i in run.deleted)
+    run.stale = sum(f"Fair note {i} (edited): " not in text or f"Fair note {i}: " in text for i in run.edited)
 
 
 def pct(xs: list[float], p: float) -> float:
@@ -310,7 +336,7 @@ async def measure(args: argparse.Namespace) -> Run:
         t0, stop = time.monotonic(), asyncio.Event()
         watchers = [asyncio.create_task(w) for w in (sample_rss(run, t0, 2.0, stop), progress(run, bot, t0, stop),
                                                      watch_builds(run, bot, stop))]
-        await asyncio.gather(poster(fake, channel, args.rate, args.seconds, args.probe_every, run),
+        await asyncio.gather(poster(fake, channel, args, run),
                              asker(fake, args.asks, args.seconds, run))
         await settle(fake, bot, channel, run)
         stop.set()
@@ -342,12 +368,15 @@ def report(run: Run, args: argparse.Namespace) -> bool:
           f"max {max(gaps, default=float('nan')):.1f} s")
     print(f"  {'messages':<11} {run.posted} posted + {args.history} backfilled: lost {run.lost}, extra "
           f"{run.extra}, duplicated {run.duplicated} (store settled {run.settle_s:.1f} s after the last post)")
+    print(f"  {'changes':<11} {len(run.deleted)} deleted, {run.deleted_left} of them still rendered; "
+          f"{len(run.edited)} edited, {run.stale} of them stale")
     print(f"  {'isolation':<11} {leaks(run)} of {len(others)} answers in B and C quote A's channel")
     if mib:
         mid = mib[len(mib) // 2]
         print(f"  {'RSS':<11} start {mib[0]:.0f} MiB, middle {mid:.0f} MiB, peak {max(mib):.0f} MiB, "
               f"end {mib[-1]:.0f} MiB ({len(mib)} samples)")
-    return run.lost == run.extra == run.duplicated == 0 and leaks(run) == 0 and len(answers) == len(run.asks)
+    return (run.lost == run.extra == run.duplicated == run.deleted_left == run.stale == 0 and leaks(run) == 0
+            and len(answers) == len(run.asks))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -357,6 +386,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--asks", type=int, default=50, help="/ask interactions, spread over the run")
     ap.add_argument("--history", type=int, default=300, help="older messages in the channel, backfilled")
     ap.add_argument("--probe-every", type=float, default=8.0, help="seconds between probe messages")
+    ap.add_argument("--change-every", type=int, default=50,
+                    help="of every N messages one is deleted and one edited a second later (0: none)")
     ap.add_argument("--batch-seconds", type=float, help="bot.live_batch_seconds (default: the setting's)")
     ap.add_argument("--data", type=Path, help="the data directory (default: a new temporary one)")
     args = ap.parse_args(argv)

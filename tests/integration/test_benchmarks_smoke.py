@@ -161,6 +161,7 @@ def test_live_load(tmp_path, capsys):
     assert "4/4 answered" in out and "0 of 2 answers in B and C quote A's channel" in out, out
     # Every message of the channel, the 20 backfilled and the 20 posted live, in the store once.
     assert "20 posted + 20 backfilled: lost 0, extra 0, duplicated 0" in out, out
+    assert "1 deleted, 0 of them still rendered; 1 edited, 0 of them stale" in out, out
     assert re.search(r"\d of \d probes asked for quoted \(2 posted\)", out), out
     assert re.search(r"RSS +start \d+ MiB", out), out
 
