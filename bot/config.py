@@ -48,6 +48,14 @@ class BotSettings(Section):
     # A small HTTP endpoint for orchestrators and Prometheus (/healthz, /metrics); 0: off.
     http_port: int = Field(0, ge=0, le=65535)
     http_host: str = "127.0.0.1"
+    # Live channels (/index-channel): the privileged message-content intent is requested when this is on or any
+    # server lists live_channel_ids; Discord refuses to connect until it is enabled in the developer portal.
+    live_channels: bool = False
+    live_batch_seconds: float = Field(2.0, gt=0)  # how often pending live messages are built into the index
+    # After a restart: the most recent stored messages of each channel checked against Discord's history, so
+    # messages deleted or edited while the bot was down are deleted or updated.
+    live_reconcile_messages: int = Field(500, ge=0)
+    live_include_bots: bool = False  # bots' messages are skipped unless this is on (system messages always are)
 
     @model_validator(mode="after")
     def _shards(self) -> BotSettings:
