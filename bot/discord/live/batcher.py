@@ -52,6 +52,11 @@ class Batcher:
         store = tenant.quoth.messages
         version = await asyncio.to_thread(store.version)
         if not await asyncio.to_thread(store.pending) or self.failed.get(tenant.key) == version:
+            if not tenant.build_lock.locked() and await asyncio.to_thread(store.purge_due):
+                # The generation before a removal still holds the removed messages: dropped once its grace
+                # (for readers that still hold it) is over, not left until the next build.
+                async with tenant.build_lock:
+                    await asyncio.to_thread(tenant.quoth.purge_old)
             return False
         if tenant.build_lock.locked():
             return False

@@ -112,8 +112,7 @@ class LiveFeed:
 
     # --- history -----------------------------------------------------------------------------------------
     async def state(self, tenant, channel_id: int) -> LiveChannel | None:
-        found = await self.call(tenant.quoth.messages.channels, tenant.guild_id)
-        return next((c for c in found if c.channel_id == channel_id), None)
+        return await self.call(tenant.quoth.messages.channel, channel_id)
 
     async def _sync(self, tenant, channel: discord.TextChannel, restart: bool) -> None:
         progress = self.progress[channel.id]
@@ -184,7 +183,7 @@ class LiveFeed:
         tenant = self.tenant(guild_id)
         if tenant is not None and await self.call(tenant.quoth.messages.enabled, channel_id):
             await self.stop_channel(channel_id)
-            removed = await self.call(tenant.quoth.messages.disable, channel_id)
+            removed = await self.call(tenant.quoth.messages.delete_channel, channel_id)
             log.info("live channel %s deleted in server %s: %d messages removed", channel_id, guild_id, removed)
             self.batcher.watch(tenant)
 
