@@ -118,8 +118,8 @@ async def ask(fake: FakeDiscord, question: str, guild_id: int = GUILD_ID) -> dic
 
 
 def said(body: dict) -> str:
-    """Everything an answer shows: its text and every embed's."""
-    parts = [body.get("content") or ""]
+    """What an answer quotes and shows of its sources: every embed (not the header, which repeats the question)."""
+    parts = []
     for e in body.get("embeds") or []:
         parts += [e.get("title") or "", e.get("description") or "", (e.get("author") or {}).get("name") or "",
                   (e.get("footer") or {}).get("text") or "", e.get("url") or ""]

@@ -16,7 +16,7 @@ import discord
 
 from quoth.channels import MessageStore
 
-from .messages import chat_message
+from .messages import chat_message, skipped
 
 log = logging.getLogger("quoth.bot")
 PAGE = 100  # Discord's largest page of history
@@ -47,6 +47,7 @@ class ChannelSync:
     include_bots: bool
     progress: Progress
     saves_cursor: bool = True  # a thread has no cursor of its own: it is read whole (upserts are idempotent)
+    names: dict[int, str] = field(default_factory=dict)  # author id -> display name in the server
 
     async def _page(self, **where) -> list[discord.Message]:
         page = [m async for m in self.channel.history(limit=PAGE, **where)]
@@ -54,8 +55,28 @@ class ChannelSync:
         self.progress.read += len(page)
         return page
 
-    def _convert(self, page: list[discord.Message]) -> list:
-        return [c for c in (chat_message(m, self.include_bots) for m in page) if c is not None]
+    async def _convert(self, page: list[discord.Message]) -> list:
+        out = []
+        for m in page:
+            if not skipped(m, self.include_bots):
+                out.append(chat_message(m, self.include_bots, await self._name(m)))
+        return out
+
+    async def _name(self, message: discord.Message) -> str:
+        """The author's display name in the server. A history page carries users, not members (and without
+        the members intent discord.py caches none), so each author's member is fetched once per sync; one who
+        left the server keeps their global name."""
+        author = message.author
+        if isinstance(author, discord.Member):
+            return author.display_name
+        if author.id not in self.names:
+            guild = self.channel.guild
+            try:
+                member = guild.get_member(author.id) or await guild.fetch_member(author.id)
+                self.names[author.id] = member.display_name
+            except discord.HTTPException:  # gone from the server (or unreadable): the name Discord shows anywhere
+                self.names[author.id] = author.display_name
+        return self.names[author.id]
 
     async def backfill(self, before: int | None) -> None:
         """Newest to oldest from the saved cursor; each page and the cursor are saved in one transaction, so
@@ -66,7 +87,7 @@ class ChannelSync:
             done = len(page) < PAGE
             oldest = min((m.id for m in page), default=before)
             cursor = (self.channel.id, oldest, done) if self.saves_cursor else None
-            await self.call(self.store.upsert, self._convert(page), cursor)
+            await self.call(self.store.upsert, await self._convert(page), cursor)
             log.info("backfill of #%s: %d messages read (%d pages)%s", self.channel.name, self.progress.read,
                      self.progress.pages, ", done" if done else "")
             if done:
@@ -80,7 +101,7 @@ class ChannelSync:
         while after is not None:
             page = await self._page(after=discord.Object(after), oldest_first=True)
             if page:
-                await self.call(self.store.upsert, self._convert(page))
+                await self.call(self.store.upsert, await self._convert(page))
             if len(page) < PAGE:
                 return
             after = max(m.id for m in page)
@@ -102,7 +123,7 @@ class ChannelSync:
         gone = sorted(stored - ids)
         if gone:
             await self.call(self.store.delete, gone)
-        rewritten = self._convert(live)
+        rewritten = await self._convert(live)
         # Messages that became skipped (emptied by an edit) leave too.
         emptied = sorted((stored & ids) - {c.id for c in rewritten})
         if emptied:

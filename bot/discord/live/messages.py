@@ -32,16 +32,18 @@ def skipped(message: discord.Message, include_bots: bool) -> bool:
     return not message.content.strip()
 
 
-def chat_message(message: discord.Message, include_bots: bool = False) -> ChatMessage | None:
+def chat_message(message: discord.Message, include_bots: bool = False, author_name: str | None = None
+                 ) -> ChatMessage | None:
     """The message as the store keeps it, or None when it is skipped. Mentions are resolved to names by
-    discord.py's ``clean_content`` (the words as members read them, not ``<@123>``)."""
+    discord.py's ``clean_content`` (the words as members read them, not ``<@123>``); ``author_name`` is the
+    author's name in the server where the message alone does not say it (history pages carry no member)."""
     if skipped(message, include_bots):
         return None
     cid, parent, name = where(message.channel)
     ref = message.reference
     return ChatMessage(
         id=message.id, guild_id=message.guild.id, channel_id=cid, parent_id=parent, channel_name=name,
-        author_id=message.author.id, author_name=message.author.display_name, content=message.clean_content,
-        created_at=message.created_at.timestamp(),
+        author_id=message.author.id, author_name=author_name or message.author.display_name,
+        content=message.clean_content, created_at=message.created_at.timestamp(),
         edited_at=message.edited_at.timestamp() if message.edited_at else None,
         reply_to=ref.message_id if ref is not None and message.type == discord.MessageType.reply else None)
