@@ -168,11 +168,12 @@ def test_live_events_reach_answers_within_seconds_and_deletions_never_do(tmp_pat
 
 async def deletions(fake: FakeDiscord, store, changed, gone) -> None:
     """A delete and a bulk delete: never served once stored, nor after the rebuild."""
-    words = {"pindleshaft": "Who fixed the pindleshaft on the gate?",
-             "crumblewick": "Who baked the crumblewick pie?",
-             "snorvalent": "Who found the snorvalent in the shed?"}
-    posted = {w: await fake.post(CHANNEL_ID, f"Bob Stone says he handled the {w} business last week.", BOB)
-              for w in words}
+    said_by = {"pindleshaft": ("Who fixed the pindleshaft on the gate?", "I fixed the pindleshaft on the gate.", BOB),
+               "crumblewick": ("Who baked the crumblewick pie?", "I baked the crumblewick pie for the fair.", ALICE),
+               "snorvalent": ("Who found the snorvalent in the shed?", "I found the snorvalent in the shed.", BOB)}
+    words = {w: q for w, (q, _, _) in said_by.items()}
+    # Different people in turn: three passages, not one person's consecutive messages under one header.
+    posted = {w: await fake.post(CHANNEL_ID, text, who) for w, (_, text, who) in said_by.items()}
     for w, q in words.items():
         await answered(fake, q, w)
     version = store.version()
