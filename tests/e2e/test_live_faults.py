@@ -131,7 +131,8 @@ def check_index(cfg: dict, store, fake: FakeDiscord, encoder) -> None:
     assert store.count(GUILD_ID) == len(expected) == len(store.ids_between(CHANNEL_ID, 0, EVERYTHING))
     app = Quoth(AppConfig.from_dict(cfg).for_guild(GUILD_ID), encoder=encoder)
     idx = app.current()
-    texts = [idx.document_text(d.path) or "" for d in idx.documents() if d.path.startswith("discord/")]
+    paths = [d.source.path for d in idx.documents() if d.source.path.startswith("discord/")]
+    texts = [idx.document_text(p) or "" for p in paths]
     found = [m for t in texts for m in MARKER.findall(t)]
     assert sorted(found) == sorted(expected), set(found) ^ expected  # each once: none lost, doubled or deleted
     passages = idx.passages(np.arange(len(idx)))
