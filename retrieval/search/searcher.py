@@ -206,7 +206,11 @@ class Searcher:
         qvec = self.encoder.encode_queries([query])[0]
         rows, sims, fused = self._candidates(idx, idx.query_words(query), qvec, None, None)
         order = np.argsort(-fused, kind="stable")[:depth]
-        return idx, rows[order], sims[order], fused[order]
+        rows, sims, fused = rows[order], sims[order], fused[order]
+        if idx.withholder is not None and len(rows):  # verify never finds withheld words
+            shown = np.array([not idx.hidden(p) for p, _ in idx.passages(rows)], dtype=bool)
+            rows, sims, fused = rows[shown], sims[shown], fused[shown]
+        return idx, rows, sims, fused
 
     def _candidates(self, idx: LoadedIndex, words: list[str], qvec: np.ndarray, source: str | None,
                     speaker: str | None, query: str = "") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
