@@ -107,6 +107,15 @@ class AppConfig(Settings):
             raise ValueError(f"guilds: {bad[0]} is not a Discord server id (a positive number of up to 19 digits)")
         return self
 
+    def served_by(self, guild_id: int | None) -> Literal["guild", "default", "none"]:
+        """Which corpus answers in server ``guild_id`` (None: a DM or user-installed context): the server's own
+        (listed), the default one, or none. The bot's Tenants and the CLI's --guild both decide here."""
+        if guild_id is None:
+            return "default" if self.bot.dm_corpus == "default" else "none"
+        if guild_id in self.guilds:
+            return "guild"
+        return "default" if self.bot.unlisted_guilds == "default" else "none"
+
     def guild_data_dir(self, guild_id: int) -> Path:
         """A listed server's own data directory: its index generations and live message store, never shared
         with another server's, even when two list the same corpus folder."""

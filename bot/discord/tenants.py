@@ -63,11 +63,10 @@ class Tenants:
 
     def for_guild(self, guild_id: int | None) -> Tenant | None:
         """The tenant answering in ``guild_id`` (None: a DM or user-installed context); None when none does."""
-        if guild_id is None:
-            return self.default if self.cfg.bot.dm_corpus == "default" else None
-        if guild_id in self.cfg.guilds:
+        served = self.cfg.served_by(guild_id)
+        if served == "guild":
             return self._guild(guild_id)
-        return self.default if self.cfg.bot.unlisted_guilds == "default" else None
+        return self.default if served == "default" else None
 
     def for_interaction(self, interaction: Any) -> Tenant | None:
         """The tenant of the server an interaction (or message) came from."""
