@@ -11,7 +11,7 @@ import itertools
 import re
 import time
 
-from .fake_discord import CHANNEL_ID, GUILD_ID, HISTORY_ROUTE, THREAD_CREATED, FakeDiscord
+from .fake_discord import CHANNEL_ID, GUILD_ID, HISTORY_ROUTE, THREAD_CREATED, FakeDiscord, custom_ids
 from .fake_ratelimits import Limit
 from .live_bot import (
     ALICE,
@@ -30,7 +30,7 @@ from .live_bot import (
     store_of,
     until,
 )
-from .test_bot import run
+from .test_bot import callback_of, edited, run
 
 TOPICS = ("bunting", "raffle", "marquee", "tombola", "cake stall", "car park", "brass band", "face painting")
 PARROT = "The lighthouse keeper's parrot speaks fluent Portuguese and whistles sea shanties at dawn."
@@ -139,6 +139,8 @@ def test_live_events_reach_answers_within_seconds_and_deletions_never_do(tmp_pat
             assert time.monotonic() - started < 10
             assert hit["author"]["name"].startswith("1. Alice Ng")
             assert hit["url"] == jump(GUILD_ID, CHANNEL_ID, posted["id"])
+            cited = await cite_first(fake, "What colour will the zebra crossing be painted?")
+            assert f"]({jump(GUILD_ID, CHANNEL_ID, posted['id'])})" in cited and "— Alice Ng" in cited
 
             # Two servers' live channels never leak into each other.
             await fake.post(CHANNEL_B, SECRET_B, BOB)
@@ -209,3 +211,12 @@ async def threads_and_channels(fake: FakeDiscord, bot, store, changed, gone) -> 
     await fake.delete_channel(cid)
     await until(lambda: not store.enabled(cid), "the deleted channel disabled")
     await gone("Which is the best ride at the fair?", "dramplefoo")
+
+
+async def cite_first(fake: FakeDiscord, question: str) -> str:
+    """The Cite button of an answer's first quote, clicked: the citation shown."""
+    token = await fake.slash("ask", {"question": question, "k": 1}, ALICE, guild_id=GUILD_ID)
+    body = (await fake.wait_for(edited(token), timeout=60)).body
+    cite_id = next(i for i in custom_ids(body) if i.startswith("quoth:cite:"))
+    clicked = await fake.click(fake.originals[token], cite_id, BOB, guild_id=GUILD_ID)
+    return (await fake.wait_for(callback_of(clicked), timeout=30)).body["data"]["content"]
