@@ -138,7 +138,7 @@ class LiveFeed:
             log.warning("live channel #%s: %s", channel.name, progress.problem)
         except discord.HTTPException as exc:
             progress.step("failed")
-            progress.problem = f"Discord answered {exc.status}; it is read again at my next start"
+            progress.problem = f"Discord answered {exc.status}; `/index-channel add` tries again"
             log.warning("live channel #%s: history failed: %s", channel.name, exc)
         except Exception as exc:  # a full disk, a damaged store: said in the list and the log, the bot goes on
             progress.step("failed")
