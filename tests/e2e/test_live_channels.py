@@ -33,6 +33,7 @@ from .live_bot import (
 from .test_bot import callback_of, edited, run
 
 TOPICS = ("bunting", "raffle", "marquee", "tombola", "cake stall", "car park", "brass band", "face painting")
+GUILD_C = 920000000000000100
 PARROT = "The lighthouse keeper's parrot speaks fluent Portuguese and whistles sea shanties at dawn."
 SECRET_B = "Our treasurer keeps the float in a biscuit tin marked flumpnitz behind the boiler."
 
@@ -64,6 +65,7 @@ def test_backfill_is_paged_paced_resumable_and_shown(tmp_path, encoder):
     cfg = live_config(tmp_path)
     fake = FakeDiscord()
     community(fake)
+    fake.add_guild(GUILD_C, "C")  # not listed under [guilds]: answered from the default corpus
     parrot = old_messages(fake)
     # One history request a second (the headers say so after each), and one 429 the bot must wait out.
     fake.limiter.limits[HISTORY_ROUTE] = Limit(1, 1.0)
@@ -106,6 +108,9 @@ def test_backfill_is_paged_paced_resumable_and_shown(tmp_path, encoder):
             assert "Portuguese" not in said(await ask(fake, "What language does the lighthouse parrot speak?",
                                                       GUILD_B))
             assert "No channel is indexed" in await command(fake, "list", GUILD_B)
+            # A server on the shared default corpus cannot index channels (its messages would reach the others).
+            refused = await command(fake, "add", GUILD_C, channel=GUILD_C + 1)
+            assert "no corpus of its own" in refused and not bot.tenants.default.quoth.messages.channels()
 
             removed = await command(fake, "remove", channel=CHANNEL_ID)
             assert "deleted its 250 stored messages" in removed
