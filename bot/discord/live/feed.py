@@ -129,8 +129,8 @@ class LiveFeed:
                          checked, deleted)
             if not state.backfill_done:
                 await sync.backfill(state.backfill_before)
-            for thread in channel.threads:  # active threads; each read whole (its messages are few)
-                await ChannelSync(thread, store, self.call, bots, progress, saves_cursor=False).backfill(None)
+            for thread in channel.threads:  # active threads (archived ones are not read)
+                await ChannelSync(thread, store, self.call, bots, progress).mirror()
             progress.step("live")
         except discord.Forbidden:
             progress.step("failed")
