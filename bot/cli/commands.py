@@ -267,10 +267,49 @@ def cmd_sync(cfg: AppConfig, args: argparse.Namespace) -> int:
 
 
 def cmd_forget(cfg: AppConfig, args: argparse.Namespace) -> int:
+    """One person's questions, votes and indexed messages (--user), or whatever has outlived its retention
+    (--expired), in the journal and every server's message store; then each touched server's index is rebuilt,
+    so that no passage or vector of a removed message stays (the bot, if it runs, withholds them meanwhile)."""
+    from ..discord.tenants import Tenants
+    from ..privacy import every_store, forget_user, prune_expired
+
     journal = _journal(cfg)
-    asked, votes = journal.forget(args.user) if journal is not None else (0, 0)
-    _out(f"Deleted {asked} question(s) and {votes} vote(s) of user {args.user}.")
-    return 0
+    stores = every_store(cfg, Tenants(cfg, _app(cfg, args)).all())
+    if args.expired:
+        questions = journal.prune() if journal is not None else 0
+        removed = prune_expired(stores, cfg.bot.live_retention_days)
+        kept = (f"older than {cfg.bot.live_retention_days} day(s)" if cfg.bot.live_retention_days
+                else "none: bot.live_retention_days is 0, they are kept while their channel is indexed")
+        _out(f"Deleted {questions} question(s) older than bot.journal_days and {removed.message_count} live "
+             f"message(s) ({kept}).")
+    else:
+        removed = forget_user(journal, stores, args.user)
+        _out(f"Deleted {removed.questions} question(s) and {removed.votes} vote(s) of user {args.user}, and "
+             f"{removed.message_count} indexed message(s) in {len(removed.touched())} server(s).")
+    return _rebuild_touched(stores, removed, args)
+
+
+def _rebuild_touched(stores, removed, args: argparse.Namespace) -> int:
+    """Rebuild each store's tenant that lost messages, one after the other, with progress; 1 if any failed."""
+    failed = 0
+    for store in (s for s in stores if removed.messages.get(s.key)):
+        if store.tenant is None:
+            print(f"{store.key} is no longer in the config: its messages are deleted from its store, but its "
+                  f"index in {store.messages.path.parent.parent} was not rebuilt; delete that folder, or list the "
+                  "server again and run `quoth index`", file=sys.stderr)
+            failed += 1
+            continue
+        print(f"rebuilding the index of {store.key} without the {removed.messages[store.key]} deleted "
+              "message(s)", file=sys.stderr)
+        try:
+            report = store.tenant.quoth.index(show_progress=sys.stderr.isatty() or args.progress)
+        except QuothError as exc:
+            print(f"quoth: error: {store.key}: {exc}; its deleted messages stay withheld from answers until a "
+                  "build succeeds", file=sys.stderr)
+            failed += 1
+            continue
+        _out(f"Rebuilt index for {store.key}: {report.summary()}")
+    return 1 if failed else 0
 
 
 def _journal(cfg: AppConfig):
