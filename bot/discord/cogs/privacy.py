@@ -28,17 +28,15 @@ log = logging.getLogger("quoth.bot")
 STATES = [app_commands.Choice(name="off", value="off"), app_commands.Choice(name="on", value="on")]
 
 
-def counted(n: int, one: str, many: str) -> str:
-    """``1 question`` / ``3 questions``, each form translated whole (languages make plurals their own way)."""
-    return _(one) if n == 1 else _(many, n=n)
-
-
 def removed_reply(r: Removed) -> str:
+    # Each count's noun is translated whole, singular and plural apart: languages make plurals their own way
+    # (the literals stay literal so that the catalog test finds every one).
+    n = r.message_count
     return _("Done: I deleted {questions} and {votes} of yours, and {messages} you wrote in indexed channels, "
              "in every server. Only anonymous daily counts remain.",
-             questions=counted(r.questions, "1 question", "{n} questions"),
-             votes=counted(r.votes, "1 vote", "{n} votes"),
-             messages=counted(r.message_count, "1 message", "{n} messages"))
+             questions=_("1 question") if r.questions == 1 else _("{n} questions", n=r.questions),
+             votes=_("1 vote") if r.votes == 1 else _("{n} votes", n=r.votes),
+             messages=_("1 message") if n == 1 else _("{n} messages", n=n))
 
 
 class Privacy(commands.Cog):

@@ -1,0 +1,59 @@
+"""Builders the privacy tests share: a config of two servers, people's messages in their stores, and a search
+of a whole folder's bytes for a word that only the forgotten messages hold."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+from quoth.bot.config import AppConfig
+from quoth.channels import ChatMessage, MessageStore
+
+GUILD_A, GUILD_B, GUILD_GONE = 700000000000000001, 700000000000000002, 700000000000000003
+CHANNEL = {GUILD_A: 710000000000000001, GUILD_B: 710000000000000002, GUILD_GONE: 710000000000000003}
+ALICE_ID, BOB_ID = 800000000000000001, 800000000000000002
+# A word nothing else holds, nor any stem of it: where its bytes are on disk, a forgotten message is.
+SECRET = "zorblaxian"
+ALICE_SAYS = [f"The {SECRET} lighthouse keeper moved the meetup to Fridays after the storm.",
+              f"My {SECRET} password for the allotment shed is marmalade forty two."]
+BOB_SAYS = ["The bus timetable changes on Monday, so bring a coat and a flask of tea to the stop."]
+CORPUS_DOC = ("Harbour news\n\nby Ann Lee\n\nThe harbour wall was rebuilt with granite from the local quarry "
+              "after the winter storms destroyed the old stone pier.\n")
+_ids = itertools.count(720000000000000001)
+
+
+def config(tmp: Path, **bot: object) -> AppConfig:
+    """Two listed servers: A with a corpus folder of its own, B with its live channel only; the default corpus
+    for everything else."""
+    corpus = tmp / "corpus"
+    corpus.mkdir(parents=True, exist_ok=True)
+    (corpus / "harbour.txt").write_text(CORPUS_DOC, encoding="utf-8")
+    return AppConfig.from_dict(config_dict(tmp, **bot))
+
+
+def config_dict(tmp: Path, **bot: object) -> dict:
+    return {"corpus": {"path": str(tmp / "corpus")}, "data": {"dir": str(tmp / "data")},
+            "bot": {"cooldown_questions": 50, **bot},
+            "guilds": {str(GUILD_A): {"name": "book club", "corpus": str(tmp / "corpus")},
+                       str(GUILD_B): {"name": "debate club"}}}
+
+
+def said(guild_id: int, author_id: int, author_name: str, text: str, created_at: float) -> ChatMessage:
+    return ChatMessage(id=next(_ids), guild_id=guild_id, channel_id=CHANNEL[guild_id], parent_id=None,
+                       channel_name="general", author_id=author_id, author_name=author_name, content=text,
+                       created_at=created_at)
+
+
+def seed(store: MessageStore, guild_id: int, created_at: float) -> list[ChatMessage]:
+    """Alice's and Bob's messages in the server's live channel (enabled), as the live feed would store them."""
+    store.enable(CHANNEL[guild_id], guild_id, "general")
+    rows = [said(guild_id, ALICE_ID, "Alice", t, created_at + i) for i, t in enumerate(ALICE_SAYS)]
+    rows.append(said(guild_id, BOB_ID, "Bob", BOB_SAYS[0], created_at + len(rows)))
+    store.upsert(rows)
+    return rows
+
+
+def files_holding(root: Path, needle: str = SECRET) -> list[str]:
+    """Every file under ``root`` (store, its WAL, index generations, journal) whose bytes hold ``needle``."""
+    raw = needle.encode()
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file() and raw in p.read_bytes())
