@@ -10,7 +10,8 @@ from quoth.bot.config import AppConfig
 from quoth.channels import ChatMessage, MessageStore
 
 GUILD_A, GUILD_B, GUILD_GONE = 700000000000000001, 700000000000000002, 700000000000000003
-CHANNEL = {GUILD_A: 710000000000000001, GUILD_B: 710000000000000002, GUILD_GONE: 710000000000000003}
+# Each server's channel where the fake Discord puts it (FakeDiscord.channel_of: the guild id + 1).
+CHANNEL = {g: g + 1 for g in (GUILD_A, GUILD_B, GUILD_GONE)}
 ALICE_ID, BOB_ID = 800000000000000001, 800000000000000002
 # A word nothing else holds, nor any stem of it: where its bytes are on disk, a forgotten message is.
 SECRET = "zorblaxian"
@@ -22,20 +23,18 @@ CORPUS_DOC = ("Harbour news\n\nby Ann Lee\n\nThe harbour wall was rebuilt with g
 _ids = itertools.count(720000000000000001)
 
 
-def config(tmp: Path, **bot: object) -> AppConfig:
+def config(tmp: Path, live: bool = False, **bot: object) -> AppConfig:
     """Two listed servers: A with a corpus folder of its own, B with its live channel only; the default corpus
-    for everything else."""
+    for everything else. ``live``: each server's channel is indexed live from the config."""
     corpus = tmp / "corpus"
     corpus.mkdir(parents=True, exist_ok=True)
     (corpus / "harbour.txt").write_text(CORPUS_DOC, encoding="utf-8")
-    return AppConfig.from_dict(config_dict(tmp, **bot))
-
-
-def config_dict(tmp: Path, **bot: object) -> dict:
-    return {"corpus": {"path": str(tmp / "corpus")}, "data": {"dir": str(tmp / "data")},
-            "bot": {"cooldown_questions": 50, **bot},
-            "guilds": {str(GUILD_A): {"name": "book club", "corpus": str(tmp / "corpus")},
-                       str(GUILD_B): {"name": "debate club"}}}
+    channels = {gid: {"live_channel_ids": [CHANNEL[gid]]} if live else {} for gid in (GUILD_A, GUILD_B)}
+    return AppConfig.from_dict({
+        "corpus": {"path": str(corpus)}, "data": {"dir": str(tmp / "data")},
+        "bot": {"cooldown_questions": 50, **bot},
+        "guilds": {str(GUILD_A): {"name": "book club", "corpus": str(corpus), **channels[GUILD_A]},
+                   str(GUILD_B): {"name": "debate club", **channels[GUILD_B]}}})
 
 
 def said(guild_id: int, author_id: int, author_name: str, text: str, created_at: float) -> ChatMessage:
