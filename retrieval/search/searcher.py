@@ -332,14 +332,15 @@ def only_asks(text: str) -> bool:
 def _page(idx: LoadedIndex, rows: np.ndarray, keep: list[int] | np.ndarray, offset: int, k: int,
           fused: np.ndarray, dense_sims: np.ndarray) -> list[Hit]:
     """The hits of positions ``keep[offset:]``, up to ``k``: a passage found damaged when read (its digest
-    fails, store.Store._check) is never shown, and the next one takes its place."""
+    fails, store.Store._check) or withheld (a live message deleted or edited since the build: index/withhold.py)
+    is never shown, and the next one takes its place."""
     hits: list[Hit] = []
     at = offset
     while len(hits) < k and at < len(keep):
         chunk = keep[at:at + k - len(hits)]
         at += len(chunk)
         for j, (passage, src) in zip(chunk, idx.passages(rows[chunk]), strict=True):
-            if not idx.damaged(passage.id):
+            if not idx.hidden(passage):
                 hits.append(Hit(passage, src, float(fused[j]), extras={"relevance": round(float(dense_sims[j]), 4)}))
     return hits
 
