@@ -13,10 +13,12 @@ import os
 import re
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from quoth import Quoth
+from quoth.app import REPLACED_GRACE
 from quoth.errors import BadQuery, QuothError
 from quoth.evaluate import beir as beir_eval
 from quoth.evaluate import questions as question_eval
@@ -291,7 +293,7 @@ def cmd_forget(cfg: AppConfig, args: argparse.Namespace) -> int:
 
 def _rebuild_touched(stores, removed, args: argparse.Namespace) -> int:
     """Rebuild each store's tenant that lost messages, one after the other, with progress; 1 if any failed."""
-    failed = 0
+    failed, rebuilt = 0, []
     for store in (s for s in stores if removed.messages.get(s.key)):
         if store.tenant is None:
             print(f"{store.key} is no longer in the config: its messages are deleted from its store, but its "
@@ -309,7 +311,27 @@ def _rebuild_touched(stores, removed, args: argparse.Namespace) -> int:
             failed += 1
             continue
         _out(f"Rebuilt index for {store.key}: {report.summary()}")
-    return 1 if failed else 0
+        rebuilt.append(store.tenant.quoth)
+    return 1 if failed or not _drop_replaced(rebuilt) else 0
+
+
+def _drop_replaced(rebuilt: list[Quoth]) -> bool:
+    """The generations the rebuilds replaced still hold the deleted words: each goes once its successor has
+    served REPLACED_GRACE seconds (a bot that is running may have a question under way on it)."""
+    if not rebuilt:
+        return True
+    print(f"dropping the replaced index generations in {REPLACED_GRACE:g} s (a running bot may still be reading "
+          "them)", file=sys.stderr)
+    deadline = time.monotonic() + 4 * REPLACED_GRACE
+    left = list(rebuilt)
+    while left and time.monotonic() < deadline:
+        left = [q for q in left if not q.purge_old()]
+        if left:
+            time.sleep(0.25)
+    for q in left:
+        print(f"quoth: error: the index generation replaced in {q.folder.path} could not be dropped yet; the next "
+              "build drops it", file=sys.stderr)
+    return not left
 
 
 def _journal(cfg: AppConfig):
