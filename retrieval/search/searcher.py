@@ -46,6 +46,7 @@ OPENING_MATCH = 0.3
 # the answer comes after it. A longer turn that ends by asking usually says something first (round 5: 20 and 40
 # words gained alike; no limit lost answers that end with a question).
 ASKING_WORDS = 40
+REFILLS = 4  # times a page short of withheld passages reads further down the candidates
 _WORD = re.compile(r"\w+")
 
 _BLAS_LIMITED = False
@@ -152,8 +153,13 @@ class Searcher:
             rows, dense_sims, fused = self._reweigh_head(idx, query, words, rows, dense_sims, fused, offset + k)
         if self.reranker is not None and len(rows):
             rows, dense_sims, fused = self._rerank(idx, query, rows, dense_sims, fused, offset + k)
-        keep = self._dedup(idx, rows, offset + k)
-        hits = _page(idx, rows, keep, offset, k, fused, dense_sims)
+        need = offset + k
+        for _ in range(REFILLS):  # withheld or damaged passages leave the page short: more candidates fill it
+            keep = self._dedup(idx, rows, need)
+            hits = _page(idx, rows, keep, offset, k, fused, dense_sims)
+            if len(hits) >= k or len(keep) <= need:
+                break
+            need += 2 * k
         if best_sentence and hits:
             hits = self._best_sentences(qvec, hits)
         return SearchResult(query, hits, idx.generation, total_relevant=len(keep))
@@ -200,7 +206,11 @@ class Searcher:
         qvec = self.encoder.encode_queries([query])[0]
         rows, sims, fused = self._candidates(idx, idx.query_words(query), qvec, None, None)
         order = np.argsort(-fused, kind="stable")[:depth]
-        return idx, rows[order], sims[order], fused[order]
+        rows, sims, fused = rows[order], sims[order], fused[order]
+        if idx.withholder is not None and len(rows):  # verify never finds withheld words
+            shown = np.array([not idx.hidden(p) for p, _ in idx.passages(rows)], dtype=bool)
+            rows, sims, fused = rows[shown], sims[shown], fused[shown]
+        return idx, rows, sims, fused
 
     def _candidates(self, idx: LoadedIndex, words: list[str], qvec: np.ndarray, source: str | None,
                     speaker: str | None, query: str = "") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
