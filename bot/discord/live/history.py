@@ -48,6 +48,9 @@ class ChannelSync:
     progress: Progress
     saves_cursor: bool = True  # a thread has no cursor of its own: it is read whole (upserts are idempotent)
     names: dict[int, str] = field(default_factory=dict)  # author id -> display name in the server
+    # Messages posted before this (unix seconds) are past bot.live_retention_days: never stored, and a backfill
+    # stops there. None: every message is kept.
+    since: float | None = None
 
     async def _page(self, **where) -> list[discord.Message]:
         page = [m async for m in self.channel.history(limit=PAGE, **where)]
@@ -58,9 +61,12 @@ class ChannelSync:
     async def _convert(self, page: list[discord.Message]) -> list:
         out = []
         for m in page:
-            if not skipped(m, self.include_bots):
+            if not skipped(m, self.include_bots) and not self._expired(m):
                 out.append(chat_message(m, self.include_bots, await self._name(m)))
         return out
+
+    def _expired(self, message: discord.Message) -> bool:
+        return self.since is not None and message.created_at.timestamp() < self.since
 
     async def _name(self, message: discord.Message) -> str:
         """The author's display name in the server. A history page carries users, not members (and without
@@ -84,7 +90,7 @@ class ChannelSync:
         self.progress.step("backfilling")
         while True:
             page = await self._page(before=discord.Object(before) if before else None)
-            done = len(page) < PAGE
+            done = len(page) < PAGE or any(self._expired(m) for m in page)  # older ones are past retention
             oldest = min((m.id for m in page), default=before)
             cursor = (self.channel.id, oldest, done) if self.saves_cursor else None
             await self.call(self.store.upsert, await self._convert(page), cursor)
