@@ -6,6 +6,7 @@ cog's clock turned forward, not slept through)."""
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 
@@ -116,7 +117,7 @@ def test_expired_messages_go_at_start_are_not_read_back_and_go_when_the_day_come
     run(scenario(), timeout=240)
 
 
-def test_the_prune_at_start_deletes_what_expired_while_the_bot_was_down(tmp_path, encoder):
+def test_the_prune_at_start_deletes_what_expired_while_the_bot_was_down(tmp_path, encoder, caplog):
     """A store written by an earlier run holds a message now past retention (still in the channel's history, so
     no reconcile takes it out): the prune at start deletes it, and the batcher's rebuild leaves no byte of it."""
     cfg = live_config(tmp_path, live_b=[CHANNEL_B], live_retention_days=7)
@@ -131,9 +132,16 @@ def test_the_prune_at_start_deletes_what_expired_while_the_bot_was_down(tmp_path
                                 content=ALICE_SAYS[0], created_at=when)], backfill=(CHANNEL_B, int(msg["id"]), True))
     earlier.close()
 
+    caplog.set_level(logging.INFO, "quoth.bot")
+
     async def scenario():
         async with live_bot(cfg, fake, encoder) as bot:
-            assert store_of(cfg, GUILD_B).count() == 0  # deleted in setup_hook, before the gateway connected
+            assert store_of(cfg, GUILD_B).count() == 0
+            # By the prune in setup_hook, before the gateway connected (the reconcile would take it out too, later).
+            said = [r.getMessage() for r in caplog.records]
+            pruned = next(i for i, m in enumerate(said) if m.startswith("retention: deleted"))
+            assert f"1 live message(s) older than 7 day(s) in guild-{GUILD_B}" in said[pruned]
+            assert pruned < next(i for i, m in enumerate(said) if m.startswith("ready as"))
             await until(caught_up(bot, CHANNEL_B), "B's catch-up finished", 30)
             assert store_of(cfg, GUILD_B).count() == 0 and SECRET not in await shown(fake, GUILD_B)
             await until(lambda: not files_holding(tmp_path / "data"), "expired words gone from every file", 60)
