@@ -12,6 +12,7 @@ builds itself), and until then the library withholds every passage that covers a
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -105,3 +106,19 @@ def prune_expired(stores: Iterable[Store], days: int, now: float | None = None) 
     if before is None:
         return Removed()
     return Removed(messages={s.key: s.messages.prune(before) for s in stores})
+
+
+def drop_emptied_index(tenant: Tenant) -> bool:
+    """After a build failed because nothing is left to index (a live-only server whose last messages were
+    deleted, forgotten or expired: an empty corpus folder and an empty store), the generations it would have
+    replaced still hold the removed words; they are removed instead (embedded index). Whether they were.
+
+    Only then: a corpus folder that is missing (an unmounted disk) or a store that still holds messages is a
+    failure to report, not a reason to delete an index."""
+    q = tenant.quoth
+    empty_corpus = q.corpus_dir.is_dir() and not any(p.is_file() for p in q.corpus_dir.rglob("*"))
+    if not empty_corpus or q.messages.count() or q.settings.index.backend != "embedded" or not q.folder.path.exists():
+        return False
+    shutil.rmtree(q.folder.path)
+    q.live.refresh()
+    return True

@@ -305,6 +305,8 @@ def cmd_forget(cfg: AppConfig, args: argparse.Namespace) -> int:
 
 def _rebuild_touched(stores, removed, args: argparse.Namespace) -> int:
     """Rebuild each store's tenant that lost messages, one after the other, with progress; 1 if any failed."""
+    from ..privacy import drop_emptied_index
+
     failed, rebuilt = 0, []
     for store in (s for s in stores if removed.messages.get(s.key)):
         if store.tenant is None:
@@ -318,6 +320,9 @@ def _rebuild_touched(stores, removed, args: argparse.Namespace) -> int:
         try:
             report = store.tenant.quoth.index(show_progress=sys.stderr.isatty() or args.progress)
         except QuothError as exc:
+            if drop_emptied_index(store.tenant):
+                _out(f"Removed the index of {store.key}: nothing is left to index there")
+                continue
             print(f"quoth: error: {store.key}: {exc}; its deleted messages stay withheld from answers until a "
                   "build succeeds", file=sys.stderr)
             failed += 1

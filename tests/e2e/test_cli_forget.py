@@ -14,13 +14,16 @@ from quoth.bot.discord.tenants import Tenants
 from quoth.channels import MessageStore
 from tests.forgetting import (
     ALICE_ID,
+    ALICE_SAYS,
     BOB_SAYS,
+    CHANNEL,
     GUILD_A,
     GUILD_B,
     GUILD_GONE,
     SECRET,
     config,
     files_holding,
+    said,
     seed,
 )
 
@@ -100,3 +103,20 @@ def test_forget_needs_a_user_or_expired(tmp_path, capsys):
         main(["--config", str(path), "forget"])
     assert exc.value.code == 2
     assert "one of the arguments --user --expired is required" in capsys.readouterr().err
+
+
+def test_forgetting_a_live_only_servers_last_author_removes_its_index(tmp_path, encoder, capsys):
+    """Server B has no corpus: with its only author forgotten nothing is left to build, and the index that held
+    her words is removed rather than left on disk behind a failed build. A's index, with its corpus, stays."""
+    cfg, path = write_config(tmp_path)
+    tenants = Tenants(cfg, Quoth(cfg, encoder=encoder))
+    store = tenants.for_guild(GUILD_B).quoth.messages
+    store.enable(CHANNEL[GUILD_B], GUILD_B, "general")
+    store.upsert([said(GUILD_B, ALICE_ID, "Alice", ALICE_SAYS[0], time.time())])
+    tenants.for_guild(GUILD_B).quoth.index()
+    assert files_holding(tmp_path / "data")
+    assert main(["--config", str(path), "forget", "--user", str(ALICE_ID)]) == 0
+    out, err = capsys.readouterr()
+    assert f"Removed the index of guild-{GUILD_B}: nothing is left to index there" in out, err
+    assert files_holding(tmp_path / "data") == []
+    assert not tenants.for_guild(GUILD_B).quoth.folder.path.exists()
