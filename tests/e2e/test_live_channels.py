@@ -11,7 +11,7 @@ import itertools
 import re
 import time
 
-from .fake_discord import CHANNEL_ID, GUILD_ID, HISTORY_ROUTE, THREAD_CREATED, FakeDiscord
+from .fake_discord import CHANNEL_ID, GUILD_ID, HISTORY_ROUTE, THREAD_CREATED, FakeDiscord, custom_ids
 from .fake_ratelimits import Limit
 from .live_bot import (
     ALICE,
@@ -30,9 +30,10 @@ from .live_bot import (
     store_of,
     until,
 )
-from .test_bot import run
+from .test_bot import callback_of, edited, run
 
 TOPICS = ("bunting", "raffle", "marquee", "tombola", "cake stall", "car park", "brass band", "face painting")
+GUILD_C = 920000000000000100
 PARROT = "The lighthouse keeper's parrot speaks fluent Portuguese and whistles sea shanties at dawn."
 SECRET_B = "Our treasurer keeps the float in a biscuit tin marked flumpnitz behind the boiler."
 
@@ -64,6 +65,7 @@ def test_backfill_is_paged_paced_resumable_and_shown(tmp_path, encoder):
     cfg = live_config(tmp_path)
     fake = FakeDiscord()
     community(fake)
+    fake.add_guild(GUILD_C, "C")  # not listed under [guilds]: answered from the default corpus
     parrot = old_messages(fake)
     # One history request a second (the headers say so after each), and one 429 the bot must wait out.
     fake.limiter.limits[HISTORY_ROUTE] = Limit(1, 1.0)
@@ -106,6 +108,9 @@ def test_backfill_is_paged_paced_resumable_and_shown(tmp_path, encoder):
             assert "Portuguese" not in said(await ask(fake, "What language does the lighthouse parrot speak?",
                                                       GUILD_B))
             assert "No channel is indexed" in await command(fake, "list", GUILD_B)
+            # A server on the shared default corpus cannot index channels (its messages would reach the others).
+            refused = await command(fake, "add", GUILD_C, channel=GUILD_C + 1)
+            assert "no corpus of its own" in refused and not bot.tenants.default.quoth.messages.channels()
 
             removed = await command(fake, "remove", channel=CHANNEL_ID)
             assert "deleted its 250 stored messages" in removed
@@ -139,6 +144,8 @@ def test_live_events_reach_answers_within_seconds_and_deletions_never_do(tmp_pat
             assert time.monotonic() - started < 10
             assert hit["author"]["name"].startswith("1. Alice Ng")
             assert hit["url"] == jump(GUILD_ID, CHANNEL_ID, posted["id"])
+            cited = await cite_first(fake, "What colour will the zebra crossing be painted?")
+            assert f"]({jump(GUILD_ID, CHANNEL_ID, posted['id'])})" in cited and "— Alice Ng" in cited
 
             # Two servers' live channels never leak into each other.
             await fake.post(CHANNEL_B, SECRET_B, BOB)
@@ -209,3 +216,12 @@ async def threads_and_channels(fake: FakeDiscord, bot, store, changed, gone) -> 
     await fake.delete_channel(cid)
     await until(lambda: not store.enabled(cid), "the deleted channel disabled")
     await gone("Which is the best ride at the fair?", "dramplefoo")
+
+
+async def cite_first(fake: FakeDiscord, question: str) -> str:
+    """The Cite button of an answer's first quote, clicked: the citation shown."""
+    token = await fake.slash("ask", {"question": question, "k": 1}, ALICE, guild_id=GUILD_ID)
+    body = (await fake.wait_for(edited(token), timeout=60)).body
+    cite_id = next(i for i in custom_ids(body) if i.startswith("quoth:cite:"))
+    clicked = await fake.click(fake.originals[token], cite_id, BOB, guild_id=GUILD_ID)
+    return (await fake.wait_for(callback_of(clicked), timeout=30)).body["data"]["content"]

@@ -109,10 +109,15 @@ async def batch_killed(fake, store, cfg, tmp, log, proc) -> None:
     await poll(lambda: store.pending(), "a live batch pending", proc, log)
     await kill(proc, fake, log)
     assert store.pending()  # killed with the batch unbuilt (and maybe some posts not yet stored)
+    stored = store.version()
     await fake.delete(int(posted[3]["id"]))  # and one of the batch deleted while the bot is down
 
+    identified = fake.identifies
     proc = await serve(fake, cfg, tmp, log)
     try:
+        # What the killed batch left pending is built at start, before the gateway connects.
+        await poll(lambda: fake.identifies > identified, "the restarted bot to connect", proc, log)
+        assert store.built_version() >= stored
         await poll(lambda: store.ids_between(CHANNEL_ID, 0, EVERYTHING) == people(fake) and not store.pending(),
                    "the restarted bot to catch up and build", proc, log, 120)
     finally:

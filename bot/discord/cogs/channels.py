@@ -62,6 +62,7 @@ class Channels(commands.Cog):
             return
         store = tenant.quoth.messages
         if await self.feed.call(store.enabled, channel.id):
+            self.feed.schedule(tenant, channel, restart=True)  # a stopped history job runs again; a running one goes on
             text = f"{channel.mention} is already indexed; `/index-channel list` shows its progress."
         else:
             await self.feed.call(store.enable, channel.id, channel.guild.id, channel.name)

@@ -141,8 +141,12 @@ class LiveFeed:
             log.warning("live channel #%s: %s", channel.name, progress.problem)
         except discord.HTTPException as exc:
             progress.step("failed")
-            progress.problem = f"Discord answered {exc.status}; /index-channel add retries"
+            progress.problem = f"Discord answered {exc.status}; `/index-channel add` tries again"
             log.warning("live channel #%s: history failed: %s", channel.name, exc)
+        except Exception as exc:  # a full disk, a damaged store: said in the list and the log, the bot goes on
+            progress.step("failed")
+            progress.problem = f"{type(exc).__name__}; see the bot's log"
+            log.exception("live channel #%s: reading its history failed", channel.name)
 
     # --- events ------------------------------------------------------------------------------------------
     async def indexed(self, tenant, guild: discord.Guild | None, channel_id: int) -> bool:
