@@ -3,6 +3,7 @@ server's store loses the messages, each touched server's index is rebuilt, and n
 
 from __future__ import annotations
 
+import sqlite3
 import time
 
 import pytest
@@ -15,6 +16,7 @@ from quoth.channels import MessageStore
 from tests.forgetting import (
     ALICE_ID,
     ALICE_SAYS,
+    BOB_ID,
     BOB_SAYS,
     CHANNEL,
     GUILD_A,
@@ -120,3 +122,28 @@ def test_forgetting_a_live_only_servers_last_author_removes_its_index(tmp_path, 
     assert f"Removed the index of guild-{GUILD_B}: nothing is left to index there" in out, err
     assert files_holding(tmp_path / "data") == []
     assert not tenants.for_guild(GUILD_B).quoth.folder.path.exists()
+
+
+def test_no_byte_stays_even_where_sqlite_keeps_deleted_rows_by_default(tmp_path, encoder, capsys, monkeypatch):
+    """Upstream SQLite (unlike this machine's Debian build) leaves a deleted row's bytes in the file. A build
+    copies the previous generation's store and replaces the changed documents in it: her day's document, with
+    Bob's many messages around hers, must not leave her words in the new generation's free space."""
+    real = sqlite3.connect
+
+    def upstream(*args, **kwargs):
+        con = real(*args, **kwargs)
+        con.execute("PRAGMA secure_delete=OFF")
+        return con
+    monkeypatch.setattr(sqlite3, "connect", upstream)
+    cfg, path = write_config(tmp_path)
+    tenants = Tenants(cfg, Quoth(cfg, encoder=encoder))
+    store, now = tenants.for_guild(GUILD_B).quoth.messages, time.time() - 3600
+    store.enable(CHANNEL[GUILD_B], GUILD_B, "general")
+    talk = [said(GUILD_B, BOB_ID, "Bob", f"Note {i}: the {w} rota needs {i % 5 + 2} more people this week.", now + i)
+            for i, w in enumerate(["kitchen", "garden", "door", "bar", "raffle", "tea"] * 5)]
+    talk[12:12] = [said(GUILD_B, ALICE_ID, "Alice", text, now + 12.5) for text in ALICE_SAYS]
+    store.upsert(talk)
+    tenants.for_guild(GUILD_B).quoth.index()
+    assert main(["--config", str(path), "forget", "--user", str(ALICE_ID)]) == 0
+    capsys.readouterr()
+    assert files_holding(tmp_path / "data") == []
