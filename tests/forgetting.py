@@ -4,7 +4,10 @@ of a whole folder's bytes for a word that only the forgotten messages hold."""
 from __future__ import annotations
 
 import itertools
+import sqlite3
 from pathlib import Path
+
+import numpy as np
 
 from quoth.bot.config import AppConfig
 from quoth.channels import ChatMessage, MessageStore
@@ -52,7 +55,20 @@ def seed(store: MessageStore, guild_id: int, created_at: float) -> list[ChatMess
     return rows
 
 
-def files_holding(root: Path, needle: str = SECRET) -> list[str]:
+def files_holding(root: Path, needle: str | bytes = SECRET) -> list[str]:
     """Every file under ``root`` (store, its WAL, index generations, journal) whose bytes hold ``needle``."""
-    raw = needle.encode()
+    raw = needle.encode() if isinstance(needle, str) else needle
     return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file() and raw in p.read_bytes())
+
+
+def secret_vectors(root: Path) -> list[bytes]:
+    """The raw bytes of every vector the index generations under ``root`` hold for a passage quoting SECRET (as
+    vectors.npy and a flat or HNSW dense.faiss store them): what must not be found anywhere once forgotten."""
+    out = []
+    for gen in sorted(root.rglob("gen-*")):
+        con = sqlite3.connect(f"file:{gen / 'store.sqlite'}?mode=ro", uri=True)
+        ids = {r[0] for r in con.execute("SELECT id FROM passages WHERE text LIKE ?", (f"%{SECRET}%",))}
+        con.close()
+        rows, vectors = np.load(gen / "ids.npy"), np.load(gen / "vectors.npy")
+        out += [vectors[i].tobytes() for i, pid in enumerate(rows) if int(pid) in ids]
+    return out

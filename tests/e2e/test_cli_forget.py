@@ -26,6 +26,7 @@ from tests.forgetting import (
     config,
     files_holding,
     said,
+    secret_vectors,
     seed,
 )
 
@@ -58,6 +59,8 @@ def test_forget_user_empties_every_server_and_leaves_no_byte_on_disk(tmp_path, e
         tenants.for_guild(gid).quoth.index()
         assert any(SECRET in t for t in served(tenants, gid, encoder))  # the test can fail: she is served
     assert files_holding(tmp_path / "data")  # ... and her words are on disk, where the scan looks
+    vectors = secret_vectors(tmp_path / "data")
+    assert len(vectors) >= 2 and all(files_holding(tmp_path / "data", v) for v in vectors)  # and her vectors
 
     assert main(["--config", str(path), "forget", "--user", str(ALICE_ID)]) == 0
     out, err = capsys.readouterr()
@@ -65,6 +68,7 @@ def test_forget_user_empties_every_server_and_leaves_no_byte_on_disk(tmp_path, e
     assert f"Rebuilt index for guild-{GUILD_A}" in out and f"Rebuilt index for guild-{GUILD_B}" in out
     assert f"rebuilding the index of guild-{GUILD_A} without the 2 deleted message(s)" in err
     assert files_holding(tmp_path / "data") == []  # store, WAL, every index generation, journal
+    assert [f for v in vectors for f in files_holding(tmp_path / "data", v)] == []  # vectors.npy, dense.faiss
     for gid in (GUILD_A, GUILD_B):
         assert not any(SECRET in t for t in served(tenants, gid, encoder))
         store = tenants.for_guild(gid).quoth.messages

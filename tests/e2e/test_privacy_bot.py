@@ -11,7 +11,7 @@ import re
 import time
 
 from quoth.channels import ChatMessage
-from tests.forgetting import ALICE_SAYS, BOB_SAYS, SECRET, files_holding
+from tests.forgetting import ALICE_SAYS, BOB_SAYS, SECRET, files_holding, secret_vectors
 
 from .fake_discord import CHANNEL_ID, GUILD_ID, FakeDiscord
 from .live_bot import ALICE, BOB, CHANNEL_B, GUILD_B, community, live_bot, live_config, store_of, until
@@ -62,11 +62,14 @@ def test_a_forgotten_author_is_never_served_again_in_any_server_nor_left_on_disk
             for gid in SERVERS:
                 await until(settled(cfg, gid, 3), f"server {gid}'s history backfilled and built", 60)
                 assert SECRET in await shown(fake, gid)  # the test can fail: her words are served, everywhere
+            vectors = secret_vectors(tmp_path / "data")
+            assert len(vectors) >= 2  # hers, in both servers' index generations
             said = await reply(fake, "forget-me", ALICE, GUILD_B)
             assert re.search(r"deleted 0 questions and 0 votes of yours, and 4 messages you wrote", said), said
             for gid in SERVERS:  # at once, before any rebuild: withheld
                 assert SECRET not in await shown(fake, gid)
             await until(lambda: not files_holding(tmp_path / "data"), "her words gone from every file", 60)
+            assert [f for v in vectors for f in files_holding(tmp_path / "data", v)] == []  # and her vectors
             for gid in SERVERS:
                 assert store_of(cfg, gid).count() == 1 and SECRET not in await shown(fake, gid)
             bus = await shown(fake, GUILD_ID, "when does the bus timetable change, and what should I bring?")
