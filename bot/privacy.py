@@ -93,6 +93,19 @@ def set_indexing(stores: Iterable[Store], user_id: int, on: bool) -> int:
     return count
 
 
+def spread_opt_outs(stores: Iterable[Store]) -> int:
+    """Whoever opted out in one store is opted out in all (a server listed after they ran ``/index-me off``
+    has a store that never heard of it); returns how many opt-outs were added."""
+    stores = list(stores)
+    everyone = set().union(*(s.messages.opted_out_users() for s in stores))
+    added = 0
+    for s in stores:
+        for user_id in everyone - s.messages.opted_out_users():
+            s.messages.opt_out(user_id)
+            added += 1
+    return added
+
+
 def retention_cutoff(days: int, now: float | None = None) -> float | None:
     """The time before which live messages are expired; None when they are kept (``live_retention_days = 0``)."""
     if days <= 0:

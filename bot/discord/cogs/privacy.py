@@ -18,7 +18,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands, tasks
 
-from ...privacy import Removed, Store, every_store, forget_user, prune_expired, set_indexing
+from ...privacy import Removed, Store, every_store, forget_user, prune_expired, set_indexing, spread_opt_outs
 from ..translator import _
 
 if TYPE_CHECKING:
@@ -49,6 +49,10 @@ class Privacy(commands.Cog):
         return every_store(self.bot.cfg, self.bot.tenants.all())
 
     async def cog_load(self) -> None:
+        # Before the gateway connects: a server listed since someone opted out learns it before its first message.
+        added = await asyncio.to_thread(lambda: spread_opt_outs(self.stores()))
+        if added:
+            log.info("opt-outs of live indexing carried to %d server store(s) that lacked them", added)
         if self.bot.cfg.bot.live_retention_days:
             await self.prune()  # at start, before the gateway connects: nothing expired is served
             self.daily_prune.start()

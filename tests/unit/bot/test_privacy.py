@@ -6,7 +6,14 @@ import time
 
 from quoth import Quoth
 from quoth.bot.discord.tenants import Tenants
-from quoth.bot.privacy import every_store, forget_user, prune_expired, retention_cutoff, set_indexing
+from quoth.bot.privacy import (
+    every_store,
+    forget_user,
+    prune_expired,
+    retention_cutoff,
+    set_indexing,
+    spread_opt_outs,
+)
 from quoth.channels import MessageStore
 from tests.forgetting import (
     ALICE_ID,
@@ -76,3 +83,16 @@ def test_retention_deletes_what_is_older_than_the_days_and_zero_keeps_everything
     assert removed.messages == {"default": 0, f"guild-{GUILD_A}": 3, f"guild-{GUILD_B}": 0}
     assert (old.count(), recent.count()) == (0, 3)
     assert prune_expired(stores, 7, now + 7 * DAY).messages[f"guild-{GUILD_B}"] == 3  # a week on, those too
+
+
+def test_an_opt_out_reaches_a_server_listed_after_it(tmp_path, encoder):
+    """Alice opted out while only server A was listed; B, listed since, learns it when the bot starts."""
+    _, tenants, stores = stores_of(tmp_path, encoder)
+    tenants.for_guild(GUILD_A).quoth.messages.opt_out(ALICE_ID)
+    b = tenants.for_guild(GUILD_B).quoth.messages
+    assert not b.opted_out(ALICE_ID)
+    assert spread_opt_outs(stores) == 2  # the default store and B's
+    assert b.opted_out(ALICE_ID) and b.opted_out_users() == {ALICE_ID}
+    assert spread_opt_outs(stores) == 0
+    seed(b, GUILD_B, time.time())
+    assert b.count() == 1  # Bob's only
