@@ -11,7 +11,7 @@ import itertools
 import re
 import time
 
-from .fake_discord import CHANNEL_ID, GUILD_ID, HISTORY_ROUTE, THREAD_CREATED, FakeDiscord, custom_ids
+from .fake_discord import CHANNEL_ID, GUILD_ID, HISTORY_ROUTE, THREAD_CREATED, ChannelRef, FakeDiscord, custom_ids
 from .fake_ratelimits import Limit
 from .live_bot import (
     ALICE,
@@ -77,6 +77,11 @@ def test_backfill_is_paged_paced_resumable_and_shown(tmp_path, encoder):
             store = store_of(cfg, GUILD_ID)
             assert not history_of(fake, CHANNEL_ID) and store.count() == 0 and not store.channels()
             assert "No channel is indexed" in await command(fake, "list")
+            # Only admins choose what is indexed.
+            token = await fake.slash("index-channel", {"channel": ChannelRef(CHANNEL_ID)}, ALICE, sub="add")
+            refused = (await fake.wait_for(callback_of(token))).body["data"]
+            assert refused["content"].startswith("Sorry, only server admins") and refused["flags"] & 64
+            assert not store.channels()
 
             reply = await command(fake, "add", channel=CHANNEL_ID)
             assert "reading its history" in reply
