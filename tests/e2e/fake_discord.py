@@ -455,7 +455,7 @@ class FakeDiscord:
         if m == "POST" and len(parts) == 3 and parts[2] == "messages":
             return self.message_from(b, channel_id)
         if m == "POST" and len(parts) == 5 and parts[4] == "threads":
-            return self._thread(channel_id, b)
+            return self._thread(channel_id, int(parts[3]), b)
         if not known:
             return UNKNOWN_CHANNEL
         if m == "GET" and len(parts) == 2:
@@ -525,10 +525,10 @@ class FakeDiscord:
                                 "response_message_loading": kind == 5, "response_message_ephemeral": ephemeral},
                 "resource": resource}
 
-    def _thread(self, parent_id: int, body: dict) -> dict:
+    def _thread(self, parent_id: int, message_id: int, body: dict) -> dict:
         """The bot starts a thread from a message (answers in threads): registered, THREAD_CREATE dispatched."""
         guild = self.guild_of(parent_id) or self._ensure_guild(GUILD_ID)
-        tid = self.next_id()
+        tid = message_id  # a thread started from a message takes the message's id, as on Discord
         thread = guild.threads[tid] = thread_payload(guild.id, tid, parent_id, body.get("name", "thread"), BOT_ID)
         asyncio.get_running_loop().create_task(self.dispatch("THREAD_CREATE", dict(thread, newly_created=True)))
         return thread
