@@ -6,14 +6,15 @@ recorded (method, path, JSON body, when, the status answered) so a test can asse
 
 Servers hold text channels, threads and members (a display name per server); their messages are readable through
 ``GET /channels/{id}/messages`` (``before``/``after``/``around``/``limit``, newest first as Discord answers), paced
-by Discord's rate-limit headers and 429s (tests/e2e/fake_ratelimits.py). The helpers under "the community" post,
-edit and delete messages, bulk-delete, create and delete threads and channels, each dispatching the gateway event
-Discord sends (MESSAGE_CREATE/UPDATE/DELETE/DELETE_BULK, THREAD_CREATE/DELETE, CHANNEL_CREATE/DELETE) with
-Discord's payload shape. Message ids are snowflakes of the posting time, so ``Message.created_at`` is true and
-history order is id order, as on Discord. Message content follows the message-content intent: without it (asked for
-in IDENTIFY for the gateway, enabled in the "portal" for REST) a guild message's content, embeds, attachments and
-components arrive empty unless it mentions the bot or is the bot's own; a privileged intent asked for but not
-enabled in the portal closes the gateway with 4014, as Discord does.
+by Discord's rate-limit headers and 429s (fake_ratelimits.py; the objects' shapes are in fake_payloads.py).
+The helpers under "the community" post, edit and delete messages, bulk-delete, create and delete threads and
+channels, each dispatching the gateway event Discord sends (MESSAGE_CREATE/UPDATE/DELETE/DELETE_BULK,
+THREAD_CREATE/DELETE, CHANNEL_CREATE/DELETE) with Discord's payload shape. Message ids are snowflakes of the
+posting time, so ``Message.created_at`` is true and history order is id order, as on Discord. Message content
+follows the message-content intent: without it (asked for in IDENTIFY for the gateway, enabled in the "portal"
+for REST) a guild message's content, embeds, attachments and components arrive empty unless it mentions the bot
+or is the bot's own; a privileged intent asked for but not enabled in the portal closes the gateway with 4014,
+as Discord does.
 """
 
 from __future__ import annotations
@@ -23,11 +24,34 @@ import itertools
 import json
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
 from aiohttp import WSMsgType, web
 
-from .fake_ratelimits import Limit, RateLimiter, Throttle
+# The tests import these from here too, beside the fake's own ids.
+from .fake_payloads import (
+    DEFAULT,
+    EPHEMERAL,
+    GUILD_MEMBERS,
+    MESSAGE_CONTENT,
+    PRIVILEGED_INTENTS,
+    REPLY,
+    THREAD_CREATED,
+    TIMESTAMP,
+    UNKNOWN_CHANNEL,
+    UNKNOWN_MEMBER,
+    UNKNOWN_MESSAGE,
+    ChannelRef,
+    Failure,
+    FakeGuild,
+    channel_payload,
+    iso,
+    member_payload,
+    snowflake,
+    snowflake_time,
+    thread_payload,
+    user,
+)
+from .fake_ratelimits import HISTORY_ROUTE, Limit, RateLimiter, Throttle
 
 BOT_ID = 900000000000000001
 APP_ID = BOT_ID
@@ -36,39 +60,11 @@ CHANNEL_ID = 900000000000000200
 DM_CHANNEL_ID = 900000000000000300
 ADMIN_ROLE_ID = 900000000000000400
 OWNER_ID = 900000000000000500
-TIMESTAMP = "2026-01-01T00:00:00.000000+00:00"
 ALL_PERMISSIONS = str((1 << 50) - 1)
 MEMBER_PERMISSIONS = str(0x400 | 0x800 | 0x4000 | 0x10000 | 0x40 | 0x80000000)  # view, send, embed, history…
 ADMIN_PERMISSIONS = str(int(MEMBER_PERMISSIONS) | 0x20)  # + Manage Server
-DISCORD_EPOCH_MS = 1420070400000
-GUILD_MEMBERS, GUILD_PRESENCES, MESSAGE_CONTENT = 1 << 1, 1 << 8, 1 << 15
-PRIVILEGED_INTENTS = GUILD_MEMBERS | GUILD_PRESENCES | MESSAGE_CONTENT
-EPHEMERAL = 64
-HISTORY_ROUTE = "GET /channels/{id}/messages"
-# Message types (Discord's MessageType): what a person writes (DEFAULT, REPLY) and one system message.
-DEFAULT, THREAD_CREATED, REPLY = 0, 18, 19
-TEXT_CHANNEL, PUBLIC_THREAD = 0, 11
-
-
-def user(uid: int, name: str, bot: bool = False) -> dict:
-    return {"id": str(uid), "username": name, "discriminator": "0", "global_name": name, "avatar": None,
-            "bot": bot, "public_flags": 0, "flags": 0}
-
 
 BOT_USER = user(BOT_ID, "Quoth", bot=True)
-
-
-def snowflake(at: float, increment: int = 0) -> int:
-    """Discord's id for something made at unix time ``at``: milliseconds since 2015 in the high bits."""
-    return ((int(at * 1000) - DISCORD_EPOCH_MS) << 22) | (increment & 0x3FFFFF)
-
-
-def snowflake_time(sf: int) -> float:
-    return ((sf >> 22) + DISCORD_EPOCH_MS) / 1000
-
-
-def iso(at: float) -> str:
-    return datetime.fromtimestamp(at, UTC).isoformat(timespec="microseconds")
 
 
 @dataclass
@@ -79,53 +75,6 @@ class Request:
     query: dict
     at: float = field(default_factory=time.monotonic)  # when the fake received it
     status: int = 200  # what the fake answered (429 when it refused it for a rate limit)
-
-
-@dataclass
-class Failure:
-    """A JSON error as Discord sends one (``{"message", "code"}``)."""
-
-    status: int
-    code: int
-    message: str
-
-
-UNKNOWN_CHANNEL = Failure(404, 10003, "Unknown Channel")
-UNKNOWN_MESSAGE = Failure(404, 10008, "Unknown Message")
-UNKNOWN_MEMBER = Failure(404, 10007, "Unknown Member")
-
-
-@dataclass
-class FakeGuild:
-    """One server: its text channels and threads (channel payloads by id) and members (by user id)."""
-
-    id: int
-    name: str = "Test Guild"
-    channels: dict[int, dict] = field(default_factory=dict)
-    threads: dict[int, dict] = field(default_factory=dict)
-    members: dict[int, dict] = field(default_factory=dict)
-
-    def member(self, uid: int) -> dict | None:
-        return self.members.get(uid)
-
-
-def channel_payload(guild_id: int, channel_id: int, name: str, *, position: int = 0) -> dict:
-    return {"id": str(channel_id), "type": TEXT_CHANNEL, "guild_id": str(guild_id), "name": name,
-            "position": position, "permission_overwrites": [], "nsfw": False, "parent_id": None, "topic": None,
-            "last_message_id": None, "rate_limit_per_user": 0, "flags": 0}
-
-
-def thread_payload(guild_id: int, thread_id: int, parent_id: int, name: str, owner_id: int) -> dict:
-    return {"id": str(thread_id), "type": PUBLIC_THREAD, "guild_id": str(guild_id), "parent_id": str(parent_id),
-            "owner_id": str(owner_id), "name": name, "last_message_id": None, "rate_limit_per_user": 0,
-            "message_count": 0, "member_count": 1, "flags": 0, "total_message_sent": 0,
-            "thread_metadata": {"archived": False, "auto_archive_duration": 1440, "archive_timestamp": iso(
-                snowflake_time(thread_id)), "locked": False, "create_timestamp": iso(snowflake_time(thread_id))}}
-
-
-def member_payload(author: dict, nick: str | None = None, roles: tuple[int, ...] = ()) -> dict:
-    return {"user": author, "nick": nick, "roles": [str(r) for r in roles], "joined_at": TIMESTAMP, "deaf": False,
-            "mute": False, "flags": 0, "pending": False, "avatar": None, "premium_since": None}
 
 
 @dataclass
@@ -754,13 +703,6 @@ def _json(data, status: int = 200, headers: dict[str, str] | None = None) -> web
     # discord.py parses a body as JSON only when Content-Type is exactly "application/json" (no charset).
     return web.Response(body=json.dumps(data).encode(), status=status,
                         headers={**(headers or {}), "Content-Type": "application/json"})
-
-
-@dataclass(frozen=True)
-class ChannelRef:
-    """A channel given as a slash-command option (type 7), e.g. ``/index-channel add channel:#general``."""
-
-    id: int
 
 
 def _option_type(v) -> int:

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 VIA = "1.1 google"
+HISTORY_ROUTE = "GET /channels/{id}/messages"  # a channel's message history, paged
 _ID = re.compile(r"/\d+")
 _MAJOR = re.compile(r"^/(channels|guilds|webhooks)/(\d+)")
 
