@@ -39,6 +39,9 @@ class BotSettings(Section):
     # Days a question (its text and the asker's ids) and its votes are kept; then only daily counts remain.
     # 0: keep nothing but the counts (a question lives only the hour its buttons need it).
     journal_days: int = Field(90, ge=0)
+    # Days a live channel's message (its text, author id and name, times) is kept in the index; older ones are
+    # deleted at start and daily, and leave the vectors at the next build. 0: kept while the channel is indexed.
+    live_retention_days: int = Field(0, ge=0)
     # Channels where mentions are answered (empty: everywhere); slash commands work wherever the app is.
     channel_ids: list[int] = Field(default_factory=list)
     # Quote of the day: a random passage posted to this channel at daily_time (UTC, HH:MM); none: off.
@@ -58,6 +61,14 @@ class BotSettings(Section):
     # corpus is never reachable from DMs, whatever these say.
     unlisted_guilds: Literal["default", "none"] = "default"
     dm_corpus: Literal["default", "none"] = "default"
+    # Live channels (/index-channel): the privileged message-content intent is requested when this is on or any
+    # server lists live_channel_ids; Discord refuses to connect until it is enabled in the developer portal.
+    live_channels: bool = False
+    live_batch_seconds: float = Field(2.0, gt=0)  # how often pending live messages are built into the index
+    # After a restart: the most recent stored messages of each channel checked against Discord's history, so
+    # messages deleted or edited while the bot was down are deleted or updated.
+    live_reconcile_messages: int = Field(500, ge=0)
+    live_include_bots: bool = False  # bots' messages are skipped unless this is on (system messages always are)
 
     @model_validator(mode="after")
     def _shards(self) -> BotSettings:
