@@ -80,7 +80,8 @@ class MilvusBuilder:
         same = [d.path for d in mine if old.get(d.path) == keys[d.path]]
         self._copy(prev, gen, same, i, report, note)
         changed = [d for d in mine if old.get(d.path) != keys[d.path]]
-        self._add(gen, changed, chrome, keys, (seen, analyzer), i, report, note, show_progress)
+        self._add(gen, changed, chrome, keys, (seen, analyzer), i, report, note, show_progress,
+                  prev if any(d.path in old for d in changed) else None)
         report.changed = sum(d.path in old for d in changed)
         report.added = len(changed) - report.changed
         report.removed = sum(1 for p in old if p not in keys and shard_of(p, n) == i)
@@ -201,8 +202,9 @@ class MilvusBuilder:
 
     def _add(self, gen: MilvusGeneration, docs: list[Document], chrome: Chrome, keys: dict[str, str],
              lexicon: tuple[set[str], bm25.Analyzer], shard: int, report: BuildReport, note: ProgressFn,
-             show_progress: bool) -> None:
-        """New and changed documents, segmented, embedded and inserted a batch of passages at a time."""
+             show_progress: bool, prev: MilvusGeneration | None = None) -> None:
+        """New and changed documents, segmented, embedded and inserted a batch of passages at a time (a changed
+        document's passages that ``prev`` holds word for word keep their vectors, see ``_reusable``)."""
         pending: list[dict] = []
         for j, doc in enumerate(docs, 1):
             seg = self.segment(doc, chrome)
@@ -214,29 +216,57 @@ class MilvusBuilder:
             self._insert(gen.records, recs)
             pending += [_row(p, key, k, shard, lexicon) for k, p in enumerate(seg.passages)]
             if len(pending) >= BATCH_PASSAGES or j == len(docs):
-                self._embed_and_insert(gen, pending, report, show_progress)
+                self._embed_and_insert(gen, pending, report, show_progress, prev)
                 pending = []
                 note("embedding", j, len(docs))
 
     def _embed_and_insert(self, gen: MilvusGeneration, rows: list[dict], report: BuildReport,
-                          show_progress: bool) -> None:
+                          show_progress: bool, prev: MilvusGeneration | None = None) -> None:
         if not rows:
             return
-        cut = self.segment.windows([(r["search_text"], r["text"]) for r in rows])
-        windows = [{"id": layout.window_id(r["id"], k), "owner": r["id"], "doc_path": r["doc_path"],
-                    "shard": r["shard"], "speaker": r["speaker"]} for r, ts in zip(rows, cut, strict=True)
-                   for k in range(len(ts))]
+        reused = self._reusable(prev, rows)
+        fresh = [r for j, r in enumerate(rows) if j not in reused]
+        cut = self.segment.windows([(r["search_text"], r["text"]) for r in fresh])
+        windows = [_window(r, k) for r, ts in zip(fresh, cut, strict=True) for k in range(len(ts))]
         t = time.perf_counter()
-        vectors = self.encoder.encode_passages([r["search_text"] for r in rows] + [w for ts in cut for w in ts],
-                                               progress=show_progress)
+        texts = [r["search_text"] for r in fresh] + [w for ts in cut for w in ts]
+        vectors = self.encoder.encode_passages(texts, progress=show_progress) if texts else []
         report.encode_seconds += time.perf_counter() - t
-        for r, v in zip(rows + windows, vectors, strict=True):
+        for r, v in zip(fresh + windows, vectors, strict=True):
             r["dense"] = v.tolist()
+        for j, (dense, window_vectors) in reused.items():
+            rows[j]["dense"] = dense
+            windows += [{**_window(rows[j], k), "dense": v} for k, v in enumerate(window_vectors)]
         self._insert(gen.passages, rows)
         self._insert(gen.windows, windows)
-        report.embedded += len(rows)
+        report.embedded += len(fresh)
         report.passages += len(rows)
         report.windows += len(windows)
+
+    def _reusable(self, prev: MilvusGeneration | None, rows: list[dict]) -> dict[int, tuple[list, list[list]]]:
+        """For each of ``rows`` (by position) that ``prev`` holds in the same document with the same search text
+        and text: its vector and its windows' vectors there, in window order. A changed document is mostly
+        unchanged passages (a day's chat with messages appended, a page with one paragraph edited): they are
+        not embedded again. The windows of a passage are cut from its search text and text alone (same
+        settings: ``prev`` is only given for a build with the serving generation's settings), so they match."""
+        if prev is None:
+            return {}
+        paths = sorted({r["doc_path"] for r in rows})
+        old = {(r["doc_path"], r["search_text"], r["text"]): (int(r["id"]), r["dense"]) for r in self.milvus.scan(
+            prev.passages, "doc_path in {paths}", ["id", "doc_path", "search_text", "text", "dense"], {"paths": paths})}
+        found = {j: old[k] for j, r in enumerate(rows) if (k := (r["doc_path"], r["search_text"], r["text"])) in old}
+        owners: dict[int, dict[int, list]] = {pid: {} for pid, _ in found.values()}
+        for j in range(0, len(owners), PAGE):
+            for w in self.milvus.scan(prev.windows, "owner in {ids}", ["id", "owner", "dense"],
+                                      {"ids": list(owners)[j:j + PAGE]}):
+                owners[int(w["owner"])][int(w["id"])] = w["dense"]
+        out = {}
+        for j, (pid, dense) in found.items():
+            mine = owners[pid]
+            ordered = [mine.get(layout.window_id(pid, k)) for k in range(len(mine))]
+            if all(v is not None for v in ordered):  # else embedded afresh: a partial set is no set to trust
+                out[j] = (dense, ordered)
+        return out
 
     def _insert(self, collection: str, rows: list[dict]) -> None:
         for j in range(0, len(rows), PAGE):
@@ -357,8 +387,9 @@ class MilvusBuilder:
 
     def _switch(self, gen: MilvusGeneration) -> None:
         """Point the alias at ``gen`` (Milvus switches it atomically for every reader), then drop what no reader
-        can still hold: generations replaced more than ``milvus_grace`` seconds ago, and unpublished ones older
-        than ``gen`` (their builds can never be published now)."""
+        can still hold: the generation just replaced is kept for ``milvus_grace`` seconds (a question in flight
+        finishes on it; the next switch drops it once that has passed), every older one is dropped now, as are
+        unpublished ones older than ``gen`` (their builds can never be published now)."""
         name = layout.alias(self.prefix)
         serving = self.live.serving()
         if serving is None:
@@ -367,13 +398,28 @@ class MilvusBuilder:
             self.milvus.alter_alias(gen.passages, name)
             self.milvus.upsert(serving.records, [record("retired", "retired", json.dumps({"at": time.time()}))])
         log.info("Milvus index generation %s is serving", gen.name)
-        now = time.time()
+        self.purge_old(gen, keep=serving)
+
+    def purge_old(self, gen: MilvusGeneration | None = None, keep: MilvusGeneration | None = None) -> list[str]:
+        """Drop the generations older than the serving one ``gen``; the names of those dropped. ``keep`` (the
+        one a switch just replaced) stays; with no ``keep``, a generation replaced less than ``milvus_grace``
+        seconds ago stays. Two switches back is never kept, whatever the grace: readers follow the alias within
+        a second (``MilvusLive.check_every``), and a generation holding live messages deleted or forgotten since
+        must not outlive the one previous generation (what a build removed is gone from Milvus once the next
+        build serves, or once the grace has passed and ``purge_old()`` runs)."""
+        gen = gen or self.live.serving()
+        if gen is None:
+            return []
+        now, dropped = time.time(), []
         for old in layout.generations(self.milvus.list_collections(), self.prefix):
-            if old >= gen or old == serving:
+            if old >= gen or old == keep:
                 continue
-            retired = self._record(old, "retired") if self._record(old, "meta") is not None else {"at": 0}
-            if retired is None or now - retired["at"] >= self.settings.milvus_grace:
-                layout.drop(self.milvus, old)
+            retired = self._record(old, "retired") if keep is None else None
+            if retired is not None and now - retired["at"] < self.settings.milvus_grace:
+                continue  # never served (no "retired"): no reader holds it
+            layout.drop(self.milvus, old)
+            dropped.append(old.name)
+        return dropped
 
 
 def speaker_records(speakers: Counter[tuple[str, str]], texts: Callable[[], Iterable[str]],
@@ -395,6 +441,12 @@ def speaker_records(speakers: Counter[tuple[str, str]], texts: Callable[[], Iter
             data["documents"] = dict(list(data["documents"].items())[:len(data["documents"]) // 2])
         out.append(record("speaker", f"speaker\0{name}", json.dumps(data), name))
     return out
+
+
+def _window(row: dict, ordinal: int) -> dict:
+    """The row of a passage's window number ``ordinal`` (its vector added by the caller)."""
+    return {"id": layout.window_id(row["id"], ordinal), "owner": row["id"], "doc_path": row["doc_path"],
+            "shard": row["shard"], "speaker": row["speaker"]}
 
 
 def _doc_data(source, doc: Document, key: str, passages: int) -> dict:
