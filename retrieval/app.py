@@ -14,6 +14,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .channels import MessageStore, Rendering
 from .embeddings import Encoder, ModelError, token_counter
 from .errors import ModelUnavailable, QuothError
 from .evaluate.beir import BeirData, beir_corpus_folder
@@ -32,6 +33,9 @@ from .verify import Verdict, Verifier
 
 log = logging.getLogger("quoth")
 RANDOM_MIN_WORDS = 12  # a random quote worth reading alone
+# Seconds a replaced generation stays on disk after a build that removed messages: a reader still holding it (a
+# question under way, a process that has not looked at CURRENT yet: LiveIndex.check_every) finishes on it.
+REPLACED_GRACE = 5.0
 
 
 @contextlib.contextmanager
@@ -55,6 +59,7 @@ class Quoth:
         self.folder = IndexFolder(index_folder(self.settings.data_dir(), self.corpus_dir, name))
         self.backend = open_backend(self.settings.index, self.folder)
         self.live = self.backend.live
+        self.live.withholder = self.messages  # passages of deleted or edited messages are never shown
         self._index_checked = False
 
     @classmethod
@@ -104,11 +109,32 @@ class Quoth:
         ``shard=(i, n)`` (Milvus only) writes shard ``i`` of ``n`` of the corpus into the pending generation,
         for builds split across workers; ``publish()`` switches to it once every shard has finished."""
         report = BuildReport()
+        read: list[Rendering] = []
+        self.purge_old()
         with model_errors():
-            self._builder(report).run(full, progress, show_progress, report, shard)
+            self._builder(report, read).run(full, progress, show_progress, report, shard)
         self.live.refresh()
+        if read and shard == (0, 1):  # what the build read of the live messages now serves (a shard: at publish)
+            self.messages.mark_built(read[-1])
         self._index_checked = True
         return report
+
+    @functools.cached_property
+    def messages(self) -> MessageStore:
+        """The live channels' messages of this data directory (created on the first write)."""
+        return MessageStore(self.settings.data_dir() / "live" / "messages.sqlite")
+
+    def purge_old(self, grace: float = REPLACED_GRACE) -> bool:
+        """After a build that removed live messages (deleted, forgotten, pruned): drop the generation it replaced,
+        which still holds them, once the new one has served ``grace`` seconds. Called by every build; call it
+        after one (the bot does) to drop it sooner. Whether nothing removed is left in an older generation."""
+        if not self.messages.purge_due():
+            return True
+        drop = getattr(self.backend, "drop_replaced", None)  # the Milvus backend drops its collections itself
+        if drop is None or not drop(grace):
+            return False
+        self.messages.mark_purged()
+        return True
 
     def watch(self, stop=None, quiet: float | None = None) -> Iterator[tuple[set, BuildReport]]:
         """Keep the index current: after each group of changes in the corpus folder (once it has been quiet
@@ -131,11 +157,18 @@ class Quoth:
         self.live.refresh()
         return report
 
-    def _builder(self, report: BuildReport):
-        loader = FolderLoader(self.settings.corpus)
-        return self.backend.builder(lambda: loader.load(self.corpus_dir, LoadReport(report.warnings)),
-                                    self.segmenter, self.encoder, self.settings.index, self._settings_key(),
-                                    str(self.corpus_dir), self.settings.corpus.language)
+    def _builder(self, report: BuildReport, read: list[Rendering] | None = None):
+        return self.backend.builder(lambda: self._documents(report, read), self.segmenter, self.encoder,
+                                    self.settings.index, self._settings_key(), str(self.corpus_dir),
+                                    self.settings.corpus.language)
+
+    def _documents(self, report: BuildReport, read: list[Rendering] | None) -> Iterator[Document]:
+        """The corpus folder's documents, then the live channels' as they read now (noted in ``read``)."""
+        yield from FolderLoader(self.settings.corpus).load(self.corpus_dir, LoadReport(report.warnings))
+        rendering = self.messages.render()
+        if read is not None:
+            read.append(rendering)
+        yield from rendering.documents
 
     def ensure_index(self, show_progress: bool | None = None) -> BuildReport | None:
         """Build the index on first use, or update one another Quoth version made; otherwise the existing index

@@ -25,6 +25,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from quoth.private_sqlite import erase_wal
 from quoth.records import Hit
 
 from .journal_file import is_damage, open_journal, start_fresh
@@ -143,10 +144,7 @@ class Journal:
     def _erase_wal(self) -> None:
         """In WAL mode the log still holds the pages as they were before a delete: checkpoint it and truncate it
         to nothing (a no-op in the default rollback-journal mode, whose journal is deleted at commit)."""
-        busy = self._con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-        if busy:  # another process (the bot, `quoth forget`) was reading: its next checkpoint finishes the job
-            log.warning("%s-wal could not be truncated now (another connection is reading it); deleted questions "
-                        "leave it at the next checkpoint", self.path)
+        erase_wal(self._con, self.path)  # another process reading it: its next checkpoint finishes
 
     def _start_fresh(self, why: sqlite3.DatabaseError) -> None:
         with self._lock:

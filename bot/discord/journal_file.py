@@ -14,18 +14,14 @@ import sqlite3
 import time
 from pathlib import Path
 
+from quoth.private_sqlite import create_private
+
 log = logging.getLogger("quoth.bot")
 
 # SQLite's own words for a file that is not (or no longer) a database; other errors (locked, read-only,
 # no space) are about the moment, not the file, and are raised as they are.
 DAMAGED_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 SIDE_FILES = ("-journal", "-wal", "-shm")
-
-
-def create_private(path: Path) -> None:
-    """The file, created for its owner alone, and tightened if an older Quoth left it readable by everyone."""
-    os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
-    os.chmod(path, 0o600)
 
 
 def open_journal(path: Path, schema: str) -> sqlite3.Connection:

@@ -54,6 +54,10 @@ class EmbeddedBackend:
     def where(self) -> str:
         return str(self.folder.path)
 
+    def drop_replaced(self, grace: float) -> bool:
+        """Drop the generations the serving one replaced (what a removal must not leave on disk)."""
+        return self.folder.drop_replaced(grace)
+
     def builder(self, documents: Callable[[], Iterable[Document]], segment: DocumentSegmenter,
                 encoder: PassageEncoder, settings: IndexSettings, key: str, corpus: str,
                 language: str) -> Builder:

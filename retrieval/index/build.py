@@ -176,11 +176,11 @@ class IndexBuilder:
         gen = self.folder.start()
         try:
             store = self._ingest(prev, gen, docs, chrome, keys, report, note)
-            ids, vectors = self._embed(prev, store, report, note, show_progress)
+            ids, vectors, moved = self._embed(prev, store, report, note, show_progress)
             if not len(ids):
                 raise CorpusError(f"no passages in {self.corpus or 'the corpus'}: its {len(docs)} document"
                                   f"{'s hold' if len(docs) != 1 else ' holds'} no text to quote")
-            owners, window_vectors = self._embed_windows(prev, store, ids, report, show_progress)
+            owners, window_vectors = self._embed_windows(prev, store, ids, moved, report, show_progress)
             self._write(gen, store, ids, np.vstack([vectors, window_vectors]), owners, analyzer, report, note)
             return self.folder.publish(gen)
         except OSError as exc:
@@ -273,8 +273,10 @@ class IndexBuilder:
         return read_corpus(self.documents, note, report, self.corpus)
 
     def _embed(self, prev: Generation | None, store: Store, report: BuildReport, note: ProgressFn,
-               show_progress: bool) -> tuple[np.ndarray, np.ndarray]:
-        """Vectors for every passage id: reused from the previous generation where the passage is unchanged."""
+               show_progress: bool) -> tuple[np.ndarray, np.ndarray, dict[int, int]]:
+        """Vectors for every passage id: reused from the previous generation where the passage is unchanged, or
+        where a changed document's passage has the search text one of its passages had (``moved``: new id → old
+        id), so that a day of chat with a few messages more embeds only the new passages."""
         ids = np.asarray(store.passage_ids(), dtype=np.int64)
         old_ids, old_vecs = np.zeros(0, dtype=np.int64), None
         if prev is not None:
@@ -284,6 +286,11 @@ class IndexBuilder:
         if len(old_ids):
             ok = pos < len(old_ids)
             reuse[ok] = old_ids[pos[ok]] == ids[ok]
+        moved = _moved(prev, store, ids[~reuse].tolist())
+        if moved:
+            at = np.searchsorted(ids, np.fromiter(moved, dtype=np.int64))
+            pos[at] = np.searchsorted(old_ids, np.fromiter(moved.values(), dtype=np.int64))
+            reuse[at] = True
         need = ids[~reuse].tolist()
         note("embedding", 0, len(need))
         t = time.perf_counter()
@@ -297,19 +304,21 @@ class IndexBuilder:
             out[reuse] = old_vecs[pos[reuse]]
         if new is not None:
             out[~reuse] = new
-        return ids, out
+        return ids, out, moved
 
-    def _embed_windows(self, prev: Generation | None, store: Store, ids: np.ndarray, report: BuildReport,
-                       show_progress: bool) -> tuple[np.ndarray, np.ndarray]:
+    def _embed_windows(self, prev: Generation | None, store: Store, ids: np.ndarray, moved: dict[int, int],
+                       report: BuildReport, show_progress: bool) -> tuple[np.ndarray, np.ndarray]:
         """(owner passage id, vector) of every window row, grouped by owner in id order: an unchanged passage's
         windows reused from the previous generation (same settings, same search text: same windows), the rest
-        cut (chunking.windows) and embedded."""
+        cut (chunking.windows) and embedded. A ``moved`` passage takes its old self's windows."""
         old_ids, old_owners, old_vecs = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), None
         if prev is not None:
             old_ids, old_owners = np.load(prev.ids), np.load(prev.windows)
             old_vecs = np.load(prev.vectors, mmap_mode="r")[len(old_ids):]
+        old_owners, old_vecs = _with_moved(old_owners, old_vecs, moved)
         kept = np.isin(old_owners, ids)
-        fresh = np.setdiff1d(ids, old_ids)  # passages whose vectors _embed reused keep their windows, or none
+        # Passages whose vectors _embed reused keep their windows, or none.
+        fresh = np.setdiff1d(np.setdiff1d(ids, old_ids), np.fromiter(moved, dtype=np.int64))
         cut = self.segment.windows(store.passage_texts_of(fresh.tolist()))
         texts = [t for ts in cut for t in ts]
         new_owners = np.repeat(fresh, [len(ts) for ts in cut]).astype(np.int64)
@@ -353,3 +362,27 @@ class IndexBuilder:
             bm25_analyzer=bm25.ANALYZER_VERSION, language=analyzer.code, checksums=checksums, warnings=report.warnings,
         ))
         sync_files(gen.path)
+
+
+def _moved(prev: Generation | None, store: Store, need: list[int]) -> dict[int, int]:
+    """Passages to embed (ids of ``store``) whose document had a passage with the same search text in ``prev``:
+    new id → that passage's id. The search text is everything the vector reads, so the vector is the same."""
+    if prev is None or not need:
+        return {}
+    texts = store.path_search_texts(need)
+    old = Store(prev.store, readonly=True).ids_by_search_text({path for path, _ in texts.values()})
+    return {pid: old[key] for pid, key in texts.items() if key in old}
+
+
+def _with_moved(owners: np.ndarray, vectors: np.ndarray | None, moved: dict[int, int]
+                ) -> tuple[np.ndarray, np.ndarray | None]:
+    """The previous generation's window rows, plus a copy of a moved passage's old windows under its new id."""
+    if not moved or vectors is None or not len(owners):
+        return owners, vectors
+    extra = [(new, np.flatnonzero(owners == old)) for new, old in moved.items()]
+    extra = [(new, rows) for new, rows in extra if len(rows)]
+    if not extra:
+        return owners, vectors
+    new_owners = np.concatenate([np.full(len(rows), new, dtype=np.int64) for new, rows in extra])
+    new_vectors = np.concatenate([np.asarray(vectors[rows]) for _, rows in extra])
+    return np.concatenate([owners, new_owners]), np.concatenate([np.asarray(vectors), new_vectors])

@@ -279,6 +279,25 @@ class IndexFolder:
                 shutil.rmtree(old, ignore_errors=True)
         return final
 
+    def drop_replaced(self, grace: float) -> bool:
+        """Remove every complete generation but the serving one, once ``CURRENT`` has named it for ``grace``
+        seconds (a reader that held the one before has finished with it by then). Whether none is left."""
+        serving = self.current_name()
+        try:
+            age = time.time() - (self.path / "CURRENT").stat().st_mtime
+        except OSError:
+            return serving is None
+        if serving is None or age < grace:
+            return False
+        try:
+            with self.lock():  # a build publishing now renames its generation in before CURRENT names it
+                for old in self.path.glob("gen-*"):
+                    if old.is_dir() and not old.name.endswith(".tmp") and old.name != self.current_name():
+                        shutil.rmtree(old)
+        except IndexUnusable:  # a build is running: the next call, after it, drops them
+            return False
+        return True
+
     def _write_current(self, name: str) -> None:
         tmp = self.path / "CURRENT.tmp"
         with open(tmp, "w") as fh:

@@ -26,11 +26,12 @@ from .generation import Generation, IndexFolder, Meta, file_digest
 from .speakers import SpeakerDirectory
 from .store import Store, StoredDocument, damaged
 from .windows import WindowRows, best_of, top_passages
+from .withhold import Withholder, Withholding
 
 log = logging.getLogger("quoth.index")
 
 
-class LoadedIndex:
+class LoadedIndex(Withholding):
     """One generation: rows are positions 0..n-1 in passage-id order; ``ids[row]`` is the passage id."""
 
     def __init__(self, gen: Generation) -> None:
@@ -90,6 +91,14 @@ class LoadedIndex:
     def damaged(self, passage_id: int) -> bool:
         """Whether the passage was found not to be what the build wrote (store.Store._check): never shown."""
         return passage_id in self.store.damaged_ids
+
+    def content_hash(self, path: str) -> str | None:
+        """The content hash of document ``path`` as this generation holds it."""
+        return self._hashes.get(path)
+
+    @functools.cached_property
+    def _hashes(self) -> dict[str, str]:
+        return {d.source.path: d.content_hash for d in self.store.documents()}
 
     @property
     def model(self) -> str:
@@ -224,9 +233,10 @@ class LoadedIndex:
         return [found[int(pid)] for pid in ids]
 
     def get(self, ids: Iterable[int]) -> dict[int, tuple[Passage, SourceInfo]]:
-        """Passages by passage id, to be shown (ids no longer indexed, and damaged passages, are left out)."""
+        """Passages by passage id, to be shown (ids no longer indexed, and damaged or withheld passages, are left
+        out)."""
         found = self.store.get(ids)
-        return self._with_people({pid: got for pid, got in found.items() if pid not in self.store.damaged_ids})
+        return self._with_people({pid: got for pid, got in found.items() if not self.hidden(got[0])})
 
     def _with_people(self, found: dict[int, tuple[Passage, SourceInfo]]) -> dict[int, tuple[Passage, SourceInfo]]:
         return dict(zip(found, self._as_people(list(found.values())), strict=True))
@@ -249,15 +259,15 @@ class LoadedIndex:
         for pool in (fresh, rows):
             for row in rng.permutation(pool)[:limit]:
                 for passage, src in self.passages(np.array([row])):
-                    if not self.damaged(passage.id):
+                    if not self.hidden(passage):
                         yield passage, src
 
     def document_text(self, path: str) -> str | None:
         """A document's stored text, the one every offset points into."""
-        return self.store.document_text(path)
+        return self.masked(path, self.store.document_text(path))
 
     def passages_within(self, path: str, start: int, end: int) -> list[tuple[Passage, SourceInfo]]:
-        return self._as_people(self.store.passages_within(path, start, end))
+        return self._as_people(self.shown(self.store.passages_within(path, start, end)))
 
     def search_texts(self, rows: np.ndarray) -> list[str]:
         return self.store.search_texts_of(self.ids[rows].tolist())
@@ -275,7 +285,10 @@ class LoadedIndex:
         pid = self.store.passage_at(path, start, end)
         if pid is None:
             return [], None
-        return self._as_people(self.store.neighbours(pid, before=before, after=after)), pid
+        around = self.shown(self.store.neighbours(pid, before=before, after=after))
+        if not any(p.id == pid for p, _ in around):  # withheld: gone, as far as a reader can tell
+            return [], None
+        return self._as_people(around), pid
 
 
 def _check_row_ids(gen: Generation, meta: Meta, ids: np.ndarray) -> None:
@@ -309,6 +322,7 @@ class LiveIndex:
         self._loaded: LoadedIndex | None = None
         self._stamp: tuple[bytes, int] | None = None
         self._checked = 0.0
+        self.withholder: Withholder | None = None  # set by Quoth: given to each generation it opens
 
     def current(self) -> LoadedIndex:
         loaded = self._loaded
@@ -336,6 +350,7 @@ class LiveIndex:
         """``gen`` opened; when it is damaged, the generation already served goes on serving (once said)."""
         try:
             loaded = LoadedIndex(gen)
+            loaded.withholder = self.withholder
         except IndexDamaged as exc:
             if self._loaded is None:
                 raise

@@ -227,6 +227,33 @@ class Store:
         return [out[i] for i in ids]
 
     @guarded
+    def path_search_texts(self, ids: list[int]) -> dict[int, tuple[str, str]]:
+        """Each passage id's (document path, search text)."""
+        con = self.connect()
+        out: dict[int, tuple[str, str]] = {}
+        for i in range(0, len(ids), 900):
+            chunk = ids[i:i + 900]
+            marks = ",".join("?" * len(chunk))
+            out.update((r[0], (r[1], r[2])) for r in con.execute(
+                f"SELECT p.id, d.path, p.search_text FROM passages p JOIN documents d ON d.id = p.doc_id"
+                f" WHERE p.id IN ({marks})", chunk))
+        return out
+
+    @guarded
+    def ids_by_search_text(self, paths: Iterable[str]) -> dict[tuple[str, str], int]:
+        """(document path, search text) → a passage id, for the passages of ``paths``."""
+        con = self.connect()
+        paths = sorted(paths)
+        out: dict[tuple[str, str], int] = {}
+        for i in range(0, len(paths), 900):
+            chunk = paths[i:i + 900]
+            marks = ",".join("?" * len(chunk))
+            out.update(((r[1], r[2]), r[0]) for r in con.execute(
+                f"SELECT p.id, d.path, p.search_text FROM passages p JOIN documents d ON d.id = p.doc_id"
+                f" WHERE d.path IN ({marks})", chunk))
+        return out
+
+    @guarded
     def passage_texts_of(self, ids: list[int]) -> list[tuple[str, str]]:
         """(search text, text) of each passage id, in that order."""
         con = self.connect()

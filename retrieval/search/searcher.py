@@ -46,6 +46,7 @@ OPENING_MATCH = 0.3
 # the answer comes after it. A longer turn that ends by asking usually says something first (round 5: 20 and 40
 # words gained alike; no limit lost answers that end with a question).
 ASKING_WORDS = 40
+REFILLS = 4  # times a page short of withheld passages reads further down the candidates
 _WORD = re.compile(r"\w+")
 
 _BLAS_LIMITED = False
@@ -152,8 +153,13 @@ class Searcher:
             rows, dense_sims, fused = self._reweigh_head(idx, query, words, rows, dense_sims, fused, offset + k)
         if self.reranker is not None and len(rows):
             rows, dense_sims, fused = self._rerank(idx, query, rows, dense_sims, fused, offset + k)
-        keep = self._dedup(idx, rows, offset + k)
-        hits = _page(idx, rows, keep, offset, k, fused, dense_sims)
+        need = offset + k
+        for _ in range(REFILLS):  # withheld or damaged passages leave the page short: more candidates fill it
+            keep = self._dedup(idx, rows, need)
+            hits = _page(idx, rows, keep, offset, k, fused, dense_sims)
+            if len(hits) >= k or len(keep) <= need:
+                break
+            need += 2 * k
         if best_sentence and hits:
             hits = self._best_sentences(qvec, hits)
         return SearchResult(query, hits, idx.generation, total_relevant=len(keep))
@@ -200,7 +206,11 @@ class Searcher:
         qvec = self.encoder.encode_queries([query])[0]
         rows, sims, fused = self._candidates(idx, idx.query_words(query), qvec, None, None)
         order = np.argsort(-fused, kind="stable")[:depth]
-        return idx, rows[order], sims[order], fused[order]
+        rows, sims, fused = rows[order], sims[order], fused[order]
+        if idx.withholder is not None and len(rows):  # verify never finds withheld words
+            shown = np.array([not idx.hidden(p) for p, _ in idx.passages(rows)], dtype=bool)
+            rows, sims, fused = rows[shown], sims[shown], fused[shown]
+        return idx, rows, sims, fused
 
     def _candidates(self, idx: LoadedIndex, words: list[str], qvec: np.ndarray, source: str | None,
                     speaker: str | None, query: str = "") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -332,14 +342,15 @@ def only_asks(text: str) -> bool:
 def _page(idx: LoadedIndex, rows: np.ndarray, keep: list[int] | np.ndarray, offset: int, k: int,
           fused: np.ndarray, dense_sims: np.ndarray) -> list[Hit]:
     """The hits of positions ``keep[offset:]``, up to ``k``: a passage found damaged when read (its digest
-    fails, store.Store._check) is never shown, and the next one takes its place."""
+    fails, store.Store._check) or withheld (a live message deleted or edited since the build: index/withhold.py)
+    is never shown, and the next one takes its place."""
     hits: list[Hit] = []
     at = offset
     while len(hits) < k and at < len(keep):
         chunk = keep[at:at + k - len(hits)]
         at += len(chunk)
         for j, (passage, src) in zip(chunk, idx.passages(rows[chunk]), strict=True):
-            if not idx.damaged(passage.id):
+            if not idx.hidden(passage):
                 hits.append(Hit(passage, src, float(fused[j]), extras={"relevance": round(float(dense_sims[j]), 4)}))
     return hits
 

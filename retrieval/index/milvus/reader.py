@@ -23,6 +23,7 @@ from .. import bm25, filters
 from ..speakers import SpeakerDirectory, SpeakerName
 from ..store import StoredDocument
 from ..windows import best_of, top_passages
+from ..withhold import Withholder, Withholding
 from . import layout
 from .connection import Milvus
 from .layout import MilvusGeneration
@@ -81,7 +82,7 @@ def passage_of(row: dict) -> Passage:
                    speaker_confidence=confidence, speaker_evidence=evidence)
 
 
-class MilvusIndex:
+class MilvusIndex(Withholding):
     """One published generation. Keys ("rows") are passage ids. Safe to query from several threads."""
 
     def __init__(self, milvus: Milvus, gen: MilvusGeneration, meta: dict) -> None:
@@ -107,6 +108,10 @@ class MilvusIndex:
 
     def __len__(self) -> int:
         return int(self.meta["passages"])
+
+    def content_hash(self, path: str) -> str | None:
+        found = self._documents().get(path)
+        return found[0].content_hash if found is not None else None
 
     def damaged(self, passage_id: int) -> bool:
         """Never, here: the digests checked before a passage is shown live in the local store (store.py); a
@@ -410,6 +415,7 @@ class MilvusLive:
         self._loaded: MilvusIndex | None = None
         self._checked = 0.0
         self._lock = threading.Lock()
+        self.withholder: Withholder | None = None  # set by Quoth: given to each generation it opens
 
     def serving(self) -> MilvusGeneration | None:
         """The generation the alias names now (None: nothing published yet)."""
@@ -434,6 +440,7 @@ class MilvusLive:
                     raise IndexUnavailable(f"Milvus generation {gen.name} has no meta: it was switched in "
                                            "unfinished", Remedy.REBUILD_INDEX)
                 self._loaded = MilvusIndex(self.milvus, gen, meta)
+                self._loaded.withholder = self.withholder
                 log.info("serving Milvus index generation %s", gen.name)
             return self._loaded
 

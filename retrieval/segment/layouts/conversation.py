@@ -75,7 +75,8 @@ class Transcript(Conversation):
 
 class Chat(Conversation):
     kind = Kind.CHAT
-    threads: ClassVar[tuple[ThreadReader, ...]] = (LabelledTurns(Family.CHAT), ChatMessages())
+    # Markup first: a live channel's messages come with their authors (channels/render.py), never read off the text.
+    threads: ClassVar[tuple[ThreadReader, ...]] = (MarkedTurns(), LabelledTurns(Family.CHAT), ChatMessages())
     confidence = 0.9
 
 
