@@ -17,6 +17,11 @@ from quoth.errors import ConfigError, QuothError
 from quoth.settings import Section, Settings
 
 TOKEN_ENV = "DISCORD_TOKEN"
+DAILY_TIME = r"^([01]\d|2[0-3]):[0-5]\d$"  # HH:MM, UTC
+GUILDS_DIR = "guilds"  # <data dir>/guilds/<id>: each listed server's index generations and live messages
+# A server's Milvus prefix: the first characters of index.milvus_prefix, then "_g" and the server's id. A snowflake
+# has at most 19 digits, so 10 + 2 + 19 fits Milvus's 31 characters (IndexSettings.milvus_prefix's pattern).
+GUILD_PREFIX_CHARS = 10
 
 
 class TokenMissing(QuothError):
@@ -38,7 +43,7 @@ class BotSettings(Section):
     channel_ids: list[int] = Field(default_factory=list)
     # Quote of the day: a random passage posted to this channel at daily_time (UTC, HH:MM); none: off.
     daily_channel_id: int | None = None
-    daily_time: str = Field("09:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    daily_time: str = Field("09:00", pattern=DAILY_TIME)
     daily_fresh_days: int = Field(90, ge=0)  # a passage posted once is not posted again for this many days
     # Sharding, for a bot in thousands of servers: 0 runs one gateway connection; N (or "auto": Discord's
     # recommendation) runs discord.py's AutoShardedBot. shard_ids: the shards this process runs (empty: all),
@@ -48,6 +53,11 @@ class BotSettings(Section):
     # A small HTTP endpoint for orchestrators and Prometheus (/healthz, /metrics); 0: off.
     http_port: int = Field(0, ge=0, le=65535)
     http_host: str = "127.0.0.1"
+    # Servers not listed under [guilds]: answered from the default corpus ([corpus]), or not at all ("none": a
+    # one-line explanation instead). DMs and user-installed contexts: the default corpus, or none. A listed server's
+    # corpus is never reachable from DMs, whatever these say.
+    unlisted_guilds: Literal["default", "none"] = "default"
+    dm_corpus: Literal["default", "none"] = "default"
 
     @model_validator(mode="after")
     def _shards(self) -> BotSettings:
@@ -63,12 +73,59 @@ class BotSettings(Section):
         return self
 
 
+class GuildSettings(Section):
+    """One Discord server's own corpus and settings (a ``[guilds.<id>]`` table)."""
+
+    name: str | None = None  # for people reading the config and the logs
+    corpus: str | None = None  # a folder (relative to the config file); none: the server's live channels only
+    live_channel_ids: list[int] = Field(default_factory=list)  # indexed live, besides those added by /index-channel
+    daily_channel_id: int | None = None  # quote of the day from this server's corpus, in this server's channel
+    daily_time: str = Field("09:00", pattern=DAILY_TIME)
+    admin_role_ids: list[int] = Field(default_factory=list)  # may /reindex here, besides bot.admin_role_ids
+
+
 class AppConfig(Settings):
     """Everything a config file holds: the library's sections and the bot's."""
 
     front_end_sections = ()
 
     bot: BotSettings = BotSettings()
+    guilds: dict[int, GuildSettings] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _guild_ids(self) -> AppConfig:
+        bad = [g for g in self.guilds if not 0 < g < 1 << 63]
+        if bad:
+            raise ValueError(f"guilds: {bad[0]} is not a Discord server id (a positive number of up to 19 digits)")
+        return self
+
+    def served_by(self, guild_id: int | None) -> Literal["guild", "default", "none"]:
+        """Which corpus answers in server ``guild_id`` (None: a DM or user-installed context): the server's own
+        (listed), the default one, or none. The bot's Tenants and the CLI's --guild both decide here."""
+        if guild_id is None:
+            return "default" if self.bot.dm_corpus == "default" else "none"
+        if guild_id in self.guilds:
+            return "guild"
+        return "default" if self.bot.unlisted_guilds == "default" else "none"
+
+    def guild_data_dir(self, guild_id: int) -> Path:
+        """A listed server's own data directory: its index generations and live message store, never shared
+        with another server's, even when two list the same corpus folder."""
+        return self.data_dir() / GUILDS_DIR / str(guild_id)
+
+    def for_guild(self, guild_id: int) -> AppConfig:
+        """The settings a listed server's Quoth runs with: its corpus (or the empty ``corpus`` folder of its data
+        directory, created), its data directory and, on Milvus, a prefix of its own."""
+        guild = self.guilds[guild_id]
+        data_dir = self.guild_data_dir(guild_id)
+        if guild.corpus:
+            corpus = self._relative(guild.corpus)
+        else:
+            corpus = data_dir / "corpus"
+            corpus.mkdir(parents=True, exist_ok=True)
+        index = {"milvus_prefix": guild_prefix(self.index.milvus_prefix, guild_id)} \
+            if self.index.backend == "milvus" else {}
+        return self.with_(corpus={"path": str(corpus)}, data={"dir": str(data_dir)}, index=index)
 
     @classmethod
     def from_dict(cls, data: dict, source: Path | None = None,
@@ -78,6 +135,12 @@ class AppConfig(Settings):
             raise ConfigError(f"{source or 'config'}: bot.token: the Discord token is read from ${TOKEN_ENV} only, "
                               "never from a file; remove it from the config")
         return super().from_dict(data, source, variables)
+
+
+def guild_prefix(prefix: str, guild_id: int) -> str:
+    """A server's Milvus prefix, distinct from the default corpus's and every other server's: the collections are
+    named ``<prefix>_gNNNNNN_<part>`` and matched on the whole prefix, so ``quoth`` never claims ``quoth_g123…``'s."""
+    return f"{prefix[:GUILD_PREFIX_CHARS]}_g{guild_id}"
 
 
 def find_config(explicit: str | None) -> Path | None:

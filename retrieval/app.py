@@ -91,7 +91,8 @@ class Quoth:
     @functools.cached_property
     def segmenter(self) -> Segmenter:
         with model_errors():
-            count = token_counter(self.settings.model.name, self.settings.model_cache_dir())
+            # The encoder's own cache: a Quoth given a shared encoder (one per server) finds the model there.
+            count = token_counter(self.settings.model.name, self.encoder.cache_dir)
             return Segmenter(self.settings.segment, self.encoder.max_tokens, count, self.settings.corpus.boilerplate)
 
     def _settings_key(self) -> str:

@@ -30,6 +30,8 @@ EPILOG = """examples:
 
 config: --config FILE, else $QUOTH_CONFIG, else ./config.toml (see config.example.toml)."""
 CORPUS_HELP = "corpus folder (default: the config's corpus.path, else the bundled sample corpus)"
+GUILD_HELP = ("a Discord server's id: act on the corpus the bot answers that server from (its [guilds.<id>] one, "
+              "indexed in <data dir>/guilds/<id>)")
 QUIET_LOGGERS = {
     logging.WARNING: ("sentence_transformers", "httpx", "urllib3", "filelock", "huggingface_hub", "bm25s"),
     # The ONNX exporter warns about things Quoth handles (it saves the export; dtype names): noise here.
@@ -68,6 +70,7 @@ def _common() -> argparse.ArgumentParser:
 
 def _search_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--corpus", metavar="DIR", help=CORPUS_HELP)
+    p.add_argument("--guild", type=int, metavar="ID", help=GUILD_HELP)
     p.add_argument("--k", type=int, default=None, help="number of quotes (default: search.k, 3)")
     p.add_argument("--source", help="only this document (its path, or part of its path or title)")
     p.add_argument("--speaker", help="only this speaker: any of their names (see `quoth speakers`), or part of one")
@@ -99,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
                 "Build the index of the corpus folder, or update it: only new and changed documents are "
                 "segmented and embedded. The previous index keeps serving until the new one is complete.")
     p.add_argument("--corpus", metavar="DIR", help=CORPUS_HELP)
+    p.add_argument("--guild", type=int, metavar="ID", help=GUILD_HELP)
     p.add_argument("--full", action="store_true", help="rebuild everything from scratch")
     p.add_argument("--progress", action="store_true", help="show progress bars even when not on a terminal")
     p.add_argument("--shard", metavar="I/N", help="Milvus only: index shard I of N (0 ≤ I < N) of the corpus "
@@ -135,12 +139,14 @@ def build_parser() -> argparse.ArgumentParser:
 def _listing_commands(command) -> None:
     p = command("sources", "list the indexed documents with their passage counts", commands.cmd_sources)
     p.add_argument("--corpus", metavar="DIR", help=CORPUS_HELP)
+    p.add_argument("--guild", type=int, metavar="ID", help=GUILD_HELP)
     p.add_argument("--json", action="store_true", help="JSON Lines on stdout, one document per line")
 
     p = command("speakers", "list the speakers: each person once, with every name the corpus uses for them, "
                 "their passage count and documents", commands.cmd_speakers)
     p.add_argument("name", nargs="?", help="only the speakers this names (any of their names, or part of one)")
     p.add_argument("--corpus", metavar="DIR", help=CORPUS_HELP)
+    p.add_argument("--guild", type=int, metavar="ID", help=GUILD_HELP)
     p.add_argument("--json", action="store_true", help="JSON Lines on stdout, one speaker per line: speaker, "
                    "aliases, passages, documents")
 
@@ -158,7 +164,8 @@ def _verify_command(command) -> None:
 
 
 def _bot_commands(command) -> None:
-    p = command("serve", "run the Discord bot (its token in $DISCORD_TOKEN)", commands.cmd_serve)
+    p = command("serve", "run the Discord bot (its token in $DISCORD_TOKEN): every server, each listed one from "
+                "its own corpus", commands.cmd_serve)
     p.add_argument("--corpus", metavar="DIR", help=CORPUS_HELP)
     p.add_argument("--sync", action="store_true",
                    help="publish slash commands at start: to bot.dev_guild_ids if set, else globally")

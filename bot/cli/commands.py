@@ -36,7 +36,19 @@ class UsageError(QuothError):
 
 
 def _app(cfg: AppConfig, args: argparse.Namespace) -> Quoth:
-    return Quoth.open(corpus=getattr(args, "corpus", None), settings=cfg)
+    guild = getattr(args, "guild", None)
+    if guild is None:
+        return Quoth.open(corpus=getattr(args, "corpus", None), settings=cfg)
+    if getattr(args, "corpus", None):
+        raise UsageError("--guild acts on that server's corpus as the config lists it: leave out --corpus")
+    served = cfg.served_by(guild)  # as the bot decides where it answers
+    if served == "none":
+        raise UsageError(f"server {guild} is not listed under [guilds] and bot.unlisted_guilds is \"none\": no "
+                         "corpus answers there")
+    if served == "default":
+        log.info("server %s is not listed under [guilds]: it is answered from the default corpus", guild)
+        return Quoth(cfg)
+    return Quoth(cfg.for_guild(guild))
 
 
 def _out(line: str) -> None:

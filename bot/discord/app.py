@@ -15,6 +15,7 @@ import discord
 from discord.ext import commands
 
 from quoth import Quoth
+from quoth.errors import QuothError
 
 from ..config import TOKEN_ENV, AppConfig, TokenMissing, read_token
 from .answers import NO_PINGS
@@ -22,6 +23,7 @@ from .components import DYNAMIC_ITEMS
 from .health import HealthServer, Metrics
 from .journal import Journal
 from .service import AskService
+from .tenants import Tenant, Tenants
 from .translator import QuothTranslator, QuothTree
 
 log = logging.getLogger("quoth.bot")
@@ -30,20 +32,26 @@ COGS = ("quoth.bot.discord.cogs.ask", "quoth.bot.discord.cogs.admin", "quoth.bot
 
 
 class QuothBot(commands.Bot):
-    """The bot, handed everything it uses: the Quoth app, the config, and the ask service built on them."""
+    """The bot, handed everything it uses: the default Quoth app, the config, and the ask service built on them.
+
+    Every entry point resolves its tenant first (``tenants.for_interaction``) and answers from ``tenant.quoth``
+    alone, through ``asker_for(tenant)``: the question journal, cooldowns and metrics are shared, the corpus is not.
+    """
 
     def __init__(self, quoth: Quoth, cfg: AppConfig, sync: bool = False, warm: bool = True, **client) -> None:
         intents = discord.Intents.default()
         intents.message_content = cfg.bot.answer_in_thread
         super().__init__(command_prefix=commands.when_mentioned, intents=intents, allowed_mentions=NO_PINGS,
                          help_command=None, tree_cls=QuothTree, **client)
-        self.quoth = quoth
+        self.quoth = quoth  # the default tenant's (the top-level [corpus]); a server's is tenants.for_guild(id).quoth
         self.cfg = cfg
         self.sync_on_start = sync
         self.warm = warm
-        self.build_lock = asyncio.Lock()  # one build at a time from this process: /reindex, watching, schedule
+        self.tenants = Tenants(cfg, quoth)
+        self.build_lock = self.tenants.default.build_lock  # the default corpus's; each tenant has its own
         self.metrics = Metrics()
         self.asker = AskService(quoth, Journal(journal_path(cfg), cfg.bot.journal_days), cfg.bot, self.metrics)
+        self._askers: dict[str, AskService] = {}
         self.health = HealthServer(self, cfg.bot.http_host, cfg.bot.http_port) if cfg.bot.http_port else None
 
     async def setup_hook(self) -> None:
@@ -51,13 +59,30 @@ class QuothBot(commands.Bot):
             await self.health.start()
         if self.warm:
             # Index and model load before the gateway connects, so the first question is answered quickly.
-            await asyncio.to_thread(self.quoth.warm)
+            await asyncio.to_thread(self._warm_tenants)
         await self.tree.set_translator(QuothTranslator())
         for cog in COGS:
             await self.load_extension(cog)
         self.add_dynamic_items(*DYNAMIC_ITEMS)
         if self.sync_on_start:
             await sync_tree(self, self.cfg.bot.dev_guild_ids)
+
+    def _warm_tenants(self) -> None:
+        """The default corpus warmed as before (its failure stops the start, as it always did); each listed server's
+        opened and warmed, a server with nothing to index yet (live channels only, no message so far) said once."""
+        self.quoth.warm()
+        for tenant in self.tenants.all()[1:]:
+            try:
+                tenant.quoth.warm()
+            except QuothError as exc:
+                log.warning("server %s: nothing indexed yet (%s)", tenant.guild_id, exc)
+
+    def asker_for(self, tenant: Tenant) -> AskService:
+        """The ask service answering from ``tenant``'s corpus (journal, cooldowns and metrics shared)."""
+        asker = self._askers.get(tenant.key)
+        if asker is None:
+            asker = self._askers[tenant.key] = self.asker.serving(tenant.quoth)
+        return asker
 
     async def close(self) -> None:
         if self.health is not None:

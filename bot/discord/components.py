@@ -16,12 +16,23 @@ if TYPE_CHECKING:
     from .service import AskService
 
 
-def asker(interaction: discord.Interaction) -> AskService:
+async def asker(interaction: discord.Interaction, qid: int) -> AskService | None:
+    """The ask service of the server the click came from, once answer ``qid`` is known to have been given there;
+    None once a private one-line reply has said why not (given elsewhere — a custom id replayed from another
+    server or DM reveals nothing of it — or no corpus serves here)."""
     from .app import QuothBot
+    from .service import ELSEWHERE
 
     client = interaction.client
     assert isinstance(client, QuothBot), "Quoth's buttons run only in a QuothBot"
-    return client.asker
+    if await client.asker.asked_elsewhere(qid, interaction.guild_id, interaction.channel_id):
+        await interaction.response.send_message(_(ELSEWHERE), ephemeral=True)
+        return None
+    tenant = client.tenants.for_interaction(interaction)
+    if tenant is None:
+        await interaction.response.send_message(_(client.tenants.not_served(interaction.guild_id)), ephemeral=True)
+        return None
+    return client.asker_for(tenant)
 
 
 class MoreButton(Localised, discord.ui.DynamicItem[discord.ui.Button],
@@ -36,9 +47,12 @@ class MoreButton(Localised, discord.ui.DynamicItem[discord.ui.Button],
         return cls(int(match["qid"]), int(match["offset"]))
 
     async def callback(self, interaction: discord.Interaction) -> None:
+        service = await asker(interaction, self.qid)
+        if service is None:
+            return
         ephemeral = bool(interaction.message and interaction.message.flags.ephemeral)
         await interaction.response.defer(ephemeral=ephemeral, thinking=True)
-        reply = await asker(interaction).more(self.qid, self.offset)
+        reply = await service.more(self.qid, self.offset)
         await interaction.edit_original_response(**reply.kwargs())
 
 
@@ -60,12 +74,15 @@ class QuoteButton(Localised, discord.ui.DynamicItem[discord.ui.Button], template
         return cls(match["kind"], int(match["qid"]), int(match["n"]))
 
     async def callback(self, interaction: discord.Interaction) -> None:
+        service = await asker(interaction, self.qid)
+        if service is None:
+            return
         if self.kind == "cite":
-            reply = await asker(interaction).cite(self.qid, self.n)
+            reply = await service.cite(self.qid, self.n)
             await interaction.response.send_message(ephemeral=True, **reply.kwargs())
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
-        reply = await asker(interaction).context(self.qid, self.n)
+        reply = await service.context(self.qid, self.n)
         await interaction.edit_original_response(**reply.kwargs())
 
 
@@ -81,7 +98,10 @@ class VoteButton(Localised, discord.ui.DynamicItem[discord.ui.Button],
         return cls(int(match["qid"]), match["vote"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        ok = await asker(interaction).vote(self.qid, interaction.user.id, self.vote == "up")
+        service = await asker(interaction, self.qid)
+        if service is None:
+            return
+        ok = await service.vote(self.qid, interaction.user.id, self.vote == "up")
         text = _("Thanks, noted.") if ok else _("That answer is too old to rate.")
         await interaction.response.send_message(text, ephemeral=True)
 

@@ -8,7 +8,7 @@ import time
 
 import discord
 
-from .journal import Journal
+from .journal import ANYWHERE, Journal
 
 DAY = 86400
 TOP = 5  # questions and answers listed per kind
@@ -28,16 +28,17 @@ def _quoted(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def insights_embed(journal: Journal, now: float | None = None) -> discord.Embed:
+def insights_embed(journal: Journal, now: float | None = None, guild_id: int | None = ANYWHERE) -> discord.Embed:
+    """The insights of one server's questions (None: DMs'; ANYWHERE: all, for tools that are not a server's)."""
     now = time.time() if now is None else now
     embed = discord.Embed(title="Quoth insights")
     for days in (7, 30):
-        embed.add_field(name=f"Last {days} days", value=_counts_line(journal.counts(_day(now - days * DAY))),
-                        inline=False)
-    unanswered = journal.unanswered(now - 30 * DAY, limit=TOP)
+        counts = journal.counts(_day(now - days * DAY), guild_id)
+        embed.add_field(name=f"Last {days} days", value=_counts_line(counts), inline=False)
+    unanswered = journal.unanswered(now - 30 * DAY, limit=TOP, guild_id=guild_id)
     embed.add_field(name="Found nothing for (30 days)", inline=False, value="\n".join(
         f"{r['asked']} × {_quoted(r['question'])}" for r in unanswered) or "Nothing: every question got quotes.")
-    downvoted = journal.downvoted(now - 30 * DAY, limit=TOP)
+    downvoted = journal.downvoted(now - 30 * DAY, limit=TOP, guild_id=guild_id)
     embed.add_field(name="Voted down (30 days)", inline=False, value="\n".join(
         f"👎 {r['down']} 👍 {r['up']} · {_quoted(r['question'])}" for r in downvoted) or "No answer was voted down.")
     # Listing them all is done on the machine the bot runs on: members and server admins may have no shell there.

@@ -66,7 +66,18 @@ CREATE TABLE IF NOT EXISTS daily (
 );
 CREATE TABLE IF NOT EXISTS posted (
     passage_id INTEGER NOT NULL,
-    posted REAL NOT NULL
+    posted REAL NOT NULL,
+    tenant TEXT NOT NULL DEFAULT 'default'
+);
+CREATE TABLE IF NOT EXISTS guild_daily (
+    guild_id INTEGER NOT NULL,
+    day TEXT NOT NULL,
+    questions INTEGER NOT NULL DEFAULT 0,
+    answered INTEGER NOT NULL DEFAULT 0,
+    abstained INTEGER NOT NULL DEFAULT 0,
+    up INTEGER NOT NULL DEFAULT 0,
+    down INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (guild_id, day)
 );
 CREATE INDEX IF NOT EXISTS questions_created ON questions(created);
 CREATE INDEX IF NOT EXISTS questions_user ON questions(user_id);
@@ -74,6 +85,11 @@ CREATE INDEX IF NOT EXISTS questions_user ON questions(user_id);
 BUTTON_SECONDS = 3600  # how long a question is kept when nothing is to be kept: its buttons still work
 PRUNE_EVERY = 600.0  # seconds between retention passes while the bot runs
 SCRUBBED = 1  # PRAGMA user_version of a journal whose free space has been vacuumed since deletes erase
+# Counts and lists per server: ANYWHERE is every server and DMs together (the operator's CLI); None is DMs alone;
+# DM_ROW is the guild_id the per-server daily counts give DMs (a primary key cannot hold NULL).
+ANYWHERE = -1
+DM_ROW = 0
+COUNTS = ("questions", "answered", "abstained", "up", "down")
 
 
 @dataclass(frozen=True)
@@ -84,6 +100,15 @@ class Asked:
     source: str | None
     speaker: str | None
     hits: list[dict]
+    guild_id: int | None = None  # where it was asked: a button is honoured only there (a DM: its channel)
+    channel_id: int | None = None
+
+    def asked_in(self, guild_id: int | None, channel_id: int | None) -> bool:
+        """Whether a click in ``guild_id``/``channel_id`` is where this was asked: the same server, or in a DM (or
+        user-installed context) the same channel."""
+        if self.guild_id is not None:
+            return guild_id == self.guild_id
+        return guild_id is None and channel_id == self.channel_id
 
 
 def hit_record(h: Hit) -> dict:
@@ -130,7 +155,15 @@ class Journal:
         self._lock = threading.Lock()
         self._pruned = 0.0
         self._scrub()
+        self._add_tenant_column()
         self.prune()
+
+    def _add_tenant_column(self) -> None:
+        """A journal written before servers had corpora of their own: its posted quotes were the default corpus's."""
+        with self._lock, self._con:
+            columns = {r[1] for r in self._con.execute("PRAGMA table_info(posted)")}
+            if "tenant" not in columns:
+                self._con.execute("ALTER TABLE posted ADD COLUMN tenant TEXT NOT NULL DEFAULT 'default'")
 
     def _scrub(self) -> None:
         """Once per file: vacuum away what deletes made before ``secure_delete`` was set (an older Quoth)."""
@@ -160,17 +193,21 @@ class Journal:
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (question, k, source, speaker, user_id, guild_id, channel_id,
                  json.dumps([hit_record(h) for h in hits]), now))
-            self._count(now, questions=1, answered=int(bool(hits)), abstained=int(not hits))
+            self._count(now, guild_id, questions=1, answered=int(bool(hits)), abstained=int(not hits))
             qid = int(cur.lastrowid)
         if now - self._pruned > PRUNE_EVERY:
             self.prune(now)
         return qid
 
-    def _count(self, ts: float, **add: int) -> None:
-        """Add to the day's counts (called with the lock held, inside a transaction)."""
+    def _count(self, ts: float, guild_id: int | None, **add: int) -> None:
+        """Add to the day's counts, everywhere's and the server's (called with the lock held, in a transaction)."""
         self._con.execute("INSERT OR IGNORE INTO daily (day) VALUES (?)", (_day(ts),))
         sets = ", ".join(f"{k} = {k} + ?" for k in add)
         self._con.execute(f"UPDATE daily SET {sets} WHERE day = ?", (*add.values(), _day(ts)))
+        row = DM_ROW if guild_id is None else guild_id
+        self._con.execute("INSERT OR IGNORE INTO guild_daily (guild_id, day) VALUES (?, ?)", (row, _day(ts)))
+        self._con.execute(f"UPDATE guild_daily SET {sets} WHERE guild_id = ? AND day = ?",
+                          (*add.values(), row, _day(ts)))
 
     def prune(self, now: float | None = None) -> int:
         """Delete questions and votes older than the retention; returns how many questions went."""
@@ -197,13 +234,16 @@ class Journal:
             self._erase_wal()
         return asked, votes
 
-    def counts(self, since_day: str = "") -> dict[str, int]:
-        """The daily counts summed from ``since_day`` (YYYY-MM-DD) on."""
+    def counts(self, since_day: str = "", guild_id: int | None = ANYWHERE) -> dict[str, int]:
+        """The daily counts summed from ``since_day`` (YYYY-MM-DD) on: everywhere, or one server's (None: DMs)."""
+        sums = ", ".join(f"COALESCE(SUM({c}), 0)" for c in COUNTS)
         with self._lock:
-            row = self._con.execute("SELECT COALESCE(SUM(questions), 0), COALESCE(SUM(answered), 0), "
-                                    "COALESCE(SUM(abstained), 0), COALESCE(SUM(up), 0), COALESCE(SUM(down), 0) "
-                                    "FROM daily WHERE day >= ?", (since_day,)).fetchone()
-        return dict(zip(("questions", "answered", "abstained", "up", "down"), row, strict=True))
+            if guild_id == ANYWHERE:
+                row = self._con.execute(f"SELECT {sums} FROM daily WHERE day >= ?", (since_day,)).fetchone()
+            else:
+                row = self._con.execute(f"SELECT {sums} FROM guild_daily WHERE day >= ? AND guild_id = ?",
+                                        (since_day, DM_ROW if guild_id is None else guild_id)).fetchone()
+        return dict(zip(COUNTS, row, strict=True))
 
     def add_hits(self, qid: int, hits: list[Hit]) -> None:
         asked = self.get(qid)
@@ -215,11 +255,11 @@ class Journal:
 
     def get(self, qid: int) -> Asked | None:
         with self._lock:
-            row = self._con.execute("SELECT id, question, k, source, speaker, hits FROM questions WHERE id = ?",
-                                    (qid,)).fetchone()
+            row = self._con.execute("SELECT id, question, k, source, speaker, hits, guild_id, channel_id FROM "
+                                    "questions WHERE id = ?", (qid,)).fetchone()
         if row is None:
             return None
-        return Asked(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]))
+        return Asked(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]), row[6], row[7])
 
     def vote(self, qid: int, user_id: int, vote: int) -> bool:
         """Record (or change) a user's vote on an answer; False when the question is unknown."""
@@ -239,7 +279,7 @@ class Journal:
                 if old is not None:
                     change["up"] -= int(old[0] > 0)
                     change["down"] -= int(old[0] < 0)
-                self._count(now, **change)
+                self._count(now, asked.guild_id, **change)
         return True
 
     def feedback(self) -> list[dict]:
@@ -249,34 +289,42 @@ class Journal:
         return [{"question_id": r[0], "user_id": r[1], "vote": r[2], "question": r[3], "hits": json.loads(r[4])}
                 for r in rows]
 
-    def unanswered(self, since: float = 0.0, limit: int = 50) -> list[dict]:
+    def unanswered(self, since: float = 0.0, limit: int = 50, guild_id: int | None = ANYWHERE) -> list[dict]:
         """Questions that got "Nothing relevant found.", most asked first (one question in any letter case is
-        one entry). Checked quotes (/verify) that found nothing are not questions and are left out."""
+        one entry), everywhere or in one server (None: DMs). Checked quotes (/verify) that found nothing are not
+        questions and are left out."""
+        where, args = _in_guild("", guild_id)
         with self._lock:
             rows = self._con.execute(
                 "SELECT MAX(question), COUNT(*), MAX(created) FROM questions WHERE hits = '[]' AND k >= 1 AND "
-                "created >= ? GROUP BY lower(trim(question)) ORDER BY COUNT(*) DESC, MAX(created) DESC LIMIT ?",
-                (since, limit)).fetchall()
+                f"created >= ?{where} GROUP BY lower(trim(question)) ORDER BY COUNT(*) DESC, MAX(created) DESC "
+                "LIMIT ?", (since, *args, limit)).fetchall()
         return [{"question": r[0], "asked": r[1], "last": r[2]} for r in rows]
 
-    def downvoted(self, since: float = 0.0, limit: int = 50) -> list[dict]:
-        """Answers with at least one 👎, most downvoted first: the question, the quotes shown, the votes."""
+    def downvoted(self, since: float = 0.0, limit: int = 50, guild_id: int | None = ANYWHERE) -> list[dict]:
+        """Answers with at least one 👎, most downvoted first: the question, the quotes shown, the votes; everywhere
+        or in one server (None: DMs)."""
+        where, args = _in_guild("question_id IN (SELECT id FROM questions WHERE ", guild_id)
         with self._lock:
             rows = self._con.execute(
                 "SELECT question_id, MAX(question), MAX(hits), SUM(vote > 0), SUM(vote < 0), MAX(created) "
-                "FROM feedback WHERE created >= ? GROUP BY question_id HAVING SUM(vote < 0) > 0 "
-                "ORDER BY SUM(vote < 0) DESC, SUM(vote > 0), MAX(created) DESC LIMIT ?", (since, limit)).fetchall()
+                f"FROM feedback WHERE created >= ?{where} GROUP BY question_id HAVING SUM(vote < 0) > 0 "
+                "ORDER BY SUM(vote < 0) DESC, SUM(vote > 0), MAX(created) DESC LIMIT ?",
+                (since, *args, limit)).fetchall()
         return [{"question_id": r[0], "question": r[1], "hits": json.loads(r[2]), "up": r[3], "down": r[4],
                  "last": r[5]} for r in rows]
 
-    def posted_since(self, since: float) -> set[int]:
-        """Passages posted as the quote of the day since ``since`` (a timestamp)."""
+    def posted_since(self, since: float, tenant: str = "default") -> set[int]:
+        """Passages of ``tenant``'s corpus posted as the quote of the day since ``since`` (a timestamp): passage
+        ids are each index's own, so another server's say nothing about this one's."""
         with self._lock:
-            return {r[0] for r in self._con.execute("SELECT passage_id FROM posted WHERE posted >= ?", (since,))}
+            return {r[0] for r in self._con.execute("SELECT passage_id FROM posted WHERE posted >= ? AND tenant = ?",
+                                                    (since, tenant))}
 
-    def add_posted(self, passage_id: int) -> None:
+    def add_posted(self, passage_id: int, tenant: str = "default") -> None:
         with self._lock, self._con:
-            self._con.execute("INSERT INTO posted (passage_id, posted) VALUES (?, ?)", (passage_id, time.time()))
+            self._con.execute("INSERT INTO posted (passage_id, posted, tenant) VALUES (?, ?, ?)",
+                              (passage_id, time.time(), tenant))
 
     def add_thread(self, thread_id: int) -> None:
         with self._lock, self._con:
@@ -286,3 +334,14 @@ class Journal:
     def is_answer_thread(self, thread_id: int) -> bool:
         with self._lock:
             return self._con.execute("SELECT 1 FROM threads WHERE thread_id = ?", (thread_id,)).fetchone() is not None
+
+
+def _in_guild(opening: str, guild_id: int | None) -> tuple[str, tuple]:
+    """The SQL condition (after ``AND``) keeping one server's questions (None: DMs'); nothing for ANYWHERE.
+    ``opening`` reaches the questions table from another (closed by one parenthesis)."""
+    if guild_id == ANYWHERE:
+        return "", ()
+    close = ")" if opening else ""
+    if guild_id is None:
+        return f" AND {opening}guild_id IS NULL{close}", ()
+    return f" AND {opening}guild_id = ?{close}", (guild_id,)

@@ -17,7 +17,7 @@ import discord
 
 from quoth import Quoth
 from quoth.cite import cite
-from quoth.errors import BadQuery, IndexUnavailable, IndexUnusable
+from quoth.errors import BadQuery, CorpusError, IndexMissing, IndexUnavailable, IndexUnusable
 from quoth.records import Hit
 from quoth.search import SearchResult
 from quoth.verify.verifier import TOO_SHORT
@@ -27,7 +27,7 @@ from .answers import NO_PINGS, answer, context_text
 from .components import answer_view
 from .cooldowns import UserCooldowns
 from .health import Metrics
-from .journal import Journal
+from .journal import Asked, Journal
 from .remedies import next_step, reason
 from .translator import _
 from .verdicts import NO_QUOTES, verdict_embeds
@@ -35,6 +35,11 @@ from .verdicts import NO_QUOTES, verdict_embeds
 log = logging.getLogger("quoth.bot")
 # The index server is away (restarting, network): it comes back by itself, and the bot reconnects to it.
 UNAVAILABLE = "The index is unavailable right now, try again in a minute."
+# A server whose corpus is its live channels only, before any message was indexed (or an emptied folder).
+NOTHING_YET = "Nothing is indexed for this server yet."
+# A button clicked somewhere other than where its answer was given (a custom id replayed from another server):
+# nothing about that answer is said, not even whether it exists.
+ELSEWHERE = "That answer was given somewhere else; ask here."
 
 
 def log_failure(what: str, text: str) -> None:
@@ -60,6 +65,9 @@ def unavailable_said(method):
     async def run(*args, **kwargs):
         try:
             return await method(*args, **kwargs)
+        except (CorpusError, IndexMissing) as exc:
+            log.info("nothing indexed: %s", exc)
+            return Reply(_(NOTHING_YET))
         except IndexUnavailable as exc:
             log.warning("index unavailable: %s", exc)
             return Reply(_(UNAVAILABLE))
@@ -95,12 +103,26 @@ class Mistake(str):
 
 
 class AskService:
-    def __init__(self, quoth: Quoth, journal: Journal, settings: BotSettings, metrics: Metrics | None = None) -> None:
+    """Answers from one corpus (``quoth``); ``serving(other)`` is the same service over another server's corpus,
+    sharing the journal, metrics and cooldowns (a person asking quickly in two servers is one person asking)."""
+
+    def __init__(self, quoth: Quoth, journal: Journal, settings: BotSettings, metrics: Metrics | None = None,
+                 cooldowns: UserCooldowns | None = None) -> None:
         self.quoth = quoth
         self.journal = journal
         self.settings = settings
         self.metrics = metrics or Metrics()
-        self.cooldowns = UserCooldowns(settings.cooldown_questions, settings.cooldown_seconds)
+        self.cooldowns = cooldowns or UserCooldowns(settings.cooldown_questions, settings.cooldown_seconds)
+
+    def serving(self, quoth: Quoth) -> AskService:
+        return AskService(quoth, self.journal, self.settings, self.metrics, self.cooldowns)
+
+    async def asked_elsewhere(self, qid: int, guild_id: int | None, channel_id: int | None) -> bool:
+        """Whether answer ``qid`` was given somewhere other than ``guild_id``/``channel_id`` (a button's click):
+        then the button does nothing but say so. An answer gone from the journal is not "elsewhere": the button
+        says it is too old, which reveals nothing either."""
+        asked: Asked | None = await asyncio.to_thread(self.journal.get, qid)
+        return asked is not None and not asked.asked_in(guild_id, channel_id)
 
     def refusal(self, question: str, user_id: int) -> str | None:
         """Why a question is not answered now (too long, asked too quickly), or None."""
@@ -125,6 +147,9 @@ class AskService:
             return await asyncio.to_thread(self.quoth.ask, question, k, source, speaker, offset)
         except BadQuery as exc:
             return Mistake(_("I cannot search that: {reason}.", reason=reason(exc)))
+        except (CorpusError, IndexMissing) as exc:
+            log.info("nothing indexed: %s", exc)
+            return _(NOTHING_YET)
         except IndexUnavailable as exc:
             log.warning("cannot search: %s", exc)
             return _(UNAVAILABLE)
@@ -157,6 +182,9 @@ class AskService:
             if exc.problem == TOO_SHORT:
                 return Reply(NO_QUOTES, mistake=True)
             return Reply(_("I cannot check that: {reason}.", reason=reason(exc)), mistake=True)
+        except (CorpusError, IndexMissing) as exc:
+            log.info("nothing indexed: %s", exc)
+            return Reply(_(NOTHING_YET))
         except IndexUnavailable as exc:
             log.warning("cannot verify: %s", exc)
             return Reply(_(UNAVAILABLE))
@@ -224,6 +252,9 @@ class AskService:
             hit = await asyncio.to_thread(self.quoth.random, speaker, source, avoid or set())
         except BadQuery as exc:
             return Reply(_("I cannot pick from that: {reason}.", reason=reason(exc)), mistake=True), None
+        except (CorpusError, IndexMissing) as exc:
+            log.info("nothing indexed: %s", exc)
+            return Reply(_(NOTHING_YET)), None
         except IndexUnavailable as exc:
             log.warning("cannot pick a quote: %s", exc)
             return Reply(_(UNAVAILABLE)), None

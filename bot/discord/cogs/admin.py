@@ -1,4 +1,6 @@
-"""Index administration: ``/reindex`` for server admins and the users/roles listed in the config."""
+"""Index administration: ``/reindex`` for server admins and the users/roles listed in the config. Each rebuilds
+and reports on the caller's own server only: its corpus (under its tenant's build lock, in a worker thread, so
+other servers keep answering), its questions."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from quoth.errors import QuothError
 from ..answers import NO_PINGS
 from ..insights import insights_embed
 from ..remedies import next_step, reason
+from ..tenants import Tenant, tenant_or_reply
 
 if TYPE_CHECKING:
     from ..app import QuothBot
@@ -28,7 +31,6 @@ STAGES = {"reading documents": "reading documents", "segmenting": "segmenting do
 class Admin(commands.Cog):
     def __init__(self, bot: QuothBot) -> None:
         self.bot = bot
-        self.lock = bot.build_lock
 
     def may_reindex(self, interaction: discord.Interaction) -> bool:
         cfg = self.bot.cfg.bot
@@ -38,8 +40,10 @@ class Admin(commands.Cog):
             return False
         if interaction.permissions.manage_guild:
             return True
+        guild = self.bot.cfg.guilds.get(interaction.guild_id)
+        admin_roles = {*cfg.admin_role_ids, *(guild.admin_role_ids if guild else ())}
         roles = getattr(interaction.user, "roles", [])
-        return any(r.id in cfg.admin_role_ids for r in roles)
+        return any(r.id in admin_roles for r in roles)
 
     @app_commands.command(name="reindex", description="Rebuild the index from the corpus folder (admins)")
     @app_commands.describe(full="Rebuild everything instead of only what changed")
@@ -51,13 +55,16 @@ class Admin(commands.Cog):
                 "Sorry, only server admins (Manage Server) and the people listed in Quoth's config may rebuild "
                 "the index.", ephemeral=True)
             return
-        if self.lock.locked():
+        tenant = await tenant_or_reply(self.bot.tenants, interaction)
+        if tenant is None:
+            return
+        if tenant.build_lock.locked():
             await interaction.response.send_message("A rebuild is already running; I will post its result.",
                                                     ephemeral=True)
             return
         await interaction.response.defer(thinking=True)
-        async with self.lock:
-            await self._rebuild(interaction, full)
+        async with tenant.build_lock:
+            await self._rebuild(interaction, tenant, full)
 
     @app_commands.command(name="insights", description="What people asked lately: counts, questions nothing "
                                                        "answered, downvotes (admins)")
@@ -69,10 +76,11 @@ class Admin(commands.Cog):
                 "Sorry, only server admins (Manage Server) and the people listed in Quoth's config may see insights.",
                 ephemeral=True)
             return
-        embed = await asyncio.to_thread(insights_embed, self.bot.asker.journal)
+        # This server's questions alone (in a DM: the DM questions), whichever corpus answered them.
+        embed = await asyncio.to_thread(insights_embed, self.bot.asker.journal, None, interaction.guild_id)
         await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=NO_PINGS)
 
-    async def _rebuild(self, interaction: discord.Interaction, full: bool) -> None:
+    async def _rebuild(self, interaction: discord.Interaction, tenant: Tenant, full: bool) -> None:
         loop = asyncio.get_running_loop()
         pending: list[asyncio.Future] = []
         last = [0.0]
@@ -91,14 +99,14 @@ class Admin(commands.Cog):
         await interaction.edit_original_response(content="Rebuilding the index…")
         try:
             with self.bot.metrics.reindex_run():
-                report = await asyncio.to_thread(self.bot.quoth.index, full, progress)
+                report = await asyncio.to_thread(tenant.quoth.index, full, progress)
         except QuothError as exc:
             text = f"Could not rebuild: {reason(exc).rstrip('.')}. {next_step(exc, default=None)}".rstrip()
         except Exception as exc:
             log.exception("reindex failed")
             text = f"The rebuild failed ({type(exc).__name__}); the previous index is still serving."
         else:
-            log.info("reindex by %s: %s", interaction.user.id, report.summary())
+            log.info("reindex of %s by %s: %s", tenant.key, interaction.user.id, report.summary())
             text = f"Index {'rebuilt' if report.full else 'updated'}: {report.summary()}."
             if report.warnings:
                 text += f"\n{len(report.warnings)} file(s) had problems: " + "; ".join(report.warnings[:5])

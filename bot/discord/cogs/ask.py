@@ -11,7 +11,11 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from quoth.errors import CorpusError, IndexMissing, QuothError
+
 from ..answers import CONTENT_MAX, DESCRIPTION_MAX, NO_PINGS, clip, escape
+from ..service import NOTHING_YET
+from ..tenants import Tenant, tenant_or_reply
 from ..translator import _, message_locale, use_locale
 
 if TYPE_CHECKING:
@@ -30,8 +34,9 @@ ABOUT = ("Nothing is generated: every answer is an exact quote from the {documen
 class Ask(commands.Cog):
     def __init__(self, bot: QuothBot) -> None:
         self.bot = bot
-        self.asker = bot.asker
-        self._choices_cache: dict[str, tuple[list[tuple[str, str]], list[str]]] = {}
+        self.asker = bot.asker  # for cooldowns and the journal, shared; answers come from bot.asker_for(tenant)
+        # (tenant key, generation) -> choices: generation names repeat from one server's index to another's.
+        self._choices_cache: dict[tuple[str, str], tuple[list[tuple[str, str]], list[str]]] = {}
 
     # --- slash commands -----------------------------------------------------------------------------
     @app_commands.command(name="ask", description="Quote the passages that best answer a question")
@@ -51,9 +56,12 @@ class Ask(commands.Cog):
         if refusal:
             await interaction.response.send_message(refusal, ephemeral=True)
             return
+        tenant = await tenant_or_reply(self.bot.tenants, interaction)
+        if tenant is None:
+            return
         # Searching takes longer than Discord's 3-second window can be trusted with: acknowledge first.
         await interaction.response.defer(ephemeral=private, thinking=True)
-        reply = await self.asker.answer(question, k or self.bot.cfg.search.k, interaction.user.id,
+        reply = await self.bot.asker_for(tenant).answer(question, k or self.bot.cfg.search.k, interaction.user.id,
                                         interaction.guild_id, interaction.channel_id, source, speaker)
         if reply.mistake and not private:
             # A mistake is the asker's business: the public "thinking…" goes, the message comes privately.
@@ -62,21 +70,28 @@ class Ask(commands.Cog):
             return
         await interaction.edit_original_response(**reply.kwargs())
 
-    async def _choices(self) -> tuple[list[tuple[str, str]], list[tuple[str, tuple[str, ...]]]]:
-        """(title, path) of each document and (name, aliases) of the speakers by number of passages, cached per
-        generation."""
-        idx = await asyncio.to_thread(self.bot.quoth.current)
-        cached = self._choices_cache.get(idx.generation)
+    async def _choices(self, tenant: Tenant | None
+                       ) -> tuple[list[tuple[str, str]], list[tuple[str, tuple[str, ...]]]]:
+        """(title, path) of each document and (name, aliases) of the speakers by number of passages of the
+        tenant's corpus, cached per generation; nothing where no corpus serves or nothing is indexed yet."""
+        if tenant is None:
+            return [], []
+        try:
+            idx = await asyncio.to_thread(tenant.quoth.current)
+        except QuothError:  # nothing indexed yet, or the index is away: no choices, the question says why
+            return [], []
+        key = (tenant.key, idx.generation)
+        cached = self._choices_cache.get(key)
         if cached is None:
             docs = [(d.source.title or d.source.path, d.source.path) for d in await asyncio.to_thread(idx.documents)]
             directory = await asyncio.to_thread(idx.directory)
             speakers = [(p.name, p.aliases) for p in directory.people()]
-            cached = self._choices_cache[idx.generation] = (docs, speakers)
+            cached = self._choices_cache[key] = (docs, speakers)
         return cached
 
     @ask.autocomplete("source")
     async def source_autocomplete(self, interaction: discord.Interaction, current: str):
-        docs, _ = await self._choices()
+        docs, _ = await self._choices(self.bot.tenants.for_interaction(interaction))
         cur = current.lower()
         out = []
         for title, path in docs:
@@ -89,8 +104,11 @@ class Ask(commands.Cog):
 
     @ask.autocomplete("speaker")
     async def speaker_autocomplete(self, interaction: discord.Interaction, current: str):
-        _, speakers = await self._choices()
-        idx = await asyncio.to_thread(self.bot.quoth.current)
+        tenant = self.bot.tenants.for_interaction(interaction)
+        _, speakers = await self._choices(tenant)
+        if not speakers:
+            return []
+        idx = await asyncio.to_thread(tenant.quoth.current)
         named = idx.directory().resolve(current) if current.strip() else set()
         cur = current.lower()
         # Any of a person's names finds them ("Holt", "HOLT", "Lester Holt"); the choice is the person's name.
@@ -100,8 +118,15 @@ class Ask(commands.Cog):
     @app_commands.command(name="sources", description="List the documents Quoth quotes from")
     @app_commands.allowed_contexts(guilds=True, dms=True, private_channels=True)
     async def sources(self, interaction: discord.Interaction) -> None:
+        tenant = await tenant_or_reply(self.bot.tenants, interaction)
+        if tenant is None:
+            return
         await interaction.response.defer(ephemeral=True, thinking=True)
-        docs = await asyncio.to_thread(self.bot.quoth.sources)
+        try:
+            docs = await asyncio.to_thread(tenant.quoth.sources)
+        except (CorpusError, IndexMissing):
+            await interaction.edit_original_response(content=_(NOTHING_YET))
+            return
         lines = []
         for d in docs:
             src = d.source
@@ -126,8 +151,15 @@ class Ask(commands.Cog):
     @app_commands.command(name="about", description="What Quoth is and how it answers")
     @app_commands.allowed_contexts(guilds=True, dms=True, private_channels=True)
     async def about(self, interaction: discord.Interaction) -> None:
-        meta = (await asyncio.to_thread(self.bot.quoth.current)).meta
-        desc = _(HELP) + "\n\n" + _(ABOUT, documents=meta.documents, passages=meta.passages)
+        tenant = await tenant_or_reply(self.bot.tenants, interaction)
+        if tenant is None:
+            return
+        try:
+            meta = (await asyncio.to_thread(tenant.quoth.current)).meta
+            documents, passages = meta.documents, meta.passages
+        except (CorpusError, IndexMissing):
+            documents = passages = 0
+        desc = _(HELP) + "\n\n" + _(ABOUT, documents=documents, passages=passages)
         await interaction.response.send_message(embed=discord.Embed(title=_("About Quoth"), description=desc),
                                                 ephemeral=True)
 
@@ -144,6 +176,12 @@ class Ask(commands.Cog):
         if not (in_dm or mentioned or in_thread) or not self._allowed(message.channel):
             return
         use_locale(message_locale(message))
+        guild_id = message.guild.id if message.guild else None
+        tenant = self.bot.tenants.for_guild(guild_id)
+        if tenant is None:
+            await message.reply(_(self.bot.tenants.not_served(guild_id)), mention_author=False,
+                                allowed_mentions=NO_PINGS)
+            return
         question = re.sub(rf"<@!?{me.id}>", " ", message.content)
         question = " ".join(question.split())
         if not question:
@@ -154,8 +192,8 @@ class Ask(commands.Cog):
             await message.reply(refusal, mention_author=False, allowed_mentions=NO_PINGS)
             return
         async with message.channel.typing():
-            reply = await self.asker.answer(question, self.bot.cfg.search.k, message.author.id,
-                                            message.guild.id if message.guild else None, message.channel.id)
+            reply = await self.bot.asker_for(tenant).answer(question, self.bot.cfg.search.k, message.author.id,
+                                                            guild_id, message.channel.id)
         reply.content = clip(reply.content, CONTENT_MAX)
         if self.bot.cfg.bot.answer_in_thread and message.guild is not None and not in_thread \
                 and isinstance(message.channel, discord.TextChannel):

@@ -9,6 +9,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from ..tenants import tenant_or_reply
+
 if TYPE_CHECKING:
     from ..app import QuothBot
 
@@ -46,9 +48,12 @@ class Verify(commands.Cog):
         if refusal:
             await interaction.response.send_message(refusal, ephemeral=True)
             return
+        tenant = await tenant_or_reply(self.bot.tenants, interaction)
+        if tenant is None:
+            return
         await interaction.response.defer(ephemeral=private, thinking=True)
-        reply = await self.asker.verify(text, interaction.user.id, interaction.guild_id, interaction.channel_id,
-                                        speaker)
+        reply = await self.bot.asker_for(tenant).verify(text, interaction.user.id, interaction.guild_id,
+                                                        interaction.channel_id, speaker)
         if reply.mistake and not private:
             await interaction.delete_original_response()
             await interaction.followup.send(ephemeral=True, **reply.kwargs())

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from quoth.bot.config import AppConfig, load_config
+from quoth.bot.config import AppConfig, GuildSettings, load_config
 from quoth.errors import ConfigError
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "config.example.toml"
@@ -24,10 +24,22 @@ def test_example_documents_every_key():
     present = tomllib.loads(text)
     commented = set(re.findall(r"^# (\w+) = ", text, re.MULTILINE))
     for section, model in AppConfig.model_fields.items():
-        if section == "source":
+        if section in ("source", "guilds"):  # guilds: one table per server, in test_example_documents_a_server
             continue
         for key in model.annotation.model_fields:
             assert key in present.get(section, {}) or key in commented, f"[{section}] {key} is undocumented"
+
+
+def test_example_documents_a_server():
+    """The commented [guilds.<id>] example names every key a server's table takes, and loads once uncommented."""
+    text = EXAMPLE.read_text()
+    block = text[text.index("# [guilds."):]
+    uncommented = "\n".join(line[2:] for line in block.splitlines() if line.startswith("# "))
+    table = tomllib.loads(uncommented)["guilds"]
+    (gid, keys), = table.items()
+    assert set(keys) == set(GuildSettings.model_fields)
+    cfg = AppConfig.from_dict(tomllib.loads(uncommented), EXAMPLE)
+    assert cfg.guilds[int(gid)].daily_time == "18:00" and cfg.guilds[int(gid)].name == "Book club"
 
 
 def test_token_in_config_is_refused(tmp_path):

@@ -9,7 +9,7 @@ import discord
 import pytest
 from discord.ext import commands
 
-from quoth.bot.discord import answers, components, remedies, service
+from quoth.bot.discord import answers, components, remedies, service, tenants
 from quoth.bot.discord.cogs import ask
 from quoth.bot.discord.translator import catalogs, translate
 
@@ -43,6 +43,7 @@ def command_texts() -> set[str]:
 
 def messages() -> set[str]:
     named = {answers.NOTHING_FOUND, answers.REPHRASE_HINT, service.UNAVAILABLE, ask.HELP, ask.ABOUT}
+    named |= {service.NOTHING_YET, service.ELSEWHERE, tenants.NOT_SERVED_GUILD, tenants.NOT_SERVED_DM}
     named |= {label for label, _row in components.QUOTE_BUTTONS.values()}
     named |= {*remedies.QUESTION_HINTS.values(), *remedies.INDEX_STEPS.values(), remedies.ANY_INDEX_STEP}
     return literal_messages() | named | command_texts()
