@@ -10,7 +10,7 @@ from ...settings import IndexSettings
 from .. import bm25
 from ..build import DocumentSegmenter, PassageEncoder
 from . import layout
-from .build import MilvusBuilder
+from .build import MilvusBuilder, drop_older
 from .connection import Milvus
 from .reader import MilvusLive, read_meta
 
@@ -41,6 +41,15 @@ class MilvusBackend:
 
     def where(self) -> str:
         return f"Milvus at {self.milvus.uri} (prefix {self.prefix})"
+
+    def drop_replaced(self, grace: float) -> bool:
+        """Drop every generation the serving one replaced once it was replaced ``grace`` seconds ago (what a
+        removal of live messages must not leave in Milvus); whether none is left."""
+        serving = self.live.serving()
+        if serving is None:
+            return True
+        drop_older(self.milvus, self.prefix, serving, grace=grace)
+        return not [g for g in layout.generations(self.milvus.list_collections(), self.prefix) if g < serving]
 
     def builder(self, documents: Callable[[], Iterable[Document]], segment: DocumentSegmenter,
                 encoder: PassageEncoder, settings: IndexSettings, key: str, corpus: str,

@@ -398,28 +398,26 @@ class MilvusBuilder:
             self.milvus.alter_alias(gen.passages, name)
             self.milvus.upsert(serving.records, [record("retired", "retired", json.dumps({"at": time.time()}))])
         log.info("Milvus index generation %s is serving", gen.name)
-        self.purge_old(gen, keep=serving)
+        drop_older(self.milvus, self.prefix, gen, keep=serving)
 
-    def purge_old(self, gen: MilvusGeneration | None = None, keep: MilvusGeneration | None = None) -> list[str]:
-        """Drop the generations older than the serving one ``gen``; the names of those dropped. ``keep`` (the
-        one a switch just replaced) stays; with no ``keep``, a generation replaced less than ``milvus_grace``
-        seconds ago stays. Two switches back is never kept, whatever the grace: readers follow the alias within
-        a second (``MilvusLive.check_every``), and a generation holding live messages deleted or forgotten since
-        must not outlive the one previous generation (what a build removed is gone from Milvus once the next
-        build serves, or once the grace has passed and ``purge_old()`` runs)."""
-        gen = gen or self.live.serving()
-        if gen is None:
-            return []
-        now, dropped = time.time(), []
-        for old in layout.generations(self.milvus.list_collections(), self.prefix):
-            if old >= gen or old == keep:
-                continue
-            retired = self._record(old, "retired") if keep is None else None
-            if retired is not None and now - retired["at"] < self.settings.milvus_grace:
-                continue  # never served (no "retired"): no reader holds it
-            layout.drop(self.milvus, old)
-            dropped.append(old.name)
-        return dropped
+def drop_older(milvus: Milvus, prefix: str, gen: MilvusGeneration, keep: MilvusGeneration | None = None,
+               grace: float = 0.0) -> list[str]:
+    """Drop the generations older than the serving ``gen``, but ``keep`` (the one a switch just replaced: a
+    question in flight finishes on it) and those replaced less than ``grace`` seconds ago; the names dropped.
+    A switch keeps only the one it replaced, whatever ``index.milvus_grace`` says: readers follow the alias
+    within a second (``MilvusLive.check_every``), and a generation holding live messages deleted or forgotten
+    since must not outlive the one previous generation (issue 24). ``MilvusBackend.drop_replaced`` drops that
+    one too once the new one has served ``grace`` seconds."""
+    now, dropped = time.time(), []
+    for old in layout.generations(milvus.list_collections(), prefix):
+        if old >= gen or old == keep:
+            continue
+        found = milvus.get(old.records, ids=["retired"], output_fields=["data"]) if grace > 0 else []
+        if found and now - json.loads(found[0]["data"])["at"] < grace:
+            continue  # never served (no "retired"): no reader holds it
+        layout.drop(milvus, old)
+        dropped.append(old.name)
+    return dropped
 
 
 def speaker_records(speakers: Counter[tuple[str, str]], texts: Callable[[], Iterable[str]],
