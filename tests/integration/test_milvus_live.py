@@ -18,11 +18,11 @@ from tests.integration.test_live_messages import CHANNEL, GUILD, MEETUP, SECRET,
 from tests.milvus import prefix
 
 
-def live_quoth(server, tmp_path: Path, encoder, name: str) -> Quoth:
+def live_quoth(server, tmp_path: Path, encoder, name: str, grace: float = 0) -> Quoth:
     corpus = tmp_path / "corpus"
     corpus.mkdir(exist_ok=True)
     q = Quoth(Settings().with_(corpus={"path": str(corpus)}, data={"dir": str(tmp_path / "data")}, index={
-        "backend": "milvus", "milvus_uri": server.uri, "milvus_prefix": prefix(name), "milvus_grace": 0}),
+        "backend": "milvus", "milvus_uri": server.uri, "milvus_prefix": prefix(name), "milvus_grace": grace}),
         encoder=encoder)
     q.messages.enable(CHANNEL, GUILD, "general")
     return q
@@ -127,7 +127,7 @@ def leftovers(milvus: Milvus, base: str, words: list[str], ids: list[int], vecto
 
 
 def test_after_forget_and_rebuild_nothing_of_the_message_is_in_any_collection(milvus_server, tmp_path, encoder):
-    q = live_quoth(milvus_server, tmp_path, encoder, "forget")
+    q = live_quoth(milvus_server, tmp_path, encoder, "forget", grace=600)  # the default grace
     base = q.settings.index.milvus_prefix
     milvus = Milvus(milvus_server.uri)
     q.messages.upsert([*chatter(6), say(40, "zebra-quartz-4417 is my door code", author=7, name="Ola",
@@ -141,8 +141,8 @@ def test_after_forget_and_rebuild_nothing_of_the_message_is_in_any_collection(mi
     words = ["zebra", "quartz", "4417"]
     assert theirs and leftovers(milvus, base, words, theirs, vectors)  # the check finds it while it is there
     assert q.messages.forget_user(7) == 1
-    q.index()  # generation 3 serves; generation 1 is dropped by the switch, 2 kept for readers in flight
-    assert [g.number for g in layout.generations(milvus.list_collections(), base)] == [2, 3]
+    q.index()  # generation 3 serves; 1 and 2 are kept for readers in flight (replaced seconds ago)
+    assert [g.number for g in layout.generations(milvus.list_collections(), base)] == [1, 2, 3]
     assert q.purge_old(grace=0)  # the bot calls it after the batch: the replaced generation goes too
     assert [g.number for g in layout.generations(milvus.list_collections(), base)] == [3]
     assert leftovers(milvus, base, words, theirs, vectors) == []

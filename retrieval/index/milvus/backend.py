@@ -43,8 +43,8 @@ class MilvusBackend:
         return f"Milvus at {self.milvus.uri} (prefix {self.prefix})"
 
     def drop_replaced(self, grace: float) -> bool:
-        """Drop every generation the serving one replaced once it was replaced ``grace`` seconds ago (what a
-        removal of live messages must not leave in Milvus); whether none is left."""
+        """Drop every generation older than the serving one once replaced ``grace`` seconds ago, the one it
+        replaced included (after a removal of live messages: Quoth.purge_old); whether none is left."""
         serving = self.live.serving()
         if serving is None:
             return True

@@ -42,6 +42,11 @@ log = logging.getLogger("quoth.index")
 BATCH_PASSAGES = 256  # passages embedded and inserted at a time: bounded memory whatever the corpus
 COPY_DOCS = 64  # unchanged documents copied per query
 JOIN_ATTEMPTS, JOIN_WAIT = 60, 0.5  # a worker waits up to 30 s for another that is making the generation
+# Seconds a generation two switches back is kept at most, whatever index.milvus_grace says: a question that
+# started on it has finished by then (readers follow the alias within a second), and live channels rebuild
+# every few seconds: a longer hold would pile up a generation per batch, and keep deleted or forgotten messages
+# in Milvus past the one previous generation (issue 24).
+STALE_HOLD = 30.0
 
 
 class MilvusBuilder:
@@ -387,9 +392,9 @@ class MilvusBuilder:
 
     def _switch(self, gen: MilvusGeneration) -> None:
         """Point the alias at ``gen`` (Milvus switches it atomically for every reader), then drop what no reader
-        can still hold: the generation just replaced is kept for ``milvus_grace`` seconds (a question in flight
-        finishes on it; the next switch drops it once that has passed), every older one is dropped now, as are
-        unpublished ones older than ``gen`` (their builds can never be published now)."""
+        can still hold: the generation just replaced stays (a question in flight finishes on it); older ones go
+        once replaced ``milvus_grace`` seconds ago, or ``STALE_HOLD``, whichever is shorter; unpublished ones
+        older than ``gen`` go now (their builds can never be published now)."""
         name = layout.alias(self.prefix)
         serving = self.live.serving()
         if serving is None:
@@ -398,23 +403,19 @@ class MilvusBuilder:
             self.milvus.alter_alias(gen.passages, name)
             self.milvus.upsert(serving.records, [record("retired", "retired", json.dumps({"at": time.time()}))])
         log.info("Milvus index generation %s is serving", gen.name)
-        drop_older(self.milvus, self.prefix, gen, keep=serving)
+        drop_older(self.milvus, self.prefix, gen, keep=serving, grace=min(self.settings.milvus_grace, STALE_HOLD))
 
 def drop_older(milvus: Milvus, prefix: str, gen: MilvusGeneration, keep: MilvusGeneration | None = None,
                grace: float = 0.0) -> list[str]:
-    """Drop the generations older than the serving ``gen``, but ``keep`` (the one a switch just replaced: a
-    question in flight finishes on it) and those replaced less than ``grace`` seconds ago; the names dropped.
-    A switch keeps only the one it replaced, whatever ``index.milvus_grace`` says: readers follow the alias
-    within a second (``MilvusLive.check_every``), and a generation holding live messages deleted or forgotten
-    since must not outlive the one previous generation (issue 24). ``MilvusBackend.drop_replaced`` drops that
-    one too once the new one has served ``grace`` seconds."""
+    """Drop the generations older than the serving ``gen`` but ``keep`` and those replaced less than ``grace``
+    seconds ago (never served: at once, no reader holds them); the names dropped."""
     now, dropped = time.time(), []
     for old in layout.generations(milvus.list_collections(), prefix):
         if old >= gen or old == keep:
             continue
         found = milvus.get(old.records, ids=["retired"], output_fields=["data"]) if grace > 0 else []
         if found and now - json.loads(found[0]["data"])["at"] < grace:
-            continue  # never served (no "retired"): no reader holds it
+            continue
         layout.drop(milvus, old)
         dropped.append(old.name)
     return dropped
