@@ -1,7 +1,8 @@
 """Live channel messages on the Milvus backend (issue 24), against a real milvus-lite server and the real model:
 a deleted message is never shown through the Milvus reader (before the rebuild, during one that read it, and
 after), appending to a day's chat embeds only the new passages, and after a forget and a rebuild no row, text,
-term or vector of the forgotten message is left in any collection of the corpus's prefix."""
+term or vector of the forgotten message is left in any collection of the corpus's prefix, nor a byte of it in
+the milvus-lite server's files."""
 
 from __future__ import annotations
 
@@ -126,24 +127,31 @@ def leftovers(milvus: Milvus, base: str, words: list[str], ids: list[int], vecto
     return found
 
 
+def on_disk(root: Path, secret: bytes) -> list[Path]:
+    """The files under ``root`` (the Milvus server's data folder) holding ``secret``."""
+    return [f for f in root.rglob("*") if f.is_file() and secret in f.read_bytes()]
+
+
 def test_after_forget_and_rebuild_nothing_of_the_message_is_in_any_collection(milvus_server, tmp_path, encoder):
     q = live_quoth(milvus_server, tmp_path, encoder, "forget", grace=600)  # the default grace
     base = q.settings.index.milvus_prefix
     milvus = Milvus(milvus_server.uri)
-    q.messages.upsert([*chatter(6), say(40, "zebra-quartz-4417 is my door code", author=7, name="Ola",
+    q.messages.upsert([*chatter(6), say(40, "okapi-garnet-9032 is my door code", author=7, name="Ola",
                                         minute=3000)])
     q.index()
     q.messages.upsert(chatter(2, start=6))
     q.index()  # generation 2: generation 1, which also holds the message, is the one it replaced
     idx = q.current()
-    theirs = [p.id for p, _ in idx.get(list(idx.passage_paths())).values() if "zebra" in p.text]
+    theirs = [p.id for p, _ in idx.get(list(idx.passage_paths())).values() if "okapi" in p.text]
     vectors = idx.vectors_of(np.array(theirs))
-    words = ["zebra", "quartz", "4417"]
+    words = ["okapi", "garnet", "9032"]
     assert theirs and leftovers(milvus, base, words, theirs, vectors)  # the check finds it while it is there
+    assert on_disk(milvus_server.data_dir, b"okapi-garnet-9032")  # in the server's files, too
     assert q.messages.forget_user(7) == 1
     q.index()  # generation 3 serves; 1 and 2 are kept for readers in flight (replaced seconds ago)
     assert [g.number for g in layout.generations(milvus.list_collections(), base)] == [1, 2, 3]
     assert q.purge_old(grace=0)  # the bot calls it after the batch: the replaced generation goes too
     assert [g.number for g in layout.generations(milvus.list_collections(), base)] == [3]
     assert leftovers(milvus, base, words, theirs, vectors) == []
+    assert on_disk(milvus_server.data_dir, b"okapi-garnet-9032") == []  # milvus-lite removes dropped files
     assert q.search("what is the door code?", k=3).hits  # still serving the others' messages
