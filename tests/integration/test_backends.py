@@ -90,7 +90,7 @@ def test_incremental_update_embeds_only_what_changed(make, tmp_path):
     assert {p.id for p, _ in q.current().passages_within("garden.txt", 0, 10_000)} == garden_ids
     (corpus / "garden.txt").write_text(HARBOUR_AND_GARDEN["garden.txt"].replace("copper rings", "crushed eggshell"))
     report = q.index()
-    # A changed document's unchanged passages (its first paragraph here) keep their vectors.
+    # A changed document's unchanged passages (its first paragraph here) keep their vectors, on both backends.
     assert (report.changed, report.embedded) == (1, 1)
     assert "eggshell" in q.ask("How will the beds be protected from slugs?")[0].passage.text
 

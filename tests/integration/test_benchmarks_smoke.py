@@ -163,3 +163,12 @@ def test_tag_misses(capsys):
     assert bench("tag_misses").main(["--only", "secret_adversary"]) == 0
     out = capsys.readouterr().out
     assert re.search(r"^\s+\d+  (explicit|anaphoric): ", out, re.M), out
+
+
+def test_live_rebuild(tmp_path, capsys):
+    assert bench("live_rebuild").main(["--messages", "60", "--new", "3", "--rounds", "1", "--queries", "4",
+                                       "--data", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"^sample corpus \+ 60 messages: \d+ documents, \d+ passages; full build [\d.]+ s", out, re.M), out
+    assert re.search(r"rebuild for \+3 messages: median [\d.]+ s .*median [1-3] passages embedded", out), out
+    assert re.search(r"search p50 with withholding [\d.]+ ms, without [\d.]+ ms", out), out
