@@ -152,6 +152,13 @@ def test_bot_load(tmp_path, capsys):
     assert "3/3 delivered" in out and re.search(r"heartbeats \(asked every 1 s\) during the load: \d+", out), out
 
 
+def test_tenants(tmp_path, capsys):
+    assert bench("tenants").main(["--servers", "2", "--docs", "3", "--questions", "2", "--data", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"^2 servers × 3 documents \(\d+ passages each\).*RSS \d+ MiB .* \d+ MiB with every", out, re.M)
+    assert "while server A's full /reindex ran" in out and "all 2/2 acknowledged within 3 s" in out, out
+
+
 def test_implicit_causes(capsys):
     assert bench("implicit_causes").main(["--only", "secret_adversary"]) == 0
     out = capsys.readouterr().out
