@@ -55,6 +55,14 @@ class BotSettings(Section):
     # corpus is never reachable from DMs, whatever these say.
     unlisted_guilds: Literal["default", "none"] = "default"
     dm_corpus: Literal["default", "none"] = "default"
+    # Live channels (/index-channel): the privileged message-content intent is requested when this is on or any
+    # server lists live_channel_ids; Discord refuses to connect until it is enabled in the developer portal.
+    live_channels: bool = False
+    live_batch_seconds: float = Field(2.0, gt=0)  # how often pending live messages are built into the index
+    # After a restart: the most recent stored messages of each channel checked against Discord's history, so
+    # messages deleted or edited while the bot was down are deleted or updated.
+    live_reconcile_messages: int = Field(500, ge=0)
+    live_include_bots: bool = False  # bots' messages are skipped unless this is on (system messages always are)
 
     @model_validator(mode="after")
     def _shards(self) -> BotSettings:

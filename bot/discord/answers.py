@@ -15,6 +15,7 @@ import discord
 from quoth.cite import quote_link
 from quoth.records import Hit, Passage, Role, SourceInfo
 
+from .live.links import jump_url
 from .translator import _
 
 CONTENT_MAX = 2000
@@ -114,7 +115,9 @@ def hit_embed(hit: Hit, number: int, budget: int) -> discord.Embed:
         said = _("quote shortened (chars {start}–{end})", start=p.start, end=p.end)
         footer = f"{footer} · {said}" if footer else said
     embed = discord.Embed(title=title, description=desc, colour=ROLE_COLOURS.get(p.role, DEFAULT_COLOUR))
-    if src.url and src.url.startswith(("http://", "https://")):
+    if jump_url(p.locator):  # a chat message: its jump link opens it in Discord
+        embed.url = p.locator
+    elif src.url and src.url.startswith(("http://", "https://")):
         embed.url = quote_link(src.url, text[best[0]:best[1]] if best else text)
     embed.set_author(name=author)
     embed.set_footer(text=clip(footer, FOOTER_MAX))

@@ -2,7 +2,8 @@
 
 Mentions and DMs work without the privileged message-content intent (Discord delivers the content of
 messages that mention the bot and of DMs); only follow-ups in answer threads (``bot.answer_in_thread``)
-need it, and it is requested only then.
+and live channels (``bot.live_channels`` or a server's ``live_channel_ids``) need it, and it is requested
+only then.
 """
 
 from __future__ import annotations
@@ -22,13 +23,15 @@ from .answers import NO_PINGS
 from .components import DYNAMIC_ITEMS
 from .health import HealthServer, Metrics
 from .journal import Journal
+from .live.feed import live_wanted
 from .service import AskService
 from .tenants import Tenant, Tenants
 from .translator import QuothTranslator, QuothTree
 
 log = logging.getLogger("quoth.bot")
 COGS = ("quoth.bot.discord.cogs.ask", "quoth.bot.discord.cogs.admin", "quoth.bot.discord.cogs.privacy",
-        "quoth.bot.discord.cogs.verify", "quoth.bot.discord.cogs.discover", "quoth.bot.discord.cogs.keeper")
+        "quoth.bot.discord.cogs.verify", "quoth.bot.discord.cogs.discover", "quoth.bot.discord.cogs.keeper",
+        "quoth.bot.discord.cogs.channels")
 
 
 class QuothBot(commands.Bot):
@@ -40,7 +43,8 @@ class QuothBot(commands.Bot):
 
     def __init__(self, quoth: Quoth, cfg: AppConfig, sync: bool = False, warm: bool = True, **client) -> None:
         intents = discord.Intents.default()
-        intents.message_content = cfg.bot.answer_in_thread
+        # Privileged: requested only when something needs other messages' words (answer threads, live channels).
+        intents.message_content = cfg.bot.answer_in_thread or live_wanted(cfg)
         super().__init__(command_prefix=commands.when_mentioned, intents=intents, allowed_mentions=NO_PINGS,
                          help_command=None, tree_cls=QuothTree, **client)
         self.quoth = quoth  # the default tenant's (the top-level [corpus]); a server's is tenants.for_guild(id).quoth

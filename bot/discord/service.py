@@ -28,6 +28,7 @@ from .components import answer_view
 from .cooldowns import UserCooldowns
 from .health import Metrics
 from .journal import Asked, Journal
+from .live.links import jump_citation, jump_url
 from .remedies import next_step, reason
 from .translator import _
 from .verdicts import NO_QUOTES, verdict_embeds
@@ -279,7 +280,8 @@ class AskService:
         if found is None:
             return Reply(_("That document has changed or left the index since this answer; ask again."))
         p, src = found
-        c = cite(p.text, p.label, src, p.locator)
+        jump = jump_url(p.locator)
+        c = jump_citation(p.text, p.label, src, jump) if jump else cite(p.text, p.label, src, p.locator)
         return Reply(f"Plain:\n```\n{c.plain.replace('```', '')}\n```\nMarkdown:\n```\n"
                      f"{c.markdown.replace('```', '')}\n```")
 

@@ -383,7 +383,7 @@ def test_sync_publishes_commands(shared_app, monkeypatch):
             Route.BASE = saved
             await fake.stop()
         assert {c.name for c in synced} == {"ask", "sources", "about", "reindex", "forget-me", "verify", "random",
-                                            "insights", "Find the source"}
+                                            "insights", "Find the source", "index-channel"}
         put = next(r for r in fake.requests if r.method == "PUT")
         assert put.path == f"/applications/{BOT_ID}/guilds/42/commands"
         ask = next(c for c in put.body if c["name"] == "ask")

@@ -1,0 +1,76 @@
+"""Each tenant's index rebuilt when its message store has changes not yet built: batched every
+``bot.live_batch_seconds``, one build per tenant at a time (under ``tenant.build_lock``, shared with
+``/reindex``), in a worker thread so the event loop and the other tenants' answers never wait for it."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+from quoth.errors import QuothError
+
+log = logging.getLogger("quoth.bot")
+
+
+class Batcher:
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.tenants: dict[str, object] = {}  # key -> Tenant whose store the feed writes to
+        self.builds: dict[str, asyncio.Task] = {}
+        self.failed: dict[str, int] = {}  # key -> store version whose build failed (said once, not retried)
+        self.built = 0  # builds finished, for tests and the log
+        self._task: asyncio.Task | None = None
+
+    def watch(self, tenant) -> None:
+        self.tenants.setdefault(tenant.key, tenant)
+
+    def start(self) -> None:
+        if self._task is None:
+            self._task = asyncio.create_task(self._run(), name="quoth-live-batcher")
+
+    async def stop(self) -> None:
+        tasks = [t for t in (self._task, *self.builds.values()) if t is not None]
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        self._task = None
+
+    async def _run(self) -> None:
+        while True:
+            await asyncio.sleep(self.seconds)
+            for key, tenant in list(self.tenants.items()):
+                running = self.builds.get(key)
+                if running is None or running.done():
+                    self.builds[key] = asyncio.create_task(self.build_if_pending(tenant))
+
+    async def build_if_pending(self, tenant) -> bool:
+        """Build the tenant's index when its store is pending and no other build of it runs (a running
+        ``/reindex`` reads the store too; what it misses stays pending for the next round)."""
+        store = tenant.quoth.messages
+        version = await asyncio.to_thread(store.version)
+        if not await asyncio.to_thread(store.pending) or self.failed.get(tenant.key) == version:
+            if not tenant.build_lock.locked() and await asyncio.to_thread(store.purge_due):
+                # The generation before a removal still holds the removed messages: dropped once its grace
+                # (for readers that still hold it) is over, not left until the next build.
+                async with tenant.build_lock:
+                    await asyncio.to_thread(tenant.quoth.purge_old)
+            return False
+        if tenant.build_lock.locked():
+            return False
+        async with tenant.build_lock:
+            try:
+                report = await asyncio.to_thread(tenant.quoth.index)
+            except QuothError as exc:  # e.g. the last live channel removed from a server with no corpus
+                self.failed[tenant.key] = version
+                log.warning("live messages of %s not built: %s; answers withhold what changed", tenant.key, exc)
+                return False
+            except Exception:
+                self.failed[tenant.key] = version  # said once per store version, not every round
+                log.exception("live messages of %s not built; the previous index still serves", tenant.key)
+                return False
+        self.built += 1
+        log.info("live messages of %s built: %s", tenant.key, report.summary())
+        return True
