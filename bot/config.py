@@ -36,6 +36,9 @@ class BotSettings(Section):
     # Days a question (its text and the asker's ids) and its votes are kept; then only daily counts remain.
     # 0: keep nothing but the counts (a question lives only the hour its buttons need it).
     journal_days: int = Field(90, ge=0)
+    # Days a live channel's message (its text, author id and name, times) is kept in the index; older ones are
+    # deleted at start and daily, and leave the vectors at the next build. 0: kept while the channel is indexed.
+    live_retention_days: int = Field(0, ge=0)
     # Channels where mentions are answered (empty: everywhere); slash commands work wherever the app is.
     channel_ids: list[int] = Field(default_factory=list)
     # Quote of the day: a random passage posted to this channel at daily_time (UTC, HH:MM); none: off.

@@ -173,8 +173,19 @@ def _bot_commands(command) -> None:
     p = command("sync", "publish the Discord slash commands (globally, or to one guild at once)", commands.cmd_sync)
     p.add_argument("--guild", type=int, metavar="ID", help="a guild id: the commands appear there at once")
 
-    p = command("forget", "delete one Discord user's questions and votes from the bot's journal", commands.cmd_forget)
-    p.add_argument("--user", type=int, metavar="ID", required=True, help="the user's Discord id")
+    p = command("forget", "delete one Discord user's questions, votes and indexed messages, or what has expired",
+                commands.cmd_forget,
+                "Delete one Discord user's questions and votes from the bot's journal and their messages from "
+                "every server's live channels (--user), or the questions and live messages older than "
+                "bot.journal_days and bot.live_retention_days (--expired); then rebuild the index of each server "
+                "that lost messages, so that none of their words or vectors stays on disk.")
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("--user", type=int, metavar="ID", help="the user's Discord id")
+    what.add_argument("--expired", action="store_true",
+                      help="what has outlived bot.journal_days and bot.live_retention_days (the bot does this itself "
+                           "at start and daily)")
+    p.add_argument("--progress", action="store_true", help="show the rebuilds' progress bars even when not on a "
+                   "terminal")
     for name, func, help in (
             ("feedback", commands.cmd_feedback, "the bot's answers people voted down, most downvoted first"),
             ("unanswered", commands.cmd_unanswered, "questions the bot found nothing for, most asked first")):

@@ -13,10 +13,12 @@ import os
 import re
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from quoth import Quoth
+from quoth.app import REPLACED_GRACE
 from quoth.errors import BadQuery, QuothError
 from quoth.evaluate import beir as beir_eval
 from quoth.evaluate import questions as question_eval
@@ -279,10 +281,74 @@ def cmd_sync(cfg: AppConfig, args: argparse.Namespace) -> int:
 
 
 def cmd_forget(cfg: AppConfig, args: argparse.Namespace) -> int:
+    """One person's questions, votes and indexed messages (--user), or whatever has outlived its retention
+    (--expired), in the journal and every server's message store; then each touched server's index is rebuilt,
+    so that no passage or vector of a removed message stays (the bot, if it runs, withholds them meanwhile)."""
+    from ..discord.tenants import Tenants
+    from ..privacy import every_store, forget_user, prune_expired
+
     journal = _journal(cfg)
-    asked, votes = journal.forget(args.user) if journal is not None else (0, 0)
-    _out(f"Deleted {asked} question(s) and {votes} vote(s) of user {args.user}.")
-    return 0
+    stores = every_store(cfg, Tenants(cfg, _app(cfg, args)).all())
+    if args.expired:
+        questions = journal.prune() if journal is not None else 0
+        removed = prune_expired(stores, cfg.bot.live_retention_days)
+        kept = (f"older than {cfg.bot.live_retention_days} day(s)" if cfg.bot.live_retention_days
+                else "none: bot.live_retention_days is 0, they are kept while their channel is indexed")
+        _out(f"Deleted {questions} question(s) older than bot.journal_days and {removed.message_count} live "
+             f"message(s) ({kept}).")
+    else:
+        removed = forget_user(journal, stores, args.user)
+        _out(f"Deleted {removed.questions} question(s) and {removed.votes} vote(s) of user {args.user}, and "
+             f"{removed.message_count} indexed message(s) in {len(removed.touched())} server(s).")
+    return _rebuild_touched(stores, removed, args)
+
+
+def _rebuild_touched(stores, removed, args: argparse.Namespace) -> int:
+    """Rebuild each store's tenant that lost messages, one after the other, with progress; 1 if any failed."""
+    from ..privacy import drop_emptied_index
+
+    failed, rebuilt = 0, []
+    for store in (s for s in stores if removed.messages.get(s.key)):
+        if store.tenant is None:
+            print(f"{store.key} is no longer in the config: its messages are deleted from its store, but its "
+                  f"index in {store.messages.path.parent.parent} was not rebuilt; delete that folder, or list the "
+                  "server again and run `quoth index`", file=sys.stderr)
+            failed += 1
+            continue
+        print(f"rebuilding the index of {store.key} without the {removed.messages[store.key]} deleted "
+              "message(s)", file=sys.stderr)
+        try:
+            report = store.tenant.quoth.index(show_progress=sys.stderr.isatty() or args.progress)
+        except QuothError as exc:
+            if drop_emptied_index(store.tenant):
+                _out(f"Removed the index of {store.key}: nothing is left to index there")
+                continue
+            print(f"quoth: error: {store.key}: {exc}; its deleted messages stay withheld from answers until a "
+                  "build succeeds", file=sys.stderr)
+            failed += 1
+            continue
+        _out(f"Rebuilt index for {store.key}: {report.summary()}")
+        rebuilt.append(store.tenant.quoth)
+    return 1 if failed or not _drop_replaced(rebuilt) else 0
+
+
+def _drop_replaced(rebuilt: list[Quoth]) -> bool:
+    """The generations the rebuilds replaced still hold the deleted words: each goes once its successor has
+    served REPLACED_GRACE seconds (a bot that is running may have a question under way on it)."""
+    if not rebuilt:
+        return True
+    print(f"dropping the replaced index generations in {REPLACED_GRACE:g} s (a running bot may still be reading "
+          "them)", file=sys.stderr)
+    deadline = time.monotonic() + 4 * REPLACED_GRACE
+    left = list(rebuilt)
+    while left and time.monotonic() < deadline:
+        left = [q for q in left if not q.purge_old()]
+        if left:
+            time.sleep(0.25)
+    for q in left:
+        print(f"quoth: error: the index generation replaced in {q.folder.path} could not be dropped yet; the next "
+              "build drops it", file=sys.stderr)
+    return not left
 
 
 def _journal(cfg: AppConfig):

@@ -278,6 +278,10 @@ class MessageStore:
     def opted_out(self, user_id: int) -> bool:
         return bool(self._read("SELECT 1 FROM opted_out WHERE user_id = ?", (user_id,)))
 
+    def opted_out_users(self) -> set[int]:
+        """Everyone who opted out here (a server listed later learns them from the others' stores)."""
+        return {r[0] for r in self._read("SELECT user_id FROM opted_out")}
+
     def prune(self, before: float) -> int:
         """Delete messages posted before ``before`` (unix seconds): retention."""
         with self._write() as con:

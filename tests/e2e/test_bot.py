@@ -382,8 +382,8 @@ def test_sync_publishes_commands(shared_app, monkeypatch):
         finally:
             Route.BASE = saved
             await fake.stop()
-        assert {c.name for c in synced} == {"ask", "sources", "about", "reindex", "forget-me", "verify", "random",
-                                            "insights", "Find the source", "index-channel"}
+        assert {c.name for c in synced} == {"ask", "sources", "about", "reindex", "forget-me", "index-me", "verify",
+                                            "random", "insights", "Find the source", "index-channel"}
         put = next(r for r in fake.requests if r.method == "PUT")
         assert put.path == f"/applications/{BOT_ID}/guilds/42/commands"
         ask = next(c for c in put.body if c["name"] == "ask")

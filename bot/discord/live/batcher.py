@@ -10,6 +10,8 @@ import logging
 
 from quoth.errors import QuothError
 
+from ...privacy import drop_emptied_index
+
 log = logging.getLogger("quoth.bot")
 
 
@@ -65,6 +67,9 @@ class Batcher:
                 report = await asyncio.to_thread(tenant.quoth.index)
             except QuothError as exc:  # e.g. the last live channel removed from a server with no corpus
                 self.failed[tenant.key] = version
+                if await asyncio.to_thread(drop_emptied_index, tenant):  # its old generations held the words
+                    log.info("nothing left to index in %s: its index is removed", tenant.key)
+                    return False
                 log.warning("live messages of %s not built: %s; answers withhold what changed", tenant.key, exc)
                 return False
             except Exception:

@@ -18,6 +18,7 @@ import discord
 
 from quoth.channels import LiveChannel
 
+from ...privacy import retention_cutoff
 from .batcher import Batcher
 from .history import ChannelSync, Progress
 from .messages import chat_message, indexed_channel
@@ -117,7 +118,8 @@ class LiveFeed:
     async def _sync(self, tenant, channel: discord.TextChannel, restart: bool) -> None:
         progress = self.progress[channel.id]
         store, bots = tenant.quoth.messages, self.settings.live_include_bots
-        sync = ChannelSync(channel, store, self.call, bots, progress)
+        since = retention_cutoff(self.settings.live_retention_days)  # what retention deletes is not read back
+        sync = ChannelSync(channel, store, self.call, bots, progress, since=since)
         try:
             state = await self.state(tenant, channel.id)
             if state is None:
@@ -130,7 +132,7 @@ class LiveFeed:
             if not state.backfill_done:
                 await sync.backfill(state.backfill_before)
             for thread in channel.threads:  # active threads (archived ones are not read)
-                await ChannelSync(thread, store, self.call, bots, progress).mirror()
+                await ChannelSync(thread, store, self.call, bots, progress, since=since).mirror()
             progress.step("live")
         except discord.Forbidden:
             progress.step("failed")

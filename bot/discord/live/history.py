@@ -47,6 +47,9 @@ class ChannelSync:
     include_bots: bool
     progress: Progress
     names: dict[int, str] = field(default_factory=dict)  # author id -> display name in the server
+    # Messages posted before this (unix seconds) are past bot.live_retention_days: never stored, and a backfill
+    # stops there. None: every message is kept.
+    since: float | None = None
 
     async def _page(self, **where) -> list[discord.Message]:
         page = [m async for m in self.channel.history(limit=PAGE, **where)]
@@ -57,9 +60,12 @@ class ChannelSync:
     async def _convert(self, page: list[discord.Message]) -> list:
         out = []
         for m in page:
-            if not skipped(m, self.include_bots):
+            if not skipped(m, self.include_bots) and not self._expired(m):
                 out.append(chat_message(m, self.include_bots, await self._name(m)))
         return out
+
+    def _expired(self, message: discord.Message) -> bool:
+        return self.since is not None and message.created_at.timestamp() < self.since
 
     async def _name(self, message: discord.Message) -> str:
         """The author's display name in the server. A history page carries users, not members (and without
@@ -83,7 +89,7 @@ class ChannelSync:
         self.progress.step("backfilling")
         while True:
             page = await self._page(before=discord.Object(before) if before else None)
-            done = len(page) < PAGE
+            done = len(page) < PAGE or any(self._expired(m) for m in page)  # older ones are past retention
             oldest = min((m.id for m in page), default=before)
             await self.call(self.store.upsert, await self._convert(page), (self.channel.id, oldest, done))
             log.info("backfill of #%s: %d messages read (%d pages)%s", self.channel.name, self.progress.read,
