@@ -6,11 +6,14 @@ the milvus-lite server's files."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from quoth.app import Quoth
+from quoth.errors import CorpusError, IndexMissing
 from quoth.index.milvus import layout
 from quoth.index.milvus.connection import Milvus
 from quoth.index.milvus.reader import document_text
@@ -155,3 +158,31 @@ def test_after_forget_and_rebuild_nothing_of_the_message_is_in_any_collection(mi
     assert leftovers(milvus, base, words, theirs, vectors) == []
     assert on_disk(milvus_server.data_dir, b"okapi-garnet-9032") == []  # milvus-lite removes dropped files
     assert q.search("what is the door code?", k=3).hits  # still serving the others' messages
+
+
+def test_a_live_only_server_whose_last_messages_are_forgotten_keeps_no_collection(milvus_server, tmp_path,
+                                                                                   encoder):
+    from quoth.bot.config import AppConfig
+    from quoth.bot.discord.tenants import Tenants
+    from quoth.bot.privacy import drop_emptied_index
+
+    guild = 4242
+    (tmp_path / "default").mkdir()
+    cfg = AppConfig.from_dict({"corpus": {"path": str(tmp_path / "default")}, "data": {"dir": str(tmp_path / "d")},
+                               "index": {"backend": "milvus", "milvus_uri": milvus_server.uri, "milvus_grace": 0,
+                                         "milvus_prefix": prefix("emptied")}, "guilds": {str(guild): {"name": "L"}}})
+    tenant = Tenants(cfg, Quoth(cfg, encoder=encoder)).for_guild(guild)  # no corpus: its live channels only
+    q, milvus = tenant.quoth, Milvus(milvus_server.uri)
+    base = q.settings.index.milvus_prefix
+    q.messages.enable(CHANNEL, guild, "general")
+    q.messages.upsert([replace(m, guild_id=guild) for m in chatter(3)])
+    q.index()
+    assert layout.generations(milvus.list_collections(), base) and not drop_emptied_index(tenant)  # not empty
+    assert q.messages.forget_user(5) + q.messages.forget_user(6) == 3
+    with pytest.raises(CorpusError):
+        q.index()  # nothing left to build: the serving generation would keep their words
+    assert drop_emptied_index(tenant)
+    assert layout.generations(milvus.list_collections(), base) == []
+    assert layout.alias(base) not in milvus.list_aliases()["aliases"]
+    with pytest.raises(IndexMissing):
+        q.current()
