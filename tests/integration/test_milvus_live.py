@@ -186,3 +186,45 @@ def test_a_live_only_server_whose_last_messages_are_forgotten_keeps_no_collectio
     assert layout.alias(base) not in milvus.list_aliases()["aliases"]
     with pytest.raises(IndexMissing):
         q.current()
+
+
+class Counting:
+    """The real encoder, noting every passage text it is given to embed (a spy: the model still runs)."""
+
+    def __init__(self, encoder) -> None:
+        self.encoder, self.texts = encoder, []
+
+    def __getattr__(self, name: str):
+        return getattr(self.encoder, name)
+
+    def encode_passages(self, texts: list[str], progress: bool = False) -> np.ndarray:
+        self.texts += texts
+        return self.encoder.encode_passages(texts, progress=progress)
+
+
+def test_a_changed_documents_long_passage_keeps_its_window_vectors(milvus_server, tmp_path, encoder):
+    from tests.integration.test_backends import MINUTES
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    quote = "\nTom Hale said, “The regatta starts at noon, so the jetty must be dry by then.”\n"
+    (corpus / "minutes.txt").write_text(MINUTES + quote)
+    spy = Counting(encoder)
+    q = Quoth(Settings().with_(corpus={"path": str(corpus)}, data={"dir": str(tmp_path / "data")},
+                               segment={"window_tokens": 40}, index={
+        "backend": "milvus", "milvus_uri": milvus_server.uri, "milvus_prefix": prefix("windows"), "milvus_grace": 0}),
+        encoder=spy)
+    first = q.index()
+    qvec = q.encoder.encode_queries(["Who will paint the jetty blue?"])[0]
+    rows, sims = q.current().dense_top(qvec, 1)
+    long_windows = len(q.current().window_vectors([int(rows[0])])[int(rows[0])])
+    assert long_windows > 1 and sims[0] > float(q.current().vectors_of(rows)[0] @ qvec) + 0.02  # by a window
+    (corpus / "minutes.txt").write_text(MINUTES + quote.replace("noon", "two o'clock"))
+    spy.texts.clear()
+    again = q.index()
+    assert (again.changed, again.embedded, again.passages) == (1, 1, first.passages) and first.passages > 1
+    # Embedded: the new passage and its own windows; none of the long passage's (they came along).
+    assert len(spy.texts) == 1 + again.windows - first.windows and "committee" not in " ".join(spy.texts)
+    rows2, sims2 = q.current().dense_top(qvec, 1)
+    assert rows2[0] != rows[0] and sims2[0] == pytest.approx(sims[0], abs=1e-5)  # a new id, the same vectors
+    assert len(q.current().window_vectors([int(rows2[0])])[int(rows2[0])]) == long_windows
