@@ -11,6 +11,7 @@ serving; running a shard again replaces what it wrote.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import time
@@ -58,6 +59,7 @@ class MilvusBuilder:
         self.live = MilvusLive(milvus, prefix)
         self.documents, self.segment, self.encoder = documents, segment, encoder
         self.settings, self.key, self.corpus = settings, key, corpus
+        self._digests: dict[str, dict[bytes, int]] = {}  # see _known_passages
 
     # --- one shard -------------------------------------------------------------------------------------
     def run(self, full: bool = False, progress: ProgressFn | None = None, show_progress: bool = False,
@@ -85,6 +87,7 @@ class MilvusBuilder:
         same = [d.path for d in mine if old.get(d.path) == keys[d.path]]
         self._copy(prev, gen, same, i, report, note)
         changed = [d for d in mine if old.get(d.path) != keys[d.path]]
+        self._digests = {}
         self._add(gen, changed, chrome, keys, (seen, analyzer), i, report, note, show_progress,
                   prev if any(d.path in old for d in changed) else None)
         report.changed = sum(d.path in old for d in changed)
@@ -249,29 +252,45 @@ class MilvusBuilder:
         report.windows += len(windows)
 
     def _reusable(self, prev: MilvusGeneration | None, rows: list[dict]) -> dict[int, tuple[list, list[list]]]:
-        """For each of ``rows`` (by position) that ``prev`` holds in the same document with the same search text
-        and text: its vector and its windows' vectors there, in window order. A changed document is mostly
-        unchanged passages (a day's chat with messages appended, a page with one paragraph edited): they are
-        not embedded again. The windows of a passage are cut from its search text and text alone (same
-        settings: ``prev`` is only given for a build with the serving generation's settings), so they match."""
+        """For each of ``rows`` (by position) whose search text and text ``prev`` holds in its document: the
+        vector and the windows' vectors (in window order) it has there. A changed document is mostly unchanged
+        passages (a day's chat with messages appended, a page with one paragraph edited): they are not embedded
+        again. A passage's vector is its search text's, its windows are cut from its search text and text alone
+        (same settings: ``prev`` is only given for a build with the serving generation's settings), so they
+        match whatever document held them."""
         if prev is None:
             return {}
-        paths = sorted({r["doc_path"] for r in rows})
-        old = {(r["doc_path"], r["search_text"], r["text"]): (int(r["id"]), r["dense"]) for r in self.milvus.scan(
-            prev.passages, "doc_path in {paths}", ["id", "doc_path", "search_text", "text", "dense"], {"paths": paths})}
-        found = {j: old[k] for j, r in enumerate(rows) if (k := (r["doc_path"], r["search_text"], r["text"])) in old}
-        owners: dict[int, dict[int, list]] = {pid: {} for pid, _ in found.values()}
-        for j in range(0, len(owners), PAGE):
+        known = self._known_passages(prev, sorted({r["doc_path"] for r in rows}))
+        found = {j: pid for j, r in enumerate(rows) if (pid := known.get(_digest(r))) is not None}
+        ids = sorted(set(found.values()))
+        dense: dict[int, list] = {}
+        owners: dict[int, dict[int, list]] = {pid: {} for pid in ids}
+        for k in range(0, len(ids), PAGE):
+            dense |= {int(r["id"]): r["dense"] for r in self.milvus.get(prev.passages, ids=ids[k:k + PAGE],
+                                                                        output_fields=["id", "dense"])}
             for w in self.milvus.scan(prev.windows, "owner in {ids}", ["id", "owner", "dense"],
-                                      {"ids": list(owners)[j:j + PAGE]}):
+                                      {"ids": ids[k:k + PAGE]}):
                 owners[int(w["owner"])][int(w["id"])] = w["dense"]
         out = {}
-        for j, (pid, dense) in found.items():
+        for j, pid in found.items():
             mine = owners[pid]
             ordered = [mine.get(layout.window_id(pid, k)) for k in range(len(mine))]
-            if all(v is not None for v in ordered):  # else embedded afresh: a partial set is no set to trust
-                out[j] = (dense, ordered)
+            if pid in dense and all(v is not None for v in ordered):  # else embedded afresh: no partial set
+                out[j] = (dense[pid], ordered)
         return out
+
+    def _known_passages(self, prev: MilvusGeneration, paths: list[str]) -> dict[bytes, int]:
+        """Digest of (search text, text) → passage id in ``prev``, for the passages of ``paths``. A document's
+        rows come in consecutive batches: its digests are read once and kept while its batches last (digests,
+        not texts or vectors: a document of a hundred thousand passages costs a few megabytes)."""
+        kept = self._digests
+        self._digests = {p: kept.get(p, {}) for p in paths}
+        missing = [p for p in paths if p not in kept]
+        for j in range(0, len(missing), COPY_DOCS):
+            for r in self.milvus.scan(prev.passages, "doc_path in {paths}", ["id", "doc_path", "search_text", "text"],
+                                      {"paths": missing[j:j + COPY_DOCS]}):
+                self._digests[r["doc_path"]][_digest(r)] = int(r["id"])
+        return {d: pid for p in paths for d, pid in self._digests[p].items()}
 
     def _insert(self, collection: str, rows: list[dict]) -> None:
         for j in range(0, len(rows), PAGE):
@@ -440,6 +459,11 @@ def speaker_records(speakers: Counter[tuple[str, str]], texts: Callable[[], Iter
             data["documents"] = dict(list(data["documents"].items())[:len(data["documents"]) // 2])
         out.append(record("speaker", f"speaker\0{name}", json.dumps(data), name))
     return out
+
+
+def _digest(row: dict) -> bytes:
+    """What a passage's vectors depend on (its search text, and its text for the windows), hashed."""
+    return hashlib.blake2b(f"{row['search_text']}\0{row['text']}".encode(), digest_size=16).digest()
 
 
 def _window(row: dict, ordinal: int) -> dict:
