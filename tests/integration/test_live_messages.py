@@ -12,6 +12,7 @@ import textwrap
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from quoth.app import Quoth
@@ -169,6 +170,30 @@ def test_appending_to_a_day_embeds_only_the_new_passages(tmp_path, encoder):
     new = [p for p, _ in q.current().get(q.current().ids.tolist()).values() if p.search_text not in old]
     assert report.changed == 1 and report.documents == 1 and first.embedded >= 500
     assert 10 <= report.embedded == len(new) <= 12  # the new turns (and a turn they joined), nothing more
+
+
+def long_passage(q: Quoth, qvec) -> tuple[int, float]:
+    """The long message's passage id in the serving generation, and its similarity (its windows' best)."""
+    idx = q.current()
+    rows = np.arange(len(idx))
+    [row] = [r for r, (p, _) in zip(rows, idx.passages(rows), strict=True) if p.text.startswith("Point 0")]
+    return int(idx.ids[row]), float(idx.similarities(qvec, np.array([row]))[0])
+
+
+def test_a_long_message_keeps_its_window_vectors_when_its_day_grows(tmp_path, encoder):
+    plain = quoth(tmp_path, encoder)
+    q = Quoth(plain.settings.with_(segment={"window_tokens": 40}), encoder=encoder)
+    long = " ".join(f"Point {i}: the {TOPICS[i % len(TOPICS)]} needs a volunteer and a budget line." for i in range(12))
+    q.messages.upsert([say(0, long, author=7, name="Ola"), *chatter(3, start=1)])
+    first = q.index()
+    qvec = encoder.encode_queries(["who volunteers for the solar panels budget?"])[0]
+    old_id, old_sim = long_passage(q, qvec)
+    q.messages.upsert(chatter(1, start=4))
+    again = q.index()
+    new_id, new_sim = long_passage(q, qvec)
+    assert new_id != old_id  # its document changed: a new passage, which took the old one's vectors
+    assert first.windows > 1 and again.windows == first.windows and again.embedded == 1  # the new message alone
+    assert new_sim == pytest.approx(old_sim, abs=1e-5)
 
 
 def generation_bytes(q: Quoth) -> list[tuple[Path, bytes]]:
