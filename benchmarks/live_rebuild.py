@@ -1,12 +1,13 @@
 """A live tenant's rebuild after new messages, and what withholding costs a search.
 
-    python benchmarks/live_rebuild.py [--messages 2000] [--new 20] [--rounds 3] [--queries 50]
+    python benchmarks/live_rebuild.py [--messages 2000] [--new 20] [--rounds 3] [--queries 50] [--milvus-uri URI]
 
 The bundled sample corpus plus ``--messages`` messages in one live channel (100 a day, four people, varied
 words), built once; then, ``--rounds`` times, ``--new`` messages arrive in the latest day and ``Quoth.index()``
 rebuilds (the time a batcher's build takes, and how many passages it embeds). Last, ``--queries`` searches are
 timed with withholding on (some messages deleted since the build: their spans are looked up for every hit) and
-off (the generation opened with no withholder), one after the other on the same index.
+off (the generation opened with no withholder), one after the other on the same index. ``--milvus-uri`` runs
+it all on the Milvus backend (a server's URI, or a ``*.db`` file for Milvus Lite) instead of the embedded one.
 """
 
 from __future__ import annotations
@@ -86,9 +87,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--queries", type=int, default=50)
     ap.add_argument("--data", type=Path, default=None, help="a data folder (default: a temporary one)")
+    ap.add_argument("--milvus-uri", default="", help="the Milvus backend at this URI instead of the embedded index")
     args = ap.parse_args(argv)
     data = args.data or Path(tempfile.mkdtemp(prefix="quoth-live-rebuild-"))
-    q = Quoth(Settings().with_(data={"dir": str(data)}))
+    settings = Settings().with_(data={"dir": str(data)})
+    if args.milvus_uri:  # a prefix of its own, replaced generations dropped at once: only this run's collections
+        settings = settings.with_(index={"backend": "milvus", "milvus_uri": args.milvus_uri, "milvus_grace": 0,
+                                         "milvus_prefix": f"live_rebuild_{os.getpid()}"})
+    q = Quoth(settings)
     q.encoder.encode_passages(["warm up"])  # the model's load is no build's work
     rng = random.Random(7)
     q.messages.enable(CHANNEL, GUILD, "general")

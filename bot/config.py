@@ -19,9 +19,6 @@ from quoth.settings import Section, Settings
 TOKEN_ENV = "DISCORD_TOKEN"
 DAILY_TIME = r"^([01]\d|2[0-3]):[0-5]\d$"  # HH:MM, UTC
 GUILDS_DIR = "guilds"  # <data dir>/guilds/<id>: each listed server's index generations and live messages
-# A server's Milvus prefix: the first characters of index.milvus_prefix, then "_g" and the server's id. A snowflake
-# has at most 19 digits, so 10 + 2 + 19 fits Milvus's 31 characters (IndexSettings.milvus_prefix's pattern).
-GUILD_PREFIX_CHARS = 10
 
 
 class TokenMissing(QuothError):
@@ -150,8 +147,13 @@ class AppConfig(Settings):
 
 def guild_prefix(prefix: str, guild_id: int) -> str:
     """A server's Milvus prefix, distinct from the default corpus's and every other server's: the collections are
-    named ``<prefix>_gNNNNNN_<part>`` and matched on the whole prefix, so ``quoth`` never claims ``quoth_g123…``'s."""
-    return f"{prefix[:GUILD_PREFIX_CHARS]}_g{guild_id}"
+    named ``<prefix>_gNNNNNN_<part>`` and matched on the whole prefix, so ``quoth`` never claims ``quoth_g123…``'s.
+    The Milvus layout derives it (``tenant_prefix``): ``<prefix>_g<id>``, a prefix too long for that cut and
+    marked with its hash, so two deployments whose prefixes share their first letters (``quoth_prod_eu``,
+    ``quoth_prod_us``) sharing one Milvus never name one server's collections alike."""
+    from quoth.index.milvus.layout import tenant_prefix  # pure names: nothing of pymilvus is imported
+
+    return tenant_prefix(prefix, guild_id)
 
 
 def find_config(explicit: str | None) -> Path | None:

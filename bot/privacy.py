@@ -124,14 +124,21 @@ def prune_expired(stores: Iterable[Store], days: int, now: float | None = None) 
 def drop_emptied_index(tenant: Tenant) -> bool:
     """After a build failed because nothing is left to index (a live-only server whose last messages were
     deleted, forgotten or expired: an empty corpus folder and an empty store), the generations it would have
-    replaced still hold the removed words; they are removed instead (embedded index). Whether they were.
+    replaced still hold the removed words; they are removed instead (the embedded index's folder, or every
+    Milvus collection of the server's prefix). Whether they were.
 
     Only then: a corpus folder that is missing (an unmounted disk) or a store that still holds messages is a
     failure to report, not a reason to delete an index."""
     q = tenant.quoth
     empty_corpus = q.corpus_dir.is_dir() and not any(p.is_file() for p in q.corpus_dir.rglob("*"))
-    if not empty_corpus or q.messages.count() or q.settings.index.backend != "embedded" or not q.folder.path.exists():
+    if not empty_corpus or q.messages.count():
         return False
-    shutil.rmtree(q.folder.path)
+    if q.settings.index.backend == "milvus":
+        if not q.backend.drop_all():
+            return False
+    elif q.folder.path.exists():
+        shutil.rmtree(q.folder.path)
+    else:
+        return False
     q.live.refresh()
     return True

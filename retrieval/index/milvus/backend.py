@@ -10,7 +10,7 @@ from ...settings import IndexSettings
 from .. import bm25
 from ..build import DocumentSegmenter, PassageEncoder
 from . import layout
-from .build import MilvusBuilder
+from .build import MilvusBuilder, drop_older
 from .connection import Milvus
 from .reader import MilvusLive, read_meta
 
@@ -41,6 +41,28 @@ class MilvusBackend:
 
     def where(self) -> str:
         return f"Milvus at {self.milvus.uri} (prefix {self.prefix})"
+
+    def drop_replaced(self, grace: float) -> bool:
+        """Drop every generation older than the serving one once replaced ``grace`` seconds ago, the one it
+        replaced included (after a removal of live messages: Quoth.purge_old); whether none is left."""
+        serving = self.live.serving()
+        if serving is None:
+            return True
+        drop_older(self.milvus, self.prefix, serving, grace=grace)
+        return not [g for g in layout.generations(self.milvus.list_collections(), self.prefix) if g < serving]
+
+    def drop_all(self) -> int:
+        """Remove this corpus's index from Milvus: the alias, then every generation of the prefix (what is left
+        when a live-only server's last messages are removed: no build can replace the generations holding them).
+        How many generations were dropped."""
+        name = layout.alias(self.prefix)
+        if name in self.milvus.list_aliases().get("aliases", []):
+            self.milvus.drop_alias(name)  # Milvus refuses to drop a collection an alias names
+        gens = layout.generations(self.milvus.list_collections(), self.prefix)
+        for gen in gens:
+            layout.drop(self.milvus, gen)
+        self.live.refresh()
+        return len(gens)
 
     def builder(self, documents: Callable[[], Iterable[Document]], segment: DocumentSegmenter,
                 encoder: PassageEncoder, settings: IndexSettings, key: str, corpus: str,

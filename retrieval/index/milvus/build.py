@@ -11,6 +11,7 @@ serving; running a shard again replaces what it wrote.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import time
@@ -42,6 +43,11 @@ log = logging.getLogger("quoth.index")
 BATCH_PASSAGES = 256  # passages embedded and inserted at a time: bounded memory whatever the corpus
 COPY_DOCS = 64  # unchanged documents copied per query
 JOIN_ATTEMPTS, JOIN_WAIT = 60, 0.5  # a worker waits up to 30 s for another that is making the generation
+# Seconds a generation two switches back is kept at most, whatever index.milvus_grace says: a question that
+# started on it has finished by then (readers follow the alias within a second), and live channels rebuild
+# every few seconds: a longer hold would pile up a generation per batch, and keep deleted or forgotten messages
+# in Milvus past the one previous generation (issue 24).
+STALE_HOLD = 30.0
 
 
 class MilvusBuilder:
@@ -53,6 +59,7 @@ class MilvusBuilder:
         self.live = MilvusLive(milvus, prefix)
         self.documents, self.segment, self.encoder = documents, segment, encoder
         self.settings, self.key, self.corpus = settings, key, corpus
+        self._digests: dict[str, dict[bytes, int]] = {}  # see _known_passages
 
     # --- one shard -------------------------------------------------------------------------------------
     def run(self, full: bool = False, progress: ProgressFn | None = None, show_progress: bool = False,
@@ -80,7 +87,9 @@ class MilvusBuilder:
         same = [d.path for d in mine if old.get(d.path) == keys[d.path]]
         self._copy(prev, gen, same, i, report, note)
         changed = [d for d in mine if old.get(d.path) != keys[d.path]]
-        self._add(gen, changed, chrome, keys, (seen, analyzer), i, report, note, show_progress)
+        self._digests = {}
+        self._add(gen, changed, chrome, keys, (seen, analyzer), i, report, note, show_progress,
+                  prev if any(d.path in old for d in changed) else None)
         report.changed = sum(d.path in old for d in changed)
         report.added = len(changed) - report.changed
         report.removed = sum(1 for p in old if p not in keys and shard_of(p, n) == i)
@@ -201,8 +210,9 @@ class MilvusBuilder:
 
     def _add(self, gen: MilvusGeneration, docs: list[Document], chrome: Chrome, keys: dict[str, str],
              lexicon: tuple[set[str], bm25.Analyzer], shard: int, report: BuildReport, note: ProgressFn,
-             show_progress: bool) -> None:
-        """New and changed documents, segmented, embedded and inserted a batch of passages at a time."""
+             show_progress: bool, prev: MilvusGeneration | None = None) -> None:
+        """New and changed documents, segmented, embedded and inserted a batch of passages at a time (a changed
+        document's passages that ``prev`` holds word for word keep their vectors, see ``_reusable``)."""
         pending: list[dict] = []
         for j, doc in enumerate(docs, 1):
             seg = self.segment(doc, chrome)
@@ -214,29 +224,73 @@ class MilvusBuilder:
             self._insert(gen.records, recs)
             pending += [_row(p, key, k, shard, lexicon) for k, p in enumerate(seg.passages)]
             if len(pending) >= BATCH_PASSAGES or j == len(docs):
-                self._embed_and_insert(gen, pending, report, show_progress)
+                self._embed_and_insert(gen, pending, report, show_progress, prev)
                 pending = []
                 note("embedding", j, len(docs))
 
     def _embed_and_insert(self, gen: MilvusGeneration, rows: list[dict], report: BuildReport,
-                          show_progress: bool) -> None:
+                          show_progress: bool, prev: MilvusGeneration | None = None) -> None:
         if not rows:
             return
-        cut = self.segment.windows([(r["search_text"], r["text"]) for r in rows])
-        windows = [{"id": layout.window_id(r["id"], k), "owner": r["id"], "doc_path": r["doc_path"],
-                    "shard": r["shard"], "speaker": r["speaker"]} for r, ts in zip(rows, cut, strict=True)
-                   for k in range(len(ts))]
+        reused = self._reusable(prev, rows)
+        fresh = [r for j, r in enumerate(rows) if j not in reused]
+        cut = self.segment.windows([(r["search_text"], r["text"]) for r in fresh])
+        windows = [_window(r, k) for r, ts in zip(fresh, cut, strict=True) for k in range(len(ts))]
         t = time.perf_counter()
-        vectors = self.encoder.encode_passages([r["search_text"] for r in rows] + [w for ts in cut for w in ts],
-                                               progress=show_progress)
+        texts = [r["search_text"] for r in fresh] + [w for ts in cut for w in ts]
+        vectors = self.encoder.encode_passages(texts, progress=show_progress) if texts else []
         report.encode_seconds += time.perf_counter() - t
-        for r, v in zip(rows + windows, vectors, strict=True):
+        for r, v in zip(fresh + windows, vectors, strict=True):
             r["dense"] = v.tolist()
+        for j, (dense, window_vectors) in reused.items():
+            rows[j]["dense"] = dense
+            windows += [{**_window(rows[j], k), "dense": v} for k, v in enumerate(window_vectors)]
         self._insert(gen.passages, rows)
         self._insert(gen.windows, windows)
-        report.embedded += len(rows)
+        report.embedded += len(fresh)
         report.passages += len(rows)
         report.windows += len(windows)
+
+    def _reusable(self, prev: MilvusGeneration | None, rows: list[dict]) -> dict[int, tuple[list, list[list]]]:
+        """For each of ``rows`` (by position) whose search text and text ``prev`` holds in its document: the
+        vector and the windows' vectors (in window order) it has there. A changed document is mostly unchanged
+        passages (a day's chat with messages appended, a page with one paragraph edited): they are not embedded
+        again. A passage's vector is its search text's, its windows are cut from its search text and text alone
+        (same settings: ``prev`` is only given for a build with the serving generation's settings), so they
+        match whatever document held them."""
+        if prev is None:
+            return {}
+        known = self._known_passages(prev, sorted({r["doc_path"] for r in rows}))
+        found = {j: pid for j, r in enumerate(rows) if (pid := known.get(_digest(r))) is not None}
+        ids = sorted(set(found.values()))
+        dense: dict[int, list] = {}
+        owners: dict[int, dict[int, list]] = {pid: {} for pid in ids}
+        for k in range(0, len(ids), PAGE):
+            dense |= {int(r["id"]): r["dense"] for r in self.milvus.get(prev.passages, ids=ids[k:k + PAGE],
+                                                                        output_fields=["id", "dense"])}
+            for w in self.milvus.scan(prev.windows, "owner in {ids}", ["id", "owner", "dense"],
+                                      {"ids": ids[k:k + PAGE]}):
+                owners[int(w["owner"])][int(w["id"])] = w["dense"]
+        out = {}
+        for j, pid in found.items():
+            mine = owners[pid]
+            ordered = [mine.get(layout.window_id(pid, k)) for k in range(len(mine))]
+            if pid in dense and all(v is not None for v in ordered):  # else embedded afresh: no partial set
+                out[j] = (dense[pid], ordered)
+        return out
+
+    def _known_passages(self, prev: MilvusGeneration, paths: list[str]) -> dict[bytes, int]:
+        """Digest of (search text, text) → passage id in ``prev``, for the passages of ``paths``. A document's
+        rows come in consecutive batches: its digests are read once and kept while its batches last (digests,
+        not texts or vectors: a document of a hundred thousand passages costs a few megabytes)."""
+        kept = self._digests
+        self._digests = {p: kept.get(p, {}) for p in paths}
+        missing = [p for p in paths if p not in kept]
+        for j in range(0, len(missing), COPY_DOCS):
+            for r in self.milvus.scan(prev.passages, "doc_path in {paths}", ["id", "doc_path", "search_text", "text"],
+                                      {"paths": missing[j:j + COPY_DOCS]}):
+                self._digests[r["doc_path"]][_digest(r)] = int(r["id"])
+        return {d: pid for p in paths for d, pid in self._digests[p].items()}
 
     def _insert(self, collection: str, rows: list[dict]) -> None:
         for j in range(0, len(rows), PAGE):
@@ -357,8 +411,9 @@ class MilvusBuilder:
 
     def _switch(self, gen: MilvusGeneration) -> None:
         """Point the alias at ``gen`` (Milvus switches it atomically for every reader), then drop what no reader
-        can still hold: generations replaced more than ``milvus_grace`` seconds ago, and unpublished ones older
-        than ``gen`` (their builds can never be published now)."""
+        can still hold: the generation just replaced stays (a question in flight finishes on it); older ones go
+        once replaced ``milvus_grace`` seconds ago, or ``STALE_HOLD``, whichever is shorter; unpublished ones
+        older than ``gen`` go now (their builds can never be published now)."""
         name = layout.alias(self.prefix)
         serving = self.live.serving()
         if serving is None:
@@ -367,13 +422,22 @@ class MilvusBuilder:
             self.milvus.alter_alias(gen.passages, name)
             self.milvus.upsert(serving.records, [record("retired", "retired", json.dumps({"at": time.time()}))])
         log.info("Milvus index generation %s is serving", gen.name)
-        now = time.time()
-        for old in layout.generations(self.milvus.list_collections(), self.prefix):
-            if old >= gen or old == serving:
-                continue
-            retired = self._record(old, "retired") if self._record(old, "meta") is not None else {"at": 0}
-            if retired is None or now - retired["at"] >= self.settings.milvus_grace:
-                layout.drop(self.milvus, old)
+        drop_older(self.milvus, self.prefix, gen, keep=serving, grace=min(self.settings.milvus_grace, STALE_HOLD))
+
+def drop_older(milvus: Milvus, prefix: str, gen: MilvusGeneration, keep: MilvusGeneration | None = None,
+               grace: float = 0.0) -> list[str]:
+    """Drop the generations older than the serving ``gen`` but ``keep`` and those replaced less than ``grace``
+    seconds ago (never served: at once, no reader holds them); the names dropped."""
+    now, dropped = time.time(), []
+    for old in layout.generations(milvus.list_collections(), prefix):
+        if old >= gen or old == keep:
+            continue
+        found = milvus.get(old.records, ids=["retired"], output_fields=["data"]) if grace > 0 else []
+        if found and now - json.loads(found[0]["data"])["at"] < grace:
+            continue
+        layout.drop(milvus, old)
+        dropped.append(old.name)
+    return dropped
 
 
 def speaker_records(speakers: Counter[tuple[str, str]], texts: Callable[[], Iterable[str]],
@@ -395,6 +459,17 @@ def speaker_records(speakers: Counter[tuple[str, str]], texts: Callable[[], Iter
             data["documents"] = dict(list(data["documents"].items())[:len(data["documents"]) // 2])
         out.append(record("speaker", f"speaker\0{name}", json.dumps(data), name))
     return out
+
+
+def _digest(row: dict) -> bytes:
+    """What a passage's vectors depend on (its search text, and its text for the windows), hashed."""
+    return hashlib.blake2b(f"{row['search_text']}\0{row['text']}".encode(), digest_size=16).digest()
+
+
+def _window(row: dict, ordinal: int) -> dict:
+    """The row of a passage's window number ``ordinal`` (its vector added by the caller)."""
+    return {"id": layout.window_id(row["id"], ordinal), "owner": row["id"], "doc_path": row["doc_path"],
+            "shard": row["shard"], "speaker": row["speaker"]}
 
 
 def _doc_data(source, doc: Document, key: str, passages: int) -> dict:

@@ -72,6 +72,22 @@ class MilvusGeneration:
         return cls(int(m.group("n")), prefix) if m and m.group("prefix") == prefix else None
 
 
+PREFIX_MAX = 31  # index.milvus_prefix's longest (settings.py's pattern): its collection names stay short
+
+
+def tenant_prefix(base: str, guild_id: int) -> str:
+    """The collection prefix of one Discord server's corpus beside the deployment's own ``base`` prefix: ``base``
+    then ``_g`` and the server's id, so one Milvus holds every server's collections apart. Names parse back
+    unambiguously (``_NAME_RE`` reads the generation from the end: ``base_g42_g000001_passages`` is prefix
+    ``base_g42``, never ``base``'s). A base too long to fit with the id (a snowflake has up to 20 digits) is cut
+    and marked with a hash of the whole base, so two long bases sharing their first letters stay apart."""
+    tail = f"_g{guild_id}"
+    if len(base) + len(tail) <= PREFIX_MAX:
+        return base + tail
+    mark = "x" + hashlib.blake2b(base.encode(), digest_size=3).hexdigest()
+    return base[:PREFIX_MAX - len(tail) - len(mark)] + mark + tail
+
+
 def alias(prefix: str) -> str:
     return f"{prefix}_serving"
 

@@ -354,7 +354,8 @@ class MilvusIndex(Withholding):
         return self._with_source(self.fetch(np.asarray(rows).tolist()))
 
     def get(self, ids: Iterable[int]) -> dict[int, tuple[Passage, SourceInfo]]:
-        return {p.id: (p, src) for p, src in self._with_source(self.fetch(ids))}
+        """Passages by id, to be shown: withheld ones (index/withhold.py) are left out, as unknown ids are."""
+        return {p.id: (p, src) for p, src in self.shown(self._with_source(self.fetch(ids)))}
 
     def search_texts(self, rows: np.ndarray) -> list[str]:
         return [r["search_text"] for r in self.fetch(np.asarray(rows).tolist())]
@@ -382,15 +383,15 @@ class MilvusIndex(Withholding):
         order = rng.permutation(len(rows)).tolist()
         fresh = [rows[i] for i in order if int(rows[i]["id"]) not in avoid]
         stale = [rows[i] for i in order if int(rows[i]["id"]) in avoid]
-        yield from self._with_source(fresh + stale)
+        yield from self.shown(self._with_source(fresh + stale))
 
     def document_text(self, path: str) -> str | None:
-        return document_text(self.milvus, self.gen, path)
+        return self.masked(path, document_text(self.milvus, self.gen, path))
 
     def passages_within(self, path: str, start: int, end: int) -> list[tuple[Passage, SourceInfo]]:
         found = self._query("doc_path == {path} and start < {end} and stop > {start}",
                             {"path": path, "start": start, "end": end}, limit=16384)
-        return self._with_source(sorted(found, key=lambda r: r["start"]))
+        return self.shown(self._with_source(sorted(found, key=lambda r: r["start"])))
 
     def context(self, path: str, start: int, end: int, before: int = 1, after: int = 1
                 ) -> tuple[list[tuple[Passage, SourceInfo]], int | None]:
@@ -402,7 +403,10 @@ class MilvusIndex(Withholding):
         near = self._query("doc_path == {path} and ord >= {lo} and ord <= {hi}",
                            {"path": path, "lo": best["ord"] - before, "hi": best["ord"] + after},
                            limit=before + after + 1)
-        return self._with_source(sorted(near, key=lambda r: r["ord"])), int(best["id"])
+        around = self.shown(self._with_source(sorted(near, key=lambda r: r["ord"])))
+        if not any(p.id == int(best["id"]) for p, _ in around):  # withheld: gone, as far as a reader can tell
+            return [], None
+        return around, int(best["id"])
 
 
 class MilvusLive:

@@ -73,3 +73,31 @@ def test_a_uri_is_shown_without_its_credentials(uri, shown):
     assert public_uri(uri) == shown
     said = describe_failure(RuntimeError(f"connection refused by {uri}"), uri, "")
     assert "Pa55-word" not in said and shown in said, said
+
+
+BASES = ["quoth", "q", "production_community_bot", "production_community_bot2", "a" * 31, "Quoth_g12", "x_g000001"]
+SNOWFLAKES = st.one_of(st.integers(0, 2**64 - 1), st.sampled_from([0, 1, 12, 123456, 10**17, 2**63 - 1, 2**64 - 1]))
+
+
+@given(st.lists(SNOWFLAKES, min_size=2, max_size=60, unique=True), st.sampled_from(BASES))
+def test_tenant_prefixes_are_valid_and_never_collide(guilds, base):
+    from quoth.settings import IndexSettings
+
+    prefixes = {g: layout.tenant_prefix(base, g) for g in guilds}
+    assert len(set(prefixes.values())) == len(guilds)  # one prefix per server
+    for g, p in prefixes.items():
+        assert len(p) <= layout.PREFIX_MAX and IndexSettings(milvus_prefix=p).milvus_prefix == p
+        assert p.endswith(f"_g{g}")  # the server stays readable in the collection names
+    # Every collection of one tenant is its own and no other's (nor the base's own default tenant's).
+    owners = [base, *prefixes.values()]
+    for p in owners:
+        gens = [layout.MilvusGeneration(n, p) for n in (1, 999999)]
+        names = [g.collection(part) for g in gens for part in layout.PARTS]
+        for other in owners:
+            assert layout.generations(names, other) == (gens if other == p else [])
+
+
+def test_long_bases_sharing_their_start_get_different_tenant_prefixes():
+    one, two = (layout.tenant_prefix(b, 2**64 - 1) for b in ("production_community_bot", "production_community_bot2"))
+    assert one != two and len(one) == len(two) == layout.PREFIX_MAX
+    assert layout.tenant_prefix("quoth", 42) == "quoth_g42"  # a base that fits is kept whole
