@@ -174,6 +174,9 @@ def test_live_events_reach_answers_within_seconds_and_deletions_never_do(tmp_pat
             await gone("What colour will the zebra crossing be painted?", "quokkablue")
             await deletions(fake, store, changed, gone)
             await threads_and_channels(fake, bot, store, changed, gone)
+            removed = await command(fake, "remove", channel=CHANNEL_ID)
+            assert "listed in my config" in removed and not store.enabled(CHANNEL_ID)
+            await gone("What colour will the zebra crossing be painted?", "marmaladeorange")
 
     run(scenario(), timeout=300)
 
