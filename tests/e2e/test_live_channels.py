@@ -7,6 +7,7 @@ answered in the other.
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import re
 import time
@@ -27,6 +28,7 @@ from .live_bot import (
     live_bot,
     live_config,
     said,
+    serve,
     store_of,
     until,
 )
@@ -233,3 +235,23 @@ async def cite_first(fake: FakeDiscord, question: str) -> str:
     cite_id = next(i for i in custom_ids(body) if i.startswith("quoth:cite:"))
     clicked = await fake.click(fake.originals[token], cite_id, BOB, guild_id=GUILD_ID)
     return (await fake.wait_for(callback_of(clicked), timeout=30)).body["data"]["content"]
+
+
+def test_without_the_portal_intent_serve_says_how_to_turn_it_on(tmp_path):
+    cfg = live_config(tmp_path, live_a=[CHANNEL_ID])
+    fake = FakeDiscord(portal_intents=0)  # Message Content not enabled for the application
+    log = tmp_path / "serve.log"
+
+    async def scenario():
+        await fake.start()
+        try:
+            proc = await serve(fake, cfg, tmp_path, log)
+            return await asyncio.wait_for(proc.wait(), 120)
+        finally:
+            await fake.stop()
+
+    assert run(scenario(), timeout=150) == 2
+    lines = [ln for ln in log.read_text().splitlines() if ln.startswith("quoth: error:")]
+    assert len(lines) == 1 and "turn on Message Content Intent in the developer portal" in lines[0], \
+        log.read_text()[-3000:]
+    assert "Traceback" not in log.read_text()
