@@ -286,6 +286,14 @@ def test_checking_quotes_finds_only_the_servers_own(served):
         assert "apiary" not in shown
         own = await immediate(fake, await fake.slash("verify", {"quote": f'"{theirs}"'}, ALICE, guild_id=GB))
         assert "Thaddeus Quimby" in json.dumps(own)
+        # Another server's document or speaker named as a filter: not known here, and nothing of theirs suggested.
+        for option, value in (("source", "apiary-notes.txt"), ("speaker", APIARY.speaker)):
+            mark = len(fake.requests)
+            token = await fake.slash("ask", {"question": QUESTION, option: value}, ALICE, guild_id=GA)
+            reply = await fake.wait_for(lambda r, t=token: r.method == "POST" and f"/webhooks/{BOT_ID}/{t}" in r.path
+                                        and "I cannot search that" in json.dumps(r.body))
+            assert reply.body["flags"] & 64
+            assert not leaks(served.sent_since(mark).replace(value, ""), LIGHTHOUSE)
     served.call(scenario())
 
 
