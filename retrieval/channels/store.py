@@ -137,8 +137,10 @@ class MessageStore:
         return changed
 
     def _erase(self, con: sqlite3.Connection) -> None:
-        """After a delete has committed: the write-ahead log's copies of the deleted rows, erased."""
-        erase_wal(con, self.path)
+        """After a delete has committed: the write-ahead log's copies of the deleted rows, erased. Under the lock:
+        the connection is shared by threads (a checkpoint racing a build's render failed that build's commit)."""
+        with self._lock:
+            erase_wal(con, self.path)
 
     # --- channels ------------------------------------------------------------------------------------
     def enable(self, channel_id: int, guild_id: int, name: str) -> LiveChannel:
