@@ -246,7 +246,12 @@ def test_without_the_portal_intent_serve_says_how_to_turn_it_on(tmp_path):
         await fake.start()
         try:
             proc = await serve(fake, cfg, tmp_path, log)
-            return await asyncio.wait_for(proc.wait(), 120)
+            try:
+                return await asyncio.wait_for(proc.wait(), 120)
+            finally:
+                if proc.returncode is None:  # it kept running: stopped, and the test fails on its exit code
+                    proc.kill()
+                    await proc.wait()
         finally:
             await fake.stop()
 

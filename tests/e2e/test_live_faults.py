@@ -67,10 +67,15 @@ def test_killed_during_backfill_and_batch_every_message_once_none_deleted(tmp_pa
 
     async def scenario():
         await fake.start()
+        procs: list[asyncio.subprocess.Process] = []
         try:
-            proc = await backfill_killed(fake, store, cfg, tmp_path, log, old + in_thread)
-            await batch_killed(fake, store, cfg, tmp_path, log, proc)
+            proc = await backfill_killed(fake, store, cfg, tmp_path, log, old + in_thread, procs)
+            await batch_killed(fake, store, cfg, tmp_path, log, proc, procs)
         finally:
+            for p in procs:  # a failed assertion leaves no bot running
+                if p.returncode is None:
+                    p.kill()
+                    await p.wait()
             await fake.stop()
 
     run(scenario(), timeout=400)
@@ -86,8 +91,9 @@ def cursor(store) -> int | None:
     return channel.backfill_before if channel is not None else None
 
 
-async def backfill_killed(fake, store, cfg, tmp, log, old) -> asyncio.subprocess.Process:
+async def backfill_killed(fake, store, cfg, tmp, log, old, procs) -> asyncio.subprocess.Process:
     proc = await serve(fake, cfg, tmp, log)
+    procs.append(proc)
     await poll(lambda: len(pages(fake)) >= 2 and cursor(store), "two pages saved", proc, log)
     await kill(proc, fake, log)
     cut = store.channel(CHANNEL_ID)
@@ -100,6 +106,7 @@ async def backfill_killed(fake, store, cfg, tmp, log, old) -> asyncio.subprocess
     fake.message(CHANNEL_ID, note(600), ALICE)
 
     proc = await serve(fake, cfg, tmp, log)
+    procs.append(proc)
     await poll(lambda: store.channel(CHANNEL_ID).backfill_done and not store.pending(), "the resumed backfill",
                proc, log, 120)
     # Resumed from the saved cursor, not from the newest message again.
@@ -109,7 +116,7 @@ async def backfill_killed(fake, store, cfg, tmp, log, old) -> asyncio.subprocess
     return proc
 
 
-async def batch_killed(fake, store, cfg, tmp, log, proc) -> None:
+async def batch_killed(fake, store, cfg, tmp, log, proc, procs) -> None:
     posted = [await fake.post(CHANNEL_ID, note(601 + i), BOB if i % 2 else ALICE) for i in range(20)]
     await poll(lambda: store.pending(), "a live batch pending", proc, log)
     await kill(proc, fake, log)
@@ -119,6 +126,7 @@ async def batch_killed(fake, store, cfg, tmp, log, proc) -> None:
 
     identified = fake.identifies
     proc = await serve(fake, cfg, tmp, log)
+    procs.append(proc)
     try:
         # What the killed batch left pending is built at start, before the gateway connects.
         await poll(lambda: fake.identifies > identified, "the restarted bot to connect", proc, log)
