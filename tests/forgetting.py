@@ -3,7 +3,9 @@ of a whole folder's bytes for a word that only the forgotten messages hold."""
 
 from __future__ import annotations
 
+import contextlib
 import itertools
+import os
 import sqlite3
 from pathlib import Path
 
@@ -58,7 +60,14 @@ def seed(store: MessageStore, guild_id: int, created_at: float) -> list[ChatMess
 def files_holding(root: Path, needle: str | bytes = SECRET) -> list[str]:
     """Every file under ``root`` (store, its WAL, index generations, journal) whose bytes hold ``needle``."""
     raw = needle.encode() if isinstance(needle, str) else needle
-    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file() and raw in p.read_bytes())
+    found = []
+    for folder, _dirs, names in os.walk(root):  # os.walk, not rglob: a generation dropped meanwhile is skipped
+        for name in names:
+            path = Path(folder) / name
+            with contextlib.suppress(FileNotFoundError):  # dropped between the listing and the read
+                if raw in path.read_bytes():
+                    found.append(str(path.relative_to(root)))
+    return sorted(found)
 
 
 def secret_vectors(root: Path) -> list[bytes]:

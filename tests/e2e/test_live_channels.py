@@ -7,6 +7,7 @@ answered in the other.
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import re
 import time
@@ -27,6 +28,7 @@ from .live_bot import (
     live_bot,
     live_config,
     said,
+    serve,
     store_of,
     until,
 )
@@ -174,6 +176,9 @@ def test_live_events_reach_answers_within_seconds_and_deletions_never_do(tmp_pat
             await gone("What colour will the zebra crossing be painted?", "quokkablue")
             await deletions(fake, store, changed, gone)
             await threads_and_channels(fake, bot, store, changed, gone)
+            removed = await command(fake, "remove", channel=CHANNEL_ID)
+            assert "listed in my config" in removed and not store.enabled(CHANNEL_ID)
+            await gone("What colour will the zebra crossing be painted?", "marmaladeorange")
 
     run(scenario(), timeout=300)
 
@@ -230,3 +235,28 @@ async def cite_first(fake: FakeDiscord, question: str) -> str:
     cite_id = next(i for i in custom_ids(body) if i.startswith("quoth:cite:"))
     clicked = await fake.click(fake.originals[token], cite_id, BOB, guild_id=GUILD_ID)
     return (await fake.wait_for(callback_of(clicked), timeout=30)).body["data"]["content"]
+
+
+def test_without_the_portal_intent_serve_says_how_to_turn_it_on(tmp_path):
+    cfg = live_config(tmp_path, live_a=[CHANNEL_ID])
+    fake = FakeDiscord(portal_intents=0)  # Message Content not enabled for the application
+    log = tmp_path / "serve.log"
+
+    async def scenario():
+        await fake.start()
+        try:
+            proc = await serve(fake, cfg, tmp_path, log)
+            try:
+                return await asyncio.wait_for(proc.wait(), 120)
+            finally:
+                if proc.returncode is None:  # it kept running: stopped, and the test fails on its exit code
+                    proc.kill()
+                    await proc.wait()
+        finally:
+            await fake.stop()
+
+    assert run(scenario(), timeout=150) == 2
+    lines = [ln for ln in log.read_text().splitlines() if ln.startswith("quoth: error:")]
+    assert len(lines) == 1 and "turn on Message Content Intent in the developer portal" in lines[0], \
+        log.read_text()[-3000:]
+    assert "Traceback" not in log.read_text()

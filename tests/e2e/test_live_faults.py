@@ -67,14 +67,23 @@ def test_killed_during_backfill_and_batch_every_message_once_none_deleted(tmp_pa
 
     async def scenario():
         await fake.start()
+        procs: list[asyncio.subprocess.Process] = []
         try:
-            proc = await backfill_killed(fake, store, cfg, tmp_path, log, old + in_thread)
-            await batch_killed(fake, store, cfg, tmp_path, log, proc)
+            proc = await backfill_killed(fake, store, cfg, tmp_path, log, old, procs)
+            await batch_killed(fake, store, cfg, tmp_path, log, proc, procs, in_thread)
         finally:
+            for p in procs:  # a failed assertion leaves no bot running
+                if p.returncode is None:
+                    p.kill()
+                    await p.wait()
             await fake.stop()
 
     run(scenario(), timeout=400)
     check_index(cfg, store, fake, encoder)
+
+
+def stored(store, channel_id: int) -> set[int]:
+    return store.ids_between(channel_id, 0, EVERYTHING)
 
 
 def pages(fake: FakeDiscord) -> list:
@@ -86,22 +95,23 @@ def cursor(store) -> int | None:
     return channel.backfill_before if channel is not None else None
 
 
-async def backfill_killed(fake, store, cfg, tmp, log, old) -> asyncio.subprocess.Process:
+async def backfill_killed(fake, store, cfg, tmp, log, old, procs) -> asyncio.subprocess.Process:
     proc = await serve(fake, cfg, tmp, log)
+    procs.append(proc)
     await poll(lambda: len(pages(fake)) >= 2 and cursor(store), "two pages saved", proc, log)
     await kill(proc, fake, log)
     cut = store.channel(CHANNEL_ID)
     assert not cut.backfill_done and 0 < cut.messages < 600, cut
     # While the bot is down: a stored message is deleted, another edited, a new one posted (no event reaches it).
     await fake.delete(old[590])
-    await fake.delete(old[-2])  # the thread's second message
     edited = fake.messages[old[580]]
     edited.update(content=note(580).replace("m0580q", "m9580q"), edited_timestamp="2026-01-02T00:00:00+00:00")
     fake.message(CHANNEL_ID, note(600), ALICE)
 
     proc = await serve(fake, cfg, tmp, log)
-    await poll(lambda: store.channel(CHANNEL_ID).backfill_done and not store.pending(), "the resumed backfill",
-               proc, log, 120)
+    procs.append(proc)
+    await poll(lambda: store.channel(CHANNEL_ID).backfill_done and len(people(fake, THREAD) & stored(store, THREAD))
+               == 3 and not store.pending(), "the resumed backfill, then the thread", proc, log, 120)
     # Resumed from the saved cursor, not from the newest message again.
     assert any(r.query.get("before") == str(cut.backfill_before) for r in pages(fake))
     assert old[590] not in store.ids_between(CHANNEL_ID, 0, EVERYTHING)
@@ -109,22 +119,25 @@ async def backfill_killed(fake, store, cfg, tmp, log, old) -> asyncio.subprocess
     return proc
 
 
-async def batch_killed(fake, store, cfg, tmp, log, proc) -> None:
+async def batch_killed(fake, store, cfg, tmp, log, proc, procs, in_thread) -> None:
     posted = [await fake.post(CHANNEL_ID, note(601 + i), BOB if i % 2 else ALICE) for i in range(20)]
     await poll(lambda: store.pending(), "a live batch pending", proc, log)
     await kill(proc, fake, log)
     assert store.pending()  # killed with the batch unbuilt (and maybe some posts not yet stored)
-    stored = store.version()
-    await fake.delete(int(posted[3]["id"]))  # and one of the batch deleted while the bot is down
+    at_kill = store.version()
+    await fake.delete(int(posted[3]["id"]))  # and one of the batch deleted while the bot is down,
+    await fake.delete(in_thread[1])  # and the thread's second message (stored: the restart's mirror deletes it)
 
     identified = fake.identifies
     proc = await serve(fake, cfg, tmp, log)
+    procs.append(proc)
     try:
         # What the killed batch left pending is built at start, before the gateway connects.
         await poll(lambda: fake.identifies > identified, "the restarted bot to connect", proc, log)
-        assert store.built_version() >= stored
-        await poll(lambda: store.ids_between(CHANNEL_ID, 0, EVERYTHING) == people(fake) and not store.pending(),
-                   "the restarted bot to catch up and build", proc, log, 120)
+        assert store.built_version() >= at_kill
+        await poll(lambda: stored(store, CHANNEL_ID) == people(fake) and stored(store, THREAD) == people(fake, THREAD)
+                   and not store.pending(), "the restarted bot to catch up, mirror the thread and build", proc, log,
+                   120)
     finally:
         proc.send_signal(signal.SIGINT)
         try:
