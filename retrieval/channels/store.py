@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..private_sqlite import connect_private, erase_wal
+from ..private_sqlite import BUSY_MS, connect_private, erase_wal
 from ..records import Document, Passage
 from .records import ChatMessage, LiveChannel
 from .render import ROOT, Rendered, render_all
@@ -61,6 +61,7 @@ _M_COLS = ("id, guild_id, channel_id, parent_id, channel_name, author_id, author
 _C_COLS = "c.channel_id, c.guild_id, c.name, c.enabled"
 # Writes that take words out: the next build is followed by dropping the generations that held them.
 REMOVED = "removed"
+BUSY_SECONDS = BUSY_MS / 1000
 
 
 @dataclass(frozen=True)
@@ -74,12 +75,14 @@ class Rendering:
 
 class MessageStore:
     """The file at ``path``, created on the first write (reads of a missing file find nothing). Thread-safe:
-    one connection, each call its own short transaction under a lock; other processes wait on SQLite's lock."""
+    writes share one connection, each call its own short transaction under a lock (other processes wait on
+    SQLite's); reads use a connection per thread, so a search's withholding check never waits for a write (WAL)."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._lock = threading.RLock()
         self._con: sqlite3.Connection | None = None
+        self._readers = threading.local()
 
     # --- the file ------------------------------------------------------------------------------------
     def _connect(self, create: bool) -> sqlite3.Connection | None:
@@ -106,16 +109,29 @@ class MessageStore:
                 raise
             con.commit()
 
+    def _reader(self) -> sqlite3.Connection | None:
+        """This thread's reading connection; None while the file does not exist."""
+        con = getattr(self._readers, "con", None)
+        if con is None:
+            with self._lock:
+                if self._connect(create=False) is None:  # the schema is in place before anything reads
+                    return None
+            con = self._readers.con = sqlite3.connect(self.path, timeout=BUSY_SECONDS)
+        return con
+
     def _read(self, sql: str, args: tuple = ()) -> list[tuple]:
-        with self._lock:
-            con = self._connect(create=False)
-            return con.execute(sql, args).fetchall() if con is not None else []
+        con = self._reader()
+        return con.execute(sql, args).fetchall() if con is not None else []
 
     def close(self) -> None:
+        """Close the writing connection and this thread's reading one (others close with their threads)."""
         with self._lock:
             if self._con is not None:
                 self._con.close()
                 self._con = None
+        if getattr(self._readers, "con", None) is not None:
+            self._readers.con.close()
+            self._readers.con = None
 
     @staticmethod
     def _state(con: sqlite3.Connection, key: str) -> int:
@@ -136,11 +152,11 @@ class MessageStore:
                 self._set(con, REMOVED, version)
         return changed
 
-    def _erase(self, con: sqlite3.Connection) -> None:
-        """After a delete has committed: the write-ahead log's copies of the deleted rows, erased. Under the lock:
-        the connection is shared by threads (a checkpoint racing a build's render failed that build's commit)."""
+    def _erase(self) -> None:
+        """After a delete has committed: the write-ahead log's copies of the deleted rows, erased (under the lock:
+        the writing connection is shared)."""
         with self._lock:
-            erase_wal(con, self.path)
+            erase_wal(self._connect(create=True), self.path)
 
     # --- channels ------------------------------------------------------------------------------------
     def enable(self, channel_id: int, guild_id: int, name: str) -> LiveChannel:
@@ -157,7 +173,7 @@ class MessageStore:
             con.execute("UPDATE channels SET enabled = 0, backfill_before = NULL, backfill_done = 0 "
                         "WHERE channel_id = ?", (channel_id,))
             gone = self._bump(con, self._remove_channel(con, channel_id), removed=True)
-        self._erase(con)
+        self._erase()
         return gone
 
     def delete_channel(self, channel_id: int) -> int:
@@ -166,7 +182,7 @@ class MessageStore:
         with self._write() as con:
             con.execute("DELETE FROM channels WHERE channel_id = ?", (channel_id,))
             gone = self._bump(con, self._remove_channel(con, channel_id), removed=True)
-        self._erase(con)
+        self._erase()
         return gone
 
     @staticmethod
@@ -239,7 +255,7 @@ class MessageStore:
             con.executemany("INSERT OR IGNORE INTO tombstones (id) VALUES (?)", [(i,) for i in ids])
             self._bump(con, gone, removed=True)
         if gone:
-            self._erase(con)
+            self._erase()
         return gone
 
     def forget_user(self, user_id: int) -> int:
@@ -247,7 +263,7 @@ class MessageStore:
         with self._write() as con:
             gone = self._bump(con, con.execute("DELETE FROM messages WHERE author_id = ?", (user_id,)).rowcount,
                               removed=True)
-        self._erase(con)
+        self._erase()
         return gone
 
     def opt_out(self, user_id: int) -> None:
@@ -272,7 +288,7 @@ class MessageStore:
             gone = self._bump(con, con.execute("DELETE FROM messages WHERE created_at < ?", (before,)).rowcount,
                               removed=True)
         if gone:
-            self._erase(con)
+            self._erase()
         return gone
 
     def newest_id(self, channel_id: int) -> int | None:
@@ -307,13 +323,18 @@ class MessageStore:
         yield from self.render().documents
 
     def render(self) -> Rendering:
-        """The messages read and rendered in one transaction, with the version they are, and each document's
-        message spans recorded for withholding."""
-        with self._write() as con:
+        """The messages as one read transaction saw them, with the version they are, rendered; each document's
+        message spans recorded (before a build can publish it) for withholding."""
+        con = self._reader()
+        if con is None:
+            return Rendering(0, 0, ())
+        with con:  # one snapshot: the version and the messages agree
+            con.execute("BEGIN")
             version = self._state(con, "version")
             names = dict(con.execute("SELECT channel_id, name FROM channels"))
             messages = [(ChatMessage(*r[:11]), r[11]) for r in con.execute(f"SELECT {_M_COLS}, rev FROM messages")]
-            rendered = render_all(messages, names)
+        rendered = render_all(messages, names)
+        with self._write() as con:
             seq = self._state(con, "render") + 1
             self._set(con, "render", seq)
             for r in rendered:
@@ -334,6 +355,8 @@ class MessageStore:
     def mark_built(self, rendering: Rendering) -> None:
         """A build of ``rendering`` now serves: what it read is built, and spans only renderings older than the
         generation it replaced knew are dropped (that one may still serve a reader for a moment)."""
+        if self._reader() is None:  # no live messages, ever: nothing to record (and no file to make)
+            return
         with self._write() as con:
             self._set(con, "built_version", max(rendering.version, self._state(con, "built_version")))
             before = self._state(con, "built_render")

@@ -147,10 +147,11 @@ class Store:
                 con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
             else:
                 con = sqlite3.connect(self.path, check_same_thread=False)
-                # A build copies the previous generation's store and replaces changed documents in it: without
-                # this (upstream SQLite's default) a forgotten or deleted message's words stay in its free space.
-                con.execute("PRAGMA secure_delete = ON")
             con.execute("PRAGMA foreign_keys = ON")
+            if not self.readonly:
+                # A build copies the previous store and replaces changed documents: without this, a removed
+                # message's words would stay in the new generation's free pages (some SQLite builds default to it).
+                con.execute("PRAGMA secure_delete = ON")
             if self.unsynced:
                 con.execute("PRAGMA synchronous = OFF")
                 con.execute("PRAGMA journal_mode = MEMORY")
@@ -219,53 +220,38 @@ class Store:
     def document_keys(self) -> dict[str, str]:
         return dict(self.connect().execute("SELECT path, doc_key FROM documents").fetchall())
 
+    def _rows_in(self, sql: str, keys: list) -> Iterator[tuple]:
+        """The rows of ``sql`` (whose ``IN ({marks})`` takes the keys), read in chunks: SQLite's bound-parameter
+        limit."""
+        con = self.connect()
+        for i in range(0, len(keys), 900):
+            chunk = keys[i:i + 900]
+            yield from con.execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
+
     @guarded
     def search_texts_of(self, ids: list[int]) -> list[str]:
-        con = self.connect()
-        out: dict[int, str] = {}
-        for i in range(0, len(ids), 900):
-            chunk = ids[i:i + 900]
-            marks = ",".join("?" * len(chunk))
-            out.update(con.execute(f"SELECT id, search_text FROM passages WHERE id IN ({marks})", chunk).fetchall())
+        out = dict(self._rows_in("SELECT id, search_text FROM passages WHERE id IN ({marks})", ids))
         return [out[i] for i in ids]
 
     @guarded
     def path_search_texts(self, ids: list[int]) -> dict[int, tuple[str, str]]:
         """Each passage id's (document path, search text)."""
-        con = self.connect()
-        out: dict[int, tuple[str, str]] = {}
-        for i in range(0, len(ids), 900):
-            chunk = ids[i:i + 900]
-            marks = ",".join("?" * len(chunk))
-            out.update((r[0], (r[1], r[2])) for r in con.execute(
-                f"SELECT p.id, d.path, p.search_text FROM passages p JOIN documents d ON d.id = p.doc_id"
-                f" WHERE p.id IN ({marks})", chunk))
-        return out
+        return {r[0]: (r[1], r[2]) for r in self._rows_in(
+            "SELECT p.id, d.path, p.search_text FROM passages p JOIN documents d ON d.id = p.doc_id"
+            " WHERE p.id IN ({marks})", ids)}
 
     @guarded
     def ids_by_search_text(self, paths: Iterable[str]) -> dict[tuple[str, str], int]:
         """(document path, search text) → a passage id, for the passages of ``paths``."""
-        con = self.connect()
-        paths = sorted(paths)
-        out: dict[tuple[str, str], int] = {}
-        for i in range(0, len(paths), 900):
-            chunk = paths[i:i + 900]
-            marks = ",".join("?" * len(chunk))
-            out.update(((r[1], r[2]), r[0]) for r in con.execute(
-                f"SELECT p.id, d.path, p.search_text FROM passages p JOIN documents d ON d.id = p.doc_id"
-                f" WHERE d.path IN ({marks})", chunk))
-        return out
+        return {(r[1], r[2]): r[0] for r in self._rows_in(
+            "SELECT p.id, d.path, p.search_text FROM passages p JOIN documents d ON d.id = p.doc_id"
+            " WHERE d.path IN ({marks})", sorted(paths))}
 
     @guarded
     def passage_texts_of(self, ids: list[int]) -> list[tuple[str, str]]:
         """(search text, text) of each passage id, in that order."""
-        con = self.connect()
-        out: dict[int, tuple[str, str]] = {}
-        for i in range(0, len(ids), 900):
-            chunk = ids[i:i + 900]
-            marks = ",".join("?" * len(chunk))
-            out.update((r[0], (r[1], r[2])) for r in con.execute(
-                f"SELECT id, search_text, text FROM passages WHERE id IN ({marks})", chunk))
+        out = {r[0]: (r[1], r[2]) for r in self._rows_in(
+            "SELECT id, search_text, text FROM passages WHERE id IN ({marks})", ids)}
         return [out[i] for i in ids]
 
     @guarded

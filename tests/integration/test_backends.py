@@ -70,7 +70,7 @@ def test_build_search_filters_and_listings(make, tmp_path):
     assert pick is not None and pick.passage.speaker == "Ann Lee"
 
 
-def test_incremental_update_embeds_only_what_changed(make, tmp_path):
+def test_incremental_update_embeds_only_what_changed(make, backend, tmp_path):
     corpus = write_corpus(tmp_path / "corpus", HARBOUR_AND_GARDEN)
     q = make(corpus)
     q.index()
@@ -90,7 +90,9 @@ def test_incremental_update_embeds_only_what_changed(make, tmp_path):
     assert {p.id for p, _ in q.current().passages_within("garden.txt", 0, 10_000)} == garden_ids
     (corpus / "garden.txt").write_text(HARBOUR_AND_GARDEN["garden.txt"].replace("copper rings", "crushed eggshell"))
     report = q.index()
-    assert (report.changed, report.embedded) == (1, 2)
+    # The changed document's passage whose search text is unchanged keeps its vector (build._moved): one embedded.
+    # Milvus reuses by passage id only until its builder does the same (issue 24, M).
+    assert (report.changed, report.embedded) == (1, 1 if backend == "embedded" else 2)
     assert "eggshell" in q.ask("How will the beds be protected from slugs?")[0].passage.text
 
 

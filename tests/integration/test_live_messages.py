@@ -9,10 +9,10 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from quoth.app import Quoth
@@ -68,6 +68,20 @@ def test_messages_become_exact_attributed_passages_with_jump_links(tmp_path, enc
     assert fake_words.speaker == "Sam"  # a message shaped like a header is still its author's words
     hit = next(h for h in q.search("when is the meetup now?", k=5).hits if "boathouse" in h.text)
     assert hit.speaker == "Tess" and hit.passage.locator == "https://discord.com/channels/1/10/5002"
+
+
+def test_a_renamed_person_is_one_speaker_and_namesakes_are_two(tmp_path, encoder):
+    q = quoth(tmp_path, encoder)
+    q.messages.upsert([say(0, "The ferry leaves at nine from the north pier.", author=5, name="Sam"),
+                       say(1, "The ferry now leaves at ten, they changed it.", author=5, name="Samuel", minute=900),
+                       say(2, "Sourdough needs a warm kitchen in winter.", author=81234, name="Alex", minute=30),
+                       say(3, "Chess club meets on Thursday evenings.", author=95678, name="Alex", minute=60)])
+    q.index()
+    speakers = dict(q.speakers())
+    assert speakers.get("Samuel") == 2 and "Sam" not in speakers
+    assert {"Alex (…1234)", "Alex (…5678)"} <= set(speakers)
+    hit = q.search("when does the ferry leave?", k=1).hits[0]
+    assert hit.speaker == "Samuel"
 
 
 def test_no_documents_and_no_messages_is_still_an_error_but_messages_alone_build(tmp_path, encoder):
@@ -158,6 +172,30 @@ def test_appending_to_a_day_embeds_only_the_new_passages(tmp_path, encoder):
     assert 10 <= report.embedded == len(new) <= 12  # the new turns (and a turn they joined), nothing more
 
 
+def long_passage(q: Quoth, qvec) -> tuple[int, float]:
+    """The long message's passage id in the serving generation, and its similarity (its windows' best)."""
+    idx = q.current()
+    rows = np.arange(len(idx))
+    [row] = [r for r, (p, _) in zip(rows, idx.passages(rows), strict=True) if p.text.startswith("Point 0")]
+    return int(idx.ids[row]), float(idx.similarities(qvec, np.array([row]))[0])
+
+
+def test_a_long_message_keeps_its_window_vectors_when_its_day_grows(tmp_path, encoder):
+    plain = quoth(tmp_path, encoder)
+    q = Quoth(plain.settings.with_(segment={"window_tokens": 40}), encoder=encoder)
+    long = " ".join(f"Point {i}: the {TOPICS[i % len(TOPICS)]} needs a volunteer and a budget line." for i in range(12))
+    q.messages.upsert([say(0, long, author=7, name="Ola"), *chatter(3, start=1)])
+    first = q.index()
+    qvec = encoder.encode_queries(["who volunteers for the solar panels budget?"])[0]
+    old_id, old_sim = long_passage(q, qvec)
+    q.messages.upsert(chatter(1, start=4))
+    again = q.index()
+    new_id, new_sim = long_passage(q, qvec)
+    assert new_id != old_id  # its document changed: a new passage, which took the old one's vectors
+    assert first.windows > 1 and again.windows == first.windows and again.embedded == 1  # the new message alone
+    assert new_sim == pytest.approx(old_sim, abs=1e-5)
+
+
 def generation_bytes(q: Quoth) -> list[tuple[Path, bytes]]:
     return [(f, f.read_bytes()) for f in q.folder.path.rglob("*") if f.is_file()]
 
@@ -183,28 +221,33 @@ KILLED_WRITER = """
 import sys
 from quoth.channels import ChatMessage, MessageStore
 store = MessageStore(__import__("pathlib").Path(sys.argv[1]))
-store.enable(10, 1, "general")
-print("ready", flush=True)
+if store.channel(10) is None:
+    store.enable(10, 1, "general")
+cursor = store.channel(10).backfill_before  # resumed where the killed run stopped
+first = cursor - 1 if cursor else 10_000_000
 for page in range(10_000):
-    top = 10_000_000 - page * 100
+    top = first - page * 100
     ids = range(top, top - 100, -1)
     store.upsert([ChatMessage(i, 1, 10, None, "general", 5, "Sam", f"words {i}", 1.7e9 + i) for i in ids],
                  backfill=(10, top - 99, False))
+    print(page, flush=True)
 """
 
 
 def test_a_kill_mid_backfill_loses_or_doubles_no_page(tmp_path):
     path = tmp_path / "messages.sqlite"
-    for wait in (0.4, 0.9):
+    done = 0
+    for pages in (3, 40):  # killed after at least this many pages, while it writes the next ones
         proc = subprocess.Popen([sys.executable, "-c", textwrap.dedent(KILLED_WRITER), str(path)],
                                 stdout=subprocess.PIPE, text=True)
-        assert proc.stdout.readline().strip() == "ready"
-        time.sleep(wait)
+        while int(proc.stdout.readline()) < pages:
+            pass
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(10)
         store = MessageStore(path)
         cursor = store.channel(CHANNEL).backfill_before
         stored = store.ids_between(CHANNEL, 0, 10**9)
-        assert cursor is not None and len(stored) == store.count() >= 100
+        done += pages
+        assert cursor is not None and len(stored) == store.count() >= 100 * done
         assert stored == set(range(cursor, 10_000_001))  # every page up to the cursor, whole; none past it
         store.close()

@@ -20,12 +20,14 @@ def sample_data(tmp_path_factory) -> Path:
 
 
 def test_python_example_runs(tmp_path):
-    [example] = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(), re.S)
+    # Every Python block, in order, as one program: a later block goes on from an earlier one's ``q``.
+    example = "\n".join(re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(), re.S))
     res = subprocess.run([sys.executable, "-c", example], cwd=ROOT, capture_output=True, text=True, timeout=600,
                          env={**os.environ, "QUOTH_DATA_DIR": str(tmp_path)})
     assert res.returncode == 0, res.stderr[-2000:]
     assert "— Jeremy Corbyn, Jeremy Corbyn (MP for Islington North): posts" in res.stdout
     assert "reading documents" in res.stdout and "000_d043d93d402abdb8.txt" in res.stdout
+    assert res.stdout.rstrip().endswith("True")  # the live messages' example: a message waits for a build
 
 
 def test_the_first_question_answers_what_the_readme_shows(sample_data):

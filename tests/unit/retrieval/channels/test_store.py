@@ -141,3 +141,33 @@ def test_deleted_bytes_leave_the_file_and_its_log(tmp_path):
     s.close()
     for f in s.path.parent.iterdir():
         assert b"zebra-quartz" not in f.read_bytes(), f
+
+
+def test_threads_writing_and_reading_at_once_lose_nothing(tmp_path):
+    import threading
+
+    s = store(tmp_path)
+    errors: list[BaseException] = []
+
+    def write(first: int) -> None:
+        try:
+            for page in range(20):
+                s.upsert([msg(first + page * 10 + i) for i in range(10)])
+                s.delete([1000 + first + page * 10])  # one of each page, again and again
+        except BaseException as exc:  # any error fails the test below
+            errors.append(exc)
+
+    def read() -> None:
+        try:
+            for _ in range(100):
+                s.version(), s.pending(), s.count(), s.channels()
+        except BaseException as exc:  # any error fails the test below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(k * 1000,)) for k in range(4)] + [threading.Thread(target=read)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == []
+    assert s.count() == 4 * 20 * 9 and s.version() == 4 * 20 * 2
