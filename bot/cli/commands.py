@@ -50,7 +50,9 @@ def _app(cfg: AppConfig, args: argparse.Namespace) -> Quoth:
     if served == "default":
         log.info("server %s is not listed under [guilds]: it is answered from the default corpus", guild)
         return Quoth(cfg)
-    return Quoth(cfg.for_guild(guild))
+    # The model from where the config's top level keeps it (`quoth serve` shares that one encoder with every
+    # server): a server's own data directory would otherwise get a model export of its own.
+    return Quoth(cfg.for_guild(guild), encoder=Quoth(cfg).encoder)
 
 
 def _out(line: str) -> None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import discord
 
+from .tenants import served_guild
 from .translator import Localised, _
 
 if TYPE_CHECKING:
@@ -30,7 +31,8 @@ async def asker(interaction: discord.Interaction, qid: int) -> AskService | None
         return None
     tenant = client.tenants.for_interaction(interaction)
     if tenant is None:
-        await interaction.response.send_message(_(client.tenants.not_served(interaction.guild_id)), ephemeral=True)
+        await interaction.response.send_message(_(client.tenants.not_served(served_guild(interaction))),
+                                                ephemeral=True)
         return None
     return client.asker_for(tenant)
 

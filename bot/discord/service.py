@@ -17,7 +17,7 @@ import discord
 
 from quoth import Quoth
 from quoth.cite import cite
-from quoth.errors import BadQuery, CorpusError, IndexMissing, IndexUnavailable, IndexUnusable
+from quoth.errors import BadQuery, CorpusError, IndexUnavailable, IndexUnusable
 from quoth.records import Hit
 from quoth.search import SearchResult
 from quoth.verify.verifier import TOO_SHORT
@@ -66,8 +66,8 @@ def unavailable_said(method):
     async def run(*args, **kwargs):
         try:
             return await method(*args, **kwargs)
-        except (CorpusError, IndexMissing) as exc:
-            log.info("nothing indexed: %s", exc)
+        except CorpusError as exc:  # an empty folder (live channels only, no message yet), or a missing one
+            log.warning("nothing indexed: %s", exc)
             return Reply(_(NOTHING_YET))
         except IndexUnavailable as exc:
             log.warning("index unavailable: %s", exc)
@@ -148,8 +148,8 @@ class AskService:
             return await asyncio.to_thread(self.quoth.ask, question, k, source, speaker, offset)
         except BadQuery as exc:
             return Mistake(_("I cannot search that: {reason}.", reason=reason(exc)))
-        except (CorpusError, IndexMissing) as exc:
-            log.info("nothing indexed: %s", exc)
+        except CorpusError as exc:  # an empty folder (live channels only, no message yet), or a missing one
+            log.warning("nothing indexed: %s", exc)
             return _(NOTHING_YET)
         except IndexUnavailable as exc:
             log.warning("cannot search: %s", exc)
@@ -183,8 +183,8 @@ class AskService:
             if exc.problem == TOO_SHORT:
                 return Reply(NO_QUOTES, mistake=True)
             return Reply(_("I cannot check that: {reason}.", reason=reason(exc)), mistake=True)
-        except (CorpusError, IndexMissing) as exc:
-            log.info("nothing indexed: %s", exc)
+        except CorpusError as exc:  # an empty folder (live channels only, no message yet), or a missing one
+            log.warning("nothing indexed: %s", exc)
             return Reply(_(NOTHING_YET))
         except IndexUnavailable as exc:
             log.warning("cannot verify: %s", exc)
@@ -253,8 +253,8 @@ class AskService:
             hit = await asyncio.to_thread(self.quoth.random, speaker, source, avoid or set())
         except BadQuery as exc:
             return Reply(_("I cannot pick from that: {reason}.", reason=reason(exc)), mistake=True), None
-        except (CorpusError, IndexMissing) as exc:
-            log.info("nothing indexed: %s", exc)
+        except CorpusError as exc:  # an empty folder (live channels only, no message yet), or a missing one
+            log.warning("nothing indexed: %s", exc)
             return Reply(_(NOTHING_YET)), None
         except IndexUnavailable as exc:
             log.warning("cannot pick a quote: %s", exc)

@@ -70,10 +70,7 @@ class Tenants:
 
     def for_interaction(self, interaction: Any) -> Tenant | None:
         """The tenant of the server an interaction (or message) came from."""
-        guild_id = getattr(interaction, "guild_id", None)
-        if guild_id is None and getattr(interaction, "guild", None) is not None:
-            guild_id = interaction.guild.id
-        return self.for_guild(guild_id)
+        return self.for_guild(served_guild(interaction))
 
     @staticmethod
     def not_served(guild_id: int | None) -> str:
@@ -110,9 +107,23 @@ class Tenants:
             return tenant
 
 
+def served_guild(interaction: Any) -> int | None:
+    """The server whose corpus may answer an interaction (or message); None for a DM. A command of the app
+    installed by a user, run in a server that has not installed the bot, is a user-installed context: it is
+    answered as a DM is (``bot.dm_corpus``), never from that server's corpus, which its members did not add the bot
+    to serve."""
+    guild_id = getattr(interaction, "guild_id", None)
+    if guild_id is None and getattr(interaction, "guild", None) is not None:
+        guild_id = interaction.guild.id
+    guild_installed = getattr(interaction, "is_guild_integration", None)
+    if guild_id is not None and guild_installed is not None and not guild_installed():
+        return None
+    return guild_id
+
+
 async def tenant_or_reply(tenants: Tenants, interaction: Any) -> Tenant | None:
     """The interaction's tenant; None once the one-line "not served here" reply has been sent (privately)."""
     tenant = tenants.for_interaction(interaction)
     if tenant is None:
-        await interaction.response.send_message(_(tenants.not_served(interaction.guild_id)), ephemeral=True)
+        await interaction.response.send_message(_(tenants.not_served(served_guild(interaction))), ephemeral=True)
     return tenant

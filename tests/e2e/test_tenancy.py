@@ -224,6 +224,16 @@ async def autocomplete(fake: FakeDiscord, option: str, guild_id: int | None) -> 
     return done.body["data"]["choices"]
 
 
+async def user_installed_ask(fake: FakeDiscord, question: str, guild_id: int) -> str:
+    """/ask from the app a user installed, run in a server: only the user authorised it."""
+    base = fake._interaction_base(2, ALICE, guild_id=guild_id)
+    base.update({"context": 0, "authorizing_integration_owners": {"1": ALICE["id"]}})
+    base["data"] = {"id": str(fake.next_id()), "name": "ask", "type": 1,
+                    "options": [{"name": "question", "type": 3, "value": question}]}
+    await fake.dispatch("INTERACTION_CREATE", base)
+    return base["token"]
+
+
 async def immediate(fake: FakeDiscord, token: str) -> dict:
     """The data of an interaction's immediate (not deferred) reply, or of its edit once deferred."""
     ack = (await fake.wait_for(callback_of(token))).body
@@ -276,6 +286,14 @@ def test_checking_quotes_finds_only_the_servers_own(served):
         assert "apiary" not in shown
         own = await immediate(fake, await fake.slash("verify", {"quote": f'"{theirs}"'}, ALICE, guild_id=GB))
         assert "Thaddeus Quimby" in json.dumps(own)
+        # Another server's document or speaker named as a filter: not known here, and nothing of theirs suggested.
+        for option, value in (("source", "apiary-notes.txt"), ("speaker", APIARY.speaker)):
+            mark = len(fake.requests)
+            token = await fake.slash("ask", {"question": QUESTION, option: value}, ALICE, guild_id=GA)
+            reply = await fake.wait_for(lambda r, t=token: r.method == "POST" and f"/webhooks/{BOT_ID}/{t}" in r.path
+                                        and "I cannot search that" in json.dumps(r.body))
+            assert reply.body["flags"] & 64
+            assert not leaks(served.sent_since(mark).replace(value, ""), LIGHTHOUSE)
     served.call(scenario())
 
 
@@ -327,6 +345,9 @@ def test_dms_get_the_default_corpus_and_unserved_places_say_so(served):
         dm = await ask(fake, QUESTION, None)
         assert "gambit" in json.dumps(dm)
         assert [c["value"] for c in await autocomplete(fake, "speaker", None)] == [CHESS.speaker]
+        # The app installed by a user, run in server A that did not install it for this: answered as a DM is.
+        user_installed = await immediate(fake, await user_installed_ask(fake, QUESTION, GA))
+        assert "gambit" in json.dumps(user_installed)
         assert not leaks(served.sent_since(mark), CHESS)
         token = await fake.slash("ask", {"question": QUESTION}, ALICE, guild_id=G_UNLISTED)
         assert (await immediate(fake, token))["content"] == NOT_SERVED_GUILD
@@ -408,3 +429,4 @@ def test_reindex_rebuilds_one_server_and_never_holds_up_another(served):
         del a.quoth.index
     assert a.quoth.live.current().generation != before_a
     assert b.quoth.live.current().generation == before_b and data_files(b.data_dir) == files_b
+

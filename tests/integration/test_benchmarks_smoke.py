@@ -145,6 +145,13 @@ def test_startup(tmp_path, encoder, capsys):
     assert re.search(r"start → ready: [\d.]+ s \(backend onnx-int8, existing index, resident memory \d+ MB\)", out), out
 
 
+def test_tenants(tmp_path, capsys):
+    assert bench("tenants").main(["--servers", "2", "--docs", "3", "--questions", "2", "--data", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"^2 servers × 3 documents \(\d+ passages each\).*RSS \d+ MiB .* \d+ MiB with every", out, re.M)
+    assert "while server A's full /reindex ran" in out and "all 2/2 acknowledged within 3 s" in out, out
+
+
 def test_bot_load(tmp_path, capsys):
     assert bench("bot_load").main(["--questions", "3", "--docs", "12", "--data", str(tmp_path)]) == 0
     out = capsys.readouterr().out

@@ -11,7 +11,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from quoth.errors import CorpusError, IndexMissing, QuothError
+from quoth.errors import CorpusError, QuothError
 
 from ..answers import CONTENT_MAX, DESCRIPTION_MAX, NO_PINGS, clip, escape
 from ..service import NOTHING_YET
@@ -124,7 +124,7 @@ class Ask(commands.Cog):
         await interaction.response.defer(ephemeral=True, thinking=True)
         try:
             docs = await asyncio.to_thread(tenant.quoth.sources)
-        except (CorpusError, IndexMissing):
+        except CorpusError:
             await interaction.edit_original_response(content=_(NOTHING_YET))
             return
         lines = []
@@ -157,7 +157,7 @@ class Ask(commands.Cog):
         try:
             meta = (await asyncio.to_thread(tenant.quoth.current)).meta
             documents, passages = meta.documents, meta.passages
-        except (CorpusError, IndexMissing):
+        except CorpusError:
             documents = passages = 0
         desc = _(HELP) + "\n\n" + _(ABOUT, documents=documents, passages=passages)
         await interaction.response.send_message(embed=discord.Embed(title=_("About Quoth"), description=desc),
