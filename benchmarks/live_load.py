@@ -2,18 +2,21 @@
 while --asks /ask interactions arrive, against the fake Discord on loopback (tests/e2e/fake_discord.py) with the
 real discord.py client and the real bot, model and store, all in this process.
 
-    python benchmarks/live_load.py [--rate 20] [--seconds 60] [--asks 50] [--history 300] [--data DIR]
+    python benchmarks/live_load.py [--rate 20] [--seconds 60] [--asks 50] [--history 300] [--change-every 50]
 
 Server A has a small corpus and the live channel #fair-planning (its --history older messages are backfilled
 while the new ones arrive); servers B and C have corpora of their own. Half the asks go to A and look for the
-newest "probe" message not yet found (one is posted every --probe-every seconds among the chatter, each with a
+oldest "probe" message not yet quoted (one is posted every --probe-every seconds among the chatter, each with a
 made-up word of its own); the rest go to B and C alternately. It prints:
 
 - ack: the time from each /ask to its acknowledgement (Discord wants one within 3 s), p50 / p95 / max;
 - answer: the time to the answer itself;
-- freshness: a probe's age when the first /ask that quoted it was sent (the previous miss bounds it from below);
+- freshness: a probe's age when an answer first quoted it (an upper bound on when it became answerable), and
+  its age when the last /ask whose answer did not quote it was sent (a lower bound);
 - lost / duplicated: after the run, the channel's messages in the fake against A's message store (ids) and the
   documents it renders (each message's jump link once), both must be 0;
+- changes: of every --change-every messages one is deleted and one edited a second after posting; none deleted
+  may stay in the store or its documents, none edited may keep its old words there;
 - leaks: answers in B and C quoting anything of A's channel (must be 0);
 - RSS of this process (the fake, the poster and the bot together) every few seconds.
 """
@@ -66,8 +69,11 @@ class Probe:
 
     word: str
     posted: float  # time.monotonic()
-    found_age: float | None = None  # its age when the first /ask that quoted it was sent
-    missed_age: float | None = None  # its age when the last /ask that did not quote it was sent
+    # Bounds on its age when it became answerable: at the first answer quoting it (the search ran before that),
+    # and at the sending of the last /ask whose answer did not (the search ran after that).
+    found_age: float | None = None
+    missed_age: float | None = None
+    asked: int = 0
 
 
 @dataclass
@@ -78,20 +84,27 @@ class Ask:
     probe: Probe | None = None
     acked: float | None = None
     answered: float | None = None
-    text: str = ""
+    quoted: str = ""  # the answer's quotes (embed descriptions), never its header, which repeats the question
+    shown: str = ""  # the quotes with their titles, speakers and links
 
 
 @dataclass
 class Run:
     """Everything one run measured."""
 
+    channel: int = 0  # A's live channel
     posted: int = 0
     probes: list[Probe] = field(default_factory=list)
     asks: list[Ask] = field(default_factory=list)
     rss: list[tuple[float, int]] = field(default_factory=list)  # (seconds since start, bytes)
+    builds: list[float] = field(default_factory=list)  # when A's store was seen built at a newer version
+    deleted: set[int] = field(default_factory=set)  # chatter numbers deleted during the run
+    edited: set[int] = field(default_factory=set)  # chatter numbers edited during the run
     lost: int = -1
     extra: int = -1
     duplicated: int = -1
+    deleted_left: int = -1  # deleted messages still in the store or its documents
+    stale: int = -1  # edited messages whose documents lack the new words or keep the old
     settle_s: float = 0.0
 
 
@@ -137,14 +150,18 @@ def populate(fake: FakeDiscord, history: int) -> int:
     return channel
 
 
-async def poster(fake: FakeDiscord, channel: int, rate: float, seconds: float, probe_every: float, run: Run) -> None:
-    """``rate`` messages a second for ``seconds``, on a fixed schedule (a late one is sent at once, not skipped);
-    every ``probe_every`` seconds one of them is a probe."""
+async def poster(fake: FakeDiscord, channel: int, args: argparse.Namespace, run: Run) -> None:
+    """``args.rate`` messages a second for ``args.seconds``, on a fixed schedule (a late one is sent at once, not
+    skipped); every ``args.probe_every`` seconds one of them is a probe; of every ``args.change_every`` others,
+    one is deleted and one edited a second after it was posted."""
+    rate, seconds, probe_every = args.rate, args.seconds, args.probe_every
+    changes: list[asyncio.Task] = []
     t0 = time.monotonic()
     next_probe = probe_every / 2
     for i in itertools.count():
         at = t0 + i / rate
         if at - t0 >= seconds:
+            await asyncio.gather(*changes)
             return
         await asyncio.sleep(max(0.0, at - time.monotonic()))
         who = PEOPLE[i % len(PEOPLE)]
@@ -154,13 +171,27 @@ async def poster(fake: FakeDiscord, channel: int, rate: float, seconds: float, p
             run.probes.append(probe)
             next_probe += probe_every
         else:
-            await fake.post(channel, chatter(i), who)
+            msg = await fake.post(channel, chatter(i), who)
+            if args.change_every and i % args.change_every in (1, 2):
+                changes.append(asyncio.create_task(change(fake, int(msg["id"]), i, run)))
         run.posted += 1
 
 
+async def change(fake: FakeDiscord, message_id: int, i: int, run: Run) -> None:
+    """A second after it was posted, chatter ``i`` is deleted (odd) or edited (even) by its author."""
+    await asyncio.sleep(1.0)
+    if i % 2:
+        await fake.delete(message_id)
+        run.deleted.add(i)
+    else:
+        await fake.edit(message_id, chatter(i).replace(f"note {i}:", f"note {i} (edited):"))
+        run.edited.add(i)
+
+
 async def asker(fake: FakeDiscord, n: int, seconds: float, run: Run) -> None:
-    """``n`` asks spread evenly over ``seconds``: even ones to A (the oldest probe not yet found, else A's
-    corpus), odd ones to B and C in turn. Each is followed in a task of its own: none waits for another."""
+    """``n`` asks spread evenly over ``seconds``: even ones to A (the oldest probe not yet quoted, asked again
+    until an answer quotes it, else A's corpus), odd ones to B and C in turn. Each is followed in a task of its
+    own: none waits for another."""
     t0 = time.monotonic()
     following = []
     for i in range(n):
@@ -168,8 +199,11 @@ async def asker(fake: FakeDiscord, n: int, seconds: float, run: Run) -> None:
         guild = GUILD_ID if i % 2 == 0 else (GUILD_B, GUILD_C)[(i // 2) % 2]
         probe = next((p for p in run.probes if p.found_age is None), None) if guild == GUILD_ID else None
         question = f"Where does the {probe.word} key hang?" if probe else QUESTIONS[guild]
+        sent = time.monotonic()  # before the dispatch: the ack and answer times include the gateway's leg
         token = await fake.slash("ask", {"question": question}, user(3000 + i, f"asker{i}"), guild_id=guild)
-        ask = Ask(token, guild, time.monotonic(), probe)
+        ask = Ask(token, guild, sent, probe)
+        if probe is not None:
+            probe.asked += 1
         run.asks.append(ask)
         following.append(asyncio.create_task(follow(fake, ask)))
     await asyncio.gather(*following)
@@ -181,20 +215,16 @@ async def follow(fake: FakeDiscord, ask: Ask) -> None:
     done = await fake.wait_for(lambda r: r.method == "PATCH" and f"/{BOT_ID}/{ask.token}/messages/@original"
                                in r.path and bool(r.body and (r.body.get("embeds") or r.body.get("content"))), 300)
     ask.answered = done.at - ask.sent
-    ask.text = said(done.body)
+    embeds = done.body.get("embeds") or []
+    ask.quoted = "\n".join(e.get("description") or "" for e in embeds)
+    ask.shown = "\n".join(f"{e.get('title')}\n{e.get('description')}\n{(e.get('author') or {}).get('name')}\n"
+                          f"{e.get('url')}" for e in embeds)
     if ask.probe is not None:
-        age = ask.sent - ask.probe.posted
-        if ask.probe.word in ask.text:
+        if ask.probe.word in ask.quoted:
+            age = done.at - ask.probe.posted
             ask.probe.found_age = age if ask.probe.found_age is None else min(ask.probe.found_age, age)
-        elif ask.probe.found_age is None:
-            ask.probe.missed_age = max(ask.probe.missed_age or 0.0, age)
-
-
-def said(body: dict) -> str:
-    parts = [body.get("content") or ""]
-    for e in body.get("embeds") or []:
-        parts += [e.get("title") or "", e.get("description") or "", (e.get("author") or {}).get("name") or ""]
-    return "\n".join(parts)
+        else:
+            ask.probe.missed_age = max(ask.probe.missed_age or 0.0, ask.sent - ask.probe.posted)
 
 
 def rss_bytes() -> int:
@@ -212,6 +242,19 @@ async def sample_rss(run: Run, t0: float, every: float, stop: asyncio.Event) -> 
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), every)
     run.rss.append((time.monotonic() - t0, rss_bytes()))
+
+
+async def watch_builds(run: Run, bot: QuothBot, stop: asyncio.Event, every: float = 0.25) -> None:
+    """When each build of A's live messages lands (its store's built version moves on)."""
+    store = bot.tenants.for_guild(GUILD_ID).quoth.messages
+    seen = await asyncio.to_thread(store.built_version)
+    while not stop.is_set():
+        built = await asyncio.to_thread(store.built_version)
+        if built != seen:
+            seen = built
+            run.builds.append(time.monotonic())
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), every)
 
 
 async def progress(run: Run, bot: QuothBot, t0: float, stop: asyncio.Event) -> None:
@@ -239,9 +282,12 @@ async def settle(fake: FakeDiscord, bot: QuothBot, channel: int, run: Run, timeo
     run.settle_s = time.monotonic() - t0
     have = await asyncio.to_thread(store.ids_between, channel, 0, 2**63 - 1)
     run.lost, run.extra = len(want - have), len(have - want)
-    links = Counter(loc.label for doc in await asyncio.to_thread(lambda: list(store.documents()))
-                    for loc in doc.locators)
+    documents = await asyncio.to_thread(lambda: list(store.documents()))
+    links = Counter(loc.label for doc in documents for loc in doc.locators)
     run.duplicated = sum(n - 1 for n in links.values() if n > 1)
+    text = "\n".join(doc.text for doc in documents)
+    run.deleted_left = sum(f"Fair note {i}: " in text for i in run.deleted)
+    run.stale = sum(f"Fair note {i} (edited): " not in text or f"Fair note {i}: " in text for i in run.edited)
 
 
 def pct(xs: list[float], p: float) -> float:
@@ -250,10 +296,9 @@ def pct(xs: list[float], p: float) -> float:
 
 
 def leaks(run: Run) -> int:
-    """Answers in B or C that quote A's channel (its chatter or a probe's word)."""
-    words = [p.word for p in run.probes]
-    return sum(1 for a in run.asks if a.guild_id != GUILD_ID
-               and ("Fair note" in a.text or any(w in a.text for w in words)))
+    """Answers in B or C that show anything of A's channel: its chatter, a probe's word, its name or a link."""
+    marks = ["Fair note", "fair-planning", f"/{GUILD_ID}/{run.channel}", *(p.word for p in run.probes)]
+    return sum(1 for a in run.asks if a.guild_id != GUILD_ID and any(m in a.shown for m in marks))
 
 
 @contextlib.asynccontextmanager
@@ -286,12 +331,12 @@ async def measure(args: argparse.Namespace) -> Run:
     fake = FakeDiscord(heartbeat_ms=1000)
     channel = populate(fake, args.history)
     cfg = AppConfig.from_dict(config(data, channel, args.batch_seconds))
-    run = Run()
+    run = Run(channel=channel)
     async with running_bot(cfg, fake) as bot:
         t0, stop = time.monotonic(), asyncio.Event()
-        watchers = [asyncio.create_task(sample_rss(run, t0, 2.0, stop)),
-                    asyncio.create_task(progress(run, bot, t0, stop))]
-        await asyncio.gather(poster(fake, channel, args.rate, args.seconds, args.probe_every, run),
+        watchers = [asyncio.create_task(w) for w in (sample_rss(run, t0, 2.0, stop), progress(run, bot, t0, stop),
+                                                     watch_builds(run, bot, stop))]
+        await asyncio.gather(poster(fake, channel, args, run),
                              asker(fake, args.asks, args.seconds, run))
         await settle(fake, bot, channel, run)
         stop.set()
@@ -314,17 +359,24 @@ def report(run: Run, args: argparse.Namespace) -> bool:
           f"within 3 s")
     print(f"  {'answer':<11} p50 {pct(answers, 50):6.2f} s   p95 {pct(answers, 95):6.2f} s   "
           f"max {max(answers, default=float('nan')):6.2f} s   {len(answers)}/{len(run.asks)} answered")
-    print(f"  {'freshness':<11} {len(found)}/{len(run.probes)} probes quoted; age at the first /ask quoting "
-          f"it p50 {pct(found, 50):.1f} s, max {max(found, default=float('nan')):.1f} s; age at the last miss "
-          f"p50 {pct(missed, 50):.1f} s, max {max(missed, default=float('nan')):.1f} s")
+    print(f"  {'freshness':<11} {len(found)} of {sum(p.asked > 0 for p in run.probes)} probes asked for quoted "
+          f"({len(run.probes)} posted); age at the first answer quoting "
+          f"it p50 {pct(found, 50):.1f} s, max {max(found, default=float('nan')):.1f} s; {len(missed)} misses, "
+          f"age at the last one's ask p50 {pct(missed, 50):.1f} s, max {max(missed, default=float('nan')):.1f} s")
+    gaps = [b - a for a, b in itertools.pairwise(run.builds)]
+    print(f"  {'builds':<11} {len(run.builds)} of A's index (store version moved on), every p50 {pct(gaps, 50):.1f} s, "
+          f"max {max(gaps, default=float('nan')):.1f} s")
     print(f"  {'messages':<11} {run.posted} posted + {args.history} backfilled: lost {run.lost}, extra "
           f"{run.extra}, duplicated {run.duplicated} (store settled {run.settle_s:.1f} s after the last post)")
+    print(f"  {'changes':<11} {len(run.deleted)} deleted, {run.deleted_left} of them still rendered; "
+          f"{len(run.edited)} edited, {run.stale} of them stale")
     print(f"  {'isolation':<11} {leaks(run)} of {len(others)} answers in B and C quote A's channel")
     if mib:
         mid = mib[len(mib) // 2]
         print(f"  {'RSS':<11} start {mib[0]:.0f} MiB, middle {mid:.0f} MiB, peak {max(mib):.0f} MiB, "
               f"end {mib[-1]:.0f} MiB ({len(mib)} samples)")
-    return run.lost == run.extra == run.duplicated == 0 and leaks(run) == 0 and len(answers) == len(run.asks)
+    return (run.lost == run.extra == run.duplicated == run.deleted_left == run.stale == 0 and leaks(run) == 0
+            and len(answers) == len(run.asks))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -333,7 +385,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seconds", type=float, default=60.0, help="how long the messages and asks go on")
     ap.add_argument("--asks", type=int, default=50, help="/ask interactions, spread over the run")
     ap.add_argument("--history", type=int, default=300, help="older messages in the channel, backfilled")
-    ap.add_argument("--probe-every", type=float, default=6.0, help="seconds between probe messages")
+    ap.add_argument("--probe-every", type=float, default=8.0, help="seconds between probe messages")
+    ap.add_argument("--change-every", type=int, default=50,
+                    help="of every N messages one is deleted and one edited a second later (0: none)")
     ap.add_argument("--batch-seconds", type=float, help="bot.live_batch_seconds (default: the setting's)")
     ap.add_argument("--data", type=Path, help="the data directory (default: a new temporary one)")
     args = ap.parse_args(argv)

@@ -157,6 +157,14 @@ def serve(cfg: AppConfig, quoth: Quoth, sync: bool) -> None:
         asyncio.run(_serve(bot, token))
     except discord.LoginFailure as exc:
         raise TokenMissing(f"Discord rejected the token in {TOKEN_ENV}: {exc}") from exc
+    except discord.PrivilegedIntentsRequired as exc:
+        raise IntentRefused("Discord refused the Message Content intent, which live channels (bot.live_channels, "
+                            "live_channel_ids) and bot.answer_in_thread need: turn on Message Content Intent in "
+                            "the developer portal (your application -> Bot), or turn those off") from exc
+
+
+class IntentRefused(QuothError):
+    """The config needs a privileged intent the application does not have in the developer portal."""
 
 
 async def _sync(bot: QuothBot, token: str, guild_ids: list[int] | None) -> list:

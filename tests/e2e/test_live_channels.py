@@ -7,11 +7,12 @@ answered in the other.
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import re
 import time
 
-from .fake_discord import CHANNEL_ID, GUILD_ID, HISTORY_ROUTE, THREAD_CREATED, FakeDiscord, custom_ids
+from .fake_discord import CHANNEL_ID, GUILD_ID, HISTORY_ROUTE, THREAD_CREATED, ChannelRef, FakeDiscord, custom_ids
 from .fake_ratelimits import Limit
 from .live_bot import (
     ALICE,
@@ -27,6 +28,7 @@ from .live_bot import (
     live_bot,
     live_config,
     said,
+    serve,
     store_of,
     until,
 )
@@ -77,6 +79,11 @@ def test_backfill_is_paged_paced_resumable_and_shown(tmp_path, encoder):
             store = store_of(cfg, GUILD_ID)
             assert not history_of(fake, CHANNEL_ID) and store.count() == 0 and not store.channels()
             assert "No channel is indexed" in await command(fake, "list")
+            # Only admins choose what is indexed.
+            token = await fake.slash("index-channel", {"channel": ChannelRef(CHANNEL_ID)}, ALICE, sub="add")
+            refused = (await fake.wait_for(callback_of(token))).body["data"]
+            assert refused["content"].startswith("Sorry, only server admins") and refused["flags"] & 64
+            assert not store.channels()
 
             reply = await command(fake, "add", channel=CHANNEL_ID)
             assert "reading its history" in reply
@@ -169,6 +176,9 @@ def test_live_events_reach_answers_within_seconds_and_deletions_never_do(tmp_pat
             await gone("What colour will the zebra crossing be painted?", "quokkablue")
             await deletions(fake, store, changed, gone)
             await threads_and_channels(fake, bot, store, changed, gone)
+            removed = await command(fake, "remove", channel=CHANNEL_ID)
+            assert "listed in my config" in removed and not store.enabled(CHANNEL_ID)
+            await gone("What colour will the zebra crossing be painted?", "marmaladeorange")
 
     run(scenario(), timeout=300)
 
@@ -225,3 +235,28 @@ async def cite_first(fake: FakeDiscord, question: str) -> str:
     cite_id = next(i for i in custom_ids(body) if i.startswith("quoth:cite:"))
     clicked = await fake.click(fake.originals[token], cite_id, BOB, guild_id=GUILD_ID)
     return (await fake.wait_for(callback_of(clicked), timeout=30)).body["data"]["content"]
+
+
+def test_without_the_portal_intent_serve_says_how_to_turn_it_on(tmp_path):
+    cfg = live_config(tmp_path, live_a=[CHANNEL_ID])
+    fake = FakeDiscord(portal_intents=0)  # Message Content not enabled for the application
+    log = tmp_path / "serve.log"
+
+    async def scenario():
+        await fake.start()
+        try:
+            proc = await serve(fake, cfg, tmp_path, log)
+            try:
+                return await asyncio.wait_for(proc.wait(), 120)
+            finally:
+                if proc.returncode is None:  # it kept running: stopped, and the test fails on its exit code
+                    proc.kill()
+                    await proc.wait()
+        finally:
+            await fake.stop()
+
+    assert run(scenario(), timeout=150) == 2
+    lines = [ln for ln in log.read_text().splitlines() if ln.startswith("quoth: error:")]
+    assert len(lines) == 1 and "turn on Message Content Intent in the developer portal" in lines[0], \
+        log.read_text()[-3000:]
+    assert "Traceback" not in log.read_text()

@@ -15,12 +15,13 @@ import numpy as np
 from quoth import Quoth
 from quoth.bot.config import AppConfig
 
-from .fake_discord import CHANNEL_ID, GUILD_ID, HISTORY_ROUTE, FakeDiscord
+from .fake_discord import CHANNEL_ID, GUILD_ID, HISTORY_ROUTE, FakeDiscord, thread_payload
 from .fake_ratelimits import Limit
 from .live_bot import ALICE, BOB, community, live_config, serve, store_of
 from .test_bot import run
 
 MARKER = re.compile(r"m\d{4}q")
+THREAD = 905000000000000000
 EVERYTHING = (1 << 63) - 1
 
 
@@ -45,8 +46,8 @@ async def kill(proc: asyncio.subprocess.Process, fake: FakeDiscord, log: Path) -
     await poll(lambda: not fake.sockets, "the gateway to notice the dead bot", None, log, 30)
 
 
-def people(fake: FakeDiscord) -> set[int]:
-    return {int(m["id"]) for m in fake.history(CHANNEL_ID)}
+def people(fake: FakeDiscord, channel_id: int = CHANNEL_ID) -> set[int]:
+    return {int(m["id"]) for m in fake.history(channel_id)}
 
 
 def test_killed_during_backfill_and_batch_every_message_once_none_deleted(tmp_path, encoder):
@@ -59,14 +60,22 @@ def test_killed_during_backfill_and_batch_every_message_once_none_deleted(tmp_pa
     start = time.time() - 3 * 86400
     old = [int(fake.message(CHANNEL_ID, note(i), BOB if i % 2 else ALICE, at=start + i * 30)["id"])
            for i in range(600)]
+    # An active thread under the channel, with three messages (one is deleted while the bot is down).
+    fake.guilds[GUILD_ID].threads[THREAD] = thread_payload(GUILD_ID, THREAD, CHANNEL_ID, "tides", int(ALICE["id"]))
+    in_thread = [int(fake.message(THREAD, note(7000 + i), ALICE if i % 2 else BOB)["id"]) for i in range(3)]
     fake.limiter.limits[HISTORY_ROUTE] = Limit(1, 0.6)  # six pages over several seconds: time to kill mid-way
 
     async def scenario():
         await fake.start()
+        procs: list[asyncio.subprocess.Process] = []
         try:
-            proc = await backfill_killed(fake, store, cfg, tmp_path, log, old)
-            await batch_killed(fake, store, cfg, tmp_path, log, proc)
+            proc = await backfill_killed(fake, store, cfg, tmp_path, log, old + in_thread, procs)
+            await batch_killed(fake, store, cfg, tmp_path, log, proc, procs)
         finally:
+            for p in procs:  # a failed assertion leaves no bot running
+                if p.returncode is None:
+                    p.kill()
+                    await p.wait()
             await fake.stop()
 
     run(scenario(), timeout=400)
@@ -82,19 +91,22 @@ def cursor(store) -> int | None:
     return channel.backfill_before if channel is not None else None
 
 
-async def backfill_killed(fake, store, cfg, tmp, log, old) -> asyncio.subprocess.Process:
+async def backfill_killed(fake, store, cfg, tmp, log, old, procs) -> asyncio.subprocess.Process:
     proc = await serve(fake, cfg, tmp, log)
+    procs.append(proc)
     await poll(lambda: len(pages(fake)) >= 2 and cursor(store), "two pages saved", proc, log)
     await kill(proc, fake, log)
     cut = store.channel(CHANNEL_ID)
     assert not cut.backfill_done and 0 < cut.messages < 600, cut
     # While the bot is down: a stored message is deleted, another edited, a new one posted (no event reaches it).
     await fake.delete(old[590])
+    await fake.delete(old[-2])  # the thread's second message
     edited = fake.messages[old[580]]
     edited.update(content=note(580).replace("m0580q", "m9580q"), edited_timestamp="2026-01-02T00:00:00+00:00")
     fake.message(CHANNEL_ID, note(600), ALICE)
 
     proc = await serve(fake, cfg, tmp, log)
+    procs.append(proc)
     await poll(lambda: store.channel(CHANNEL_ID).backfill_done and not store.pending(), "the resumed backfill",
                proc, log, 120)
     # Resumed from the saved cursor, not from the newest message again.
@@ -104,7 +116,7 @@ async def backfill_killed(fake, store, cfg, tmp, log, old) -> asyncio.subprocess
     return proc
 
 
-async def batch_killed(fake, store, cfg, tmp, log, proc) -> None:
+async def batch_killed(fake, store, cfg, tmp, log, proc, procs) -> None:
     posted = [await fake.post(CHANNEL_ID, note(601 + i), BOB if i % 2 else ALICE) for i in range(20)]
     await poll(lambda: store.pending(), "a live batch pending", proc, log)
     await kill(proc, fake, log)
@@ -114,6 +126,7 @@ async def batch_killed(fake, store, cfg, tmp, log, proc) -> None:
 
     identified = fake.identifies
     proc = await serve(fake, cfg, tmp, log)
+    procs.append(proc)
     try:
         # What the killed batch left pending is built at start, before the gateway connects.
         await poll(lambda: fake.identifies > identified, "the restarted bot to connect", proc, log)
@@ -131,9 +144,10 @@ async def batch_killed(fake, store, cfg, tmp, log, proc) -> None:
 
 def check_index(cfg: dict, store, fake: FakeDiscord, encoder) -> None:
     """The store holds each of the channel's messages once, and the index built from it agrees."""
-    expected = {MARKER.search(m["content"]).group() for m in fake.history(CHANNEL_ID)}
-    assert len(expected) == 619 and "m0590q" not in expected and "m0604q" not in expected
-    assert store.count(GUILD_ID) == len(expected) == len(store.ids_between(CHANNEL_ID, 0, EVERYTHING))
+    expected = {MARKER.search(m["content"]).group() for m in fake.history(CHANNEL_ID) + fake.history(THREAD)}
+    assert len(expected) == 621 and not {"m0590q", "m0604q", "m7001q"} & expected
+    assert store.ids_between(THREAD, 0, EVERYTHING) == people(fake, THREAD) and len(people(fake, THREAD)) == 2
+    assert store.count(GUILD_ID) == len(expected) == len(store.ids_between(CHANNEL_ID, 0, EVERYTHING)) + 2
     app = Quoth(AppConfig.from_dict(cfg).for_guild(GUILD_ID), encoder=encoder)
     idx = app.current()
     paths = [d.source.path for d in idx.documents() if d.source.path.startswith("discord/")]

@@ -159,6 +159,20 @@ def test_bot_load(tmp_path, capsys):
     assert "3/3 delivered" in out and re.search(r"heartbeats \(asked every 1 s\) during the load: \d+", out), out
 
 
+def test_live_load(tmp_path, capsys):
+    args = ["--rate", "5", "--seconds", "4", "--asks", "4", "--history", "20", "--probe-every", "2",
+            "--batch-seconds", "0.5", "--data", str(tmp_path)]
+    assert bench("live_load").main(args) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"ack +p50 +\d+ ms +p95 +\d+ ms +max +\d+ ms +4/4 within 3 s", out), out
+    assert "4/4 answered" in out and "0 of 2 answers in B and C quote A's channel" in out, out
+    # Every message of the channel, the 20 backfilled and the 20 posted live, in the store once.
+    assert "20 posted + 20 backfilled: lost 0, extra 0, duplicated 0" in out, out
+    assert "1 deleted, 0 of them still rendered; 1 edited, 0 of them stale" in out, out
+    assert re.search(r"\d of \d probes asked for quoted \(2 posted\)", out), out
+    assert re.search(r"RSS +start \d+ MiB", out), out
+
+
 def test_implicit_causes(capsys):
     assert bench("implicit_causes").main(["--only", "secret_adversary"]) == 0
     out = capsys.readouterr().out

@@ -87,10 +87,12 @@ class Channels(commands.Cog):
         await self.feed.stop_channel(channel.id)
         removed = await self.feed.call(store.disable, channel.id)
         self.feed.batcher.watch(tenant)
-        await interaction.response.send_message(
-            f"Stopped indexing {channel.mention} and deleted its {removed} stored message"
-            f"{'s' if removed != 1 else ''}; from now on none of them is quoted.", ephemeral=True,
-            allowed_mentions=NO_PINGS)
+        text = (f"Stopped indexing {channel.mention} and deleted its {removed} stored message"
+                f"{'s' if removed != 1 else ''}; from now on none of them is quoted.")
+        if tenant.settings is not None and channel.id in tenant.settings.live_channel_ids:
+            text += " It is listed in my config (`live_channel_ids`): take it out there, or it is indexed again " \
+                    "at my next start."
+        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
 
     @group.command(name="list", description="The channels I index here, with their progress")
     async def list_(self, interaction: discord.Interaction) -> None:

@@ -7,10 +7,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from typing import TYPE_CHECKING
 
 from quoth.errors import QuothError
 
 from ...privacy import drop_emptied_index
+
+if TYPE_CHECKING:
+    from ..tenants import Tenant
 
 log = logging.getLogger("quoth.bot")
 
@@ -18,13 +22,13 @@ log = logging.getLogger("quoth.bot")
 class Batcher:
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
-        self.tenants: dict[str, object] = {}  # key -> Tenant whose store the feed writes to
+        self.tenants: dict[str, Tenant] = {}  # key -> Tenant whose store the feed writes to
         self.builds: dict[str, asyncio.Task] = {}
         self.failed: dict[str, int] = {}  # key -> store version whose build failed (said once, not retried)
         self.built = 0  # builds finished, for tests and the log
         self._task: asyncio.Task | None = None
 
-    def watch(self, tenant) -> None:
+    def watch(self, tenant: Tenant) -> None:
         self.tenants.setdefault(tenant.key, tenant)
 
     def start(self) -> None:
@@ -48,7 +52,7 @@ class Batcher:
                 if running is None or running.done():
                     self.builds[key] = asyncio.create_task(self.build_if_pending(tenant))
 
-    async def build_if_pending(self, tenant) -> bool:
+    async def build_if_pending(self, tenant: Tenant) -> bool:
         """Build the tenant's index when its store is pending and no other build of it runs (a running
         ``/reindex`` reads the store too; what it misses stays pending for the next round)."""
         store = tenant.quoth.messages

@@ -12,7 +12,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING, TypeVar
 
 import discord
 
@@ -23,17 +25,22 @@ from .batcher import Batcher
 from .history import ChannelSync, Progress
 from .messages import chat_message, indexed_channel
 
+if TYPE_CHECKING:
+    from ...config import AppConfig
+    from ..app import QuothBot
+    from ..tenants import Tenant
+
 log = logging.getLogger("quoth.bot")
+T = TypeVar("T")
 
 
-def live_wanted(cfg) -> bool:
+def live_wanted(cfg: AppConfig) -> bool:
     """Whether the bot needs the message-content intent for live channels."""
-    guilds = getattr(cfg, "guilds", None) or {}
-    return cfg.bot.live_channels or any(g.live_channel_ids for g in guilds.values())
+    return cfg.bot.live_channels or any(g.live_channel_ids for g in cfg.guilds.values())
 
 
 class LiveFeed:
-    def __init__(self, bot) -> None:
+    def __init__(self, bot: QuothBot) -> None:
         self.bot = bot
         self.settings = bot.cfg.bot
         self.writer = ThreadPoolExecutor(1, thread_name_prefix="quoth-live")
@@ -41,11 +48,11 @@ class LiveFeed:
         self.jobs: dict[int, asyncio.Task] = {}
         self.progress: dict[int, Progress] = {}
 
-    async def call(self, fn, *args):
+    async def call(self, fn: Callable[..., T], *args) -> T:
         """A store method in the writer thread, after every write queued before it."""
         return await asyncio.get_running_loop().run_in_executor(self.writer, fn, *args)
 
-    def tenant(self, guild_id: int | None):
+    def tenant(self, guild_id: int | None) -> Tenant | None:
         """The server's own tenant, or None (a DM, or a server on the shared default corpus)."""
         if guild_id is None:
             return None
@@ -94,7 +101,7 @@ class LiveFeed:
             self.batcher.watch(tenant)
             self.schedule(tenant, channel, restart=True)
 
-    def schedule(self, tenant, channel: discord.TextChannel, restart: bool) -> None:
+    def schedule(self, tenant: Tenant, channel: discord.TextChannel, restart: bool) -> None:
         """Start the channel's history job unless one is running."""
         job = self.jobs.get(channel.id)
         if job is not None and not job.done():
@@ -112,10 +119,10 @@ class LiveFeed:
         self.progress.pop(channel_id, None)
 
     # --- history -----------------------------------------------------------------------------------------
-    async def state(self, tenant, channel_id: int) -> LiveChannel | None:
+    async def state(self, tenant: Tenant, channel_id: int) -> LiveChannel | None:
         return await self.call(tenant.quoth.messages.channel, channel_id)
 
-    async def _sync(self, tenant, channel: discord.TextChannel, restart: bool) -> None:
+    async def _sync(self, tenant: Tenant, channel: discord.TextChannel, restart: bool) -> None:
         progress = self.progress[channel.id]
         store, bots = tenant.quoth.messages, self.settings.live_include_bots
         since = retention_cutoff(self.settings.live_retention_days)  # what retention deletes is not read back
@@ -131,9 +138,8 @@ class LiveFeed:
                          checked, deleted)
             if not state.backfill_done:
                 await sync.backfill(state.backfill_before)
-            for thread in channel.threads:  # active threads; each read whole (its messages are few)
-                await ChannelSync(thread, store, self.call, bots, progress, saves_cursor=False,
-                                  since=since).backfill(None)
+            for thread in channel.threads:  # active threads (archived ones are not read)
+                await ChannelSync(thread, store, self.call, bots, progress, since=since).mirror()
             progress.step("live")
         except discord.Forbidden:
             progress.step("failed")
@@ -149,7 +155,7 @@ class LiveFeed:
             log.exception("live channel #%s: reading its history failed", channel.name)
 
     # --- events ------------------------------------------------------------------------------------------
-    async def indexed(self, tenant, guild: discord.Guild | None, channel_id: int) -> bool:
+    async def indexed(self, tenant: Tenant, guild: discord.Guild | None, channel_id: int) -> bool:
         """Whether messages of this channel (or thread, by its parent) are indexed in the tenant."""
         channel = guild.get_channel_or_thread(channel_id) if guild is not None else None
         key = indexed_channel(channel) if channel is not None else channel_id

@@ -46,7 +46,6 @@ class ChannelSync:
     call: StoreCall
     include_bots: bool
     progress: Progress
-    saves_cursor: bool = True  # a thread has no cursor of its own: it is read whole (upserts are idempotent)
     names: dict[int, str] = field(default_factory=dict)  # author id -> display name in the server
     # Messages posted before this (unix seconds) are past bot.live_retention_days: never stored, and a backfill
     # stops there. None: every message is kept.
@@ -92,13 +91,32 @@ class ChannelSync:
             page = await self._page(before=discord.Object(before) if before else None)
             done = len(page) < PAGE or any(self._expired(m) for m in page)  # older ones are past retention
             oldest = min((m.id for m in page), default=before)
-            cursor = (self.channel.id, oldest, done) if self.saves_cursor else None
-            await self.call(self.store.upsert, await self._convert(page), cursor)
+            await self.call(self.store.upsert, await self._convert(page), (self.channel.id, oldest, done))
             log.info("backfill of #%s: %d messages read (%d pages)%s", self.channel.name, self.progress.read,
                      self.progress.pages, ", done" if done else "")
             if done:
                 return
             before = oldest
+
+    async def mirror(self) -> int:
+        """A thread read whole (its messages are few, and it has no cursor of its own): every message stored,
+        and the stored ones Discord no longer has deleted. Returns how many were deleted."""
+        self.progress.step("backfilling")
+        # Only what existed when the read began is compared: a message posted meanwhile is not "missing".
+        began = discord.utils.time_snowflake(discord.utils.utcnow())
+        seen: set[int] = set()
+        before = None
+        while True:
+            page = await self._page(before=discord.Object(before) if before else None)
+            seen |= {m.id for m in page}
+            await self.call(self.store.upsert, await self._convert(page))
+            if len(page) < PAGE:
+                break
+            before = min(m.id for m in page)
+        gone = sorted(await self.call(self.store.ids_between, self.channel.id, 0, began) - seen)
+        if gone:
+            await self.call(self.store.delete, gone)
+        return len(gone)
 
     async def catch_up(self) -> None:
         """What was posted after the newest stored message, oldest first."""
