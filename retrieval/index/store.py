@@ -147,9 +147,6 @@ class Store:
                 con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
             else:
                 con = sqlite3.connect(self.path, check_same_thread=False)
-                # A build copies the previous generation's store and replaces changed documents in it: without
-                # this (upstream SQLite's default) a forgotten or deleted message's words stay in its free space.
-                con.execute("PRAGMA secure_delete = ON")
             con.execute("PRAGMA foreign_keys = ON")
             if not self.readonly:
                 # A build copies the previous store and replaces changed documents: without this, a removed

@@ -30,10 +30,11 @@ async def shown(fake: FakeDiscord, guild_id: int, question: str = QUESTION) -> s
 
 
 async def reply(fake: FakeDiscord, name: str, author: dict, guild_id: int, **options) -> str:
+    """The command's reply: acknowledged at once (deferred, shown to the caller alone), then written."""
     token = await fake.slash(name, options, author, guild_id=guild_id)
-    data = (await fake.wait_for(callback_of(token), timeout=30)).body["data"]
-    assert data["flags"] & 64  # shown to the caller alone
-    return data["content"]
+    ack = (await fake.wait_for(callback_of(token), timeout=30)).body
+    assert ack["type"] == 5 and ack["data"]["flags"] & 64
+    return (await fake.wait_for(edited(token), timeout=30)).body["content"]
 
 
 def history(fake: FakeDiscord, at: dict[int, float]) -> None:

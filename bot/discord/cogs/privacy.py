@@ -86,9 +86,12 @@ class Privacy(commands.Cog):
     @app_commands.allowed_contexts(guilds=True, dms=True, private_channels=True)
     @app_commands.allowed_installs(guilds=True, users=True)
     async def forget_me(self, interaction: discord.Interaction) -> None:
+        # Deferred first: a bot in thousands of servers writes thousands of stores (about 1 ms each), and Discord
+        # drops an interaction not acknowledged within 3 s.
+        await interaction.response.defer(ephemeral=True, thinking=True)
         user_id = interaction.user.id
         removed = await asyncio.to_thread(lambda: forget_user(self.journal, self.stores(), user_id))
-        await interaction.response.send_message(removed_reply(removed), ephemeral=True)
+        await interaction.edit_original_response(content=removed_reply(removed))
 
     @app_commands.command(name="index-me",
                           description="Keep your future messages out of every server's index (off), or let them "
@@ -98,12 +101,13 @@ class Privacy(commands.Cog):
     @app_commands.allowed_contexts(guilds=True, dms=True, private_channels=True)
     @app_commands.allowed_installs(guilds=True, users=True)
     async def index_me(self, interaction: discord.Interaction, state: app_commands.Choice[str]) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)  # every server's store: as /forget-me
         on, user_id = state.value == "on", interaction.user.id
         await asyncio.to_thread(lambda: set_indexing(self.stores(), user_id, on))
         text = (_("Done: your new messages in indexed channels are indexed again, in every server.") if on else
                 _("Done: none of your new messages will be indexed, in any server. What is already indexed "
                   "stays until you use `/forget-me`."))
-        await interaction.response.send_message(text, ephemeral=True)
+        await interaction.edit_original_response(content=text)
 
 
 async def setup(bot: QuothBot) -> None:
