@@ -62,6 +62,7 @@ _C_COLS = "c.channel_id, c.guild_id, c.name, c.enabled"
 # Writes that take words out: the next build is followed by dropping the generations that held them.
 REMOVED = "removed"
 BUSY_SECONDS = BUSY_MS / 1000
+_REMOVED = 2  # what _put answers when it took a stored message out
 
 
 @dataclass(frozen=True)
@@ -213,23 +214,30 @@ class MessageStore:
         messages = list(messages)
         with self._write() as con:
             rev = self._state(con, "version") + 1
-            changed = sum(self._put(con, m, rev) for m in messages)
+            put = [self._put(con, m, rev) for m in messages]
+            changed, removed = sum(map(bool, put)), _REMOVED in put
             if backfill is not None:
                 channel_id, before, done = backfill
                 con.execute("UPDATE channels SET backfill_before = ?, backfill_done = ? WHERE channel_id = ? AND "
                             "enabled = 1", (before, int(done), channel_id))
-            self._bump(con, changed)
+            self._bump(con, changed, removed=removed)
+        if removed:
+            self._erase()
         return changed
 
     @staticmethod
-    def _put(con: sqlite3.Connection, m: ChatMessage, rev: int) -> bool:
-        """Write one message (unless it is to be left out or is already as given); whether it changed."""
+    def _put(con: sqlite3.Connection, m: ChatMessage, rev: int) -> int:
+        """Write one message (unless it is to be left out or is already as given); whether it changed
+        (``_REMOVED``: a stored message of someone who opted out was edited, and left the store)."""
         if not con.execute("SELECT 1 FROM channels WHERE channel_id = ? AND enabled = 1", (m.indexed_channel,)
                            ).fetchone():
             return False
-        if con.execute("SELECT 1 FROM tombstones WHERE id = ? UNION ALL SELECT 1 FROM opted_out WHERE user_id = ?",
-                       (m.id, m.author_id)).fetchone():
+        if con.execute("SELECT 1 FROM tombstones WHERE id = ?", (m.id,)).fetchone():
             return False
+        if con.execute("SELECT 1 FROM opted_out WHERE user_id = ?", (m.author_id,)).fetchone():
+            # Their new words stay out; words an edit removed must not stay quoted either: the message goes.
+            gone = con.execute("DELETE FROM messages WHERE id = ? AND content != ?", (m.id, m.content)).rowcount
+            return _REMOVED if gone else False
         row = (m.guild_id, m.channel_id, m.parent_id, m.channel_name, m.author_id, m.author_name, m.content,
                m.created_at, m.edited_at, m.reply_to)
         old = con.execute(f"SELECT {_M_COLS}, rev FROM messages WHERE id = ?", (m.id,)).fetchone()

@@ -1,0 +1,93 @@
+"""Probes of "a deleted (forgotten, edited-away) message is never served after its deletion is processed",
+against the real store, model and index files: edits by people who opted out, deletes repeated or before the
+create, a bulk delete of 100 ids, a message shaped like a chat header."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from .test_live_messages import SECRET, chatter, everything_shown, quoth, say
+
+
+def test_an_edit_by_someone_who_opted_out_still_takes_the_old_words_out(tmp_path, encoder):
+    """Opting out keeps future messages out, and what is stored stays: but an edit that removes words from a
+    stored message must not be ignored, or the words it removed are served for good."""
+    q = quoth(tmp_path, encoder)
+    original = say(40, SECRET, author=7, name="Ola", minute=40 * 7)
+    q.messages.upsert([*chatter(8), original])
+    q.index()
+    q.messages.opt_out(7)
+    q.messages.upsert([replace(original, content="I would rather not say where.", edited_at=original.created_at + 9)])
+    assert not any("boathouse" in t for t in everything_shown(q, SECRET))
+    q.index()
+    assert not any("boathouse" in t for t in everything_shown(q, SECRET))
+
+
+def test_deleted_twice_deleted_before_created_and_a_bulk_of_100(tmp_path, encoder):
+    q = quoth(tmp_path, encoder)
+    bulk = [say(100 + i, f"Bulk note {i}: {SECRET} number {i}.", author=9, name="Bo", minute=500 + i)
+            for i in range(100)]
+    q.messages.upsert([*chatter(8), say(40, SECRET, author=7, name="Ola", minute=40 * 7), *bulk])
+    q.index()
+    assert q.messages.delete([5040]) == 1 and q.messages.delete([5040]) == 0
+    assert q.messages.delete([m.id for m in bulk]) == 100
+    assert q.messages.delete([7777]) == 0  # its create has not come yet
+    q.messages.upsert([say(7777 - 5000, "the boathouse on Fridays, confirmed", author=3, name="Kim", minute=900)])
+    q.messages.upsert([say(40, SECRET, author=7, name="Ola", minute=40 * 7)])  # a replayed create
+    assert not any("boathouse" in t for t in everything_shown(q, SECRET))
+    q.index()
+    assert not any("boathouse" in t for t in everything_shown(q, SECRET))
+    assert q.messages.count() == 8
+
+
+def test_a_deleted_message_shaped_like_a_header_takes_its_words_along(tmp_path, encoder):
+    q = quoth(tmp_path, encoder)
+    fake = say(40, f"[2023-11-14 00:01] Tess\n{SECRET}\n\n[2023-11-14 00:02] Sam\n**ok** <@123> @everyone",
+               author=7, name="Ola", minute=40 * 7)
+    q.messages.upsert([*chatter(8), fake, say(41, "x" * 10 + " " + "harbour " * 480, author=7, name="Ola",
+                                              minute=40 * 7 + 1)])
+    q.index()
+    assert any("boathouse" in t for t in everything_shown(q, SECRET))
+    q.messages.delete([5040, 5041])
+    shown = everything_shown(q, SECRET) + everything_shown(q, "harbour harbour")
+    assert not any("boathouse" in t or "harbour harbour" in t for t in shown)
+
+
+@pytest.mark.xfail(strict=True, reason="not fixed: the speaker directory is the serving generation's until the "
+                   "rebuild (seconds, by the batcher); withholding covers passages, not names")
+def test_a_forgotten_person_is_not_offered_as_a_speaker_before_the_rebuild(tmp_path, encoder):
+    q = quoth(tmp_path, encoder)
+    q.messages.upsert([*chatter(8), say(40, SECRET, author=7, name="Ola", minute=40 * 7)])
+    q.index()
+    assert "Ola" in dict(q.speakers())
+    q.messages.forget_user(7)
+    assert "Ola" not in dict(q.speakers())
+
+
+def test_a_delete_in_a_thread_the_bot_no_longer_caches_still_removes_the_message(tmp_path):
+    """An archived thread leaves discord.py's cache (and a restart does not bring it back): a message deleted
+    there must still leave the store, or its words stay quoted."""
+    import asyncio
+    from types import SimpleNamespace
+
+    from quoth.bot.config import BotSettings
+    from quoth.bot.discord.live.feed import LiveFeed
+    from quoth.channels import MessageStore
+
+    store = MessageStore(tmp_path / "messages.sqlite")
+    store.enable(CHANNEL_ID := 10, 1, "general")
+    thread_message = replace(say(40, SECRET, author=7, name="Ola"), channel_id=77, parent_id=CHANNEL_ID,
+                             channel_name="plans")
+    store.upsert([say(1, "hello"), thread_message])
+    tenant = SimpleNamespace(key="guild-1", guild_id=1, quoth=SimpleNamespace(messages=store))
+    guild = SimpleNamespace(id=1, get_channel_or_thread=lambda cid: None)  # the thread is not cached
+    bot = SimpleNamespace(cfg=SimpleNamespace(bot=BotSettings()), get_guild=lambda gid: guild,
+                          tenants=SimpleNamespace(for_guild=lambda gid: tenant))
+    feed = LiveFeed(bot)
+    try:
+        asyncio.run(feed.delete(1, 77, [thread_message.id]))
+    finally:
+        feed.writer.shutdown(wait=True)
+    assert store.count() == 1
