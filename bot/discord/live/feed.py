@@ -188,7 +188,10 @@ class LiveFeed:
     async def delete(self, guild_id: int | None, channel_id: int, ids: list[int]) -> None:
         tenant = self.tenant(guild_id)
         guild = self.bot.get_guild(guild_id) if guild_id else None
-        if tenant is not None and await self.indexed(tenant, guild, channel_id):
+        # A channel or thread the bot no longer caches (an archived thread, or one archived while it was down)
+        # cannot say whether it is indexed: its messages may be stored, so the delete is applied anyway.
+        unknown = guild is None or guild.get_channel_or_thread(channel_id) is None
+        if tenant is not None and (unknown or await self.indexed(tenant, guild, channel_id)):
             await self.call(tenant.quoth.messages.delete, ids)
             self.batcher.watch(tenant)
 
