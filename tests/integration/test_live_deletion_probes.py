@@ -91,3 +91,45 @@ def test_a_delete_in_a_thread_the_bot_no_longer_caches_still_removes_the_message
     finally:
         feed.writer.shutdown(wait=True)
     assert store.count() == 1
+
+
+def test_a_message_posted_while_a_restart_reconciles_is_not_taken_for_deleted(tmp_path):
+    """Reconcile compares the stored messages with a history read a moment before: one posted (and stored by
+    its event) after the read began is not missing from Discord, and must not be deleted and tombstoned."""
+    import asyncio
+    import datetime as dt
+    from types import SimpleNamespace
+
+    import discord
+
+    from quoth.bot.discord.live.history import ChannelSync, Progress
+    from quoth.channels import MessageStore
+
+    store = MessageStore(tmp_path / "messages.sqlite")
+    store.enable(10, 1, "general")
+    guild = SimpleNamespace(id=1, get_member=lambda uid: SimpleNamespace(display_name="Sam"))
+    now = discord.utils.utcnow()
+
+    def discord_message(snowflake: int, text: str):
+        return SimpleNamespace(id=snowflake, guild=guild, type=discord.MessageType.default, webhook_id=None,
+                               author=SimpleNamespace(id=5, bot=False, display_name="Sam"), content=text,
+                               clean_content=text, channel=channel, reference=None, edited_at=None,
+                               created_at=discord.utils.snowflake_time(snowflake))
+
+    old_id = discord.utils.time_snowflake(now - dt.timedelta(hours=1))
+    new_id = discord.utils.time_snowflake(now + dt.timedelta(seconds=1))  # posted while the history is read
+
+    async def history(limit):
+        yield discord_message(old_id, "The old message, still there.")
+        store.upsert([replace(say(0, "Posted during the restart."), id=new_id)])  # its live event
+
+    channel = SimpleNamespace(id=10, name="general", guild=guild, history=history)
+    store.upsert([replace(say(0, "The old message, still there."), id=old_id)])
+
+    async def call(fn, *args):
+        return fn(*args)
+
+    sync = ChannelSync(channel, store, call, False, Progress())
+    checked, deleted = asyncio.run(sync.reconcile(500))
+    assert checked == 1
+    assert deleted == 0 and store.count() == 2

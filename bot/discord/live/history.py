@@ -136,6 +136,9 @@ class ChannelSync:
         if limit <= 0:
             return 0, 0
         self.progress.step("reconciling")
+        # Only what existed when the read began is compared: a message posted (and stored by its event)
+        # meanwhile is not "missing", and must not be deleted and tombstoned.
+        began = discord.utils.time_snowflake(discord.utils.utcnow())
         live = [m async for m in self.channel.history(limit=limit)]
         newest = await self.call(self.store.newest_id, self.channel.id)
         if newest is None:
@@ -143,7 +146,7 @@ class ChannelSync:
         ids = {m.id for m in live}
         # Older than the window: not checked (it may hold deletions we cannot see without reading it all).
         lower = min(ids) if len(live) >= limit else 0
-        stored = await self.call(self.store.ids_between, self.channel.id, lower - 1, max([newest, *ids]) + 1)
+        stored = await self.call(self.store.ids_between, self.channel.id, lower - 1, max([began, *ids]) + 1)
         gone = sorted(stored - ids)
         if gone:
             await self.call(self.store.delete, gone)
