@@ -304,6 +304,11 @@ class MessageStore:
         rows = self._read("SELECT MAX(id) FROM messages WHERE channel_id = ?", (channel_id,))
         return rows[0][0] if rows else None
 
+    def threads(self, channel_id: int) -> set[int]:
+        """The threads under ``channel_id`` that have stored messages."""
+        return {r[0] for r in self._read("SELECT DISTINCT channel_id FROM messages WHERE parent_id = ?",
+                                         (channel_id,))}
+
     def ids_between(self, channel_id: int, after: int, before: int) -> set[int]:
         """Stored message ids of the channel or thread strictly between ``after`` and ``before``."""
         return {r[0] for r in self._read("SELECT id FROM messages WHERE channel_id = ? AND id > ? AND id < ?",

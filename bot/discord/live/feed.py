@@ -140,6 +140,7 @@ class LiveFeed:
                 await sync.backfill(state.backfill_before)
             for thread in channel.threads:  # active threads (archived ones are not read)
                 await ChannelSync(thread, store, self.call, bots, progress, since=since).mirror()
+            await self._drop_deleted_threads(store, channel)
             progress.step("live")
         except discord.Forbidden:
             progress.step("failed")
@@ -153,6 +154,19 @@ class LiveFeed:
             progress.step("failed")
             progress.problem = f"{type(exc).__name__}; see the bot's log"
             log.exception("live channel #%s: reading its history failed", channel.name)
+
+    async def _drop_deleted_threads(self, store, channel: discord.TextChannel) -> None:
+        """Stored threads that are not active any more: those Discord no longer has (deleted while the bot was
+        down, so no THREAD_DELETE will come) leave the store; archived ones stay."""
+        active = {t.id for t in channel.threads}
+        for tid in sorted(await self.call(store.threads, channel.id) - active):
+            try:
+                await self.bot.fetch_channel(tid)
+            except discord.NotFound:
+                removed = await self.call(store.delete_channel, tid)
+                log.info("thread %s of #%s was deleted while away: %d messages removed", tid, channel.name, removed)
+            except discord.HTTPException:  # unreadable now (a private thread): not known to be deleted
+                continue
 
     # --- events ------------------------------------------------------------------------------------------
     async def indexed(self, tenant: Tenant, guild: discord.Guild | None, channel_id: int) -> bool:
