@@ -36,3 +36,52 @@ def test_a_thread_deleted_while_the_bot_is_down_leaves_the_store_at_restart(tmp_
             assert "yodelbrack" not in said(await ask(fake, QUESTION))
 
     run(scenario(), timeout=300)
+
+
+def test_buttons_of_an_answer_given_before_a_deletion_never_show_the_deleted_words(tmp_path, encoder):
+    """Context, Cite and More on an answer that quoted a message, clicked after the message was deleted (before
+    the rebuild, and after it): none shows its words."""
+    import json
+
+    from .fake_discord import custom_ids
+    from .live_bot import BOB
+    from .test_bot import callback_of, edited
+
+    cfg = live_config(tmp_path, live_a=[CHANNEL_ID])
+    fake = FakeDiscord()
+    community(fake)
+    store = store_of(cfg, GUILD_ID)
+    question = "Who found the snorvalent in the shed?"
+
+    async def click(original: dict, custom_id: str) -> str:
+        clicked = await fake.click(original, custom_id, BOB, guild_id=GUILD_ID)
+        if custom_id.startswith("quoth:more:"):  # deferred: the next quotes replace the answer
+            return json.dumps((await fake.wait_for(edited(clicked), timeout=60)).body)
+        return json.dumps((await fake.wait_for(callback_of(clicked), timeout=60)).body)
+
+    async def scenario():
+        async with live_bot(cfg, fake, encoder):
+            await until(lambda: store.enabled(CHANNEL_ID), "the config channel enabled")
+            posted = await fake.post(CHANNEL_ID, "I found the snorvalent in the shed behind the marquee.", ALICE)
+            for i in range(6):
+                await fake.post(CHANNEL_ID, f"Shed note {i}: the shed needs a new padlock and {i} shelves.",
+                                BOB if i % 2 else ALICE)
+            await answered(fake, question, "snorvalent")
+            token = await fake.slash("ask", {"question": question, "k": 1}, ALICE, guild_id=GUILD_ID)
+            body = (await fake.wait_for(edited(token), timeout=60)).body
+            assert "snorvalent" in json.dumps(body)
+            original, ids = fake.originals[token], custom_ids(body)
+            assert {i.split(":")[1] for i in ids} >= {"ctx", "cite", "more"}, ids
+            for cid in ids:  # while the message stands, the buttons do show it
+                if cid.startswith(("quoth:ctx:", "quoth:cite:")):
+                    assert "snorvalent" in await click(original, cid), cid
+            version = store.version()
+            await fake.delete(int(posted["id"]))
+            await until(lambda: store.version() > version, "the deletion stored")
+            for round_ in ("before the rebuild", "after the rebuild"):
+                for cid in ids:
+                    if cid.startswith(("quoth:ctx:", "quoth:cite:", "quoth:more:")):
+                        assert "snorvalent" not in await click(original, cid), (cid, round_)
+                await until(lambda: not store.pending(), "the rebuild")
+
+    run(scenario(), timeout=300)
