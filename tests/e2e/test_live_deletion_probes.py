@@ -55,9 +55,12 @@ def test_buttons_of_an_answer_given_before_a_deletion_never_show_the_deleted_wor
 
     async def click(original: dict, custom_id: str) -> str:
         clicked = await fake.click(original, custom_id, BOB, guild_id=GUILD_ID)
-        if custom_id.startswith("quoth:more:"):  # deferred: the next quotes replace the answer
-            return json.dumps((await fake.wait_for(edited(clicked), timeout=60)).body)
-        return json.dumps((await fake.wait_for(callback_of(clicked), timeout=60)).body)
+        body = (await fake.wait_for(callback_of(clicked), timeout=60)).body
+        if body["type"] in (5, 6):  # deferred: the reply comes as an edit or a follow-up of the click
+            reply = await fake.wait_for(lambda r: r.method in ("PATCH", "POST") and f"/{clicked}" in r.path
+                                        and not r.path.endswith("/callback") and r.body, timeout=60)
+            body = reply.body
+        return json.dumps(body)
 
     async def scenario():
         async with live_bot(cfg, fake, encoder):
