@@ -267,8 +267,12 @@ class MessageStore:
         return gone
 
     def forget_user(self, user_id: int) -> int:
-        """Delete every message ``user_id`` wrote (their future ones still come in unless they opt out)."""
+        """Delete every message ``user_id`` wrote (their future ones still come in unless they opt out). The
+        deleted ones leave tombstones, as deletes do: they are still on Discord, and a backfill page, a restart's
+        reconcile or a thread's mirror reading them again must not bring them back."""
         with self._write() as con:
+            con.execute("INSERT OR IGNORE INTO tombstones (id) SELECT id FROM messages WHERE author_id = ?",
+                        (user_id,))
             gone = self._bump(con, con.execute("DELETE FROM messages WHERE author_id = ?", (user_id,)).rowcount,
                               removed=True)
         self._erase()

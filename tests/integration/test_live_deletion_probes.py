@@ -133,3 +133,21 @@ def test_a_message_posted_while_a_restart_reconciles_is_not_taken_for_deleted(tm
     checked, deleted = asyncio.run(sync.reconcile(500))
     assert checked == 1
     assert deleted == 0 and store.count() == 2
+
+
+def test_forgotten_messages_do_not_come_back_when_history_is_read_again(tmp_path, encoder):
+    """After /forget-me the person's messages are still on Discord: a restart's reconcile (the recent messages
+    rewritten), a thread's mirror (read whole at every start) or a backfill page upserts them again. They
+    must not return to the store, nor to answers."""
+    q = quoth(tmp_path, encoder)
+    theirs = say(40, SECRET, author=7, name="Ola", minute=40 * 7)
+    q.messages.upsert([*chatter(8), theirs])
+    q.index()
+    assert q.messages.forget_user(7) == 1
+    q.index()
+    q.messages.upsert([*chatter(8), theirs], backfill=(10, 5000, True))  # the same history, read again
+    assert q.messages.count() == 8 and not q.messages.pending()
+    q.index()
+    assert not any("boathouse" in t for t in everything_shown(q, SECRET))
+    later = say(60, "New words after forgetting, still welcome.", author=7, name="Ola", minute=900)
+    assert q.messages.upsert([later]) == 1  # what they write afterwards comes in (opting out is /index-me)
