@@ -62,7 +62,7 @@ _C_COLS = "c.channel_id, c.guild_id, c.name, c.enabled"
 # Writes that take words out: the next build is followed by dropping the generations that held them.
 REMOVED = "removed"
 BUSY_SECONDS = BUSY_MS / 1000
-_REMOVED = 2  # what _put answers when it took a stored message out
+_REMOVED = 2  # what _put answers when it took stored words out (an edit)
 
 
 @dataclass(frozen=True)
@@ -228,7 +228,8 @@ class MessageStore:
     @staticmethod
     def _put(con: sqlite3.Connection, m: ChatMessage, rev: int) -> int:
         """Write one message (unless it is to be left out or is already as given); whether it changed
-        (``_REMOVED``: a stored message of someone who opted out was edited, and left the store)."""
+        (``_REMOVED``: its words changed, so old words left the store, or, for someone who opted out, the whole
+        message did)."""
         if not con.execute("SELECT 1 FROM channels WHERE channel_id = ? AND enabled = 1", (m.indexed_channel,)
                            ).fetchone():
             return False
@@ -248,7 +249,8 @@ class MessageStore:
         words_rev = old[11] if old is not None and old[7] == m.content else rev
         con.execute(f"INSERT OR REPLACE INTO messages ({_M_COLS}, rev) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (m.id, *row, words_rev))
-        return True
+        # Words edited away are removed like a deleted message's: the generations holding them go after the build.
+        return _REMOVED if old is not None and old[7] != m.content else True
 
     def delete(self, ids: Iterable[int]) -> int:
         """Delete messages by id, leaving tombstones (ids alone) so that nothing brings them back; returns how

@@ -151,3 +151,18 @@ def test_forgotten_messages_do_not_come_back_when_history_is_read_again(tmp_path
     assert not any("boathouse" in t for t in everything_shown(q, SECRET))
     later = say(60, "New words after forgetting, still welcome.", author=7, name="Ola", minute=900)
     assert q.messages.upsert([later]) == 1  # what they write afterwards comes in (opting out is /index-me)
+
+
+def test_words_edited_away_leave_the_replaced_generation_too(tmp_path, encoder):
+    """An edit that takes words out (a door code posted by mistake) is a removal like a delete: after the
+    rebuild, the generation it replaced goes too, not only at some later build."""
+    from .test_live_messages import generation_bytes
+
+    q = quoth(tmp_path, encoder)
+    original = say(40, "zebra-quartz-4417 is my door code", author=7, name="Ola")
+    q.messages.upsert([*chatter(6), original])
+    q.index()
+    q.messages.upsert([replace(original, content="(removed)", edited_at=original.created_at + 9)])
+    q.index()
+    assert q.purge_old(grace=0)
+    assert [f for f, data in generation_bytes(q) if b"zebra-quartz" in data] == []
