@@ -179,9 +179,12 @@ class MessageStore:
 
     def delete_channel(self, channel_id: int) -> int:
         """A channel or thread deleted on Discord: its messages and its threads' leave the store, and a channel
-        is no longer indexed. Returns how many messages left."""
+        is no longer indexed. Returns how many messages left. They leave tombstones: a history page read before
+        the deletion (a thread's mirror) cannot bring them back."""
         with self._write() as con:
             con.execute("DELETE FROM channels WHERE channel_id = ?", (channel_id,))
+            con.execute("INSERT OR IGNORE INTO tombstones (id) SELECT id FROM messages WHERE channel_id = ? OR "
+                        "parent_id = ?", (channel_id, channel_id))
             gone = self._bump(con, self._remove_channel(con, channel_id), removed=True)
         self._erase()
         return gone

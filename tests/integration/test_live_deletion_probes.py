@@ -166,3 +166,18 @@ def test_words_edited_away_leave_the_replaced_generation_too(tmp_path, encoder):
     q.index()
     assert q.purge_old(grace=0)
     assert [f for f, data in generation_bytes(q) if b"zebra-quartz" in data] == []
+
+
+def test_a_thread_page_read_before_the_thread_was_deleted_does_not_bring_it_back(tmp_path):
+    """A thread's mirror (at every start) reads its pages while THREAD_DELETE may arrive: the page written after
+    the deletion must not put the deleted thread's messages back."""
+    from quoth.channels import MessageStore
+
+    store = MessageStore(tmp_path / "messages.sqlite")
+    store.enable(10, 1, "general")
+    page = [replace(say(i, f"thread words {i}"), channel_id=77, parent_id=10, channel_name="plans")
+            for i in range(3)]
+    store.upsert(page)
+    assert store.delete_channel(77) == 3
+    store.upsert(page)  # the mirror's page, read before the deletion
+    assert store.count() == 0
