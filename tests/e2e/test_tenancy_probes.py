@@ -194,3 +194,21 @@ def test_live_events_and_channels_of_another_server_never_cross(tmp_path, encode
             assert "snickerwhump" not in said(await live_ask(fake, "Where is the snickerwhump key?", GUILD_ID))
 
     run(scenario(), timeout=200)
+
+
+def test_answer_ids_in_buttons_count_nothing_of_other_servers(served):
+    """A button's custom id carries its answer's id: were ids numbered in order, a member of A seeing two of A's
+    answers would learn how many questions were asked meanwhile in B, C and DMs (and whether a forged id exists)."""
+    fake = served.fake
+
+    def qid(answer: dict) -> int:
+        return int(next(i for i in custom_ids(answer) if i.startswith("quoth:ctx:")).split(":")[2])
+
+    async def scenario():
+        first = qid(await ask(fake, QUESTION, GA, k=1))
+        for gid in (GB, GC, None):
+            await ask(fake, QUESTION, gid, k=1)
+        second = qid(await ask(fake, QUESTION, GA, k=1))
+        assert abs(second - first) > 1_000_000, (first, second)
+        assert len(f"quoth:more:{second}:10") <= 100
+    served.call(scenario())
