@@ -212,3 +212,74 @@ def test_answer_ids_in_buttons_count_nothing_of_other_servers(served):
         assert abs(second - first) > 1_000_000, (first, second)
         assert len(f"quoth:more:{second}:10") <= 100
     served.call(scenario())
+
+
+def test_dms_closed_and_answer_threads_keep_to_their_server(tmp_path, encoder):
+    """bot.dm_corpus = "none": every DM entry point (a message, the commands, autocomplete, "Find the source", the
+    app a user installed run in a server, a server's buttons replayed in a DM) says so and shows no corpus. Answer
+    threads (bot.answer_in_thread): a follow-up in B's thread is answered from B's corpus alone."""
+    from quoth.bot.discord.tenants import NOT_SERVED_DM
+
+    from .fake_discord import BOT_ID, BOT_USER
+    from .live_bot import BOB as LB
+
+    cfg = live_config(tmp_path, dm_corpus="none", unlisted_guilds="none", answer_in_thread=True)
+    fake = FakeDiscord()
+    community(fake)
+    a_words = ("village hall", "notice board", "Ann Lee")
+
+    def clean(text: str) -> bool:
+        return not any(w.lower() in text.lower() for w in a_words)
+
+    async def scenario():
+        async with live_bot(cfg, fake, encoder):
+            mark = len(fake.requests)
+            await fake.send_message("Where did the club meet?", LA, dm=True)
+            reply = await fake.wait_for(lambda r: r.method == "POST" and r.path.endswith("/messages")
+                                        and r.body and r.body.get("content") == NOT_SERVED_DM)
+            assert reply
+            for name, options in (("ask", {"question": "Where did the club meet?"}), ("sources", {}), ("about", {}),
+                                  ("random", {}), ("verify", {"quote": '"The club met in the village hall"'})):
+                token = await fake.slash(name, options, LA, dm=True)
+                assert (await immediate(fake, token))["content"] == NOT_SERVED_DM, name
+            message = fake.message_of('She said "The club met in the village hall and agreed"', LB)
+            token = await fake.message_command("Find the source", message, LA, dm=True)
+            assert (await immediate(fake, token))["content"] == NOT_SERVED_DM
+            assert await typed(fake, "speaker", "", None) == [] and await typed(fake, "source", "", None) == []
+            assert await typed(fake, "source", "min", GUILD_ID, user_installed=True) == []
+            base = fake._interaction_base(2, LA, guild_id=GUILD_ID)
+            base["authorizing_integration_owners"] = {"1": LA["id"]}
+            base["data"] = {"id": str(fake.next_id()), "name": "ask", "type": 1,
+                            "options": [{"name": "question", "type": 3, "value": "Where did the club meet?"}]}
+            await fake.dispatch("INTERACTION_CREATE", base)
+            assert (await immediate(fake, base["token"]))["content"] == NOT_SERVED_DM
+            assert clean(served_text(fake, mark))
+
+            # An answer thread in server B, and a follow-up in it.
+            mark = len(fake.requests)
+            await fake.send_message(f"<@{BOT_ID}> who cooks on Sunday?", LA, mentions=[BOT_USER],
+                                    channel_id=CHANNEL_B)
+            first = await fake.wait_for(lambda r: r.method == "POST" and r.path.startswith("/channels/")
+                                        and r.path.endswith("/messages") and r.body and r.body.get("embeds"))
+            thread_id = int(first.path.split("/")[2])
+            assert thread_id != CHANNEL_B and "kitchen rota" in json.dumps(first.body)
+            await fake.send_message("and where did the club meet?", LB, channel_id=thread_id)
+            await fake.wait_for(lambda r: r.method == "POST" and r.path == f"/channels/{thread_id}/messages"
+                                and r is not first)
+            assert clean(served_text(fake, mark))
+            # B's answer's buttons replayed in a DM: nothing.
+            ids = custom_ids(first.body)
+            mark = len(fake.requests)
+            for custom_id in [i for i in ids if i.startswith(("quoth:ctx:", "quoth:cite:", "quoth:more:"))]:
+                replayed = forged(fake.message_from(first.body, DM_CHANNEL_ID), [custom_id], DM_CHANNEL_ID)
+                token = await fake.click(replayed, custom_id, LA, dm=True)
+                ack = (await fake.wait_for(callback_of(token))).body
+                assert ack["data"]["content"] in (ELSEWHERE, NOT_SERVED_DM), ack
+            await asyncio.sleep(0.2)
+            assert "kitchen" not in served_text(fake, mark).lower()
+
+    run(scenario(), timeout=200)
+
+
+def served_text(fake: FakeDiscord, mark: int) -> str:
+    return json.dumps([r.body for r in fake.requests[mark:] if r.body], ensure_ascii=False)
