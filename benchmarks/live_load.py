@@ -34,17 +34,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yarl
-from discord.gateway import DiscordWebSocket
-from discord.http import Route
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from quoth import Quoth  # noqa: E402
 from quoth.bot.config import AppConfig  # noqa: E402
 from quoth.bot.discord.app import QuothBot  # noqa: E402
-from tests.e2e.fake_discord import ADMIN_ROLE_ID, BOT_ID, GUILD_ID, FakeDiscord, user  # noqa: E402
+from tests.e2e.fake_discord import ADMIN_ROLE_ID, BOT_ID, GUILD_ID, FakeDiscord, connected, user  # noqa: E402
 
 GUILD_B, GUILD_C = 920000000000000100, 930000000000000100
 PEOPLE = [user(700000000000000001 + i, name) for i, name in enumerate(("ann", "bo", "cy", "dee", "eli"))]
@@ -308,22 +304,8 @@ async def running_bot(cfg: AppConfig, fake: FakeDiscord):
     bot = QuothBot(app, cfg)
     for tenant in bot.tenants.all():
         await asyncio.to_thread(tenant.quoth.ensure_index, show_progress=False)
-    await fake.start()
-    saved = Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY  # restored: the smoke test runs this in-process
-    Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = fake.api_base, yarl.URL(fake.gateway_url)
-    task = asyncio.create_task(bot.start("fake-token"))
-    try:
-        while not bot.is_ready():
-            if task.done():
-                task.result()
-            await asyncio.sleep(0.05)
+    async with connected(fake, bot, timeout=600):
         yield bot
-    finally:
-        await bot.close()
-        with contextlib.suppress(Exception):
-            await asyncio.wait_for(task, 10)
-        await fake.stop()
-        Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = saved
 
 
 async def measure(args: argparse.Namespace) -> Run:

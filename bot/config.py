@@ -142,7 +142,23 @@ class AppConfig(Settings):
         if isinstance(bot, dict) and ("token" in bot or "discord_token" in bot):
             raise ConfigError(f"{source or 'config'}: bot.token: the Discord token is read from ${TOKEN_ENV} only, "
                               "never from a file; remove it from the config")
-        return super().from_dict(data, source, variables)
+        cfg = super().from_dict(data, source, variables)
+        cfg._no_server_corpus_inside_the_default(source)
+        return cfg
+
+    def _no_server_corpus_inside_the_default(self, source: Path | None) -> None:
+        """A server's folder inside the default corpus's would be quoted in DMs and unlisted servers, through the
+        default corpus: refused while either is answered from it. (The very same folder is no secret: it is the
+        default corpus itself, listed for a server on purpose.)"""
+        if self.bot.dm_corpus == "none" and self.bot.unlisted_guilds == "none":
+            return
+        default = self.corpus_dir().expanduser().resolve()
+        for gid, guild in self.guilds.items():
+            if guild.corpus and default in self._relative(guild.corpus).expanduser().resolve().parents:
+                raise ConfigError(
+                    f"{source or 'config'}: guilds.{gid}.corpus ({guild.corpus}) is inside the default corpus folder "
+                    f"({default}): its documents would be quoted in DMs and in servers not listed; move it out, or "
+                    'set bot.dm_corpus and bot.unlisted_guilds to "none"')
 
 
 def guild_prefix(prefix: str, guild_id: int) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import secrets
 import sqlite3
 import threading
 import time
@@ -31,6 +32,10 @@ from quoth.records import Hit
 from .journal_file import is_damage, open_journal, start_fresh
 
 log = logging.getLogger("quoth.bot")
+# An answer's id is drawn at random below this (not numbered in order): it is in every button's custom id, seen by
+# whoever sees the answer, and ids in order would tell a member of one server how many questions were asked in the
+# others between two answers (and which forged ids exist).
+QID_SPACE = 1 << 53
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS questions (
@@ -188,13 +193,16 @@ class Journal:
                         guild_id: int | None, channel_id: int | None, hits: list[Hit]) -> int:
         now = time.time()
         with self._lock, self._con:
-            cur = self._con.execute(
-                "INSERT INTO questions (question, k, source, speaker, user_id, guild_id, channel_id, hits, created)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (question, k, source, speaker, user_id, guild_id, channel_id,
+            while True:
+                qid = secrets.randbelow(QID_SPACE - 1) + 1
+                if self._con.execute("SELECT 1 FROM questions WHERE id = ?", (qid,)).fetchone() is None:
+                    break
+            self._con.execute(
+                "INSERT INTO questions (id, question, k, source, speaker, user_id, guild_id, channel_id, hits, "
+                "created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (qid, question, k, source, speaker, user_id, guild_id, channel_id,
                  json.dumps([hit_record(h) for h in hits]), now))
             self._count(now, guild_id, questions=1, answered=int(bool(hits)), abstained=int(not hits))
-            qid = int(cur.lastrowid)
         if now - self._pruned > PRUNE_EVERY:
             self.prune(now)
         return qid

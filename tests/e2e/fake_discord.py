@@ -20,11 +20,13 @@ as Discord does.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import time
 from dataclasses import dataclass, field
 
+import yarl
 from aiohttp import WSMsgType, web
 
 # The tests import these from here too, beside the fake's own ids.
@@ -718,3 +720,30 @@ def _option_type(v) -> int:
 def custom_ids(message: dict) -> list[str]:
     return [c["custom_id"] for row in message.get("components", []) for c in row.get("components", [])
             if "custom_id" in c]
+
+
+@contextlib.asynccontextmanager
+async def connected(fake: FakeDiscord, bot, timeout: float = 120.0):
+    """``bot`` (a discord.py client) started against ``fake`` and ready, until the block ends: discord.py's REST
+    base and gateway pointed at the fake, and put back afterwards (benchmarks run this in-process too)."""
+    from discord.gateway import DiscordWebSocket
+    from discord.http import Route
+
+    await fake.start()
+    saved = Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY
+    Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = fake.api_base, yarl.URL(fake.gateway_url)
+    task = asyncio.create_task(bot.start("fake-token"))
+    try:
+        deadline = time.monotonic() + timeout
+        while not bot.is_ready():
+            if task.done():
+                task.result()
+            assert time.monotonic() < deadline, "bot never became ready"
+            await asyncio.sleep(0.05)
+        yield bot
+    finally:
+        await bot.close()
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(task, 10)
+        await fake.stop()
+        Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = saved

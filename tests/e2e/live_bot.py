@@ -12,17 +12,13 @@ import sys
 import time
 from pathlib import Path
 
-import yarl
-from discord.gateway import DiscordWebSocket
-from discord.http import Route
-
 from quoth import Quoth
 from quoth.bot.config import AppConfig
 from quoth.bot.discord.app import QuothBot
 from quoth.channels import MessageStore
 from tests.helpers import write_corpus
 
-from .fake_discord import ADMIN_ROLE_ID, GUILD_ID, ChannelRef, FakeDiscord, user
+from .fake_discord import ADMIN_ROLE_ID, GUILD_ID, ChannelRef, FakeDiscord, connected, user
 from .test_bot import ErrorLogs, callback_of, edited
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -77,25 +73,11 @@ async def live_bot(cfg: dict, fake: FakeDiscord, encoder):
         logging.getLogger(name).addHandler(errors)
     settings = AppConfig.from_dict(cfg)
     rt = Quoth(settings, encoder=encoder)
-    await fake.start()
-    saved = Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY
-    Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = fake.api_base, yarl.URL(fake.gateway_url)
     bot = QuothBot(rt, settings)
-    task = asyncio.create_task(bot.start("fake-token"))
     try:
-        deadline = time.monotonic() + 120
-        while not bot.is_ready():
-            if task.done():
-                task.result()
-            assert time.monotonic() < deadline, "bot never became ready"
-            await asyncio.sleep(0.05)
-        yield bot
+        async with connected(fake, bot):
+            yield bot
     finally:
-        await bot.close()
-        with contextlib.suppress(Exception):
-            await asyncio.wait_for(task, 10)
-        await fake.stop()
-        Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = saved
         for name in ("discord", "quoth"):
             logging.getLogger(name).removeHandler(errors)
     assert not errors.records, [r.getMessage() for r in errors.records]

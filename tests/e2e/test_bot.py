@@ -9,8 +9,6 @@ import shutil
 import time
 
 import pytest
-import yarl
-from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
 from quoth import Quoth
@@ -25,6 +23,7 @@ from .fake_discord import (
     CHANNEL_ID,
     DM_CHANNEL_ID,
     FakeDiscord,
+    connected,
     custom_ids,
     user,
 )
@@ -90,26 +89,11 @@ async def running(rt: Quoth, errors_expected: bool = False):
     for name in ("discord", "quoth"):
         logging.getLogger(name).addHandler(errors)
     fake = FakeDiscord()
-    await fake.start()
-    saved = Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY
-    Route.BASE = fake.api_base
-    DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(fake.gateway_url)
     bot = QuothBot(rt, rt.settings)
-    task = asyncio.create_task(bot.start("fake-token"))
     try:
-        deadline = time.monotonic() + 60
-        while not bot.is_ready():
-            if task.done():
-                task.result()
-            assert time.monotonic() < deadline, "bot never became ready"
-            await asyncio.sleep(0.05)
-        yield fake, bot
+        async with connected(fake, bot, timeout=60):
+            yield fake, bot
     finally:
-        await bot.close()
-        with contextlib.suppress(Exception):
-            await asyncio.wait_for(task, 10)
-        await fake.stop()
-        Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = saved
         for name in ("discord", "quoth"):
             logging.getLogger(name).removeHandler(errors)
     assert errors_expected or not errors.records, [r.getMessage() for r in errors.records]

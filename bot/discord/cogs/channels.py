@@ -4,6 +4,7 @@ the indexed channels current (see ``..live``)."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from typing import TYPE_CHECKING
 
 import discord
@@ -23,6 +24,10 @@ NOT_ADMIN = ("Sorry, only server admins (Manage Server) and the people listed in
              "channels I index.")
 SHARED = ("This server has no corpus of its own in my config (a `[guilds.{id}]` section), so I cannot index its "
           "channels: the corpus it uses is shared with other servers, and its messages would be quoted there.")
+# The channel option named a channel this server does not have: another server's (Discord resolves it against the
+# command's server, so it arrives unresolved), or one not in my cache yet. Nothing is read from it.
+NOT_HERE = "That is not one of this server's text channels that I can see; pick a channel of this server."
+log = logging.getLogger("quoth.bot")
 NO_INTENT = ("Live channels need the message-content intent: set `bot.live_channels = true` in my config, turn on "
              "*Message Content Intent* in the Discord developer portal (your application → Bot), and restart me.")
 
@@ -40,6 +45,17 @@ class Channels(commands.Cog):
 
     async def cog_unload(self) -> None:
         await self.feed.close()
+
+    async def cog_app_command_error(self, interaction: discord.Interaction,
+                                    error: app_commands.AppCommandError) -> None:
+        """A channel option that is not this server's channel is said to the admin (privately); any other error is
+        logged as discord.py logs it (this handler replaces its own)."""
+        if isinstance(error, app_commands.TransformerError) and error.type == discord.AppCommandOptionType.channel:
+            if not interaction.response.is_done():
+                await interaction.response.send_message(NOT_HERE, ephemeral=True)
+            return
+        name = interaction.command.qualified_name if interaction.command else "?"
+        log.error("Ignoring exception in command %r", name, exc_info=error)
 
     async def _refusal(self, interaction: discord.Interaction):
         """(tenant, None) when the caller may manage this server's live channels, else (None, why)."""

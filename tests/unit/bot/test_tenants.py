@@ -68,6 +68,21 @@ def test_a_bad_server_table_is_a_config_error_naming_it(tmp_path, table):
         AppConfig.load(path)
 
 
+@pytest.mark.parametrize(("dm", "unlisted", "refused"), [("default", "none", True), ("none", "default", True),
+                                                          ("none", "none", False)])
+def test_a_servers_folder_inside_the_default_corpus_is_refused_while_the_default_is_served(tmp_path, dm, unlisted,
+                                                                                             refused):
+    (tmp_path / "docs" / "bookclub").mkdir(parents=True)
+    path = tmp_path / "c.toml"
+    path.write_text(f'[corpus]\npath = "docs"\n[bot]\ndm_corpus = "{dm}"\nunlisted_guilds = "{unlisted}"\n'
+                    f'[guilds.{A}]\ncorpus = "docs/bookclub"\n[guilds.{B}]\ncorpus = "docs"\n')
+    if refused:  # the default corpus would quote the server's documents in DMs / unlisted servers
+        with pytest.raises(ConfigError, match=f"guilds.{A}.corpus .* inside the default corpus"):
+            AppConfig.load(path)
+    else:
+        assert AppConfig.load(path).guilds[A].corpus == "docs/bookclub"
+
+
 def test_the_library_reads_a_config_with_servers_and_leaves_them_to_the_bot(tmp_path):
     path = tmp_path / "c.toml"
     path.write_text(f'[search]\nk = 4\n[guilds.{A}]\ncorpus = "x"\n')
