@@ -175,8 +175,9 @@ class AskService:
         return Reply(ans.content, ans.embeds, answer_view(qid, 0, len(res.hits), res.total_relevant > len(res.hits)))
 
     async def verify(self, message: str, user_id: int | None, guild_id: int | None, channel_id: int | None,
-                     speaker: str | None = None) -> Reply:
-        """The quotes in a message checked; recorded like an answer, so each verdict's Context button works."""
+                     speaker: str | None = None, record: str | None = None) -> Reply:
+        """The quotes in a message checked; recorded like an answer (as ``record``, else the message itself), so
+        each verdict's Context button works."""
         try:
             verdicts = await asyncio.to_thread(self.quoth.verify, message, speaker)
         except BadQuery as exc:
@@ -196,8 +197,8 @@ class AskService:
             log_failure("check", message)
             return Reply(_("Something went wrong while checking; the error has been logged."))
         hits = await asyncio.to_thread(self._hits, verdicts)
-        qid = await asyncio.to_thread(self.journal.record_question, message, len(hits), None, speaker, user_id,
-                                      guild_id, channel_id, hits)
+        qid = await asyncio.to_thread(self.journal.record_question, message if record is None else record, len(hits),
+                                      None, speaker, user_id, guild_id, channel_id, hits)
         shown = [v for v in verdicts if v.passage_id is not None]
         view = answer_view(qid, 0, len(shown), False) if shown else None
         return Reply(f"Checked {len(verdicts)} quote{'s' if len(verdicts) != 1 else ''}.", verdict_embeds(verdicts),

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 import shutil
+import sqlite3
 import time
 
 import pytest
@@ -13,7 +14,7 @@ from discord.http import Route
 
 from quoth import Quoth
 from quoth.bot.config import AppConfig
-from quoth.bot.discord.app import QuothBot
+from quoth.bot.discord.app import QuothBot, journal_path
 from tests.helpers import DEBATE, write_corpus
 
 from .fake_discord import (
@@ -497,7 +498,7 @@ def test_a_mistake_is_said_privately(shared_app):
 
 def test_verify_and_find_the_source(shared_app):
     async def scenario():
-        async with running(shared_app) as (fake, _):
+        async with running(shared_app) as (fake, bot):
             token = await fake.slash("verify", {"quote": "Slugs ate every lettuce I planted this year",
                                                 "speaker": "Ann Lee"}, ALICE)
             body = (await fake.wait_for(edited(token))).body
@@ -514,6 +515,9 @@ def test_verify_and_find_the_source(shared_app):
             # cabbage for lettuce is a changed word, not a retyped one (issue 22 §1)
             assert [e["title"] for e in embeds] == ["⚠️ Altered quote", "✅ Real quote", "❌ Not found"]
             assert "Closest wording — not a match" in embeds[2]["description"]
+            kept = [r[0] for r in sqlite3.connect(journal_path(bot.cfg)).execute("SELECT question FROM questions")]
+            # the asker's own /verify words are kept; another person's message is not (theirs to delete)
+            assert any("lettuce" in q for q in kept) and not any("penguins" in q for q in kept), kept
             token = await fake.message_command("Find the source", fake.message_of("lol", BOB), ALICE)
             assert (await fake.wait_for(callback_of(token))).body["data"]["flags"] & 64
             assert "at least a few words" in (await fake.wait_for(edited(token))).body["content"]

@@ -11,6 +11,8 @@ from discord.ext import commands
 
 from ..tenants import tenant_or_reply
 
+FOUND_LABEL = "(another person's message, checked with Find the source)"
+
 if TYPE_CHECKING:
     from ..app import QuothBot
 
@@ -41,9 +43,13 @@ class Verify(commands.Cog):
             await interaction.response.send_message(f"That message has {what}: I can only check words.",
                                                     ephemeral=True)
             return
-        await self._check(interaction, message.content, None, True)
+        # Another person's message is theirs to delete: the journal keeps a label, not their words, which it would
+        # otherwise hold (and /insights show) for bot.journal_days after they deleted it or asked to be forgotten.
+        own = message.author.id == interaction.user.id
+        await self._check(interaction, message.content, None, True, record=None if own else FOUND_LABEL)
 
-    async def _check(self, interaction: discord.Interaction, text: str, speaker: str | None, private: bool) -> None:
+    async def _check(self, interaction: discord.Interaction, text: str, speaker: str | None, private: bool,
+                     record: str | None = None) -> None:
         refusal = self.asker.cooldown_refusal(interaction.user.id)
         if refusal:
             await interaction.response.send_message(refusal, ephemeral=True)
@@ -53,7 +59,7 @@ class Verify(commands.Cog):
             return
         await interaction.response.defer(ephemeral=private, thinking=True)
         reply = await self.bot.asker_for(tenant).verify(text, interaction.user.id, interaction.guild_id,
-                                                        interaction.channel_id, speaker)
+                                                        interaction.channel_id, speaker, record)
         if reply.mistake and not private:
             await interaction.delete_original_response()
             await interaction.followup.send(ephemeral=True, **reply.kwargs())
