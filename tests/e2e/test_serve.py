@@ -8,9 +8,20 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import HARBOUR_AND_GARDEN, write_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def serve(*args, **kwargs) -> subprocess.CompletedProcess:
+    """``subprocess.run``, whose timeout fails the test with what the process had logged so far (where it hung)."""
+    try:
+        return subprocess.run(*args, **kwargs)
+    except subprocess.TimeoutExpired as exc:
+        said = exc.stderr.decode(errors="replace") if isinstance(exc.stderr, bytes) else str(exc.stderr or "")
+        pytest.fail(f"quoth serve ran past {kwargs.get('timeout')} s; its last log lines:\n{said[-4000:]}")
 
 SERVE = textwrap.dedent("""
     import asyncio, os, signal, sys, threading, time
@@ -42,7 +53,7 @@ SERVE = textwrap.dedent("""
 def test_serve_logs_each_line_once_without_colour(tmp_path):
     corpus = write_corpus(tmp_path / "corpus", HARBOUR_AND_GARDEN)
     env = {**os.environ, "DISCORD_TOKEN": "fake-token", "QUOTH_DATA_DIR": str(tmp_path / "data")}
-    res = subprocess.run([sys.executable, "-c", SERVE, "60", str(corpus)], cwd=ROOT, env=env, capture_output=True,
+    res = serve([sys.executable, "-c", SERVE, "60", str(corpus)], cwd=ROOT, env=env, capture_output=True,
                          text=True, timeout=180)
     lines = res.stderr.splitlines()
     ready = [ln for ln in lines if "ready as Quoth" in ln]
@@ -64,12 +75,12 @@ def test_the_token_never_shows_in_logs_errors_or_files(tmp_path):
     corpus = write_corpus(tmp_path / "corpus", HARBOUR_AND_GARDEN)
     data = tmp_path / "data"
     env = {**os.environ, "DISCORD_TOKEN": SECRET, "QUOTH_DATA_DIR": str(data)}
-    ran = subprocess.run([sys.executable, "-c", SERVE.replace('main(["serve"', 'main(["-v", "serve"'), "60",
+    ran = serve([sys.executable, "-c", SERVE.replace('main(["serve"', 'main(["-v", "serve"'), "60",
                           str(corpus)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
     assert "ready as Quoth" in ran.stderr, ran.stderr[-2000:]
     # Login against an address where nothing listens: the failure is reported, the token is not.
     unreachable = SERVE.replace("Route.BASE = fake.api_base", "Route.BASE = 'http://127.0.0.1:9/api/v10'")
-    failed = subprocess.run([sys.executable, "-c", unreachable, "20", str(corpus)], cwd=ROOT, env=env,
+    failed = serve([sys.executable, "-c", unreachable, "20", str(corpus)], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=120)
     assert failed.returncode != 0
     for out in (ran.stdout, ran.stderr, failed.stdout, failed.stderr):
