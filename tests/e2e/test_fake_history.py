@@ -14,9 +14,6 @@ import time
 
 import discord
 import pytest
-import yarl
-from discord.gateway import DiscordWebSocket
-from discord.http import Route
 
 from .fake_discord import (
     BOT_USER,
@@ -27,6 +24,7 @@ from .fake_discord import (
     snowflake_time,
     user,
 )
+from .fake_discord import connected as client_connected
 from .fake_ratelimits import Limit
 
 ALICE = user(800000000000000001, "alice")
@@ -90,24 +88,9 @@ def intents(content: bool = True) -> discord.Intents:
 
 @contextlib.asynccontextmanager
 async def connected(fake: FakeDiscord, wanted: discord.Intents | None = None):
-    await fake.start()
-    saved = Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY
-    Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = fake.api_base, yarl.URL(fake.gateway_url)
-    client = Recorder(wanted or intents())
-    task = asyncio.create_task(client.start("fake-token"))
-    try:
-        ready = asyncio.create_task(client.wait_until_ready())
-        await asyncio.wait([ready, task], timeout=30, return_when=asyncio.FIRST_COMPLETED)
-        if task.done():
-            task.result()
-        assert client.is_ready(), "the client never became ready"
+    """A ``Recorder`` connected to ``fake`` (the fake's own start-up and teardown)."""
+    async with client_connected(fake, Recorder(wanted or intents()), timeout=30) as client:
         yield client
-    finally:
-        await client.close()
-        with contextlib.suppress(Exception):
-            await asyncio.wait_for(task, 10)
-        await fake.stop()
-        Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = saved
 
 
 def run(coro, timeout: float = 60):
