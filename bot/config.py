@@ -17,6 +17,7 @@ from quoth.errors import ConfigError, QuothError
 from quoth.settings import Section, Settings
 
 TOKEN_ENV = "DISCORD_TOKEN"
+WEB_ADMIN_TOKEN_ENV = "QUOTH_WEB_ADMIN_TOKEN"  # the web API's reindex token; never read from a file or logged
 DAILY_TIME = r"^([01]\d|2[0-3]):[0-5]\d$"  # HH:MM, UTC
 GUILDS_DIR = "guilds"  # <data dir>/guilds/<id>: each listed server's index generations and live messages
 
@@ -92,12 +93,33 @@ class GuildSettings(Section):
     admin_role_ids: list[int] = Field(default_factory=list)  # may /reindex here, besides bot.admin_role_ids
 
 
+class WebSettings(Section):
+    """``quoth web``: the HTTP API under ``/api/v1`` and the page (``pip install 'quoth[web]'``)."""
+
+    host: str = "127.0.0.1"  # loopback: put a reverse proxy (TLS) in front to publish it
+    port: int = Field(8000, ge=0, le=65535)
+    # `quoth serve` also serves the page and the API, from the default corpus, on host:port.
+    in_serve: bool = False
+    max_body_bytes: int = Field(64 * 1024, ge=1024, le=16 * 1024 * 1024)  # a request body over this: 413
+    # Per client (its address; see trust_forwarded): a bucket of rate_burst requests refilled at rate_per_minute.
+    rate_per_minute: int = Field(120, ge=1)
+    rate_burst: int = Field(30, ge=1)
+    timeout_seconds: float = Field(30.0, gt=0)  # a question or check that takes longer: 504, and the slot is freed
+    workers: int = Field(4, ge=1, le=64)  # library calls at once (threads); more wait their turn
+    # Behind a reverse proxy: the client is the last address of X-Forwarded-For (else every client is the proxy).
+    trust_forwarded: bool = False
+    # The address readers reach the page at (https://quotes.example.org), for citations and permalinks that leave
+    # the page; none: the request's own.
+    public_url: str | None = None
+
+
 class AppConfig(Settings):
     """Everything a config file holds: the library's sections and the bot's."""
 
     front_end_sections = ()
 
     bot: BotSettings = BotSettings()
+    web: WebSettings = WebSettings()
     guilds: dict[int, GuildSettings] = Field(default_factory=dict)
 
     @model_validator(mode="after")

@@ -222,7 +222,7 @@ class Settings(Section):
     """The library's settings. ``Settings()`` is Quoth with no config: the sample corpus, the bundled model."""
 
     # Sections a config file may hold for Quoth's front ends; the library leaves them to those.
-    front_end_sections: ClassVar[tuple[str, ...]] = ("bot", "guilds")
+    front_end_sections: ClassVar[tuple[str, ...]] = ("bot", "guilds", "web")
 
     corpus: CorpusSettings = CorpusSettings()
     data: DataSettings = DataSettings()
