@@ -6,10 +6,18 @@ connection and then sends nothing (or half its headers) does not hold it forever
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import Iterator
 
 import uvicorn
 from fastapi import FastAPI
 from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from quoth.errors import QuothError
+
+log = logging.getLogger("quoth.web")
 
 KEEP_ALIVE_SECONDS = 5  # an idle keep-alive connection is closed after this
 HEAD_SECONDS = 10.0  # a request's line and headers must arrive within this of the connection (or the last answer)
@@ -65,3 +73,54 @@ def uvicorn_config(app: FastAPI, host: str, port: int, *, head_seconds: float = 
                           proxy_headers=False, timeout_keep_alive=keep_alive, limit_concurrency=MAX_CONNECTIONS,
                           h11_max_incomplete_event_size=MAX_HEAD_BYTES, timeout_graceful_shutdown=GRACE_SECONDS,
                           log_level=log_level, access_log=False, log_config=None)
+
+
+class HostedServer(uvicorn.Server):
+    """A uvicorn server that leaves the process's signals to its host: ``quoth web`` stops it on SIGINT/SIGTERM
+    itself, and in ``quoth serve`` the bot owns them. (uvicorn's own handlers would re-raise the signal once it
+    stops — a KeyboardInterrupt, or death by SIGTERM — where a clean exit 0 is wanted.)"""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        yield
+
+
+class ListenFailed(QuothError):
+    """The web server could not start listening (the port is taken, the address is not this machine's)."""
+
+
+def _stopper(server: uvicorn.Server):
+    def stop() -> None:  # a second signal stops at once, without waiting for requests in flight
+        server.force_exit = server.should_exit
+        server.should_exit = True
+
+    return stop
+
+
+def bound_port(server: uvicorn.Server, asked: int) -> int:
+    """The port the server listens on (``asked`` unless it was 0: then the one the system chose)."""
+    for listener in getattr(server, "servers", []):
+        for sock in listener.sockets:
+            return sock.getsockname()[1]
+    return asked
+
+
+async def run_until_stopped(server: HostedServer, host: str, port: int, stop_on_signals: bool = False) -> None:
+    """Serve until ``server.should_exit`` (or SIGINT/SIGTERM with ``stop_on_signals``); one line once listening.
+    uvicorn ends a failed start (a port in use) with ``sys.exit``; that becomes ``ListenFailed``, which ``quoth``
+    words as one line."""
+    if stop_on_signals:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, _stopper(server))
+    task = asyncio.create_task(server.serve())
+    while not server.started and not task.done():
+        await asyncio.sleep(0.05)
+    if server.started:
+        shown = f"[{host}]" if ":" in host else host
+        log.info("Quoth on http://%s:%s/ (API: /api/v1, OpenAPI: /api/v1/openapi.json)", shown,
+                 bound_port(server, port))
+    try:
+        await task
+    except SystemExit:
+        raise ListenFailed(f"could not listen on {host}:{port} (the line above says why)") from None
