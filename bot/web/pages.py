@@ -105,7 +105,7 @@ async def read(request: Request, web: Web, doc: str, start: int | None = None, e
 def _document(quoth: Quoth, doc: str):
     idx = quoth.current()
     text = idx.document_text(doc)
-    source = next((d.source for d in idx.documents() if d.path == doc), None)
+    source = next((d.source for d in idx.documents() if d.source.path == doc), None)
     if text is None or source is None:
         return None
     return source, text, [p for p, _ in idx.passages_within(doc, 0, len(text))]
