@@ -16,6 +16,7 @@ from quoth import Quoth
 
 from ..config import WEB_ADMIN_TOKEN_ENV, WebSettings
 from .errors import WebError
+from .reindex import Reindexer
 
 T = TypeVar("T")
 
@@ -30,6 +31,7 @@ class WebService:
         token = admin_token if admin_token is not None else os.environ.get(WEB_ADMIN_TOKEN_ENV, "")
         self.admin_token = token.strip() or None  # none: reindex is off
         self.pool = ThreadPoolExecutor(self.settings.workers, thread_name_prefix="quoth-web")
+        self.reindexer = Reindexer(quoth)  # POST /api/v1/reindex: its own thread, never one of the pool's
 
     async def run(self, fn: Callable[..., T], *args, **kwargs) -> T:
         loop = asyncio.get_running_loop()
