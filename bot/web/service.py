@@ -17,6 +17,7 @@ from quoth import Quoth
 
 from ..config import WEB_ADMIN_TOKEN_ENV, WebSettings
 from .errors import WebError
+from .reindex import Reindexer
 
 T = TypeVar("T")
 WAITING_PER_WORKER = 8  # calls that may wait for a worker, per worker; past that: 503 rather than a long queue
@@ -37,6 +38,7 @@ class WebService:
         self.max_admitted = self.settings.workers * (1 + WAITING_PER_WORKER)
         self._admitted = 0  # calls running or waiting; freed when the call really ends, not at its 504
         self._lock = threading.Lock()  # _admitted is freed from the worker threads
+        self.reindexer = Reindexer(quoth)  # POST /api/v1/reindex: its own thread, never one of the pool's
 
     async def run(self, fn: Callable[..., T], *args, **kwargs) -> T:
         self._admit()
