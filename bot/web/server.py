@@ -17,6 +17,8 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from quoth.errors import QuothError
 
+from ..config import WebSettings
+
 log = logging.getLogger("quoth.web")
 
 KEEP_ALIVE_SECONDS = 5  # an idle keep-alive connection is closed after this
@@ -113,14 +115,64 @@ async def run_until_stopped(server: HostedServer, host: str, port: int, stop_on_
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, _stopper(server))
-    task = asyncio.create_task(server.serve())
-    while not server.started and not task.done():
-        await asyncio.sleep(0.05)
-    if server.started:
-        shown = f"[{host}]" if ":" in host else host
-        log.info("Quoth on http://%s:%s/ (API: /api/v1, OpenAPI: /api/v1/openapi.json)", shown,
-                 bound_port(server, port))
+    announce = asyncio.create_task(_announce(server, host, port))
     try:
-        await task
+        # Awaited here, not as a task of its own: asyncio lets a task's SystemExit through to the loop itself.
+        await server.serve()
     except SystemExit:
         raise ListenFailed(f"could not listen on {host}:{port} (the line above says why)") from None
+    finally:
+        announce.cancel()
+
+
+async def _announce(server: uvicorn.Server, host: str, port: int) -> None:
+    while not server.started:
+        await asyncio.sleep(0.05)
+    shown = f"[{host}]" if ":" in host else host
+    log.info("Quoth on http://%s:%s/ (API: /api/v1, OpenAPI: /api/v1/openapi.json)", shown, bound_port(server, port))
+
+
+STOP_SECONDS = GRACE_SECONDS + 2.0  # how long stop() waits for the server before cutting its connections
+
+
+class MountedWeb:
+    """The app served inside a program that owns the event loop and the signals (``quoth serve`` with
+    ``web.in_serve``): ``await start()`` once the loop runs, ``await stop()`` when the program closes."""
+
+    def __init__(self, quoth, settings: WebSettings) -> None:
+        from .app import create_app  # here, not at the top: create_app's module needs nothing of this one
+        from .service import WebService
+
+        self.service = WebService(quoth, settings)
+        self.host, self.port = settings.host, settings.port
+        self.server = HostedServer(uvicorn_config(create_app(self.service), self.host, self.port))
+        self.task: asyncio.Task | None = None
+
+    @property
+    def url(self) -> str:
+        """The base URL it answers on, once started (the port the system chose when ``port`` is 0)."""
+        shown = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{shown}:{bound_port(self.server, self.port)}"
+
+    async def start(self) -> None:
+        self.task = asyncio.create_task(run_until_stopped(self.server, self.host, self.port), name="quoth-web")
+        while not self.server.started and not self.task.done():
+            await asyncio.sleep(0.05)
+        if self.task.done():
+            failed, self.task = self.task, None
+            self.service.close()
+            failed.result()  # ListenFailed, worded as one line
+
+    async def stop(self) -> None:
+        if self.task is None:
+            return
+        self.server.should_exit = True
+        try:
+            await asyncio.wait_for(asyncio.shield(self.task), STOP_SECONDS)
+        except TimeoutError:
+            self.server.force_exit = True
+            with contextlib.suppress(TimeoutError, asyncio.CancelledError):
+                await asyncio.wait_for(self.task, 1.0)
+        finally:
+            self.service.close()
+            self.task = None
