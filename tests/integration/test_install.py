@@ -57,6 +57,7 @@ def unit_commands(unit: str = "quoth.service") -> str:
 INSTALLS = {
     "README: set up and ask a question": lambda: readme_block("Set up and ask a question"),
     "README: set up and run the tests": lambda: readme_block("Set up and run the tests"),
+    "README: Quoth on the web": lambda: readme_block("Quoth on the web"),
     ".ci/run": lambda: (ROOT / ".ci" / "run").read_text(),
     "deploy/Dockerfile": lambda: (ROOT / "deploy" / "Dockerfile").read_text(),
     "deploy/quoth.service": unit_commands,
