@@ -4,6 +4,9 @@ number of concurrent callers and the same questions and claims.
 
     python benchmarks/web.py [--requests 300] [--concurrency 1 4] [--corpus DIR] [--data DIR] [--smoke]
 
+A third endpoint, health (the index's counts: next to no library work), shows what the HTTP layer costs by
+itself: parsing, routing, the middleware (headers, limits), the hop to a worker thread, JSON, and loopback.
+
 The questions are about the bundled sample corpus (the default corpus); the claims are tests/data/verify/
 claims.jsonl's (sentences of the sample corpus, verbatim and altered: numbers, negations, one word, invented,
 misattributed). Each caller thread keeps one HTTP/1.1 connection alive (http.client: the leanest client, so the
@@ -49,7 +52,8 @@ QUESTIONS = [
 ]
 # The claim classes sent to verify: a true sentence, and sentences altered in ways a person would not notice.
 CLAIM_CLASSES = ("verbatim", "number", "negation", "one_word", "fabricated", "misattributed")
-ENDPOINTS = ("ask", "verify")
+# health: the index's counts, next to no library work: what the HTTP layer costs by itself.
+ENDPOINTS = ("ask", "verify", "health")
 
 
 @dataclass
@@ -114,11 +118,17 @@ def drive(concurrency: int, n: int, call: Callable[[int], list | None]) -> tuple
 
 
 def library_calls(q: Quoth, endpoint: str, items: list) -> Callable[[int], list]:
-    """What a program that imports quoth calls, and what identifies the answer (passage ids, verdicts)."""
+    """What a program that imports quoth calls, and what identifies the answer (passage ids, verdicts, counts)."""
     if endpoint == "ask":
         return lambda i: [h.passage.id for h in q.ask(items[i % len(items)])]
-    return lambda i: [str(v.verdict) for v in q.verify(items[i % len(items)]["text"],
-                                                        items[i % len(items)].get("claimed_speaker"))]
+    if endpoint == "verify":
+        return lambda i: [str(v.verdict) for v in q.verify(items[i % len(items)]["text"],
+                                                            items[i % len(items)].get("claimed_speaker"))]
+
+    def health(i: int) -> list:  # what /api/v1/health asks the library: the HTTP layer's fixed cost, nearly alone
+        docs = q.current().documents()
+        return [len(docs), sum(d.passages for d in docs)]
+    return health
 
 
 def http_calls(port: int, endpoint: str, items: list) -> Callable[[int], list | None]:
@@ -147,13 +157,30 @@ def http_calls(port: int, endpoint: str, items: list) -> Callable[[int], list | 
         got = request("POST", "/api/v1/verify", body)
         return None if got is None else [v["verdict"] for v in got["verdicts"]]
 
-    return ask if endpoint == "ask" else verify
+    def health(i: int) -> list | None:
+        got = request("GET", "/api/v1/health")
+        return None if got is None else [got["documents"], got["passages"]]
+
+    return {"ask": ask, "verify": verify, "health": health}[endpoint]
 
 
-def measure(mode: str, endpoint: str, concurrency: int, n: int, call: Callable[[int], list | None]) -> Run:
-    drive(concurrency, min(n, 2 * concurrency), call)  # warm-up: connections, lazy loads, first-call caches
-    latencies, wall, errors, answers = drive(concurrency, n, call)
-    return Run(mode, endpoint, concurrency, latencies, wall, errors, answers)
+def measure(endpoint: str, concurrency: int, n: int, calls: dict[str, Callable[[int], list | None]]) -> list[Run]:
+    """``n`` calls in each mode, the modes taking turns in blocks: the machine may be shared (CI, a laptop), and
+    a neighbour's burst then weighs on both modes alike instead of on whichever ran at the time."""
+    for call in calls.values():
+        drive(concurrency, min(n, 2 * concurrency), call)  # warm-up: connections, lazy loads, first-call caches
+    runs = {mode: Run(mode, endpoint, concurrency, [], 0.0) for mode in calls}
+    block = max(10, 8 * concurrency)  # long enough that the ramp-up and the tail of each block weigh little
+    for base in range(0, n, block):
+        for mode, call in calls.items():
+            latencies, wall, errors, answers = drive(concurrency, min(block, n - base),
+                                                     lambda i, call=call, base=base: call(base + i))
+            run = runs[mode]
+            run.latencies += latencies
+            run.wall += wall
+            run.errors += errors
+            run.answers.update({base + i: a for i, a in answers.items()})
+    return list(runs.values())
 
 
 def settings_for(corpus: Path | None, data: Path) -> Settings:
@@ -214,7 +241,10 @@ def serve(corpus: Path | None, data: Path, workers: int) -> int:
     q.ensure_index(show_progress=False)
     q.warm()
     web = WebService(q, WebSettings(workers=workers, rate_per_minute=10**9, rate_burst=10**9), admin_token="")
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    # IPPROTO_TCP named, as uvicorn's own bind does: asyncio sets TCP_NODELAY only on sockets whose proto says
+    # TCP, and with proto 0 Nagle's algorithm holds each response's body (written after its head) until the
+    # client's delayed ACK: +40 ms on every keep-alive request after a connection's first.
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))  # bound before it is announced: no other process can take the port meanwhile
     port = sock.getsockname()[1]
@@ -231,15 +261,15 @@ def report(runs: list[Run], agree: dict[str, tuple[int, int]]) -> None:
           f"{'p99 ms':>8}")
     for r in runs:
         print(f"{r.mode:8} {r.endpoint:8} {r.concurrency:>4} {len(r.latencies):>8} {r.errors:>6} {r.rps:>8.1f} "
-              f"{r.ms(50):>8.1f} {r.ms(99):>8.1f}")
+              f"{r.ms(50):>8.2f} {r.ms(99):>8.2f}")
     print()
     pairs = {(r.endpoint, r.concurrency): {} for r in runs}
     for r in runs:
         pairs[(r.endpoint, r.concurrency)][r.mode] = r
     for (endpoint, c), m in pairs.items():
         lib, web = m["library"], m["http"]
-        print(f"http overhead {endpoint} c={c}: p50 {web.ms(50) - lib.ms(50):+.1f} ms, "
-              f"p99 {web.ms(99) - lib.ms(99):+.1f} ms, rps {100 * (web.rps / lib.rps - 1):+.1f} %")
+        print(f"http overhead {endpoint} c={c}: p50 {web.ms(50) - lib.ms(50):+.2f} ms, "
+              f"p99 {web.ms(99) - lib.ms(99):+.2f} ms, rps {100 * (web.rps / lib.rps - 1):+.1f} %")
     for endpoint, (same, n) in agree.items():
         print(f"{endpoint}: http answers equal to the library's for {same}/{n} items")
 
@@ -250,14 +280,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--concurrency", type=int, nargs="+", default=[1, 4])
     ap.add_argument("--corpus", type=Path, help="default: the bundled sample corpus (the questions are about it)")
     ap.add_argument("--data", type=Path, help="the data directory (default: a new temporary one)")
-    ap.add_argument("--smoke", action="store_true", help="a tiny run (8 requests, concurrency 1 and 2)")
+    ap.add_argument("--smoke", action="store_true", help="a tiny run (4 requests, concurrency 1 and 2)")
     ap.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)  # the server process
     ap.add_argument("--workers", type=int, default=4, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.serve:
         return serve(args.corpus, args.data, args.workers)
     if args.smoke:
-        args.requests, args.concurrency = 8, [1, 2]
+        args.requests, args.concurrency = 4, [1, 2]
     if args.requests < 1 or min(args.concurrency) < 1:
         ap.error("--requests and --concurrency must be at least 1")
     data = args.data or Path(tempfile.mkdtemp(prefix="quoth-web-bench-"))
@@ -272,16 +302,15 @@ def bench(corpus: Path | None, data: Path, n: int, concurrency: list[int]) -> in
     q = Quoth(settings_for(corpus, data))
     q.ensure_index(show_progress=False)
     q.warm()
-    items = {"ask": QUESTIONS, "verify": claims()}
+    items = {"ask": QUESTIONS, "verify": claims(), "health": [None]}
     meta = q.current().meta
     print(f"{meta.documents} documents, {meta.passages} passages; {len(QUESTIONS)} questions, "
           f"{len(items['verify'])} claims; {os.cpu_count()} CPUs; {n} requests per row")
     runs: list[Run] = []
     with server(corpus, data, max(concurrency)) as port:
         for c, endpoint in itertools.product(concurrency, ENDPOINTS):
-            # Library then HTTP, back to back, so that a busy neighbour on the machine weighs on both alike.
-            runs.append(measure("library", endpoint, c, n, library_calls(q, endpoint, items[endpoint])))
-            runs.append(measure("http", endpoint, c, n, http_calls(port, endpoint, items[endpoint])))
+            runs += measure(endpoint, c, n, {"library": library_calls(q, endpoint, items[endpoint]),
+                                             "http": http_calls(port, endpoint, items[endpoint])})
     agree = {}
     for endpoint in ENDPOINTS:
         lib = {i % len(items[endpoint]): a for r in runs if (r.mode, r.endpoint) == ("library", endpoint)
