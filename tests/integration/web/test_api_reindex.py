@@ -127,9 +127,9 @@ def found_new(base: str, client: httpx.Client) -> bool:
     return any(h["source"]["path"] == "lighthouse.txt" for h in resp.json()["results"])
 
 
-def ask_while(base: str, stop: threading.Event, rounds: int = 200) -> list[tuple[float, float, bool]]:
-    """Ask in a bounded loop until ``stop``: (started, ended, found the new document) per ask."""
-    out = []
+def ask_while(base: str, stop: threading.Event, out: list, rounds: int = 400) -> None:
+    """Ask in a bounded loop until ``stop``, appending (started, ended, found the new document) per ask to ``out``
+    (shared by the threads: list.append is atomic)."""
     with httpx.Client(timeout=30) as client:
         for _ in range(rounds):
             if stop.is_set():
@@ -137,7 +137,13 @@ def ask_while(base: str, stop: threading.Event, rounds: int = 200) -> list[tuple
             t0 = time.monotonic()
             new = found_new(base, client)
             out.append((t0, time.monotonic(), new))
-    return out
+
+
+def wait_for(condition, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
 
 
 def test_asks_during_a_reindex_come_from_the_old_generation_until_the_switch(tiny, caplog):
@@ -171,23 +177,25 @@ def test_asks_during_a_reindex_come_from_the_old_generation_until_the_switch(tin
         assert running["state"] == "running" and running["stage"] == "embedding" and running["total"] >= 1
         assert running["done"] <= running["total"]
         # While it runs, questions from several threads are answered (200) from the old generation.
-        stop = threading.Event()
+        stop, during = threading.Event(), []
         with ThreadPoolExecutor(4) as pool:
-            futures = [pool.submit(ask_while, base, stop, 15) for _ in range(4)]
-            during = [a for f in futures for a in f.result()]
+            for f in [pool.submit(ask_while, base, stop, during, 15) for _ in range(4)]:
+                f.result()
         assert len(during) == 60 and not any(new for _, _, new in during)
         assert admin.get(f"{base}/api/v1/health").json()["generation"] == before["generation"]
         assert admin.post(f"{base}/api/v1/reindex").status_code == 409
         # Released: asks keep running through the switch; once one sees the new document, none after it the old.
-        stop.clear()
+        through: list = []
         with ThreadPoolExecutor(3) as pool:
-            futures = [pool.submit(ask_while, base, stop) for _ in range(3)]
+            futures = [pool.submit(ask_while, base, stop, through) for _ in range(3)]
             release.set()
             done = wait_done(lambda: admin.get(f"{base}/api/v1/reindex"))
             done_seen = time.monotonic()
-            time.sleep(0.3)
+            wait_for(lambda: sum(t0 > done_seen for t0, _, _ in list(through)) >= 3)  # asked after "done"
             stop.set()
-            through = sorted(a for f in futures for a in f.result())
+            for f in futures:
+                f.result()
+        through.sort()
         assert done["state"] == "done" and done["id"] == started["id"] and "1 added" in done["summary"]
         first_new = min((end for _, end, new in through if new), default=None)
         assert first_new is not None, "no ask saw the new document after the switch"
