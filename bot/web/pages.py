@@ -20,6 +20,7 @@ from quoth.search.query import unknown
 
 from .errors import WebError
 from .locale import ENGLISH, messages_for, negotiate
+from .schemas import MAX_CLAIM_CHARS, MAX_K, MAX_NAME_CHARS, MAX_OFFSET, MAX_QUERY_CHARS
 from .service import Web
 from .views import Card, VerdictView, read_href, read_pieces, speaker_href
 
@@ -29,7 +30,9 @@ templates = Jinja2Templates(env=jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).resolve().parent / "templates"), autoescape=True))
 SPEAKER_PAGE = 20  # quotes per page of a speaker's page
 NOTHING = "Nothing relevant found."
-Text = Annotated[str | None, Query(max_length=4000)]
+Text = Annotated[str | None, Query(max_length=MAX_CLAIM_CHARS)]
+Name = Annotated[str | None, Query(max_length=MAX_NAME_CHARS)]
+FormNumber = Annotated[str | None, Query(max_length=20)]  # parsed by _number: "" is a field left empty
 
 
 def reply_language(request: Request) -> str:
@@ -47,7 +50,7 @@ def said(request: Request, sentence: str) -> tuple[str, str]:
 
 
 def render(request: Request, name: str, nav: str | None, status: int = 200, **context):
-    return templates.TemplateResponse(request, name, {"nav": nav, "lang": ENGLISH, **context},
+    return templates.TemplateResponse(request, name, {"nav": nav, "lang": ENGLISH, "max_k": MAX_K, **context},
                                       status_code=status)
 
 
@@ -57,23 +60,38 @@ def error_page(request: Request, exc: WebError):
 
 
 @router.get("/")
-async def ask(request: Request, web: Web, q: Annotated[str | None, Query(max_length=1000)] = None,
-              k: int | None = None, source: str | None = None, speaker: str | None = None, offset: int = 0):
-    form = {"q": q or "", "k": k, "source": source or "", "speaker": speaker or "", "offset": offset}
+async def ask(request: Request, web: Web, q: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS)] = None,
+              k: FormNumber = None, source: Name = None, speaker: Name = None, offset: FormNumber = None):
+    form = {"q": q or "", "k": k or "", "source": source or "", "speaker": speaker or "", "offset": offset or ""}
     if q is None:
-        return render(request, "index.html", "ask", form=form, cards=None)
+        return render(request, "index.html", "ask", form=form, start=0, cards=None)
     try:
-        result = await web.run(web.quoth.ask, q, k, source or None, speaker or None, offset)
+        wanted = _number("k", k, 1, MAX_K)
+        skip = _number("offset", offset, 0, MAX_OFFSET) or 0
+        result = await web.run(web.quoth.ask, q, wanted, source or None, speaker or None, skip)
     except BadQuery as e:
-        return render(request, "index.html", "ask", status=400, form=form, cards=None, error=e)
+        return render(request, "index.html", "ask", status=400, form=form, start=0, cards=None, error=e)
     hits = list(result)
     cards = [Card.of(h.passage, h.source, h.best_sentence) for h in hits]
-    wanted = k or web.quoth.settings.search.k
     more = None
-    if len(hits) >= wanted:
-        more = "/?" + urlencode({key: v for key, v in {**form, "offset": offset + len(hits)}.items()
-                                 if v not in ("", None)})
-    return render(request, "index.html", "ask", form=form, cards=cards, more=more, nothing=said(request, NOTHING))
+    if len(hits) >= (wanted or web.quoth.settings.search.k) and skip + len(hits) <= MAX_OFFSET:
+        more = "/?" + urlencode({key: v for key, v in {**form, "offset": skip + len(hits)}.items() if v})
+    return render(request, "index.html", "ask", form=form, start=skip, cards=cards, more=more,
+                  nothing=said(request, NOTHING))
+
+
+def _number(name: str, value: str | None, low: int, high: int) -> int | None:
+    """A number typed in the form: an empty field is no value (a GET form sends every field, filled or not),
+    anything else a whole number in [low, high], or the mistake in the API's words."""
+    if value is None or not value.strip():
+        return None
+    try:
+        number = int(value.strip())
+    except ValueError:
+        raise BadQuery(f"{name}: must be a whole number between {low} and {high}") from None
+    if not low <= number <= high:
+        raise BadQuery(f"{name}: must be between {low} and {high}")
+    return number
 
 
 @router.get("/quote")
@@ -88,7 +106,7 @@ async def quote(request: Request, web: Web, doc: str, start: int, end: int):
 
 
 @router.get("/check")
-async def check(request: Request, web: Web, text: Text = None, speaker: str | None = None):
+async def check(request: Request, web: Web, text: Text = None, speaker: Name = None):
     form = {"text": text or "", "speaker": speaker or ""}
     if text is None:
         return render(request, "check.html", "check", form=form, verdicts=None)

@@ -83,6 +83,26 @@ def test_a_bad_question_is_an_alert_with_the_form_kept(client):
     assert not all_of(tree, "li", "quote-card")
 
 
+def test_the_form_s_empty_fields_are_no_value(client, answer):
+    # A GET form sends every field, filled or not: k= and offset= are "not given", never a 4xx.
+    r = client.get("/", params={"q": QUESTION, "k": "", "source": "", "speaker": "", "offset": ""})
+    assert r.status_code == 200
+    assert len(cards(parse(r))) == 3  # search.k, the default
+    r = client.get("/", params={"q": QUESTION, "k": "3", "source": "", "speaker": ""})
+    assert cards(parse(r)) == cards(answer)
+
+
+@pytest.mark.parametrize(("k", "message"), [("abc", "k: must be a whole number between 1 and 20"),
+                                            ("21", "k: must be between 1 and 20"),
+                                            ("0", "k: must be between 1 and 20")])
+def test_a_bad_number_is_an_alert_on_the_page(client, k, message):
+    r = client.get("/", params={"q": QUESTION, "k": k})
+    assert r.status_code == 400
+    tree = parse(r)
+    assert text(one(tree, "p", "error")) == message
+    assert tree.get_element_by_id("k").get("value") == k and tree.get_element_by_id("q").get("value") == QUESTION
+
+
 def test_an_unknown_speaker_filter_names_the_close_ones(client):
     r = client.get("/", params={"q": "austerity", "speaker": "Jeremy Corbin"})
     assert r.status_code == 400

@@ -46,6 +46,7 @@ def test_landmarks_skip_link_and_language(trees, route):
     assert tree.get_element_by_id("main").tag == "main"
     assert len(tree.xpath("//main")) == 1 and tree.xpath("//header//nav[@aria-label]") and tree.xpath("//footer")
     assert tree.findtext(".//title").strip()
+    assert tree.xpath("//link[@rel='icon']/@href") == ["data:,"]  # no /favicon.ico request, no console 404
 
 
 @pytest.mark.parametrize("route", PAGES)

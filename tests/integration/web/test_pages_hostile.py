@@ -59,7 +59,8 @@ def assert_inert(tree: html.HtmlElement) -> None:
         if not isinstance(element.tag, str):
             continue
         assert not [a for a in element.attrib if a.lower().startswith("on") or a.lower() == "style"], element.tag
-    for href in tree.xpath("//@href | //@src | //@action"):
+    assert tree.xpath("//link[@rel='icon']/@href") == ["data:,"]  # ours: the empty icon
+    for href in tree.xpath("//@href[not(parent::link[@rel='icon'])] | //@src | //@action"):
         assert href.startswith(("/", "#", "https://", "http://")), href
         assert "javascript:" not in href.lower()
 
