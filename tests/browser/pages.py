@@ -24,7 +24,7 @@ def check_path(text: str, **params) -> str:
 def card_facts(card) -> dict:
     """A quote card as a reader sees it: the words, the marked best sentence, who, and where from."""
     return {"text": card.locator("blockquote.quote-text").inner_text(),
-            "best": card.locator("blockquote.quote-text mark.best").inner_text(),
+            "best": card.locator("blockquote.quote-text mark.best").all_inner_texts(),
             "speaker": card.locator(".quote-who .quote-speaker").inner_text(),
             "source": card.locator(".quote-who a.quote-source").inner_text()}
 

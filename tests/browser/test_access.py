@@ -27,7 +27,7 @@ def every_page(quoth) -> dict[str, str]:
     span = urlencode({"doc": hit.source.path, "start": hit.start, "end": hit.end})
     return {"ask form": "/", "answers": ask_path(STRIKE_QUESTION), "check": check_path(f'"{ALTERED_SENTENCE}"'),
             "read": f"/read?{span}#quoted", "quote": f"/quote?{span}", "sources": "/sources",
-            "speakers": "/speakers", "speaker": f"/speakers/{hit.label}"}
+            "speakers": "/speakers", "speaker": f"/speakers/{hit.speaker}"}
 
 
 def test_a_phone_needs_no_sideways_scrolling(browsing, browser_quoth):
