@@ -121,7 +121,8 @@ def browsing(request, chromium, server_url, shot_dirs) -> Iterator[Browsing]:
     for page in (p for c in b.contexts for p in c.pages):
         b.snap(page, "end")
     b.close()
-    assert not b.errors, "console errors or CSP violations:\n" + "\n".join(b.errors)
+    if b.errors:
+        pytest.fail("console errors or CSP violations:\n" + "\n".join(b.errors), pytrace=False)
 
 
 def pytest_terminal_summary(terminalreporter) -> None:
