@@ -9,6 +9,7 @@ An error whose way out is a command carries it as data: ``problem`` (what is wro
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 
 
@@ -84,7 +85,12 @@ class ModelMismatch(IndexUnusable):
 
 class BadQuery(QuothError):
     """A question or its options that cannot be searched as given (empty, k out of range, an unknown source or
-    speaker); the message says what was wrong and, for names, the closest ones that exist."""
+    speaker); the message says what was wrong and, for names, the closest ones that exist (also as data, in
+    ``suggestions``, for a front end that offers them apart from the message)."""
+
+    def __init__(self, problem: str = "", remedy: Remedy | None = None, suggestions: Sequence[str] = ()) -> None:
+        super().__init__(problem, remedy)
+        self.suggestions = list(suggestions)
 
 
 class ModelUnavailable(QuothError):

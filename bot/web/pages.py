@@ -73,7 +73,7 @@ async def quote(request: Request, web: Web, doc: str, start: int, end: int):
         raise WebError(404, "no indexed passage at that place: it may have been re-indexed or removed",
                        await _doc_suggestions(web, doc))
     card = Card.of(*shown[0])
-    return render(request, "quote.html", None, card=card)
+    return render(request, "quote.html", None, one=card)
 
 
 @router.get("/check")

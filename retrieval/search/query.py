@@ -67,7 +67,8 @@ def unknown(what: str, given: str, names: Iterable[str]) -> BadQuery:
     lowered = {n.lower(): n for n in pool}
     close = [lowered[m] for m in difflib.get_close_matches(given.lower(), list(lowered), n=3, cutoff=0.5)]
     if close:
-        return BadQuery(f"no {what} matches {given!r}; did you mean {', '.join(repr(c) for c in close)}?")
+        return BadQuery(f"no {what} matches {given!r}; did you mean {', '.join(repr(c) for c in close)}?",
+                        suggestions=close)
     if not pool:
         return BadQuery(f"no {what} matches {given!r} (the index is empty)")
     return BadQuery(f"no {what} matches {given!r}", Remedy.LIST_SOURCES if what == "source" else Remedy.LIST_SPEAKERS)
