@@ -100,11 +100,12 @@ class Browsing:
         self.snap(page, label or path)
         return response
 
-    def snap(self, page, label: str) -> None:
-        """A full-page PNG named for the test, the order and ``label``, in every screenshot folder."""
+    def snap(self, page, label: str, full_page: bool = True) -> None:
+        """A PNG of the whole page (or of the window only: what the reader sees, scrolled), named for the test,
+        the order and ``label``, in every screenshot folder."""
         self.shots += 1
         name = re.sub(r"[^A-Za-z0-9]+", "-", f"{self.test_name}-{self.shots:02d}-{label}").strip("-")[:120]
-        png = page.screenshot(full_page=True)
+        png = page.screenshot(full_page=full_page)
         for d in self.shot_dirs:
             (d / f"{name}.png").write_bytes(png)
 

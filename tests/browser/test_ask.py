@@ -32,7 +32,7 @@ def test_context_shows_the_quoted_passage_highlighted_and_in_view(browsing, brow
     hit = browser_quoth.ask(DEEP_QUESTION)[0]
     page.locator(".quote-card").first.locator("a.action-context").click()
     page.wait_for_url("**/read?*#quoted")
-    browsing.snap(page, "context")
+    browsing.snap(page, "context in the window", full_page=False)
     quoted = page.locator("mark#quoted.quoted")
     assert " ".join(quoted.inner_text().split()) == " ".join(hit.text.split())
     section = page.locator("section.passage[aria-current='true']")
