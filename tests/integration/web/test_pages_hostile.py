@@ -39,11 +39,12 @@ url = "https://example.org/harbour?a=1&b=\\"x\\""
 def hostile(tmp_path_factory, encoder):
     from starlette.testclient import TestClient
 
+    from quoth.bot.config import WebSettings
     from quoth.bot.web import WebService, create_app
 
     quoth = indexed_corpus(tmp_path_factory.mktemp("hostile"), {"evil.txt": EVIL, "web.txt": SAFE,
                                                                "sources.toml": MANIFEST}, encoder)
-    service = WebService(quoth)
+    service = WebService(quoth, WebSettings(rate_per_minute=1_000_000, rate_burst=1_000_000))
     with TestClient(create_app(service)) as client:
         yield quoth, client
     service.close()
@@ -58,7 +59,8 @@ def assert_inert(tree: html.HtmlElement) -> None:
         if not isinstance(element.tag, str):
             continue
         assert not [a for a in element.attrib if a.lower().startswith("on") or a.lower() == "style"], element.tag
-    for href in tree.xpath("//@href | //@src | //@action"):
+    assert tree.xpath("//link[@rel='icon']/@href") == ["data:,"]  # ours: the empty icon
+    for href in tree.xpath("//@href[not(parent::link[@rel='icon'])] | //@src | //@action"):
         assert href.startswith(("/", "#", "https://", "http://")), href
         assert "javascript:" not in href.lower()
 
