@@ -35,27 +35,24 @@ SHOTS = [
 ]
 
 
-def take(base_url: str, out: Path, shots: list[Shot] = SHOTS) -> list[Path]:
-    """Save ``shots`` of the app at ``base_url`` into ``out``; a page that does not answer 200 is an error."""
-    from playwright.sync_api import sync_playwright
-
+def take(browser, base_url: str, out: Path, shots: list[Shot] = SHOTS) -> list[Path]:
+    """Save ``shots`` of the app at ``base_url`` into ``out`` with Playwright's ``browser``; a page that does not
+    answer 200 is an error."""
     out.mkdir(parents=True, exist_ok=True)
     saved = []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        for shot in shots:
-            phone = {"is_mobile": True, "has_touch": True, "device_scale_factor": 2} if shot.phone else {}
-            context = browser.new_context(base_url=base_url, viewport={"width": shot.width, "height": shot.height},
-                                          **phone)
-            page = context.new_page()
-            response = page.goto(shot.path)
+    for shot in shots:
+        phone = {"is_mobile": True, "has_touch": True, "device_scale_factor": 2} if shot.phone else {}
+        context = browser.new_context(base_url=base_url, viewport={"width": shot.width, "height": shot.height},
+                                      **phone)
+        try:
+            response = context.new_page().goto(shot.path)
             if response is None or response.status != 200:
                 raise RuntimeError(f"{shot.path} answered {response and response.status}, not 200")
-            page.screenshot(path=out / shot.name)
+            context.pages[0].screenshot(path=out / shot.name)
+        finally:
             context.close()
-            saved.append(out / shot.name)
-            print(f"saved {out / shot.name} ({(out / shot.name).stat().st_size // 1024} kB)", flush=True)
-        browser.close()
+        saved.append(out / shot.name)
+        print(f"saved {out / shot.name} ({(out / shot.name).stat().st_size // 1024} kB)", flush=True)
     return saved
 
 
@@ -63,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.browser.screenshots", description=__doc__.split("\n")[0])
     parser.add_argument("outdir", type=Path, help="folder for the PNGs (made if missing)")
     args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
     from quoth import Quoth
     from quoth.bot.web import WebService
     from tests.web import serving
@@ -72,8 +71,10 @@ def main(argv: list[str] | None = None) -> int:
     quoth.index()
     service = WebService(quoth)
     try:
-        with serving(service) as url:
-            take(url, args.outdir)
+        with serving(service) as url, sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+            take(browser, url, args.outdir)
+            browser.close()
     except RuntimeError as e:
         print(f"screenshots: {e}", file=sys.stderr)
         return 1
