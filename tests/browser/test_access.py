@@ -115,3 +115,24 @@ def test_no_console_errors_or_csp_violations_on_any_page(browsing, browser_quoth
     browsing.visit(page, "/read?doc=../../etc/passwd", "unknown doc", status=404)
     browsing.visit(page, "/?q=%20", "empty question", status=400)
     assert page.locator("p.error[role='alert']").count() == 1
+
+
+def test_a_csp_violation_would_be_caught(chromium, server_url, shot_dirs):
+    # The test above is only as good as its listener: an inline script and a style attribute put into a page
+    # must be refused by the page's CSP and land in the errors the browsing fixture fails tests on.
+    from tests.browser.conftest import Browsing
+
+    b = Browsing(chromium, server_url, "csp-probe", shot_dirs)
+    try:
+        page = b.new_page()
+        b.visit(page, "/", "ask form")
+        page.evaluate("""() => {
+            document.body.appendChild(Object.assign(document.createElement('script'), {textContent: 'window.x = 1'}));
+            document.body.insertAdjacentHTML('beforeend', '<p style="color: red">styled</p>');
+        }""")
+        page.wait_for_timeout(200)  # console messages arrive asynchronously
+        assert page.evaluate("window.x") is None  # the inline script did not run
+    finally:
+        b.close()
+    violations = [e for e in b.errors if "Content Security Policy" in e]
+    assert any("script" in e for e in violations) and any("style" in e for e in violations), b.errors
