@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from .pages_html import all_of, cards, one, parse, text
+from .pages_html import all_of, cards, one, parse, read_text, text
 
 QUESTION = "what did Corbyn say about austerity"
 ALTERED = "“People are fed up with cruel Tory austerity”"
@@ -163,9 +163,7 @@ def test_read_in_place_shows_every_character_once_and_marks_the_quote(client, we
         quoted = passages[len(passages) // 2]
         tree = parse(client.get("/read", params={"doc": path, "start": quoted.start, "end": quoted.end}))
         article = one(tree, "article", "document")
-        pieces = article.xpath("./section/div[@class='passage-text'] | ./div[@class='between']")
-        shown = "".join(text(e) for e in pieces)
-        assert shown == full, path
+        assert read_text(article) == full, path
         sections = article.xpath("./section[contains(@class, 'passage')]")
         assert [s.get("id") for s in sections] == [f"p-{p.start}-{p.end}" for p in passages]
         assert [text(s.find("aside")) for s in sections] == [p.label if p.speaker else "" for p in passages]
