@@ -22,7 +22,7 @@ from .errors import WebError
 from .locale import ENGLISH, messages_for, negotiate
 from .schemas import MAX_CLAIM_CHARS, MAX_K, MAX_NAME_CHARS, MAX_OFFSET, MAX_QUERY_CHARS
 from .service import Web
-from .views import Card, VerdictView, read_href, read_pieces, speaker_href
+from .views import Card, VerdictView, best_span, read_href, read_pieces, speaker_href
 
 router = APIRouter(include_in_schema=False)
 # Autoescape for every template whatever its name (select_autoescape would leave a ".txt" one raw).
@@ -106,14 +106,15 @@ def _number(name: str, value: str | None, low: int, high: int) -> int | None:
 
 
 @router.get("/quote")
-async def quote(request: Request, web: Web, doc: str, start: int, end: int):
+async def quote(request: Request, web: Web, doc: str, start: int, end: int,
+                best: Annotated[str | None, Query(max_length=40)] = None):
     found, pid = await web.run(web.quoth.context, doc, start, end, 0, 0)
     shown = [(p, src) for p, src in found if p.id == pid]
     if not shown:
         await web.run(_indexed, web.quoth, doc)  # an unknown document: 404 with the closest names
         raise WebError(404, "no indexed passage at that place: it may have been re-indexed or removed")
-    card = Card.of(*shown[0])
-    return render(request, "quote.html", None, one=card)
+    passage, source = shown[0]
+    return render(request, "quote.html", None, one=Card.of(passage, source, best_span(best, len(passage.text))))
 
 
 @router.get("/check")
