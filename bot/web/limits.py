@@ -5,6 +5,7 @@ Both are pure ASGI middleware that raise ``WebError``; the app's outer error mid
 
 from __future__ import annotations
 
+import asyncio
 import math
 import time
 from collections import OrderedDict
@@ -94,10 +95,12 @@ class RateLimit:
 
 class BodyLimit:
     """413 for a body over ``max_body_bytes``: at once for a Content-Length over it, and for a chunked body as
-    soon as what has streamed in passes it (the app's own answer, if it made one, is dropped for the 413)."""
+    soon as what has streamed in passes it; 408 for a body that stops arriving for ``timeout_seconds`` (a client
+    that sends its headers and then nothing). The app's own answer, if it made one (likely "bad body"), gives way
+    to the 413/408."""
 
     def __init__(self, app: ASGIApp, settings: WebSettings) -> None:
-        self.app, self.max_bytes = app, settings.max_body_bytes
+        self.app, self.max_bytes, self.wait = app, settings.max_body_bytes, settings.timeout_seconds
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -109,29 +112,36 @@ class BodyLimit:
                 raise WebError(400, "Content-Length must be a number of bytes")
             if int(declared) > self.max_bytes:
                 raise self._too_large()
-        counted, overflowed = 0, False
+        counted, refused, body_done = 0, None, False
 
-        async def counting_receive() -> Message:
-            nonlocal counted, overflowed
-            message = await receive()
+        async def guarded_receive() -> Message:
+            nonlocal counted, refused, body_done
+            if body_done:  # later receives wait for the client to go away (streamed answers): no deadline
+                return await receive()
+            try:
+                message = await asyncio.wait_for(receive(), self.wait)
+            except TimeoutError:
+                refused = WebError(408, f"the request body did not arrive within {self.wait:g} s")
+                raise refused from None
+            body_done = message["type"] != "http.request" or not message.get("more_body", False)
             if message["type"] == "http.request":
                 counted += len(message.get("body", b""))
                 if counted > self.max_bytes:
-                    overflowed = True
-                    raise self._too_large()
+                    refused = self._too_large()
+                    raise refused
             return message
 
         async def guarded_send(message: Message) -> None:
-            if not overflowed:  # after an overflow the app's answer (likely "bad body") gives way to the 413
+            if refused is None:
                 await send(message)
 
         try:
-            await self.app(scope, counting_receive, guarded_send)
+            await self.app(scope, guarded_receive, guarded_send)
         except Exception:
-            if not overflowed:
+            if refused is None:
                 raise
-        if overflowed:
-            raise self._too_large()
+        if refused is not None:
+            raise refused
 
     def _too_large(self) -> WebError:
         return WebError(413, f"the request body is over {self.max_bytes} bytes")

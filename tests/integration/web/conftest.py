@@ -32,3 +32,18 @@ def client(web_quoth):
     with TestClient(create_app(service)) as test_client:
         yield test_client
     service.close()
+
+
+@pytest.fixture(scope="module")
+def api_client(web_quoth):
+    """A TestClient like ``client`` whose rate limit no test of the API reaches (they send many requests from
+    one address; the limit has tests of its own)."""
+    from starlette.testclient import TestClient
+
+    from quoth.bot.config import WebSettings
+    from quoth.bot.web import WebService, create_app
+
+    service = WebService(web_quoth, WebSettings(rate_per_minute=1_000_000, rate_burst=1_000_000))
+    with TestClient(create_app(service), raise_server_exceptions=False) as test_client:
+        yield test_client
+    service.close()
