@@ -4,7 +4,6 @@ into ``views`` for the templates (Jinja2, autoescape on: no document text is eve
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlencode
@@ -16,8 +15,12 @@ from fastapi.templating import Jinja2Templates
 
 from quoth import Quoth
 from quoth.errors import BadQuery
+from quoth.records import SourceInfo
+from quoth.search.query import unknown
 
 from .errors import WebError
+from .locale import ENGLISH, messages_for, negotiate
+from .schemas import MAX_CLAIM_CHARS, MAX_K, MAX_NAME_CHARS, MAX_OFFSET, MAX_QUERY_CHARS
 from .service import Web
 from .views import Card, VerdictView, read_href, read_pieces, speaker_href
 
@@ -26,43 +29,69 @@ router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(env=jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).resolve().parent / "templates"), autoescape=True))
 SPEAKER_PAGE = 20  # quotes per page of a speaker's page
-SUGGESTIONS = 3  # closest names offered for an unknown document or speaker
-Text = Annotated[str | None, Query(max_length=4000)]
+NOTHING = "Nothing relevant found."
+Text = Annotated[str | None, Query(max_length=MAX_CLAIM_CHARS)]
+Name = Annotated[str | None, Query(max_length=MAX_NAME_CHARS)]
+FormNumber = Annotated[str | None, Query(max_length=20)]  # parsed by _number: "" is a field left empty
 
 
-def lang(request: Request) -> str:
-    """``<html lang>``: the reply language once bot/web/locale.py lands; English until then."""
-    return "en"
+def reply_language(request: Request) -> str:
+    """The reader's language as the API negotiates it (``lang=``, else Accept-Language, else English)."""
+    return negotiate(request.query_params.get("lang"), request.headers.get("accept-language"))
+
+
+def said(request: Request, sentence: str) -> tuple[str, str]:
+    """``sentence`` in the reader's language where the bot's catalog has it, and the language it is in. The
+    page's own chrome is English (the catalogs hold the bot's sentences, not the page's), so ``<html lang>``
+    stays "en" and a translated sentence carries its own ``lang``: a screen reader then voices each part in
+    its language."""
+    say = messages_for(reply_language(request))
+    return (say(sentence), say.lang) if say.has(sentence) else (sentence, ENGLISH)
 
 
 def render(request: Request, name: str, nav: str | None, status: int = 200, **context):
-    return templates.TemplateResponse(request, name, {"nav": nav, "lang": lang(request), **context},
+    return templates.TemplateResponse(request, name, {"nav": nav, "lang": ENGLISH, "max_k": MAX_K, **context},
                                       status_code=status)
 
 
 def error_page(request: Request, exc: WebError):
-    return templates.TemplateResponse(request, "error.html", {"error": exc, "nav": None, "lang": lang(request)},
+    return templates.TemplateResponse(request, "error.html", {"error": exc, "nav": None, "lang": ENGLISH},
                                       status_code=exc.status, headers=exc.headers)
 
 
 @router.get("/")
-async def ask(request: Request, web: Web, q: Annotated[str | None, Query(max_length=1000)] = None,
-              k: int | None = None, source: str | None = None, speaker: str | None = None, offset: int = 0):
-    form = {"q": q or "", "k": k, "source": source or "", "speaker": speaker or "", "offset": offset}
+async def ask(request: Request, web: Web, q: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS)] = None,
+              k: FormNumber = None, source: Name = None, speaker: Name = None, offset: FormNumber = None):
+    form = {"q": q or "", "k": k or "", "source": source or "", "speaker": speaker or "", "offset": offset or ""}
     if q is None:
-        return render(request, "index.html", "ask", form=form, cards=None)
+        return render(request, "index.html", "ask", form=form, start=0, cards=None)
     try:
-        result = await web.run(web.quoth.ask, q, k, source or None, speaker or None, offset)
+        wanted = _number("k", k, 1, MAX_K)
+        skip = _number("offset", offset, 0, MAX_OFFSET) or 0
+        result = await web.run(web.quoth.ask, q, wanted, source or None, speaker or None, skip)
     except BadQuery as e:
-        return render(request, "index.html", "ask", status=400, form=form, cards=None, error=str(e))
+        return render(request, "index.html", "ask", status=400, form=form, start=0, cards=None, error=e)
     hits = list(result)
     cards = [Card.of(h.passage, h.source, h.best_sentence) for h in hits]
-    wanted = k or web.quoth.settings.search.k
     more = None
-    if len(hits) >= wanted:
-        more = "/?" + urlencode({key: v for key, v in {**form, "offset": offset + len(hits)}.items()
-                                 if v not in ("", None)})
-    return render(request, "index.html", "ask", form=form, cards=cards, more=more)
+    if len(hits) >= (wanted or web.quoth.settings.search.k) and skip + len(hits) <= MAX_OFFSET:
+        more = "/?" + urlencode({key: v for key, v in {**form, "offset": skip + len(hits)}.items() if v})
+    return render(request, "index.html", "ask", form=form, start=skip, cards=cards, more=more,
+                  nothing=said(request, NOTHING))
+
+
+def _number(name: str, value: str | None, low: int, high: int) -> int | None:
+    """A number typed in the form: an empty field is no value (a GET form sends every field, filled or not),
+    anything else a whole number in [low, high], or the mistake in the API's words."""
+    if value is None or not value.strip():
+        return None
+    try:
+        number = int(value.strip())
+    except ValueError:
+        raise BadQuery(f"{name}: must be a whole number between {low} and {high}") from None
+    if not low <= number <= high:
+        raise BadQuery(f"{name}: must be between {low} and {high}")
+    return number
 
 
 @router.get("/quote")
@@ -70,21 +99,21 @@ async def quote(request: Request, web: Web, doc: str, start: int, end: int):
     found, pid = await web.run(web.quoth.context, doc, start, end, 0, 0)
     shown = [(p, src) for p, src in found if p.id == pid]
     if not shown:
-        raise WebError(404, "no indexed passage at that place: it may have been re-indexed or removed",
-                       await _doc_suggestions(web, doc))
+        await web.run(_indexed, web.quoth, doc)  # an unknown document: 404 with the closest names
+        raise WebError(404, "no indexed passage at that place: it may have been re-indexed or removed")
     card = Card.of(*shown[0])
     return render(request, "quote.html", None, one=card)
 
 
 @router.get("/check")
-async def check(request: Request, web: Web, text: Text = None, speaker: str | None = None):
+async def check(request: Request, web: Web, text: Text = None, speaker: Name = None):
     form = {"text": text or "", "speaker": speaker or ""}
     if text is None:
         return render(request, "check.html", "check", form=form, verdicts=None)
     try:
         verdicts = await web.run(web.quoth.verify, text, speaker or None)
     except BadQuery as e:
-        return render(request, "check.html", "check", status=400, form=form, verdicts=None, error=str(e))
+        return render(request, "check.html", "check", status=400, form=form, verdicts=None, error=e)
     permalink = "/check?" + urlencode({k: v for k, v in form.items() if v})
     return render(request, "check.html", "check", form=form, verdicts=[VerdictView.of(v) for v in verdicts],
                   permalink=permalink)
@@ -93,28 +122,31 @@ async def check(request: Request, web: Web, text: Text = None, speaker: str | No
 @router.get("/read")
 async def read(request: Request, web: Web, doc: str, start: int | None = None, end: int | None = None):
     # ``doc`` is only ever a key looked up among the index's documents: never joined to a folder or opened.
-    loaded = await web.run(_document, web.quoth, doc)
-    if loaded is None:
-        raise WebError(404, f"no indexed document {doc!r}", await _doc_suggestions(web, doc))
-    source, text, passages = loaded
+    source, text, passages = await web.run(_document, web.quoth, doc)
     pieces = read_pieces(text, passages, start, end)
     return render(request, "read.html", None, source=source, pieces=pieces,
                   quoted=any(p.current for p in pieces))
 
 
-def _document(quoth: Quoth, doc: str):
+def _indexed(quoth: Quoth, doc: str) -> SourceInfo:
+    """The source whose path is ``doc`` exactly among the index's documents, else a 404 naming the closest
+    paths and titles (the library's own ``unknown``, worded as the CLI and the API word it)."""
+    docs = quoth.sources()
+    for d in docs:
+        if d.source.path == doc:
+            return d.source
+    shown = doc if len(doc) <= 80 else doc[:77] + "..."
+    close = unknown("document", shown, [x for d in docs for x in (d.source.path, d.source.title)])
+    raise WebError(404, str(close), close.suggestions)
+
+
+def _document(quoth: Quoth, doc: str) -> tuple[SourceInfo, str, list]:
+    source = _indexed(quoth, doc)
     idx = quoth.current()
     text = idx.document_text(doc)
-    source = next((d.source for d in idx.documents() if d.source.path == doc), None)
-    if text is None or source is None:
-        return None
+    if text is None:  # damaged since the build: the library has logged why, and never quotes it
+        raise WebError(404, f"the text of {doc!r} cannot be shown: it is not what the index holds")
     return source, text, [p for p, _ in idx.passages_within(doc, 0, len(text))]
-
-
-async def _doc_suggestions(web: Web, doc: str) -> list[str]:
-    docs = await web.run(web.quoth.sources)
-    names = {d.source.path: d.source.path for d in docs} | {d.source.title: d.source.path for d in docs}
-    return list(dict.fromkeys(names[n] for n in difflib.get_close_matches(doc, names, SUGGESTIONS, 0.4)))
 
 
 @router.get("/sources")
@@ -135,8 +167,8 @@ async def speaker(request: Request, web: Web, name: str, offset: Annotated[int, 
     people = await web.run(web.quoth.people)
     person = next((p for p in people if p.name == name), None)
     if person is None:
-        close = difflib.get_close_matches(name, [p.name for p in people], SUGGESTIONS, 0.4)
-        raise WebError(404, f"no speaker named {name!r}", close)
+        close = unknown("speaker", name[:80], [a for p in people for a in p.aliases])
+        raise WebError(404, str(close), close.suggestions)
     found, total = await web.run(_quotes_of, web.quoth, person.name, offset)
     cards = [Card.of(p, src) for p, src in found]
     more = f"{speaker_href(person.name)}?offset={offset + SPEAKER_PAGE}" if offset + SPEAKER_PAGE < total else None

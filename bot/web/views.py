@@ -18,6 +18,7 @@ from quoth.verify.verdict import Kind, Verdict
 from .diff import Run, word_diff
 
 UNATTRIBUTED = "unattributed"
+NOT_A_MATCH = "not a match"  # who, for the closest wording to a claim not found (the CLI's words)
 WEB_SCHEMES = ("http://", "https://")
 VERDICT_WORDS = {Kind.EXACT: "Real", Kind.CLOSE: "Close: retyped", Kind.ALTERED: "Altered",
                  Kind.PARAPHRASE: "Paraphrase", Kind.NOT_FOUND: "Not found"}
@@ -107,7 +108,8 @@ class VerdictView:
         if v.source is None or v.quote is None or v.start is None or v.end is None:
             return cls(str(v.verdict), words, v.explain(), [], UNATTRIBUTED, None, None, None, None, None)
         return cls(kind=str(v.verdict), words=words, explain=v.explain(), diff=word_diff(v.claim, v.quote),
-                   speaker=who(v.speaker, v.label), role=str(v.role) if v.role else None,
+                   speaker=NOT_A_MATCH if v.closest else who(v.speaker, v.label),
+                   role=str(v.role) if v.role and not v.closest else None,
                    title=v.source.title or v.source.path,
                    source_href=source_href(v.source, v.quote, v.start, v.end),
                    context_href=read_href(v.source.path, v.start, v.end), quote=v.quote)
@@ -128,6 +130,16 @@ class Piece:
     @property
     def current(self) -> bool:
         return bool(self.quoted)
+
+    @property
+    def trimmed(self) -> tuple[str, str, str]:
+        """Text between passages as (leading whitespace, the words, trailing whitespace): the page collapses
+        the blank lines at its ends (the passages' own boxes already part them) and keeps every character."""
+        core = self.before.strip()
+        if not core:
+            return self.before, "", ""
+        lead = self.before[: len(self.before) - len(self.before.lstrip())]
+        return lead, core, self.before[len(lead) + len(core):]
 
 
 def read_pieces(text: str, passages: list[Passage], start: int | None, end: int | None) -> list[Piece]:

@@ -37,3 +37,10 @@ def cards(tree: html.HtmlElement) -> list[dict[str, str]]:
                     "context": one(li, "a", "action-context").get("href"),
                     "permalink": one(li, "a", "action-permalink").get("href")})
     return out
+
+
+def read_text(article: html.HtmlElement) -> str:
+    """The document text a read-in-place ``<article class="document">`` shows: its passages' words and the
+    text between them, in order."""
+    pieces = article.xpath("./section/div[@class='passage-text'] | ./div[contains(@class, 'between')]")
+    return "".join(text(e) for e in pieces)

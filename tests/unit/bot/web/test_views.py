@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from quoth.bot.web.views import Card, read_pieces, source_href, web_url
+from quoth.bot.web.diff import Op
+from quoth.bot.web.views import Card, VerdictView, read_pieces, source_href, web_url
 from quoth.records import Passage, Role, SourceInfo
+from quoth.verify.verdict import Kind, Verdict
 
 TEXT = "Title line\n\nFirst passage here.\n\nSecond passage, the quoted one.\n\nFooter chrome"
 
@@ -57,3 +59,30 @@ def test_a_commenter_is_shown_as_the_commenter_and_nobody_as_unattributed():
     nobody = Card.of(passage(0, 10, None), src)
     assert nobody.speaker == "unattributed"
     assert nobody.before + nobody.best + nobody.after == TEXT[0:10]
+
+
+def test_a_verdict_s_view_draws_the_claim_against_its_source_span():
+    src = SourceInfo("doc.txt", "T")
+    v = Verdict("I never said that", Kind.ALTERED, speaker="Ann Lee", role=Role.BODY, label="Ann Lee", source=src,
+                start=3, end=14, quote="I said that")
+    view = VerdictView.of(v)
+    assert (view.kind, view.words, view.speaker, view.role) == ("altered", "Altered", "Ann Lee", "body")
+    assert [(r.op, r.text) for r in view.diff] == [(Op.EQUAL, "I"), (Op.DELETE, "never"), (Op.EQUAL, "said that")]
+    assert view.context_href == "/read?doc=doc.txt&start=3&end=14#quoted"
+
+
+def test_the_closest_wording_to_a_claim_not_found_is_never_credited_as_its_speaker():
+    src = SourceInfo("doc.txt", "T")
+    closest = Verdict("words nobody said", Kind.NOT_FOUND, speaker="Ann Lee", label="Ann Lee", role=Role.BODY,
+                      closest=True, source=src, start=0, end=9, quote="some words")
+    assert VerdictView.of(closest).speaker == "not a match" and VerdictView.of(closest).role is None
+    nothing = VerdictView.of(Verdict("words nobody said", Kind.NOT_FOUND))
+    assert (nothing.words, nothing.speaker, nothing.diff, nothing.source_href) == ("Not found", "unattributed", [],
+                                                                                 None)
+
+
+def test_text_between_passages_is_trimmed_for_show_and_kept_whole():
+    pieces = read_pieces(TEXT, spans(), None, None)
+    between = [p for p in pieces if not p.passage]
+    assert [p.trimmed for p in between] == [("", "Title line", "\n\n"), ("\n\n", "", ""), ("\n\n", "Footer chrome", "")]
+    assert all("".join(p.trimmed) == p.before for p in between)
