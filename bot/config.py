@@ -104,7 +104,7 @@ class WebSettings(Section):
     # Per client (its address; see trust_forwarded): a bucket of rate_burst requests refilled at rate_per_minute.
     rate_per_minute: int = Field(120, ge=1)
     rate_burst: int = Field(30, ge=1)
-    timeout_seconds: float = Field(30.0, gt=0)  # a question or check that takes longer: 504, and the slot is freed
+    timeout_seconds: float = Field(30.0, gt=0)  # a call that takes longer: 504 (its thread runs on to its end)
     workers: int = Field(4, ge=1, le=64)  # library calls at once (threads); more wait their turn
     # Behind a reverse proxy: the client is the last address of X-Forwarded-For (else every client is the proxy).
     trust_forwarded: bool = False

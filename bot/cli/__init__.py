@@ -26,6 +26,7 @@ EPILOG = """examples:
   quoth passages --corpus ~/my-docs --doc minutes     check how documents are split and attributed
   quoth search --batch questions.txt --json           JSON Lines for programs
   quoth verify 'Did he say "we will not raise fees"?'  is a quote real? its source and how it differs
+  quoth web --port 8000                               the page and the HTTP API on http://127.0.0.1:8000/
   quoth serve                                         run the Discord bot (token in $DISCORD_TOKEN)
 
 config: --config FILE, else $QUOTH_CONFIG, else ./config.toml (see config.example.toml)."""
@@ -132,6 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object on stdout")
 
     _verify_command(command)
+    _web_command(command)
     _bot_commands(command)
     return parser
 
@@ -161,6 +163,17 @@ def _verify_command(command) -> None:
     p.add_argument("--cite", action="store_true", help="a citation ready to paste under each verdict's source")
     p.add_argument("--batch", metavar="FILE",
                    help="JSON Lines {\"text\": …, \"speaker\": …} or plain lines, one claim each ('-' for stdin)")
+
+
+def _web_command(command) -> None:
+    p = command("web", "serve the page and the HTTP API (/api/v1) from the default corpus (pip install "
+                "'quoth[web]')", commands.cmd_web,
+                "Serve the page (ask, check a quote, read in place, browse) and the JSON API under /api/v1 from the "
+                "default corpus, until Ctrl-C or SIGTERM. Builds the index first if needed. Put a reverse proxy "
+                "with TLS in front to publish it; settings under [web] in the config.")
+    p.add_argument("--corpus", metavar="DIR", help=CORPUS_HELP)
+    p.add_argument("--host", help="address to listen on (default: web.host, 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port to listen on (default: web.port, 8000; 0: any free one)")
 
 
 def _bot_commands(command) -> None:

@@ -6,6 +6,7 @@ Results go to stdout; logs, warnings and progress go to stderr.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import datetime as dt
 import json
 import logging
@@ -461,3 +462,30 @@ def cmd_verify(cfg: AppConfig, args: argparse.Namespace) -> int:
             _out(json.dumps(v.to_json(), ensure_ascii=False) if args.json else render_verdict(v, args.cite))
         sys.stdout.flush()
     return 1 if failed else 0
+
+
+WEB_EXTRA_MISSING = "quoth web needs the web extra: pip install 'quoth[web]'"
+
+
+def cmd_web(cfg: AppConfig, args: argparse.Namespace) -> int:
+    """Serve the page and the API (``bot/web``) from the default corpus until SIGINT or SIGTERM."""
+    try:  # the [web] extra: without it, one line and exit 2, before any index or model work
+        from ..web import WebService, create_app
+        from ..web.server import HostedServer, run_until_stopped, uvicorn_config
+    except ImportError:
+        print(WEB_EXTRA_MISSING, file=sys.stderr)
+        return 2
+    host = args.host or cfg.web.host
+    port = cfg.web.port if args.port is None else args.port
+    q = _app(cfg, args)
+    q.ensure_index()  # with progress on a terminal; then the model, so the first visitor does not wait for it
+    q.warm()
+    service = WebService(q, cfg.web)
+    server = HostedServer(uvicorn_config(create_app(service), host, port,
+                                         log_level="debug" if getattr(args, "verbose", False) else "warning"))
+    try:
+        asyncio.run(run_until_stopped(server, host, port, stop_on_signals=True))
+    finally:
+        service.close()
+    return 0
+

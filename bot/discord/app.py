@@ -57,6 +57,7 @@ class QuothBot(commands.Bot):
         self.asker = AskService(quoth, Journal(journal_path(cfg), cfg.bot.journal_days), cfg.bot, self.metrics)
         self._askers: dict[str, AskService] = {}
         self.health = HealthServer(self, cfg.bot.http_host, cfg.bot.http_port) if cfg.bot.http_port else None
+        self.web = mounted_web(quoth, cfg) if cfg.web.in_serve else None  # the page and API beside the bot
 
     async def setup_hook(self) -> None:
         if self.health is not None:  # first: an orchestrator sees "not ready" while the index loads
@@ -64,6 +65,8 @@ class QuothBot(commands.Bot):
         if self.warm:
             # Index and model load before the gateway connects, so the first question is answered quickly.
             await asyncio.to_thread(self._warm_tenants)
+        if self.web is not None:  # after warming: its first visitor does not wait for the model
+            await self.web.start()  # it logs "Quoth on http://…" once listening
         await self.tree.set_translator(QuothTranslator())
         for cog in COGS:
             await self.load_extension(cog)
@@ -89,6 +92,8 @@ class QuothBot(commands.Bot):
         return asker
 
     async def close(self) -> None:
+        if self.web is not None:
+            await self.web.stop()
         if self.health is not None:
             await self.health.stop()
         await super().close()
@@ -117,6 +122,21 @@ class ShardedQuothBot(QuothBot, commands.AutoShardedBot):
 
     async def on_shard_ready(self, shard_id: int) -> None:
         log.info("shard %d of %s ready", shard_id, self.shard_count)
+
+
+class WebExtraMissing(QuothError):
+    """web.in_serve is on but the [web] extra is not installed."""
+
+
+def mounted_web(quoth: Quoth, cfg: AppConfig):
+    """The web app (bot/web) served in the bot's own event loop from the default tenant's Quoth — one process, one
+    model; never a server's corpus (their live messages are not for a public page). Imported only when asked
+    for, so a bot without the [web] extra never needs it."""
+    try:
+        from ..web.server import MountedWeb
+    except ImportError as exc:
+        raise WebExtraMissing("web.in_serve needs the web extra: pip install 'quoth[web]'") from exc
+    return MountedWeb(quoth, cfg.web)
 
 
 def make_bot(quoth: Quoth, cfg: AppConfig, sync: bool = False, warm: bool = True) -> QuothBot:

@@ -229,8 +229,9 @@ def _admin(web: Web, credentials: HTTPAuthorizationCredentials | None) -> None:
     """The admin token, compared in constant time; it is never logged nor echoed."""
     if web.admin_token is None:
         raise WebError(403, f"reindex is off: set {WEB_ADMIN_TOKEN_ENV}")
-    given = credentials.credentials.encode() if credentials is not None else b""
-    # Bytes: compare_digest refuses str with non-ASCII characters, and a token may hold them.
+    # As bytes (compare_digest refuses non-ASCII str): the header's own bytes (Starlette decoded them as
+    # Latin-1), against the token's UTF-8, which is how a client sends a non-ASCII token.
+    given = credentials.credentials.encode("latin-1") if credentials is not None else b""
     if not hmac.compare_digest(given, web.admin_token.encode()):
         raise WebError(401, "reindex needs the admin token: Authorization: Bearer <token>",
                        headers={"WWW-Authenticate": "Bearer"})

@@ -75,9 +75,12 @@ class Reindexer:
         with self._lock:
             if self._job is None or self._job.id != job_id:
                 return
+            stage = self._job.stage
             for name, value in changes.items():
                 setattr(self._job, name, value)
             snapshot = dataclasses.replace(self._job)
+        if snapshot.stage != stage and snapshot.state == "running":  # the server log shows how far it is
+            log.info("reindex %s: %s (%d)", job_id, snapshot.stage, snapshot.total)
         for listener in list(self.listeners):
             listener(snapshot)
 

@@ -131,6 +131,16 @@ class Piece:
     def current(self) -> bool:
         return bool(self.quoted)
 
+    @property
+    def trimmed(self) -> tuple[str, str, str]:
+        """Text between passages as (leading whitespace, the words, trailing whitespace): the page collapses
+        the blank lines at its ends (the passages' own boxes already part them) and keeps every character."""
+        core = self.before.strip()
+        if not core:
+            return self.before, "", ""
+        lead = self.before[: len(self.before) - len(self.before.lstrip())]
+        return lead, core, self.before[len(lead) + len(core):]
+
 
 def read_pieces(text: str, passages: list[Passage], start: int | None, end: int | None) -> list[Piece]:
     """``text`` cut into passages and the text between them, in order, every character in exactly one piece;

@@ -193,3 +193,21 @@ def test_live_rebuild(tmp_path, capsys):
     assert re.search(r"^sample corpus \+ 60 messages: \d+ documents, \d+ passages; full build [\d.]+ s", out, re.M), out
     assert re.search(r"rebuild for \+3 messages: median [\d.]+ s .*median [1-3] passages embedded", out), out
     assert re.search(r"search p50 with withholding [\d.]+ ms, without [\d.]+ ms", out), out
+
+
+def test_web(tmp_path, capsys):
+    """ask, verify and health through a real uvicorn in its own process and through the library: every request
+    answered (the raised rate limit never refuses one), the same answers both ways, sane figures (not timed)."""
+    assert bench("web").main(["--smoke", "--data", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"^\d+ documents, [1-9]\d* passages; 12 questions, 24 claims", out, re.M), out
+    rows = re.findall(r"^(library|http) +(\w+) +(\d+) +(\d+) +(\d+) +([\d.]+) +([\d.]+) +([\d.]+)$", out, re.M)
+    endpoints = ("ask", "verify", "health")
+    assert sorted((m, e, int(c)) for m, e, c, *_ in rows) == sorted(
+        (m, e, c) for m in ("library", "http") for e in endpoints for c in (1, 2)), out
+    for *_, n, errors, rps, p50, p99 in rows:
+        assert (int(n), int(errors)) == (4, 0) and float(rps) > 0 and 0 < float(p50) <= float(p99), out
+    overhead = r"^http overhead (\w+) c=[12]: p50 [+-][\d.]+ ms, p99 [+-][\d.]+ ms, rps [+-][\d.]+ %$"
+    assert sorted(re.findall(overhead, out, re.M)) == sorted(endpoints * 2), out
+    for endpoint, items in (("ask", 4), ("verify", 4), ("health", 1)):
+        assert f"{endpoint}: http answers equal to the library's for {items}/{items} items" in out, out

@@ -43,13 +43,80 @@ def test_compose_runs_commands_quoth_has():
     assert services["index"]["build"]["dockerfile"] == "deploy/Dockerfile"
 
 
-def test_the_image_and_unit_set_variables_quoth_reads():
+def test_the_image_and_units_set_variables_quoth_reads():
     code = "\n".join(p.read_text() for p in DEPLOY.parent.glob("*/**/*.py") if ".venv" not in p.parts)
     named = set(re.findall(r"\b(QUOTH_[A-Z_]+)=", (DEPLOY / "Dockerfile").read_text()))
-    named |= set(re.findall(r"Environment=(QUOTH_[A-Z_]+)=", (DEPLOY / "quoth.service").read_text()))
-    assert named and all(v in code for v in named), named
-    unit = (DEPLOY / "quoth.service").read_text()
-    assert re.search(r"^ExecStart=\S+/quoth serve$", unit, re.M)
+    for unit in UNITS:
+        named |= set(re.findall(r"Environment=(QUOTH_[A-Z_]+)=", (DEPLOY / unit).read_text()))
+    named |= {v for s in yaml.safe_load((DEPLOY / "compose.yaml").read_text())["services"].values()
+              for v in s.get("environment", {}) if v.startswith("QUOTH_")}
+    assert "QUOTH_WEB_ADMIN_TOKEN" in named and all(v in code for v in named), named
+    for unit, command in UNITS.items():
+        assert re.search(rf"^ExecStart=\S+/quoth {command}$", (DEPLOY / unit).read_text(), re.M), unit
+
+
+UNITS = {"quoth.service": "serve", "quoth-web.service": "web"}
+# What keeps a unit's process from changing the system if it is taken over (systemd.exec(5)).
+HARDENING = {"NoNewPrivileges": "yes", "ProtectSystem": "strict", "ProtectHome": "read-only", "PrivateTmp": "yes",
+             "ReadWritePaths": "/var/lib/quoth"}
+# More for the one that faces the network: no devices, kernel knobs, set-uid or capabilities, the sockets of a
+# web server only.
+WEB_HARDENING = {"PrivateDevices": "yes", "ProtectKernelTunables": "yes", "ProtectKernelModules": "yes",
+                 "ProtectControlGroups": "yes", "RestrictSUIDSGID": "yes", "CapabilityBoundingSet": "",
+                 "RestrictAddressFamilies": "AF_INET AF_INET6 AF_UNIX"}
+
+
+def unit_settings(name: str) -> dict[str, str]:
+    """A unit file's ``Key=value`` lines (the last of a key wins, as systemd reads them)."""
+    lines = (DEPLOY / name).read_text().splitlines()
+    return dict(line.split("=", 1) for line in lines if re.match(r"^[A-Z]\w*=", line))
+
+
+@pytest.mark.parametrize("unit", UNITS)
+def test_each_unit_runs_unprivileged_and_hardened(unit):
+    settings = unit_settings(unit)
+    assert settings["User"] == settings["Group"] == "quoth" and settings["Restart"] == "on-failure", settings
+    wanted = HARDENING | (WEB_HARDENING if UNITS[unit] == "web" else {})
+    assert {k: settings.get(k) for k in wanted} == wanted
+    assert settings["StateDirectory"] == "quoth" and settings["WorkingDirectory"] == "/var/lib/quoth"
+
+
+def test_the_web_unit_reads_its_token_from_an_optional_file_and_reads_the_same_config_as_the_bot():
+    """Reindex over HTTP is off unless the token is set: its file may be missing ("-"), and it is not the bot's
+    env file (the Discord token stays out of the web process)."""
+    web, bot = unit_settings("quoth-web.service"), unit_settings("quoth.service")
+    assert web["EnvironmentFile"].startswith("-/etc/quoth/") and web["EnvironmentFile"] != f"-{bot['EnvironmentFile']}"
+    environment = [re.findall(r"^Environment=(.+)$", (DEPLOY / u).read_text(), re.M) for u in UNITS]
+    assert environment[0] == environment[1] and any("QUOTH_CONFIG=" in e for e in environment[0]), environment
+    assert "ExecStartPre" not in web
+
+
+def test_compose_serves_the_web_on_the_hosts_loopback_with_the_image_and_volumes_of_the_bot():
+    services = yaml.safe_load((DEPLOY / "compose.yaml").read_text())["services"]
+    web, bot = services["web"], services["bot"]
+    commands = set(build_parser()._subparsers._group_actions[0].choices)
+    assert web["command"] == ["web", "--host", "0.0.0.0"] and "web" in commands
+    assert web["image"] == bot["image"] and web["volumes"] == bot["volumes"]
+    assert web["environment"]["QUOTH_WEB_ADMIN_TOKEN"] == "${QUOTH_WEB_ADMIN_TOKEN:-}"  # unset: reindex is off
+    assert "DISCORD_TOKEN" not in web["environment"]
+    port = AppConfig.load(DEPLOY / "config.toml").web.port
+    assert web["ports"] == [f"127.0.0.1:{port}:{port}"]
+    assert f"http://127.0.0.1:{port}/api/v1/health" in " ".join(web["healthcheck"]["test"])
+    assert web["depends_on"]["index"]["condition"] == "service_completed_successfully"
+    # Every port compose publishes is on the host's loopback: a reverse proxy (TLS) publishes it further.
+    published = [p for s in services.values() for p in s.get("ports", [])]
+    assert published and all(p.startswith("127.0.0.1:") for p in published), published
+
+
+def test_the_serving_image_installs_the_web_extra_and_exposes_its_port():
+    from tests.integration.test_install import pip_installs
+
+    serving = DOCKERFILE.rsplit("\nFROM ", 1)[1]
+    [install] = pip_installs(serving)
+    extras = re.fullmatch(r"\.\[([\w,]+)\]", install[-1])
+    assert extras and {"milvus", "web"} <= set(extras[1].split(",")), install
+    port = AppConfig.load(DEPLOY / "config.toml").web.port
+    assert {"8080", str(port)} <= set(re.findall(r"^EXPOSE (\d+)$", serving, re.M))
 
 
 DOCKERFILE = (DEPLOY / "Dockerfile").read_text()

@@ -48,25 +48,27 @@ def pip_installs(script: str) -> list[list[str]]:
     return steps
 
 
-def unit_commands() -> str:
-    """The install commands in deploy/quoth.service's header, one a comment line indented by three spaces."""
-    lines = (ROOT / "deploy" / "quoth.service").read_text().splitlines()
+def unit_commands(unit: str = "quoth.service") -> str:
+    """The install commands in a deploy/ unit's header, one a comment line indented by three spaces."""
+    lines = (ROOT / "deploy" / unit).read_text().splitlines()
     return "\n".join(m[1] for line in lines if (m := re.match(r"#   (\S.*)", line)))
 
 
 INSTALLS = {
     "README: set up and ask a question": lambda: readme_block("Set up and ask a question"),
     "README: set up and run the tests": lambda: readme_block("Set up and run the tests"),
+    "README: Quoth on the web": lambda: readme_block("Quoth on the web"),
     ".ci/run": lambda: (ROOT / ".ci" / "run").read_text(),
     "deploy/Dockerfile": lambda: (ROOT / "deploy" / "Dockerfile").read_text(),
     "deploy/quoth.service": unit_commands,
+    "deploy/quoth-web.service": lambda: unit_commands("quoth-web.service"),
 }
 
 
 @pytest.mark.parametrize("where", INSTALLS)
 def test_torch_comes_from_the_cpu_index_before_the_project(where):
     steps = pip_installs(INSTALLS[where]())
-    project = [i for i, s in enumerate(steps) if any(re.search(r"\[(full|test)\]", w) for w in s)]
+    project = [i for i, s in enumerate(steps) if any(re.search(r"\[([\w,]+,)?(full|test)(,[\w,]+)?\]", w) for w in s)]
     assert project, f"{where}: no install of quoth[full] or quoth[test] found"
     torch = [i for i, s in enumerate(steps) if torch_pin() in s]
     assert torch and torch[0] < project[0], f"{where}: torch ({torch_pin()}) is not installed before the project"

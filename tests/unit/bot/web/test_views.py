@@ -79,3 +79,10 @@ def test_the_closest_wording_to_a_claim_not_found_is_never_credited_as_its_speak
     nothing = VerdictView.of(Verdict("words nobody said", Kind.NOT_FOUND))
     assert (nothing.words, nothing.speaker, nothing.diff, nothing.source_href) == ("Not found", "unattributed", [],
                                                                                  None)
+
+
+def test_text_between_passages_is_trimmed_for_show_and_kept_whole():
+    pieces = read_pieces(TEXT, spans(), None, None)
+    between = [p for p in pieces if not p.passage]
+    assert [p.trimmed for p in between] == [("", "Title line", "\n\n"), ("\n\n", "", ""), ("\n\n", "Footer chrome", "")]
+    assert all("".join(p.trimmed) == p.before for p in between)
