@@ -20,9 +20,9 @@ from quoth.search.query import unknown
 
 from .errors import WebError
 from .locale import ENGLISH, messages_for, negotiate
-from .schemas import MAX_CLAIM_CHARS, MAX_K, MAX_NAME_CHARS, MAX_OFFSET, MAX_QUERY_CHARS
+from .schemas import MAX_CLAIM_CHARS, MAX_K, MAX_LANG_CHARS, MAX_NAME_CHARS, MAX_OFFSET, MAX_QUERY_CHARS
 from .service import Web
-from .views import Card, VerdictView, read_href, read_pieces, speaker_href
+from .views import Card, VerdictView, best_span, read_href, read_pieces, speaker_href
 
 router = APIRouter(include_in_schema=False)
 # Autoescape for every template whatever its name (select_autoescape would leave a ".txt" one raw).
@@ -71,8 +71,10 @@ def error_page(request: Request, exc: WebError):
 
 @router.get("/")
 async def ask(request: Request, web: Web, q: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS)] = None,
-              k: FormNumber = None, source: Name = None, speaker: Name = None, offset: FormNumber = None):
-    form = {"q": q or "", "k": k or "", "source": source or "", "speaker": speaker or "", "offset": offset or ""}
+              k: FormNumber = None, source: Name = None, speaker: Name = None, offset: FormNumber = None,
+              lang: Annotated[str | None, Query(max_length=MAX_LANG_CHARS)] = None):
+    form = {"q": q or "", "k": k or "", "source": source or "", "speaker": speaker or "", "offset": offset or "",
+            "lang": lang or ""}
     if q is None:
         return render(request, "index.html", "ask", form=form, start=0, cards=None)
     try:
@@ -106,14 +108,15 @@ def _number(name: str, value: str | None, low: int, high: int) -> int | None:
 
 
 @router.get("/quote")
-async def quote(request: Request, web: Web, doc: str, start: int, end: int):
+async def quote(request: Request, web: Web, doc: str, start: int, end: int,
+                best: Annotated[str | None, Query(max_length=40)] = None):
     found, pid = await web.run(web.quoth.context, doc, start, end, 0, 0)
     shown = [(p, src) for p, src in found if p.id == pid]
     if not shown:
         await web.run(_indexed, web.quoth, doc)  # an unknown document: 404 with the closest names
         raise WebError(404, "no indexed passage at that place: it may have been re-indexed or removed")
-    card = Card.of(*shown[0])
-    return render(request, "quote.html", None, one=card)
+    passage, source = shown[0]
+    return render(request, "quote.html", None, one=Card.of(passage, source, best_span(best, len(passage.text))))
 
 
 @router.get("/check")

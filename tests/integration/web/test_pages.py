@@ -43,6 +43,7 @@ def test_ask_shows_the_library_s_hits_verbatim_with_the_best_sentence_marked(cli
         q = parse_qs(urlsplit(card["permalink"]).query)
         assert (q["doc"], q["start"], q["end"]) == ([hit.source.path], [str(hit.passage.start)],
                                                     [str(hit.passage.end)])
+        assert q.get("best") == (["{}-{}".format(*hit.best_sentence)] if hit.best_sentence else None)
 
 
 def test_the_ask_form_keeps_the_question_and_the_cite_box_works_without_js(answer):
@@ -59,8 +60,7 @@ def test_permalinks_reproduce_the_quote_they_show(client, answer):
     for card in cards(answer):
         again = cards(parse(client.get(card["permalink"])))
         assert len(again) == 1
-        assert {k: again[0][k] for k in ("text", "speaker", "role", "source", "cite")} == \
-               {k: card[k] for k in ("text", "speaker", "role", "source", "cite")}
+        assert again[0] == card  # the words, the marked sentence, who, where, the links and the citation
 
 
 def test_the_ask_url_is_its_own_permalink_and_more_pages_on(client, answer):
@@ -113,6 +113,18 @@ def test_nothing_relevant(client, web_quoth):
     q = "xylophone quasar zeppelin marmalade"
     assert not list(web_quoth.ask(q))
     assert text(one(parse(client.get("/", params={"q": q})), "p", "nothing")) == "Nothing relevant found."
+
+
+def test_nothing_relevant_in_the_reader_s_language_and_the_form_keeps_it(client):
+    q = "xylophone quasar zeppelin marmalade"
+    tree = parse(client.get("/", params={"q": q, "lang": "fr"}))
+    nothing = one(tree, "p", "nothing")
+    assert (nothing.get("lang"), text(nothing)) == ("fr", "Rien de pertinent trouvé.")
+    assert tree.get("lang") == "en"  # the page's own words are English; the French sentence says it is French
+    assert tree.xpath("//form[@id='ask-form']//input[@type='hidden'][@name='lang']/@value") == ["fr"]
+    accepted = one(parse(client.get("/", params={"q": q}, headers={"Accept-Language": "fr-FR,fr;q=0.9"})),
+                   "p", "nothing")
+    assert accepted.get("lang") == "fr"
 
 
 def test_check_draws_the_altered_words_and_its_permalink_reproduces_it(client):
