@@ -41,6 +41,10 @@ def test_a_phone_needs_no_sideways_scrolling(browsing, browser_quoth):
     box = card.bounding_box()
     assert size >= 14, f"quote text {size}px on a phone"
     assert box["x"] >= 0 and box["x"] + box["width"] <= 360 and box["width"] >= 300, box  # the card fills the width
+    card.locator("details.cite > summary").tap()  # a finger, not a mouse
+    citation = card.locator("textarea.cite-text").bounding_box()
+    browsing.snap(page, "cite tapped", full_page=False)
+    assert citation["x"] >= 0 and citation["x"] + citation["width"] <= 360, citation
 
 
 def _tab_to(page, selector: str, limit: int = 80) -> int:
@@ -57,7 +61,8 @@ def test_keyboard_only(browsing):
     browsing.visit(page, "/", "ask form")
     assert _tab_to(page, "a[href='#main']", limit=1) == 1  # the first stop is "Skip to content"
     assert page.evaluate("document.activeElement.innerText").strip().lower().startswith("skip")
-    _tab_to(page, "#q", limit=20)
+    page.keyboard.press("Enter")  # skip the header: the next Tab lands in <main>, on the question
+    assert _tab_to(page, "#q", limit=1) == 1
     page.keyboard.type(STRIKE_QUESTION)
     page.keyboard.press("Enter")
     page.wait_for_url("**/?q=*")
