@@ -117,14 +117,19 @@ def validation_message(request: Request, exc: RequestValidationError) -> str:
     if not errors:
         return "bad request"
     first = errors[0]
+    if first.get("type") == "json_invalid":  # its location is a character offset, not a field
+        return "the request body is not valid JSON"
     loc = [str(part) for part in first.get("loc", ()) if part not in ("query", "body", "path", "header")]
     where = ".".join(loc)
+    if not where and first.get("loc", ())[:1] == ("body",):
+        return "the request body must be a JSON object"
     low, high = _bounds(request, loc[-1] if loc else "")
     if first.get("type") in RANGE_ERRORS and (low is not None or high is not None):
         message = _range_words(low, high)
     else:
         message = str(first.get("msg", "invalid")).removeprefix("Value error, ")
-        message = message[:1].lower() + message[1:]
+        if message[1:2].islower():  # "Field required" reads on after "k: "; "JSON …" keeps its capitals
+            message = message[:1].lower() + message[1:]
     return f"{where}: {message}" if where else message
 
 

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.templating import Jinja2Templates
 
 from quoth import Quoth
-from quoth.errors import BadQuery
+from quoth.errors import BadQuery, QuothError, Remedy
 from quoth.records import SourceInfo
 from quoth.search.query import unknown
 
@@ -22,7 +22,7 @@ from .errors import WebError
 from .locale import ENGLISH, messages_for, negotiate
 from .schemas import MAX_CLAIM_CHARS, MAX_K, MAX_NAME_CHARS, MAX_OFFSET, MAX_QUERY_CHARS
 from .service import Web
-from .views import Card, VerdictView, read_href, read_pieces, speaker_href
+from .views import Card, VerdictView, best_span, read_href, read_pieces, speaker_href
 
 router = APIRouter(include_in_schema=False)
 # Autoescape for every template whatever its name (select_autoescape would leave a ".txt" one raw).
@@ -30,6 +30,9 @@ templates = Jinja2Templates(env=jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).resolve().parent / "templates"), autoescape=True))
 SPEAKER_PAGE = 20  # quotes per page of a speaker's page
 NOTHING = "Nothing relevant found."
+# The library's remedies in the page's own words: a reader of the page has no ``quoth`` command to run.
+PAGE_REMEDIES = {Remedy.LIST_SPEAKERS: " (see Speakers)", Remedy.LIST_SOURCES: " (see Sources)",
+                 Remedy.ASK_SOMETHING: ": type a question"}
 Text = Annotated[str | None, Query(max_length=MAX_CLAIM_CHARS)]
 Name = Annotated[str | None, Query(max_length=MAX_NAME_CHARS)]
 FormNumber = Annotated[str | None, Query(max_length=20)]  # parsed by _number: "" is a field left empty
@@ -47,6 +50,13 @@ def said(request: Request, sentence: str) -> tuple[str, str]:
     its language."""
     say = messages_for(reply_language(request))
     return (say(sentence), say.lang) if say.has(sentence) else (sentence, ENGLISH)
+
+
+def page_message(exc: QuothError) -> str:
+    """A library error as the page says it: its problem, and the remedy in the page's terms."""
+    if exc.remedy in PAGE_REMEDIES:
+        return exc.problem + PAGE_REMEDIES[exc.remedy]
+    return str(exc)
 
 
 def render(request: Request, name: str, nav: str | None, status: int = 200, **context):
@@ -70,7 +80,8 @@ async def ask(request: Request, web: Web, q: Annotated[str | None, Query(max_len
         skip = _number("offset", offset, 0, MAX_OFFSET) or 0
         result = await web.run(web.quoth.ask, q, wanted, source or None, speaker or None, skip)
     except BadQuery as e:
-        return render(request, "index.html", "ask", status=400, form=form, start=0, cards=None, error=e)
+        return render(request, "index.html", "ask", status=400, form=form, start=0, cards=None,
+                      error=page_message(e))
     hits = list(result)
     cards = [Card.of(h.passage, h.source, h.best_sentence) for h in hits]
     more = None
@@ -95,14 +106,15 @@ def _number(name: str, value: str | None, low: int, high: int) -> int | None:
 
 
 @router.get("/quote")
-async def quote(request: Request, web: Web, doc: str, start: int, end: int):
+async def quote(request: Request, web: Web, doc: str, start: int, end: int,
+                best: Annotated[str | None, Query(max_length=40)] = None):
     found, pid = await web.run(web.quoth.context, doc, start, end, 0, 0)
     shown = [(p, src) for p, src in found if p.id == pid]
     if not shown:
         await web.run(_indexed, web.quoth, doc)  # an unknown document: 404 with the closest names
         raise WebError(404, "no indexed passage at that place: it may have been re-indexed or removed")
-    card = Card.of(*shown[0])
-    return render(request, "quote.html", None, one=card)
+    passage, source = shown[0]
+    return render(request, "quote.html", None, one=Card.of(passage, source, best_span(best, len(passage.text))))
 
 
 @router.get("/check")
@@ -113,7 +125,8 @@ async def check(request: Request, web: Web, text: Text = None, speaker: Name = N
     try:
         verdicts = await web.run(web.quoth.verify, text, speaker or None)
     except BadQuery as e:
-        return render(request, "check.html", "check", status=400, form=form, verdicts=None, error=e)
+        return render(request, "check.html", "check", status=400, form=form, verdicts=None,
+                      error=page_message(e))
     permalink = "/check?" + urlencode({k: v for k, v in form.items() if v})
     return render(request, "check.html", "check", form=form, verdicts=[VerdictView.of(v) for v in verdicts],
                   permalink=permalink)
@@ -136,8 +149,9 @@ def _indexed(quoth: Quoth, doc: str) -> SourceInfo:
         if d.source.path == doc:
             return d.source
     shown = doc if len(doc) <= 80 else doc[:77] + "..."
-    close = unknown("document", shown, [x for d in docs for x in (d.source.path, d.source.title)])
-    raise WebError(404, str(close), close.suggestions)
+    close = unknown("document", doc, [x for d in docs for x in (d.source.path, d.source.title)]).suggestions
+    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else " (see Sources)"
+    raise WebError(404, f"no indexed document is {shown!r}{hint}", close)
 
 
 def _document(quoth: Quoth, doc: str) -> tuple[SourceInfo, str, list]:
@@ -168,7 +182,7 @@ async def speaker(request: Request, web: Web, name: str, offset: Annotated[int, 
     person = next((p for p in people if p.name == name), None)
     if person is None:
         close = unknown("speaker", name[:80], [a for p in people for a in p.aliases])
-        raise WebError(404, str(close), close.suggestions)
+        raise WebError(404, page_message(close), close.suggestions)
     found, total = await web.run(_quotes_of, web.quoth, person.name, offset)
     cards = [Card.of(p, src) for p, src in found]
     more = f"{speaker_href(person.name)}?offset={offset + SPEAKER_PAGE}" if offset + SPEAKER_PAGE < total else None

@@ -31,8 +31,21 @@ def read_href(path: str, start: int | None = None, end: int | None = None) -> st
     return "/read?" + urlencode({"doc": path, "start": start, "end": end}) + "#quoted"
 
 
-def quote_href(path: str, start: int, end: int) -> str:
-    return "/quote?" + urlencode({"doc": path, "start": start, "end": end})
+def quote_href(path: str, start: int, end: int, best: tuple[int, int] | None = None) -> str:
+    """A quote's permalink; ``best`` (offsets in the passage) carries the sentence the question marked, which
+    the quote alone cannot know, so the card it opens is the card that was shown."""
+    marked = {"best": f"{best[0]}-{best[1]}"} if best else {}
+    return "/quote?" + urlencode({"doc": path, "start": start, "end": end, **marked})
+
+
+def best_span(value: str | None, length: int) -> tuple[int, int] | None:
+    """A permalink's ``best=A-B`` as offsets within a passage of ``length`` characters; None when absent or
+    not a span of it (a link typed by hand marks nothing rather than failing)."""
+    a, sep, b = (value or "").partition("-")
+    if not (sep and a.isdigit() and b.isdigit()):
+        return None
+    span = int(a), int(b)
+    return span if 0 <= span[0] < span[1] <= length else None
 
 
 def speaker_href(name: str) -> str:
@@ -83,7 +96,7 @@ class Card:
                    title=source.title or source.path,
                    source_href=source_href(source, text, passage.start, passage.end), locator=passage.locator,
                    context_href=read_href(source.path, passage.start, passage.end),
-                   permalink_href=quote_href(source.path, passage.start, passage.end),
+                   permalink_href=quote_href(source.path, passage.start, passage.end, best),
                    cite=cite(text, credit, source, passage.locator).plain)
 
 

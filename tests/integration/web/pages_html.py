@@ -32,6 +32,7 @@ def cards(tree: html.HtmlElement) -> list[dict[str, str]]:
         out.append({"text": text(one(li, "blockquote", "quote-text")),
                     "speaker": text(one(li, "span", "quote-speaker")),
                     "role": text(one(li, "span", "quote-role")), "source": text(one(li, "a", "quote-source")),
+                    "best": [text(m) for m in all_of(li, "mark", "best")],
                     "source_href": one(li, "a", "quote-source").get("href"),
                     "cite": text(one(li, "textarea", "cite-text")),
                     "context": one(li, "a", "action-context").get("href"),

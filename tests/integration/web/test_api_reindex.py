@@ -127,9 +127,9 @@ def found_new(base: str, client: httpx.Client) -> bool:
     return any(h["source"]["path"] == "lighthouse.txt" for h in resp.json()["results"])
 
 
-def ask_while(base: str, stop: threading.Event, rounds: int = 200) -> list[tuple[float, float, bool]]:
-    """Ask in a bounded loop until ``stop``: (started, ended, found the new document) per ask."""
-    out = []
+def ask_while(base: str, stop: threading.Event, out: list, rounds: int = 400) -> None:
+    """Ask in a bounded loop until ``stop``, appending (started, ended, found the new document) per ask to ``out``
+    (shared by the threads: list.append is atomic)."""
     with httpx.Client(timeout=30) as client:
         for _ in range(rounds):
             if stop.is_set():
@@ -137,7 +137,13 @@ def ask_while(base: str, stop: threading.Event, rounds: int = 200) -> list[tuple
             t0 = time.monotonic()
             new = found_new(base, client)
             out.append((t0, time.monotonic(), new))
-    return out
+
+
+def wait_for(condition, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
 
 
 def test_asks_during_a_reindex_come_from_the_old_generation_until_the_switch(tiny, caplog):
@@ -155,45 +161,50 @@ def test_asks_during_a_reindex_come_from_the_old_generation_until_the_switch(tin
 
     service.reindexer.listeners.append(hold)
     write_corpus(corpus, NEW_DOC)
-    with serving(service) as base, httpx.Client(timeout=30, headers=AUTH) as admin:
-        assert not found_new(base, admin)
-        before = admin.get(f"{base}/api/v1/health").json()
-        # Two POSTs at once: one starts the job (202), the other finds it running (409, with that job).
-        with ThreadPoolExecutor(2) as pool:
-            posted = list(pool.map(lambda _: admin.post(f"{base}/api/v1/reindex"), range(2)))
-        assert sorted(r.status_code for r in posted) == [202, 409]
-        started = next(r for r in posted if r.status_code == 202).json()["job"]
-        conflict = next(r for r in posted if r.status_code == 409).json()
-        TypeAdapter(schemas.Conflict).validate_python(conflict)
-        assert conflict["job"]["id"] == started["id"] and "a reindex is running" in conflict["error"]["message"]
-        assert at_embedding.wait(60)
-        running = job_of(admin.get(f"{base}/api/v1/reindex"))
-        assert running["state"] == "running" and running["stage"] == "embedding" and running["total"] >= 1
-        assert running["done"] <= running["total"]
-        # While it runs, questions from several threads are answered (200) from the old generation.
-        stop = threading.Event()
-        with ThreadPoolExecutor(4) as pool:
-            futures = [pool.submit(ask_while, base, stop, 15) for _ in range(4)]
-            during = [a for f in futures for a in f.result()]
-        assert len(during) == 60 and not any(new for _, _, new in during)
-        assert admin.get(f"{base}/api/v1/health").json()["generation"] == before["generation"]
-        assert admin.post(f"{base}/api/v1/reindex").status_code == 409
-        # Released: asks keep running through the switch; once one sees the new document, none after it the old.
-        stop.clear()
-        with ThreadPoolExecutor(3) as pool:
-            futures = [pool.submit(ask_while, base, stop) for _ in range(3)]
-            release.set()
-            done = wait_done(lambda: admin.get(f"{base}/api/v1/reindex"))
-            done_seen = time.monotonic()
-            time.sleep(0.3)
-            stop.set()
-            through = sorted(a for f in futures for a in f.result())
-        assert done["state"] == "done" and done["id"] == started["id"] and "1 added" in done["summary"]
-        first_new = min((end for _, end, new in through if new), default=None)
-        assert first_new is not None, "no ask saw the new document after the switch"
-        assert not [a for a in through if a[0] > first_new and not a[2]], "an old answer after a new one"
-        assert all(new for t0, _, new in through if t0 > done_seen)
-        assert found_new(base, admin)
-        assert admin.get(f"{base}/api/v1/health").json()["generation"] != before["generation"]
+    try:
+        with serving(service) as base, httpx.Client(timeout=30, headers=AUTH) as admin:
+            assert not found_new(base, admin)
+            before = admin.get(f"{base}/api/v1/health").json()
+            # Two POSTs at once: one starts the job (202), the other finds it running (409, with that job).
+            with ThreadPoolExecutor(2) as pool:
+                posted = list(pool.map(lambda _: admin.post(f"{base}/api/v1/reindex"), range(2)))
+            assert sorted(r.status_code for r in posted) == [202, 409]
+            started = next(r for r in posted if r.status_code == 202).json()["job"]
+            conflict = next(r for r in posted if r.status_code == 409).json()
+            TypeAdapter(schemas.Conflict).validate_python(conflict)
+            assert conflict["job"]["id"] == started["id"] and "a reindex is running" in conflict["error"]["message"]
+            assert at_embedding.wait(60)
+            running = job_of(admin.get(f"{base}/api/v1/reindex"))
+            assert running["state"] == "running" and running["stage"] == "embedding" and running["total"] >= 1
+            assert running["done"] <= running["total"]
+            # While it runs, questions from several threads are answered (200) from the old generation.
+            stop, during = threading.Event(), []
+            with ThreadPoolExecutor(4) as pool:
+                for f in [pool.submit(ask_while, base, stop, during, 15) for _ in range(4)]:
+                    f.result()
+            assert len(during) == 60 and not any(new for _, _, new in during)
+            assert admin.get(f"{base}/api/v1/health").json()["generation"] == before["generation"]
+            assert admin.post(f"{base}/api/v1/reindex").status_code == 409
+            # Released: asks keep running through the switch; once one sees the new document, none after it the old.
+            through: list = []
+            with ThreadPoolExecutor(3) as pool:
+                futures = [pool.submit(ask_while, base, stop, through) for _ in range(3)]
+                release.set()
+                done = wait_done(lambda: admin.get(f"{base}/api/v1/reindex"))
+                done_seen = time.monotonic()
+                wait_for(lambda: sum(t0 > done_seen for t0, _, _ in list(through)) >= 3)  # asked after "done"
+                stop.set()
+                for f in futures:
+                    f.result()
+            through.sort()
+            assert done["state"] == "done" and done["id"] == started["id"] and "1 added" in done["summary"]
+            first_new = min((end for _, end, new in through if new), default=None)
+            assert first_new is not None, "no ask saw the new document after the switch"
+            assert not [a for a in through if a[0] > first_new and not a[2]], "an old answer after a new one"
+            assert all(new for t0, _, new in through if t0 > done_seen)
+            assert found_new(base, admin)
+            assert admin.get(f"{base}/api/v1/health").json()["generation"] != before["generation"]
+    finally:
+        release.set()  # a failed assertion must not leave the build held
     service.close()
     assert TOKEN not in caplog.text and f"reindex {started['id']} done" in caplog.text

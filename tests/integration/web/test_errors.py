@@ -8,6 +8,7 @@ import re
 
 import pytest
 from fastapi import Query
+from pydantic import BaseModel
 from starlette.testclient import TestClient
 
 from quoth.bot.config import WebSettings
@@ -16,6 +17,11 @@ from quoth.bot.web.service import Web
 from quoth.errors import BadQuery, IndexMissing, ModelUnavailable
 
 HOSTILE = "<script>alert('x')</script>"
+
+
+class Claim(BaseModel):
+    text: str
+    speaker: str | None = None
 
 
 def failing_routes(app) -> None:
@@ -36,6 +42,10 @@ def failing_routes(app) -> None:
     async def ranged(k: int = Query(5, ge=1, le=20), offset: int = Query(0, ge=0)):
         return {"k": k, "offset": offset}
 
+    async def claim(body: Claim):
+        return {"text": body.text}
+
+    app.add_api_route("/api/v1/test/claim", claim, methods=["POST"])
     for prefix in ("/api/v1/test", "/test"):
         for name, fn in (("bug", bug), ("no-model", no_model), ("no-index", no_index), ("bad", bad),
                          ("ranged", ranged)):
@@ -109,3 +119,16 @@ def test_a_hostile_message_is_escaped_on_the_page(errors_client):
     page = errors_client.get("/test/bad", params={"q": HOSTILE})
     assert page.status_code == 400
     assert HOSTILE not in page.text and "&lt;script&gt;" in page.text
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    (b'{"text": ', "the request body is not valid JSON"),
+    (b"\xff\xfe", "the request body is not valid JSON"),
+    (b"[1, 2]", "the request body must be a JSON object"),
+    (b'{"speaker": "Ann"}', "text: field required"),
+    (b'{"text": 5}', "text: input should be a valid string"),
+])
+def test_a_bad_json_body_is_one_readable_line(errors_client, body, message):
+    got = errors_client.post("/api/v1/test/claim", content=body, headers={"content-type": "application/json"})
+    assert api_error(got, 400)["message"] == message
+    assert errors_client.post("/api/v1/test/claim", json={"text": "hi"}).json() == {"text": "hi"}

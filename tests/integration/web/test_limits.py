@@ -166,3 +166,32 @@ def test_the_worker_queue_is_bounded_and_a_timed_out_call_keeps_its_slot(web_quo
     finally:
         gate.set()
         service.close()
+
+
+def test_the_event_loop_answers_while_a_library_call_is_busy(web_quoth):
+    service = WebService(web_quoth, WebSettings(workers=1, timeout_seconds=10))
+    app = create_app(service)
+    gate = threading.Event()
+
+    async def blocked(web: Web):
+        return {"opened": await web.run(gate.wait, 10)}
+
+    app.add_api_route("/api/v1/test/blocked", blocked)
+    with serving(app) as base, httpx.Client(base_url=base, timeout=10) as http:
+        pending: list[httpx.Response] = []
+        caller = threading.Thread(target=lambda: pending.append(http.get("/api/v1/test/blocked")))
+        caller.start()
+        try:
+            deadline = time.monotonic() + 5
+            while service._admitted == 0 and time.monotonic() < deadline:
+                time.sleep(0.01)
+            assert service._admitted == 1  # the call is in its worker thread, waiting on the gate
+            with httpx.Client(base_url=base, timeout=5) as other:  # its own connection
+                assert other.get("/static/quoth.css").status_code == 200
+                assert other.get("/api/v1/nowhere").status_code == 404
+            assert not pending  # still waiting: the other requests did not wait for it
+        finally:
+            gate.set()
+            caller.join(10)
+    service.close()
+    assert pending[0].json() == {"opened": True}

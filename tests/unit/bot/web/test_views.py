@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from quoth.bot.web.diff import Op
-from quoth.bot.web.views import Card, VerdictView, read_pieces, source_href, web_url
+from quoth.bot.web.views import Card, VerdictView, best_span, read_pieces, source_href, web_url
 from quoth.records import Passage, Role, SourceInfo
 from quoth.verify.verdict import Kind, Verdict
 
@@ -86,3 +86,11 @@ def test_text_between_passages_is_trimmed_for_show_and_kept_whole():
     between = [p for p in pieces if not p.passage]
     assert [p.trimmed for p in between] == [("", "Title line", "\n\n"), ("\n\n", "", ""), ("\n\n", "Footer chrome", "")]
     assert all("".join(p.trimmed) == p.before for p in between)
+
+
+def test_a_permalink_carries_the_marked_sentence_and_a_bad_one_marks_nothing():
+    card = Card.of(passage(0, 10), SourceInfo("doc.txt", "T"), (2, 6))
+    assert card.permalink_href == "/quote?doc=doc.txt&start=0&end=10&best=2-6"
+    assert best_span("2-6", 10) == (2, 6)
+    for bad in (None, "", "6-2", "2-11", "-1-3", "a-b", "3", "2-2", "1e3-5"):
+        assert best_span(bad, 10) is None, bad
