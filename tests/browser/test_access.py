@@ -135,9 +135,12 @@ def test_a_csp_violation_would_be_caught(chromium, server_url, shot_dirs):
             document.body.appendChild(Object.assign(document.createElement('script'), {textContent: 'window.x = 1'}));
             document.body.insertAdjacentHTML('beforeend', '<p style="color: red">styled</p>');
         }""")
-        page.wait_for_timeout(200)  # console messages arrive asynchronously
         assert page.evaluate("window.x") is None  # the inline script did not run
+        for _ in range(100):  # console messages arrive asynchronously: wait for both, 5 s at most
+            violations = [e for e in b.errors if "Content Security Policy" in e]
+            if len(violations) >= 2:
+                break
+            page.wait_for_timeout(50)
     finally:
         b.close()
-    violations = [e for e in b.errors if "Content Security Policy" in e]
     assert any("script" in e for e in violations) and any("style" in e for e in violations), b.errors
