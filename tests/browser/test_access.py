@@ -144,3 +144,21 @@ def test_a_csp_violation_would_be_caught(chromium, server_url, shot_dirs):
     finally:
         b.close()
     assert any("script" in e for e in violations) and any("style" in e for e in violations), b.errors
+
+
+def test_what_a_screen_reader_is_told(browsing):
+    # Roles and names from Chromium's accessibility tree, not from the HTML source.
+    page = browsing.new_page()
+    browsing.visit(page, ask_path(STRIKE_QUESTION), "answers")
+    for role in ("banner", "navigation", "main", "search"):
+        assert page.get_by_role(role).count() >= 1, role
+    assert page.get_by_role("search").get_by_role("searchbox", name="Question").input_value() == STRIKE_QUESTION
+    cards = page.get_by_role("main").get_by_role("list").filter(has=page.locator(".quote-card")).get_by_role("listitem")
+    assert cards.count() == page.locator(".quote-card").count() > 0
+    first = cards.first
+    assert first.get_by_role("link", name="Context").count() == 1
+    assert first.get_by_role("link", name="Permalink").count() == 1
+    first.get_by_text("Cite", exact=True).click()  # a disclosure; inside it a named, read-only text box
+    citation = first.get_by_role("textbox", name="Citation")
+    assert citation.is_visible() and citation.is_editable() is False and citation.input_value()
+    assert page.get_by_role("heading", level=1).count() == 1
