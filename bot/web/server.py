@@ -23,7 +23,9 @@ log = logging.getLogger("quoth.web")
 
 KEEP_ALIVE_SECONDS = 5  # an idle keep-alive connection is closed after this
 HEAD_SECONDS = 10.0  # a request's line and headers must arrive within this of the connection (or the last answer)
-MAX_HEAD_BYTES = 16 * 1024  # a request head larger than this is refused (400) rather than buffered
+# A request head larger than this is refused (400) rather than buffered. Not h11's 16 KiB: a permalink carries
+# a claim of up to 4000 characters in its URL, and 4000 CJK characters percent-encoded are 36 000 bytes.
+MAX_HEAD_BYTES = 64 * 1024
 MAX_CONNECTIONS = 1000  # open connections and tasks at once; more get 503 from uvicorn itself
 GRACE_SECONDS = 3  # on shutdown, requests in flight get this long to finish
 

@@ -6,9 +6,11 @@ bounded worker queue (503 busy + Retry-After) and the timeout (504). Tiny settin
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import socket
 import threading
 import time
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -195,3 +197,26 @@ def test_the_event_loop_answers_while_a_library_call_is_busy(web_quoth):
             caller.join(10)
     service.close()
     assert pending[0].json() == {"opened": True}
+
+
+def head_in_two_parts(base: str, head: bytes) -> bytes:
+    """Send a request head in two parts (as a slow network would: the server must buffer the first) and read
+    the answer's status line."""
+    host, port = base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=5) as sock:
+        half = len(head) - 10
+        sock.sendall(head[:half])
+        time.sleep(0.1)
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            sock.sendall(head[half:])
+        return sock.recv(65536).split(b"\r\n", 1)[0]
+
+
+def test_a_permalink_with_a_long_claim_fits_the_request_head_and_a_huge_head_does_not(tiny_server):
+    # The longest claim, in the script whose URL is longest: 36 000 bytes percent-encoded (h11's own limit on
+    # what it buffers of an unfinished head is 16 KiB).
+    claim = quote("語" * 4000)
+    head = f"GET /api/v1/test/wait?text={claim} HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n".encode()
+    assert head_in_two_parts(tiny_server, head) == b"HTTP/1.1 200 OK"
+    huge = f"GET /api/v1/test/wait HTTP/1.1\r\nHost: t\r\nX-Padding: {'x' * 70_000}\r\n\r\n".encode()
+    assert head_in_two_parts(tiny_server, huge) == b"HTTP/1.1 400 Bad Request"

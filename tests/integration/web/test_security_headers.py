@@ -54,3 +54,22 @@ def test_through_a_real_server_there_is_no_server_header(web_quoth):
                 assert_secured(http.get(path))
     finally:
         service.close()
+
+
+def test_a_server_header_set_by_a_route_is_taken_out_and_a_weaker_policy_replaced(web_quoth):
+    from fastapi.responses import PlainTextResponse
+    from starlette.testclient import TestClient
+
+    from quoth.bot.web import WebService, create_app
+
+    service = WebService(web_quoth)
+    app = create_app(service)
+
+    async def leaky():
+        return PlainTextResponse("hi", headers={"Server": "leaky/1.0", "X-Frame-Options": "ALLOWALL",
+                                                "Content-Security-Policy": "default-src *"})
+
+    app.add_api_route("/api/v1/test/leaky", leaky)
+    with TestClient(app) as client:
+        assert_secured(client.get("/api/v1/test/leaky"))
+    service.close()
