@@ -20,7 +20,7 @@ from quoth.search.query import unknown
 
 from .errors import WebError
 from .locale import ENGLISH, messages_for, negotiate
-from .schemas import MAX_CLAIM_CHARS, MAX_K, MAX_NAME_CHARS, MAX_OFFSET, MAX_QUERY_CHARS
+from .schemas import MAX_CLAIM_CHARS, MAX_K, MAX_LANG_CHARS, MAX_NAME_CHARS, MAX_OFFSET, MAX_QUERY_CHARS
 from .service import Web
 from .views import Card, VerdictView, best_span, read_href, read_pieces, speaker_href
 
@@ -71,8 +71,10 @@ def error_page(request: Request, exc: WebError):
 
 @router.get("/")
 async def ask(request: Request, web: Web, q: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS)] = None,
-              k: FormNumber = None, source: Name = None, speaker: Name = None, offset: FormNumber = None):
-    form = {"q": q or "", "k": k or "", "source": source or "", "speaker": speaker or "", "offset": offset or ""}
+              k: FormNumber = None, source: Name = None, speaker: Name = None, offset: FormNumber = None,
+              lang: Annotated[str | None, Query(max_length=MAX_LANG_CHARS)] = None):
+    form = {"q": q or "", "k": k or "", "source": source or "", "speaker": speaker or "", "offset": offset or "",
+            "lang": lang or ""}
     if q is None:
         return render(request, "index.html", "ask", form=form, start=0, cards=None)
     try:

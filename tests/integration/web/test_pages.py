@@ -115,6 +115,18 @@ def test_nothing_relevant(client, web_quoth):
     assert text(one(parse(client.get("/", params={"q": q})), "p", "nothing")) == "Nothing relevant found."
 
 
+def test_nothing_relevant_in_the_reader_s_language_and_the_form_keeps_it(client):
+    q = "xylophone quasar zeppelin marmalade"
+    tree = parse(client.get("/", params={"q": q, "lang": "fr"}))
+    nothing = one(tree, "p", "nothing")
+    assert (nothing.get("lang"), text(nothing)) == ("fr", "Rien de pertinent trouvé.")
+    assert tree.get("lang") == "en"  # the page's own words are English; the French sentence says it is French
+    assert tree.xpath("//form[@id='ask-form']//input[@type='hidden'][@name='lang']/@value") == ["fr"]
+    accepted = one(parse(client.get("/", params={"q": q}, headers={"Accept-Language": "fr-FR,fr;q=0.9"})),
+                   "p", "nothing")
+    assert accepted.get("lang") == "fr"
+
+
 def test_check_draws_the_altered_words_and_its_permalink_reproduces_it(client):
     tree = parse(client.get("/check", params={"text": ALTERED, "speaker": "Jeremy Corbyn"}))
     verdict = one(tree, "section", "verdict")

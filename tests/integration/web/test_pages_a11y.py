@@ -33,6 +33,8 @@ def trees(client):
     for route in PAGES:
         r = client.get(route)
         assert r.status_code == (404 if "nowhere" in route else 200), route
+        # Served under the app's CSP, which the markup below must live within.
+        assert "script-src 'self'" in r.headers["content-security-policy"], route
         out[route] = parse(r)
     return out
 
