@@ -104,9 +104,13 @@ def test_ask_and_check_work_without_javascript(browsing):
 def test_light_and_dark(browsing, scheme):
     page = browsing.new_page(color_scheme=scheme)
     browsing.visit(page, ask_path(STRIKE_QUESTION), f"answers {scheme}")
-    background, text = colours(page)
+    background, text = colours(page)  # the page itself, and its body text
     assert (background < 0.2) if scheme == "dark" else (background > 0.7), background
-    assert contrast(background, text) >= 4.5, (background, text)
+    # Readable: body text, the marked sentence, and the drawn differences of a check, each on what is behind it.
+    assert contrast(background, text) >= 4.5 and contrast(*colours(page, "mark.best")) >= 4.5
+    browsing.visit(page, check_path(f'"{ALTERED_SENTENCE}"'), f"verdict {scheme}")
+    for drawn in ("p.diff del", "p.diff ins"):
+        assert contrast(*colours(page, drawn)) >= 4.5, (scheme, drawn, colours(page, drawn))
 
 
 def test_no_console_errors_or_csp_violations_on_any_page(browsing, browser_quoth):
