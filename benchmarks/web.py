@@ -1,6 +1,6 @@
-"""What the HTTP layer costs: requests/s and p50/p99 latency of ask and verify through `quoth web`'s app (a real
-uvicorn on loopback, in its own process, as deployed) against calling the library directly, with the same
-number of concurrent callers and the same questions and claims.
+"""What the HTTP layer costs: requests/s and p50/p99 latency of ask and verify through `quoth web` (the command
+itself, in its own process, on a loopback port: uvicorn as shipped) against calling the library directly, with
+the same number of concurrent callers and the same questions and claims.
 
     python benchmarks/web.py [--requests 300] [--concurrency 1 4] [--corpus DIR] [--data DIR] [--smoke]
 
@@ -23,9 +23,9 @@ import http.client
 import itertools
 import json
 import os
+import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -192,16 +192,21 @@ def settings_for(corpus: Path | None, data: Path) -> Settings:
 
 @contextmanager
 def server(corpus: Path | None, data: Path, workers: int) -> Iterator[int]:
-    """This script in ``--serve`` mode, in a process of its own (as `quoth web` runs): yields its port once it
-    answers /api/v1/health; SIGTERM after, as systemd and compose stop it."""
-    argv = [sys.executable, __file__, "--serve", "--data", str(data), "--workers", str(workers)]
-    argv += ["--corpus", str(corpus)] if corpus else []
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, text=True)
+    """`quoth web` itself, in a process of its own on a free loopback port, as deployed: yields its port once
+    it answers /api/v1/health; SIGTERM after, as systemd and compose stop it. Its config is the shipped
+    defaults but for the rate limit and ``workers`` (see the module's docstring)."""
+    config = data / "web-bench.toml"
+    config.write_text(f"[data]\ndir = {json.dumps(str(data))}\n"
+                      + (f"[corpus]\npath = {json.dumps(str(corpus.resolve()))}\n" if corpus else "")
+                      + f"[web]\nworkers = {workers}\nrate_per_minute = {10**9}\nrate_burst = {10**9}\n")
+    argv = [sys.executable, "-m", "quoth.bot.cli", "web", "--config", str(config), "--host", "127.0.0.1",
+            "--port", "0"]
+    proc = subprocess.Popen(argv, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     try:
-        line = proc.stdout.readline()  # "port N" once bound, or nothing if it died
-        if not line.startswith("port "):
-            raise SystemExit(f"the benchmark's web server did not start (exit {proc.wait(30)})")
-        port = int(line.split()[1])
+        port = announced_port(proc)
+        # Its log from here on is drained (a full pipe would stall the server) and shown if it says anything.
+        threading.Thread(target=lambda: [print(line, end="", file=sys.stderr) for line in proc.stderr],
+                         daemon=True).start()
         wait_healthy(port, proc)
         yield port
     finally:
@@ -211,6 +216,16 @@ def server(corpus: Path | None, data: Path, workers: int) -> Iterator[int]:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+def announced_port(proc: subprocess.Popen) -> int:
+    """The port in `quoth web`'s "Quoth on http://HOST:PORT/" line (it was started with --port 0)."""
+    said = []
+    for line in proc.stderr:
+        said.append(line)
+        if found := re.search(r"Quoth on http://[^/]+:(\d+)/", line):
+            return int(found[1])
+    raise SystemExit(f"quoth web did not start (exit {proc.wait(30)}):\n" + "".join(said[-20:]))
 
 
 def wait_healthy(port: int, proc: subprocess.Popen, within: float = 60.0) -> None:
@@ -225,35 +240,7 @@ def wait_healthy(port: int, proc: subprocess.Popen, within: float = 60.0) -> Non
         except OSError:
             pass
         time.sleep(0.1)
-    raise SystemExit("the benchmark's web server did not answer /api/v1/health")
-
-
-def serve(corpus: Path | None, data: Path, workers: int) -> int:
-    """The server half: the app with the shipped uvicorn settings (quoth.bot.web.server, as `quoth web`) on a
-    loopback port of the kernel's choosing, printed on stdout."""
-    import uvicorn
-
-    from quoth.bot.config import WebSettings
-    from quoth.bot.web import WebService, create_app
-    from quoth.bot.web.server import uvicorn_config
-
-    q = Quoth(settings_for(corpus, data))
-    q.ensure_index(show_progress=False)
-    q.warm()
-    web = WebService(q, WebSettings(workers=workers, rate_per_minute=10**9, rate_burst=10**9), admin_token="")
-    # IPPROTO_TCP named, as uvicorn's own bind does: asyncio sets TCP_NODELAY only on sockets whose proto says
-    # TCP, and with proto 0 Nagle's algorithm holds each response's body (written after its head) until the
-    # client's delayed ACK: +40 ms on every keep-alive request after a connection's first.
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))  # bound before it is announced: no other process can take the port meanwhile
-    port = sock.getsockname()[1]
-    print(f"port {port}", flush=True)
-    try:
-        uvicorn.Server(uvicorn_config(create_app(web), "127.0.0.1", port)).run(sockets=[sock])
-    finally:
-        web.close()
-    return 0
+    raise SystemExit("quoth web did not answer /api/v1/health")
 
 
 def report(runs: list[Run], agree: dict[str, tuple[int, int]]) -> None:
@@ -281,11 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, help="default: the bundled sample corpus (the questions are about it)")
     ap.add_argument("--data", type=Path, help="the data directory (default: a new temporary one)")
     ap.add_argument("--smoke", action="store_true", help="a tiny run (4 requests, concurrency 1 and 2)")
-    ap.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)  # the server process
-    ap.add_argument("--workers", type=int, default=4, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
-    if args.serve:
-        return serve(args.corpus, args.data, args.workers)
     if args.smoke:
         args.requests, args.concurrency = 4, [1, 2]
     if args.requests < 1 or min(args.concurrency) < 1:

@@ -76,8 +76,10 @@ class WebService:
         self.pool.shutdown(wait=False, cancel_futures=True)
 
 
-def service(request: Request) -> WebService:
-    """The app's WebService, for routes (``Depends(service)``)."""
+async def service(request: Request) -> WebService:
+    """The app's WebService, for routes (``Depends(service)``). ``async`` although it awaits nothing: FastAPI
+    runs a plain ``def`` dependency in its thread pool, a thread hop on every request (benchmarks/web.py: 0.17 ms
+    of a health request's 0.96 ms p50, and 26 % of its requests/s, on 2 cores)."""
     return request.app.state.service
 
 

@@ -78,8 +78,9 @@ class Browsing:
         """A page in a fresh context (``viewport``, ``is_mobile``, ``color_scheme``, ``java_script_enabled``, …)."""
         context = self.chromium.new_context(base_url=self.base_url, **context_options)
         self.contexts.append(context)
-        # A reader's page answers in a second or two; Playwright's default 30 s wait only slows a failure down.
-        context.set_default_timeout(5000)
+        # A page answers in well under a second here; 15 s leaves room for a loaded 2-core CI machine, and
+        # Playwright's default 30 s would only slow a failure down.
+        context.set_default_timeout(15_000)
         page = context.new_page()
         page.on("console", lambda m: self._console(page, m))
         page.on("pageerror", lambda e: self.errors.append(f"{page.url}: uncaught {e}"))

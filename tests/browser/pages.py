@@ -33,25 +33,23 @@ def no_horizontal_scroll(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
-def colours(page) -> tuple[float, float]:
-    """The relative luminance (0 black … 1 white) of the page's background (body's, else html's, else the canvas)
-    and of its body text."""
-    return tuple(page.evaluate("""() => {
-        const lum = c => {
-            const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(v => {
-                v = Number(v) / 255;
-                return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-            });
-            return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-        };
-        const clear = c => c === 'rgba(0, 0, 0, 0)' || c === 'transparent';
-        let bg = getComputedStyle(document.body).backgroundColor;
-        if (clear(bg)) bg = getComputedStyle(document.documentElement).backgroundColor;
-        // Nothing painted: the canvas, which Chromium darkens only for a page that opts into a dark scheme.
-        const darkCanvas = getComputedStyle(document.documentElement).colorScheme.includes('dark')
+def colours(page, selector: str = "body") -> tuple[float, float]:
+    """The relative luminance (0 black … 1 white) of what the first ``selector`` element is painted on (its own
+    and its ancestors' backgrounds, see-through ones blended, over the canvas) and of its text."""
+    return tuple(page.locator(selector).first.evaluate("""el => {
+        const rgba = c => { const v = c.match(/[\\d.]+/g).map(Number); return [v[0], v[1], v[2], v[3] ?? 1]; };
+        const lum = ([r, g, b]) => [r, g, b].map(v => {
+            v /= 255;
+            return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+        }).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+        // The canvas: Chromium paints it dark only for a page that opts into a dark scheme.
+        const dark = getComputedStyle(document.documentElement).colorScheme.includes('dark')
             && matchMedia('(prefers-color-scheme: dark)').matches;
-        const back = clear(bg) ? (darkCanvas ? 0 : 1) : lum(bg);
-        return [back, lum(getComputedStyle(document.body).color)];
+        let paint = dark ? [18, 18, 18] : [255, 255, 255];
+        const layers = [];
+        for (let e = el; e; e = e.parentElement) layers.unshift(rgba(getComputedStyle(e).backgroundColor));
+        for (const [r, g, b, a] of layers) paint = [r, g, b].map((v, i) => a * v + (1 - a) * paint[i]);
+        return [lum(paint), lum(rgba(getComputedStyle(el).color))];
     }"""))
 
 

@@ -41,6 +41,10 @@ def test_a_phone_needs_no_sideways_scrolling(browsing, browser_quoth):
     box = card.bounding_box()
     assert size >= 14, f"quote text {size}px on a phone"
     assert box["x"] >= 0 and box["x"] + box["width"] <= 360 and box["width"] >= 300, box  # the card fills the width
+    card.locator("details.cite > summary").tap()  # a finger, not a mouse
+    citation = card.locator("textarea.cite-text").bounding_box()
+    browsing.snap(page, "cite tapped", full_page=False)
+    assert citation["x"] >= 0 and citation["x"] + citation["width"] <= 360, citation
 
 
 def _tab_to(page, selector: str, limit: int = 80) -> int:
@@ -57,7 +61,8 @@ def test_keyboard_only(browsing):
     browsing.visit(page, "/", "ask form")
     assert _tab_to(page, "a[href='#main']", limit=1) == 1  # the first stop is "Skip to content"
     assert page.evaluate("document.activeElement.innerText").strip().lower().startswith("skip")
-    _tab_to(page, "#q", limit=20)
+    page.keyboard.press("Enter")  # skip the header: the next Tab lands in <main>, on the question
+    assert _tab_to(page, "#q", limit=1) == 1
     page.keyboard.type(STRIKE_QUESTION)
     page.keyboard.press("Enter")
     page.wait_for_url("**/?q=*")
@@ -99,9 +104,13 @@ def test_ask_and_check_work_without_javascript(browsing):
 def test_light_and_dark(browsing, scheme):
     page = browsing.new_page(color_scheme=scheme)
     browsing.visit(page, ask_path(STRIKE_QUESTION), f"answers {scheme}")
-    background, text = colours(page)
+    background, text = colours(page)  # the page itself, and its body text
     assert (background < 0.2) if scheme == "dark" else (background > 0.7), background
-    assert contrast(background, text) >= 4.5, (background, text)
+    # Readable: body text, the marked sentence, and the drawn differences of a check, each on what is behind it.
+    assert contrast(background, text) >= 4.5 and contrast(*colours(page, "mark.best")) >= 4.5
+    browsing.visit(page, check_path(f'"{ALTERED_SENTENCE}"'), f"verdict {scheme}")
+    for drawn in ("p.diff del", "p.diff ins"):
+        assert contrast(*colours(page, drawn)) >= 4.5, (scheme, drawn, colours(page, drawn))
 
 
 def test_no_console_errors_or_csp_violations_on_any_page(browsing, browser_quoth):
@@ -130,9 +139,30 @@ def test_a_csp_violation_would_be_caught(chromium, server_url, shot_dirs):
             document.body.appendChild(Object.assign(document.createElement('script'), {textContent: 'window.x = 1'}));
             document.body.insertAdjacentHTML('beforeend', '<p style="color: red">styled</p>');
         }""")
-        page.wait_for_timeout(200)  # console messages arrive asynchronously
         assert page.evaluate("window.x") is None  # the inline script did not run
+        for _ in range(100):  # console messages arrive asynchronously: wait for both, 5 s at most
+            violations = [e for e in b.errors if "Content Security Policy" in e]
+            if len(violations) >= 2:
+                break
+            page.wait_for_timeout(50)
     finally:
         b.close()
-    violations = [e for e in b.errors if "Content Security Policy" in e]
     assert any("script" in e for e in violations) and any("style" in e for e in violations), b.errors
+
+
+def test_what_a_screen_reader_is_told(browsing):
+    # Roles and names from Chromium's accessibility tree, not from the HTML source.
+    page = browsing.new_page()
+    browsing.visit(page, ask_path(STRIKE_QUESTION), "answers")
+    for role in ("banner", "navigation", "main", "search"):
+        assert page.get_by_role(role).count() >= 1, role
+    assert page.get_by_role("search").get_by_role("searchbox", name="Question").input_value() == STRIKE_QUESTION
+    cards = page.get_by_role("main").get_by_role("list").filter(has=page.locator(".quote-card")).get_by_role("listitem")
+    assert cards.count() == page.locator(".quote-card").count() > 0
+    first = cards.first
+    assert first.get_by_role("link", name="Context").count() == 1
+    assert first.get_by_role("link", name="Permalink").count() == 1
+    first.get_by_text("Cite", exact=True).click()  # a disclosure; inside it a named, read-only text box
+    citation = first.get_by_role("textbox", name="Citation")
+    assert citation.is_visible() and citation.is_editable() is False and citation.input_value()
+    assert page.get_by_role("heading", level=1).count() == 1

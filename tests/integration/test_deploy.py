@@ -303,3 +303,36 @@ def test_the_dockerfile_keeps_hadolints_rules():
     assert IMAGE_UID != 0
     assert all(line.split(None, 1)[1].startswith("[") for line in DOCKERFILE.splitlines()
                if line.startswith(("ENTRYPOINT ", "CMD ")))
+
+
+@pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="needs systemd-analyze")
+@pytest.mark.parametrize("unit", UNITS)
+def test_systemd_reads_every_line_of_the_unit(unit, tmp_path):
+    """`systemd-analyze verify` names any key it does not know (a misspelt hardening option is silently
+    ignored by systemd, which would leave the service unhardened). ExecStart points at this environment's
+    quoth, as the unit's points at /opt/quoth's."""
+    text = (DEPLOY / unit).read_text().replace("/opt/quoth/.venv/bin/quoth", str(Path(sys.executable).parent / "quoth"))
+    (tmp_path / unit).write_text(text)
+    res = subprocess.run(["systemd-analyze", "verify", str(tmp_path / unit)], capture_output=True, text=True,
+                         timeout=60)
+    assert res.returncode == 0 and not res.stderr.strip(), res.stderr
+
+
+def test_the_compose_healthcheck_passes_against_a_serving_app_and_fails_without_one(tmp_path, encoder):
+    """compose's healthcheck command for the web service, run as written (its port moved to a free one)."""
+    from quoth.bot.web import WebService
+    from tests.helpers import indexed_corpus
+    from tests.web import serving
+
+    test = yaml.safe_load((DEPLOY / "compose.yaml").read_text())["services"]["web"]["healthcheck"]["test"]
+    assert test[:2] == ["CMD", "python"], test
+    port = AppConfig.load(DEPLOY / "config.toml").web.port
+    service = WebService(indexed_corpus(tmp_path, HARBOUR_AND_GARDEN, encoder), admin_token="")
+    try:
+        with serving(service) as url:
+            command = [sys.executable, *(a.replace(f"127.0.0.1:{port}", url.removeprefix("http://"))
+                                         for a in test[2:])]
+            assert subprocess.run(command, capture_output=True, timeout=30).returncode == 0
+    finally:
+        service.close()
+    assert subprocess.run(command, capture_output=True, timeout=30).returncode != 0  # nothing serves there now
