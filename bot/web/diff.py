@@ -17,6 +17,9 @@ from enum import StrEnum
 
 TOKEN_RE = re.compile(r"\S+")
 EDGE_RE = re.compile(r"^\W+|\W+$")
+# A claim's own mark for words it leaves out ("…", "...", "[…]", "[...]"), as the verifier reads it: not a word of
+# the claim that the source lacks, so never struck through (the words it stands for are shown as the source's).
+ELLIPSIS_RE = re.compile(r"\[?(?:…|\.{3})\]?")
 
 
 class Op(StrEnum):
@@ -46,7 +49,8 @@ def word_diff(claim: str, source: str) -> list[Run]:
         if tag == "equal":
             _add(runs, Op.EQUAL, said[a1:a2])
             continue
-        _add(runs, Op.DELETE, said[a1:a2])
+        for word in said[a1:a2]:
+            _add(runs, Op.EQUAL if ELLIPSIS_RE.fullmatch(word) else Op.DELETE, [word])
         _add(runs, Op.INSERT, heard[b1:b2])
     return runs
 
