@@ -64,3 +64,15 @@ def test_the_closest_wording_to_a_claim_not_found_is_not_drawn_as_its_source(new
     assert list(diff.iter("del")) == [] and list(diff.iter("ins")) == []
     assert text(diff) in NEWS  # the closest passage, shown as it is
     assert all_of(verdict, "p", "diff-key") == []  # no "the source's words" for a passage that is not the source
+
+
+@pytest.mark.parametrize("claim", [
+    "“We are spending forty million pounds on concrete while the schools are falling apart,” Becker said",
+    "'We are spending forty million pounds on concrete — while the schools are falling apart'",
+    '"The city council voted on Tuesday to approve the long delayed harbour redevelopment"',
+])
+def test_typography_the_verifier_counts_as_equal_is_not_drawn_as_a_difference(news_url, claim):
+    verdict = checked(news_url, claim)
+    assert text(one(verdict, "h2", "verdict-label")) in ("Real", "Close: retyped")
+    diff = one(verdict, "p", "diff")
+    assert [text(d) for d in diff.iter("del")] == [] and [text(i) for i in diff.iter("ins")] == []
