@@ -15,7 +15,7 @@ from quoth.cite import cite, quote_link
 from quoth.records import Passage, SourceInfo
 from quoth.verify.verdict import Kind, Verdict
 
-from .diff import Run, word_diff
+from .diff import Op, Run, word_diff
 
 UNATTRIBUTED = "unattributed"
 NOT_A_MATCH = "not a match"  # who, for the closest wording to a claim not found (the CLI's words)
@@ -120,7 +120,10 @@ class VerdictView:
         words = VERDICT_WORDS[v.verdict] + (" — misattributed" if v.misattributed else "")
         if v.source is None or v.quote is None or v.start is None or v.end is None:
             return cls(str(v.verdict), words, v.explain(), [], UNATTRIBUTED, None, None, None, None, None)
-        return cls(kind=str(v.verdict), words=words, explain=v.explain(), diff=word_diff(v.claim, v.quote),
+        # The closest wording to a claim not found is not its source: shown as it is, not drawn as the claim's
+        # words changed ("the source's words" would say it is where the claim comes from).
+        diff = [Run(Op.EQUAL, v.quote)] if v.closest else word_diff(v.claim, v.quote)
+        return cls(kind=str(v.verdict), words=words, explain=v.explain(), diff=diff,
                    speaker=NOT_A_MATCH if v.closest else who(v.speaker, v.label),
                    role=str(v.role) if v.role and not v.closest else None,
                    title=v.source.title or v.source.path,
