@@ -5,6 +5,7 @@ elsewhere; a traceback only ever in the server log, under a short id the respons
 from __future__ import annotations
 
 import logging
+import re
 import secrets
 from pathlib import Path
 
@@ -103,8 +104,19 @@ async def _bad_query(request: Request, exc: BadQuery) -> Response:
 
 async def _quoth_error(request: Request, exc: QuothError) -> Response:
     # A bad question is BadQuery (400); any other QuothError is the server's state (no model, no usable index):
-    # 503 with the library's message, which names the remedy.
-    return error_response(request, WebError(503, str(exc)))
+    # 503 with the library's message, which names the remedy. That message may name the server's own files (a
+    # damaged index's absolute path): the log gets it whole, the client with each such path as "<path>".
+    log.warning("%s %s: %s", request.method, request.url.path, exc)
+    return error_response(request, WebError(503, hide_paths(str(exc))))
+
+
+# An absolute path: a "/" that starts a word (not the second slash of a URL, nor one inside a word), up to a space
+# or a quote. No request needs to learn the server's folders; the operator reads them in the log.
+ABSOLUTE_PATH = re.compile(r"(?<![\w:/.])/[^\s'\"`,;)]+")
+
+
+def hide_paths(message: str) -> str:
+    return ABSOLUTE_PATH.sub("<path>", message)
 
 
 async def _invalid(request: Request, exc: RequestValidationError) -> Response:

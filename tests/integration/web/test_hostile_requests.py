@@ -25,3 +25,35 @@ def test_offsets_past_any_document_are_400_on_the_quote_page(api_client, start, 
     r = api_client.get("/quote", params={"doc": first_doc(api_client), "start": start, "end": end})
     assert r.status_code == 400, r.text[:300]
     assert ": must be at most 1000000000000" in r.text and "internal error" not in r.text
+
+
+@pytest.fixture(scope="module")
+def damaged(tmp_path_factory, encoder):
+    """An app over an index whose store was overwritten with junk after it was built (a disk fault)."""
+    from starlette.testclient import TestClient
+
+    from quoth import Quoth
+    from quoth.bot.config import WebSettings
+    from quoth.bot.web import WebService, create_app
+    from tests.helpers import HARBOUR_AND_GARDEN, indexed_corpus
+
+    root = tmp_path_factory.mktemp("damaged")
+    built = indexed_corpus(root, HARBOUR_AND_GARDEN, encoder)
+    stores = list((root / "data").rglob("store.sqlite"))
+    assert stores, "the index has no store.sqlite to damage"
+    for store in stores:
+        store.write_bytes(b"not a database " * 64)
+    service = WebService(Quoth(built.settings, encoder=encoder), WebSettings())
+    with TestClient(create_app(service), raise_server_exceptions=False) as client:
+        yield client, root
+    service.close()
+
+
+@pytest.mark.parametrize("path", ["/api/v1/ask?q=harbour", "/api/v1/health", "/?q=harbour", "/sources"])
+def test_a_damaged_index_is_503_naming_the_remedy_but_no_server_folder(damaged, caplog, path):
+    client, root = damaged
+    r = client.get(path)
+    assert r.status_code == 503, r.text[:300]
+    assert "quoth index --full" in r.text  # the remedy stays
+    assert str(root) not in r.text and str(root.resolve()) not in r.text and "store.sqlite" not in r.text
+    assert str(root) in caplog.text  # the operator still finds the file in the server log
