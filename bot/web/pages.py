@@ -43,7 +43,7 @@ PAGE_REMEDIES = {Remedy.LIST_SPEAKERS: " (see Speakers)", Remedy.LIST_SOURCES: "
                  Remedy.ASK_SOMETHING: ": type a question"}
 Text = Annotated[str | None, Query(max_length=MAX_CLAIM_CHARS)]
 Name = Annotated[str | None, Query(max_length=MAX_NAME_CHARS)]
-TextOffset = Annotated[int, Query(le=MAX_TEXT_OFFSET)]  # past it SQLite overflows: a 500
+TextOffset = Annotated[int, Query(ge=0, le=MAX_TEXT_OFFSET)]  # past either end SQLite overflows: a 500
 FormNumber = Annotated[str | None, Query(max_length=20)]  # parsed by _number: "" is a field left empty
 
 
