@@ -96,3 +96,13 @@ def test_no_get_parameter_makes_a_500(api_client, request_):
     r = api_client.get(path, params=params, headers={"accept-language": header})
     assert r.status_code < 500 or r.status_code == 503, (path, params, lang, r.status_code, r.text[:300])
     assert "Traceback" not in r.text
+
+
+@pytest.mark.parametrize("path, location", [("/sources/", "/sources"), ("/static", "/static/"),
+                                            ("/api/v1/ask/?q=harbour", "/api/v1/ask?q=harbour")])
+def test_a_slash_redirect_does_not_send_the_client_to_the_host_it_claimed(api_client, path, location):
+    # Starlette built an absolute Location from the Host header: a forged Host (a cache poisoner's) chose where
+    # every later reader of that cached redirect went.
+    r = api_client.get(path, headers={"host": "evil.example"}, follow_redirects=False)
+    assert r.status_code == 307
+    assert r.headers["location"] == location
