@@ -36,7 +36,8 @@ def create_app(service: WebService) -> FastAPI:
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     # add_middleware puts each one outside the ones before it: so, outermost first, security headers, the
-    # catch-all, the body limit, the rate limit.
+    # catch-all, the body limit, the rate limit, HEAD as GET.
+    app.add_middleware(HeadAsGet)
     app.add_middleware(RateLimit, settings=service.settings)
     app.add_middleware(BodyLimit, settings=service.settings)
     app.add_middleware(CatchAll)
@@ -92,6 +93,27 @@ class CatchAll:
                 return
             response = error_response(request, exc) if isinstance(exc, WebError) else internal_error(request, exc)
             await response(scope, receive, send)
+
+
+class HeadAsGet:
+    """HEAD answered as GET without the body (HTTP requires HEAD wherever GET is; FastAPI's routes list GET only,
+    so an uptime check sending HEAD got 405). The scope is copied: the server keeps its own, and frames the answer
+    to a HEAD as one (the GET's Content-Length, no body)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def no_body(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, no_body)
 
 
 async def _web_error(request: Request, exc: WebError) -> Response:

@@ -106,3 +106,28 @@ def test_a_slash_redirect_does_not_send_the_client_to_the_host_it_claimed(api_cl
     r = api_client.get(path, headers={"host": "evil.example"}, follow_redirects=False)
     assert r.status_code == 307
     assert r.headers["location"] == location
+
+
+HEADS = ["/", "/sources", "/api/v1/health", "/api/v1/sources", "/static/quoth.css"]
+
+
+def test_head_answers_as_get_without_a_body(web_quoth):
+    # Every GET route answered HEAD with 405 (FastAPI routes list GET only): an uptime check that sends HEAD saw
+    # the app as broken. A real server, as uvicorn frames a HEAD answer.
+    import httpx
+
+    from quoth.bot.config import WebSettings
+    from quoth.bot.web import WebService
+    from tests.web import serving
+
+    service = WebService(web_quoth, WebSettings(rate_per_minute=1_000_000, rate_burst=1_000_000))
+    try:
+        with serving(service) as url:
+            pairs = [(httpx.get(url + path, timeout=30), httpx.head(url + path, timeout=30)) for path in HEADS]
+    finally:
+        service.close()
+    for path, (get, head) in zip(HEADS, pairs, strict=True):
+        assert get.status_code == head.status_code == 200, (path, head.status_code)
+        assert head.content == b""
+        assert head.headers["content-type"] == get.headers["content-type"]
+        assert head.headers["content-security-policy"] == get.headers["content-security-policy"]
