@@ -173,7 +173,19 @@ def _web_command(command) -> None:
                 "with TLS in front to publish it; settings under [web] in the config.")
     p.add_argument("--corpus", metavar="DIR", help=CORPUS_HELP)
     p.add_argument("--host", help="address to listen on (default: web.host, 127.0.0.1)")
-    p.add_argument("--port", type=int, help="port to listen on (default: web.port, 8000; 0: any free one)")
+    p.add_argument("--port", type=_port, help="port to listen on (default: web.port, 8000; 0: any free one)")
+
+
+def _port(text: str) -> int:
+    """A TCP port, checked as the command line is read: out of range, bind() would fail with a traceback only after
+    the index was built and the model loaded."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid port: {text!r}") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port: give 0 to 65535")
+    return port
 
 
 def _bot_commands(command) -> None:

@@ -37,7 +37,7 @@ K = Annotated[int | None, Query(ge=1, le=s.MAX_K, description="How many quotes (
 Offset = Annotated[int, Query(ge=0, le=s.MAX_OFFSET, description="Skip this many (the next page)")]
 Name = Annotated[str | None, Query(max_length=s.MAX_NAME_CHARS)]
 Doc = Annotated[str, Query(max_length=s.MAX_QUERY_CHARS, description="A source's path as /sources lists it")]
-Offsets = Annotated[int, Query(ge=0, description="An offset in the document's text")]
+Offsets = Annotated[int, Query(ge=0, le=s.MAX_TEXT_OFFSET, description="An offset in the document's text")]
 Around = Annotated[int, Query(ge=0, le=s.MAX_AROUND)]
 Lang = Annotated[str | None, Query(max_length=s.MAX_LANG_CHARS, description="Reply language (fr); else "
                                                                            "Accept-Language; else English")]

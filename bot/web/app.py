@@ -5,6 +5,7 @@ elsewhere; a traceback only ever in the server log, under a short id the respons
 from __future__ import annotations
 
 import logging
+import re
 import secrets
 from pathlib import Path
 
@@ -35,7 +36,8 @@ def create_app(service: WebService) -> FastAPI:
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     # add_middleware puts each one outside the ones before it: so, outermost first, security headers, the
-    # catch-all, the body limit, the rate limit.
+    # catch-all, the body limit, the rate limit, HEAD as GET.
+    app.add_middleware(HeadAsGet)
     app.add_middleware(RateLimit, settings=service.settings)
     app.add_middleware(BodyLimit, settings=service.settings)
     app.add_middleware(CatchAll)
@@ -93,6 +95,27 @@ class CatchAll:
             await response(scope, receive, send)
 
 
+class HeadAsGet:
+    """HEAD answered as GET without the body (HTTP requires HEAD wherever GET is; FastAPI's routes list GET only,
+    so an uptime check sending HEAD got 405). The scope is copied: the server keeps its own, and frames the answer
+    to a HEAD as one (the GET's Content-Length, no body)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def no_body(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, no_body)
+
+
 async def _web_error(request: Request, exc: WebError) -> Response:
     return error_response(request, exc)
 
@@ -103,8 +126,19 @@ async def _bad_query(request: Request, exc: BadQuery) -> Response:
 
 async def _quoth_error(request: Request, exc: QuothError) -> Response:
     # A bad question is BadQuery (400); any other QuothError is the server's state (no model, no usable index):
-    # 503 with the library's message, which names the remedy.
-    return error_response(request, WebError(503, str(exc)))
+    # 503 with the library's message, which names the remedy. That message may name the server's own files (a
+    # damaged index's absolute path): the log gets it whole, the client with each such path as "<path>".
+    log.warning("%s %s: %s", request.method, request.url.path, exc)
+    return error_response(request, WebError(503, hide_paths(str(exc))))
+
+
+# An absolute path: a "/" that starts a word (not the second slash of a URL, nor one inside a word), up to a space
+# or a quote. No request needs to learn the server's folders; the operator reads them in the log.
+ABSOLUTE_PATH = re.compile(r"(?<![\w:/.])/[^\s'\"`,;)]+")
+
+
+def hide_paths(message: str) -> str:
+    return ABSOLUTE_PATH.sub("<path>", message)
 
 
 async def _invalid(request: Request, exc: RequestValidationError) -> Response:

@@ -20,7 +20,15 @@ from quoth.search.query import unknown
 
 from .errors import WebError
 from .locale import ENGLISH, messages_for, negotiate
-from .schemas import MAX_CLAIM_CHARS, MAX_K, MAX_LANG_CHARS, MAX_NAME_CHARS, MAX_OFFSET, MAX_QUERY_CHARS
+from .schemas import (
+    MAX_CLAIM_CHARS,
+    MAX_K,
+    MAX_LANG_CHARS,
+    MAX_NAME_CHARS,
+    MAX_OFFSET,
+    MAX_QUERY_CHARS,
+    MAX_TEXT_OFFSET,
+)
 from .service import Web
 from .views import Card, VerdictView, best_span, read_href, read_pieces, speaker_href
 
@@ -35,6 +43,7 @@ PAGE_REMEDIES = {Remedy.LIST_SPEAKERS: " (see Speakers)", Remedy.LIST_SOURCES: "
                  Remedy.ASK_SOMETHING: ": type a question"}
 Text = Annotated[str | None, Query(max_length=MAX_CLAIM_CHARS)]
 Name = Annotated[str | None, Query(max_length=MAX_NAME_CHARS)]
+TextOffset = Annotated[int, Query(ge=0, le=MAX_TEXT_OFFSET)]  # past either end SQLite overflows: a 500
 FormNumber = Annotated[str | None, Query(max_length=20)]  # parsed by _number: "" is a field left empty
 
 
@@ -108,7 +117,7 @@ def _number(name: str, value: str | None, low: int, high: int) -> int | None:
 
 
 @router.get("/quote")
-async def quote(request: Request, web: Web, doc: str, start: int, end: int,
+async def quote(request: Request, web: Web, doc: str, start: TextOffset, end: TextOffset,
                 best: Annotated[str | None, Query(max_length=40)] = None):
     found, pid = await web.run(web.quoth.context, doc, start, end, 0, 0)
     shown = [(p, src) for p, src in found if p.id == pid]
@@ -135,7 +144,8 @@ async def check(request: Request, web: Web, text: Text = None, speaker: Name = N
 
 
 @router.get("/read")
-async def read(request: Request, web: Web, doc: str, start: int | None = None, end: int | None = None):
+async def read(request: Request, web: Web, doc: str, start: TextOffset | None = None,
+               end: TextOffset | None = None):
     # ``doc`` is only ever a key looked up among the index's documents: never joined to a folder or opened.
     source, text, passages = await web.run(_document, web.quoth, doc)
     pieces = read_pieces(text, passages, start, end)

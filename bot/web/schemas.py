@@ -20,6 +20,9 @@ MAX_CLAIM_CHARS = 4000
 MAX_CLAIMS = 50
 MAX_NAME_CHARS = 200  # a source, speaker or document filter
 MAX_LANG_CHARS = 35  # a language tag
+# An offset in a document's text: far past any document (max_unzipped_bytes is 2e8), and far below SQLite's
+# 64-bit INTEGER, which a larger number overflows (a 500 before this bound).
+MAX_TEXT_OFFSET = 10**12
 
 
 class Shape(BaseModel):

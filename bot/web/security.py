@@ -5,7 +5,9 @@ The CSP allows scripts and styles from the app's own ``/static`` only: no inline
 
 from __future__ import annotations
 
-from starlette.datastructures import MutableHeaders
+from urllib.parse import urlsplit, urlunsplit
+
+from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -40,7 +42,23 @@ class SecurityHeaders:
 
         async def send_secured(message: Message) -> None:
             if message["type"] == "http.response.start":
-                secure(MutableHeaders(scope=message))
+                headers = MutableHeaders(scope=message)
+                secure(headers)
+                own_location(headers, Headers(scope=scope).get("host"))
             await send(message)
 
         await self.app(scope, receive, send_secured)
+
+
+def own_location(headers: MutableHeaders, host: str | None) -> None:
+    """A redirect to this app's own host made relative. Starlette's slash redirects (``/sources/`` -> ``/sources``)
+    build an absolute Location from the request's Host header, which whoever sends the request chooses: a cache
+    in front would then send every reader to a forged host. The path alone goes to the same place for honest
+    clients. (Leading slashes are collapsed: ``//host/`` would be another host again.)"""
+    location = headers.get("location")
+    if not location or host is None:
+        return
+    parts = urlsplit(location)
+    if parts.netloc and parts.netloc.lower() == host.lower():
+        path = "/" + parts.path.lstrip("/")
+        headers["location"] = urlunsplit(("", "", path, parts.query, parts.fragment))

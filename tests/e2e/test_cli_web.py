@@ -86,3 +86,15 @@ def test_without_the_web_extra_one_line_and_exit_2(tmp_path):
     assert res.returncode == 2
     assert res.stderr.strip() == "quoth web needs the web extra: pip install 'quoth[web]'"
     assert not (tmp_path / "data").exists()  # refused before any index or model work
+
+
+def test_a_port_out_of_range_is_a_usage_error_before_any_work(tmp_path):
+    # bind() raised OverflowError with a traceback (exit 1) after the index was built and the model loaded.
+    corpus = write_corpus(tmp_path / "corpus", HARBOUR_AND_GARDEN)
+    for port in ("70000", "-1"):
+        res = subprocess.run([sys.executable, "-m", "quoth.bot.cli", "web", "--corpus", str(corpus), "--port", port],
+                             capture_output=True, text=True, env=no_config(tmp_path), cwd=tmp_path, timeout=120)
+        assert res.returncode == 2, res.stderr[-2000:]
+        assert "Traceback" not in res.stderr
+        assert res.stderr.strip().splitlines()[-1].endswith(f"argument --port: {port} is not a port: give 0 to 65535")
+        assert not (tmp_path / "data").exists()  # refused before any index or model work
