@@ -30,7 +30,7 @@ from .schemas import (
     MAX_TEXT_OFFSET,
 )
 from .service import Web
-from .views import Card, VerdictView, best_span, read_href, read_pieces, speaker_href
+from .views import Card, VerdictView, best_span, read_href, read_pieces, speaker_href, words_mark
 
 router = APIRouter(include_in_schema=False)
 # Autoescape for every template whatever its name (select_autoescape would leave a ".txt" one raw).
@@ -118,13 +118,17 @@ def _number(name: str, value: str | None, low: int, high: int) -> int | None:
 
 @router.get("/quote")
 async def quote(request: Request, web: Web, doc: str, start: TextOffset, end: TextOffset,
-                best: Annotated[str | None, Query(max_length=40)] = None):
+                best: Annotated[str | None, Query(max_length=40)] = None,
+                h: Annotated[str | None, Query(max_length=64)] = None):
     found, pid = await web.run(web.quoth.context, doc, start, end, 0, 0)
     shown = [(p, src) for p, src in found if p.id == pid]
     if not shown:
         await web.run(_indexed, web.quoth, doc)  # an unknown document: 404 with the closest names
         raise WebError(404, "no indexed passage at that place: it may have been re-indexed or removed")
     passage, source = shown[0]
+    if h is not None and h != words_mark(passage.text):  # the document changed since the link was made
+        raise WebError(410, "the words at that place have changed since this link was made (the document was "
+                            "edited and indexed again): search for the quote, or read the document as it is now")
     return render(request, "quote.html", None, one=Card.of(passage, source, best_span(best, len(passage.text))))
 
 

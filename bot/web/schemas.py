@@ -11,13 +11,15 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from quoth.verify import verifier
+
 # The API's limits (a contract with its clients, listed in the OpenAPI document): not settings.
 MAX_QUERY_CHARS = 1000
 MAX_K = 20
 MAX_OFFSET = 100
 MAX_AROUND = 10  # passages before or after one, in /context
 MAX_CLAIM_CHARS = 4000
-MAX_CLAIMS = 50
+MAX_CLAIMS = verifier.MAX_CLAIMS  # a batch: as many as one message may quote
 MAX_NAME_CHARS = 200  # a source, speaker or document filter
 MAX_LANG_CHARS = 35  # a language tag
 # An offset in a document's text: far past any document (max_unzipped_bytes is 2e8), and far below SQLite's

@@ -8,6 +8,7 @@ Links to a source's own page are emitted only for ``http``/``https`` URLs: a man
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
@@ -20,6 +21,7 @@ from .diff import Op, Run, word_diff
 UNATTRIBUTED = "unattributed"
 NOT_A_MATCH = "not a match"  # who, for the closest wording to a claim not found (the CLI's words)
 WEB_SCHEMES = ("http://", "https://")
+WORDS_MARK_CHARS = 12  # hex digits of sha256: a permalink stays short, a changed passage is still told apart
 VERDICT_WORDS = {Kind.EXACT: "Real", Kind.CLOSE: "Close: retyped", Kind.ALTERED: "Altered",
                  Kind.PARAPHRASE: "Paraphrase", Kind.NOT_FOUND: "Not found"}
 
@@ -31,11 +33,19 @@ def read_href(path: str, start: int | None = None, end: int | None = None) -> st
     return "/read?" + urlencode({"doc": path, "start": start, "end": end}) + "#quoted"
 
 
-def quote_href(path: str, start: int, end: int, best: tuple[int, int] | None = None) -> str:
+def words_mark(text: str) -> str:
+    """A short fingerprint of a quote's words, carried by its permalink: after the document is edited, the
+    passage at the same offsets may hold other words, and a permalink must never show words it did not show."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:WORDS_MARK_CHARS]
+
+
+def quote_href(path: str, start: int, end: int, best: tuple[int, int] | None = None, text: str | None = None) -> str:
     """A quote's permalink; ``best`` (offsets in the passage) carries the sentence the question marked, which
-    the quote alone cannot know, so the card it opens is the card that was shown."""
+    the quote alone cannot know, so the card it opens is the card that was shown; ``text``: its words, checked
+    again when the link is followed (``words_mark``)."""
     marked = {"best": f"{best[0]}-{best[1]}"} if best else {}
-    return "/quote?" + urlencode({"doc": path, "start": start, "end": end, **marked})
+    mark = {"h": words_mark(text)} if text is not None else {}
+    return "/quote?" + urlencode({"doc": path, "start": start, "end": end, **marked, **mark})
 
 
 def best_span(value: str | None, length: int) -> tuple[int, int] | None:
@@ -96,7 +106,7 @@ class Card:
                    title=source.title or source.path,
                    source_href=source_href(source, text, passage.start, passage.end), locator=passage.locator,
                    context_href=read_href(source.path, passage.start, passage.end),
-                   permalink_href=quote_href(source.path, passage.start, passage.end, best),
+                   permalink_href=quote_href(source.path, passage.start, passage.end, best, text),
                    cite=cite(text, credit, source, passage.locator).plain)
 
 

@@ -21,6 +21,9 @@ from .verdict import Kind, Verdict, classify
 from .wording import retyped, same_words, wording_kept
 
 TOO_SHORT = "give me at least a few words to look for"
+# Quoted stretches checked in one message (each is a search): more is a document, not a message, and would hold a
+# worker of the bot or the web app for seconds. The web API's batch of claims has the same bound.
+MAX_CLAIMS = 50
 # Clues that credit a quotation itself (not the turn, post or page around it) to its speaker.
 QUOTATION_CLUES = {Clue.SPEECH_TAG, Clue.NARRATION, Clue.PRONOUN, Clue.PARAGRAPH, Clue.CONTINUATION, Clue.ALTERNATION,
                    Clue.VOCATIVE, Clue.ACCORDING, Clue.STATEMENT, Clue.INTRODUCTION, Clue.SAME_SPEAKER}
@@ -50,6 +53,8 @@ class Verifier:
         claims = extract_claims(message, speaker)
         if not claims:
             raise BadQuery(TOO_SHORT)
+        if len(claims) > MAX_CLAIMS:
+            raise BadQuery(f"that message quotes {len(claims)} stretches: check at most {MAX_CLAIMS} at once")
         verdicts = [self.verify(c.text, c.speaker) for c in claims]
         if len(claims) == 1 and claims[0].label and self._label_quoted(verdicts[0], claims[0].label):
             # "Rain: You need…" where the source says so too: Rain is whom the words address, not who said them.

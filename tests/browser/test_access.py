@@ -162,6 +162,11 @@ def test_what_a_screen_reader_is_told(browsing):
     first = cards.first
     assert first.get_by_role("link", name="Context").count() == 1
     assert first.get_by_role("link", name="Permalink").count() == 1
+    # A screen reader's list of links tells each card's apart (not "Context, Context, Context").
+    for name in ("Context of quote", "Permalink to quote"):
+        names = [link.get_attribute("href") for link in page.get_by_role("link", name=name).all()]
+        assert len(names) == cards.count() and len(set(names)) == len(names), name
+    assert page.get_by_role("link", name="Context of quote 2", exact=True).count() == (cards.count() >= 2)
     first.get_by_text("Cite", exact=True).click()  # a disclosure; inside it a named, read-only text box
     citation = first.get_by_role("textbox", name="Citation")
     assert citation.is_visible() and citation.is_editable() is False and citation.input_value()

@@ -131,3 +131,17 @@ def test_head_answers_as_get_without_a_body(web_quoth):
         assert head.content == b""
         assert head.headers["content-type"] == get.headers["content-type"]
         assert head.headers["content-security-policy"] == get.headers["content-security-policy"]
+
+
+@pytest.mark.parametrize("route", ["/api/v1/verify", "/check"])
+def test_a_message_quoting_more_stretches_than_a_batch_may_hold_is_refused_before_any_check(api_client, route):
+    # 51 quoted stretches would be 51 searches holding one worker for seconds; the batch form's bound applies.
+    from quoth.verify.verifier import MAX_CLAIMS
+
+    text = " ".join(f'"stretch number {n} of words"' for n in range(MAX_CLAIMS + 1))
+    res = api_client.get(route, params={"text": text})
+    assert res.status_code == 400
+    message = res.json()["error"]["message"] if route.startswith("/api") else res.text
+    assert f"quotes {MAX_CLAIMS + 1} stretches: check at most {MAX_CLAIMS} at once" in message
+    text = " ".join(f'"stretch number {n} of words"' for n in range(3))
+    assert api_client.get(route, params={"text": text}).status_code == 200

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from quoth.bot.web.diff import Op
-from quoth.bot.web.views import Card, VerdictView, best_span, read_pieces, source_href, web_url
+from quoth.bot.web.views import Card, VerdictView, best_span, read_pieces, source_href, web_url, words_mark
 from quoth.records import Passage, Role, SourceInfo
 from quoth.verify.verdict import Kind, Verdict
 
@@ -90,7 +90,9 @@ def test_text_between_passages_is_trimmed_for_show_and_kept_whole():
 
 def test_a_permalink_carries_the_marked_sentence_and_a_bad_one_marks_nothing():
     card = Card.of(passage(0, 10), SourceInfo("doc.txt", "T"), (2, 6))
-    assert card.permalink_href == "/quote?doc=doc.txt&start=0&end=10&best=2-6"
+    mark = words_mark(card.before + card.best + card.after)
+    assert card.permalink_href == f"/quote?doc=doc.txt&start=0&end=10&best=2-6&h={mark}"
+    assert words_mark("the same words") != words_mark("the same wordz")
     assert best_span("2-6", 10) == (2, 6)
     for bad in (None, "", "6-2", "2-11", "-1-3", "a-b", "3", "2-2", "1e3-5"):
         assert best_span(bad, 10) is None, bad
