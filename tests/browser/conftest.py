@@ -37,8 +37,11 @@ def server_url(browser_quoth) -> Iterator[str]:
     service.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def chromium():
+    # Package, not session: Playwright's sync API runs an event loop on the main thread while it lives, and every
+    # later test that calls asyncio.run() (the bot's, the CLI's) would fail with "cannot be called from a running
+    # event loop". It stops when the browser tests are done.
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
