@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import signal
 import sys
 from collections.abc import Sequence
 
@@ -232,7 +231,6 @@ def _quiet_broken_pipe() -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     setup_logging(getattr(args, "verbose", False))
-    stoppable()
     try:
         return args.func(load_config(getattr(args, "config", None)), args)
     except QuothError as exc:
@@ -246,13 +244,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("quoth: interrupted", file=sys.stderr)
         return 130
-
-
-def stoppable() -> None:
-    """Ctrl-C and SIGTERM stop Quoth, as its help says, even when the process that started it had them blocked:
-    a blocked signal is inherited across fork and exec, and would leave ``quoth serve``/``web`` deaf to both
-    (seen under a test runner whose main thread had SIGINT blocked: the server ran until killed)."""
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
 
 
 if __name__ == "__main__":

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import textwrap
@@ -54,10 +53,8 @@ SERVE = textwrap.dedent("""
 def test_serve_logs_each_line_once_without_colour(tmp_path):
     corpus = write_corpus(tmp_path / "corpus", HARBOUR_AND_GARDEN)
     env = {**os.environ, "DISCORD_TOKEN": "fake-token", "QUOTH_DATA_DIR": str(tmp_path / "data")}
-    # Started with SIGINT blocked, as a parent's blocked mask is inherited (this suite's main thread had it
-    # blocked at times, and the server then never stopped): Ctrl-C must stop it all the same.
     res = serve([sys.executable, "-c", SERVE, "60", str(corpus)], cwd=ROOT, env=env, capture_output=True,
-                text=True, timeout=180, preexec_fn=lambda: signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}))
+                         text=True, timeout=180)
     lines = res.stderr.splitlines()
     ready = [ln for ln in lines if "ready as Quoth" in ln]
     assert len(ready) == 1, res.stderr[-3000:]
