@@ -25,6 +25,9 @@ def serve(*args, **kwargs) -> subprocess.CompletedProcess:
 
 SERVE = textwrap.dedent("""
     import asyncio, os, signal, sys, threading, time
+    # Ctrl-C as in a terminal: a test run started in the background by a script (`cmd &`, no job control) hands
+    # its children SIGINT *ignored*, which Python keeps, and the interrupt below would then never stop the bot.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     import yarl
     from discord.gateway import DiscordWebSocket
     from discord.http import Route
