@@ -20,6 +20,7 @@ from quoth.search.query import unknown
 
 from ..config import WEB_ADMIN_TOKEN_ENV
 from . import schemas as s
+from .documents import document_text, indexed
 from .errors import WebError
 from .locale import Messages, messages_for, negotiate
 from .service import Web
@@ -28,6 +29,7 @@ PREFIX = "/api/v1"
 router = APIRouter(prefix=PREFIX, tags=["api"])
 ERRORS = {code: {"model": s.Error} for code in (400, 404, 413, 429, 503, 504)}
 NOTHING = "Nothing relevant found."
+SOURCES = PREFIX + "/sources"  # where an unknown document's 404 sends the client
 # FastAPI's own bearer scheme (auto_error off: the refusal is ours, in the API's error shape); it also puts the
 # scheme in the OpenAPI document.
 bearer = HTTPBearer(auto_error=False, description=f"The admin token, from ${WEB_ADMIN_TOKEN_ENV}")
@@ -151,22 +153,8 @@ async def speakers(web: Web, name: Name = None) -> dict:
     return {"speakers": [p.to_json() for p in people]}
 
 
-def _indexed(web: Web, doc: str):
-    """The index's document whose path is ``doc`` exactly, or a 404 with the closest paths and titles. The only
-    way from a request to a document: a look-up among what the index holds, never a file name."""
-    docs = web.quoth.sources()
-    for d in docs:
-        if d.source.path == doc:
-            return d
-    names = [x for d in docs for x in (d.source.path, d.source.title)]
-    shown = doc if len(doc) <= 80 else doc[:77] + "..."
-    close = unknown("document", doc, names).suggestions
-    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else " (see /api/v1/sources)"
-    raise WebError(404, f"no indexed document is {shown!r}{hint}", close)
-
-
 def _context(web: Web, doc: str, start: int, end: int, before: int, after: int) -> dict:
-    _indexed(web, doc)
+    indexed(web.quoth, doc, SOURCES)
     rows, pid = web.quoth.context(doc, start, end, before, after)
     return {"passage_id": pid, "passages": [p.to_json(src) for p, src in rows]}
 
@@ -181,13 +169,9 @@ async def context(web: Web, doc: Doc, start: Offsets, end: Offsets, before: Arou
 
 
 def _document(web: Web, doc: str) -> dict:
-    found = _indexed(web, doc)
-    index = web.quoth.current()
-    text = index.document_text(doc)
-    if text is None:  # withheld, or damaged: never shown as its words
-        raise WebError(404, f"the document {doc!r} cannot be shown as indexed; it may have changed: reindex")
-    passages = index.passages_within(doc, 0, len(text))
-    return {"source": found.source.to_json(), "text": text, "passages": [p.to_json(src) for p, src in passages]}
+    source, text, passages = document_text(web.quoth, doc, SOURCES, f"the document {doc!r} cannot be shown as "
+                                           "indexed; it may have changed: reindex")
+    return {"source": source.to_json(), "text": text, "passages": [p.to_json(src) for p, src in passages]}
 
 
 @router.get("/document", response_model=s.DocumentText, responses=ERRORS)

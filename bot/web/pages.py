@@ -15,9 +15,9 @@ from fastapi.templating import Jinja2Templates
 
 from quoth import Quoth
 from quoth.errors import BadQuery, QuothError, Remedy
-from quoth.records import SourceInfo
 from quoth.search.query import unknown
 
+from .documents import document_text, indexed
 from .errors import WebError
 from .locale import ENGLISH, messages_for, negotiate
 from .schemas import (
@@ -123,7 +123,7 @@ async def quote(request: Request, web: Web, doc: str, start: TextOffset, end: Te
     found, pid = await web.run(web.quoth.context, doc, start, end, 0, 0)
     shown = [(p, src) for p, src in found if p.id == pid]
     if not shown:
-        await web.run(_indexed, web.quoth, doc)  # an unknown document: 404 with the closest names
+        await web.run(indexed, web.quoth, doc, "Sources")  # an unknown document: 404 with the closest names
         raise WebError(404, "no indexed passage at that place: it may have been re-indexed or removed")
     passage, source = shown[0]
     if h is not None and h != words_mark(passage.text):  # the document changed since the link was made
@@ -151,32 +151,15 @@ async def check(request: Request, web: Web, text: Text = None, speaker: Name = N
 async def read(request: Request, web: Web, doc: str, start: TextOffset | None = None,
                end: TextOffset | None = None):
     # ``doc`` is only ever a key looked up among the index's documents: never joined to a folder or opened.
-    source, text, passages = await web.run(_document, web.quoth, doc)
-    pieces = read_pieces(text, passages, start, end)
+    source, text, rows = await web.run(_document, web.quoth, doc)
+    pieces = read_pieces(text, [p for p, _ in rows], start, end)
     return render(request, "read.html", None, source=source, pieces=pieces,
                   quoted=any(p.current for p in pieces))
 
 
-def _indexed(quoth: Quoth, doc: str) -> SourceInfo:
-    """The source whose path is ``doc`` exactly among the index's documents, else a 404 naming the closest
-    paths and titles (the library's own ``unknown``, worded as the CLI and the API word it)."""
-    docs = quoth.sources()
-    for d in docs:
-        if d.source.path == doc:
-            return d.source
-    shown = doc if len(doc) <= 80 else doc[:77] + "..."
-    close = unknown("document", doc, [x for d in docs for x in (d.source.path, d.source.title)]).suggestions
-    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else " (see Sources)"
-    raise WebError(404, f"no indexed document is {shown!r}{hint}", close)
-
-
-def _document(quoth: Quoth, doc: str) -> tuple[SourceInfo, str, list]:
-    source = _indexed(quoth, doc)
-    idx = quoth.current()
-    text = idx.document_text(doc)
-    if text is None:  # damaged since the build: the library has logged why, and never quotes it
-        raise WebError(404, f"the text of {doc!r} cannot be shown: it is not what the index holds")
-    return source, text, [p for p, _ in idx.passages_within(doc, 0, len(text))]
+def _document(quoth: Quoth, doc: str):
+    return document_text(quoth, doc, "Sources", f"the text of {doc!r} cannot be shown: it is not what the index "
+                                                "holds")
 
 
 @router.get("/sources")
