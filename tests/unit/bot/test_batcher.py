@@ -22,13 +22,16 @@ def test_a_failed_build_is_tried_again_after_a_back_off(tmp_path, encoder, caplo
         shutil.rmtree(folder)
     folder.parent.mkdir(parents=True, exist_ok=True)
     folder.write_text("not a folder")  # a real fault: the index folder cannot be made (a mount gone, a stray file)
-    batcher = Batcher(0.05)
+    # A back-off of 2 s (1 s × 2^1): wide enough that the call "at once" below falls inside it on a loaded CI
+    # machine (0.1 s was not: the retry came due first and the failure record was already gone).
+    batcher = Batcher(1.0)
 
     async def run() -> list[bool]:
         first = await batcher.build_if_pending(tenant)
         folder.unlink()  # the fault goes away
+        retry_at = batcher.failed[tenant.key].retry_at
         at_once = await batcher.build_if_pending(tenant)  # within the back-off: not tried yet
-        wait = batcher.failed[tenant.key].retry_at - time.monotonic()
+        wait = retry_at - time.monotonic()
         await asyncio.sleep(max(0.0, wait) + 0.01)
         return [first, at_once, await batcher.build_if_pending(tenant)]
 
