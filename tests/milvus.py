@@ -1,11 +1,17 @@
-"""A real Milvus protocol endpoint for tests: ``milvus-lite server`` on a free loopback port, started and
-stopped around the tests that need it (the same pymilvus client code talks to it as to a cluster)."""
+"""Real Milvus protocol endpoints for tests, on either milvus-lite line, each on a free loopback port and
+spoken to by the same pymilvus client code as a cluster:
+
+- ``cpp``: milvus-lite 2.5's ``milvus`` binary, Milvus's own C++ engine (knowhere/segcore), started directly as
+  ``milvus DB ADDRESS LOGLEVEL`` (as milvus_lite/server.py does for a gRPC address). The default line: it is
+  what a local-file URI runs with the ``[milvus]`` extra on Linux and macOS.
+- ``lite3``: milvus-lite 3.x, a Python re-implementation of the server, from ``.milvus-lite3/`` at the
+  repository root (``tests/ensure-milvus-lite`` installs it there: it cannot share a venv with 2.5)."""
 
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -16,6 +22,11 @@ from pathlib import Path
 
 import pytest
 
+ROOT = Path(__file__).resolve().parents[1]
+LINES = ("cpp", "lite3")
+LITE3 = ROOT / ".milvus-lite3"
+ENSURE = ROOT / "tests" / "ensure-milvus-lite"
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -23,35 +34,70 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def milvus_lite() -> str:
-    found = Path(sys.executable).with_name("milvus-lite")
-    return str(found) if found.exists() else (shutil.which("milvus-lite") or "")
+def cpp_lib() -> Path | None:
+    """milvus-lite 2.5's lib/ folder (the ``milvus`` binary and its shared libraries), found without importing
+    the package (its __init__ imports pkg_resources, and a 3.x on sys.path would shadow it)."""
+    spec = importlib.util.find_spec("milvus_lite")
+    if spec is None or spec.origin is None:
+        return None
+    lib = Path(spec.origin).parent / "lib"
+    return lib if (lib / "milvus").is_file() else None
+
+
+def missing(line: str) -> str:
+    """Why ``line`` cannot run here, or "" when it can."""
+    if line == "cpp":
+        return "" if cpp_lib() else ("milvus-lite 2.5 (the C++ engine, lib/milvus) is not installed: "
+                                     "pip install 'quoth[milvus]'")
+    if line == "lite3":
+        return "" if (LITE3 / "milvus_lite" / "__main__.py").is_file() else (
+            f"milvus-lite 3.x is not in {LITE3}: run tests/ensure-milvus-lite")
+    raise ValueError(f"no milvus-lite line {line!r}: one of {', '.join(LINES)}")
 
 
 class MilvusServer:
-    """One ``milvus-lite server`` process; ``stop()`` and ``start()`` again keep its data and port."""
+    """One server process of ``line``; ``stop()`` and ``start()`` again keep its data and port."""
 
-    def __init__(self, data_dir: Path, port: int | None = None) -> None:
-        self.data_dir, self.port = data_dir, port or free_port()
+    def __init__(self, data_dir: Path, port: int | None = None, line: str = "cpp") -> None:
+        if line not in LINES:
+            raise ValueError(f"no milvus-lite line {line!r}: one of {', '.join(LINES)}")
+        self.data_dir, self.port, self.line = data_dir, port or free_port(), line
         self.proc: subprocess.Popen | None = None
 
     @property
     def uri(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    def _command(self) -> tuple[list[str], dict[str, str]]:
+        if self.line == "cpp":
+            lib = cpp_lib()
+            if lib is None:
+                raise RuntimeError(missing("cpp"))
+            # The binary finds its own shared libraries (knowhere, openblas…) only through the loader's path.
+            paths = {var: os.pathsep.join(p for p in (str(lib), os.environ.get(var, "")) if p)
+                     for var in ("LD_LIBRARY_PATH", "DYLD_LIBRARY_PATH")}
+            return ([str(lib / "milvus"), str(self.data_dir / "milvus.db"), f"127.0.0.1:{self.port}", "ERROR"],
+                    {**os.environ, **paths})
+        if reason := missing("lite3"):
+            raise RuntimeError(reason)
+        path = os.pathsep.join(p for p in (str(LITE3), os.environ.get("PYTHONPATH", "")) if p)
+        return ([sys.executable, "-m", "milvus_lite", "server", "--data-dir", str(self.data_dir), "--host",
+                 "127.0.0.1", "--port", str(self.port)], {**os.environ, "PYTHONPATH": path})
+
     def start(self, wait: float = 60.0) -> None:
-        self.proc = subprocess.Popen(
-            [milvus_lite(), "server", "--data-dir", str(self.data_dir), "--host", "127.0.0.1", "--port",
-             str(self.port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        args, env = self._command()
+        self.proc = subprocess.Popen(args, env=env, cwd=self.data_dir, stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + wait
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise RuntimeError(f"milvus-lite server exited with {self.proc.returncode}")
+                raise RuntimeError(f"the {self.line} Milvus server exited with {self.proc.returncode}")
             with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
                 return
             time.sleep(0.1)
         self.stop()
-        raise RuntimeError("milvus-lite server did not start listening in time")
+        raise RuntimeError(f"the {self.line} Milvus server did not start listening in time")
 
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
@@ -65,10 +111,11 @@ class MilvusServer:
 
 
 @contextlib.contextmanager
-def running(data_dir: Path) -> Iterator[MilvusServer]:
-    if not milvus_lite():
-        pytest.skip("milvus-lite is not installed (pip install 'quoth[milvus]')")
-    server = MilvusServer(data_dir)
+def running(data_dir: Path, line: str = "cpp") -> Iterator[MilvusServer]:
+    """A server of ``line`` for the block; the test is skipped, with the reason, when the line is missing."""
+    if reason := missing(line):
+        pytest.skip(reason)
+    server = MilvusServer(data_dir, line=line)
     server.start()
     try:
         yield server
@@ -118,7 +165,6 @@ def finished(proc: subprocess.Popen, timeout: float) -> int:
         pytest.fail(f"{proc.args[-3:]} ran past {timeout} s")
 
 
-ROOT = Path(__file__).resolve().parents[1]
 CLI = "import sys\nfrom quoth.bot.cli import main\nsys.exit(main(sys.argv[1:]))"
 
 

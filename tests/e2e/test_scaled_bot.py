@@ -16,7 +16,7 @@ import aiohttp
 
 from quoth import Quoth
 from quoth.bot.config import AppConfig
-from tests.milvus import MilvusServer, free_port, milvus_lite, prefix
+from tests.milvus import MilvusServer, free_port, missing, prefix
 
 from .fake_discord import ADMIN_ROLE_ID, FakeDiscord, custom_ids
 from .test_bot import ALICE, CORPUS, callback_of, edited, run, running
@@ -53,9 +53,9 @@ async def health(port: int) -> tuple[int, dict]:
 
 
 def test_milvus_lost_and_back_under_a_running_bot(tmp_path, encoder):
-    if not milvus_lite():
+    if reason := missing("cpp"):
         import pytest
-        pytest.skip("milvus-lite is not installed")
+        pytest.skip(reason)
     server = MilvusServer(tmp_path / "milvus")
     server.start()
     port = free_port()
@@ -110,11 +110,11 @@ def guild_on_shard(shard: int, count: int) -> int:
     return (4000 + shard) << 22 | 7  # (id >> 22) % count == shard, as Discord assigns guilds
 
 
-def test_two_processes_with_two_shards_each(milvus_server, tmp_path, encoder):
+def test_two_processes_with_two_shards_each(milvus_line_server, tmp_path, encoder):
     guilds = [guild_on_shard(i, 4) for i in range(4)]
     configs = []
     for name, ids in (("a", [0, 1]), ("b", [2, 3])):
-        cfg = milvus_config(tmp_path, milvus_server.uri, "shards", data=f"data-{name}", shard_count=4,
+        cfg = milvus_config(tmp_path, milvus_line_server.uri, "shards", data=f"data-{name}", shard_count=4,
                             shard_ids=ids)
         path = tmp_path / f"{name}.json"
         configs.append((path, cfg))

@@ -14,11 +14,12 @@ import pytest
 from quoth import Quoth, Settings
 from quoth.errors import BadQuery
 from tests.helpers import HARBOUR_AND_GARDEN, write_corpus
-from tests.milvus import cli, config_file, finished, prefix
+from tests.milvus import LINES, cli, config_file, finished, prefix
 
 
-@pytest.fixture(params=["embedded", "milvus"])
+@pytest.fixture(params=["embedded", *(f"milvus-{line}" for line in LINES)])
 def backend(request):
+    """The embedded files, or Milvus on one milvus-lite line (``milvus-cpp``, ``milvus-lite3``)."""
     return request.param
 
 
@@ -32,8 +33,8 @@ def make(request, backend, tmp_path, encoder):
 
 def settings_for(request, backend: str, corpus: Path, data: Path, name: str = "main", **index) -> Settings:
     s = Settings().with_(corpus={"path": str(corpus)}, data={"dir": str(data)})
-    if backend == "milvus":
-        server = request.getfixturevalue("milvus_server")
+    if backend.startswith("milvus-"):
+        server = request.getfixturevalue("milvus_lines")(backend.removeprefix("milvus-"))
         index = {"backend": "milvus", "milvus_uri": server.uri, "milvus_prefix": prefix(request.node.name + name),
                  "milvus_grace": 0, **index}
     return s.with_(index=index) if index else s

@@ -34,9 +34,9 @@ def described(q: Quoth, ranked: list[tuple[int, float]]) -> list[tuple[str, int,
     return sorted(out, key=lambda x: (-x[2], x[0], x[1]))
 
 
-def test_milvus_ranks_as_the_embedded_backend_does(milvus_server, tmp_path, encoder):
+def test_milvus_ranks_as_the_embedded_backend_does(milvus_line_server, tmp_path, encoder):
     embedded = Quoth(Settings().with_(data={"dir": str(tmp_path / "data")}), encoder=encoder)
-    milvus = Quoth(milvus_settings(milvus_server, "same-ranks", data=tmp_path / "m", type="flat"), encoder=encoder)
+    milvus = Quoth(milvus_settings(milvus_line_server, "same-ranks", data=tmp_path / "m", type="flat"), encoder=encoder)
     embedded.index()
     milvus.index()
     for question in QUESTIONS:
@@ -72,11 +72,11 @@ def every_passage(q: Quoth) -> set[tuple]:
     return {(p.doc_path, p.start, p.end, p.text, p.speaker, p.role, p.search_text) for p, _ in found.values()}
 
 
-def test_three_workers_build_what_one_build_does(milvus_server, tmp_path, encoder):
+def test_three_workers_build_what_one_build_does(milvus_line_server, tmp_path, encoder):
     corpus = split_spelling_corpus(tmp_path / "corpus")
-    one = Quoth(milvus_settings(milvus_server, "one-build", corpus, tmp_path / "d1"), encoder=encoder)
+    one = Quoth(milvus_settings(milvus_line_server, "one-build", corpus, tmp_path / "d1"), encoder=encoder)
     one.index()
-    split = milvus_settings(milvus_server, "three-workers", corpus, tmp_path / "d3")
+    split = milvus_settings(milvus_line_server, "three-workers", corpus, tmp_path / "d3")
     config = config_file(tmp_path / "three.toml", split)
     early = cli(config, "index", "--publish")
     assert finished(early, 120) == 2 and "nothing to publish" in early.stderr.read()
@@ -100,9 +100,9 @@ def test_three_workers_build_what_one_build_does(milvus_server, tmp_path, encode
     assert {p.speaker for p, _ in found.values()} >= {"Ed Vale", "Flo Marsh"}
 
 
-def test_a_shard_run_again_replaces_what_it_wrote(milvus_server, tmp_path, encoder):
+def test_a_shard_run_again_replaces_what_it_wrote(milvus_line_server, tmp_path, encoder):
     corpus = split_spelling_corpus(tmp_path / "corpus")
-    s = milvus_settings(milvus_server, "rerun-shard", corpus, tmp_path / "d")
+    s = milvus_settings(milvus_line_server, "rerun-shard", corpus, tmp_path / "d")
     q = Quoth(s, encoder=encoder)
     for shard in ((0, 2), (1, 2), (1, 2)):
         q.index(shard=shard)

@@ -17,7 +17,7 @@ import pytest
 from quoth import Quoth, Settings
 from quoth.errors import IndexUnavailable
 from tests.integration.test_milvus import milvus_settings
-from tests.milvus import MilvusServer, cli, config_file, finished, free_port, milvus_lite
+from tests.milvus import MilvusServer, cli, config_file, finished, free_port, missing
 
 PASSWORD = "Xyzzy-Fake-Passw0rd"
 
@@ -62,9 +62,9 @@ def small_corpus(root: Path, tag: str = "") -> Path:
     return root
 
 
-def test_a_publish_killed_before_its_switch_is_finished_by_the_next_publish(milvus_server, tmp_path, encoder):
+def test_a_publish_killed_before_its_switch_is_finished_by_the_next_publish(milvus_line_server, tmp_path, encoder):
     corpus = small_corpus(tmp_path / "corpus")
-    s = milvus_settings(milvus_server, "killed-switch", corpus, tmp_path / "d")
+    s = milvus_settings(milvus_line_server, "killed-switch", corpus, tmp_path / "d")
     q = Quoth(s, encoder=encoder)
     old = q.index().generation
     small_corpus(corpus, tag=" at the spring meeting")
@@ -114,8 +114,8 @@ def outcome(proc: subprocess.Popen, timeout: float = 60) -> str:
 
 
 def test_a_lost_milvus_is_one_line_and_a_restarted_one_answers_without_noise(tmp_path, encoder):
-    if not milvus_lite():
-        pytest.skip("milvus-lite is not installed (pip install 'quoth[milvus]')")
+    if reason := missing("cpp"):
+        pytest.skip(reason)
     server = MilvusServer(tmp_path / "milvus")
     server.start()
     try:

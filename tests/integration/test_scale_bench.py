@@ -13,7 +13,7 @@ import pytest
 from quoth import Quoth, Settings
 from quoth.evaluate import load_beir
 from tests.integration.test_benchmarks_smoke import tiny_beir
-from tests.milvus import milvus_lite
+from tests.milvus import missing
 
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "scale.py"
 
@@ -39,8 +39,8 @@ def source(tmp_path_factory, encoder) -> tuple[Path, Path]:
 
 @pytest.mark.parametrize("backend", ["embedded", "milvus"])
 def test_the_scale_benchmark_builds_serves_and_times(source, backend, capsys):
-    if backend == "milvus" and not milvus_lite():
-        pytest.skip("milvus-lite is not installed (pip install 'quoth[milvus]')")
+    if backend == "milvus" and (reason := missing("cpp")):
+        pytest.skip(reason)
     beir, work = source
     bench = _bench()
     assert bench.main(["--size", "40", "--type", "flat", "--queries", "4", "--claims", "6", "--encoder", "onnx-int8",
