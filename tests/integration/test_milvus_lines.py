@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,23 @@ def test_ensure_milvus_lite_without_a_venv_is_one_line_and_a_failure(tmp_path):
     assert res.returncode == 1 and res.stdout == ""
     [line] = res.stderr.splitlines()
     assert "no virtual environment" in line and "set-up" in line, line
+
+
+def test_the_milvus_extra_brings_a_cpp_engine_that_imports():
+    # What pyproject's [milvus] extra asks for on this platform is what is installed, and milvus-lite 2.5 imports
+    # with it (its __init__ needs pkg_resources: setuptools < 81), in a process of its own.
+    import tomllib
+    from importlib.metadata import version
+
+    from packaging.requirements import Requirement
+
+    extra = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]["milvus"]
+    wanted = [r for r in map(Requirement, extra) if r.marker is None or r.marker.evaluate()]
+    assert {r.name for r in wanted} >= {"pymilvus", "milvus-lite"}
+    for req in wanted:
+        assert req.specifier.contains(version(req.name), prereleases=True), (req, version(req.name))
+    if sys.platform != "win32":
+        assert {r.name for r in wanted} >= {"setuptools"} and version("milvus-lite").startswith("2.5.")
+    res = subprocess.run([sys.executable, "-W", "error::ImportWarning", "-c", "import milvus_lite"],
+                         capture_output=True, text=True, timeout=60, env={**os.environ, "PYTHONPATH": ""})
+    assert res.returncode == 0, res.stderr[-2000:]
