@@ -98,6 +98,13 @@ class MilvusIndex(Withholding):
         self._directory: SpeakerDirectory | None = None
         self._lock = threading.Lock()
 
+    def forget_rows(self) -> None:
+        """Empty the caches of rows and term counts (not of documents and speakers): a benchmark's repeated
+        question then costs what a new one does."""
+        for cache in (self._rows, self._windows, self._df):
+            with cache.lock:
+                cache.clear()
+
     @property
     def generation(self) -> str:
         return self.gen.name
