@@ -5,6 +5,7 @@ chosen from what the server builds). Run on Milvus's C++ engine (milvus-lite 2.5
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import socket
 import subprocess
@@ -19,6 +20,7 @@ from quoth.errors import IndexUnusable
 from quoth.index.milvus import engine, layout
 from quoth.index.milvus.connection import Milvus
 from quoth.index.milvus.layout import MilvusGeneration
+from quoth.index.milvus.reader import read_meta
 from quoth.settings import SAMPLE_CORPUS
 from tests.integration.test_milvus import milvus_settings
 from tests.milvus import free_port
@@ -121,7 +123,12 @@ def test_a_build_reads_back_what_it_wrote_without_nul_keys_or_nulls(engine_serve
     assert [p for p, _ in found.values() if p.speaker]  # and the speakers that are there, kept
     assert q.ask("the lighthouse keepers' annual meeting", k=1)[0].source.path == "note:1.txt"
     q.index(full=True)  # a rebuild replaces the keys it wrote (upserts and deletes of NUL keys failed on Lite)
-    assert q.backend.live.serving().number == gen.number + 1
+    newer = q.backend.live.serving()
+    assert newer.number == gen.number + 1
+    assert q.backend.outdated() is None
+    meta = read_meta(milvus, newer)
+    milvus.upsert(newer.records, [layout.record("meta", "meta", json.dumps({**meta, "format": 2}))])
+    assert "in format 2" in q.backend.outdated()  # an index of the previous format is rebuilt
     assert q.backend.drop_all() >= 1 and q.backend.live.serving() is None
 
 
