@@ -225,7 +225,7 @@ def build_milvus(size: int, kind: str, out: Path, uri: str, beir: Path = BEIR, w
             pos += len(c) + 2
         doc = {"title": f"Synthetic document {d // per_doc}", "content_hash": "", "key": "", "passages": len(rows)}
         builder._insert(gen.passages, rows)
-        builder._insert(gen.records, [layout.record("doc", f"doc\0{path}", json.dumps(doc), path)])
+        builder._insert(gen.records, [layout.record("doc", layout.key("doc", path), json.dumps(doc), path)])
     print(f"  inserted: {time.perf_counter() - t:.1f} s", flush=True)
     t = time.perf_counter()
     report = BuildReport(documents=-(-size // per_doc), passages=size)
