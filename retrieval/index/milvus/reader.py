@@ -1,9 +1,16 @@
 """A Milvus generation opened for reading (``MilvusIndex``, the same interface as the embedded ``LoadedIndex``)
 and ``MilvusLive``, which follows the alias a build switches.
 
-Candidates come from Milvus (dense top-k and BM25 top-k, filters applied there); their scores are then
-computed here from the fetched rows with Quoth's own BM25 formula, so fusion sees the numbers the embedded
-backend would give it and results do not depend on the backend.
+Candidates come from Milvus (dense top-k and BM25 top-k, filters applied there); their BM25 scores are then
+computed here with Quoth's own formula from the terms the searches return with their hits, so fusion sees the
+numbers the embedded backend would give it and results do not depend on the backend.
+
+A question costs few round trips (``Milvus.traffic`` counts them; tests/integration/test_milvus_traffic.py pins
+them): one read of its term counts; per candidate set the dense, windows (grouped by passage) and BM25 searches,
+a dense search filtered to the rows only BM25 found (their cosines; no vectors travel) and, when needed, a
+windows search filtered to candidates whose best window was not settled; then one read of the head of the
+ranking, shown fields and vectors together. Milvus's own BM25 (Quoth's × (k1 + 1) on the C++ engine, not on
+milvus-lite 3) would save no round trip: coverage needs each candidate's terms anyway.
 """
 
 from __future__ import annotations
