@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from quoth import Quoth, Settings
+from quoth.search.searcher import Searcher
 from quoth.settings import SAMPLE_CORPUS
 from tests.integration.test_milvus import QUESTIONS, milvus_settings
 
@@ -87,4 +88,28 @@ def test_after_an_incremental_rebuild_ranks_stay_alike(milvus_server, tmp_path):
     embedded.index()
     milvus.index()
     assert milvus.current().generation != first
+    assert_ranks_alike(embedded, milvus, QUESTIONS)
+
+
+def long_corpus(root: Path) -> Path:
+    """The sample corpus with its paragraphs joined in threes: long passages, many of them read through windows."""
+    corpus_copy(root)
+    for f in root.glob("*.txt"):
+        paras = f.read_text().split("\n\n")
+        body = [" ".join(paras[i:i + 3]) for i in range(3, len(paras), 3)]
+        f.write_text("\n\n".join(paras[:3] + body))
+    return root
+
+
+def test_few_candidates_among_many_windows_rank_as_the_embedded_backend(milvus_server, tmp_path):
+    """Passages with many windows: one passage's windows must not crowd others out of the dense top k, and with
+    few candidates a candidate's best window may lie beyond the windows found: those are searched for, the
+    others settled by the windows already found."""
+    embedded, milvus = pair(milvus_server, tmp_path, "lean-windows", long_corpus(tmp_path / "corpus"))
+    few = embedded.settings.search.model_copy(update={"candidates": 6})
+    ours, theirs = Searcher(milvus.live, milvus.encoder, few), Searcher(embedded.live, embedded.encoder, few)
+    for question in QUESTIONS:
+        for mode in MODES:
+            assert_same(placed(milvus, ours.rank(question, mode, depth=6)),
+                        placed(embedded, theirs.rank(question, mode, depth=6)), (question, mode))
     assert_ranks_alike(embedded, milvus, QUESTIONS)

@@ -1,9 +1,16 @@
 """A Milvus generation opened for reading (``MilvusIndex``, the same interface as the embedded ``LoadedIndex``)
 and ``MilvusLive``, which follows the alias a build switches.
 
-Candidates come from Milvus (dense top-k and BM25 top-k, filters applied there); their scores are then
-computed here from the fetched rows with Quoth's own BM25 formula, so fusion sees the numbers the embedded
-backend would give it and results do not depend on the backend.
+Candidates come from Milvus (dense top-k and BM25 top-k, filters applied there); their BM25 scores are then
+computed here with Quoth's own formula from the terms the searches return with their hits, so fusion sees the
+numbers the embedded backend would give it and results do not depend on the backend.
+
+A question costs few round trips (``Milvus.traffic`` counts them; tests/integration/test_milvus_traffic.py pins
+them): one read of its term counts; per candidate set the dense, windows (grouped by passage) and BM25 searches,
+a dense search filtered to the rows only BM25 found (their cosines; no vectors travel) and, when needed, a
+windows search filtered to candidates whose best window was not settled; then one read of the head of the
+ranking, shown fields and vectors together. Milvus's own BM25 (Quoth's × (k1 + 1) on the C++ engine, not on
+milvus-lite 3) would save no round trip: coverage needs each candidate's terms anyway.
 """
 
 from __future__ import annotations
@@ -14,7 +21,6 @@ import threading
 import time
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
@@ -37,15 +43,10 @@ SHOWN_FIELDS = tuple(f for f in ROW_FIELDS if f not in ("dense", "lexical"))
 WINDOW_FIELDS = ["id", "owner", "doc_path", "speaker", "dense"]
 HEAD_FIELDS = (*SHOWN_FIELDS, "dense")  # a row that may be shown: read once with the vector de-duplication needs
 LEXICAL_FIELDS = ("lexical", "doc_path", "ord")  # with each BM25 hit: its terms, and its place for ties
-WINDOW_HITS = 16384  # Milvus's largest limit: windows of the candidates, in one filtered search
 CACHE_ROWS = 20_000  # rows fetched for recent questions: later steps of a question reuse them
 CACHE_TERMS = 100_000
 PAGE = 1000  # rows per query when reading many
 OVERFETCH = 2  # lexical candidates asked of Milvus per one kept (see _lexical_best)
-
-
-# A question's searches are independent round trips; run together, it waits for the slowest, not their sum.
-_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="quoth-milvus")
 
 
 def _holds(row: dict | None, fields: Iterable[str]) -> bool:
@@ -206,7 +207,7 @@ class MilvusIndex(Withholding):
     def _keep(self, row: dict) -> dict:
         """``row`` merged into what the cache holds of it."""
         i = int(row["id"])
-        with self._rows.lock:  # two searches may bring the same row at once
+        with self._rows.lock:  # two questions' searches may bring the same row at once
             merged = {**self._rows.get(i, {}), **row, "id": i}
             self._rows[i] = merged
             self._rows.move_to_end(i)
@@ -215,27 +216,24 @@ class MilvusIndex(Withholding):
 
     def candidates(self, words: list[str], qvec: np.ndarray, c: int, source: str | None = None,
                    speaker: str | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(ids, cosines, BM25) of the dense and lexical top ``c``. The searches run together and bring the
-        BM25 terms with their hits; the cosines of rows the dense search did not return come from a dense
-        search filtered to them, their windows' from a windows search filtered to every candidate."""
+        """(ids, cosines, BM25) of the dense and lexical top ``c``. The searches bring the BM25 terms with their
+        hits; the cosines of rows the dense search did not return come from a dense search filtered to them,
+        their windows' from a windows search filtered to every candidate. (One after another: run on threads
+        they were slower here, 2 cores shared with the server: p50 24 ms against 19, p99 111 against 45.)"""
         expr, params = self._filter(source, speaker)
-        dense = _POOL.submit(self._nearest, self.gen.passages, "id", qvec, c, expr, params, ["lexical"])
-        windowed = _POOL.submit(self._nearest, self.gen.windows, "owner", qvec, c, expr, params) \
-            if self.meta.get("windows") else None
+        own_ids, own = self._nearest(self.gen.passages, "id", qvec, c, expr, params, ["lexical"])
         lexical_ids, _ = self._lexical_best(words, c, expr, params)
-        own_ids, own = dense.result()
-        dense_ids = own_ids
-        if windowed is not None:  # a passage found by its window is a dense candidate too
-            dense_ids, _ = top_passages(np.concatenate([own_ids, windowed.result()[0]]),
-                                        np.concatenate([own, windowed.result()[1]]), c)
+        dense_ids, owners, window_sims = own_ids, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        if self.meta.get("windows"):  # a passage found by its window is a dense candidate too
+            owners, window_sims = self._nearest(self.gen.windows, "owner", qvec, c, expr, params)
+            dense_ids, _ = top_passages(np.concatenate([own_ids, owners]), np.concatenate([own, window_sims]), c)
         ids = np.union1d(dense_ids, lexical_ids).astype(np.int64).tolist()
         cos = dict(zip(own_ids.tolist(), own.tolist(), strict=True))
-        best = _POOL.submit(self._window_best, qvec, ids) if windowed is not None else None
         cos.update(self._own_cosines(qvec, [i for i in ids if i not in cos]))
         sims = np.array([cos[i] for i in ids], dtype=np.float32)
-        if best is not None:
-            found = best.result()
-            sims = np.maximum(sims, np.array([found.get(i, -np.inf) for i in ids], dtype=np.float32))
+        if self.meta.get("windows"):
+            best = self._windows_of(qvec, ids, sims, owners, window_sims, c)
+            sims = np.maximum(sims, np.array([best.get(i, -np.inf) for i in ids], dtype=np.float32))
         rows = self.fetch(ids, ("lexical",))  # all in the cache already: the searches brought them
         return np.asarray(ids, dtype=np.int64), sims, self._lexical(words, rows)
 
@@ -254,20 +252,30 @@ class MilvusIndex(Withholding):
                         for r in rows})
         return out
 
+    def _windows_of(self, qvec: np.ndarray, ids: list[int], sims: np.ndarray, owners: np.ndarray,
+                    window_sims: np.ndarray, c: int) -> dict[int, float]:
+        """Each candidate's best window cosine. On an exact index the windows search of the top ``c`` already
+        settles it for a candidate whose cosine is at least the last window it returned (any window it did not
+        return is no better), and for all when it returned fewer than ``c``: only the others are searched for."""
+        best = dict(zip(owners.tolist(), window_sims.tolist(), strict=True))  # grouped: one per owner, its best
+        if not self.windows_exact():
+            return self._window_best(qvec, ids)
+        if len(owners) < c:
+            return best
+        floor = float(window_sims.min())
+        open_ = [i for i, s in zip(ids, sims.tolist(), strict=True) if max(s, best.get(i, -np.inf)) < floor]
+        best.update(self._window_best(qvec, open_))
+        return best
+
     def _window_best(self, qvec: np.ndarray, ids: list[int]) -> dict[int, float]:
         """Each passage's best window cosine (passages without windows are left out). On a FLAT index a
-        search filtered to the owners is exact and ships no vectors; an approximate index could skip a window,
-        so there the vectors are read."""
+        search filtered to the owners, grouped by owner, is exact and ships no vectors; an approximate index
+        could skip a window, so there the vectors are read."""
         if not ids:
             return {}
         if self.windows_exact():
-            hits = self.milvus.search(self.gen.windows, data=[qvec.astype(np.float32).tolist()], anns_field="dense",
-                                      limit=WINDOW_HITS, filter=layout.render("owner in {ids}", {"ids": ids}),
-                                      search_params=self.dense_params, output_fields=["owner"])[0]
-            best: dict[int, float] = {}
-            for h in hits:  # best first: an owner's first hit is its best window
-                best.setdefault(int(h["entity"]["owner"]), float(h["distance"]))
-            return best
+            owners, sims = self._nearest(self.gen.windows, "owner", qvec, len(ids), "owner in {ids}", {"ids": ids})
+            return dict(zip(owners.tolist(), sims.tolist(), strict=True))
         found = self.window_vectors(ids)
         return {i: float((v @ qvec).max()) for i, v in found.items() if len(v)}
 
@@ -305,9 +313,12 @@ class MilvusIndex(Withholding):
                  params: dict | None = None, fields: list[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
         """The ``k`` nearest rows of ``collection`` by ``key``, with their cosines; ``fields`` of passages
         come with them into the row cache."""
+        # Windows grouped by passage: the best window of each of the k best passages. Ungrouped, one passage's
+        # many windows could fill the k hits and push out a passage ranked among the k (long passages).
+        group = {"group_by_field": "owner"} if key == "owner" else {}
         hits = self.milvus.search(collection, data=[qvec.astype(np.float32).tolist()], anns_field="dense",
                                   limit=max(1, min(k, 16384)), filter=layout.render(expr, params),
-                                  search_params=self.dense_params, output_fields=fields or [key])[0]
+                                  search_params=self.dense_params, output_fields=fields or [key], **group)[0]
         if fields:
             for h in hits:
                 self._keep({**h["entity"], "id": h["id"]})
