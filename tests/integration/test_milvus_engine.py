@@ -4,14 +4,7 @@ chosen from what the server builds). Run on Milvus's C++ engine (milvus-lite 2.5
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 import pytest
 
@@ -23,48 +16,12 @@ from quoth.index.milvus.layout import MilvusGeneration
 from quoth.index.milvus.reader import read_meta
 from quoth.settings import SAMPLE_CORPUS
 from tests.integration.test_milvus import milvus_settings
-from tests.milvus import free_port
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
-def _command(line: str, data: Path, port: int) -> tuple[list[str], dict]:
-    """How each engine's server is started (until tests/milvus.py's line servers: the same commands)."""
-    if line == "cpp":
-        try:
-            import milvus_lite
-        except ImportError:
-            pytest.skip("milvus-lite 2.5 (the C++ engine) is not installed")
-        lib = Path(milvus_lite.__file__).parent / "lib"
-        if not (lib / "milvus").exists():
-            pytest.skip(f"no C++ milvus binary in {lib}")
-        return [str(lib / "milvus"), str(data / "db.db"), f"127.0.0.1:{port}", "ERROR"], \
-            {**os.environ, "LD_LIBRARY_PATH": str(lib)}
-    lite3 = ROOT / ".milvus-lite3"
-    if not lite3.is_dir():
-        pytest.skip("milvus-lite 3 is not installed in .milvus-lite3 (tests/ensure-milvus-lite)")
-    return [sys.executable, "-m", "milvus_lite", "server", "--data-dir", str(data), "--host", "127.0.0.1",
-            "--port", str(port)], {**os.environ, "PYTHONPATH": str(lite3)}
-
-
-@pytest.fixture(scope="module", params=["cpp", "lite3"])
-def engine_server(request, tmp_path_factory):
-    data, port = tmp_path_factory.mktemp(f"engine-{request.param}"), free_port()
-    cmd, env = _command(request.param, data, port)
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            assert proc.poll() is None, f"the {request.param} server exited with {proc.returncode}"
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                break
-            assert time.monotonic() < deadline, f"the {request.param} server did not listen in 60 s"
-            time.sleep(0.1)
-        server = type("Server", (), {"uri": f"http://127.0.0.1:{port}", "line": request.param, "data_dir": data})()
-        yield server
-    finally:
-        proc.terminate()
-        proc.wait(20)
+@pytest.fixture
+def engine_server(milvus_line_server):
+    """The session's server of each milvus-lite line (tests/milvus.py: ids cpp, lite3)."""
+    return milvus_line_server
 
 
 def test_capabilities_are_learnt_from_the_server_and_kept(engine_server):
