@@ -59,9 +59,9 @@ def assert_ranks_alike(embedded: Quoth, milvus: Quoth, questions: list[str]) -> 
 
 
 @pytest.fixture(scope="module")
-def backends(milvus_server, tmp_path_factory) -> tuple[Quoth, Quoth]:
+def backends(milvus_line_server, tmp_path_factory) -> tuple[Quoth, Quoth]:
     tmp = tmp_path_factory.mktemp("reader")
-    return pair(milvus_server, tmp, "lean-reader", corpus_copy(tmp / "corpus"))
+    return pair(milvus_line_server, tmp, "lean-reader", corpus_copy(tmp / "corpus"))
 
 
 def test_every_mode_ranks_as_the_embedded_backend(backends):
