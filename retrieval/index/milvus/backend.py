@@ -9,7 +9,7 @@ from ...records import Document
 from ...settings import IndexSettings
 from .. import bm25
 from ..build import DocumentSegmenter, PassageEncoder
-from . import layout
+from . import layout, scrub
 from .build import MilvusBuilder, drop_older
 from .connection import Milvus
 from .engine import ServingPointer
@@ -60,6 +60,7 @@ class MilvusBackend:
         gens = layout.generations(self.milvus.list_collections(), self.prefix)
         for gen in gens:
             layout.drop(self.milvus, gen)
+        scrub.after_drop(self.milvus.uri, len(gens))  # the dropped rows' bytes leave a Lite file too
         self.live.refresh()
         return len(gens)
 

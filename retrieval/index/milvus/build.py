@@ -34,7 +34,7 @@ from ..build import (
     read_corpus,
 )
 from ..speakers import SpeakerName, settle
-from . import layout
+from . import layout, scrub
 from .connection import Milvus
 from .engine import ServingPointer, capabilities
 from .layout import MilvusGeneration, record, shard_of
@@ -454,6 +454,7 @@ def drop_older(milvus: Milvus, prefix: str, gen: MilvusGeneration, keep: MilvusG
             continue
         layout.drop(milvus, old)
         dropped.append(old.name)
+    scrub.after_drop(milvus.uri, len(dropped))  # the dropped rows' bytes leave a Lite file too
     return dropped
 
 

@@ -4,6 +4,7 @@ the server is away."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import re
@@ -12,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...errors import IndexUnavailable
+from . import scrub
 from .traffic import Traffic, watch
 
 log = logging.getLogger("quoth.index")
@@ -151,6 +153,7 @@ class Milvus:
         self.uri, self._uri, self._token, self.timeout = public_uri(uri), uri, token, timeout
         self._client: Any = None
         self.traffic = Traffic()
+        self._gate = scrub.gate(uri)  # a Lite file this process runs: held shut while it is scrubbed (scrub.py)
 
     @property
     def client(self) -> Any:
@@ -184,7 +187,8 @@ class Milvus:
         try:
             if obj is self._client:
                 watch(obj, self.traffic)
-            return getattr(obj, method)(*args, **kwargs)
+            with self._gate.call() if self._gate else contextlib.nullcontext():
+                return getattr(obj, method)(*args, **kwargs)
         except IndexUnavailable:
             raise
         except Exception as exc:
