@@ -205,12 +205,13 @@ def forget_and_purge(milvus_server, tmp_path: Path, encoder) -> Quoth:
     return q
 
 
-def test_a_live_only_server_whose_last_messages_are_forgotten_keeps_no_collection(milvus_server, tmp_path,
-                                                                                   encoder):
+@pytest.mark.parametrize("where", ["milvus_server", "lite_file"])
+def test_a_live_only_server_whose_last_messages_are_forgotten_keeps_no_collection(where, request, tmp_path, encoder):
     from quoth.bot.config import AppConfig
     from quoth.bot.discord.tenants import Tenants
     from quoth.bot.privacy import drop_emptied_index
 
+    milvus_server = request.getfixturevalue(where)  # a server by address, or a local Lite file (scrubbed)
     guild = 4242
     (tmp_path / "default").mkdir()
     cfg = AppConfig.from_dict({"corpus": {"path": str(tmp_path / "default")}, "data": {"dir": str(tmp_path / "d")},
@@ -223,6 +224,7 @@ def test_a_live_only_server_whose_last_messages_are_forgotten_keeps_no_collectio
     q.messages.upsert([replace(m, guild_id=guild) for m in chatter(3)])
     q.index()
     assert layout.generations(milvus.list_collections(), base) and not drop_emptied_index(tenant)  # not empty
+    assert on_disk(milvus_server.data_dir, b"My note 1 on")
     assert q.messages.forget_user(5) + q.messages.forget_user(6) == 3
     with pytest.raises(CorpusError):
         q.index()  # nothing left to build: the serving generation would keep their words
@@ -230,6 +232,8 @@ def test_a_live_only_server_whose_last_messages_are_forgotten_keeps_no_collectio
     assert layout.generations(milvus.list_collections(), base) == []
     assert ServingPointer(milvus, base).get() is None
     assert layout.alias(base) not in milvus.list_collections()  # nor a serving record left behind
+    if milvus_server.line == "file":  # drop_all scrubbed the file (a server by address: see forget_and_purge)
+        assert on_disk(milvus_server.data_dir, b"My note 1 on") == []
     with pytest.raises(IndexMissing):
         q.current()
 
