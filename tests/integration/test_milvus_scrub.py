@@ -90,3 +90,5 @@ def test_a_busy_file_is_said_and_scrubbed_after_the_next_drop(tmp_path, monkeypa
     assert b"emu-onyx-7710" not in path.read_bytes()
     assert scrub.after_drop(str(path), 0) is None  # nothing pending, nothing dropped: nothing to do
     assert scrub.after_drop("http://127.0.0.1:19530", 3) is None  # a Milvus by address is its operator's
+    (tmp_path / "lite3.db").mkdir()
+    assert scrub.after_drop(str(tmp_path / "lite3.db"), 3) is None  # milvus-lite 3's folder: its files go

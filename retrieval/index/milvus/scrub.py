@@ -91,7 +91,8 @@ def after_drop(uri: str, dropped: int) -> bool | None:
     """After ``dropped`` generations were dropped on ``uri``: scrub its file (or retry a failed scrub). Whether
     the file is clean; None where there is nothing Quoth can scrub (a Milvus by address, nothing dropped)."""
     path = local_file(uri)
-    if path is None or not (dropped or path in _pending):
+    # milvus-lite 3 (Windows' extra) makes the ``.db`` path a folder and deletes a dropped collection's files
+    if path is None or not path.is_file() or not (dropped or path in _pending):
         return None
     return scrub(path)
 
