@@ -192,7 +192,9 @@ class Traffic:
     none on a library without them, and none for the embedded backend)."""
 
     def __init__(self, connection) -> None:
-        self.counters = getattr(connection, "traffic", None)
+        # Not getattr(connection, "traffic"): Milvus hands any unknown attribute out as a client method.
+        has = connection is not None and ("traffic" in vars(connection) or hasattr(type(connection), "traffic"))
+        self.counters = connection.traffic if has else None
         self.reset()
 
     def reset(self) -> None:
