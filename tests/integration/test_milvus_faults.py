@@ -149,7 +149,8 @@ def test_a_lost_milvus_is_one_line_and_a_restarted_one_answers_without_noise(tmp
         lines = [line for line in err.splitlines() if line.strip() and not line.startswith("INFO quoth.")]
         assert len(lines) == 1 and f"cannot reach Milvus at {server.uri}" in lines[0], err
         assert not [n for n in NOISE if n in err.replace(lines[0], "")], err
-        assert "was released" in err  # the restarted server had released the collection: loaded again, quietly
+        if getattr(server, "line", "cpp") == "lite3":  # the C++ engine loads its collections again itself
+            assert "was released" in err  # the restarted server had released the collection: loaded, quietly
         # A fresh process on the restarted server (its collections released): an answer, and nothing else said.
         server.stop()
         server.start()

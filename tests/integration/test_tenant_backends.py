@@ -11,6 +11,7 @@ from quoth import Quoth
 from quoth.bot.config import AppConfig
 from quoth.bot.discord.tenants import Tenant, Tenants
 from quoth.index.milvus import layout
+from quoth.index.milvus.engine import ServingPointer
 from tests.helpers import write_corpus
 
 LIGHTHOUSE = {"log.txt": "Lighthouse log\n\nby Marguerite Ollivander\n\nThe annual meeting of the keepers was moved to "
@@ -21,11 +22,12 @@ QUESTION = "Why was the annual meeting of the keepers moved to Friday?"
 
 
 def snapshot(tenant: Tenant) -> object:
-    """What a rebuild elsewhere must leave as it is: the tenant's index files, or its Milvus collections and alias."""
+    """What a rebuild elsewhere must leave as it is: the tenant's index files, or its Milvus collections and serving
+    generation."""
     if tenant.quoth.settings.index.backend == "milvus":
         milvus, prefix = tenant.quoth.backend.milvus, tenant.quoth.settings.index.milvus_prefix
         mine = [g.name for g in layout.generations(milvus.list_collections(), prefix)]
-        return mine, milvus.describe_alias(layout.alias(prefix))["collection_name"]
+        return mine, ServingPointer(milvus, prefix).get()
     folder = tenant.quoth.folder.path
     return {str(p.relative_to(folder)): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
 

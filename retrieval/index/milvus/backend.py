@@ -12,6 +12,7 @@ from ..build import DocumentSegmenter, PassageEncoder
 from . import layout
 from .build import MilvusBuilder, drop_older
 from .connection import Milvus
+from .engine import ServingPointer
 from .reader import MilvusLive, read_meta
 
 
@@ -52,12 +53,10 @@ class MilvusBackend:
         return not [g for g in layout.generations(self.milvus.list_collections(), self.prefix) if g < serving]
 
     def drop_all(self) -> int:
-        """Remove this corpus's index from Milvus: the alias, then every generation of the prefix (what is left
-        when a live-only server's last messages are removed: no build can replace the generations holding them).
+        """Remove this corpus's index from Milvus: the serving pointer, then every generation of the prefix (what is
+        left when a live-only server's last messages are removed: no build can replace the generations holding them).
         How many generations were dropped."""
-        name = layout.alias(self.prefix)
-        if name in self.milvus.list_aliases().get("aliases", []):
-            self.milvus.drop_alias(name)  # Milvus refuses to drop a collection an alias names
+        ServingPointer(self.milvus, self.prefix).clear()
         gens = layout.generations(self.milvus.list_collections(), self.prefix)
         for gen in gens:
             layout.drop(self.milvus, gen)

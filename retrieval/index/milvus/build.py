@@ -36,6 +36,7 @@ from ..build import (
 from ..speakers import SpeakerName, settle
 from . import layout
 from .connection import Milvus
+from .engine import ServingPointer, capabilities
 from .layout import MilvusGeneration, record, shard_of
 from .reader import PAGE, ROW_FIELDS, WINDOW_FIELDS, MilvusLive, document_text, read_meta
 
@@ -134,6 +135,11 @@ class MilvusBuilder:
         """The pending generation of this build: for a sharded build, the newest unpublished one made for the
         same shard count, settings and serving generation (so every worker joins one); else a new one."""
         note = self._build_note(shards, prev, analyzer)
+        caps = capabilities(self.milvus)
+        try:  # decided before anything is made: a refused index type leaves nothing behind
+            dense = layout.dense_index(self.settings.type, caps.dense_indexes, 0)
+        except ValueError as exc:
+            raise IndexUnusable(f"Milvus at {self.milvus.uri}: {exc}") from None
         for _ in range(JOIN_ATTEMPTS):
             gens = layout.generations(self.milvus.list_collections(), self.prefix)
             if shards > 1 and gens and self._joinable(gens[-1], note):
@@ -147,8 +153,8 @@ class MilvusBuilder:
                 time.sleep(JOIN_WAIT)  # another worker made it a moment ago: join it once its note is in
                 continue
             self.milvus.upsert(gen.records, [record("build", "build", json.dumps(note))])
-            layout.create_data(self.milvus, gen, self.encoder.dimension, self.settings.type,
-                               self.settings.bm25_k1, self.settings.bm25_b)
+            layout.create_data(self.milvus, gen, self.encoder.dimension, dense, self.settings.bm25_k1,
+                               self.settings.bm25_b, nullable=caps.nullable)
             return gen
         raise IndexUnusable(f"could not create or join a pending generation in {self.milvus.uri} under prefix "
                             f"{self.prefix!r}: another build keeps taking the next one")
@@ -217,9 +223,9 @@ class MilvusBuilder:
         for j, doc in enumerate(docs, 1):
             seg = self.segment(doc, chrome)
             key = keys[doc.path]
-            recs = [record("doc", f"doc\0{doc.path}", json.dumps(_doc_data(seg.source, doc, key, len(seg.passages))),
-                           doc.path, shard)]
-            recs += [record("text", f"text\0{doc.path}\0{k:06d}", path=doc.path, shard=shard, part=k, text=part)
+            data = json.dumps(_doc_data(seg.source, doc, key, len(seg.passages)))
+            recs = [record("doc", layout.key("doc", doc.path), data, doc.path, shard)]
+            recs += [record("text", layout.key("text", k, doc.path), path=doc.path, shard=shard, part=k, text=part)
                      for k, part in enumerate(layout.text_parts(doc.text))]
             self._insert(gen.records, recs)
             pending += [_row(p, key, k, shard, lexicon) for k, p in enumerate(seg.passages)]
@@ -293,6 +299,8 @@ class MilvusBuilder:
         return {d: pid for p in paths for d, pid in self._digests[p].items()}
 
     def _insert(self, collection: str, rows: list[dict]) -> None:
+        if not capabilities(self.milvus).nullable:
+            rows = [layout.blank_nulls(r) for r in rows]
         for j in range(0, len(rows), PAGE):
             self.milvus.insert(collection, rows[j:j + PAGE])
 
@@ -301,7 +309,7 @@ class MilvusBuilder:
                 "added": report.added, "changed": report.changed, "removed": report.removed,
                 "unchanged": report.unchanged, "windows": report.windows, "warnings": report.warnings[:200],
                 "finished": time.time()}
-        self.milvus.upsert(gen.records, [record("shard", f"shard\0{shard}", json.dumps(note), shard=shard)])
+        self.milvus.upsert(gen.records, [record("shard", layout.key("shard", shard), json.dumps(note), shard=shard)])
 
     # --- publishing --------------------------------------------------------------------------------------
     def publish(self, report: BuildReport | None = None, progress: ProgressFn | None = None) -> BuildReport:
@@ -339,6 +347,7 @@ class MilvusBuilder:
         note("settling BM25 terms", 0, 0)
         analyzer = bm25.analyzer(build.get("language", "en"))
         stats = self._settle(gen, analyzer)
+        dense = self._settle_index(gen, stats["passages"])
         first = min(shards, key=lambda s: s["shard"])
         meta = {"format": layout.FORMAT, "settings": build["settings"], "model": build["model"],
                 "dimension": self.encoder.dimension, "corpus": self.corpus,
@@ -346,11 +355,22 @@ class MilvusBuilder:
                 "windows": sum(s.get("windows", 0) for s in shards),
                 "tokens": stats["tokens"], "bm25": [self.settings.bm25_k1, self.settings.bm25_b],
                 "analyzer": bm25.ANALYZER_VERSION, "language": analyzer.code, "index_type": self.settings.type,
+                "dense_index": dense,
                 "shards": build["shards"],
                 "warnings": first["warnings"], "created": time.time()}
         self.milvus.upsert(gen.records, [record("meta", "meta", json.dumps(meta))])
         self.milvus.flush(gen.records)
         return meta
+
+    def _settle_index(self, gen: MilvusGeneration, passages: int) -> str:
+        """The dense index type for the generation's final size (``auto`` on a server without HNSW: FLAT while
+        small, IVF_FLAT once large), its collections re-indexed when they were made with another."""
+        dense = layout.dense_index(self.settings.type, capabilities(self.milvus).dense_indexes, passages)
+        for collection in (gen.passages, gen.windows):
+            if layout.dense_kind(self.milvus, collection) != dense:
+                log.info("indexing %s as %s (%d passages)", collection, dense, passages)
+                layout.reindex_dense(self.milvus, collection, dense)
+        return dense
 
     def _pending(self) -> tuple[MilvusGeneration, dict]:
         """The newest generation past the serving one that a build made: unsettled (its shards' work to settle),
@@ -396,7 +416,7 @@ class MilvusBuilder:
 
     def _text_and_author(self, gen: MilvusGeneration, path: str) -> str:
         """A document's text with its author's name after it (see speakers.settle)."""
-        doc = self._record(gen, f"doc\0{path}") or {}
+        doc = self._record(gen, layout.key("doc", path)) or {}
         return f"{document_text(self.milvus, gen, path) or ''}\n{doc.get('author') or ''}"
 
     def _apply(self, gen: MilvusGeneration, fixes: dict[int, str]) -> None:
@@ -410,16 +430,13 @@ class MilvusBuilder:
                      len(ids))
 
     def _switch(self, gen: MilvusGeneration) -> None:
-        """Point the alias at ``gen`` (Milvus switches it atomically for every reader), then drop what no reader
-        can still hold: the generation just replaced stays (a question in flight finishes on it); older ones go
+        """Point the serving pointer at ``gen`` (switched atomically for every reader, engine.py), then drop what no
+        reader can still hold: the generation just replaced stays (a question in flight finishes on it); older ones go
         once replaced ``milvus_grace`` seconds ago, or ``STALE_HOLD``, whichever is shorter; unpublished ones
         older than ``gen`` go now (their builds can never be published now)."""
-        name = layout.alias(self.prefix)
         serving = self.live.serving()
-        if serving is None:
-            self.milvus.create_alias(gen.passages, name)
-        else:
-            self.milvus.alter_alias(gen.passages, name)
+        ServingPointer(self.milvus, self.prefix).set(gen)
+        if serving is not None:
             self.milvus.upsert(serving.records, [record("retired", "retired", json.dumps({"at": time.time()}))])
         log.info("Milvus index generation %s is serving", gen.name)
         drop_older(self.milvus, self.prefix, gen, keep=serving, grace=min(self.settings.milvus_grace, STALE_HOLD))
@@ -457,7 +474,7 @@ def speaker_records(speakers: Counter[tuple[str, str]], texts: Callable[[], Iter
         data = {"person": person, "passages": sum(listed.values()), "documents": listed}
         while len(json.dumps(data).encode("utf-8")) > layout.TEXT_MAX and len(data["documents"]) > 1:
             data["documents"] = dict(list(data["documents"].items())[:len(data["documents"]) // 2])
-        out.append(record("speaker", f"speaker\0{name}", json.dumps(data), name))
+        out.append(record("speaker", layout.key("speaker", name), json.dumps(data), name))
     return out
 
 

@@ -10,8 +10,12 @@ Generation ``N`` of prefix ``P`` is four collections:
 - ``P_gNNNNNN_terms``: each BM25 term and how many passages hold it (coverage and idf need the counts);
 - ``P_gNNNNNN_records``: documents (metadata, key, text in parts), speakers, the build's and shards' notes, meta.
 
-Serving processes query through the alias ``P_serving``, which names the passages collection of the serving
-generation; the others are found by name beside it.
+Serving processes follow ``P_serving`` (engine.py: an alias naming the serving generation's passages collection,
+or a one-row collection holding its number where the server has no aliases); the others are found by name.
+
+Format 3 runs on servers without nullable fields (a missing speaker, reply, locator or attribution is written
+``""`` there and read back as None) and keeps NUL out of record keys (Milvus Lite refuses them in upserts and
+deletes): a key is its kind, ``:``, then its parts (``doc:PATH``, ``text:000001:PATH``).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import json
 import re
 from dataclasses import dataclass
 
-FORMAT = 2  # bump when the collections' fields change: an index in another format is rebuilt (2: windows)
+FORMAT = 3  # bump when the collections' fields change: an index in another format is rebuilt (2: windows, 3: keys)
 PARTS = ("passages", "windows", "terms", "records")
 TEXT_MAX = 65535  # Milvus's longest VARCHAR, in bytes
 PATH_MAX = 4096
@@ -33,8 +37,11 @@ KEY_MAX = PATH_MAX + 64
 PLACEHOLDER = [0.0, 0.0]
 _NAME_RE = re.compile(r"^(?P<prefix>[A-Za-z][A-Za-z0-9_]*)_g(?P<n>\d{6})_(?P<part>passages|windows|terms|records)$")
 _PLAIN_TERM = re.compile(r"[a-z0-9]{1,40}")
-_INDEX = {"flat": ("FLAT", {}), "auto": ("HNSW", {"M": 32, "efConstruction": 80}),
-          "hnsw": ("HNSW", {"M": 32, "efConstruction": 80}), "ivf": ("IVF_FLAT", {"nlist": 1024})}
+_INDEX_PARAMS = {"FLAT": {}, "HNSW": {"M": 32, "efConstruction": 80}, "IVF_FLAT": {"nlist": 1024}}
+_NAMED = {"flat": "FLAT", "hnsw": "HNSW", "ivf": "IVF_FLAT"}
+# Passages from which ``auto`` builds IVF_FLAT where the server has no HNSW: below, exact search (FLAT) is fast
+# enough and exact; above, a scan of every vector per question is not (see benchmarks/RESULTS.md).
+IVF_FROM_ROWS = 250_000
 SEARCH_PARAMS = {"FLAT": {}, "HNSW": {"ef": 128}, "IVF_FLAT": {"nprobe": 32}}
 
 
@@ -89,7 +96,50 @@ def tenant_prefix(base: str, guild_id: int) -> str:
 
 
 def alias(prefix: str) -> str:
+    """The serving pointer's name: an alias, or a one-row collection where the server has none (engine.py)."""
     return f"{prefix}_serving"
+
+
+def key(kind: str, *parts: str | int) -> str:
+    """A record key: its kind, then its parts, each after a ``:`` (the last part is a path or name and may hold
+    ``:`` itself: the parts before it have fixed forms, so keys never collide). A part holding NUL (refused in
+    keys by Milvus Lite) is written as a hash, after ``#`` instead of ``:``."""
+    out = kind
+    for part in parts:
+        text = f"{part:06d}" if isinstance(part, int) else part
+        out += ":" + text if "\0" not in text else "#" + hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    return out
+
+
+def dense_index(requested: str, accepted: frozenset[str], rows: int) -> str:
+    """The dense index type for ``requested`` (index.type) on a server building ``accepted`` ones, for a
+    collection of ``rows`` vectors: ``auto`` is HNSW where accepted, else FLAT, or IVF_FLAT from
+    ``IVF_FROM_ROWS``. A named type the server refuses is an error naming what it accepts."""
+    if requested == "auto":
+        if "HNSW" in accepted:
+            return "HNSW"
+        return "IVF_FLAT" if rows >= IVF_FROM_ROWS and "IVF_FLAT" in accepted else "FLAT"
+    kind = _NAMED[requested]
+    if kind not in accepted:
+        names = ", ".join(k for k, v in _NAMED.items() if v in accepted)
+        raise ValueError(f'index.type = "{requested}" needs a {kind} index, which this Milvus does not build (it '
+                         f"builds {', '.join(sorted(accepted))}): set index.type to auto or one of {names}")
+    return kind
+
+
+def create_pointer(client, name: str) -> None:
+    """The one-row collection naming the serving generation, for servers without aliases."""
+    from pymilvus import DataType
+
+    s = client.create_schema(auto_id=False)
+    s.add_field("key", DataType.INT64, is_primary=True)
+    s.add_field("generation", DataType.INT64)
+    s.add_field("placeholder", DataType.FLOAT_VECTOR, dim=len(PLACEHOLDER))
+    client.create_collection(name, schema=s, index_params=_placeholder_index(client), consistency_level="Strong")
+
+
+def pointer_row(row_key: int, generation: int) -> dict:
+    return {"key": row_key, "generation": generation, "placeholder": PLACEHOLDER}
 
 
 def generations(collections: list[str], prefix: str) -> list[MilvusGeneration]:
@@ -141,8 +191,10 @@ def create_records(client, gen: MilvusGeneration) -> None:
     client.create_collection(gen.records, schema=r, index_params=ip, consistency_level="Strong")
 
 
-def create_data(client, gen: MilvusGeneration, dimension: int, index_type: str, k1: float, b: float) -> None:
-    """The passages and terms collections of ``gen``, indexed and loaded (after ``create_records``)."""
+def create_data(client, gen: MilvusGeneration, dimension: int, dense: str, k1: float, b: float,
+                nullable: bool = True) -> None:
+    """The passages and terms collections of ``gen``, indexed (``dense``: a Milvus index type) and loaded (after
+    ``create_records``). Without ``nullable`` (a server that has no nullable fields) missing values are ``""``."""
     from pymilvus import DataType, Function, FunctionType
 
     s = client.create_schema(auto_id=False)
@@ -156,24 +208,23 @@ def create_data(client, gen: MilvusGeneration, dimension: int, index_type: str, 
     s.add_field("search_text", DataType.VARCHAR, max_length=TEXT_MAX)
     s.add_field("lexical", DataType.VARCHAR, max_length=TEXT_MAX, enable_analyzer=True,
                 analyzer_params={"tokenizer": "standard"})
-    s.add_field("speaker", DataType.VARCHAR, max_length=NAME_MAX, nullable=True)
+    s.add_field("speaker", DataType.VARCHAR, max_length=NAME_MAX, nullable=nullable)
     s.add_field("role", DataType.VARCHAR, max_length=32)
-    s.add_field("reply_to", DataType.VARCHAR, max_length=NAME_MAX, nullable=True)
-    s.add_field("locator", DataType.VARCHAR, max_length=NAME_MAX, nullable=True)
-    s.add_field("attribution", DataType.VARCHAR, max_length=ATTRIBUTION_MAX, nullable=True)
+    s.add_field("reply_to", DataType.VARCHAR, max_length=NAME_MAX, nullable=nullable)
+    s.add_field("locator", DataType.VARCHAR, max_length=NAME_MAX, nullable=nullable)
+    s.add_field("attribution", DataType.VARCHAR, max_length=ATTRIBUTION_MAX, nullable=nullable)
     s.add_field("dense", DataType.FLOAT_VECTOR, dim=dimension)
     s.add_field("sparse", DataType.SPARSE_FLOAT_VECTOR)
     s.add_function(Function(name="bm25", function_type=FunctionType.BM25, input_field_names=["lexical"],
                             output_field_names=["sparse"]))
     ip = client.prepare_index_params()
-    kind, params = _INDEX[index_type]
-    ip.add_index("dense", index_type=kind, metric_type="IP", params=params)
+    ip.add_index("dense", index_type=dense, metric_type="IP", params=_INDEX_PARAMS[dense])
     ip.add_index("sparse", index_type="SPARSE_INVERTED_INDEX", metric_type="BM25",
                  params={"bm25_k1": k1, "bm25_b": b})
     ip.add_index("doc_path", index_type="INVERTED")
     ip.add_index("speaker", index_type="INVERTED")
     client.create_collection(gen.passages, schema=s, index_params=ip, consistency_level="Strong")
-    _create_windows(client, gen, dimension, index_type)
+    _create_windows(client, gen, dimension, dense, nullable)
 
     t = client.create_schema(auto_id=False)
     t.add_field("term", DataType.VARCHAR, max_length=64, is_primary=True)
@@ -182,7 +233,7 @@ def create_data(client, gen: MilvusGeneration, dimension: int, index_type: str, 
     client.create_collection(gen.terms, schema=t, index_params=_placeholder_index(client), consistency_level="Strong")
 
 
-def _create_windows(client, gen: MilvusGeneration, dimension: int, index_type: str) -> None:
+def _create_windows(client, gen: MilvusGeneration, dimension: int, dense: str, nullable: bool) -> None:
     from pymilvus import DataType
 
     w = client.create_schema(auto_id=False)
@@ -190,11 +241,10 @@ def _create_windows(client, gen: MilvusGeneration, dimension: int, index_type: s
     w.add_field("owner", DataType.INT64)
     w.add_field("doc_path", DataType.VARCHAR, max_length=PATH_MAX)
     w.add_field("shard", DataType.INT64)
-    w.add_field("speaker", DataType.VARCHAR, max_length=NAME_MAX, nullable=True)
+    w.add_field("speaker", DataType.VARCHAR, max_length=NAME_MAX, nullable=nullable)
     w.add_field("dense", DataType.FLOAT_VECTOR, dim=dimension)
     ip = client.prepare_index_params()
-    kind, params = _INDEX[index_type]
-    ip.add_index("dense", index_type=kind, metric_type="IP", params=params)
+    ip.add_index("dense", index_type=dense, metric_type="IP", params=_INDEX_PARAMS[dense])
     ip.add_index("owner", index_type="INVERTED")
     ip.add_index("doc_path", index_type="INVERTED")
     ip.add_index("speaker", index_type="INVERTED")
@@ -213,12 +263,26 @@ def _placeholder_index(client):
     return ip
 
 
+def dense_kind(client, collection: str) -> str:
+    """The type of the dense index ``collection`` has."""
+    for name in client.list_indexes(collection, field_name="dense"):
+        return client.describe_index(collection, name).get("index_type", "FLAT")
+    return "FLAT"
+
+
+def reindex_dense(client, collection: str, dense: str) -> None:
+    """``collection``'s dense index rebuilt as ``dense`` (auto's choice once a build knows how many rows it has)."""
+    client.release_collection(collection)
+    client.drop_index(collection, "dense")
+    ip = client.prepare_index_params()
+    ip.add_index("dense", index_type=dense, metric_type="IP", params=_INDEX_PARAMS[dense])
+    client.create_index(collection, ip)
+    client.load_collection(collection)
+
+
 def dense_search_params(client, gen: MilvusGeneration) -> dict:
     """The search-time accuracy knobs for the dense index ``gen`` was built with (recall@10 ≥ 0.95)."""
-    for name in client.list_indexes(gen.passages, field_name="dense"):
-        kind = client.describe_index(gen.passages, name).get("index_type", "FLAT")
-        return {"metric_type": "IP", "params": SEARCH_PARAMS.get(kind, {})}
-    return {"metric_type": "IP", "params": {}}
+    return {"metric_type": "IP", "params": SEARCH_PARAMS.get(dense_kind(client, gen.passages), {})}
 
 
 def drop(client, gen: MilvusGeneration) -> None:
@@ -226,6 +290,14 @@ def drop(client, gen: MilvusGeneration) -> None:
     for part in PARTS:
         if gen.collection(part) in existing:
             client.drop_collection(gen.collection(part))
+
+
+NULLABLE = ("speaker", "reply_to", "locator", "attribution")  # None where the server has nullable fields, else ""
+
+
+def blank_nulls(row: dict) -> dict:
+    """``row`` for a server without nullable fields: its missing values ``""`` (read back as None)."""
+    return {k: ("" if v is None and k in NULLABLE else v) for k, v in row.items()}
 
 
 def record(kind: str, key: str, data: str = "{}", path: str = "", shard: int = 0, part: int = 0,

@@ -26,6 +26,7 @@ from ..windows import best_of, top_passages
 from ..withhold import Withholder, Withholding
 from . import layout
 from .connection import Milvus
+from .engine import ServingPointer
 from .layout import MilvusGeneration
 
 log = logging.getLogger("quoth.index")
@@ -75,10 +76,12 @@ def source_of(path: str, data: dict) -> SourceInfo:
 
 
 def passage_of(row: dict) -> Passage:
-    confidence, evidence = attribution_of(row.get("attribution"))
+    """The passage of a row (``""``, written for a missing value where the server has no nullable fields, is
+    None: no speaker, reply, locator or attribution is ever empty)."""
+    confidence, evidence = attribution_of(row.get("attribution") or None)
     return Passage(doc_path=row["doc_path"], start=row["start"], end=row["stop"], text=row["text"],
-                   speaker=row.get("speaker"), role=Role(row["role"]), search_text=row["search_text"],
-                   reply_to=row.get("reply_to"), id=int(row["id"]), locator=row.get("locator"),
+                   speaker=row.get("speaker") or None, role=Role(row["role"]), search_text=row["search_text"],
+                   reply_to=row.get("reply_to") or None, id=int(row["id"]), locator=row.get("locator") or None,
                    speaker_confidence=confidence, speaker_evidence=evidence)
 
 
@@ -422,11 +425,8 @@ class MilvusLive:
         self.withholder: Withholder | None = None  # set by Quoth: given to each generation it opens
 
     def serving(self) -> MilvusGeneration | None:
-        """The generation the alias names now (None: nothing published yet)."""
-        name = layout.alias(self.prefix)
-        if name not in self.milvus.list_aliases().get("aliases", []):
-            return None
-        return MilvusGeneration.of_collection(self.milvus.describe_alias(name)["collection_name"], self.prefix)
+        """The generation the serving pointer names now (None: nothing published yet)."""
+        return ServingPointer(self.milvus, self.prefix).get()
 
     def current(self) -> MilvusIndex:
         loaded = self._loaded
