@@ -496,9 +496,9 @@ def measure_embedded(args) -> dict | None:
 def measure_milvus(args) -> dict | None:
     from quoth.index.milvus import layout
 
-    scale = args.work / "scale"
-    out = scale / f"milvus-{args.engine}-{args.size}-{args.type}"
-    server = milvus_server(scale / f"milvus-{args.engine}", args.engine)
+    out = args.work / "scale" / f"milvus-{args.engine}-{args.size}-{args.type}"
+    # A server of its own per size: its memory is this index's alone, and sizes can be built side by side.
+    server = milvus_server(out / "server", args.engine)
     try:
         figures = built(out, lambda: announce(args, f"milvus, {args.engine}") or build_milvus(
             args.size, args.type, out, server.uri, args.beir, args.work, server), layout.FORMAT)
