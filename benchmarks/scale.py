@@ -476,9 +476,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.serve:
         serve(Path(args.serve), args.queries, args.encoder, args.milvus, args.claims, args.beir)
         return 0
-    results = [measure_embedded(args)]
-    if args.backend == "milvus":
-        results.append(measure_milvus(args))
+    # Milvus first: its server is stopped before the embedded backend is served, and does not compete with it.
+    results = [measure_milvus(args)] if args.backend == "milvus" else []
+    results.append(measure_embedded(args))
     for r in results:
         if r is not None:
             report(r)

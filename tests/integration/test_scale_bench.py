@@ -68,7 +68,7 @@ def test_the_scale_benchmark_builds_serves_and_times(source, backend, engine, ca
     if backend == "milvus":  # recall of Milvus's index against exact search over the vectors the build wrote
         assert re.search(r"recall@10 vs exact 1\.000", out) and "Milvus server" in out, out
         assert f"({engine})" in out, out
-        figures = json.loads(out.strip().splitlines()[-1])
+        figures = json.loads(next(ln for ln in out.splitlines() if ln.strip().startswith("{\"passages\"")))
         assert figures["server_rss_mb"] > 0 and figures["engine"] == engine, figures
         if figures["question_traffic"] is not None:  # Milvus.traffic (issue 26's lean reader)
             assert figures["question_traffic"]["rpcs"] >= 1 and figures["question_traffic"]["received_kb"] > 0
