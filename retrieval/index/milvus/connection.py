@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...errors import IndexUnavailable
+from .traffic import Traffic, watch
 
 log = logging.getLogger("quoth.index")
 
@@ -149,6 +150,7 @@ class Milvus:
         # ``uri`` is what messages name (public_uri); the client alone sees the credentials in ``_uri``.
         self.uri, self._uri, self._token, self.timeout = public_uri(uri), uri, token, timeout
         self._client: Any = None
+        self.traffic = Traffic()
 
     @property
     def client(self) -> Any:
@@ -178,7 +180,10 @@ class Milvus:
 
     def call_on(self, obj: Any, method: str, *args: Any, **kwargs: Any) -> Any:
         """``obj.<method>(...)`` for an object the client handed out (a query iterator), with the same errors."""
+        self.traffic.call(method)
         try:
+            if obj is self._client:
+                watch(obj, self.traffic)
             return getattr(obj, method)(*args, **kwargs)
         except IndexUnavailable:
             raise

@@ -14,6 +14,7 @@ import threading
 import time
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
@@ -32,12 +33,23 @@ from .layout import MilvusGeneration
 log = logging.getLogger("quoth.index")
 ROW_FIELDS = ["id", "doc_path", "ord", "start", "stop", "text", "search_text", "lexical", "speaker", "role",
               "reply_to", "locator", "attribution", "dense"]
-SHOWN_FIELDS = [f for f in ROW_FIELDS if f not in ("dense", "lexical")]
+SHOWN_FIELDS = tuple(f for f in ROW_FIELDS if f not in ("dense", "lexical"))
 WINDOW_FIELDS = ["id", "owner", "doc_path", "speaker", "dense"]
+HEAD_FIELDS = (*SHOWN_FIELDS, "dense")  # a row that may be shown: read once with the vector de-duplication needs
+LEXICAL_FIELDS = ("lexical", "doc_path", "ord")  # with each BM25 hit: its terms, and its place for ties
+WINDOW_HITS = 16384  # Milvus's largest limit: windows of the candidates, in one filtered search
 CACHE_ROWS = 20_000  # rows fetched for recent questions: later steps of a question reuse them
 CACHE_TERMS = 100_000
 PAGE = 1000  # rows per query when reading many
 OVERFETCH = 2  # lexical candidates asked of Milvus per one kept (see _lexical_best)
+
+
+# A question's searches are independent round trips; run together, it waits for the slowest, not their sum.
+_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="quoth-milvus")
+
+
+def _holds(row: dict | None, fields: Iterable[str]) -> bool:
+    return row is not None and all(f in row for f in fields)
 
 
 class _Lru(OrderedDict):
@@ -50,6 +62,10 @@ class _Lru(OrderedDict):
         with self.lock:
             self[key] = value
             self.move_to_end(key)
+        self.trim()
+
+    def trim(self) -> None:
+        with self.lock:
             while len(self) > self.size:
                 self.popitem(last=False)
 
@@ -94,12 +110,20 @@ class MilvusIndex(Withholding):
         self.k1, self.b = meta["bm25"]
         self.avgdl = meta["tokens"] / meta["passages"] if meta["passages"] else 1.0
         self.dense_params = layout.dense_search_params(milvus, gen)
+        self._windows_exact: bool | None = None
         self._rows = _Lru(CACHE_ROWS)
         self._windows = _Lru(CACHE_ROWS)  # passage id → its window vectors (most have none)
         self._df = _Lru(CACHE_TERMS)
         self._docs: dict[str, tuple[StoredDocument, dict]] | None = None
         self._directory: SpeakerDirectory | None = None
         self._lock = threading.Lock()
+
+    def forget_rows(self) -> None:
+        """Empty the caches of rows and term counts (not of documents and speakers): a benchmark's repeated
+        question then costs what a new one does."""
+        for cache in (self._rows, self._windows, self._df):
+            with cache.lock:
+                cache.clear()
 
     @property
     def generation(self) -> str:
@@ -134,6 +158,10 @@ class MilvusIndex(Withholding):
         return {t: self._df.get(t, 0) for t in terms}
 
     def query_words(self, query: str) -> list[str]:
+        # One read of every term the question can use (its words and their joins): later steps find them cached.
+        said = bm25.words(query)
+        self.df(layout.term(t) for t in [*self.analyzer.stems(said), *self.analyzer.stems(self.analyzer.pairs(said))])
+
         def known(tokens: list[str]) -> set[str]:
             counts = self.df(layout.term(t) for t in tokens)
             return {t for t in tokens if counts[layout.term(t)] > 0}
@@ -162,31 +190,102 @@ class MilvusIndex(Withholding):
         return out
 
     # --- rows ----------------------------------------------------------------------------------------
-    def fetch(self, ids: Iterable[int]) -> list[dict]:
-        """The rows of ``ids`` in that order (cached: a question's later steps ask for the same ones)."""
+    # A question reads each row's fields as it needs them: its searches bring the BM25 terms (and, for lexical
+    # hits, the document order of ties) with their hits; the head that may be shown is read once, shown fields
+    # and vector together. Rows are cached as far as they have been read.
+    def fetch(self, ids: Iterable[int], fields: tuple[str, ...] = HEAD_FIELDS) -> list[dict]:
+        """The rows of ``ids`` in that order, holding at least ``fields`` (cached: a question's later steps ask
+        for the same ones)."""
         ids = [int(i) for i in ids]
-        missing = [i for i in dict.fromkeys(ids) if i not in self._rows]
+        missing = [i for i in dict.fromkeys(ids) if not _holds(self._rows.get(i), fields)]
         for i in range(0, len(missing), PAGE):
-            for row in self.milvus.get(self.gen.passages, ids=missing[i:i + PAGE], output_fields=ROW_FIELDS):
-                self._rows.put(int(row["id"]), row)
-        return [self._rows[i] for i in ids if i in self._rows]
+            for row in self.milvus.get(self.gen.passages, ids=missing[i:i + PAGE], output_fields=list(fields)):
+                self._keep(row)
+        return [r for i in ids if _holds(r := self._rows.get(i), fields)]
+
+    def _keep(self, row: dict) -> dict:
+        """``row`` merged into what the cache holds of it."""
+        i = int(row["id"])
+        with self._rows.lock:  # two searches may bring the same row at once
+            merged = {**self._rows.get(i, {}), **row, "id": i}
+            self._rows[i] = merged
+            self._rows.move_to_end(i)
+        self._rows.trim()
+        return merged
 
     def candidates(self, words: list[str], qvec: np.ndarray, c: int, source: str | None = None,
                    speaker: str | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(ids, cosines, BM25) of the dense and lexical top ``c``. The searches run together and bring the
+        BM25 terms with their hits; the cosines of rows the dense search did not return come from a dense
+        search filtered to them, their windows' from a windows search filtered to every candidate."""
         expr, params = self._filter(source, speaker)
-        dense_ids, _ = self._search_dense(qvec, c, expr, params)
+        dense = _POOL.submit(self._nearest, self.gen.passages, "id", qvec, c, expr, params, ["lexical"])
+        windowed = _POOL.submit(self._nearest, self.gen.windows, "owner", qvec, c, expr, params) \
+            if self.meta.get("windows") else None
         lexical_ids, _ = self._lexical_best(words, c, expr, params)
-        ids = np.union1d(dense_ids, lexical_ids).astype(np.int64)
-        rows = self.fetch(ids.tolist())
-        ids = np.array([int(r["id"]) for r in rows], dtype=np.int64)
-        return ids, self._sims(qvec, rows), self._lexical(words, rows)
+        own_ids, own = dense.result()
+        dense_ids = own_ids
+        if windowed is not None:  # a passage found by its window is a dense candidate too
+            dense_ids, _ = top_passages(np.concatenate([own_ids, windowed.result()[0]]),
+                                        np.concatenate([own, windowed.result()[1]]), c)
+        ids = np.union1d(dense_ids, lexical_ids).astype(np.int64).tolist()
+        cos = dict(zip(own_ids.tolist(), own.tolist(), strict=True))
+        best = _POOL.submit(self._window_best, qvec, ids) if windowed is not None else None
+        cos.update(self._own_cosines(qvec, [i for i in ids if i not in cos]))
+        sims = np.array([cos[i] for i in ids], dtype=np.float32)
+        if best is not None:
+            found = best.result()
+            sims = np.maximum(sims, np.array([found.get(i, -np.inf) for i in ids], dtype=np.float32))
+        rows = self.fetch(ids, ("lexical",))  # all in the cache already: the searches brought them
+        return np.asarray(ids, dtype=np.int64), sims, self._lexical(words, rows)
+
+    def _own_cosines(self, qvec: np.ndarray, ids: list[int]) -> dict[int, float]:
+        """Each row's own cosine with the question, by a dense search filtered to ``ids`` (no vectors travel);
+        rows an approximate index did not return are read with their vectors."""
+        if not ids:
+            return {}
+        lacking = ["lexical"] if any(not _holds(self._rows.get(i), ("lexical",)) for i in ids) else None
+        found, sims = self._nearest(self.gen.passages, "id", qvec, len(ids), "id in {ids}", {"ids": ids}, lacking)
+        out = dict(zip(found.tolist(), sims.tolist(), strict=True))
+        rest = [i for i in ids if i not in out]
+        if rest:
+            rows = self.fetch(rest, HEAD_FIELDS)
+            out.update({int(r["id"]): float(np.float32(np.asarray(r["dense"], dtype=np.float32) @ qvec))
+                        for r in rows})
+        return out
+
+    def _window_best(self, qvec: np.ndarray, ids: list[int]) -> dict[int, float]:
+        """Each passage's best window cosine (passages without windows are left out). On a FLAT index a
+        search filtered to the owners is exact and ships no vectors; an approximate index could skip a window,
+        so there the vectors are read."""
+        if not ids:
+            return {}
+        if self.windows_exact():
+            hits = self.milvus.search(self.gen.windows, data=[qvec.astype(np.float32).tolist()], anns_field="dense",
+                                      limit=WINDOW_HITS, filter=layout.render("owner in {ids}", {"ids": ids}),
+                                      search_params=self.dense_params, output_fields=["owner"])[0]
+            best: dict[int, float] = {}
+            for h in hits:  # best first: an owner's first hit is its best window
+                best.setdefault(int(h["entity"]["owner"]), float(h["distance"]))
+            return best
+        found = self.window_vectors(ids)
+        return {i: float((v @ qvec).max()) for i, v in found.items() if len(v)}
+
+    def windows_exact(self) -> bool:
+        """Whether the windows' dense index is exact (FLAT): a search filtered to some owners then finds every
+        window of theirs. Asked of the server once."""
+        if self._windows_exact is None:
+            kinds = [self.milvus.describe_index(self.gen.windows, name).get("index_type")
+                     for name in self.milvus.list_indexes(self.gen.windows, field_name="dense")]
+            self._windows_exact = kinds == ["FLAT"]
+        return self._windows_exact
 
     def _lexical_best(self, words: list[str], k: int, expr: str = "", params: dict | None = None
                       ) -> tuple[np.ndarray, np.ndarray]:
         """The ``k`` best by Quoth's BM25, positive scores only, best first. Milvus ranks by its own statistics,
         which drift from the exact counts while rows are replaced (deleted rows linger until compaction):
         it is asked for more than ``k`` and its candidates are re-scored here."""
-        rows = self.fetch(self._search_lexical(words, OVERFETCH * k + 10, expr, params).tolist())
+        rows = self._search_lexical(words, OVERFETCH * k + 10, expr, params)
         scores = self._lexical(words, rows)
         ids = np.array([int(r["id"]) for r in rows], dtype=np.int64)
         # Best first; ties in document order, as the embedded backend's rows are.
@@ -194,20 +293,24 @@ class MilvusIndex(Withholding):
         order = order[scores[order] > 0]
         return ids[order], scores[order]
 
-    def _search_dense(self, qvec: np.ndarray, k: int, expr: str = "", params: dict | None = None
-                      ) -> tuple[np.ndarray, np.ndarray]:
+    def _search_dense(self, qvec: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """The ``k`` passages nearest the question, each at the best of its own and its windows' cosines."""
-        ids, sims = self._nearest(self.gen.passages, "id", qvec, k, expr, params)
+        ids, sims = self._nearest(self.gen.passages, "id", qvec, k)
         if not self.meta.get("windows"):
             return ids, sims
-        owners, window_sims = self._nearest(self.gen.windows, "owner", qvec, k, expr, params)
+        owners, window_sims = self._nearest(self.gen.windows, "owner", qvec, k)
         return top_passages(np.concatenate([ids, owners]), np.concatenate([sims, window_sims]), k)
 
     def _nearest(self, collection: str, key: str, qvec: np.ndarray, k: int, expr: str = "",
-                 params: dict | None = None) -> tuple[np.ndarray, np.ndarray]:
+                 params: dict | None = None, fields: list[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """The ``k`` nearest rows of ``collection`` by ``key``, with their cosines; ``fields`` of passages
+        come with them into the row cache."""
         hits = self.milvus.search(collection, data=[qvec.astype(np.float32).tolist()], anns_field="dense",
                                   limit=max(1, min(k, 16384)), filter=layout.render(expr, params),
-                                  search_params=self.dense_params, output_fields=[key])[0]
+                                  search_params=self.dense_params, output_fields=fields or [key])[0]
+        if fields:
+            for h in hits:
+                self._keep({**h["entity"], "id": h["id"]})
         return (np.array([int(h["entity"][key] if key != "id" else h["id"]) for h in hits], dtype=np.int64),
                 np.array([float(h["distance"]) for h in hits], dtype=np.float32))
 
@@ -224,14 +327,15 @@ class MilvusIndex(Withholding):
                 self._windows.put(i, np.asarray(vs, dtype=np.float32).reshape(len(vs), self.meta["dimension"]))
         return {i: self._windows[i] for i in ids if i in self._windows}
 
-    def _search_lexical(self, words: list[str], k: int, expr: str = "", params: dict | None = None) -> np.ndarray:
+    def _search_lexical(self, words: list[str], k: int, expr: str = "", params: dict | None = None) -> list[dict]:
+        """The BM25 hits (Milvus's ranking), with the fields re-scoring and document order need."""
         known = [t for t, d in self.df(layout.term(w) for w in words).items() if d]
         if not known:
-            return np.zeros(0, dtype=np.int64)
+            return []
         hits = self.milvus.search(self.gen.passages, data=[" ".join(known)], anns_field="sparse",
                                   limit=max(1, min(k, 16384)), filter=layout.render(expr, params),
-                                  search_params={"metric_type": "BM25"}, output_fields=["id"])[0]
-        return np.array([int(h["id"]) for h in hits], dtype=np.int64)
+                                  search_params={"metric_type": "BM25"}, output_fields=list(LEXICAL_FIELDS))[0]
+        return [self._keep({**h["entity"], "id": h["id"]}) for h in hits]
 
     def _sims(self, qvec: np.ndarray, rows: list[dict]) -> np.ndarray:
         """Each row's cosine with the question: the best of its own and its windows' (index/windows.py)."""
@@ -278,7 +382,7 @@ class MilvusIndex(Withholding):
         terms = [layout.term(w) for w in words]
         idf = self._idf(terms)
         total = sum(idf.get(t, bm25.idf(0, len(self))) for t in terms)
-        tokens = [set(r["lexical"].split()) for r in self.fetch(rows.tolist())]
+        tokens = [set(r["lexical"].split()) for r in self.fetch(rows.tolist(), ("lexical",))]
         got = np.array([sum(v for t, v in idf.items() if t in have) for have in tokens], dtype=np.float64)
         return (got / total).astype(np.float32) if total > 0 else np.zeros(len(rows), dtype=np.float32)
 
@@ -358,16 +462,16 @@ class MilvusIndex(Withholding):
 
     def get(self, ids: Iterable[int]) -> dict[int, tuple[Passage, SourceInfo]]:
         """Passages by id, to be shown: withheld ones (index/withhold.py) are left out, as unknown ids are."""
-        return {p.id: (p, src) for p, src in self.shown(self._with_source(self.fetch(ids)))}
+        return {p.id: (p, src) for p, src in self.shown(self._with_source(self.fetch(ids, SHOWN_FIELDS)))}
 
     def search_texts(self, rows: np.ndarray) -> list[str]:
-        return [r["search_text"] for r in self.fetch(np.asarray(rows).tolist())]
+        return [r["search_text"] for r in self.fetch(np.asarray(rows).tolist(), SHOWN_FIELDS)]
 
     def passage_paths(self) -> dict[int, str]:
         return {int(r["id"]): r["doc_path"] for r in self.milvus.scan(self.gen.passages, "id >= 0", ["id", "doc_path"])}
 
-    def _query(self, expr: str, params: dict, fields: list[str] = SHOWN_FIELDS, limit: int = PAGE) -> list[dict]:
-        return self.milvus.query(self.gen.passages, filter=layout.render(expr, params), output_fields=fields,
+    def _query(self, expr: str, params: dict, fields: Iterable[str] = SHOWN_FIELDS, limit: int = PAGE) -> list[dict]:
+        return self.milvus.query(self.gen.passages, filter=layout.render(expr, params), output_fields=list(fields),
                                  limit=limit)
 
     def random_passages(self, source: str | None, speaker: str | None, avoid: Iterable[int],
