@@ -179,7 +179,8 @@ def serve(out: Path, queries: int, encoder: str, milvus: str = "", claims: int =
                       "embedded", "encoder": encoder, **percentiles("", lat), "queries": len(qs),
                       "recall@10": ann_recall(idx, enc, qs, out), "rss_mb": rss_mb(os.getpid()),
                       "load_and_warm_s": round(load_s, 1), **percentiles("verify_", verify_ms),
-                      "claims": len(verify_ms), "question_traffic": asked, "claim_traffic": checked}))
+                      "claims": len(verify_ms), "load_average": round(os.getloadavg()[0], 2),
+                      "question_traffic": asked, "claim_traffic": checked}))
 
 
 def percentiles(name: str, ms: list[float]) -> dict:
@@ -535,7 +536,7 @@ def report(r: dict) -> None:
     engine = f" ({r['engine']})" if "engine" in r else ""
     print(f"{r['passages']:>9,} passages  {r['backend']:8s} {r['index_type']:5s} {r['encoder']:9s}  "
           f"p50 {r['p50_ms']:.1f} ms  p99 {r['p99_ms']:.1f} ms  ({r['queries']} queries){rec}  "
-          f"RSS {r['rss_mb']} MB{server}{engine}")
+          f"RSS {r['rss_mb']} MB{server}{engine}  load average {r['load_average']}")
     print(f"{'':>9}  quote verification: p50 {r['verify_p50_ms']:.1f} ms  p99 {r['verify_p99_ms']:.1f} ms  "
           f"({r['claims']} claims)")
     print(f"{'':>9}  build {r['build_s']} s, publish {r['publish_s']} s")
