@@ -104,24 +104,22 @@ def _try_nullable(milvus: Milvus) -> bool:
 
 
 def _try_indexes(milvus: Milvus) -> set[str]:
-    """The dense index types of ``DENSE_KINDS`` the server builds (tried one after the other on one field)."""
-    name, accepted = _scratch_name(), set()
-    try:
-        milvus.create_collection(name, schema=_scratch(milvus, nullable=False))
-        for kind, params in (("HNSW", {"M": 8, "efConstruction": 16}), ("IVF_FLAT", {"nlist": 1})):
-            ip = milvus.client.prepare_index_params()
-            ip.add_index("v", index_type=kind, metric_type="IP", params=params)
-            try:
-                milvus.create_index(name, ip)
-            except IndexUnavailable as exc:  # refused: the message names the type, or what the server does accept
-                if str(exc).startswith("cannot reach"):
-                    raise
-                log.debug("Milvus at %s refused a %s index: %s", milvus.uri, kind, exc)
-                continue
+    """The dense index types of ``DENSE_KINDS`` the server builds, each tried on a scratch collection of its own
+    (an index once made is loaded, and some servers refuse to drop a loaded one)."""
+    accepted = set()
+    for kind, params in (("HNSW", {"M": 8, "efConstruction": 16}), ("IVF_FLAT", {"nlist": 1})):
+        name = _scratch_name()
+        ip = milvus.client.prepare_index_params()
+        ip.add_index("v", index_type=kind, metric_type="IP", params=params)
+        try:
+            milvus.create_collection(name, schema=_scratch(milvus, nullable=False), index_params=ip)
             accepted.add(kind)
-            milvus.drop_index(name, "v")
-    finally:
-        _drop(milvus, name)
+        except IndexUnavailable as exc:  # refused: the message names the type, or what the server does accept
+            if str(exc).startswith("cannot reach"):
+                raise
+            log.debug("Milvus at %s refused a %s index: %s", milvus.uri, kind, exc)
+        finally:
+            _drop(milvus, name)
     return accepted
 
 
