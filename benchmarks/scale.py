@@ -157,7 +157,9 @@ def serve(out: Path, queries: int, encoder: str, milvus: str = "", claims: int =
         from quoth.index.milvus.connection import Milvus
         from quoth.index.milvus.reader import MilvusLive
 
-        connection = Milvus(milvus)
+        # A restarted server holds the collections released: loading a million rows takes longer than a question's
+        # timeout, and is warm-up here (load_and_warm_s), not a question's time.
+        connection = Milvus(milvus, timeout=600)
         live = MilvusLive(connection, milvus_prefix(out))
     else:
         live = LiveIndex(out)
