@@ -4,6 +4,7 @@ folder, a few dozen synthetic passages made from it, built, served from a fresh 
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 import sys
 from pathlib import Path
@@ -37,18 +38,28 @@ def source(tmp_path_factory, encoder) -> tuple[Path, Path]:
     return beir, work
 
 
-@pytest.mark.parametrize("backend", ["embedded", "milvus"])
-def test_the_scale_benchmark_builds_serves_and_times(source, backend, capsys):
-    if backend == "milvus" and (reason := missing("cpp")):
-        pytest.skip(reason)
+@pytest.mark.parametrize(("backend", "engine"), [("embedded", None), ("milvus", "cpp"), ("milvus", "lite3")],
+                         ids=["embedded", "milvus-cpp", "milvus-lite3"])
+def test_the_scale_benchmark_builds_serves_and_times(source, backend, engine, capsys):
+    if engine and (why := missing(engine)):
+        pytest.skip(why)
     beir, work = source
     bench = _bench()
-    assert bench.main(["--size", "40", "--type", "flat", "--queries", "4", "--claims", "6", "--encoder", "onnx-int8",
-                       "--backend", backend, "--beir", str(beir), "--work", str(work)]) == 0
+    args = ["--size", "40", "--type", "flat", "--queries", "4", "--claims", "6", "--encoder", "onnx-int8",
+            "--backend", backend, "--beir", str(beir), "--work", str(work)]
+    assert bench.main([*args, "--engine", engine] if engine else args) == 0
     out = capsys.readouterr().out
-    line = re.search(rf"^\s+40 passages\s+{backend}\s+flat\s+onnx-int8\s+p50 [\d.]+ ms\s+p99 [\d.]+ ms\s+"
-                     r"\(4 queries\)", out, re.M)
-    assert line, out
-    assert re.search(r"quote verification: p50 [\d.]+ ms", out), out
+    # Milvus is measured beside the embedded backend, on the same questions and claims.
+    for measured in ["embedded", backend]:
+        line = re.search(rf"^\s+40 passages\s+{measured}\s+(FLAT|flat)\s+onnx-int8\s+p50 [\d.]+ ms\s+"
+                         r"p99 [\d.]+ ms\s+\(4 queries\)", out, re.M)
+        assert line, out
+    assert re.search(r"quote verification: p50 [\d.]+ ms\s+p99 [\d.]+ ms\s+\(6 claims\)", out), out
+    assert re.search(r"build [\d.]+ s, publish [\d.]+ s", out), out
     if backend == "milvus":  # recall of Milvus's index against exact search over the vectors the build wrote
         assert re.search(r"recall@10 vs exact 1\.000", out) and "Milvus server" in out, out
+        assert f"({engine})" in out, out
+        figures = json.loads(next(ln for ln in out.splitlines() if ln.strip().startswith("{\"passages\"")))
+        assert figures["server_rss_mb"] > 0 and figures["engine"] == engine, figures
+        if figures["question_traffic"] is not None:  # Milvus.traffic (issue 26's lean reader)
+            assert figures["question_traffic"]["rpcs"] >= 1 and figures["question_traffic"]["received_kb"] > 0
