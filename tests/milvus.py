@@ -184,3 +184,18 @@ def cli(config: Path, *args: str, env: dict | None = None, prelude: str = "") ->
     return subprocess.Popen([sys.executable, "-c", code, "--config", str(config), *args], cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env={**os.environ, **(env or {})})
+
+
+@contextlib.contextmanager
+def lite_file(path: Path) -> Iterator[str]:
+    """A local-file URI (``path``, a ``.db`` file): pymilvus starts milvus-lite 2.5's C++ server on it for this
+    process; the server is released (its file lock and process go) when the test is done."""
+    if reason := missing("cpp"):
+        pytest.skip(reason)
+    from milvus_lite.server_manager import server_manager_instance
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        yield str(path)
+    finally:
+        server_manager_instance.release_server(str(path))

@@ -153,15 +153,11 @@ class LiteFile:
 
 @pytest.fixture
 def lite_file(tmp_path):
-    from tests.milvus import missing
-
-    if reason := missing("cpp"):
-        pytest.skip(reason)
-    from milvus_lite.server_manager import server_manager_instance
+    from tests.milvus import lite_file
 
     lite = LiteFile(tmp_path / "lite")
-    yield lite
-    server_manager_instance.release_server(lite.uri)  # its server stops with the file's lock
+    with lite_file(Path(lite.uri)):
+        yield lite
 
 
 def test_a_forgotten_message_leaves_a_local_lite_file_after_purge(lite_file, tmp_path, encoder, caplog):

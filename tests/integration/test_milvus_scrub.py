@@ -16,15 +16,10 @@ from quoth.index.milvus.connection import Milvus
 
 @pytest.fixture
 def lite_uri(tmp_path):
-    from tests.milvus import missing
+    from tests.milvus import lite_file
 
-    if reason := missing("cpp"):
-        pytest.skip(reason)
-    from milvus_lite.server_manager import server_manager_instance
-
-    uri = str(tmp_path / "milvus.db")
-    yield uri
-    server_manager_instance.release_server(uri)
+    with lite_file(tmp_path / "milvus.db") as uri:
+        yield uri
 
 
 def test_scrubs_while_another_connection_writes_lose_nothing_and_the_server_keeps_answering(lite_uri):
