@@ -89,19 +89,19 @@ def test_a_build_reads_back_what_it_wrote_without_nul_keys_or_nulls(engine_serve
     assert q.backend.drop_all() >= 1 and q.backend.live.serving() is None
 
 
-def test_auto_builds_ivf_for_a_large_generation_where_there_is_no_hnsw(engine_server, tmp_path, encoder,
-                                                                       monkeypatch):
+def test_auto_is_exact_where_there_is_no_hnsw_and_ivf_is_built_when_asked(engine_server, tmp_path, encoder):
     milvus = Milvus(engine_server.uri)
     built = engine.capabilities(milvus).dense_indexes
     if "HNSW" in built or "IVF_FLAT" not in built:
         pytest.skip("auto is HNSW on this server, or it has no IVF")
-    monkeypatch.setattr(layout, "IVF_FROM_ROWS", 3)  # the sample corpus counts as large
-    q = Quoth(milvus_settings(engine_server, f"ivf-{engine_server.line}", data=tmp_path / "d"), encoder=encoder)
-    q.index()
-    gen = q.backend.live.serving()
-    assert layout.dense_kind(milvus, gen.passages) == "IVF_FLAT" == q.current().meta["dense_index"]
-    assert q.ask("Who won the Labour leadership election?", k=3)
-    q.backend.drop_all()
+    for kind, want in (("auto", "FLAT"), ("ivf", "IVF_FLAT")):
+        q = Quoth(milvus_settings(engine_server, f"{kind}-{engine_server.line}", data=tmp_path / kind, type=kind),
+                  encoder=encoder)
+        q.index()
+        gen = q.backend.live.serving()
+        assert layout.dense_kind(milvus, gen.passages) == want == q.current().meta["dense_index"]
+        assert q.ask("Who won the Labour leadership election?", k=3)
+        q.backend.drop_all()
 
 
 def test_an_index_type_the_server_refuses_is_a_clear_error_and_leaves_nothing(engine_server, tmp_path, encoder):

@@ -137,7 +137,7 @@ class MilvusBuilder:
         note = self._build_note(shards, prev, analyzer)
         caps = capabilities(self.milvus)
         try:  # decided before anything is made: a refused index type leaves nothing behind
-            dense = layout.dense_index(self.settings.type, caps.dense_indexes, 0)
+            dense = layout.dense_index(self.settings.type, caps.dense_indexes)
         except ValueError as exc:
             raise IndexUnusable(f"Milvus at {self.milvus.uri}: {exc}") from None
         for _ in range(JOIN_ATTEMPTS):
@@ -347,7 +347,7 @@ class MilvusBuilder:
         note("settling BM25 terms", 0, 0)
         analyzer = bm25.analyzer(build.get("language", "en"))
         stats = self._settle(gen, analyzer)
-        dense = self._settle_index(gen, stats["passages"])
+        dense = layout.dense_kind(self.milvus, gen.passages)
         first = min(shards, key=lambda s: s["shard"])
         meta = {"format": layout.FORMAT, "settings": build["settings"], "model": build["model"],
                 "dimension": self.encoder.dimension, "corpus": self.corpus,
@@ -361,16 +361,6 @@ class MilvusBuilder:
         self.milvus.upsert(gen.records, [record("meta", "meta", json.dumps(meta))])
         self.milvus.flush(gen.records)
         return meta
-
-    def _settle_index(self, gen: MilvusGeneration, passages: int) -> str:
-        """The dense index type for the generation's final size (``auto`` on a server without HNSW: FLAT while
-        small, IVF_FLAT once large), its collections re-indexed when they were made with another."""
-        dense = layout.dense_index(self.settings.type, capabilities(self.milvus).dense_indexes, passages)
-        for collection in (gen.passages, gen.windows):
-            if layout.dense_kind(self.milvus, collection) != dense:
-                log.info("indexing %s as %s (%d passages)", collection, dense, passages)
-                layout.reindex_dense(self.milvus, collection, dense)
-        return dense
 
     def _pending(self) -> tuple[MilvusGeneration, dict]:
         """The newest generation past the serving one that a build made: unsettled (its shards' work to settle),
