@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from quoth import Quoth, Settings
+from quoth.index.milvus import reader
 from quoth.search.searcher import Searcher
 from quoth.settings import SAMPLE_CORPUS
 from tests.integration.test_milvus import QUESTIONS, milvus_settings
@@ -77,6 +78,15 @@ def test_filtered_questions_rank_as_the_embedded_backend(backends):
     for question in QUESTIONS:
         assert_same(hits(milvus, question, speaker=person), hits(embedded, question, speaker=person), question)
         assert_same(hits(milvus, question, source=source), hits(embedded, question, source=source), question)
+
+
+def test_term_counts_read_per_question_rank_alike(backends, monkeypatch):
+    """A vocabulary larger than the term cache is read a question at a time, not held whole: the same answers."""
+    embedded, milvus = backends
+    monkeypatch.setattr(reader, "CACHE_TERMS", 1000)  # fewer than the sample corpus has
+    fresh = Quoth(milvus.settings, encoder=embedded.encoder)
+    assert_ranks_alike(embedded, fresh, QUESTIONS)
+    assert fresh.current()._terms is False
 
 
 def test_after_an_incremental_rebuild_ranks_stay_alike(milvus_server, tmp_path):

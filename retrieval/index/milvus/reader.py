@@ -19,7 +19,7 @@ import json
 import logging
 import threading
 import time
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 
 import numpy as np
@@ -43,6 +43,11 @@ SHOWN_FIELDS = tuple(f for f in ROW_FIELDS if f not in ("dense", "lexical"))
 WINDOW_FIELDS = ["id", "owner", "doc_path", "speaker", "dense"]
 HEAD_FIELDS = (*SHOWN_FIELDS, "dense")  # a row that may be shown: read once with the vector de-duplication needs
 LEXICAL_FIELDS = ("lexical", "doc_path", "ord")  # with each BM25 hit: its terms, and its place for ties
+# With each dense hit (and each lexical-only candidate's cosine): what a row that may be shown needs but its
+# vector. A question's head is always among its candidates, so only the head's vectors (de-duplication) are read
+# afterwards. On 100k rows these fields add ~1 ms to a search of 100 hits; the vectors would add ~3 ms a search
+# (150 KB more), more than reading the head's own (measured on Milvus Lite's C++ engine).
+CANDIDATE_FIELDS = ("lexical", *SHOWN_FIELDS)
 CACHE_ROWS = 20_000  # rows fetched for recent questions: later steps of a question reuse them
 CACHE_TERMS = 100_000
 PAGE = 1000  # rows per query when reading many
@@ -115,6 +120,7 @@ class MilvusIndex(Withholding):
         self._rows = _Lru(CACHE_ROWS)
         self._windows = _Lru(CACHE_ROWS)  # passage id → its window vectors (most have none)
         self._df = _Lru(CACHE_TERMS)
+        self._terms: dict[str, int] | bool | None = None  # all term counts, False when too many (_whole_terms)
         self._docs: dict[str, tuple[StoredDocument, dict]] | None = None
         self._directory: SpeakerDirectory | None = None
         self._lock = threading.Lock()
@@ -150,6 +156,9 @@ class MilvusIndex(Withholding):
     def df(self, terms: Iterable[str]) -> dict[str, int]:
         """How many passages hold each term (Milvus spelling, see layout.term); 0 for unknown ones."""
         terms = list(dict.fromkeys(terms))
+        whole = self._whole_terms()
+        if whole is not None:
+            return {t: whole.get(t, 0) for t in terms}
         missing = [t for t in terms if t not in self._df]
         if missing:
             found = {r["term"]: int(r["df"]) for r in self.milvus.get(self.gen.terms, ids=missing,
@@ -157,6 +166,17 @@ class MilvusIndex(Withholding):
             for t in missing:
                 self._df.put(t, found.get(t, 0))
         return {t: self._df.get(t, 0) for t in terms}
+
+    def _whole_terms(self) -> dict[str, int] | None:
+        """Every term's count, read once when there are at most ``CACHE_TERMS`` (what the cache would hold anyway):
+        a question then reads none (one RPC, ~4 ms, less at 100k passages); None for a larger vocabulary."""
+        if self._terms is None:
+            with self._lock:
+                if self._terms is None:
+                    rows = int(self.milvus.get_collection_stats(self.gen.terms).get("row_count", 0))
+                    self._terms = ({r["term"]: int(r["df"]) for r in self.milvus.scan(
+                        self.gen.terms, "df > 0", ["term", "df"], page=16384)} if rows <= CACHE_TERMS else False)
+        return self._terms or None
 
     def query_words(self, query: str) -> list[str]:
         # One read of every term the question can use (its words and their joins): later steps find them cached.
@@ -182,10 +202,9 @@ class MilvusIndex(Withholding):
             return out
         for j, row in enumerate(rows):
             tokens = row["lexical"].split()
-            counts = Counter(tokens)
             norm = self.k1 * (1 - self.b + self.b * len(tokens) / self.avgdl)
             for t, weight in idf.items():
-                tf = counts.get(t, 0)
+                tf = tokens.count(t)  # a question has a few terms: ~3 ms a question less than a Counter
                 if tf:
                     out[j] += weight * tf / (norm + tf)
         return out
@@ -200,13 +219,29 @@ class MilvusIndex(Withholding):
         ids = [int(i) for i in ids]
         missing = [i for i in dict.fromkeys(ids) if not _holds(self._rows.get(i), fields)]
         for i in range(0, len(missing), PAGE):
-            for row in self.milvus.get(self.gen.passages, ids=missing[i:i + PAGE], output_fields=list(fields)):
-                self._keep(row)
+            self._read(missing[i:i + PAGE], fields)
         return [r for i in ids if _holds(r := self._rows.get(i), fields)]
+
+    def _read(self, ids: list[int], fields: tuple[str, ...]) -> None:
+        """``ids``' rows into the cache: by a dense search filtered to them, then a read by id of any it did
+        not return. On Milvus Lite's C++ engine a read by id costs 6-10 ms at 100k rows whatever it reads,
+        the filtered search 1.5-2 ms (it scans only the rows the filter keeps); an approximate index may miss
+        a row, which the read by id then finds (on FLAT it misses none). The search is by a zero vector: every
+        row scores 0, and only the rows matter."""
+        hits = self.milvus.search(self.gen.passages, data=[[0.0] * int(self.meta["dimension"])], anns_field="dense",
+                                  limit=len(ids), filter=layout.render("id in {ids}", {"ids": ids}),
+                                  search_params=self.dense_params, output_fields=list(fields))[0]
+        found = {int(self._keep({**h["entity"], "id": h["id"]})["id"]) for h in hits}
+        rest = [i for i in ids if i not in found]
+        if rest:
+            for row in self.milvus.get(self.gen.passages, ids=rest, output_fields=list(fields)):
+                self._keep(row)
 
     def _keep(self, row: dict) -> dict:
         """``row`` merged into what the cache holds of it."""
         i = int(row["id"])
+        if isinstance(row.get("dense"), list):  # a row cached as 384 Python floats would weigh ~12 KB
+            row = {**row, "dense": np.asarray(row["dense"], dtype=np.float32)}
         with self._rows.lock:  # two questions' searches may bring the same row at once
             merged = {**self._rows.get(i, {}), **row, "id": i}
             self._rows[i] = merged
@@ -221,7 +256,7 @@ class MilvusIndex(Withholding):
         their windows' from a windows search filtered to every candidate. (One after another: run on threads
         they were slower here, 2 cores shared with the server: p50 24 ms against 19, p99 111 against 45.)"""
         expr, params = self._filter(source, speaker)
-        own_ids, own = self._nearest(self.gen.passages, "id", qvec, c, expr, params, ["lexical"])
+        own_ids, own = self._nearest(self.gen.passages, "id", qvec, c, expr, params, list(CANDIDATE_FIELDS))
         lexical_ids, _ = self._lexical_best(words, c, expr, params)
         dense_ids, owners, window_sims = own_ids, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         if self.meta.get("windows"):  # a passage found by its window is a dense candidate too
@@ -238,11 +273,11 @@ class MilvusIndex(Withholding):
         return np.asarray(ids, dtype=np.int64), sims, self._lexical(words, rows)
 
     def _own_cosines(self, qvec: np.ndarray, ids: list[int]) -> dict[int, float]:
-        """Each row's own cosine with the question, by a dense search filtered to ``ids`` (no vectors travel);
-        rows an approximate index did not return are read with their vectors."""
+        """Each row's own cosine with the question, by a dense search filtered to ``ids`` that brings what the
+        rows lack of ``CANDIDATE_FIELDS``; rows an approximate index did not return are read with their vectors."""
         if not ids:
             return {}
-        lacking = ["lexical"] if any(not _holds(self._rows.get(i), ("lexical",)) for i in ids) else None
+        lacking = list(CANDIDATE_FIELDS) if any(not _holds(self._rows.get(i), CANDIDATE_FIELDS) for i in ids) else None
         found, sims = self._nearest(self.gen.passages, "id", qvec, len(ids), "id in {ids}", {"ids": ids}, lacking)
         out = dict(zip(found.tolist(), sims.tolist(), strict=True))
         rest = [i for i in ids if i not in out]
