@@ -43,6 +43,10 @@ from .reader import PAGE, ROW_FIELDS, WINDOW_FIELDS, MilvusLive, document_text, 
 log = logging.getLogger("quoth.index")
 BATCH_PASSAGES = 256  # passages embedded and inserted at a time: bounded memory whatever the corpus
 COPY_DOCS = 64  # unchanged documents copied per query
+# Rows a page when publish reads every passage: Lite evaluates each page's filter over the whole collection, so
+# at 1M passages 1,000-row pages made a read 1,000 such passes (the 1M publish ran >21 min unfinished).
+SETTLE_PAGE = 8192
+NOTE_EVERY = 10_000  # passages between two progress notes while publish reads them all
 JOIN_ATTEMPTS, JOIN_WAIT = 60, 0.5  # a worker waits up to 30 s for another that is making the generation
 # Seconds a generation two switches back is kept at most, whatever index.milvus_grace says: a question that
 # started on it has finished by then (readers follow the alias within a second), and live channels rebuild
@@ -344,9 +348,8 @@ class MilvusBuilder:
         self.milvus.flush(gen.passages)
         self.milvus.flush(gen.windows)
         self.milvus.flush(gen.records)
-        note("settling BM25 terms", 0, 0)
         analyzer = bm25.analyzer(build.get("language", "en"))
-        stats = self._settle(gen, analyzer)
+        stats = self._settle(gen, analyzer, sum(s["passages"] for s in shards), note)
         dense = layout.dense_kind(self.milvus, gen.passages)
         first = min(shards, key=lambda s: s["shard"])
         meta = {"format": layout.FORMAT, "settings": build["settings"], "model": build["model"],
@@ -376,26 +379,29 @@ class MilvusBuilder:
         raise IndexUnusable(f"nothing to publish in Milvus at {self.milvus.uri} under prefix {self.prefix!r}: "
                             "run `quoth index --shard I/N` for every shard first")
 
-    def _settle(self, gen: MilvusGeneration, analyzer: bm25.Analyzer) -> dict:
+    def _settle(self, gen: MilvusGeneration, analyzer: bm25.Analyzer, total: int, note: ProgressFn) -> dict:
         """What needs every passage: BM25 joins attested anywhere in the corpus (workers only knew their own
-        documents' words), each term's passage count, speakers and their passage counts."""
+        documents' words), each term's passage count, speakers and their passage counts. Two reads of every
+        passage (the corpus's words, then each passage's terms), each said as it goes."""
         seen: set[str] = set()
-        for r in self.milvus.scan(gen.passages, "id >= 0", ["search_text"]):
+        for n, r in enumerate(self._every_passage(gen, ["search_text"]), 1):
             seen.update(bm25.words(r["search_text"]))
+            _now_and_then(note, "reading the corpus's words", n, total)
         df: Counter[str] = Counter()
         speakers: Counter[tuple[str, str]] = Counter()
         fixes: dict[int, str] = {}
         tokens = passages = 0
-        for r in self.milvus.scan(gen.passages, "id >= 0", ["id", "search_text", "lexical", "speaker", "doc_path"]):
-            terms = analyzer.passage_tokens(bm25.words(r["search_text"]), seen)
-            lexical = layout.lexical_text(terms)
+        for r in self._every_passage(gen, ["id", "search_text", "lexical", "speaker", "doc_path"]):
+            terms = [layout.term(t) for t in analyzer.passage_tokens(bm25.words(r["search_text"]), seen)]
+            lexical = " ".join(terms)  # layout.lexical_text, its terms counted too
             if lexical != r["lexical"]:
                 fixes[int(r["id"])] = lexical
-            df.update({layout.term(t) for t in terms})
+            df.update(set(terms))
             tokens += len(terms)
             passages += 1
             if r.get("speaker"):
                 speakers[(r["speaker"], r["doc_path"])] += 1
+            _now_and_then(note, "settling BM25 terms", passages, total)
         self._apply(gen, fixes)
         self._insert(gen.terms, [{"term": t, "df": d, "placeholder": layout.PLACEHOLDER} for t, d in df.items()])
         self._insert(gen.records, speaker_records(speakers, lambda: (
@@ -403,6 +409,9 @@ class MilvusBuilder:
             lambda path: self._text_and_author(gen, path)))
         self.milvus.flush(gen.terms)
         return {"tokens": tokens, "passages": passages}
+
+    def _every_passage(self, gen: MilvusGeneration, fields: list[str]) -> Iterable[dict]:
+        return self.milvus.scan(gen.passages, "id >= 0", fields, page=SETTLE_PAGE)
 
     def _text_and_author(self, gen: MilvusGeneration, path: str) -> str:
         """A document's text with its author's name after it (see speakers.settle)."""
@@ -430,6 +439,12 @@ class MilvusBuilder:
             self.milvus.upsert(serving.records, [record("retired", "retired", json.dumps({"at": time.time()}))])
         log.info("Milvus index generation %s is serving", gen.name)
         drop_older(self.milvus, self.prefix, gen, keep=serving, grace=min(self.settings.milvus_grace, STALE_HOLD))
+
+def _now_and_then(note: ProgressFn, stage: str, done: int, total: int) -> None:
+    """``note`` at every ``NOTE_EVERY``th passage and at the last."""
+    if done % NOTE_EVERY == 0 or done == total:
+        note(stage, done, total)
+
 
 def drop_older(milvus: Milvus, prefix: str, gen: MilvusGeneration, keep: MilvusGeneration | None = None,
                grace: float = 0.0) -> list[str]:

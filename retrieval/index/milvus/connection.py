@@ -39,8 +39,10 @@ _NO_MVCC = _NoMvccWarning()
 # pymilvus pings every 10 s even with no call in flight; a server that enforces gRPC's default ping policy (Milvus
 # Lite's does) answers an idle client with GOAWAY "too_many_pings", and pymilvus's connection recovery then
 # failed for every client of that address. Pinging only during calls keeps a busy connection checked, and a
-# connection found dead is replaced by a fresh client anyway (see ``call_on``).
-GRPC_OPTIONS = {"grpc.keepalive_time_ms": 60_000, "grpc.keepalive_permit_without_calls": False}
+# connection found dead is replaced by a fresh client anyway (see ``call_on``). That policy also allows one ping
+# per 5 minutes while a call sends no data: at a minute, a call that ran past 3 minutes (a 1M-passage load or
+# flush) was cut off with the same GOAWAY.
+GRPC_OPTIONS = {"grpc.keepalive_time_ms": 300_000, "grpc.keepalive_permit_without_calls": False}
 # pymilvus gives these loggers stderr handlers of its own (past the application's logging set-up) and logs every
 # failed call, retry and connection recovery with its traceback: hundreds of lines for one lost server, and more
 # for a question that succeeds once a released collection is loaded again. Quoth says each failure in one line
