@@ -106,8 +106,12 @@ def test_a_shard_run_again_replaces_what_it_wrote(milvus_line_server, tmp_path, 
     q = Quoth(s, encoder=encoder)
     for shard in ((0, 2), (1, 2), (1, 2)):
         q.index(shard=shard)
-    report = q.publish()
+    notes: list[tuple[str, int, int]] = []
+    report = q.publish(progress=lambda stage, done, total: notes.append((stage, done, total)))
     assert report.passages == len(every_passage(q)) == sum(d.passages for d in q.sources())
+    # Publish reads every passage twice, and says so: each read ends at the passages the shards wrote.
+    for stage in ("reading the corpus's words", "settling BM25 terms"):
+        assert (stage, report.passages, report.passages) in notes, notes
 
 
 def test_an_unreachable_milvus_is_one_line_and_a_failure(tmp_path):
