@@ -50,6 +50,7 @@ LEXICAL_FIELDS = ("lexical", "doc_path", "ord")  # with each BM25 hit: its terms
 CANDIDATE_FIELDS = ("lexical", *SHOWN_FIELDS)
 CACHE_ROWS = 20_000  # rows fetched for recent questions: later steps of a question reuse them
 CACHE_TERMS = 100_000
+CACHE_TEXTS = 16  # documents' texts (a book is ~1 MB)
 PAGE = 1000  # rows per query when reading many
 OVERFETCH = 2  # lexical candidates asked of Milvus per one kept (see _lexical_best)
 
@@ -120,15 +121,16 @@ class MilvusIndex(Withholding):
         self._rows = _Lru(CACHE_ROWS)
         self._windows = _Lru(CACHE_ROWS)  # passage id → its window vectors (most have none)
         self._df = _Lru(CACHE_TERMS)
+        self._texts = _Lru(CACHE_TEXTS)
         self._terms: dict[str, int] | bool | None = None  # all term counts, False when too many (_whole_terms)
         self._docs: dict[str, tuple[StoredDocument, dict]] | None = None
         self._directory: SpeakerDirectory | None = None
         self._lock = threading.Lock()
 
     def forget_rows(self) -> None:
-        """Empty the caches of rows and term counts (not of documents and speakers): a benchmark's repeated
-        question then costs what a new one does."""
-        for cache in (self._rows, self._windows, self._df):
+        """Empty the caches of rows, term counts and texts (not the whole term table, documents and speakers,
+        read once a generation): a benchmark's repeated question then costs what a new one does."""
+        for cache in (self._rows, self._windows, self._df, self._texts):
             with cache.lock:
                 cache.clear()
 
@@ -548,7 +550,11 @@ class MilvusIndex(Withholding):
         yield from self.shown(self._with_source(fresh + stale))
 
     def document_text(self, path: str) -> str | None:
-        return self.masked(path, document_text(self.milvus, self.gen, path))
+        # A quote check reads its candidates' documents several times (9 reads a check, 14 ms at 100k): a
+        # generation's texts never change, so the last few are kept; what is withheld is masked on every read.
+        if path not in self._texts:
+            self._texts.put(path, document_text(self.milvus, self.gen, path))
+        return self.masked(path, self._texts.get(path))
 
     def passages_within(self, path: str, start: int, end: int) -> list[tuple[Passage, SourceInfo]]:
         found = self._where("doc_path == {path} and start < {end} and stop > {start}",
