@@ -55,6 +55,9 @@ PAGE = 1000  # rows per query when reading many
 OVERFETCH = 2  # lexical candidates asked of Milvus per one kept (see _lexical_best)
 
 
+_UNREAD = object()
+
+
 def _holds(row: dict | None, fields: Iterable[str]) -> bool:
     return row is not None and all(f in row for f in fields)
 
@@ -171,7 +174,7 @@ class MilvusIndex(Withholding):
 
     def _whole_terms(self) -> dict[str, int] | None:
         """Every term's count, read once when there are at most ``CACHE_TERMS`` (what the cache would hold anyway):
-        a question then reads none (one RPC, ~4 ms, less at 100k passages); None for a larger vocabulary."""
+        a question then reads none (the read saved cost ~4 ms at 100k passages); None for a larger vocabulary."""
         if self._terms is None:
             with self._lock:
                 if self._terms is None:
@@ -552,9 +555,11 @@ class MilvusIndex(Withholding):
     def document_text(self, path: str) -> str | None:
         # A quote check reads its candidates' documents several times (9 reads a check, 14 ms at 100k): a
         # generation's texts never change, so the last few are kept; what is withheld is masked on every read.
-        if path not in self._texts:
-            self._texts.put(path, document_text(self.milvus, self.gen, path))
-        return self.masked(path, self._texts.get(path))
+        text = self._texts.get(path, _UNREAD)  # one look: another question may push it out between two
+        if text is _UNREAD:
+            text = document_text(self.milvus, self.gen, path)
+            self._texts.put(path, text)
+        return self.masked(path, text)
 
     def passages_within(self, path: str, start: int, end: int) -> list[tuple[Passage, SourceInfo]]:
         found = self._where("doc_path == {path} and start < {end} and stop > {start}",
