@@ -94,14 +94,25 @@ def test_auto_is_exact_where_there_is_no_hnsw_and_ivf_is_built_when_asked(engine
     built = engine.capabilities(milvus).dense_indexes
     if "HNSW" in built or "IVF_FLAT" not in built:
         pytest.skip("auto is HNSW on this server, or it has no IVF")
+    contexts = {}
     for kind, want in (("auto", "FLAT"), ("ivf", "IVF_FLAT")):
         q = Quoth(milvus_settings(engine_server, f"{kind}-{engine_server.line}", data=tmp_path / kind, type=kind),
                   encoder=encoder)
         q.index()
         gen = q.backend.live.serving()
-        assert layout.dense_kind(milvus, gen.passages) == want == q.current().meta["dense_index"]
-        assert q.ask("Who won the Labour leadership election?", k=3)
+        idx = q.current()
+        assert layout.dense_kind(milvus, gen.passages) == want == idx.meta["dense_index"]
+        assert idx._exact(gen.passages) == (want == "FLAT")
+        hits = q.ask("Who won the Labour leadership election?", k=3)
+        assert hits
+        p = hits[0].passage
+        around, at = idx.context(p.doc_path, p.start, p.end, before=2, after=2)
+        within = idx.passages_within(p.doc_path, 0, p.end)
+        contexts[kind] = ([(c.doc_path, c.start) for c, _ in around], [(c.doc_path, c.start) for c, _ in within])
+        assert at == p.id and len(around) >= 2 and within[-1][0].start == p.start
         q.backend.drop_all()
+    # Found by a search the place filters on the exact index, by a query on IVF: the same passages.
+    assert contexts["auto"] == contexts["ivf"]
 
 
 def test_an_index_type_the_server_refuses_is_a_clear_error_and_leaves_nothing(engine_server, tmp_path, encoder):

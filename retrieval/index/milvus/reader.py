@@ -120,7 +120,7 @@ class MilvusIndex(Withholding):
         self.k1, self.b = meta["bm25"]
         self.avgdl = meta["tokens"] / meta["passages"] if meta["passages"] else 1.0
         self.dense_params = layout.dense_search_params(milvus, gen)
-        self._windows_exact: bool | None = None
+        self._exact_kinds: dict[str, bool] = {}  # collection -> whether its dense index is FLAT (_exact)
         self._rows = _Lru(CACHE_ROWS)
         self._windows = _Lru(CACHE_ROWS)  # passage id → its window vectors (most have none)
         self._df = _Lru(CACHE_TERMS)
@@ -247,7 +247,7 @@ class MilvusIndex(Withholding):
 
     def _where(self, expr: str, params: dict, fields: Iterable[str] = SHOWN_FIELDS, limit: int = PAGE) -> list[dict]:
         """Every passage matching ``expr`` (up to ``limit``): searched for where the index is exact, else queried."""
-        if self.meta.get("dense_index") == "FLAT":
+        if self._exact(self.gen.passages):
             return self._found(expr, params, fields, limit)
         return self._query(expr, params, fields, limit)
 
@@ -330,12 +330,17 @@ class MilvusIndex(Withholding):
 
     def windows_exact(self) -> bool:
         """Whether the windows' dense index is exact (FLAT): a search filtered to some owners then finds every
-        window of theirs. Asked of the server once."""
-        if self._windows_exact is None:
-            kinds = [self.milvus.describe_index(self.gen.windows, name).get("index_type")
-                     for name in self.milvus.list_indexes(self.gen.windows, field_name="dense")]
-            self._windows_exact = kinds == ["FLAT"]
-        return self._windows_exact
+        window of theirs."""
+        return self._exact(self.gen.windows)
+
+    def _exact(self, collection: str) -> bool:
+        """Whether ``collection``'s dense index is exact (FLAT). Asked of the server once a generation: the index
+        it has, not the one the meta says the build made."""
+        if collection not in self._exact_kinds:
+            kinds = [self.milvus.describe_index(collection, name).get("index_type")
+                     for name in self.milvus.list_indexes(collection, field_name="dense")]
+            self._exact_kinds[collection] = kinds == ["FLAT"]
+        return self._exact_kinds[collection]
 
     def _lexical_best(self, words: list[str], k: int, expr: str = "", params: dict | None = None
                       ) -> tuple[np.ndarray, np.ndarray]:
