@@ -191,13 +191,11 @@ def percentiles(name: str, ms: list[float]) -> dict:
 
 
 class Traffic:
-    """RPCs and bytes per question of a Milvus connection, from its ``traffic`` counters (``Milvus.traffic``:
-    none on a library without them, and none for the embedded backend)."""
+    """RPCs and bytes per operation of a Milvus connection, from its counters (``Milvus.traffic``); none for the
+    embedded backend."""
 
     def __init__(self, connection) -> None:
-        # Not getattr(connection, "traffic"): Milvus hands any unknown attribute out as a client method.
-        has = connection is not None and ("traffic" in vars(connection) or hasattr(type(connection), "traffic"))
-        self.counters = connection.traffic if has else None
+        self.counters = connection.traffic if connection is not None else None
         self.reset()
 
     def reset(self) -> None:
@@ -208,11 +206,10 @@ class Traffic:
         """Calls, gRPC requests and bytes each way per one of the ``n`` operations since the last reset."""
         if self.counters is None or not n:
             return None
-        c = self.counters
-        rpcs = sum(getattr(c, "rpcs", {}).values()) if isinstance(getattr(c, "rpcs", None), dict) else c.calls
-        out = {"calls": round(c.calls / n, 2), "rpcs": round(rpcs / n, 2), "sent_kb": round(c.sent / n / 1024, 1),
-               "received_kb": round(c.received / n / 1024, 1), "by_method": {k: round(v / n, 2) for k, v in
-                                                                             sorted(c.by_method.items())}}
+        c = self.counters.snapshot()
+        out = {"calls": round(c["calls"] / n, 2), "rpcs": round(sum(c["rpcs"].values()) / n, 2),
+               "sent_kb": round(c["sent"] / n / 1024, 1), "received_kb": round(c["received"] / n / 1024, 1),
+               "by_method": {k: round(v / n, 2) for k, v in sorted(c["by_method"].items())}}
         self.reset()
         return out
 
